@@ -1,0 +1,142 @@
+#include "base/diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace costsite {
+
+std::string_view LineOf(std::string_view text, int line) {
+  if (line < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view l = text.substr(start, end - start);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return l;
+}
+
+namespace {
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kNote: return "note";
+    case Severity::kWarning: return "warning";
+    case Severity::kError: return "error";
+  }
+  return "error";
+}
+
+// Display width of the first `bytes` bytes of a UTF-8 line: East Asian wide
+// characters take two columns so the caret lands under the right character.
+int DisplayWidth(std::string_view line, size_t bytes) {
+  int width = 0;
+  for (size_t i = 0; i < bytes && i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') { width += 1; ++i; continue; }
+    if (c < 0x80) { ++width; ++i; continue; }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    uint32_t cp = 0;
+    if (len == 3 && i + 2 < line.size()) {
+      cp = ((c & 0x0F) << 12) | ((line[i + 1] & 0x3F) << 6) | (line[i + 2] & 0x3F);
+    }
+    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                (cp >= 0xFFE0 && cp <= 0xFFE6) || len == 4;
+    width += wide ? 2 : 1;
+    i += len;
+  }
+  return width;
+}
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.pos.path.empty() ? std::string("costsite") : d.pos.path;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.col > 0) out += ":" + std::to_string(d.pos.col);
+  }
+  out += ": ";
+  out += SeverityName(d.severity);
+  out += ": ";
+  out += d.message;
+  out += "\n";
+  if (d.pos.line > 0 && !d.source_line.empty()) {
+    std::string num = std::to_string(d.pos.line);
+    std::string pad(num.size(), ' ');
+    std::string shown;
+    for (char c : d.source_line) shown += (c == '\t') ? ' ' : c;
+    out += " " + num + " | " + shown + "\n";
+    if (d.pos.col > 0) {
+      size_t col_bytes = static_cast<size_t>(d.pos.col - 1);
+      int indent = DisplayWidth(d.source_line, col_bytes);
+      int width = std::max(1, DisplayWidth(d.source_line.substr(std::min(col_bytes, d.source_line.size())),
+                                           static_cast<size_t>(std::max(d.span, 1))));
+      out += " " + pad + " | " + std::string(indent, ' ') + "^" + std::string(width - 1, '~') + "\n";
+    }
+  }
+  return out;
+}
+
+void Diagnostics::Add(Diagnostic d) {
+  std::lock_guard<std::mutex> lock(mu_);
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::Error(const SourcePos& pos, std::string message, std::string_view text, int span,
+                        std::string code) {
+  Add({Severity::kError, pos, std::move(message), std::string(LineOf(text, pos.line)), span,
+       std::move(code)});
+}
+
+void Diagnostics::Warning(const SourcePos& pos, std::string message, std::string_view text,
+                          int span, std::string code) {
+  Add({Severity::kWarning, pos, std::move(message), std::string(LineOf(text, pos.line)), span,
+       std::move(code)});
+}
+
+bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
+
+int Diagnostics::ErrorCount() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+int Diagnostics::WarningCount() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kWarning;
+  }));
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    out = items_;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.pos.path, a.pos.line, a.pos.col, a.message) <
+           std::tie(b.pos.path, b.pos.line, b.pos.col, b.message);
+  });
+  return out;
+}
+
+void Diagnostics::Merge(const Diagnostics& other) {
+  std::vector<Diagnostic> copy;
+  {
+    std::lock_guard<std::mutex> lock(other.mu_);
+    copy = other.items_;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  items_.insert(items_.end(), copy.begin(), copy.end());
+}
+
+}  // namespace costsite
