@@ -1,0 +1,85 @@
+// Exact decimal numbers for money and quantities: 50 significant digits, so
+// 0.34 × 730 is exactly 248.2 and no binary floating-point artefact reaches a
+// displayed figure.
+#ifndef COSTSITE_COST_DECIMAL_H_
+#define COSTSITE_COST_DECIMAL_H_
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/multiprecision/cpp_dec_float.hpp>
+
+namespace costsite::cost {
+
+/// An exact decimal number (cpp_dec_float_50) with value semantics.
+class Decimal {
+ public:
+  Decimal() = default;
+  Decimal(int64_t v) : v_(v) {}  // NOLINT: implicit so `Decimal x = 0` reads well
+
+  /// Parses plain or exponent notation ("12", "-0.023", "1.5e3"); nullopt if malformed.
+  static std::optional<Decimal> Parse(std::string_view text);
+
+  /// Plain decimal notation with trailing zeros trimmed ("248.2", "0.000001");
+  /// at most 40 significant digits so quotients such as 1/730 print cleanly.
+  std::string ToString() const;
+  /// Exactly `digits` decimals after rounding half away from zero ("248.20").
+  std::string ToFixed(int digits) const;
+  /// Rounds half away from zero to `digits` decimals (negative: tens, hundreds…).
+  Decimal RoundHalfAwayFromZero(int digits) const;
+  /// Rounds half away from zero to `digits` significant digits.
+  Decimal RoundSignificant(int digits) const;
+  /// Nearest double, for charts only.
+  double ToDouble() const;
+
+  Decimal Abs() const;
+  Decimal Ceil() const;
+  Decimal Floor() const;
+  Decimal Sqrt() const;  // REQUIRES: *this >= 0
+  /// `*this` raised to an integer power; nullopt for 0 to a negative power.
+  std::optional<Decimal> Pow(int64_t exponent) const;
+  /// `*this` raised to any power; nullopt unless the base is positive (or the
+  /// exponent is an integer, then as above).
+  std::optional<Decimal> Pow(const Decimal& exponent) const;
+  bool IsZero() const;
+  bool IsNegative() const;
+  bool IsInteger() const;
+  /// The value as an integer if it is one and fits; nullopt otherwise.
+  std::optional<int64_t> ToInt() const;
+  /// True when the two differ by no more than 1e-40 relative to the larger,
+  /// which absorbs the rounding of inexact quotients such as 1/730.
+  bool NearlyEquals(const Decimal& other) const;
+
+  Decimal operator-() const;
+  Decimal& operator+=(const Decimal& o);
+  Decimal& operator-=(const Decimal& o);
+  Decimal& operator*=(const Decimal& o);
+  /// REQUIRES: `o` is not zero.
+  Decimal& operator/=(const Decimal& o);
+  friend Decimal operator+(Decimal a, const Decimal& b) { return a += b; }
+  friend Decimal operator-(Decimal a, const Decimal& b) { return a -= b; }
+  friend Decimal operator*(Decimal a, const Decimal& b) { return a *= b; }
+  friend Decimal operator/(Decimal a, const Decimal& b) { return a /= b; }
+  friend bool operator==(const Decimal& a, const Decimal& b) { return a.v_ == b.v_; }
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+    return a.v_ < b.v_ ? std::strong_ordering::less
+           : b.v_ < a.v_ ? std::strong_ordering::greater
+                         : std::strong_ordering::equal;
+  }
+
+ private:
+  using Backend = boost::multiprecision::cpp_dec_float_50;
+  explicit Decimal(Backend v) : v_(std::move(v)) {}
+  Backend v_;
+};
+
+/// The smaller and larger of two decimals.
+inline const Decimal& Min(const Decimal& a, const Decimal& b) { return b < a ? b : a; }
+inline const Decimal& Max(const Decimal& a, const Decimal& b) { return a < b ? b : a; }
+
+}  // namespace costsite::cost
+
+#endif  // COSTSITE_COST_DECIMAL_H_

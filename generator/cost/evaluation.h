@@ -1,0 +1,170 @@
+// The evaluated cost models: every figure a report shows, with its unit, its
+// range and where it came from. Built once by cost::Evaluate (or
+// pricing::LoadPricing), immutable afterwards and safe to read from many
+// threads; the Markdown and render stages only read it.
+#ifndef COSTSITE_COST_EVALUATION_H_
+#define COSTSITE_COST_EVALUATION_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/localized.h"
+#include "cost/interval.h"
+
+namespace costsite::cost {
+
+/// One price a figure used, as it was in force at the model's date.
+struct PriceUse {
+  std::string id;          // "aws/p4d.24xlarge"
+  std::string variant;     // "on_demand", "spot"…
+  std::string value_text;  // "32.77 USD/h"
+  std::string date;        // date of the value used
+  std::string source;      // URL or citation
+  LocalizedText provider_name;
+  LocalizedText label;
+};
+
+/// How a figure was computed, for `eval --explain` and the renderer.
+struct Explanation {
+  std::string formula;                                      // as written
+  std::vector<std::pair<std::string, std::string>> inputs;  // name -> "730 h", in first-use order
+  std::vector<PriceUse> prices;                             // in first-use order
+  std::vector<std::string> fx;  // "1 USD = 7.2 CNY (2025-01-01, source)"
+};
+
+/// One evaluated value of a model.
+struct Figure {
+  std::string id;  // "total", "gpu", "share.gpu", "per_1k"
+  LocalizedText label;
+  Interval value;        // in `unit`, unrounded
+  std::string unit;      // display unit text, "USD/month", "%", "" for counts
+  std::string currency;  // "USD" when money, else ""
+  std::string per;       // the non-money part of a money unit: "month", "h", "1M tokens"
+  bool is_bool = false;
+  bool bool_value = false;
+  Explanation explain;
+  SourcePos pos;  // where it is defined
+};
+
+struct LineItem {
+  std::string id;
+  LocalizedText label;
+  std::string group;  // "" if none
+  std::optional<Figure> quantity;     // for quantity × price items
+  std::optional<PriceUse> unit_price;  // when `price` is a single price reference
+  Figure cost;
+  Interval share;  // of total, as a fraction; [0, 0] without a total
+};
+
+struct Group {
+  std::string id;
+  LocalizedText label;
+  Figure subtotal;
+  Interval share;  // of total, as a fraction
+};
+
+struct RuleResult {
+  std::string id;
+  LocalizedText label, recommendation;
+  bool holds = false;
+  std::string when;  // the condition as written
+  SourcePos pos;
+};
+
+struct ExpectationResult {
+  std::string figure;       // figure id as written
+  std::string stated_text;  // "24000 USD/month"
+  Interval stated, computed;  // both in `unit`
+  std::string unit;
+  bool ok = false;  // computed is within tolerance of stated
+  bool known_discrepancy = false;
+  LocalizedText source, note;
+  SourcePos pos;
+};
+
+struct ScenarioInfo {
+  std::string id;
+  LocalizedText label;
+};
+
+/// One model evaluated in its base case or in one scenario.
+struct ModelResult {
+  std::string model;
+  std::string scenario;  // "" = base
+  LocalizedText title;
+  std::string as_of;  // date prices and rates were taken at ("" = newest)
+  std::vector<Figure> params;
+  std::vector<LineItem> items;
+  std::vector<Group> groups;
+  std::optional<Figure> total;
+  std::vector<Figure> figures;
+  std::vector<RuleResult> rules;
+  std::vector<ExpectationResult> expectations;
+  std::vector<ScenarioInfo> scenarios;  // of the model (same in each result)
+  SourcePos pos;
+
+  /// A param, an item (its cost), "subtotal.G", "share.X", "total" or a
+  /// derived figure; nullptr if none.
+  const Figure* Find(std::string_view figure_id) const;
+  /// Every figure in declared order: params, items, subtotals, shares, total, figures.
+  std::vector<const Figure*> AllFigures() const;
+};
+
+/// A price list entry for price tables: its current value per variant.
+struct PriceEntryView {
+  std::string id;  // entry id without the provider
+  LocalizedText label;
+  std::string unit;  // "USD/h"
+  std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first
+  std::string date, source;
+  LocalizedText note;
+};
+
+struct ProviderView {
+  std::string id;
+  LocalizedText name;
+  std::string currency, source, region, date;
+  std::vector<PriceEntryView> entries;
+};
+
+struct EvaluationData;  // defined in evaluate.cpp
+
+/// Everything evaluated; immutable after construction, safe to read from many threads.
+class Evaluation {
+ public:
+  Evaluation();
+  explicit Evaluation(std::shared_ptr<const EvaluationData> data);
+
+  /// The result for `model` in `scenario` ("" = base); nullptr if none.
+  const ModelResult* Find(std::string_view model, std::string_view scenario = "") const;
+  const ProviderView* FindProvider(std::string_view id) const;
+  const std::vector<ModelResult>& results() const;
+  const std::vector<ProviderView>& providers() const;
+  /// Re-expresses `f` in another unit or currency (e.g. "CNY/month"), converting
+  /// currency at the model's date; false + message on mismatch/missing rate.
+  bool Reexpress(const Figure& f, std::string_view model, std::string_view unit, Figure* out,
+                 std::string* error) const;
+  /// Internal state, for EvaluateExtra.
+  const std::shared_ptr<const EvaluationData>& data() const { return data_; }
+
+ private:
+  std::shared_ptr<const EvaluationData> data_;
+};
+
+/// "248.20 USD/month", "500 – 1500 CNY/month", "50 %", "true": the figure
+/// rounded by the display policy (2 decimals for money, otherwise up to 3
+/// decimals or 3 significant digits below 1).
+std::string FormatFigure(const Figure& f);
+/// The value alone, rounded by the display policy ("248.20", "500 – 1500").
+std::string FormatValue(const Interval& v, bool money);
+/// A decimal rounded by the display policy.
+std::string FormatNumber(const Decimal& v, bool money);
+
+}  // namespace costsite::cost
+
+#endif  // COSTSITE_COST_EVALUATION_H_
