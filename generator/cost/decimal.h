@@ -47,6 +47,8 @@ class Decimal {
   bool IsZero() const;
   bool IsNegative() const;
   bool IsInteger() const;
+  /// False after an overflow (infinity or not-a-number).
+  bool IsFinite() const;
   /// The value as an integer if it is one and fits; nullopt otherwise.
   std::optional<int64_t> ToInt() const;
   /// True when the two differ by no more than 1e-40 relative to the larger,

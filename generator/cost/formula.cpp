@@ -1,0 +1,491 @@
+#include "cost/formula.h"
+
+#include <cctype>
+#include <optional>
+
+namespace costsite::cost {
+namespace {
+
+enum class Tok { kNumber, kWord, kPrice, kOp, kEnd };
+
+struct Token {
+  Tok kind = Tok::kEnd;
+  size_t offset = 0;
+  size_t length = 0;
+  std::string text;  // number digits (without suffix), word, price id, operator
+  char suffix = 0;   // number: 'k', 'M', 'B' or '%'
+};
+
+bool IsWordStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
+bool IsIdChar(char c) { return IsWordChar(c) || c == '.' || c == '-'; }
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : t_(text) {}
+
+  bool Run(std::vector<Token>* out, FormulaError* err) {
+    while (true) {
+      while (i_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[i_]))) ++i_;
+      if (i_ >= t_.size()) break;
+      Token tok;
+      tok.offset = i_;
+      if (!Next(&tok, err)) return false;
+      tok.length = i_ - tok.offset;
+      out->push_back(std::move(tok));
+    }
+    out->push_back({Tok::kEnd, t_.size(), 0, "", 0});
+    return true;
+  }
+
+ private:
+  bool Next(Token* tok, FormulaError* err) {
+    char c = t_[i_];
+    if (IsDigit(c) || (c == '.' && i_ + 1 < t_.size() && IsDigit(t_[i_ + 1]))) return Number(tok, err);
+    if (IsWordStart(c)) {
+      tok->kind = Tok::kWord;
+      while (i_ < t_.size() && (IsWordChar(t_[i_]) ||
+                                (t_[i_] == '.' && i_ + 1 < t_.size() && IsWordChar(t_[i_ + 1])))) {
+        ++i_;
+      }
+      tok->text = std::string(t_.substr(tok->offset, i_ - tok->offset));
+      return true;
+    }
+    if (c == '@') return Price(tok, err);
+    static constexpr std::string_view kTwo[] = {"<=", ">=", "==", "!="};
+    for (auto op : kTwo) {
+      if (t_.substr(i_, 2) == op) {
+        tok->kind = Tok::kOp;
+        tok->text = std::string(op);
+        i_ += 2;
+        return true;
+      }
+    }
+    if (std::string_view("+-*/^(),<>[].").find(c) != std::string_view::npos) {
+      tok->kind = Tok::kOp;
+      tok->text = std::string(1, c);
+      ++i_;
+      return true;
+    }
+    size_t len = 1;
+    if (static_cast<unsigned char>(c) >= 0xC0) {
+      while (i_ + len < t_.size() && (static_cast<unsigned char>(t_[i_ + len]) & 0xC0) == 0x80) ++len;
+    }
+    *err = {i_, len, "unexpected character '" + std::string(t_.substr(i_, len)) + "'"};
+    return false;
+  }
+
+  bool Number(Token* tok, FormulaError* err) {
+    tok->kind = Tok::kNumber;
+    while (i_ < t_.size() && IsDigit(t_[i_])) ++i_;
+    if (i_ < t_.size() && t_[i_] == '.') {
+      ++i_;
+      while (i_ < t_.size() && IsDigit(t_[i_])) ++i_;
+    }
+    tok->text = std::string(t_.substr(tok->offset, i_ - tok->offset));
+    if (i_ < t_.size() && t_[i_] == '.' && i_ + 1 < t_.size() && IsDigit(t_[i_ + 1])) {
+      while (i_ < t_.size() && (IsDigit(t_[i_]) || t_[i_] == '.')) ++i_;
+      *err = {tok->offset, i_ - tok->offset,
+              "malformed number '" + std::string(t_.substr(tok->offset, i_ - tok->offset)) + "'"};
+      return false;
+    }
+    if (i_ < t_.size()) {
+      char s = t_[i_];
+      bool alone = i_ + 1 >= t_.size() || !IsWordChar(t_[i_ + 1]);
+      if (s == '%' || ((s == 'k' || s == 'M' || s == 'B') && alone)) {
+        tok->suffix = s;
+        ++i_;
+      }
+    }
+    return true;
+  }
+
+  bool Price(Token* tok, FormulaError* err) {
+    tok->kind = Tok::kPrice;
+    size_t start = ++i_;
+    while (i_ < t_.size() && IsIdChar(t_[i_])) ++i_;
+    size_t slash = i_;
+    bool ok = i_ > start && i_ < t_.size() && t_[i_] == '/';
+    if (ok) {
+      ++i_;
+      size_t entry = i_;
+      while (i_ < t_.size() && (IsIdChar(t_[i_]) || t_[i_] == ':')) ++i_;
+      ok = i_ > entry;
+    }
+    // A trailing '.' or '-' belongs to the text around the reference.
+    while (i_ > slash + 1 && (t_[i_ - 1] == '.' || t_[i_ - 1] == '-')) --i_;
+    tok->text = std::string(t_.substr(start, i_ - start));
+    if (!ok) {
+      *err = {tok->offset, std::max<size_t>(1, i_ - tok->offset),
+              "malformed price reference '" + std::string(t_.substr(tok->offset, i_ - tok->offset)) +
+                  "': write @provider/entry or @provider/entry:variant"};
+      return false;
+    }
+    return true;
+  }
+
+  std::string_view t_;
+  size_t i_ = 0;
+};
+
+bool IsFunction(std::string_view n) {
+  static constexpr std::string_view kFunctions[] = {
+      "min", "max", "ceil", "floor", "round", "sum", "abs", "if", "share", "fx",
+      "npv", "lo",  "hi",   "mid",   "convert", "sqrt"};
+  for (auto f : kFunctions) {
+    if (f == n) return true;
+  }
+  return false;
+}
+
+bool TakesUnitArgument(std::string_view n) {
+  return n == "fx" || n == "convert" || n == "ceil" || n == "floor";
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::vector<Token> toks, const UnitTable& units, FormulaError* err)
+      : text_(text), toks_(std::move(toks)), units_(units), err_(err) {}
+
+  std::unique_ptr<Node> Run() {
+    auto root = Expr();
+    if (root && Peek().kind != Tok::kEnd) {
+      const Token& t = Peek();
+      if (IsOp(",") && pos_ > 0 && toks_[pos_ - 1].kind == Tok::kNumber &&
+          toks_[pos_ + 1].kind == Tok::kNumber && toks_[pos_ + 1].offset == t.offset + 1) {
+        return Fail(toks_[pos_ - 1].offset, toks_[pos_ + 1].offset + toks_[pos_ + 1].length -
+                                                toks_[pos_ - 1].offset,
+                    "malformed number: thousands separators are not allowed");
+      }
+      return Fail(t.offset, t.length, "unexpected '" + t.text + "'" +
+                                          (t.kind == Tok::kOp ? "" : ": expected an operator"));
+    }
+    return root;
+  }
+
+ private:
+  const Token& Peek(size_t ahead = 0) const {
+    return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
+  }
+  bool IsOp(std::string_view op, size_t ahead = 0) const {
+    return Peek(ahead).kind == Tok::kOp && Peek(ahead).text == op;
+  }
+  bool IsWord(std::string_view w) const { return Peek().kind == Tok::kWord && Peek().text == w; }
+
+  std::unique_ptr<Node> Fail(size_t offset, size_t length, std::string message) {
+    if (err_->message.empty()) *err_ = {offset, std::max<size_t>(length, 1), std::move(message)};
+    return nullptr;
+  }
+  std::unique_ptr<Node> Expected(std::string_view what) {
+    const Token& t = Peek();
+    if (t.kind == Tok::kEnd) return Fail(t.offset, 1, "expected " + std::string(what) + " at the end of the formula");
+    return Fail(t.offset, t.length, "expected " + std::string(what) + ", found '" + t.text + "'");
+  }
+
+  std::unique_ptr<Node> Make(NodeKind kind, size_t offset) {
+    auto n = std::make_unique<Node>();
+    n->kind = kind;
+    n->offset = offset;
+    return n;
+  }
+  void Close(Node* n) {
+    const Token& last = toks_[pos_ > 0 ? pos_ - 1 : 0];
+    n->length = last.offset + last.length - n->offset;
+  }
+  std::unique_ptr<Node> Binary(NodeKind kind, std::string op, std::unique_ptr<Node> l,
+                               std::unique_ptr<Node> r) {
+    auto n = Make(kind, l->offset);
+    n->op = std::move(op);
+    n->args.push_back(std::move(l));
+    n->args.push_back(std::move(r));
+    Close(n.get());
+    return n;
+  }
+
+  struct DepthGuard {
+    explicit DepthGuard(int* d) : d_(d) { ++*d_; }
+    ~DepthGuard() { --*d_; }
+    int* d_;
+  };
+  bool TooDeep() {
+    if (depth_ <= kMaxFormulaDepth) return false;
+    Fail(Peek().offset, Peek().length,
+         "formula nested too deeply (more than " + std::to_string(kMaxFormulaDepth) + " levels)");
+    return true;
+  }
+
+  std::unique_ptr<Node> Expr() {
+    DepthGuard guard(&depth_);
+    if (TooDeep()) return nullptr;
+    auto l = Compare();
+    if (!l || !IsWord("to")) return l;
+    ++pos_;
+    auto r = Compare();
+    if (!r) return nullptr;
+    // "500 to 1500 CNY/month": the lower end takes the upper end's unit.
+    if (l->kind == NodeKind::kNumber && !l->has_unit && r->kind == NodeKind::kNumber && r->has_unit) {
+      l->has_unit = true;
+      l->unit = r->unit;
+    }
+    return Binary(NodeKind::kRange, "to", std::move(l), std::move(r));
+  }
+
+  std::unique_ptr<Node> Compare() {
+    auto l = Sum();
+    if (!l) return nullptr;
+    for (std::string_view op : {"<", "<=", ">", ">=", "==", "!="}) {
+      if (IsOp(op)) {
+        ++pos_;
+        auto r = Sum();
+        if (!r) return nullptr;
+        return Binary(NodeKind::kCompare, std::string(op), std::move(l), std::move(r));
+      }
+    }
+    return l;
+  }
+
+  std::unique_ptr<Node> Sum() {
+    auto l = Product();
+    while (l && (IsOp("+") || IsOp("-"))) {
+      std::string op = Peek().text;
+      ++pos_;
+      auto r = Product();
+      if (!r) return nullptr;
+      l = Binary(NodeKind::kBinary, op, std::move(l), std::move(r));
+    }
+    return l;
+  }
+
+  std::unique_ptr<Node> Product() {
+    auto l = Power();
+    while (l && (IsOp("*") || IsOp("/"))) {
+      std::string op = Peek().text;
+      ++pos_;
+      auto r = Power();
+      if (!r) return nullptr;
+      l = Binary(NodeKind::kBinary, op, std::move(l), std::move(r));
+    }
+    return l;
+  }
+
+  std::unique_ptr<Node> Power() {
+    DepthGuard guard(&depth_);
+    if (TooDeep()) return nullptr;
+    auto l = Unary();
+    if (!l || !IsOp("^")) return l;
+    ++pos_;
+    auto r = Power();
+    if (!r) return nullptr;
+    return Binary(NodeKind::kBinary, "^", std::move(l), std::move(r));
+  }
+
+  std::unique_ptr<Node> Unary() {
+    DepthGuard guard(&depth_);
+    if (TooDeep()) return nullptr;
+    if (!IsOp("-")) return Primary();
+    auto n = Make(NodeKind::kNegate, Peek().offset);
+    ++pos_;
+    auto operand = Unary();
+    if (!operand) return nullptr;
+    n->args.push_back(std::move(operand));
+    Close(n.get());
+    return n;
+  }
+
+  std::unique_ptr<Node> Primary();
+  std::unique_ptr<Node> NumberNode();
+  std::unique_ptr<Node> NameNode();
+  std::unique_ptr<Node> CallNode();
+  std::unique_ptr<Node> UnitArgument();
+  bool UnitAfterNumber(Node* n);
+
+  std::string_view text_;
+  std::vector<Token> toks_;
+  const UnitTable& units_;
+  FormulaError* err_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+};
+
+std::unique_ptr<Node> Parser::Primary() {
+  const Token& t = Peek();
+  switch (t.kind) {
+    case Tok::kNumber: return NumberNode();
+    case Tok::kPrice: {
+      auto n = Make(NodeKind::kPrice, t.offset);
+      size_t colon = t.text.find(':');
+      n->name = t.text.substr(0, colon);
+      if (colon != std::string::npos) n->variant = t.text.substr(colon + 1);
+      ++pos_;
+      Close(n.get());
+      return n;
+    }
+    case Tok::kWord: {
+      if (t.text == "true" || t.text == "false") {
+        auto n = Make(NodeKind::kBool, t.offset);
+        n->flag = t.text == "true";
+        ++pos_;
+        Close(n.get());
+        return n;
+      }
+      if (t.text == "to") return Expected("a value before 'to'");
+      if (IsOp("(", 1)) return CallNode();
+      return NameNode();
+    }
+    case Tok::kOp:
+      if (t.text == "(") {
+        ++pos_;
+        auto inner = Expr();
+        if (!inner) return nullptr;
+        if (!IsOp(")")) return Expected("')'");
+        ++pos_;
+        return inner;
+      }
+      return Expected("a value");
+    case Tok::kEnd: return Expected("a value");
+  }
+  return nullptr;
+}
+
+std::unique_ptr<Node> Parser::NumberNode() {
+  const Token& t = Peek();
+  auto n = Make(NodeKind::kNumber, t.offset);
+  auto d = Decimal::Parse(t.text);
+  if (!d) return Fail(t.offset, t.length, "malformed number '" + t.text + "'");
+  n->number = *d;
+  if (t.suffix == 'k') n->number *= Decimal(1000);
+  if (t.suffix == 'M') n->number *= Decimal(1000000);
+  if (t.suffix == 'B') n->number *= Decimal(1000000000);
+  if (t.suffix == '%') {
+    n->has_unit = true;
+    n->unit = *units_.Find("%");
+  }
+  ++pos_;
+  if (!n->has_unit && !UnitAfterNumber(n.get())) return nullptr;
+  Close(n.get());
+  return n;
+}
+
+// After a number: a unit extends over '/' and '*' while the next word is a unit
+// ("0.023 USD/GB/month", "2.5 USD/1M tokens"); a scale may follow '/' only.
+bool Parser::UnitAfterNumber(Node* n) {
+  if (Peek().kind != Tok::kWord || Peek().text == "to") return true;
+  if (IsOp("(", 1)) return true;  // "2 max(…)" fails later as a missing operator
+  size_t start = Peek().offset;
+  if (!units_.Find(Peek().text)) {
+    const std::string& w = Peek().text;
+    bool currency_like = w.size() == 3 && std::all_of(w.begin(), w.end(), [](char c) {
+                           return c >= 'A' && c <= 'Z';
+                         });
+    Fail(Peek().offset, Peek().length,
+         std::string(currency_like ? "unknown currency '" : "unknown unit '") + w + "'");
+    return false;
+  }
+  ++pos_;
+  while (true) {
+    if (IsOp("^") && Peek(1).kind == Tok::kNumber) {
+      pos_ += 2;
+      continue;
+    }
+    if (!IsOp("/") && !IsOp("*")) break;
+    size_t ahead = 1;
+    if (IsOp("/") && Peek(1).kind == Tok::kNumber && Peek(2).kind == Tok::kWord) ahead = 2;
+    const Token& w = Peek(ahead);
+    if (w.kind != Tok::kWord || !units_.Find(w.text) || IsOp("(", ahead + 1)) break;
+    pos_ += ahead + 1;
+  }
+  const Token& last = toks_[pos_ - 1];
+  std::string_view unit_text = text_.substr(start, last.offset + last.length - start);
+  UnitError uerr;
+  auto unit = ParseUnit(unit_text, units_, &uerr);
+  if (!unit) {
+    Fail(start + uerr.offset, uerr.length, uerr.message);
+    return false;
+  }
+  n->has_unit = true;
+  n->unit = *unit;
+  return true;
+}
+
+std::unique_ptr<Node> Parser::NameNode() {
+  auto n = Make(NodeKind::kName, Peek().offset);
+  n->name = Peek().text;
+  ++pos_;
+  if (IsOp("[")) {
+    ++pos_;
+    if (Peek().kind != Tok::kWord) return Expected("a scenario name after '['");
+    n->scenario = Peek().text;
+    ++pos_;
+    if (!IsOp("]")) return Expected("']'");
+    ++pos_;
+    if (!IsOp(".") || Peek(1).kind != Tok::kWord) return Expected("'.figure' after the scenario");
+    n->name += "." + Peek(1).text;
+    pos_ += 2;
+  }
+  Close(n.get());
+  return n;
+}
+
+std::unique_ptr<Node> Parser::UnitArgument() {
+  size_t start = Peek().offset;
+  int depth = 0;
+  while (Peek().kind != Tok::kEnd && !(depth == 0 && (IsOp(",") || IsOp(")")))) {
+    if (IsOp("(")) ++depth;
+    if (IsOp(")")) --depth;
+    ++pos_;
+  }
+  if (pos_ == 0 || toks_[pos_ - 1].offset < start) return Expected("a unit");
+  const Token& last = toks_[pos_ - 1];
+  auto n = Make(NodeKind::kUnitArg, start);
+  n->length = last.offset + last.length - start;
+  UnitError uerr;
+  auto unit = ParseUnit(text_.substr(start, n->length), units_, &uerr);
+  if (!unit) return Fail(start + uerr.offset, uerr.length, uerr.message);
+  n->unit = *unit;
+  n->has_unit = true;
+  return n;
+}
+
+std::unique_ptr<Node> Parser::CallNode() {
+  const Token& t = Peek();
+  if (!IsFunction(t.text)) return Fail(t.offset, t.length, "unknown function '" + t.text + "'");
+  auto n = Make(NodeKind::kCall, t.offset);
+  n->name = t.text;
+  pos_ += 2;
+  while (true) {
+    bool unit_arg = TakesUnitArgument(n->name) && n->args.size() == 1;
+    auto arg = unit_arg ? UnitArgument() : Expr();
+    if (!arg) return nullptr;
+    n->args.push_back(std::move(arg));
+    if (IsOp(")")) break;
+    if (!IsOp(",")) return Expected("',' or ')'");
+    ++pos_;
+  }
+  ++pos_;
+  Close(n.get());
+  return n;
+}
+
+}  // namespace
+
+std::unique_ptr<Node> ParseFormula(std::string_view text, const UnitTable& units,
+                                   FormulaError* error) {
+  FormulaError scratch;
+  FormulaError* err = error ? error : &scratch;
+  *err = {};
+  std::vector<Token> toks;
+  if (!Lexer(text).Run(&toks, err)) return nullptr;
+  if (toks.size() == 1) {
+    *err = {0, 1, "empty formula"};
+    return nullptr;
+  }
+  return Parser(text, std::move(toks), units, err).Run();
+}
+
+void CollectReferences(const Node& node, std::vector<const Node*>* out) {
+  if (node.kind == NodeKind::kName || node.kind == NodeKind::kPrice) out->push_back(&node);
+  for (const auto& a : node.args) CollectReferences(*a, out);
+}
+
+}  // namespace costsite::cost

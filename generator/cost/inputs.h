@@ -1,0 +1,140 @@
+// What the pricing stage reads from YAML, before evaluation: price lists,
+// exchange rates and models, with every formula kept as written together with
+// its place, so that evaluation errors point into the YAML.
+#ifndef COSTSITE_COST_INPUTS_H_
+#define COSTSITE_COST_INPUTS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/localized.h"
+
+namespace costsite::cost {
+
+/// Text as written in a source file: `pos` is its first character, `line` the
+/// source line holding it (for the caret). Empty text means "not given".
+struct Located {
+  std::string text;
+  SourcePos pos;
+  std::string line;
+  bool empty() const { return text.empty(); }
+};
+
+/// One dated value of a price: the plain (on-demand) value and variants.
+struct PriceValue {
+  std::string date;  // YYYY-MM-DD, "" = undated
+  Located price;     // a number or "500 to 1500"; may be empty when only variants are given
+  std::vector<std::pair<std::string, Located>> variants;  // in declared order
+};
+
+struct PriceEntry {
+  std::string id;
+  Located where;  // the id, for duplicate and lookup errors
+  LocalizedText label;
+  Located unit;        // "USD/h"; without a currency, the provider's currency per that unit
+  PriceValue current;  // date falls back to the provider's date
+  std::vector<PriceValue> history;
+  std::string source;  // "" = the provider's
+  LocalizedText note;
+};
+
+struct PriceList {
+  std::string provider;
+  Located where;
+  LocalizedText name;
+  std::string currency, source, region, date;
+  std::vector<PriceEntry> entries;
+};
+
+struct Rate {
+  std::string base, quote;
+  Located rate;
+  std::string date, source;
+  Located where;
+};
+
+struct ParamDef {
+  std::string id;
+  LocalizedText label;
+  Located value;
+};
+
+struct ItemDef {
+  std::string id;
+  Located where;
+  LocalizedText label;
+  std::string group;
+  Located quantity, price;  // quantity × price, or
+  Located formula;          // any formula
+  Located unit;             // optional declared unit
+};
+
+struct FigureDef {
+  std::string id;
+  Located where;
+  LocalizedText label;
+  Located formula;
+  Located unit;
+};
+
+struct ScenarioDef {
+  std::string id;
+  Located where;
+  LocalizedText label;
+  std::vector<ParamDef> params;  // overrides
+  std::string variant;           // for every price that has it
+  std::vector<std::pair<std::string, std::string>> variants;  // "@aws/x" -> variant
+};
+
+struct RuleDef {
+  std::string id;
+  Located when;
+  LocalizedText label, recommend;
+};
+
+struct ExpectationDef {
+  Located figure;
+  Located stated;
+  Located tolerance;  // "1%" or a quantity; empty = exact to display precision
+  bool known_discrepancy = false;
+  LocalizedText source, note;
+};
+
+struct GroupDef {
+  std::string id;
+  LocalizedText label;
+};
+
+struct ModelDef {
+  std::string id;
+  Located where;
+  LocalizedText title;
+  std::string as_of;
+  Located unit;  // unit of `total`; empty = no total
+  std::vector<ParamDef> params;
+  std::vector<GroupDef> groups;
+  std::vector<ItemDef> items;
+  std::vector<FigureDef> figures;
+  std::vector<ScenarioDef> scenarios;
+  std::vector<RuleDef> rules;
+  std::vector<ExpectationDef> expectations;
+};
+
+/// Everything under pricing/, in sorted file order.
+struct Inputs {
+  std::vector<PriceList> price_lists;
+  std::vector<Rate> rates;
+  std::vector<ModelDef> models;
+};
+
+/// Site-wide evaluation settings.
+struct Options {
+  std::string as_of;      // pins prices and rates for models without their own; "" = newest
+  int month_hours = 730;  // hours in a month; a year is 12 months
+};
+
+}  // namespace costsite::cost
+
+#endif  // COSTSITE_COST_INPUTS_H_

@@ -1,0 +1,252 @@
+#include "cost/units.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace costsite::cost {
+namespace {
+
+// Active ISO 4217 codes.
+constexpr std::string_view kCurrencies =
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP "
+    "BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP "
+    "GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR "
+    "KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK "
+    "MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR "
+    "SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD "
+    "TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL";
+
+bool IsUnitChar(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '%' || c == '_';
+}
+
+void SkipSpaces(std::string_view t, size_t* i) {
+  while (*i < t.size() && t[*i] == ' ') ++*i;
+}
+
+// Reads "1M", "1000", "1k" before a unit name; false if none.
+bool ReadScale(std::string_view t, size_t* i, Decimal* scale) {
+  size_t start = *i;
+  while (*i < t.size() && (std::isdigit(static_cast<unsigned char>(t[*i])) || t[*i] == '.')) ++*i;
+  if (*i == start) return false;
+  auto d = Decimal::Parse(t.substr(start, *i - start));
+  if (!d) {
+    *i = start;
+    return false;
+  }
+  *scale = *d;
+  if (*i < t.size() && (*i + 1 >= t.size() || !IsUnitChar(t[*i + 1]))) {
+    char c = t[*i];
+    if (c == 'k') *scale *= Decimal(1000), ++*i;
+    if (c == 'M') *scale *= Decimal(1000000), ++*i;
+    if (c == 'B') *scale *= Decimal(1000000000), ++*i;
+  }
+  return true;
+}
+
+// One term: optional scale, a unit name, optional ^n.
+bool ParseTerm(std::string_view t, size_t* i, const UnitTable& table, Unit* out, UnitError* err) {
+  size_t start = *i;
+  Decimal scale(1);
+  bool scaled = ReadScale(t, i, &scale);
+  SkipSpaces(t, i);
+  size_t name_start = *i;
+  while (*i < t.size() && IsUnitChar(t[*i])) ++*i;
+  if (*i == name_start) {
+    *err = {scaled ? name_start : start, 1, "expected a unit name"};
+    if (scaled && name_start >= t.size()) err->message = "expected a unit name after the scale";
+    return false;
+  }
+  std::string_view name = t.substr(name_start, *i - name_start);
+  const Unit* u = table.Find(name);
+  if (!u) {
+    bool currency_like = name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) {
+                           return c >= 'A' && c <= 'Z';
+                         });
+    *err = {name_start, name.size(),
+            std::string(currency_like ? "unknown currency '" : "unknown unit '") +
+                std::string(name) + "'"};
+    return false;
+  }
+  *out = *u;
+  out->scale *= scale;
+  if (*i < t.size() && t[*i] == '^') {
+    size_t exp_start = ++*i;
+    bool negative = *i < t.size() && t[*i] == '-';
+    if (negative) ++*i;
+    int n = 0;
+    size_t digits_start = *i;
+    while (*i < t.size() && std::isdigit(static_cast<unsigned char>(t[*i])) && n < 100) {
+      n = n * 10 + (t[*i] - '0');
+      ++*i;
+    }
+    if (*i == digits_start || n == 0) {
+      *err = {exp_start, 1, "expected a whole exponent after '^'"};
+      return false;
+    }
+    if (negative) n = -n;
+    out->scale = *out->scale.Pow(n);
+    out->dim = Power(out->dim, n);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Dimension::IsNone() const {
+  return std::all_of(exp.begin(), exp.end(), [](int e) { return e == 0; });
+}
+
+namespace {
+std::optional<Dimension> Combine(const Dimension& a, const Dimension& b, int sign) {
+  if (a.IsMoney() && b.IsMoney() && a.currency != b.currency) return std::nullopt;
+  Dimension r;
+  for (int i = 0; i < kBaseDimCount; ++i) r.exp[i] = a.exp[i] + sign * b.exp[i];
+  if (r.IsMoney()) r.currency = a.IsMoney() ? a.currency : b.currency;
+  return r;
+}
+}  // namespace
+
+std::optional<Dimension> Multiply(const Dimension& a, const Dimension& b) { return Combine(a, b, 1); }
+std::optional<Dimension> Divide(const Dimension& a, const Dimension& b) { return Combine(a, b, -1); }
+
+Dimension Power(const Dimension& a, int n) {
+  Dimension r;
+  for (int i = 0; i < kBaseDimCount; ++i) r.exp[i] = a.exp[i] * n;
+  if (r.IsMoney()) r.currency = a.currency;
+  return r;
+}
+
+UnitTable::UnitTable(int month_hours) {
+  Decimal hour(1);
+  Decimal month(month_hours > 0 ? month_hours : 730);
+  Add({"%"}, Decimal(1) / Decimal(100), kBaseDimCount);
+  for (auto n : {"count", "gpu", "gpus", "GPU", "GPUs", "instance", "instances", "node", "nodes",
+                 "user", "users", "session", "sessions", "vector", "vectors", "question",
+                 "questions", "dim", "dims", "x"}) {
+    Add({n}, Decimal(1), kBaseDimCount);
+  }
+  Add({"s", "sec", "second", "seconds"}, hour / Decimal(3600), kTime);
+  Add({"ms"}, hour / Decimal(3600000), kTime);
+  Add({"min", "minute", "minutes"}, hour / Decimal(60), kTime);
+  Add({"h", "hour", "hours"}, hour, kTime);
+  Add({"day", "days"}, Decimal(24), kTime);
+  Add({"week", "weeks"}, Decimal(168), kTime);
+  Add({"month", "months"}, month, kTime);
+  Add({"year", "years"}, month * Decimal(12), kTime);
+  Add({"B", "byte", "bytes"}, Decimal(1), kData);
+  Add({"bit", "bits"}, *Decimal::Parse("0.125"), kData);
+  const char* dec[] = {"kB", "MB", "GB", "TB", "PB"};
+  const char* bin[] = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+  Decimal d(1), b(1);
+  for (int i = 0; i < 5; ++i) {
+    d *= Decimal(1000);
+    b *= Decimal(1024);
+    Add({dec[i]}, d, kData);
+    Add({bin[i]}, b, kData);
+  }
+  Add({"token", "tokens"}, Decimal(1), kTokens);
+  Add({"request", "requests", "req", "query", "queries", "call", "calls"}, Decimal(1), kRequests);
+  for (size_t i = 0; i + 3 <= kCurrencies.size(); i += 4) {
+    Unit u;
+    u.dim.exp[kMoney] = 1;
+    u.dim.currency = std::string(kCurrencies.substr(i, 3));
+    u.text = u.dim.currency;
+    units_.emplace_back(u.text, u);
+  }
+  std::sort(units_.begin(), units_.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+}
+
+void UnitTable::Add(std::vector<std::string_view> names, Decimal scale, BaseDim dim) {
+  for (auto name : names) {
+    Unit u;
+    u.scale = scale;
+    if (dim != kBaseDimCount) u.dim.exp[dim] = 1;
+    u.text = std::string(name);
+    units_.emplace_back(std::string(name), u);
+  }
+}
+
+const Unit* UnitTable::Find(std::string_view name) const {
+  auto it = std::lower_bound(units_.begin(), units_.end(), name,
+                             [](const auto& x, std::string_view n) { return x.first < n; });
+  if (it != units_.end() && it->first == name) return &it->second;
+  return nullptr;
+}
+
+bool IsCurrencyCode(std::string_view code) {
+  if (code.size() != 3) return false;
+  for (size_t i = 0; i + 3 <= kCurrencies.size(); i += 4) {
+    if (kCurrencies.substr(i, 3) == code) return true;
+  }
+  return false;
+}
+
+std::optional<Unit> ParseUnit(std::string_view text, const UnitTable& table, UnitError* error) {
+  UnitError scratch;
+  UnitError* err = error ? error : &scratch;
+  Unit result;
+  size_t i = 0;
+  SkipSpaces(text, &i);
+  if (i == text.size()) return result;
+  char op = '*';
+  while (true) {
+    Unit term;
+    if (!ParseTerm(text, &i, table, &term, err)) return std::nullopt;
+    auto dim = op == '*' ? Multiply(result.dim, term.dim) : Divide(result.dim, term.dim);
+    if (!dim) {
+      *err = {0, text.size(), "a unit cannot mix two currencies"};
+      return std::nullopt;
+    }
+    result.dim = *dim;
+    result.scale = op == '*' ? result.scale * term.scale : result.scale / term.scale;
+    SkipSpaces(text, &i);
+    if (i == text.size()) break;
+    if (text[i] != '*' && text[i] != '/') {
+      *err = {i, 1, "expected '*' or '/' in unit '" + std::string(text) + "'"};
+      return std::nullopt;
+    }
+    op = text[i++];
+    SkipSpaces(text, &i);
+  }
+  size_t b = text.find_first_not_of(' '), e = text.find_last_not_of(' ');
+  result.text = std::string(text.substr(b, e - b + 1));
+  return result;
+}
+
+std::string FormatDimension(const Dimension& dim) {
+  static constexpr std::array<std::string_view, kBaseDimCount> kUp = {"", "h", "B", "tokens",
+                                                                      "requests"};
+  static constexpr std::array<std::string_view, kBaseDimCount> kDown = {"", "h", "B", "token",
+                                                                        "request"};
+  std::string num, den;
+  auto append = [](std::string* s, std::string_view name, int e) {
+    if (!s->empty()) *s += "*";
+    *s += name;
+    if (e > 1) *s += "^" + std::to_string(e);
+  };
+  for (int i = 0; i < kBaseDimCount; ++i) {
+    std::string_view name = i == kMoney ? std::string_view(dim.currency) : kUp[i];
+    if (dim.exp[i] > 0) append(&num, name, dim.exp[i]);
+    if (dim.exp[i] < 0) append(&den, i == kMoney ? name : kDown[i], -dim.exp[i]);
+  }
+  if (den.empty()) return num;
+  if (num.empty()) num = "1";
+  return num + "/" + den;
+}
+
+std::pair<std::string, std::string> SplitMoneyUnit(std::string_view unit_text) {
+  if (unit_text.size() < 3 || !IsCurrencyCode(unit_text.substr(0, 3))) return {};
+  std::string_view rest = unit_text.substr(3);
+  size_t b = rest.find_first_not_of(' ');
+  if (b == std::string_view::npos) return {std::string(unit_text.substr(0, 3)), ""};
+  rest = rest.substr(b);
+  if (rest[0] != '/') return {std::string(unit_text.substr(0, 3)), std::string(rest)};
+  rest = rest.substr(1);
+  b = rest.find_first_not_of(' ');
+  return {std::string(unit_text.substr(0, 3)),
+          b == std::string_view::npos ? "" : std::string(rest.substr(b))};
+}
+
+}  // namespace costsite::cost

@@ -1,0 +1,82 @@
+// Units and dimensions. Every value carries a Dimension (exponents of money,
+// time, data, tokens and requests, plus the currency of its money part); a
+// Unit is a scale to the canonical bases (one currency unit, hour, byte,
+// token, request) and a dimension, so "USD/GB/month" is
+// 1 / (1e9 × 730) USD/(B·h).
+#ifndef COSTSITE_COST_UNITS_H_
+#define COSTSITE_COST_UNITS_H_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cost/decimal.h"
+
+namespace costsite::cost {
+
+enum BaseDim { kMoney = 0, kTime, kData, kTokens, kRequests, kBaseDimCount };
+
+/// Exponents of the base dimensions; `currency` is set iff money's exponent is not 0.
+struct Dimension {
+  std::array<int, kBaseDimCount> exp{};
+  std::string currency;
+
+  bool IsNone() const;  // a count
+  bool IsMoney() const { return exp[kMoney] != 0; }
+  friend bool operator==(const Dimension&, const Dimension&) = default;
+};
+
+/// a × b and a / b; nullopt when both hold money in different currencies.
+std::optional<Dimension> Multiply(const Dimension& a, const Dimension& b);
+std::optional<Dimension> Divide(const Dimension& a, const Dimension& b);
+/// a^n.
+Dimension Power(const Dimension& a, int n);
+
+/// A unit: value in canonical bases = value in this unit × scale.
+struct Unit {
+  Decimal scale = Decimal(1);
+  Dimension dim;
+  std::string text;  // as written, normalised spacing ("USD/1M tokens", "%", "" for none)
+};
+
+/// Unit names and their scales; month length is a site option.
+class UnitTable {
+ public:
+  /// REQUIRES: month_hours > 0.
+  explicit UnitTable(int month_hours = 730);
+  /// The unit named `name` ("h", "GB", "USD", "gpus"), or nullptr.
+  const Unit* Find(std::string_view name) const;
+  /// True if `name` names a unit or a currency, so it cannot name a figure.
+  bool IsUnitName(std::string_view name) const { return Find(name) != nullptr; }
+
+ private:
+  void Add(std::vector<std::string_view> names, Decimal scale, BaseDim dim);
+  std::vector<std::pair<std::string, Unit>> units_;  // sorted by name
+};
+
+/// True for an ISO 4217 currency code ("USD", "CNY", "EUR"…).
+bool IsCurrencyCode(std::string_view code);
+
+/// Where and why a unit did not parse; offset is into the parsed text.
+struct UnitError {
+  size_t offset = 0;
+  size_t length = 1;
+  std::string message;
+};
+
+/// Parses a unit expression ("USD/1M tokens", "GPU*h", "requests/s", "%", "").
+std::optional<Unit> ParseUnit(std::string_view text, const UnitTable& table, UnitError* error);
+
+/// Canonical text for a dimension: "USD/h", "B", "tokens/h", "" for a count.
+std::string FormatDimension(const Dimension& dim);
+
+/// Splits a display unit into its currency and the rest: "USD/1M tokens" ->
+/// {"USD", "1M tokens"}, "USD" -> {"USD", ""}, "GB" -> {"", ""}.
+std::pair<std::string, std::string> SplitMoneyUnit(std::string_view unit_text);
+
+}  // namespace costsite::cost
+
+#endif  // COSTSITE_COST_UNITS_H_
