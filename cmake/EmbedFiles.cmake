@@ -1,5 +1,6 @@
 # Writes a C++ source holding each file under ROOT named in FILES as a string,
 # so the default theme ships inside the binary. Run with cmake -P.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(out "// Generated from templates/ at build time. Do not edit.\n")
 string(APPEND out "#include \"render/embedded_theme.h\"\n\nnamespace costsite::render {\n")
 string(APPEND out "const std::vector<EmbeddedFile>& EmbeddedTheme() {\n")

@@ -1,0 +1,150 @@
+#include "app/build.h"
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "base/fs_util.h"
+#include "content/pages.h"
+#include "content/site_config.h"
+#include "output/staging.h"
+#include "render/site_renderer.h"
+#include "render/theme.h"
+
+namespace costsite::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* diags) {
+  std::string text, err;
+  if (!ReadFile(root / "site.yaml", &text, &err)) {
+    diags->Error({"site.yaml", 0, 0}, "no site.yaml in " + root.string() +
+                                          " (is --source the site folder?)", {}, 1, "io");
+    return false;
+  }
+  *cfg = content::ParseSiteConfig("site.yaml", text, diags);
+  return true;
+}
+
+void WarnMissingTranslations(const std::vector<content::Page>& pages, const content::SiteConfig& cfg,
+                             Diagnostics* diags) {
+  for (const auto& page : pages) {
+    for (const std::string& lang : cfg.languages) {
+      if (page.In(lang) || page.sources.empty()) continue;
+      const auto& src = page.sources.front();
+      diags->Warning({src.path, 1, 1}, "no '" + lang + "' translation of this page; the '" +
+                                           src.lang + "' text is shown with a notice",
+                     src.text, 1, "missing-translation");
+    }
+  }
+}
+
+// Renders every (page, language) pair on `threads` threads and writes each
+// page as soon as it is rendered, so memory stays flat however large the site.
+// Each thread owns its parsed templates; what is kept (title, search text)
+// lands in a slot per job, so nothing depends on which thread finished first.
+std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, int threads,
+                                            output::Staging* staging, Diagnostics* diags) {
+  struct Job {
+    const content::Page* page;
+    const std::string* lang;
+  };
+  std::vector<Job> jobs;
+  for (const auto& page : *in.pages)
+    for (const std::string& lang : in.config->languages) jobs.push_back({&page, &lang});
+  std::vector<render::OutputFile> files(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    render::PageRenderer renderer(in);
+    std::string err;
+    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      files[i] = renderer.Render(*jobs[i].page, *jobs[i].lang, diags);
+      if (staging && !staging->Write(files[i].path, files[i].content, &err))
+        diags->Error({}, err, {}, 1, "output");
+      files[i].content = std::string();  // written; keep only what the index needs
+    }
+  };
+  int n = std::max(1, std::min<int>(threads, static_cast<int>(jobs.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return files;
+}
+
+bool PrepareOutput(const fs::path& root, const fs::path& out, bool force,
+                   std::unique_ptr<output::Staging>* staging, Diagnostics* diags) {
+  if (std::string why = output::CheckOutputLocation(root, out); !why.empty()) {
+    diags->Error({}, why + " (--out " + out.string() + ")", {}, 1, "output");
+    return false;
+  }
+  if (!force) {
+    std::vector<std::string> foreign = output::ForeignFiles(out);
+    if (!foreign.empty()) {
+      std::string list;
+      for (size_t i = 0; i < foreign.size() && i < 5; ++i) list += (i ? ", " : "") + foreign[i];
+      if (foreign.size() > 5) list += ", ...";
+      diags->Error({}, "refusing to replace " + out.string() + ": it holds " +
+                           std::to_string(foreign.size()) + " file(s) costsite did not write (" +
+                           list + "); move them away or pass --force", {}, 1, "output");
+      return false;
+    }
+  }
+  *staging = std::make_unique<output::Staging>(out);
+  std::string err;
+  if (!(*staging)->Begin(&err)) {
+    diags->Error({}, err, {}, 1, "output");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stats) {
+  auto start = std::chrono::steady_clock::now();
+  const fs::path root = options.source;
+  const fs::path out = options.out.empty() ? root / "site" : options.out;
+
+  content::SiteConfig cfg;
+  if (!LoadConfig(root, &cfg, diags)) return false;
+  std::vector<content::Page> pages = content::LoadContent(root, cfg, diags);
+  render::Theme theme = render::BuildTheme(render::CollectThemeFiles(root, diags), cfg, diags);
+  WarnMissingTranslations(pages, cfg, diags);
+  if (diags->HasErrors()) return false;
+
+  render::SiteInputs in{&cfg, &pages, &theme, nullptr, options.version};
+  std::unique_ptr<output::Staging> staging;
+  if (options.write && !PrepareOutput(root, out, options.force, &staging, diags)) return false;
+
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<render::OutputFile> files = RenderPages(in, threads, staging.get(), diags);
+  std::vector<render::OutputFile> extra;
+  extra.push_back(render::RenderRootIndex(in));
+  for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});
+
+  stats->languages = cfg.languages;
+  for (const auto& page : pages)
+    for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += 1;
+  stats->files = files.size() + extra.size();
+  std::string err;
+  for (const auto& f : extra) {
+    if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
+  }
+  // Any error so far: the staging folder is dropped, the old site stays.
+  if (diags->HasErrors()) return false;
+  if (staging && !staging->Commit(&err)) {
+    diags->Error({}, err, {}, 1, "output");
+    return false;
+  }
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return true;
+}
+
+}  // namespace costsite::app

@@ -1,0 +1,38 @@
+// The build: the one function that names the stages in order.
+#ifndef COSTSITE_APP_BUILD_H_
+#define COSTSITE_APP_BUILD_H_
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "base/diagnostics.h"
+
+namespace costsite::app {
+
+/// What to build and how; each field states its default.
+struct BuildOptions {
+  std::filesystem::path source = ".";  // the site folder
+  std::filesystem::path out;           // "" = source/site
+  bool write = true;                   // false: check only, write nothing
+  bool force = false;                  // replace an output folder holding foreign files
+  int threads = 0;                     // 0 = one per core
+  std::string version;                 // shown in the generator meta tag
+};
+
+/// Counts for the summary line.
+struct BuildStats {
+  std::map<std::string, int> pages_per_language;  // in site language order? see languages
+  std::vector<std::string> languages;
+  size_t files = 0;
+  double seconds = 0;
+};
+
+/// Loads, evaluates, renders and (unless options.write is false) writes the
+/// site atomically. Returns false when the inputs have errors; in that case
+/// nothing was written and the previous output is untouched.
+bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stats);
+
+}  // namespace costsite::app
+
+#endif  // COSTSITE_APP_BUILD_H_

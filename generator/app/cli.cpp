@@ -1,0 +1,194 @@
+#include "app/cli.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "app/build.h"
+
+namespace costsite::app {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitUsage = 2;
+
+const char* kVersion = COSTSITE_VERSION;
+
+const char* kHelp =
+    "costsite - a static site generator for cost reports\n"
+    "\n"
+    "Usage: costsite <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  build     evaluate the cost models and write the site\n"
+    "  check     everything build does, without writing\n"
+    "  eval      print evaluated figures of the cost models\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show help (also: costsite <command> --help)\n"
+    "  --version      print the version\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the inputs, 2 bad usage.\n";
+
+const char* kBuildHelp =
+    "Usage: costsite build [--source DIR] [--out DIR] [options]\n"
+    "\n"
+    "Builds the site in DIR (default: the current folder) into --out (default:\n"
+    "DIR/site). The new site replaces the old one only when the build succeeds.\n"
+    "\n"
+    "  --source DIR   the site folder, holding site.yaml (default: .)\n"
+    "  --out DIR      the output folder (default: DIR/site)\n"
+    "  --force        replace an output folder that holds files costsite did not write\n"
+    "  --threads N    render on N threads (default: one per core)\n"
+    "  --quiet        print only diagnostics\n";
+
+const char* kCheckHelp =
+    "Usage: costsite check [--source DIR] [--strict]\n"
+    "\n"
+    "Loads, evaluates and renders the site without writing anything, and reports\n"
+    "every problem. --strict turns warnings into errors.\n";
+
+struct Args {
+  std::map<std::string, std::string> values;  // --source DIR
+  std::map<std::string, bool> flags;          // --force
+  std::vector<std::string> positional;
+  std::string error;
+};
+
+// Parses `--name value`, `--name=value` and `--flag`; `valued` lists the
+// options that take a value, `flags` the ones that do not.
+Args ParseArgs(const std::vector<std::string>& args, size_t from, const std::vector<std::string>& valued,
+               const std::vector<std::string>& flags) {
+  Args a;
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  for (size_t i = from; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      a.positional.push_back(arg);
+      continue;
+    }
+    std::string name = arg.substr(2), value;
+    bool inline_value = false;
+    if (size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+      inline_value = true;
+    }
+    if (has(valued, name)) {
+      if (!inline_value) {
+        if (i + 1 >= args.size()) {
+          a.error = "option --" + name + " needs a value";
+          return a;
+        }
+        value = args[++i];
+      }
+      a.values[name] = value;
+    } else if (has(flags, name) && !inline_value) {
+      a.flags[name] = true;
+    } else {
+      a.error = "unknown option '" + arg + "'";
+      return a;
+    }
+  }
+  return a;
+}
+
+void PrintDiagnostics(const Diagnostics& diags, bool strict, std::ostream& err) {
+  for (Diagnostic d : diags.Sorted()) {
+    if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
+    err << FormatDiagnostic(d);
+  }
+}
+
+std::string Summary(const BuildStats& s, int warnings, const std::string& out, bool wrote) {
+  std::ostringstream ss;
+  ss << (wrote ? "Built " : "Checked ");
+  int total = 0;
+  for (const auto& [lang, n] : s.pages_per_language) total += n;
+  ss << total << " pages (";
+  for (size_t i = 0; i < s.languages.size(); ++i) {
+    auto it = s.pages_per_language.find(s.languages[i]);
+    ss << (i ? ", " : "") << s.languages[i] << " " << (it == s.pages_per_language.end() ? 0 : it->second);
+  }
+  ss << "), " << warnings << (warnings == 1 ? " warning" : " warnings") << ", in " << std::fixed
+     << std::setprecision(2) << s.seconds << " s";
+  if (wrote) ss << " -> " << out;
+  return ss.str();
+}
+
+int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out, std::ostream& err) {
+  Args a = ParseArgs(args, 1, {"source", "out", "threads", "format"},
+                     {"force", "quiet", "verbose", "strict", "help"});
+  if (a.flags["help"]) {
+    out << (check ? kCheckHelp : kBuildHelp);
+    return kExitOk;
+  }
+  if (a.error.empty() && !a.positional.empty()) a.error = "unexpected argument '" + a.positional[0] + "'";
+  BuildOptions opt;
+  if (a.values.count("threads")) {
+    try {
+      opt.threads = std::stoi(a.values["threads"]);
+    } catch (...) {
+      a.error = "--threads needs a number";
+    }
+  }
+  if (!a.error.empty()) {
+    err << "costsite: " << a.error << "\n" << (check ? kCheckHelp : kBuildHelp);
+    return kExitUsage;
+  }
+  if (a.values.count("source")) opt.source = a.values["source"];
+  if (a.values.count("out")) opt.out = a.values["out"];
+  opt.force = a.flags["force"];
+  opt.write = !check;
+  opt.version = kVersion;
+
+  Diagnostics diags;
+  BuildStats stats;
+  bool ok = BuildSite(opt, &diags, &stats);
+  bool strict = a.flags["strict"];
+  PrintDiagnostics(diags, strict, err);
+  int errors = diags.ErrorCount() + (strict ? diags.WarningCount() : 0);
+  int warnings = strict ? 0 : diags.WarningCount();
+  if (!ok || errors > 0) {
+    err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
+        << (warnings == 1 ? " warning" : " warnings") << (check ? "" : "; nothing was written") << "\n";
+    return kExitInputErrors;
+  }
+  std::string out_dir = opt.out.empty() ? (opt.source / "site").string() : opt.out.string();
+  if (!a.flags["quiet"]) out << Summary(stats, warnings, out_dir, !check) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << kHelp;
+    return kExitUsage;
+  }
+  const std::string& cmd = args[0];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    out << kHelp;
+    return kExitOk;
+  }
+  if (cmd == "--version" || cmd == "version") {
+    out << "costsite " << kVersion << "\n";
+    return kExitOk;
+  }
+  if (cmd == "build") return RunBuild(args, false, out, err);
+  if (cmd == "check") return RunBuild(args, true, out, err);
+  err << "costsite: unknown command '" << cmd << "'\n\n" << kHelp;
+  return kExitUsage;
+}
+
+}  // namespace costsite::app

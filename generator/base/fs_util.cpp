@@ -1,0 +1,86 @@
+#include "base/fs_util.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace costsite {
+
+namespace fs = std::filesystem;
+
+bool ReadFile(const fs::path& path, std::string* out, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot read " + path.string();
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = std::move(ss).str();
+  return true;
+}
+
+bool IsWithin(const fs::path& path, const fs::path& dir) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  fs::path d = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  auto [dend, pit] = std::mismatch(d.begin(), d.end(), p.begin(), p.end());
+  if (dend == d.end()) return true;
+  // A trailing empty element ("dir/") still counts as inside.
+  return std::next(dend) == d.end() && dend->empty();
+}
+
+std::vector<std::string> ListFiles(const fs::path& dir, const fs::path& root,
+                                   std::vector<std::string>* escaped) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::string rel = fs::relative(p, dir, ec).generic_string();
+    if (it->is_symlink(ec) && !IsWithin(fs::canonical(p, ec), root)) {
+      if (escaped) escaped->push_back(rel);
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files.push_back(rel);
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool ValidUtf8(std::string_view s, int* line, int* col) {
+  int l = 1, c = 1;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    bool ok = n != 0 && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && n == 2) ok = b >= 0xC2;
+    if (ok && n == 3) {
+      unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);
+    }
+    if (ok && n == 4) {
+      unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+      ok = b <= 0xF4 && !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
+    }
+    if (!ok) {
+      *line = l;
+      *col = c;
+      return false;
+    }
+    if (b == '\n') {
+      ++l;
+      c = 1;
+    } else {
+      c += static_cast<int>(n);
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace costsite

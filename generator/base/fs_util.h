@@ -1,0 +1,30 @@
+// Reading files and listing folders deterministically. The only disk access
+// outside the output stage goes through here.
+#ifndef COSTSITE_BASE_FS_UTIL_H_
+#define COSTSITE_BASE_FS_UTIL_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace costsite {
+
+/// Reads a whole file; false (and `*error` set) when it cannot.
+bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* error);
+
+/// Regular files under `dir` (recursively), as paths relative to `dir` with
+/// '/' separators, sorted bytewise so results never depend on listing order.
+/// Symbolic links that resolve outside `root` are reported in `escaped`.
+std::vector<std::string> ListFiles(const std::filesystem::path& dir, const std::filesystem::path& root,
+                                   std::vector<std::string>* escaped);
+
+/// True when `path` (made absolute and normalised) is `dir` or lies inside it.
+bool IsWithin(const std::filesystem::path& path, const std::filesystem::path& dir);
+
+/// True when `text` is valid UTF-8; otherwise sets the 1-based line and column
+/// of the first bad byte.
+bool ValidUtf8(std::string_view text, int* line, int* col);
+
+}  // namespace costsite
+
+#endif  // COSTSITE_BASE_FS_UTIL_H_

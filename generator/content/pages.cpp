@@ -1,0 +1,198 @@
+#include "content/pages.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <regex>
+
+#include "base/fs_util.h"
+#include "base/yaml_util.h"
+
+namespace costsite::content {
+
+const PageSource* Page::In(std::string_view lang) const {
+  for (const auto& s : sources)
+    if (s.lang == lang) return &s;
+  return nullptr;
+}
+
+ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
+  ContentPath out;
+  std::string stem(rel.substr(0, rel.size() - 3));  // drop ".md"
+  out.lang = cfg.default_language;
+  size_t slash = stem.rfind('/');
+  size_t dot = stem.rfind('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    std::string suffix = stem.substr(dot + 1);
+    static const std::regex kLangLike("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+    if (std::find(cfg.languages.begin(), cfg.languages.end(), suffix) != cfg.languages.end()) {
+      out.lang = suffix;
+      stem.resize(dot);
+    } else if (std::regex_match(suffix, kLangLike)) {
+      out.error = "unknown language suffix '" + suffix + "' (site languages: ";
+      for (size_t i = 0; i < cfg.languages.size(); ++i)
+        out.error += (i ? ", " : "") + cfg.languages[i];
+      out.error += ")";
+    }
+  }
+  std::string_view base = slash == std::string::npos ? std::string_view(stem)
+                                                      : std::string_view(stem).substr(slash + 1);
+  if (base == "_index" || base == "index") {
+    out.is_list = base == "_index";
+    out.key = slash == std::string::npos ? "" : stem.substr(0, slash);
+  } else {
+    out.key = stem;
+  }
+  return out;
+}
+
+namespace {
+
+// Finds the closing "---" line; returns the offset just past it, or npos.
+size_t FindFrontMatterEnd(std::string_view text, size_t start, size_t* yaml_end) {
+  size_t pos = start;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "---" || line == "...") {
+      *yaml_end = pos;
+      return nl == std::string_view::npos ? text.size() : nl + 1;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return std::string_view::npos;
+}
+
+void ReadFrontMatterFields(const YAML::Node& doc, PageSource* src, Diagnostics* diags) {
+  auto error = [&](const YAML::Node& n, const std::string& msg) {
+    diags->Error(PosOf(n, src->path, 2), msg, src->text, 1, "front-matter");
+  };
+  for (const auto& kv : doc) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    try {
+      if (key == "title") src->front.title = v.as<std::string>();
+      else if (key == "description") src->front.description = v.as<std::string>();
+      else if (key == "weight") src->front.weight = v.as<int>();
+      else if (key == "draft") src->front.draft = v.as<bool>();
+      else if (key == "translation_of") {
+        src->front.translation_of = v.as<std::string>();
+        src->front.translation_pos = PosOf(v, src->path, 2);
+      }
+    } catch (const YAML::Exception&) {
+      error(v, "front matter '" + key + "' has the wrong type");
+    }
+  }
+}
+
+}  // namespace
+
+void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
+  std::string_view text = src->text;
+  size_t first_nl = text.find('\n');
+  std::string_view first = text.substr(0, first_nl);
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (first != "---" || first_nl == std::string_view::npos) return;
+  size_t yaml_end = 0;
+  size_t body = FindFrontMatterEnd(text, first_nl + 1, &yaml_end);
+  if (body == std::string_view::npos) {
+    diags->Error({src->path, 1, 1}, "front matter is not closed by a '---' line", text, 3,
+                 "front-matter");
+    return;
+  }
+  std::string_view yaml = text.substr(first_nl + 1, yaml_end - first_nl - 1);
+  Diagnostics local;
+  auto doc = ParseYaml(src->path, yaml, &local, 2);
+  for (auto d : local.Sorted()) {  // re-read the offending line from the whole file
+    d.source_line = std::string(LineOf(text, d.pos.line));
+    diags->Add(std::move(d));
+  }
+  src->body_offset = body;
+  src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
+  if (!doc) return;
+  if (!doc->IsMap() && !doc->IsNull()) {
+    diags->Error({src->path, 2, 1}, "front matter must be a map of fields", text, 1, "front-matter");
+    return;
+  }
+  if (doc->IsMap()) ReadFrontMatterFields(*doc, src, diags);
+}
+
+std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
+                                   Diagnostics* diags) {
+  std::map<std::string, Page> by_key;
+  for (auto& s : sources) {
+    std::string rel = s.path.substr(s.path.find('/') + 1);
+    ContentPath cp = ClassifyContentPath(rel, cfg);
+    Page& page = by_key[cp.key];
+    page.key = cp.key;
+    page.is_list = page.is_list || cp.is_list || cp.key.empty();
+    if (const PageSource* other = page.In(s.lang)) {
+      diags->Error({s.path, 1, 1}, "page '" + (cp.key.empty() ? "/" : cp.key) +
+                                       "' already has a '" + s.lang + "' version in " + other->path,
+                   s.text, 1, "duplicate-page");
+      continue;
+    }
+    page.sources.push_back(std::move(s));
+  }
+  std::vector<Page> pages;
+  for (auto& [key, page] : by_key) {
+    auto rank = [&](const PageSource& s) {
+      return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
+    };
+    std::sort(page.sources.begin(), page.sources.end(),
+              [&](const PageSource& a, const PageSource& b) { return rank(a) < rank(b); });
+    pages.push_back(std::move(page));
+  }
+  return pages;
+}
+
+std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
+                              Diagnostics* diags) {
+  std::vector<std::string> escaped;
+  std::vector<PageSource> sources;
+  for (const std::string& rel : ListFiles(root / "content", root, &escaped)) {
+    if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;
+    PageSource src;
+    src.path = "content/" + rel;
+    std::string err;
+    if (!ReadFile(root / src.path, &src.text, &err)) {
+      diags->Error({src.path, 0, 0}, err, {}, 1, "io");
+      continue;
+    }
+    int line = 0, col = 0;
+    if (!ValidUtf8(src.text, &line, &col)) {
+      diags->Error({src.path, line, col}, "invalid UTF-8", {}, 1, "encoding");
+      continue;
+    }
+    ContentPath cp = ClassifyContentPath(rel, cfg);
+    if (!cp.error.empty()) {
+      diags->Error({src.path, 0, 0}, cp.error, {}, 1, "language");
+      continue;
+    }
+    src.lang = cp.lang;
+    ParseFrontMatter(&src, diags);
+    if (src.front.draft) continue;
+    sources.push_back(std::move(src));
+  }
+  for (const auto& e : escaped)
+    diags->Error({"content/" + e, 0, 0}, "symbolic link points outside the site folder", {}, 1,
+                 "path-escape");
+  return PairTranslations(std::move(sources), cfg, diags);
+}
+
+std::string ContentHash(std::string_view text) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a: stable across platforms
+  for (unsigned char c : text) {
+    if (c == '\r') continue;  // line endings must not change the hash
+    h = (h ^ c) * 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 12);
+}
+
+}  // namespace costsite::content

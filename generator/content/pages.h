@@ -1,0 +1,76 @@
+// Content pages: front matter, language suffixes, and translations paired by
+// file name as in Hugo (gpu.zh.md + gpu.en.md are one page in two languages).
+#ifndef COSTSITE_CONTENT_PAGES_H_
+#define COSTSITE_CONTENT_PAGES_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "content/site_config.h"
+
+namespace costsite::content {
+
+/// The YAML block between `---` lines at the top of a Markdown file.
+struct FrontMatter {
+  std::string title;
+  std::string description;
+  int weight = 0;
+  bool draft = false;
+  std::string translation_of;  // hash of the source this translates
+  SourcePos translation_pos;   // where translation_of is written
+};
+
+/// One Markdown file in one language.
+struct PageSource {
+  std::string lang;
+  std::string path;   // relative to the site root: content/reports/gpu.en.md
+  std::string text;   // the whole file
+  FrontMatter front;
+  size_t body_offset = 0;  // byte offset of the body in `text`
+  int body_line = 1;       // 1-based line where the body starts
+
+  std::string_view body() const { return std::string_view(text).substr(body_offset); }
+};
+
+/// A page and its translations, in the site's language order.
+struct Page {
+  std::string key;        // "reports/gpu"; "" for the home page
+  bool is_list = false;   // an _index file: home or section page
+  std::vector<PageSource> sources;
+
+  const PageSource* In(std::string_view lang) const;
+};
+
+/// Where a content file belongs: its page key and language.
+struct ContentPath {
+  std::string key;
+  std::string lang;
+  bool is_list = false;
+  std::string error;  // set when the suffix is not a configured language
+};
+
+/// Maps "reports/gpu.zh.md" to key "reports/gpu", language "zh".
+ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg);
+
+/// Splits the front matter off `src.text`, filling `src.front`, `body_offset`
+/// and `body_line`; reports YAML problems at their line in the file.
+void ParseFrontMatter(PageSource* src, Diagnostics* diags);
+
+/// Groups sources into pages, ordered by key; each page's sources follow the
+/// site's language order. Duplicates are reported.
+std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
+                                   Diagnostics* diags);
+
+/// Reads every .md file under `root`/content; drafts are dropped.
+std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
+                              Diagnostics* diags);
+
+/// A short stable hash of a source body, for `translation_of`.
+std::string ContentHash(std::string_view text);
+
+}  // namespace costsite::content
+
+#endif  // COSTSITE_CONTENT_PAGES_H_

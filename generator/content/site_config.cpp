@@ -1,0 +1,127 @@
+#include "content/site_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "base/yaml_util.h"
+
+namespace costsite::content {
+
+namespace {
+
+bool IsLanguageCode(const std::string& s) {
+  static const std::regex kLang("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+  return std::regex_match(s, kLang);
+}
+
+struct Reader {
+  const std::string& path;
+  std::string_view text;
+  Diagnostics* diags;
+
+  void Error(const YAML::Node& n, const std::string& msg) {
+    diags->Error(PosOf(n, path), msg, text, 1, "site-config");
+  }
+  std::string Str(const YAML::Node& n, const char* key) {
+    if (!n.IsScalar()) {
+      Error(n, std::string("'") + key + "' must be a string");
+      return {};
+    }
+    return n.Scalar();
+  }
+  int Int(const YAML::Node& n, const char* key, int fallback) {
+    try {
+      return n.as<int>();
+    } catch (const YAML::Exception&) {
+      Error(n, std::string("'") + key + "' must be a whole number");
+      return fallback;
+    }
+  }
+  bool Bool(const YAML::Node& n, const char* key, bool fallback) {
+    try {
+      return n.as<bool>();
+    } catch (const YAML::Exception&) {
+      Error(n, std::string("'") + key + "' must be true or false");
+      return fallback;
+    }
+  }
+};
+
+}  // namespace
+
+SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagnostics* diags) {
+  SiteConfig cfg;
+  auto doc = ParseYaml(path, text, diags);
+  if (!doc) return cfg;
+  if (!doc->IsMap()) {
+    diags->Error({path, 1, 1}, "site.yaml must be a map of settings", text, 1, "site-config");
+    return cfg;
+  }
+  Reader r{path, text, diags};
+  bool have_default = false;
+  for (const auto& kv : *doc) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "title" || key == "description") {
+      LocalizedText* t = key == "title" ? &cfg.title : &cfg.description;
+      if (!ReadLocalized(v, t)) r.Error(v, "'" + key + "' must be text or a map of language to text");
+    } else if (key == "languages") {
+      if (!v.IsSequence() || v.size() == 0) {
+        r.Error(v, "'languages' must be a non-empty list such as [zh, en]");
+        continue;
+      }
+      cfg.languages.clear();
+      for (const auto& l : v) {
+        std::string code = r.Str(l, "languages");
+        if (!IsLanguageCode(code)) {
+          r.Error(l, "'" + code + "' is not a language code (expected e.g. zh, en, pt-BR)");
+        } else if (std::find(cfg.languages.begin(), cfg.languages.end(), code) != cfg.languages.end()) {
+          r.Error(l, "language '" + code + "' is listed twice");
+        } else {
+          cfg.languages.push_back(code);
+        }
+      }
+    } else if (key == "default_language") {
+      cfg.default_language = r.Str(v, "default_language");
+      have_default = true;
+    } else if (key == "as_of" || key == "build_date") {
+      std::string s = r.Str(v, key.c_str());
+      static const std::regex kDate("\\d{4}-\\d{2}-\\d{2}");
+      if (!std::regex_match(s, kDate)) r.Error(v, "'" + key + "' must be a date YYYY-MM-DD");
+      (key == "as_of" ? cfg.as_of : cfg.build_date) = s;
+    } else if (key == "display_currency") {
+      cfg.display_currency = r.Str(v, "display_currency");
+    } else if (key == "month_hours") {
+      cfg.month_hours = r.Str(v, "month_hours");
+    } else if (key == "max_price_age") {
+      cfg.max_price_age_days = r.Int(v, "max_price_age", 0);
+    } else if (key == "raw_html") {
+      cfg.raw_html = r.Bool(v, "raw_html", false);
+    } else if (key == "toc_min_headings") {
+      cfg.toc_min_headings = r.Int(v, "toc_min_headings", 4);
+    } else if (key == "base_url") {
+      cfg.base_url = r.Str(v, "base_url");
+      while (!cfg.base_url.empty() && cfg.base_url.back() == '/') cfg.base_url.pop_back();
+    } else {
+      diags->Warning(PosOf(kv.first, path), "unknown setting '" + key + "'", text,
+                     static_cast<int>(key.size()), "site-config");
+    }
+  }
+  if (!have_default) cfg.default_language = cfg.languages.front();
+  if (std::find(cfg.languages.begin(), cfg.languages.end(), cfg.default_language) ==
+      cfg.languages.end()) {
+    diags->Error({path, 0, 0}, "default_language '" + cfg.default_language +
+                                   "' is not one of the site's languages", {}, 1, "site-config");
+  }
+  if (cfg.title.empty()) diags->Error({path, 1, 1}, "site.yaml has no 'title'", text, 1, "site-config");
+  return cfg;
+}
+
+std::string HtmlLang(std::string_view lang) {
+  if (lang == "zh") return "zh-CN";
+  return std::string(lang);
+}
+
+}  // namespace costsite::content

@@ -1,0 +1,38 @@
+// site.yaml: the site's title per language, its languages and options.
+#ifndef COSTSITE_CONTENT_SITE_CONFIG_H_
+#define COSTSITE_CONTENT_SITE_CONFIG_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/localized.h"
+
+namespace costsite::content {
+
+/// Settings read from site.yaml; each field states its default.
+struct SiteConfig {
+  LocalizedText title;                         // required
+  LocalizedText description;                   // optional
+  std::vector<std::string> languages = {"en"}; // in switcher order
+  std::string default_language = "en";         // files without a suffix
+  std::string as_of;                           // "" = newest prices
+  std::string display_currency;                // "" = each figure's own
+  std::string month_hours = "730";             // hours in a month
+  int max_price_age_days = 0;                  // 0 = never stale
+  bool raw_html = false;                       // pass raw HTML through
+  int toc_min_headings = 4;                    // h2/h3 count for a TOC
+  std::string base_url;                        // "" = nothing absolute
+  std::string build_date;                      // "" = no timestamp
+};
+
+/// Parses site.yaml text; reports problems with positions into `diags`.
+SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagnostics* diags);
+
+/// The BCP 47 tag used in `<html lang>` for a site language ("zh" -> "zh-CN").
+std::string HtmlLang(std::string_view lang);
+
+}  // namespace costsite::content
+
+#endif  // COSTSITE_CONTENT_SITE_CONFIG_H_

@@ -1,0 +1,36 @@
+// RAII and small helpers around cmark-gfm's C API, shared by this stage.
+#ifndef COSTSITE_MARKDOWN_CMARK_UTIL_H_
+#define COSTSITE_MARKDOWN_CMARK_UTIL_H_
+
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <string>
+
+namespace costsite::markdown {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+
+/// The literal of a text-bearing node, or "".
+inline std::string Literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? std::string(s) : std::string();
+}
+
+/// Concatenated text of all text and code descendants of `n`.
+std::string TextOf(cmark_node* n);
+
+/// Replaces `n` by a raw-HTML custom node (block or inline to match `n`)
+/// holding `html`, and frees `n`. Returns the new node.
+cmark_node* ReplaceWithHtml(cmark_node* n, const std::string& html);
+
+}  // namespace costsite::markdown
+
+#endif  // COSTSITE_MARKDOWN_CMARK_UTIL_H_

@@ -1,0 +1,266 @@
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include <cstring>
+#include <map>
+#include <mutex>
+
+#include "markdown/cmark_util.h"
+#include "markdown/cost_nodes.h"
+
+namespace costsite::markdown {
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Slugify(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {  // keep non-ASCII letters (CJK) as they are
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c);
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      dash = true;
+    }
+  }
+  // Drop full-width punctuation that CJK headings often carry.
+  for (const char* p : {"（", "）", "：", "，", "。", "、", "？", "！", "“", "”", "《", "》"}) {
+    size_t pos;
+    while ((pos = out.find(p)) != std::string::npos) out.replace(pos, std::string_view(p).size(), "-");
+  }
+  std::string clean;
+  for (char c : out) {
+    if (c == '-' && (clean.empty() || clean.back() == '-')) continue;
+    clean += c;
+  }
+  while (!clean.empty() && clean.back() == '-') clean.pop_back();
+  return clean.empty() ? "section" : clean;
+}
+
+std::string TextOf(cmark_node* n) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(n);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* cur = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type t = cmark_node_get_type(cur);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) out += Literal(cur);
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) out += ' ';
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+cmark_node* ReplaceWithHtml(cmark_node* n, const std::string& html) {
+  bool block = (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+  cmark_node* repl = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE);
+  cmark_node_set_on_enter(repl, html.c_str());
+  cmark_node_set_on_exit(repl, "");
+  cmark_node_replace(n, repl);
+  cmark_node_free(n);
+  return repl;
+}
+
+namespace {
+
+// cmark-gfm keeps its extension registry in a process-wide table; registering
+// once (and only once, under a lock) makes parsing safe from many threads.
+void EnsureExtensionsRegistered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::vector<cmark_node*> Collect(cmark_node* root, bool (*want)(cmark_node*)) {
+  std::vector<cmark_node*> out;
+  cmark_iter* it = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && want(n)) out.push_back(n);
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+// Gives every h2–h6 an id and a visible anchor link; keeps ids unique.
+void AnchorHeadings(cmark_node* root, std::vector<Heading>* headings) {
+  std::map<std::string, int> used;
+  auto is_heading = [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; };
+  for (cmark_node* h : Collect(root, is_heading)) {
+    int level = cmark_node_get_heading_level(h);
+    std::string text = TextOf(h);
+    std::string id = Slugify(text);
+    if (int n = used[id]++; n > 0) id += "-" + std::to_string(n);
+    if (level < 2) continue;
+    headings->push_back({level, id, text});
+    std::string lv = std::to_string(level);
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    std::string enter = "<h" + lv + " id=\"" + HtmlEscape(id) + "\">";
+    std::string exit = " <a class=\"anchor\" href=\"#" + HtmlEscape(id) + "\" aria-label=\"" +
+                       HtmlEscape(text) + "\">#</a></h" + lv + ">";
+    cmark_node_set_on_enter(block, enter.c_str());
+    cmark_node_set_on_exit(block, exit.c_str());
+    while (cmark_node* child = cmark_node_first_child(h)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(block, child);
+    }
+    cmark_node_replace(h, block);
+    cmark_node_free(h);
+  }
+}
+
+// With raw HTML off, raw HTML is shown as text rather than dropped silently.
+void EscapeRawHtml(cmark_node* root) {
+  auto is_html = [](cmark_node* n) {
+    auto t = cmark_node_get_type(n);
+    return t == CMARK_NODE_HTML_INLINE || t == CMARK_NODE_HTML_BLOCK;
+  };
+  for (cmark_node* n : Collect(root, is_html)) {
+    std::string lit = Literal(n);
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
+      while (!lit.empty() && lit.back() == '\n') lit.pop_back();
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_set_literal(text, lit.c_str());
+      cmark_node_append_child(para, text);
+      cmark_node_replace(n, para);
+    } else {
+      cmark_node_set_literal(text, lit.c_str());
+      cmark_node_replace(n, text);
+    }
+    cmark_node_free(n);
+  }
+}
+
+void HandleLinks(cmark_node* root, const std::string& path, int line_offset,
+                 const MarkdownOptions& opt, std::vector<Link>* links) {
+  auto is_link = [](cmark_node* n) {
+    auto t = cmark_node_get_type(n);
+    return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+  };
+  for (cmark_node* n : Collect(root, is_link)) {
+    const char* url = cmark_node_get_url(n);
+    int line = cmark_node_get_start_line(n);
+    for (cmark_node* p = n; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
+    Link link{url ? url : "", {path, line + line_offset, cmark_node_get_start_column(n)},
+              cmark_node_get_type(n) == CMARK_NODE_IMAGE};
+    links->push_back(link);
+    if (opt.rewrite) {
+      std::string rewritten = (*opt.rewrite)(link);
+      if (rewritten != link.url) cmark_node_set_url(n, rewritten.c_str());
+    }
+  }
+}
+
+std::string PlainText(cmark_node* root) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    auto t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+      out += Literal(n);
+    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+               (ev == CMARK_EVENT_EXIT && (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+// GFM tables come out with obsolete align attributes and header cells without
+// a scope. This runs on the renderer's own output, where user text is already
+// escaped, so the patterns can only match markup cmark-gfm generated.
+std::string TidyTables(const char* html) {
+  std::string out;
+  std::string_view in(html);
+  out.reserve(in.size() + 64);
+  bool in_thead = false;
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t lt = in.find('<', i);
+    if (lt == std::string_view::npos) lt = in.size();
+    out.append(in.substr(i, lt - i));
+    if (lt == in.size()) break;
+    auto starts = [&](std::string_view s) { return in.compare(lt, s.size(), s) == 0; };
+    if (starts("<thead>")) in_thead = true;
+    if (starts("</thead>")) in_thead = false;
+    size_t gt = in.find('>', lt);
+    if (gt == std::string_view::npos) gt = in.size() - 1;
+    std::string tag(in.substr(lt, gt - lt + 1));
+    if (starts("<th") || starts("<td")) {
+      bool th = starts("<th");
+      if (th && (tag == "<th>" || tag.rfind("<th ", 0) == 0)) {
+        tag.insert(3, in_thead ? " scope=\"col\"" : " scope=\"row\"");
+      }
+      for (auto [from, to] : {std::pair<const char*, const char*>{" align=\"right\"", " class=\"num\""},
+                              {" align=\"center\"", " class=\"center\""},
+                              {" align=\"left\"", ""}}) {
+        if (size_t p = tag.find(from); p != std::string::npos) tag.replace(p, std::strlen(from), to);
+      }
+    }
+    out += tag;
+    i = gt + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
+                                const MarkdownOptions& options, Diagnostics* diags) {
+  EnsureExtensionsRegistered();
+  int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES |
+                   CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+  if (options.raw_html) cmark_opts |= CMARK_OPT_UNSAFE;
+  ParserPtr parser(cmark_parser_new(cmark_opts));
+  for (const char* name : {"table", "tasklist", "strikethrough", "autolink", "tagfilter"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+
+  RenderedMarkdown out;
+  int line_offset = first_line - 1;
+  if (!options.raw_html) EscapeRawHtml(doc.get());
+  if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
+  HandleLinks(doc.get(), path, line_offset, options, &out.links);
+  out.plain_text = PlainText(doc.get());
+  AnchorHeadings(doc.get(), &out.headings);
+
+  char* html = cmark_render_html(doc.get(), cmark_opts, cmark_parser_get_syntax_extensions(parser.get()));
+  out.html = TidyTables(html);
+  cmark_get_default_mem_allocator()->free(html);  // the caller owns the buffer
+  return out;
+}
+
+}  // namespace costsite::markdown

@@ -1,0 +1,63 @@
+// Markdown to HTML with cmark-gfm and its GFM extensions (tables, task lists,
+// strikethrough, autolinks, tagfilter). Work on the page is done on the node
+// tree, never on raw text, so code spans and code blocks stay literal.
+#ifndef COSTSITE_MARKDOWN_MARKDOWN_H_
+#define COSTSITE_MARKDOWN_MARKDOWN_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace costsite::markdown {
+
+struct CostContext;  // markdown/cost_nodes.h: figures and directives
+
+/// An h2–h6 heading with the anchor id given to it.
+struct Heading {
+  int level = 2;
+  std::string id;
+  std::string text;
+};
+
+/// A link or image target as written, with its place in the file.
+struct Link {
+  std::string url;
+  SourcePos pos;
+  bool is_image = false;
+};
+
+/// Rewrites a link target (e.g. "other.md" to "../other/index.html"); returns
+/// the URL to write. May report a diagnostic for a broken internal link.
+using LinkRewriter = std::function<std::string(const Link& link)>;
+
+/// How to render one page.
+struct MarkdownOptions {
+  bool raw_html = false;                 // pass raw HTML through (tagfilter still applies)
+  const LinkRewriter* rewrite = nullptr; // nullptr: links are left as written
+  const CostContext* cost = nullptr;     // nullptr: `=` code spans stay code
+};
+
+/// The rendered body of one page and what the rest of the build needs from it.
+struct RenderedMarkdown {
+  std::string html;
+  std::vector<Heading> headings;  // in document order
+  std::vector<Link> links;        // as written, before rewriting
+  std::string plain_text;         // visible text, for the search index
+};
+
+/// Renders `body`, which starts at line `first_line` of `path`.
+RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
+                                const MarkdownOptions& options, Diagnostics* diags);
+
+/// The anchor id for a heading: lowercase words joined by '-', CJK kept.
+std::string Slugify(std::string_view text);
+
+/// Escapes text for HTML element content and attribute values.
+std::string HtmlEscape(std::string_view text);
+
+}  // namespace costsite::markdown
+
+#endif  // COSTSITE_MARKDOWN_MARKDOWN_H_

@@ -1,0 +1,219 @@
+#include "render/site_renderer.h"
+
+#include <algorithm>
+#include <kainjow/mustache.hpp>
+#include <map>
+
+#include "markdown/cost_nodes.h"
+#include "markdown/markdown.h"
+#include "output/paths.h"
+#include "render/links.h"
+
+namespace costsite::render {
+
+namespace mstch = kainjow::mustache;
+using markdown::HtmlEscape;
+
+const content::PageSource* SourceFor(const content::Page& page, std::string_view lang) {
+  if (const content::PageSource* s = page.In(lang)) return s;
+  return page.sources.empty() ? nullptr : &page.sources.front();
+}
+
+namespace {
+
+std::string LangName(const Theme& theme, const std::string& lang) {
+  auto t = theme.strings.find(lang);
+  if (t != theme.strings.end()) {
+    auto n = t->second.find("language_name");
+    if (n != t->second.end()) return n->second;
+  }
+  return lang;
+}
+
+const std::string& UiString(const Theme& theme, std::string_view lang, const std::string& key) {
+  static const std::string kEmpty;
+  auto t = theme.strings.find(std::string(lang));
+  if (t == theme.strings.end()) return kEmpty;
+  auto s = t->second.find(key);
+  return s == t->second.end() ? kEmpty : s->second;
+}
+
+std::string Replace(std::string text, std::string_view from, std::string_view to) {
+  size_t pos = text.find(from);
+  if (pos != std::string::npos) text.replace(pos, from.size(), to);
+  return text;
+}
+
+// Pages of the home listing, ordered by weight, then title.
+std::vector<std::pair<const content::Page*, const content::PageSource*>> Listing(
+    const SiteInputs& in, std::string_view lang) {
+  std::vector<std::pair<const content::Page*, const content::PageSource*>> out;
+  for (const auto& page : *in.pages) {
+    if (page.is_list) continue;
+    if (const content::PageSource* s = SourceFor(page, lang)) out.emplace_back(&page, s);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (a.second->front.weight != b.second->front.weight)
+      return a.second->front.weight < b.second->front.weight;
+    return a.second->front.title < b.second->front.title;
+  });
+  return out;
+}
+
+// Mustache treats "" as true; leave empty values unset so sections skip them.
+void SetIfAny(mstch::data* d, const std::string& key, const std::string& value) {
+  if (!value.empty()) d->set(key, value);
+}
+
+}  // namespace
+
+struct PageRenderer::Impl {
+  const SiteInputs& in;
+  std::map<std::string, mstch::mustache> templates;
+  std::map<std::string, mstch::data> ui;  // lang -> UI strings object
+
+  explicit Impl(const SiteInputs& inputs) : in(inputs) {
+    for (const auto& [name, text] : in.theme->templates) templates.emplace(name, mstch::mustache(text));
+    for (const auto& [lang, table] : in.theme->strings) {
+      mstch::data t;
+      for (const auto& [k, v] : table) t.set(k, v);
+      ui.emplace(lang, std::move(t));
+    }
+  }
+
+  std::string Apply(const std::string& name, const mstch::data& data, const std::string& origin,
+                    Diagnostics* diags) {
+    auto it = templates.find(name);
+    if (it == templates.end()) return {};
+    std::string out = it->second.render(data);
+    if (!it->second.is_valid())
+      diags->Error({origin, 0, 0}, "template '" + name + "' failed: " + it->second.error_message());
+    return out;
+  }
+
+  mstch::data Languages(const content::Page& page, std::string_view lang, const std::string& file) {
+    mstch::data list{mstch::data::type::list};
+    for (const std::string& l : in.config->languages) {
+      mstch::data item;
+      item.set("code", l);
+      item.set("html_lang", content::HtmlLang(l));
+      item.set("name", LangName(*in.theme, l));
+      item.set("url", output::RelativeUrl(file, output::PageFile(l, page.key)));
+      item.set("current", mstch::data(l == lang));
+      item.set("translated", mstch::data(page.In(l) != nullptr));
+      list.push_back(item);
+    }
+    return list;
+  }
+
+  mstch::data Alternates(const content::Page& page, const std::string& file) {
+    mstch::data list{mstch::data::type::list};
+    for (const auto& s : page.sources) {
+      mstch::data item;
+      item.set("hreflang", content::HtmlLang(s.lang));
+      item.set("url", output::RelativeUrl(file, output::PageFile(s.lang, page.key)));
+      list.push_back(item);
+    }
+    return list;
+  }
+
+  mstch::data Toc(const std::vector<markdown::Heading>& headings, bool* shown) {
+    mstch::data list{mstch::data::type::list};
+    int count = 0;
+    for (const auto& h : headings) {
+      if (h.level > 3) continue;
+      ++count;
+      mstch::data item;
+      item.set("id", h.id);
+      item.set("text", h.text);
+      item.set("level", std::to_string(h.level));
+      list.push_back(item);
+    }
+    *shown = count >= in.config->toc_min_headings;
+    return list;
+  }
+
+  mstch::data HomeListing(std::string_view lang, const std::string& file) {
+    mstch::data list{mstch::data::type::list};
+    for (const auto& [page, src] : Listing(in, lang)) {
+      mstch::data item;
+      item.set("title", src->front.title);
+      SetIfAny(&item, "description", src->front.description);
+      item.set("url", output::RelativeUrl(file, output::PageFile(lang, page->key)));
+      item.set("untranslated", mstch::data(src->lang != lang));
+      list.push_back(item);
+    }
+    return list;
+  }
+};
+
+PageRenderer::PageRenderer(const SiteInputs& in) : impl_(std::make_unique<Impl>(in)) {}
+PageRenderer::~PageRenderer() = default;
+
+OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags) {
+  const SiteInputs& in = impl_->in;
+  const content::PageSource* src = SourceFor(page, lang);
+  OutputFile out;
+  out.path = output::PageFile(lang, page.key);
+  std::string l(lang);
+
+  markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags);
+  markdown::CostContext cost{src->lang, in.evaluation};
+  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost};
+  markdown::RenderedMarkdown md =
+      markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
+
+  mstch::data data;
+  data.set("t", impl_->ui[l]);
+  data.set("lang", l);
+  data.set("html_lang", content::HtmlLang(l));
+  data.set("version", in.version);
+  data.set("site_title", Pick(in.config->title, l, in.config->default_language));
+  SetIfAny(&data, "site_description", Pick(in.config->description, l, in.config->default_language));
+  data.set("page_title", src->front.title.empty() ? Pick(in.config->title, l) : src->front.title);
+  SetIfAny(&data, "description", src->front.description);
+  data.set("root", output::RootPrefix(out.path));
+  data.set("home_url", output::RelativeUrl(out.path, output::PageFile(l, "")));
+  data.set("is_home", mstch::data(page.key.empty()));
+  data.set("languages", impl_->Languages(page, l, out.path));
+  data.set("alternates", impl_->Alternates(page, out.path));
+  bool has_toc = false;
+  data.set("toc", impl_->Toc(md.headings, &has_toc));
+  data.set("has_toc", mstch::data(has_toc));
+  data.set("content", md.html);
+  if (src->lang != l) {
+    std::string notice = Replace(UiString(*in.theme, l, "untranslated_notice"), "{language}",
+                                 LangName(*in.theme, src->lang));
+    data.set("notice", notice);
+    data.set("content_lang", content::HtmlLang(src->lang));
+  }
+  if (page.is_list) data.set("pages", impl_->HomeListing(l, out.path));
+
+  std::string body = impl_->Apply(page.is_list ? "home" : "page", data, src->path, diags);
+  data.set("body", body);
+  out.content = impl_->Apply("base", data, src->path, diags);
+  out.title = data.get("page_title")->string_value();
+  out.search_text = std::move(md.plain_text);
+  return out;
+}
+
+OutputFile RenderRootIndex(const SiteInputs& in) {
+  const std::string& lang = in.config->default_language;
+  std::string target = output::PageFile(lang, "");
+  std::string title = HtmlEscape(Pick(in.config->title, lang));
+  OutputFile out;
+  out.path = "index.html";
+  out.content = "<!DOCTYPE html>\n<html lang=\"" + content::HtmlLang(lang) +
+                "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title +
+                "</title>\n<meta http-equiv=\"refresh\" content=\"0; url=" + target +
+                "\">\n</head>\n<body>\n<p><a href=\"" + target + "\">" + title + "</a></p>\n";
+  for (const std::string& l : in.config->languages) {
+    if (l == lang) continue;
+    out.content += "<p lang=\"" + content::HtmlLang(l) + "\"><a href=\"" + output::PageFile(l, "") +
+                   "\">" + HtmlEscape(Pick(in.config->title, l)) + "</a></p>\n";
+  }
+  out.content += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace costsite::render

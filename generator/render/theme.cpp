@@ -1,0 +1,149 @@
+#include "render/theme.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <kainjow/mustache.hpp>
+#include <set>
+
+#include "base/fs_util.h"
+#include "base/yaml_util.h"
+#include "render/embedded_theme.h"
+
+namespace costsite::render {
+
+namespace fs = std::filesystem;
+
+std::map<std::string, ThemeFile> CollectThemeFiles(const fs::path& site_root, Diagnostics* diags) {
+  std::map<std::string, ThemeFile> files;
+  for (const EmbeddedFile& f : EmbeddedTheme())
+    files[std::string(f.path)] = {"(default theme)/" + std::string(f.path), std::string(f.content)};
+  std::vector<std::string> escaped;
+  for (const std::string& rel : ListFiles(site_root / "templates", site_root, &escaped)) {
+    ThemeFile f{"templates/" + rel, {}};
+    std::string err;
+    if (!ReadFile(site_root / f.origin, &f.text, &err)) {
+      diags->Error({f.origin, 0, 0}, err, {}, 1, "io");
+      continue;
+    }
+    files[rel] = std::move(f);
+  }
+  for (const auto& e : escaped)
+    diags->Error({"templates/" + e, 0, 0}, "symbolic link points outside the site folder", {}, 1,
+                 "path-escape");
+  return files;
+}
+
+namespace {
+
+constexpr int kMaxPartialDepth = 16;
+
+// Replaces every {{> name}} in `text` by the partial's text, recursively.
+std::string InlinePartials(const ThemeFile& file, const std::map<std::string, ThemeFile>& files,
+                           int depth, Diagnostics* diags) {
+  const std::string& text = file.text;
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    out.append(text, pos, open - pos);
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    auto it = files.find("partials/" + name + ".mustache");
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + open, '\n'));
+    int col = static_cast<int>(open - (text.rfind('\n', open) == std::string::npos
+                                            ? static_cast<size_t>(-1)
+                                            : text.rfind('\n', open)));
+    if (it == files.end()) {
+      diags->Error({file.origin, line, col}, "unknown partial '" + name + "' (no partials/" + name +
+                                                 ".mustache in the theme)",
+                   text, static_cast<int>(close + 2 - open), "template");
+    } else if (depth >= kMaxPartialDepth) {
+      diags->Error({file.origin, line, col}, "partials nest too deeply (a partial includes itself?)",
+                   text, static_cast<int>(close + 2 - open), "template");
+    } else {
+      out += InlinePartials(it->second, files, depth + 1, diags);
+    }
+    pos = close + 2;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
+                 Theme* theme, Diagnostics* diags) {
+  for (const std::string& lang : cfg.languages) {
+    auto it = files.find("i18n/" + lang + ".yaml");
+    if (it == files.end()) {
+      diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
+                     "no UI strings for language '" + lang + "'", {}, 1, "missing-ui-string");
+      continue;
+    }
+    auto doc = ParseYaml(it->second.origin, it->second.text, diags);
+    if (!doc) continue;
+    if (!doc->IsMap()) {
+      diags->Error({it->second.origin, 1, 1}, "UI strings must be a map of key to text",
+                   it->second.text, 1, "i18n");
+      continue;
+    }
+    for (const auto& kv : *doc) {
+      if (!kv.second.IsScalar()) {
+        diags->Error(PosOf(kv.second, it->second.origin), "UI string '" + kv.first.Scalar() +
+                     "' must be text", it->second.text, 1, "i18n");
+        continue;
+      }
+      theme->strings[lang][kv.first.Scalar()] = kv.second.Scalar();
+    }
+  }
+  // Every key known in any language must exist in each; fall back with a warning.
+  std::set<std::string> keys;
+  for (const auto& [lang, table] : theme->strings)
+    for (const auto& kv : table) keys.insert(kv.first);
+  for (const std::string& lang : cfg.languages) {
+    auto& table = theme->strings[lang];
+    for (const std::string& key : keys) {
+      if (table.count(key)) continue;
+      const auto& def = theme->strings[cfg.default_language];
+      auto d = def.find(key);
+      table[key] = d != def.end() ? d->second : key;
+      diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
+                     "missing UI string '" + key + "'", {}, 1, "missing-ui-string");
+    }
+  }
+}
+
+}  // namespace
+
+Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
+                 Diagnostics* diags) {
+  Theme theme;
+  for (const auto& [path, file] : files) {
+    const std::string ext = ".mustache";
+    if (path.rfind("i18n/", 0) == 0) continue;
+    if (path.size() <= ext.size() || path.compare(path.size() - ext.size(), ext.size(), ext) != 0) {
+      theme.assets[path] = file.text;
+      continue;
+    }
+    if (path.rfind("partials/", 0) == 0) continue;
+    std::string name = path.substr(0, path.size() - ext.size());
+    std::string text = InlinePartials(file, files, 0, diags);
+    kainjow::mustache::mustache tmpl(text);
+    if (!tmpl.is_valid()) {
+      diags->Error({file.origin, 0, 0}, "template error: " + tmpl.error_message(), {}, 1, "template");
+      continue;
+    }
+    theme.templates[name] = std::move(text);
+  }
+  for (const char* required : {"base", "page", "home"}) {
+    if (!theme.templates.count(required))
+      diags->Error({std::string("templates/") + required + ".mustache", 0, 0},
+                   std::string("missing template '") + required + "'", {}, 1, "template");
+  }
+  LoadStrings(files, cfg, &theme, diags);
+  return theme;
+}
+
+}  // namespace costsite::render

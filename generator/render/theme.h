@@ -1,0 +1,43 @@
+// The theme: Mustache templates, UI strings per language and static assets.
+// The default theme is embedded in the binary; a site overrides any file by
+// putting one with the same path in its own templates/ folder.
+#ifndef COSTSITE_RENDER_THEME_H_
+#define COSTSITE_RENDER_THEME_H_
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "content/site_config.h"
+
+namespace costsite::render {
+
+/// One theme file and where it came from (for diagnostics).
+struct ThemeFile {
+  std::string origin;  // "templates/page.mustache" or "(default theme)/page.mustache"
+  std::string text;
+};
+
+/// A loaded theme: templates with partials already inlined, UI strings, assets.
+struct Theme {
+  std::map<std::string, std::string> templates;  // "page" -> template text
+  std::map<std::string, std::map<std::string, std::string>> strings;  // lang -> key -> text
+  std::map<std::string, std::string> assets;      // "style.css" -> bytes
+};
+
+/// Layers the site's templates/ over the default theme.
+std::map<std::string, ThemeFile> CollectThemeFiles(const std::filesystem::path& site_root,
+                                                   Diagnostics* diags);
+
+/// Builds the theme from its files: inlines `{{> name}}` partials (from
+/// partials/NAME.mustache), checks template syntax, reads i18n/LANG.yaml for
+/// every site language. Missing strings fall back to the default language
+/// with a warning.
+Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
+                 Diagnostics* diags);
+
+}  // namespace costsite::render
+
+#endif  // COSTSITE_RENDER_THEME_H_

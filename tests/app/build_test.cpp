@@ -1,0 +1,194 @@
+// End-to-end: build fixture sites with the real binary and inspect the output.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <regex>
+#include <set>
+
+#include "tests/test_util.h"
+
+namespace costsite {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+RunResult RunCostsite(const std::string& args) {
+  std::string cmd = std::string(COSTSITE_BINARY) + " " + args + " 2>&1";
+  RunResult r{0, {}};
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::vector<std::string> HtmlFiles(const fs::path& site) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(site))
+    if (e.path().extension() == ".html") out.push_back(fs::relative(e.path(), site).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Urls(const std::string& html) {
+  static const std::regex kAttr("(?:href|src|content=\"0; url)=\"([^\"]*)\"");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kAttr); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+std::set<std::string> Ids(const std::string& html) {
+  static const std::regex kId(" id=\"([^\"]*)\"");
+  std::set<std::string> out;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kId); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
+  return out;
+}
+
+// Browsers percent-decode a fragment before looking for the element's id.
+std::string PercentDecode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+TEST_CASE("A bilingual fixture site builds with every page in both languages") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  fs::path site = tmp.path() / "out";
+  RunResult r = RunCostsite("build --source " + (tmp.path() / "src").string() + " --out " + site.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("Built 6 pages (zh 3, en 3), 1 warning") != std::string::npos);
+  CHECK(r.output.find("content/reports/storage.zh.md:1:1: warning: no 'en' translation") != std::string::npos);
+
+  const std::vector<std::string> expected = {
+      "en/index.html", "en/reports/gpu/index.html", "en/reports/storage/index.html", "index.html",
+      "zh/index.html", "zh/reports/gpu/index.html", "zh/reports/storage/index.html"};
+  CHECK(HtmlFiles(site) == expected);
+  CHECK_FALSE(fs::exists(site / "en/reports/draft"));
+
+  std::string zh = ReadAll(site / "zh/reports/gpu/index.html");
+  std::string en = ReadAll(site / "en/reports/gpu/index.html");
+  CHECK(zh.find("<html lang=\"zh-CN\">") != std::string::npos);
+  CHECK(en.find("<html lang=\"en\">") != std::string::npos);
+  // Translations link to each other, in the switcher and as alternates.
+  CHECK(zh.find("<a href=\"../../../en/reports/gpu/index.html\" hreflang=\"en\"") != std::string::npos);
+  CHECK(en.find("<a href=\"../../../zh/reports/gpu/index.html\" hreflang=\"zh-CN\"") != std::string::npos);
+  CHECK(zh.find("<link rel=\"alternate\" hreflang=\"en\" href=\"../../../en/reports/gpu/index.html\">") !=
+        std::string::npos);
+  // Markdown links to other pages become relative links to their index.html.
+  CHECK(zh.find("href=\"../storage/index.html#%E5%AE%B9%E9%87%8F\"") != std::string::npos);  // #容量
+  // A table of contents, heading anchors, the site's own footer override.
+  CHECK(zh.find("<nav class=\"toc\"") != std::string::npos);
+  CHECK(zh.find("<h2 id=\"细节\">") != std::string::npos);
+  CHECK(zh.find("Fixture footer override") != std::string::npos);
+  // The untranslated page falls back with a notice in the reader's language.
+  std::string fallback = ReadAll(site / "en/reports/storage/index.html");
+  CHECK(fallback.find("class=\"notice\"") != std::string::npos);
+  CHECK(fallback.find("has not been translated into English") != std::string::npos);
+  // The home page lists reports by weight.
+  std::string home = ReadAll(site / "en/index.html");
+  CHECK(home.find("GPU cost") < home.find("存储成本"));
+  CHECK(ReadAll(site / "index.html").find("url=zh/index.html") != std::string::npos);
+}
+
+TEST_CASE("Every URL the build writes is relative and resolves to a file and anchor") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  fs::path site = tmp.path() / "out";
+  REQUIRE(RunCostsite("build --source " + (tmp.path() / "src").string() + " --out " + site.string()).exit_code == 0);
+  int checked = 0;
+  for (const std::string& file : HtmlFiles(site)) {
+    std::string html = ReadAll(site / file);
+    for (const std::string& url : Urls(html)) {
+      INFO(file << ": " << url);
+      if (url == "https://example.com/pricing") continue;  // written by the author
+      CHECK(url.find("://") == std::string::npos);
+      CHECK(url.rfind("/", 0) != 0);
+      CHECK(url.find("file:") == std::string::npos);
+      size_t hash = url.find('#');
+      std::string path = url.substr(0, hash);
+      fs::path target = path.empty() ? site / file : (site / file).parent_path() / path;
+      CHECK(fs::is_regular_file(target));  // folders always end in index.html
+      if (hash != std::string::npos && fs::is_regular_file(target))
+        CHECK(Ids(ReadAll(target)).count(PercentDecode(url.substr(hash + 1))) == 1);
+      ++checked;
+    }
+  }
+  CHECK(checked > 20);
+}
+
+TEST_CASE("A broken site reports every problem and leaves the old output untouched") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "good");
+  CopyFixture("sites/broken", tmp.path() / "bad");
+  fs::path site = tmp.path() / "out";
+  REQUIRE(RunCostsite("build --source " + (tmp.path() / "good").string() + " --out " + site.string()).exit_code == 0);
+  std::string before = ReadAll(site / "zh/reports/gpu/index.html");
+
+  RunResult r = RunCostsite("build --source " + (tmp.path() / "bad").string() + " --out " + site.string());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("content/bad.zh.md:3:1: error: malformed YAML") != std::string::npos);
+  CHECK(r.output.find("content/ok.fr.md: error: unknown language suffix 'fr' (site languages: zh, en)") !=
+        std::string::npos);
+  CHECK(r.output.find("2 errors, 1 warning; nothing was written") != std::string::npos);
+  CHECK(ReadAll(site / "zh/reports/gpu/index.html") == before);
+  int siblings = 0;
+  for (const auto& e : fs::directory_iterator(tmp.path())) siblings += 1;
+  CHECK(siblings == 3);  // good, bad, out: no staging folder left behind
+}
+
+TEST_CASE("Output folders holding foreign files are refused unless forced") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  fs::path site = tmp.path() / "out";
+  WriteAll(site / "precious.txt", "keep me");
+  std::string args = "build --source " + (tmp.path() / "src").string() + " --out " + site.string();
+  RunResult r = RunCostsite(args);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("holds 1 file(s) costsite did not write (precious.txt)") != std::string::npos);
+  CHECK(ReadAll(site / "precious.txt") == "keep me");
+  CHECK(RunCostsite(args + " --force").exit_code == 0);
+  CHECK(RunCostsite(args).exit_code == 0);  // now it is costsite's own folder
+}
+
+TEST_CASE("The command line reports usage errors with exit code 2") {
+  CHECK(RunCostsite("").exit_code == 2);
+  CHECK(RunCostsite("frobnicate").exit_code == 2);
+  CHECK(RunCostsite("build --no-such-flag").exit_code == 2);
+  CHECK(RunCostsite("build --out").exit_code == 2);
+  RunResult v = RunCostsite("--version");
+  CHECK(v.exit_code == 0);
+  CHECK(v.output.rfind("costsite ", 0) == 0);
+  CHECK(RunCostsite("build --help").output.find("--source DIR") != std::string::npos);
+  CHECK(RunCostsite("--help").exit_code == 0);
+}
+
+TEST_CASE("--out may not point at the sources") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  fs::path src = tmp.path() / "src";
+  RunResult r = RunCostsite("build --source " + src.string() + " --out " + (src / "content").string());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("the output folder cannot be inside content/") != std::string::npos);
+  CHECK(fs::exists(src / "content/reports/gpu.zh.md"));
+}
+
+}  // namespace
+}  // namespace costsite

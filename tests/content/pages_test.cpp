@@ -1,0 +1,133 @@
+#include "content/pages.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::content {
+namespace {
+
+SiteConfig ZhEn() {
+  SiteConfig cfg;
+  cfg.languages = {"zh", "en"};
+  cfg.default_language = "zh";
+  return cfg;
+}
+
+TEST_CASE("ClassifyContentPath maps file names to keys and languages") {
+  struct Case {
+    const char* rel;
+    const char* key;
+    const char* lang;
+    bool is_list;
+  };
+  const Case cases[] = {
+      {"reports/gpu.zh.md", "reports/gpu", "zh", false},
+      {"reports/gpu.en.md", "reports/gpu", "en", false},
+      {"reports/gpu.md", "reports/gpu", "zh", false},
+      {"_index.en.md", "", "en", true},
+      {"_index.md", "", "zh", true},
+      {"reports/_index.zh.md", "reports", "zh", true},
+      {"v1.2-notes.md", "v1.2-notes", "zh", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.rel);
+    ContentPath cp = ClassifyContentPath(c.rel, ZhEn());
+    CHECK(cp.error.empty());
+    CHECK(cp.key == c.key);
+    CHECK(cp.lang == c.lang);
+    CHECK(cp.is_list == c.is_list);
+  }
+}
+
+TEST_CASE("ClassifyContentPath rejects an unknown language suffix") {
+  ContentPath cp = ClassifyContentPath("reports/gpu.fr.md", ZhEn());
+  CHECK(cp.error == "unknown language suffix 'fr' (site languages: zh, en)");
+}
+
+TEST_CASE("ParseFrontMatter reads fields and finds the body") {
+  PageSource src;
+  src.path = "content/a.en.md";
+  src.text = "---\ntitle: GPU cost\nweight: 3\ndraft: false\ntranslation_of: abc123\n---\n# Body\n";
+  Diagnostics diags;
+  ParseFrontMatter(&src, &diags);
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(src.front.title == "GPU cost");
+  CHECK(src.front.weight == 3);
+  CHECK(src.front.translation_of == "abc123");
+  CHECK(src.front.translation_pos.line == 5);
+  CHECK(src.body() == "# Body\n");
+  CHECK(src.body_line == 7);
+}
+
+TEST_CASE("ParseFrontMatter reports YAML errors at the file's line") {
+  PageSource src;
+  src.path = "content/a.en.md";
+  src.text = "---\ntitle: ok\nweight: [1\n---\nbody\n";
+  Diagnostics diags;
+  ParseFrontMatter(&src, &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.line >= 3);
+  CHECK(all[0].pos.path == "content/a.en.md");
+  CHECK(all[0].source_line == std::string(LineOf(src.text, all[0].pos.line)));
+}
+
+TEST_CASE("ParseFrontMatter reports an unclosed block and a wrong type") {
+  PageSource open;
+  open.path = "content/b.md";
+  open.text = "---\ntitle: x\n";
+  Diagnostics diags;
+  ParseFrontMatter(&open, &diags);
+  CHECK(diags.Sorted().at(0).message == "front matter is not closed by a '---' line");
+
+  PageSource typed;
+  typed.path = "content/c.md";
+  typed.text = "---\nweight: heavy\n---\n";
+  Diagnostics d2;
+  ParseFrontMatter(&typed, &d2);
+  CHECK(FormatDiagnostic(d2.Sorted().at(0)) ==
+        "content/c.md:2:9: error: front matter 'weight' has the wrong type\n"
+        " 2 | weight: heavy\n"
+        "   |         ^\n");
+}
+
+TEST_CASE("PairTranslations groups files by key in language order") {
+  std::vector<PageSource> sources(3);
+  sources[0].path = "content/reports/gpu.en.md";
+  sources[0].lang = "en";
+  sources[1].path = "content/reports/gpu.zh.md";
+  sources[1].lang = "zh";
+  sources[2].path = "content/_index.zh.md";
+  sources[2].lang = "zh";
+  Diagnostics diags;
+  auto pages = PairTranslations(sources, ZhEn(), &diags);
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[0].key.empty());
+  CHECK(pages[0].is_list);
+  CHECK(pages[1].key == "reports/gpu");
+  REQUIRE(pages[1].sources.size() == 2);
+  CHECK(pages[1].sources[0].lang == "zh");
+  CHECK(pages[1].sources[1].lang == "en");
+  CHECK(pages[1].In("en")->path == "content/reports/gpu.en.md");
+}
+
+TEST_CASE("PairTranslations reports two files for one page and language") {
+  std::vector<PageSource> sources(2);
+  sources[0].path = "content/gpu.md";
+  sources[0].lang = "zh";
+  sources[1].path = "content/gpu.zh.md";
+  sources[1].lang = "zh";
+  Diagnostics diags;
+  PairTranslations(sources, ZhEn(), &diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(diags.Sorted()[0].message == "page 'gpu' already has a 'zh' version in content/gpu.md");
+}
+
+TEST_CASE("ContentHash is stable, short, and ignores line endings") {
+  CHECK(ContentHash("a\nb\n") == ContentHash("a\r\nb\r\n"));
+  CHECK(ContentHash("a") != ContentHash("b"));
+  CHECK(ContentHash("").size() == 12);
+  CHECK(ContentHash("") == "cbf29ce48422");  // FNV-1a 64 offset basis
+}
+
+}  // namespace
+}  // namespace costsite::content

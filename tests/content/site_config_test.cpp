@@ -1,0 +1,62 @@
+#include "content/site_config.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::content {
+namespace {
+
+TEST_CASE("ParseSiteConfig reads titles, languages and options") {
+  Diagnostics diags;
+  SiteConfig cfg = ParseSiteConfig("site.yaml",
+                                   "title: {zh: 成本, en: Costs}\n"
+                                   "languages: [zh, en]\n"
+                                   "default_language: en\n"
+                                   "raw_html: true\n"
+                                   "toc_min_headings: 2\n"
+                                   "as_of: 2025-06-30\n",
+                                   &diags);
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(cfg.title.at("zh") == "成本");
+  CHECK(cfg.languages == std::vector<std::string>{"zh", "en"});
+  CHECK(cfg.default_language == "en");
+  CHECK(cfg.raw_html);
+  CHECK(cfg.toc_min_headings == 2);
+  CHECK(cfg.as_of == "2025-06-30");
+}
+
+TEST_CASE("ParseSiteConfig defaults the default language to the first") {
+  Diagnostics diags;
+  SiteConfig cfg = ParseSiteConfig("site.yaml", "title: T\nlanguages: [zh, en]\n", &diags);
+  CHECK(cfg.default_language == "zh");
+  CHECK_FALSE(cfg.raw_html);
+}
+
+TEST_CASE("ParseSiteConfig reports malformed YAML with its position") {
+  Diagnostics diags;
+  ParseSiteConfig("site.yaml", "title: T\nlanguages: [zh, en\n", &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.path == "site.yaml");
+  CHECK(all[0].pos.line == 3);
+  CHECK(all[0].message.rfind("malformed YAML", 0) == 0);
+}
+
+TEST_CASE("ParseSiteConfig rejects a default language outside the list and bad codes") {
+  Diagnostics diags;
+  ParseSiteConfig("site.yaml", "title: T\nlanguages: [zh, English]\ndefault_language: fr\n", &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(FormatDiagnostic(all[1]) ==
+        "site.yaml:2:17: error: 'English' is not a language code (expected e.g. zh, en, pt-BR)\n"
+        " 2 | languages: [zh, English]\n"
+        "   |                 ^\n");
+  CHECK(all[0].message == "default_language 'fr' is not one of the site's languages");
+}
+
+TEST_CASE("HtmlLang maps site languages to BCP 47 tags") {
+  CHECK(HtmlLang("zh") == "zh-CN");
+  CHECK(HtmlLang("en") == "en");
+}
+
+}  // namespace
+}  // namespace costsite::content

@@ -1,0 +1,90 @@
+#include "markdown/markdown.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::markdown {
+namespace {
+
+RenderedMarkdown Render(std::string_view md, bool raw_html = false, Diagnostics* diags = nullptr) {
+  Diagnostics local;
+  MarkdownOptions opt;
+  opt.raw_html = raw_html;
+  return RenderMarkdown("content/t.md", md, 1, opt, diags ? diags : &local);
+}
+
+bool Has(const std::string& html, const std::string& needle) {
+  return html.find(needle) != std::string::npos;
+}
+
+TEST_CASE("GFM extensions are on: tables, task lists, strikethrough, autolinks") {
+  auto r = Render("| a | b |\n|---|--:|\n| x | 1 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ www.example.com\n");
+  CHECK(Has(r.html, "<th scope=\"col\">a</th>"));
+  CHECK(Has(r.html, "<th scope=\"col\" class=\"num\">b</th>"));
+  CHECK(Has(r.html, "<td class=\"num\">1</td>"));
+  CHECK_FALSE(Has(r.html, "align="));
+  CHECK(Has(r.html, "type=\"checkbox\""));
+  CHECK(Has(r.html, "<del>old</del>"));
+  CHECK(Has(r.html, "<a href=\"http://www.example.com\">"));
+}
+
+TEST_CASE("Raw HTML is escaped unless the site opts in") {
+  auto safe = Render("<script>alert(1)</script>\n\nText <b>bold</b>.\n");
+  CHECK_FALSE(Has(safe.html, "<script>"));
+  CHECK(Has(safe.html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK(Has(safe.html, "&lt;b&gt;bold&lt;/b&gt;"));
+  auto raw = Render("Text <b>bold</b>.\n\n<script>x</script>\n", true);
+  CHECK(Has(raw.html, "<b>bold</b>"));
+  CHECK_FALSE(Has(raw.html, "<script>"));  // tagfilter still applies
+}
+
+TEST_CASE("javascript: links are not written") {
+  auto r = Render("[click](javascript:alert(1))\n");
+  CHECK_FALSE(Has(r.html, "javascript:"));
+}
+
+TEST_CASE("Headings get unique anchors; h1 is left alone") {
+  auto r = Render("# Title\n\n## GPU cost\n\n### GPU cost\n\n## 成本构成（示例）\n");
+  REQUIRE(r.headings.size() == 3);
+  CHECK(r.headings[0].id == "gpu-cost");
+  CHECK(r.headings[1].id == "gpu-cost-1");
+  CHECK(r.headings[1].level == 3);
+  CHECK(r.headings[2].id == "成本构成-示例");
+  CHECK(Has(r.html, "<h2 id=\"gpu-cost\">"));
+  CHECK(Has(r.html, "<a class=\"anchor\" href=\"#gpu-cost\""));
+  CHECK(Has(r.html, "<h1>Title</h1>"));
+}
+
+TEST_CASE("Slugify keeps CJK, lowercases and joins words") {
+  CHECK(Slugify("Hello, World!") == "hello-world");
+  CHECK(Slugify("1.1 LLM成本构成") == "1-1-llm成本构成");
+  CHECK(Slugify("???") == "section");
+}
+
+TEST_CASE("Links are collected with their line and can be rewritten") {
+  Diagnostics diags;
+  MarkdownOptions opt;
+  LinkRewriter rw = [](const Link& l) { return l.url == "a.md" ? std::string("../a/index.html") : l.url; };
+  opt.rewrite = &rw;
+  auto r = RenderMarkdown("content/t.md", "x\n\nsee [a](a.md) and [b](https://b.example)\n", 5, opt, &diags);
+  REQUIRE(r.links.size() == 2);
+  CHECK(r.links[0].url == "a.md");
+  CHECK(r.links[0].pos.line == 7);
+  CHECK(Has(r.html, "href=\"../a/index.html\""));
+  CHECK(Has(r.html, "href=\"https://b.example\""));
+}
+
+TEST_CASE("Code spans and code blocks stay literal") {
+  auto r = Render("`=model.total` and\n\n```\n=model.total\n```\n");
+  CHECK(Has(r.html, "<code>=model.total</code>"));
+  CHECK(Has(r.html, "<pre><code>=model.total\n</code></pre>"));
+}
+
+TEST_CASE("Plain text for search drops markup") {
+  auto r = Render("## Heading\n\nSome **bold** text.\n");
+  CHECK(r.plain_text.find("Heading") != std::string::npos);
+  CHECK(r.plain_text.find("Some bold text.") != std::string::npos);
+  CHECK(r.plain_text.find("**") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::markdown
