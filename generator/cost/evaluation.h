@@ -106,6 +106,7 @@ struct ModelResult {
   std::vector<RuleResult> rules;
   std::vector<ExpectationResult> expectations;
   std::vector<ScenarioInfo> scenarios;  // of the model (same in each result)
+  std::vector<Figure> shares;  // "share.ITEM" and "share.GROUP" in "%", when there is a total
   SourcePos pos;
 
   /// A param, an item (its cost), "subtotal.G", "share.X", "total" or a

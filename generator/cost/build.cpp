@@ -1,0 +1,232 @@
+// Totals, subtotals and shares of a model, and the assembly of a ModelResult
+// from memoised figures.
+#include <algorithm>
+
+#include "cost/engine.h"
+
+namespace costsite::cost {
+namespace {
+
+Figure ToFigure(const std::string& id, const LocalizedText& label, const Value& v,
+                const Explanation& explain, const SourcePos& pos) {
+  Figure f;
+  f.id = id;
+  f.label = label;
+  f.explain = explain;
+  f.pos = pos;
+  if (v.is_bool) {
+    f.is_bool = true;
+    f.bool_value = v.flag;
+    return f;
+  }
+  f.unit = UnitText(v);
+  f.value = v.display ? InUnit(v, *v.display) : v.v;
+  if (v.dim.IsMoney()) {
+    auto [currency, per] = SplitMoneyUnit(f.unit);
+    f.currency = currency.empty() ? v.dim.currency : currency;
+    f.per = per;
+  }
+  return f;
+}
+
+// Ids of item groups: declared ones first, then the others in item order.
+std::vector<std::string> GroupIds(const ModelDef& d) {
+  std::vector<std::string> out;
+  for (const auto& g : d.groups) {
+    bool used = std::any_of(d.items.begin(), d.items.end(), [&](const ItemDef& it) { return it.group == g.id; });
+    if (used) out.push_back(g.id);
+  }
+  for (const auto& it : d.items) {
+    if (!it.group.empty() && std::find(out.begin(), out.end(), it.group) == out.end()) out.push_back(it.group);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e) {
+  const Model& model = models_[m];
+  const ModelDef& d = *model.def;
+  bool ok = true, first = true;
+  Value sum;
+  Trace trace;
+  for (const auto& item : d.items) {
+    if (!group.empty() && item.group != group) continue;
+    const Entry* ie = nullptr;
+    if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) {
+      ok = false;
+      continue;
+    }
+    const Dimension& want = model.total_unit ? model.total_unit->dim : first ? ie->value.dim : sum.dim;
+    if (ie->value.dim != want) {
+      std::string expected = model.total_unit ? model.total_unit->text : UnitText(sum);
+      Report(item.where, 0, item.id.size(),
+             "unit mismatch: item '" + item.id + "' gives " + UnitText(ie->value) + ", " +
+                 (model.total_unit ? "the total is in " : "its group is in ") + expected,
+             "unit-mismatch");
+      ok = false;
+      continue;
+    }
+    if (first) sum = ie->value, first = false;
+    else sum.v = sum.v + ie->value.v;
+    trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id;
+    trace.AddInput(item.id, Describe(ie->value));
+    trace.Absorb(ie->explain);
+  }
+  if (!ok) return false;
+  if (first && model.total_unit) sum.dim = model.total_unit->dim;
+  if (model.total_unit && model.total_unit->dim == sum.dim) sum.display = model.total_unit;
+  e->value = std::move(sum);
+  e->explain = std::move(trace.explain);
+  return true;
+}
+
+bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e) {
+  const ModelDef& d = *models_[m].def;
+  const Entry* total = nullptr;
+  if (Get(m, scenario, "total", nullptr, nullptr, &total) != Lookup::kFound) return false;
+  bool is_item = std::any_of(d.items.begin(), d.items.end(), [&](const ItemDef& it) { return it.id == of; });
+  Interval part(Decimal(0)), rest(Decimal(0));
+  bool any_negative = false;
+  for (const auto& item : d.items) {
+    const Entry* ie = nullptr;
+    if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) return false;
+    bool mine = is_item ? item.id == of : item.group == of;
+    (mine ? part : rest) = (mine ? part : rest) + ie->value.v;
+    any_negative = any_negative || ie->value.v.lo.IsNegative();
+  }
+  // part / (part + rest) grows with part and shrinks with rest, which keeps the
+  // range of a share within [0, 1] for non-negative items.
+  Interval share;
+  Interval low_den = part.lo + rest.hi, high_den = part.hi + rest.lo;
+  if (!any_negative && !low_den.lo.IsZero() && !high_den.lo.IsZero()) {
+    share = Interval(part.lo / low_den.lo, part.hi / high_den.lo);
+  } else if (auto q = Divide(part, total->value.v)) {
+    share = *q;
+  } else {
+    Report(d.where, 0, d.id.size(), "division by zero: the total of model '" + d.id + "' is zero",
+           "division-by-zero");
+    return false;
+  }
+  e->value = Value{false, false, share, Dimension{}, *units_.Find("%")};
+  e->explain.formula = of + " / total";
+  Trace trace;
+  trace.AddInput("total", Describe(total->value));
+  e->explain.inputs = trace.explain.inputs;
+  return true;
+}
+
+ModelResult Engine::Build(size_t m, const std::string& scenario) {
+  const Model& model = models_[m];
+  const ModelDef& d = *model.def;
+  ModelResult r;
+  r.model = d.id;
+  r.scenario = scenario;
+  r.title = d.title;
+  r.as_of = model.as_of;
+  r.pos = d.where.pos;
+  for (const auto& sc : d.scenarios) r.scenarios.push_back({sc.id, sc.label});
+  const Entry* e = nullptr;
+  auto get = [&](const std::string& id) { return Get(m, scenario, id, nullptr, nullptr, &e) == Lookup::kFound; };
+  for (const auto& p : d.params) {
+    if (get(p.id)) r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos));
+  }
+  for (const auto& item : d.items) {
+    if (!get(item.id)) continue;
+    LineItem li{item.id, item.label, item.group, std::nullopt, e->unit_price,
+                ToFigure(item.id, item.label, e->value, e->explain, item.where.pos), Interval()};
+    if (e->quantity) {
+      li.quantity = ToFigure(item.id + ".quantity", item.label, *e->quantity, e->quantity_explain,
+                             item.quantity.pos);
+    }
+    if (model.total_unit && get("share." + item.id)) {
+      li.share = e->value.v;
+      r.shares.push_back(ToFigure("share." + item.id, item.label, e->value, e->explain, item.where.pos));
+    }
+    r.items.push_back(std::move(li));
+  }
+  for (const auto& g : GroupIds(d)) {
+    LocalizedText label;
+    for (const auto& gd : d.groups) {
+      if (gd.id == g) label = gd.label;
+    }
+    if (!get("subtotal." + g)) continue;
+    Group group{g, label, ToFigure("subtotal." + g, label, e->value, e->explain, d.where.pos), Interval()};
+    if (model.total_unit && get("share." + g)) {
+      group.share = e->value.v;
+      r.shares.push_back(ToFigure("share." + g, label, e->value, e->explain, d.where.pos));
+    }
+    r.groups.push_back(std::move(group));
+  }
+  if (model.total_unit && get("total")) {
+    r.total = ToFigure("total", d.title, e->value, e->explain, d.unit.pos);
+  }
+  for (const auto& f : d.figures) {
+    if (get(f.id)) r.figures.push_back(ToFigure(f.id, f.label, e->value, e->explain, f.where.pos));
+  }
+  for (const auto& rule : d.rules) {
+    auto v = EvalLocated(rule.when, m, scenario, nullptr);
+    if (!v) continue;
+    if (!v->is_bool) {
+      Report(rule.when, 0, rule.when.text.size(),
+             "the condition of rule '" + rule.id + "' must be a comparison (true or false)", "type-mismatch");
+      continue;
+    }
+    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos});
+  }
+  for (const auto& x : d.expectations) {
+    if (auto res = CheckExpectation(m, scenario, x)) r.expectations.push_back(std::move(*res));
+  }
+  return r;
+}
+
+std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::string& scenario,
+                                                          const ExpectationDef& x) {
+  auto computed = EvalLocated(x.figure, m, scenario, nullptr);
+  auto stated = EvalLocated(x.stated, m, scenario, nullptr);
+  if (!computed || !stated) return std::nullopt;
+  if (computed->is_bool || stated->is_bool || computed->dim != stated->dim) {
+    Report(x.stated, 0, x.stated.text.size(),
+           "unit mismatch: '" + x.figure.text + "' is in " + UnitText(*computed) + ", stated " +
+               UnitText(*stated),
+           "unit-mismatch");
+    return std::nullopt;
+  }
+  ExpectationResult r;
+  r.figure = x.figure.text;
+  r.stated_text = x.stated.text;
+  r.unit = UnitText(*stated);
+  Unit unit = stated->display.value_or(Unit{Decimal(1), stated->dim, r.unit});
+  r.stated = InUnit(*stated, unit);
+  r.computed = InUnit(*computed, unit);
+  r.known_discrepancy = x.known_discrepancy;
+  r.source = x.source;
+  r.note = x.note;
+  r.pos = x.figure.pos;
+  bool money = stated->dim.IsMoney();
+  auto within = [&](const Decimal& c, const Decimal& s, const Decimal& tol) {
+    return (c - s).Abs() <= tol || c.NearlyEquals(s);
+  };
+  if (x.tolerance.empty()) {
+    r.ok = FormatValue(r.computed, money) == FormatValue(r.stated, money);
+    return r;
+  }
+  const Node* tn = Parsed(x.tolerance);
+  auto tol = EvalLocated(x.tolerance, m, scenario, nullptr);
+  if (!tn || !tol) return std::nullopt;
+  bool relative = tn->kind == NodeKind::kNumber && tn->has_unit && tn->unit.text == "%";
+  if (!relative && (tol->is_bool || tol->dim != stated->dim)) {
+    Report(x.tolerance, 0, x.tolerance.text.size(),
+           "unit mismatch: tolerance in " + UnitText(*tol) + ", stated " + UnitText(*stated) +
+               " (write a percentage or a quantity in the stated unit)",
+           "unit-mismatch");
+    return std::nullopt;
+  }
+  Interval abs_tol = relative ? tol->v : InUnit(*tol, unit);
+  auto tol_for = [&](const Decimal& s) { return relative ? abs_tol.hi * s.Abs() : abs_tol.hi; };
+  r.ok = within(r.computed.lo, r.stated.lo, tol_for(r.stated.lo)) &&
+         within(r.computed.hi, r.stated.hi, tol_for(r.stated.hi));
+  return r;
+}
+
+}  // namespace costsite::cost

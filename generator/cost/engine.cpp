@@ -1,0 +1,302 @@
+#include "cost/engine.h"
+
+#include <algorithm>
+
+namespace costsite::cost {
+
+std::string UnitText(const Value& v) {
+  return v.display ? v.display->text : FormatDimension(v.dim);
+}
+
+Interval InUnit(const Value& v, const Unit& unit) {
+  if (unit.scale == Decimal(1)) return v.v;
+  return *Divide(v.v, Interval(unit.scale));
+}
+
+std::string Describe(const Value& v) {
+  if (v.is_bool) return v.flag ? "true" : "false";
+  Interval shown = v.display ? InUnit(v, *v.display) : v.v;
+  std::string unit = UnitText(v);
+  std::string text = FormatValue(shown, v.dim.IsMoney());
+  if (unit.empty()) return text;
+  return unit == "%" ? text + "%" : text + " " + unit;
+}
+
+void Trace::AddInput(const std::string& name, const std::string& text) {
+  for (const auto& [n, t] : explain.inputs) {
+    if (n == name) return;
+  }
+  explain.inputs.emplace_back(name, text);
+}
+
+void Trace::AddPrice(const PriceUse& p) {
+  for (const auto& q : explain.prices) {
+    if (q.id == p.id && q.variant == p.variant && q.date == p.date) return;
+  }
+  explain.prices.push_back(p);
+}
+
+void Trace::AddFx(const std::string& fx) {
+  if (std::find(explain.fx.begin(), explain.fx.end(), fx) == explain.fx.end()) explain.fx.push_back(fx);
+}
+
+void Trace::Absorb(const Explanation& other) {
+  for (const auto& p : other.prices) AddPrice(p);
+  for (const auto& f : other.fx) AddFx(f);
+}
+
+Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& options,
+               std::vector<const ModelDef*> models, const Evaluation* prior, Diagnostics& diags)
+    : units_(units), prices_(prices), options_(options), prior_(prior), diags_(diags) {
+  for (const ModelDef* def : models) {
+    if (auto it = model_index_.find(def->id); it != model_index_.end()) {
+      const SourcePos& first = models_[it->second].def->where.pos;
+      Report(def->where, 0, def->id.size(),
+             "duplicate model id '" + def->id + "' (first defined at " + first.path + ":" +
+                 std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
+             "duplicate-id");
+      continue;
+    }
+    if (prior_ && prior_->Find(def->id)) {
+      Report(def->where, 0, def->id.size(), "duplicate model id '" + def->id + "'", "duplicate-id");
+      continue;
+    }
+    model_index_.emplace(def->id, models_.size());
+    models_.push_back({def, std::nullopt, {}, def->as_of.empty() ? options.as_of : def->as_of});
+    Check(models_.size() - 1);
+  }
+}
+
+void Engine::Check(size_t m) {
+  Model& model = models_[m];
+  const ModelDef& d = *model.def;
+  if (!d.unit.empty()) {
+    UnitError err;
+    if (auto u = ParseUnit(d.unit.text, units_, &err)) {
+      model.total_unit = *u;
+    } else {
+      Report(d.unit, err.offset, err.length, err.message, "unknown-unit");
+    }
+  }
+  auto add = [&](const std::string& id, const Located& at, Kind kind, size_t i) {
+    if (id == "total" || id == "subtotal" || id == "share") {
+      Report(at, 0, id.size(), "'" + id + "' is a built-in figure and cannot be redefined",
+             "duplicate-id");
+    } else if (!model.names.emplace(id, std::make_pair(kind, i)).second) {
+      Report(at, 0, id.size(), "duplicate id '" + id + "' in model '" + d.id + "'", "duplicate-id");
+    }
+  };
+  for (size_t i = 0; i < d.params.size(); ++i) add(d.params[i].id, d.params[i].value, Kind::kParam, i);
+  for (size_t i = 0; i < d.items.size(); ++i) add(d.items[i].id, d.items[i].where, Kind::kItem, i);
+  for (size_t i = 0; i < d.figures.size(); ++i) add(d.figures[i].id, d.figures[i].where, Kind::kFigure, i);
+  std::set<std::string> scenarios;
+  for (const auto& sc : d.scenarios) {
+    if (!scenarios.insert(sc.id).second) {
+      Report(sc.where, 0, sc.id.size(), "duplicate scenario '" + sc.id + "' in model '" + d.id + "'",
+             "duplicate-id");
+    }
+    for (const auto& p : sc.params) {
+      auto it = model.names.find(p.id);
+      if (it == model.names.end() || it->second.first != Kind::kParam) {
+        Report(p.value, 0, p.value.text.size(),
+               "scenario '" + sc.id + "' overrides unknown parameter '" + p.id + "'", "unknown-reference");
+      }
+    }
+    for (const auto& [price, variant] : sc.variants) {
+      std::string_view id = price;
+      if (!id.empty() && id[0] == '@') id.remove_prefix(1);
+      if (!prices_.Find(id)) {
+        Report(sc.where, 0, sc.id.size(), "unknown price '" + price + "' in scenario '" + sc.id + "'",
+               "unknown-reference");
+      }
+    }
+  }
+}
+
+void Engine::Report(const Located& src, size_t offset, size_t length, std::string message,
+                    std::string code) {
+  auto key = std::make_tuple(src.pos.path, src.pos.line, src.pos.col + static_cast<int>(offset), message);
+  if (!reported_.insert(key).second) return;
+  ReportAt(diags_, src, offset, length, std::move(message), std::move(code));
+}
+
+void Engine::Fail(const Node& at, const Scope& s, std::string message, std::string code) {
+  Report(*s.src, at.offset, at.length, std::move(message), std::move(code));
+}
+
+const Node* Engine::Parsed(const Located& src) {
+  auto it = parsed_.find(&src);
+  if (it != parsed_.end()) return it->second.get();
+  FormulaError err;
+  auto node = ParseFormula(src.text, units_, &err);
+  if (!node) Report(src, err.offset, err.length, err.message, "malformed-formula");
+  return parsed_.emplace(&src, std::move(node)).first->second.get();
+}
+
+std::optional<Value> Engine::EvalLocated(const Located& src, size_t m, const std::string& scenario,
+                                         Trace* trace) {
+  const Node* node = Parsed(src);
+  if (!node) return std::nullopt;
+  Scope s{m, scenario, &src, trace};
+  if (trace && trace->explain.formula.empty()) trace->explain.formula = src.text;
+  return Eval(*node, s);
+}
+
+bool Engine::CheckDeclared(const Located& unit_src, const Located& at, Value* v) {
+  if (unit_src.empty()) return true;
+  UnitError err;
+  auto unit = ParseUnit(unit_src.text, units_, &err);
+  if (!unit) {
+    Report(unit_src, err.offset, err.length, err.message, "unknown-unit");
+    return false;
+  }
+  if (v->is_bool || unit->dim != v->dim) {
+    Report(at, 0, at.text.size(),
+           "unit mismatch: the formula gives " + (v->is_bool ? std::string("true/false") : UnitText(*v)) +
+               ", declared " + unit->text,
+           "unit-mismatch");
+    return false;
+  }
+  v->display = *unit;
+  return true;
+}
+
+bool Engine::HasFigure(size_t m, std::string_view id) const {
+  const Model& model = models_[m];
+  if (model.names.count(id)) return true;
+  if (id == "total") return model.total_unit.has_value();
+  auto has_group = [&](std::string_view g) {
+    for (const auto& it : model.def->items) {
+      if (it.group == g) return true;
+    }
+    return false;
+  };
+  if (id.substr(0, 9) == "subtotal.") return has_group(id.substr(9));
+  if (id.substr(0, 6) == "share.") {
+    std::string_view x = id.substr(6);
+    auto it = model.names.find(x);
+    bool item = it != model.names.end() && it->second.first == Kind::kItem;
+    return model.total_unit && (item || has_group(x));
+  }
+  return false;
+}
+
+Engine::Lookup Engine::Get(size_t m, const std::string& scenario, const std::string& id,
+                           const Scope* from, const Node* at, const Entry** out) {
+  if (!HasFigure(m, id)) return Lookup::kUnknown;
+  auto key = std::make_tuple(m, scenario, id);
+  Entry& e = memo_[key];
+  if (e.state == State::kBusy) {
+    auto first = std::find(stack_.begin(), stack_.end(), key);
+    bool one_model = std::all_of(first, stack_.end(), [&](const auto& k) { return std::get<0>(k) == m; });
+    std::string cycle;
+    for (auto it = first; it != stack_.end(); ++it) {
+      cycle += (one_model ? "" : models_[std::get<0>(*it)].def->id + ".") + std::get<2>(*it) + " → ";
+    }
+    cycle += (one_model ? "" : models_[m].def->id + ".") + id;
+    if (from && at) Fail(*at, *from, "reference cycle: " + cycle, "cycle");
+    return Lookup::kFailed;
+  }
+  if (e.state == State::kPending) {
+    if (stack_.size() > 500) {
+      if (from && at) Fail(*at, *from, "references nested too deeply", "cycle");
+      return Lookup::kFailed;
+    }
+    e.state = State::kBusy;
+    stack_.push_back(key);
+    Entry computed;
+    bool ok = Compute(m, scenario, id, &computed);
+    stack_.pop_back();
+    Entry& slot = memo_[key];
+    slot = std::move(computed);
+    slot.state = ok ? State::kDone : State::kFailed;
+  }
+  const Entry& done = memo_[key];
+  *out = &done;
+  return done.state == State::kDone ? Lookup::kFound : Lookup::kFailed;
+}
+
+bool Engine::Compute(size_t m, const std::string& scenario, const std::string& id, Entry* e) {
+  const Model& model = models_[m];
+  const ModelDef& d = *model.def;
+  if (id == "total") return ComputeSum(m, scenario, "", e);
+  if (id.rfind("subtotal.", 0) == 0) return ComputeSum(m, scenario, id.substr(9), e);
+  if (id.rfind("share.", 0) == 0) return ComputeShare(m, scenario, id.substr(6), e);
+  auto [kind, i] = model.names.find(id)->second;
+  Trace trace;
+  std::optional<Value> v;
+  if (kind == Kind::kItem) return ComputeItem(m, scenario, d.items[i], e);
+  if (kind == Kind::kParam) {
+    const Located* src = &d.params[i].value;
+    for (const auto& sc : d.scenarios) {
+      if (sc.id != scenario) continue;
+      for (const auto& p : sc.params) {
+        if (p.id == id) src = &p.value;
+      }
+    }
+    v = EvalLocated(*src, m, scenario, &trace);
+  } else {
+    const FigureDef& f = d.figures[i];
+    v = EvalLocated(f.formula, m, scenario, &trace);
+    if (v && !CheckDeclared(f.unit, f.formula, &*v)) return false;
+  }
+  if (!v) return false;
+  e->value = std::move(*v);
+  e->explain = std::move(trace.explain);
+  return true;
+}
+
+bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& item, Entry* e) {
+  const Model& model = models_[m];
+  Trace trace;
+  std::optional<Value> v;
+  if (!item.formula.empty()) {
+    v = EvalLocated(item.formula, m, scenario, &trace);
+  } else {
+    Trace qt, pt;
+    auto q = EvalLocated(item.quantity, m, scenario, &qt);
+    auto p = EvalLocated(item.price, m, scenario, &pt);
+    if (!q || !p) return false;
+    const Node* pn = Parsed(item.price);
+    if (pn && pn->kind == NodeKind::kPrice && pt.explain.prices.size() == 1) {
+      e->unit_price = pt.explain.prices[0];
+    }
+    e->quantity = q;
+    e->quantity_explain = qt.explain;
+    trace.explain.formula = item.quantity.text + " × " + item.price.text;
+    for (const auto& in : qt.explain.inputs) trace.AddInput(in.first, in.second);
+    for (const auto& in : pt.explain.inputs) trace.AddInput(in.first, in.second);
+    trace.Absorb(qt.explain);
+    trace.Absorb(pt.explain);
+    if (q->is_bool || p->is_bool) {
+      Report(item.where, 0, item.id.size(), "item '" + item.id + "': quantity and price must be numbers",
+             "type-mismatch");
+      return false;
+    }
+    auto dim = Multiply(q->dim, p->dim);
+    if (!dim) {
+      Report(item.where, 0, item.id.size(),
+             "unit mismatch: cannot multiply " + UnitText(*q) + " by " + UnitText(*p), "unit-mismatch");
+      return false;
+    }
+    v = Value{false, false, q->v * p->v, *dim, std::nullopt};
+    if (p->display && p->dim == *dim) v->display = p->display;
+  }
+  if (!v) return false;
+  if (v->is_bool) {
+    Report(item.where, 0, item.id.size(), "item '" + item.id + "' must be a number, not true/false",
+           "type-mismatch");
+    return false;
+  }
+  const Located& at = item.formula.empty() ? item.price : item.formula;
+  if (!item.unit.empty()) {
+    if (!CheckDeclared(item.unit, at, &*v)) return false;
+  } else if (model.total_unit && model.total_unit->dim == v->dim) {
+    v->display = model.total_unit;
+  }
+  e->value = std::move(*v);
+  e->explain = std::move(trace.explain);
+  return true;
+}
+
+}  // namespace costsite::cost

@@ -1,0 +1,138 @@
+// The evaluator behind cost::Evaluate: resolves names to figures of models and
+// scenarios, memoises each figure once per (model, scenario), detects cycles,
+// and evaluates formula trees with dimensional analysis. Internal to the cost stage.
+#ifndef COSTSITE_COST_ENGINE_H_
+#define COSTSITE_COST_ENGINE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "cost/evaluation.h"
+#include "cost/formula.h"
+#include "cost/inputs.h"
+#include "cost/prices.h"
+#include "cost/units.h"
+
+namespace costsite::cost {
+
+/// A value during evaluation: canonical bases, its dimension, and the unit it
+/// is best shown in (the one it was written in, when known).
+struct Value {
+  bool is_bool = false;
+  bool flag = false;
+  Interval v;
+  Dimension dim;
+  std::optional<Unit> display;
+};
+
+/// The display unit text of `v`: its written unit, else the canonical one.
+std::string UnitText(const Value& v);
+/// `v` expressed in `unit` ("730 h"), rounded by the display policy.
+std::string Describe(const Value& v);
+/// `v` converted into `unit` (REQUIRES: same dimension).
+Interval InUnit(const Value& v, const Unit& unit);
+
+/// What one formula used, in first-use order.
+struct Trace {
+  Explanation explain;
+  void AddInput(const std::string& name, const std::string& text);
+  void AddPrice(const PriceUse& p);
+  void AddFx(const std::string& fx);
+  void Absorb(const Explanation& other);  // prices and fx of a referenced figure
+};
+
+/// One formula being evaluated: where it is, in which model and scenario.
+struct Scope {
+  size_t model = 0;
+  std::string scenario;
+  const Located* src = nullptr;
+  Trace* trace = nullptr;
+};
+
+class Engine {
+ public:
+  Engine(const UnitTable& units, const PriceBook& prices, const Options& options,
+         std::vector<const ModelDef*> models, const Evaluation* prior, Diagnostics& diags);
+
+  /// Builds the result of model `m` in `scenario` ("" = base).
+  ModelResult Build(size_t m, const std::string& scenario);
+  size_t model_count() const { return models_.size(); }
+  const ModelDef& model(size_t m) const { return *models_[m].def; }
+
+ private:
+  enum class State { kPending, kBusy, kDone, kFailed };
+  struct Entry {
+    State state = State::kPending;
+    Value value;
+    Explanation explain;
+    std::optional<Value> quantity;
+    Explanation quantity_explain;
+    std::optional<PriceUse> unit_price;
+  };
+  enum class Kind { kParam, kItem, kFigure };
+  struct Model {
+    const ModelDef* def = nullptr;
+    std::optional<Unit> total_unit;
+    std::map<std::string, std::pair<Kind, size_t>, std::less<>> names;
+    std::string as_of;
+  };
+  enum class Lookup { kFound, kFailed, kUnknown };
+
+  void Check(size_t m);
+  // Figure `id` of model m in `scenario`; kUnknown when m has no such figure.
+  Lookup Get(size_t m, const std::string& scenario, const std::string& id, const Scope* from,
+             const Node* at, const Entry** out);
+  bool Compute(size_t m, const std::string& scenario, const std::string& id, Entry* e);
+  bool ComputeItem(size_t m, const std::string& scenario, const ItemDef& item, Entry* e);
+  bool ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e);
+  bool ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e);
+  bool HasFigure(size_t m, std::string_view id) const;
+  std::optional<Value> EvalLocated(const Located& src, size_t m, const std::string& scenario,
+                                   Trace* trace);
+  bool CheckDeclared(const Located& unit_src, const Located& at, Value* v);
+  std::optional<ExpectationResult> CheckExpectation(size_t m, const std::string& scenario,
+                                                    const ExpectationDef& x);
+
+  // Formula evaluation (eval.cpp).
+  std::optional<Value> Eval(const Node& n, Scope& s);
+  std::optional<Value> EvalName(const Node& n, Scope& s);
+  std::optional<Value> EvalPrice(const Node& n, Scope& s);
+  std::optional<Value> EvalBinary(const Node& n, Scope& s);
+  std::optional<Value> EvalCompare(const Node& n, Scope& s);
+  std::optional<Value> EvalRange(const Node& n, Scope& s);
+  std::optional<Value> EvalPower(const Node& n, Scope& s, const Value& base, const Value& exponent);
+  std::optional<Value> EvalCall(const Node& n, Scope& s);
+  std::optional<Value> EvalMath(const Node& n, Scope& s, std::vector<Value>& args);
+  std::optional<Value> EvalUnitCall(const Node& n, Scope& s);
+  std::optional<Value> Number(const Node& n, Scope& s, const Value& v, std::string_view what);
+  bool Same(const Node& at, Scope& s, const Value& a, const Value& b, std::string_view verb);
+  std::optional<Value> Fx(const Node& at, Scope& s, const Value& v, const std::string& currency);
+  std::optional<Value> FromPrior(const Node& n, Scope& s, std::string_view model,
+                                 std::string_view scenario, std::string_view figure);
+  void Fail(const Node& at, const Scope& s, std::string message, std::string code);
+  void Report(const Located& src, size_t offset, size_t length, std::string message,
+              std::string code);
+  const Node* Parsed(const Located& src);
+
+  const UnitTable& units_;
+  const PriceBook& prices_;
+  const Options& options_;
+  std::vector<Model> models_;
+  std::map<std::string, size_t, std::less<>> model_index_;
+  const Evaluation* prior_;
+  Diagnostics& diags_;
+  std::map<std::tuple<size_t, std::string, std::string>, Entry> memo_;
+  std::vector<std::tuple<size_t, std::string, std::string>> stack_;
+  std::map<const Located*, std::unique_ptr<Node>> parsed_;
+  std::set<std::tuple<std::string, int, int, std::string>> reported_;
+};
+
+}  // namespace costsite::cost
+
+#endif  // COSTSITE_COST_ENGINE_H_

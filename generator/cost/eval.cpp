@@ -1,0 +1,254 @@
+// Evaluation of formula trees: names, prices, operators with dimensional
+// analysis and interval arithmetic.
+#include <algorithm>
+
+#include "cost/engine.h"
+
+namespace costsite::cost {
+namespace {
+
+const ScenarioDef* FindScenario(const ModelDef& d, const std::string& id) {
+  for (const auto& sc : d.scenarios) {
+    if (sc.id == id) return &sc;
+  }
+  return nullptr;
+}
+
+std::string RangeText(const Interval& v) { return v.lo.ToString() + " to " + v.hi.ToString(); }
+
+}  // namespace
+
+std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std::string_view what) {
+  if (!v.is_bool) return v;
+  Fail(n, s, std::string(what) + " needs a number, not true/false", "type-mismatch");
+  return std::nullopt;
+}
+
+bool Engine::Same(const Node& at, Scope& s, const Value& a, const Value& b, std::string_view verb) {
+  if (a.is_bool || b.is_bool) {
+    Fail(at, s, "cannot " + std::string(verb) + " true/false values", "type-mismatch");
+    return false;
+  }
+  if (a.dim == b.dim) return true;
+  std::string hint;
+  if (a.dim.IsMoney() && b.dim.IsMoney() && a.dim.currency != b.dim.currency) {
+    hint = " (convert with fx(x, " + a.dim.currency + "))";
+  }
+  Fail(at, s, "unit mismatch: cannot " + std::string(verb) + " " + UnitText(a) + " and " +
+                  UnitText(b) + hint,
+       "unit-mismatch");
+  return false;
+}
+
+std::optional<Value> Engine::Eval(const Node& n, Scope& s) {
+  switch (n.kind) {
+    case NodeKind::kNumber: {
+      Value v;
+      v.v = Interval(n.has_unit ? n.number * n.unit.scale : n.number);
+      if (n.has_unit) {
+        v.dim = n.unit.dim;
+        v.display = n.unit;
+      }
+      return v;
+    }
+    case NodeKind::kBool: return Value{true, n.flag, {}, {}, std::nullopt};
+    case NodeKind::kName: return EvalName(n, s);
+    case NodeKind::kPrice: return EvalPrice(n, s);
+    case NodeKind::kCall: return EvalCall(n, s);
+    case NodeKind::kUnitArg:
+      Fail(n, s, "a unit is not a value here", "malformed-formula");
+      return std::nullopt;
+    case NodeKind::kNegate: {
+      auto v = Eval(*n.args[0], s);
+      if (!v || !Number(n, s, *v, "'-'")) return std::nullopt;
+      v->v = -v->v;
+      return v;
+    }
+    case NodeKind::kBinary: return EvalBinary(n, s);
+    case NodeKind::kCompare: return EvalCompare(n, s);
+    case NodeKind::kRange: return EvalRange(n, s);
+  }
+  return std::nullopt;
+}
+
+std::optional<Value> Engine::FromPrior(const Node& n, Scope& s, std::string_view model,
+                                       std::string_view scenario, std::string_view figure) {
+  const ModelResult* r = prior_ ? prior_->Find(model, scenario) : nullptr;
+  const Figure* f = r ? r->Find(figure) : nullptr;
+  if (!f) {
+    Fail(n, s, "unknown reference '" + n.name + "'", "unknown-reference");
+    return std::nullopt;
+  }
+  Value v;
+  if (f->is_bool) {
+    v.is_bool = true;
+    v.flag = f->bool_value;
+  } else {
+    auto unit = ParseUnit(f->unit, units_, nullptr);
+    if (!unit) return std::nullopt;
+    v.v = f->value * Interval(unit->scale);
+    v.dim = unit->dim;
+    v.display = *unit;
+  }
+  if (s.trace) {
+    s.trace->AddInput(n.name, Describe(v));
+    s.trace->Absorb(f->explain);
+  }
+  return v;
+}
+
+std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
+  const Entry* e = nullptr;
+  Lookup found = Lookup::kUnknown;
+  if (n.scenario.empty()) found = Get(s.model, s.scenario, n.name, &s, &n, &e);
+  if (found == Lookup::kFailed) return std::nullopt;
+  if (found == Lookup::kUnknown) {
+    // model.figure or model[scenario].figure; a model id may itself contain dots.
+    for (size_t dot = n.name.find('.'); dot != std::string::npos; dot = n.name.find('.', dot + 1)) {
+      std::string model = n.name.substr(0, dot), figure = n.name.substr(dot + 1);
+      auto it = model_index_.find(model);
+      if (it == model_index_.end()) {
+        if (prior_ && prior_->Find(model)) return FromPrior(n, s, model, n.scenario, figure);
+        continue;
+      }
+      if (!n.scenario.empty() && !FindScenario(*models_[it->second].def, n.scenario)) {
+        Fail(n, s, "unknown scenario '" + n.scenario + "' in model '" + model + "'", "unknown-reference");
+        return std::nullopt;
+      }
+      found = Get(it->second, n.scenario, figure, &s, &n, &e);
+      if (found == Lookup::kFailed) return std::nullopt;
+      if (found == Lookup::kUnknown) {
+        Fail(n, s, "unknown figure '" + figure + "' in model '" + model + "'", "unknown-reference");
+        return std::nullopt;
+      }
+      break;
+    }
+  }
+  if (found != Lookup::kFound) {
+    std::string msg = "unknown reference '" + n.name + "'";
+    if (units_.IsUnitName(n.name)) msg += ": a unit needs a number before it (1 " + n.name + ")";
+    if (n.name == "total" && !models_[s.model].total_unit) msg += ": the model declares no unit, so it has no total";
+    Fail(n, s, msg, "unknown-reference");
+    return std::nullopt;
+  }
+  if (s.trace) {
+    s.trace->AddInput(n.scenario.empty() ? n.name : n.name + " [" + n.scenario + "]", Describe(e->value));
+    s.trace->Absorb(e->explain);
+  }
+  return e->value;
+}
+
+std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
+  const CompiledEntry* entry = prices_.Find(n.name);
+  if (!entry) {
+    Fail(n, s, "unknown price '@" + n.name + "'", "unknown-reference");
+    return std::nullopt;
+  }
+  const Model& model = models_[s.model];
+  std::string variant = n.variant;
+  const ScenarioDef* sc = s.scenario.empty() ? nullptr : FindScenario(*model.def, s.scenario);
+  if (variant.empty() && sc) {
+    for (const auto& [price, v] : sc->variants) {
+      if (price == "@" + n.name || price == n.name) variant = v;
+    }
+    if (variant.empty() && !sc->variant.empty() && prices_.HasVariant(*entry, sc->variant, model.as_of)) {
+      variant = sc->variant;
+    }
+  }
+  if (variant.empty()) variant = "on_demand";
+  PriceFound found;
+  std::string error;
+  if (!prices_.Lookup(*entry, variant, model.as_of, &found, &error)) {
+    Fail(n, s, error, "price-date");
+    return std::nullopt;
+  }
+  if (s.trace) s.trace->AddPrice(found.use);
+  return Value{false, false, found.value, found.dim, found.unit};
+}
+
+std::optional<Value> Engine::EvalBinary(const Node& n, Scope& s) {
+  auto l = Eval(*n.args[0], s);
+  if (!l) return std::nullopt;
+  auto r = Eval(*n.args[1], s);
+  if (!r) return std::nullopt;
+  const std::string& op = n.op;
+  if (op == "+" || op == "-") {
+    if (!Same(n, s, *l, *r, op == "+" ? "add" : "subtract")) return std::nullopt;
+    Value out = *l;
+    out.v = op == "+" ? l->v + r->v : l->v - r->v;
+    if (!out.display) out.display = r->display;
+    return out;
+  }
+  if (!Number(*n.args[0], s, *l, "'" + op + "'") || !Number(*n.args[1], s, *r, "'" + op + "'")) {
+    return std::nullopt;
+  }
+  if (op == "^") return EvalPower(n, s, *l, *r);
+  auto dim = op == "*" ? Multiply(l->dim, r->dim) : Divide(l->dim, r->dim);
+  if (!dim) {
+    Fail(n, s, std::string("unit mismatch: cannot ") + (op == "*" ? "multiply " : "divide ") +
+                   UnitText(*l) + (op == "*" ? " by " : " by ") + UnitText(*r) +
+                   " (convert with fx(x, " + l->dim.currency + "))",
+         "unit-mismatch");
+    return std::nullopt;
+  }
+  Value out;
+  out.dim = *dim;
+  if (op == "*") {
+    out.v = l->v * r->v;
+  } else {
+    auto q = Divide(l->v, r->v);
+    if (!q) {
+      Fail(*n.args[1], s,
+           r->v.IsPoint() ? "division by zero"
+                          : "division by a range that contains zero (" + RangeText(r->v) + ")",
+           "division-by-zero");
+      return std::nullopt;
+    }
+    out.v = *q;
+  }
+  if (l->display && l->dim == out.dim) out.display = l->display;
+  else if (r->display && r->dim == out.dim && op == "*") out.display = r->display;
+  return out;
+}
+
+std::optional<Value> Engine::EvalCompare(const Node& n, Scope& s) {
+  auto l = Eval(*n.args[0], s);
+  if (!l) return std::nullopt;
+  auto r = Eval(*n.args[1], s);
+  if (!r) return std::nullopt;
+  const std::string& op = n.op;
+  Value out{true, false, {}, {}, std::nullopt};
+  if (l->is_bool && r->is_bool && (op == "==" || op == "!=")) {
+    out.flag = (l->flag == r->flag) == (op == "==");
+    return out;
+  }
+  if (!Same(n, s, *l, *r, "compare")) return std::nullopt;
+  const Interval& a = l->v;
+  const Interval& b = r->v;
+  // A comparison of ranges holds only if it holds for every pair of values.
+  bool eq_point = a.IsPoint() && b.IsPoint() && a.lo.NearlyEquals(b.lo);
+  if (op == "<") out.flag = a.hi < b.lo && !a.hi.NearlyEquals(b.lo);
+  if (op == "<=") out.flag = a.hi <= b.lo || a.hi.NearlyEquals(b.lo);
+  if (op == ">") out.flag = a.lo > b.hi && !a.lo.NearlyEquals(b.hi);
+  if (op == ">=") out.flag = a.lo >= b.hi || a.lo.NearlyEquals(b.hi);
+  if (op == "==") out.flag = eq_point;
+  if (op == "!=") out.flag = (a.hi < b.lo || b.hi < a.lo) && !eq_point;
+  return out;
+}
+
+std::optional<Value> Engine::EvalRange(const Node& n, Scope& s) {
+  auto l = Eval(*n.args[0], s);
+  if (!l) return std::nullopt;
+  auto r = Eval(*n.args[1], s);
+  if (!r || !Same(n, s, *l, *r, "make a range of")) return std::nullopt;
+  if (l->v.lo > r->v.hi) {
+    Fail(n, s, "the lower end of the range is above its upper end", "malformed-formula");
+    return std::nullopt;
+  }
+  Value out = *r;
+  out.v = Interval(l->v.lo, r->v.hi);
+  if (!out.display) out.display = l->display;
+  return out;
+}
+
+}  // namespace costsite::cost

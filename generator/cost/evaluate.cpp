@@ -1,0 +1,42 @@
+#include "cost/evaluate.h"
+
+#include "cost/engine.h"
+#include "cost/evaluation_data.h"
+
+namespace costsite::cost {
+namespace {
+
+void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
+  for (size_t m = 0; m < engine.model_count(); ++m) {
+    out->push_back(engine.Build(m, ""));
+    for (const auto& sc : engine.model(m).scenarios) out->push_back(engine.Build(m, sc.id));
+  }
+}
+
+}  // namespace
+
+Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags) {
+  auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
+  core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
+  core->providers = core->prices->Views();
+  auto data = std::make_shared<EvaluationData>();
+  data->core = core;
+  std::vector<const ModelDef*> models;
+  for (const auto& m : core->inputs.models) models.push_back(&m);
+  Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
+  EvaluateModels(engine, &data->results);
+  return Evaluation(std::move(data));
+}
+
+Evaluation EvaluateExtra(const Evaluation& base, ModelDef model, Diagnostics& diags) {
+  const auto& prior = base.data();
+  auto data = std::make_shared<EvaluationData>(*prior);
+  auto def = std::make_shared<const ModelDef>(std::move(model));
+  data->extra.push_back(def);
+  const EvaluationCore& core = *data->core;
+  Engine engine(core.units, *core.prices, core.options, {def.get()}, &base, diags);
+  EvaluateModels(engine, &data->results);
+  return Evaluation(std::move(data));
+}
+
+}  // namespace costsite::cost

@@ -1,0 +1,250 @@
+#include "cost/prices.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "cost/formula.h"
+
+namespace costsite::cost {
+
+void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
+              std::string message, std::string code) {
+  SourcePos pos = at.pos;
+  if (pos.line > 0 && pos.col > 0) pos.col += static_cast<int>(offset);
+  diags.Add({Severity::kError, pos, std::move(message), at.line,
+             static_cast<int>(std::max<size_t>(length, 1)), std::move(code)});
+}
+
+bool IsIsoDate(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  }
+  int month = (d[5] - '0') * 10 + (d[6] - '0');
+  int day = (d[8] - '0') * 10 + (d[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+namespace {
+
+std::string Where(const SourcePos& p) {
+  return p.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.col);
+}
+
+// A price or rate as written: a number or "LOW to HIGH", without units.
+std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Diagnostics& diags) {
+  FormulaError err;
+  auto node = ParseFormula(v.text, units, &err);
+  if (!node) {
+    ReportAt(diags, v, err.offset, err.length, err.message, "malformed-number");
+    return std::nullopt;
+  }
+  auto number = [](const Node& n) { return n.kind == NodeKind::kNumber && !n.has_unit; };
+  if (number(*node)) return Interval(node->number);
+  if (node->kind == NodeKind::kRange && number(*node->args[0]) && number(*node->args[1]) &&
+      node->args[0]->number <= node->args[1]->number) {
+    return Interval(node->args[0]->number, node->args[1]->number);
+  }
+  ReportAt(diags, v, 0, v.text.size(),
+           "malformed price '" + v.text + "': write a number or 'LOW to HIGH'", "malformed-number");
+  return std::nullopt;
+}
+
+std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::string& fallback_date,
+                                          const UnitTable& units, Diagnostics& diags) {
+  CompiledValue out;
+  out.date = pv.date.empty() ? fallback_date : pv.date;
+  bool ok = true;
+  if (!pv.price.empty()) {
+    auto v = PlainValue(pv.price, units, diags);
+    ok = ok && v.has_value();
+    if (v) out.variants.emplace_back("on_demand", *v);
+  }
+  for (const auto& [name, text] : pv.variants) {
+    auto v = PlainValue(text, units, diags);
+    ok = ok && v.has_value();
+    if (v) out.variants.emplace_back(name, *v);
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+PriceBook::PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& diags) {
+  std::map<std::string, const PriceList*, std::less<>> providers;
+  for (const auto& list : inputs.price_lists) {
+    auto [it, fresh] = providers.emplace(list.provider, &list);
+    if (!fresh) {
+      ReportAt(diags, list.where, 0, list.provider.size(),
+               "duplicate provider id '" + list.provider + "' (first defined at " +
+                   Where(it->second->where.pos) + ")",
+               "duplicate-id");
+      continue;
+    }
+    CompileList(list, units, diags);
+  }
+  CompileRates(inputs, diags);
+}
+
+void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagnostics& diags) {
+  for (const auto& entry : list.entries) {
+    std::string id = list.provider + "/" + entry.id;
+    if (auto it = index_.find(id); it != index_.end()) {
+      ReportAt(diags, entry.where, 0, entry.id.size(),
+               "duplicate price id '" + entry.id + "' in provider '" + list.provider +
+                   "' (first defined at " + Where(entries_[it->second].entry->where.pos) + ")",
+               "duplicate-id");
+      continue;
+    }
+    CompiledEntry ce{&list, &entry, {}, {}};
+    UnitError uerr;
+    auto unit = ParseUnit(entry.unit.text, units, &uerr);
+    if (!unit) {
+      ReportAt(diags, entry.unit, uerr.offset, uerr.length, uerr.message, "unknown-unit");
+      continue;
+    }
+    ce.unit = *unit;
+    if (!ce.unit.dim.IsMoney() && !list.currency.empty()) {
+      const Unit* money = units.Find(list.currency);
+      if (!money) {
+        ReportAt(diags, list.where, 0, list.provider.size(),
+                 "unknown currency '" + list.currency + "'", "unknown-currency");
+        continue;
+      }
+      ce.unit.dim = *Divide(money->dim, unit->dim);
+      ce.unit.scale = Decimal(1) / unit->scale;
+      ce.unit.text = list.currency + (unit->text.empty() ? "" : "/" + unit->text);
+    }
+    std::string date = list.date;
+    bool ok = true;
+    auto current = CompileValue(entry.current, date, units, diags);
+    ok = current.has_value();
+    if (current) ce.values.push_back(std::move(*current));
+    for (const auto& h : entry.history) {
+      auto v = CompileValue(h, "", units, diags);
+      ok = ok && v.has_value();
+      if (v) ce.values.push_back(std::move(*v));
+    }
+    if (!ok) continue;
+    index_.emplace(id, entries_.size());
+    entries_.push_back(std::move(ce));
+  }
+}
+
+void PriceBook::CompileRates(const Inputs& inputs, Diagnostics& diags) {
+  for (const auto& r : inputs.rates) {
+    bool ok = true;
+    for (const std::string* code : {&r.base, &r.quote}) {
+      if (!IsCurrencyCode(*code)) {
+        ReportAt(diags, r.where, 0, 1, "unknown currency '" + *code + "'", "unknown-currency");
+        ok = false;
+      }
+    }
+    auto d = Decimal::Parse(r.rate.text);
+    if (!d || *d <= Decimal(0)) {
+      ReportAt(diags, r.rate, 0, r.rate.text.size(),
+               "malformed rate '" + r.rate.text + "': write a positive number", "malformed-number");
+      ok = false;
+    }
+    if (ok) rates_.push_back({r.base, r.quote, r.date, r.source, *d});
+  }
+}
+
+const CompiledEntry* PriceBook::Find(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &entries_[it->second];
+}
+
+namespace {
+// The newest value with `variant` dated on or before `date` ("" = the current one).
+const CompiledValue* InForce(const CompiledEntry& e, const std::string& variant,
+                             const std::string& date, const Interval** value) {
+  const CompiledValue* best = nullptr;
+  for (size_t i = 0; i < e.values.size(); ++i) {
+    const auto& v = e.values[i];
+    auto it = std::find_if(v.variants.begin(), v.variants.end(),
+                           [&](const auto& p) { return p.first == variant; });
+    if (it == v.variants.end()) continue;
+    if (date.empty() && i == 0) {
+      *value = &it->second;
+      return &v;
+    }
+    if (!date.empty() && !v.date.empty() && v.date > date) continue;
+    if (!best || v.date > best->date) best = &v, *value = &it->second;
+  }
+  return best;
+}
+}  // namespace
+
+bool PriceBook::HasVariant(const CompiledEntry& e, const std::string& variant,
+                           const std::string& date) const {
+  const Interval* v = nullptr;
+  return InForce(e, variant, date, &v) != nullptr;
+}
+
+bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
+                       PriceFound* out, std::string* error) const {
+  std::string id = e.list->provider + "/" + e.entry->id;
+  const Interval* value = nullptr;
+  const CompiledValue* found = InForce(e, variant, date, &value);
+  if (!found) {
+    if (!HasVariant(e, variant, "")) {
+      *error = "price '@" + id + "' has no variant '" + variant + "'";
+    } else {
+      *error = "price '@" + id + "'" + (variant == "on_demand" ? "" : ":" + variant) +
+               " has no value on or before " + date;
+    }
+    return false;
+  }
+  out->unit = e.unit;
+  out->dim = e.unit.dim;
+  out->value = *value * Interval(e.unit.scale);
+  PriceUse& use = out->use;
+  use.id = id;
+  use.variant = variant;
+  use.value_text = (value->IsPoint() ? value->lo.ToString()
+                                     : value->lo.ToString() + " to " + value->hi.ToString()) +
+                   (e.unit.text.empty() ? "" : " " + e.unit.text);
+  use.date = found->date;
+  use.source = e.entry->source.empty() ? e.list->source : e.entry->source;
+  use.provider_name = e.list->name;
+  use.label = e.entry->label;
+  return true;
+}
+
+bool PriceBook::Rate(const std::string& from, const std::string& to, const std::string& date,
+                     Decimal* factor, std::string* description, std::string* error) const {
+  const CompiledRate* best = nullptr;
+  for (const auto& r : rates_) {
+    bool match = (r.base == from && r.quote == to) || (r.base == to && r.quote == from);
+    if (!match || (!date.empty() && r.date > date)) continue;
+    if (!best || r.date >= best->date) best = &r;
+  }
+  if (!best) {
+    *error = "no exchange rate between " + from + " and " + to +
+             (date.empty() ? "" : " on or before " + date);
+    return false;
+  }
+  *factor = best->base == from ? best->rate : Decimal(1) / best->rate;
+  *description = "1 " + best->base + " = " + best->rate.ToString() + " " + best->quote + " (" +
+                 best->date + (best->source.empty() ? "" : ", " + best->source) + ")";
+  return true;
+}
+
+std::vector<ProviderView> PriceBook::Views() const {
+  std::vector<ProviderView> out;
+  for (const auto& e : entries_) {
+    if (out.empty() || out.back().id != e.list->provider) {
+      out.push_back({e.list->provider, e.list->name, e.list->currency, e.list->source,
+                     e.list->region, e.list->date, {}});
+    }
+    PriceEntryView v{e.entry->id, e.entry->label, e.unit.text, {}, e.values.empty() ? "" : e.values[0].date,
+                     e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note};
+    if (!e.values.empty()) v.variants = e.values[0].variants;
+    out.back().entries.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace costsite::cost

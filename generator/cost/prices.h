@@ -1,0 +1,84 @@
+// Price lists and exchange rates compiled for lookup: parsed units and values,
+// dated history, and the rule for which value is in force on a date. Internal
+// to the cost stage.
+#ifndef COSTSITE_COST_PRICES_H_
+#define COSTSITE_COST_PRICES_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "cost/evaluation.h"
+#include "cost/inputs.h"
+#include "cost/interval.h"
+#include "cost/units.h"
+
+namespace costsite::cost {
+
+/// Reports `message` at `offset` characters into `at`, with the caret under `length` characters.
+void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
+              std::string message, std::string code);
+
+/// True for a YYYY-MM-DD date.
+bool IsIsoDate(std::string_view date);
+
+/// One dated value of an entry, with its variants.
+struct CompiledValue {
+  std::string date;
+  std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first when given
+};
+
+struct CompiledEntry {
+  const PriceList* list = nullptr;
+  const PriceEntry* entry = nullptr;
+  Unit unit;  // with the provider's currency when the written unit had none
+  std::vector<CompiledValue> values;  // current first, then history
+};
+
+/// A price found for a date: its value in canonical bases and how it was chosen.
+struct PriceFound {
+  Interval value;  // canonical
+  Dimension dim;
+  Unit unit;
+  PriceUse use;
+};
+
+/// Price lists and rates ready for lookup; immutable once built.
+class PriceBook {
+ public:
+  PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& diags);
+
+  const CompiledEntry* Find(std::string_view id) const;  // "aws/p4d.24xlarge"
+  /// The value of `id`:`variant` in force on `date` ("" = current); false and
+  /// `*error` set when there is none.
+  bool Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
+              PriceFound* out, std::string* error) const;
+  /// True if the entry has `variant` on `date`.
+  bool HasVariant(const CompiledEntry& e, const std::string& variant, const std::string& date) const;
+  /// The factor converting one `from` into `to` on `date`, and its description
+  /// "1 USD = 7.2 CNY (2025-01-01, source)"; false + `*error` when no rate.
+  bool Rate(const std::string& from, const std::string& to, const std::string& date, Decimal* factor,
+            std::string* description, std::string* error) const;
+  /// Views for price tables, in declared order.
+  std::vector<ProviderView> Views() const;
+
+ private:
+  void CompileList(const PriceList& list, const UnitTable& units, Diagnostics& diags);
+  void CompileRates(const Inputs& inputs, Diagnostics& diags);
+
+  struct CompiledRate {
+    std::string base, quote, date, source;
+    Decimal rate;
+  };
+  std::vector<CompiledEntry> entries_;
+  std::map<std::string, size_t, std::less<>> index_;  // id -> entries_
+  std::vector<CompiledRate> rates_;
+};
+
+}  // namespace costsite::cost
+
+#endif  // COSTSITE_COST_PRICES_H_
