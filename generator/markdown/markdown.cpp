@@ -238,7 +238,7 @@ std::string TidyTables(const char* html) {
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
                                 const MarkdownOptions& options, Diagnostics* diags) {
   EnsureExtensionsRegistered();
-  int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES |
+  int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
                    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.raw_html) cmark_opts |= CMARK_OPT_UNSAFE;
   ParserPtr parser(cmark_parser_new(cmark_opts));
