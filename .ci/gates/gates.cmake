@@ -1,0 +1,20 @@
+# The quality gates (docs/quality.md), registered with CTest under the label
+# `gate`: `ctest -L gate` runs only them, `ctest -LE gate` everything else.
+# Each gate script prints how long it took. The sanitizer and fuzz builds use
+# both cores, so they run alone (RUN_SERIAL).
+option(COSTSITE_GATES "Register the quality gates with CTest" ON)
+if(COSTSITE_GATES)
+  set(gate_dir ${PROJECT_SOURCE_DIR}/.ci/gates)
+  set(gate_work ${CMAKE_BINARY_DIR}/gates)
+  foreach(gate vnu browser)
+    add_test(NAME gate.${gate}
+             COMMAND bash ${gate_dir}/${gate}.sh $<TARGET_FILE:costsite> ${PROJECT_SOURCE_DIR} ${gate_work})
+  endforeach()
+  foreach(gate sanitize fuzz)
+    add_test(NAME gate.${gate} COMMAND bash ${gate_dir}/${gate}.sh ${PROJECT_SOURCE_DIR} ${gate_work})
+    set_tests_properties(gate.${gate} PROPERTIES RUN_SERIAL TRUE)
+  endforeach()
+  set_tests_properties(gate.vnu gate.browser gate.sanitize gate.fuzz PROPERTIES LABELS gate)
+  set_tests_properties(gate.vnu gate.browser PROPERTIES TIMEOUT 600)
+  set_tests_properties(gate.sanitize gate.fuzz PROPERTIES TIMEOUT 1800)
+endif()
