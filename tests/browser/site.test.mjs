@@ -1,0 +1,228 @@
+// Real-browser gate: opens every page of a built site from file:// in Debian's
+// chromium (driven by playwright-core, no downloaded browser), runs axe-core at
+// WCAG 2.1 AA, follows the language switcher, checks checklists, charts,
+// provenance tooltips and search, and fails on console errors or on any
+// request that would leave the machine.
+//
+// Usage: node tests/browser/site.test.mjs --site DIR --source DIR --shots DIR
+//   [--docs-shots DIR]   also write the two report screenshots there
+// Environment: CHROMIUM (default /usr/bin/chromium).
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const kAxeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const kAxeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+// The flags this machine's closed network needs (no background connections).
+const kChromiumArgs = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+const kSearchTerms = ["成本", "cost"];  // one Chinese, one English term, both in every report set
+
+function ParseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
+  for (const k of ["site", "source", "shots"])
+    if (!args[k]) throw new Error(`missing --${k}; see the usage at the top of ${import.meta.url}`);
+  return args;
+}
+
+function HtmlPages(site) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".html")) out.push(path.relative(site, p).split(path.sep).join("/"));
+    }
+  };
+  walk(site);
+  return out.sort();
+}
+
+// zh/reports/gpu/index.html -> content/reports/gpu.zh.md (or the other
+// language's file for an untranslated page); "" when there is none.
+function SourceOf(source, page) {
+  const m = page.match(/^([^/]+)\/(.*?)\/?index\.html$/);
+  if (!m) return "";
+  const [, lang, rest] = m;
+  const stem = rest === "" ? "_index" : rest;
+  const own = path.join(source, "content", `${stem}.${lang}.md`);
+  if (fs.existsSync(own)) return fs.readFileSync(own, "utf8");
+  for (const other of ["zh", "en"]) {
+    const p = path.join(source, "content", `${stem}.${other}.md`);
+    if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+  }
+  return "";
+}
+
+// What the page's Markdown asks for, so the test knows what to expect.
+function Expectations(markdown) {
+  return {
+    chart: /^\s*(```|~~~)\s*cost\s+chart\b/m.test(markdown),
+    figure: /`=[A-Za-z_][\w.-]*`/.test(markdown),
+    checklist: /^\s*[-*+]\s+\[[ xX]\]\s/m.test(markdown),
+  };
+}
+
+class Failures {
+  constructor() { this.items = []; }
+  Add(page, what) { this.items.push(`${page}: ${what}`); console.log(`  FAIL ${what}`); }
+}
+
+async function CheckAxe(page, name, failures) {
+  await page.evaluate(kAxeSource);
+  const result = await page.evaluate(
+    // preload: false, or axe fetches the stylesheets with XHR, which file:// forbids.
+    (tags) => window.axe.run(document, {
+      runOnly: { type: "tag", values: tags }, resultTypes: ["violations"], preload: false }),
+    kAxeTags);
+  for (const v of result.violations) {
+    const targets = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ");
+    failures.Add(name, `axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} node(s): ${targets}`);
+  }
+  return result.violations.length;
+}
+
+// Follows the switcher link to each other language: the target must be the
+// page in that language, and its own switcher must lead back here.
+async function CheckLanguageSwitcher(page, name, url, failures) {
+  const links = await page.$$eval(".language-switcher a[hreflang]",
+    (as) => as.map((a) => ({ href: a.href, hreflang: a.getAttribute("hreflang") })));
+  if (links.length === 0) { failures.Add(name, "no language switcher link"); return; }
+  for (const link of links) {
+    await Promise.all([page.waitForEvent("load"), page.click(`.language-switcher a[hreflang="${link.hreflang}"]`)]);
+    const lang = await page.getAttribute("html", "lang");
+    if (lang !== link.hreflang) failures.Add(name, `switcher to ${link.hreflang} led to a page in '${lang}' (${page.url()})`);
+    const back = await page.$$eval(".language-switcher a[hreflang]", (as) => as.map((a) => a.href));
+    if (!back.includes(url)) failures.Add(name, `the ${link.hreflang} page ${page.url()} does not link back`);
+    await page.goto(url);
+  }
+}
+
+// Every task list shows "done / total" (or a <progress>) matching its boxes.
+async function CheckChecklists(page, name, failures) {
+  const lists = await page.$$eval("ul, ol", (els) => els
+    .filter((l) => l.querySelector(":scope > li input[type=checkbox]"))
+    .map((l) => {
+      const boxes = [...l.querySelectorAll(":scope > li input[type=checkbox]")];
+      return { total: boxes.length, done: boxes.filter((b) => b.checked).length };
+    }));
+  if (lists.length === 0) { failures.Add(name, "the Markdown has a task list but the page has no checkboxes"); return; }
+  const text = (await page.textContent("main")).replace(/\s+/g, " ");
+  const progress = await page.$$eval("progress, [role=progressbar]", (ps) => ps.map((p) =>
+    `${p.getAttribute("value") ?? p.getAttribute("aria-valuenow")}/${p.getAttribute("max") ?? p.getAttribute("aria-valuemax")}`));
+  for (const { done, total } of lists) {
+    const shown = new RegExp(`(^|\\D)${done} ?/ ?${total}(\\D|$)`).test(text) || progress.includes(`${done}/${total}`);
+    if (!shown) failures.Add(name, `a checklist of ${total} items (${done} done) shows no progress "${done} / ${total}"`);
+  }
+}
+
+async function CheckCharts(page, name, failures) {
+  const charts = await page.$$eval("svg[role=img]", (svgs) => svgs.map((s) =>
+    s.getAttribute("aria-label") || s.getAttribute("aria-labelledby") || s.querySelector("title")?.textContent || ""));
+  if (charts.length === 0) failures.Add(name, "the Markdown has a cost chart but the page has no svg[role=img]");
+  charts.forEach((label, i) => { if (!label.trim()) failures.Add(name, `chart ${i + 1} has no accessible name`); });
+}
+
+async function CheckProvenance(page, name, failures) {
+  const tips = await page.$$eval("abbr[title], [data-provenance], [role=tooltip]", (els) => els.map((e) => ({
+    title: e.getAttribute("title") || e.textContent, focusable: e.tabIndex >= 0 })));
+  if (tips.length === 0) failures.Add(name, "the Markdown has figures but the page has no provenance tooltip (abbr[title])");
+  if (tips.some((t) => !t.focusable)) failures.Add(name, "a provenance tooltip is not keyboard reachable (tabindex)");
+}
+
+// Search is optional until the site has it: with a search box, each term must
+// show at least one result link.
+async function CheckSearch(page, name, failures) {
+  const box = page.locator("#search, input[type=search]").first();
+  if ((await box.count()) === 0) return false;
+  if (!(await box.waitFor({ state: "visible", timeout: 2000 }).then(() => true, () => false))) {
+    failures.Add(name, "the search box is not visible (did its script run?)");
+    return true;
+  }
+  for (const term of kSearchTerms) {
+    await box.fill("");
+    await box.pressSequentially(term);
+    const found = await page.waitForFunction(() => [...document.querySelectorAll(
+      "#search-results a, .search-results a, [role=listbox] a, [role=option], [id*=result] a, [class*=result] a")]
+      .some((a) => a.offsetParent !== null), null, { timeout: 3000 }).then(() => true, () => false);
+    if (!found) failures.Add(name, `search for "${term}" shows no result`);
+  }
+  return true;
+}
+
+async function Main() {
+  const args = ParseArgs(process.argv.slice(2));
+  const site = path.resolve(args.site);
+  const pages = HtmlPages(site).filter((p) => /^(zh|en)\//.test(p));
+  if (!pages.some((p) => p.startsWith("zh/")) || !pages.some((p) => p.startsWith("en/")))
+    throw new Error(`${site} lacks pages in zh/ or en/`);
+  fs.mkdirSync(args.shots, { recursive: true });
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: kChromiumArgs });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const external = [];
+  await context.route("**/*", (route) => {
+    const u = route.request().url();
+    if (/^(file|data|blob|about):/.test(u)) return route.continue();
+    external.push(u);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  const failures = new Failures();
+  let current = "";
+  page.on("console", (m) => { if (m.type() === "error") failures.Add(current, `console error: ${m.text()}`); });
+  page.on("pageerror", (e) => failures.Add(current, `uncaught exception: ${e.message}`));
+  page.on("requestfailed", (r) => {
+    if (r.failure()?.errorText !== "net::ERR_BLOCKED_BY_CLIENT") failures.Add(current, `failed to load ${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on("request", (r) => { if (!/^(file|data|blob|about):/.test(r.url())) external.push(r.url()); });
+
+  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0 };
+  const shotsTaken = new Set();
+  for (const name of pages) {
+    current = name;
+    const url = pathToFileURL(path.join(site, name)).href;
+    console.log(`${name}`);
+    await page.goto(url);
+    const want = Expectations(SourceOf(path.resolve(args.source), name));
+    seen.axe += await CheckAxe(page, name, failures);
+    if (want.chart) { seen.chart++; await CheckCharts(page, name, failures); }
+    if (want.figure) { seen.figure++; await CheckProvenance(page, name, failures); }
+    if (want.checklist) { seen.checklist++; await CheckChecklists(page, name, failures); }
+    const lang = name.slice(0, 2);
+    if (name.includes("/reports/") && !shotsTaken.has(lang) && (want.chart || want.figure)) {
+      shotsTaken.add(lang);
+      const file = `report-${lang}.png`;
+      await page.screenshot({ path: path.join(args.shots, file) });
+      if (args["docs-shots"]) fs.copyFileSync(path.join(args.shots, file), path.join(args["docs-shots"], file));
+      console.log(`  screenshot ${path.join(args.shots, file)}`);
+    }
+    if (await CheckSearch(page, name, failures)) seen.search++;
+    await CheckLanguageSwitcher(page, name, url, failures);
+  }
+  await browser.close();
+
+  for (const u of new Set(external)) failures.Add("(network)", `a request tried to leave the machine: ${u}`);
+  for (const lang of ["zh", "en"])
+    if (!shotsTaken.has(lang)) failures.Add("(screenshots)", `no ${lang} report with figures to screenshot`);
+  console.log(`\n${pages.length} pages: ${seen.chart} with charts, ${seen.figure} with figures, ` +
+              `${seen.checklist} with checklists; ${seen.axe} axe violations`);
+  if (seen.search === 0) console.log("note: no page has a search box (#search or input[type=search]); search not tested");
+  if (failures.items.length) {
+    console.log(`\n${failures.items.length} failure(s):`);
+    for (const f of failures.items) console.log(`  ${f}`);
+    process.exit(1);
+  }
+  console.log("all browser checks passed");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  Main().catch((e) => { console.error(e); process.exit(2); });
+}
