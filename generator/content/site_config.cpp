@@ -94,7 +94,8 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
     } else if (key == "display_currency") {
       cfg.display_currency = r.Str(v, "display_currency");
     } else if (key == "month_hours") {
-      cfg.month_hours = r.Str(v, "month_hours");
+      cfg.month_hours = r.Int(v, "month_hours", 730);
+      if (cfg.month_hours <= 0) r.Error(v, "'month_hours' must be a positive number of hours");
     } else if (key == "max_price_age") {
       cfg.max_price_age_days = r.Int(v, "max_price_age", 0);
     } else if (key == "raw_html") {

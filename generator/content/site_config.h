@@ -19,7 +19,7 @@ struct SiteConfig {
   std::string default_language = "en";         // files without a suffix
   std::string as_of;                           // "" = newest prices
   std::string display_currency;                // "" = each figure's own
-  std::string month_hours = "730";             // hours in a month
+  int month_hours = 730;                       // hours in a month
   int max_price_age_days = 0;                  // 0 = never stale
   bool raw_html = false;                       // pass raw HTML through
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
