@@ -39,17 +39,25 @@ constexpr std::string_view kRates = R"(rates:
 
 constexpr std::string_view kModel = R"(model: demo
 title: {zh: 演示, en: Demo}
+unit: USD/month
 params:
-  gpus: {value: 8 gpus, label: {zh: GPU 数, en: GPUs}}
+  gpus: {value: 8, label: {zh: GPU 数, en: GPUs}}
   data: {value: 500 GB, label: {zh: 数据量, en: Data}}
 items:
-  - {id: compute, label: {zh: 计算, en: Compute}, formula: "gpus * @gpu/a100 * 730 h/month"}
-  - {id: disk, label: {zh: 存储, en: Storage}, formula: "fx(data * @gpu/storage, USD)"}
+  compute:
+    label: {zh: 计算, en: Compute}
+    quantity: 730 h/month * gpus
+    price: "@gpu/a100"
+  disk:
+    label: {zh: 存储, en: Storage}
+    formula: fx(data * @gpu/storage, USD)
 figures:
-  total: {formula: compute + disk, unit: USD/month, label: {zh: 月度总计, en: Monthly total}}
   spot: {formula: "gpus * @gpu/a100:spot", unit: USD/h, label: {zh: Spot, en: Spot}}
+  compute_share: {formula: share(compute), unit: "%"}
 rules:
-  - {id: cheap, when: "total < 100000 USD/month", label: {zh: 便宜, en: Cheap}}
+  gpu_heavy:
+    when: share(compute) > 50%
+    label: {zh: 计算占比超过一半, en: Compute is more than half of the bill}
 )";
 
 const costsite::cost::Evaluation& Fixture() {
