@@ -215,10 +215,16 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
   auto tol = EvalLocated(x.tolerance, m, scenario, nullptr);
   if (!tn || !tol) return std::nullopt;
   bool relative = tn->kind == NodeKind::kNumber && tn->has_unit && tn->unit.text == "%";
+  // A plain number (such as 0) is an amount in the stated unit.
+  bool plain = tn->kind == NodeKind::kNumber && !tn->has_unit;
+  if (plain) {
+    tol->v = tol->v * Interval(unit.scale);
+    tol->dim = stated->dim;
+  }
   if (!relative && (tol->is_bool || tol->dim != stated->dim)) {
     Report(x.tolerance, 0, x.tolerance.text.size(),
-           "unit mismatch: tolerance in " + UnitText(*tol) + ", stated " + UnitText(*stated) +
-               " (write a percentage or a quantity in the stated unit)",
+           "unit mismatch: tolerance in " + (tol->is_bool ? "true/false" : UnitText(*tol)) +
+               ", stated " + UnitText(*stated) + " (write a percentage or a quantity in the stated unit)",
            "unit-mismatch");
     return std::nullopt;
   }

@@ -1,5 +1,6 @@
 #include "cost/formula.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -389,6 +390,9 @@ bool Parser::UnitAfterNumber(Node* n) {
       continue;
     }
     if (!IsOp("/") && !IsOp("*")) break;
+    // "10000 calls / calls": an operator set off by a space ends the unit.
+    const Token& prev = toks_[pos_ - 1];
+    if (Peek().offset != prev.offset + prev.length) break;
     size_t ahead = 1;
     if (IsOp("/") && Peek(1).kind == Tok::kNumber && Peek(2).kind == Tok::kWord) ahead = 2;
     const Token& w = Peek(ahead);

@@ -183,6 +183,11 @@ bool IsCurrencyCode(std::string_view code) {
   return false;
 }
 
+bool IsCurrencyCodeText(std::string_view unit_text) {
+  return unit_text.size() >= 3 && IsCurrencyCode(unit_text.substr(0, 3)) &&
+         (unit_text.size() == 3 || !std::isalpha(static_cast<unsigned char>(unit_text[3])));
+}
+
 std::optional<Unit> ParseUnit(std::string_view text, const UnitTable& table, UnitError* error) {
   UnitError scratch;
   UnitError* err = error ? error : &scratch;

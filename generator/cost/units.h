@@ -59,6 +59,8 @@ class UnitTable {
 
 /// True for an ISO 4217 currency code ("USD", "CNY", "EUR"…).
 bool IsCurrencyCode(std::string_view code);
+/// True if a unit text starts with a currency code ("USD/month").
+bool IsCurrencyCodeText(std::string_view unit_text);
 
 /// Where and why a unit did not parse; offset is into the parsed text.
 struct UnitError {

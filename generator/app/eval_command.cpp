@@ -1,0 +1,186 @@
+#include "app/eval_command.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "cost/evaluation.h"
+#include "cost/units.h"
+#include "pricing/pricing.h"
+
+namespace costsite {
+namespace {
+
+using cost::Figure;
+using cost::ModelResult;
+
+// Reads `as_of` and `month_hours` from site.yaml when present.
+pricing::Options ReadSiteOptions(const std::filesystem::path& site_yaml, Diagnostics& diags) {
+  pricing::Options options;
+  std::ifstream in(site_yaml, std::ios::binary);
+  if (!in) return options;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string path = site_yaml.lexically_normal().generic_string();
+  try {
+    YAML::Node root = YAML::Load(buf.str());
+    if (!root.IsMap()) return options;
+    if (root["as_of"]) options.as_of = root["as_of"].as<std::string>();
+    if (root["month_hours"]) {
+      int hours = root["month_hours"].as<int>();
+      if (hours > 0) {
+        options.month_hours = hours;
+      } else {
+        diags.Error({path, root["month_hours"].Mark().line + 1, root["month_hours"].Mark().column + 1},
+                    "month_hours must be a positive number of hours", buf.str());
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    diags.Error({path, e.mark.line + 1, e.mark.column + 1}, "malformed YAML: " + e.msg, buf.str());
+  }
+  return options;
+}
+
+std::string Qualified(const ModelResult& r, const std::string& figure) {
+  return r.model + (r.scenario.empty() ? "" : "[" + r.scenario + "]") + "." + figure;
+}
+
+void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
+  if (!e.formula.empty()) out << "    formula: " << e.formula << "\n";
+  for (const auto& [name, value] : e.inputs) out << "    input: " << name << " = " << value << "\n";
+  for (const auto& p : e.prices) {
+    out << "    price: @" << p.id << (p.variant == "on_demand" ? "" : ":" + p.variant) << " = "
+        << p.value_text << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
+  }
+  for (const auto& fx : e.fx) out << "    fx: " << fx << "\n";
+}
+
+void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std::ostream& out) {
+  for (const Figure* f : r.AllFigures()) {
+    if (!only.empty() && f->id != only) continue;
+    out << Qualified(r, f->id) << " = " << cost::FormatFigure(*f) << "\n";
+    if (explain) PrintExplanation(f->explain, out);
+  }
+  if (!only.empty()) return;
+  for (const auto& rule : r.rules) {
+    out << Qualified(r, "rule." + rule.id) << " = " << (rule.holds ? "true" : "false") << "\n";
+  }
+  for (const auto& x : r.expectations) {
+    bool money = x.unit.size() >= 3 && cost::IsCurrencyCodeText(x.unit);
+    out << Qualified(r, "expect." + x.figure) << ": stated " << x.stated_text << ", computed "
+        << cost::FormatValue(x.computed, money) << (x.unit.empty() ? "" : " " + x.unit) << ": "
+        << (x.ok ? "ok" : x.known_discrepancy ? "known discrepancy" : "MISMATCH") << "\n";
+  }
+}
+
+nlohmann::json ExplainJson(const cost::Explanation& e) {
+  nlohmann::json j = {{"formula", e.formula}, {"inputs", nlohmann::json::array()},
+                      {"prices", nlohmann::json::array()}, {"fx", e.fx}};
+  for (const auto& [name, value] : e.inputs) j["inputs"].push_back({{"name", name}, {"value", value}});
+  for (const auto& p : e.prices) {
+    j["prices"].push_back({{"id", p.id}, {"variant", p.variant}, {"value", p.value_text},
+                           {"date", p.date}, {"source", p.source}});
+  }
+  return j;
+}
+
+nlohmann::json FigureJson(const Figure& f, bool explain) {
+  nlohmann::json j = {{"id", f.id}};
+  if (f.is_bool) {
+    j["bool"] = f.bool_value;
+  } else {
+    j["lo"] = f.value.lo.ToString();
+    j["hi"] = f.value.hi.ToString();
+    j["unit"] = f.unit;
+    j["currency"] = f.currency;
+  }
+  j["text"] = cost::FormatFigure(f);
+  if (explain) j["explain"] = ExplainJson(f.explain);
+  return j;
+}
+
+nlohmann::json ModelJson(const ModelResult& r, const std::string& only, bool explain) {
+  nlohmann::json j = {{"model", r.model}, {"scenario", r.scenario}, {"as_of", r.as_of},
+                      {"title", r.title}, {"figures", nlohmann::json::array()}};
+  for (const Figure* f : r.AllFigures()) {
+    if (only.empty() || f->id == only) j["figures"].push_back(FigureJson(*f, explain));
+  }
+  if (!only.empty()) return j;
+  j["rules"] = nlohmann::json::array();
+  for (const auto& rule : r.rules) j["rules"].push_back({{"id", rule.id}, {"holds", rule.holds}});
+  j["expectations"] = nlohmann::json::array();
+  for (const auto& x : r.expectations) {
+    j["expectations"].push_back({{"figure", x.figure}, {"stated", x.stated_text},
+                                 {"stated_lo", x.stated.lo.ToString()}, {"stated_hi", x.stated.hi.ToString()},
+                                 {"computed_lo", x.computed.lo.ToString()},
+                                 {"computed_hi", x.computed.hi.ToString()}, {"unit", x.unit},
+                                 {"ok", x.ok}, {"known_discrepancy", x.known_discrepancy}});
+  }
+  return j;
+}
+
+// The results `req` asks for, or an error message.
+std::vector<const ModelResult*> Select(const cost::Evaluation& ev, const EvalRequest& req,
+                                       std::string* figure, std::string* error) {
+  std::vector<const ModelResult*> out;
+  std::string model = req.target;
+  for (size_t dot = req.target.find('.'); ; dot = req.target.find('.', dot + 1)) {
+    if (ev.Find(model)) break;
+    if (dot == std::string::npos) break;
+    model = req.target.substr(0, dot);
+    *figure = req.target.substr(dot + 1);
+  }
+  if (!req.target.empty() && !ev.Find(model)) {
+    // Try every split: a model id may contain dots.
+    model.clear();
+    for (size_t dot = req.target.find('.'); dot != std::string::npos; dot = req.target.find('.', dot + 1)) {
+      if (ev.Find(req.target.substr(0, dot))) {
+        model = req.target.substr(0, dot);
+        *figure = req.target.substr(dot + 1);
+      }
+    }
+    if (model.empty()) {
+      *error = "unknown model '" + req.target + "'";
+      return out;
+    }
+  }
+  if (req.target == model) figure->clear();
+  for (const auto& r : ev.results()) {
+    if ((model.empty() || r.model == model) && r.scenario == req.scenario) out.push_back(&r);
+  }
+  if (out.empty()) {
+    *error = "unknown scenario '" + req.scenario + "'" + (model.empty() ? "" : " of model '" + model + "'");
+  } else if (!figure->empty() && !out[0]->Find(*figure)) {
+    *error = "unknown figure '" + *figure + "' in model '" + model + "'";
+    out.clear();
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
+  std::filesystem::path dir(req.source_dir);
+  pricing::Options options = ReadSiteOptions(dir / "site.yaml", diags);
+  cost::Evaluation ev = pricing::LoadPricing(dir / "pricing", options, diags);
+  if (diags.HasErrors()) return 1;
+  std::string figure, error;
+  auto results = Select(ev, req, &figure, &error);
+  if (!error.empty()) {
+    diags.Error({}, error);
+    return 1;
+  }
+  if (req.json) {
+    nlohmann::json j = {{"version", 1}, {"models", nlohmann::json::array()}};
+    for (const auto* r : results) j["models"].push_back(ModelJson(*r, figure, req.explain));
+    out << j.dump(2) << "\n";
+    return 0;
+  }
+  for (const auto* r : results) PrintHuman(*r, figure, req.explain, out);
+  return 0;
+}
+
+}  // namespace costsite

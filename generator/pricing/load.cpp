@@ -1,0 +1,73 @@
+// Walking pricing/ on disk, the only place this stage does I/O.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "cost/evaluate.h"
+#include "pricing/pricing.h"
+#include "pricing/yaml_read.h"
+
+namespace costsite::pricing {
+
+void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
+                      Diagnostics& diags) {
+  Diagnostics local;
+  YamlFile f(path, text, local);
+  f.Guard([&] {
+    YAML::Node loaded;
+    if (!f.Load(&loaded)) return;
+    const YAML::Node& root = loaded;
+    if (root.IsMap() && root["provider"]) {
+      cost::PriceList list;
+      ReadPriceListNode(f, root, &list);
+      inputs->price_lists.push_back(std::move(list));
+    } else if (root.IsMap() && root["rates"]) {
+      ReadRatesNode(f, root, &inputs->rates);
+    } else if (root.IsMap() && root["model"]) {
+      cost::ModelDef model;
+      ReadModelNode(f, root, "", &model);
+      inputs->models.push_back(std::move(model));
+    } else {
+      f.Error(SourcePos{path, 1, 1},
+              "cannot tell what this file holds: expected a top-level `provider:`, `rates:` or `model:`",
+              "missing-key");
+    }
+  });
+  diags.Merge(local);
+}
+
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  cost::Inputs inputs;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return inputs;
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string ext = it->path().extension().string();
+    if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path());
+  }
+  if (ec) diags.Error({dir.generic_string(), 0, 0}, "cannot list pricing folder: " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::string shown = (dir / file.lexically_relative(dir)).lexically_normal().generic_string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      diags.Error({shown, 0, 0}, "cannot read file");
+      continue;
+    }
+    std::stringstream buf;
+    buf << in.rdbuf();
+    ParsePricingFile(shown, buf.str(), &inputs, diags);
+  }
+  return inputs;
+}
+
+cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
+                             Diagnostics& diags) {
+  Diagnostics parse;
+  cost::Inputs inputs = ReadPricing(dir, parse);
+  diags.Merge(parse);
+  return cost::Evaluate(std::move(inputs), options, diags);
+}
+
+}  // namespace costsite::pricing

@@ -1,0 +1,205 @@
+// Models: params, groups, items, figures, scenarios, rules, expectations.
+#include "pricing/pricing.h"
+#include "pricing/yaml_read.h"
+
+namespace costsite::pricing {
+namespace {
+
+void ReadParam(YamlFile& f, const YAML::Node& key, const YAML::Node& v, std::vector<cost::ParamDef>* out) {
+  cost::ParamDef p;
+  p.id = f.Id(key, "parameter name", false);
+  if (v.IsMap()) {
+    f.CheckKeys(v, {"value", "label"}, "parameter '" + p.id + "'");
+    if (!v["value"]) {
+      f.Error(key, "parameter '" + p.id + "' needs a value", "missing-key");
+      return;
+    }
+    p.value = f.Text(v["value"], "value");
+    if (v["label"]) p.label = f.Localized(v["label"], "label");
+  } else {
+    p.value = f.Text(v, "parameter '" + p.id + "'");
+  }
+  if (!p.value.empty()) out->push_back(std::move(p));
+}
+
+void ReadParams(YamlFile& f, const YAML::Node& node, std::vector<cost::ParamDef>* out) {
+  if (!f.ExpectMap(node, "params")) return;
+  f.CheckKeys(node, {}, "");
+  for (const auto& kv : node) ReadParam(f, kv.first, kv.second, out);
+}
+
+void ReadItem(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+  cost::ItemDef item;
+  item.id = f.Id(key, "item name", false);
+  item.where = f.Text(key, "item");
+  if (!f.ExpectMap(v, "item '" + item.id + "'")) return;
+  f.CheckKeys(v, {"label", "group", "quantity", "price", "formula", "unit"}, "item '" + item.id + "'");
+  if (v["label"]) item.label = f.Localized(v["label"], "label");
+  if (v["group"]) item.group = f.Id(v["group"], "group name", false);
+  if (v["quantity"]) item.quantity = f.Text(v["quantity"], "quantity");
+  if (v["price"]) item.price = f.Text(v["price"], "price");
+  if (v["formula"]) item.formula = f.Text(v["formula"], "formula");
+  if (v["unit"]) item.unit = f.Text(v["unit"], "unit");
+  bool product = !item.quantity.empty() && !item.price.empty();
+  if (!item.formula.empty() && (!item.quantity.empty() || !item.price.empty())) {
+    f.Error(key, "item '" + item.id + "' has both a formula and a quantity or price", "malformed-item");
+    return;
+  }
+  if (item.formula.empty() && !product) {
+    f.Error(key, "item '" + item.id + "' needs a formula, or a quantity and a price", "missing-key");
+    return;
+  }
+  m->items.push_back(std::move(item));
+}
+
+void ReadFigure(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+  cost::FigureDef fig;
+  fig.id = f.Id(key, "figure name", false);
+  fig.where = f.Text(key, "figure");
+  if (v.IsMap()) {
+    f.CheckKeys(v, {"formula", "unit", "label"}, "figure '" + fig.id + "'");
+    if (!v["formula"]) {
+      f.Error(key, "figure '" + fig.id + "' needs a formula", "missing-key");
+      return;
+    }
+    fig.formula = f.Text(v["formula"], "formula");
+    if (v["unit"]) fig.unit = f.Text(v["unit"], "unit");
+    if (v["label"]) fig.label = f.Localized(v["label"], "label");
+  } else {
+    fig.formula = f.Text(v, "figure '" + fig.id + "'");
+  }
+  if (!fig.formula.empty()) m->figures.push_back(std::move(fig));
+}
+
+void ReadScenario(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+  cost::ScenarioDef sc;
+  sc.id = f.Id(key, "scenario name", false);
+  sc.where = f.Text(key, "scenario");
+  if (!f.ExpectMap(v, "scenario '" + sc.id + "'")) return;
+  f.CheckKeys(v, {"label", "params", "variant", "variants"}, "scenario '" + sc.id + "'");
+  if (v["label"]) sc.label = f.Localized(v["label"], "label");
+  if (v["params"]) ReadParams(f, v["params"], &sc.params);
+  if (v["variant"]) sc.variant = f.Id(v["variant"], "variant", false);
+  if (v["variants"] && f.ExpectMap(v["variants"], "variants")) {
+    for (const auto& kv : v["variants"]) {
+      sc.variants.emplace_back(f.Scalar(kv.first, "price"), f.Id(kv.second, "variant", false));
+    }
+  }
+  m->scenarios.push_back(std::move(sc));
+}
+
+void ReadRule(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+  cost::RuleDef r;
+  r.id = f.Id(key, "rule name", false);
+  if (!f.ExpectMap(v, "rule '" + r.id + "'")) return;
+  f.CheckKeys(v, {"when", "label", "recommend"}, "rule '" + r.id + "'");
+  if (!v["when"]) {
+    f.Error(key, "rule '" + r.id + "' needs `when`", "missing-key");
+    return;
+  }
+  r.when = f.Text(v["when"], "when");
+  if (v["label"]) r.label = f.Localized(v["label"], "label");
+  if (v["recommend"]) r.recommend = f.Localized(v["recommend"], "recommend");
+  m->rules.push_back(std::move(r));
+}
+
+void ReadExpectation(YamlFile& f, const YAML::Node& v, cost::ModelDef* m) {
+  if (!f.ExpectMap(v, "an expectation")) return;
+  f.CheckKeys(v, {"figure", "stated", "tolerance", "source", "known_discrepancy", "note"},
+              "an expectation");
+  if (!v["figure"] || !v["stated"]) {
+    f.Error(v, "an expectation needs `figure` and `stated`", "missing-key");
+    return;
+  }
+  cost::ExpectationDef x;
+  x.figure = f.Text(v["figure"], "figure");
+  x.stated = f.Text(v["stated"], "stated");
+  if (v["tolerance"]) x.tolerance = f.Text(v["tolerance"], "tolerance");
+  if (v["source"]) x.source = f.Localized(v["source"], "source");
+  if (v["known_discrepancy"]) x.known_discrepancy = f.Bool(v["known_discrepancy"], "known_discrepancy");
+  if (v["note"]) x.note = f.Localized(v["note"], "note");
+  m->expectations.push_back(std::move(x));
+}
+
+template <typename Fn>
+void EachEntry(YamlFile& f, const YAML::Node& node, std::string_view what, Fn fn) {
+  if (!f.ExpectMap(node, what)) return;
+  f.CheckKeys(node, {}, "");
+  for (const auto& kv : node) fn(kv.first, kv.second);
+}
+
+}  // namespace
+
+void ReadModelNode(YamlFile& f, const YAML::Node& root, const std::string& inline_id,
+                   cost::ModelDef* m) {
+  std::initializer_list<std::string_view> keys = {
+      "model", "title", "as_of", "unit", "params", "groups", "items", "figures", "scenarios",
+      "rules", "expectations"};
+  f.CheckKeys(root, keys, "a model");
+  if (inline_id.empty()) {
+    m->id = f.Id(root["model"], "model id", true);
+    m->where = f.Text(root["model"], "model");
+  } else {
+    if (root["model"]) f.Error(root["model"], "a model in a page takes its id from the page; remove `model:`", "unknown-key");
+    m->id = inline_id;
+    SourcePos pos = f.Pos(root);
+    m->where = {inline_id, pos, std::string(LineOf(f.text(), pos.line - f.Pos(root).line + 1))};
+  }
+  if (root["title"]) m->title = f.Localized(root["title"], "title");
+  if (root["as_of"]) m->as_of = f.Date(root["as_of"]);
+  if (root["unit"]) m->unit = f.Text(root["unit"], "unit");
+  if (root["params"]) ReadParams(f, root["params"], &m->params);
+  if (root["groups"]) {
+    EachEntry(f, root["groups"], "groups", [&](const YAML::Node& k, const YAML::Node& v) {
+      m->groups.push_back({f.Id(k, "group name", false), f.Localized(v, "group label")});
+    });
+  }
+  auto each = [&](const char* key, auto fn) {
+    if (root[key]) EachEntry(f, root[key], key, [&](const YAML::Node& k, const YAML::Node& v) { fn(f, k, v, m); });
+  };
+  each("items", ReadItem);
+  each("figures", ReadFigure);
+  each("scenarios", ReadScenario);
+  each("rules", ReadRule);
+  if (root["expectations"] && f.ExpectList(root["expectations"], "expectations")) {
+    for (const auto& x : root["expectations"]) ReadExpectation(f, x, m);
+  }
+}
+
+bool ParseModel(const std::string& path, std::string_view text, cost::ModelDef* out,
+                Diagnostics& diags) {
+  Diagnostics local;
+  YamlFile f(path, text, local);
+  f.Guard([&] {
+    YAML::Node loaded;
+    if (!f.Load(&loaded)) return;
+    const YAML::Node& root = loaded;
+    if (!root.IsMap() || !root["model"]) {
+      f.Error(SourcePos{path, 1, 1}, "a model needs a top-level `model:`", "missing-key");
+      return;
+    }
+    ReadModelNode(f, root, "", out);
+  });
+  diags.Merge(local);
+  return !local.HasErrors();
+}
+
+bool ParseInlineModel(const std::string& path, std::string_view text, int first_line,
+                      const std::string& id, cost::ModelDef* out, Diagnostics& diags) {
+  Diagnostics local;
+  YamlFile f(path, text, local, first_line);
+  f.Guard([&] {
+    YAML::Node loaded;
+    if (!f.Load(&loaded)) return;
+    const YAML::Node& root = loaded;
+    if (!root.IsMap()) {
+      f.Error(SourcePos{path, first_line, 1}, "a cost model block must be a YAML map", "malformed-yaml");
+      return;
+    }
+    ReadModelNode(f, root, id, out);
+  });
+  diags.Merge(local);
+  return !local.HasErrors();
+}
+
+}  // namespace costsite::pricing

@@ -1,0 +1,148 @@
+// Price lists and exchange rates.
+#include <set>
+
+#include "cost/units.h"
+#include "pricing/pricing.h"
+#include "pricing/yaml_read.h"
+
+namespace costsite::pricing {
+namespace {
+
+void ReadVariants(YamlFile& f, const YAML::Node& node, cost::PriceValue* out) {
+  if (!f.ExpectMap(node, "variants")) return;
+  f.CheckKeys(node, {}, "");  // reports duplicates only; every key is a variant name
+  for (const auto& kv : node) {
+    std::string name = f.Id(kv.first, "variant name", false);
+    if (name == "on_demand") {
+      f.Error(kv.first, "'on_demand' is the plain price; write it as `price:`", "duplicate-id");
+      continue;
+    }
+    out->variants.emplace_back(name, f.Text(kv.second, "variant '" + name + "'"));
+  }
+}
+
+void ReadHistory(YamlFile& f, const YAML::Node& node, cost::PriceEntry* e) {
+  if (!f.ExpectList(node, "history")) return;
+  for (const auto& h : node) {
+    if (!f.ExpectMap(h, "a history value")) continue;
+    f.CheckKeys(h, {"date", "price", "variants"}, "a history value");
+    cost::PriceValue v;
+    if (h["date"]) v.date = f.Date(h["date"]);
+    else f.Error(h, "a history value needs a date", "missing-key");
+    if (h["price"]) v.price = f.Text(h["price"], "price");
+    if (h["variants"]) ReadVariants(f, h["variants"], &v);
+    if (v.price.empty() && v.variants.empty()) f.Error(h, "a history value needs a price", "missing-key");
+    e->history.push_back(std::move(v));
+  }
+}
+
+void ReadEntry(YamlFile& f, const YAML::Node& node, cost::PriceList* list) {
+  if (!f.ExpectMap(node, "a price")) return;
+  f.CheckKeys(node, {"id", "label", "unit", "price", "variants", "date", "source", "history", "note"},
+              "a price");
+  cost::PriceEntry e;
+  if (!node["id"]) {
+    f.Error(node, "a price needs an id", "missing-key");
+    return;
+  }
+  e.id = f.Id(node["id"], "price id", true);
+  e.where = f.Text(node["id"], "id");
+  if (node["label"]) e.label = f.Localized(node["label"], "label");
+  if (node["unit"]) e.unit = f.Text(node["unit"], "unit");
+  if (node["price"]) e.current.price = f.Text(node["price"], "price");
+  if (node["variants"]) ReadVariants(f, node["variants"], &e.current);
+  if (node["date"]) e.current.date = f.Date(node["date"]);
+  if (node["source"]) e.source = f.Scalar(node["source"], "source");
+  if (node["history"]) ReadHistory(f, node["history"], &e);
+  if (node["note"]) e.note = f.Localized(node["note"], "note");
+  if (e.current.price.empty() && e.current.variants.empty()) {
+    f.Error(node["id"], "price '" + e.id + "' has no price", "missing-key");
+    return;
+  }
+  list->entries.push_back(std::move(e));
+}
+
+}  // namespace
+
+void ReadPriceListNode(YamlFile& f, const YAML::Node& root, cost::PriceList* out) {
+  f.CheckKeys(root, {"provider", "name", "currency", "source", "region", "date", "prices"},
+              "a price list");
+  out->provider = f.Id(root["provider"], "provider id", true);
+  out->where = f.Text(root["provider"], "provider");
+  if (root["name"]) out->name = f.Localized(root["name"], "name");
+  if (root["currency"]) {
+    out->currency = f.Scalar(root["currency"], "currency");
+    if (!cost::IsCurrencyCode(out->currency)) {
+      f.Error(root["currency"], "unknown currency '" + out->currency + "'", "unknown-currency");
+    }
+  }
+  if (root["source"]) out->source = f.Scalar(root["source"], "source");
+  if (root["region"]) out->region = f.Scalar(root["region"], "region");
+  if (root["date"]) out->date = f.Date(root["date"]);
+  if (root["prices"] && f.ExpectList(root["prices"], "prices")) {
+    for (const auto& p : root["prices"]) ReadEntry(f, p, out);
+  }
+}
+
+void ReadRatesNode(YamlFile& f, const YAML::Node& root, std::vector<cost::Rate>* out) {
+  f.CheckKeys(root, {"rates"}, "a rates file");
+  if (!f.ExpectList(root["rates"], "rates")) return;
+  for (const auto& r : root["rates"]) {
+    if (!f.ExpectMap(r, "a rate")) continue;
+    f.CheckKeys(r, {"base", "quote", "rate", "date", "source"}, "a rate");
+    bool complete = true;
+    for (const char* key : {"base", "quote", "rate", "date"}) {
+      if (!r[key]) {
+        f.Error(r, std::string("a rate needs `") + key + "`", "missing-key");
+        complete = false;
+      }
+    }
+    if (!complete) continue;
+    cost::Rate rate;
+    rate.base = f.Scalar(r["base"], "base");
+    rate.quote = f.Scalar(r["quote"], "quote");
+    rate.rate = f.Text(r["rate"], "rate");
+    rate.date = f.Date(r["date"]);
+    if (r["source"]) rate.source = f.Scalar(r["source"], "source");
+    rate.where = f.Text(r["base"], "base");
+    out->push_back(std::move(rate));
+  }
+}
+
+bool ParsePriceList(const std::string& path, std::string_view text, cost::PriceList* out,
+                    Diagnostics& diags) {
+  Diagnostics local;
+  YamlFile f(path, text, local);
+  f.Guard([&] {
+    YAML::Node loaded;
+    if (!f.Load(&loaded)) return;
+    const YAML::Node& root = loaded;
+    if (!root.IsMap() || !root["provider"]) {
+      f.Error(SourcePos{path, 1, 1}, "a price list needs a top-level `provider:`", "missing-key");
+      return;
+    }
+    ReadPriceListNode(f, root, out);
+  });
+  diags.Merge(local);
+  return !local.HasErrors();
+}
+
+bool ParseRates(const std::string& path, std::string_view text, std::vector<cost::Rate>* out,
+                Diagnostics& diags) {
+  Diagnostics local;
+  YamlFile f(path, text, local);
+  f.Guard([&] {
+    YAML::Node loaded;
+    if (!f.Load(&loaded)) return;
+    const YAML::Node& root = loaded;
+    if (!root.IsMap() || !root["rates"]) {
+      f.Error(SourcePos{path, 1, 1}, "a rates file needs a top-level `rates:`", "missing-key");
+      return;
+    }
+    ReadRatesNode(f, root, out);
+  });
+  diags.Merge(local);
+  return !local.HasErrors();
+}
+
+}  // namespace costsite::pricing

@@ -1,0 +1,48 @@
+// The pricing stage: reads the YAML under pricing/ (price lists, exchange
+// rates, models; see docs/pricing.md) into cost inputs with positions, and
+// evaluates them. Parse* functions are pure; only LoadPricing touches the disk.
+#ifndef COSTSITE_PRICING_PRICING_H_
+#define COSTSITE_PRICING_PRICING_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "cost/evaluation.h"
+#include "cost/inputs.h"
+
+namespace costsite::pricing {
+
+/// Site-wide settings: `as_of` ("" = newest prices), `month_hours` (730).
+using Options = cost::Options;
+
+/// Parses a price list (top-level `provider:`); false if it had errors.
+bool ParsePriceList(const std::string& path, std::string_view text, cost::PriceList* out,
+                    Diagnostics& diags);
+/// Parses an exchange-rate file (top-level `rates:`); appends to `out`.
+bool ParseRates(const std::string& path, std::string_view text, std::vector<cost::Rate>* out,
+                Diagnostics& diags);
+/// Parses a model (top-level `model:`).
+bool ParseModel(const std::string& path, std::string_view text, cost::ModelDef* out,
+                Diagnostics& diags);
+/// Parses a model written inside a Markdown page (a `cost model` block, whose
+/// YAML has no `model:` key) starting at line `first_line` of `path`; `id`
+/// names it.
+bool ParseInlineModel(const std::string& path, std::string_view text, int first_line,
+                      const std::string& id, cost::ModelDef* out, Diagnostics& diags);
+/// Parses any pricing file, telling its kind by its top-level key, into `inputs`.
+void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
+                      Diagnostics& diags);
+
+/// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in
+/// diagnostics are `dir` joined with the file's relative path.
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags);
+/// ReadPricing, then cost::Evaluate.
+cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
+                             Diagnostics& diags);
+
+}  // namespace costsite::pricing
+
+#endif  // COSTSITE_PRICING_PRICING_H_

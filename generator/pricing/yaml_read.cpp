@@ -1,0 +1,190 @@
+#include "pricing/yaml_read.h"
+
+#include <cctype>
+#include <set>
+
+#include "cost/prices.h"
+
+namespace costsite::pricing {
+namespace {
+
+bool IsWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+SourcePos YamlFile::Pos(const YAML::Node& node) const {
+  const YAML::Mark m = node.Mark();
+  if (m.line < 0) return {path_, 0, 0};
+  int line = m.line + 1, col = m.column + 1;
+  std::string_view l = LineOf(text_, line);
+  size_t at = static_cast<size_t>(m.column);
+  if (node.IsScalar() && at < l.size()) {
+    char c = l[at];
+    if (c == '"' || c == '\'') {
+      ++col;
+    } else if ((c == '|' || c == '>') && node.Tag() == "!") {
+      // A block scalar's content starts on the next non-empty line.
+      for (int next = line + 1; next <= line + 50; ++next) {
+        std::string_view nl = LineOf(text_, next);
+        size_t indent = nl.find_first_not_of(' ');
+        if (indent == std::string_view::npos) continue;
+        line = next;
+        col = static_cast<int>(indent) + 1;
+        break;
+      }
+    }
+  }
+  return {path_, line + first_line_ - 1, col};
+}
+
+void YamlFile::Error(const SourcePos& pos, std::string message, std::string code, int span) {
+  Diagnostic d{Severity::kError, pos, std::move(message),
+               std::string(LineOf(text_, pos.line - first_line_ + 1)), span, std::move(code)};
+  diags_.Add(std::move(d));
+}
+
+void YamlFile::Error(const YAML::Node& node, std::string message, std::string code) {
+  int span = node.IsScalar() ? static_cast<int>(std::max<size_t>(node.Scalar().size(), 1)) : 1;
+  Error(Pos(node), std::move(message), std::move(code), span);
+}
+
+cost::Located YamlFile::Text(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    Error(node, "expected a value for " + std::string(what), "malformed-yaml");
+    return {};
+  }
+  SourcePos pos = Pos(node);
+  return {node.Scalar(), pos, std::string(LineOf(text_, pos.line - first_line_ + 1))};
+}
+
+std::string YamlFile::Scalar(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    Error(node, "expected a value for " + std::string(what), "malformed-yaml");
+    return "";
+  }
+  return node.Scalar();
+}
+
+std::string YamlFile::Date(const YAML::Node& node) {
+  std::string d = Scalar(node, "date");
+  if (!d.empty() && !cost::IsIsoDate(d)) {
+    Error(node, "malformed date '" + d + "': write YYYY-MM-DD", "malformed-date");
+    return "";
+  }
+  return d;
+}
+
+LocalizedText YamlFile::Localized(const YAML::Node& node, std::string_view what) {
+  LocalizedText out;
+  if (node.IsScalar()) {
+    out.emplace("", node.Scalar());
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) {
+      if (kv.first.IsScalar() && kv.second.IsScalar()) {
+        out.emplace(kv.first.Scalar(), kv.second.Scalar());
+      } else {
+        Error(kv.second, "expected text for language '" + kv.first.as<std::string>("") + "' of " +
+                             std::string(what), "malformed-yaml");
+      }
+    }
+  } else {
+    Error(node, "expected text or {zh: …, en: …} for " + std::string(what), "malformed-yaml");
+  }
+  return out;
+}
+
+bool YamlFile::Bool(const YAML::Node& node, std::string_view what) {
+  std::string v = Scalar(node, what);
+  if (v == "true" || v == "yes") return true;
+  if (v != "false" && v != "no" && !v.empty()) {
+    Error(node, "expected true or false for " + std::string(what), "malformed-yaml");
+  }
+  return false;
+}
+
+std::string YamlFile::Id(const YAML::Node& node, std::string_view what, bool dotted) {
+  std::string id = Scalar(node, what);
+  if (id.empty()) return id;
+  bool ok = true;
+  if (!dotted) {
+    ok = IsWord(id) && !std::isdigit(static_cast<unsigned char>(id[0]));
+  } else {
+    size_t start = 0;
+    for (size_t i = 0; i <= id.size(); ++i) {
+      if (i == id.size() || id[i] == '.' || id[i] == '-') {
+        ok = ok && IsWord(std::string_view(id).substr(start, i - start));
+        start = i + 1;
+      }
+    }
+  }
+  if (!ok) {
+    Error(node, "malformed " + std::string(what) + " '" + id + "': " +
+                    (dotted ? "use [a-z0-9_] words joined by '.' or '-'"
+                            : "use a lowercase word of [a-z0-9_] starting with a letter"),
+          "malformed-id");
+  }
+  return id;
+}
+
+bool YamlFile::ExpectMap(const YAML::Node& node, std::string_view what) {
+  if (node.IsMap()) return true;
+  Error(node, "expected a map for " + std::string(what), "malformed-yaml");
+  return false;
+}
+
+bool YamlFile::ExpectList(const YAML::Node& node, std::string_view what) {
+  if (node.IsSequence()) return true;
+  Error(node, "expected a list for " + std::string(what), "malformed-yaml");
+  return false;
+}
+
+void YamlFile::CheckKeys(const YAML::Node& node, std::initializer_list<std::string_view> allowed,
+                         std::string_view what) {
+  std::set<std::string> seen;
+  for (const auto& kv : node) {
+    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    if (!seen.insert(key).second) {
+      Error(kv.first, "duplicate key '" + key + "' in " + std::string(what), "duplicate-id");
+      continue;
+    }
+    bool known = allowed.size() == 0;
+    for (auto a : allowed) known = known || a == key;
+    if (!known) Error(kv.first, "unknown key '" + key + "' in " + std::string(what), "unknown-key");
+  }
+}
+
+bool YamlFile::Load(YAML::Node* root) {
+  try {
+    *root = YAML::Load(std::string(text_));
+    return true;
+  } catch (const YAML::Exception& e) {
+    SourcePos pos{path_, e.mark.line >= 0 ? e.mark.line + first_line_ : 0,
+                  e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    Error(pos, "malformed YAML: " + e.msg, "malformed-yaml");
+  } catch (const std::exception& e) {
+    Error(SourcePos{path_, 0, 0}, std::string("malformed YAML: ") + e.what(), "malformed-yaml");
+  }
+  return false;
+}
+
+void YamlFile::Guard(const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const YAML::Exception& e) {
+    SourcePos pos{path_, e.mark.line >= 0 ? e.mark.line + first_line_ : 0,
+                  e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    Error(pos, "malformed YAML: " + e.msg, "malformed-yaml");
+  } catch (const std::exception& e) {
+    Error(SourcePos{path_, 0, 0}, std::string("cannot read pricing file: ") + e.what(), "malformed-yaml");
+  }
+}
+
+}  // namespace costsite::pricing

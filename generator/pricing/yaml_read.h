@@ -1,0 +1,72 @@
+// Reading yaml-cpp nodes into cost inputs with positions: 1-based line and
+// column from yaml-cpp marks, the column moved past an opening quote, and
+// unknown keys reported. Internal to the pricing stage.
+#ifndef COSTSITE_PRICING_YAML_READ_H_
+#define COSTSITE_PRICING_YAML_READ_H_
+
+#include <functional>
+#include <initializer_list>
+#include <vector>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "base/diagnostics.h"
+#include "base/localized.h"
+#include "cost/inputs.h"
+
+namespace costsite::pricing {
+
+/// One YAML text being read: its path, text and line offset (for Markdown blocks).
+class YamlFile {
+ public:
+  YamlFile(std::string path, std::string_view text, Diagnostics& diags, int first_line = 1)
+      : path_(std::move(path)), text_(text), diags_(diags), first_line_(first_line) {}
+
+  /// Where `node` starts: the first character of a scalar's content.
+  SourcePos Pos(const YAML::Node& node) const;
+  /// A scalar as cost::Located; reports and returns empty if `node` is not a scalar.
+  cost::Located Text(const YAML::Node& node, std::string_view what);
+  /// A scalar's text; "" (reported) if not a scalar.
+  std::string Scalar(const YAML::Node& node, std::string_view what);
+  /// A YYYY-MM-DD scalar; "" (reported) otherwise.
+  std::string Date(const YAML::Node& node);
+  /// A string, or a map of language -> string.
+  LocalizedText Localized(const YAML::Node& node, std::string_view what);
+  bool Bool(const YAML::Node& node, std::string_view what);
+  /// An id of `[a-z0-9_]` words joined by '.' or '-' (`dotted`), else one word.
+  std::string Id(const YAML::Node& node, std::string_view what, bool dotted);
+  /// True if `node` is a map; otherwise reports "expected a map for WHAT".
+  bool ExpectMap(const YAML::Node& node, std::string_view what);
+  bool ExpectList(const YAML::Node& node, std::string_view what);
+  /// Reports keys of map `node` not in `allowed` (empty: any key), and repeated keys.
+  void CheckKeys(const YAML::Node& node, std::initializer_list<std::string_view> allowed,
+                 std::string_view what);
+  void Error(const YAML::Node& node, std::string message, std::string code);
+  void Error(const SourcePos& pos, std::string message, std::string code, int span = 1);
+  /// Parses the text; false after reporting a syntax error.
+  bool Load(YAML::Node* root);
+  /// Runs `body`, turning any exception that escapes yaml-cpp into a diagnostic.
+  void Guard(const std::function<void()>& body);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string path_;
+  std::string_view text_;
+  Diagnostics& diags_;
+  int first_line_;
+};
+
+/// Readers of one kind of pricing file from its parsed root map.
+void ReadPriceListNode(YamlFile& f, const YAML::Node& root, cost::PriceList* out);
+void ReadRatesNode(YamlFile& f, const YAML::Node& root, std::vector<cost::Rate>* out);
+/// `inline_id` non-empty: a model of a Markdown page, without `model:`.
+void ReadModelNode(YamlFile& f, const YAML::Node& root, const std::string& inline_id,
+                   cost::ModelDef* out);
+
+}  // namespace costsite::pricing
+
+#endif  // COSTSITE_PRICING_YAML_READ_H_
