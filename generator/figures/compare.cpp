@@ -1,0 +1,147 @@
+// Scenario comparison and price-list tables (declared in figures/tables.h).
+#include <algorithm>
+
+#include "figures/format.h"
+#include "figures/html.h"
+#include "figures/strings.h"
+#include "figures/tables.h"
+
+namespace costsite::figures {
+
+using cost::Decimal;
+using cost::Figure;
+using cost::Interval;
+
+namespace {
+
+std::string Th(std::string_view html, std::string_view cls = {}) {
+  return "<th scope=\"col\"" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + ">" +
+         std::string(html) + "</th>";
+}
+std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::string(html) + "</th>"; }
+std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
+
+// Ranges in two scenarios share their uncertainty, so ends are compared with
+// ends: [b.lo - a.lo, b.hi - a.hi], not the wider interval difference.
+Interval EndWise(const Interval& a, const Interval& b, Decimal (*op)(const Decimal&, const Decimal&)) {
+  Decimal lo = op(a.lo, b.lo), hi = op(a.hi, b.hi);
+  return Interval(cost::Min(lo, hi), cost::Max(lo, hi));
+}
+Decimal Sub(const Decimal& a, const Decimal& b) { return b - a; }
+Decimal Ratio(const Decimal& a, const Decimal& b) { return b / a; }
+
+bool ContainsZero(const Interval& v) { return v.lo <= Decimal(0) && v.hi >= Decimal(0); }
+
+std::string Signed(const Interval& v, const NumberStyle& s, std::string_view lang) {
+  std::string text = FormatInterval(v, s, RangeStyle::kDash, lang);
+  if (v.lo > Decimal(0)) text = "+" + text;
+  return text;
+}
+
+std::string Host(std::string_view url) {
+  size_t start = url.find("://");
+  if (start == std::string_view::npos) return std::string(url);
+  start += 3;
+  size_t end = url.find('/', start);
+  return std::string(url.substr(start, end == std::string_view::npos ? url.npos : end - start));
+}
+
+}  // namespace
+
+std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
+                         const std::vector<std::string>& figure_ids, std::string_view lang,
+                         SourceList* sources) {
+  const cost::ModelResult& first = *results.front();
+  std::string caption = (Pick(first.title, lang, "en").empty() ? first.model : Pick(first.title, lang, "en")) +
+                        (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
+  std::string html = "<table class=\"cost-compare\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
+                     Th(UiText("figure", lang));
+  for (const auto* r : results) html += Th(Escape(ScenarioLabel(*r, lang)), "num");
+  html += "</tr></thead>\n<tbody>\n";
+  std::string vs = " " + UiText("vs_first", lang) + " " + ScenarioLabel(first, lang);
+  for (const std::string& id : figure_ids) {
+    const Figure* base = first.Find(id);
+    if (!base) continue;
+    NumberStyle style = StyleOf(*base);
+    style.currency.clear();
+    style.percent = false;
+    std::string unit = UnitHeader(*base, lang);
+    std::string head = FigureLabel(*base, lang) + (unit.empty() ? "" : (IsCjk(lang) ? "（" + unit + "）" : " (" + unit + ")"));
+    std::string values = "<tr>" + RowTh(Escape(head));
+    std::string change = "<tr class=\"change\">" + RowTh(Escape(UiText("change", lang) + vs));
+    std::string pct = "<tr class=\"change\">" + RowTh(Escape(UiText("change_pct", lang) + vs));
+    std::string ratio = "<tr class=\"change\">" + RowTh(Escape(UiText("ratio", lang) + vs));
+    for (const auto* r : results) {
+      const Figure* f = r->Find(id);
+      if (!f) {
+        values += "<td></td>", change += "<td></td>", pct += "<td></td>", ratio += "<td></td>";
+        continue;
+      }
+      sources->Add(f->explain);
+      values += Num(FigureHtml(*f, FormatInterval(f->value, style, RangeStyle::kDash, lang), lang));
+      if (r == &first) {
+        change += Num("—"), pct += Num("—"), ratio += Num("—");
+        continue;
+      }
+      change += Num(Escape(Signed(EndWise(base->value, f->value, Sub), style, lang)));
+      if (ContainsZero(base->value)) {
+        pct += Num("—"), ratio += Num("—");
+        continue;
+      }
+      Interval r_v = EndWise(base->value, f->value, Ratio);
+      NumberStyle p;
+      p.percent = true;
+      p.precision = 1;
+      pct += Num(Escape(Signed(r_v * Interval(Decimal(100)) - Interval(Decimal(100)), p, lang)));
+      NumberStyle x;
+      x.precision = 2;
+      ratio += Num(Escape(FormatInterval(r_v, x, RangeStyle::kDash, lang) + "×"));
+    }
+    html += values + "</tr>\n" + change + "</tr>\n" + pct + "</tr>\n" + ratio + "</tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  return WrapTable(html, caption);
+}
+
+std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
+                       std::string_view lang, SourceList* sources) {
+  std::vector<const cost::PriceEntryView*> rows;
+  for (const auto& e : p.entries)
+    if (entries.empty() || std::find(entries.begin(), entries.end(), e.id) != entries.end()) rows.push_back(&e);
+  std::vector<std::string> variants;
+  for (const auto* e : rows)
+    for (const auto& [v, value] : e->variants)
+      if (std::find(variants.begin(), variants.end(), v) == variants.end()) variants.push_back(v);
+  std::string caption = Pick(p.name, lang, "en").empty() ? p.id : Pick(p.name, lang, "en");
+  if (!p.region.empty()) caption += IsCjk(lang) ? "（" + p.region + "）" : " (" + p.region + ")";
+  std::string html = "<table class=\"cost-prices\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
+                     Th(UiText("entry", lang)) + Th(UiText("unit", lang));
+  for (const auto& v : variants) html += Th(Escape(v), "num");
+  html += Th(UiText("date", lang)) + Th(UiText("source", lang)) + "</tr></thead>\n<tbody>\n";
+  for (const auto* e : rows) {
+    std::string label = Pick(e->label, lang, "en").empty() ? e->id : Pick(e->label, lang, "en");
+    html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(LocalizeUnit(e->unit, lang)) + "</td>";
+    bool money = true;
+    for (const auto& v : variants) {
+      auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
+      NumberStyle s;
+      s.money = money;
+      if (s.money && it != e->variants.end() && it->second.hi < Decimal(1)) s.precision = 4;
+      html += Num(it == e->variants.end() ? "" : Escape(FormatInterval(it->second, s, RangeStyle::kDash, lang)));
+      if (it != e->variants.end()) {
+        cost::PriceUse use{p.id + "/" + e->id, v, FormatInterval(it->second, s, RangeStyle::kDash, "en") + " " + e->unit,
+                           e->date, e->source, p.name, e->label};
+        sources->Add(use);
+      }
+    }
+    std::string src = e->source.empty() ? p.source : e->source;
+    std::string link = src.rfind("http", 0) == 0 ? "<a href=\"" + Escape(src) + "\">" + Escape(Host(src)) + "</a>"
+                                                 : Escape(src);
+    html += "<td><time datetime=\"" + Escape(e->date) + "\">" + Escape(e->date) + "</time></td><td>" + link +
+            "</td></tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  return WrapTable(html, caption);
+}
+
+}  // namespace costsite::figures

@@ -1,0 +1,141 @@
+#include "figures/lookup.h"
+
+#include <algorithm>
+
+namespace costsite::figures {
+
+std::string FigureRef::ToString() const {
+  return model + (scenario.empty() ? "" : "[" + scenario + "]") + "." + figure;
+}
+
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string s = Suggest(word, candidates);
+  return s.empty() ? "" : " (did you mean '" + s + "'?)";
+}
+
+std::vector<std::string> ModelIds(const cost::Evaluation& eval) {
+  std::vector<std::string> out;
+  for (const auto& r : eval.results())
+    if (r.scenario.empty()) out.push_back(r.model);
+  return out;
+}
+
+}  // namespace
+
+std::string Suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    size_t d = EditDistance(word, c);
+    if (d < best_d) best_d = d, best = c;
+  }
+  return best;
+}
+
+bool ParseFigureRef(std::string_view text, const cost::Evaluation& eval, FigureRef* out,
+                    std::string* error) {
+  *out = {};
+  size_t bracket = text.find('[');
+  size_t dot = text.find('.');
+  if (bracket != std::string_view::npos && (dot == std::string_view::npos || bracket < dot)) {
+    size_t close = text.find(']', bracket);
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '.') {
+      *error = "expected model[scenario].figure, got '" + std::string(text) + "'";
+      return false;
+    }
+    out->model = text.substr(0, bracket);
+    out->scenario = text.substr(bracket + 1, close - bracket - 1);
+    out->figure = text.substr(close + 2);
+  } else {
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == text.size()) {
+      *error = "expected model.figure, got '" + std::string(text) + "'";
+      return false;
+    }
+    out->model = text.substr(0, dot);
+    out->figure = text.substr(dot + 1);
+    // Model ids may hold dots too: prefer the longest prefix that is a model.
+    for (size_t d = text.find('.', dot + 1); d != std::string_view::npos; d = text.find('.', d + 1)) {
+      if (eval.Find(text.substr(0, d))) {
+        out->model = text.substr(0, d);
+        out->figure = text.substr(d + 1);
+      }
+    }
+  }
+  if (out->model.empty() || out->figure.empty()) {
+    *error = "expected model.figure, got '" + std::string(text) + "'";
+    return false;
+  }
+  return true;
+}
+
+const cost::ModelResult* FindResult(const cost::Evaluation& eval, std::string_view model,
+                                    std::string_view scenario, std::string* error) {
+  const cost::ModelResult* base = eval.Find(model);
+  if (!base) {
+    *error = "unknown model '" + std::string(model) + "'" + DidYouMean(model, ModelIds(eval));
+    return nullptr;
+  }
+  if (scenario.empty()) return base;
+  if (const cost::ModelResult* r = eval.Find(model, scenario)) return r;
+  std::vector<std::string> ids;
+  for (const auto& s : base->scenarios) ids.push_back(s.id);
+  *error = "unknown scenario '" + std::string(scenario) + "' of model '" + std::string(model) + "'" +
+           DidYouMean(scenario, ids);
+  return nullptr;
+}
+
+bool ResolveFigure(const cost::Evaluation& eval, const FigureRef& ref, const FormatOptions& opt,
+                   cost::Figure* out, std::string* error) {
+  const cost::ModelResult* r = FindResult(eval, ref.model, ref.scenario, error);
+  if (!r) return false;
+  const cost::Figure* f = r->Find(ref.figure);
+  if (!f) {
+    std::vector<std::string> ids;
+    for (const cost::Figure* g : r->AllFigures()) ids.push_back(g->id);
+    *error = "unknown figure '" + ref.ToString() + "'" + DidYouMean(ref.figure, ids);
+    return false;
+  }
+  *out = *f;
+  if (!opt.unit.empty() || !opt.currency.empty()) {
+    std::string unit = opt.unit;
+    if (unit.empty()) {
+      if (out->currency.empty()) {
+        *error = "currency=" + opt.currency + " needs a money figure; '" + ref.ToString() + "' is in " +
+                 (out->unit.empty() ? std::string("no unit") : out->unit);
+        return false;
+      }
+      unit = opt.currency + (out->per.empty() ? "" : "/" + out->per);
+    }
+    cost::Figure converted;
+    if (!eval.Reexpress(*out, ref.model, unit, &converted, error)) return false;
+    *out = std::move(converted);
+  }
+  if (opt.percent && out->unit != "%") {
+    if (!out->unit.empty() || out->is_bool) {
+      *error = "percent needs a ratio; '" + ref.ToString() + "' is in " + out->unit;
+      return false;
+    }
+    out->value = out->value * cost::Interval(cost::Decimal(100));
+    out->unit = "%";
+  }
+  return true;
+}
+
+}  // namespace costsite::figures

@@ -1,0 +1,85 @@
+#include "figures/provenance.h"
+
+#include <algorithm>
+
+#include "figures/html.h"
+#include "figures/strings.h"
+
+namespace costsite::figures {
+
+namespace {
+
+std::string Colon(std::string_view lang) { return IsCjk(lang) ? "：" : ": "; }
+
+std::string PriceLine(const cost::PriceUse& p, std::string_view lang) {
+  std::string line = p.id;
+  if (!p.variant.empty() && p.variant != "on_demand") line += " (" + p.variant + ")";
+  line += " = " + p.value_text;
+  std::string when = p.date;
+  if (!p.source.empty()) when += (when.empty() ? "" : ", ") + p.source;
+  if (!when.empty()) line += " [" + when + "]";
+  return line;
+}
+
+bool IsUrl(std::string_view s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
+
+}  // namespace
+
+std::string ProvenanceText(const cost::Figure& f, std::string_view lang) {
+  const cost::Explanation& e = f.explain;
+  std::string out;
+  auto add = [&](std::string line) {
+    if (!out.empty()) out += '\n';
+    out += line;
+  };
+  if (!e.formula.empty()) add(UiText("formula", lang) + Colon(lang) + e.formula);
+  for (const auto& [name, value] : e.inputs) add("  " + name + " = " + value);
+  if (!e.prices.empty()) add(UiText("prices", lang) + Colon(lang));
+  for (const auto& p : e.prices) add("  " + PriceLine(p, lang));
+  for (const auto& fx : e.fx) add(UiText("fx", lang) + Colon(lang) + fx);
+  if (out.empty()) add(f.id);
+  return out;
+}
+
+std::string FigureOpenTag(const cost::Figure& f, std::string_view lang) {
+  return "<abbr class=\"fig\" tabindex=\"0\" title=\"" + Escape(ProvenanceText(f, lang)) + "\">";
+}
+
+std::string FigureHtml(const cost::Figure& f, std::string_view text, std::string_view lang) {
+  return FigureOpenTag(f, lang) + Escape(text) + "</abbr>";
+}
+
+void SourceList::Add(const cost::PriceUse& p) {
+  auto same = [&](const cost::PriceUse& q) {
+    return q.id == p.id && q.variant == p.variant && q.date == p.date;
+  };
+  if (std::none_of(items_.begin(), items_.end(), same)) items_.push_back(p);
+}
+
+void SourceList::Add(const cost::Explanation& e) {
+  for (const auto& p : e.prices) Add(p);
+}
+
+std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string_view lang) {
+  if (prices.empty()) return "";
+  std::string out = "<section class=\"sources\" aria-labelledby=\"sources\">\n<h2 id=\"sources\">" +
+                    Escape(UiText("sources", lang)) + "</h2>\n<ol>\n";
+  for (const auto& p : prices) {
+    std::string provider = Pick(p.provider_name, lang, "en");
+    std::string label = Pick(p.label, lang, "en");
+    out += "<li>";
+    if (!provider.empty()) out += Escape(provider) + " · ";
+    out += Escape(label.empty() ? p.id : label);
+    if (!p.variant.empty() && p.variant != "on_demand") out += " (" + Escape(p.variant) + ")";
+    out += ": " + Escape(p.value_text);
+    if (!p.date.empty()) out += ", <time datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
+    if (IsUrl(p.source))
+      out += ", <a href=\"" + Escape(p.source) + "\">" + Escape(p.source) + "</a>";
+    else if (!p.source.empty())
+      out += ", " + Escape(p.source);
+    out += "</li>\n";
+  }
+  return out + "</ol>\n</section>\n";
+}
+
+}  // namespace costsite::figures

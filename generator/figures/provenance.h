@@ -1,0 +1,43 @@
+// Where a figure comes from: the tooltip every figure carries (formula,
+// inputs, prices with dates and sources, exchange rates) and the list of
+// sources a report ends with.
+#ifndef COSTSITE_FIGURES_PROVENANCE_H_
+#define COSTSITE_FIGURES_PROVENANCE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cost/evaluation.h"
+
+namespace costsite::figures {
+
+/// The plain-text explanation of `f` in `lang`, one fact per line.
+std::string ProvenanceText(const cost::Figure& f, std::string_view lang);
+
+/// `<abbr class="fig" tabindex="0" title="…">`: focusable by keyboard, no script.
+std::string FigureOpenTag(const cost::Figure& f, std::string_view lang);
+
+/// The open tag, `text` escaped, and `</abbr>`.
+std::string FigureHtml(const cost::Figure& f, std::string_view text, std::string_view lang);
+
+/// The prices a page showed, each once, in first-use order.
+class SourceList {
+ public:
+  void Add(const cost::PriceUse& p);
+  /// Every price `e` used.
+  void Add(const cost::Explanation& e);
+  const std::vector<cost::PriceUse>& items() const { return items_; }
+  bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<cost::PriceUse> items_;
+};
+
+/// `<section class="sources">` with a heading and one entry per price, or ""
+/// when there is none.
+std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string_view lang);
+
+}  // namespace costsite::figures
+
+#endif  // COSTSITE_FIGURES_PROVENANCE_H_

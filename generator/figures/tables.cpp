@@ -1,0 +1,191 @@
+#include "figures/tables.h"
+
+#include <map>
+
+#include "figures/format.h"
+#include "figures/html.h"
+#include "figures/strings.h"
+
+namespace costsite::figures {
+
+using cost::Decimal;
+using cost::Figure;
+using cost::Interval;
+
+namespace {
+
+std::string Paren(std::string_view text, std::string_view lang) {
+  return IsCjk(lang) ? "（" + std::string(text) + "）" : " (" + std::string(text) + ")";
+}
+
+std::string Th(std::string_view html, std::string_view cls = {}) {
+  return cls.empty() ? "<th scope=\"col\">" + std::string(html) + "</th>"
+                     : "<th scope=\"col\" class=\"" + std::string(cls) + "\">" + std::string(html) + "</th>";
+}
+std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::string(html) + "</th>"; }
+std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
+
+// A cost cell: the number without its unit (the header has it), with provenance.
+std::string CostCell(const Figure& f, std::string_view lang) {
+  NumberStyle s = StyleOf(f);
+  s.currency.clear();
+  s.percent = false;
+  return Num(FigureHtml(f, FormatInterval(f.value, s, RangeStyle::kDash, lang), lang));
+}
+
+std::string ShareCell(const Interval& share, std::string_view lang) {
+  NumberStyle s;
+  s.precision = 1;
+  return Num(Escape(FormatInterval(share * Interval(Decimal(100)), s, RangeStyle::kDash, lang)));
+}
+
+Interval RoundedSum(const std::vector<const Figure*>& parts) {
+  Interval sum(Decimal(0));
+  for (const Figure* f : parts) sum = sum + Displayed(f->value, StyleOf(*f));
+  return sum;
+}
+
+std::string GroupLabel(const cost::ModelResult& r, const std::string& id, std::string_view lang) {
+  for (const auto& g : r.groups)
+    if (g.id == id) return Pick(g.label, lang, "en").empty() ? id : Pick(g.label, lang, "en");
+  return id;
+}
+
+}  // namespace
+
+std::string ScenarioLabel(const cost::ModelResult& r, std::string_view lang) {
+  if (r.scenario.empty()) return UiText("base", lang);
+  for (const auto& s : r.scenarios)
+    if (s.id == r.scenario && !Pick(s.label, lang, "en").empty()) return Pick(s.label, lang, "en");
+  return r.scenario;
+}
+
+std::string FigureLabel(const Figure& f, std::string_view lang) {
+  const std::string& l = Pick(f.label, lang, "en");
+  return l.empty() ? f.id : l;
+}
+
+std::string UnitHeader(const Figure& f, std::string_view lang) {
+  if (!f.currency.empty()) return f.currency + (f.per.empty() ? "" : "/" + LocalizeUnit(f.per, lang));
+  return LocalizeUnit(f.unit, lang);
+}
+
+std::string WrapTable(const std::string& table, std::string_view label) {
+  return "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + Escape(label) +
+         "\">\n" + table + "</div>\n";
+}
+
+std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, SourceList* sources) {
+  std::string caption = Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en");
+  if (!r.scenario.empty()) caption += Paren(ScenarioLabel(r, lang), lang);
+  const Figure* unit_of = r.total ? &*r.total : (r.items.empty() ? nullptr : &r.items.front().cost);
+  std::string cost_head = UiText("cost", lang);
+  if (unit_of) cost_head += Paren(UnitHeader(*unit_of, lang), lang);
+  bool has_total = r.total.has_value();
+  std::string html = "<table class=\"cost-table\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
+                     Th(UiText("item", lang)) + Th(UiText("quantity", lang), "num") +
+                     Th(UiText("unit_price", lang), "num") + Th(Escape(cost_head), "num");
+  if (has_total) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
+  html += "</tr></thead>\n<tbody>\n";
+
+  std::vector<std::string> order;  // groups by first use; "" = no group
+  for (const auto& it : r.items)
+    if (std::find(order.begin(), order.end(), it.group) == order.end()) order.push_back(it.group);
+  std::vector<const Figure*> shown;
+  for (const std::string& g : order) {
+    for (const auto& it : r.items) {
+      if (it.group != g) continue;
+      sources->Add(it.cost.explain);
+      shown.push_back(&it.cost);
+      html += "<tr>" + RowTh(Escape(Pick(it.label, lang, "en").empty() ? it.id : Pick(it.label, lang, "en")));
+      html += Num(it.quantity ? FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang) : "");
+      std::string price;
+      if (it.unit_price) {
+        price = Escape(it.unit_price->value_text);
+        if (!it.unit_price->date.empty())
+          price += " <time class=\"date\" datetime=\"" + Escape(it.unit_price->date) + "\">" +
+                   Escape(it.unit_price->date) + "</time>";
+      }
+      html += Num(price) + CostCell(it.cost, lang);
+      if (has_total) html += ShareCell(it.share, lang);
+      html += "</tr>\n";
+    }
+    if (g.empty()) continue;
+    for (const auto& grp : r.groups) {
+      if (grp.id != g) continue;
+      html += "<tr class=\"subtotal\">" +
+              RowTh(Escape(UiText("subtotal", lang) + (IsCjk(lang) ? "：" : ": ") + GroupLabel(r, g, lang))) +
+              "<td></td><td></td>" + CostCell(grp.subtotal, lang);
+      if (has_total) html += ShareCell(grp.share, lang);
+      html += "</tr>\n";
+    }
+  }
+  html += "</tbody>\n";
+  bool rounded_note = false;
+  if (r.total) {
+    sources->Add(r.total->explain);
+    html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + "<td></td><td></td>" +
+            CostCell(*r.total, lang) + (has_total ? ShareCell(Interval(Decimal(1)), lang) : "") +
+            "</tr></tfoot>\n";
+    rounded_note = RoundedSum(shown) != Displayed(r.total->value, StyleOf(*r.total));
+  }
+  html += "</table>\n";
+  std::string out = WrapTable(html, caption);
+  if (rounded_note) out += "<p class=\"table-note\">" + Escape(UiText("rounded_note", lang)) + "</p>\n";
+  return out;
+}
+
+std::string ParamsTable(const cost::ModelResult& r, std::string_view lang) {
+  std::string caption = (Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en")) +
+                        Paren(UiText("param", lang), lang);
+  std::string html = "<table class=\"cost-params\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
+                     Th(UiText("param", lang)) + Th(UiText("value", lang), "num") + "</tr></thead>\n<tbody>\n";
+  for (const Figure& p : r.params)
+    html += "<tr>" + RowTh(Escape(FigureLabel(p, lang))) +
+            Num(FigureHtml(p, FormatFigure(p, {}, lang), lang)) + "</tr>\n";
+  html += "</tbody>\n</table>\n";
+  return WrapTable(html, caption);
+}
+
+std::string RulesList(const cost::ModelResult& r, std::string_view lang) {
+  std::string items;
+  for (const auto& rule : r.rules) {
+    if (!rule.holds) continue;
+    std::string label = Pick(rule.label, lang, "en").empty() ? rule.id : Pick(rule.label, lang, "en");
+    items += "<li><strong>" + Escape(label) + "</strong>";
+    const std::string& rec = Pick(rule.recommendation, lang, "en");
+    if (!rec.empty()) items += (IsCjk(lang) ? "：" : ": ") + Escape(rec);
+    items += " <code class=\"rule-when\">" + Escape(rule.when) + "</code></li>\n";
+  }
+  if (items.empty()) return "<p class=\"cost-rules none\">" + Escape(UiText("no_rules", lang)) + "</p>\n";
+  return "<ul class=\"cost-rules\">\n" + items + "</ul>\n";
+}
+
+std::string ExpectationsTable(const cost::ModelResult& r, std::string_view lang) {
+  std::string caption = (Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en")) +
+                        Paren(UiText("stated", lang) + " / " + UiText("computed", lang), lang);
+  std::string html = "<table class=\"cost-expectations\">\n<caption>" + Escape(caption) +
+                     "</caption>\n<thead><tr>" + Th(UiText("figure", lang)) + Th(UiText("stated", lang), "num") +
+                     Th(UiText("computed", lang), "num") + Th(UiText("status", lang)) +
+                     Th(UiText("source", lang)) + Th(UiText("note", lang)) + "</tr></thead>\n<tbody>\n";
+  for (const auto& x : r.expectations) {
+    const Figure* f = r.Find(x.figure);
+    std::string label = f ? FigureLabel(*f, lang) : x.figure;
+    Figure computed = f ? *f : Figure{};
+    computed.value = x.computed;
+    computed.unit = x.unit;
+    Figure stated = computed;
+    stated.value = x.stated;
+    std::string status = x.ok ? "ok" : x.known_discrepancy ? "known_discrepancy" : "mismatch";
+    html += "<tr class=\"status-" + status + "\">" + RowTh(Escape(label)) +
+            Num(Escape(FormatFigure(stated, {}, lang))) +
+            Num(f ? FigureHtml(computed, FormatFigure(computed, {}, lang), lang)
+                  : Escape(FormatFigure(computed, {}, lang))) +
+            "<td>" + Escape(UiText(status, lang)) + "</td><td>" + Escape(Pick(x.source, lang, "en")) +
+            "</td><td>" + Escape(Pick(x.note, lang, "en")) + "</td></tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  return WrapTable(html, caption);
+}
+
+}  // namespace costsite::figures
