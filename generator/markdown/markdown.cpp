@@ -218,7 +218,8 @@ std::string TidyTables(const char* html) {
     std::string tag(in.substr(lt, gt - lt + 1));
     if (starts("<th") || starts("<td")) {
       bool th = starts("<th");
-      if (th && (tag == "<th>" || tag.rfind("<th ", 0) == 0)) {
+      bool scoped = tag.find(" scope=") != std::string::npos;  // generated tables set their own
+      if (th && !scoped && (tag == "<th>" || tag.rfind("<th ", 0) == 0)) {
         tag.insert(3, in_thead ? " scope=\"col\"" : " scope=\"row\"");
       }
       for (auto [from, to] : {std::pair<const char*, const char*>{" align=\"right\"", " class=\"num\""},
