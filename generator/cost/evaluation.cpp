@@ -103,7 +103,9 @@ bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_
   return true;
 }
 
-std::string FormatNumber(const Decimal& v, bool money) {
+std::string FormatNumber(const Decimal& value, bool money) {
+  // Below 1e-20 is the residue of a cancellation (-100 + 110 / 1.1), not a figure.
+  Decimal v = value.Abs() < *Decimal::Parse("1e-20") ? Decimal(0) : value;
   Decimal a = v.Abs();
   if (money) {
     if (a.IsZero() || a >= *Decimal::Parse("0.1")) return v.ToFixed(2);

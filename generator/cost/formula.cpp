@@ -385,7 +385,8 @@ bool Parser::UnitAfterNumber(Node* n) {
   }
   ++pos_;
   while (true) {
-    if (IsOp("^") && Peek(1).kind == Tok::kNumber) {
+    const Token& before = toks_[pos_ - 1];
+    if (IsOp("^") && Peek(1).kind == Tok::kNumber && Peek().offset == before.offset + before.length) {
       pos_ += 2;
       continue;
     }

@@ -91,8 +91,9 @@ LocalizedText YamlFile::Localized(const YAML::Node& node, std::string_view what)
       if (kv.first.IsScalar() && kv.second.IsScalar()) {
         out.emplace(kv.first.Scalar(), kv.second.Scalar());
       } else {
-        Error(kv.second, "expected text for language '" + kv.first.as<std::string>("") + "' of " +
-                             std::string(what), "malformed-yaml");
+        Error(kv.first, "expected text for language '" + kv.first.as<std::string>("") + "' of " +
+                            std::string(what) + " (a comma inside {…} separates entries: quote the text)",
+              "malformed-yaml");
       }
     }
   } else {
@@ -157,7 +158,12 @@ void YamlFile::CheckKeys(const YAML::Node& node, std::initializer_list<std::stri
     }
     bool known = allowed.size() == 0;
     for (auto a : allowed) known = known || a == key;
-    if (!known) Error(kv.first, "unknown key '" + key + "' in " + std::string(what), "unknown-key");
+    if (known) continue;
+    // "{formula: fx(x, CNY)}": the comma ended the value and began a new key.
+    bool split = key.find_first_of(" ()") != std::string::npos;
+    Error(kv.first, "unknown key '" + key + "' in " + std::string(what) +
+                        (split ? " (a comma inside {…} separates entries: quote the value)" : ""),
+          "unknown-key");
   }
 }
 

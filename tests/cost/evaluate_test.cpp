@@ -1,0 +1,412 @@
+#include "cost/evaluate.h"
+
+#include <memory>
+
+#include <catch2/catch.hpp>
+
+#include "pricing/pricing.h"
+
+namespace costsite::cost {
+namespace {
+
+constexpr const char* kAws = R"y(provider: aws
+name: {en: Amazon Web Services}
+currency: USD
+source: https://aws.example/pricing
+date: 2025-01-15
+prices:
+  - id: c5.2xlarge
+    unit: USD/h
+    price: 0.34
+  - id: s3.standard
+    unit: USD/GB/month
+    price: 0.023
+    source: https://aws.example/s3
+  - id: p4d.24xlarge
+    unit: USD/h
+    price: 32.77
+    variants: {spot: 9.83}
+    history:
+      - {date: 2024-06-01, price: 30.44}
+      - {date: 2023-01-01, price: 40.96, variants: {spot: 12.3}}
+  - id: band
+    unit: month
+    price: 500 to 1500
+)y";
+
+constexpr const char* kRates = R"y(rates:
+  - {base: USD, quote: CNY, rate: 7.20, date: 2025-01-01, source: https://fx.example}
+  - {base: USD, quote: CNY, rate: 7.30, date: 2025-06-01}
+)y";
+
+struct Run {
+  Evaluation ev;
+  Diagnostics diags;
+  std::string Errors() const {
+    std::string out;
+    for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
+    return out;
+  }
+  std::string Show(std::string_view model, std::string_view figure, std::string_view scenario = "") const {
+    const ModelResult* r = ev.Find(model, scenario);
+    const Figure* f = r ? r->Find(figure) : nullptr;
+    return f ? FormatFigure(*f) : "(missing)";
+  }
+};
+
+std::unique_ptr<Run> Eval(std::vector<std::pair<std::string, std::string>> files, Options options = {}) {
+  auto run = std::make_unique<Run>();
+  Inputs inputs;
+  files.insert(files.begin(), {{"pricing/aws.yaml", kAws}, {"pricing/fx.yaml", kRates}});
+  for (const auto& [path, text] : files) pricing::ParsePricingFile(path, text, &inputs, run->diags);
+  run->ev = Evaluate(std::move(inputs), options, run->diags);
+  return run;
+}
+
+std::unique_ptr<Run> EvalModel(const std::string& text, Options options = {}) {
+  return Eval({{"pricing/m.yaml", text}}, options);
+}
+
+TEST_CASE("Hand-computed figures", "[cost][evaluate]") {
+  auto run = Eval({{"pricing/m.yaml", R"y(model: m
+params:
+  gpus: 2
+figures:
+  storage: {formula: 500 GB * @aws/s3.standard, unit: USD/month}
+  instance: {formula: 0.34 USD/h * 730 h}
+  listed: {formula: 730 h * @aws/c5.2xlarge, unit: USD}
+  vectors: {formula: 250000 * 4096 * 4 B, unit: GB}
+)y"},
+                   {"pricing/old.yaml", R"y(model: old
+as_of: 2024-12-31
+figures:
+  two_gpus: {formula: 2 gpus / (8 gpus) * @aws/p4d.24xlarge, unit: USD/h}
+)y"}});
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("m", "storage") == "11.50 USD/month");
+  CHECK(run->Show("m", "instance") == "248.20 USD");
+  CHECK(run->Show("m", "listed") == "248.20 USD");
+  CHECK(run->Show("m", "vectors") == "4.096 GB");
+  CHECK(run->Show("old", "two_gpus") == "7.61 USD/h");  // the 2024-06-01 price, 30.44 USD/h
+  CHECK(run->ev.Find("m")->Find("instance")->value.lo.ToString() == "248.2");
+}
+
+TEST_CASE("Items, groups, totals and shares", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+params:
+  hours: 730 h/month
+groups:
+  compute: {en: Compute}
+items:
+  cpu: {group: compute, quantity: hours, price: "@aws/c5.2xlarge"}
+  storage: {formula: 500 GB * @aws/s3.standard}
+  support: {formula: 100 to 300 USD/month}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  const ModelResult& r = *run->ev.Find("m");
+  CHECK(run->Show("m", "cpu") == "248.20 USD/month");
+  CHECK(run->Show("m", "subtotal.compute") == "248.20 USD/month");
+  CHECK(run->Show("m", "total") == "359.70 – 559.70 USD/month");
+  REQUIRE(r.items.size() == 3);
+  REQUIRE(r.items[0].unit_price.has_value());
+  CHECK(r.items[0].unit_price->value_text == "0.34 USD/h");
+  CHECK(FormatFigure(*r.items[0].quantity) == "730 h/month");
+  // The share of a ranged item stays within [0, 1].
+  // 100 / (100 + 259.7) and 300 / (300 + 259.7).
+  CHECK(r.items[2].share.lo.RoundHalfAwayFromZero(4).ToString() == "0.278");
+  CHECK(r.items[2].share.hi.RoundHalfAwayFromZero(4).ToString() == "0.536");
+  CHECK(r.groups.size() == 1);
+  CHECK(run->Show("m", "share.compute") == "44.345 – 69.002%");
+}
+
+TEST_CASE("Price history and pinned dates", "[cost][evaluate]") {
+  auto at = [](const char* date) {
+    auto run = EvalModel(std::string("model: m\nas_of: ") + date +
+                         "\nfigures:\n  p: {formula: \"@aws/p4d.24xlarge\"}\n  s: {formula: \"@aws/p4d.24xlarge:spot\"}\n");
+    return run->Show("m", "p") + " / " + run->Show("m", "s");
+  };
+  CHECK(at("2025-02-01") == "32.77 USD/h / 9.83 USD/h");
+  CHECK(at("2024-12-31") == "30.44 USD/h / 12.30 USD/h");
+  CHECK(at("2023-06-30") == "40.96 USD/h / 12.30 USD/h");
+  auto early = EvalModel("model: m\nas_of: 2022-01-01\nfigures:\n  p: {formula: \"@aws/p4d.24xlarge\"}\n");
+  CHECK(early->Errors() ==
+        "pricing/m.yaml:4:17: error: price '@aws/p4d.24xlarge' has no value on or before 2022-01-01\n"
+        " 4 |   p: {formula: \"@aws/p4d.24xlarge\"}\n"
+        "   |                 ^~~~~~~~~~~~~~~~~\n");
+  // The site-wide pin applies to models without their own.
+  auto site = EvalModel("model: m\nfigures:\n  p: {formula: \"@aws/p4d.24xlarge\"}\n", Options{"2024-12-31", 730});
+  CHECK(site->Show("m", "p") == "30.44 USD/h");
+}
+
+TEST_CASE("Currency conversion uses the rate in force", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+as_of: 2025-03-01
+params:
+  bill: 100 USD/month
+figures:
+  cny: {formula: "fx(bill, CNY)", unit: CNY/month}
+  back: {formula: "fx(720 CNY, USD)"}
+)y");
+  INFO(run->Errors());
+  CHECK(run->Show("m", "cny") == "720.00 CNY/month");
+  CHECK(run->Show("m", "back") == "100.00 USD");
+  const Figure* f = run->ev.Find("m")->Find("cny");
+  REQUIRE(f->explain.fx.size() == 1);
+  CHECK(f->explain.fx[0] == "1 USD = 7.2 CNY (2025-01-01, https://fx.example)");
+  auto missing = EvalModel("model: m\nfigures:\n  e: {formula: \"fx(1 USD, EUR)\"}\n");
+  CHECK(missing->Errors() ==
+        "pricing/m.yaml:3:17: error: no exchange rate between USD and EUR\n"
+        " 3 |   e: {formula: \"fx(1 USD, EUR)\"}\n"
+        "   |                 ^~~~~~~~~~~~~~\n");
+  auto mixed = EvalModel("model: m\nfigures:\n  e: {formula: 1 USD + 1 CNY}\n");
+  CHECK(mixed->Errors() ==
+        "pricing/m.yaml:3:16: error: unit mismatch: cannot add USD and CNY (convert with fx(x, USD))\n"
+        " 3 |   e: {formula: 1 USD + 1 CNY}\n"
+        "   |                ^~~~~~~~~~~~~\n");
+}
+
+TEST_CASE("Every error class has an exact message", "[cost][evaluate]") {
+  struct Case {
+    const char* formula;
+    const char* message;
+  } cases[] = {
+      {"5 USD + 3 h", "unit mismatch: cannot add USD and h"},
+      {"nope * 2", "unknown reference 'nope'"},
+      {"h * 2", "unknown reference 'h': a unit needs a number before it (1 h)"},
+      {"1 / (2 - 2)", "division by zero"},
+      {"1 / (-1 to 1)", "division by a range that contains zero (-1 to 1)"},
+      {"@aws/nothing", "unknown price '@aws/nothing'"},
+      {"@aws/c5.2xlarge:spot", "price '@aws/c5.2xlarge' has no variant 'spot'"},
+      {"other.total", "unknown reference 'other.total'"},
+      {"if(1, 2, 3)", "the condition of if() must be a comparison (true or false)"},
+      {"ceil(2 h)", "ceil() of h needs a unit to round in: ceil(x, unit)"},
+      {"convert(1 USD, h)", "unit mismatch: cannot express USD in h"},
+      {"2 h ^ 0.5", "a value with a unit can only be raised to a whole power"},
+      {"3 to 1", "the lower end of the range is above its upper end"},
+      {"max()", "expected a value, found ')'"},
+      {"abs(1, 2)", "abs() takes 1 argument, got 2"},
+      {"share(nothing)", "share() needs an item or a group of a model with a total"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.formula);
+    auto run = EvalModel(std::string("model: m\nfigures:\n  f:\n    formula: \"") + c.formula + "\"\n");
+    auto all = run->diags.Sorted();
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].message == c.message);
+  }
+}
+
+TEST_CASE("A declared unit must match the formula's dimension", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+items:
+  run: {formula: 0.34 USD/h * 730 h}
+figures:
+  hourly: {formula: 2 USD/h, unit: USD/month}
+  bad: {formula: 2 USD, unit: USD/month}
+)y");
+  CHECK(run->Errors() ==
+        "pricing/m.yaml:4:3: error: unit mismatch: item 'run' gives USD, the total is in USD/month\n"
+        " 4 |   run: {formula: 0.34 USD/h * 730 h}\n"
+        "   |   ^~~\n"
+        "pricing/m.yaml:7:18: error: unit mismatch: the formula gives USD, declared USD/month\n"
+        " 7 |   bad: {formula: 2 USD, unit: USD/month}\n"
+        "   |                  ^~~~~\n");
+  CHECK(run->Show("m", "hourly") == "1460.00 USD/month");  // time units convert
+}
+
+TEST_CASE("A reference cycle names the whole cycle once", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+params:
+  a: b * 2
+  b: c + 1
+  c: a
+)y");
+  CHECK(run->Errors() ==
+        "pricing/m.yaml:5:6: error: reference cycle: a → b → c → a\n"
+        " 5 |   c: a\n"
+        "   |      ^\n");
+}
+
+TEST_CASE("Models reference each other and their scenarios", "[cost][evaluate]") {
+  auto run = Eval({{"pricing/a.yaml", R"y(model: a
+unit: USD/month
+params:
+  gpus: 8
+items:
+  gpu: {quantity: gpus, price: "@aws/p4d.24xlarge"}
+scenarios:
+  spot: {label: {en: Spot}, variant: spot}
+  half: {params: {gpus: 4}}
+)y"},
+                   {"pricing/b.yaml", R"y(model: b
+figures:
+  saving: {formula: "1 - a[spot].total / a.total", unit: "%"}
+  cheaper: {formula: "a[half].total < a.total"}
+)y"}});
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("a", "total") == "191376.80 USD/month");
+  CHECK(run->Show("a", "total", "spot") == "57407.20 USD/month");
+  CHECK(run->Show("a", "total", "half") == "95688.40 USD/month");
+  CHECK(run->Show("b", "saving") == "70.003%");
+  CHECK(run->Show("b", "cheaper") == "true");
+  CHECK(run->ev.Find("a", "spot")->scenarios.size() == 2);
+  CHECK(run->ev.Find("a", "spot")->items[0].unit_price->variant == "spot");
+}
+
+TEST_CASE("Comparisons on ranges hold only over the whole range", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+figures:
+  maybe: {formula: (1 to 3) > 2}
+  surely: {formula: (3 to 4) > 2}
+  eq: {formula: 0.1 + 0.2 == 0.3}
+)y");
+  CHECK(run->Show("m", "maybe") == "false");
+  CHECK(run->Show("m", "surely") == "true");
+  CHECK(run->Show("m", "eq") == "true");
+}
+
+TEST_CASE("Functions", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+params:
+  qps: 500 requests/s
+  latency: 0.5 s
+  batch: 32 requests
+figures:
+  instances: {formula: ceil(qps * latency / (batch * 70%))}
+  npv: {formula: "npv(10%, -100 USD, 110 USD)"}
+  pick: {formula: "if(2 > 1, 5 h, 1 / 0)"}
+  days: {formula: "ceil(30 h, day)"}
+  biggest: {formula: "max(1 GB, 500 MB, 2 GB)"}
+  middle: {formula: mid(500 to 1500 CNY/month)}
+  rounded: {formula: "round(2.345, 2)"}
+  root: {formula: sqrt(16)}
+  band: {formula: "@aws/band * 2"}
+)y");
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("m", "instances") == "12");
+  CHECK(run->Show("m", "npv") == "0.00 USD");
+  CHECK(run->Show("m", "pick") == "5 h");
+  CHECK(run->Show("m", "days") == "2 day");
+  CHECK(run->Show("m", "biggest") == "2 GB");
+  CHECK(run->Show("m", "middle") == "1000.00 CNY/month");
+  CHECK(run->Show("m", "rounded") == "2.35");
+  CHECK(run->Show("m", "root") == "4");
+  CHECK(run->Show("m", "band") == "1000.00 – 3000.00 USD/month");
+}
+
+TEST_CASE("Rules and expectations", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+items:
+  gpu: {formula: 900 USD/month}
+  disk: {formula: 100 USD/month}
+rules:
+  gpu_heavy: {when: share(gpu) > 50%, label: {en: GPU heavy}, recommend: {en: Try spot}}
+  disk_heavy: {when: share(disk) > 50%}
+expectations:
+  - {figure: total, stated: 1000 USD/month}
+  - {figure: gpu, stated: 895 USD/month, tolerance: 1%}
+  - {figure: gpu, stated: 850 USD/month, tolerance: 10 USD/month}
+  - {figure: total, stated: 1200 USD/month, tolerance: 1%, known_discrepancy: true, note: {en: The source adds wrong}}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  const ModelResult& r = *run->ev.Find("m");
+  REQUIRE(r.rules.size() == 2);
+  CHECK(r.rules[0].holds);
+  CHECK(r.rules[0].recommendation.at("en") == "Try spot");
+  CHECK_FALSE(r.rules[1].holds);
+  REQUIRE(r.expectations.size() == 4);
+  CHECK(r.expectations[0].ok);
+  CHECK(r.expectations[1].ok);
+  CHECK_FALSE(r.expectations[2].ok);
+  CHECK_FALSE(r.expectations[3].ok);
+  CHECK(r.expectations[3].known_discrepancy);
+  CHECK(r.expectations[3].computed.lo.ToString() == "1000");
+  CHECK(r.expectations[3].unit == "USD/month");
+}
+
+TEST_CASE("Figures explain themselves", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+params:
+  stored: {value: 500 GB, label: {en: Data}}
+items:
+  storage: {formula: stored * @aws/s3.standard}
+)y");
+  const Figure* f = run->ev.Find("m")->Find("storage");
+  REQUIRE(f);
+  CHECK(f->explain.formula == "stored * @aws/s3.standard");
+  REQUIRE(f->explain.inputs.size() == 1);
+  CHECK(f->explain.inputs[0] == std::make_pair(std::string("stored"), std::string("500 GB")));
+  REQUIRE(f->explain.prices.size() == 1);
+  const PriceUse& p = f->explain.prices[0];
+  CHECK(p.id == "aws/s3.standard");
+  CHECK(p.variant == "on_demand");
+  CHECK(p.value_text == "0.023 USD/GB/month");
+  CHECK(p.date == "2025-01-15");
+  CHECK(p.source == "https://aws.example/s3");
+  CHECK(p.provider_name.at("en") == "Amazon Web Services");
+  // The total carries the prices of its items.
+  CHECK(run->ev.Find("m")->total->explain.prices.size() == 1);
+  CHECK(f->pos.line == 6);
+}
+
+TEST_CASE("Every error of a run is reported", "[cost][evaluate]") {
+  auto run = Eval({{"pricing/a.yaml", "model: a\nfigures:\n  x: {formula: nope}\n  y: {formula: 1 USD + 1 h}\n"},
+                   {"pricing/b.yaml", "model: a\nfigures:\n  z: {formula: 1}\n"}});
+  CHECK(run->diags.ErrorCount() == 3);
+  CHECK(run->Errors().find("pricing/b.yaml:1:8: error: duplicate model id 'a' (first defined at pricing/a.yaml:1:8)") !=
+        std::string::npos);
+}
+
+TEST_CASE("Reexpress converts units and currencies", "[cost][evaluate]") {
+  auto run = EvalModel("model: m\nas_of: 2025-03-01\nfigures:\n  bill: {formula: 100 USD/month}\n");
+  const Figure& f = *run->ev.Find("m")->Find("bill");
+  Figure out;
+  std::string error;
+  REQUIRE(run->ev.Reexpress(f, "m", "CNY/month", &out, &error));
+  CHECK(FormatFigure(out) == "720.00 CNY/month");
+  CHECK(out.currency == "CNY");
+  CHECK(out.per == "month");
+  REQUIRE(run->ev.Reexpress(f, "m", "USD/year", &out, &error));
+  CHECK(FormatFigure(out) == "1200.00 USD/year");
+  CHECK_FALSE(run->ev.Reexpress(f, "m", "EUR/month", &out, &error));
+  CHECK(error == "no exchange rate between USD and EUR on or before 2025-03-01");
+  CHECK_FALSE(run->ev.Reexpress(f, "m", "GB", &out, &error));
+  CHECK(error == "unit mismatch: cannot express USD/month in GB");
+}
+
+TEST_CASE("An extra model is evaluated against loaded prices and models", "[cost][evaluate]") {
+  auto run = EvalModel("model: base\nfigures:\n  rate: {formula: 2 USD/h}\n");
+  ModelDef extra;
+  Diagnostics diags;
+  REQUIRE(pricing::ParseInlineModel("content/page.md", "figures:\n  month: {formula: base.rate * 1 month}\n", 10,
+                                    "page-1", &extra, diags));
+  Evaluation ev = EvaluateExtra(run->ev, std::move(extra), diags);
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(ev.Find("page-1"));
+  CHECK(FormatFigure(*ev.Find("page-1")->Find("month")) == "1460.00 USD");
+  CHECK(ev.Find("base"));
+  CHECK(run->ev.Find("page-1") == nullptr);
+}
+
+TEST_CASE("Provider views list current prices in declared order", "[cost][evaluate]") {
+  auto run = EvalModel("model: m\n");
+  const ProviderView* aws = run->ev.FindProvider("aws");
+  REQUIRE(aws);
+  REQUIRE(aws->entries.size() == 4);
+  CHECK(aws->entries[2].id == "p4d.24xlarge");
+  CHECK(aws->entries[2].variants[0].first == "on_demand");
+  CHECK(aws->entries[2].variants[1].first == "spot");
+  CHECK(aws->entries[3].unit == "USD/month");
+}
+
+}  // namespace
+}  // namespace costsite::cost

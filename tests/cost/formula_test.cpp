@@ -1,0 +1,115 @@
+#include "cost/formula.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::cost {
+namespace {
+
+std::unique_ptr<Node> Parse(std::string_view text, FormulaError* err = nullptr) {
+  static const UnitTable table;
+  return ParseFormula(text, table, err);
+}
+
+TEST_CASE("Numbers take suffixes and units", "[cost][formula]") {
+  auto n = Parse("0.023 USD/GB/month");
+  REQUIRE(n);
+  CHECK(n->kind == NodeKind::kNumber);
+  CHECK(n->unit.text == "USD/GB/month");
+  CHECK(n->length == 18);
+  CHECK(Parse("1.5M")->number.ToString() == "1500000");
+  CHECK(Parse("20%")->unit.text == "%");
+  CHECK(Parse("1B")->number.ToString() == "1000000000");
+  CHECK(Parse("1 B")->unit.text == "B");
+  CHECK(Parse("10GB")->unit.text == "GB");
+  CHECK(Parse("2.5 USD/1M tokens")->unit.text == "USD/1M tokens");
+  CHECK(Parse("50k tokens/day")->number.ToString() == "50000");
+}
+
+TEST_CASE("A unit stops at an operator set off by spaces", "[cost][formula]") {
+  auto n = Parse("10000 calls / calls");
+  REQUIRE(n);
+  CHECK(n->kind == NodeKind::kBinary);
+  CHECK(n->args[0]->unit.text == "calls");
+  CHECK(n->args[1]->kind == NodeKind::kName);
+  auto m = Parse("1500 CNY/month / 3");
+  CHECK(m->args[0]->unit.text == "CNY/month");
+}
+
+TEST_CASE("Precedence, ranges and offsets", "[cost][formula]") {
+  auto n = Parse("a + b * c ^ 2");
+  REQUIRE(n);
+  CHECK(n->op == "+");
+  CHECK(n->args[1]->op == "*");
+  CHECK(n->args[1]->args[1]->op == "^");
+  CHECK(n->args[1]->args[1]->offset == 8);
+  auto r = Parse("500 to 1500 CNY/month");
+  REQUIRE(r->kind == NodeKind::kRange);
+  CHECK(r->args[0]->unit.text == "CNY/month");  // the lower end takes the upper end's unit
+  auto c = Parse("share(gpu) > 50%");
+  CHECK(c->kind == NodeKind::kCompare);
+  CHECK(c->args[0]->kind == NodeKind::kCall);
+  auto s = Parse("track_usage[spot].total");
+  CHECK(s->name == "track_usage.total");
+  CHECK(s->scenario == "spot");
+  auto p = Parse("@openai/gpt-4o.input:batch * 2");
+  CHECK(p->args[0]->name == "openai/gpt-4o.input");
+  CHECK(p->args[0]->variant == "batch");
+  auto f = Parse("fx(total, CNY)");
+  CHECK(f->args[1]->kind == NodeKind::kUnitArg);
+  CHECK(f->args[1]->unit.dim.currency == "CNY");
+}
+
+TEST_CASE("Malformed formulas give exact messages at the offending token", "[cost][formula]") {
+  struct Case {
+    const char* text;
+    size_t offset;
+    size_t length;
+    const char* message;
+  } cases[] = {
+      {"730 hr", 4, 2, "unknown unit 'hr'"},
+      {"5 ABC", 2, 3, "unknown currency 'ABC'"},
+      {"1.2.3 h", 0, 5, "malformed number '1.2.3'"},
+      {"250,000 * 4", 0, 7, "malformed number: thousands separators are not allowed"},
+      {"a # b", 2, 1, "unexpected character '#'"},
+      {"(a + b", 6, 1, "expected ')' at the end of the formula"},
+      {"a +", 3, 1, "expected a value at the end of the formula"},
+      {"a b", 2, 1, "unexpected 'b': expected an operator"},
+      {"foo(1)", 0, 3, "unknown function 'foo'"},
+      {"@aws", 0, 4, "malformed price reference '@aws': write @provider/entry or @provider/entry:variant"},
+      {"", 0, 1, "empty formula"},
+      {"max(1 2)", 6, 1, "expected ',' or ')', found '2'"},
+      {"convert(x, hr)", 11, 2, "unknown unit 'hr'"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    FormulaError err;
+    CHECK(Parse(c.text, &err) == nullptr);
+    CHECK(err.message == c.message);
+    CHECK(err.offset == c.offset);
+    CHECK(err.length == c.length);
+  }
+}
+
+TEST_CASE("Deep nesting is a diagnostic, not a stack overflow", "[cost][formula]") {
+  std::string deep = std::string(5000, '(') + "1" + std::string(5000, ')');
+  FormulaError err;
+  CHECK(Parse(deep, &err) == nullptr);
+  CHECK(err.message == "formula nested too deeply (more than 200 levels)");
+  std::string minus(5000, '-');
+  CHECK(Parse(minus + "1", &err) == nullptr);
+  CHECK(err.message == "formula nested too deeply (more than 200 levels)");
+  CHECK(Parse(std::string(50, '(') + "1" + std::string(50, ')')) != nullptr);
+}
+
+TEST_CASE("References are collected in order", "[cost][formula]") {
+  auto n = Parse("a * @aws/x + m.total");
+  std::vector<const Node*> refs;
+  CollectReferences(*n, &refs);
+  REQUIRE(refs.size() == 3);
+  CHECK(refs[0]->name == "a");
+  CHECK(refs[1]->name == "aws/x");
+  CHECK(refs[2]->name == "m.total");
+}
+
+}  // namespace
+}  // namespace costsite::cost

@@ -1,0 +1,93 @@
+#include "cost/units.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::cost {
+namespace {
+
+Decimal D(const char* s) { return *Decimal::Parse(s); }
+
+TEST_CASE("Units convert to canonical bases", "[cost][units]") {
+  UnitTable table;
+  struct Case {
+    const char* unit;
+    const char* scale;
+  } cases[] = {
+      {"h", "1"},          {"hours", "1"},        {"day", "24"},          {"week", "168"},
+      {"month", "730"},    {"year", "8760"},      {"B", "1"},             {"bit", "0.125"},
+      {"kB", "1000"},      {"GB", "1000000000"},  {"TB", "1000000000000"}, {"KiB", "1024"},
+      {"GiB", "1073741824"}, {"%", "0.01"},        {"tokens", "1"},        {"1M tokens", "1000000"},
+      {"1k tokens", "1000"}, {"10000 requests", "10000"}, {"gpus", "1"},   {"GB*h", "1000000000"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.unit);
+    UnitError err;
+    auto u = ParseUnit(c.unit, table, &err);
+    REQUIRE(u.has_value());
+    CHECK(u->scale.ToString() == c.scale);
+  }
+  CHECK(ParseUnit("s", table, nullptr)->scale.NearlyEquals(Decimal(1) / Decimal(3600)));
+  CHECK(ParseUnit("min", table, nullptr)->scale.NearlyEquals(Decimal(1) / Decimal(60)));
+}
+
+TEST_CASE("Month length is a site option", "[cost][units]") {
+  UnitTable table(720);
+  CHECK(ParseUnit("month", table, nullptr)->scale.ToString() == "720");
+  CHECK(ParseUnit("year", table, nullptr)->scale.ToString() == "8640");
+}
+
+TEST_CASE("Unit expressions carry dimensions", "[cost][units]") {
+  UnitTable table;
+  auto u = ParseUnit("USD/1M tokens", table, nullptr);
+  REQUIRE(u);
+  CHECK(u->dim.exp[kMoney] == 1);
+  CHECK(u->dim.exp[kTokens] == -1);
+  CHECK(u->dim.currency == "USD");
+  CHECK(u->scale.ToString() == "0.000001");
+  CHECK(u->text == "USD/1M tokens");
+  auto g = ParseUnit("USD/GB/month", table, nullptr);
+  CHECK(g->scale.NearlyEquals(Decimal(1) / (D("1e9") * Decimal(730))));
+  CHECK(FormatDimension(g->dim) == "USD/h*B");
+  CHECK(FormatDimension(ParseUnit("requests/s", table, nullptr)->dim) == "requests/h");
+  CHECK(ParseUnit("", table, nullptr)->dim.IsNone());
+  CHECK(ParseUnit("h^2", table, nullptr)->dim.exp[kTime] == 2);
+}
+
+TEST_CASE("Unit errors point inside the text", "[cost][units]") {
+  UnitTable table;
+  struct Case {
+    const char* text;
+    size_t offset;
+    const char* message;
+  } cases[] = {
+      {"USD/hr", 4, "unknown unit 'hr'"},
+      {"ABC/month", 0, "unknown currency 'ABC'"},
+      {"USD/", 4, "expected a unit name"},
+      {"USD CNY", 4, "expected '*' or '/' in unit 'USD CNY'"},
+      {"USD*CNY", 0, "a unit cannot mix two currencies"},
+      {"h^x", 2, "expected a whole exponent after '^'"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    UnitError err;
+    CHECK_FALSE(ParseUnit(c.text, table, &err).has_value());
+    CHECK(err.message == c.message);
+    CHECK(err.offset == c.offset);
+  }
+}
+
+TEST_CASE("Currency codes and money units", "[cost][units]") {
+  CHECK(IsCurrencyCode("USD"));
+  CHECK(IsCurrencyCode("CNY"));
+  CHECK_FALSE(IsCurrencyCode("GPU"));
+  CHECK_FALSE(IsCurrencyCode("usd"));
+  CHECK(SplitMoneyUnit("USD/1M tokens") == std::make_pair(std::string("USD"), std::string("1M tokens")));
+  CHECK(SplitMoneyUnit("CNY/month") == std::make_pair(std::string("CNY"), std::string("month")));
+  CHECK(SplitMoneyUnit("USD") == std::make_pair(std::string("USD"), std::string("")));
+  CHECK(SplitMoneyUnit("GB").first.empty());
+  CHECK_FALSE(Multiply(ParseUnit("USD", UnitTable(), nullptr)->dim,
+                       ParseUnit("CNY", UnitTable(), nullptr)->dim).has_value());
+}
+
+}  // namespace
+}  // namespace costsite::cost
