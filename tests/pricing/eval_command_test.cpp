@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 namespace costsite {
 namespace {
@@ -11,17 +12,89 @@ std::string Fixture(const std::string& name) {
   return std::string(COSTSITE_SOURCE_DIR) + "/tests/fixtures/pricing/" + name;
 }
 
-TEST_CASE("eval evaluates the project's own pricing folder without errors", "[eval][site]") {
-  EvalRequest req;
-  req.source_dir = COSTSITE_SOURCE_DIR;
+std::string RunToString(EvalRequest req, int* rc, std::string* errors = nullptr) {
   std::ostringstream out;
   Diagnostics diags;
-  int rc = RunEval(req, out, diags);
-  std::string printed;
-  for (const auto& d : diags.Sorted()) printed += FormatDiagnostic(d);
-  INFO(printed);
+  *rc = RunEval(req, out, diags);
+  if (errors) {
+    for (const auto& d : diags.Sorted()) *errors += FormatDiagnostic(d);
+  }
+  return out.str();
+}
+
+TEST_CASE("eval prints one line per figure", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  int rc = -1;
+  std::string out = RunToString(req, &rc);
   CHECK(rc == 0);
-  CHECK(out.str().find(" = ") != std::string::npos);
+  CHECK(out.find("basic.storage = 11.50 USD/month\n") != std::string::npos);
+  CHECK(out.find("basic.cpu_run = 248.20 USD\n") != std::string::npos);
+  CHECK(out.find("basic.memory = 4.096 GB\n") != std::string::npos);
+  CHECK(out.find("basic.qps = 10 – 20 requests/s\n") != std::string::npos);
+  CHECK(out.find("basic.rule.gpu_heavy = true\n") != std::string::npos);
+}
+
+TEST_CASE("eval of one figure with its explanation", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  req.target = "basic.storage";
+  req.explain = true;
+  int rc = -1;
+  CHECK(RunToString(req, &rc) ==
+        "basic.storage = 11.50 USD/month\n"
+        "    formula: stored * @aws/s3.standard\n"
+        "    input: stored = 500 GB\n"
+        "    price: @aws/s3.standard = 0.023 USD/GB/month (2025-01-15, https://aws.amazon.com/s3/pricing/)\n");
+  CHECK(rc == 0);
+  req.scenario = "spot";
+  req.target = "basic.gpu";
+  req.explain = false;
+  CHECK(RunToString(req, &rc) == "basic[spot].gpu = 1793.98 USD/month\n");
+}
+
+TEST_CASE("eval --json gives decimal strings and units", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  req.target = "basic";
+  req.json = true;
+  int rc = -1;
+  auto j = nlohmann::json::parse(RunToString(req, &rc));
+  CHECK(rc == 0);
+  CHECK(j["version"] == 1);
+  const auto& m = j["models"][0];
+  CHECK(m["model"] == "basic");
+  bool found = false;
+  for (const auto& f : m["figures"]) {
+    if (f["id"] != "qps") continue;
+    found = true;
+    CHECK(f["lo"] == "10");
+    CHECK(f["hi"] == "20");
+    CHECK(f["unit"] == "requests/s");
+  }
+  CHECK(found);
+}
+
+TEST_CASE("eval fails on unknown targets and input errors", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  req.target = "nope";
+  int rc = -1;
+  std::string errors;
+  RunToString(req, &rc, &errors);
+  CHECK(rc == 1);
+  CHECK(errors == "costsite: error: unknown model 'nope'\n");
+  req.target = "basic.nope";
+  errors.clear();
+  RunToString(req, &rc, &errors);
+  CHECK(errors == "costsite: error: unknown figure 'nope' in model 'basic'\n");
+  req.source_dir = Fixture("invalid");
+  req.target.clear();
+  errors.clear();
+  RunToString(req, &rc, &errors);
+  CHECK(rc == 1);
+  CHECK(errors.find("reference cycle: a → b → a") != std::string::npos);
+  CHECK(errors.find("unit mismatch: cannot add USD and h") != std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,172 @@
+#include "pricing/pricing.h"
+
+#include "cost/evaluate.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::pricing {
+namespace {
+
+std::string Errors(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
+  return out;
+}
+
+TEST_CASE("A price list keeps values, variants, history and positions", "[pricing][parse]") {
+  const char* text = R"y(provider: aws
+name: {zh: 亚马逊云科技, en: Amazon Web Services}
+currency: USD
+date: 2025-01-15
+prices:
+  - id: p4d.24xlarge
+    unit: USD/h
+    price: 32.77
+    variants: {spot: 9.83}
+    history:
+      - {date: 2024-06-01, price: "30.44"}
+)y";
+  cost::PriceList list;
+  Diagnostics diags;
+  REQUIRE(ParsePriceList("pricing/aws.yaml", text, &list, diags));
+  CHECK(list.provider == "aws");
+  CHECK(list.name.at("zh") == "亚马逊云科技");
+  REQUIRE(list.entries.size() == 1);
+  const cost::PriceEntry& e = list.entries[0];
+  CHECK(e.current.price.text == "32.77");
+  CHECK(e.current.price.pos.line == 8);
+  CHECK(e.current.price.pos.col == 12);
+  CHECK(e.current.variants[0].first == "spot");
+  REQUIRE(e.history.size() == 1);
+  CHECK(e.history[0].date == "2024-06-01");
+  CHECK(e.history[0].price.pos.col == 36);  // past the opening quote
+}
+
+TEST_CASE("Price list errors name their place", "[pricing][parse]") {
+  const char* text = R"y(provider: aws
+currency: USD
+prices:
+  - id: x
+    unit: USD/hr
+    price: 1
+    date: 2025-13-01
+    colour: red
+  - id: y
+    unit: USD
+)y";
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/aws.yaml", text, &inputs, diags);
+  CHECK(Errors(diags) ==
+        "pricing/aws.yaml:7:11: error: malformed date '2025-13-01': write YYYY-MM-DD\n"
+        " 7 |     date: 2025-13-01\n"
+        "   |           ^~~~~~~~~~\n"
+        "pricing/aws.yaml:8:5: error: unknown key 'colour' in a price\n"
+        " 8 |     colour: red\n"
+        "   |     ^~~~~~\n"
+        "pricing/aws.yaml:9:9: error: price 'y' has no price\n"
+        " 9 |   - id: y\n"
+        "   |         ^\n");
+  // The unit is checked when the prices are compiled.
+  Diagnostics eval_diags;
+  cost::Evaluate(std::move(inputs), {}, eval_diags);
+  CHECK(Errors(eval_diags) ==
+        "pricing/aws.yaml:5:15: error: unknown unit 'hr'\n"
+        " 5 |     unit: USD/hr\n"
+        "   |               ^~\n");
+}
+
+TEST_CASE("Malformed YAML becomes a diagnostic", "[pricing][parse]") {
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/bad.yaml", "model: m\nparams: [1, 2\n", &inputs, diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  auto d = diags.Sorted()[0];
+  CHECK(d.pos.path == "pricing/bad.yaml");
+  CHECK(d.pos.line >= 2);
+  CHECK(d.message.rfind("malformed YAML: ", 0) == 0);
+  Diagnostics other;
+  ParsePricingFile("pricing/what.yaml", "hello: world\n", &inputs, other);
+  CHECK(Errors(other) ==
+        "pricing/what.yaml:1:1: error: cannot tell what this file holds: expected a top-level "
+        "`provider:`, `rates:` or `model:`\n"
+        " 1 | hello: world\n"
+        "   | ^\n");
+}
+
+TEST_CASE("A comma in a flow map gets a hint", "[pricing][parse]") {
+  cost::ModelDef m;
+  Diagnostics diags;
+  CHECK_FALSE(ParseModel("pricing/m.yaml", "model: m\nfigures:\n  x: {formula: fx(total, CNY), unit: CNY}\n", &m, diags));
+  CHECK(Errors(diags).find("unknown key 'CNY)' in figure 'x' (a comma inside {…} separates entries: quote the value)") !=
+        std::string::npos);
+}
+
+TEST_CASE("A model is read in declared order", "[pricing][parse]") {
+  const char* text = R"y(model: inference
+title: {en: Monthly inference cost}
+as_of: 2025-06-01
+unit: USD/month
+params:
+  gpus: {value: 8, label: {en: GPUs}}
+  qps: 10 to 20 requests/s
+groups:
+  compute: {en: Compute}
+items:
+  gpu: {label: {en: GPU}, group: compute, quantity: gpus, price: "@aws/p4d.24xlarge"}
+  storage: {formula: 500 GB * @aws/s3.standard, unit: USD/month}
+figures:
+  per_1k: {formula: total / qps * 1000 requests, unit: USD}
+scenarios:
+  spot:
+    variant: spot
+    params: {gpus: 4}
+    variants: {"@aws/p4d.24xlarge": reserved_1y}
+rules:
+  gpu_heavy: {when: share(gpu) > 50%, recommend: {en: Try spot}}
+expectations:
+  - {figure: total, stated: 24000 USD/month, tolerance: 1%, known_discrepancy: true}
+)y";
+  cost::ModelDef m;
+  Diagnostics diags;
+  REQUIRE(ParseModel("pricing/models/inference.yaml", text, &m, diags));
+  CHECK(m.id == "inference");
+  CHECK(m.as_of == "2025-06-01");
+  REQUIRE(m.params.size() == 2);
+  CHECK(m.params[1].id == "qps");
+  CHECK(m.params[1].value.text == "10 to 20 requests/s");
+  CHECK(m.items[0].price.pos.col == 67);
+  CHECK(m.items[1].formula.text == "500 GB * @aws/s3.standard");
+  CHECK(m.scenarios[0].params[0].value.text == "4");
+  CHECK(m.scenarios[0].variants[0].second == "reserved_1y");
+  CHECK(m.rules[0].when.pos.line == 21);
+  CHECK(m.expectations[0].known_discrepancy);
+}
+
+TEST_CASE("An inline model is positioned inside its page", "[pricing][parse]") {
+  cost::ModelDef m;
+  Diagnostics diags;
+  REQUIRE(ParseInlineModel("content/gpu.en.md", "params:\n  hours: 730 h\n", 12, "gpu-1", &m, diags));
+  CHECK(m.id == "gpu-1");
+  CHECK(m.params[0].value.pos.line == 13);
+  CHECK(m.params[0].value.pos.col == 10);
+  Diagnostics bad;
+  CHECK_FALSE(ParseInlineModel("content/gpu.en.md", "model: x\n", 12, "gpu-1", &m, bad));
+  CHECK(bad.Sorted()[0].pos.line == 12);
+}
+
+TEST_CASE("LoadPricing walks the folder in sorted order", "[pricing][load]") {
+  Diagnostics diags;
+  std::string dir = std::string(COSTSITE_SOURCE_DIR) + "/tests/fixtures/pricing/basic/pricing";
+  cost::Evaluation ev = LoadPricing(dir, {}, diags);
+  INFO(Errors(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(ev.Find("basic"));
+  CHECK(ev.Find("basic", "spot"));
+  CHECK(cost::FormatFigure(*ev.Find("basic")->Find("storage")) == "11.50 USD/month");
+  CHECK(ev.providers().size() == 1);
+  CHECK(ev.results().size() == 2);
+}
+
+}  // namespace
+}  // namespace costsite::pricing
