@@ -58,7 +58,11 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                      Th(UiText("figure", lang));
   for (const auto* r : results) html += Th(Escape(ScenarioLabel(*r, lang)), "num");
   html += "</tr></thead>\n<tbody>\n";
-  std::string vs = " " + UiText("vs_first", lang) + " " + ScenarioLabel(first, lang);
+  auto vs = [&](std::string_view key) {
+    std::string text = UiText(key, lang);
+    text.replace(text.find("{first}"), 7, ScenarioLabel(first, lang));
+    return text;
+  };
   for (const std::string& id : figure_ids) {
     const Figure* base = first.Find(id);
     if (!base) continue;
@@ -68,9 +72,9 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
     std::string unit = UnitHeader(*base, lang);
     std::string head = FigureLabel(*base, lang) + (unit.empty() ? "" : (IsCjk(lang) ? "（" + unit + "）" : " (" + unit + ")"));
     std::string values = "<tr>" + RowTh(Escape(head));
-    std::string change = "<tr class=\"change\">" + RowTh(Escape(UiText("change", lang) + vs));
-    std::string pct = "<tr class=\"change\">" + RowTh(Escape(UiText("change_pct", lang) + vs));
-    std::string ratio = "<tr class=\"change\">" + RowTh(Escape(UiText("ratio", lang) + vs));
+    std::string change = "<tr class=\"change\">" + RowTh(Escape(vs("change")));
+    std::string pct = "<tr class=\"change\">" + RowTh(Escape(vs("change_pct")));
+    std::string ratio = "<tr class=\"change\">" + RowTh(Escape(vs("ratio")));
     for (const auto* r : results) {
       const Figure* f = r->Find(id);
       if (!f) {
@@ -97,7 +101,11 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
       x.precision = 2;
       ratio += Num(Escape(FormatInterval(r_v, x, RangeStyle::kDash, lang) + "×"));
     }
-    html += values + "</tr>\n" + change + "</tr>\n" + pct + "</tr>\n" + ratio + "</tr>\n";
+    html += values + "</tr>\n";
+    // With many figures, changes are shown for the total (else the last) only.
+    bool key_figure = figure_ids.size() <= 2 || id == "total" ||
+                      (id == figure_ids.back() && std::find(figure_ids.begin(), figure_ids.end(), "total") == figure_ids.end());
+    if (key_figure && results.size() > 1) html += change + "</tr>\n" + pct + "</tr>\n" + ratio + "</tr>\n";
   }
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);

@@ -46,6 +46,8 @@ number::LocalizedNumberFormatter Formatter(const NumberStyle& style, const Decim
   auto f = number::NumberFormatter::withLocale(LocaleFor(lang)).roundingMode(UNUM_ROUND_HALFUP);
   if (style.precision) {
     f = f.precision(number::Precision::fixedFraction(*style.precision));
+  } else if (style.percent && !style.compact) {
+    f = f.precision(number::Precision::maxFraction(1));
   } else if (!style.compact) {
     f = f.precision(DefaultPrecision(magnitude, style.money));
   }
@@ -168,11 +170,13 @@ std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeSty
   std::string lo_full = Run(Formatter(style, magnitude, true, lang), v.lo);
   std::string hi_full = Run(Formatter(style, magnitude, true, lang), v.hi);
   if (lo_full == hi_full) return lo_full;  // both ends round to the same figure
-  return lo + "\u2013" + hi;
+  // A spaced dash keeps "−5 – 10" from reading as a subtraction.
+  bool negative = v.lo.IsNegative() || v.hi.IsNegative();
+  return lo + (negative ? " \u2013 " : "\u2013") + hi;
 }
 
 cost::Interval Displayed(const Interval& v, const NumberStyle& style) {
-  int digits = style.precision ? *style.precision : style.money ? 2 : 3;
+  int digits = style.precision ? *style.precision : style.money ? 2 : style.percent ? 1 : 3;
   return cost::Round(v, digits);
 }
 

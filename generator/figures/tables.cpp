@@ -61,6 +61,7 @@ std::string ScenarioLabel(const cost::ModelResult& r, std::string_view lang) {
 }
 
 std::string FigureLabel(const Figure& f, std::string_view lang) {
+  if (f.id == "total") return UiText("total", lang);
   const std::string& l = Pick(f.label, lang, "en");
   return l.empty() ? f.id : l;
 }

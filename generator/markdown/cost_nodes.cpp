@@ -1,10 +1,136 @@
 #include "markdown/cost_nodes.h"
 
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "cost/evaluation.h"
+#include "figures/format.h"
+#include "figures/lookup.h"
+#include "figures/provenance.h"
+#include "markdown/cmark_util.h"
+#include "markdown/cost_expand.h"
+
 namespace costsite::markdown {
 
-void ExpandCostNodes(cmark_node* root, const std::string& path, std::string_view body,
-                     int line_offset, const CostContext& ctx, Diagnostics* diags) {
-  // Figures and directives are expanded here once the cost engine is wired in.
+int PageExpansion::LineOf(cmark_node* n) const {
+  for (cmark_node* p = n; p; p = cmark_node_parent(p))
+    if (int line = cmark_node_get_start_line(p); line > 0) return line;
+  return 0;
+}
+
+void PageExpansion::Error(int line, int col, std::string message, int span, std::string code) {
+  diags->Add({Severity::kError, Pos(line, col), std::move(message), std::string(costsite::LineOf(body, line)),
+              span, std::move(code)});
+}
+
+void PageExpansion::Ref(std::string kind, std::string target, int line, int col) {
+  if (ctx.out) ctx.out->refs.push_back({std::move(kind), std::move(target), Pos(line, col)});
+}
+
+int BacktickStart(std::string_view line_text, int content_col) {
+  int col = content_col;
+  while (col > 1 && static_cast<size_t>(col - 1) <= line_text.size() && line_text[col - 2] == '`') --col;
+  return col;
+}
+
+namespace {
+
+// `=model.figure options`: the figure's HTML with its provenance, keeping the
+// formatted text as a text node so headings and the search index still see it.
+void ExpandFigure(PageExpansion& page, cmark_node* code) {
+  std::string lit = Literal(code);
+  int line = page.LineOf(code);
+  std::string line_text(costsite::LineOf(page.body, line));
+  int content_col = cmark_node_get_start_column(code);
+  int tick_col = BacktickStart(line_text, content_col);
+  int ticks = content_col - tick_col;
+  int span = static_cast<int>(lit.size()) + 2 * ticks;
+  std::string_view spec = std::string_view(lit).substr(1);
+  size_t space = spec.find(' ');
+  std::string_view name = spec.substr(0, space);
+  std::string_view options = space == std::string_view::npos ? std::string_view() : spec.substr(space);
+  // Offsets in `lit` map to columns from the first content column.
+  auto col_of = [&](size_t offset_in_lit) { return content_col + static_cast<int>(offset_in_lit); };
+
+  figures::FormatOptions opt;
+  figures::OptionError oerr;
+  if (!figures::ParseFormatOptions(options, &opt, &oerr)) {
+    page.Error(line, col_of(1 + name.size() + oerr.offset), oerr.message, static_cast<int>(oerr.length),
+               "unknown-format-option");
+    return;
+  }
+  figures::FigureRef ref;
+  std::string err;
+  if (!figures::ParseFigureRef(name, *page.eval, &ref, &err)) {
+    page.Error(line, tick_col, err, span, "bad-figure-reference");
+    return;
+  }
+  page.Ref("figure", ref.ToString(), line, tick_col);
+  cost::Figure f;
+  if (!figures::ResolveFigure(*page.eval, ref, opt, &f, &err)) {
+    page.Error(line, tick_col, err, span, "unknown-figure");
+    return;
+  }
+  if (page.Sources()) page.Sources()->Add(f.explain);
+  std::string text = figures::FormatFigure(f, opt, page.ctx.lang);
+  cmark_node* wrap = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+  std::string open = figures::FigureOpenTag(f, page.ctx.lang);
+  cmark_node_set_on_enter(wrap, open.c_str());
+  cmark_node_set_on_exit(wrap, "</abbr>");
+  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(t, text.c_str());
+  cmark_node_append_child(wrap, t);
+  cmark_node_replace(code, wrap);
+  cmark_node_free(code);
+}
+
+bool IsCostBlock(cmark_node* n) {
+  if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK) return false;
+  const char* info = cmark_node_get_fence_info(n);
+  return info && std::strncmp(info, "cost", 4) == 0 && (info[4] == '\0' || info[4] == ' ');
+}
+
+bool IsFigureSpan(cmark_node* n) {
+  if (cmark_node_get_type(n) != CMARK_NODE_CODE) return false;
+  const char* lit = cmark_node_get_literal(n);
+  return lit && lit[0] == '=';
+}
+
+bool IsTaskList(cmark_node* n) {
+  if (cmark_node_get_type(n) != CMARK_NODE_LIST) return false;
+  for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+    if (std::strcmp(cmark_node_get_type_string(c), "tasklist") == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+void ExpandCostNodes(cmark_node* root, const std::string& path, std::string_view body, int line_offset,
+                     const CostContext& ctx, Diagnostics* diags) {
+  PageExpansion page{path, body, line_offset, ctx, diags, ctx.evaluation, std::nullopt};
+  std::vector<cmark_node*> spans, blocks, lists;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    if (IsFigureSpan(n)) spans.push_back(n);
+    if (IsCostBlock(n)) blocks.push_back(n);
+    if (IsTaskList(n)) lists.push_back(n);
+  }
+  cmark_iter_free(it);
+  // Inline models first: the page's figures may refer to them.
+  std::vector<std::pair<cmark_node*, std::string>> html;
+  auto is_model = [](cmark_node* b) { return std::strncmp(cmark_node_get_fence_info(b), "cost model", 10) == 0; };
+  std::stable_partition(blocks.begin(), blocks.end(), is_model);
+  if (page.eval) {
+    for (cmark_node* b : blocks) html.emplace_back(b, ExpandDirective(page, b));
+  }
+  for (auto& [node, text] : html)
+    if (!text.empty()) ReplaceWithHtml(node, text);
+  for (cmark_node* l : lists) ExpandChecklist(page, l);
+  if (!page.eval) return;  // without a cost engine, `=` spans stay code
+  for (cmark_node* s : spans) ExpandFigure(page, s);
 }
 
 }  // namespace costsite::markdown

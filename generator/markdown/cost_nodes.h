@@ -7,8 +7,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.h"
+#include "figures/provenance.h"
 
 namespace costsite::cost {
 class Evaluation;
@@ -16,14 +18,29 @@ class Evaluation;
 
 namespace costsite::markdown {
 
+/// One thing a page refers to in the cost engine, as written.
+struct CostRef {
+  std::string kind;    // "figure", "rule", or the directive: "table", "compare"…
+  std::string target;  // "inference[spot].total", or the directive's arguments
+  SourcePos pos;
+};
+
+/// What expanding a page's cost nodes produced besides HTML.
+struct CostOutput {
+  std::vector<CostRef> refs;   // in document order
+  figures::SourceList sources; // every price shown, for the report's source list
+};
+
 /// What a page needs to expand its cost nodes.
 struct CostContext {
   std::string lang;                              // language the page is in
   const cost::Evaluation* evaluation = nullptr;  // nullptr: no cost engine
+  CostOutput* out = nullptr;                     // optional: refs and sources
 };
 
 /// Replaces cost figures, directives and rule-bound checklist items in the
 /// tree under `root` by their HTML; `line_offset` maps tree lines to the file.
+/// Every task list becomes labelled, disabled checkboxes with a progress count.
 void ExpandCostNodes(cmark_node* root, const std::string& path, std::string_view body,
                      int line_offset, const CostContext& ctx, Diagnostics* diags);
 

@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 
+#include "figures/provenance.h"
 #include "markdown/cost_nodes.h"
 #include "markdown/markdown.h"
 #include "output/paths.h"
@@ -158,7 +159,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   std::string l(lang);
 
   markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags);
-  markdown::CostContext cost{src->lang, in.evaluation};
+  markdown::CostOutput cost_out;
+  markdown::CostContext cost{src->lang, in.evaluation, &cost_out};
   markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost};
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
@@ -181,6 +183,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("toc", impl_->Toc(md.headings, &has_toc));
   data.set("has_toc", mstch::data(has_toc));
   data.set("content", md.html);
+  SetIfAny(&data, "sources", figures::RenderSources(cost_out.sources.items(), src->lang));
   if (src->lang != l) {
     std::string notice = Replace(UiString(*in.theme, l, "untranslated_notice"), "{language}",
                                  LangName(*in.theme, src->lang));

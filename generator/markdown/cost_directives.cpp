@@ -1,0 +1,298 @@
+// `cost …` fenced blocks: arguments parsed with their columns, checked
+// against the directive, then rendered by the figures stage.
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "cost/evaluate.h"
+#include "figures/charts.h"
+#include "figures/lookup.h"
+#include "figures/tables.h"
+#include "markdown/cmark_util.h"
+#include "markdown/cost_expand.h"
+#include "pricing/pricing.h"
+
+namespace costsite::markdown {
+
+namespace {
+
+struct Arg {
+  std::string value;
+  int col = 0;  // of the key
+  int value_col = 0;
+  bool used = false;
+};
+
+struct Directive {
+  std::string name;
+  int name_col = 0;
+  std::map<std::string, Arg> args;
+  int line = 0;
+  int width = 1;  // columns of the info string, for carets on it
+};
+
+// Arguments each directive takes; the first listed are required.
+struct Spec {
+  std::string_view name;
+  std::vector<std::string_view> required, optional;
+};
+const std::vector<Spec>& Specs() {
+  static const std::vector<Spec> kSpecs = {
+      {"table", {"model"}, {"scenario"}},
+      {"compare", {"model", "scenarios"}, {"figures"}},
+      {"prices", {"provider"}, {"entries"}},
+      {"params", {"model"}, {"scenario"}},
+      {"chart", {"model", "type"}, {"scenarios", "scenario", "figure"}},
+      {"rules", {"model"}, {"scenario"}},
+      {"expectations", {"model"}, {"scenario"}},
+      {"model", {}, {"id"}},
+  };
+  return kSpecs;
+}
+
+std::vector<std::string> Split(const std::string& list) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+// Parses "cost table model=x" from the fence line; false after reporting.
+bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
+  std::string info = cmark_node_get_fence_info(block);
+  d->line = page.LineOf(block);
+  std::string_view line_text = costsite::LineOf(page.body, d->line);
+  size_t at = line_text.find(info);
+  int base_col = at == std::string_view::npos ? cmark_node_get_start_column(block) : static_cast<int>(at) + 1;
+  d->width = static_cast<int>(info.size());
+  size_t i = 4;  // after "cost"
+  bool first = true;
+  while (i < info.size()) {
+    while (i < info.size() && info[i] == ' ') ++i;
+    size_t start = i;
+    while (i < info.size() && info[i] != ' ') ++i;
+    if (i == start) break;
+    std::string word = info.substr(start, i - start);
+    int col = base_col + static_cast<int>(start);
+    if (first) {
+      d->name = word, d->name_col = col, first = false;
+      continue;
+    }
+    size_t eq = word.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      page.Error(d->line, col, "expected key=value in 'cost " + d->name + "', got '" + word + "'",
+                 static_cast<int>(word.size()), "bad-directive-argument");
+      return false;
+    }
+    d->args[word.substr(0, eq)] = {word.substr(eq + 1), col, col + static_cast<int>(eq) + 1};
+  }
+  auto spec = std::find_if(Specs().begin(), Specs().end(), [&](const Spec& s) { return s.name == d->name; });
+  if (spec == Specs().end()) {
+    page.Error(d->line, d->name.empty() ? base_col : d->name_col,
+               "unknown cost directive '" + d->name +
+                   "' (expected table, compare, prices, params, chart, rules, expectations or model)",
+               std::max<int>(1, static_cast<int>(d->name.size())), "unknown-directive");
+    return false;
+  }
+  for (const auto& [key, arg] : d->args) {
+    bool known = std::count(spec->required.begin(), spec->required.end(), key) +
+                 std::count(spec->optional.begin(), spec->optional.end(), key);
+    if (!known) {
+      std::string allowed;
+      for (auto list : {&spec->required, &spec->optional})
+        for (auto k : *list) allowed += (allowed.empty() ? "" : ", ") + std::string(k) + "=";
+      page.Error(d->line, arg.col, "unknown argument '" + key + "' for 'cost " + d->name + "' (expected " + allowed + ")",
+                 static_cast<int>(key.size()), "bad-directive-argument");
+      return false;
+    }
+  }
+  for (auto key : spec->required) {
+    if (!d->args.count(std::string(key))) {
+      page.Error(d->line, d->name_col, "'cost " + d->name + "' needs " + std::string(key) + "=",
+                 static_cast<int>(d->name.size()), "bad-directive-argument");
+      return false;
+    }
+  }
+  return true;
+}
+
+const cost::ModelResult* Result(PageExpansion& page, const Directive& d, std::string_view scenario_key = "scenario") {
+  const Arg& model = d.args.at("model");
+  auto sc = d.args.find(std::string(scenario_key));
+  std::string scenario = sc == d.args.end() ? "" : sc->second.value;
+  std::string err;
+  const cost::ModelResult* r = figures::FindResult(*page.eval, model.value, "", &err);
+  if (!r) {
+    page.Error(d.line, model.value_col, err, static_cast<int>(model.value.size()), "unknown-model");
+    return nullptr;
+  }
+  if (scenario.empty()) return r;
+  r = figures::FindResult(*page.eval, model.value, scenario, &err);
+  if (!r) page.Error(d.line, sc->second.value_col, err, static_cast<int>(scenario.size()), "unknown-scenario");
+  return r;
+}
+
+// The results named by scenarios=a,b (or the base and each scenario); "base" is the base case.
+bool Results(PageExpansion& page, const Directive& d, std::vector<const cost::ModelResult*>* out) {
+  const cost::ModelResult* base = Result(page, d, "");
+  if (!base) return false;
+  auto sc = d.args.find("scenarios");
+  if (sc == d.args.end()) {
+    out->push_back(base);
+    for (const auto& s : base->scenarios)
+      if (const auto* r = page.eval->Find(base->model, s.id)) out->push_back(r);
+    return true;
+  }
+  int col = sc->second.value_col;
+  for (const std::string& id : Split(sc->second.value)) {
+    const cost::ModelResult* r = id == "base" && !page.eval->Find(base->model, id) ? base : nullptr;
+    std::string err;
+    if (!r) r = figures::FindResult(*page.eval, base->model, id, &err);
+    if (!r) {
+      page.Error(d.line, col, err, static_cast<int>(id.size()), "unknown-scenario");
+      return false;
+    }
+    out->push_back(r);
+    col += static_cast<int>(id.size()) + 1;
+  }
+  return !out->empty();
+}
+
+std::vector<std::string> DefaultFigures(const cost::ModelResult& r) {
+  if (r.total) return {"total"};
+  std::vector<std::string> out;
+  for (const auto& f : r.figures) out.push_back(f.id);
+  return out;
+}
+
+std::string Compare(PageExpansion& page, const Directive& d) {
+  std::vector<const cost::ModelResult*> results;
+  if (!Results(page, d, &results)) return "";
+  std::vector<std::string> ids = DefaultFigures(*results.front());
+  if (auto f = d.args.find("figures"); f != d.args.end()) {
+    ids = Split(f->second.value);
+    int col = f->second.value_col;
+    for (const std::string& id : ids) {
+      if (!results.front()->Find(id)) {
+        std::vector<std::string> all;
+        for (const auto* g : results.front()->AllFigures()) all.push_back(g->id);
+        std::string s = figures::Suggest(id, all);
+        page.Error(d.line, col, "unknown figure '" + results.front()->model + "." + id + "'" +
+                                    (s.empty() ? "" : " (did you mean '" + s + "'?)"),
+                   static_cast<int>(id.size()), "unknown-figure");
+        return "";
+      }
+      col += static_cast<int>(id.size()) + 1;
+    }
+  }
+  figures::SourceList scratch;
+  return figures::CompareTable(results, ids, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
+}
+
+std::string Chart(PageExpansion& page, const Directive& d) {
+  const Arg& type = d.args.at("type");
+  std::string id = "cost-chart-" + std::to_string(++page.charts);
+  figures::SourceList scratch;
+  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
+  const std::string& lang = page.ctx.lang;
+  if (type.value == "breakdown") {
+    const cost::ModelResult* r = Result(page, d);
+    if (!r) return "";
+    return figures::ChartFigure(figures::BreakdownChart(*r, lang, id), figures::LineItemTable(*r, lang, sources), lang);
+  }
+  if (type.value != "compare" && type.value != "range") {
+    page.Error(d.line, type.value_col, "chart type must be breakdown, compare or range, not '" + type.value + "'",
+               static_cast<int>(type.value.size()), "bad-directive-argument");
+    return "";
+  }
+  std::vector<const cost::ModelResult*> results;
+  if (!Results(page, d, &results)) return "";
+  std::vector<std::string> ids = DefaultFigures(*results.front());
+  std::string figure = ids.empty() ? "total" : ids.front();
+  if (auto f = d.args.find("figure"); f != d.args.end()) figure = f->second.value;
+  if (!results.front()->Find(figure)) {
+    page.Error(d.line, d.name_col, "unknown figure '" + results.front()->model + "." + figure + "'",
+               static_cast<int>(d.name.size()), "unknown-figure");
+    return "";
+  }
+  figures::ChartSpec spec = type.value == "compare" ? figures::CompareChart(results, figure, lang, id)
+                                                    : figures::RangeChart(results, figure, lang, id);
+  return figures::ChartFigure(spec, figures::CompareTable(results, {figure}, lang, sources), lang);
+}
+
+std::string Prices(PageExpansion& page, const Directive& d) {
+  const Arg& p = d.args.at("provider");
+  const cost::ProviderView* view = page.eval->FindProvider(p.value);
+  if (!view) {
+    std::vector<std::string> ids;
+    for (const auto& v : page.eval->providers()) ids.push_back(v.id);
+    std::string s = figures::Suggest(p.value, ids);
+    page.Error(d.line, p.value_col, "unknown provider '" + p.value + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"),
+               static_cast<int>(p.value.size()), "unknown-provider");
+    return "";
+  }
+  std::vector<std::string> entries;
+  if (auto e = d.args.find("entries"); e != d.args.end()) {
+    entries = Split(e->second.value);
+    int col = e->second.value_col;
+    for (const std::string& id : entries) {
+      bool found = std::any_of(view->entries.begin(), view->entries.end(), [&](const auto& x) { return x.id == id; });
+      if (!found) {
+        page.Error(d.line, col, "unknown price '" + p.value + "/" + id + "'", static_cast<int>(id.size()), "unknown-price");
+        return "";
+      }
+      col += static_cast<int>(id.size()) + 1;
+    }
+  }
+  figures::SourceList scratch;
+  return figures::PriceTable(*view, entries, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
+}
+
+// `cost model`: the block's YAML is a model evaluated against the site's
+// prices; the page's later figures and directives can use it.
+std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* block) {
+  auto id_arg = d.args.find("id");
+  std::string id = id_arg == d.args.end() ? "page" : id_arg->second.value;
+  cost::ModelDef def;
+  std::string yaml = Literal(block);
+  int first_line = d.line + page.line_offset + 1;
+  if (!pricing::ParseInlineModel(page.path, yaml, first_line, id, &def, *page.diags)) return "";
+  cost::Evaluation extended = cost::EvaluateExtra(*page.eval, std::move(def), *page.diags);
+  page.local.emplace(std::move(extended));
+  page.eval = &*page.local;
+  const cost::ModelResult* r = page.eval->Find(id);
+  if (!r) return "";
+  figures::SourceList scratch;
+  return figures::LineItemTable(*r, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
+}
+
+}  // namespace
+
+std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
+  Directive d;
+  if (!ParseDirective(page, block, &d)) return "";
+  std::string target;
+  for (const auto& [k, v] : d.args) target += (target.empty() ? "" : " ") + k + "=" + v.value;
+  page.Ref(d.name, target, d.line, d.name_col);
+  const std::string& lang = page.ctx.lang;
+  figures::SourceList scratch;
+  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
+  if (d.name == "model") return InlineModel(page, d, block);
+  if (d.name == "compare") return Compare(page, d);
+  if (d.name == "chart") return Chart(page, d);
+  if (d.name == "prices") return Prices(page, d);
+  const cost::ModelResult* r = Result(page, d);
+  if (!r) return "";
+  if (d.name == "table") return figures::LineItemTable(*r, lang, sources);
+  if (d.name == "params") return figures::ParamsTable(*r, lang);
+  if (d.name == "rules") return figures::RulesList(*r, lang);
+  return figures::ExpectationsTable(*r, lang);
+}
+
+}  // namespace costsite::markdown

@@ -1,0 +1,54 @@
+// Internal to the markdown stage: the state one page's cost expansion shares
+// between figures (cost_nodes.cpp), directives (cost_directives.cpp) and
+// checklists (cost_checklists.cpp).
+#ifndef COSTSITE_MARKDOWN_COST_EXPAND_H_
+#define COSTSITE_MARKDOWN_COST_EXPAND_H_
+
+#include <cmark-gfm.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.h"
+#include "cost/evaluation.h"
+#include "markdown/cost_nodes.h"
+
+namespace costsite::markdown {
+
+/// One page being expanded.
+struct PageExpansion {
+  const std::string& path;
+  std::string_view body;
+  int line_offset;
+  const CostContext& ctx;
+  Diagnostics* diags;
+  const cost::Evaluation* eval;  // the site's, or one extended by inline models
+  std::optional<cost::Evaluation> local;  // owns `eval` when extended
+  int charts = 0;                         // for unique chart ids
+  int checklists = 0;
+
+  /// The body-relative line of `n`, from its nearest positioned ancestor.
+  int LineOf(cmark_node* n) const;
+  /// A file position: body line `line`, column `col`.
+  SourcePos Pos(int line, int col) const { return {path, line + line_offset, col}; }
+  /// Reports an error at body line `line`, column `col`, underlining `span` columns.
+  void Error(int line, int col, std::string message, int span = 1, std::string code = {});
+  /// Records a reference for the drift check.
+  void Ref(std::string kind, std::string target, int line, int col);
+  figures::SourceList* Sources() { return ctx.out ? &ctx.out->sources : nullptr; }
+};
+
+/// Expands one `cost …` fenced block; returns its HTML, or "" after reporting an error.
+std::string ExpandDirective(PageExpansion& page, cmark_node* block);
+
+/// Turns the task list `list` into labelled checkboxes with a progress count,
+/// ticking items bound to a rule by a `?model.rule` code span.
+void ExpandChecklist(PageExpansion& page, cmark_node* list);
+
+/// Columns of a code span's backticks before `content_col` on `line_text`.
+int BacktickStart(std::string_view line_text, int content_col);
+
+}  // namespace costsite::markdown
+
+#endif  // COSTSITE_MARKDOWN_COST_EXPAND_H_
