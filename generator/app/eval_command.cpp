@@ -122,21 +122,15 @@ nlohmann::json ModelJson(const ModelResult& r, const std::string& only, bool exp
   return j;
 }
 
-// The results `req` asks for, or an error message.
+// The results `req` asks for, or an error message. A model id may contain
+// dots, so "a.b.c" is tried as model "a.b.c", then "a" + "b.c", then "a.b" + "c".
 std::vector<const ModelResult*> Select(const cost::Evaluation& ev, const EvalRequest& req,
                                        std::string* figure, std::string* error) {
-  std::vector<const ModelResult*> out;
   std::string model = req.target;
-  for (size_t dot = req.target.find('.'); ; dot = req.target.find('.', dot + 1)) {
-    if (ev.Find(model)) break;
-    if (dot == std::string::npos) break;
-    model = req.target.substr(0, dot);
-    *figure = req.target.substr(dot + 1);
-  }
-  if (!req.target.empty() && !ev.Find(model)) {
-    // Try every split: a model id may contain dots.
+  if (!model.empty() && !ev.Find(model)) {
     model.clear();
-    for (size_t dot = req.target.find('.'); dot != std::string::npos; dot = req.target.find('.', dot + 1)) {
+    for (size_t dot = req.target.find('.'); dot != std::string::npos && model.empty();
+         dot = req.target.find('.', dot + 1)) {
       if (ev.Find(req.target.substr(0, dot))) {
         model = req.target.substr(0, dot);
         *figure = req.target.substr(dot + 1);
@@ -144,10 +138,10 @@ std::vector<const ModelResult*> Select(const cost::Evaluation& ev, const EvalReq
     }
     if (model.empty()) {
       *error = "unknown model '" + req.target + "'";
-      return out;
+      return {};
     }
   }
-  if (req.target == model) figure->clear();
+  std::vector<const ModelResult*> out;
   for (const auto& r : ev.results()) {
     if ((model.empty() || r.model == model) && r.scenario == req.scenario) out.push_back(&r);
   }

@@ -193,10 +193,16 @@ class Parser {
   void Close(Node* n) {
     const Token& last = toks_[pos_ > 0 ? pos_ - 1 : 0];
     n->length = last.offset + last.length - n->offset;
+    for (const auto& a : n->args) n->height = std::max(n->height, a->height + 1);
   }
   std::unique_ptr<Node> Binary(NodeKind kind, std::string op, std::unique_ptr<Node> l,
                                std::unique_ptr<Node> r) {
     auto n = Make(kind, l->offset);
+    n->height = 1 + std::max(l->height, r->height);
+    if (n->height > kMaxFormulaHeight) {
+      return Fail(l->offset, 1, "formula too long (more than " + std::to_string(kMaxFormulaHeight) +
+                                    " operations in a chain)");
+    }
     n->op = std::move(op);
     n->args.push_back(std::move(l));
     n->args.push_back(std::move(r));

@@ -31,6 +31,7 @@ struct Node {
   NodeKind kind = NodeKind::kNumber;
   size_t offset = 0;  // of the node's first character in the formula
   size_t length = 0;  // characters the node spans
+  int height = 1;     // of the subtree, bounded so evaluation cannot overflow the stack
   Decimal number;     // kNumber, in `unit` (suffixes k/M/B applied)
   bool has_unit = false;
   Unit unit;  // kNumber when has_unit, kUnitArg
@@ -44,6 +45,8 @@ struct Node {
 
 /// Deeper nesting than this is an error, not a stack overflow.
 constexpr int kMaxFormulaDepth = 200;
+/// Longer chains of operators ("1 + 1 + … + 1") than this are an error too.
+constexpr int kMaxFormulaHeight = 1000;
 
 struct FormulaError {
   size_t offset = 0;

@@ -199,6 +199,24 @@ TEST_CASE("Every error class has an exact message", "[cost][evaluate]") {
   }
 }
 
+TEST_CASE("Long formulas evaluate without exhausting the stack", "[cost][evaluate]") {
+  std::string chain = "1";
+  for (int i = 0; i < 998; ++i) chain += " + 1";
+  auto run = EvalModel("model: m\nfigures:\n  n: {formula: " + chain + "}\n");
+  CHECK(run->Show("m", "n") == "999");
+  std::string params = "model: m\nparams:\n  p0: 1\n";
+  for (int i = 1; i < 400; ++i) params += "  p" + std::to_string(i) + ": p" + std::to_string(i - 1) + " + 1\n";
+  auto deep = EvalModel(params);
+  CHECK(deep->Show("m", "p399") == "400");
+  // Declared the other way round, evaluation recurses through every reference.
+  std::string reversed = "model: m\nparams:\n";
+  for (int i = 0; i < 1000; ++i) reversed += "  q" + std::to_string(i) + ": q" + std::to_string(i + 1) + " + 1\n";
+  reversed += "  q1000: 1\n";
+  auto chain_run = EvalModel(reversed);
+  CHECK(chain_run->diags.ErrorCount() == 1);
+  CHECK(chain_run->diags.Sorted()[0].message == "references nested too deeply");
+}
+
 TEST_CASE("A declared unit must match the formula's dimension", "[cost][evaluate]") {
   auto run = EvalModel(R"y(model: m
 unit: USD/month

@@ -99,6 +99,10 @@ TEST_CASE("Deep nesting is a diagnostic, not a stack overflow", "[cost][formula]
   CHECK(Parse(minus + "1", &err) == nullptr);
   CHECK(err.message == "formula nested too deeply (more than 200 levels)");
   CHECK(Parse(std::string(50, '(') + "1" + std::string(50, ')')) != nullptr);
+  std::string chain = "1";
+  for (int i = 0; i < 5000; ++i) chain += " + 1";
+  CHECK(Parse(chain, &err) == nullptr);
+  CHECK(err.message == "formula too long (more than 1000 operations in a chain)");
 }
 
 TEST_CASE("References are collected in order", "[cost][formula]") {
