@@ -1,134 +1,13 @@
 #include "cost/formula.h"
 
+#include "cost/formula_lexer.h"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
 
 namespace costsite::cost {
 namespace {
-
-enum class Tok { kNumber, kWord, kPrice, kOp, kEnd };
-
-struct Token {
-  Tok kind = Tok::kEnd;
-  size_t offset = 0;
-  size_t length = 0;
-  std::string text;  // number digits (without suffix), word, price id, operator
-  char suffix = 0;   // number: 'k', 'M', 'B' or '%'
-};
-
-bool IsWordStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
-bool IsIdChar(char c) { return IsWordChar(c) || c == '.' || c == '-'; }
-
-class Lexer {
- public:
-  explicit Lexer(std::string_view text) : t_(text) {}
-
-  bool Run(std::vector<Token>* out, FormulaError* err) {
-    while (true) {
-      while (i_ < t_.size() && std::isspace(static_cast<unsigned char>(t_[i_]))) ++i_;
-      if (i_ >= t_.size()) break;
-      Token tok;
-      tok.offset = i_;
-      if (!Next(&tok, err)) return false;
-      tok.length = i_ - tok.offset;
-      out->push_back(std::move(tok));
-    }
-    out->push_back({Tok::kEnd, t_.size(), 0, "", 0});
-    return true;
-  }
-
- private:
-  bool Next(Token* tok, FormulaError* err) {
-    char c = t_[i_];
-    if (IsDigit(c) || (c == '.' && i_ + 1 < t_.size() && IsDigit(t_[i_ + 1]))) return Number(tok, err);
-    if (IsWordStart(c)) {
-      tok->kind = Tok::kWord;
-      while (i_ < t_.size() && (IsWordChar(t_[i_]) ||
-                                (t_[i_] == '.' && i_ + 1 < t_.size() && IsWordChar(t_[i_ + 1])))) {
-        ++i_;
-      }
-      tok->text = std::string(t_.substr(tok->offset, i_ - tok->offset));
-      return true;
-    }
-    if (c == '@') return Price(tok, err);
-    static constexpr std::string_view kTwo[] = {"<=", ">=", "==", "!="};
-    for (auto op : kTwo) {
-      if (t_.substr(i_, 2) == op) {
-        tok->kind = Tok::kOp;
-        tok->text = std::string(op);
-        i_ += 2;
-        return true;
-      }
-    }
-    if (std::string_view("+-*/^(),<>[].").find(c) != std::string_view::npos) {
-      tok->kind = Tok::kOp;
-      tok->text = std::string(1, c);
-      ++i_;
-      return true;
-    }
-    size_t len = 1;
-    if (static_cast<unsigned char>(c) >= 0xC0) {
-      while (i_ + len < t_.size() && (static_cast<unsigned char>(t_[i_ + len]) & 0xC0) == 0x80) ++len;
-    }
-    *err = {i_, len, "unexpected character '" + std::string(t_.substr(i_, len)) + "'"};
-    return false;
-  }
-
-  bool Number(Token* tok, FormulaError* err) {
-    tok->kind = Tok::kNumber;
-    while (i_ < t_.size() && IsDigit(t_[i_])) ++i_;
-    if (i_ < t_.size() && t_[i_] == '.') {
-      ++i_;
-      while (i_ < t_.size() && IsDigit(t_[i_])) ++i_;
-    }
-    tok->text = std::string(t_.substr(tok->offset, i_ - tok->offset));
-    if (i_ < t_.size() && t_[i_] == '.' && i_ + 1 < t_.size() && IsDigit(t_[i_ + 1])) {
-      while (i_ < t_.size() && (IsDigit(t_[i_]) || t_[i_] == '.')) ++i_;
-      *err = {tok->offset, i_ - tok->offset,
-              "malformed number '" + std::string(t_.substr(tok->offset, i_ - tok->offset)) + "'"};
-      return false;
-    }
-    if (i_ < t_.size()) {
-      char s = t_[i_];
-      bool alone = i_ + 1 >= t_.size() || !IsWordChar(t_[i_ + 1]);
-      if (s == '%' || ((s == 'k' || s == 'M' || s == 'B') && alone)) {
-        tok->suffix = s;
-        ++i_;
-      }
-    }
-    return true;
-  }
-
-  bool Price(Token* tok, FormulaError* err) {
-    tok->kind = Tok::kPrice;
-    size_t start = ++i_;
-    while (i_ < t_.size() && IsIdChar(t_[i_])) ++i_;
-    size_t slash = i_;
-    bool ok = i_ > start && i_ < t_.size() && t_[i_] == '/';
-    if (ok) {
-      ++i_;
-      size_t entry = i_;
-      while (i_ < t_.size() && (IsIdChar(t_[i_]) || t_[i_] == ':')) ++i_;
-      ok = i_ > entry;
-    }
-    // A trailing '.' or '-' belongs to the text around the reference.
-    while (i_ > slash + 1 && (t_[i_ - 1] == '.' || t_[i_ - 1] == '-')) --i_;
-    tok->text = std::string(t_.substr(start, i_ - start));
-    if (!ok) {
-      *err = {tok->offset, std::max<size_t>(1, i_ - tok->offset),
-              "malformed price reference '" + std::string(t_.substr(tok->offset, i_ - tok->offset)) +
-                  "': write @provider/entry or @provider/entry:variant"};
-      return false;
-    }
-    return true;
-  }
-
-  std::string_view t_;
-  size_t i_ = 0;
-};
 
 bool IsFunction(std::string_view n) {
   static constexpr std::string_view kFunctions[] = {
@@ -486,7 +365,7 @@ std::unique_ptr<Node> ParseFormula(std::string_view text, const UnitTable& units
   FormulaError* err = error ? error : &scratch;
   *err = {};
   std::vector<Token> toks;
-  if (!Lexer(text).Run(&toks, err)) return nullptr;
+  if (!Lex(text, &toks, err)) return nullptr;
   if (toks.size() == 1) {
     *err = {0, 1, "empty formula"};
     return nullptr;

@@ -1,6 +1,7 @@
 #include "cost/evaluate.h"
 
 #include <memory>
+#include <random>
 
 #include <catch2/catch.hpp>
 
@@ -413,6 +414,27 @@ TEST_CASE("An extra model is evaluated against loaded prices and models", "[cost
   CHECK(FormatFigure(*ev.Find("page-1")->Find("month")) == "1460.00 USD");
   CHECK(ev.Find("base"));
   CHECK(run->ev.Find("page-1") == nullptr);
+}
+
+TEST_CASE("Random formulas never crash the engine", "[cost][evaluate]") {
+  const std::string alphabet = "0123456789 .,+-*/^()<>=!@%:[]abxyzhGBUSDCNYtomin_";
+  const char* words[] = {"to", "fx(", "share(", "ceil(", "@aws/band", "a[s].x", "USD/h", "1M tokens",
+                         "min(", "npv(", "if(", "total", "x", "y", " CNY", "1 / 0", "(-1 to 1)"};
+  std::mt19937 rng(12345);
+  for (int i = 0; i < 300; ++i) {
+    std::string f;
+    int len = static_cast<int>(rng() % 24);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 3 == 0) f += words[rng() % (sizeof(words) / sizeof(words[0]))];
+      else f += alphabet[rng() % alphabet.size()];
+    }
+    INFO(f);
+    std::string escaped;
+    for (char c : f) escaped += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    auto run = EvalModel("model: m\nunit: USD\nparams:\n  x: 2\n  y: 1 USD\nitems:\n  a: {formula: y}\n"
+                         "figures:\n  z:\n    formula: \"" + escaped + "\"\n");
+    CHECK(run->ev.Find("m") != nullptr);
+  }
 }
 
 TEST_CASE("Provider views list current prices in declared order", "[cost][evaluate]") {
