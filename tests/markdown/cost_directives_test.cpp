@@ -1,0 +1,123 @@
+// `cost …` blocks: each directive's HTML and the diagnostics for bad arguments.
+#include "markdown/cost_nodes.h"
+
+#include "tests/markdown/cost_test_fixture.h"
+
+namespace costsite::markdown {
+namespace {
+
+bool Has(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
+
+std::string Block(const std::string& info) { return "```" + info + "\n```\n"; }
+
+TEST_CASE("cost table: items, groups, total, share, ranges, units in headers") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=inference"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Monthly inference cost\">"));
+  CHECK(Has(html, "<caption>Monthly inference cost</caption>"));
+  CHECK(Has(html, "<th scope=\"col\" class=\"num\">Cost (USD/month)</th>"));
+  CHECK(Has(html, "<th scope=\"col\" class=\"num\">Share (%)</th>"));
+  CHECK(Has(html, "<tr><th scope=\"row\">GPU instances</th>"));
+  CHECK(Has(html, ">730 h/month</abbr>"));
+  CHECK(Has(html, "32.77 USD/h <time class=\"date\" datetime=\"2025-01-15\">2025-01-15</time>"));
+  CHECK(Has(html, ">23,922.10</abbr></td><td class=\"num\">98.7–99.5</td>"));
+  CHECK(Has(html, "<tr class=\"subtotal\"><th scope=\"row\">Subtotal: Compute</th>"));
+  CHECK(Has(html, ">100.00–300.00</abbr>"));
+  CHECK(Has(html, "<tfoot><tr class=\"total\"><th scope=\"row\">Total</th>"));
+  CHECK(Has(html, ">24,033.60–24,233.60</abbr>"));
+  CHECK_FALSE(Has(html, "scope=\"row\" scope"));
+  CHECK_FALSE(Has(html, "table-note"));  // 23,922.10 + 11.50 + 100.00 = 24,033.60
+}
+
+TEST_CASE("cost table in zh, with a scenario") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=inference scenario=spot"), "zh", &diags).html;
+  CHECK(Has(html, "<caption>推理服务月度成本（Spot 实例）</caption>"));
+  CHECK(Has(html, "费用（USD/月）"));
+  CHECK(Has(html, ">7,175.90</abbr>"));
+}
+
+TEST_CASE("cost compare: columns per scenario with change, percent and ratio") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost compare model=inference scenarios=base,spot figures=gpu"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK(Has(html, "<th scope=\"col\" class=\"num\">Base case</th><th scope=\"col\" class=\"num\">Spot instances</th>"));
+  CHECK(Has(html, "<th scope=\"row\">GPU instances (USD/month)</th>"));
+  CHECK(Has(html, "<th scope=\"row\">Change vs Base case</th><td class=\"num\">—</td><td class=\"num\">-16,746.20</td>"));
+  CHECK(Has(html, "<td class=\"num\">-70.0%</td>"));
+  CHECK(Has(html, "<th scope=\"row\">Ratio to Base case</th><td class=\"num\">—</td><td class=\"num\">0.30×</td>"));
+}
+
+TEST_CASE("cost prices, params, rules, expectations") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string md = Block("cost prices provider=aws entries=p4d.24xlarge") + "\n" + Block("cost params model=inference") +
+                   "\n" + Block("cost rules model=inference") + "\n" + Block("cost expectations model=inference");
+  std::string html = RenderCost(eval, md, "zh", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<caption>亚马逊云科技（us-east-1）</caption>"));
+  CHECK(Has(html, "<th scope=\"col\" class=\"num\">on_demand</th><th scope=\"col\" class=\"num\">spot</th>"));
+  CHECK(Has(html, "<td>USD/小时</td><td class=\"num\">32.77</td><td class=\"num\">9.83</td>"));
+  CHECK(Has(html, "<a href=\"https://aws.amazon.com/ec2/pricing/on-demand/\">aws.amazon.com</a>"));
+  CHECK_FALSE(Has(html, "S3 标准存储"));
+  CHECK(Has(html, "<th scope=\"row\">运行时长</th>"));
+  CHECK(Has(html, "<li><strong>GPU 占比超过一半</strong>：评估 Spot 与量化"));
+  CHECK_FALSE(Has(html, "很便宜"));
+  CHECK(Has(html, "<tr class=\"status-ok\"><th scope=\"row\">合计</th><td class=\"num\">US$24,000.00/月</td>"));  // within 1%
+  CHECK(Has(html, "<td>一致</td><td>原文 §3</td><td>原文漏算了运维</td>"));
+}
+
+TEST_CASE("cost model: an inline model evaluated against the site's prices") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string md = "Estimate: `=page.total`.\n\n```cost model\ntitle: {zh: 试算, en: Estimate}\nunit: USD/month\n"
+                   "items:\n  gpu: {formula: 100 h/month * @aws/p4d.24xlarge, label: {zh: GPU, en: GPU}}\n```\n";
+  std::string html = RenderCost(eval, md, "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, ">$3,277.00/month</abbr>"));
+  CHECK(Has(html, "<caption>Estimate</caption>"));
+}
+
+TEST_CASE("Bad directives are reported on the fence line") {
+  cost::Evaluation eval = FixtureEvaluation();
+  struct Case {
+    std::string md, want;
+  };
+  const Case cases[] = {
+      {Block("cost tabel model=inference"),
+       "content/page.md:1:9: error: unknown cost directive 'tabel' (expected table, compare, prices, params, chart, "
+       "rules, expectations or model)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
+      {Block("cost table modle=inference"),
+       "content/page.md:1:15: error: unknown argument 'modle' for 'cost table' (expected model=, scenario=)\n"
+       " 1 | ```cost table modle=inference\n   |               ^~~~~\n"},
+      {Block("cost table"),
+       "content/page.md:1:9: error: 'cost table' needs model=\n 1 | ```cost table\n   |         ^~~~~\n"},
+      {Block("cost table model=inferense"),
+       "content/page.md:1:21: error: unknown model 'inferense' (did you mean 'inference'?)\n"
+       " 1 | ```cost table model=inferense\n   |                     ^~~~~~~~~\n"},
+      {Block("cost compare model=inference scenarios=base,spto"),
+       "content/page.md:1:48: error: unknown scenario 'spto' of model 'inference' (did you mean 'spot'?)\n"
+       " 1 | ```cost compare model=inference scenarios=base,spto\n   |                                                ^~~~\n"},
+      {Block("cost chart model=inference type=pie"),
+       "content/page.md:1:36: error: chart type must be breakdown, compare or range, not 'pie'\n"
+       " 1 | ```cost chart model=inference type=pie\n   |                                    ^~~\n"},
+      {Block("cost prices provider=aws entries=p5"),
+       "content/page.md:1:37: error: unknown price 'aws/p5'\n"
+       " 1 | ```cost prices provider=aws entries=p5\n   |                                     ^~\n"},
+  };
+  for (const Case& c : cases) {
+    Diagnostics diags;
+    RenderCost(eval, c.md, "en", &diags);
+    CHECK(AllDiagnostics(diags) == c.want);
+  }
+}
+
+}  // namespace
+}  // namespace costsite::markdown

@@ -1,0 +1,98 @@
+// Inline figures on the node tree: formatting per language, provenance,
+// code left alone, and diagnostics with positions.
+#include "markdown/cost_nodes.h"
+
+#include "tests/markdown/cost_test_fixture.h"
+
+namespace costsite::markdown {
+namespace {
+
+bool Has(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
+
+TEST_CASE("Inline figures render per language with provenance") {
+  cost::Evaluation eval = FixtureEvaluation();
+  const std::string md = "GPU `=inference.gpu` in CNY `=inference.gpu currency=CNY precision=0`, "
+                         "storage `=inference[spot].storage per=none`, ratio `=inference.gpu_ratio percent range=lo`.\n";
+  Diagnostics diags;
+  CostOutput out;
+  std::string zh = RenderCost(eval, md, "zh", &diags, &out).html;
+  INFO(zh << AllDiagnostics(diags));
+  CHECK(Has(zh, ">US$23,922.10/月</abbr>"));
+  CHECK(Has(zh, ">¥172,239/月</abbr>"));
+  CHECK(Has(zh, ">US$11.50</abbr>"));
+  CHECK(Has(zh, ">98.7%</abbr>"));
+  CHECK(Has(zh, "<abbr class=\"fig\" tabindex=\"0\" title=\"公式：hours × @aws/p4d.24xlarge\n"));
+  CHECK(Has(zh, "汇率：1 USD = 7.2 CNY (2025-01-01, https://www.chinamoney.com.cn/)"));
+  std::string en = RenderCost(eval, md, "en", &diags).html;
+  CHECK(Has(en, ">$23,922.10/month</abbr>"));
+  CHECK(Has(en, ">CN¥172,239/month</abbr>"));
+  CHECK(Has(en, "title=\"Formula: hours × @aws/p4d.24xlarge\n"));
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(out.refs.size() == 4);
+  CHECK(out.refs[0].kind == "figure");
+  CHECK(out.refs[0].target == "inference.gpu");
+  CHECK(out.refs[2].target == "inference[spot].storage");
+  CHECK(out.refs[0].pos.line == 1);
+  CHECK(out.refs[0].pos.col == 5);
+  REQUIRE(out.sources.items().size() == 2);  // the spot case uses the same S3 price: listed once
+  CHECK(out.sources.items()[0].id == "aws/p4d.24xlarge");
+}
+
+TEST_CASE("Code that is not a figure stays code") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, "`x = 1` and\n\n```\n`=inference.total`\n```\n", "en", &diags).html;
+  CHECK(Has(html, "<code>x = 1</code>"));
+  CHECK(Has(html, "<pre><code>`=inference.total`\n</code></pre>"));
+  CHECK_FALSE(diags.HasErrors());
+}
+
+TEST_CASE("Unknown figures and options are reported at their place") {
+  cost::Evaluation eval = FixtureEvaluation();
+  struct Case {
+    std::string md, want;
+  };
+  const Case cases[] = {
+      {"Total: `=inference.totl`.\n",
+       "content/page.md:1:8: error: unknown figure 'inference.totl' (did you mean 'total'?)\n"
+       " 1 | Total: `=inference.totl`.\n"
+       "   |        ^~~~~~~~~~~~~~~~~\n"},
+      {"Intro\n\nTotal: `=inference.total precison=1`.\n",
+       "content/page.md:3:26: error: unknown format option 'precison=1' (expected currency=, unit=, precision=, "
+       "percent, compact, range=, plain or per=none)\n"
+       " 3 | Total: `=inference.total precison=1`.\n"
+       "   |                          ^~~~~~~~~~\n"},
+      {"`=inferense.total`\n",
+       "content/page.md:1:1: error: unknown model 'inferense' (did you mean 'inference'?)\n"
+       " 1 | `=inferense.total`\n"
+       "   | ^~~~~~~~~~~~~~~~~~\n"},
+      {"`=inference[spto].total`\n",
+       "content/page.md:1:1: error: unknown scenario 'spto' of model 'inference' (did you mean 'spot'?)\n"
+       " 1 | `=inference[spto].total`\n"
+       "   | ^~~~~~~~~~~~~~~~~~~~~~~~\n"},
+      {"`=inference.data currency=CNY`\n",
+       "content/page.md:1:1: error: currency=CNY needs a money figure; 'inference.data' is in GB\n"
+       " 1 | `=inference.data currency=CNY`\n"
+       "   | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"},
+  };
+  for (const Case& c : cases) {
+    Diagnostics diags;
+    RenderCost(eval, c.md, "en", &diags);
+    CHECK(AllDiagnostics(diags) == c.want);
+  }
+}
+
+TEST_CASE("Lines are counted in the file, after the front matter") {
+  cost::Evaluation eval = FixtureEvaluation();
+  CostContext ctx{"en", &eval, nullptr};
+  MarkdownOptions opts;
+  opts.cost = &ctx;
+  Diagnostics diags;
+  RenderMarkdown("content/page.md", "Text\n\n- a `=inference.nope`\n", 5, opts, &diags);
+  REQUIRE(diags.Sorted().size() == 1);
+  CHECK(diags.Sorted()[0].pos.line == 7);
+  CHECK(diags.Sorted()[0].pos.col == 5);
+}
+
+}  // namespace
+}  // namespace costsite::markdown
