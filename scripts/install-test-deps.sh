@@ -8,7 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 missing=""
-for p in chromium clang libclang-rt-14-dev; do
+# fonts-wqy-microhei: CJK glyphs for the Chinese screenshots (5 MB).
+for p in chromium clang libclang-rt-14-dev fonts-wqy-microhei; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"

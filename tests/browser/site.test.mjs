@@ -200,6 +200,11 @@ async function Main() {
     if (name.includes("/reports/") && !shotsTaken.has(lang) && (want.chart || want.figure)) {
       shotsTaken.add(lang);
       const file = `report-${lang}.png`;
+      // Show a chart and its figures rather than the table of contents.
+      await page.evaluate(() => {
+        const chart = document.querySelector("figure:has(svg[role=img]), svg[role=img]");
+        if (chart) window.scrollTo(0, chart.getBoundingClientRect().top + window.scrollY - 120);
+      });
       await page.screenshot({ path: path.join(args.shots, file) });
       if (args["docs-shots"]) fs.copyFileSync(path.join(args.shots, file), path.join(args["docs-shots"], file));
       console.log(`  screenshot ${path.join(args.shots, file)}`);
