@@ -12,7 +12,7 @@ mkdir -p "$work"; work=$(cd "$work" && pwd)
 gate_begin fuzz
 seconds=${FUZZ_SECONDS:-60}
 build="$work/fuzz/build" corpus="$work/fuzz/corpus" artifacts="$work/fuzz/artifacts"
-mkdir -p "$build" "$artifacts"
+rm -rf "$artifacts"; mkdir -p "$build" "$artifacts"
 
 t0=$(date +%s)
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCOSTSITE_FUZZ=ON -DCOSTSITE_TESTS=OFF \
