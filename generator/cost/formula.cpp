@@ -102,8 +102,6 @@ class Parser {
   }
 
   std::unique_ptr<Node> Expr() {
-    DepthGuard guard(&depth_);
-    if (TooDeep()) return nullptr;
     auto l = Compare();
     if (!l || !IsWord("to")) return l;
     ++pos_;
@@ -156,10 +154,10 @@ class Parser {
   }
 
   std::unique_ptr<Node> Power() {
-    DepthGuard guard(&depth_);
-    if (TooDeep()) return nullptr;
     auto l = Unary();
     if (!l || !IsOp("^")) return l;
+    DepthGuard guard(&depth_);
+    if (TooDeep()) return nullptr;
     ++pos_;
     auto r = Power();
     if (!r) return nullptr;
@@ -167,9 +165,9 @@ class Parser {
   }
 
   std::unique_ptr<Node> Unary() {
+    if (!IsOp("-")) return Primary();
     DepthGuard guard(&depth_);
     if (TooDeep()) return nullptr;
-    if (!IsOp("-")) return Primary();
     auto n = Make(NodeKind::kNegate, Peek().offset);
     ++pos_;
     auto operand = Unary();
@@ -221,6 +219,8 @@ std::unique_ptr<Node> Parser::Primary() {
     }
     case Tok::kOp:
       if (t.text == "(") {
+        DepthGuard guard(&depth_);
+        if (TooDeep()) return nullptr;
         ++pos_;
         auto inner = Expr();
         if (!inner) return nullptr;
@@ -340,6 +340,8 @@ std::unique_ptr<Node> Parser::UnitArgument() {
 std::unique_ptr<Node> Parser::CallNode() {
   const Token& t = Peek();
   if (!IsFunction(t.text)) return Fail(t.offset, t.length, "unknown function '" + t.text + "'");
+  DepthGuard guard(&depth_);
+  if (TooDeep()) return nullptr;
   auto n = Make(NodeKind::kCall, t.offset);
   n->name = t.text;
   pos_ += 2;

@@ -49,7 +49,9 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags) {
   if (ec) diags.Error({dir.generic_string(), 0, 0}, "cannot list pricing folder: " + ec.message());
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
-    std::string shown = (dir / file.lexically_relative(dir)).lexically_normal().generic_string();
+    // Shown relative to the site: "pricing/models/a.yaml".
+    fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
+    std::string shown = (base.filename() / file.lexically_relative(dir)).generic_string();
     std::ifstream in(file, std::ios::binary);
     if (!in) {
       diags.Error({shown, 0, 0}, "cannot read file");

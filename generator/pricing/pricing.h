@@ -37,7 +37,8 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
                       Diagnostics& diags);
 
 /// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in
-/// diagnostics are `dir` joined with the file's relative path.
+/// diagnostics start with `dir`'s last component ("pricing/models/a.yaml"),
+/// that is, relative to the site.
 cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags);
 /// ReadPricing, then cost::Evaluate.
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
