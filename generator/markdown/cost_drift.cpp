@@ -1,0 +1,200 @@
+#include "markdown/cost_drift.h"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <mutex>
+
+#include "content/pages.h"
+#include "cost/evaluation.h"
+#include "figures/lookup.h"
+#include "markdown/cmark_util.h"
+
+namespace costsite::markdown {
+
+using cost::Decimal;
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A directive's arguments in a canonical order, so "a=1 b=2" matches "b=2 a=1".
+std::string CanonicalArgs(std::string_view info) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < info.size()) {
+    while (i < info.size() && info[i] == ' ') ++i;
+    size_t s = i;
+    while (i < info.size() && info[i] != ' ') ++i;
+    if (i > s) words.emplace_back(info.substr(s, i - s));
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+std::string Label(const CostRef& r) {
+  if (r.kind == "figure") return "figure '" + r.target + "'";
+  if (r.kind == "rule") return "rule '" + r.target + "'";
+  return "'cost " + r.kind + (r.target.empty() ? "" : " " + r.target) + "'";
+}
+
+// Figures a page shows: inline references, and the items and totals of the
+// models its tables show.
+std::vector<std::pair<std::string, cost::Figure>> ShownFigures(const PageCostRefs& refs,
+                                                                const cost::Evaluation& eval) {
+  std::vector<std::pair<std::string, cost::Figure>> out;
+  for (const CostRef& r : refs.refs) {
+    std::string err;
+    if (r.kind == "figure") {
+      figures::FigureRef ref;
+      cost::Figure f;
+      if (figures::ParseFigureRef(r.target, eval, &ref, &err) && figures::ResolveFigure(eval, ref, {}, &f, &err))
+        out.emplace_back(r.target, f);
+    } else if (r.kind == "table" || r.kind == "compare") {
+      size_t m = r.target.find("model=");
+      if (m == std::string::npos) continue;
+      std::string model = r.target.substr(m + 6, r.target.find(' ', m) - m - 6);
+      const cost::ModelResult* res = eval.Find(model);
+      if (!res) continue;
+      for (const auto& it : res->items) out.emplace_back(model + "." + it.id, it.cost);
+      if (res->total) out.emplace_back(model + ".total", *res->total);
+      for (const auto& f : res->figures) out.emplace_back(model + "." + f.id, f);
+    }
+  }
+  return out;
+}
+
+// Within 0.5 %, or equal once rounded as the prose wrote it.
+bool Close(const Decimal& typed, const Decimal& value) {
+  if (value.IsZero()) return typed.IsZero();
+  Decimal diff = (typed - value).Abs() / value.Abs();
+  return diff <= *Decimal::Parse("0.005");
+}
+
+}  // namespace
+
+std::vector<LiteralNumber> FindNumbers(std::string_view text) {
+  std::vector<LiteralNumber> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsDigit(text[i]) || (i > 0 && (IsDigit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == '-' ||
+                                        std::isalpha(static_cast<unsigned char>(text[i - 1]))))) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    std::string digits;
+    while (i < text.size() && (IsDigit(text[i]) || (text[i] == ',' && i + 1 < text.size() && IsDigit(text[i + 1])) ||
+                               (text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1])))) {
+      if (text[i] != ',') digits += text[i];
+      ++i;
+    }
+    std::string_view rest = text.substr(i);
+    bool date = (i < text.size() && (text[i] == '-' || text[i] == '/')) || rest.rfind("年", 0) == 0;
+    LiteralNumber n{std::string(text.substr(start, i - start)), *Decimal::Parse(digits), false, {}};
+    if (rest.rfind("万", 0) == 0) n.value *= Decimal(10000), n.text += "万", i += 3;
+    else if (rest.rfind("亿", 0) == 0) n.value *= Decimal(100000000), n.text += "亿", i += 3;
+    else if (rest.rfind("%", 0) == 0) n.percent = true, n.text += "%", i += 1;
+    else if (!rest.empty() && (rest[0] == 'K' || rest[0] == 'k')) n.value *= Decimal(1000), n.text += rest[0], i += 1;
+    else if (!rest.empty() && rest[0] == 'M') n.value *= Decimal(1000000), n.text += "M", i += 1;
+    bool year = n.text.size() == 4 && n.value >= Decimal(1900) && n.value <= Decimal(2100);
+    if (date || year || n.value < Decimal(10)) continue;  // small counts, years and dates are not figures
+    n.pos.col = static_cast<int>(start);  // byte offset; the caller adds the node's column
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+PageCostRefs CollectCostRefs(const std::string& path, std::string_view body, int first_line) {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* name : {"table", "tasklist", "strikethrough", "autolink"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  PageCostRefs out;
+  int offset = first_line - 1;
+  cmark_iter* it = cmark_iter_new(doc.get());
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    SourcePos pos{path, cmark_node_get_start_line(n) + offset, cmark_node_get_start_column(n)};
+    std::string lit = Literal(n);
+    auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_CODE && !lit.empty() && (lit[0] == '=' || lit[0] == '?')) {
+      std::string name = lit.substr(1, lit.find(' ') == std::string::npos ? std::string::npos : lit.find(' ') - 1);
+      out.refs.push_back({lit[0] == '=' ? "figure" : "rule", name, pos});
+    } else if (type == CMARK_NODE_CODE_BLOCK) {
+      const char* info = cmark_node_get_fence_info(n);
+      if (!info || std::strncmp(info, "cost", 4) != 0 || (info[4] != ' ' && info[4] != '\0')) continue;
+      std::string_view rest(info + 4);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      size_t sp = rest.find(' ');
+      std::string kind(rest.substr(0, sp));
+      out.refs.push_back({kind, sp == std::string_view::npos ? "" : CanonicalArgs(rest.substr(sp)), pos});
+    } else if (type == CMARK_NODE_TEXT) {
+      for (LiteralNumber& num : FindNumbers(lit)) {
+        num.pos = {path, pos.line, pos.col + num.pos.col};
+        out.numbers.push_back(std::move(num));
+      }
+    }
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+void CheckPageDrift(const content::Page& page, const cost::Evaluation* eval, Diagnostics* diags) {
+  if (page.sources.empty()) return;
+  const content::PageSource& source = page.sources.front();
+  std::vector<PageCostRefs> refs;
+  for (const auto& s : page.sources) refs.push_back(CollectCostRefs(s.path, s.body(), s.body_line));
+
+  // 1. Every language refers to the same figures, rules and tables.
+  for (size_t a = 0; a < page.sources.size(); ++a) {
+    for (size_t b = 0; b < page.sources.size(); ++b) {
+      if (a == b) continue;
+      std::map<std::pair<std::string, std::string>, int> other;
+      for (const CostRef& r : refs[b].refs) ++other[{r.kind, r.target}];
+      for (const CostRef& r : refs[a].refs) {
+        if (other[{r.kind, r.target}]-- > 0) continue;
+        diags->Warning(r.pos, Label(r) + " is not in the '" + page.sources[b].lang + "' version (" +
+                                  page.sources[b].path + ")",
+                       page.sources[a].text, 1, "translation-drift");
+      }
+    }
+  }
+  // 2. A translation records the hash of the source it was made from.
+  std::string current = content::ContentHash(source.body());
+  for (size_t i = 1; i < page.sources.size(); ++i) {
+    const auto& t = page.sources[i];
+    if (t.front.translation_of.empty() || t.front.translation_of == current) continue;
+    diags->Warning(t.front.translation_pos, "translation_of is " + t.front.translation_of + ", but " + source.path +
+                                                " is now " + current + ": the source changed since this translation",
+                   t.text, static_cast<int>(t.front.translation_of.size()), "stale-translation");
+  }
+  if (!eval) return;
+  // 3. Numbers typed in prose that a figure on the page already gives.
+  for (size_t i = 0; i < page.sources.size(); ++i) {
+    auto shown = ShownFigures(refs[i], *eval);
+    for (const LiteralNumber& n : refs[i].numbers) {
+      for (const auto& [name, f] : shown) {
+        if (f.is_bool) continue;
+        bool pct_figure = f.unit == "%";
+        if (n.percent != pct_figure) continue;
+        if (!Close(n.value, f.value.lo) && !Close(n.value, f.value.hi)) continue;
+        diags->Warning(n.pos, "'" + n.text + "' looks like the figure " + name + " (" + cost::FormatFigure(f) +
+                                  "); write `=" + name + "` so the text follows the model",
+                       page.sources[i].text, static_cast<int>(n.text.size()), "literal-figure");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace costsite::markdown
