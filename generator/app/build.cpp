@@ -11,6 +11,7 @@
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "output/staging.h"
+#include "render/search_index.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 
@@ -127,6 +128,9 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   std::vector<render::OutputFile> files = RenderPages(in, threads, staging.get(), diags);
   std::vector<render::OutputFile> extra;
   extra.push_back(render::RenderRootIndex(in));
+  render::SearchIndexStats search;
+  extra.push_back({std::string(render::kSearchIndexFile), render::BuildSearchIndex(files, &search), {}, {}});
+  stats->search_index_bytes = search.bytes;
   for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});
 
   stats->languages = cfg.languages;

@@ -25,6 +25,7 @@ struct BuildStats {
   std::map<std::string, int> pages_per_language;  // in site language order? see languages
   std::vector<std::string> languages;
   size_t files = 0;
+  size_t search_index_bytes = 0;  // size of search-index.js
   double seconds = 0;
 };
 

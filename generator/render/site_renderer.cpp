@@ -196,7 +196,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("body", body);
   out.content = impl_->Apply("base", data, src->path, diags);
   out.title = data.get("page_title")->string_value();
-  out.search_text = std::move(md.plain_text);
+  out.search_text = src->front.description.empty() ? std::move(md.plain_text)
+                                                  : src->front.description + "\n" + md.plain_text;
   return out;
 }
 

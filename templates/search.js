@@ -1,0 +1,143 @@
+// Offline search for costsite sites. search-index.js (loaded before this file
+// by a <script> tag, so it works from file://) sets window.COSTSITE_SEARCH.
+// Queries are cut into terms exactly as generator/render/search_index.cpp cuts
+// pages: lowercase words, and Chinese by characters and character bigrams.
+// search() is pure so that it can be tested without a browser.
+(function (global) {
+  'use strict';
+
+  function isCjk(c) {
+    return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0x20000 && c <= 0x2ffff);
+  }
+  function isWordChar(c) {
+    return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ||
+      (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7);
+  }
+  function lower(c) {
+    if (c >= 65 && c <= 90) return c + 32;
+    if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 32;
+    if (((c >= 0x100 && c <= 0x12f) || (c >= 0x14a && c <= 0x177)) && c % 2 === 0) return c + 1;
+    if (c >= 0x139 && c <= 0x148 && c % 2 === 1) return c + 1;
+    return c;
+  }
+
+  // Query terms: {t: term, prefix: bool}. A Chinese run of one character is
+  // looked up as that character, a longer run by its bigrams; words match any
+  // indexed word they begin ("price" finds "prices", "pricing").
+  function queryTerms(query) {
+    var terms = [], word = '', run = [];
+    function endWord() {
+      if (word) terms.push({t: word, prefix: true});
+      word = '';
+    }
+    function endRun() {
+      if (run.length === 1) terms.push({t: run[0], prefix: false});
+      for (var i = 1; i < run.length; i++) terms.push({t: run[i - 1] + run[i], prefix: false});
+      run = [];
+    }
+    for (var ch of String(query)) {
+      var c = ch.codePointAt(0);
+      if (isWordChar(c)) {
+        endRun();
+        word += String.fromCodePoint(lower(c));
+      } else {
+        endWord();
+        if (isCjk(c)) run.push(ch); else endRun();
+      }
+    }
+    endWord();
+    endRun();
+    return terms;
+  }
+
+  // Pages (indices) of one language's term table holding `term`.
+  function lookup(table, term) {
+    var found = {};
+    if (!term.prefix) {
+      (Object.prototype.hasOwnProperty.call(table, term.t) ? table[term.t] : [])
+        .forEach(function (p) { found[p] = true; });
+      return found;
+    }
+    for (var key in table) {
+      if (key.lastIndexOf(term.t, 0) === 0) table[key].forEach(function (p) { found[p] = true; });
+    }
+    return found;
+  }
+
+  // Results for `query`: pages holding every term, the reader's language
+  // first, then pages whose title holds the query, then site order.
+  // Each result: {title, url, snippet, lang}; `root` prefixes the URL.
+  function search(index, query, lang, root, limit) {
+    var terms = queryTerms(query);
+    if (!index || !terms.length) return [];
+    var scored = [];
+    Object.keys(index.t).forEach(function (l) {
+      var table = index.t[l], hits = null;
+      terms.forEach(function (term) {
+        var found = lookup(table, term);
+        if (hits === null) { hits = found; return; }
+        for (var p in hits) if (!found[p]) delete hits[p];
+      });
+      Object.keys(hits || {}).forEach(function (p) {
+        var page = index.p[p], title = page[2].toLowerCase(), score = 0;
+        if (page[0] === lang) score += 100;
+        terms.forEach(function (term) { if (title.indexOf(term.t) >= 0) score += 10; });
+        scored.push({score: score, n: Number(p), page: page});
+      });
+    });
+    scored.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+    return scored.slice(0, limit || 20).map(function (s) {
+      return {title: s.page[2], url: (root || '') + s.page[1], snippet: s.page[3], lang: s.page[0]};
+    });
+  }
+
+  function setUp(document) {
+    var box = document.querySelector('.search[data-root]');
+    var input = document.getElementById('search');
+    var list = box && box.querySelector('.search-results');
+    if (!box || !input || !list || !global.COSTSITE_SEARCH) return;
+    box.hidden = false;
+    function show() {
+      var results = search(global.COSTSITE_SEARCH, input.value, box.getAttribute('data-lang'),
+                           box.getAttribute('data-root'));
+      list.textContent = '';
+      if (!input.value.trim()) return;
+      if (!results.length) {
+        var none = document.createElement('li');
+        none.textContent = box.getAttribute('data-empty') || '';
+        list.appendChild(none);
+        return;
+      }
+      results.forEach(function (r) {
+        var li = document.createElement('li'), a = document.createElement('a');
+        var p = document.createElement('p');
+        a.href = r.url;
+        a.textContent = r.title;
+        if (r.lang) a.setAttribute('hreflang', r.lang);
+        p.textContent = r.snippet;
+        li.appendChild(a);
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+    }
+    input.addEventListener('input', show);
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { input.value = ''; show(); }
+      if (e.key === 'ArrowDown' && list.querySelector('a')) {
+        e.preventDefault();
+        list.querySelector('a').focus();
+      }
+    });
+  }
+
+  global.costsiteSearch = {search: search, queryTerms: queryTerms};
+  if (typeof document !== 'undefined') {
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', function () { setUp(document); });
+    } else {
+      setUp(document);
+    }
+  }
+})(typeof window !== 'undefined' ? window : globalThis);

@@ -1,0 +1,55 @@
+#include "render/search_index.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::render {
+namespace {
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST_CASE("Search terms: Chinese by characters and bigrams, English by lowercase words") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"GPU 成本", {"gpu", "成", "本", "成本"}},
+      {"Monthly Cost, monthly cost", {"monthly", "cost"}},
+      {"向量数据库", {"向", "量", "向量", "数", "量数", "据", "数据", "库", "据库"}},
+      {"a 7 x", {"7"}},  // single letters are not words; numbers are
+      {"Café ÉTÉ", {"café", "été"}},
+      {"A100的价格", {"a100", "的", "价", "的价", "格", "价格"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(SearchTerms(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("Snippets collapse whitespace and cut at a code point") {
+  CHECK(Snippet("  a \n b  ", 10) == "a b");
+  CHECK(Snippet("成本报告", 2) == "成本…");
+}
+
+TEST_CASE("The index holds Chinese bigrams and English words with deduplicated postings") {
+  std::vector<OutputFile> files = {
+      {"zh/reports/gpu/index.html", "", "GPU 推理成本每月", "GPU 成本"},
+      {"en/reports/gpu/index.html", "", "GPU inference costs, costs and costs", "GPU cost"},
+      {"style.css", "", "", ""},
+  };
+  SearchIndexStats stats;
+  std::string js = BuildSearchIndex(files, &stats);
+  CHECK(js.rfind("window.COSTSITE_SEARCH=", 0) == 0);
+  CHECK(js.find("\"推理\":[0]") != std::string::npos);
+  CHECK(js.find("\"成本\":[0]") != std::string::npos);
+  CHECK(js.find("\"costs\":[1]") != std::string::npos);
+  CHECK(js.find("\"p\":[[\"zh\",\"zh/reports/gpu/index.html\",\"GPU 成本\"") != std::string::npos);
+  CHECK(stats.pages == 2);
+  CHECK(stats.bytes == js.size());
+  CHECK(Has(SearchTerms("costs"), "costs"));
+}
+
+}  // namespace
+}  // namespace costsite::render
