@@ -11,7 +11,10 @@
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "output/staging.h"
+#include "render/export.h"
+#include "render/publish.h"
 #include "render/search_index.h"
+#include "render/single_file.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 
@@ -49,7 +52,7 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
 // page as soon as it is rendered, so memory stays flat however large the site.
 // Each thread owns its parsed templates; what is kept (title, search text)
 // lands in a slot per job, so nothing depends on which thread finished first.
-std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, int threads,
+std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, int threads, bool single_file,
                                             output::Staging* staging, Diagnostics* diags) {
   struct Job {
     const content::Page* page;
@@ -66,6 +69,12 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, int th
     for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       files[i] = renderer.Render(*jobs[i].page, *jobs[i].lang, diags);
       if (staging && !staging->Write(files[i].path, files[i].content, &err))
+        diags->Error({}, err, {}, 1, "output");
+      if (staging && single_file && !jobs[i].page->is_list &&
+          !staging->Write(render::SingleFilePath(files[i].path),
+                          render::MakeSingleFile(files[i].content, files[i].path, *in.theme,
+                                                 in.config->base_url),
+                          &err))
         diags->Error({}, err, {}, 1, "output");
       files[i].content = std::string();  // written; keep only what the index needs
     }
@@ -114,6 +123,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   content::SiteConfig cfg;
   if (!LoadConfig(root, &cfg, diags)) return false;
+  if (cfg.build_date.empty()) cfg.build_date = options.build_date;
   std::vector<content::Page> pages = content::LoadContent(root, cfg, diags);
   render::Theme theme = render::BuildTheme(render::CollectThemeFiles(root, diags), cfg, diags);
   WarnMissingTranslations(pages, cfg, diags);
@@ -125,12 +135,15 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<render::OutputFile> files = RenderPages(in, threads, staging.get(), diags);
+  std::vector<render::OutputFile> files = RenderPages(in, threads, options.single_file, staging.get(), diags);
   std::vector<render::OutputFile> extra;
   extra.push_back(render::RenderRootIndex(in));
   render::SearchIndexStats search;
   extra.push_back({std::string(render::kSearchIndexFile), render::BuildSearchIndex(files, &search), {}, {}});
   stats->search_index_bytes = search.bytes;
+  if (in.evaluation)
+    for (auto& f : render::ExportData(*in.evaluation, cfg.languages)) extra.push_back(std::move(f));
+  for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
   for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});
 
   stats->languages = cfg.languages;

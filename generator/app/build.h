@@ -16,8 +16,10 @@ struct BuildOptions {
   std::filesystem::path out;           // "" = source/site
   bool write = true;                   // false: check only, write nothing
   bool force = false;                  // replace an output folder holding foreign files
+  bool single_file = false;            // also write each report as one self-contained file
   int threads = 0;                     // 0 = one per core
   std::string version;                 // shown in the generator meta tag
+  std::string build_date;              // footer date when site.yaml sets none ("" = none)
 };
 
 /// Counts for the summary line.

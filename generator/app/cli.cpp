@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -11,6 +13,7 @@
 #include <sstream>
 
 #include "app/build.h"
+#include "app/init_command.h"
 
 namespace costsite::app {
 
@@ -31,6 +34,8 @@ const char* kHelp =
     "  build     evaluate the cost models and write the site\n"
     "  check     everything build does, without writing\n"
     "  eval      print evaluated figures of the cost models\n"
+    "  init      create a minimal bilingual site in a new folder\n"
+    "  new       scaffold a report in both languages: costsite new report NAME\n"
     "\n"
     "Options:\n"
     "  -h, --help     show help (also: costsite <command> --help)\n"
@@ -48,7 +53,12 @@ const char* kBuildHelp =
     "  --out DIR      the output folder (default: DIR/site)\n"
     "  --force        replace an output folder that holds files costsite did not write\n"
     "  --threads N    render on N threads (default: one per core)\n"
-    "  --quiet        print only diagnostics\n";
+    "  --single-file  also write each report as one self-contained HTML file,\n"
+    "                 site/single/LANG/KEY.html (CSS inline, no external files)\n"
+    "  --quiet        print only diagnostics\n"
+    "  --verbose      also print sizes (search index)\n"
+    "\n"
+    "SOURCE_DATE_EPOCH, when set and site.yaml has no build_date, dates the footer.\n";
 
 const char* kCheckHelp =
     "Usage: costsite check [--source DIR] [--strict]\n"
@@ -126,9 +136,24 @@ std::string Summary(const BuildStats& s, int warnings, const std::string& out, b
   return ss.str();
 }
 
+// SOURCE_DATE_EPOCH (reproducible-builds.org) as a UTC date; "" when unset or malformed.
+std::string SourceDateEpoch() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (!env || !*env) return {};
+  char* end = nullptr;
+  long long secs = std::strtoll(env, &end, 10);
+  if (*end != '\0' || secs < 0) return {};
+  std::time_t t = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out, std::ostream& err) {
   Args a = ParseArgs(args, 1, {"source", "out", "threads", "format"},
-                     {"force", "quiet", "verbose", "strict", "help"});
+                     {"force", "quiet", "verbose", "strict", "help", "single-file"});
   if (a.flags["help"]) {
     out << (check ? kCheckHelp : kBuildHelp);
     return kExitOk;
@@ -149,8 +174,10 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   if (a.values.count("source")) opt.source = a.values["source"];
   if (a.values.count("out")) opt.out = a.values["out"];
   opt.force = a.flags["force"];
+  opt.single_file = a.flags["single-file"];
   opt.write = !check;
   opt.version = kVersion;
+  opt.build_date = SourceDateEpoch();
 
   Diagnostics diags;
   BuildStats stats;
@@ -189,6 +216,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   if (cmd == "build") return RunBuild(args, false, out, err);
   if (cmd == "check") return RunBuild(args, true, out, err);
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "init") return RunInit(rest, out, err);
+  if (cmd == "new") return RunNew(rest, out, err);
   err << "costsite: unknown command '" << cmd << "'\n\n" << kHelp;
   return kExitUsage;
 }

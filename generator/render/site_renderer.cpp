@@ -5,10 +5,13 @@
 #include <map>
 
 #include "figures/provenance.h"
+#include "cost/evaluation.h"
 #include "markdown/cost_nodes.h"
 #include "markdown/markdown.h"
 #include "output/paths.h"
+#include "render/export.h"
 #include "render/links.h"
+#include "render/publish.h"
 
 namespace costsite::render {
 
@@ -134,6 +137,21 @@ struct PageRenderer::Impl {
     return list;
   }
 
+  // Download links for the models the page refers to (data/<model>.json, .csv).
+  mstch::data DataLinks(std::string_view markdown, const std::string& lang, const std::string& file) {
+    mstch::data list{mstch::data::type::list};
+    for (const std::string& model : ReferencedModels(markdown, *in.evaluation)) {
+      mstch::data item;
+      const cost::ModelResult* r = in.evaluation->Find(model);
+      std::string title = r ? Pick(r->title, lang) : std::string();
+      item.set("title", title.empty() ? model : title);
+      item.set("json", output::RelativeUrl(file, DataFile(model, "json")));
+      item.set("csv", output::RelativeUrl(file, DataFile(model, "csv")));
+      list.push_back(item);
+    }
+    return list;
+  }
+
   mstch::data HomeListing(std::string_view lang, const std::string& file) {
     mstch::data list{mstch::data::type::list};
     for (const auto& [page, src] : Listing(in, lang)) {
@@ -175,6 +193,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("page_title", src->front.title.empty() ? Pick(in.config->title, l) : src->front.title);
   SetIfAny(&data, "description", src->front.description);
   data.set("root", output::RootPrefix(out.path));
+  if (!in.config->base_url.empty()) data.set("canonical", AbsoluteUrl(in.config->base_url, out.path));
+  SetIfAny(&data, "build_date", in.config->build_date);
   data.set("home_url", output::RelativeUrl(out.path, output::PageFile(l, "")));
   data.set("is_home", mstch::data(page.key.empty()));
   data.set("languages", impl_->Languages(page, l, out.path));
@@ -191,6 +211,11 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("content_lang", content::HtmlLang(src->lang));
   }
   if (page.is_list) data.set("pages", impl_->HomeListing(l, out.path));
+  if (in.evaluation && !page.is_list) {
+    mstch::data links = impl_->DataLinks(src->body(), l, out.path);
+    data.set("has_data_links", mstch::data(!links.list_value().empty()));
+    data.set("data_links", links);
+  }
 
   std::string body = impl_->Apply(page.is_list ? "home" : "page", data, src->path, diags);
   data.set("body", body);

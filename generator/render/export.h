@@ -1,0 +1,30 @@
+// Data export: every evaluated model as site/data/<model>.json and .csv, all
+// scenarios in each file, values as exact decimal strings (docs/data-export.md).
+#ifndef COSTSITE_RENDER_EXPORT_H_
+#define COSTSITE_RENDER_EXPORT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/site_renderer.h"
+
+namespace costsite::render {
+
+/// The site-relative path of a model's export: ("gpu", "json") -> "data/gpu.json".
+/// Pages link to it with output::RelativeUrl(page_path, DataFile(...)).
+std::string DataFile(std::string_view model, std::string_view ext);
+
+/// data/<model>.json and data/<model>.csv for every model of `evaluation`, in
+/// model order; `languages` are the site's, for the label columns.
+std::vector<OutputFile> ExportData(const cost::Evaluation& evaluation,
+                                   const std::vector<std::string>& languages);
+
+/// The models of `evaluation` that `markdown` refers to in a figure
+/// (`=model.x`, `=model[s].x`) or a directive argument (`model=ID`), in model order.
+std::vector<std::string> ReferencedModels(std::string_view markdown,
+                                          const cost::Evaluation& evaluation);
+
+}  // namespace costsite::render
+
+#endif  // COSTSITE_RENDER_EXPORT_H_

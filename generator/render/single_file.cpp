@@ -1,0 +1,110 @@
+#include "render/single_file.h"
+
+#include <vector>
+
+#include "render/links.h"
+
+namespace costsite::render {
+
+namespace {
+
+// The value of attribute `name` inside the tag text `tag`; "" if none.
+std::string Attr(std::string_view tag, std::string_view name) {
+  std::string key = " " + std::string(name) + "=\"";
+  size_t p = tag.find(key);
+  if (p == std::string_view::npos) return {};
+  p += key.size();
+  size_t e = tag.find('"', p);
+  return e == std::string_view::npos ? std::string() : std::string(tag.substr(p, e - p));
+}
+
+// Calls `fn` on every start tag `<name ...>`; `fn` returns the replacement
+// of the tag (and may extend `*end` to swallow an element).
+template <typename Fn>
+std::string RewriteTags(std::string_view html, std::string_view name, Fn fn) {
+  std::string out, open = "<" + std::string(name);
+  size_t pos = 0;
+  for (size_t p; (p = html.find(open, pos)) != std::string_view::npos;) {
+    char next = p + open.size() < html.size() ? html[p + open.size()] : '>';
+    size_t close = html.find('>', p);
+    if ((next != ' ' && next != '>') || close == std::string_view::npos) {
+      out.append(html, pos, p + 1 - pos);
+      pos = p + 1;
+      continue;
+    }
+    out.append(html, pos, p - pos);
+    size_t end = close + 1;
+    out += fn(html.substr(p, end - p), &end);
+    pos = end;
+  }
+  out.append(html, pos);
+  return out;
+}
+
+}  // namespace
+
+std::string SingleFilePath(std::string_view page_path) {
+  std::string p(page_path);
+  constexpr std::string_view kIndex = "/index.html";
+  if (p.size() > kIndex.size() && p.compare(p.size() - kIndex.size(), kIndex.size(), kIndex) == 0)
+    p.resize(p.size() - kIndex.size());
+  else if (p.size() > 5 && p.compare(p.size() - 5, 5, ".html") == 0)
+    p.resize(p.size() - 5);
+  return "single/" + p + ".html";
+}
+
+std::string ResolveRelative(std::string_view from, std::string_view url) {
+  std::vector<std::string> parts;
+  std::string_view f = from;
+  size_t slash = f.rfind('/');
+  std::string joined = (slash == std::string_view::npos ? std::string() : std::string(f.substr(0, slash + 1))) +
+                       std::string(url);
+  size_t start = 0;
+  while (start <= joined.size()) {
+    size_t e = joined.find('/', start);
+    if (e == std::string::npos) e = joined.size();
+    std::string part = joined.substr(start, e - start);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (part != "." && !(part.empty() && e != joined.size())) {
+      parts.push_back(part);
+    }
+    start = e + 1;
+  }
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "/" : "") + parts[i];
+  return out;
+}
+
+std::string MakeSingleFile(std::string_view html, std::string_view page_path, const Theme& theme,
+                           std::string_view base_url) {
+  std::string s = RewriteTags(html, "link", [&](std::string_view tag, size_t*) -> std::string {
+    if (Attr(tag, "rel") != "stylesheet") return {};  // alternates point at other files
+    auto css = theme.assets.find(ResolveRelative(page_path, Attr(tag, "href")));
+    return css == theme.assets.end() ? std::string() : "<style>\n" + css->second + "</style>";
+  });
+  // Scripts need files beside the page (the search index): drop them.
+  for (size_t p; (p = s.find("<script")) != std::string::npos;) {
+    size_t e = s.find("</script>", p);
+    if (e == std::string::npos) break;
+    e += 9;
+    if (e < s.size() && s[e] == '\n') ++e;
+    s.erase(p, e - p);
+  }
+  return RewriteTags(s, "a", [&](std::string_view tag, size_t*) -> std::string {
+    std::string href = Attr(tag, "href");
+    if (href.empty() || href[0] == '#' || IsExternalUrl(href)) return std::string(tag);
+    std::string t(tag);
+    size_t p = t.find(" href=\"");
+    size_t e = t.find('"', p + 7);
+    if (base_url.empty()) {
+      t.erase(p, e + 1 - p);  // an <a> without href is plain text
+    } else {
+      std::string target = ResolveRelative(page_path, href);
+      t.replace(p + 7, e - p - 7, std::string(base_url) + "/" + target);
+    }
+    return t;
+  });
+}
+
+}  // namespace costsite::render
