@@ -13,7 +13,9 @@
 #include <sstream>
 
 #include "app/build.h"
+#include "app/diff_command.h"
 #include "app/init_command.h"
+#include "app/serve_command.h"
 
 namespace costsite::app {
 
@@ -34,8 +36,10 @@ const char* kHelp =
     "  build     evaluate the cost models and write the site\n"
     "  check     everything build does, without writing\n"
     "  eval      print evaluated figures of the cost models\n"
+    "  diff      compare the cost models of two versions (folders or git revisions)\n"
     "  init      create a minimal bilingual site in a new folder\n"
     "  new       scaffold a report in both languages: costsite new report NAME\n"
+    "  serve     preview on 127.0.0.1 with live reload: costsite serve [--port N]\n"
     "\n"
     "Options:\n"
     "  -h, --help     show help (also: costsite <command> --help)\n"
@@ -217,8 +221,10 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "build") return RunBuild(args, false, out, err);
   if (cmd == "check") return RunBuild(args, true, out, err);
   const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "diff") return RunDiff(rest, out, err);
   if (cmd == "init") return RunInit(rest, out, err);
   if (cmd == "new") return RunNew(rest, out, err);
+  if (cmd == "serve") return RunServe(rest, out, err);
   err << "costsite: unknown command '" << cmd << "'\n\n" << kHelp;
   return kExitUsage;
 }
