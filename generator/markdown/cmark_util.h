@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace costsite::markdown {
 
@@ -24,7 +25,11 @@ inline std::string Literal(cmark_node* n) {
   return s ? std::string(s) : std::string();
 }
 
-/// Concatenated text of all text and code descendants of `n`.
+/// The visible text of an HTML fragment: tags dropped, basic entities decoded.
+std::string VisibleText(std::string_view html);
+
+/// Concatenated text of all text and code descendants of `n`, including the
+/// visible text of inline HTML (figures).
 std::string TextOf(cmark_node* n);
 
 /// Replaces `n` by a raw-HTML custom node (block or inline to match `n`)

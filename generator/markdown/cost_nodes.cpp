@@ -1,5 +1,7 @@
 #include "markdown/cost_nodes.h"
 
+#include "markdown/markdown.h"
+
 #include <algorithm>
 #include <cstring>
 #include <vector>
@@ -74,15 +76,8 @@ void ExpandFigure(PageExpansion& page, cmark_node* code) {
   }
   if (page.Sources()) page.Sources()->Add(f.explain);
   std::string text = figures::FormatFigure(f, opt, page.ctx.lang);
-  cmark_node* wrap = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-  std::string open = figures::FigureOpenTag(f, page.ctx.lang);
-  cmark_node_set_on_enter(wrap, open.c_str());
-  cmark_node_set_on_exit(wrap, "</abbr>");
-  cmark_node* t = cmark_node_new(CMARK_NODE_TEXT);
-  cmark_node_set_literal(t, text.c_str());
-  cmark_node_append_child(wrap, t);
-  cmark_node_replace(code, wrap);
-  cmark_node_free(code);
+  // One HTML node: a figure may sit in a table cell, which accepts no custom nodes.
+  ReplaceWithHtml(code, figures::FigureOpenTag(f, page.ctx.lang) + HtmlEscape(text) + "</abbr>");
 }
 
 bool IsCostBlock(cmark_node* n) {

@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include <cctype>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -62,6 +63,36 @@ std::string Slugify(std::string_view text) {
   return clean.empty() ? "section" : clean;
 }
 
+// The visible text of an HTML fragment: tags dropped, the five entities cmark
+// and this stage write decoded. Used for figures, which are inline HTML.
+std::string VisibleText(std::string_view html) {
+  std::string out;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<') {
+      size_t gt = html.find('>', i);
+      if (gt == std::string_view::npos) break;
+      i = gt;
+      continue;
+    }
+    if (html[i] == '&') {
+      static const std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool done = false;
+      for (const auto& [name, c] : kEntities) {
+        if (html.compare(i, name.size(), name) == 0) {
+          out += c;
+          i += name.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += html[i];
+  }
+  return out;
+}
+
 std::string TextOf(cmark_node* n) {
   std::string out;
   cmark_iter* it = cmark_iter_new(n);
@@ -71,6 +102,7 @@ std::string TextOf(cmark_node* n) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node_type t = cmark_node_get_type(cur);
     if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) out += Literal(cur);
+    if (t == CMARK_NODE_HTML_INLINE) out += VisibleText(Literal(cur));
     if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) out += ' ';
   }
   cmark_iter_free(it);
@@ -78,11 +110,17 @@ std::string TextOf(cmark_node* n) {
 }
 
 cmark_node* ReplaceWithHtml(cmark_node* n, const std::string& html) {
+  // HTML nodes, not custom ones: table cells only accept a fixed set of inline
+  // types, and cmark_node_replace fails silently on anything else. Authors'
+  // raw HTML never reaches the renderer as an HTML node when raw_html is off
+  // (EscapeRawHtml turns it into text first), so these are always ours.
   bool block = (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
-  cmark_node* repl = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE);
-  cmark_node_set_on_enter(repl, html.c_str());
-  cmark_node_set_on_exit(repl, "");
-  cmark_node_replace(n, repl);
+  cmark_node* repl = cmark_node_new(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE);
+  cmark_node_set_literal(repl, block ? (html + "\n").c_str() : html.c_str());
+  if (!cmark_node_replace(n, repl)) {
+    cmark_node_free(repl);
+    return n;
+  }
   cmark_node_free(n);
   return repl;
 }
@@ -158,6 +196,20 @@ void EscapeRawHtml(cmark_node* root) {
   }
 }
 
+// cmark-gfm drops these schemes itself only in safe mode, which this stage
+// cannot use (see RenderMarkdown), so the same rule is applied here.
+bool IsDangerousUrl(std::string_view url, bool is_image) {
+  std::string lower;
+  for (char c : url.substr(0, 12)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto starts = [&](std::string_view p) { return lower.rfind(p, 0) == 0; };
+  if (starts("javascript:") || starts("vbscript:") || starts("file:")) return true;
+  if (starts("data:")) {
+    return !is_image || !(url.substr(5, 10) == "image/png;" || url.substr(5, 10) == "image/gif;" ||
+                          url.substr(5, 11) == "image/jpeg;" || url.substr(5, 11) == "image/webp;");
+  }
+  return false;
+}
+
 void HandleLinks(cmark_node* root, const std::string& path, int line_offset,
                  const MarkdownOptions& opt, std::vector<Link>* links) {
   auto is_link = [](cmark_node* n) {
@@ -171,6 +223,10 @@ void HandleLinks(cmark_node* root, const std::string& path, int line_offset,
     Link link{url ? url : "", {path, line + line_offset, cmark_node_get_start_column(n)},
               cmark_node_get_type(n) == CMARK_NODE_IMAGE};
     links->push_back(link);
+    if (!opt.raw_html && IsDangerousUrl(link.url, link.is_image)) {
+      cmark_node_set_url(n, "");
+      continue;
+    }
     if (opt.rewrite) {
       std::string rewritten = (*opt.rewrite)(link);
       if (rewritten != link.url) cmark_node_set_url(n, rewritten.c_str());
@@ -187,6 +243,8 @@ std::string PlainText(cmark_node* root) {
     auto t = cmark_node_get_type(n);
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
       out += Literal(n);
+    } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_INLINE) {
+      out += VisibleText(Literal(n));  // figures
     } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
                (ev == CMARK_EVENT_EXIT && (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
@@ -258,7 +316,11 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   out.plain_text = PlainText(doc.get());
   AnchorHeadings(doc.get(), &out.headings);
 
-  char* html = cmark_render_html(doc.get(), cmark_opts, cmark_parser_get_syntax_extensions(parser.get()));
+  // Always render "unsafe": the only HTML nodes left are the ones this stage
+  // made (raw HTML was turned into text above unless the site opted in), and
+  // dangerous URLs were dropped in HandleLinks. tagfilter still applies.
+  char* html = cmark_render_html(doc.get(), cmark_opts | CMARK_OPT_UNSAFE,
+                                 cmark_parser_get_syntax_extensions(parser.get()));
   out.html = TidyTables(html);
   cmark_get_default_mem_allocator()->free(html);  // the caller owns the buffer
   return out;

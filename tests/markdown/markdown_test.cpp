@@ -1,5 +1,9 @@
 #include "markdown/markdown.h"
 
+#include <cmark-gfm-core-extensions.h>
+
+#include "markdown/cmark_util.h"
+
 #include <catch2/catch.hpp>
 
 namespace costsite::markdown {
@@ -84,6 +88,51 @@ TEST_CASE("Plain text for search drops markup") {
   CHECK(r.plain_text.find("Heading") != std::string::npos);
   CHECK(r.plain_text.find("Some bold text.") != std::string::npos);
   CHECK(r.plain_text.find("**") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::markdown
+
+namespace costsite::markdown {
+namespace {
+
+TEST_CASE("ReplaceWithHtml works inside a table cell, which refuses custom nodes") {
+  cmark_gfm_core_extensions_ensure_registered();
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("table"));
+  std::string md = "| a | b |\n|---|---|\n| x | `=m.total` |\n";
+  cmark_parser_feed(parser.get(), md.data(), md.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  cmark_node* code = nullptr;
+  cmark_iter* it = cmark_iter_new(doc.get());
+  while (cmark_iter_next(it) != CMARK_EVENT_DONE)
+    if (cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_CODE) code = cmark_iter_get_node(it);
+  cmark_iter_free(it);
+  REQUIRE(code != nullptr);
+  cmark_node* repl = ReplaceWithHtml(code, "<abbr class=\"fig\">$1.00</abbr>");
+  CHECK(cmark_node_get_type(repl) == CMARK_NODE_HTML_INLINE);
+  char* html = cmark_render_html(doc.get(), CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string out(html);
+  cmark_get_default_mem_allocator()->free(html);
+  CHECK(out.find("<td><abbr class=\"fig\">$1.00</abbr></td>") != std::string::npos);
+  CHECK(TextOf(doc.get()) == "abx$1.00");  // figures count as text for headings and search
+}
+
+TEST_CASE("VisibleText drops tags and decodes entities") {
+  CHECK(VisibleText("<abbr title=\"a&amp;b\">US$1&amp;2 &lt;x&gt;</abbr>") == "US$1&2 <x>");
+  CHECK(VisibleText("plain") == "plain");
+  CHECK(VisibleText("<unclosed") == "");
+}
+
+TEST_CASE("Dangerous link schemes are dropped, safe ones kept") {
+  auto r = Render("[a](JavaScript:alert(1)) [b](vbscript:x) [c](file:///etc/passwd) [d](data:text/html,x) "
+                  "![e](data:image/png;base64,AAAA) [f](mailto:a@b.example)\n");
+  CHECK_FALSE(Has(r.html, "avascript:"));
+  CHECK_FALSE(Has(r.html, "vbscript:"));
+  CHECK_FALSE(Has(r.html, "file:"));
+  CHECK_FALSE(Has(r.html, "data:text"));
+  CHECK(Has(r.html, "data:image/png;base64,AAAA"));
+  CHECK(Has(r.html, "mailto:a@b.example"));
 }
 
 }  // namespace
