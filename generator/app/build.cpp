@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <chrono>
+#include <ctime>
 #include <thread>
 #include <vector>
 
@@ -11,6 +12,9 @@
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "output/staging.h"
+#include "app/site_checks.h"
+#include "markdown/cost_drift.h"
+#include "pricing/pricing.h"
 #include "render/export.h"
 #include "render/publish.h"
 #include "render/search_index.h"
@@ -33,6 +37,30 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
   }
   *cfg = content::ParseSiteConfig("site.yaml", text, diags);
   return true;
+}
+
+// Loads pricing/ and evaluates every model. A site without pricing/ is fine:
+// its pages simply have no figures to reference.
+cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg,
+                                 Diagnostics* diags) {
+  std::error_code ec;
+  if (!fs::is_directory(root / "pricing", ec)) return cost::Evaluation();
+  pricing::Options options;
+  options.as_of = cfg.as_of;
+  options.month_hours = cfg.month_hours;
+  return pricing::LoadPricing(root / "pricing", options, *diags);
+}
+
+// The date prices are judged against: the pinned as_of, else today (UTC).
+// Only diagnostics depend on it, never the output.
+std::string ReferenceDate(const content::SiteConfig& cfg) {
+  if (!cfg.as_of.empty()) return cfg.as_of;
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 
 void WarnMissingTranslations(const std::vector<content::Page>& pages, const content::SiteConfig& cfg,
@@ -124,12 +152,18 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   content::SiteConfig cfg;
   if (!LoadConfig(root, &cfg, diags)) return false;
   if (cfg.build_date.empty()) cfg.build_date = options.build_date;
+  cost::Evaluation evaluation = EvaluatePricing(root, cfg, diags);
   std::vector<content::Page> pages = content::LoadContent(root, cfg, diags);
   render::Theme theme = render::BuildTheme(render::CollectThemeFiles(root, diags), cfg, diags);
   WarnMissingTranslations(pages, cfg, diags);
+  CheckExpectations(evaluation, diags);
+  CheckPriceAges(evaluation, cfg.max_price_age_days, ReferenceDate(cfg), diags);
+  // Before rendering and on one thread: figures and tables both languages of
+  // a page reference, translations older than their source, typed numbers.
+  for (const auto& page : pages) markdown::CheckPageDrift(page, &evaluation, diags);
   if (diags->HasErrors()) return false;
 
-  render::SiteInputs in{&cfg, &pages, &theme, nullptr, options.version};
+  render::SiteInputs in{&cfg, &pages, &theme, &evaluation, options.version};
   std::unique_ptr<output::Staging> staging;
   if (options.write && !PrepareOutput(root, out, options.force, &staging, diags)) return false;
 

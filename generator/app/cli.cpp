@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app/build.h"
+#include "app/eval_command.h"
 #include "app/diff_command.h"
 #include "app/init_command.h"
 #include "app/serve_command.h"
@@ -202,6 +203,36 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   return kExitOk;
 }
 
+const char* kEvalHelp =
+    "Usage: costsite eval [MODEL[.FIGURE]] [--scenario S] [--json] [--explain] [--source DIR]\n"
+    "\n"
+    "Prints the evaluated figures of every model, one model, or one figure, with\n"
+    "units. --explain adds each figure's formula, inputs, prices (with dates and\n"
+    "sources) and exchange rates; --json prints the schema in docs/cost-engine.md.\n";
+
+int RunEvalCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Args a = ParseArgs(args, 1, {"source", "scenario"}, {"json", "explain", "help"});
+  if (a.flags["help"]) {
+    out << kEvalHelp;
+    return kExitOk;
+  }
+  if (a.error.empty() && a.positional.size() > 1) a.error = "unexpected argument '" + a.positional[1] + "'";
+  if (!a.error.empty()) {
+    err << "costsite: " << a.error << "\n" << kEvalHelp;
+    return kExitUsage;
+  }
+  EvalRequest req;
+  if (a.values.count("source")) req.source_dir = a.values["source"];
+  if (!a.positional.empty()) req.target = a.positional[0];
+  req.scenario = a.values["scenario"];
+  req.json = a.flags["json"];
+  req.explain = a.flags["explain"];
+  Diagnostics diags;
+  int code = RunEval(req, out, diags);
+  PrintDiagnostics(diags, false, err);
+  return code;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -220,6 +251,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   }
   if (cmd == "build") return RunBuild(args, false, out, err);
   if (cmd == "check") return RunBuild(args, true, out, err);
+  if (cmd == "eval") return RunEvalCommand(args, out, err);
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "diff") return RunDiff(rest, out, err);
   if (cmd == "init") return RunInit(rest, out, err);

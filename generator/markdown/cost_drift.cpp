@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <set>
 #include <mutex>
 
 #include "content/pages.h"
@@ -73,6 +74,42 @@ bool Close(const Decimal& typed, const Decimal& value) {
   if (value.IsZero()) return typed.IsZero();
   Decimal diff = (typed - value).Abs() / value.Abs();
   return diff <= *Decimal::Parse("0.005");
+}
+
+// Significant digits as typed: "1,500" has 2, "248.20" has 4 ("24820" less
+// trailing zeros is 2482), "14,630%" has 4.
+int SignificantDigits(const std::string& typed) {
+  std::string digits;
+  for (char c : typed)
+    if (IsDigit(c)) digits += c;
+  size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return 0;
+  size_t last = digits.find_last_not_of('0');
+  return static_cast<int>(last - first + 1);
+}
+
+// Values a source document states for the models a page shows (recorded as
+// expectations): quoting them in an audit note is deliberate, not drift.
+std::vector<Decimal> StatedValues(const PageCostRefs& refs, const cost::Evaluation& eval) {
+  std::set<std::string> models;
+  for (const CostRef& r : refs.refs) {
+    if (r.kind == "figure") {
+      models.insert(r.target.substr(0, r.target.find_first_of(".[")));
+    } else if (size_t m = r.target.find("model="); m != std::string::npos) {
+      models.insert(r.target.substr(m + 6, r.target.find(' ', m) - m - 6));
+    }
+  }
+  std::vector<Decimal> out;
+  for (const std::string& model : models) {
+    const cost::ModelResult* res = eval.Find(model);
+    if (!res) continue;
+    for (const cost::ExpectationResult& e : res->expectations) {
+      // Stated values are in the figure's unit; a percent is stored as such.
+      out.push_back(e.stated.lo);
+      out.push_back(e.stated.hi);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -182,7 +219,17 @@ void CheckPageDrift(const content::Page& page, const cost::Evaluation* eval, Dia
   // 3. Numbers typed in prose that a figure on the page already gives.
   for (size_t i = 0; i < page.sources.size(); ++i) {
     auto shown = ShownFigures(refs[i], *eval);
+    auto stated = StatedValues(refs[i], *eval);
     for (const LiteralNumber& n : refs[i].numbers) {
+      // Round numbers (10, 500, 1,500, 70%) are usually inputs, targets or
+      // thresholds that happen to equal a figure; computed results carry more
+      // digits, and those are what drift when a price changes.
+      if (SignificantDigits(n.text) < 3) continue;
+      // Stated values go through unit conversion, so compare to within 1e-9.
+      static const Decimal kEpsilon = *Decimal::Parse("0.000000001");
+      if (std::any_of(stated.begin(), stated.end(),
+                      [&](const Decimal& v) { return (n.value - v).Abs() <= v.Abs() * kEpsilon; }))
+        continue;
       for (const auto& [name, f] : shown) {
         if (f.is_bool) continue;
         bool pct_figure = f.unit == "%";

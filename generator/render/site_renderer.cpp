@@ -4,8 +4,8 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 
-#include "figures/provenance.h"
 #include "cost/evaluation.h"
+#include "figures/provenance.h"
 #include "markdown/cost_nodes.h"
 #include "markdown/markdown.h"
 #include "output/paths.h"
@@ -121,18 +121,39 @@ struct PageRenderer::Impl {
     return list;
   }
 
+  // h2 entries, each with its h3 entries nested, as the page outlines itself.
   mstch::data Toc(const std::vector<markdown::Heading>& headings, bool* shown) {
     mstch::data list{mstch::data::type::list};
+    mstch::data current;
+    mstch::data children{mstch::data::type::list};
+    bool open = false, has_children = false;
     int count = 0;
+    auto flush = [&] {
+      if (!open) return;
+      if (has_children) {
+        current.set("children", children);
+        current.set("has_children", mstch::data(true));
+      }
+      list.push_back(current);
+      children = mstch::data{mstch::data::type::list};
+      open = has_children = false;
+    };
     for (const auto& h : headings) {
       if (h.level > 3) continue;
       ++count;
       mstch::data item;
       item.set("id", h.id);
       item.set("text", h.text);
-      item.set("level", std::to_string(h.level));
-      list.push_back(item);
+      if (h.level == 3 && open) {
+        children.push_back(item);
+        has_children = true;
+        continue;
+      }
+      flush();
+      current = std::move(item);
+      open = true;
     }
+    flush();
     *shown = count >= in.config->toc_min_headings;
     return list;
   }

@@ -180,7 +180,7 @@ TEST_CASE("The command line reports usage errors with exit code 2") {
   CHECK(RunCostsite("--help").exit_code == 0);
 }
 
-TEST_CASE("--out may not point at the sources") {
+TEST_CASE("The output folder may not point at the sources") {
   TempDir tmp;
   CopyFixture("sites/basic", tmp.path() / "src");
   fs::path src = tmp.path() / "src";
@@ -188,6 +188,26 @@ TEST_CASE("--out may not point at the sources") {
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("the output folder cannot be inside content/") != std::string::npos);
   CHECK(fs::exists(src / "content/reports/gpu.zh.md"));
+}
+
+}  // namespace
+}  // namespace costsite
+
+namespace costsite {
+namespace {
+
+TEST_CASE("costsite eval prints figures, explains them, and rejects bad usage") {
+  std::string src = std::string(COSTSITE_SOURCE_DIR) + "/tests/fixtures/pricing/basic";
+  RunResult all = RunCostsite("eval --source " + src);
+  CHECK(all.exit_code == 0);
+  CHECK(all.output.find("basic.storage = 11.50 USD/month") != std::string::npos);  // 500 GB x 0.023
+  RunResult one = RunCostsite("eval basic.storage --explain --source " + src);
+  CHECK(one.exit_code == 0);
+  CHECK(one.output.find("basic.gpu =") == std::string::npos);
+  CHECK(one.output.find("formula:") != std::string::npos);
+  CHECK(RunCostsite("eval basic.nope --source " + src).exit_code == 1);
+  CHECK(RunCostsite("eval a b --source " + src).exit_code == 2);
+  CHECK(RunCostsite("eval --frobnicate").exit_code == 2);
 }
 
 }  // namespace

@@ -1,0 +1,87 @@
+#include "app/site_checks.h"
+
+#include <cctype>
+#include <cstdio>
+#include <set>
+
+#include "cost/evaluation.h"
+
+namespace costsite::app {
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+// days_from_civil), so no time zone or C library state is involved.
+long DaysFromCivil(long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+bool ParseDate(const std::string& s, long* days) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  *days = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  return true;
+}
+
+}  // namespace
+
+bool DaysBetween(const std::string& from, const std::string& to, long* days) {
+  long a = 0, b = 0;
+  if (!ParseDate(from, &a) || !ParseDate(to, &b)) return false;
+  *days = b - a;
+  return true;
+}
+
+void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags) {
+  for (const cost::ModelResult& r : evaluation.results()) {
+    if (!r.scenario.empty()) continue;
+    for (const cost::ExpectationResult& e : r.expectations) {
+      bool money = e.unit.size() >= 3 && std::isupper(static_cast<unsigned char>(e.unit[0])) &&
+                   std::isupper(static_cast<unsigned char>(e.unit[1])) &&
+                   std::isupper(static_cast<unsigned char>(e.unit[2]));
+      std::string computed = cost::FormatValue(e.computed, money) + (e.unit.empty() ? "" : " " + e.unit);
+      std::string where = r.model + "." + e.figure;
+      if (!e.ok && !e.known_discrepancy) {
+        diags->Add({Severity::kError, e.pos,
+                    "expectation failed: " + where + " is " + computed + ", the source states " +
+                        e.stated_text,
+                    {}, 1, "expectation"});
+      } else if (!e.ok) {
+        diags->Add({Severity::kNote, e.pos,
+                    "known discrepancy: " + where + " is " + computed + ", the source states " +
+                        e.stated_text,
+                    {}, 1, "known-discrepancy"});
+      } else if (e.known_discrepancy) {
+        diags->Add({Severity::kWarning, e.pos,
+                    "expectation marked known_discrepancy now matches: " + where + " is " + computed +
+                        "; remove the mark",
+                    {}, 1, "expectation"});
+      }
+    }
+  }
+}
+
+void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
+                    const std::string& today, Diagnostics* diags) {
+  if (max_price_age_days <= 0) return;
+  for (const cost::ProviderView& p : evaluation.providers()) {
+    for (const cost::PriceEntryView& e : p.entries) {
+      long age = 0;
+      if (!DaysBetween(e.date, today, &age) || age <= max_price_age_days) continue;
+      diags->Add({Severity::kWarning, {"pricing", 0, 0},
+                  "price " + p.id + "/" + e.id + " dated " + e.date + " is " + std::to_string(age) +
+                      " days old on " + today + " (max_price_age: " +
+                      std::to_string(max_price_age_days) + ")",
+                  {}, 1, "stale-price"});
+    }
+  }
+}
+
+}  // namespace costsite::app

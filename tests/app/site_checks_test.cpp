@@ -1,0 +1,69 @@
+#include "app/site_checks.h"
+
+#include <catch2/catch.hpp>
+
+#include "cost/evaluate.h"
+#include "pricing/pricing.h"
+
+namespace costsite::app {
+namespace {
+
+cost::Evaluation Evaluate(const std::string& prices, const std::string& model, Diagnostics* diags) {
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/p.yaml", prices, &inputs, *diags);
+  pricing::ParsePricingFile("pricing/m.yaml", model, &inputs, *diags);
+  return cost::Evaluate(std::move(inputs), cost::Options{}, *diags);
+}
+
+const char* kPrices =
+    "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
+    "prices:\n  - id: vm\n    unit: USD/h\n    price: 0.34\n";
+
+TEST_CASE("DaysBetween counts civil days across leap years") {
+  long d = 0;
+  REQUIRE(DaysBetween("2024-01-01", "2025-01-01", &d));
+  CHECK(d == 366);
+  REQUIRE(DaysBetween("2025-03-01", "2025-02-28", &d));
+  CHECK(d == -1);
+  CHECK_FALSE(DaysBetween("2025-13-01", "2025-01-01", &d));
+  CHECK_FALSE(DaysBetween("yesterday", "2025-01-01", &d));
+}
+
+TEST_CASE("Expectations: failures are errors, known discrepancies are notes") {
+  Diagnostics diags;
+  auto eval = Evaluate(kPrices,
+                       "model: vm\nunit: USD/month\n"
+                       "items:\n  vm: {quantity: 730 h/month, price: \"@cloud/vm\"}\n"
+                       "expectations:\n"
+                       "  - {figure: total, stated: 248.2 USD/month}\n"
+                       "  - {figure: total, stated: 250 USD/month}\n"
+                       "  - {figure: total, stated: 300 USD/month, known_discrepancy: true}\n"
+                       "  - {figure: total, stated: 248.20 USD/month, known_discrepancy: true}\n",
+                       &diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  CheckExpectations(eval, &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].severity == Severity::kError);
+  CHECK(all[0].message == "expectation failed: vm.total is 248.20 USD/month, the source states 250 USD/month");
+  CHECK(all[0].pos.line == 7);  // the second expectation
+  CHECK(all[1].severity == Severity::kNote);
+  CHECK(all[1].message == "known discrepancy: vm.total is 248.20 USD/month, the source states 300 USD/month");
+  CHECK(all[2].severity == Severity::kWarning);
+}
+
+TEST_CASE("Prices older than max_price_age warn") {
+  Diagnostics diags;
+  auto eval = Evaluate(kPrices, "model: m\nparams: {x: 1}\n", &diags);
+  CheckPriceAges(eval, 365, "2024-12-31", &diags);
+  CHECK(diags.WarningCount() == 0);
+  CheckPriceAges(eval, 365, "2025-01-02", &diags);
+  REQUIRE(diags.WarningCount() == 1);
+  CHECK(diags.Sorted()[0].message ==
+        "price cloud/vm dated 2024-01-01 is 367 days old on 2025-01-02 (max_price_age: 365)");
+  CheckPriceAges(eval, 0, "2030-01-01", &diags);  // no limit set
+  CHECK(diags.WarningCount() == 1);
+}
+
+}  // namespace
+}  // namespace costsite::app
