@@ -39,7 +39,8 @@ std::vector<std::string> ListFiles(const fs::path& dir, const fs::path& root,
   auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    std::string rel = fs::relative(p, dir, ec).generic_string();
+    // Lexically: fs::relative would follow the very symlink being checked.
+    std::string rel = p.lexically_relative(dir).generic_string();
     if (it->is_symlink(ec) && !IsWithin(fs::canonical(p, ec), root)) {
       if (escaped) escaped->push_back(rel);
       if (it->is_directory(ec)) it.disable_recursion_pending();

@@ -89,6 +89,10 @@ void ReadFrontMatterFields(const YAML::Node& doc, PageSource* src, Diagnostics* 
   }
 }
 
+// A report is a few hundred kilobytes at most; anything far larger is a
+// mistake (a data dump, a generated file) that would only slow the build.
+constexpr uintmax_t kMaxPageBytes = 10u << 20;
+
 }  // namespace
 
 void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
@@ -158,6 +162,14 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;
     PageSource src;
     src.path = "content/" + rel;
+    std::error_code ec;
+    uintmax_t size = std::filesystem::file_size(root / src.path, ec);
+    if (!ec && size > kMaxPageBytes) {
+      diags->Error({src.path, 0, 0}, "file too large (" + std::to_string(size) +
+                                         " bytes; a page may have at most " +
+                                         std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
+      continue;
+    }
     std::string err;
     if (!ReadFile(root / src.path, &src.text, &err)) {
       diags->Error({src.path, 0, 0}, err, {}, 1, "io");

@@ -64,11 +64,12 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
     std::string path = url.substr(0, cut);
     std::string frag = cut == std::string::npos ? "" : url.substr(cut);
     auto broken = [&](const std::string& why) {
-      diags->Error(link.pos, "broken link '" + url + "': " + why, {}, 1, "broken-link");
+      diags->Error(link.pos, "broken link '" + url + "': " + why, src.text, 1, "broken-link");
       return url;
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
-      std::string dir = src.path.substr(0, src.path.rfind('/'));  // content/...
+      // "/x.md" is relative to content/, anything else to the page's folder.
+      std::string dir = path[0] == '/' ? std::string("content") : src.path.substr(0, src.path.rfind('/'));
       std::string joined;
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");

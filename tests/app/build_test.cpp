@@ -93,6 +93,8 @@ TEST_CASE("A bilingual fixture site builds with every page in both languages") {
         std::string::npos);
   // Markdown links to other pages become relative links to their index.html.
   CHECK(zh.find("href=\"../storage/index.html#%E5%AE%B9%E9%87%8F\"") != std::string::npos);  // #容量
+  std::string en_gpu = ReadAll(site / "en/reports/gpu/index.html");
+  CHECK(en_gpu.find("href=\"../storage/index.html\">from the root") != std::string::npos);
   // A table of contents, heading anchors, the site's own footer override.
   CHECK(zh.find("<nav class=\"toc\"") != std::string::npos);
   CHECK(zh.find("<h2 id=\"细节\">") != std::string::npos);

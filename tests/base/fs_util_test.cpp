@@ -1,0 +1,46 @@
+#include "base/fs_util.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/test_util.h"
+
+namespace costsite {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST_CASE("ListFiles is sorted and reports symlinks leaving the root by their own path") {
+  TempDir tmp;
+  fs::path root = tmp.path() / "site";
+  WriteAll(root / "content/b.md", "b");
+  WriteAll(root / "content/a/z.md", "z");
+  WriteAll(tmp.path() / "outside/secret.md", "secret");
+  fs::create_symlink("../../outside/secret.md", root / "content/a/link.md");
+  fs::create_symlink("b.md", root / "content/inside.md");
+  std::vector<std::string> escaped;
+  auto files = ListFiles(root / "content", root, &escaped);
+  CHECK(files == std::vector<std::string>{"a/z.md", "b.md", "inside.md"});
+  CHECK(escaped == std::vector<std::string>{"a/link.md"});
+}
+
+TEST_CASE("IsWithin compares normalised paths") {
+  CHECK(IsWithin("/a/b/c", "/a/b"));
+  CHECK(IsWithin("/a/b", "/a/b"));
+  CHECK(IsWithin("/a/b/../b/c", "/a/b"));
+  CHECK_FALSE(IsWithin("/a/bc", "/a/b"));
+  CHECK_FALSE(IsWithin("/a/b/../../x", "/a/b"));
+}
+
+TEST_CASE("ValidUtf8 finds the first bad byte") {
+  int line = 0, col = 0;
+  CHECK(ValidUtf8("成本 cost\n", &line, &col));
+  CHECK_FALSE(ValidUtf8("ok\nab\xff", &line, &col));
+  CHECK(line == 2);
+  CHECK(col == 3);
+  CHECK_FALSE(ValidUtf8("\xc0\x80", &line, &col));          // overlong
+  CHECK_FALSE(ValidUtf8("\xed\xa0\x80", &line, &col));      // surrogate
+  CHECK_FALSE(ValidUtf8("\xe6\x88", &line, &col));          // truncated
+}
+
+}  // namespace
+}  // namespace costsite
