@@ -111,9 +111,10 @@ ChartSpec RangeChart(const std::vector<const cost::ModelResult*>& results, std::
 }
 
 std::string ChartFigure(const ChartSpec& spec, const std::string& table_html, std::string_view lang) {
-  return "<figure class=\"chart-figure\">\n" + RenderBarChart(spec, lang) + "<figcaption>" + Escape(spec.title) +
-         "</figcaption>\n<details class=\"chart-data\">\n<summary>" + Escape(UiText("chart_data", lang)) +
-         "</summary>\n" + table_html + "</details>\n</figure>\n";
+  // A figcaption must be the first or last child of its figure.
+  return "<figure class=\"chart-figure\">\n<figcaption>" + Escape(spec.title) + "</figcaption>\n" +
+         RenderBarChart(spec, lang) + "<details class=\"chart-data\">\n<summary>" +
+         Escape(UiText("chart_data", lang)) + "</summary>\n" + table_html + "</details>\n</figure>\n";
 }
 
 }  // namespace costsite::figures

@@ -110,13 +110,20 @@ std::string TextOf(cmark_node* n) {
 }
 
 cmark_node* ReplaceWithHtml(cmark_node* n, const std::string& html) {
-  // HTML nodes, not custom ones: table cells only accept a fixed set of inline
-  // types, and cmark_node_replace fails silently on anything else. Authors'
-  // raw HTML never reaches the renderer as an HTML node when raw_html is off
-  // (EscapeRawHtml turns it into text first), so these are always ours.
+  // Blocks become custom blocks: GFM's tagfilter leaves them alone (it would
+  // escape an SVG <title> in an HTML block). Inline HTML becomes an HTML node,
+  // because table cells accept only a fixed set of inline types and
+  // cmark_node_replace fails silently on a custom one. Authors' raw HTML never
+  // reaches the renderer as an HTML node when raw_html is off (EscapeRawHtml
+  // turns it into text first), so HTML nodes are always ours.
   bool block = (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
-  cmark_node* repl = cmark_node_new(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE);
-  cmark_node_set_literal(repl, block ? (html + "\n").c_str() : html.c_str());
+  cmark_node* repl = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_HTML_INLINE);
+  if (block) {
+    cmark_node_set_on_enter(repl, html.c_str());
+    cmark_node_set_on_exit(repl, "");
+  } else {
+    cmark_node_set_literal(repl, html.c_str());
+  }
   if (!cmark_node_replace(n, repl)) {
     cmark_node_free(repl);
     return n;
@@ -293,6 +300,8 @@ std::string TidyTables(const char* html) {
 }
 
 }  // namespace
+
+void Initialize() { EnsureExtensionsRegistered(); }
 
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
                                 const MarkdownOptions& options, Diagnostics* diags) {

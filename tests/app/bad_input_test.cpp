@@ -92,7 +92,9 @@ void GenerateMarkdown(const fs::path& file, size_t bytes) {
   std::string head = "---\ntitle: 大文件\n---\n";
   const std::string para = "这是一个很长的段落，用于测试非常大的 Markdown 文件。 A very long paragraph.\n\n";
   out << head;
-  for (size_t n = head.size(); n < bytes; n += para.size()) out << para;
+  size_t n = head.size();
+  for (; n + para.size() <= bytes; n += para.size()) out << para;
+  out << std::string(bytes - n, '.');  // exactly `bytes` in all
 }
 
 /// The part of a page between <main and </main>, lowercased.

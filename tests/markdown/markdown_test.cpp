@@ -137,3 +137,24 @@ TEST_CASE("Dangerous link schemes are dropped, safe ones kept") {
 
 }  // namespace
 }  // namespace costsite::markdown
+
+namespace costsite::markdown {
+namespace {
+
+TEST_CASE("Generated blocks are not touched by the tagfilter") {
+  cmark_gfm_core_extensions_ensure_registered();
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("tagfilter"));
+  std::string md = "```cost chart\n```\n";
+  cmark_parser_feed(parser.get(), md.data(), md.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  cmark_node* block = cmark_node_first_child(doc.get());
+  ReplaceWithHtml(block, "<svg role=\"img\"><title id=\"t\">Costs</title></svg>\n");
+  char* html = cmark_render_html(doc.get(), CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string out(html);
+  cmark_get_default_mem_allocator()->free(html);
+  CHECK(out.find("<title id=\"t\">Costs</title>") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::markdown
