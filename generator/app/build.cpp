@@ -14,6 +14,7 @@
 #include "output/staging.h"
 #include "app/site_checks.h"
 #include "markdown/cost_drift.h"
+#include "markdown/markdown.h"
 #include "pricing/pricing.h"
 #include "render/export.h"
 #include "render/publish.h"
@@ -95,6 +96,10 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, int th
     render::PageRenderer renderer(in);
     std::string err;
     for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      // Drift checks read the page in every language: once per page, here on
+      // the workers rather than serially before rendering.
+      if (*jobs[i].lang == in.config->languages.front())
+        markdown::CheckPageDrift(*jobs[i].page, in.evaluation, diags);
       files[i] = renderer.Render(*jobs[i].page, *jobs[i].lang, diags);
       if (staging && !staging->Write(files[i].path, files[i].content, &err))
         diags->Error({}, err, {}, 1, "output");
@@ -158,9 +163,6 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   WarnMissingTranslations(pages, cfg, diags);
   CheckExpectations(evaluation, diags);
   CheckPriceAges(evaluation, cfg.max_price_age_days, ReferenceDate(cfg), diags);
-  // Before rendering and on one thread: figures and tables both languages of
-  // a page reference, translations older than their source, typed numbers.
-  for (const auto& page : pages) markdown::CheckPageDrift(page, &evaluation, diags);
   if (diags->HasErrors()) return false;
 
   render::SiteInputs in{&cfg, &pages, &theme, &evaluation, options.version};
@@ -169,6 +171,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  markdown::Initialize();  // cmark-gfm's registry, once, before any thread
   std::vector<render::OutputFile> files = RenderPages(in, threads, options.single_file, staging.get(), diags);
   std::vector<render::OutputFile> extra;
   extra.push_back(render::RenderRootIndex(in));

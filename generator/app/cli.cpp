@@ -61,7 +61,7 @@ const char* kBuildHelp =
     "  --single-file  also write each report as one self-contained HTML file,\n"
     "                 site/single/LANG/KEY.html (CSS inline, no external files)\n"
     "  --quiet        print only diagnostics\n"
-    "  --verbose      also print sizes (search index)\n"
+    "  --verbose      also print sizes (search index) and known discrepancies\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set and site.yaml has no build_date, dates the footer.\n";
 
@@ -118,8 +118,11 @@ Args ParseArgs(const std::vector<std::string>& args, size_t from, const std::vec
   return a;
 }
 
-void PrintDiagnostics(const Diagnostics& diags, bool strict, std::ostream& err) {
+// Notes (known discrepancies) are what `check` lists; a plain build shows
+// them only with --verbose.
+void PrintDiagnostics(const Diagnostics& diags, bool strict, std::ostream& err, bool notes = true) {
   for (Diagnostic d : diags.Sorted()) {
+    if (!notes && d.severity == Severity::kNote) continue;
     if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
     err << FormatDiagnostic(d);
   }
@@ -188,7 +191,7 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   BuildStats stats;
   bool ok = BuildSite(opt, &diags, &stats);
   bool strict = a.flags["strict"];
-  PrintDiagnostics(diags, strict, err);
+  PrintDiagnostics(diags, strict, err, check || a.flags["verbose"]);
   int errors = diags.ErrorCount() + (strict ? diags.WarningCount() : 0);
   int warnings = strict ? 0 : diags.WarningCount();
   if (!ok || errors > 0) {

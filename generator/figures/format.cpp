@@ -1,5 +1,7 @@
 #include "figures/format.h"
 
+#include <map>
+
 #include <unicode/currunit.h>
 #include <unicode/measunit.h>
 #include <unicode/numberformatter.h>
@@ -40,8 +42,8 @@ number::Precision DefaultPrecision(const Decimal& magnitude, bool money) {
   return number::Precision::maxFraction(3);
 }
 
-number::LocalizedNumberFormatter Formatter(const NumberStyle& style, const Decimal& magnitude,
-                                           bool symbol, std::string_view lang) {
+number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, const Decimal& magnitude,
+                                               bool symbol, std::string_view lang) {
   UErrorCode status = U_ZERO_ERROR;
   auto f = number::NumberFormatter::withLocale(LocaleFor(lang)).roundingMode(UNUM_ROUND_HALFUP);
   if (style.precision) {
@@ -59,6 +61,22 @@ number::LocalizedNumberFormatter Formatter(const NumberStyle& style, const Decim
   }
   if (symbol && style.percent) f = f.unit(icu::MeasureUnit::getPercent());
   return f;
+}
+
+// Building an ICU formatter costs far more than using one, and a site formats
+// thousands of figures with a handful of styles: keep them per thread (ICU
+// formatters are immutable, but a thread-local cache needs no lock).
+const number::LocalizedNumberFormatter& Formatter(const NumberStyle& style, const Decimal& magnitude,
+                                                  bool symbol, std::string_view lang) {
+  int precision_class = style.money ? 0 : (BelowOne(magnitude) && !magnitude.IsZero()) ? 1 : 2;
+  std::string key = std::string(lang) + '|' + style.currency + '|' + (style.percent ? 'p' : '-') +
+                    (style.money ? 'm' : '-') + (style.compact ? 'c' : '-') + (symbol ? 's' : '-') +
+                    std::to_string(precision_class) + '|' +
+                    (style.precision ? std::to_string(*style.precision) : std::string("d"));
+  thread_local std::map<std::string, number::LocalizedNumberFormatter> cache;
+  auto it = cache.find(key);
+  if (it == cache.end()) it = cache.emplace(key, MakeFormatter(style, magnitude, symbol, lang)).first;
+  return it->second;
 }
 
 std::string Run(const number::LocalizedNumberFormatter& f, const Decimal& v) {

@@ -48,6 +48,11 @@ struct RenderedMarkdown {
   std::string plain_text;         // visible text, for the search index
 };
 
+/// Registers cmark-gfm's extensions. Call once before rendering on several
+/// threads (RenderMarkdown also calls it, but the registry itself is not
+/// thread-safe on first use).
+void Initialize();
+
 /// Renders `body`, which starts at line `first_line` of `path`.
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
                                 const MarkdownOptions& options, Diagnostics* diags);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -122,7 +123,21 @@ bool Staging::Begin(std::string* error) {
 bool Staging::Write(std::string_view rel, std::string_view content, std::string* error) {
   fs::path p = dir_ / fs::path(std::string(rel));
   std::error_code ec;
-  fs::create_directories(p.parent_path(), ec);
+  // create_directories stats every component; a site has far fewer folders
+  // than files, so remember the ones made.
+  std::string parent(rel.substr(0, rel.rfind('/') == std::string_view::npos ? 0 : rel.rfind('/')));
+  bool known;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    known = made_dirs_.count(parent) > 0;
+  }
+  if (!known) {
+    // Usually only the last folder is new (one per page): try it alone first.
+    if (::mkdir(p.parent_path().c_str(), 0755) != 0 && errno != EEXIST)
+      fs::create_directories(p.parent_path(), ec);
+    std::lock_guard<std::mutex> lock(mu_);
+    made_dirs_.insert(parent);
+  }
   // One open/write/close: no stream buffering, no extra syscalls per page.
   int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {

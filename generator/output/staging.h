@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,7 @@ class Staging {
   std::filesystem::path dir_;
   mutable std::mutex mu_;
   std::vector<std::string> written_;
+  std::set<std::string> made_dirs_;  // folders already created, to skip the syscalls
   bool committed_ = false;
 };
 

@@ -1,6 +1,8 @@
 #include "render/search_index.h"
 
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -75,7 +77,7 @@ bool IsDigits(const std::u32string& w) {
 
 std::vector<std::string> SearchTerms(std::string_view text) {
   std::vector<std::string> terms;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;  // hot: one lookup per word and bigram
   auto add = [&](const std::u32string& t) {
     std::string s;
     for (char32_t c : t) AppendUtf8(c, &s);
@@ -135,7 +137,9 @@ std::string Snippet(std::string_view text, size_t max_chars) {
 std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats) {
   using nlohmann::json;
   json pages = json::array();
-  std::map<std::string, std::map<std::string, std::vector<int>>> postings;  // lang -> term -> pages
+  // Hashed while collecting (the hot path); the JSON object sorts the keys,
+  // so the file does not depend on hash order.
+  std::map<std::string, std::unordered_map<std::string, std::vector<int>>> postings;  // lang -> term -> pages
   for (const OutputFile& f : files) {
     if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
     std::string lang = f.path.substr(0, f.path.find('/'));
