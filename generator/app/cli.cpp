@@ -12,6 +12,8 @@
 #include <optional>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "app/build.h"
 #include "app/eval_command.h"
 #include "app/diff_command.h"
@@ -66,10 +68,15 @@ const char* kBuildHelp =
     "SOURCE_DATE_EPOCH, when set and site.yaml has no build_date, dates the footer.\n";
 
 const char* kCheckHelp =
-    "Usage: costsite check [--source DIR] [--strict]\n"
+    "Usage: costsite check [--source DIR] [--strict] [--format text|json]\n"
     "\n"
     "Loads, evaluates and renders the site without writing anything, and reports\n"
-    "every problem. --strict turns warnings into errors.\n";
+    "every problem: broken links, unknown figures, failed expectations (known\n"
+    "discrepancies are listed as notes), stale prices, missing or outdated\n"
+    "translations, template errors. --strict turns warnings into errors.\n"
+    "--format json prints {version, ok, errors, warnings, notes, diagnostics: [{severity,\n"
+    "path, line, column, code, message, source_line}]} on stdout.\n"
+    "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.\n";
 
 struct Args {
   std::map<std::string, std::string> values;  // --source DIR
@@ -126,6 +133,21 @@ void PrintDiagnostics(const Diagnostics& diags, bool strict, std::ostream& err, 
     if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
     err << FormatDiagnostic(d);
   }
+}
+
+// The machine-readable form of a run's diagnostics (docs/authoring.md, "check").
+nlohmann::json DiagnosticsJson(const Diagnostics& diags, bool strict, bool ok) {
+  nlohmann::json list = nlohmann::json::array();
+  int counts[3] = {0, 0, 0};
+  for (Diagnostic d : diags.Sorted()) {
+    if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
+    const char* sev = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "note";
+    ++counts[static_cast<int>(d.severity)];
+    list.push_back({{"severity", sev}, {"path", d.pos.path}, {"line", d.pos.line}, {"column", d.pos.col},
+                    {"code", d.code}, {"message", d.message}, {"source_line", d.source_line}});
+  }
+  return {{"version", 1}, {"ok", ok}, {"errors", counts[2]}, {"warnings", counts[1]}, {"notes", counts[0]},
+          {"diagnostics", list}};
 }
 
 std::string Summary(const BuildStats& s, int warnings, const std::string& out, bool wrote) {
@@ -187,13 +209,23 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   opt.version = kVersion;
   opt.build_date = SourceDateEpoch();
 
+  std::string format = a.values.count("format") ? a.values["format"] : "text";
+  if (format != "text" && format != "json") {
+    err << "costsite: --format is text or json\n";
+    return kExitUsage;
+  }
+
   Diagnostics diags;
   BuildStats stats;
   bool ok = BuildSite(opt, &diags, &stats);
   bool strict = a.flags["strict"];
-  PrintDiagnostics(diags, strict, err, check || a.flags["verbose"]);
   int errors = diags.ErrorCount() + (strict ? diags.WarningCount() : 0);
   int warnings = strict ? 0 : diags.WarningCount();
+  if (format == "json") {
+    out << DiagnosticsJson(diags, strict, ok && errors == 0).dump(2) << "\n";
+    return ok && errors == 0 ? kExitOk : kExitInputErrors;
+  }
+  PrintDiagnostics(diags, strict, err, check || a.flags["verbose"]);
   if (!ok || errors > 0) {
     err << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
         << (warnings == 1 ? " warning" : " warnings") << (check ? "" : "; nothing was written") << "\n";

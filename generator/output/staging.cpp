@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -34,6 +35,8 @@ bool Inside(const fs::path& p, const fs::path& dir) {  // p == dir or below it
 // A plain buffer, because a signal handler may only touch such memory.
 char g_staging_path[4096];
 std::atomic<bool> g_staging_active{false};
+// Set by the signal handler: writers stop so the folder can be removed.
+std::atomic<bool> g_aborting{false};
 
 void RemoveTree(const char* path) {
   // A signal handler may not allocate: walk with the shell's help is not an
@@ -51,7 +54,14 @@ void RemoveTree(const char* path) {
 }
 
 extern "C" void OnInterrupt(int sig) {
-  if (g_staging_active.load()) RemoveTree(g_staging_path);
+  if (g_staging_active.load()) {
+    // Render threads are still running: stop new writes, give the ones in
+    // flight a moment (nanosleep is async-signal-safe), then remove.
+    g_aborting = true;
+    timespec pause{0, 100 * 1000 * 1000};
+    nanosleep(&pause, nullptr);
+    RemoveTree(g_staging_path);
+  }
   signal(sig, SIG_DFL);
   raise(sig);
 }
@@ -121,6 +131,10 @@ bool Staging::Begin(std::string* error) {
 }
 
 bool Staging::Write(std::string_view rel, std::string_view content, std::string* error) {
+  if (g_aborting.load()) {
+    *error = "interrupted";
+    return false;
+  }
   fs::path p = dir_ / fs::path(std::string(rel));
   std::error_code ec;
   // create_directories stats every component; a site has far fewer folders

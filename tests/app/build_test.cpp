@@ -214,3 +214,26 @@ TEST_CASE("costsite eval prints figures, explains them, and rejects bad usage") 
 
 }  // namespace
 }  // namespace costsite
+
+namespace costsite {
+namespace {
+
+TEST_CASE("check --format json reports diagnostics for machines") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  std::string src = (tmp.path() / "src").string();
+  RunResult ok = RunCostsite("check --format json --source " + src);
+  CHECK(ok.exit_code == 0);  // one warning (a missing translation) is not an error
+  CHECK(ok.output.find("\"ok\": true") != std::string::npos);
+  CHECK(ok.output.find("\"warnings\": 1") != std::string::npos);
+  CHECK(ok.output.find("\"code\": \"missing-translation\"") != std::string::npos);
+  CHECK(ok.output.find("\"path\": \"content/reports/storage.zh.md\"") != std::string::npos);
+  RunResult strict = RunCostsite("check --strict --format json --source " + src);
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.output.find("\"ok\": false") != std::string::npos);
+  CHECK(strict.output.find("\"severity\": \"error\"") != std::string::npos);
+  CHECK(RunCostsite("check --format yaml --source " + src).exit_code == 2);
+}
+
+}  // namespace
+}  // namespace costsite
