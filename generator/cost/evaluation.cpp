@@ -44,13 +44,30 @@ Evaluation::Evaluation() {
   data_ = std::move(data);
 }
 
-Evaluation::Evaluation(std::shared_ptr<const EvaluationData> data) : data_(std::move(data)) {}
+namespace {
+
+std::string ResultKey(std::string_view model, std::string_view scenario) {
+  std::string key(model);
+  key += '\0';
+  key += scenario;
+  return key;
+}
+
+}  // namespace
+
+Evaluation::Evaluation(std::shared_ptr<const EvaluationData> data) : data_(std::move(data)) {
+  auto index = std::make_shared<std::unordered_map<std::string, size_t>>();
+  for (size_t i = 0; i < data_->results.size(); ++i) {
+    const ModelResult& r = data_->results[i];
+    index->emplace(ResultKey(r.model, r.scenario), i);  // the first wins, as a scan would
+  }
+  index_ = std::move(index);
+}
 
 const ModelResult* Evaluation::Find(std::string_view model, std::string_view scenario) const {
-  for (const auto& r : data_->results) {
-    if (r.model == model && r.scenario == scenario) return &r;
-  }
-  return nullptr;
+  if (!index_) return nullptr;  // the empty evaluation
+  auto it = index_->find(ResultKey(model, scenario));
+  return it == index_->end() ? nullptr : &data_->results[it->second];
 }
 
 const ProviderView* Evaluation::FindProvider(std::string_view id) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -155,6 +156,9 @@ class Evaluation {
 
  private:
   std::shared_ptr<const EvaluationData> data_;
+  // "model\0scenario" -> index in results, built once: pages look figures up
+  // by model thousands of times, so a scan would make builds quadratic.
+  std::shared_ptr<const std::unordered_map<std::string, size_t>> index_;
 };
 
 /// "248.20 USD/month", "500 – 1500 CNY/month", "50 %", "true": the figure
