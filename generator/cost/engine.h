@@ -104,6 +104,8 @@ class Engine {
   std::optional<Value> EvalName(const Node& n, Scope& s);
   std::optional<Value> EvalPrice(const Node& n, Scope& s);
   std::optional<Value> EvalBinary(const Node& n, Scope& s);
+  /// Applies binary node `n` to its evaluated left operand and its right one.
+  std::optional<Value> CombineBinary(const Node& n, Scope& s, Value left);
   std::optional<Value> EvalCompare(const Node& n, Scope& s);
   std::optional<Value> EvalRange(const Node& n, Scope& s);
   std::optional<Value> EvalPower(const Node& n, Scope& s, const Value& base, const Value& exponent);

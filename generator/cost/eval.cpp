@@ -166,9 +166,26 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   return Value{false, false, found.value, found.dim, found.unit};
 }
 
+// A long chain such as a + b + c + … parses as a left-deep tree. Walking its
+// left spine in a loop keeps the recursion depth constant however long the
+// chain is (sanitizer builds have frames large enough for 1,000 nested calls
+// to exhaust the stack).
 std::optional<Value> Engine::EvalBinary(const Node& n, Scope& s) {
-  auto l = Eval(*n.args[0], s);
-  if (!l) return std::nullopt;
+  std::vector<const Node*> spine;
+  for (const Node* cur = &n; cur->kind == NodeKind::kBinary && cur->op != "^"; cur = cur->args[0].get())
+    spine.push_back(cur);
+  if (spine.empty()) {  // a power: right-associative, evaluated as it stands
+    auto l = Eval(*n.args[0], s);
+    if (!l) return std::nullopt;
+    return CombineBinary(n, s, std::move(*l));
+  }
+  std::optional<Value> acc = Eval(*spine.back()->args[0], s);
+  for (auto it = spine.rbegin(); it != spine.rend() && acc; ++it) acc = CombineBinary(**it, s, std::move(*acc));
+  return acc;
+}
+
+std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) {
+  std::optional<Value> l(std::move(left));
   auto r = Eval(*n.args[1], s);
   if (!r) return std::nullopt;
   const std::string& op = n.op;

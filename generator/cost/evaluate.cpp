@@ -1,5 +1,7 @@
 #include "cost/evaluate.h"
 
+#include "base/large_stack.h"
+
 #include "cost/engine.h"
 #include "cost/evaluation_data.h"
 
@@ -24,7 +26,7 @@ Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags) {
   std::vector<const ModelDef*> models;
   for (const auto& m : core->inputs.models) models.push_back(&m);
   Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
-  EvaluateModels(engine, &data->results);
+  RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
   return Evaluation(std::move(data));
 }
 
@@ -35,7 +37,7 @@ Evaluation EvaluateExtra(const Evaluation& base, ModelDef model, Diagnostics& di
   data->extra.push_back(def);
   const EvaluationCore& core = *data->core;
   Engine engine(core.units, *core.prices, core.options, {def.get()}, &base, diags);
-  EvaluateModels(engine, &data->results);
+  RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
   return Evaluation(std::move(data));
 }
 
