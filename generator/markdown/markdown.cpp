@@ -7,26 +7,13 @@
 #include <map>
 #include <mutex>
 
+#include "figures/html.h"
 #include "markdown/cmark_util.h"
 #include "markdown/cost_nodes.h"
 
 namespace costsite::markdown {
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string HtmlEscape(std::string_view text) { return figures::Escape(text); }
 
 std::string Slugify(std::string_view text) {
   std::string out;
