@@ -52,16 +52,25 @@
     return terms;
   }
 
+  // Marks the pages of one posting list: page numbers are delta-coded
+  // (the first as is, then each as the step from the one before).
+  function mark(deltas, found) {
+    var page = 0;
+    for (var i = 0; i < deltas.length; i++) {
+      page += deltas[i];
+      found[page] = true;
+    }
+  }
+
   // Pages (indices) of one language's term table holding `term`.
   function lookup(table, term) {
     var found = {};
     if (!term.prefix) {
-      (Object.prototype.hasOwnProperty.call(table, term.t) ? table[term.t] : [])
-        .forEach(function (p) { found[p] = true; });
+      if (Object.prototype.hasOwnProperty.call(table, term.t)) mark(table[term.t], found);
       return found;
     }
     for (var key in table) {
-      if (key.lastIndexOf(term.t, 0) === 0) table[key].forEach(function (p) { found[p] = true; });
+      if (key.lastIndexOf(term.t, 0) === 0) mark(table[key], found);
     }
     return found;
   }

@@ -16,6 +16,7 @@
 #include "markdown/cost_drift.h"
 #include "markdown/markdown.h"
 #include "pricing/pricing.h"
+#include "render/anchors.h"
 #include "render/export.h"
 #include "render/publish.h"
 #include "render/search_index.h"
@@ -77,45 +78,61 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
   }
 }
 
-// Renders every (page, language) pair on `threads` threads and writes each
-// page as soon as it is rendered, so memory stays flat however large the site.
-// Each thread owns its parsed templates; what is kept (title, search text)
-// lands in a slot per job, so nothing depends on which thread finished first.
-std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, int threads, bool single_file,
-                                            output::Staging* staging, Diagnostics* diags) {
-  struct Job {
-    const content::Page* page;
-    const std::string* lang;
-  };
-  std::vector<Job> jobs;
-  for (const auto& page : *in.pages)
-    for (const std::string& lang : in.config->languages) jobs.push_back({&page, &lang});
-  std::vector<render::OutputFile> files(jobs.size());
+// Renders every page in every language on `threads` threads and writes each
+// file as soon as it is rendered, so memory stays flat however large the site:
+// a page's HTML and text are dropped once written and indexed for search.
+// One job is one page in all its languages, so the drift checks (which compare
+// the languages) reuse the parses the renderer made. Each thread owns its
+// parsed templates; whatever is kept lands in a slot per (page, language), so
+// nothing depends on which thread finished first.
+std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, const BuildOptions& options,
+                                            int threads, output::Staging* staging,
+                                            render::SearchIndexBuilder* search, Diagnostics* diags) {
+  const std::vector<content::Page>& pages = *in.pages;
+  const std::vector<std::string>& langs = in.config->languages;
+  std::vector<render::OutputFile> files(pages.size() * langs.size());
   std::atomic<size_t> next{0};
-  auto work = [&] {
+  std::atomic<size_t> done{0};
+  int n = std::max(1, std::min<int>(threads, static_cast<int>(pages.size())));
+  auto work = [&](int worker) {
     render::PageRenderer renderer(in);
     std::string err;
-    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      // Drift checks read the page in every language: once per page, here on
-      // the workers rather than serially before rendering.
-      if (*jobs[i].lang == in.config->languages.front())
-        markdown::CheckPageDrift(*jobs[i].page, in.evaluation, diags);
-      files[i] = renderer.Render(*jobs[i].page, *jobs[i].lang, diags);
-      if (staging && !staging->Write(files[i].path, files[i].content, &err))
-        diags->Error({}, err, {}, 1, "output");
-      if (staging && single_file && !jobs[i].page->is_list &&
-          !staging->Write(render::SingleFilePath(files[i].path),
-                          render::MakeSingleFile(files[i].content, files[i].path, *in.theme,
-                                                 in.config->base_url),
-                          &err))
-        diags->Error({}, err, {}, 1, "output");
-      files[i].content = std::string();  // written; keep only what the index needs
+    std::vector<markdown::PageCostRefs> refs;
+    for (size_t p; (p = next.fetch_add(1)) < pages.size();) {
+      const content::Page& page = pages[p];
+      refs.assign(page.sources.size(), {});
+      std::vector<bool> have(page.sources.size(), false);
+      for (size_t l = 0; l < langs.size(); ++l) {
+        render::OutputFile& file = files[p * langs.size() + l];
+        // A source is read for drift where it is shown in its own language.
+        const content::PageSource* own = page.In(langs[l]);
+        size_t si = own ? static_cast<size_t>(own - page.sources.data()) : 0;
+        file = renderer.Render(page, langs[l], diags, own ? &refs[si] : nullptr);
+        if (own) have[si] = true;
+        if (staging && !staging->Write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
+        if (staging && options.single_file && !page.is_list &&
+            !staging->Write(render::SingleFilePath(file.path),
+                            render::MakeSingleFile(file.content, file.path, *in.theme, in.config->base_url),
+                            &err))
+          diags->Error({}, err, {}, 1, "output");
+        search->Add(worker, p * langs.size() + l, langs[l], file.path, file.title, file.search_text);
+        // Written and indexed: keep only the path. swap, not `= std::string()`,
+        // which keeps the old buffer (libstdc++ copies a short string into it).
+        std::string().swap(file.content);
+        std::string().swap(file.search_text);
+      }
+      // Sources in a language the site does not list are parsed here.
+      for (size_t si = 0; si < page.sources.size(); ++si)
+        if (!have[si])
+          refs[si] = markdown::CollectCostRefs(page.sources[si].path, page.sources[si].body(),
+                                               page.sources[si].body_line);
+      markdown::CheckPageDrift(page, refs, in.evaluation, diags);
+      if (options.progress) options.progress(done.fetch_add(1) + 1, pages.size());
     }
   };
-  int n = std::max(1, std::min<int>(threads, static_cast<int>(jobs.size())));
   std::vector<std::thread> pool;
-  for (int t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
+  for (int t = 1; t < n; ++t) pool.emplace_back(work, t);
+  work(0);
   for (auto& t : pool) t.join();
   return files;
 }
@@ -172,21 +189,35 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread
-  std::vector<render::OutputFile> files = RenderPages(in, threads, options.single_file, staging.get(), diags);
+  // The data exports depend only on the evaluation: they are written on a
+  // thread of their own while the pages render, one file at a time.
+  std::atomic<size_t> exported{0};
+  std::thread exports([&] {
+    if (!in.evaluation) return;
+    std::string err;
+    render::ExportData(*in.evaluation, cfg.languages, [&](render::OutputFile f) {
+      ++exported;
+      if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
+    });
+  });
+  render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
+  std::vector<render::OutputFile> files = RenderPages(in, options, threads, staging.get(), &search, diags);
+  exports.join();
+  render::CheckAnchors(files, pages, diags);
+  // After an error a page's references may be incomplete: no guesses then.
+  if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
   std::vector<render::OutputFile> extra;
   extra.push_back(render::RenderRootIndex(in));
-  render::SearchIndexStats search;
-  extra.push_back({std::string(render::kSearchIndexFile), render::BuildSearchIndex(files, &search), {}, {}});
-  stats->search_index_bytes = search.bytes;
-  if (in.evaluation)
-    for (auto& f : render::ExportData(*in.evaluation, cfg.languages)) extra.push_back(std::move(f));
+  render::SearchIndexStats search_stats;
+  extra.push_back({std::string(render::kSearchIndexFile), search.Finish(&search_stats), {}, {}});
+  stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
   for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});
 
   stats->languages = cfg.languages;
   for (const auto& page : pages)
     for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += 1;
-  stats->files = files.size() + extra.size();
+  stats->files = files.size() + exported + extra.size();
   std::string err;
   for (const auto& f : extra) {
     if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");

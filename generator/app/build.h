@@ -3,6 +3,7 @@
 #define COSTSITE_APP_BUILD_H_
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -20,6 +21,8 @@ struct BuildOptions {
   int threads = 0;                     // 0 = one per core
   std::string version;                 // shown in the generator meta tag
   std::string build_date;              // footer date when site.yaml sets none ("" = none)
+  /// Called from render threads after each page (done, total); may be empty.
+  std::function<void(size_t done, size_t total)> progress;
 };
 
 /// Counts for the summary line.

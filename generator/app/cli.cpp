@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <sstream>
 
@@ -181,6 +183,33 @@ std::string SourceDateEpoch() {
   return buf;
 }
 
+// "rendering 1234/10000 pages" on one terminal line, redrawn at most ten
+// times a second once a build has run for half a second, so short builds
+// print nothing; erased before the summary.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::ostream& out) : out_(out), start_(Clock::now()), last_(start_) {}
+  void Update(size_t done, size_t total) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto now = Clock::now();
+    if (now - start_ < std::chrono::milliseconds(500) || (now - last_ < std::chrono::milliseconds(100) && done < total))
+      return;
+    last_ = now;
+    out_ << "\rrendering " << done << "/" << total << " pages" << std::flush;
+    shown_ = true;
+  }
+  ~ProgressLine() {
+    if (shown_) out_ << "\r\033[K" << std::flush;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream& out_;
+  std::mutex mu_;
+  Clock::time_point start_, last_;
+  bool shown_ = false;
+};
+
 int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out, std::ostream& err) {
   Args a = ParseArgs(args, 1, {"source", "out", "threads", "format"},
                      {"force", "quiet", "verbose", "strict", "help", "single-file"});
@@ -217,7 +246,15 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
 
   Diagnostics diags;
   BuildStats stats;
-  bool ok = BuildSite(opt, &diags, &stats);
+  bool ok;
+  {
+    std::optional<ProgressLine> progress;
+    if (format == "text" && !a.flags["quiet"] && &out == &std::cout && isatty(STDOUT_FILENO)) {
+      progress.emplace(out);
+      opt.progress = [&progress](size_t done, size_t total) { progress->Update(done, total); };
+    }
+    ok = BuildSite(opt, &diags, &stats);
+  }
   bool strict = a.flags["strict"];
   int errors = diags.ErrorCount() + (strict ? diags.WarningCount() : 0);
   int warnings = strict ? 0 : diags.WarningCount();

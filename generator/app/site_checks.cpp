@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cost/evaluation.h"
+#include "render/site_renderer.h"
 
 namespace costsite::app {
 
@@ -81,6 +82,25 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
                       std::to_string(max_price_age_days) + ")",
                   {}, 1, "stale-price"});
     }
+  }
+}
+
+void CheckUnusedModels(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
+                       Diagnostics* diags) {
+  std::vector<std::string> pending;
+  for (const render::OutputFile& f : files) pending.insert(pending.end(), f.models.begin(), f.models.end());
+  std::set<std::string> used;
+  while (!pending.empty()) {  // the models read, and what they read in turn
+    std::string model = std::move(pending.back());
+    pending.pop_back();
+    if (!used.insert(model).second) continue;
+    if (const cost::ModelResult* r = evaluation.Find(model)) pending.insert(pending.end(), r->uses.begin(), r->uses.end());
+  }
+  for (const cost::ModelResult& r : evaluation.results()) {
+    if (!r.scenario.empty() || used.count(r.model)) continue;
+    diags->Add({Severity::kWarning, r.pos,
+                "model '" + r.model + "' is not used: no page shows its figures or a model that reads them",
+                r.source_line, static_cast<int>(r.model.size()), "unused-model"});
   }
 }
 

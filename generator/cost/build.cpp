@@ -1,6 +1,7 @@
 // Totals, subtotals and shares of a model, and the assembly of a ModelResult
 // from memoised figures.
 #include <algorithm>
+#include <set>
 
 #include "cost/engine.h"
 
@@ -125,6 +126,8 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.title = d.title;
   r.as_of = model.as_of;
   r.pos = d.where.pos;
+  r.source_line = d.where.line;
+  r.uses = ModelsRead(m);
   for (const auto& sc : d.scenarios) r.scenarios.push_back({sc.id, sc.label});
   const Entry* e = nullptr;
   auto get = [&](const std::string& id) { return Get(m, scenario, id, nullptr, nullptr, &e) == Lookup::kFound; };
@@ -178,6 +181,39 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     if (auto res = CheckExpectation(m, scenario, x)) r.expectations.push_back(std::move(*res));
   }
   return r;
+}
+
+std::vector<std::string> Engine::ModelsRead(size_t m) {
+  // Read from the formulas rather than recorded while evaluating, so a model
+  // named only in a branch `if` did not take still counts.
+  const ModelDef& d = *models_[m].def;
+  std::vector<const Located*> formulas;
+  for (const auto& p : d.params) formulas.push_back(&p.value);
+  for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
+  for (const auto& f : d.figures) formulas.push_back(&f.formula);
+  for (const auto& sc : d.scenarios)
+    for (const auto& p : sc.params) formulas.push_back(&p.value);
+  for (const auto& rule : d.rules) formulas.push_back(&rule.when);
+  for (const auto& x : d.expectations) formulas.insert(formulas.end(), {&x.figure, &x.stated, &x.tolerance});
+  std::set<std::string> out;
+  std::vector<const Node*> refs;
+  for (const Located* src : formulas) {
+    const Node* node = src->empty() ? nullptr : Parsed(*src);
+    if (!node) continue;
+    refs.clear();
+    CollectReferences(*node, &refs);
+    for (const Node* ref : refs) {
+      if (ref->kind != NodeKind::kName || (ref->scenario.empty() && HasFigure(m, ref->name))) continue;
+      // As EvalName resolves it: the first prefix ending at a dot that names a model.
+      for (size_t dot = ref->name.find('.'); dot != std::string::npos; dot = ref->name.find('.', dot + 1)) {
+        std::string model = ref->name.substr(0, dot);
+        if (!model_index_.count(model) && !(prior_ && prior_->Find(model))) continue;
+        if (model != d.id) out.insert(model);
+        break;
+      }
+    }
+  }
+  return {out.begin(), out.end()};
 }
 
 std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::string& scenario,

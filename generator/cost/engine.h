@@ -93,6 +93,8 @@ class Engine {
   bool ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e);
   bool ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e);
   bool HasFigure(size_t m, std::string_view id) const;
+  // The other models (of this evaluation or the prior one) that m's formulas name.
+  std::vector<std::string> ModelsRead(size_t m);
   std::optional<Value> EvalLocated(const Located& src, size_t m, const std::string& scenario,
                                    Trace* trace);
   bool CheckDeclared(const Located& unit_src, const Located& at, Value* v);

@@ -108,7 +108,9 @@ struct ModelResult {
   std::vector<ExpectationResult> expectations;
   std::vector<ScenarioInfo> scenarios;  // of the model (same in each result)
   std::vector<Figure> shares;  // "share.ITEM" and "share.GROUP" in "%", when there is a total
-  SourcePos pos;
+  std::vector<std::string> uses;  // other models its formulas read (in any scenario), sorted
+  SourcePos pos;                  // of the model's id
+  std::string source_line;        // the line holding it, for diagnostics
 
   /// A param, an item (its cost), "subtotal.G", "share.X", "total" or a
   /// derived figure; nullptr if none.

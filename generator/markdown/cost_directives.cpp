@@ -268,6 +268,8 @@ std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* blo
   page.eval = &*page.local;
   const cost::ModelResult* r = page.eval->Find(id);
   if (!r) return "";
+  // The site's models it reads are the page's too (for the unused-model check).
+  for (const std::string& input : r->uses) page.Ref("input", input, d.line, d.name_col);
   figures::SourceList scratch;
   return figures::LineItemTable(*r, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
 }

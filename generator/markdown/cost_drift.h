@@ -13,6 +13,8 @@
 #include "cost/decimal.h"
 #include "markdown/cost_nodes.h"
 
+struct cmark_node;
+
 namespace costsite::content {
 struct Page;
 }
@@ -40,12 +42,20 @@ struct PageCostRefs {
 /// line `first_line` of `path`).
 PageCostRefs CollectCostRefs(const std::string& path, std::string_view body, int first_line);
 
+/// The same from an already parsed document, before cost nodes are expanded.
+PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first_line);
+
 /// The numbers in one run of prose text; years and dates are skipped.
 std::vector<LiteralNumber> FindNumbers(std::string_view text);
 
 /// Warns about drift between the languages of `page` and about prose numbers
 /// that repeat a figure; `eval` may be nullptr (then only the first two checks).
 void CheckPageDrift(const content::Page& page, const cost::Evaluation* eval, Diagnostics* diags);
+
+/// The same with each source's references already collected (`refs[i]` for
+/// `page.sources[i]`), as the renderer does while parsing the page.
+void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& refs,
+                    const cost::Evaluation* eval, Diagnostics* diags);
 
 }  // namespace costsite::markdown
 

@@ -9,6 +9,7 @@
 
 #include "figures/html.h"
 #include "markdown/cmark_util.h"
+#include "markdown/cost_drift.h"
 #include "markdown/cost_nodes.h"
 
 namespace costsite::markdown {
@@ -306,6 +307,8 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
 
   RenderedMarkdown out;
   int line_offset = first_line - 1;
+  // The drift checks read the tree as written, so they share this parse.
+  if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
   if (!options.raw_html) EscapeRawHtml(doc.get());
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   HandleLinks(doc.get(), path, line_offset, options, &out.links);

@@ -13,7 +13,8 @@
 
 namespace costsite::markdown {
 
-struct CostContext;  // markdown/cost_nodes.h: figures and directives
+struct CostContext;   // markdown/cost_nodes.h: figures and directives
+struct PageCostRefs;  // markdown/cost_drift.h: what the page refers to
 
 /// An h2–h6 heading with the anchor id given to it.
 struct Heading {
@@ -38,6 +39,7 @@ struct MarkdownOptions {
   bool raw_html = false;                 // pass raw HTML through (tagfilter still applies)
   const LinkRewriter* rewrite = nullptr; // nullptr: links are left as written
   const CostContext* cost = nullptr;     // nullptr: `=` code spans stay code
+  PageCostRefs* cost_refs = nullptr;     // if set: filled from the parse, for drift checks
 };
 
 /// The rendered body of one page and what the rest of the build needs from it.

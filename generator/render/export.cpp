@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cost/evaluation.h"
+#include "figures/lookup.h"
+#include "markdown/cost_nodes.h"
 
 namespace costsite::render {
 
@@ -130,21 +132,19 @@ std::string DataFile(std::string_view model, std::string_view ext) {
   return "data/" + name + "." + std::string(ext);
 }
 
-std::vector<OutputFile> ExportData(const cost::Evaluation& evaluation,
-                                   const std::vector<std::string>& languages) {
+void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
+                const std::function<void(OutputFile file)>& write) {
   // Results come grouped by model: base case first, then each scenario.
   std::vector<std::vector<const cost::ModelResult*>> models;
   for (const cost::ModelResult& r : evaluation.results()) {
     if (models.empty() || models.back().front()->model != r.model) models.emplace_back();
     models.back().push_back(&r);
   }
-  std::vector<OutputFile> files;
   for (const auto& results : models) {
     const std::string& id = results.front()->model;
-    files.push_back({DataFile(id, "json"), ModelJson(results), {}, {}});
-    files.push_back({DataFile(id, "csv"), ModelCsv(results, languages), {}, {}});
+    write({DataFile(id, "json"), ModelJson(results), {}, {}});
+    write({DataFile(id, "csv"), ModelCsv(results, languages), {}, {}});
   }
-  return files;
 }
 
 std::vector<std::string> ReferencedModels(std::string_view markdown,
@@ -180,6 +180,31 @@ std::vector<std::string> ReferencedModels(std::string_view markdown,
   found.erase(std::unique(found.begin(), found.end()), found.end());
   std::vector<std::string> out;
   for (const cost::ModelResult* r : found) out.push_back(r->model);
+  return out;
+}
+
+std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,
+                                      const cost::Evaluation& evaluation) {
+  std::vector<std::string> out;
+  for (const markdown::CostRef& ref : refs) {
+    std::string model;
+    if (ref.kind == "figure" || ref.kind == "rule") {
+      figures::FigureRef parsed;
+      std::string err;
+      if (figures::ParseFigureRef(ref.target, evaluation, &parsed, &err)) model = parsed.model;
+    } else if (ref.kind == "input") {
+      model = ref.target;
+    } else {  // a directive: "model=ID scenario=S"
+      for (size_t at = ref.target.find("model="); at != std::string::npos; at = ref.target.find("model=", at + 1)) {
+        if (at > 0 && ref.target[at - 1] != ' ') continue;
+        model = ref.target.substr(at + 6, ref.target.find(' ', at) - at - 6);
+      }
+    }
+    // Figures of a page's own inline models are not the site's.
+    if (!model.empty() && evaluation.Find(model)) out.push_back(model);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

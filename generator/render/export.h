@@ -3,11 +3,16 @@
 #ifndef COSTSITE_RENDER_EXPORT_H_
 #define COSTSITE_RENDER_EXPORT_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "render/site_renderer.h"
+
+namespace costsite::markdown {
+struct CostRef;  // markdown/cost_nodes.h
+}
 
 namespace costsite::render {
 
@@ -15,15 +20,23 @@ namespace costsite::render {
 /// Pages link to it with output::RelativeUrl(page_path, DataFile(...)).
 std::string DataFile(std::string_view model, std::string_view ext);
 
-/// data/<model>.json and data/<model>.csv for every model of `evaluation`, in
-/// model order; `languages` are the site's, for the label columns.
-std::vector<OutputFile> ExportData(const cost::Evaluation& evaluation,
-                                   const std::vector<std::string>& languages);
+/// Hands data/<model>.json and data/<model>.csv for every model of
+/// `evaluation` to `write`, one file at a time in model order, so a large
+/// site's exports are never all in memory; `languages` are the site's, for
+/// the label columns.
+void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
+                const std::function<void(OutputFile file)>& write);
 
 /// The models of `evaluation` that `markdown` refers to in a figure
 /// (`=model.x`, `=model[s].x`) or a directive argument (`model=ID`), in model order.
 std::vector<std::string> ReferencedModels(std::string_view markdown,
                                           const cost::Evaluation& evaluation);
+
+/// The models of `evaluation` a rendered page read, from its cost references:
+/// figures, rules, directives' `model=` and the inputs of its inline models;
+/// sorted, once each. Precise where ReferencedModels is a quick text scan.
+std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,
+                                      const cost::Evaluation& evaluation);
 
 }  // namespace costsite::render
 

@@ -56,10 +56,20 @@ const content::Page* FindPage(const std::vector<content::Page>& pages, const std
 
 markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Page& page,
                                         const content::PageSource& src, const std::string& lang,
-                                        const std::string& out_path, Diagnostics* diags) {
-  return [&in, &src, lang, out_path, diags](const markdown::Link& link) -> std::string {
+                                        const std::string& out_path, Diagnostics* diags,
+                                        std::vector<FragmentLink>* fragments) {
+  return [&in, &src, lang, out_path, diags, fragments](const markdown::Link& link) -> std::string {
     const std::string& url = link.url;
-    if (url.empty() || url[0] == '#' || IsExternalUrl(url)) return url;
+    // Keeps a link to `#id` on the page `target` (site-relative), named `page` in messages.
+    auto keep = [&](const std::string& target, std::string page) {
+      if (fragments && !link.is_image && url.find('#') != std::string::npos)
+        fragments->push_back({target, std::move(page), std::string(Fragment(url)), url, link.pos});
+    };
+    if (url.empty() || IsExternalUrl(url)) return url;
+    if (url[0] == '#') {
+      keep(out_path, "this page");
+      return url;
+    }
     size_t cut = url.find_first_of("?#");
     std::string path = url.substr(0, cut);
     std::string frag = cut == std::string::npos ? "" : url.substr(cut);
@@ -75,12 +85,23 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
         return broken("it points outside content/");
       content::ContentPath cp = content::ClassifyContentPath(joined.substr(8), *in.config);
       if (!FindPage(*in.pages, cp.key)) return broken("no page " + joined);
+      keep(output::PageFile(lang, cp.key), cp.key.empty() ? "the home page" : "page " + cp.key);
       return output::RelativeUrl(out_path, output::PageFile(lang, cp.key)) + frag;
     }
+    if (path.empty()) {  // "?q#x": this page
+      keep(out_path, "this page");
+      return url;
+    }
+    // The site file linked to, for the anchor check.
+    std::string target;
+    if (JoinPath(path[0] == '/' ? std::string() : out_path.substr(0, out_path.rfind('/')), path, &target)) {
+      if (target.empty() || path.back() == '/') target += target.empty() ? "index.html" : "/index.html";
+      keep(target, target == out_path ? "this page" : "page " + target);
+    }
     if (path[0] == '/') {  // root-relative: make it relative to this page
-      std::string target = path.substr(1);
-      if (target.empty() || target.back() == '/') target += "index.html";
-      return output::RelativeUrl(out_path, target) + frag;
+      std::string rooted = path.substr(1);
+      if (rooted.empty() || rooted.back() == '/') rooted += "index.html";
+      return output::RelativeUrl(out_path, rooted) + frag;
     }
     if (path.back() == '/') return path + "index.html" + frag;
     return url;

@@ -1,10 +1,12 @@
 #include "render/search_index.h"
 
-#include <map>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
+
 #include <nlohmann/json.hpp>
-#include <set>
 
 namespace costsite::render {
 
@@ -25,6 +27,8 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
   *i += len;
   return cp;
 }
+
+int Utf8Length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
@@ -51,15 +55,12 @@ bool IsCjk(char32_t c) {
          (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-// ASCII letters and digits, and Latin-1/Latin Extended-A letters.
-bool IsWordChar(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7);
-}
+// Latin-1/Latin Extended-A letters (ASCII letters and digits are handled
+// inline by ForEachTerm).
+bool IsWordChar(char32_t c) { return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7; }
 
 // Lowercase for the letters IsWordChar accepts (search.js does the same).
 char32_t Lower(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   // Latin Extended-A pairs: upper case even, lower odd, except U+0139-U+0148.
   if (((c >= 0x100 && c <= 0x12F) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0) return c + 1;
@@ -67,45 +68,74 @@ char32_t Lower(char32_t c) {
   return c;
 }
 
-bool IsDigits(const std::u32string& w) {
-  for (char32_t c : w)
-    if (c < '0' || c > '9') return false;
-  return true;
+// Calls emit(term) for every term occurrence of `text`, in order. The hot
+// loop of indexing: ASCII is handled a byte at a time without decoding, and a
+// CJK character or bigram is a view of the text itself (neighbours are
+// adjacent bytes), so only words are copied (to lowercase them).
+template <class Emit>
+void ForEachTerm(std::string_view text, Emit&& emit) {
+  constexpr size_t kNone = std::string_view::npos;
+  std::string word;
+  size_t word_chars = 0;
+  bool digits_only = true;
+  size_t prev_cjk = kNone;  // byte offset of the previous CJK character
+  auto end_word = [&] {
+    if (word_chars >= 2 || (word_chars == 1 && digits_only)) emit(std::string_view(word));
+    word.clear();
+    word_chars = 0;
+    digits_only = true;
+  };
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      prev_cjk = kNone;
+      bool digit = c >= '0' && c <= '9';
+      if (digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        ++word_chars;
+        digits_only = digits_only && digit;
+      } else if (!word.empty()) {
+        end_word();
+      }
+      continue;
+    }
+    size_t start = i;
+    char32_t cp = NextCodePoint(text, &i);
+    if (IsWordChar(cp)) {
+      AppendUtf8(Lower(cp), &word);
+      ++word_chars;
+      digits_only = false;
+      prev_cjk = kNone;
+      continue;
+    }
+    if (!word.empty()) end_word();
+    // Overlong encodings are not taken as views: the index holds valid UTF-8.
+    if (IsCjk(cp) && static_cast<int>(i - start) == Utf8Length(cp)) {
+      emit(text.substr(start, i - start));
+      if (prev_cjk != kNone) emit(text.substr(prev_cjk, i - prev_cjk));
+      prev_cjk = start;
+    } else {
+      prev_cjk = kNone;
+    }
+  }
+  end_word();
+}
+
+// Writes `s` as a JSON string; invalid UTF-8 becomes U+FFFD.
+void AppendJsonString(std::string_view s, std::string* out) {
+  *out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
 
 std::vector<std::string> SearchTerms(std::string_view text) {
   std::vector<std::string> terms;
-  std::unordered_set<std::string> seen;  // hot: one lookup per word and bigram
-  auto add = [&](const std::u32string& t) {
-    std::string s;
-    for (char32_t c : t) AppendUtf8(c, &s);
-    if (seen.insert(s).second) terms.push_back(std::move(s));
-  };
-  std::u32string word;
-  char32_t prev_cjk = 0;
-  auto end_word = [&] {
-    if (word.size() >= 2 || (!word.empty() && IsDigits(word))) add(word);
-    word.clear();
-  };
-  for (size_t i = 0; i < text.size();) {
-    char32_t c = NextCodePoint(text, &i);
-    if (IsWordChar(c)) {
-      word += Lower(c);
-      prev_cjk = 0;
-      continue;
-    }
-    end_word();
-    if (IsCjk(c)) {
-      add(std::u32string(1, c));
-      if (prev_cjk) add(std::u32string{prev_cjk, c});
-      prev_cjk = c;
-    } else {
-      prev_cjk = 0;
-    }
-  }
-  end_word();
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::string> all;
+  ForEachTerm(text, [&](std::string_view t) { all.emplace_back(t); });
+  for (const std::string& t : all)
+    if (seen.insert(t).second) terms.push_back(t);
   return terms;
 }
 
@@ -134,32 +164,132 @@ std::string Snippet(std::string_view text, size_t max_chars) {
   return out;
 }
 
-std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats) {
-  using nlohmann::json;
-  json pages = json::array();
-  // Hashed while collecting (the hot path); the JSON object sorts the keys,
-  // so the file does not depend on hash order.
-  std::map<std::string, std::unordered_map<std::string, std::vector<int>>> postings;  // lang -> term -> pages
-  for (const OutputFile& f : files) {
-    if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
-    std::string lang = f.path.substr(0, f.path.find('/'));
-    int page = static_cast<int>(pages.size());
-    pages.push_back({lang, f.path, f.title, Snippet(f.search_text, kSnippetChars)});
-    auto& terms = postings[lang];
-    for (std::string& t : SearchTerms(f.title + "\n" + f.search_text)) terms[t].push_back(page);
+// Each worker has a table per language; a page's repeated terms are caught
+// by looking at the end of the term's list (a worker's pages arrive in
+// increasing slot order), so a page costs one hash lookup per term occurrence
+// and no sorting.
+struct SearchIndexBuilder::Impl {
+  struct TermHash {
+    using is_transparent = void;  // look up by string_view without a copy
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Table = std::unordered_map<std::string, std::vector<uint32_t>, TermHash, std::equal_to<>>;
+  struct Worker {
+    std::vector<std::pair<std::string, Table>> languages;  // few: a linear search
+    Table& For(std::string_view lang) {
+      for (auto& [code, table] : languages)
+        if (code == lang) return table;
+      return languages.emplace_back(std::string(lang), Table()).second;
+    }
+  };
+  struct PageEntry {
+    bool present = false;
+    std::string lang, path, title, snippet;
+  };
+
+  std::vector<PageEntry> pages;
+  std::vector<Worker> workers;
+};
+
+SearchIndexBuilder::SearchIndexBuilder(size_t slots, int workers) : impl_(std::make_unique<Impl>()) {
+  impl_->pages.resize(slots);
+  impl_->workers.resize(std::max(1, workers));
+}
+SearchIndexBuilder::~SearchIndexBuilder() = default;
+
+void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std::string_view path,
+                             std::string_view title, std::string_view text) {
+  Impl::PageEntry& page = impl_->pages.at(slot);  // each slot is written by one thread
+  page = {true, std::string(lang), std::string(path), std::string(title), Snippet(text, kSnippetChars)};
+  Impl::Table& table = impl_->workers.at(worker).For(lang);
+  uint32_t s = static_cast<uint32_t>(slot);
+  auto emit = [&](std::string_view term) {
+    auto it = table.find(term);
+    if (it == table.end()) it = table.emplace(std::string(term), std::vector<uint32_t>()).first;
+    if (it->second.empty() || it->second.back() != s) it->second.push_back(s);
+  };
+  ForEachTerm(title, emit);
+  ForEachTerm(text, emit);
+}
+
+std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
+  // Slots to page numbers: the pages present, in slot order.
+  std::vector<uint32_t> page_of(impl_->pages.size(), 0);
+  size_t page_count = 0;
+  std::string out = "window.COSTSITE_SEARCH={\"v\":2,\"p\":[";
+  for (size_t s = 0; s < impl_->pages.size(); ++s) {
+    const Impl::PageEntry& p = impl_->pages[s];
+    if (!p.present) continue;
+    page_of[s] = static_cast<uint32_t>(page_count);
+    out += page_count++ ? ",[" : "[";
+    AppendJsonString(p.lang, &out);
+    out += ',';
+    AppendJsonString(p.path, &out);
+    out += ',';
+    AppendJsonString(p.title, &out);
+    out += ',';
+    AppendJsonString(p.snippet, &out);
+    out += ']';
   }
-  json index = {{"v", 1}, {"p", pages}, {"t", json::object()}};
+  out += "],\"t\":{";
+  // Every worker's (term, slots) per language, sorted by language and term;
+  // a term several workers saw appears once per worker, next to each other.
+  struct Entry {
+    std::string_view lang, term;
+    const std::vector<uint32_t>* slots;
+  };
+  std::vector<Entry> entries;
+  for (const Impl::Worker& w : impl_->workers)
+    for (const auto& [lang, table] : w.languages)
+      for (const auto& [term, slots] : table) entries.push_back({lang, term, &slots});
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.lang != b.lang ? a.lang < b.lang : a.term < b.term;
+  });
   size_t term_count = 0;
-  for (const auto& [lang, terms] : postings) {
-    json& j = index["t"][lang];
-    j = json::object();
-    for (const auto& [term, list] : terms) j[term] = list;
-    term_count += terms.size();
+  std::vector<uint32_t> merged;
+  for (size_t i = 0; i < entries.size();) {
+    size_t end = i + 1;
+    while (end < entries.size() && entries[end].lang == entries[i].lang && entries[end].term == entries[i].term)
+      ++end;
+    if (i == 0 || entries[i].lang != entries[i - 1].lang) {
+      if (i) out += "},";
+      AppendJsonString(entries[i].lang, &out);
+      out += ":{\"";
+    } else {
+      out += ",\"";
+    }
+    // Terms are letters, digits and CJK characters: nothing to escape.
+    out += entries[i].term;
+    out += "\":[";
+    merged.clear();
+    for (size_t k = i; k < end; ++k) merged.insert(merged.end(), entries[k].slots->begin(), entries[k].slots->end());
+    if (end - i > 1) std::sort(merged.begin(), merged.end());
+    uint32_t prev = 0;
+    char buf[16];
+    for (size_t k = 0; k < merged.size(); ++k) {
+      uint32_t page = page_of[merged[k]];
+      if (k) out += ',';
+      int len = std::snprintf(buf, sizeof buf, "%u", page - prev);
+      out.append(buf, len);
+      prev = page;
+    }
+    out += ']';
+    ++term_count;
+    i = end;
   }
-  std::string text = "window.COSTSITE_SEARCH=" +
-                     index.dump(-1, ' ', false, json::error_handler_t::replace) + ";\n";
-  if (stats) *stats = {pages.size(), term_count, text.size()};
-  return text;
+  out += entries.empty() ? "}};\n" : "}}};\n";
+  if (stats) *stats = {page_count, term_count, out.size()};
+  return out;
+}
+
+std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats) {
+  SearchIndexBuilder builder(files.size(), 1);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const OutputFile& f = files[i];
+    if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
+    builder.Add(0, i, f.path.substr(0, f.path.find('/')), f.path, f.title, f.search_text);
+  }
+  return builder.Finish(stats);
 }
 
 }  // namespace costsite::render

@@ -6,6 +6,7 @@
 #ifndef COSTSITE_RENDER_SEARCH_INDEX_H_
 #define COSTSITE_RENDER_SEARCH_INDEX_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +34,39 @@ struct SearchIndexStats {
   size_t bytes = 0;
 };
 
-/// The index of the HTML pages among `files` as the text of search-index.js:
-/// `window.COSTSITE_SEARCH = {"v":1,"p":[[lang,path,title,snippet],…],
-/// "t":{lang:{term:[page,…]}}};`. Pages are in the order of `files`, terms in
-/// sorted order, so the output does not depend on thread scheduling.
+/// Collects the index while pages render. Each render thread adds through
+/// its own worker number, into tables of its own, so indexing takes no locks;
+/// Finish merges them and writes pages in slot order and terms sorted, so the
+/// file does not depend on which thread indexed what. Only postings and
+/// snippets are kept, never the pages' text.
+///
+/// The file: `window.COSTSITE_SEARCH={"v":2,"p":[[lang,path,title,snippet],…],
+/// "t":{lang:{term:[d0,d1,…]}}};` where a term's pages are delta-coded
+/// (page = d0, then previous + d1, …) to keep the file small.
+class SearchIndexBuilder {
+ public:
+  /// `slots`: the most pages that will be added (slot numbers below it);
+  /// `workers`: the number of threads that will call Add.
+  SearchIndexBuilder(size_t slots, int workers);
+  ~SearchIndexBuilder();
+  SearchIndexBuilder(const SearchIndexBuilder&) = delete;
+  SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
+
+  /// Indexes one page; `slot` is its place in the site's page order.
+  /// REQUIRES: each worker adds its pages in increasing slot order, and no two
+  /// threads use the same worker number at once.
+  void Add(int worker, size_t slot, std::string_view lang, std::string_view path, std::string_view title,
+           std::string_view text);
+  /// The text of search-index.js. Call once, after every Add returned.
+  std::string Finish(SearchIndexStats* stats);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The index of the HTML pages among `files` (their search_text), for tests
+/// and small sites: the same file as adding each page to a builder in order.
 std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats);
 
 }  // namespace costsite::render

@@ -190,17 +190,20 @@ struct PageRenderer::Impl {
 PageRenderer::PageRenderer(const SiteInputs& in) : impl_(std::make_unique<Impl>(in)) {}
 PageRenderer::~PageRenderer() = default;
 
-OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags) {
+OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
+                                markdown::PageCostRefs* refs) {
   const SiteInputs& in = impl_->in;
   const content::PageSource* src = SourceFor(page, lang);
   OutputFile out;
   out.path = output::PageFile(lang, page.key);
   std::string l(lang);
 
-  markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags);
+  // Fragment links are checked where the source is shown in its own language.
+  markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags,
+                                                    src->lang == l ? &out.anchors.links : nullptr);
   markdown::CostOutput cost_out;
   markdown::CostContext cost{src->lang, in.evaluation, &cost_out};
-  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost};
+  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs};
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
 
@@ -241,6 +244,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   std::string body = impl_->Apply(page.is_list ? "home" : "page", data, src->path, diags);
   data.set("body", body);
   out.content = impl_->Apply("base", data, src->path, diags);
+  out.anchors.ids = CollectIds(out.content);
+  if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   out.title = data.get("page_title")->string_value();
   out.search_text = src->front.description.empty() ? std::move(md.plain_text)
                                                   : src->front.description + "\n" + md.plain_text;

@@ -11,10 +11,14 @@
 #include "base/diagnostics.h"
 #include "content/pages.h"
 #include "content/site_config.h"
+#include "render/anchors.h"
 #include "render/theme.h"
 
 namespace costsite::cost {
 class Evaluation;
+}
+namespace costsite::markdown {
+struct PageCostRefs;
 }
 
 namespace costsite::render {
@@ -34,6 +38,8 @@ struct OutputFile {
   std::string content;
   std::string search_text;  // visible text for the search index ("" if none)
   std::string title;
+  PageAnchors anchors;              // ids and fragment links, for CheckAnchors
+  std::vector<std::string> models;  // the models the page reads, sorted (ModelsOfRefs)
 };
 
 /// Renders pages with its own parsed templates: one per thread.
@@ -42,8 +48,10 @@ class PageRenderer {
   explicit PageRenderer(const SiteInputs& in);
   ~PageRenderer();
   /// Renders `page` in `lang` (falling back to another language's source
-  /// with a notice when it has none there).
-  OutputFile Render(const content::Page& page, std::string_view lang, Diagnostics* diags);
+  /// with a notice when it has none there). If `refs` is set, it receives
+  /// what the rendered source refers to (for markdown::CheckPageDrift).
+  OutputFile Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
+                    markdown::PageCostRefs* refs = nullptr);
 
  private:
   struct Impl;

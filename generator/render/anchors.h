@@ -1,0 +1,56 @@
+// Links to a place on a page (`#costs`, `gpu.md#costs`) checked against the
+// ids the linked page has once rendered. The HTML of a page is dropped as soon
+// as it is written, so the renderer keeps what this check needs per page (its
+// ids and the fragment links its Markdown wrote) and CheckAnchors compares
+// them once every page is rendered.
+#ifndef COSTSITE_RENDER_ANCHORS_H_
+#define COSTSITE_RENDER_ANCHORS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace costsite::content {
+struct Page;
+}
+
+namespace costsite::render {
+
+struct OutputFile;  // render/site_renderer.h
+
+/// A link written in a page's Markdown to an id on a page of the site.
+struct FragmentLink {
+  std::string target;  // site-relative file of the page linked to ("en/reports/gpu/index.html")
+  std::string page;    // how messages name it: "this page", "page reports/gpu", "the home page"
+  std::string id;      // the fragment as written, without '#'
+  std::string url;     // the link as written
+  SourcePos pos;
+};
+
+/// What the anchor check keeps of one rendered page.
+struct PageAnchors {
+  std::vector<std::string> ids;     // every id (and <a name>) of the page, sorted, once each
+  std::vector<FragmentLink> links;  // fragment links of its Markdown, in document order
+};
+
+/// Every value of an id attribute in `html` (and of name on <a>), entities
+/// decoded, sorted, once each. Text, comments, scripts and styles are skipped.
+std::vector<std::string> CollectIds(std::string_view html);
+
+/// The part of `url` after '#' ("" when there is none).
+std::string_view Fragment(std::string_view url);
+
+/// True when `ids` (sorted) holds `fragment` as written or percent-decoded, or
+/// when the fragment needs no element ("" and "top" scroll to the top).
+bool FragmentFound(const std::vector<std::string>& ids, std::string_view fragment);
+
+/// Warns at every fragment link of `files` whose target is one of `files` and
+/// lacks the id; `pages` give the Markdown lines the warnings show.
+void CheckAnchors(const std::vector<OutputFile>& files, const std::vector<content::Page>& pages,
+                  Diagnostics* diags);
+
+}  // namespace costsite::render
+
+#endif  // COSTSITE_RENDER_ANCHORS_H_
