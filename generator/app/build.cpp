@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/fs_util.h"
+#include "base/parallel.h"
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "output/staging.h"
@@ -43,14 +44,14 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
 
 // Loads pricing/ and evaluates every model. A site without pricing/ is fine:
 // its pages simply have no figures to reference.
-cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg,
+cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
                                  Diagnostics* diags) {
   std::error_code ec;
   if (!fs::is_directory(root / "pricing", ec)) return cost::Evaluation();
   pricing::Options options;
   options.as_of = cfg.as_of;
   options.month_hours = cfg.month_hours;
-  return pricing::LoadPricing(root / "pricing", options, *diags);
+  return pricing::LoadPricing(root / "pricing", options, *diags, threads);
 }
 
 // The date prices are judged against: the pinned as_of, else today (UTC).
@@ -168,14 +169,23 @@ bool PrepareOutput(const fs::path& root, const fs::path& out, bool force,
 
 bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stats) {
   auto start = std::chrono::steady_clock::now();
+  auto lap = start;
+  auto stage_done = [&](const char* name) {  // for --verbose
+    auto now = std::chrono::steady_clock::now();
+    stats->stages.emplace_back(name, std::chrono::duration<double>(now - lap).count());
+    lap = now;
+  };
   const fs::path root = options.source;
   const fs::path out = options.out.empty() ? root / "site" : options.out;
 
   content::SiteConfig cfg;
   if (!LoadConfig(root, &cfg, diags)) return false;
   if (cfg.build_date.empty()) cfg.build_date = options.build_date;
-  cost::Evaluation evaluation = EvaluatePricing(root, cfg, diags);
-  std::vector<content::Page> pages = content::LoadContent(root, cfg, diags);
+  const int threads = ThreadCount(options.threads);
+  cost::Evaluation evaluation = EvaluatePricing(root, cfg, threads, diags);
+  stage_done("pricing");
+  std::vector<content::Page> pages = content::LoadContent(root, cfg, diags, threads);
+  stage_done("content");
   render::Theme theme = render::BuildTheme(render::CollectThemeFiles(root, diags), cfg, diags);
   WarnMissingTranslations(pages, cfg, diags);
   CheckExpectations(evaluation, diags);
@@ -185,9 +195,8 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   render::SiteInputs in{&cfg, &pages, &theme, &evaluation, options.version};
   std::unique_ptr<output::Staging> staging;
   if (options.write && !PrepareOutput(root, out, options.force, &staging, diags)) return false;
+  stage_done("checks");
 
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread
   // The data exports depend only on the evaluation: they are written on a
   // thread of their own while the pages render, one file at a time.
@@ -202,7 +211,9 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   });
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
   std::vector<render::OutputFile> files = RenderPages(in, options, threads, staging.get(), &search, diags);
+  stage_done("render");
   exports.join();
+  stage_done("exports");
   render::CheckAnchors(files, pages, diags);
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
@@ -210,13 +221,13 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   extra.push_back(render::RenderRootIndex(in));
   render::SearchIndexStats search_stats;
   extra.push_back({std::string(render::kSearchIndexFile), search.Finish(&search_stats), {}, {}});
+  stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
   for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});
 
   stats->languages = cfg.languages;
-  for (const auto& page : pages)
-    for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += 1;
+  for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(pages.size());
   stats->files = files.size() + exported + extra.size();
   std::string err;
   for (const auto& f : extra) {
@@ -228,6 +239,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     diags->Error({}, err, {}, 1, "output");
     return false;
   }
+  stage_done("commit");
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return true;
 }

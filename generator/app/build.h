@@ -6,6 +6,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/diagnostics.h"
 
@@ -32,6 +34,8 @@ struct BuildStats {
   size_t files = 0;
   size_t search_index_bytes = 0;  // size of search-index.js
   double seconds = 0;
+  /// Wall-clock seconds of each stage, in order ("load", "render", …), for --verbose.
+  std::vector<std::pair<std::string, double>> stages;
 };
 
 /// Loads, evaluates, renders and (unless options.write is false) writes the

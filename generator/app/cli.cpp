@@ -270,8 +270,13 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   }
   std::string out_dir = opt.out.empty() ? (opt.source / "site").string() : opt.out.string();
   if (!a.flags["quiet"]) out << Summary(stats, warnings, out_dir, !check) << "\n";
-  if (a.flags["verbose"] && !a.flags["quiet"])
+  if (a.flags["verbose"] && !a.flags["quiet"]) {
     out << "search index: " << stats.search_index_bytes << " bytes\n";
+    out << "stages:";
+    for (const auto& [stage, seconds] : stats.stages)
+      out << " " << stage << " " << std::fixed << std::setprecision(3) << seconds << " s";
+    out << "\n";
+  }
   return kExitOk;
 }
 

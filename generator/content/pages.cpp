@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "base/fs_util.h"
+#include "base/parallel.h"
 #include "base/yaml_util.h"
 
 namespace costsite::content {
@@ -155,12 +156,18 @@ std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteCo
 }
 
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
-                              Diagnostics* diags) {
+                              Diagnostics* diags, int threads) {
   std::vector<std::string> escaped;
-  std::vector<PageSource> sources;
-  for (const std::string& rel : ListFiles(root / "content", root, &escaped)) {
-    if (rel.size() < 4 || rel.compare(rel.size() - 3, 3, ".md") != 0) continue;
-    PageSource src;
+  std::vector<std::string> files;
+  for (std::string& rel : ListFiles(root / "content", root, &escaped))
+    if (rel.size() >= 4 && rel.compare(rel.size() - 3, 3, ".md") == 0) files.push_back(std::move(rel));
+  // Files are read and their front matter parsed in parallel (YAML parsing is
+  // the slow part of loading a large site), each into its own slot.
+  std::vector<PageSource> read(files.size());
+  std::vector<char> keep(files.size(), 0);
+  ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
+    const std::string& rel = files[i];
+    PageSource& src = read[i];
     src.path = "content/" + rel;
     std::error_code ec;
     uintmax_t size = std::filesystem::file_size(root / src.path, ec);
@@ -168,28 +175,30 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
       diags->Error({src.path, 0, 0}, "file too large (" + std::to_string(size) +
                                          " bytes; a page may have at most " +
                                          std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
-      continue;
+      return;
     }
     std::string err;
     if (!ReadFile(root / src.path, &src.text, &err)) {
       diags->Error({src.path, 0, 0}, err, {}, 1, "io");
-      continue;
+      return;
     }
     int line = 0, col = 0;
     if (!ValidUtf8(src.text, &line, &col)) {
       diags->Error({src.path, line, col}, "invalid UTF-8", {}, 1, "encoding");
-      continue;
+      return;
     }
     ContentPath cp = ClassifyContentPath(rel, cfg);
     if (!cp.error.empty()) {
       diags->Error({src.path, 0, 0}, cp.error, {}, 1, "language");
-      continue;
+      return;
     }
     src.lang = cp.lang;
     ParseFrontMatter(&src, diags);
-    if (src.front.draft) continue;
-    sources.push_back(std::move(src));
-  }
+    keep[i] = !src.front.draft;
+  });
+  std::vector<PageSource> sources;
+  for (size_t i = 0; i < read.size(); ++i)
+    if (keep[i]) sources.push_back(std::move(read[i]));
   for (const auto& e : escaped)
     diags->Error({"content/" + e, 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");

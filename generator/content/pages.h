@@ -64,9 +64,10 @@ void ParseFrontMatter(PageSource* src, Diagnostics* diags);
 std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
                                    Diagnostics* diags);
 
-/// Reads every .md file under `root`/content; drafts are dropped.
+/// Reads every .md file under `root`/content on `threads` threads (0 = one
+/// per core); drafts are dropped. The result does not depend on `threads`.
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
-                              Diagnostics* diags);
+                              Diagnostics* diags, int threads = 0);
 
 /// A short stable hash of a source body, for `translation_of`.
 std::string ContentHash(std::string_view text);

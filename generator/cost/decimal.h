@@ -24,7 +24,7 @@ class Decimal {
   static std::optional<Decimal> Parse(std::string_view text);
 
   /// Plain decimal notation with trailing zeros trimmed ("248.2", "0.000001");
-  /// at most 40 significant digits so quotients such as 1/730 print cleanly.
+  /// at most 41 significant digits so quotients such as 1/730 print cleanly.
   std::string ToString() const;
   /// Exactly `digits` decimals after rounding half away from zero ("248.20").
   std::string ToFixed(int digits) const;

@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -91,7 +92,7 @@ int SignificantDigits(const std::string& typed) {
 
 // Values a source document states for the models a page shows (recorded as
 // expectations): quoting them in an audit note is deliberate, not drift.
-std::vector<Decimal> StatedValues(const PageCostRefs& refs, const cost::Evaluation& eval) {
+std::vector<double> StatedValues(const PageCostRefs& refs, const cost::Evaluation& eval) {
   std::set<std::string> models;
   for (const CostRef& r : refs.refs) {
     if (r.kind == "figure") {
@@ -100,14 +101,14 @@ std::vector<Decimal> StatedValues(const PageCostRefs& refs, const cost::Evaluati
       models.insert(r.target.substr(m + 6, r.target.find(' ', m) - m - 6));
     }
   }
-  std::vector<Decimal> out;
+  std::vector<double> out;
   for (const std::string& model : models) {
     const cost::ModelResult* res = eval.Find(model);
     if (!res) continue;
     for (const cost::ExpectationResult& e : res->expectations) {
       // Stated values are in the figure's unit; a percent is stored as such.
-      out.push_back(e.stated.lo);
-      out.push_back(e.stated.hi);
+      out.push_back(e.stated.lo.ToDouble());
+      out.push_back(e.stated.hi.ToDouble());
     }
   }
   return out;
@@ -116,33 +117,39 @@ std::vector<Decimal> StatedValues(const PageCostRefs& refs, const cost::Evaluati
 }  // namespace
 
 std::vector<LiteralNumber> FindNumbers(std::string_view text) {
+  // Runs once per text node of every page: digits are scanned in place and
+  // read as a double (the checks compare to within 0.5 %); no exact decimal.
   std::vector<LiteralNumber> out;
   size_t i = 0;
+  char digits[64];
   while (i < text.size()) {
     if (!IsDigit(text[i]) || (i > 0 && (IsDigit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == '-' ||
                                         std::isalpha(static_cast<unsigned char>(text[i - 1]))))) {
       ++i;
       continue;
     }
-    size_t start = i;
-    std::string digits;
+    size_t start = i, n = 0;
     while (i < text.size() && (IsDigit(text[i]) || (text[i] == ',' && i + 1 < text.size() && IsDigit(text[i + 1])) ||
                                (text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1])))) {
-      if (text[i] != ',') digits += text[i];
+      if (text[i] != ',' && n < sizeof digits) digits[n++] = text[i];
       ++i;
     }
     std::string_view rest = text.substr(i);
     bool date = (i < text.size() && (text[i] == '-' || text[i] == '/')) || rest.rfind("年", 0) == 0;
-    LiteralNumber n{std::string(text.substr(start, i - start)), *Decimal::Parse(digits), false, {}};
-    if (rest.rfind("万", 0) == 0) n.value *= Decimal(10000), n.text += "万", i += 3;
-    else if (rest.rfind("亿", 0) == 0) n.value *= Decimal(100000000), n.text += "亿", i += 3;
-    else if (rest.rfind("%", 0) == 0) n.percent = true, n.text += "%", i += 1;
-    else if (!rest.empty() && (rest[0] == 'K' || rest[0] == 'k')) n.value *= Decimal(1000), n.text += rest[0], i += 1;
-    else if (!rest.empty() && rest[0] == 'M') n.value *= Decimal(1000000), n.text += "M", i += 1;
-    bool year = n.text.size() == 4 && n.value >= Decimal(1900) && n.value <= Decimal(2100);
-    if (date || year || n.value < Decimal(10)) continue;  // small counts, years and dates are not figures
-    n.pos.col = static_cast<int>(start);  // byte offset; the caller adds the node's column
-    out.push_back(std::move(n));
+    double value = 0;
+    std::from_chars(digits, digits + n, value);
+    size_t length = i - start;
+    bool percent = false;
+    if (rest.rfind("万", 0) == 0) value *= 1e4, length += 3, i += 3;
+    else if (rest.rfind("亿", 0) == 0) value *= 1e8, length += 3, i += 3;
+    else if (rest.rfind("%", 0) == 0) percent = true, length += 1, i += 1;
+    else if (!rest.empty() && (rest[0] == 'K' || rest[0] == 'k')) value *= 1e3, length += 1, i += 1;
+    else if (!rest.empty() && rest[0] == 'M') value *= 1e6, length += 1, i += 1;
+    bool year = length == 4 && value >= 1900 && value <= 2100;
+    if (date || year || value < 10) continue;  // small counts, years and dates are not figures
+    LiteralNumber num{std::string(text.substr(start, length)), value, percent, {}};
+    num.pos.col = static_cast<int>(start);  // byte offset; the caller adds the node's column
+    out.push_back(std::move(num));
   }
   return out;
 }
@@ -162,16 +169,21 @@ PageCostRefs CollectCostRefs(const std::string& path, std::string_view body, int
 PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first_line) {
   PageCostRefs out;
   int offset = first_line - 1;
+  auto pos = [&](cmark_node* n) {
+    return SourcePos{path, cmark_node_get_start_line(n) + offset, cmark_node_get_start_column(n)};
+  };
   cmark_iter* it = cmark_iter_new(doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-    cmark_node* n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER) continue;
-    SourcePos pos{path, cmark_node_get_start_line(n) + offset, cmark_node_get_start_column(n)};
-    std::string lit = Literal(n);
+    cmark_node* n = cmark_iter_get_node(it);
     auto type = cmark_node_get_type(n);
-    if (type == CMARK_NODE_CODE && !lit.empty() && (lit[0] == '=' || lit[0] == '?')) {
-      std::string name = lit.substr(1, lit.find(' ') == std::string::npos ? std::string::npos : lit.find(' ') - 1);
-      out.refs.push_back({lit[0] == '=' ? "figure" : "rule", name, pos});
+    if (type == CMARK_NODE_CODE) {
+      const char* c = cmark_node_get_literal(n);
+      std::string_view lit = c ? c : "";
+      if (lit.empty() || (lit[0] != '=' && lit[0] != '?')) continue;
+      std::string name(lit.substr(1, lit.find(' ') == std::string_view::npos ? std::string_view::npos
+                                                                             : lit.find(' ') - 1));
+      out.refs.push_back({lit[0] == '=' ? "figure" : "rule", std::move(name), pos(n)});
     } else if (type == CMARK_NODE_CODE_BLOCK) {
       const char* info = cmark_node_get_fence_info(n);
       if (!info || std::strncmp(info, "cost", 4) != 0 || (info[4] != ' ' && info[4] != '\0')) continue;
@@ -179,10 +191,14 @@ PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
       size_t sp = rest.find(' ');
       std::string kind(rest.substr(0, sp));
-      out.refs.push_back({kind, sp == std::string_view::npos ? "" : CanonicalArgs(rest.substr(sp)), pos});
+      out.refs.push_back({kind, sp == std::string_view::npos ? "" : CanonicalArgs(rest.substr(sp)), pos(n)});
     } else if (type == CMARK_NODE_TEXT) {
-      for (LiteralNumber& num : FindNumbers(lit)) {
-        num.pos = {path, pos.line, pos.col + num.pos.col};
+      const char* c = cmark_node_get_literal(n);
+      std::vector<LiteralNumber> found = FindNumbers(c ? c : "");
+      if (found.empty()) continue;
+      SourcePos at = pos(n);
+      for (LiteralNumber& num : found) {
+        num.pos = {path, at.line, at.col + num.pos.col};
         out.numbers.push_back(std::move(num));
       }
     }
@@ -238,11 +254,10 @@ void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& 
       // digits, and those are what drift when a price changes.
       if (SignificantDigits(n.text) < 3) continue;
       // Stated values go through unit conversion, so compare to within 1e-9.
-      static const Decimal kEpsilon = *Decimal::Parse("0.000000001");
       if (std::any_of(stated.begin(), stated.end(),
-                      [&](const Decimal& v) { return (n.value - v).Abs() <= v.Abs() * kEpsilon; }))
+                      [&](double v) { return std::fabs(n.value - v) <= std::fabs(v) * 1e-9; }))
         continue;
-      double typed = n.value.ToDouble();
+      double typed = n.value;
       for (size_t k = 0; k < shown.size(); ++k) {
         const auto& [name, f] = shown[k];
         if (f.is_bool) continue;

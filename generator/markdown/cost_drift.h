@@ -24,10 +24,11 @@ class Evaluation;
 
 namespace costsite::markdown {
 
-/// A number typed in prose ("17,232.40", "1.7万", "83%"), with its value.
+/// A number typed in prose ("17,232.40", "1.7万", "83%"), with its value
+/// (a double: the drift checks are a heuristic to within 0.5 %).
 struct LiteralNumber {
   std::string text;
-  cost::Decimal value;
+  double value = 0;
   bool percent = false;
   SourcePos pos;
 };

@@ -3,12 +3,15 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
+#include <sys/syscall.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <atomic>
 #include <cstring>
 #include <fstream>
@@ -38,30 +41,56 @@ std::atomic<bool> g_staging_active{false};
 // Set by the signal handler: writers stop so the folder can be removed.
 std::atomic<bool> g_aborting{false};
 
-void RemoveTree(const char* path) {
-  // A signal handler may not allocate: walk with the shell's help is not an
-  // option either, so fork a child that removes the tree and exit.
-  pid_t pid = fork();
-  if (pid == 0) {
-    execl("/bin/rm", "rm", "-rf", "--", path, static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  if (pid > 0) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+// struct linux_dirent64, as getdents64(2) fills it.
+struct DirEntry64 {
+  uint64_t ino;
+  int64_t off;
+  unsigned short reclen;
+  unsigned char type;
+  char name[1];
+};
+
+// Removes the entry `name` of the folder `dirfd`, and everything below it,
+// with system calls only: a signal handler may run while another thread
+// holds malloc's lock, so it must neither allocate nor fork (fork takes that
+// lock too, and the build would hang instead of stopping).
+void RemoveTreeAt(int dirfd, const char* name, int depth) {
+  if (unlinkat(dirfd, name, 0) == 0 || (errno != EISDIR && errno != EPERM)) return;
+  int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return;
+  alignas(8) char buf[4096];
+  for (long n; (n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0;) {
+    for (long at = 0; at < n;) {
+      const DirEntry64* e = reinterpret_cast<const DirEntry64*>(buf + at);
+      at += e->reclen;
+      if (e->name[0] == '.' && (e->name[1] == '\0' || (e->name[1] == '.' && e->name[2] == '\0'))) continue;
+      if (e->type == DT_DIR && depth < 64) {
+        RemoveTreeAt(fd, e->name, depth + 1);
+      } else if (unlinkat(fd, e->name, 0) != 0 && errno == EISDIR && depth < 64) {
+        RemoveTreeAt(fd, e->name, depth + 1);
+      }
     }
   }
+  close(fd);
+  unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
 extern "C" void OnInterrupt(int sig) {
+  int saved_errno = errno;
   if (g_staging_active.load()) {
     // Render threads are still running: stop new writes, give the ones in
-    // flight a moment (nanosleep is async-signal-safe), then remove.
+    // flight a moment (nanosleep is async-signal-safe), then remove. A write
+    // that lands during a pass makes its folder non-empty: try again.
     g_aborting = true;
     timespec pause{0, 100 * 1000 * 1000};
     nanosleep(&pause, nullptr);
-    RemoveTree(g_staging_path);
+    for (int pass = 0; pass < 5 && access(g_staging_path, F_OK) == 0; ++pass) {
+      RemoveTreeAt(AT_FDCWD, g_staging_path, 0);
+      timespec retry{0, 20 * 1000 * 1000};
+      if (access(g_staging_path, F_OK) == 0) nanosleep(&retry, nullptr);
+    }
   }
+  errno = saved_errno;
   signal(sig, SIG_DFL);
   raise(sig);
 }

@@ -1,7 +1,8 @@
 // Walking pricing/ on disk, the only place this stage does I/O.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+
+#include "base/fs_util.h"
+#include "base/parallel.h"
 
 #include "cost/evaluate.h"
 #include "pricing/pricing.h"
@@ -36,7 +37,7 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
   diags.Merge(local);
 }
 
-cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags) {
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads) {
   namespace fs = std::filesystem;
   cost::Inputs inputs;
   std::error_code ec;
@@ -48,26 +49,34 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags) {
   }
   if (ec) diags.Error({dir.generic_string(), 0, 0}, "cannot list pricing folder: " + ec.message());
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
+  // Each file is parsed on its own (yaml-cpp is the slow part of loading a
+  // large site) into a slot, and the slots are joined in path order, so the
+  // inputs do not depend on the number of threads.
+  std::vector<cost::Inputs> parsed(files.size());
+  ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
+    const fs::path& file = files[i];
     // Shown relative to the site: "pricing/models/a.yaml".
     fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
     std::string shown = (base.filename() / file.lexically_relative(dir)).generic_string();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    std::string text, err;
+    if (!ReadFile(file, &text, &err)) {
       diags.Error({shown, 0, 0}, "cannot read file");
-      continue;
+      return;
     }
-    std::stringstream buf;
-    buf << in.rdbuf();
-    ParsePricingFile(shown, buf.str(), &inputs, diags);
+    ParsePricingFile(shown, text, &parsed[i], diags);
+  });
+  for (cost::Inputs& p : parsed) {
+    for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
+    for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
+    for (auto& model : p.models) inputs.models.push_back(std::move(model));
   }
   return inputs;
 }
 
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
-                             Diagnostics& diags) {
+                             Diagnostics& diags, int threads) {
   Diagnostics parse;
-  cost::Inputs inputs = ReadPricing(dir, parse);
+  cost::Inputs inputs = ReadPricing(dir, parse, threads);
   diags.Merge(parse);
   return cost::Evaluate(std::move(inputs), options, diags);
 }

@@ -38,11 +38,12 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
 
 /// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in
 /// diagnostics start with `dir`'s last component ("pricing/models/a.yaml"),
-/// that is, relative to the site.
-cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags);
+/// that is, relative to the site. Files are parsed on `threads` threads
+/// (0 = one per core); the result does not depend on it.
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads = 0);
 /// ReadPricing, then cost::Evaluate.
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
-                             Diagnostics& diags);
+                             Diagnostics& diags, int threads = 0);
 
 }  // namespace costsite::pricing
 

@@ -147,45 +147,9 @@ void ExportData(const cost::Evaluation& evaluation, const std::vector<std::strin
   }
 }
 
-std::vector<std::string> ReferencedModels(std::string_view markdown,
-                                          const cost::Evaluation& evaluation) {
-  // A plain scan: the Markdown stage expands these nodes but does not report
-  // which models it used. A mention inside ordinary code is harmless here: it
-  // only adds a download link. One pass over the page with indexed lookups
-  // (trying every model id against every page made large sites quadratic).
-  std::vector<const cost::ModelResult*> found;
-  auto note = [&](std::string_view id) {
-    if (const cost::ModelResult* r = evaluation.Find(id)) found.push_back(r);
-  };
-  for (size_t pos = 0; pos < markdown.size(); ++pos) {
-    bool figure = markdown[pos] == '=';  // `=model.figure` or `=model[scenario].figure`
-    bool block = markdown.compare(pos, 6, "model=") == 0 && (pos == 0 || !IsIdChar(markdown[pos - 1]));
-    if (!figure && !block) continue;
-    size_t start = pos + (figure ? 1 : 6), end = start;
-    while (end < markdown.size() && (IsIdChar(markdown[end]) || markdown[end] == '.')) ++end;
-    std::string_view run = markdown.substr(start, end - start);
-    if (block) {
-      note(run);
-    } else {
-      // A model id may itself hold dots: try every prefix that ends at one.
-      for (size_t cut = 0; cut <= run.size(); ++cut) {
-        bool boundary = cut == run.size() ? end < markdown.size() && markdown[end] == '[' : run[cut] == '.';
-        if (boundary) note(run.substr(0, cut));
-      }
-    }
-    pos = end > pos ? end - 1 : pos;
-  }
-  // In the evaluation's order, once each, as the site lists models.
-  std::sort(found.begin(), found.end());
-  found.erase(std::unique(found.begin(), found.end()), found.end());
-  std::vector<std::string> out;
-  for (const cost::ModelResult* r : found) out.push_back(r->model);
-  return out;
-}
-
 std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,
                                       const cost::Evaluation& evaluation) {
-  std::vector<std::string> out;
+  std::vector<const cost::ModelResult*> found;
   for (const markdown::CostRef& ref : refs) {
     std::string model;
     if (ref.kind == "figure" || ref.kind == "rule") {
@@ -201,10 +165,13 @@ std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs
       }
     }
     // Figures of a page's own inline models are not the site's.
-    if (!model.empty() && evaluation.Find(model)) out.push_back(model);
+    if (const cost::ModelResult* r = model.empty() ? nullptr : evaluation.Find(model)) found.push_back(r);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  // In the evaluation's order, once each, as the site lists models.
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<std::string> out;
+  for (const cost::ModelResult* r : found) out.push_back(r->model);
   return out;
 }
 

@@ -27,14 +27,9 @@ std::string DataFile(std::string_view model, std::string_view ext);
 void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
                 const std::function<void(OutputFile file)>& write);
 
-/// The models of `evaluation` that `markdown` refers to in a figure
-/// (`=model.x`, `=model[s].x`) or a directive argument (`model=ID`), in model order.
-std::vector<std::string> ReferencedModels(std::string_view markdown,
-                                          const cost::Evaluation& evaluation);
-
 /// The models of `evaluation` a rendered page read, from its cost references:
 /// figures, rules, directives' `model=` and the inputs of its inline models;
-/// sorted, once each. Precise where ReferencedModels is a quick text scan.
+/// once each, in the evaluation's order.
 std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,
                                       const cost::Evaluation& evaluation);
 

@@ -1,9 +1,10 @@
 #include "render/search_index.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
+#include <cstring>
+#include <cstdint>
 #include <functional>
-#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -68,13 +69,21 @@ char32_t Lower(char32_t c) {
   return c;
 }
 
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 // Calls emit(term) for every term occurrence of `text`, in order. The hot
-// loop of indexing: ASCII is handled a byte at a time without decoding, and a
-// CJK character or bigram is a view of the text itself (neighbours are
-// adjacent bytes), so only words are copied (to lowercase them).
+// loop of indexing (every byte of every page passes here): runs of ASCII
+// letters and digits are copied lowercased in one go, three-byte sequences
+// (all of the BMP's CJK) are decoded inline, and a CJK character or bigram is
+// a view of the text itself (neighbours are adjacent bytes), so only words are
+// copied.
 template <class Emit>
 void ForEachTerm(std::string_view text, Emit&& emit) {
   constexpr size_t kNone = std::string_view::npos;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   std::string word;
   size_t word_chars = 0;
   bool digits_only = true;
@@ -85,23 +94,35 @@ void ForEachTerm(std::string_view text, Emit&& emit) {
     word_chars = 0;
     digits_only = true;
   };
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+  for (size_t i = 0; i < n;) {
+    unsigned char c = p[i];
     if (c < 0x80) {
-      ++i;
       prev_cjk = kNone;
-      bool digit = c >= '0' && c <= '9';
-      if (digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        ++word_chars;
-        digits_only = digits_only && digit;
-      } else if (!word.empty()) {
-        end_word();
+      if (!IsAsciiWordByte(c)) {
+        if (!word.empty()) end_word();
+        ++i;
+        continue;
       }
+      size_t start = i;
+      while (i < n && IsAsciiWordByte(p[i])) {
+        digits_only = digits_only && p[i] <= '9';
+        ++i;
+      }
+      size_t at = word.size();
+      word.append(text.data() + start, i - start);
+      for (size_t k = at; k < word.size(); ++k)
+        if (word[k] >= 'A' && word[k] <= 'Z') word[k] = static_cast<char>(word[k] + 32);
+      word_chars += i - start;
       continue;
     }
     size_t start = i;
-    char32_t cp = NextCodePoint(text, &i);
+    char32_t cp;
+    if ((c & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      cp = NextCodePoint(text, &i);
+    }
     if (IsWordChar(cp)) {
       AppendUtf8(Lower(cp), &word);
       ++word_chars;
@@ -164,22 +185,110 @@ std::string Snippet(std::string_view text, size_t max_chars) {
   return out;
 }
 
-// Each worker has a table per language; a page's repeated terms are caught
-// by looking at the end of the term's list (a worker's pages arrive in
-// increasing slot order), so a page costs one hash lookup per term occurrence
-// and no sorting.
-struct SearchIndexBuilder::Impl {
-  struct TermHash {
-    using is_transparent = void;  // look up by string_view without a copy
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+// Term bytes to the slots of the pages holding them, for the hot loop of
+// indexing: std::unordered_map<std::string, std::vector<uint32_t>> spent a
+// fifth of a build hashing, probing node lists and allocating. Here a term
+// costs one FNV-1a hash of its few bytes and usually one probe of a flat
+// power-of-two table; its bytes live once in an arena, and its slots are kept
+// as varint deltas (a page number usually takes one byte, not four).
+class TermTable {
+ public:
+  struct Term {
+    uint32_t offset = 0, size = 0;  // of the term's bytes in the arena
+    uint32_t last = 0;              // the last slot added (valid when postings is not empty)
+    std::string postings;           // varint: first slot, then steps to each next slot
   };
-  using Table = std::unordered_map<std::string, std::vector<uint32_t>, TermHash, std::equal_to<>>;
+
+  // Records that slot `slot` holds `term`. REQUIRES: slots arrive in
+  // non-decreasing order.
+  void Add(std::string_view term, uint32_t slot) {
+    uint64_t h = Hash(term);
+    if ((terms_.size() + 1) * 2 > index_.size()) Grow();
+    size_t mask = index_.size() - 1;
+    uint32_t tag = static_cast<uint32_t>(h >> 32);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      uint64_t e = index_[i];
+      if (e == 0) {  // a new term
+        index_[i] = (static_cast<uint64_t>(tag) << 32) | (terms_.size() + 1);
+        Term& t = terms_.emplace_back();
+        t.offset = static_cast<uint32_t>(arena_.size());
+        t.size = static_cast<uint32_t>(term.size());
+        arena_.append(term);
+        Post(&t, slot);
+        return;
+      }
+      if (static_cast<uint32_t>(e >> 32) != tag) continue;
+      Term& t = terms_[static_cast<uint32_t>(e) - 1];
+      if (t.size != term.size() || std::memcmp(arena_.data() + t.offset, term.data(), term.size()) != 0) continue;
+      if (t.last != slot) Post(&t, slot);
+      return;
+    }
+  }
+
+  const std::vector<Term>& terms() const { return terms_; }
+  std::string_view Text(const Term& t) const { return std::string_view(arena_).substr(t.offset, t.size); }
+
+  // Appends the slots of `t`, in order, to `out`.
+  static void Slots(const Term& t, std::vector<uint32_t>* out) {
+    uint32_t slot = 0, value = 0;
+    int shift = 0;
+    bool first = true;
+    for (unsigned char b : t.postings) {
+      value |= static_cast<uint32_t>(b & 0x7F) << shift;
+      shift += 7;
+      if (b & 0x80) continue;
+      slot = first ? value : slot + value;
+      first = false;
+      out->push_back(slot);
+      value = 0;
+      shift = 0;
+    }
+  }
+
+ private:
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+
+  static void Post(Term* t, uint32_t slot) {
+    uint32_t v = t->postings.empty() ? slot : slot - t->last;
+    while (v >= 0x80) {
+      t->postings += static_cast<char>((v & 0x7F) | 0x80);
+      v >>= 7;
+    }
+    t->postings += static_cast<char>(v);
+    t->last = slot;
+  }
+
+  void Grow() {
+    std::vector<uint64_t> old = std::move(index_);
+    index_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    size_t mask = index_.size() - 1;
+    for (uint64_t e : old) {
+      if (e == 0) continue;
+      size_t i = Hash(Text(terms_[static_cast<uint32_t>(e) - 1])) & mask;
+      while (index_[i] != 0) i = (i + 1) & mask;
+      index_[i] = e;
+    }
+  }
+
+  std::vector<uint64_t> index_;  // 0 = empty, else hash tag << 32 | term number + 1
+  std::vector<Term> terms_;
+  std::string arena_;
+};
+
+// Each worker has a table per language, so indexing takes no locks; a page's
+// repeated terms are caught by the term's last slot (a worker's pages arrive
+// in increasing slot order).
+struct SearchIndexBuilder::Impl {
   struct Worker {
-    std::vector<std::pair<std::string, Table>> languages;  // few: a linear search
-    Table& For(std::string_view lang) {
+    std::vector<std::pair<std::string, TermTable>> languages;  // few: a linear search
+    TermTable& For(std::string_view lang) {
       for (auto& [code, table] : languages)
         if (code == lang) return table;
-      return languages.emplace_back(std::string(lang), Table()).second;
+      return languages.emplace_back(std::string(lang), TermTable()).second;
     }
   };
   struct PageEntry {
@@ -201,13 +310,9 @@ void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std
                              std::string_view title, std::string_view text) {
   Impl::PageEntry& page = impl_->pages.at(slot);  // each slot is written by one thread
   page = {true, std::string(lang), std::string(path), std::string(title), Snippet(text, kSnippetChars)};
-  Impl::Table& table = impl_->workers.at(worker).For(lang);
+  TermTable& table = impl_->workers.at(worker).For(lang);
   uint32_t s = static_cast<uint32_t>(slot);
-  auto emit = [&](std::string_view term) {
-    auto it = table.find(term);
-    if (it == table.end()) it = table.emplace(std::string(term), std::vector<uint32_t>()).first;
-    if (it->second.empty() || it->second.back() != s) it->second.push_back(s);
-  };
+  auto emit = [&](std::string_view term) { table.Add(term, s); };
   ForEachTerm(title, emit);
   ForEachTerm(text, emit);
 }
@@ -232,16 +337,16 @@ std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
     out += ']';
   }
   out += "],\"t\":{";
-  // Every worker's (term, slots) per language, sorted by language and term;
-  // a term several workers saw appears once per worker, next to each other.
+  // Every worker's terms per language, sorted by language and term; a term
+  // several workers saw appears once per worker, next to each other.
   struct Entry {
     std::string_view lang, term;
-    const std::vector<uint32_t>* slots;
+    const TermTable::Term* t;
   };
   std::vector<Entry> entries;
   for (const Impl::Worker& w : impl_->workers)
     for (const auto& [lang, table] : w.languages)
-      for (const auto& [term, slots] : table) entries.push_back({lang, term, &slots});
+      for (const TermTable::Term& t : table.terms()) entries.push_back({lang, table.Text(t), &t});
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.lang != b.lang ? a.lang < b.lang : a.term < b.term;
   });
@@ -262,15 +367,14 @@ std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
     out += entries[i].term;
     out += "\":[";
     merged.clear();
-    for (size_t k = i; k < end; ++k) merged.insert(merged.end(), entries[k].slots->begin(), entries[k].slots->end());
+    for (size_t k = i; k < end; ++k) TermTable::Slots(*entries[k].t, &merged);
     if (end - i > 1) std::sort(merged.begin(), merged.end());
     uint32_t prev = 0;
     char buf[16];
     for (size_t k = 0; k < merged.size(); ++k) {
       uint32_t page = page_of[merged[k]];
       if (k) out += ',';
-      int len = std::snprintf(buf, sizeof buf, "%u", page - prev);
-      out.append(buf, len);
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, page - prev).ptr);
       prev = page;
     }
     out += ']';

@@ -89,7 +89,11 @@ struct PageRenderer::Impl {
                     Diagnostics* diags) {
     auto it = templates.find(name);
     if (it == templates.end()) return {};
-    std::string out = it->second.render(data);
+    // Into a string, not the std::ostringstream render(data) builds (and
+    // imbues with a locale) on every call.
+    std::string out;
+    out.reserve(16 * 1024);
+    it->second.render(data, [&out](const std::string& piece) { out += piece; });
     if (!it->second.is_valid())
       diags->Error({origin, 0, 0}, "template '" + name + "' failed: " + it->second.error_message());
     return out;
@@ -159,9 +163,9 @@ struct PageRenderer::Impl {
   }
 
   // Download links for the models the page refers to (data/<model>.json, .csv).
-  mstch::data DataLinks(std::string_view markdown, const std::string& lang, const std::string& file) {
+  mstch::data DataLinks(const std::vector<std::string>& models, const std::string& lang, const std::string& file) {
     mstch::data list{mstch::data::type::list};
-    for (const std::string& model : ReferencedModels(markdown, *in.evaluation)) {
+    for (const std::string& model : models) {
       mstch::data item;
       const cost::ModelResult* r = in.evaluation->Find(model);
       std::string title = r ? Pick(r->title, lang) : std::string();
@@ -235,8 +239,9 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("content_lang", content::HtmlLang(src->lang));
   }
   if (page.is_list) data.set("pages", impl_->HomeListing(l, out.path));
+  if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   if (in.evaluation && !page.is_list) {
-    mstch::data links = impl_->DataLinks(src->body(), l, out.path);
+    mstch::data links = impl_->DataLinks(out.models, l, out.path);
     data.set("has_data_links", mstch::data(!links.list_value().empty()));
     data.set("data_links", links);
   }
@@ -245,7 +250,6 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("body", body);
   out.content = impl_->Apply("base", data, src->path, diags);
   out.anchors.ids = CollectIds(out.content);
-  if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   out.title = data.get("page_title")->string_value();
   out.search_text = src->front.description.empty() ? std::move(md.plain_text)
                                                   : src->front.description + "\n" + md.plain_text;

@@ -39,7 +39,7 @@ struct OutputFile {
   std::string search_text;  // visible text for the search index ("" if none)
   std::string title;
   PageAnchors anchors;              // ids and fragment links, for CheckAnchors
-  std::vector<std::string> models;  // the models the page reads, sorted (ModelsOfRefs)
+  std::vector<std::string> models;  // the models the page reads, in evaluation order (ModelsOfRefs)
 };
 
 /// Renders pages with its own parsed templates: one per thread.

@@ -1,6 +1,10 @@
 #include "cost/decimal.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <random>
+#include <string>
 
 namespace costsite::cost {
 namespace {
@@ -29,6 +33,12 @@ TEST_CASE("Decimal arithmetic has no binary artefacts", "[cost][decimal]") {
   // 1/730 is inexact; printing and rounding must not show it.
   CHECK((D("11.5") / Decimal(730) * Decimal(730)).ToString() == "11.5");
   CHECK((D("11.5") / Decimal(730) * Decimal(730)).RoundHalfAwayFromZero(0).ToString() == "12");
+  // Inexact quotients print with 41 significant digits, rounded.
+  CHECK((Decimal(1) / Decimal(3)).ToString() == "0." + std::string(41, '3'));
+  CHECK((Decimal(2) / Decimal(3)).ToString() == "0." + std::string(40, '6') + "7");
+  CHECK((Decimal(-200) / Decimal(3)).ToString() == "-66." + std::string(38, '6') + "7");
+  CHECK((Decimal(2) / Decimal(3)).RoundHalfAwayFromZero(4).ToString() == "0.6667");
+  CHECK((D("248.2") / Decimal(730) * Decimal(730)).ToFixed(2) == "248.20");
 }
 
 TEST_CASE("Decimal rounds half away from zero", "[cost][decimal]") {
@@ -48,6 +58,83 @@ TEST_CASE("Decimal rounds half away from zero", "[cost][decimal]") {
   CHECK(D("0.0012345").RoundSignificant(3).ToString() == "0.00123");
 }
 
+// An independent oracle for printing and rounding: plain decimal strings
+// handled digit by digit, as on paper.
+struct Digits {
+  bool negative = false;
+  std::string digits;  // no leading zeros ("" is zero)
+  int exponent = 0;    // value = digits × 10^exponent
+};
+
+std::string Plain(Digits d) {
+  while (!d.digits.empty() && d.digits.back() == '0') d.digits.pop_back(), ++d.exponent;
+  if (d.digits.empty()) return "0";
+  std::string out;
+  int n = static_cast<int>(d.digits.size());
+  if (d.exponent >= 0) {
+    out = d.digits + std::string(d.exponent, '0');
+  } else if (-d.exponent < n) {
+    out = d.digits.substr(0, n + d.exponent) + "." + d.digits.substr(n + d.exponent);
+  } else {
+    out = "0." + std::string(-d.exponent - n, '0') + d.digits;
+  }
+  return (d.negative ? "-" : "") + out;
+}
+
+Digits RoundOnPaper(Digits d, int decimals) {
+  int drop = -decimals - d.exponent;
+  if (drop <= 0) return d;
+  int n = static_cast<int>(d.digits.size());
+  if (drop > n) return {false, "", 0};
+  bool up = d.digits[n - drop] >= '5';
+  std::string kept = d.digits.substr(0, n - drop);
+  if (up) {
+    int i = static_cast<int>(kept.size()) - 1;
+    for (; i >= 0 && kept[i] == '9'; --i) kept[i] = '0';
+    if (i < 0) kept.insert(kept.begin(), '1'); else ++kept[i];
+  }
+  size_t first = kept.find_first_not_of('0');
+  if (first == std::string::npos) return {false, "", 0};
+  return {d.negative, kept.substr(first), -decimals};
+}
+
+TEST_CASE("Printing and rounding agree with rounding on paper, short and long numbers", "[cost][decimal]") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    Digits d;
+    d.negative = rng() % 2;
+    int n = 1 + static_cast<int>(rng() % 30);  // up to 30 digits: both sides of the 18-digit fast path
+    d.digits = std::string(1, static_cast<char>('1' + rng() % 9));
+    for (int i = 1; i < n; ++i) d.digits += static_cast<char>('0' + rng() % 10);
+    d.exponent = static_cast<int>(rng() % 40) - 30;
+    std::string text = Plain(d);
+    INFO(text);
+    Decimal v = D(text.c_str());
+    CHECK(v.ToString() == text);
+    int decimals = static_cast<int>(rng() % 16) - 4;
+    INFO("to " << decimals << " decimals");
+    CHECK(v.RoundHalfAwayFromZero(decimals).ToString() == Plain(RoundOnPaper(d, decimals)));
+  }
+}
+
+TEST_CASE("Rounding carries and vanishes where it should", "[cost][decimal]") {
+  struct Case {
+    const char* in;
+    int digits;
+    const char* out;
+  } cases[] = {
+      {"9.995", 2, "10"},  {"999.5", 0, "1000"}, {"0.0004", 2, "0"},    {"1e-25", 2, "0"},
+      {"-0.5", 0, "-1"},   {"123456789012345678", -17, "100000000000000000"},
+      {"0.000000000000000000045", 20, "0.00000000000000000005"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in << " to " << c.digits);
+    CHECK(D(c.in).RoundHalfAwayFromZero(c.digits).ToString() == c.out);
+  }
+  CHECK(D("98765").RoundSignificant(2).ToString() == "99000");
+  CHECK(D("-0.00098765").RoundSignificant(1).ToString() == "-0.001");
+}
+
 TEST_CASE("Decimal powers, roots, ceil and floor", "[cost][decimal]") {
   CHECK(D("1.01").Pow(2)->ToString() == "1.0201");
   CHECK(Decimal(2).Pow(-2)->ToString() == "0.25");
@@ -61,6 +148,19 @@ TEST_CASE("Decimal powers, roots, ceil and floor", "[cost][decimal]") {
   CHECK(D("3.0").ToInt() == 3);
   CHECK_FALSE(D("3.5").ToInt().has_value());
   CHECK(D("0.5").ToDouble() == 0.5);
+}
+
+TEST_CASE("ToDouble is within two ulps of the correctly rounded double", "[cost][decimal]") {
+  for (const char* text : {"0.5", "248.2", "-17232.4", "1", "0.000001", "123456789012345678901234567890",
+                           "1e-30", "3.14159265358979323846264338327950288", "-0.023", "1e300", "9.99e-300",
+                           "730", "1825", "0.1", "12345.6789"}) {
+    INFO(text);
+    double expected = std::strtod(text, nullptr);
+    double got = D(text).ToDouble();
+    CHECK(std::fabs(got - expected) <= 2 * std::fabs(std::nextafter(expected, 0.0) - expected));
+  }
+  CHECK(Decimal(0).ToDouble() == 0.0);
+  CHECK((Decimal(1) / Decimal(3)).ToDouble() == Approx(1.0 / 3));
 }
 
 }  // namespace
