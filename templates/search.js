@@ -1,7 +1,8 @@
-// Offline search for costsite sites. search-index.js (loaded before this file
-// by a <script> tag, so it works from file://) sets window.COSTSITE_SEARCH.
+// Offline search for costsite sites. search-index.js (loaded by a <script>
+// tag when the search box is first used, so it works from file://) sets
+// window.COSTSITE_SEARCH.
 // Queries are cut into terms exactly as generator/render/search_index.cpp cuts
-// pages: lowercase words, and Chinese by characters and character bigrams.
+// pages: lowercase words, and Chinese by character bigrams.
 // search() is pure so that it can be tested without a browser.
 (function (global) {
   'use strict';
@@ -23,9 +24,10 @@
     return c;
   }
 
-  // Query terms: {t: term, prefix: bool}. A Chinese run of one character is
-  // looked up as that character, a longer run by its bigrams; words match any
-  // indexed word they begin ("price" finds "prices", "pricing").
+  // Query terms: {t: term, prefix: bool, single: bool}. A Chinese run is
+  // looked up by its bigrams; a run of one character matches every bigram
+  // holding it (and the character where the page has it alone); words match
+  // any indexed word they begin ("price" finds "prices", "pricing").
   function queryTerms(query) {
     var terms = [], word = '', run = [];
     function endWord() {
@@ -33,7 +35,7 @@
       word = '';
     }
     function endRun() {
-      if (run.length === 1) terms.push({t: run[0], prefix: false});
+      if (run.length === 1) terms.push({t: run[0], prefix: false, single: true});
       for (var i = 1; i < run.length; i++) terms.push({t: run[i - 1] + run[i], prefix: false});
       run = [];
     }
@@ -53,18 +55,35 @@
   }
 
   // Marks the pages of one posting list: page numbers are delta-coded
-  // (the first as is, then each as the step from the one before).
+  // (the first as is, then each as the step from the one before), and a
+  // negative entry -r stands for the r pages right after the previous one.
   function mark(deltas, found) {
     var page = 0;
     for (var i = 0; i < deltas.length; i++) {
-      page += deltas[i];
-      found[page] = true;
+      var d = deltas[i];
+      if (d < 0) {
+        for (var r = 0; r < -d; r++) found[++page] = true;
+      } else {
+        page += d;
+        found[page] = true;
+      }
     }
   }
 
   // Pages (indices) of one language's term table holding `term`.
   function lookup(table, term) {
     var found = {};
+    if (term.single) {
+      // Keys are words (Latin letters, digits), lone CJK characters and CJK
+      // bigrams: a key longer than the character that starts or ends with it
+      // is a bigram holding it.
+      var c = term.t;
+      for (var k in table) {
+        if (k === c || (k.length > c.length && (k.lastIndexOf(c, 0) === 0 ||
+            k.indexOf(c, k.length - c.length) !== -1))) mark(table[k], found);
+      }
+      return found;
+    }
     if (!term.prefix) {
       if (Object.prototype.hasOwnProperty.call(table, term.t)) mark(table[term.t], found);
       return found;
@@ -106,8 +125,22 @@
     var box = document.querySelector('.search[data-root]');
     var input = document.getElementById('search');
     var list = box && box.querySelector('.search-results');
-    if (!box || !input || !list || !global.COSTSITE_SEARCH) return;
+    if (!box || !input || !list) return;
     box.hidden = false;
+    // The index of a large site is megabytes: it is loaded (by a <script>
+    // tag, which works from file://) when the reader first uses the box, not
+    // with every page.
+    var loading = false;
+    function withIndex(then) {
+      if (global.COSTSITE_SEARCH) return then();
+      if (loading) return;
+      loading = true;
+      var script = document.createElement('script');
+      script.src = (box.getAttribute('data-root') || '') + 'search-index.js';
+      script.onload = function () { if (global.COSTSITE_SEARCH) then(); };
+      script.onerror = function () { box.hidden = true; };
+      document.head.appendChild(script);
+    }
     function show() {
       var results = search(global.COSTSITE_SEARCH, input.value, box.getAttribute('data-lang'),
                            box.getAttribute('data-root'));
@@ -131,7 +164,8 @@
         list.appendChild(li);
       });
     }
-    input.addEventListener('input', show);
+    input.addEventListener('focus', function () { withIndex(function () {}); });
+    input.addEventListener('input', function () { withIndex(show); });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') { input.value = ''; show(); }
       if (e.key === 'ArrowDown' && list.querySelector('a')) {

@@ -81,15 +81,17 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
 
 // Renders every page in every language on `threads` threads and writes each
 // file as soon as it is rendered, so memory stays flat however large the site:
-// a page's HTML and text are dropped once written and indexed for search.
+// a page's HTML and text are dropped once written and indexed for search, and
+// its Markdown once its job is done (nothing after rendering reads a page's
+// text: the anchor check keeps the lines it quotes).
 // One job is one page in all its languages, so the drift checks (which compare
 // the languages) reuse the parses the renderer made. Each thread owns its
 // parsed templates; whatever is kept lands in a slot per (page, language), so
 // nothing depends on which thread finished first.
-std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, const BuildOptions& options,
-                                            int threads, output::Staging* staging,
+std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::vector<content::Page>* site_pages,
+                                            const BuildOptions& options, int threads, output::Staging* staging,
                                             render::SearchIndexBuilder* search, Diagnostics* diags) {
-  const std::vector<content::Page>& pages = *in.pages;
+  const std::vector<content::Page>& pages = *site_pages;
   const std::vector<std::string>& langs = in.config->languages;
   std::vector<render::OutputFile> files(pages.size() * langs.size());
   std::atomic<size_t> next{0};
@@ -128,6 +130,10 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, const 
           refs[si] = markdown::CollectCostRefs(page.sources[si].path, page.sources[si].body(),
                                                page.sources[si].body_line);
       markdown::CheckPageDrift(page, refs, in.evaluation, diags);
+      for (content::PageSource& src : (*site_pages)[p].sources) {
+        std::string().swap(src.text);
+        src.body_offset = 0;
+      }
       if (options.progress) options.progress(done.fetch_add(1) + 1, pages.size());
     }
   };
@@ -210,17 +216,22 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     });
   });
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
-  std::vector<render::OutputFile> files = RenderPages(in, options, threads, staging.get(), &search, diags);
+  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags);
   stage_done("render");
   exports.join();
   stage_done("exports");
-  render::CheckAnchors(files, pages, diags);
+  render::CheckAnchors(files, diags);
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
   std::vector<render::OutputFile> extra;
   extra.push_back(render::RenderRootIndex(in));
   render::SearchIndexStats search_stats;
-  extra.push_back({std::string(render::kSearchIndexFile), search.Finish(&search_stats), {}, {}});
+  std::string err;
+  if (staging && !staging->WriteStreamed(render::kSearchIndexFile,
+                                         [&](const output::Staging::Sink& sink) { search.Finish(sink, &search_stats); },
+                                         &err))
+    diags->Error({}, err, {}, 1, "output");
+  if (!staging) search.Finish([](std::string_view) {}, &search_stats);  // check: sizes only
   stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
@@ -228,8 +239,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   stats->languages = cfg.languages;
   for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(pages.size());
-  stats->files = files.size() + exported + extra.size();
-  std::string err;
+  stats->files = files.size() + exported + extra.size() + 1;  // + the search index
   for (const auto& f : extra) {
     if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
   }

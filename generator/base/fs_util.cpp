@@ -1,8 +1,12 @@
 #include "base/fs_util.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 namespace costsite {
@@ -10,14 +14,35 @@ namespace costsite {
 namespace fs = std::filesystem;
 
 bool ReadFile(const fs::path& path, std::string* out, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // One open, one fstat and one read into a string of the exact size: a
+  // stream would copy through its buffer and leave up to twice the capacity,
+  // and every page's text stays in memory for the whole build.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
     *error = "cannot read " + path.string();
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = std::move(ss).str();
+  out->clear();
+  out->resize(static_cast<size_t>(std::max<off_t>(st.st_size, 0)));
+  size_t have = 0;
+  char more[4096];  // past the size fstat gave: the file grew, or has no size (a pipe)
+  for (;;) {
+    bool tail = have == out->size();
+    ssize_t n = tail ? ::read(fd, more, sizeof more) : ::read(fd, out->data() + have, out->size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      *error = "cannot read " + path.string() + ": " + std::strerror(errno);
+      return false;
+    }
+    if (n == 0) break;
+    if (tail) out->append(more, static_cast<size_t>(n));
+    have += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  out->resize(have);
   return true;
 }
 

@@ -159,10 +159,27 @@ bool Staging::Begin(std::string* error) {
   return true;
 }
 
-bool Staging::Write(std::string_view rel, std::string_view content, std::string* error) {
+namespace {
+
+bool WriteAll(int fd, std::string_view content) {
+  const char* data = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+int Staging::Open(std::string_view rel, std::string* error) {
   if (g_aborting.load()) {
     *error = "interrupted";
-    return false;
+    return -1;
   }
   fs::path p = dir_ / fs::path(std::string(rel));
   std::error_code ec;
@@ -183,27 +200,32 @@ bool Staging::Write(std::string_view rel, std::string_view content, std::string*
   }
   // One open/write/close: no stream buffering, no extra syscalls per page.
   int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    *error = "cannot write " + p.string() + ": " + std::strerror(errno);
-    return false;
-  }
-  const char* data = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      *error = "cannot write " + p.string() + ": " + std::strerror(errno);
-      ::close(fd);
-      return false;
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (fd < 0) *error = "cannot write " + p.string() + ": " + std::strerror(errno);
+  return fd;
+}
+
+bool Staging::Close(int fd, std::string_view rel, bool ok, std::string* error) {
+  if (!ok) *error = "cannot write " + (dir_ / fs::path(std::string(rel))).string() + ": " + std::strerror(errno);
   ::close(fd);
+  if (!ok) return false;
   std::lock_guard<std::mutex> lock(mu_);
   written_.emplace_back(rel);
   return true;
+}
+
+bool Staging::Write(std::string_view rel, std::string_view content, std::string* error) {
+  int fd = Open(rel, error);
+  if (fd < 0) return false;
+  return Close(fd, rel, WriteAll(fd, content), error);
+}
+
+bool Staging::WriteStreamed(std::string_view rel, const std::function<void(const Sink& sink)>& fill,
+                            std::string* error) {
+  int fd = Open(rel, error);
+  if (fd < 0) return false;
+  bool ok = true;
+  fill([&](std::string_view piece) { ok = ok && WriteAll(fd, piece); });
+  return Close(fd, rel, ok, error);
 }
 
 size_t Staging::files_written() const {

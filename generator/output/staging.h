@@ -7,6 +7,7 @@
 #define COSTSITE_OUTPUT_STAGING_H_
 
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -39,6 +40,12 @@ class Staging {
   bool Begin(std::string* error);
   /// Writes `content` to `rel` (a '/'-separated path). Thread-safe.
   bool Write(std::string_view rel, std::string_view content, std::string* error);
+  /// Receives a file's bytes piece by piece.
+  using Sink = std::function<void(std::string_view piece)>;
+  /// Writes `rel` from the pieces `fill` hands to its sink, for a file too
+  /// large to build in memory first (the search index of a large site).
+  bool WriteStreamed(std::string_view rel, const std::function<void(const Sink& sink)>& fill,
+                     std::string* error);
   /// Writes the manifest and swaps the staging folder in for the output.
   bool Commit(std::string* error);
 
@@ -46,6 +53,9 @@ class Staging {
   size_t files_written() const;
 
  private:
+  int Open(std::string_view rel, std::string* error);  // the file's descriptor, or -1
+  bool Close(int fd, std::string_view rel, bool ok, std::string* error);
+
   std::filesystem::path out_;
   std::filesystem::path dir_;
   mutable std::mutex mu_;

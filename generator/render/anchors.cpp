@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <unordered_map>
 
-#include "content/pages.h"
 #include "render/site_renderer.h"
 
 namespace costsite::render {
@@ -168,22 +167,16 @@ bool FragmentFound(const std::vector<std::string>& ids, std::string_view fragmen
   return has(std::string(fragment)) || has(PercentDecode(fragment));
 }
 
-void CheckAnchors(const std::vector<OutputFile>& files, const std::vector<content::Page>& pages,
-                  Diagnostics* diags) {
+void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags) {
   std::unordered_map<std::string_view, const std::vector<std::string>*> ids;
   for (const OutputFile& f : files) ids.emplace(f.path, &f.anchors.ids);
-  std::unordered_map<std::string_view, std::string_view> texts;
-  for (const content::Page& page : pages)
-    for (const content::PageSource& src : page.sources) texts.emplace(src.path, src.text);
   for (const OutputFile& f : files) {
     for (const FragmentLink& link : f.anchors.links) {
       auto target = ids.find(link.target);
       if (target == ids.end() || FragmentFound(*target->second, link.id)) continue;
-      auto text = texts.find(link.pos.path);
-      diags->Warning(link.pos,
-                     "link to '" + link.url + "': " + link.page + " has no heading or element with id '" +
-                         link.id + "'",
-                     text == texts.end() ? std::string_view() : text->second, 1, "broken-anchor");
+      diags->Add({Severity::kWarning, link.pos,
+                  "link to '" + link.url + "': " + link.page + " has no heading or element with id '" + link.id + "'",
+                  link.line, 1, "broken-anchor"});
     }
   }
 }

@@ -12,10 +12,6 @@
 
 #include "base/diagnostics.h"
 
-namespace costsite::content {
-struct Page;
-}
-
 namespace costsite::render {
 
 struct OutputFile;  // render/site_renderer.h
@@ -27,6 +23,7 @@ struct FragmentLink {
   std::string id;      // the fragment as written, without '#'
   std::string url;     // the link as written
   SourcePos pos;
+  std::string line;    // the source line holding it, for the warning
 };
 
 /// What the anchor check keeps of one rendered page.
@@ -47,9 +44,8 @@ std::string_view Fragment(std::string_view url);
 bool FragmentFound(const std::vector<std::string>& ids, std::string_view fragment);
 
 /// Warns at every fragment link of `files` whose target is one of `files` and
-/// lacks the id; `pages` give the Markdown lines the warnings show.
-void CheckAnchors(const std::vector<OutputFile>& files, const std::vector<content::Page>& pages,
-                  Diagnostics* diags);
+/// lacks the id.
+void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags);
 
 }  // namespace costsite::render
 

@@ -63,7 +63,8 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
     // Keeps a link to `#id` on the page `target` (site-relative), named `page` in messages.
     auto keep = [&](const std::string& target, std::string page) {
       if (fragments && !link.is_image && url.find('#') != std::string::npos)
-        fragments->push_back({target, std::move(page), std::string(Fragment(url)), url, link.pos});
+        fragments->push_back({target, std::move(page), std::string(Fragment(url)), url, link.pos,
+                              std::string(LineOf(src.text, link.pos.line))});
     };
     if (url.empty() || IsExternalUrl(url)) return url;
     if (url[0] == '#') {

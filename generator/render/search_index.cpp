@@ -88,16 +88,25 @@ void ForEachTerm(std::string_view text, Emit&& emit) {
   size_t word_chars = 0;
   bool digits_only = true;
   size_t prev_cjk = kNone;  // byte offset of the previous CJK character
+  size_t run_chars = 0;     // CJK characters in the current run
+  size_t lone_size = 0;     // bytes of the run's first character
   auto end_word = [&] {
     if (word_chars >= 2 || (word_chars == 1 && digits_only)) emit(std::string_view(word));
     word.clear();
     word_chars = 0;
     digits_only = true;
   };
+  // A run of one CJK character is indexed as that character; longer runs
+  // only by their bigrams, which a one-character query scans (search.js).
+  auto end_run = [&] {
+    if (run_chars == 1) emit(text.substr(prev_cjk, lone_size));
+    run_chars = 0;
+    prev_cjk = kNone;
+  };
   for (size_t i = 0; i < n;) {
     unsigned char c = p[i];
     if (c < 0x80) {
-      prev_cjk = kNone;
+      if (run_chars) end_run();
       if (!IsAsciiWordByte(c)) {
         if (!word.empty()) end_word();
         ++i;
@@ -124,23 +133,24 @@ void ForEachTerm(std::string_view text, Emit&& emit) {
       cp = NextCodePoint(text, &i);
     }
     if (IsWordChar(cp)) {
+      if (run_chars) end_run();
       AppendUtf8(Lower(cp), &word);
       ++word_chars;
       digits_only = false;
-      prev_cjk = kNone;
       continue;
     }
     if (!word.empty()) end_word();
     // Overlong encodings are not taken as views: the index holds valid UTF-8.
     if (IsCjk(cp) && static_cast<int>(i - start) == Utf8Length(cp)) {
-      emit(text.substr(start, i - start));
       if (prev_cjk != kNone) emit(text.substr(prev_cjk, i - prev_cjk));
+      if (run_chars++ == 0) lone_size = i - start;
       prev_cjk = start;
-    } else {
-      prev_cjk = kNone;
+    } else if (run_chars) {
+      end_run();
     }
   }
   end_word();
+  if (run_chars) end_run();
 }
 
 // Writes `s` as a JSON string; invalid UTF-8 becomes U+FFFD.
@@ -318,13 +328,40 @@ void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std
 }
 
 std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
-  // Slots to page numbers: the pages present, in slot order.
+  std::string text;
+  Finish([&](std::string_view piece) { text += piece; }, stats);
+  return text;
+}
+
+void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)>& sink,
+                                SearchIndexStats* stats) {
+  // Written in pieces of about a megabyte: a large site's index is tens of
+  // megabytes, which need not all be in memory at once.
+  constexpr size_t kPiece = 1 << 20;
+  size_t bytes = 0;
+  std::string out;
+  out.reserve(kPiece + 4096);
+  auto flush = [&](bool always) {
+    if (!always && out.size() < kPiece) return;
+    bytes += out.size();
+    sink(out);
+    out.clear();
+  };
+  // Slots to page numbers: the pages present, one language after another
+  // (in the order languages first appear), each in slot order. A language's
+  // pages are then numbered without gaps, so its runs are runs.
   std::vector<uint32_t> page_of(impl_->pages.size(), 0);
+  std::vector<size_t> order;
+  std::vector<std::string_view> langs;
+  for (const Impl::PageEntry& p : impl_->pages)
+    if (p.present && std::find(langs.begin(), langs.end(), p.lang) == langs.end()) langs.push_back(p.lang);
+  for (std::string_view lang : langs)
+    for (size_t s = 0; s < impl_->pages.size(); ++s)
+      if (impl_->pages[s].present && impl_->pages[s].lang == lang) order.push_back(s);
   size_t page_count = 0;
-  std::string out = "window.COSTSITE_SEARCH={\"v\":2,\"p\":[";
-  for (size_t s = 0; s < impl_->pages.size(); ++s) {
+  out = "window.COSTSITE_SEARCH={\"v\":3,\"p\":[";
+  for (size_t s : order) {
     const Impl::PageEntry& p = impl_->pages[s];
-    if (!p.present) continue;
     page_of[s] = static_cast<uint32_t>(page_count);
     out += page_count++ ? ",[" : "[";
     AppendJsonString(p.lang, &out);
@@ -335,6 +372,7 @@ std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
     out += ',';
     AppendJsonString(p.snippet, &out);
     out += ']';
+    flush(false);
   }
   out += "],\"t\":{";
   // Every worker's terms per language, sorted by language and term; a term
@@ -369,21 +407,35 @@ std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
     merged.clear();
     for (size_t k = i; k < end; ++k) TermTable::Slots(*entries[k].t, &merged);
     if (end - i > 1) std::sort(merged.begin(), merged.end());
+    // Deltas, and a run of pages that follow one another as its length,
+    // negated: common words are on most pages, so their lists are mostly runs.
     uint32_t prev = 0;
     char buf[16];
-    for (size_t k = 0; k < merged.size(); ++k) {
+    auto put = [&](int64_t v) {
+      if (out.back() != '[') out += ',';
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    };
+    for (size_t k = 0; k < merged.size();) {
       uint32_t page = page_of[merged[k]];
-      if (k) out += ',';
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, page - prev).ptr);
+      put(page - prev);
+      size_t run = 0;
+      while (k + 1 + run < merged.size() && page_of[merged[k + 1 + run]] == page + run + 1) ++run;
+      if (run >= 2) {
+        put(-static_cast<int64_t>(run));
+        page += static_cast<uint32_t>(run);
+        k += run;
+      }
       prev = page;
+      ++k;
     }
     out += ']';
     ++term_count;
     i = end;
+    flush(false);
   }
   out += entries.empty() ? "}};\n" : "}}};\n";
-  if (stats) *stats = {page_count, term_count, out.size()};
-  return out;
+  flush(true);
+  if (stats) *stats = {page_count, term_count, bytes};
 }
 
 std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats) {

@@ -1,11 +1,12 @@
 // The offline search index: every page's title and visible text, cut into
-// terms without a dictionary (Chinese by single characters and character
-// bigrams, Latin scripts by lowercase words), shipped as a JavaScript file that
-// a <script> tag loads, so search works from file:// without fetch().
+// terms without a dictionary (Chinese by character bigrams, Latin scripts by
+// lowercase words), shipped as a JavaScript file that a <script> tag loads,
+// so search works from file:// without fetch().
 // templates/search.js cuts queries exactly as SearchTerms does.
 #ifndef COSTSITE_RENDER_SEARCH_INDEX_H_
 #define COSTSITE_RENDER_SEARCH_INDEX_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ inline constexpr std::string_view kSearchIndexFile = "search-index.js";
 
 /// The distinct terms of `text` in first-seen order: lowercase words of
 /// letters and digits (two characters or more, or a number), and for every run
-/// of CJK characters each character and each pair of neighbours.
+/// of CJK characters each pair of neighbours (a run of one: that character).
 std::vector<std::string> SearchTerms(std::string_view text);
 
 /// The first `max_chars` code points of `text` with whitespace collapsed,
@@ -36,13 +37,15 @@ struct SearchIndexStats {
 
 /// Collects the index while pages render. Each render thread adds through
 /// its own worker number, into tables of its own, so indexing takes no locks;
-/// Finish merges them and writes pages in slot order and terms sorted, so the
-/// file does not depend on which thread indexed what. Only postings and
+/// Finish merges them and writes pages grouped by language, in slot order,
+/// and terms sorted, so the file does not depend on which thread indexed what. Only postings and
 /// snippets are kept, never the pages' text.
 ///
-/// The file: `window.COSTSITE_SEARCH={"v":2,"p":[[lang,path,title,snippet],…],
+/// The file: `window.COSTSITE_SEARCH={"v":3,"p":[[lang,path,title,snippet],…],
 /// "t":{lang:{term:[d0,d1,…]}}};` where a term's pages are delta-coded
-/// (page = d0, then previous + d1, …) to keep the file small.
+/// (page = d0, then previous + d1, …) and a negative entry -r stands for the
+/// r pages that follow the previous one, to keep the file small. Version 3:
+/// CJK characters inside a run are indexed by their bigrams only.
 class SearchIndexBuilder {
  public:
   /// `slots`: the most pages that will be added (slot numbers below it);
@@ -57,7 +60,10 @@ class SearchIndexBuilder {
   /// threads use the same worker number at once.
   void Add(int worker, size_t slot, std::string_view lang, std::string_view path, std::string_view title,
            std::string_view text);
-  /// The text of search-index.js. Call once, after every Add returned.
+  /// Hands the text of search-index.js to `sink` in pieces. Call once, after
+  /// every Add returned.
+  void Finish(const std::function<void(std::string_view piece)>& sink, SearchIndexStats* stats);
+  /// The same, as one string (for tests and small sites).
   std::string Finish(SearchIndexStats* stats);
 
  private:

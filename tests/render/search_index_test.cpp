@@ -9,18 +9,21 @@ bool Has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-TEST_CASE("Search terms: Chinese by characters and bigrams, English by lowercase words") {
+TEST_CASE("Search terms: Chinese by bigrams, English by lowercase words") {
   struct Case {
     std::string text;
     std::vector<std::string> expected;
   };
   const std::vector<Case> cases = {
-      {"GPU 成本", {"gpu", "成", "本", "成本"}},
+      {"GPU 成本", {"gpu", "成本"}},
       {"Monthly Cost, monthly cost", {"monthly", "cost"}},
-      {"向量数据库", {"向", "量", "向量", "数", "量数", "据", "数据", "库", "据库"}},
+      {"向量数据库", {"向量", "量数", "数据", "据库"}},
       {"a 7 x", {"7"}},  // single letters are not words; numbers are
       {"Café ÉTÉ", {"café", "été"}},
-      {"A100的价格", {"a100", "的", "价", "的价", "格", "价格"}},
+      {"A100的价格", {"a100", "的价", "价格"}},
+      // A character with no CJK neighbour is indexed alone.
+      {"的 GPU，和。成本 x 量", {"的", "gpu", "和", "成本", "量"}},
+      {"𠀀𠀁", {"𠀀𠀁"}},  // supplementary ideographs pair like the others
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -49,6 +52,17 @@ TEST_CASE("The index holds Chinese bigrams and English words with deduplicated p
   CHECK(stats.pages == 2);
   CHECK(stats.bytes == js.size());
   CHECK(Has(SearchTerms("costs"), "costs"));
+}
+
+TEST_CASE("Postings of pages in a row are written as runs") {
+  std::vector<OutputFile> files;
+  for (int i = 0; i < 6; ++i) {
+    std::string text = i == 4 ? "storage" : "gpu storage";
+    files.push_back({"en/r" + std::to_string(i) + "/index.html", "", text, "t"});
+  }
+  std::string js = BuildSearchIndex(files, nullptr);
+  CHECK(js.find("\"gpu\":[0,-3,2]") != std::string::npos);  // 0, 1-3, then 5
+  CHECK(js.find("\"storage\":[0,-5]") != std::string::npos);
 }
 
 }  // namespace

@@ -46,6 +46,15 @@ test('finds a Chinese word by its bigrams', () => {
 
 test('a one-character Chinese query matches single characters', () => {
   assert.ok(search('细', 'zh').some(r => r.url === 'zh/reports/gpu/index.html'));
+  // 度 only occurs inside words (月度): it is found through the bigrams.
+  assert.ok(search('度', 'zh').some(r => r.url === 'zh/reports/gpu/index.html'));
+  assert.equal(search('鑫', 'zh').length, 0);
+});
+
+test('characters inside a run are indexed by bigrams only', () => {
+  const zh = w.COSTSITE_SEARCH.t.zh;
+  assert.ok(zh['月度']);
+  assert.equal(zh['度'], undefined);
 });
 
 test('finds an English word, by prefix, ranked in the reader language', () => {
