@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <system_error>
 
@@ -77,23 +78,56 @@ std::vector<std::string> ListFiles(const fs::path& dir, const fs::path& root,
   return files;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0 when it is not
+// one (overlong forms, surrogates and code points past U+10FFFF included).
+size_t SequenceLength(std::string_view s, size_t i) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  bool ok = n != 0 && i + n <= s.size();
+  for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  if (ok && n == 2) ok = b >= 0xC2;
+  if (ok && n == 3) {
+    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);
+  }
+  if (ok && n == 4) {
+    unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
+    ok = b <= 0xF4 && !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
+  }
+  return ok ? n : 0;
+}
+
+// Every page passes here: ASCII is skipped eight bytes at a time, and
+// positions are only worked out for a file that turns out to be invalid.
+bool WellFormed(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    size_t n = SequenceLength(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool ValidUtf8(std::string_view s, int* line, int* col) {
+  if (WellFormed(s)) return true;
   int l = 1, c = 1;
   for (size_t i = 0; i < s.size();) {
     unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    bool ok = n != 0 && i + n <= s.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && n == 2) ok = b >= 0xC2;
-    if (ok && n == 3) {
-      unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
-      ok = !(b == 0xE0 && b1 < 0xA0) && !(b == 0xED && b1 >= 0xA0);
-    }
-    if (ok && n == 4) {
-      unsigned char b1 = static_cast<unsigned char>(s[i + 1]);
-      ok = b <= 0xF4 && !(b == 0xF0 && b1 < 0x90) && !(b == 0xF4 && b1 >= 0x90);
-    }
-    if (!ok) {
+    size_t n = SequenceLength(s, i);
+    if (n == 0) {
       *line = l;
       *col = c;
       return false;

@@ -95,9 +95,18 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+// ASCII case-insensitive equality with a lowercase literal, without copying:
+// every tag and attribute name of every page is compared.
+bool NameIs(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (Lower(s[i]) != lower[i]) return false;
+  return true;
+}
+
 // Reads the attributes of the tag whose name ends at `p`, adding ids to `ids`;
 // returns the position after the tag.
-size_t ReadAttributes(std::string_view html, size_t p, const std::string& tag, std::vector<std::string>* ids) {
+size_t ReadAttributes(std::string_view html, size_t p, bool anchor, std::vector<std::string>* ids) {
   while (p < html.size() && html[p] != '>') {
     if (IsSpace(html[p]) || html[p] == '/') {
       ++p;
@@ -105,7 +114,7 @@ size_t ReadAttributes(std::string_view html, size_t p, const std::string& tag, s
     }
     size_t start = p;
     while (p < html.size() && !IsSpace(html[p]) && html[p] != '=' && html[p] != '>' && html[p] != '/') ++p;
-    std::string attr = Lower(html.substr(start, p - start));
+    std::string_view attr = html.substr(start, p - start);
     while (p < html.size() && IsSpace(html[p])) ++p;
     if (p >= html.size() || html[p] != '=') continue;
     ++p;
@@ -121,7 +130,8 @@ size_t ReadAttributes(std::string_view html, size_t p, const std::string& tag, s
       while (p < html.size() && !IsSpace(html[p]) && html[p] != '>') ++p;
       value = html.substr(v, p - v);
     }
-    if (!value.empty() && (attr == "id" || (attr == "name" && tag == "a"))) ids->push_back(DecodeEntities(value));
+    if (!value.empty() && (NameIs(attr, "id") || (anchor && NameIs(attr, "name"))))
+      ids->push_back(value.find('&') == std::string_view::npos ? std::string(value) : DecodeEntities(value));
   }
   return p + 1;
 }
@@ -144,10 +154,11 @@ std::vector<std::string> CollectIds(std::string_view html) {
       continue;
     }
     while (p < html.size() && !IsSpace(html[p]) && html[p] != '>' && html[p] != '/') ++p;
-    std::string tag = Lower(html.substr(i + 1, p - i - 1));
-    i = ReadAttributes(html, p, tag, &ids);
-    if (tag == "script" || tag == "style") {  // raw text up to the end tag
-      i = FindNoCase(html, "</" + tag, i);
+    std::string_view tag = html.substr(i + 1, p - i - 1);
+    i = ReadAttributes(html, p, NameIs(tag, "a"), &ids);
+    bool script = NameIs(tag, "script");
+    if (script || NameIs(tag, "style")) {  // raw text up to the end tag
+      i = FindNoCase(html, script ? "</script" : "</style", i);
       if (i == std::string_view::npos) break;
     }
   }

@@ -4,6 +4,7 @@
 
 #include "cost/evaluate.h"
 #include "pricing/pricing.h"
+#include "render/site_renderer.h"
 
 namespace costsite::app {
 namespace {
@@ -63,6 +64,29 @@ TEST_CASE("Prices older than max_price_age warn") {
         "price cloud/vm dated 2024-01-01 is 367 days old on 2025-01-02 (max_price_age: 365)");
   CheckPriceAges(eval, 0, "2030-01-01", &diags);  // no limit set
   CHECK(diags.WarningCount() == 1);
+}
+
+TEST_CASE("Models no page reads, directly or through another model, are reported where defined") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/p.yaml", kPrices, &inputs, diags);
+  pricing::ParsePricingFile("pricing/base.yaml", "model: base\nparams: {hours: 730 h/month}\n", &inputs, diags);
+  pricing::ParsePricingFile("pricing/shown.yaml",
+                            "model: shown\nunit: USD/month\nitems:\n  vm: {quantity: base.hours, price: \"@cloud/vm\"}\n",
+                            &inputs, diags);
+  pricing::ParsePricingFile("pricing/orphan.yaml", "# left over\nmodel: orphan\nparams: {x: 1}\n", &inputs, diags);
+  auto eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  render::OutputFile page;
+  page.path = "en/r/index.html";
+  page.models = {"shown"};
+  CheckUnusedModels(eval, {page}, &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(FormatDiagnostic(all[0]) ==
+        "pricing/orphan.yaml:2:8: warning: model 'orphan' is not used: no page shows its figures or a model "
+        "that reads them\n 2 | model: orphan\n   |        ^~~~~~\n");
+  CHECK(all[0].code == "unused-model");
 }
 
 }  // namespace

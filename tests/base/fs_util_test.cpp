@@ -40,6 +40,15 @@ TEST_CASE("ValidUtf8 finds the first bad byte") {
   CHECK_FALSE(ValidUtf8("\xc0\x80", &line, &col));          // overlong
   CHECK_FALSE(ValidUtf8("\xed\xa0\x80", &line, &col));      // surrogate
   CHECK_FALSE(ValidUtf8("\xe6\x88", &line, &col));          // truncated
+  // Long runs of ASCII around the bad byte, at every offset within a word.
+  for (size_t pad = 0; pad < 17; ++pad) {
+    std::string text = "first line\n" + std::string(pad, 'a') + "\xf5\x80\x80\x80" + std::string(20, 'b');
+    INFO(pad);
+    CHECK_FALSE(ValidUtf8(text, &line, &col));
+    CHECK(line == 2);
+    CHECK(col == static_cast<int>(pad) + 1);
+    CHECK(ValidUtf8("first line\n" + std::string(pad, 'a') + "成本" + std::string(20, 'b'), &line, &col));
+  }
 }
 
 }  // namespace

@@ -1,0 +1,66 @@
+#include "render/anchors.h"
+
+#include <catch2/catch.hpp>
+
+#include "render/site_renderer.h"
+
+namespace costsite::render {
+namespace {
+
+TEST_CASE("CollectIds reads ids and anchor names, not text, comments or scripts") {
+  struct Case {
+    std::string html;
+    std::vector<std::string> ids;
+  };
+  const std::vector<Case> cases = {
+      {"<h2 id=\"costs\">Costs</h2><p ID='b'>x</p>", {"b", "costs"}},
+      {"<a name=\"old\"></a><div name=\"not-an-anchor\"></div>", {"old"}},
+      {"<p>id=\"text\" is prose</p><!-- <h2 id=\"hidden\"> -->", {}},
+      {"<script>var s = '<h2 id=\"js\">';</script><style>#x{}</style><h3 id=after>", {"after"}},
+      {"<SCRIPT>'<b id=\"no\">'</Script><p title=\"a > b\" id=\"q\">", {"q"}},
+      {"<h2 id=\"r&amp;d\">R&amp;D</h2><h2 id=\"&#x6210;本\">", {"r&d", "成本"}},
+      {"<h2 id=\"a\"></h2><h2 id=\"a\"></h2>", {"a"}},
+      {"<br/><img src=x id=pic/>", {"pic/"}},  // unquoted values end at a space or '>'
+  };
+  for (const Case& c : cases) {
+    INFO(c.html);
+    CHECK(CollectIds(c.html) == c.ids);
+  }
+}
+
+TEST_CASE("A fragment is found as written, percent-decoded, or as the top of the page") {
+  std::vector<std::string> ids = {"costs", "成本"};
+  CHECK(FragmentFound(ids, "costs"));
+  CHECK(FragmentFound(ids, "%E6%88%90%E6%9C%AC"));
+  CHECK(FragmentFound(ids, ""));
+  CHECK(FragmentFound(ids, "top"));
+  CHECK_FALSE(FragmentFound(ids, "Costs"));
+  CHECK_FALSE(FragmentFound(ids, "missing"));
+  CHECK(Fragment("gpu.md#costs") == "costs");
+  CHECK(Fragment("gpu.md").empty());
+}
+
+TEST_CASE("CheckAnchors warns at the link, quoting its line, only for pages of the site") {
+  OutputFile a, b;
+  a.path = "en/a/index.html";
+  a.anchors.ids = {"intro"};
+  a.anchors.links = {
+      {"en/b/index.html", "page reports/b", "costs", "b.md#costs", {"content/a.en.md", 3, 5}, "See [b](b.md#costs)."},
+      {"en/b/index.html", "page reports/b", "missing", "b.md#missing", {"content/a.en.md", 4, 1}, "[x](b.md#missing)"},
+      {"en/a/index.html", "this page", "intro", "#intro", {"content/a.en.md", 5, 1}, "[top](#intro)"},
+      {"other.pdf", "page other.pdf", "p2", "other.pdf#p2", {"content/a.en.md", 6, 1}, "[pdf](other.pdf#p2)"},
+  };
+  b.path = "en/b/index.html";
+  b.anchors.ids = {"costs"};
+  Diagnostics diags;
+  CheckAnchors({a, b}, &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(FormatDiagnostic(all[0]) ==
+        "content/a.en.md:4:1: warning: link to 'b.md#missing': page reports/b has no heading or element "
+        "with id 'missing'\n 4 | [x](b.md#missing)\n   | ^\n");
+  CHECK(all[0].code == "broken-anchor");
+}
+
+}  // namespace
+}  // namespace costsite::render
