@@ -188,9 +188,13 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   if (!LoadConfig(root, &cfg, diags)) return false;
   if (cfg.build_date.empty()) cfg.build_date = options.build_date;
   const int threads = ThreadCount(options.threads);
+  // Pages are read while the models evaluate (which is serial): the two do
+  // not depend on each other, and each fills its own result.
+  std::vector<content::Page> pages;
+  std::thread content_loader([&] { pages = content::LoadContent(root, cfg, diags, threads); });
   cost::Evaluation evaluation = EvaluatePricing(root, cfg, threads, diags);
   stage_done("pricing");
-  std::vector<content::Page> pages = content::LoadContent(root, cfg, diags, threads);
+  content_loader.join();
   stage_done("content");
   render::Theme theme = render::BuildTheme(render::CollectThemeFiles(root, diags), cfg, diags);
   WarnMissingTranslations(pages, cfg, diags);

@@ -7,7 +7,6 @@
 #include <functional>
 #include <unordered_set>
 
-#include <nlohmann/json.hpp>
 
 namespace costsite::render {
 
@@ -154,8 +153,42 @@ void ForEachTerm(std::string_view text, Emit&& emit) {
 }
 
 // Writes `s` as a JSON string; invalid UTF-8 becomes U+FFFD.
+// Escapes quotes, backslashes, control characters and U+2028/U+2029 (line
+// ends to older JavaScript); runs of plain bytes are copied at once. Every
+// page's title and snippet pass here, and nlohmann's dump took a JSON value
+// per string.
 void AppendJsonString(std::string_view s, std::string* out) {
-  *out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static const char kHex[] = "0123456789abcdef";
+  *out += '"';
+  size_t plain = 0;  // start of the run not yet copied
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    const char* escape = nullptr;
+    char buf[8];
+    size_t len = 1;
+    if (c == '"') escape = "\\\"";
+    else if (c == '\\') escape = "\\\\";
+    else if (c == '\n') escape = "\\n";
+    else if (c < 0x20) {
+      buf[0] = '\\', buf[1] = 'u', buf[2] = '0', buf[3] = '0', buf[4] = kHex[c >> 4], buf[5] = kHex[c & 15], buf[6] = 0;
+      escape = buf;
+    } else if (c >= 0x80) {
+      size_t at = i;
+      char32_t cp = NextCodePoint(s, &at);
+      len = at - i;
+      if (cp == 0xFFFD && !(len == 3 && s.substr(i, 3) == "\xEF\xBF\xBD")) escape = "\xEF\xBF\xBD";  // invalid
+      else if (cp == 0x2028) escape = "\\u2028";
+      else if (cp == 0x2029) escape = "\\u2029";
+    }
+    if (escape) {
+      out->append(s.data() + plain, i - plain);
+      *out += escape;
+      plain = i + len;
+    }
+    i += len;
+  }
+  out->append(s.data() + plain, s.size() - plain);
+  *out += '"';
 }
 
 }  // namespace
@@ -172,9 +205,11 @@ std::vector<std::string> SearchTerms(std::string_view text) {
 
 std::string Snippet(std::string_view text, size_t max_chars) {
   std::string out;
+  out.reserve(max_chars * 3 + 8);
   size_t count = 0;
   bool space = false;
   for (size_t i = 0; i < text.size();) {
+    size_t start = i;
     char32_t c = NextCodePoint(text, &i);
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       space = !out.empty();
@@ -189,7 +224,8 @@ std::string Snippet(std::string_view text, size_t max_chars) {
       ++count;
       space = false;
     }
-    AppendUtf8(c, &out);
+    if (c == 0xFFFD && i - start != 3) AppendUtf8(c, &out);  // an invalid byte
+    else out.append(text.data() + start, i - start);
     ++count;
   }
   return out;
@@ -197,22 +233,25 @@ std::string Snippet(std::string_view text, size_t max_chars) {
 
 // Term bytes to the slots of the pages holding them, for the hot loop of
 // indexing: std::unordered_map<std::string, std::vector<uint32_t>> spent a
-// fifth of a build hashing, probing node lists and allocating. Here a term
-// costs one FNV-1a hash of its few bytes and usually one probe of a flat
-// power-of-two table; its bytes live once in an arena, and its slots are kept
-// as varint deltas (a page number usually takes one byte, not four).
+// fifth of a build hashing, probing node lists and allocating. Here a term's
+// first eight bytes (all of a CJK bigram or a short word) are one integer, so
+// hashing is a multiply and comparing is one test; usually one probe of a flat
+// power-of-two table finds it. Longer terms' bytes live once in an arena, and
+// the slots are kept as varint deltas (a page number usually takes one byte).
 class TermTable {
  public:
   struct Term {
+    uint64_t head = 0;              // the first 8 bytes, zero-padded
     uint32_t offset = 0, size = 0;  // of the term's bytes in the arena
-    uint32_t last = 0;              // the last slot added (valid when postings is not empty)
+    uint32_t last = 0;              // the last slot added
     std::string postings;           // varint: first slot, then steps to each next slot
   };
 
   // Records that slot `slot` holds `term`. REQUIRES: slots arrive in
   // non-decreasing order.
   void Add(std::string_view term, uint32_t slot) {
-    uint64_t h = Hash(term);
+    uint64_t head = Head(term);
+    uint64_t h = Hash(head, term);
     if ((terms_.size() + 1) * 2 > index_.size()) Grow();
     size_t mask = index_.size() - 1;
     uint32_t tag = static_cast<uint32_t>(h >> 32);
@@ -221,6 +260,7 @@ class TermTable {
       if (e == 0) {  // a new term
         index_[i] = (static_cast<uint64_t>(tag) << 32) | (terms_.size() + 1);
         Term& t = terms_.emplace_back();
+        t.head = head;
         t.offset = static_cast<uint32_t>(arena_.size());
         t.size = static_cast<uint32_t>(term.size());
         arena_.append(term);
@@ -229,7 +269,9 @@ class TermTable {
       }
       if (static_cast<uint32_t>(e >> 32) != tag) continue;
       Term& t = terms_[static_cast<uint32_t>(e) - 1];
-      if (t.size != term.size() || std::memcmp(arena_.data() + t.offset, term.data(), term.size()) != 0) continue;
+      if (t.head != head || t.size != term.size()) continue;
+      if (term.size() > 8 && std::memcmp(arena_.data() + t.offset + 8, term.data() + 8, term.size() - 8) != 0)
+        continue;
       if (t.last != slot) Post(&t, slot);
       return;
     }
@@ -256,10 +298,34 @@ class TermTable {
   }
 
  private:
-  static uint64_t Hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h ^ (h >> 29);
+  // The first eight bytes of `s` as one little-endian integer, zero-padded:
+  // two overlapping four-byte loads (or three single bytes), no byte loop.
+  static uint64_t Head(std::string_view s) {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t n = s.size() < 8 ? s.size() : 8;
+    if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      return a | (static_cast<uint64_t>(b) << (8 * (n - 4)));
+    }
+    if (n == 0) return 0;
+    return p[0] | (static_cast<uint64_t>(p[n / 2]) << (8 * (n / 2))) | (static_cast<uint64_t>(p[n - 1]) << (8 * (n - 1)));
+  }
+
+  // Mixes the head, the length and any bytes past the head (a murmur3
+  // finalizer per eight bytes).
+  static uint64_t Hash(uint64_t head, std::string_view s) {
+    auto mix = [](uint64_t h) {
+      h ^= h >> 33;
+      h *= 0xff51afd7ed558ccdull;
+      h ^= h >> 33;
+      h *= 0xc4ceb9fe1a85ec53ull;
+      return h ^ (h >> 33);
+    };
+    uint64_t h = mix(head ^ (static_cast<uint64_t>(s.size()) << 56));
+    for (size_t i = 8; i < s.size(); i += 8) h = mix(h ^ Head(s.substr(i)));
+    return h;
   }
 
   static void Post(Term* t, uint32_t slot) {
@@ -278,7 +344,8 @@ class TermTable {
     size_t mask = index_.size() - 1;
     for (uint64_t e : old) {
       if (e == 0) continue;
-      size_t i = Hash(Text(terms_[static_cast<uint32_t>(e) - 1])) & mask;
+      const Term& t = terms_[static_cast<uint32_t>(e) - 1];
+      size_t i = Hash(t.head, Text(t)) & mask;
       while (index_[i] != 0) i = (i + 1) & mask;
       index_[i] = e;
     }
@@ -404,9 +471,13 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     // Terms are letters, digits and CJK characters: nothing to escape.
     out += entries[i].term;
     out += "\":[";
+    // Each worker's slots are sorted: merge them in turn.
     merged.clear();
-    for (size_t k = i; k < end; ++k) TermTable::Slots(*entries[k].t, &merged);
-    if (end - i > 1) std::sort(merged.begin(), merged.end());
+    for (size_t k = i; k < end; ++k) {
+      size_t mid = merged.size();
+      TermTable::Slots(*entries[k].t, &merged);
+      if (mid > 0) std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
+    }
     // Deltas, and a run of pages that follow one another as its length,
     // negated: common words are on most pages, so their lists are mostly runs.
     uint32_t prev = 0;

@@ -54,6 +54,15 @@ TEST_CASE("The index holds Chinese bigrams and English words with deduplicated p
   CHECK(Has(SearchTerms("costs"), "costs"));
 }
 
+TEST_CASE("Titles and snippets are valid JSON strings whatever they hold") {
+  std::vector<OutputFile> files = {
+      {"en/a/index.html", "", "line\u2028two", "Say \"hi\" \\ tab\there\n\x01 end \xff"},
+  };
+  std::string js = BuildSearchIndex(files, nullptr);
+  CHECK(js.find("\"Say \\\"hi\\\" \\\\ tab\\u0009here\\n\\u0001 end \xEF\xBF\xBD\"") != std::string::npos);
+  CHECK(js.find("\"line\\u2028two\"") != std::string::npos);
+}
+
 TEST_CASE("Postings of pages in a row are written as runs") {
   std::vector<OutputFile> files;
   for (int i = 0; i < 6; ++i) {
