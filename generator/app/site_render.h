@@ -1,0 +1,60 @@
+// The steps a full build and serve's incremental updates share: loading a
+// site's inputs (config, pricing, content, theme) with the checks that need
+// only them, and rendering one page in every language of the site.
+#ifndef COSTSITE_APP_SITE_RENDER_H_
+#define COSTSITE_APP_SITE_RENDER_H_
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "content/pages.h"
+#include "content/site_config.h"
+#include "cost/evaluation.h"
+#include "render/site_renderer.h"
+#include "render/theme.h"
+
+namespace costsite::app {
+
+/// A site's inputs, loaded and evaluated.
+struct LoadedSite {
+  content::SiteConfig config;
+  cost::Evaluation evaluation;
+  std::vector<content::Page> pages;
+  render::Theme theme;
+
+  /// The renderer's view of them. REQUIRES: the site outlives its result.
+  render::SiteInputs Inputs(const std::string& version) const {
+    return {&config, &pages, &theme, &evaluation, version};
+  }
+};
+
+/// Reads site.yaml; false (reported) when it is missing.
+bool LoadConfig(const std::filesystem::path& root, content::SiteConfig* cfg, Diagnostics* diags);
+
+/// Loads pricing/ and evaluates every model ("" evaluation when the site has
+/// no pricing/), on `threads` threads.
+cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg,
+                                 int threads, Diagnostics* diags);
+
+/// Loads everything under `root` and runs the checks that need no rendering
+/// (missing translations, expectations, price ages). `build_date` is used
+/// when site.yaml sets none. False when site.yaml is missing; errors in the
+/// inputs are in `diags`.
+bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads,
+              LoadedSite* site, Diagnostics* diags);
+
+/// Renders page `p` of `in` in every site language with `renderer` (one per
+/// thread) and runs its drift checks. `done(l, file)` receives the file of
+/// the l-th site language while it still holds its HTML and search text;
+/// what it leaves in `file` is kept in files[l]. REQUIRES: `files` has room
+/// for one file per site language.
+void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, size_t p,
+                const std::function<void(size_t lang, render::OutputFile& file)>& done,
+                render::OutputFile* files, Diagnostics* diags);
+
+}  // namespace costsite::app
+
+#endif  // COSTSITE_APP_SITE_RENDER_H_
