@@ -36,18 +36,27 @@ namespace {
 // the languages) reuse the parses the renderer made. Each thread owns its
 // parsed templates; whatever is kept lands in a slot per (page, language), so
 // nothing depends on which thread finished first.
+// With `page_diags` (serve keeps the site), each page reports into its own
+// list and keeps its text and search text.
 std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::vector<content::Page>* site_pages,
                                             const BuildOptions& options, int threads, output::Staging* staging,
-                                            render::SearchIndexBuilder* search, Diagnostics* diags) {
+                                            render::SearchIndexBuilder* search, Diagnostics* diags,
+                                            std::vector<std::unique_ptr<Diagnostics>>* page_diags) {
   const std::vector<content::Page>& pages = *site_pages;
   const std::vector<std::string>& langs = in.config->languages;
   std::vector<render::OutputFile> files(pages.size() * langs.size());
+  if (page_diags) {
+    page_diags->clear();
+    for (size_t p = 0; p < pages.size(); ++p) page_diags->push_back(std::make_unique<Diagnostics>());
+  }
+  const bool keep = page_diags != nullptr;
   std::atomic<size_t> done{0};
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(threads));
   ParallelFor(pages.size(), threads, [&](size_t p, int worker) {
     auto& renderer = renderers[static_cast<size_t>(worker)];
     if (!renderer) renderer = std::make_unique<render::PageRenderer>(in);
     std::string err;
+    Diagnostics* page_out = keep ? (*page_diags)[p].get() : diags;
     RenderPage(*renderer, in, p, [&](size_t l, render::OutputFile& file) {
       if (staging && !staging->Write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
       if (staging && options.single_file && !pages[p].is_list &&
@@ -58,11 +67,13 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
       // Written and indexed: keep only the path. swap, not `= std::string()`,
       // which keeps the old buffer (libstdc++ copies a short string into it).
       std::string().swap(file.content);
-      std::string().swap(file.search_text);
-    }, &files[p * langs.size()], diags);
-    for (content::PageSource& src : (*site_pages)[p].sources) {
-      std::string().swap(src.text);
-      src.body_offset = 0;
+      if (!keep) std::string().swap(file.search_text);
+    }, &files[p * langs.size()], page_out);
+    if (!keep) {
+      for (content::PageSource& src : (*site_pages)[p].sources) {
+        std::string().swap(src.text);
+        src.body_offset = 0;
+      }
     }
     if (options.progress) options.progress(done.fetch_add(1) + 1, pages.size());
   });
@@ -110,8 +121,16 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   const fs::path out = options.out.empty() ? root / "site" : options.out;
 
   const int threads = ThreadCount(options.threads);
-  LoadedSite site;
-  if (!LoadSite(root, options.build_date, threads, &site, diags)) return false;
+  BuildState local;
+  BuildState& state = options.keep ? *options.keep : local;
+  state.site = LoadedSite();
+  state.load_diags.Clear();
+  state.files.clear();
+  state.page_diags.clear();
+  LoadedSite& site = state.site;
+  bool loaded = LoadSite(root, options.build_date, threads, &site, &state.load_diags);
+  diags->Merge(state.load_diags);
+  if (!loaded) return false;
   stage_done("load");
   if (diags->HasErrors()) return false;
   const content::SiteConfig& cfg = site.config;
@@ -137,7 +156,9 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     });
   });
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
-  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags);
+  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags,
+                                                      options.keep ? &state.page_diags : nullptr);
+  for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
   exports.join();
   stage_done("exports");
@@ -171,6 +192,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     return false;
   }
   stage_done("commit");
+  if (options.keep) state.files = std::move(files);
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return true;
 }

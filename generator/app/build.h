@@ -13,6 +13,8 @@
 
 namespace costsite::app {
 
+struct BuildState;  // app/site_render.h
+
 /// What to build and how; each field states its default.
 struct BuildOptions {
   std::filesystem::path source = ".";  // the site folder
@@ -25,6 +27,9 @@ struct BuildOptions {
   std::string build_date;              // footer date when site.yaml sets none ("" = none)
   /// Called from render threads after each page (done, total); may be empty.
   std::function<void(size_t done, size_t total)> progress;
+  /// If set, a successful build leaves its inputs and per-page results here
+  /// (app/site_render.h) instead of dropping them as it goes.
+  BuildState* keep = nullptr;
 };
 
 /// Counts for the summary line.

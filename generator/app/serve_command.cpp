@@ -7,10 +7,12 @@
 #include <csignal>
 #include <filesystem>
 #include <mutex>
-#include <sstream>
+#include <cstdio>
 #include <thread>
 
 #include "app/build.h"
+#include "app/serve_session.h"
+#include "app/watch.h"
 #include "base/fs_util.h"
 #include "markdown/markdown.h"
 
@@ -46,22 +48,6 @@ namespace {
 std::atomic<bool> g_stop{false};  // set by SIGINT/SIGTERM; signal handlers cannot take a context
 void OnSignal(int) { g_stop = true; }
 
-// A fingerprint of every source file's path, size and mtime.
-std::string SourceStamp(const fs::path& root) {
-  std::ostringstream s;
-  std::error_code ec;
-  s << fs::last_write_time(root / "site.yaml", ec).time_since_epoch().count();
-  for (const char* dir : {"content", "pricing", "templates"}) {
-    std::vector<std::string> ignored;
-    for (const std::string& rel : ListFiles(root / dir, root, &ignored)) {
-      fs::path p = root / dir / rel;
-      s << '|' << dir << '/' << rel << ':' << fs::file_size(p, ec) << ':'
-        << fs::last_write_time(p, ec).time_since_epoch().count();
-    }
-  }
-  return s.str();
-}
-
 const char* ContentType(const fs::path& p) {
   std::string ext = p.extension().string();
   if (ext == ".html") return "text/html; charset=utf-8";
@@ -81,21 +67,30 @@ struct ServeState {
   std::string error;  // diagnostics of the last build if it failed
 };
 
-// One build into `out`; prints to the terminal and records the outcome.
-void Rebuild(const BuildOptions& opt, ServeState* state, std::ostream& out, std::ostream& err) {
-  Diagnostics diags;
-  BuildStats stats;
-  bool ok = BuildSite(opt, &diags, &stats) && !diags.HasErrors();
-  std::string text;
-  for (const Diagnostic& d : diags.Sorted()) text += FormatDiagnostic(d);
-  err << text;
-  int pages = 0;
-  for (const auto& [lang, n] : stats.pages_per_language) pages += n;
-  if (ok) out << "Built " << pages << " pages" << std::endl;
-  else err << "Build failed; still serving the last good site" << std::endl;
+std::string Duration(double seconds) {
+  char buf[32];
+  if (seconds < 1) std::snprintf(buf, sizeof buf, "%.0f ms", seconds * 1000);
+  else std::snprintf(buf, sizeof buf, "%.2f s", seconds);
+  return buf;
+}
+
+// Prints what a build or update did and records it for the browser.
+void Record(const UpdateReport& r, ServeState* state, std::ostream& out, std::ostream& err) {
+  if (!r.ok) {
+    err << r.errors << "Build failed; still serving the last good site" << std::endl;
+  } else if (r.full) {
+    out << "Built " << r.pages_total << " pages in " << Duration(r.seconds) << " (" << r.warnings
+        << (r.warnings == 1 ? " warning" : " warnings") << "; costsite check lists them)" << std::endl;
+  } else if (r.pages_rendered > 0 || r.files_written > 0) {
+    out << "Updated: ";
+    if (r.repriced) out << r.models_changed << " of " << r.models_total << " models changed; ";
+    out << "re-rendered " << r.pages_rendered << " of " << r.pages_total << " pages, " << r.files_written
+        << (r.files_written == 1 ? " file" : " files") << " written in " << Duration(r.seconds) << std::endl;
+  }
   std::lock_guard<std::mutex> lock(state->mu);
+  if (r.ok && !r.full && r.files_written == 0) return;  // nothing the browser would see
   ++state->version;
-  state->error = ok ? std::string() : text;
+  state->error = r.ok ? std::string() : r.errors;
 }
 
 }  // namespace
@@ -140,8 +135,11 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   const fs::path scratch = tmpl;
   opt.out = scratch / "site";
   opt.force = true;
+  opt.version = COSTSITE_VERSION;
   ServeState state;
-  Rebuild(opt, &state, out, err);
+  markdown::Initialize();
+  ServeSession session(opt);
+  Record(session.FullBuild(), &state, out, err);
 
   httplib::Server server;
   server.Get(std::string(kVersionEndpoint), [&](const httplib::Request&, httplib::Response& res) {
@@ -189,13 +187,15 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   g_stop = false;
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  std::string stamp = SourceStamp(opt.source);
+  SourceWatcher watcher(opt.source);
   while (!g_stop) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    std::string now = SourceStamp(opt.source);
-    if (now == stamp) continue;
-    stamp = now;
-    Rebuild(opt, &state, out, err);
+    std::vector<std::string> changed = watcher.Wait(std::chrono::milliseconds(1000), g_stop);
+    if (changed.empty()) continue;
+    UpdateReport report = session.Update(changed);
+    Record(report, &state, out, err);
+    // The search index follows the pages: slower than the update, so after it.
+    std::string error;
+    if (report.ok && report.pages_rendered > 0 && !session.WriteSearchIndex(&error)) err << error << std::endl;
   }
   server.stop();
   listener.join();

@@ -74,9 +74,13 @@ bool LoadSite(const fs::path& root, const std::string& build_date, int threads, 
   content_loader.join();
   site->theme = render::BuildTheme(render::CollectThemeFiles(root, diags), site->config, diags);
   WarnMissingTranslations(site->pages, site->config, diags);
-  CheckExpectations(site->evaluation, diags);
-  CheckPriceAges(site->evaluation, site->config.max_price_age_days, ReferenceDate(site->config), diags);
+  CheckPricing(site->evaluation, site->config, diags);
   return true;
+}
+
+void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, Diagnostics* diags) {
+  CheckExpectations(evaluation, diags);
+  CheckPriceAges(evaluation, cfg.max_price_age_days, ReferenceDate(cfg), diags);
 }
 
 void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, size_t p,

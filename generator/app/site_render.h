@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,16 @@ struct LoadedSite {
   }
 };
 
+/// What a build keeps when asked (BuildOptions::keep), for serve's
+/// incremental updates: the site with every page's text, each file's
+/// metadata with its search text, and each page's own diagnostics.
+struct BuildState {
+  LoadedSite site;
+  Diagnostics load_diags;                                // loading and the checks LoadSite runs
+  std::vector<render::OutputFile> files;                 // per (page, language); content dropped
+  std::vector<std::unique_ptr<Diagnostics>> page_diags;  // per page: rendering and drift
+};
+
 /// Reads site.yaml; false (reported) when it is missing.
 bool LoadConfig(const std::filesystem::path& root, content::SiteConfig* cfg, Diagnostics* diags);
 
@@ -38,6 +49,10 @@ bool LoadConfig(const std::filesystem::path& root, content::SiteConfig* cfg, Dia
 /// no pricing/), on `threads` threads.
 cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg,
                                  int threads, Diagnostics* diags);
+
+/// The checks on an evaluation that every build runs: expectations a source
+/// states, and prices older than site.yaml's max_price_age.
+void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, Diagnostics* diags);
 
 /// Loads everything under `root` and runs the checks that need no rendering
 /// (missing translations, expectations, price ages). `build_date` is used

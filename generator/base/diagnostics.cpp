@@ -129,6 +129,22 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
   return out;
 }
 
+void Diagnostics::MergeIf(const Diagnostics& other, const std::function<bool(const Diagnostic&)>& keep) {
+  std::vector<Diagnostic> picked;
+  {
+    std::lock_guard<std::mutex> lock(other.mu_);
+    for (const Diagnostic& d : other.items_)
+      if (keep(d)) picked.push_back(d);
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  for (Diagnostic& d : picked) items_.push_back(std::move(d));
+}
+
+void Diagnostics::Clear() {
+  std::lock_guard<std::mutex> lock(mu_);
+  items_.clear();
+}
+
 void Diagnostics::Merge(const Diagnostics& other) {
   std::vector<Diagnostic> copy;
   {

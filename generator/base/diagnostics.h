@@ -7,6 +7,7 @@
 #ifndef COSTSITE_BASE_DIAGNOSTICS_H_
 #define COSTSITE_BASE_DIAGNOSTICS_H_
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ class Diagnostics {
   std::vector<Diagnostic> Sorted() const;
   /// Appends everything from `other`.
   void Merge(const Diagnostics& other);
+  /// Appends the diagnostics of `other` for which `keep` holds.
+  void MergeIf(const Diagnostics& other, const std::function<bool(const Diagnostic&)>& keep);
+  void Clear();
 
  private:
   mutable std::mutex mu_;

@@ -155,6 +155,36 @@ std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteCo
   return pages;
 }
 
+bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
+                Diagnostics* diags) {
+  src->path = "content/" + rel;
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(root / src->path, ec);
+  if (!ec && size > kMaxPageBytes) {
+    diags->Error({src->path, 0, 0}, "file too large (" + std::to_string(size) + " bytes; a page may have at most " +
+                                        std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
+    return false;
+  }
+  std::string err;
+  if (!ReadFile(root / src->path, &src->text, &err)) {
+    diags->Error({src->path, 0, 0}, err, {}, 1, "io");
+    return false;
+  }
+  int line = 0, col = 0;
+  if (!ValidUtf8(src->text, &line, &col)) {
+    diags->Error({src->path, line, col}, "invalid UTF-8", {}, 1, "encoding");
+    return false;
+  }
+  ContentPath cp = ClassifyContentPath(rel, cfg);
+  if (!cp.error.empty()) {
+    diags->Error({src->path, 0, 0}, cp.error, {}, 1, "language");
+    return false;
+  }
+  src->lang = cp.lang;
+  ParseFrontMatter(src, diags);
+  return true;
+}
+
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
                               Diagnostics* diags, int threads) {
   std::vector<std::string> escaped;
@@ -166,35 +196,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   std::vector<PageSource> read(files.size());
   std::vector<char> keep(files.size(), 0);
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
-    const std::string& rel = files[i];
-    PageSource& src = read[i];
-    src.path = "content/" + rel;
-    std::error_code ec;
-    uintmax_t size = std::filesystem::file_size(root / src.path, ec);
-    if (!ec && size > kMaxPageBytes) {
-      diags->Error({src.path, 0, 0}, "file too large (" + std::to_string(size) +
-                                         " bytes; a page may have at most " +
-                                         std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
-      return;
-    }
-    std::string err;
-    if (!ReadFile(root / src.path, &src.text, &err)) {
-      diags->Error({src.path, 0, 0}, err, {}, 1, "io");
-      return;
-    }
-    int line = 0, col = 0;
-    if (!ValidUtf8(src.text, &line, &col)) {
-      diags->Error({src.path, line, col}, "invalid UTF-8", {}, 1, "encoding");
-      return;
-    }
-    ContentPath cp = ClassifyContentPath(rel, cfg);
-    if (!cp.error.empty()) {
-      diags->Error({src.path, 0, 0}, cp.error, {}, 1, "language");
-      return;
-    }
-    src.lang = cp.lang;
-    ParseFrontMatter(&src, diags);
-    keep[i] = !src.front.draft;
+    keep[i] = LoadSource(root, files[i], cfg, &read[i], diags) && !read[i].front.draft;
   });
   std::vector<PageSource> sources;
   for (size_t i = 0; i < read.size(); ++i)
@@ -202,7 +204,21 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   for (const auto& e : escaped)
     diags->Error({"content/" + e, 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
-  return PairTranslations(std::move(sources), cfg, diags);
+  std::vector<Page> pages = PairTranslations(std::move(sources), cfg, diags);
+  // Every language has a home page (the site's root index links to it): one
+  // with no text and the site's title when content/ has no _index file.
+  if (pages.empty() || !pages.front().key.empty()) {
+    Page home;
+    home.is_list = true;
+    for (const std::string& lang : cfg.languages) {
+      PageSource src;
+      src.lang = lang;
+      src.path = "content/_index." + lang + ".md";
+      home.sources.push_back(std::move(src));
+    }
+    pages.insert(pages.begin(), std::move(home));
+  }
+  return pages;
 }
 
 std::string ContentHash(std::string_view text) {

@@ -64,8 +64,16 @@ void ParseFrontMatter(PageSource* src, Diagnostics* diags);
 std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
                                    Diagnostics* diags);
 
+/// Reads `root`/content/`rel` into `src` (path, text, language, front matter);
+/// false (reported) when it cannot be read, is not UTF-8, is too large or
+/// has an unknown language suffix. Front matter errors are reported only.
+bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
+                Diagnostics* diags);
+
 /// Reads every .md file under `root`/content on `threads` threads (0 = one
 /// per core); drafts are dropped. The result does not depend on `threads`.
+/// Pages are ordered by key, so the home page ("") comes first; a site
+/// without _index files gets an empty one in every language.
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
                               Diagnostics* diags, int threads = 0);
 

@@ -46,6 +46,53 @@ Evaluation::Evaluation() {
 
 namespace {
 
+// FNV-1a over length-prefixed fields, so ("ab", "c") and ("a", "bc") differ.
+class Hasher {
+ public:
+  void Add(std::string_view s) {
+    Add(static_cast<uint64_t>(s.size()));
+    for (unsigned char c : s) h_ = (h_ ^ c) * 1099511628211ull;
+  }
+  void Add(uint64_t v) {
+    for (int i = 0; i < 8; ++i, v >>= 8) h_ = (h_ ^ (v & 0xFF)) * 1099511628211ull;
+  }
+  void Add(bool b) { Add(static_cast<uint64_t>(b)); }
+  void Add(const SourcePos& p) {
+    Add(p.path);
+    Add(static_cast<uint64_t>(p.line));
+    Add(static_cast<uint64_t>(p.col));
+  }
+  void Add(const LocalizedText& t) {
+    Add(static_cast<uint64_t>(t.size()));
+    for (const auto& [lang, text] : t) Add(lang), Add(text);
+  }
+  void Add(const Interval& v) {
+    Add(v.lo.ToString());
+    Add(v.hi.ToString());
+  }
+  void Add(const PriceUse& p) {
+    for (const std::string* s : {&p.id, &p.variant, &p.value_text, &p.date, &p.source}) Add(*s);
+    Add(p.provider_name);
+    Add(p.label);
+  }
+  void Add(const Figure& f) {
+    for (const std::string* s : {&f.id, &f.unit, &f.currency, &f.per, &f.explain.formula}) Add(*s);
+    Add(f.label);
+    Add(f.value);
+    Add(f.is_bool);
+    Add(f.bool_value);
+    Add(f.pos);
+    for (const auto& [name, text] : f.explain.inputs) Add(name), Add(text);
+    Add(static_cast<uint64_t>(f.explain.prices.size()));
+    for (const PriceUse& p : f.explain.prices) Add(p);
+    for (const std::string& fx : f.explain.fx) Add(fx);
+  }
+  uint64_t value() const { return h_; }
+
+ private:
+  uint64_t h_ = 14695981039346656037ull;
+};
+
 std::string ResultKey(std::string_view model, std::string_view scenario) {
   std::string key(model);
   key += '\0';
@@ -68,6 +115,43 @@ const ModelResult* Evaluation::Find(std::string_view model, std::string_view sce
   if (!index_) return nullptr;  // the empty evaluation
   auto it = index_->find(ResultKey(model, scenario));
   return it == index_->end() ? nullptr : &data_->results[it->second];
+}
+
+uint64_t Fingerprint(const ModelResult& r) {
+  Hasher h;
+  for (const std::string* s : {&r.model, &r.scenario, &r.as_of, &r.source_line}) h.Add(*s);
+  h.Add(r.title);
+  h.Add(r.pos);
+  h.Add(static_cast<uint64_t>(r.params.size()));
+  for (const Figure& f : r.params) h.Add(f);
+  h.Add(static_cast<uint64_t>(r.items.size()));
+  for (const LineItem& i : r.items) {
+    h.Add(i.id), h.Add(i.label), h.Add(i.group), h.Add(i.cost), h.Add(i.share);
+    h.Add(i.quantity.has_value());
+    if (i.quantity) h.Add(*i.quantity);
+    h.Add(i.unit_price.has_value());
+    if (i.unit_price) h.Add(*i.unit_price);
+  }
+  h.Add(static_cast<uint64_t>(r.groups.size()));
+  for (const Group& g : r.groups) h.Add(g.id), h.Add(g.label), h.Add(g.subtotal), h.Add(g.share);
+  h.Add(r.total.has_value());
+  if (r.total) h.Add(*r.total);
+  h.Add(static_cast<uint64_t>(r.figures.size()));
+  for (const Figure& f : r.figures) h.Add(f);
+  h.Add(static_cast<uint64_t>(r.rules.size()));
+  for (const RuleResult& rule : r.rules)
+    h.Add(rule.id), h.Add(rule.label), h.Add(rule.recommendation), h.Add(rule.holds), h.Add(rule.when), h.Add(rule.pos);
+  h.Add(static_cast<uint64_t>(r.expectations.size()));
+  for (const ExpectationResult& x : r.expectations) {
+    h.Add(x.figure), h.Add(x.stated_text), h.Add(x.stated), h.Add(x.computed), h.Add(x.unit);
+    h.Add(x.ok), h.Add(x.known_discrepancy), h.Add(x.source), h.Add(x.note), h.Add(x.pos);
+  }
+  h.Add(static_cast<uint64_t>(r.scenarios.size()));
+  for (const ScenarioInfo& sc : r.scenarios) h.Add(sc.id), h.Add(sc.label);
+  h.Add(static_cast<uint64_t>(r.shares.size()));
+  for (const Figure& f : r.shares) h.Add(f);
+  for (const std::string& u : r.uses) h.Add(u);
+  return h.value();
 }
 
 const ProviderView* Evaluation::FindProvider(std::string_view id) const {

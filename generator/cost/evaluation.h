@@ -119,6 +119,12 @@ struct ModelResult {
   std::vector<const Figure*> AllFigures() const;
 };
 
+/// A hash of everything in `r` that a page, an export or a diagnostic can
+/// show (values, units, labels, provenance, rules, expectations, positions):
+/// equal fingerprints mean a page showing `r` renders the same. Stable within
+/// one run of the program, not across versions.
+uint64_t Fingerprint(const ModelResult& r);
+
 /// A price list entry for price tables: its current value per variant.
 struct PriceEntryView {
   std::string id;  // entry id without the provider

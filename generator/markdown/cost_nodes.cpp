@@ -69,6 +69,8 @@ void ExpandFigure(PageExpansion& page, cmark_node* code) {
     return;
   }
   page.Ref("figure", ref.ToString(), line, tick_col);
+  // Converted at render time: the page reads exchange rates (or units) too.
+  if (!opt.currency.empty() || !opt.unit.empty()) page.Ref("convert", ref.ToString(), line, tick_col);
   cost::Figure f;
   if (!figures::ResolveFigure(*page.eval, ref, opt, &f, &err)) {
     page.Error(line, tick_col, err, span, "unknown-figure");

@@ -21,6 +21,7 @@ namespace costsite::markdown {
 /// One thing a page refers to in the cost engine, as written.
 struct CostRef {
   std::string kind;    // "figure", "rule", "input" (a model a `cost model` block reads),
+                       // "convert" (a figure shown in another currency or unit),
                        // or the directive: "table", "compare"…
   std::string target;  // "inference[spot].total", a model id, or the directive's arguments
   SourcePos pos;

@@ -128,6 +128,43 @@ std::vector<std::string> ForeignFiles(const fs::path& out) {
   return foreign;
 }
 
+namespace {
+
+bool WriteAll(int fd, std::string_view content) {
+  const char* data = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ReplaceFile(const fs::path& file, std::string_view content, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".costsite-" + std::to_string(getpid()));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    *error = "cannot write " + file.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  bool ok = WriteAll(fd, content);
+  if (!ok) *error = "cannot write " + file.string() + ": " + std::strerror(errno);
+  ::close(fd);
+  if (ok && ::rename(tmp.c_str(), file.c_str()) != 0) {
+    *error = "cannot replace " + file.string() + ": " + std::strerror(errno);
+    ok = false;
+  }
+  if (!ok) ::unlink(tmp.c_str());
+  return ok;
+}
+
 Staging::Staging(fs::path out) : out_(Normal(out)) {}
 
 Staging::~Staging() {
@@ -159,22 +196,6 @@ bool Staging::Begin(std::string* error) {
   return true;
 }
 
-namespace {
-
-bool WriteAll(int fd, std::string_view content) {
-  const char* data = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
-}  // namespace
 
 int Staging::Open(std::string_view rel, std::string* error) {
   if (g_aborting.load()) {

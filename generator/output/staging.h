@@ -27,6 +27,11 @@ std::string CheckOutputLocation(const std::filesystem::path& source, const std::
 /// Files in `out` that the manifest does not list (all files if none).
 std::vector<std::string> ForeignFiles(const std::filesystem::path& out);
 
+/// Replaces `file` with `content`: written to a temporary file beside it and
+/// renamed over it, so a reader sees the old bytes or the new, never half;
+/// creates missing folders. For updating a served site in place.
+bool ReplaceFile(const std::filesystem::path& file, std::string_view content, std::string* error);
+
 /// A staging folder that becomes the output folder on Commit().
 class Staging {
  public:

@@ -132,19 +132,31 @@ std::string DataFile(std::string_view model, std::string_view ext) {
   return "data/" + name + "." + std::string(ext);
 }
 
-void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
-                const std::function<void(OutputFile file)>& write) {
+std::vector<std::vector<const cost::ModelResult*>> ResultsByModel(const cost::Evaluation& evaluation) {
   // Results come grouped by model: base case first, then each scenario.
   std::vector<std::vector<const cost::ModelResult*>> models;
   for (const cost::ModelResult& r : evaluation.results()) {
     if (models.empty() || models.back().front()->model != r.model) models.emplace_back();
     models.back().push_back(&r);
   }
-  for (const auto& results : models) {
-    const std::string& id = results.front()->model;
-    write({DataFile(id, "json"), ModelJson(results), {}, {}});
-    write({DataFile(id, "csv"), ModelCsv(results, languages), {}, {}});
-  }
+  return models;
+}
+
+std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>& results,
+                                    const std::vector<std::string>& languages) {
+  const std::string& id = results.front()->model;
+  std::vector<OutputFile> files(2);
+  files[0].path = DataFile(id, "json");
+  files[0].content = ModelJson(results);
+  files[1].path = DataFile(id, "csv");
+  files[1].content = ModelCsv(results, languages);
+  return files;
+}
+
+void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
+                const std::function<void(OutputFile file)>& write) {
+  for (const auto& results : ResultsByModel(evaluation))
+    for (OutputFile& f : ExportModel(results, languages)) write(std::move(f));
 }
 
 std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,

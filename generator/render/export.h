@@ -13,12 +13,24 @@
 namespace costsite::markdown {
 struct CostRef;  // markdown/cost_nodes.h
 }
+namespace costsite::cost {
+struct ModelResult;  // cost/evaluation.h
+}
 
 namespace costsite::render {
 
 /// The site-relative path of a model's export: ("gpu", "json") -> "data/gpu.json".
 /// Pages link to it with output::RelativeUrl(page_path, DataFile(...)).
 std::string DataFile(std::string_view model, std::string_view ext);
+
+/// The results of `evaluation` grouped by model, each model's base case first,
+/// then its scenarios; in model order.
+std::vector<std::vector<const cost::ModelResult*>> ResultsByModel(const cost::Evaluation& evaluation);
+
+/// data/<model>.json and data/<model>.csv of one model's results (one
+/// element of ResultsByModel).
+std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>& results,
+                                    const std::vector<std::string>& languages);
 
 /// Hands data/<model>.json and data/<model>.csv for every model of
 /// `evaluation` to `write`, one file at a time in model order, so a large

@@ -289,6 +289,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   }
   if (page.is_list) data.set("pages", impl_->HomeListing(l, out.path));
   if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
+  for (const markdown::CostRef& ref : cost_out.refs)
+    if (ref.kind == "convert" || ref.kind == "prices" || ref.kind == "model") out.reads_pricing = true;
   if (in.evaluation && !page.is_list) {
     mstch::data links = impl_->DataLinks(out.models, l, out.path);
     data.set("has_data_links", mstch::data(!links.list_value().empty()));

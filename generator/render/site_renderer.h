@@ -40,6 +40,8 @@ struct OutputFile {
   std::string title;
   PageAnchors anchors;              // ids and fragment links, for CheckAnchors
   std::vector<std::string> models;  // the models the page reads, in evaluation order (ModelsOfRefs)
+  bool reads_pricing = false;       // it also reads prices or rates directly (`cost prices`,
+                                    // `cost model`, a figure converted to another currency)
 };
 
 /// Renders pages with its own parsed templates: one per thread.

@@ -28,10 +28,14 @@ TEST_CASE("Inline figures render per language with provenance") {
   CHECK(Has(en, ">CN¥172,239/month</abbr>"));
   CHECK(Has(en, "title=\"Formula: hours × @aws/p4d.24xlarge\n"));
   CHECK_FALSE(diags.HasErrors());
-  REQUIRE(out.refs.size() == 4);
+  // Four figures; the one shown in CNY also reads exchange rates.
+  REQUIRE(out.refs.size() == 5);
   CHECK(out.refs[0].kind == "figure");
   CHECK(out.refs[0].target == "inference.gpu");
-  CHECK(out.refs[2].target == "inference[spot].storage");
+  CHECK(out.refs[1].kind == "figure");
+  CHECK(out.refs[2].kind == "convert");
+  CHECK(out.refs[2].target == out.refs[1].target);
+  CHECK(out.refs[3].target == "inference[spot].storage");
   CHECK(out.refs[0].pos.line == 1);
   CHECK(out.refs[0].pos.col == 5);
   REQUIRE(out.sources.items().size() == 2);  // the spot case uses the same S3 price: listed once

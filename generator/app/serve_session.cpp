@@ -1,0 +1,327 @@
+#include "app/serve_session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "app/site_checks.h"
+#include "base/fs_util.h"
+#include "base/parallel.h"
+#include "output/staging.h"
+#include "render/anchors.h"
+#include "render/export.h"
+#include "render/search_index.h"
+#include "render/single_file.h"
+
+namespace costsite::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool IsUnder(std::string_view path, std::string_view dir) {
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string ErrorText(const costsite::Diagnostics& diags) {
+  std::string text;
+  for (const Diagnostic& d : diags.Sorted())
+    if (d.severity == Severity::kError) text += FormatDiagnostic(d);
+  return text;
+}
+
+// The fingerprint of each model over all its results (base and scenarios).
+std::map<std::string, uint64_t> ModelPrints(const cost::Evaluation& evaluation) {
+  std::map<std::string, uint64_t> prints;
+  for (const cost::ModelResult& r : evaluation.results()) {
+    uint64_t& h = prints[r.model];
+    h = h * 1099511628211ull ^ cost::Fingerprint(r);
+  }
+  return prints;
+}
+
+// Writes `content` to `file` unless it already holds exactly that; true when
+// it wrote. Comparing costs one read from the page cache; rewriting an
+// unchanged file would make every open tab of it reload.
+bool WriteIfChanged(const fs::path& file, std::string_view content, size_t* written, std::string* error) {
+  std::string old, ignored;
+  if (ReadFile(file, &old, &ignored) && old == content) return true;
+  if (!output::ReplaceFile(file, content, error)) return false;
+  ++*written;
+  return true;
+}
+
+}  // namespace
+
+ServeSession::ServeSession(BuildOptions options) : options_(std::move(options)) {
+  options_.force = true;  // the served folder is the session's own
+}
+
+ServeSession::~ServeSession() = default;
+
+UpdateReport ServeSession::FullBuild() {
+  auto start = Clock::now();
+  UpdateReport report;
+  report.full = true;
+  auto kept = std::make_unique<BuildState>();
+  BuildOptions opt = options_;
+  opt.keep = kept.get();
+  costsite::Diagnostics diags;
+  BuildStats stats;
+  report.ok = BuildSite(opt, &diags, &stats) && !diags.HasErrors();
+  report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (!report.ok) {
+    report.errors = ErrorText(diags);
+    if (report.errors.empty()) report.errors = "the build failed\n";
+    return report;  // the folder and the session keep their last good state
+  }
+  state_ = std::move(kept);
+  Reset();
+  report.pages_total = report.pages_rendered = state_->files.size();
+  report.files_written = stats.files;
+  report.models_total = model_prints_.size();
+  report.warnings = diags.WarningCount();
+  return report;
+}
+
+void ServeSession::Reset() {
+  inputs_ = std::make_unique<render::SiteInputs>(state_->site.Inputs(options_.version));
+  renderer_.reset();
+  model_prints_ = ModelPrints(state_->site.evaluation);
+  sources_.clear();
+  for (size_t p = 0; p < state_->site.pages.size(); ++p)
+    for (size_t s = 0; s < state_->site.pages[p].sources.size(); ++s)
+      sources_[state_->site.pages[p].sources[s].path] = {p, s};
+  checks_.Clear();
+  render::CheckAnchors(state_->files, &checks_);
+  CheckUnusedModels(state_->site.evaluation, state_->files, &checks_);
+}
+
+UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
+  if (!state_) return FullBuild();
+  bool pricing = false, structural = false;
+  std::vector<std::string> pages;
+  for (const std::string& path : changed) {
+    std::error_code ec;
+    bool exists = fs::exists(fs::path(options_.source) / path, ec);
+    if (IsUnder(path, "content")) {
+      if (path.back() == '/') structural = true;  // a folder: pages may have come or gone
+      if (!EndsWith(path, ".md")) continue;       // the build reads only Markdown there
+      if (exists && sources_.count(path)) pages.push_back(path);
+      else structural = true;  // a page added or removed
+    } else if (IsUnder(path, "pricing")) {
+      pricing = pricing || EndsWith(path, ".yaml") || EndsWith(path, ".yml") || path.back() == '/';
+    } else if (path == "site.yaml" || IsUnder(path, "templates")) {
+      structural = true;
+    }
+  }
+  // Prices and pages changed together (a branch checked out): start over.
+  if (structural || (pricing && !pages.empty())) return FullBuild();
+  if (pricing) return Reprice();
+  if (!pages.empty()) return Edit(pages);
+  UpdateReport nothing;
+  nothing.ok = true;
+  return nothing;
+}
+
+UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
+  auto start = Clock::now();
+  UpdateReport report;
+  LoadedSite& site = state_->site;
+  costsite::Diagnostics load;
+  std::vector<std::pair<std::pair<size_t, size_t>, content::PageSource>> saved;  // for a rollback
+  std::set<size_t> which;
+  bool lists = false;
+  for (const std::string& path : paths) {
+    auto [p, s] = sources_.at(path);
+    content::PageSource fresh;
+    if (!content::LoadSource(options_.source, path.substr(std::string("content/").size()), site.config, &fresh,
+                             &load)) {
+      continue;  // reported below, with nothing applied
+    }
+    content::PageSource& old = site.pages[p].sources[s];
+    if (fresh.front.draft || fresh.lang != old.lang) return FullBuild();  // the page leaves the site
+    // The home pages list titles, descriptions and the order by weight.
+    lists = lists || fresh.front.title != old.front.title || fresh.front.description != old.front.description ||
+            fresh.front.weight != old.front.weight;
+    saved.push_back({{p, s}, std::move(old)});
+    old = std::move(fresh);
+    which.insert(p);
+  }
+  auto rollback = [&] {
+    for (auto& [at, src] : saved) site.pages[at.first].sources[at.second] = std::move(src);
+  };
+  if (load.HasErrors()) {
+    rollback();
+    report.errors = ErrorText(load);
+    return report;
+  }
+  if (lists)
+    for (size_t p = 0; p < site.pages.size(); ++p)
+      if (site.pages[p].is_list) which.insert(p);
+  if (!RenderAndWrite({which.begin(), which.end()}, &report)) {
+    rollback();
+    return report;
+  }
+  // The edited files' own loading diagnostics replace their old ones; the
+  // missing-translation warnings depend only on which pages exist.
+  std::set<std::string> edited(paths.begin(), paths.end());
+  costsite::Diagnostics kept;
+  kept.MergeIf(state_->load_diags,
+               [&](const Diagnostic& d) { return !edited.count(d.pos.path) || d.code == "missing-translation"; });
+  kept.Merge(load);
+  state_->load_diags.Clear();
+  state_->load_diags.Merge(kept);
+  report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  Finish(&report);
+  return report;
+}
+
+UpdateReport ServeSession::Reprice() {
+  auto start = Clock::now();
+  UpdateReport report;
+  report.repriced = true;
+  LoadedSite& site = state_->site;
+  costsite::Diagnostics pricing;
+  cost::Evaluation fresh = EvaluatePricing(options_.source, site.config, ThreadCount(options_.threads), &pricing);
+  CheckPricing(fresh, site.config, &pricing);
+  if (pricing.HasErrors()) {
+    report.errors = ErrorText(pricing);
+    return report;
+  }
+  std::map<std::string, uint64_t> prints = ModelPrints(fresh);
+  std::set<std::string> changed;
+  for (const auto& [id, h] : prints) {
+    auto old = model_prints_.find(id);
+    if (old == model_prints_.end() || old->second != h) changed.insert(id);
+  }
+  std::vector<std::string> removed;
+  for (const auto& [id, h] : model_prints_)
+    if (!prints.count(id)) changed.insert(id), removed.push_back(id);
+  report.models_changed = changed.size();
+  report.models_total = prints.size();
+
+  // The pages that show a changed model, or read prices or rates themselves.
+  const size_t langs = site.config.languages.size();
+  std::vector<size_t> which;
+  for (size_t p = 0; p < site.pages.size(); ++p) {
+    bool affected = false;
+    for (size_t l = 0; l < langs && !affected; ++l) {
+      const render::OutputFile& f = state_->files[p * langs + l];
+      affected = f.reads_pricing ||
+                 std::any_of(f.models.begin(), f.models.end(), [&](const std::string& m) { return changed.count(m); });
+    }
+    if (affected) which.push_back(p);
+  }
+  // The renderer reads site.evaluation through inputs_: swap the new one in
+  // place, and back if the pages it breaks are not to be written.
+  std::swap(site.evaluation, fresh);
+  if (!RenderAndWrite(which, &report)) {
+    std::swap(site.evaluation, fresh);
+    return report;
+  }
+  std::string err;
+  const fs::path out = options_.out;
+  for (const auto& results : render::ResultsByModel(site.evaluation)) {
+    if (!changed.count(results.front()->model)) continue;
+    for (const render::OutputFile& f : render::ExportModel(results, site.config.languages))
+      if (!WriteIfChanged(out / f.path, f.content, &report.files_written, &err)) report.errors += err + "\n";
+  }
+  for (const std::string& id : removed)
+    for (const char* ext : {"json", "csv"}) {
+      std::error_code ec;
+      fs::remove(out / render::DataFile(id, ext), ec);
+    }
+  model_prints_ = std::move(prints);
+  costsite::Diagnostics kept;
+  kept.MergeIf(state_->load_diags, [](const Diagnostic& d) { return !IsUnder(d.pos.path, "pricing"); });
+  kept.Merge(pricing);
+  state_->load_diags.Clear();
+  state_->load_diags.Merge(kept);
+  report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  Finish(&report);
+  return report;
+}
+
+bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport* report) {
+  const LoadedSite& site = state_->site;
+  const size_t langs = site.config.languages.size();
+  // Rendered into memory first: nothing is written unless every page is free
+  // of errors, so the browser keeps showing the last good version.
+  std::vector<render::OutputFile> files(which.size() * langs);
+  std::vector<std::unique_ptr<costsite::Diagnostics>> diags(which.size());
+  std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(ThreadCount(options_.threads)));
+  if (renderer_) renderers[0] = std::move(renderer_);
+  ParallelFor(which.size(), static_cast<int>(renderers.size()), [&](size_t i, int worker) {
+    auto& renderer = renderers[static_cast<size_t>(worker)];
+    if (!renderer) renderer = std::make_unique<render::PageRenderer>(*inputs_);
+    diags[i] = std::make_unique<costsite::Diagnostics>();
+    RenderPage(*renderer, *inputs_, which[i], [](size_t, render::OutputFile&) {}, &files[i * langs], diags[i].get());
+  });
+  renderer_ = std::move(renderers[0]);  // its templates are parsed: keep one
+  costsite::Diagnostics errors;
+  for (const auto& d : diags) errors.MergeIf(*d, [](const Diagnostic& x) { return x.severity == Severity::kError; });
+  if (errors.HasErrors()) {
+    report->errors = ErrorText(errors);
+    return false;
+  }
+  const fs::path out = options_.out;
+  std::string err;
+  for (size_t i = 0; i < which.size(); ++i) {
+    size_t p = which[i];
+    for (size_t l = 0; l < langs; ++l) {
+      render::OutputFile& f = files[i * langs + l];
+      if (!WriteIfChanged(out / f.path, f.content, &report->files_written, &err)) report->errors += err + "\n";
+      if (options_.single_file && !site.pages[p].is_list &&
+          !WriteIfChanged(out / render::SingleFilePath(f.path),
+                          render::MakeSingleFile(f.content, f.path, site.theme, site.config.base_url),
+                          &report->files_written, &err))
+        report->errors += err + "\n";
+      std::string().swap(f.content);
+      state_->files[p * langs + l] = std::move(f);
+    }
+    state_->page_diags[p] = std::move(diags[i]);
+  }
+  report->pages_rendered = which.size() * langs;
+  return report->errors.empty();
+}
+
+void ServeSession::Finish(UpdateReport* report) {
+  checks_.Clear();
+  render::CheckAnchors(state_->files, &checks_);
+  CheckUnusedModels(state_->site.evaluation, state_->files, &checks_);
+  report->ok = report->errors.empty();
+  report->pages_total = state_->files.size();
+  if (report->models_total == 0) report->models_total = model_prints_.size();
+  for (const Diagnostic& d : Diagnostics()) report->warnings += d.severity == Severity::kWarning;
+}
+
+bool ServeSession::WriteSearchIndex(std::string* error) {
+  if (!state_) return true;
+  const std::vector<std::string>& langs = state_->site.config.languages;
+  render::SearchIndexBuilder search(state_->files.size(), 1);
+  for (size_t i = 0; i < state_->files.size(); ++i) {
+    const render::OutputFile& f = state_->files[i];
+    search.Add(0, i, langs[i % langs.size()], f.path, f.title, f.search_text);
+  }
+  size_t written = 0;
+  return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, search.Finish(nullptr), &written, error);
+}
+
+std::vector<Diagnostic> ServeSession::Diagnostics() const {
+  costsite::Diagnostics all;
+  if (!state_) return {};
+  all.Merge(state_->load_diags);
+  for (const auto& d : state_->page_diags)
+    if (d) all.Merge(*d);
+  all.Merge(checks_);
+  return all.Sorted();
+}
+
+}  // namespace costsite::app

@@ -1,0 +1,83 @@
+// serve's incremental builds. A session keeps what a full build produced
+// (the loaded site, every page's rendered metadata and search text, each
+// model's fingerprint) and, when source files change, re-renders only what
+// they affect:
+//
+//   - an edited page: that page in every language (and the home pages when
+//     its title, description or weight changed);
+//   - an edited price list, rate file or model: the pages that show a model
+//     whose results changed, or that read prices or rates directly, and the
+//     data exports of the changed models;
+//   - anything else (site.yaml, templates, a page added or removed): a full
+//     build.
+//
+// Files are replaced one by one in the served folder; an update whose pages
+// have errors writes nothing, so the last good version keeps being served.
+#ifndef COSTSITE_APP_SERVE_SESSION_H_
+#define COSTSITE_APP_SERVE_SESSION_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/build.h"
+#include "app/site_render.h"
+#include "base/diagnostics.h"
+
+namespace costsite::app {
+
+/// What one build or update did, for the terminal and the browser.
+struct UpdateReport {
+  bool ok = false;
+  bool full = false;           // a full build (not incremental)
+  bool repriced = false;       // pricing/ changed: the models were evaluated again
+  size_t pages_rendered = 0;   // pages rendered, counting each language apart (as build does)
+  size_t pages_total = 0;
+  size_t files_written = 0;    // files whose bytes changed
+  size_t models_changed = 0;   // models whose results changed (pricing updates)
+  size_t models_total = 0;
+  double seconds = 0;          // from the call to the last file written
+  std::string errors;          // formatted error diagnostics, "" when ok
+  int warnings = 0;            // in the whole site after the update
+};
+
+class ServeSession {
+ public:
+  /// REQUIRES: options.out names the folder to serve (it is replaced).
+  explicit ServeSession(BuildOptions options);
+  ~ServeSession();
+
+  /// Builds the whole site; on failure the folder keeps its last good state.
+  UpdateReport FullBuild();
+  /// Brings the site up to date with `changed` (paths relative to the site
+  /// folder, as the watcher reports them); incremental where it can be.
+  UpdateReport Update(const std::vector<std::string>& changed);
+  /// Rewrites search-index.js from the kept search text of every page (after
+  /// an update that re-rendered pages; slower than the update itself).
+  bool WriteSearchIndex(std::string* error);
+  /// Every diagnostic of the site as it now stands (errors of a failed update
+  /// are in its report, not here).
+  std::vector<Diagnostic> Diagnostics() const;
+
+ private:
+  UpdateReport Edit(const std::vector<std::string>& pages_changed);
+  UpdateReport Reprice();
+  // Renders `which` into memory; writes nothing if any page has an error.
+  bool RenderAndWrite(const std::vector<size_t>& which, UpdateReport* report);
+  void Finish(UpdateReport* report);
+  void Reset();
+
+  BuildOptions options_;
+  std::unique_ptr<BuildState> state_;  // nullptr before the first good build
+  std::unique_ptr<render::SiteInputs> inputs_;
+  std::unique_ptr<render::PageRenderer> renderer_;
+  std::map<std::string, uint64_t> model_prints_;    // model id -> fingerprint of all its results
+  std::map<std::string, std::pair<size_t, size_t>> sources_;  // content path -> (page, source)
+  costsite::Diagnostics checks_;                     // anchors and unused models, as of the last update
+};
+
+}  // namespace costsite::app
+
+#endif  // COSTSITE_APP_SERVE_SESSION_H_

@@ -1,0 +1,140 @@
+// serve's incremental updates: an edited page re-renders that page only, a
+// changed price re-renders the pages whose figures depend on it (and says how
+// many), an update with errors writes nothing, and structural changes fall
+// back to a full build.
+#include "app/serve_session.h"
+
+#include <catch2/catch.hpp>
+
+#include "markdown/markdown.h"
+#include "tests/app/run_costsite.h"
+
+namespace costsite::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A bilingual site of `n` reports; report i shows model m<i % models>.
+void WriteSite(const fs::path& root, int n, int models) {
+  WriteAll(root / "site.yaml", "title: {zh: 站点, en: Site}\nlanguages: [zh, en]\n");
+  WriteAll(root / "pricing/cloud.yaml",
+           "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
+           "prices:\n  - id: a\n    unit: USD/h\n    price: 0.5\n  - id: b\n    unit: USD/h\n    price: 2\n");
+  for (int m = 0; m < models; ++m)
+    WriteAll(root / ("pricing/m" + std::to_string(m) + ".yaml"),
+             "model: m" + std::to_string(m) + "\nunit: USD/month\nitems:\n  vm: {quantity: " +
+                 std::to_string(m + 1) + "00 h/month, price: \"@cloud/" + (m % 2 ? "b" : "a") + "\"}\n");
+  for (int i = 0; i < n; ++i) {
+    std::string id = std::to_string(i), model = "m" + std::to_string(i % models);
+    WriteAll(root / ("content/r" + id + ".zh.md"), "---\ntitle: 报告 " + id + "\n---\n## 成本\n\n总计 `=" + model + ".total`。\n");
+    WriteAll(root / ("content/r" + id + ".en.md"), "---\ntitle: Report " + id + "\n---\n## Cost\n\nTotal `=" + model + ".total`.\n");
+  }
+}
+
+struct Fixture {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src", out = tmp.path() / "out";
+  std::unique_ptr<ServeSession> session;
+
+  Fixture(int n, int models) {
+    WriteSite(src, n, models);
+    markdown::Initialize();
+    BuildOptions opt;
+    opt.source = src;
+    opt.out = out;
+    opt.threads = 2;
+    session = std::make_unique<ServeSession>(opt);
+    UpdateReport full = session->FullBuild();
+    INFO(full.errors);
+    REQUIRE(full.ok);
+    REQUIRE(full.full);
+  }
+  std::string Page(const std::string& rel) { return ReadAll(out / rel); }
+};
+
+TEST_CASE("An edited page re-renders alone and only its changed file is written") {
+  Fixture f(6, 2);
+  auto before = Snapshot(f.out);
+  WriteAll(f.src / "content/r3.en.md", "---\ntitle: Report 3\n---\n## Cost\n\nTotal `=m1.total`, edited.\n");
+  UpdateReport r = f.session->Update({"content/r3.en.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(r.pages_rendered == 2);  // the page, in both languages
+  CHECK(r.pages_total == 14);     // six reports and the home page
+  CHECK(r.files_written == 1);   // the zh version came out the same
+  auto after = Snapshot(f.out);
+  CHECK(after["en/r3/index.html"].find("edited.") != std::string::npos);
+  for (const auto& [path, bytes] : before)
+    if (path != "en/r3/index.html") CHECK(after[path] == bytes);
+}
+
+TEST_CASE("A changed price re-renders only the pages whose figures depend on it") {
+  Fixture f(8, 4);  // m0, m2 use cloud/a; m1, m3 use cloud/b; report i shows m(i % 4)
+  std::string untouched = f.Page("en/r1/index.html");
+  std::string price_list = ReadAll(f.src / "pricing/cloud.yaml");
+  WriteAll(f.src / "pricing/cloud.yaml", price_list.substr(0, price_list.find("price: 0.5")) + "price: 0.75" +
+                                            price_list.substr(price_list.find("price: 0.5") + 10));
+  UpdateReport r = f.session->Update({"pricing/cloud.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.repriced);
+  CHECK(r.models_changed == 2);
+  CHECK(r.models_total == 4);
+  CHECK(r.pages_rendered == 8);  // r0, r2, r4, r6 in both languages
+  CHECK(r.files_written == 8 + 4);  // their pages, and the JSON and CSV of m0 and m2
+  CHECK(f.Page("en/r0/index.html").find("$75.00/month") != std::string::npos);  // 100 h × 0.75
+  CHECK(f.Page("en/r1/index.html") == untouched);
+  CHECK(ReadAll(f.out / "data/m0.json").find("\"lo\": \"75\"") != std::string::npos);
+}
+
+TEST_CASE("An update with an error writes nothing and keeps the last good page") {
+  Fixture f(3, 1);
+  auto before = Snapshot(f.out);
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1\n---\nTotal `=m0.totl`.\n");
+  UpdateReport bad = f.session->Update({"content/r1.en.md"});
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.errors.find("content/r1.en.md:4:7: error: ") != std::string::npos);
+  CHECK(Snapshot(f.out) == before);
+  // Fixed: the page is written.
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1\n---\nTotal `=m0.total` now.\n");
+  UpdateReport good = f.session->Update({"content/r1.en.md"});
+  INFO(good.errors);
+  CHECK(good.ok);
+  CHECK(f.Page("en/r1/index.html").find("now.") != std::string::npos);
+}
+
+TEST_CASE("A new title re-renders the home pages; a new page or template rebuilds everything") {
+  Fixture f(3, 1);
+  WriteAll(f.src / "content/r2.en.md", "---\ntitle: Renamed\n---\n## Cost\n\nTotal `=m0.total`.\n");
+  UpdateReport r = f.session->Update({"content/r2.en.md"});
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(f.Page("en/index.html").find("Renamed") != std::string::npos);
+  CHECK(r.pages_rendered > 2);  // the page and the home pages
+
+  WriteAll(f.src / "content/r9.en.md", "---\ntitle: New\n---\nNew page.\n");
+  UpdateReport added = f.session->Update({"content/r9.en.md"});
+  REQUIRE(added.ok);
+  CHECK(added.full);
+  CHECK(fs::exists(f.out / "en/r9/index.html"));
+
+  WriteAll(f.src / "templates/partials/footer.mustache", "<footer>custom</footer>\n");
+  UpdateReport themed = f.session->Update({"templates/partials/footer.mustache"});
+  REQUIRE(themed.ok);
+  CHECK(themed.full);
+  CHECK(f.Page("zh/r0/index.html").find("<footer>custom</footer>") != std::string::npos);
+}
+
+TEST_CASE("The search index follows an edit once rewritten") {
+  Fixture f(2, 1);
+  WriteAll(f.src / "content/r0.en.md", "---\ntitle: Report 0\n---\nZebrafish costs `=m0.total`.\n");
+  REQUIRE(f.session->Update({"content/r0.en.md"}).ok);
+  CHECK(ReadAll(f.out / "search-index.js").find("\"zebrafish\"") == std::string::npos);
+  std::string error;
+  REQUIRE(f.session->WriteSearchIndex(&error));
+  CHECK(ReadAll(f.out / "search-index.js").find("\"zebrafish\"") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::app
