@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
 # Builds the synthetic corpus with costsite and with Hugo in alternation and
-# prints medians, the ratio, the cmark-gfm floor, peak memory and scaling.
+# prints medians, their ratio, the cmark-gfm floor, the scaling with N, peak
+# memory, the incremental updates of `costsite serve`, and whether the output
+# depends on the thread count.
 #
 # Usage: bench/run.sh [N=5000] [RUNS=5]      (N reports, each in zh and en)
-# Needs: build/costsite (make build), hugo, cmark-gfm, /usr/bin/time (installed
-# below when run as root).
+# Environment:
+#   BENCH_DIR   corpora (default /tmp/costsite-bench)
+#   BENCH_OUT   where the sites are written (default: /dev/shm when it is a
+#               tmpfs, else BENCH_DIR; see docs/performance.md for why)
+#   SCALING=0   skip the N = 1,000 and 10,000 runs; INCREMENTAL=0 skips serve
+#   MEM_N       corpus for the peak-memory run (default 10000)
+# Needs build/costsite (make build); installs hugo, cmark-gfm and time from
+# Debian when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-5000}
 RUNS=${2:-5}
 COSTSITE=${COSTSITE:-$PWD/build/costsite}
 WORK=${BENCH_DIR:-/tmp/costsite-bench}
+if [ -z "${BENCH_OUT:-}" ]; then
+  if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then BENCH_OUT=/dev/shm/costsite-bench-out
+  else BENCH_OUT=$WORK/out; fi
+fi
+mkdir -p "$WORK" "$BENCH_OUT"
 
 need=""
 command -v hugo >/dev/null || need="$need hugo"
@@ -30,15 +43,17 @@ corpus() {  # corpus N -> folder
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-run_costsite() { rm -rf "$WORK/out-cs"; "$COSTSITE" build --quiet --source "$1/costsite" --out "$WORK/out-cs" >/dev/null; }
-run_hugo() { rm -rf "$WORK/out-hugo"; hugo --quiet -s "$1/hugo" -d "$WORK/out-hugo" >/dev/null; }
-run_floor() {  # cmark-gfm over the same Markdown, plus copying the files
-  rm -rf "$WORK/out-floor"; mkdir -p "$WORK/out-floor"
-  for lang in zh en; do
-    mkdir -p "$WORK/out-floor/$lang"
-    find "$1/plain/$lang" -name '*.md' -print0 | xargs -0 -P "$(nproc)" -n 200 sh -c '
-      for f; do cmark-gfm -e table -e tasklist -e strikethrough -e autolink "$f" > "$0/$(basename "$f" .md).html"; done' "$WORK/out-floor/$lang"
-  done
+run_costsite() { rm -rf "$BENCH_OUT/cs"; "$COSTSITE" build --quiet --source "$1/costsite" --out "$BENCH_OUT/cs" >/dev/null 2>&1; }
+run_hugo() { rm -rf "$BENCH_OUT/hugo"; hugo --quiet -s "$1/hugo" -d "$BENCH_OUT/hugo" >/dev/null; }
+# The floor: the cmark-gfm command-line tool converting the same Markdown (in
+# batches, one process per core, as a build would use every core) and the
+# Markdown files copied into a fresh folder (the cost of writing that many
+# files). Neither evaluates figures, applies templates or indexes anything.
+run_floor() {
+  rm -rf "$BENCH_OUT/floor"
+  find "$1/plain" -name '*.md' -print0 |
+    xargs -0 -P "$(nproc)" -n 500 sh -c 'cmark-gfm -e table -e tasklist -e strikethrough -e autolink "$@" >/dev/null' _
+  cp -r "$1/plain" "$BENCH_OUT/floor"
 }
 
 timed() { local t0 t1; t0=$(now); "$@"; t1=$(now); echo "$t1 - $t0" | bc -l; }
@@ -58,12 +73,14 @@ measure() {  # measure N -> prints medians
   mfl=$(printf '%s\n' "${fl[@]}" | median)
   printf 'N=%-6s pages=%-6s costsite %.2f s   hugo %.2f s   floor %.2f s   hugo/costsite %.2fx   costsite/floor %.2fx\n' \
     "$1" "$((2 * $1))" "$mcs" "$mhg" "$mfl" "$(echo "$mhg / $mcs" | bc -l)" "$(echo "$mcs / $mfl" | bc -l)"
+  echo "   runs: costsite ${cs[*]} | hugo ${hg[*]} | floor ${fl[*]}"
   echo "$mcs" > "$WORK/median-$1"
 }
 
 peak_mb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ {printf "%.0f", $6/1024}'; }
 
-echo "costsite benchmark: $RUNS runs each after a warm-up, medians, $(nproc) cores"
+echo "costsite benchmark: $RUNS runs each after a warm-up, medians, $(nproc) cores;" \
+     "sites written to $BENCH_OUT ($(stat -f -c %T "$BENCH_OUT"))"
 measure "$N"
 if [ "${SCALING:-1}" = 1 ]; then
   for n in 1000 10000; do [ "$n" = "$N" ] || measure "$n"; done
@@ -71,7 +88,21 @@ if [ "${SCALING:-1}" = 1 ]; then
     printf 'scaling 10000/5000: %.2fx (linear = 2.00x)\n' "$(echo "$(cat "$WORK/median-10000") / $(cat "$WORK/median-5000")" | bc -l)"
   fi
 fi
+
 big=$(corpus "${MEM_N:-10000}")
-rm -rf "$WORK/out-cs"
-echo "peak memory, ${MEM_N:-10000} reports: costsite $(peak_mb "$COSTSITE" build --quiet --source "$big/costsite" --out "$WORK/out-cs") MB," \
-     "hugo $(rm -rf "$WORK/out-hugo"; peak_mb hugo --quiet -s "$big/hugo" -d "$WORK/out-hugo") MB"
+rm -rf "$BENCH_OUT/cs" "$BENCH_OUT/hugo"
+echo "peak memory, ${MEM_N:-10000} reports: costsite $(peak_mb "$COSTSITE" build --quiet --source "$big/costsite" --out "$BENCH_OUT/cs") MB," \
+     "hugo $(peak_mb hugo --quiet -s "$big/hugo" -d "$BENCH_OUT/hugo") MB"
+
+# The same bytes whatever the number of threads.
+small=$(corpus 1000)
+rm -rf "$BENCH_OUT/t1" "$BENCH_OUT/t2"
+"$COSTSITE" build --quiet --threads 1 --source "$small/costsite" --out "$BENCH_OUT/t1" >/dev/null 2>&1
+"$COSTSITE" build --quiet --threads 2 --source "$small/costsite" --out "$BENCH_OUT/t2" >/dev/null 2>&1
+if diff -r "$BENCH_OUT/t1" "$BENCH_OUT/t2" >/dev/null; then echo "threads 1 and 2: identical output"
+else echo "threads 1 and 2: OUTPUT DIFFERS"; fi
+rm -rf "$BENCH_OUT/t1" "$BENCH_OUT/t2" "$BENCH_OUT/cs" "$BENCH_OUT/hugo" "$BENCH_OUT/floor"
+
+if [ "${INCREMENTAL:-1}" = 1 ]; then
+  python3 bench/incremental.py "$COSTSITE" "$big/costsite" "$BENCH_OUT/serve-src"
+fi

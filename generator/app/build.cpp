@@ -30,8 +30,9 @@ namespace {
 // Renders every page in every language on `threads` threads and writes each
 // file as soon as it is rendered, so memory stays flat however large the site:
 // a page's HTML and text are dropped once written and indexed for search, and
-// its Markdown once its job is done (nothing after rendering reads a page's
-// text: the anchor check keeps the lines it quotes).
+// its Markdown, read again for the job (content::ReloadText), once the job is
+// done (nothing after rendering reads a page's text: the anchor check keeps
+// the lines it quotes).
 // One job is one page in all its languages, so the drift checks (which compare
 // the languages) reuse the parses the renderer made. Each thread owns its
 // parsed templates; whatever is kept lands in a slot per (page, language), so
@@ -57,6 +58,10 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
     if (!renderer) renderer = std::make_unique<render::PageRenderer>(in);
     std::string err;
     Diagnostics* page_out = keep ? (*page_diags)[p].get() : diags;
+    bool readable = true;
+    for (content::PageSource& src : (*site_pages)[p].sources)
+      readable = content::ReloadText(options.source, &src, page_out) && readable;
+    if (!readable) return;
     RenderPage(*renderer, in, p, [&](size_t l, render::OutputFile& file) {
       if (staging && !staging->Write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
       if (staging && options.single_file && !pages[p].is_list &&
@@ -128,7 +133,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   state.files.clear();
   state.page_diags.clear();
   LoadedSite& site = state.site;
-  bool loaded = LoadSite(root, options.build_date, threads, &site, &state.load_diags);
+  bool loaded = LoadSite(root, options.build_date, threads, options.keep != nullptr, &site, &state.load_diags);
   diags->Merge(state.load_diags);
   if (!loaded) return false;
   stage_done("load");
@@ -144,8 +149,14 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   stage_done("checks");
 
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread
+  render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
+  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags,
+                                                      options.keep ? &state.page_diags : nullptr);
+  for (const auto& page : state.page_diags) diags->Merge(*page);
+  stage_done("render");
   // The data exports depend only on the evaluation: they are written on a
-  // thread of their own while the pages render, one file at a time.
+  // thread of their own while the search index is merged, which is serial,
+  // so both cores stay busy (during rendering they already are).
   std::atomic<size_t> exported{0};
   std::thread exports([&] {
     if (!in.evaluation) return;
@@ -155,13 +166,6 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
       if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
     });
   });
-  render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
-  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags,
-                                                      options.keep ? &state.page_diags : nullptr);
-  for (const auto& page : state.page_diags) diags->Merge(*page);
-  stage_done("render");
-  exports.join();
-  stage_done("exports");
   render::CheckAnchors(files, diags);
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
@@ -175,6 +179,8 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     diags->Error({}, err, {}, 1, "output");
   if (!staging) search.Finish([](std::string_view) {}, &search_stats);  // check: sizes only
   stage_done("index");
+  exports.join();
+  stage_done("exports");
   stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
   for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});

@@ -63,13 +63,14 @@ cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig
   return pricing::LoadPricing(root / "pricing", options, *diags, threads);
 }
 
-bool LoadSite(const fs::path& root, const std::string& build_date, int threads, LoadedSite* site,
+bool LoadSite(const fs::path& root, const std::string& build_date, int threads, bool keep_text, LoadedSite* site,
               Diagnostics* diags) {
   if (!LoadConfig(root, &site->config, diags)) return false;
   if (site->config.build_date.empty()) site->config.build_date = build_date;
   // Pages are read while the models evaluate (which is serial): the two do
   // not depend on each other, and each fills its own result.
-  std::thread content_loader([&] { site->pages = content::LoadContent(root, site->config, diags, threads); });
+  std::thread content_loader(
+      [&] { site->pages = content::LoadContent(root, site->config, diags, threads, keep_text); });
   site->evaluation = EvaluatePricing(root, site->config, threads, diags);
   content_loader.join();
   site->theme = render::BuildTheme(render::CollectThemeFiles(root, diags), site->config, diags);

@@ -56,9 +56,10 @@ void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig&
 
 /// Loads everything under `root` and runs the checks that need no rendering
 /// (missing translations, expectations, price ages). `build_date` is used
-/// when site.yaml sets none. False when site.yaml is missing; errors in the
-/// inputs are in `diags`.
-bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads,
+/// when site.yaml sets none. Without `keep_text`, pages' Markdown is let go
+/// once read (content::LoadContent). False when site.yaml is missing; errors
+/// in the inputs are in `diags`.
+bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads, bool keep_text,
               LoadedSite* site, Diagnostics* diags);
 
 /// Renders page `p` of `in` in every site language with `renderer` (one per

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 #include <map>
 #include <regex>
@@ -185,8 +186,43 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   return true;
 }
 
+namespace {
+
+uint64_t Digest(std::string_view text) {
+  return std::hash<std::string_view>()(text);
+}
+
+// Keeps only the first line, which load-time diagnostics quote.
+void Unload(PageSource* src) {
+  src->size = src->text.size();
+  src->digest = Digest(src->text);
+  std::string first(src->text.substr(0, src->text.find('\n')));
+  src->text.swap(first);
+  src->text.shrink_to_fit();
+  src->unloaded = true;
+}
+
+}  // namespace
+
+bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics* diags) {
+  if (!src->unloaded) return true;
+  std::string text, err;
+  if (!ReadFile(root / src->path, &text, &err)) {
+    diags->Error({src->path, 0, 0}, err, {}, 1, "io");
+    return false;
+  }
+  if (text.size() != src->size || Digest(text) != src->digest) {
+    diags->Error({src->path, 0, 0}, "the file changed while the site was being built; build again", {}, 1,
+                 "changed-during-build");
+    return false;
+  }
+  src->text = std::move(text);
+  src->unloaded = false;
+  return true;
+}
+
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
-                              Diagnostics* diags, int threads) {
+                              Diagnostics* diags, int threads, bool keep_text) {
   std::vector<std::string> escaped;
   std::vector<std::string> files;
   for (std::string& rel : ListFiles(root / "content", root, &escaped))
@@ -197,6 +233,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   std::vector<char> keep(files.size(), 0);
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
     keep[i] = LoadSource(root, files[i], cfg, &read[i], diags) && !read[i].front.draft;
+    if (keep[i] && !keep_text) Unload(&read[i]);
   });
   std::vector<PageSource> sources;
   for (size_t i = 0; i < read.size(); ++i)

@@ -4,6 +4,7 @@
 #define COSTSITE_CONTENT_PAGES_H_
 
 #include <filesystem>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,13 @@ struct FrontMatter {
 struct PageSource {
   std::string lang;
   std::string path;   // relative to the site root: content/reports/gpu.en.md
-  std::string text;   // the whole file
+  std::string text;   // the whole file (only its first line while unloaded)
   FrontMatter front;
   size_t body_offset = 0;  // byte offset of the body in `text`
   int body_line = 1;       // 1-based line where the body starts
+  bool unloaded = false;   // `text` was let go after loading; ReloadText brings it back
+  size_t size = 0;         // bytes of the file as loaded
+  uint64_t digest = 0;     // of its bytes as loaded, to notice an edit before ReloadText
 
   std::string_view body() const { return std::string_view(text).substr(body_offset); }
 };
@@ -72,10 +76,17 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
 
 /// Reads every .md file under `root`/content on `threads` threads (0 = one
 /// per core); drafts are dropped. The result does not depend on `threads`.
+/// Unless `keep_text`, each source keeps only its first line once its front
+/// matter is read (a large site's Markdown need not all be in memory at
+/// once): ReloadText brings the rest back when the page is rendered.
 /// Pages are ordered by key, so the home page ("") comes first; a site
 /// without _index files gets an empty one in every language.
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
-                              Diagnostics* diags, int threads = 0);
+                              Diagnostics* diags, int threads = 0, bool keep_text = true);
+
+/// Reads an unloaded source's text again; false (reported) when the file
+/// changed since it was loaded or cannot be read. Loaded sources: true.
+bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics* diags);
 
 /// A short stable hash of a source body, for `translation_of`.
 std::string ContentHash(std::string_view text);

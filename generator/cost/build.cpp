@@ -183,6 +183,18 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   return r;
 }
 
+std::set<std::string> Engine::ReadByOthers() {
+  std::set<std::string> out;
+  for (size_t m = 0; m < models_.size(); ++m)
+    for (std::string& id : ModelsRead(m)) out.insert(std::move(id));
+  return out;
+}
+
+void Engine::Forget(size_t m) {
+  memo_.erase(memo_.lower_bound(std::make_tuple(m, std::string(), std::string())),
+              memo_.lower_bound(std::make_tuple(m + 1, std::string(), std::string())));
+}
+
 std::vector<std::string> Engine::ModelsRead(size_t m) {
   // Read from the formulas rather than recorded while evaluating, so a model
   // named only in a branch `if` did not take still counts.

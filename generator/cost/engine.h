@@ -62,6 +62,11 @@ class Engine {
 
   /// Builds the result of model `m` in `scenario` ("" = base).
   ModelResult Build(size_t m, const std::string& scenario);
+  /// The ids of the models that some other model's formulas name.
+  std::set<std::string> ReadByOthers();
+  /// Drops what was memoised for model `m`. REQUIRES: no model still to be
+  /// built reads it (see ReadByOthers).
+  void Forget(size_t m);
   size_t model_count() const { return models_.size(); }
   const ModelDef& model(size_t m) const { return *models_[m].def; }
 

@@ -1,5 +1,7 @@
 #include "cost/evaluate.h"
 
+#include <set>
+
 #include "base/large_stack.h"
 
 #include "cost/engine.h"
@@ -9,9 +11,14 @@ namespace costsite::cost {
 namespace {
 
 void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
+  // The memoised figures of a model no other model reads are dropped once
+  // its results are built: they are most of an evaluation's memory (about a
+  // kilobyte a figure, with its trace), and a large site has many models.
+  std::set<std::string> read = engine.ReadByOthers();
   for (size_t m = 0; m < engine.model_count(); ++m) {
     out->push_back(engine.Build(m, ""));
     for (const auto& sc : engine.model(m).scenarios) out->push_back(engine.Build(m, sc.id));
+    if (!read.count(engine.model(m).id)) engine.Forget(m);
   }
 }
 
@@ -23,10 +30,15 @@ Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags) {
   core->providers = core->prices->Views();
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
-  std::vector<const ModelDef*> models;
-  for (const auto& m : core->inputs.models) models.push_back(&m);
-  Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
-  RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
+  {
+    std::vector<const ModelDef*> models;
+    for (const auto& m : core->inputs.models) models.push_back(&m);
+    Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
+    RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
+  }
+  // The results hold copies of what pages show; the definitions are not read
+  // again (the prices and rates are, by EvaluateExtra's inline models).
+  std::vector<ModelDef>().swap(core->inputs.models);
   return Evaluation(std::move(data));
 }
 
