@@ -39,11 +39,18 @@ namespace {
 // nothing depends on which thread finished first.
 // With `page_diags` (serve keeps the site), each page reports into its own
 // list and keeps its text and search text.
+//
+// The data exports (one job per model, after the pages) share the same
+// workers, so they fill the tail where one thread finishes the last pages.
 std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::vector<content::Page>* site_pages,
                                             const BuildOptions& options, int threads, output::Staging* staging,
                                             render::SearchIndexBuilder* search, Diagnostics* diags,
-                                            std::vector<std::unique_ptr<Diagnostics>>* page_diags) {
+                                            std::vector<std::unique_ptr<Diagnostics>>* page_diags,
+                                            size_t* exported) {
   const std::vector<content::Page>& pages = *site_pages;
+  const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation)
+                                    : std::vector<std::vector<const cost::ModelResult*>>();
+  std::atomic<size_t> exports{0};
   const std::vector<std::string>& langs = in.config->languages;
   std::vector<render::OutputFile> files(pages.size() * langs.size());
   if (page_diags) {
@@ -53,7 +60,15 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
   const bool keep = page_diags != nullptr;
   std::atomic<size_t> done{0};
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(threads));
-  ParallelFor(pages.size(), threads, [&](size_t p, int worker) {
+  ParallelFor(pages.size() + models.size(), threads, [&](size_t p, int worker) {
+    if (p >= pages.size()) {
+      std::string err;
+      for (render::OutputFile& f : render::ExportModel(models[p - pages.size()], in.config->languages)) {
+        ++exports;
+        if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
+      }
+      return;
+    }
     auto& renderer = renderers[static_cast<size_t>(worker)];
     if (!renderer) renderer = std::make_unique<render::PageRenderer>(in);
     std::string err;
@@ -82,6 +97,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
     }
     if (options.progress) options.progress(done.fetch_add(1) + 1, pages.size());
   });
+  *exported = exports;
   return files;
 }
 
@@ -150,22 +166,11 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
+  size_t exported = 0;
   std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags,
-                                                      options.keep ? &state.page_diags : nullptr);
+                                                      options.keep ? &state.page_diags : nullptr, &exported);
   for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
-  // The data exports depend only on the evaluation: they are written on a
-  // thread of their own while the search index is merged, which is serial,
-  // so both cores stay busy (during rendering they already are).
-  std::atomic<size_t> exported{0};
-  std::thread exports([&] {
-    if (!in.evaluation) return;
-    std::string err;
-    render::ExportData(*in.evaluation, cfg.languages, [&](render::OutputFile f) {
-      ++exported;
-      if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
-    });
-  });
   render::CheckAnchors(files, diags);
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
@@ -179,8 +184,6 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     diags->Error({}, err, {}, 1, "output");
   if (!staging) search.Finish([](std::string_view) {}, &search_stats);  // check: sizes only
   stage_done("index");
-  exports.join();
-  stage_done("exports");
   stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
   for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <cstdint>
 #include <functional>
+#include <thread>
 #include <unordered_set>
 
 
@@ -442,6 +443,7 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     flush(false);
   }
   out += "],\"t\":{";
+  flush(true);
   // Every worker's terms per language, sorted by language and term; a term
   // several workers saw appears once per worker, next to each other.
   struct Entry {
@@ -455,56 +457,75 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.lang != b.lang ? a.lang < b.lang : a.term < b.term;
   });
-  size_t term_count = 0;
-  std::vector<uint32_t> merged;
-  for (size_t i = 0; i < entries.size();) {
-    size_t end = i + 1;
-    while (end < entries.size() && entries[end].lang == entries[i].lang && entries[end].term == entries[i].term)
-      ++end;
-    if (i == 0 || entries[i].lang != entries[i - 1].lang) {
-      if (i) out += "},";
-      AppendJsonString(entries[i].lang, &out);
-      out += ":{\"";
-    } else {
-      out += ",\"";
-    }
-    // Terms are letters, digits and CJK characters: nothing to escape.
-    out += entries[i].term;
-    out += "\":[";
-    // Each worker's slots are sorted: merge them in turn.
-    merged.clear();
-    for (size_t k = i; k < end; ++k) {
-      size_t mid = merged.size();
-      TermTable::Slots(*entries[k].t, &merged);
-      if (mid > 0) std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
-    }
-    // Deltas, and a run of pages that follow one another as its length,
-    // negated: common words are on most pages, so their lists are mostly runs.
-    uint32_t prev = 0;
+  // Languages are independent: each one's table is written on a thread of
+  // its own (this is the serial tail of a build), then all in order.
+  std::vector<std::pair<size_t, size_t>> spans;  // [begin, end) of each language in `entries`
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (i == 0 || entries[i].lang != entries[i - 1].lang) spans.push_back({i, i});
+  for (size_t k = 0; k < spans.size(); ++k) spans[k].second = k + 1 < spans.size() ? spans[k + 1].first : entries.size();
+  std::vector<std::string> tables(spans.size());
+  std::vector<size_t> terms_in(spans.size(), 0);
+  auto write_language = [&](size_t k) {
+    std::string& text = tables[k];
+    AppendJsonString(entries[spans[k].first].lang, &text);
+    text += ":{";
+    std::vector<uint32_t> merged;
     char buf[16];
     auto put = [&](int64_t v) {
-      if (out.back() != '[') out += ',';
-      out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+      if (text.back() != '[') text += ',';
+      text.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
     };
-    for (size_t k = 0; k < merged.size();) {
-      uint32_t page = page_of[merged[k]];
-      put(page - prev);
-      size_t run = 0;
-      while (k + 1 + run < merged.size() && page_of[merged[k + 1 + run]] == page + run + 1) ++run;
-      if (run >= 2) {
-        put(-static_cast<int64_t>(run));
-        page += static_cast<uint32_t>(run);
-        k += run;
+    for (size_t i = spans[k].first; i < spans[k].second;) {
+      size_t end = i + 1;
+      while (end < spans[k].second && entries[end].term == entries[i].term) ++end;
+      // Terms are letters, digits and CJK characters: nothing to escape.
+      text += i == spans[k].first ? "\"" : ",\"";
+      text += entries[i].term;
+      text += "\":[";
+      // Each worker's slots are sorted: merge them in turn.
+      merged.clear();
+      for (size_t e = i; e < end; ++e) {
+        size_t mid = merged.size();
+        TermTable::Slots(*entries[e].t, &merged);
+        if (mid > 0) std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
       }
-      prev = page;
-      ++k;
+      // Deltas, and a run of pages that follow one another as its length,
+      // negated: common words are on most pages, so their lists are mostly runs.
+      uint32_t prev = 0;
+      for (size_t m = 0; m < merged.size();) {
+        uint32_t page = page_of[merged[m]];
+        put(page - prev);
+        size_t run = 0;
+        while (m + 1 + run < merged.size() && page_of[merged[m + 1 + run]] == page + run + 1) ++run;
+        if (run >= 2) {
+          put(-static_cast<int64_t>(run));
+          page += static_cast<uint32_t>(run);
+          m += run;
+        }
+        prev = page;
+        ++m;
+      }
+      text += ']';
+      ++terms_in[k];
+      i = end;
     }
-    out += ']';
-    ++term_count;
-    i = end;
-    flush(false);
+    text += '}';
+  };
+  std::vector<std::thread> helpers;
+  for (size_t k = 1; k < spans.size() && static_cast<int>(k) < static_cast<int>(impl_->workers.size()); ++k)
+    helpers.emplace_back(write_language, k);
+  if (!spans.empty()) write_language(0);
+  for (size_t k = helpers.size() + 1; k < spans.size(); ++k) write_language(k);
+  for (auto& t : helpers) t.join();
+  size_t term_count = 0;
+  for (size_t k = 0; k < tables.size(); ++k) {
+    if (k) out += ',';
+    out += tables[k];
+    std::string().swap(tables[k]);
+    term_count += terms_in[k];
+    flush(true);
   }
-  out += entries.empty() ? "}};\n" : "}}};\n";
+  out += "}};\n";
   flush(true);
   if (stats) *stats = {page_count, term_count, bytes};
 }
