@@ -1,6 +1,7 @@
 #include "cost/engine.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace costsite::cost {
 
@@ -67,6 +68,45 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
   }
 }
 
+Engine::Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagnostics& diags)
+    : units_(checked.units_), prices_(checked.prices_), options_(checked.options_), prior_(checked.prior_),
+      diags_(diags), shared_parsed_(&checked.parsed_) {
+  quiet_ = true;
+  for (const ModelDef* def : models) {
+    model_index_.emplace(def->id, models_.size());
+    models_.push_back({def, std::nullopt, {}, def->as_of.empty() ? options_.as_of : def->as_of});
+    Check(models_.size() - 1);
+  }
+  quiet_ = false;
+}
+
+std::vector<std::vector<size_t>> Engine::Groups() {
+  std::vector<size_t> parent(models_.size());
+  for (size_t m = 0; m < parent.size(); ++m) parent[m] = m;
+  auto root = [&](size_t m) {
+    while (parent[m] != m) m = parent[m] = parent[parent[m]];
+    return m;
+  };
+  for (size_t m = 0; m < models_.size(); ++m)
+    for (const std::string& id : ModelsRead(m)) {
+      auto it = model_index_.find(id);
+      if (it == model_index_.end()) continue;  // a model of the prior evaluation
+      size_t a = root(m), b = root(it->second);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  std::vector<std::vector<size_t>> groups;
+  std::vector<size_t> group_of(models_.size(), SIZE_MAX);
+  for (size_t m = 0; m < models_.size(); ++m) {
+    size_t r = root(m);
+    if (group_of[r] == SIZE_MAX) {
+      group_of[r] = groups.size();
+      groups.emplace_back();
+    }
+    groups[group_of[r]].push_back(m);
+  }
+  return groups;
+}
+
 void Engine::Check(size_t m) {
   Model& model = models_[m];
   const ModelDef& d = *model.def;
@@ -115,6 +155,7 @@ void Engine::Check(size_t m) {
 
 void Engine::Report(const Located& src, size_t offset, size_t length, std::string message,
                     std::string code) {
+  if (quiet_) return;
   auto key = std::make_tuple(src.pos.path, src.pos.line, src.pos.col + static_cast<int>(offset), message);
   if (!reported_.insert(key).second) return;
   ReportAt(diags_, src, offset, length, std::move(message), std::move(code));
@@ -125,6 +166,10 @@ void Engine::Fail(const Node& at, const Scope& s, std::string message, std::stri
 }
 
 const Node* Engine::Parsed(const Located& src) {
+  if (shared_parsed_) {
+    auto shared = shared_parsed_->find(&src);
+    if (shared != shared_parsed_->end()) return shared->second.get();
+  }
   auto it = parsed_.find(&src);
   if (it != parsed_.end()) return it->second.get();
   FormulaError err;

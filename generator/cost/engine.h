@@ -59,6 +59,16 @@ class Engine {
  public:
   Engine(const UnitTable& units, const PriceBook& prices, const Options& options,
          std::vector<const ModelDef*> models, const Evaluation* prior, Diagnostics& diags);
+  /// An engine for a group of the models `checked` holds (see Groups): the
+  /// checks its constructor ran are not reported again, and the formulas it
+  /// parsed are read from it, not parsed again. REQUIRES: `checked` outlives
+  /// this engine and is not changed while it works.
+  Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagnostics& diags);
+
+  /// The models in groups that evaluate independently: no formula of one
+  /// group names a model of another. Each group's indices ascend; groups are
+  /// ordered by their first model. Parses (and reports) every formula.
+  std::vector<std::vector<size_t>> Groups();
 
   /// Builds the result of model `m` in `scenario` ("" = base).
   ModelResult Build(size_t m, const std::string& scenario);
@@ -139,6 +149,8 @@ class Engine {
   std::map<std::tuple<size_t, std::string, std::string>, Entry> memo_;
   std::vector<std::tuple<size_t, std::string, std::string>> stack_;
   std::map<const Located*, std::unique_ptr<Node>> parsed_;
+  const std::map<const Located*, std::unique_ptr<Node>>* shared_parsed_ = nullptr;  // read-only, of `checked`
+  bool quiet_ = false;  // constructing from an engine that already reported its checks
   std::set<std::tuple<std::string, int, int, std::string>> reported_;
 };
 

@@ -1,8 +1,10 @@
 #include "cost/evaluate.h"
 
+#include <atomic>
 #include <set>
 
 #include "base/large_stack.h"
+#include "base/parallel.h"
 
 #include "cost/engine.h"
 #include "cost/evaluation_data.h"
@@ -22,9 +24,40 @@ void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
   }
 }
 
+// Evaluates the groups of `engine` (Engine::Groups) on `threads` threads, one
+// engine per group, and returns the results in model order as one engine
+// would have made them.
+std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups,
+                                        int threads, Diagnostics& diags) {
+  std::vector<std::vector<ModelResult>> per_model(engine.model_count());
+  std::atomic<size_t> next{0};
+  ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
+    RunOnLargeStack([&] {
+      for (size_t g; (g = next.fetch_add(1)) < groups.size();) {
+        std::vector<const ModelDef*> defs;
+        for (size_t m : groups[g]) defs.push_back(&engine.model(m));
+        Engine group(engine, std::move(defs), diags);
+        std::vector<ModelResult> results;
+        EvaluateModels(group, &results);
+        // Each model's base case, then its scenarios, in the group's order.
+        size_t at = 0;
+        for (size_t k = 0; k < groups[g].size(); ++k) {
+          size_t count = 1 + group.model(k).scenarios.size();
+          auto& mine = per_model[groups[g][k]];
+          for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
+        }
+      }
+    });
+  });
+  std::vector<ModelResult> out;
+  for (auto& results : per_model)
+    for (ModelResult& r : results) out.push_back(std::move(r));
+  return out;
+}
+
 }  // namespace
 
-Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags) {
+Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags, int threads) {
   auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
   core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
   core->providers = core->prices->Views();
@@ -34,7 +67,12 @@ Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags) {
     std::vector<const ModelDef*> models;
     for (const auto& m : core->inputs.models) models.push_back(&m);
     Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
-    RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
+    // A site of many independent models (one per report, say) evaluates on
+    // every core; models that read each other stay in one group.
+    std::vector<std::vector<size_t>> groups;
+    if (threads > 1 && engine.model_count() > 1) RunOnLargeStack([&] { groups = engine.Groups(); });
+    if (groups.size() > 1) data->results = EvaluateGroups(engine, groups, threads, diags);
+    else RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
   }
   // The results hold copies of what pages show; the definitions are not read
   // again (the prices and rates are, by EvaluateExtra's inline models).

@@ -11,8 +11,9 @@ namespace costsite::cost {
 
 /// Evaluates every model of `inputs` (base case, then each scenario, in
 /// declared order); every problem goes to `diags`, and figures that failed are
-/// left out of the results.
-Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags);
+/// left out of the results. Groups of models that do not read each other
+/// evaluate on up to `threads` threads; the result does not depend on it.
+Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags, int threads = 1);
 
 /// Evaluates one more model (an inline model of a page) against `base`'s
 /// prices, rates and models. The result holds `base`'s results followed by the

@@ -78,7 +78,7 @@ cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& op
   Diagnostics parse;
   cost::Inputs inputs = ReadPricing(dir, parse, threads);
   diags.Merge(parse);
-  return cost::Evaluate(std::move(inputs), options, diags);
+  return cost::Evaluate(std::move(inputs), options, diags, ThreadCount(threads));
 }
 
 }  // namespace costsite::pricing

@@ -450,3 +450,47 @@ TEST_CASE("Provider views list current prices in declared order", "[cost][evalua
 
 }  // namespace
 }  // namespace costsite::cost
+
+namespace costsite::cost {
+namespace {
+
+TEST_CASE("Groups of independent models evaluate in parallel with the same results and diagnostics",
+          "[cost][evaluate]") {
+  // Independent models, a chain a -> b -> c, a cycle, a duplicate id and a
+  // malformed formula: every kind of result and report, on 1 and 4 threads.
+  std::vector<std::pair<std::string, std::string>> files = {{"pricing/aws.yaml", kAws}, {"pricing/fx.yaml", kRates}};
+  for (int i = 0; i < 20; ++i)
+    files.push_back({"pricing/m" + std::to_string(i) + ".yaml",
+                     "model: m" + std::to_string(i) + "\nunit: USD/month\nparams: {n: " + std::to_string(i + 1) +
+                         "}\nitems:\n  vm: {quantity: n * 730 h/month, price: \"@aws/c5.2xlarge\"}\n"});
+  files.push_back({"pricing/a.yaml", "model: a\nparams: {x: b.y * 2}\n"});
+  files.push_back({"pricing/b.yaml", "model: b\nparams: {y: c.z + 1}\nscenarios:\n  big: {z_scale: 1}\n"});
+  files.push_back({"pricing/c.yaml", "model: c\nparams: {z: 3}\n"});
+  files.push_back({"pricing/p.yaml", "model: p\nparams: {u: q.v}\n"});
+  files.push_back({"pricing/q.yaml", "model: q\nparams: {v: p.u}\n"});
+  files.push_back({"pricing/dup.yaml", "model: m3\nparams: {k: 1}\n"});
+  files.push_back({"pricing/bad.yaml", "model: bad\nparams: {w: 2 +* 3}\n"});
+  auto run = [&](int threads) {
+    Diagnostics diags;
+    Inputs inputs;
+    for (const auto& [path, text] : files) pricing::ParsePricingFile(path, text, &inputs, diags);
+    Evaluation ev = Evaluate(std::move(inputs), Options{}, diags, threads);
+    std::string out;
+    for (const ModelResult& r : ev.results()) out += r.model + "[" + r.scenario + "] " + std::to_string(Fingerprint(r)) + "\n";
+    for (const Diagnostic& d : diags.Sorted()) out += FormatDiagnostic(d);
+    return out;
+  };
+  std::string serial = run(1);
+  CHECK(serial.find("m19[] ") != std::string::npos);
+  CHECK(serial.find("reference cycle") != std::string::npos);
+  CHECK(serial.find("duplicate model id 'm3'") != std::string::npos);
+  CHECK(serial.find("malformed-formula") == std::string::npos);  // codes are not printed...
+  size_t bad = serial.find("pricing/bad.yaml:2:");
+  CHECK(bad != std::string::npos);  // ...but the error is, once
+  CHECK(serial.find("pricing/bad.yaml:2:", bad + 1) == std::string::npos);
+  CHECK(run(4) == serial);
+  CHECK(run(2) == serial);
+}
+
+}  // namespace
+}  // namespace costsite::cost
