@@ -20,6 +20,7 @@
 #include "app/eval_command.h"
 #include "app/diff_command.h"
 #include "app/init_command.h"
+#include "app/pdf_command.h"
 #include "app/serve_command.h"
 
 namespace costsite::app {
@@ -45,6 +46,7 @@ const char* kHelp =
     "  init      create a minimal bilingual site in a new folder\n"
     "  new       scaffold a report in both languages: costsite new report NAME\n"
     "  serve     preview on 127.0.0.1 with live reload: costsite serve [--port N]\n"
+    "  pdf       print every report to A4 PDF with headless Chromium\n"
     "\n"
     "Options:\n"
     "  -h, --help     show help (also: costsite <command> --help)\n"
@@ -334,6 +336,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "init") return RunInit(rest, out, err);
   if (cmd == "new") return RunNew(rest, out, err);
   if (cmd == "serve") return RunServe(rest, out, err);
+  if (cmd == "pdf") return RunPdf(rest, out, err);
   err << "costsite: unknown command '" << cmd << "'\n\n" << kHelp;
   return kExitUsage;
 }

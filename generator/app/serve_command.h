@@ -1,7 +1,8 @@
 // `costsite serve [--source DIR] [--port N]`: local preview on 127.0.0.1.
-// Builds into a private folder, serves it, polls the source tree's mtimes,
-// rebuilds on a change and reloads the browser. A failed rebuild keeps the
-// last good site served and shows its diagnostics in the page and terminal.
+// Builds into a private folder, serves it, watches the sources (SourceWatcher),
+// re-renders what a change affects (ServeSession) and reloads the browser. A
+// failed update keeps the last good site served and shows its diagnostics in
+// the page and the terminal.
 #ifndef COSTSITE_APP_SERVE_COMMAND_H_
 #define COSTSITE_APP_SERVE_COMMAND_H_
 
