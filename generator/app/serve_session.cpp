@@ -240,7 +240,8 @@ UpdateReport ServeSession::Reprice() {
     }
   model_prints_ = std::move(prints);
   costsite::Diagnostics kept;
-  kept.MergeIf(state_->load_diags, [](const Diagnostic& d) { return !IsUnder(d.pos.path, "pricing"); });
+  kept.MergeIf(state_->load_diags,
+               [](const Diagnostic& d) { return d.pos.path != "pricing" && !IsUnder(d.pos.path, "pricing"); });
   kept.Merge(pricing);
   state_->load_diags.Clear();
   state_->load_diags.Merge(kept);
