@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <cstdio>
 #include <map>
@@ -91,6 +92,92 @@ void ReadFrontMatterFields(const YAML::Node& doc, PageSource* src, Diagnostics* 
   }
 }
 
+// One `key: value` line of the front matter: the value's text (unquoted) and
+// whether it was written plain, with its 0-based column.
+struct SimpleField {
+  std::string_view key, value;
+  bool plain = true;
+  size_t column = 0;
+};
+
+// Splits one front-matter line the way YAML would, for the forms pages
+// actually use; false for anything else (a list, a nested map, a block or
+// escaped scalar, a comment after a value, a null), which yaml-cpp reads.
+bool SplitSimpleLine(std::string_view line, SimpleField* f) {
+  size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = line[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  f->key = line.substr(0, colon);
+  size_t v = colon + 1;
+  if (v >= line.size() || line[v] != ' ') return false;  // `key:` alone is a null, or a nested map
+  while (v < line.size() && line[v] == ' ') ++v;
+  std::string_view rest = line.substr(v);
+  f->column = v;
+  if (rest.empty() || rest.find('\t') != std::string_view::npos) return false;
+  char q = rest[0];
+  if (q == '"' || q == '\'') {
+    size_t close = rest.find(q, 1);
+    if (close == std::string_view::npos || rest.find_first_not_of(' ', close + 1) != std::string_view::npos)
+      return false;
+    f->value = rest.substr(1, close - 1);
+    f->plain = false;
+    // Escapes (and '' in single quotes) change the text: left to yaml-cpp.
+    return q == '\'' || f->value.find('\\') == std::string_view::npos;
+  }
+  if (std::string_view("-?:,[]{}#&*!|>%@`").find(q) != std::string_view::npos) return false;
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  if (rest.find(": ") != std::string_view::npos || rest.find(" #") != std::string_view::npos || rest.back() == ':')
+    return false;
+  if (rest == "~" || rest == "null" || rest == "Null" || rest == "NULL") return false;
+  f->value = rest;
+  return true;
+}
+
+// Front matter as nearly every page writes it (`title: …`, `weight: 3`) is
+// read here: yaml-cpp takes about ten microseconds for even two lines, and a
+// large site has tens of thousands of pages. Only forms whose meaning is
+// plain are taken, and typed fields only in their plain spelling (`weight:
+// 12`, `draft: false`); false sends the whole block to yaml-cpp, which then
+// reads it, and reports its errors, as before.
+bool ReadSimpleFrontMatter(std::string_view yaml, PageSource* src) {
+  FrontMatter front;
+  std::vector<std::string_view> seen;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < yaml.size(); ++line_no) {
+    size_t nl = yaml.find('\n', pos);
+    std::string_view line = yaml.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? yaml.size() : nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(' ') == std::string_view::npos || line[0] == '#') continue;
+    SimpleField f;
+    if (!SplitSimpleLine(line, &f)) return false;
+    if (std::find(seen.begin(), seen.end(), f.key) != seen.end()) return false;
+    seen.push_back(f.key);
+    if (f.key == "title") {
+      front.title = f.value;
+    } else if (f.key == "description") {
+      front.description = f.value;
+    } else if (f.key == "weight") {
+      std::string_view digits = f.value.substr(f.value[0] == '-' ? 1 : 0);
+      if (!f.plain || digits.empty() || digits.size() > 9 || (digits[0] == '0' && digits.size() > 1) ||
+          digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+      front.weight = std::stoi(std::string(f.value));
+    } else if (f.key == "draft") {
+      if (!f.plain || (f.value != "true" && f.value != "false")) return false;
+      front.draft = f.value == "true";
+    } else if (f.key == "translation_of") {
+      front.translation_of = f.value;
+      front.translation_pos = {src->path, static_cast<int>(line_no) + 2, static_cast<int>(f.column) + 1};
+    }
+  }
+  src->front = std::move(front);
+  return true;
+}
+
 // A report is a few hundred kilobytes at most; anything far larger is a
 // mistake (a data dump, a generated file) that would only slow the build.
 constexpr uintmax_t kMaxPageBytes = 10u << 20;
@@ -111,6 +198,11 @@ void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
     return;
   }
   std::string_view yaml = text.substr(first_nl + 1, yaml_end - first_nl - 1);
+  if (ReadSimpleFrontMatter(yaml, src)) {
+    src->body_offset = body;
+    src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
+    return;
+  }
   Diagnostics local;
   auto doc = ParseYaml(src->path, yaml, &local, 2);
   for (auto d : local.Sorted()) {  // re-read the offending line from the whole file

@@ -232,11 +232,14 @@ void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& 
       }
     }
   }
-  // 2. A translation records the hash of the source it was made from.
-  std::string current = content::ContentHash(source.body());
+  // 2. A translation records the hash of the source it was made from (the
+  // hash is worked out only for pages whose translations record one).
+  std::string current;
   for (size_t i = 1; i < page.sources.size(); ++i) {
     const auto& t = page.sources[i];
-    if (t.front.translation_of.empty() || t.front.translation_of == current) continue;
+    if (t.front.translation_of.empty()) continue;
+    if (current.empty()) current = content::ContentHash(source.body());
+    if (t.front.translation_of == current) continue;
     diags->Warning(t.front.translation_pos, "translation_of is " + t.front.translation_of + ", but " + source.path +
                                                 " is now " + current + ": the source changed since this translation",
                    t.text, static_cast<int>(t.front.translation_of.size()), "stale-translation");

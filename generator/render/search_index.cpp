@@ -1,6 +1,7 @@
 #include "render/search_index.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <cstdint>
@@ -69,9 +70,13 @@ char32_t Lower(char32_t c) {
   return c;
 }
 
-bool IsAsciiWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+// ASCII letters and digits, by table: tested for every ASCII byte of every page.
+constexpr auto kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
+bool IsAsciiWordByte(unsigned char c) { return c < 128 && kAsciiWord[c]; }
 
 // Calls emit(term) for every term occurrence of `text`, in order. The hot
 // loop of indexing (every byte of every page passes here): runs of ASCII
