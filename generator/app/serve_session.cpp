@@ -172,12 +172,8 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
   // The edited files' own loading diagnostics replace their old ones; the
   // missing-translation warnings depend only on which pages exist.
   std::set<std::string> edited(paths.begin(), paths.end());
-  costsite::Diagnostics kept;
-  kept.MergeIf(state_->load_diags,
-               [&](const Diagnostic& d) { return !edited.count(d.pos.path) || d.code == "missing-translation"; });
-  kept.Merge(load);
-  state_->load_diags.Clear();
-  state_->load_diags.Merge(kept);
+  ReplaceLoadDiags([&](const Diagnostic& d) { return edited.count(d.pos.path) && d.code != "missing-translation"; },
+                   load);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   Finish(&report);
   return report;
@@ -239,12 +235,8 @@ UpdateReport ServeSession::Reprice() {
       fs::remove(out / render::DataFile(id, ext), ec);
     }
   model_prints_ = std::move(prints);
-  costsite::Diagnostics kept;
-  kept.MergeIf(state_->load_diags,
-               [](const Diagnostic& d) { return d.pos.path != "pricing" && !IsUnder(d.pos.path, "pricing"); });
-  kept.Merge(pricing);
-  state_->load_diags.Clear();
-  state_->load_diags.Merge(kept);
+  ReplaceLoadDiags([](const Diagnostic& d) { return d.pos.path == "pricing" || IsUnder(d.pos.path, "pricing"); },
+                   pricing);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   Finish(&report);
   return report;
@@ -291,6 +283,15 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport
   }
   report->pages_rendered = which.size() * langs;
   return report->errors.empty();
+}
+
+void ServeSession::ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>& stale,
+                                    const costsite::Diagnostics& fresh) {
+  costsite::Diagnostics kept;
+  kept.MergeIf(state_->load_diags, [&](const Diagnostic& d) { return !stale(d); });
+  kept.Merge(fresh);
+  state_->load_diags.Clear();
+  state_->load_diags.Merge(kept);
 }
 
 void ServeSession::Finish(UpdateReport* report) {

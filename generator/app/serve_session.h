@@ -17,6 +17,7 @@
 #define COSTSITE_APP_SERVE_SESSION_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -66,6 +67,8 @@ class ServeSession {
   UpdateReport Reprice();
   // Renders `which` into memory; writes nothing if any page has an error.
   bool RenderAndWrite(const std::vector<size_t>& which, UpdateReport* report);
+  // Drops the loading diagnostics `stale` holds for, and adds `fresh`.
+  void ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>& stale, const costsite::Diagnostics& fresh);
   void Finish(UpdateReport* report);
   void Reset();
 

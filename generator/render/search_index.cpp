@@ -237,19 +237,25 @@ std::string Snippet(std::string_view text, size_t max_chars) {
   return out;
 }
 
-// Term bytes to the slots of the pages holding them, for the hot loop of
-// indexing: std::unordered_map<std::string, std::vector<uint32_t>> spent a
-// fifth of a build hashing, probing node lists and allocating. Here a term's
-// first eight bytes (all of a CJK bigram or a short word) are one integer, so
-// hashing is a multiply and comparing is one test; usually one probe of a flat
-// power-of-two table finds it. Longer terms' bytes live once in an arena, and
-// the slots are kept as varint deltas (a page number usually takes one byte).
+// Term bytes to the slots of the pages holding them: the hot loop of
+// indexing, where every term occurrence of every page comes.
+//
+// Looking a term up: its first eight bytes (all of a CJK bigram or a short
+// word) are one integer kept in the table's slot with its length, so hashing
+// is a multiply and comparing is two tests, in one cache line; longer terms'
+// remaining bytes live in an arena.
+//
+// Recording a page: appending a slot to each of a page's thousand or so
+// terms' lists, page after page, was a cache miss per term (a fifth of a
+// build). Instead each distinct (term, page) goes to a log, written in
+// order, and every 64K of them the log is sorted by term (counting sort) and
+// each term's new slots are appended at once: one touch of a term's list per
+// batch of pages. A list is varint deltas: a page number usually takes a byte.
 class TermTable {
  public:
   struct Term {
-    uint64_t head = 0;              // the first 8 bytes, zero-padded
     uint32_t offset = 0, size = 0;  // of the term's bytes in the arena
-    uint32_t last = 0;              // the last slot added
+    uint32_t last_flushed = 0;      // the last slot in `postings`
     std::string postings;           // varint: first slot, then steps to each next slot
   };
 
@@ -260,33 +266,52 @@ class TermTable {
     uint64_t h = Hash(head, term);
     if ((terms_.size() + 1) * 2 > index_.size()) Grow();
     size_t mask = index_.size() - 1;
-    uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      uint64_t e = index_[i];
-      if (e == 0) {  // a new term
-        index_[i] = (static_cast<uint64_t>(tag) << 32) | (terms_.size() + 1);
+      Slot& e = index_[i];
+      if (e.id == 0) {  // a new term
+        e = {head, static_cast<uint32_t>(term.size()), static_cast<uint32_t>(terms_.size() + 1)};
         Term& t = terms_.emplace_back();
-        t.head = head;
         t.offset = static_cast<uint32_t>(arena_.size());
         t.size = static_cast<uint32_t>(term.size());
         arena_.append(term);
-        Post(&t, slot);
+        last_.push_back(slot);
+        Log(e.id - 1, slot);
         return;
       }
-      if (static_cast<uint32_t>(e >> 32) != tag) continue;
-      Term& t = terms_[static_cast<uint32_t>(e) - 1];
-      if (t.head != head || t.size != term.size()) continue;
+      if (e.head != head || e.size != term.size()) continue;
+      const Term& t = terms_[e.id - 1];
       if (term.size() > 8 && std::memcmp(arena_.data() + t.offset + 8, term.data() + 8, term.size() - 8) != 0)
         continue;
-      if (t.last != slot) Post(&t, slot);
+      uint32_t id = e.id - 1;
+      if (last_[id] != slot) {
+        last_[id] = slot;
+        Log(id, slot);
+      }
       return;
     }
+  }
+
+  // Moves the log into the terms' lists. Call before reading them.
+  void Flush() {
+    if (log_.empty()) return;
+    // Counting sort by term: the log is in slot order, so each term's slots
+    // stay in order.
+    std::vector<uint32_t> start(terms_.size() + 1, 0);
+    for (const auto& [id, slot] : log_) ++start[id + 1];
+    for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<uint32_t> sorted(log_.size());
+    std::vector<uint32_t> at(start.begin(), start.end() - 1);
+    for (const auto& [id, slot] : log_) sorted[at[id]++] = slot;
+    for (uint32_t id = 0; id < terms_.size(); ++id)
+      for (uint32_t k = start[id]; k < start[id + 1]; ++k) Post(&terms_[id], sorted[k]);
+    log_.clear();
   }
 
   const std::vector<Term>& terms() const { return terms_; }
   std::string_view Text(const Term& t) const { return std::string_view(arena_).substr(t.offset, t.size); }
 
-  // Appends the slots of `t`, in order, to `out`.
+  // Appends the slots of `t`, in order, to `out`. REQUIRES: Flush() since
+  // the last Add.
   static void Slots(const Term& t, std::vector<uint32_t>* out) {
     uint32_t slot = 0, value = 0;
     int shift = 0;
@@ -304,6 +329,17 @@ class TermTable {
   }
 
  private:
+  struct Slot {
+    uint64_t head = 0;  // the term's first 8 bytes
+    uint32_t size = 0;
+    uint32_t id = 0;  // 0 = empty, else term number + 1
+  };
+
+  void Log(uint32_t id, uint32_t slot) {
+    log_.push_back({id, slot});
+    if (log_.size() >= (1u << 16)) Flush();
+  }
+
   // The first eight bytes of `s` as one little-endian integer, zero-padded:
   // two overlapping four-byte loads (or three single bytes), no byte loop.
   static uint64_t Head(std::string_view s) {
@@ -335,7 +371,7 @@ class TermTable {
   }
 
   static void Post(Term* t, uint32_t slot) {
-    uint32_t v = t->postings.empty() ? slot : slot - t->last;
+    uint32_t v = t->postings.empty() ? slot : slot - t->last_flushed;
     char buf[5];
     size_t n = 0;
     while (v >= 0x80) {
@@ -343,25 +379,26 @@ class TermTable {
       v >>= 7;
     }
     buf[n++] = static_cast<char>(v);
-    t->postings.append(buf, n);  // one append: per byte was a twentieth of indexing
-    t->last = slot;
+    t->postings.append(buf, n);
+    t->last_flushed = slot;
   }
 
   void Grow() {
-    std::vector<uint64_t> old = std::move(index_);
-    index_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    std::vector<Slot> old = std::move(index_);
+    index_.assign(std::max<size_t>(1024, old.size() * 2), Slot());
     size_t mask = index_.size() - 1;
-    for (uint64_t e : old) {
-      if (e == 0) continue;
-      const Term& t = terms_[static_cast<uint32_t>(e) - 1];
-      size_t i = Hash(t.head, Text(t)) & mask;
-      while (index_[i] != 0) i = (i + 1) & mask;
+    for (const Slot& e : old) {
+      if (e.id == 0) continue;
+      size_t i = Hash(e.head, Text(terms_[e.id - 1])) & mask;
+      while (index_[i].id != 0) i = (i + 1) & mask;
       index_[i] = e;
     }
   }
 
-  std::vector<uint64_t> index_;  // 0 = empty, else hash tag << 32 | term number + 1
+  std::vector<Slot> index_;
   std::vector<Term> terms_;
+  std::vector<uint32_t> last_;  // per term: the last slot logged
+  std::vector<std::pair<uint32_t, uint32_t>> log_;  // (term, slot), in slot order
   std::string arena_;
 };
 
@@ -459,9 +496,11 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     const TermTable::Term* t;
   };
   std::vector<Entry> entries;
-  for (const Impl::Worker& w : impl_->workers)
-    for (const auto& [lang, table] : w.languages)
+  for (Impl::Worker& w : impl_->workers)
+    for (auto& [lang, table] : w.languages) {
+      table.Flush();
       for (const TermTable::Term& t : table.terms()) entries.push_back({lang, table.Text(t), &t});
+    }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.lang != b.lang ? a.lang < b.lang : a.term < b.term;
   });

@@ -1,6 +1,7 @@
 #include "render/site_renderer.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "content/pages.h"
 
@@ -19,39 +20,34 @@ content::Page OnePage() {
   return page;
 }
 
-TEST_CASE("UI strings reach templates as variables, unescaped variables and sections") {
+// The English page of OnePage() rendered with a theme of `page` (and a base
+// that only holds the body) and `strings`.
+std::string RenderWith(const std::string& page, const std::map<std::string, std::string>& strings) {
   content::SiteConfig cfg;
   cfg.languages = {"en"};
   cfg.default_language = "en";
   std::vector<content::Page> pages = {OnePage()};
   Theme theme;
   theme.templates["base"] = "{{{body}}}";
-  theme.templates["page"] =
-      "[{{t.home}}][{{{t.home}}}][{{& t.home }}][{{#t.home}}yes{{/t.home}}][{{t.missing}}][{{t.braces}}]"
-      "[{{#languages}}{{t.home}}{{/languages}}]";
-  theme.strings["en"] = {{"home", "Tom's <home>"}, {"braces", "{{lang}}"}};
+  theme.templates["page"] = page;
+  theme.strings["en"] = strings;
   SiteInputs in{&cfg, &pages, &theme, nullptr, "test"};
   PageRenderer renderer(in);
   Diagnostics diags;
-  OutputFile f = renderer.Render(pages[0], "en", &diags);
+  std::string html = renderer.Render(pages[0], "en", &diags).content;
   CHECK_FALSE(diags.HasErrors());
-  CHECK(f.content ==
+  return html;
+}
+
+TEST_CASE("UI strings reach templates as variables, unescaped variables and sections") {
+  CHECK(RenderWith("[{{t.home}}][{{{t.home}}}][{{& t.home }}][{{#t.home}}yes{{/t.home}}][{{t.missing}}][{{t.braces}}]"
+                   "[{{#languages}}{{t.home}}{{/languages}}]",
+                   {{"home", "Tom's <home>"}, {"braces", "{{lang}}"}}) ==
         "[Tom&apos;s &lt;home&gt;][Tom's <home>][Tom's <home>][yes][][{{lang}}][Tom&apos;s &lt;home&gt;]");
 }
 
 TEST_CASE("A template that changes its delimiters still gets its UI strings") {
-  content::SiteConfig cfg;
-  cfg.languages = {"en"};
-  cfg.default_language = "en";
-  std::vector<content::Page> pages = {OnePage()};
-  Theme theme;
-  theme.templates["base"] = "{{{body}}}";
-  theme.templates["page"] = "{{=<% %>=}}<% t.home %>|{{t.home}}";
-  theme.strings["en"] = {{"home", "Home"}};
-  SiteInputs in{&cfg, &pages, &theme, nullptr, "test"};
-  PageRenderer renderer(in);
-  Diagnostics diags;
-  CHECK(renderer.Render(pages[0], "en", &diags).content == "Home|{{t.home}}");
+  CHECK(RenderWith("{{=<% %>=}}<% t.home %>|{{t.home}}", {{"home", "Home"}}) == "Home|{{t.home}}");
 }
 
 }  // namespace
