@@ -43,14 +43,18 @@ corpus() {  # corpus N -> folder
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-run_costsite() { rm -rf "$BENCH_OUT/cs"; "$COSTSITE" build --quiet --source "$1/costsite" --out "$BENCH_OUT/cs" >/dev/null 2>&1; }
-run_hugo() { rm -rf "$BENCH_OUT/hugo"; hugo --quiet -s "$1/hugo" -d "$BENCH_OUT/hugo" >/dev/null; }
+# Each tool writes into a fresh folder; removing the last run's output is
+# done before the clock starts (clean_*), so it is not counted.
+clean_costsite() { rm -rf "$BENCH_OUT/cs"; }
+clean_hugo() { rm -rf "$BENCH_OUT/hugo"; }
+clean_floor() { rm -rf "$BENCH_OUT/floor"; }
+run_costsite() { "$COSTSITE" build --quiet --source "$1/costsite" --out "$BENCH_OUT/cs" >/dev/null 2>&1; }
+run_hugo() { hugo --quiet -s "$1/hugo" -d "$BENCH_OUT/hugo" >/dev/null; }
 # The floor: the cmark-gfm command-line tool converting the same Markdown (in
 # batches, one process per core, as a build would use every core) and the
 # Markdown files copied into a fresh folder (the cost of writing that many
 # files). Neither evaluates figures, applies templates or indexes anything.
 run_floor() {
-  rm -rf "$BENCH_OUT/floor"
   find "$1/plain" -name '*.md' -print0 |
     xargs -0 -P "$(nproc)" -n 500 sh -c 'cmark-gfm -e table -e tasklist -e strikethrough -e autolink "$@" >/dev/null' _
   cp -r "$1/plain" "$BENCH_OUT/floor"
@@ -60,12 +64,12 @@ timed() { local t0 t1; t0=$(now); "$@"; t1=$(now); echo "$t1 - $t0" | bc -l; }
 
 measure() {  # measure N -> prints medians
   local dir; dir=$(corpus "$1")
-  run_costsite "$dir"; run_hugo "$dir"; run_floor "$dir"  # warm-up
+  clean_costsite; run_costsite "$dir"; clean_hugo; run_hugo "$dir"; clean_floor; run_floor "$dir"  # warm-up
   local cs=() hg=() fl=()
   for ((r = 0; r < RUNS; r++)); do
-    cs+=("$(timed run_costsite "$dir")")
-    hg+=("$(timed run_hugo "$dir")")
-    fl+=("$(timed run_floor "$dir")")
+    clean_costsite; cs+=("$(timed run_costsite "$dir")")
+    clean_hugo; hg+=("$(timed run_hugo "$dir")")
+    clean_floor; fl+=("$(timed run_floor "$dir")")
   done
   local mcs mhg mfl
   mcs=$(printf '%s\n' "${cs[@]}" | median)

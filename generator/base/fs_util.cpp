@@ -78,11 +78,7 @@ std::vector<std::string> ListFiles(const fs::path& dir, const fs::path& root,
   return files;
 }
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence at s[i], or 0 when it is not
-// one (overlong forms, surrogates and code points past U+10FFFF included).
-size_t SequenceLength(std::string_view s, size_t i) {
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
   unsigned char b = static_cast<unsigned char>(s[i]);
   size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
   bool ok = n != 0 && i + n <= s.size();
@@ -99,6 +95,8 @@ size_t SequenceLength(std::string_view s, size_t i) {
   return ok ? n : 0;
 }
 
+namespace {
+
 // Every page passes here: ASCII is skipped eight bytes at a time, and
 // positions are only worked out for a file that turns out to be invalid.
 bool WellFormed(std::string_view s) {
@@ -112,7 +110,7 @@ bool WellFormed(std::string_view s) {
         continue;
       }
     }
-    size_t n = SequenceLength(s, i);
+    size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;
     i += n;
   }
@@ -126,7 +124,7 @@ bool ValidUtf8(std::string_view s, int* line, int* col) {
   int l = 1, c = 1;
   for (size_t i = 0; i < s.size();) {
     unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t n = SequenceLength(s, i);
+    size_t n = Utf8SequenceLength(s, i);
     if (n == 0) {
       *line = l;
       *col = c;

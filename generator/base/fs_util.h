@@ -25,6 +25,10 @@ bool IsWithin(const std::filesystem::path& path, const std::filesystem::path& di
 /// of the first bad byte.
 bool ValidUtf8(std::string_view text, int* line, int* col);
 
+/// The length of the well-formed UTF-8 sequence at text[i], or 0 when there
+/// is none (overlong forms, surrogates and code points past U+10FFFF too).
+size_t Utf8SequenceLength(std::string_view text, size_t i);
+
 }  // namespace costsite
 
 #endif  // COSTSITE_BASE_FS_UTIL_H_

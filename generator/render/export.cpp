@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
+#include "base/fs_util.h"
 #include "cost/evaluation.h"
 #include "figures/lookup.h"
 #include "markdown/cost_nodes.h"
@@ -11,8 +10,6 @@
 namespace costsite::render {
 
 namespace {
-
-using nlohmann::ordered_json;
 
 constexpr std::string_view kSchema = "costsite.data/1";
 
@@ -40,39 +37,168 @@ std::vector<Row> Rows(const cost::ModelResult& r) {
   return rows;
 }
 
-ordered_json Localized(const LocalizedText& t) {
-  ordered_json j = ordered_json::object();
-  for (const auto& [lang, text] : t) j[lang] = text;
-  return j;
+// JSON written as nlohmann's dump(1, '\t') writes it (one tab per level, a
+// space after ':'), streamed into a string: building a JSON document of
+// every model first was a twentieth of a large site's build.
+class PrettyJson {
+ public:
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // The next element of an object: its key; then one value.
+  void Key(std::string_view key) {
+    Next();
+    Quoted(key);
+    out_ += ": ";
+    keyed_ = true;
+  }
+  void String(std::string_view s) {
+    Value();
+    Quoted(s);
+  }
+  void Null() {
+    Value();
+    out_ += "null";
+  }
+  void Bool(bool b) {
+    Value();
+    out_ += b ? "true" : "false";
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  // Before a value: inside an array it is the next element; after a key it
+  // is that key's.
+  void Value() {
+    if (keyed_) keyed_ = false;
+    else if (!counts_.empty()) Next();
+  }
+  void Next() {
+    out_ += counts_.back()++ ? ",\n" : "\n";
+    out_.append(counts_.size(), '\t');
+  }
+  void Open(char c) {
+    Value();
+    out_ += c;
+    counts_.push_back(0);
+  }
+  void Close(char c) {
+    bool any = counts_.back() > 0;
+    counts_.pop_back();
+    if (any) {
+      out_ += '\n';
+      out_.append(counts_.size(), '\t');
+    }
+    out_ += c;
+  }
+  // Escaped as nlohmann escapes (quotes, backslashes, control characters),
+  // UTF-8 kept, invalid bytes replaced by U+FFFD.
+  void Quoted(std::string_view s) {
+    static const char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    for (size_t i = 0; i < s.size();) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) {
+        size_t n = Utf8SequenceLength(s, i);
+        if (n == 0) {
+          out_ += "\xEF\xBF\xBD";
+          ++i;
+        } else {
+          out_.append(s.data() + i, n);
+          i += n;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            out_ += "\\u00";
+            out_ += kHex[c >> 4];
+            out_ += kHex[c & 15];
+          } else {
+            out_ += static_cast<char>(c);
+          }
+      }
+      ++i;
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  std::vector<int> counts_;  // elements written in each open container
+  bool keyed_ = false;       // a key was written, its value is next
+};
+
+void Localized(const LocalizedText& t, PrettyJson* j) {
+  j->BeginObject();
+  for (const auto& [lang, text] : t) {
+    j->Key(lang);
+    j->String(text);
+  }
+  j->EndObject();
 }
 
-void PutValue(const cost::Figure& f, ordered_json* j) {
+void PutValue(const cost::Figure& f, PrettyJson* j) {
   if (f.is_bool) {
-    (*j)["value"] = f.bool_value;
+    j->Key("value");
+    j->Bool(f.bool_value);
     return;
   }
-  (*j)["lo"] = f.value.lo.ToString();
-  (*j)["hi"] = f.value.hi.ToString();
+  j->Key("lo");
+  j->String(f.value.lo.ToString());
+  j->Key("hi");
+  j->String(f.value.hi.ToString());
 }
 
-ordered_json FigureJson(const Row& row) {
+void FigureJson(const Row& row, PrettyJson* j) {
   const cost::Figure& f = *row.figure;
-  ordered_json j = {{"kind", row.kind}, {"id", f.id}, {"label", Localized(f.label)}};
-  if (!row.group.empty()) j["group"] = row.group;
-  j["unit"] = f.unit;
-  if (!f.currency.empty()) j["currency"] = f.currency;
-  PutValue(f, &j);
+  j->BeginObject();
+  j->Key("kind");
+  j->String(row.kind);
+  j->Key("id");
+  j->String(f.id);
+  j->Key("label");
+  Localized(f.label, j);
+  if (!row.group.empty()) {
+    j->Key("group");
+    j->String(row.group);
+  }
+  j->Key("unit");
+  j->String(f.unit);
+  if (!f.currency.empty()) {
+    j->Key("currency");
+    j->String(f.currency);
+  }
+  PutValue(f, j);
   if (row.item && row.item->quantity) {
-    ordered_json q = {{"unit", row.item->quantity->unit}};
-    PutValue(*row.item->quantity, &q);
-    j["quantity"] = q;
+    j->Key("quantity");
+    j->BeginObject();
+    j->Key("unit");
+    j->String(row.item->quantity->unit);
+    PutValue(*row.item->quantity, j);
+    j->EndObject();
   }
   if (row.item && row.item->unit_price) {
     const cost::PriceUse& p = *row.item->unit_price;
-    j["unit_price"] = {{"price", p.id}, {"variant", p.variant}, {"value", p.value_text},
-                       {"date", p.date}, {"source", p.source}};
+    j->Key("unit_price");
+    j->BeginObject();
+    for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"price", &p.id},
+                                     {"variant", &p.variant}, {"value", &p.value_text}, {"date", &p.date},
+                                     {"source", &p.source}}) {
+      j->Key(key);
+      j->String(*value);
+    }
+    j->EndObject();
   }
-  return j;
+  j->EndObject();
 }
 
 std::string CsvField(const std::string& s) {
@@ -108,20 +234,38 @@ std::string ModelCsv(const std::vector<const cost::ModelResult*>& results,
 
 std::string ModelJson(const std::vector<const cost::ModelResult*>& results) {
   const cost::ModelResult& base = *results.front();
-  ordered_json scenarios = ordered_json::array();
+  PrettyJson j;
+  j.BeginObject();
+  j.Key("schema");
+  j.String(kSchema);
+  j.Key("model");
+  j.String(base.model);
+  j.Key("title");
+  Localized(base.title, &j);
+  j.Key("results");
+  j.BeginArray();
   for (const cost::ModelResult* r : results) {
-    ordered_json s = {{"scenario", r->scenario.empty() ? ordered_json() : ordered_json(r->scenario)}};
-    for (const auto& info : base.scenarios)
-      if (info.id == r->scenario) s["label"] = Localized(info.label);
-    s["as_of"] = r->as_of;
-    ordered_json figures = ordered_json::array();
-    for (const Row& row : Rows(*r)) figures.push_back(FigureJson(row));
-    s["figures"] = figures;
-    scenarios.push_back(s);
+    j.BeginObject();
+    j.Key("scenario");
+    if (r->scenario.empty()) j.Null();
+    else j.String(r->scenario);
+    for (const auto& info : base.scenarios) {
+      if (info.id != r->scenario) continue;
+      j.Key("label");
+      Localized(info.label, &j);
+      break;
+    }
+    j.Key("as_of");
+    j.String(r->as_of);
+    j.Key("figures");
+    j.BeginArray();
+    for (const Row& row : Rows(*r)) FigureJson(row, &j);
+    j.EndArray();
+    j.EndObject();
   }
-  ordered_json j = {{"schema", kSchema}, {"model", base.model}, {"title", Localized(base.title)},
-                    {"results", scenarios}};
-  return j.dump(1, '\t', false, ordered_json::error_handler_t::replace) + "\n";
+  j.EndArray();
+  j.EndObject();
+  return j.Take() + "\n";
 }
 
 }  // namespace

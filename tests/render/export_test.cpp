@@ -1,0 +1,66 @@
+#include "render/export.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cost/evaluate.h"
+#include "pricing/pricing.h"
+
+namespace costsite::render {
+namespace {
+
+cost::Evaluation Evaluate(const std::string& model) {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/p.yaml",
+                            "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\n"
+                            "date: 2024-01-01\nprices:\n  - id: vm\n    unit: USD/h\n    price: 0.34\n",
+                            &inputs, diags);
+  pricing::ParsePricingFile("pricing/m.yaml", model, &inputs, diags);
+  cost::Evaluation ev = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  INFO(diags.ErrorCount());
+  REQUIRE_FALSE(diags.HasErrors());
+  return ev;
+}
+
+TEST_CASE("Model exports are the documented JSON and CSV, whatever the labels hold") {
+  cost::Evaluation ev = Evaluate(
+      "model: vm\ntitle: {en: \"Say \\\"hi\\\" \\\\ tab\\there\", zh: 虚拟机}\nunit: USD/month\n"
+      "scenarios:\n  big: {label: {en: \"Big, bigger\"}, params: {n: 2}}\n"
+      "params: {n: 1}\nitems:\n  vm: {label: {en: \"line\\nbreak\"}, quantity: n * 730 h/month, price: \"@cloud/vm\"}\n");
+  auto models = ResultsByModel(ev);
+  REQUIRE(models.size() == 1);
+  REQUIRE(models[0].size() == 2);  // base case and the scenario
+  std::vector<OutputFile> files = ExportModel(models[0], {"zh", "en"});
+  REQUIRE(files.size() == 2);
+  CHECK(files[0].path == "data/vm.json");
+  CHECK(files[1].path == "data/vm.csv");
+
+  // The JSON parses, holds the values, and is laid out as nlohmann lays it
+  // out (one tab per level): the format documented in docs/data-export.md.
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(files[0].content);
+  CHECK(files[0].content == j.dump(1, '\t') + "\n");
+  CHECK(j["schema"] == "costsite.data/1");
+  CHECK(j["title"]["en"] == "Say \"hi\" \\ tab\there");
+  CHECK(j["results"][0]["scenario"].is_null());
+  CHECK(j["results"][1]["scenario"] == "big");
+  CHECK(j["results"][1]["label"]["en"] == "Big, bigger");
+  const auto& item = j["results"][0]["figures"][1];
+  CHECK(item["kind"] == "item");
+  CHECK(item["label"]["en"] == "line\nbreak");
+  CHECK(item["lo"] == "248.2");
+  CHECK(item["quantity"]["lo"] == "730");
+  CHECK(item["unit_price"]["price"] == "cloud/vm");
+  CHECK(j["results"][1]["figures"][1]["lo"] == "496.4");
+
+  CHECK(files[1].content.rfind("scenario,kind,id,group,unit,currency,lo,hi,label_zh,label_en\r\n", 0) == 0);
+  INFO(files[1].content);
+  // A label a language lacks falls back to another; quotes are doubled.
+  CHECK(files[1].content.find(",item,vm,,USD/month,USD,248.2,248.2,\"line\nbreak\",\"line\nbreak\"\r\n") !=
+        std::string::npos);
+  CHECK(files[1].content.find(",total,total,,USD/month,USD,248.2,248.2,虚拟机,\"Say \"\"hi\"\" \\ tab\there\"\r\n") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::render
