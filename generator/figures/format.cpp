@@ -1,6 +1,8 @@
 #include "figures/format.h"
 
 #include <map>
+#include <memory>
+#include <vector>
 
 #include <unicode/currunit.h>
 #include <unicode/measunit.h>
@@ -68,15 +70,24 @@ number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, const D
 // formatters are immutable, but a thread-local cache needs no lock).
 const number::LocalizedNumberFormatter& Formatter(const NumberStyle& style, const Decimal& magnitude,
                                                   bool symbol, std::string_view lang) {
+  // Looked up for every number of every page: a few fields and a linear
+  // search of the handful of styles a thread has seen, no key string built.
+  struct Entry {
+    std::string lang, currency;
+    int flags, precision;
+    number::LocalizedNumberFormatter formatter;
+  };
   int precision_class = style.money ? 0 : (BelowOne(magnitude) && !magnitude.IsZero()) ? 1 : 2;
-  std::string key = std::string(lang) + '|' + style.currency + '|' + (style.percent ? 'p' : '-') +
-                    (style.money ? 'm' : '-') + (style.compact ? 'c' : '-') + (symbol ? 's' : '-') +
-                    std::to_string(precision_class) + '|' +
-                    (style.precision ? std::to_string(*style.precision) : std::string("d"));
-  thread_local std::map<std::string, number::LocalizedNumberFormatter> cache;
-  auto it = cache.find(key);
-  if (it == cache.end()) it = cache.emplace(key, MakeFormatter(style, magnitude, symbol, lang)).first;
-  return it->second;
+  int flags = (style.percent ? 1 : 0) | (style.money ? 2 : 0) | (style.compact ? 4 : 0) | (symbol ? 8 : 0) |
+              (precision_class << 4);
+  int precision = style.precision ? *style.precision : -1;
+  thread_local std::vector<std::unique_ptr<Entry>> cache;
+  for (const auto& e : cache)
+    if (e->flags == flags && e->precision == precision && e->lang == lang && e->currency == style.currency)
+      return e->formatter;
+  cache.push_back(std::make_unique<Entry>(
+      Entry{std::string(lang), style.currency, flags, precision, MakeFormatter(style, magnitude, symbol, lang)}));
+  return cache.back()->formatter;
 }
 
 std::string Run(const number::LocalizedNumberFormatter& f, const Decimal& v) {
