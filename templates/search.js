@@ -130,14 +130,17 @@
     // The index of a large site is megabytes: it is loaded (by a <script>
     // tag, which works from file://) when the reader first uses the box, not
     // with every page.
-    var loading = false;
+    // What to run once it has loaded: the latest request wins (typing while
+    // it loads asks for the results of what is typed by then).
+    var loading = false, pending = null;
     function withIndex(then) {
       if (global.COSTSITE_SEARCH) return then();
+      pending = then;
       if (loading) return;
       loading = true;
       var script = document.createElement('script');
       script.src = (box.getAttribute('data-root') || '') + 'search-index.js';
-      script.onload = function () { if (global.COSTSITE_SEARCH) then(); };
+      script.onload = function () { if (global.COSTSITE_SEARCH && pending) pending(); };
       script.onerror = function () { box.hidden = true; };
       document.head.appendChild(script);
     }
