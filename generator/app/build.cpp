@@ -186,7 +186,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
-  for (const auto& [path, bytes] : theme.assets) extra.push_back({path, bytes, {}, {}});
+  for (const auto& [path, bytes] : theme.assets) extra.push_back(render::OutputFile::Plain(path, bytes));
 
   stats->languages = cfg.languages;
   for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(pages.size());

@@ -117,7 +117,11 @@ std::vector<FigureChange> AttributeChanges(const DiffSide& old_side, const DiffS
 
   std::vector<FigureChange> changes;
   for (const auto& [model, scenario, figure] : keys) {
-    FigureChange c{model, scenario, figure, titles[model]};
+    FigureChange c;
+    c.model = model;
+    c.scenario = scenario;
+    c.figure = figure;
+    c.title = titles[model];
     std::string old_unit;
     bool old_money = false;
     c.before = ValueOf(steps.front(), model, scenario, figure, &old_unit, &old_money);

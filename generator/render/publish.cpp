@@ -75,7 +75,10 @@ std::string AbsoluteUrl(std::string_view base_url, std::string_view path) {
 
 std::vector<OutputFile> PublishFiles(const SiteInputs& in) {
   if (in.config->base_url.empty()) return {};
-  return {{"sitemap.xml", Sitemap(in), {}, {}}, {"404.html", NotFoundPage(in), {}, {}}};
+  std::vector<OutputFile> files;
+  files.push_back(OutputFile::Plain("sitemap.xml", Sitemap(in)));
+  files.push_back(OutputFile::Plain("404.html", NotFoundPage(in)));
+  return files;
 }
 
 }  // namespace costsite::render

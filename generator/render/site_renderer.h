@@ -42,6 +42,14 @@ struct OutputFile {
   std::vector<std::string> models;  // the models the page reads, in evaluation order (ModelsOfRefs)
   bool reads_pricing = false;       // it also reads prices or rates directly (`cost prices`,
                                     // `cost model`, a figure converted to another currency)
+
+  /// A file that is not a page: an asset, the sitemap, an export.
+  static OutputFile Plain(std::string path, std::string content) {
+    OutputFile f;
+    f.path = std::move(path);
+    f.content = std::move(content);
+    return f;
+  }
 };
 
 /// Renders pages with its own parsed templates: one per thread.

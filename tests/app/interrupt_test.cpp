@@ -43,7 +43,7 @@ int RunAndSignal(const fs::path& src, const fs::path& out, int sig, int after_ms
 
 int Siblings(const fs::path& dir) {
   int n = 0;
-  for (const auto& e : fs::directory_iterator(dir)) n += 1;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) n += 1;
   return n;
 }
 

@@ -15,7 +15,7 @@ TEST_CASE("LineOf returns the requested line without its ending") {
 }
 
 TEST_CASE("FormatDiagnostic prints position, line and caret") {
-  Diagnostic d{Severity::kError, {"pricing/aws.yaml", 3, 8}, "unknown unit 'hr'", "  unit: USD/hr", 6};
+  Diagnostic d{Severity::kError, {"pricing/aws.yaml", 3, 8}, "unknown unit 'hr'", "  unit: USD/hr", 6, ""};
   CHECK(FormatDiagnostic(d) ==
         "pricing/aws.yaml:3:8: error: unknown unit 'hr'\n"
         " 3 |   unit: USD/hr\n"
@@ -23,14 +23,14 @@ TEST_CASE("FormatDiagnostic prints position, line and caret") {
 }
 
 TEST_CASE("FormatDiagnostic counts wide characters as two columns") {
-  Diagnostic d{Severity::kWarning, {"a.md", 1, 8}, "m", "成本 `=x`", 4};
+  Diagnostic d{Severity::kWarning, {"a.md", 1, 8}, "m", "成本 `=x`", 4, ""};
   // "成本 " is 7 bytes (two 3-byte characters and a space) and 5 columns wide,
   // so the caret under the backtick (byte 8) is indented by 5.
   CHECK(FormatDiagnostic(d) == "a.md:1:8: warning: m\n 1 | 成本 `=x`\n   |      ^~~~\n");
 }
 
 TEST_CASE("FormatDiagnostic without a position names the tool") {
-  Diagnostic d{Severity::kError, {}, "no site.yaml", "", 1};
+  Diagnostic d{Severity::kError, {}, "no site.yaml", "", 1, ""};
   CHECK(FormatDiagnostic(d) == "costsite: error: no site.yaml\n");
 }
 

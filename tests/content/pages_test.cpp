@@ -189,9 +189,9 @@ TEST_CASE("Front matter reads as yaml-cpp reads it, whatever the form") {
       "报告 1：GPU 成本", "x:", "http://example.com/a", "\"\"", "''", "a\tb", "TRUE", "False",
   };
   int compared = 0;
-  for (const std::string& key : {"title", "description", "weight", "draft", "translation_of", "other"}) {
+  for (std::string key : {"title", "description", "weight", "draft", "translation_of", "other"}) {
     for (const std::string& value : values) {
-      for (const std::string& layout : {"%k: %v\n", "%k:  %v\n", "# note\n%k: %v\nweight: 2\n", "%k: %v\r\n",
+      for (std::string layout : {"%k: %v\n", "%k:  %v\n", "# note\n%k: %v\nweight: 2\n", "%k: %v\r\n",
                                         "title: T\n%k: %v\n%k: %v\n", "  %k: %v\n", "%k: %v   \n"}) {
         std::string yaml = layout;
         for (size_t at; (at = yaml.find("%k")) != std::string::npos;) yaml.replace(at, 2, key);

@@ -9,6 +9,14 @@ bool Has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+OutputFile File(std::string path, std::string search_text, std::string title) {
+  OutputFile f;
+  f.path = std::move(path);
+  f.search_text = std::move(search_text);
+  f.title = std::move(title);
+  return f;
+}
+
 TEST_CASE("Search terms: Chinese by bigrams, English by lowercase words") {
   struct Case {
     std::string text;
@@ -38,9 +46,9 @@ TEST_CASE("Snippets collapse whitespace and cut at a code point") {
 
 TEST_CASE("The index holds Chinese bigrams and English words with deduplicated postings") {
   std::vector<OutputFile> files = {
-      {"zh/reports/gpu/index.html", "", "GPU 推理成本每月", "GPU 成本"},
-      {"en/reports/gpu/index.html", "", "GPU inference costs, costs and costs", "GPU cost"},
-      {"style.css", "", "", ""},
+      File("zh/reports/gpu/index.html", "GPU 推理成本每月", "GPU 成本"),
+      File("en/reports/gpu/index.html", "GPU inference costs, costs and costs", "GPU cost"),
+      File("style.css", "", ""),
   };
   SearchIndexStats stats;
   std::string js = BuildSearchIndex(files, &stats);
@@ -56,7 +64,7 @@ TEST_CASE("The index holds Chinese bigrams and English words with deduplicated p
 
 TEST_CASE("Titles and snippets are valid JSON strings whatever they hold") {
   std::vector<OutputFile> files = {
-      {"en/a/index.html", "", "line\u2028two", "Say \"hi\" \\ tab\there\n\x01 end \xff"},
+      File("en/a/index.html", "line\u2028two", "Say \"hi\" \\ tab\there\n\x01 end \xff"),
   };
   std::string js = BuildSearchIndex(files, nullptr);
   CHECK(js.find("\"Say \\\"hi\\\" \\\\ tab\\u0009here\\n\\u0001 end \xEF\xBF\xBD\"") != std::string::npos);
@@ -67,7 +75,7 @@ TEST_CASE("Postings of pages in a row are written as runs") {
   std::vector<OutputFile> files;
   for (int i = 0; i < 6; ++i) {
     std::string text = i == 4 ? "storage" : "gpu storage";
-    files.push_back({"en/r" + std::to_string(i) + "/index.html", "", text, "t"});
+    files.push_back(File("en/r" + std::to_string(i) + "/index.html", text, "t"));
   }
   std::string js = BuildSearchIndex(files, nullptr);
   CHECK(js.find("\"gpu\":[0,-3,2]") != std::string::npos);  // 0, 1-3, then 5
