@@ -186,7 +186,12 @@ bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_
     std::string date = r ? r->as_of : core.options.as_of;
     Decimal factor;
     if (!core.prices->Rate(dim.currency, to->dim.currency, date, &factor, &fx, error)) return false;
-    canonical = canonical * Interval(*factor.Pow(static_cast<int64_t>(dim.exp[kMoney])));
+    std::optional<Decimal> power = factor.Pow(static_cast<int64_t>(dim.exp[kMoney]));
+    if (!power) {
+      *error = "cannot convert " + f.unit + " to " + to->text + ": the exchange rate cannot be raised to that power";
+      return false;
+    }
+    canonical = canonical * Interval(*power);
     dim.currency = to->dim.currency;
   }
   if (dim != to->dim) {

@@ -49,6 +49,10 @@ bool ParseTerm(std::string_view t, size_t* i, const UnitTable& table, Unit* out,
   size_t start = *i;
   Decimal scale(1);
   bool scaled = ReadScale(t, i, &scale);
+  if (scaled && scale.IsZero()) {
+    *err = {start, *i - start, "a unit's scale cannot be 0"};
+    return false;
+  }
   SkipSpaces(t, i);
   size_t name_start = *i;
   while (*i < t.size() && IsUnitChar(t[*i])) ++*i;
@@ -85,7 +89,12 @@ bool ParseTerm(std::string_view t, size_t* i, const UnitTable& table, Unit* out,
       return false;
     }
     if (negative) n = -n;
-    out->scale = *out->scale.Pow(n);
+    std::optional<Decimal> power = out->scale.Pow(n);
+    if (!power) {
+      *err = {exp_start, *i - exp_start, "the unit's scale cannot be raised to this power"};
+      return false;
+    }
+    out->scale = *power;
     out->dim = Power(out->dim, n);
   }
   return true;

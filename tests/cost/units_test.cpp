@@ -66,6 +66,9 @@ TEST_CASE("Unit errors point inside the text", "[cost][units]") {
       {"USD CNY", 4, "expected '*' or '/' in unit 'USD CNY'"},
       {"USD*CNY", 0, "a unit cannot mix two currencies"},
       {"h^x", 2, "expected a whole exponent after '^'"},
+      // A zero scale has no inverse: 0s^-4 would divide by zero (found by the formula fuzzer).
+      {"0s^-4", 0, "a unit's scale cannot be 0"},
+      {"USD/.0 h", 4, "a unit's scale cannot be 0"},
   };
   for (const auto& c : cases) {
     INFO(c.text);
