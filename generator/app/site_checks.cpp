@@ -1,5 +1,6 @@
 #include "app/site_checks.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -76,11 +77,13 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
     for (const cost::PriceEntryView& e : p.entries) {
       long age = 0;
       if (!DaysBetween(e.date, today, &age) || age <= max_price_age_days) continue;
-      diags->Add({Severity::kWarning, {"pricing", 0, 0},
+      // Where the entry is (its id) when the price list recorded it.
+      SourcePos pos = e.pos.path.empty() ? SourcePos{"pricing", 0, 0} : e.pos;
+      diags->Add({Severity::kWarning, pos,
                   "price " + p.id + "/" + e.id + " dated " + e.date + " is " + std::to_string(age) +
                       " days old on " + today + " (max_price_age: " +
                       std::to_string(max_price_age_days) + ")",
-                  {}, 1, "stale-price"});
+                  e.line, std::max(1, static_cast<int>(e.id.size())), "stale-price"});
     }
   }
 }

@@ -133,6 +133,8 @@ struct PriceEntryView {
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first
   std::string date, source;
   LocalizedText note;
+  SourcePos pos;     // the entry's id in its price list, for diagnostics about the entry
+  std::string line;  // that source line
 };
 
 struct ProviderView {

@@ -240,7 +240,8 @@ std::vector<ProviderView> PriceBook::Views() const {
                      e.list->region, e.list->date, {}});
     }
     PriceEntryView v{e.entry->id, e.entry->label, e.unit.text, {}, e.values.empty() ? "" : e.values[0].date,
-                     e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note};
+                     e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
+                     e.entry->where.pos, e.entry->where.line};
     if (!e.values.empty()) v.variants = e.values[0].variants;
     out.back().entries.push_back(std::move(v));
   }

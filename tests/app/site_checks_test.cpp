@@ -62,6 +62,13 @@ TEST_CASE("Prices older than max_price_age warn") {
   REQUIRE(diags.WarningCount() == 1);
   CHECK(diags.Sorted()[0].message ==
         "price cloud/vm dated 2024-01-01 is 367 days old on 2025-01-02 (max_price_age: 365)");
+  // Reported at the entry's id in its price list, with the line shown.
+  const Diagnostic d = diags.Sorted()[0];
+  CHECK(d.pos.path == "pricing/p.yaml");
+  CHECK(d.pos.line == 7);
+  CHECK(d.pos.col == 9);
+  CHECK(d.source_line == "  - id: vm");
+  CHECK(d.span == 2);
   CheckPriceAges(eval, 0, "2030-01-01", &diags);  // no limit set
   CHECK(diags.WarningCount() == 1);
 }
