@@ -67,8 +67,8 @@ bool LoadSite(const fs::path& root, const std::string& build_date, int threads, 
               Diagnostics* diags) {
   if (!LoadConfig(root, &site->config, diags)) return false;
   if (site->config.build_date.empty()) site->config.build_date = build_date;
-  // Pages are read while the models evaluate (which is serial): the two do
-  // not depend on each other, and each fills its own result.
+  // Pages are read while the models evaluate: the two do not depend on each
+  // other, and each fills its own result.
   std::thread content_loader(
       [&] { site->pages = content::LoadContent(root, site->config, diags, threads, keep_text); });
   site->evaluation = EvaluatePricing(root, site->config, threads, diags);

@@ -297,12 +297,6 @@ std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>&
   return files;
 }
 
-void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
-                const std::function<void(OutputFile file)>& write) {
-  for (const auto& results : ResultsByModel(evaluation))
-    for (OutputFile& f : ExportModel(results, languages)) write(std::move(f));
-}
-
 std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,
                                       const cost::Evaluation& evaluation) {
   std::vector<const cost::ModelResult*> found;

@@ -3,7 +3,6 @@
 #ifndef COSTSITE_RENDER_EXPORT_H_
 #define COSTSITE_RENDER_EXPORT_H_
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,13 +30,6 @@ std::vector<std::vector<const cost::ModelResult*>> ResultsByModel(const cost::Ev
 /// element of ResultsByModel).
 std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>& results,
                                     const std::vector<std::string>& languages);
-
-/// Hands data/<model>.json and data/<model>.csv for every model of
-/// `evaluation` to `write`, one file at a time in model order, so a large
-/// site's exports are never all in memory; `languages` are the site's, for
-/// the label columns.
-void ExportData(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
-                const std::function<void(OutputFile file)>& write);
 
 /// The models of `evaluation` a rendered page read, from its cost references:
 /// figures, rules, directives' `model=` and the inputs of its inline models;
