@@ -3,7 +3,7 @@
 # missing. As root it runs apt-get; otherwise it prints the command and stops.
 set -eu
 PACKAGES="cmake g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-nlohmann-json3-dev libyaml-cpp-dev catch2 libkainjow-mustache-dev libicu-dev \
+nlohmann-json3-dev libyaml-cpp-dev libyaml-dev catch2 libkainjow-mustache-dev libicu-dev \
 libboost-dev libcpp-httplib-dev libjemalloc-dev"
 missing=""
 for p in $PACKAGES; do

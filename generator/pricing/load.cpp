@@ -15,9 +15,9 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
   Diagnostics local;
   YamlFile f(path, text, local);
   f.Guard([&] {
-    YAML::Node loaded;
+    YamlNode loaded;
     if (!f.Load(&loaded)) return;
-    const YAML::Node& root = loaded;
+    const YamlNode& root = loaded;
     if (root.IsMap() && root["provider"]) {
       cost::PriceList list;
       ReadPriceListNode(f, root, &list);

@@ -5,7 +5,7 @@
 namespace costsite::pricing {
 namespace {
 
-void ReadParam(YamlFile& f, const YAML::Node& key, const YAML::Node& v, std::vector<cost::ParamDef>* out) {
+void ReadParam(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<cost::ParamDef>* out) {
   cost::ParamDef p;
   p.id = f.Id(key, "parameter name", false);
   if (v.IsMap()) {
@@ -22,13 +22,13 @@ void ReadParam(YamlFile& f, const YAML::Node& key, const YAML::Node& v, std::vec
   if (!p.value.empty()) out->push_back(std::move(p));
 }
 
-void ReadParams(YamlFile& f, const YAML::Node& node, std::vector<cost::ParamDef>* out) {
+void ReadParams(YamlFile& f, const YamlNode& node, std::vector<cost::ParamDef>* out) {
   if (!f.ExpectMap(node, "params")) return;
   f.CheckKeys(node, {}, "");
   for (const auto& kv : node) ReadParam(f, kv.first, kv.second, out);
 }
 
-void ReadItem(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::ItemDef item;
   item.id = f.Id(key, "item name", false);
   item.where = f.Text(key, "item");
@@ -52,7 +52,7 @@ void ReadItem(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::Mod
   m->items.push_back(std::move(item));
 }
 
-void ReadFigure(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+void ReadFigure(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::FigureDef fig;
   fig.id = f.Id(key, "figure name", false);
   fig.where = f.Text(key, "figure");
@@ -71,7 +71,7 @@ void ReadFigure(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::M
   if (!fig.formula.empty()) m->figures.push_back(std::move(fig));
 }
 
-void ReadScenario(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+void ReadScenario(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::ScenarioDef sc;
   sc.id = f.Id(key, "scenario name", false);
   sc.where = f.Text(key, "scenario");
@@ -88,7 +88,7 @@ void ReadScenario(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost:
   m->scenarios.push_back(std::move(sc));
 }
 
-void ReadRule(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::ModelDef* m) {
+void ReadRule(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::RuleDef r;
   r.id = f.Id(key, "rule name", false);
   if (!f.ExpectMap(v, "rule '" + r.id + "'")) return;
@@ -103,7 +103,7 @@ void ReadRule(YamlFile& f, const YAML::Node& key, const YAML::Node& v, cost::Mod
   m->rules.push_back(std::move(r));
 }
 
-void ReadExpectation(YamlFile& f, const YAML::Node& v, cost::ModelDef* m) {
+void ReadExpectation(YamlFile& f, const YamlNode& v, cost::ModelDef* m) {
   if (!f.ExpectMap(v, "an expectation")) return;
   f.CheckKeys(v, {"figure", "stated", "tolerance", "source", "known_discrepancy", "note"},
               "an expectation");
@@ -122,7 +122,7 @@ void ReadExpectation(YamlFile& f, const YAML::Node& v, cost::ModelDef* m) {
 }
 
 template <typename Fn>
-void EachEntry(YamlFile& f, const YAML::Node& node, std::string_view what, Fn fn) {
+void EachEntry(YamlFile& f, const YamlNode& node, std::string_view what, Fn fn) {
   if (!f.ExpectMap(node, what)) return;
   f.CheckKeys(node, {}, "");
   for (const auto& kv : node) fn(kv.first, kv.second);
@@ -130,7 +130,7 @@ void EachEntry(YamlFile& f, const YAML::Node& node, std::string_view what, Fn fn
 
 }  // namespace
 
-void ReadModelNode(YamlFile& f, const YAML::Node& root, const std::string& inline_id,
+void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_id,
                    cost::ModelDef* m) {
   std::initializer_list<std::string_view> keys = {
       "model", "title", "as_of", "unit", "params", "groups", "items", "figures", "scenarios",
@@ -150,12 +150,12 @@ void ReadModelNode(YamlFile& f, const YAML::Node& root, const std::string& inlin
   if (root["unit"]) m->unit = f.Text(root["unit"], "unit");
   if (root["params"]) ReadParams(f, root["params"], &m->params);
   if (root["groups"]) {
-    EachEntry(f, root["groups"], "groups", [&](const YAML::Node& k, const YAML::Node& v) {
+    EachEntry(f, root["groups"], "groups", [&](const YamlNode& k, const YamlNode& v) {
       m->groups.push_back({f.Id(k, "group name", false), f.Localized(v, "group label")});
     });
   }
   auto each = [&](const char* key, auto fn) {
-    if (root[key]) EachEntry(f, root[key], key, [&](const YAML::Node& k, const YAML::Node& v) { fn(f, k, v, m); });
+    if (root[key]) EachEntry(f, root[key], key, [&](const YamlNode& k, const YamlNode& v) { fn(f, k, v, m); });
   };
   each("items", ReadItem);
   each("figures", ReadFigure);
@@ -171,9 +171,9 @@ bool ParseModel(const std::string& path, std::string_view text, cost::ModelDef* 
   Diagnostics local;
   YamlFile f(path, text, local);
   f.Guard([&] {
-    YAML::Node loaded;
+    YamlNode loaded;
     if (!f.Load(&loaded)) return;
-    const YAML::Node& root = loaded;
+    const YamlNode& root = loaded;
     if (!root.IsMap() || !root["model"]) {
       f.Error(SourcePos{path, 1, 1}, "a model needs a top-level `model:`", "missing-key");
       return;
@@ -189,9 +189,9 @@ bool ParseInlineModel(const std::string& path, std::string_view text, int first_
   Diagnostics local;
   YamlFile f(path, text, local, first_line);
   f.Guard([&] {
-    YAML::Node loaded;
+    YamlNode loaded;
     if (!f.Load(&loaded)) return;
-    const YAML::Node& root = loaded;
+    const YamlNode& root = loaded;
     if (!root.IsMap()) {
       f.Error(SourcePos{path, first_line, 1}, "a cost model block must be a YAML map", "malformed-yaml");
       return;

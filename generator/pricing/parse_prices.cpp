@@ -8,7 +8,7 @@
 namespace costsite::pricing {
 namespace {
 
-void ReadVariants(YamlFile& f, const YAML::Node& node, cost::PriceValue* out) {
+void ReadVariants(YamlFile& f, const YamlNode& node, cost::PriceValue* out) {
   if (!f.ExpectMap(node, "variants")) return;
   f.CheckKeys(node, {}, "");  // reports duplicates only; every key is a variant name
   for (const auto& kv : node) {
@@ -21,7 +21,7 @@ void ReadVariants(YamlFile& f, const YAML::Node& node, cost::PriceValue* out) {
   }
 }
 
-void ReadHistory(YamlFile& f, const YAML::Node& node, cost::PriceEntry* e) {
+void ReadHistory(YamlFile& f, const YamlNode& node, cost::PriceEntry* e) {
   if (!f.ExpectList(node, "history")) return;
   for (const auto& h : node) {
     if (!f.ExpectMap(h, "a history value")) continue;
@@ -36,7 +36,7 @@ void ReadHistory(YamlFile& f, const YAML::Node& node, cost::PriceEntry* e) {
   }
 }
 
-void ReadEntry(YamlFile& f, const YAML::Node& node, cost::PriceList* list) {
+void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (!f.ExpectMap(node, "a price")) return;
   f.CheckKeys(node, {"id", "label", "unit", "price", "variants", "date", "source", "history", "note"},
               "a price");
@@ -64,7 +64,7 @@ void ReadEntry(YamlFile& f, const YAML::Node& node, cost::PriceList* list) {
 
 }  // namespace
 
-void ReadPriceListNode(YamlFile& f, const YAML::Node& root, cost::PriceList* out) {
+void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out) {
   f.CheckKeys(root, {"provider", "name", "currency", "source", "region", "date", "prices"},
               "a price list");
   out->provider = f.Id(root["provider"], "provider id", true);
@@ -84,7 +84,7 @@ void ReadPriceListNode(YamlFile& f, const YAML::Node& root, cost::PriceList* out
   }
 }
 
-void ReadRatesNode(YamlFile& f, const YAML::Node& root, std::vector<cost::Rate>* out) {
+void ReadRatesNode(YamlFile& f, const YamlNode& root, std::vector<cost::Rate>* out) {
   f.CheckKeys(root, {"rates"}, "a rates file");
   if (!f.ExpectList(root["rates"], "rates")) return;
   for (const auto& r : root["rates"]) {
@@ -114,9 +114,9 @@ bool ParsePriceList(const std::string& path, std::string_view text, cost::PriceL
   Diagnostics local;
   YamlFile f(path, text, local);
   f.Guard([&] {
-    YAML::Node loaded;
+    YamlNode loaded;
     if (!f.Load(&loaded)) return;
-    const YAML::Node& root = loaded;
+    const YamlNode& root = loaded;
     if (!root.IsMap() || !root["provider"]) {
       f.Error(SourcePos{path, 1, 1}, "a price list needs a top-level `provider:`", "missing-key");
       return;
@@ -132,9 +132,9 @@ bool ParseRates(const std::string& path, std::string_view text, std::vector<cost
   Diagnostics local;
   YamlFile f(path, text, local);
   f.Guard([&] {
-    YAML::Node loaded;
+    YamlNode loaded;
     if (!f.Load(&loaded)) return;
-    const YAML::Node& root = loaded;
+    const YamlNode& root = loaded;
     if (!root.IsMap() || !root["rates"]) {
       f.Error(SourcePos{path, 1, 1}, "a rates file needs a top-level `rates:`", "missing-key");
       return;

@@ -20,8 +20,8 @@ bool IsWord(std::string_view w) {
 
 }  // namespace
 
-SourcePos YamlFile::Pos(const YAML::Node& node) const {
-  const YAML::Mark m = node.Mark();
+SourcePos YamlFile::Pos(const YamlNode& node) const {
+  const YamlMark m = node.Mark();
   if (m.line < 0) return {path_, 0, 0};
   int line = m.line + 1, col = m.column + 1;
   std::string_view l = LineOf(text_, line);
@@ -30,7 +30,7 @@ SourcePos YamlFile::Pos(const YAML::Node& node) const {
     char c = l[at];
     if (c == '"' || c == '\'') {
       ++col;
-    } else if ((c == '|' || c == '>') && node.Tag() == "!") {
+    } else if ((c == '|' || c == '>') && !node.IsPlain()) {
       // A block scalar's content starts on the next non-empty line.
       for (int next = line + 1; next <= line + 50; ++next) {
         std::string_view nl = LineOf(text_, next);
@@ -51,12 +51,12 @@ void YamlFile::Error(const SourcePos& pos, std::string message, std::string code
   diags_.Add(std::move(d));
 }
 
-void YamlFile::Error(const YAML::Node& node, std::string message, std::string code) {
+void YamlFile::Error(const YamlNode& node, std::string message, std::string code) {
   int span = node.IsScalar() ? static_cast<int>(std::max<size_t>(node.Scalar().size(), 1)) : 1;
   Error(Pos(node), std::move(message), std::move(code), span);
 }
 
-cost::Located YamlFile::Text(const YAML::Node& node, std::string_view what) {
+cost::Located YamlFile::Text(const YamlNode& node, std::string_view what) {
   if (!node.IsScalar()) {
     Error(node, "expected a value for " + std::string(what), "malformed-yaml");
     return {};
@@ -65,7 +65,7 @@ cost::Located YamlFile::Text(const YAML::Node& node, std::string_view what) {
   return {node.Scalar(), pos, std::string(LineOf(text_, pos.line - first_line_ + 1))};
 }
 
-std::string YamlFile::Scalar(const YAML::Node& node, std::string_view what) {
+std::string YamlFile::Scalar(const YamlNode& node, std::string_view what) {
   if (!node.IsScalar()) {
     Error(node, "expected a value for " + std::string(what), "malformed-yaml");
     return "";
@@ -73,7 +73,7 @@ std::string YamlFile::Scalar(const YAML::Node& node, std::string_view what) {
   return node.Scalar();
 }
 
-std::string YamlFile::Date(const YAML::Node& node) {
+std::string YamlFile::Date(const YamlNode& node) {
   std::string d = Scalar(node, "date");
   if (!d.empty() && !cost::IsIsoDate(d)) {
     Error(node, "malformed date '" + d + "': write YYYY-MM-DD", "malformed-date");
@@ -82,7 +82,7 @@ std::string YamlFile::Date(const YAML::Node& node) {
   return d;
 }
 
-LocalizedText YamlFile::Localized(const YAML::Node& node, std::string_view what) {
+LocalizedText YamlFile::Localized(const YamlNode& node, std::string_view what) {
   LocalizedText out;
   if (node.IsScalar()) {
     out.emplace("", node.Scalar());
@@ -91,7 +91,7 @@ LocalizedText YamlFile::Localized(const YAML::Node& node, std::string_view what)
       if (kv.first.IsScalar() && kv.second.IsScalar()) {
         out.emplace(kv.first.Scalar(), kv.second.Scalar());
       } else {
-        Error(kv.first, "expected text for language '" + kv.first.as<std::string>("") + "' of " +
+        Error(kv.first, "expected text for language '" + kv.first.Scalar() + "' of " +
                             std::string(what) + " (a comma inside {…} separates entries: quote the text)",
               "malformed-yaml");
       }
@@ -102,7 +102,7 @@ LocalizedText YamlFile::Localized(const YAML::Node& node, std::string_view what)
   return out;
 }
 
-bool YamlFile::Bool(const YAML::Node& node, std::string_view what) {
+bool YamlFile::Bool(const YamlNode& node, std::string_view what) {
   std::string v = Scalar(node, what);
   if (v == "true" || v == "yes") return true;
   if (v != "false" && v != "no" && !v.empty()) {
@@ -111,7 +111,7 @@ bool YamlFile::Bool(const YAML::Node& node, std::string_view what) {
   return false;
 }
 
-std::string YamlFile::Id(const YAML::Node& node, std::string_view what, bool dotted) {
+std::string YamlFile::Id(const YamlNode& node, std::string_view what, bool dotted) {
   std::string id = Scalar(node, what);
   if (id.empty()) return id;
   bool ok = true;
@@ -135,19 +135,19 @@ std::string YamlFile::Id(const YAML::Node& node, std::string_view what, bool dot
   return id;
 }
 
-bool YamlFile::ExpectMap(const YAML::Node& node, std::string_view what) {
+bool YamlFile::ExpectMap(const YamlNode& node, std::string_view what) {
   if (node.IsMap()) return true;
   Error(node, "expected a map for " + std::string(what), "malformed-yaml");
   return false;
 }
 
-bool YamlFile::ExpectList(const YAML::Node& node, std::string_view what) {
+bool YamlFile::ExpectList(const YamlNode& node, std::string_view what) {
   if (node.IsSequence()) return true;
   Error(node, "expected a list for " + std::string(what), "malformed-yaml");
   return false;
 }
 
-void YamlFile::CheckKeys(const YAML::Node& node, std::initializer_list<std::string_view> allowed,
+void YamlFile::CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
                          std::string_view what) {
   std::set<std::string> seen;
   for (const auto& kv : node) {
@@ -167,27 +167,20 @@ void YamlFile::CheckKeys(const YAML::Node& node, std::initializer_list<std::stri
   }
 }
 
-bool YamlFile::Load(YAML::Node* root) {
-  try {
-    *root = YAML::Load(std::string(text_));
-    return true;
-  } catch (const YAML::Exception& e) {
-    SourcePos pos{path_, e.mark.line >= 0 ? e.mark.line + first_line_ : 0,
-                  e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    Error(pos, "malformed YAML: " + e.msg, "malformed-yaml");
-  } catch (const std::exception& e) {
-    Error(SourcePos{path_, 0, 0}, std::string("malformed YAML: ") + e.what(), "malformed-yaml");
+bool YamlFile::Load(YamlNode* root) {
+  YamlDoc::Error e;
+  if (!YamlDoc::Parse(text_, &doc_, &e)) {
+    SourcePos pos{path_, e.mark.line >= 0 ? e.mark.line + first_line_ : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    Error(pos, "malformed YAML: " + e.message, "malformed-yaml");
+    return false;
   }
-  return false;
+  *root = doc_.Root();
+  return true;
 }
 
 void YamlFile::Guard(const std::function<void()>& body) {
   try {
     body();
-  } catch (const YAML::Exception& e) {
-    SourcePos pos{path_, e.mark.line >= 0 ? e.mark.line + first_line_ : 0,
-                  e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    Error(pos, "malformed YAML: " + e.msg, "malformed-yaml");
   } catch (const std::exception& e) {
     Error(SourcePos{path_, 0, 0}, std::string("cannot read pricing file: ") + e.what(), "malformed-yaml");
   }

@@ -1,5 +1,5 @@
-// Reading yaml-cpp nodes into cost inputs with positions: 1-based line and
-// column from yaml-cpp marks, the column moved past an opening quote, and
+// Reading YAML nodes into cost inputs with positions: 1-based line and
+// column from the nodes' marks, the column moved past an opening quote, and
 // unknown keys reported. Internal to the pricing stage.
 #ifndef COSTSITE_PRICING_YAML_READ_H_
 #define COSTSITE_PRICING_YAML_READ_H_
@@ -10,11 +10,10 @@
 #include <string>
 #include <string_view>
 
-#include <yaml-cpp/yaml.h>
-
 #include "base/diagnostics.h"
 #include "base/localized.h"
 #include "cost/inputs.h"
+#include "pricing/yaml_doc.h"
 
 namespace costsite::pricing {
 
@@ -25,29 +24,30 @@ class YamlFile {
       : path_(std::move(path)), text_(text), diags_(diags), first_line_(first_line) {}
 
   /// Where `node` starts: the first character of a scalar's content.
-  SourcePos Pos(const YAML::Node& node) const;
+  SourcePos Pos(const YamlNode& node) const;
   /// A scalar as cost::Located; reports and returns empty if `node` is not a scalar.
-  cost::Located Text(const YAML::Node& node, std::string_view what);
+  cost::Located Text(const YamlNode& node, std::string_view what);
   /// A scalar's text; "" (reported) if not a scalar.
-  std::string Scalar(const YAML::Node& node, std::string_view what);
+  std::string Scalar(const YamlNode& node, std::string_view what);
   /// A YYYY-MM-DD scalar; "" (reported) otherwise.
-  std::string Date(const YAML::Node& node);
+  std::string Date(const YamlNode& node);
   /// A string, or a map of language -> string.
-  LocalizedText Localized(const YAML::Node& node, std::string_view what);
-  bool Bool(const YAML::Node& node, std::string_view what);
+  LocalizedText Localized(const YamlNode& node, std::string_view what);
+  bool Bool(const YamlNode& node, std::string_view what);
   /// An id of `[a-z0-9_]` words joined by '.' or '-' (`dotted`), else one word.
-  std::string Id(const YAML::Node& node, std::string_view what, bool dotted);
+  std::string Id(const YamlNode& node, std::string_view what, bool dotted);
   /// True if `node` is a map; otherwise reports "expected a map for WHAT".
-  bool ExpectMap(const YAML::Node& node, std::string_view what);
-  bool ExpectList(const YAML::Node& node, std::string_view what);
+  bool ExpectMap(const YamlNode& node, std::string_view what);
+  bool ExpectList(const YamlNode& node, std::string_view what);
   /// Reports keys of map `node` not in `allowed` (empty: any key), and repeated keys.
-  void CheckKeys(const YAML::Node& node, std::initializer_list<std::string_view> allowed,
+  void CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
                  std::string_view what);
-  void Error(const YAML::Node& node, std::string message, std::string code);
+  void Error(const YamlNode& node, std::string message, std::string code);
   void Error(const SourcePos& pos, std::string message, std::string code, int span = 1);
-  /// Parses the text; false after reporting a syntax error.
-  bool Load(YAML::Node* root);
-  /// Runs `body`, turning any exception that escapes yaml-cpp into a diagnostic.
+  /// Parses the text into this file's document; false after reporting a
+  /// syntax error. `*root` is valid while this YamlFile lives.
+  bool Load(YamlNode* root);
+  /// Runs `body`, turning any exception that escapes it into a diagnostic.
   void Guard(const std::function<void()>& body);
 
   const std::string& path() const { return path_; }
@@ -58,13 +58,14 @@ class YamlFile {
   std::string_view text_;
   Diagnostics& diags_;
   int first_line_;
+  YamlDoc doc_;
 };
 
 /// Readers of one kind of pricing file from its parsed root map.
-void ReadPriceListNode(YamlFile& f, const YAML::Node& root, cost::PriceList* out);
-void ReadRatesNode(YamlFile& f, const YAML::Node& root, std::vector<cost::Rate>* out);
+void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out);
+void ReadRatesNode(YamlFile& f, const YamlNode& root, std::vector<cost::Rate>* out);
 /// `inline_id` non-empty: a model of a Markdown page, without `model:`.
-void ReadModelNode(YamlFile& f, const YAML::Node& root, const std::string& inline_id,
+void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_id,
                    cost::ModelDef* out);
 
 }  // namespace costsite::pricing
