@@ -97,9 +97,12 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 
 namespace {
 
-// Every page passes here: ASCII is skipped eight bytes at a time, and
-// positions are only worked out for a file that turns out to be invalid.
+// Every page passes here: ASCII is skipped eight bytes at a time, the
+// three-byte sequences of CJK text (lead E1-EC or EE-EF, whose second byte
+// has no further limits) are checked inline, and positions are only worked
+// out for a file that turns out to be invalid.
 bool WellFormed(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0;
   while (i < s.size()) {
     if (i + 8 <= s.size()) {
@@ -109,6 +112,16 @@ bool WellFormed(std::string_view s) {
         i += 8;
         continue;
       }
+    }
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (((b >= 0xE1 && b <= 0xEC) || b >= 0xEE) && b <= 0xEF && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
     }
     size_t n = Utf8SequenceLength(s, i);
     if (n == 0) return false;

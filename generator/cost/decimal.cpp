@@ -53,6 +53,12 @@ const Backend& Pow10(int n) {
   return other;
 }
 
+// 0.5, made once: converting from a double on every rounding showed up.
+const Backend& Half() {
+  static const Backend half("0.5");
+  return half;
+}
+
 // The fast path of printing and rounding: most figures have few significant
 // digits (0.34 × 730 is 248.2), and boost's str() is slow. True when
 // |v| = digits × 10^exponent with digits below 10^18 and no trailing zero.
@@ -77,7 +83,7 @@ bool ShortDigits(const Backend& v, uint64_t* digits, int* exponent) {
 Backend Clean(const Backend& v) {
   if (v == 0) return v;
   int k = kCleanDigits - static_cast<int>(v.backend().order());
-  Backend r = boost::multiprecision::floor(boost::multiprecision::abs(v) * Pow10(k) + Backend(0.5)) * Pow10(-k);
+  Backend r = boost::multiprecision::floor(boost::multiprecision::abs(v) * Pow10(k) + Half()) * Pow10(-k);
   return v < 0 ? Backend(-r) : r;
 }
 
@@ -163,7 +169,7 @@ Decimal Decimal::RoundHalfAwayFromZero(int digits) const {
     return Decimal(v_ < 0 ? Backend(-rounded) : rounded);
   }
   Backend scaled = boost::multiprecision::abs(clean) * Pow10(digits);
-  Backend rounded = boost::multiprecision::floor(scaled + Backend(0.5)) * Pow10(-digits);
+  Backend rounded = boost::multiprecision::floor(scaled + Half()) * Pow10(-digits);
   return Decimal(clean < 0 ? Backend(-rounded) : rounded);
 }
 

@@ -115,7 +115,11 @@ struct PageRenderer::Impl {
   const SiteInputs& in;
   // Per language: the templates with that language's UI strings bound in.
   std::map<std::string, std::map<std::string, mstch::mustache>, std::less<>> templates;
-  std::map<std::string, mstch::data> ui;  // lang -> UI strings object
+  // Per language: what every page of it shows alike (UI strings as `t`, the
+  // language, the site title), made once. A page's own data is looked up
+  // first and these after (a context of two layers), so they are not copied
+  // into every page's data: the UI strings alone were a few percent of a build.
+  std::map<std::string, mstch::data, std::less<>> shared;
 
   explicit Impl(const SiteInputs& inputs) : in(inputs) {
     static const std::map<std::string, std::string> kNone;
@@ -125,24 +129,46 @@ struct PageRenderer::Impl {
       auto& own = templates[lang];
       for (const auto& [name, text] : in.theme->templates) own.emplace(name, mstch::mustache(BindUiStrings(text, table)));
     }
-    for (const auto& [lang, table] : in.theme->strings) {
+    for (const std::string& lang : in.config->languages) {
+      mstch::data d;
       mstch::data t;
-      for (const auto& [k, v] : table) t.set(k, v);
-      ui.emplace(lang, std::move(t));
+      auto strings = in.theme->strings.find(lang);
+      if (strings != in.theme->strings.end())
+        for (const auto& [k, v] : strings->second) t.set(k, v);
+      d.set("t", t);
+      d.set("lang", lang);
+      d.set("html_lang", content::HtmlLang(lang));
+      d.set("version", in.version);
+      d.set("site_title", Pick(in.config->title, lang, in.config->default_language));
+      SetIfAny(&d, "site_description", Pick(in.config->description, lang, in.config->default_language));
+      shared.emplace(lang, std::move(d));
     }
   }
+
+  // Appends what a template renders to a string (render(context) takes a
+  // stream; a std::ostringstream is made, and imbued, on every call).
+  struct StringSink {
+    std::string* out;
+    StringSink& operator<<(const std::string& piece) {
+      *out += piece;
+      return *this;
+    }
+  };
 
   std::string Apply(const std::string& name, std::string_view lang, const mstch::data& data,
                     const std::string& origin, Diagnostics* diags) {
     auto own = templates.find(lang);
     if (own == templates.end()) return {};
     auto it = own->second.find(name);
-    if (it == own->second.end()) return {};
-    // Into a string, not the std::ostringstream render(data) builds (and
-    // imbues with a locale) on every call.
+    if (it == own->second.end() || !it->second.is_valid()) return {};
+    auto common = shared.find(lang);
+    if (common == shared.end()) return {};
+    mstch::context<std::string> ctx(&common->second);
+    ctx.push(&data);  // searched first
     std::string out;
     out.reserve(16 * 1024);
-    it->second.render(data, [&out](const std::string& piece) { out += piece; });
+    StringSink sink{&out};
+    it->second.render(ctx, sink);
     if (!it->second.is_valid())
       diags->Error({origin, 0, 0}, "template '" + name + "' failed: " + it->second.error_message());
     return out;
@@ -260,13 +286,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
 
-  mstch::data data;
-  data.set("t", impl_->ui[l]);
-  data.set("lang", l);
-  data.set("html_lang", content::HtmlLang(l));
-  data.set("version", in.version);
-  data.set("site_title", Pick(in.config->title, l, in.config->default_language));
-  SetIfAny(&data, "site_description", Pick(in.config->description, l, in.config->default_language));
+  mstch::data data;  // with Impl::shared[l] behind it
   data.set("page_title", src->front.title.empty() ? Pick(in.config->title, l) : src->front.title);
   SetIfAny(&data, "description", src->front.description);
   data.set("root", output::RootPrefix(out.path));
