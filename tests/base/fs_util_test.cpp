@@ -51,5 +51,20 @@ TEST_CASE("ValidUtf8 finds the first bad byte") {
   }
 }
 
+// ValidUtf8 takes three-byte sequences inline; it must accept exactly those
+// Utf8SequenceLength does (E0 needs A0-BF next, ED 80-9F: no overlongs or
+// surrogates), followed by ASCII or not.
+TEST_CASE("ValidUtf8 agrees with Utf8SequenceLength on every three-byte sequence") {
+  int line = 0, col = 0, mismatches = 0;
+  for (int b0 = 0xE0; b0 <= 0xEF; ++b0)
+    for (int b1 = 0; b1 < 256; ++b1)
+      for (int b2 = 0; b2 < 256; ++b2) {
+        std::string seq{static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        bool expected = Utf8SequenceLength(seq, 0) == 3;
+        if (ValidUtf8(seq, &line, &col) != expected || ValidUtf8(seq + "x", &line, &col) != expected) ++mismatches;
+      }
+  CHECK(mismatches == 0);
+}
+
 }  // namespace
 }  // namespace costsite
