@@ -15,9 +15,15 @@ namespace costsite {
 namespace fs = std::filesystem;
 
 bool ReadFile(const fs::path& path, std::string* out, std::string* error) {
+  uintmax_t size = 0;
+  return ReadFile(path, out, error, UINTMAX_MAX, &size);
+}
+
+bool ReadFile(const fs::path& path, std::string* out, std::string* error, uintmax_t max_bytes, uintmax_t* size) {
   // One open, one fstat and one read into a string of the exact size: a
   // stream would copy through its buffer and leave up to twice the capacity,
-  // and every page's text stays in memory for the whole build.
+  // and every page's text stays in memory for the whole build. The size
+  // limit is checked on the open file, not by a stat of the path first.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
@@ -25,12 +31,22 @@ bool ReadFile(const fs::path& path, std::string* out, std::string* error) {
     *error = "cannot read " + path.string();
     return false;
   }
+  if (st.st_size > 0 && static_cast<uintmax_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    error->clear();
+    *size = static_cast<uintmax_t>(st.st_size);
+    return false;
+  }
   out->clear();
   out->resize(static_cast<size_t>(std::max<off_t>(st.st_size, 0)));
+  // A regular file is read up to the size fstat gave, without a read that
+  // only finds the end; other files (a pipe, /proc) have no size to trust.
+  const bool sized = S_ISREG(st.st_mode) && st.st_size > 0;
   size_t have = 0;
-  char more[4096];  // past the size fstat gave: the file grew, or has no size (a pipe)
+  char more[4096];  // past the size fstat gave: a file without one
   for (;;) {
     bool tail = have == out->size();
+    if (tail && sized) break;
     ssize_t n = tail ? ::read(fd, more, sizeof more) : ::read(fd, out->data() + have, out->size() - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
@@ -44,6 +60,7 @@ bool ReadFile(const fs::path& path, std::string* out, std::string* error) {
   }
   ::close(fd);
   out->resize(have);
+  *size = have;
   return true;
 }
 

@@ -3,6 +3,7 @@
 #ifndef COSTSITE_BASE_FS_UTIL_H_
 #define COSTSITE_BASE_FS_UTIL_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -11,6 +12,10 @@ namespace costsite {
 
 /// Reads a whole file; false (and `*error` set) when it cannot.
 bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* error);
+/// ReadFile, except that a file of more than `max_bytes` is not read: false
+/// with `*error` empty and `*size` its size.
+bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* error, uintmax_t max_bytes,
+              uintmax_t* size);
 
 /// Regular files under `dir` (recursively), as paths relative to `dir` with
 /// '/' separators, sorted bytewise so results never depend on listing order.

@@ -251,16 +251,14 @@ std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteCo
 bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
                 Diagnostics* diags) {
   src->path = "content/" + rel;
-  std::error_code ec;
-  uintmax_t size = std::filesystem::file_size(root / src->path, ec);
-  if (!ec && size > kMaxPageBytes) {
-    diags->Error({src->path, 0, 0}, "file too large (" + std::to_string(size) + " bytes; a page may have at most " +
-                                        std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
-    return false;
-  }
   std::string err;
-  if (!ReadFile(root / src->path, &src->text, &err)) {
-    diags->Error({src->path, 0, 0}, err, {}, 1, "io");
+  uintmax_t size = 0;
+  if (!ReadFile(root / src->path, &src->text, &err, kMaxPageBytes, &size)) {
+    if (err.empty())
+      diags->Error({src->path, 0, 0}, "file too large (" + std::to_string(size) + " bytes; a page may have at most " +
+                                          std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
+    else
+      diags->Error({src->path, 0, 0}, err, {}, 1, "io");
     return false;
   }
   int line = 0, col = 0;

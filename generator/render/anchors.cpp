@@ -13,7 +13,11 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII only, inline: every tag and attribute name of every page passes
+// here, and HTML's names are ASCII (the C library's tolower is a call that
+// consults the locale).
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -149,7 +153,7 @@ std::vector<std::string> CollectIds(std::string_view html) {
       continue;
     }
     size_t p = i + 1;
-    if (p >= html.size() || !std::isalpha(static_cast<unsigned char>(html[p]))) {
+    if (p >= html.size() || !IsAsciiAlpha(html[p])) {
       ++i;
       continue;
     }

@@ -210,7 +210,10 @@ std::string CsvField(const std::string& s) {
 
 std::string CsvLine(const std::vector<std::string>& fields) {
   std::string line;
-  for (size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + CsvField(fields[i]);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += CsvField(fields[i]);
+  }
   return line + "\r\n";
 }
 
