@@ -129,23 +129,44 @@ void EnsureExtensionsRegistered() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-std::vector<cmark_node*> Collect(cmark_node* root, bool (*want)(cmark_node*)) {
-  std::vector<cmark_node*> out;
+// The nodes the steps below change, found in one walk of the tree as
+// parsed: a walk costs about as much as a step, and a page was walked once
+// per step. No step frees or makes a link or a heading (escaping replaces
+// raw HTML, expanding replaces code), so the lists stay valid, in order.
+struct MarkedNodes {
+  std::vector<cmark_node*> html, links, headings;
+};
+
+MarkedNodes MarkNodes(cmark_node* root) {
+  MarkedNodes out;
   cmark_iter* it = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && want(n)) out.push_back(n);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_HTML_BLOCK:
+        out.html.push_back(n);
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        out.links.push_back(n);
+        break;
+      case CMARK_NODE_HEADING:
+        out.headings.push_back(n);
+        break;
+      default:
+        break;
+    }
   }
   cmark_iter_free(it);
   return out;
 }
 
 // Gives every h2–h6 an id and a visible anchor link; keeps ids unique.
-void AnchorHeadings(cmark_node* root, std::vector<Heading>* headings) {
+void AnchorHeadings(const std::vector<cmark_node*>& nodes, std::vector<Heading>* headings) {
   std::map<std::string, int> used;
-  auto is_heading = [](cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; };
-  for (cmark_node* h : Collect(root, is_heading)) {
+  for (cmark_node* h : nodes) {
     int level = cmark_node_get_heading_level(h);
     std::string text = TextOf(h);
     std::string id = Slugify(text);
@@ -169,12 +190,8 @@ void AnchorHeadings(cmark_node* root, std::vector<Heading>* headings) {
 }
 
 // With raw HTML off, raw HTML is shown as text rather than dropped silently.
-void EscapeRawHtml(cmark_node* root) {
-  auto is_html = [](cmark_node* n) {
-    auto t = cmark_node_get_type(n);
-    return t == CMARK_NODE_HTML_INLINE || t == CMARK_NODE_HTML_BLOCK;
-  };
-  for (cmark_node* n : Collect(root, is_html)) {
+void EscapeRawHtml(const std::vector<cmark_node*>& nodes) {
+  for (cmark_node* n : nodes) {
     std::string lit = Literal(n);
     cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
     if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
@@ -205,13 +222,9 @@ bool IsDangerousUrl(std::string_view url, bool is_image) {
   return false;
 }
 
-void HandleLinks(cmark_node* root, const std::string& path, int line_offset,
+void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path, int line_offset,
                  const MarkdownOptions& opt, std::vector<Link>* links) {
-  auto is_link = [](cmark_node* n) {
-    auto t = cmark_node_get_type(n);
-    return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
-  };
-  for (cmark_node* n : Collect(root, is_link)) {
+  for (cmark_node* n : nodes) {
     const char* url = cmark_node_get_url(n);
     int line = cmark_node_get_start_line(n);
     for (cmark_node* p = n; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
@@ -309,11 +322,12 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   int line_offset = first_line - 1;
   // The drift checks read the tree as written, so they share this parse.
   if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
-  if (!options.raw_html) EscapeRawHtml(doc.get());
+  MarkedNodes marked = MarkNodes(doc.get());
+  if (!options.raw_html) EscapeRawHtml(marked.html);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
-  HandleLinks(doc.get(), path, line_offset, options, &out.links);
+  HandleLinks(marked.links, path, line_offset, options, &out.links);
   out.plain_text = PlainText(doc.get());
-  AnchorHeadings(doc.get(), &out.headings);
+  AnchorHeadings(marked.headings, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and
