@@ -13,6 +13,7 @@
 #include "render/export.h"
 #include "render/links.h"
 #include "render/publish.h"
+#include "render/splice.h"
 
 namespace costsite::render {
 
@@ -120,6 +121,9 @@ struct PageRenderer::Impl {
   // first and these after (a context of two layers), so they are not copied
   // into every page's data: the UI strings alone were a few percent of a build.
   std::map<std::string, mstch::data, std::less<>> shared;
+  // `content` (the page's HTML) and `body` (what the page template made of
+  // it) reach the templates as markers, replaced after rendering.
+  SplicedValue content{"content"}, body{"body"};
 
   explicit Impl(const SiteInputs& inputs) : in(inputs) {
     static const std::map<std::string, std::string> kNone;
@@ -299,7 +303,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   bool has_toc = false;
   data.set("toc", impl_->Toc(md.headings, &has_toc));
   data.set("has_toc", mstch::data(has_toc));
-  data.set("content", md.html);
+  data.set("content", impl_->content.marker());
   SetIfAny(&data, "sources", figures::RenderSources(cost_out.sources.items(), src->lang));
   if (src->lang != l) {
     std::string notice = Replace(UiString(*in.theme, l, "untranslated_notice"), "{language}",
@@ -317,9 +321,11 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("data_links", links);
   }
 
-  std::string body = impl_->Apply(page.is_list ? "home" : "page", l, data, src->path, diags);
-  data.set("body", std::move(body));
-  out.content = impl_->Apply("base", l, data, src->path, diags);
+  std::string body = Splice(impl_->Apply(page.is_list ? "home" : "page", l, data, src->path, diags),
+                            {{&impl_->content, md.html}});
+  data.set("body", impl_->body.marker());
+  out.content = Splice(impl_->Apply("base", l, data, src->path, diags),
+                       {{&impl_->content, md.html}, {&impl_->body, body}});
   out.anchors.ids = CollectIds(out.content);
   out.title = data.get("page_title")->string_value();
   out.search_text = src->front.description.empty() ? std::move(md.plain_text)
