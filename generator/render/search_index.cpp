@@ -210,18 +210,28 @@ std::vector<std::string> SearchTerms(std::string_view text) {
 }
 
 std::string Snippet(std::string_view text, size_t max_chars) {
+  // Every page's text passes here: runs of characters between spaces are
+  // copied at once, not a character at a time.
+  constexpr size_t kNone = std::string_view::npos;
   std::string out;
   out.reserve(max_chars * 3 + 8);
-  size_t count = 0;
+  size_t count = 0;  // characters in `out`, and in the run not yet copied
   bool space = false;
+  size_t run = kNone;  // start of the run not yet copied
+  auto flush = [&](size_t end) {
+    if (run != kNone) out.append(text.data() + run, end - run);
+    run = kNone;
+  };
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
-    char32_t c = NextCodePoint(text, &i);
+    char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? static_cast<char32_t>(text[i++]) : NextCodePoint(text, &i);
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
+      flush(start);
+      space = count > 0;
       continue;
     }
     if (count == max_chars) {
+      flush(start);
       out += "…";
       return out;
     }
@@ -230,10 +240,15 @@ std::string Snippet(std::string_view text, size_t max_chars) {
       ++count;
       space = false;
     }
-    if (c == 0xFFFD && i - start != 3) AppendUtf8(c, &out);  // an invalid byte
-    else out.append(text.data() + start, i - start);
+    if (c == 0xFFFD && i - start != 3) {  // an invalid byte
+      flush(start);
+      AppendUtf8(c, &out);
+    } else if (run == kNone) {
+      run = start;
+    }
     ++count;
   }
+  flush(text.size());
   return out;
 }
 
@@ -517,10 +532,16 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     AppendJsonString(entries[spans[k].first].lang, &text);
     text += ":{";
     std::vector<uint32_t> merged;
-    char buf[16];
+    // A number of a term's list, after a comma unless it is the first: the
+    // index's most common piece (one per page a term is on), so written with
+    // one append.
+    bool first = true;
     auto put = [&](int64_t v) {
-      if (text.back() != '[') text += ',';
-      text.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+      char buf[24];
+      char* p = buf;
+      if (!first) *p++ = ',';
+      first = false;
+      text.append(buf, std::to_chars(p, buf + sizeof buf, v).ptr - buf);
     };
     for (size_t i = spans[k].first; i < spans[k].second;) {
       size_t end = i + 1;
@@ -529,6 +550,7 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
       text += i == spans[k].first ? "\"" : ",\"";
       text += entries[i].term;
       text += "\":[";
+      first = true;
       // Each worker's slots are sorted: merge them in turn.
       merged.clear();
       for (size_t e = i; e < end; ++e) {

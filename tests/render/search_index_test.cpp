@@ -42,6 +42,15 @@ TEST_CASE("Search terms: Chinese by bigrams, English by lowercase words") {
 TEST_CASE("Snippets collapse whitespace and cut at a code point") {
   CHECK(Snippet("  a \n b  ", 10) == "a b");
   CHECK(Snippet("成本报告", 2) == "成本…");
+  CHECK(Snippet("one two three", 7) == "one two…");
+  CHECK(Snippet("abc", 3) == "abc");
+  CHECK(Snippet("abc  \n", 3) == "abc");
+  CHECK(Snippet("", 5).empty());
+  CHECK(Snippet("\t\r\n", 5).empty());
+  // An invalid byte inside a run becomes U+FFFD; a real U+FFFD stays.
+  CHECK(Snippet("ab\xff" "cd", 10) == "ab\xEF\xBF\xBD" "cd");
+  CHECK(Snippet("a\xEF\xBF\xBD" "b c", 10) == "a\xEF\xBF\xBD" "b c");
+  CHECK(Snippet("x\xff", 1) == "x…");
 }
 
 TEST_CASE("The index holds Chinese bigrams and English words with deduplicated postings") {
