@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "markdown/arena.h"
+
 namespace costsite::markdown {
 
 struct NodeDeleter {
@@ -18,6 +20,9 @@ struct ParserDeleter {
 };
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+
+/// A new node, from the allocator of the tree being worked on (see arena.h).
+inline cmark_node* NewNode(cmark_node_type type) { return cmark_node_new_with_mem(type, ArenaScope::Current()); }
 
 /// The literal of a text-bearing node, or "".
 inline std::string Literal(cmark_node* n) {

@@ -75,10 +75,10 @@ void RemoveSpan(cmark_node* span) {
 void LabelItem(cmark_node* item, bool checked) {
   cmark_node* para = cmark_node_first_child(item);
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) {
-    para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    para = NewNode(CMARK_NODE_PARAGRAPH);
     cmark_node_prepend_child(item, para);
   }
-  cmark_node* label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+  cmark_node* label = NewNode(CMARK_NODE_CUSTOM_INLINE);
   std::string open = std::string("<label><input type=\"checkbox\" disabled") + (checked ? " checked" : "") + "> ";
   cmark_node_set_on_enter(label, open.c_str());
   cmark_node_set_on_exit(label, "</label>");
@@ -108,7 +108,7 @@ void ExpandChecklist(PageExpansion& page, cmark_node* list) {
     done += checked ? 1 : 0;
   }
   std::string id = "checklist-" + std::to_string(++page.checklists);
-  cmark_node* wrap = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node* wrap = NewNode(CMARK_NODE_CUSTOM_BLOCK);
   std::string open = "<div class=\"checklist\" role=\"group\" aria-labelledby=\"" + id + "\">\n<p class=\"checklist-progress\" id=\"" +
                      id + "\">" + std::to_string(done) + " / " + std::to_string(total) + " " +
                      figures::UiText("progress", page.ctx.lang) + "</p>\n";

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "figures/html.h"
+#include "markdown/arena.h"
 #include "markdown/cmark_util.h"
 #include "markdown/cost_drift.h"
 #include "markdown/cost_nodes.h"
@@ -105,7 +106,7 @@ cmark_node* ReplaceWithHtml(cmark_node* n, const std::string& html) {
   // reaches the renderer as an HTML node when raw_html is off (EscapeRawHtml
   // turns it into text first), so HTML nodes are always ours.
   bool block = (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
-  cmark_node* repl = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_HTML_INLINE);
+  cmark_node* repl = NewNode(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_HTML_INLINE);
   if (block) {
     cmark_node_set_on_enter(repl, html.c_str());
     cmark_node_set_on_exit(repl, "");
@@ -174,7 +175,7 @@ void AnchorHeadings(const std::vector<cmark_node*>& nodes, std::vector<Heading>*
     if (level < 2) continue;
     headings->push_back({level, id, text});
     std::string lv = std::to_string(level);
-    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node* block = NewNode(CMARK_NODE_CUSTOM_BLOCK);
     std::string enter = "<h" + lv + " id=\"" + HtmlEscape(id) + "\">";
     std::string exit = " <a class=\"anchor\" href=\"#" + HtmlEscape(id) + "\" aria-label=\"" +
                        HtmlEscape(text) + "\">#</a></h" + lv + ">";
@@ -193,10 +194,10 @@ void AnchorHeadings(const std::vector<cmark_node*>& nodes, std::vector<Heading>*
 void EscapeRawHtml(const std::vector<cmark_node*>& nodes) {
   for (cmark_node* n : nodes) {
     std::string lit = Literal(n);
-    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node* text = NewNode(CMARK_NODE_TEXT);
     if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
       while (!lit.empty() && lit.back() == '\n') lit.pop_back();
-      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node* para = NewNode(CMARK_NODE_PARAGRAPH);
       cmark_node_set_literal(text, lit.c_str());
       cmark_node_append_child(para, text);
       cmark_node_replace(n, para);
@@ -310,7 +311,8 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
                    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.raw_html) cmark_opts |= CMARK_OPT_UNSAFE;
-  ParserPtr parser(cmark_parser_new(cmark_opts));
+  ArenaScope arena;  // before the parser and tree, so it ends after them
+  ParserPtr parser(cmark_parser_new_with_mem(cmark_opts, ArenaScope::mem()));
   for (const char* name : {"table", "tasklist", "strikethrough", "autolink", "tagfilter"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -332,10 +334,10 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and
   // dangerous URLs were dropped in HandleLinks. tagfilter still applies.
-  char* html = cmark_render_html(doc.get(), cmark_opts | CMARK_OPT_UNSAFE,
-                                 cmark_parser_get_syntax_extensions(parser.get()));
+  char* html = cmark_render_html_with_mem(doc.get(), cmark_opts | CMARK_OPT_UNSAFE,
+                                          cmark_parser_get_syntax_extensions(parser.get()), ArenaScope::mem());
   out.html = TidyTables(html);
-  cmark_get_default_mem_allocator()->free(html);  // the caller owns the buffer
+  ArenaScope::mem()->free(html);  // the caller owns the buffer (here: the arena's)
   return out;
 }
 
