@@ -101,6 +101,10 @@ void ReadRatesNode(YamlFile& f, const YamlNode& root, std::vector<cost::Rate>* o
     cost::Rate rate;
     rate.base = f.Scalar(r["base"], "base");
     rate.quote = f.Scalar(r["quote"], "quote");
+    if (!r["rate"].IsScalar()) {  // `rate:` with no value: reported here, once, at its place
+      f.Text(r["rate"], "rate");
+      continue;
+    }
     rate.rate = f.Text(r["rate"], "rate");
     rate.date = f.Date(r["date"]);
     if (r["source"]) rate.source = f.Scalar(r["source"], "source");

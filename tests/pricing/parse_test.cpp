@@ -94,6 +94,18 @@ TEST_CASE("Malformed YAML becomes a diagnostic", "[pricing][parse]") {
         "   | ^\n");
 }
 
+TEST_CASE("A rate without a value is reported once, where the value is missing", "[pricing][parse]") {
+  const char* text = "rates:\n  - base: USD\n    quote: CNY\n    rate:\n    date: 2024-01-01\n";
+  std::vector<cost::Rate> rates;
+  Diagnostics diags;
+  CHECK_FALSE(ParseRates("pricing/fx.yaml", text, &rates, diags));
+  CHECK(rates.empty());
+  CHECK(Errors(diags) ==
+        "pricing/fx.yaml:4:10: error: expected a value for rate\n"
+        " 4 |     rate:\n"
+        "   |          ^\n");
+}
+
 TEST_CASE("A comma in a flow map gets a hint", "[pricing][parse]") {
   cost::ModelDef m;
   Diagnostics diags;
