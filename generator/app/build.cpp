@@ -149,7 +149,8 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   state.files.clear();
   state.page_diags.clear();
   LoadedSite& site = state.site;
-  bool loaded = LoadSite(root, options.build_date, threads, options.keep != nullptr, &site, &state.load_diags);
+  bool loaded = LoadSite(root, options.build_date, threads, options.keep != nullptr, &site, &state.load_diags,
+                         options.keep ? &state.pricing_cache : nullptr);
   diags->Merge(state.load_diags);
   if (!loaded) return false;
   stage_done("load");

@@ -83,7 +83,9 @@ void Record(const UpdateReport& r, ServeState* state, std::ostream& out, std::os
         << (r.warnings == 1 ? " warning" : " warnings") << "; costsite check lists them)" << std::endl;
   } else if (r.pages_rendered > 0 || r.files_written > 0) {
     out << "Updated: ";
-    if (r.repriced) out << r.models_changed << " of " << r.models_total << " models changed; ";
+    if (r.repriced)
+      out << r.pricing_files_parsed << (r.pricing_files_parsed == 1 ? " pricing file" : " pricing files")
+          << " changed, " << r.models_changed << " of " << r.models_total << " models changed; ";
     out << "re-rendered " << r.pages_rendered << " of " << r.pages_total << " pages, " << r.files_written
         << (r.files_written == 1 ? " file" : " files") << " written in " << Duration(r.seconds) << std::endl;
   }

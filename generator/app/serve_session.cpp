@@ -70,6 +70,7 @@ UpdateReport ServeSession::FullBuild() {
   UpdateReport report;
   report.full = true;
   auto kept = std::make_unique<BuildState>();
+  if (state_) kept->pricing_cache = state_->pricing_cache;  // a copy: a failed build keeps the old state whole
   BuildOptions opt = options_;
   opt.keep = kept.get();
   costsite::Diagnostics diags;
@@ -185,7 +186,9 @@ UpdateReport ServeSession::Reprice() {
   report.repriced = true;
   LoadedSite& site = state_->site;
   costsite::Diagnostics pricing;
-  cost::Evaluation fresh = EvaluatePricing(options_.source, site.config, ThreadCount(options_.threads), &pricing);
+  cost::Evaluation fresh =
+      EvaluatePricing(options_.source, site.config, ThreadCount(options_.threads), &pricing, &state_->pricing_cache);
+  report.pricing_files_parsed = state_->pricing_cache.parsed;
   CheckPricing(fresh, site.config, &pricing);
   if (pricing.HasErrors()) {
     report.errors = ErrorText(pricing);

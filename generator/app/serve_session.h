@@ -38,6 +38,7 @@ struct UpdateReport {
   size_t pages_total = 0;
   size_t files_written = 0;    // files whose bytes changed
   size_t models_changed = 0;   // models whose results changed (pricing updates)
+  size_t pricing_files_parsed = 0;  // pricing files read again (the others' text was unchanged)
   size_t models_total = 0;
   double seconds = 0;          // from the call to the last file written
   std::string errors;          // formatted error diagnostics, "" when ok

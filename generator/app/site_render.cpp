@@ -53,25 +53,25 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
 }
 
 cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
-                                 Diagnostics* diags) {
+                                 Diagnostics* diags, pricing::ParseCache* cache) {
   // A site without pricing/ is fine: its pages have no figures to reference.
   std::error_code ec;
   if (!fs::is_directory(root / "pricing", ec)) return cost::Evaluation();
   pricing::Options options;
   options.as_of = cfg.as_of;
   options.month_hours = cfg.month_hours;
-  return pricing::LoadPricing(root / "pricing", options, *diags, threads);
+  return pricing::LoadPricing(root / "pricing", options, *diags, threads, cache);
 }
 
 bool LoadSite(const fs::path& root, const std::string& build_date, int threads, bool keep_text, LoadedSite* site,
-              Diagnostics* diags) {
+              Diagnostics* diags, pricing::ParseCache* cache) {
   if (!LoadConfig(root, &site->config, diags)) return false;
   if (site->config.build_date.empty()) site->config.build_date = build_date;
   // Pages are read while the models evaluate: the two do not depend on each
   // other, and each fills its own result.
   std::thread content_loader(
       [&] { site->pages = content::LoadContent(root, site->config, diags, threads, keep_text); });
-  site->evaluation = EvaluatePricing(root, site->config, threads, diags);
+  site->evaluation = EvaluatePricing(root, site->config, threads, diags, cache);
   content_loader.join();
   site->theme = render::BuildTheme(render::CollectThemeFiles(root, diags), site->config, diags);
   WarnMissingTranslations(site->pages, site->config, diags);

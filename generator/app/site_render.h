@@ -14,6 +14,7 @@
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "cost/evaluation.h"
+#include "pricing/pricing.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 
@@ -40,15 +41,17 @@ struct BuildState {
   Diagnostics load_diags;                                // loading and the checks LoadSite runs
   std::vector<render::OutputFile> files;                 // per (page, language); content dropped
   std::vector<std::unique_ptr<Diagnostics>> page_diags;  // per page: rendering and drift
+  pricing::ParseCache pricing_cache;                     // pricing files as parsed, for the next load
 };
 
 /// Reads site.yaml; false (reported) when it is missing.
 bool LoadConfig(const std::filesystem::path& root, content::SiteConfig* cfg, Diagnostics* diags);
 
 /// Loads pricing/ and evaluates every model ("" evaluation when the site has
-/// no pricing/), on `threads` threads.
+/// no pricing/), on `threads` threads; with `cache`, unchanged files are not
+/// parsed again.
 cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg,
-                                 int threads, Diagnostics* diags);
+                                 int threads, Diagnostics* diags, pricing::ParseCache* cache = nullptr);
 
 /// The checks on an evaluation that every build runs: expectations a source
 /// states, and prices older than site.yaml's max_price_age.
@@ -60,7 +63,7 @@ void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig&
 /// once read (content::LoadContent). False when site.yaml is missing; errors
 /// in the inputs are in `diags`.
 bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads, bool keep_text,
-              LoadedSite* site, Diagnostics* diags);
+              LoadedSite* site, Diagnostics* diags, pricing::ParseCache* cache = nullptr);
 
 /// Renders page `p` of `in` in every site language with `renderer` (one per
 /// thread) and runs its drift checks. `done(l, file)` receives the file of

@@ -1,5 +1,6 @@
 // Walking pricing/ on disk, the only place this stage does I/O.
 #include <algorithm>
+#include <atomic>
 
 #include "base/fs_util.h"
 #include "base/parallel.h"
@@ -37,11 +38,14 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
   diags.Merge(local);
 }
 
-cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads) {
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads, ParseCache* cache) {
   namespace fs = std::filesystem;
   cost::Inputs inputs;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return inputs;
+  if (!fs::is_directory(dir, ec)) {
+    if (cache) *cache = ParseCache();
+    return inputs;
+  }
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string ext = it->path().extension().string();
@@ -49,22 +53,46 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   }
   if (ec) diags.Error({dir.generic_string(), 0, 0}, "cannot list pricing folder: " + ec.message());
   std::sort(files.begin(), files.end());
-  // Each file is parsed on its own (yaml-cpp is the slow part of loading a
-  // large site) into a slot, and the slots are joined in path order, so the
-  // inputs do not depend on the number of threads.
+  // Shown relative to the site: "pricing/models/a.yaml".
+  const fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
+  std::vector<std::string> shown(files.size());
+  for (size_t i = 0; i < files.size(); ++i) shown[i] = (base.filename() / files[i].lexically_relative(dir)).generic_string();
+  // The cache's entries are made here, before the threads start, so that
+  // each thread then touches only its own; files that are gone are dropped.
+  std::vector<ParseCache::File*> cached(files.size(), nullptr);
+  if (cache) {
+    std::map<std::string, ParseCache::File> kept;
+    for (const std::string& path : shown) {
+      auto old = cache->files.find(path);
+      kept.emplace(path, old == cache->files.end() ? ParseCache::File() : std::move(old->second));
+    }
+    cache->files = std::move(kept);
+    for (size_t i = 0; i < files.size(); ++i) cached[i] = &cache->files.at(shown[i]);
+  }
+  // Each file is parsed on its own into a slot, and the slots are joined in
+  // path order, so the inputs do not depend on the number of threads.
   std::vector<cost::Inputs> parsed(files.size());
+  std::atomic<size_t> parsed_count{0};
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
-    const fs::path& file = files[i];
-    // Shown relative to the site: "pricing/models/a.yaml".
-    fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
-    std::string shown = (base.filename() / file.lexically_relative(dir)).generic_string();
     std::string text, err;
-    if (!ReadFile(file, &text, &err)) {
-      diags.Error({shown, 0, 0}, "cannot read file");
+    if (!ReadFile(files[i], &text, &err)) {
+      diags.Error({shown[i], 0, 0}, "cannot read file");
+      if (cached[i]) *cached[i] = ParseCache::File();
       return;
     }
-    ParsePricingFile(shown, text, &parsed[i], diags);
+    ParseCache::File* hit = cached[i];
+    if (hit && !hit->text.empty() && hit->text == text) {
+      parsed[i] = hit->inputs;
+      for (const Diagnostic& d : hit->diags) diags.Add(d);
+      return;
+    }
+    Diagnostics local;
+    ParsePricingFile(shown[i], text, &parsed[i], local);
+    ++parsed_count;
+    if (hit) *hit = {std::move(text), parsed[i], local.Sorted()};
+    diags.Merge(local);
   });
+  if (cache) cache->parsed = parsed_count;
   for (cost::Inputs& p : parsed) {
     for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
     for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
@@ -74,9 +102,9 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
 }
 
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
-                             Diagnostics& diags, int threads) {
+                             Diagnostics& diags, int threads, ParseCache* cache) {
   Diagnostics parse;
-  cost::Inputs inputs = ReadPricing(dir, parse, threads);
+  cost::Inputs inputs = ReadPricing(dir, parse, threads, cache);
   diags.Merge(parse);
   return cost::Evaluate(std::move(inputs), options, diags, ThreadCount(threads));
 }

@@ -5,6 +5,7 @@
 #define COSTSITE_PRICING_PRICING_H_
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,14 +37,28 @@ bool ParseInlineModel(const std::string& path, std::string_view text, int first_
 void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
                       Diagnostics& diags);
 
+/// What ReadPricing parsed of each file, for a caller that reads the same
+/// folder again and again (`serve`): a file whose text is unchanged is not
+/// parsed again. Holds each file's text, inputs and diagnostics.
+struct ParseCache {
+  struct File {
+    std::string text;
+    cost::Inputs inputs;
+    std::vector<Diagnostic> diags;
+  };
+  std::map<std::string, File> files;  // by path as shown in diagnostics
+  size_t parsed = 0;                  // files parsed by the last ReadPricing (the rest came from here)
+};
+
 /// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in
 /// diagnostics start with `dir`'s last component ("pricing/models/a.yaml"),
 /// that is, relative to the site. Files are parsed on `threads` threads
-/// (0 = one per core); the result does not depend on it.
-cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads = 0);
+/// (0 = one per core); the result does not depend on it, nor on `cache`.
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads = 0,
+                         ParseCache* cache = nullptr);
 /// ReadPricing, then cost::Evaluate.
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
-                             Diagnostics& diags, int threads = 0);
+                             Diagnostics& diags, int threads = 0, ParseCache* cache = nullptr);
 
 }  // namespace costsite::pricing
 

@@ -86,6 +86,36 @@ TEST_CASE("A changed price re-renders only the pages whose figures depend on it"
   CHECK(f.Page("en/r0/index.html").find("$75.00/month") != std::string::npos);  // 100 h × 0.75
   CHECK(f.Page("en/r1/index.html") == untouched);
   CHECK(ReadAll(f.out / "data/m0.json").find("\"lo\": \"75\"") != std::string::npos);
+  CHECK(r.pricing_files_parsed == 1);  // the price list; the four models' files were unchanged
+}
+
+TEST_CASE("A changed model file is parsed again, the unchanged ones are not, and the result is a full parse's") {
+  Fixture f(4, 4);
+  WriteAll(f.src / "pricing/m1.yaml", "model: m1\nunit: USD/month\nitems:\n  vm: {quantity: 300 h/month, price: \"@cloud/b\"}\n");
+  UpdateReport r = f.session->Update({"pricing/m1.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.pricing_files_parsed == 1);
+  CHECK(r.models_changed == 1);
+  CHECK(f.Page("en/r1/index.html").find("$600.00/month") != std::string::npos);  // 300 h × 2
+  // A file moved (one removed, one added): the cache follows the folder.
+  fs::create_directories(f.src / "pricing/models");
+  fs::rename(f.src / "pricing/m3.yaml", f.src / "pricing/models/m3.yaml");
+  r = f.session->Update({"pricing/m3.yaml", "pricing/models/m3.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.pricing_files_parsed == 1);  // the moved file, new to the cache
+  CHECK(r.models_changed == 1);  // m3: where it is defined is part of its results
+  // The same site built from scratch gives the same pages.
+  TempDir fresh;
+  BuildOptions opt;
+  opt.source = f.src;
+  opt.out = fresh.path() / "out";
+  costsite::Diagnostics diags;
+  BuildStats stats;
+  BuildSite(opt, &diags, &stats);
+  CHECK(ReadAll(fresh.path() / "out/en/r1/index.html") == f.Page("en/r1/index.html"));
+  CHECK(ReadAll(fresh.path() / "out/en/r0/index.html") == f.Page("en/r0/index.html"));
 }
 
 TEST_CASE("An update with an error writes nothing and keeps the last good page") {
