@@ -1,6 +1,5 @@
 #include "render/splice.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <random>
 
@@ -8,42 +7,42 @@
 
 namespace costsite::render {
 
+namespace {
+
+// What every marker, escaped or not, holds: one search finds them all.
+constexpr std::string_view kStem = "!--costsite-splice:";
+
+}  // namespace
+
 SplicedValue::SplicedValue(std::string_view name) {
   std::random_device rd;
   char nonce[32];
   std::snprintf(nonce, sizeof nonce, "%08x%08x", rd(), rd());
-  marker_ = "<!--costsite-splice:" + std::string(name) + ":" + nonce + "-->";
+  marker_ = "<" + std::string(kStem) + std::string(name) + ":" + nonce + "-->";
   escaped_marker_ = kainjow::mustache::html_escape<std::string>(marker_);
 }
 
-std::string Splice(std::string_view text, const std::vector<std::pair<const SplicedValue*, std::string_view>>& values) {
-  struct Hit {
-    size_t at, length;
-    std::string_view value;
-    bool escaped;
-  };
-  std::vector<Hit> hits;
-  for (const auto& [v, value] : values) {
-    for (bool escaped : {false, true}) {
-      const std::string& m = escaped ? v->escaped_marker_ : v->marker_;
-      for (size_t at = text.find(m); at != std::string_view::npos; at = text.find(m, at + m.size()))
-        hits.push_back({at, m.size(), value, escaped});
+std::string Splice(std::string_view text, const Splices& values) {
+  // Every page passes here twice: the text is scanned once, for the stem,
+  // and each hit is checked against the markers (`<` or `&lt;` before it).
+  std::string out;
+  size_t from = 0;  // the text up to here is in `out`
+  for (size_t stem = text.find(kStem); stem != std::string_view::npos; stem = text.find(kStem, stem + 1)) {
+    for (const auto& [v, value] : values) {
+      bool raw = stem >= 1 && text.compare(stem - 1, v->marker_.size(), v->marker_) == 0;
+      bool escaped = !raw && stem >= 4 && text.compare(stem - 4, v->escaped_marker_.size(), v->escaped_marker_) == 0;
+      if (!raw && !escaped) continue;
+      size_t at = stem - (raw ? 1 : 4);
+      if (at < from) break;  // inside the marker just replaced
+      if (out.empty()) out.reserve(text.size() + value.size());
+      out.append(text.data() + from, at - from);
+      if (escaped) out += kainjow::mustache::html_escape<std::string>(std::string(value));  // as kainjow escapes
+      else out.append(value);
+      from = at + (escaped ? v->escaped_marker_.size() : v->marker_.size());
+      break;
     }
   }
-  if (hits.empty()) return std::string(text);
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
-  std::string out;
-  size_t grow = 0;
-  for (const Hit& h : hits) grow += h.value.size();
-  out.reserve(text.size() + grow);
-  size_t from = 0;
-  for (const Hit& h : hits) {
-    if (h.at < from) continue;  // markers do not overlap; kept safe anyway
-    out.append(text.data() + from, h.at - from);
-    if (h.escaped) out += kainjow::mustache::html_escape<std::string>(std::string(h.value));  // as kainjow escapes
-    else out.append(h.value);
-    from = h.at + h.length;
-  }
+  if (from == 0) return std::string(text);
   out.append(text.data() + from, text.size() - from);
   return out;
 }

@@ -16,8 +16,13 @@ namespace costsite::render {
 /// One value to splice. The marker is an HTML comment with a random part, so
 /// no page or template can contain it by accident; `{{name}}` (escaped)
 /// renders it as `&lt;!--…--&gt;`, which is replaced by the value escaped as
-/// kainjow escapes,
-/// so the template's choice of escaping holds as if the value were in the data.
+/// kainjow escapes, so the template's choice of escaping holds as if the
+/// value were in the data.
+class SplicedValue;
+
+/// The values to splice into one text, each with its marker.
+using Splices = std::vector<std::pair<const SplicedValue*, std::string_view>>;
+
 class SplicedValue {
  public:
   /// `name` says which value a marker stands for (in the marker, for debugging).
@@ -25,13 +30,13 @@ class SplicedValue {
   const std::string& marker() const { return marker_; }
 
  private:
-  friend std::string Splice(std::string_view text, const std::vector<std::pair<const SplicedValue*, std::string_view>>& values);
+  friend std::string Splice(std::string_view text, const Splices& values);
   std::string marker_, escaped_marker_;
 };
 
 /// `text` with every marker of `values` replaced by its value (HTML-escaped
 /// where the marker was), in one pass: a value's own text is not searched.
-std::string Splice(std::string_view text, const std::vector<std::pair<const SplicedValue*, std::string_view>>& values);
+std::string Splice(std::string_view text, const Splices& values);
 
 }  // namespace costsite::render
 
