@@ -15,6 +15,7 @@
 #include "content/site_config.h"
 #include "cost/evaluate.h"
 #include "cost/evaluation.h"
+#include "figures/plain.h"
 #include "markdown/markdown.h"
 #include "pricing/pricing.h"
 
@@ -75,8 +76,8 @@ std::optional<Interval> ValueOf(const cost::Evaluation& ev, const std::string& m
   const cost::ModelResult* r = ev.Find(model, scenario);
   const cost::Figure* f = r ? r->Find(figure) : nullptr;
   if (!f || f->is_bool) return std::nullopt;
-  if (unit) *unit = f->unit;
-  if (money) *money = !f->currency.empty();
+  if (unit) *unit = f->unit.text;
+  if (money) *money = f->IsMoney();
   return f->value;
 }
 
@@ -157,13 +158,13 @@ bool Changed(const FigureChange& c) {
 }
 
 std::string Signed(const Decimal& d, bool money) {
-  std::string s = cost::FormatNumber(d, money);
+  std::string s = figures::PlainNumber(d, money);
   return d.IsNegative() || d.IsZero() ? s : "+" + s;
 }
 
 std::string Shown(const std::optional<Interval>& v, const FigureChange& c) {
   if (!v) return "—";
-  std::string text = cost::FormatValue(*v, c.money);
+  std::string text = figures::PlainValue(*v, c.money);
   if (c.unit.empty()) return text;
   return c.unit == "%" ? text + "%" : text + " " + c.unit;
 }

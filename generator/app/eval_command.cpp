@@ -9,6 +9,7 @@
 
 #include "cost/evaluation.h"
 #include "cost/units.h"
+#include "figures/plain.h"
 #include "pricing/pricing.h"
 
 namespace costsite {
@@ -50,18 +51,18 @@ std::string Qualified(const ModelResult& r, const std::string& figure) {
 
 void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
   if (!e.formula.empty()) out << "    formula: " << e.formula << "\n";
-  for (const auto& [name, value] : e.inputs) out << "    input: " << name << " = " << value << "\n";
+  for (const auto& in : e.inputs) out << "    input: " << in.name << " = " << figures::PlainInput(in) << "\n";
   for (const auto& p : e.prices) {
     out << "    price: @" << p.id << (p.variant == "on_demand" ? "" : ":" + p.variant) << " = "
-        << p.value_text << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
+        << figures::PlainPrice(p) << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
   }
-  for (const auto& fx : e.fx) out << "    fx: " << fx << "\n";
+  for (const auto& fx : e.fx) out << "    fx: " << figures::PlainFx(fx) << "\n";
 }
 
 void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std::ostream& out) {
   for (const Figure* f : r.AllFigures()) {
     if (!only.empty() && f->id != only) continue;
-    out << Qualified(r, f->id) << " = " << cost::FormatFigure(*f) << "\n";
+    out << Qualified(r, f->id) << " = " << figures::PlainFigure(*f) << "\n";
     if (explain) PrintExplanation(f->explain, out);
   }
   if (!only.empty()) return;
@@ -69,19 +70,19 @@ void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std
     out << Qualified(r, "rule." + rule.id) << " = " << (rule.holds ? "true" : "false") << "\n";
   }
   for (const auto& x : r.expectations) {
-    bool money = x.unit.size() >= 3 && cost::IsCurrencyCodeText(x.unit);
     out << Qualified(r, "expect." + x.figure) << ": stated " << x.stated_text << ", computed "
-        << cost::FormatValue(x.computed, money) << (x.unit.empty() ? "" : " " + x.unit) << ": "
+        << figures::PlainAmount(x.computed, x.unit) << ": "
         << (x.ok ? "ok" : x.known_discrepancy ? "known discrepancy" : "MISMATCH") << "\n";
   }
 }
 
 nlohmann::json ExplainJson(const cost::Explanation& e) {
   nlohmann::json j = {{"formula", e.formula}, {"inputs", nlohmann::json::array()},
-                      {"prices", nlohmann::json::array()}, {"fx", e.fx}};
-  for (const auto& [name, value] : e.inputs) j["inputs"].push_back({{"name", name}, {"value", value}});
+                      {"prices", nlohmann::json::array()}, {"fx", nlohmann::json::array()}};
+  for (const auto& in : e.inputs) j["inputs"].push_back({{"name", in.name}, {"value", figures::PlainInput(in)}});
+  for (const auto& fx : e.fx) j["fx"].push_back(figures::PlainFx(fx));
   for (const auto& p : e.prices) {
-    j["prices"].push_back({{"id", p.id}, {"variant", p.variant}, {"value", p.value_text},
+    j["prices"].push_back({{"id", p.id}, {"variant", p.variant}, {"value", figures::PlainPrice(p)},
                            {"date", p.date}, {"source", p.source}});
   }
   return j;
@@ -94,10 +95,10 @@ nlohmann::json FigureJson(const Figure& f, bool explain) {
   } else {
     j["lo"] = f.value.lo.ToString();
     j["hi"] = f.value.hi.ToString();
-    j["unit"] = f.unit;
-    j["currency"] = f.currency;
+    j["unit"] = f.unit.text;
+    j["currency"] = f.Currency();
   }
-  j["text"] = cost::FormatFigure(f);
+  j["text"] = figures::PlainFigure(f);
   if (explain) j["explain"] = ExplainJson(f.explain);
   return j;
 }
@@ -116,7 +117,7 @@ nlohmann::json ModelJson(const ModelResult& r, const std::string& only, bool exp
     j["expectations"].push_back({{"figure", x.figure}, {"stated", x.stated_text},
                                  {"stated_lo", x.stated.lo.ToString()}, {"stated_hi", x.stated.hi.ToString()},
                                  {"computed_lo", x.computed.lo.ToString()},
-                                 {"computed_hi", x.computed.hi.ToString()}, {"unit", x.unit},
+                                 {"computed_hi", x.computed.hi.ToString()}, {"unit", x.unit.text},
                                  {"ok", x.ok}, {"known_discrepancy", x.known_discrepancy}});
   }
   return j;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cost/evaluation.h"
+#include "figures/plain.h"
 #include "render/site_renderer.h"
 
 namespace costsite::app {
@@ -45,10 +46,7 @@ void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags) {
   for (const cost::ModelResult& r : evaluation.results()) {
     if (!r.scenario.empty()) continue;
     for (const cost::ExpectationResult& e : r.expectations) {
-      bool money = e.unit.size() >= 3 && std::isupper(static_cast<unsigned char>(e.unit[0])) &&
-                   std::isupper(static_cast<unsigned char>(e.unit[1])) &&
-                   std::isupper(static_cast<unsigned char>(e.unit[2]));
-      std::string computed = cost::FormatValue(e.computed, money) + (e.unit.empty() ? "" : " " + e.unit);
+      std::string computed = figures::PlainAmount(e.computed, e.unit);
       std::string where = r.model + "." + e.figure;
       if (!e.ok && !e.known_discrepancy) {
         diags->Add({Severity::kError, e.pos,

@@ -20,14 +20,34 @@ Figure ToFigure(const std::string& id, const LocalizedText& label, const Value& 
     f.bool_value = v.flag;
     return f;
   }
-  f.unit = UnitText(v);
-  f.value = v.display ? InUnit(v, *v.display) : v.v;
-  if (v.dim.IsMoney()) {
-    auto [currency, per] = SplitMoneyUnit(f.unit);
-    f.currency = currency.empty() ? v.dim.currency : currency;
-    f.per = per;
-  }
+  f.unit = DisplayUnit(v);
+  f.value = InUnit(v, f.unit);
   return f;
+}
+
+// Decimals the stated value was written with, as a number shows them: 24000
+// -> 0, 0.0117 -> 4 (15 significant digits drop a unit conversion's residue).
+int WrittenDecimals(const Decimal& v) {
+  std::string t = v.RoundSignificant(15).ToString();
+  size_t dot = t.find('.');
+  return dot == std::string::npos ? 0 : static_cast<int>(t.size() - dot - 1);
+}
+
+// Decimals that show `v` with at least two significant digits.
+int TwoSignificant(const Decimal& v) {
+  if (v.IsZero()) return 0;
+  int decimals = 1;
+  for (Decimal a = v.Abs(); a < Decimal(10) && decimals < 40; a *= Decimal(10)) ++decimals;
+  return decimals - 1;
+}
+
+// Without a tolerance, a computed figure matches a stated one when it rounds
+// to the stated digits: "24000 USD/month" holds for 24,000.40 but "35" does not
+// for 30. Comparing at least two significant digits keeps a stated 0 from
+// matching any small amount.
+bool MatchesAsWritten(const Decimal& computed, const Decimal& stated) {
+  int d = std::max({WrittenDecimals(stated), TwoSignificant(stated), TwoSignificant(computed)});
+  return computed.RoundHalfAwayFromZero(d) == stated.RoundHalfAwayFromZero(d);
 }
 
 // Ids of item groups: declared ones first, then the others in item order.
@@ -71,7 +91,7 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
     if (first) sum = ie->value, first = false;
     else sum.v = sum.v + ie->value.v;
     trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id;
-    trace.AddInput(item.id, Describe(ie->value));
+    trace.AddInput(item.id, ie->value);
     trace.Absorb(ie->explain);
   }
   if (!ok) return false;
@@ -112,7 +132,7 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   e->value = Value{false, false, share, Dimension{}, *units_.Find("%")};
   e->explain.formula = of + " / total";
   Trace trace;
-  trace.AddInput("total", Describe(total->value));
+  trace.AddInput("total", total->value);
   e->explain.inputs = trace.explain.inputs;
   return true;
 }
@@ -243,20 +263,19 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
   ExpectationResult r;
   r.figure = x.figure.text;
   r.stated_text = x.stated.text;
-  r.unit = UnitText(*stated);
-  Unit unit = stated->display.value_or(Unit{Decimal(1), stated->dim, r.unit});
+  r.unit = DisplayUnit(*stated);
+  const Unit& unit = r.unit;
   r.stated = InUnit(*stated, unit);
   r.computed = InUnit(*computed, unit);
   r.known_discrepancy = x.known_discrepancy;
   r.source = x.source;
   r.note = x.note;
   r.pos = x.figure.pos;
-  bool money = stated->dim.IsMoney();
   auto within = [&](const Decimal& c, const Decimal& s, const Decimal& tol) {
     return (c - s).Abs() <= tol || c.NearlyEquals(s);
   };
   if (x.tolerance.empty()) {
-    r.ok = FormatValue(r.computed, money) == FormatValue(r.stated, money);
+    r.ok = MatchesAsWritten(r.computed.lo, r.stated.lo) && MatchesAsWritten(r.computed.hi, r.stated.hi);
     return r;
   }
   const Node* tn = Parsed(x.tolerance);

@@ -14,20 +14,24 @@ Interval InUnit(const Value& v, const Unit& unit) {
   return *Divide(v.v, Interval(unit.scale));
 }
 
-std::string Describe(const Value& v) {
-  if (v.is_bool) return v.flag ? "true" : "false";
-  Interval shown = v.display ? InUnit(v, *v.display) : v.v;
-  std::string unit = UnitText(v);
-  std::string text = FormatValue(shown, v.dim.IsMoney());
-  if (unit.empty()) return text;
-  return unit == "%" ? text + "%" : text + " " + unit;
+Unit DisplayUnit(const Value& v) {
+  if (v.display) return *v.display;
+  return Unit{Decimal(1), v.dim, FormatDimension(v.dim)};
 }
 
-void Trace::AddInput(const std::string& name, const std::string& text) {
-  for (const auto& [n, t] : explain.inputs) {
-    if (n == name) return;
+void Trace::AddInput(const std::string& name, const Value& v) {
+  for (const InputUse& in : explain.inputs) {
+    if (in.name == name) return;
   }
-  explain.inputs.emplace_back(name, text);
+  InputUse in;
+  in.name = name;
+  in.is_bool = v.is_bool;
+  in.bool_value = v.flag;
+  if (!v.is_bool) {
+    in.unit = DisplayUnit(v);
+    in.value = InUnit(v, in.unit);
+  }
+  explain.inputs.push_back(std::move(in));
 }
 
 void Trace::AddPrice(const PriceUse& p) {
@@ -37,7 +41,7 @@ void Trace::AddPrice(const PriceUse& p) {
   explain.prices.push_back(p);
 }
 
-void Trace::AddFx(const std::string& fx) {
+void Trace::AddFx(const FxUse& fx) {
   if (std::find(explain.fx.begin(), explain.fx.end(), fx) == explain.fx.end()) explain.fx.push_back(fx);
 }
 
@@ -309,8 +313,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     e->quantity = q;
     e->quantity_explain = qt.explain;
     trace.explain.formula = item.quantity.text + " × " + item.price.text;
-    for (const auto& in : qt.explain.inputs) trace.AddInput(in.first, in.second);
-    for (const auto& in : pt.explain.inputs) trace.AddInput(in.first, in.second);
+    for (const auto& sub : {&qt.explain.inputs, &pt.explain.inputs})
+      for (const InputUse& in : *sub)
+        if (std::none_of(trace.explain.inputs.begin(), trace.explain.inputs.end(),
+                         [&](const InputUse& have) { return have.name == in.name; }))
+          trace.explain.inputs.push_back(in);
     trace.Absorb(qt.explain);
     trace.Absorb(pt.explain);
     if (q->is_bool || p->is_bool) {

@@ -33,17 +33,17 @@ struct Value {
 
 /// The display unit text of `v`: its written unit, else the canonical one.
 std::string UnitText(const Value& v);
-/// `v` expressed in `unit` ("730 h"), rounded by the display policy.
-std::string Describe(const Value& v);
+/// The unit `v` is best shown in: its written unit, else the canonical one.
+Unit DisplayUnit(const Value& v);
 /// `v` converted into `unit` (REQUIRES: same dimension).
 Interval InUnit(const Value& v, const Unit& unit);
 
 /// What one formula used, in first-use order.
 struct Trace {
   Explanation explain;
-  void AddInput(const std::string& name, const std::string& text);
+  void AddInput(const std::string& name, const Value& v);
   void AddPrice(const PriceUse& p);
-  void AddFx(const std::string& fx);
+  void AddFx(const FxUse& fx);
   void Absorb(const Explanation& other);  // prices and fx of a referenced figure
 };
 

@@ -84,14 +84,12 @@ std::optional<Value> Engine::FromPrior(const Node& n, Scope& s, std::string_view
     v.is_bool = true;
     v.flag = f->bool_value;
   } else {
-    auto unit = ParseUnit(f->unit, units_, nullptr);
-    if (!unit) return std::nullopt;
-    v.v = f->value * Interval(unit->scale);
-    v.dim = unit->dim;
-    v.display = *unit;
+    v.v = f->value * Interval(f->unit.scale);
+    v.dim = f->unit.dim;
+    v.display = f->unit;
   }
   if (s.trace) {
-    s.trace->AddInput(n.name, Describe(v));
+    s.trace->AddInput(n.name, v);
     s.trace->Absorb(f->explain);
   }
   return v;
@@ -132,7 +130,7 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
     return std::nullopt;
   }
   if (s.trace) {
-    s.trace->AddInput(n.scenario.empty() ? n.name : n.name + " [" + n.scenario + "]", Describe(e->value));
+    s.trace->AddInput(n.scenario.empty() ? n.name : n.name + " [" + n.scenario + "]", e->value);
     s.trace->Absorb(e->explain);
   }
   return e->value;

@@ -1,8 +1,15 @@
 #include "cost/evaluation.h"
 
+#include <algorithm>
+
 #include "cost/evaluation_data.h"
 
 namespace costsite::cost {
+
+std::string Figure::Per() const {
+  if (!IsMoney()) return {};
+  return SplitMoneyUnit(unit.text).second;
+}
 
 const Figure* ModelResult::Find(std::string_view id) const {
   for (const auto& f : params) {
@@ -70,22 +77,44 @@ class Hasher {
     Add(v.lo.ToString());
     Add(v.hi.ToString());
   }
+  void Add(const Unit& u) {
+    Add(u.text);
+    Add(u.scale.ToString());
+    Add(u.dim.currency);
+    for (int e : u.dim.exp) Add(static_cast<uint64_t>(e));
+  }
   void Add(const PriceUse& p) {
-    for (const std::string* s : {&p.id, &p.variant, &p.value_text, &p.date, &p.source}) Add(*s);
+    for (const std::string* s : {&p.id, &p.variant, &p.date, &p.source}) Add(*s);
+    Add(p.value);
+    Add(p.unit);
     Add(p.provider_name);
     Add(p.label);
   }
+  void Add(const FxUse& x) {
+    for (const std::string* s : {&x.base, &x.quote, &x.date, &x.source}) Add(*s);
+    Add(x.rate.ToString());
+  }
+  void Add(const InputUse& in) {
+    Add(in.name);
+    Add(in.is_bool);
+    Add(in.bool_value);
+    Add(in.value);
+    Add(in.unit);
+  }
   void Add(const Figure& f) {
-    for (const std::string* s : {&f.id, &f.unit, &f.currency, &f.per, &f.explain.formula}) Add(*s);
+    Add(f.id);
+    Add(f.explain.formula);
+    Add(f.unit);
     Add(f.label);
     Add(f.value);
     Add(f.is_bool);
     Add(f.bool_value);
     Add(f.pos);
-    for (const auto& [name, text] : f.explain.inputs) Add(name), Add(text);
+    Add(static_cast<uint64_t>(f.explain.inputs.size()));
+    for (const InputUse& in : f.explain.inputs) Add(in);
     Add(static_cast<uint64_t>(f.explain.prices.size()));
     for (const PriceUse& p : f.explain.prices) Add(p);
-    for (const std::string& fx : f.explain.fx) Add(fx);
+    for (const FxUse& fx : f.explain.fx) Add(fx);
   }
   uint64_t value() const { return h_; }
 
@@ -172,67 +201,42 @@ bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_
     return false;
   }
   UnitError uerr;
-  auto from = ParseUnit(f.unit, core.units, &uerr);
+  const Unit* from = &f.unit;
   auto to = ParseUnit(unit_text, core.units, &uerr);
-  if (!from || !to) {
+  if (!to) {
     *error = uerr.message;
     return false;
   }
   Interval canonical = f.value * Interval(from->scale);
   Dimension dim = from->dim;
-  std::string fx;
+  std::optional<FxUse> fx;
   if (dim.IsMoney() && to->dim.IsMoney() && dim.currency != to->dim.currency) {
     const ModelResult* r = Find(model);
     std::string date = r ? r->as_of : core.options.as_of;
     Decimal factor;
-    if (!core.prices->Rate(dim.currency, to->dim.currency, date, &factor, &fx, error)) return false;
+    FxUse used;
+    if (!core.prices->Rate(dim.currency, to->dim.currency, date, &factor, &used, error)) return false;
+    fx = used;
     std::optional<Decimal> power = factor.Pow(static_cast<int64_t>(dim.exp[kMoney]));
     if (!power) {
-      *error = "cannot convert " + f.unit + " to " + to->text + ": the exchange rate cannot be raised to that power";
+      *error = "cannot convert " + f.unit.text + " to " + to->text +
+               ": the exchange rate cannot be raised to that power";
       return false;
     }
     canonical = canonical * Interval(*power);
     dim.currency = to->dim.currency;
   }
   if (dim != to->dim) {
-    *error = "unit mismatch: cannot express " + f.unit + " in " + to->text;
+    *error = "unit mismatch: cannot express " + f.unit.text + " in " + to->text;
     return false;
   }
   Figure copy = f;
   copy.value = *Divide(canonical, Interval(to->scale));
-  copy.unit = to->text;
-  auto [currency, per] = SplitMoneyUnit(copy.unit);
-  copy.currency = dim.IsMoney() ? (currency.empty() ? dim.currency : currency) : "";
-  copy.per = dim.IsMoney() ? per : "";
-  if (!fx.empty()) copy.explain.fx.push_back(fx);
+  copy.unit = *to;
+  if (fx && std::find(copy.explain.fx.begin(), copy.explain.fx.end(), *fx) == copy.explain.fx.end())
+    copy.explain.fx.push_back(*fx);
   *out = std::move(copy);
   return true;
-}
-
-std::string FormatNumber(const Decimal& value, bool money) {
-  // Below 1e-20 is the residue of a cancellation (-100 + 110 / 1.1), not a figure.
-  Decimal v = value.Abs() < *Decimal::Parse("1e-20") ? Decimal(0) : value;
-  Decimal a = v.Abs();
-  if (money) {
-    if (a.IsZero() || a >= *Decimal::Parse("0.1")) return v.ToFixed(2);
-    return v.RoundSignificant(3).ToString();
-  }
-  if (a.IsZero() || a >= Decimal(1)) return v.RoundHalfAwayFromZero(3).ToString();
-  return v.RoundSignificant(3).ToString();
-}
-
-std::string FormatValue(const Interval& v, bool money) {
-  std::string lo = FormatNumber(v.lo, money);
-  if (v.IsPoint()) return lo;
-  std::string hi = FormatNumber(v.hi, money);
-  return lo == hi ? lo : lo + " – " + hi;
-}
-
-std::string FormatFigure(const Figure& f) {
-  if (f.is_bool) return f.bool_value ? "true" : "false";
-  std::string text = FormatValue(f.value, !f.currency.empty());
-  if (f.unit.empty()) return text;
-  return f.unit == "%" ? text + "%" : text + " " + f.unit;
 }
 
 }  // namespace costsite::cost

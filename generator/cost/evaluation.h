@@ -16,40 +16,63 @@
 #include "base/diagnostics.h"
 #include "base/localized.h"
 #include "cost/interval.h"
+#include "cost/units.h"
 
 namespace costsite::cost {
 
 /// One price a figure used, as it was in force at the model's date.
 struct PriceUse {
-  std::string id;          // "aws/p4d.24xlarge"
-  std::string variant;     // "on_demand", "spot"…
-  std::string value_text;  // "32.77 USD/h"
-  std::string date;        // date of the value used
-  std::string source;      // URL or citation
+  std::string id;       // "aws/p4d.24xlarge"
+  std::string variant;  // "on_demand", "spot"…
+  Interval value;       // in `unit`, as the price list states it
+  Unit unit;            // the price list's unit, "USD/h"
+  std::string date;     // date of the value used
+  std::string source;   // URL or citation
   LocalizedText provider_name;
   LocalizedText label;
 };
 
+/// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.
+struct FxUse {
+  std::string base, quote;
+  Decimal rate;
+  std::string date, source;
+  friend bool operator==(const FxUse&, const FxUse&) = default;
+};
+
+/// A named input of a formula and its value.
+struct InputUse {
+  std::string name;  // "gpus", "share(egress)", "other_model.total [spot]"
+  bool is_bool = false;
+  bool bool_value = false;
+  Interval value;  // in `unit`
+  Unit unit;
+};
+
 /// How a figure was computed, for `eval --explain` and the renderer.
 struct Explanation {
-  std::string formula;                                      // as written
-  std::vector<std::pair<std::string, std::string>> inputs;  // name -> "730 h", in first-use order
-  std::vector<PriceUse> prices;                             // in first-use order
-  std::vector<std::string> fx;  // "1 USD = 7.2 CNY (2025-01-01, source)"
+  std::string formula;            // as written
+  std::vector<InputUse> inputs;   // in first-use order
+  std::vector<PriceUse> prices;   // in first-use order
+  std::vector<FxUse> fx;          // rates used, in first-use order
 };
 
 /// One evaluated value of a model.
 struct Figure {
   std::string id;  // "total", "gpu", "share.gpu", "per_1k"
   LocalizedText label;
-  Interval value;        // in `unit`, unrounded
-  std::string unit;      // display unit text, "USD/month", "%", "" for counts
-  std::string currency;  // "USD" when money, else ""
-  std::string per;       // the non-money part of a money unit: "month", "h", "1M tokens"
+  Interval value;  // in `unit`, unrounded
+  Unit unit;       // as the author wrote it: "USD/month", "%", "gpus", "" for a bare count
   bool is_bool = false;
   bool bool_value = false;
   Explanation explain;
   SourcePos pos;  // where it is defined
+
+  bool IsMoney() const { return unit.dim.IsMoney(); }
+  /// The ISO code of the money part, "" when not money.
+  const std::string& Currency() const { return unit.dim.currency; }
+  /// The non-money part of a money unit: "month", "h", "1M tokens"; "" otherwise.
+  std::string Per() const;
 };
 
 struct LineItem {
@@ -79,10 +102,10 @@ struct RuleResult {
 
 struct ExpectationResult {
   std::string figure;       // figure id as written
-  std::string stated_text;  // "24000 USD/month"
+  std::string stated_text;  // the stated value as the author wrote it: "24000 USD/month"
   Interval stated, computed;  // both in `unit`
-  std::string unit;
-  bool ok = false;  // computed is within tolerance of stated
+  Unit unit;
+  bool ok = false;  // computed is within tolerance of stated (numbers compared, never texts)
   bool known_discrepancy = false;
   LocalizedText source, note;
   SourcePos pos;
@@ -129,7 +152,7 @@ uint64_t Fingerprint(const ModelResult& r);
 struct PriceEntryView {
   std::string id;  // entry id without the provider
   LocalizedText label;
-  std::string unit;  // "USD/h"
+  Unit unit;  // "USD/h"
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first
   std::string date, source;
   LocalizedText note;
@@ -170,15 +193,6 @@ class Evaluation {
   // by model thousands of times, so a scan would make builds quadratic.
   std::shared_ptr<const std::unordered_map<std::string, size_t>> index_;
 };
-
-/// "248.20 USD/month", "500 – 1500 CNY/month", "50 %", "true": the figure
-/// rounded by the display policy (2 decimals for money, otherwise up to 3
-/// decimals or 3 significant digits below 1).
-std::string FormatFigure(const Figure& f);
-/// The value alone, rounded by the display policy ("248.20", "500 – 1500").
-std::string FormatValue(const Interval& v, bool money);
-/// A decimal rounded by the display policy.
-std::string FormatNumber(const Decimal& v, bool money);
 
 }  // namespace costsite::cost
 

@@ -76,8 +76,9 @@ std::optional<Value> Engine::Fx(const Node& at, Scope& s, const Value& v, const 
   }
   if (v.dim.currency == to) return v;
   Decimal factor;
-  std::string description, error;
-  if (!prices_.Rate(v.dim.currency, to, models_[s.model].as_of, &factor, &description, &error)) {
+  FxUse used;
+  std::string error;
+  if (!prices_.Rate(v.dim.currency, to, models_[s.model].as_of, &factor, &used, &error)) {
     Fail(at, s, error, "missing-rate");
     return std::nullopt;
   }
@@ -93,7 +94,7 @@ std::optional<Value> Engine::Fx(const Node& at, Scope& s, const Value& v, const 
       if (unit && unit->dim == out.dim) out.display = *unit;
     }
   }
-  if (s.trace) s.trace->AddFx(description);
+  if (s.trace) s.trace->AddFx(used);
   return out;
 }
 
@@ -170,7 +171,7 @@ std::optional<Value> Engine::EvalCall(const Node& n, Scope& s) {
       Fail(a, s, "share() needs an item or a group of a model with a total", "unknown-reference");
       return std::nullopt;
     }
-    if (s.trace) s.trace->AddInput("share(" + a.name + ")", Describe(e->value));
+    if (s.trace) s.trace->AddInput("share(" + a.name + ")", e->value);
     return e->value;
   }
   std::vector<Value> args;

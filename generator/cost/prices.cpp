@@ -203,9 +203,8 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
   PriceUse& use = out->use;
   use.id = id;
   use.variant = variant;
-  use.value_text = (value->IsPoint() ? value->lo.ToString()
-                                     : value->lo.ToString() + " to " + value->hi.ToString()) +
-                   (e.unit.text.empty() ? "" : " " + e.unit.text);
+  use.value = *value;
+  use.unit = e.unit;
   use.date = found->date;
   use.source = e.entry->source.empty() ? e.list->source : e.entry->source;
   use.provider_name = e.list->name;
@@ -214,7 +213,7 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
 }
 
 bool PriceBook::Rate(const std::string& from, const std::string& to, const std::string& date,
-                     Decimal* factor, std::string* description, std::string* error) const {
+                     Decimal* factor, FxUse* used, std::string* error) const {
   const CompiledRate* best = nullptr;
   for (const auto& r : rates_) {
     bool match = (r.base == from && r.quote == to) || (r.base == to && r.quote == from);
@@ -227,8 +226,7 @@ bool PriceBook::Rate(const std::string& from, const std::string& to, const std::
     return false;
   }
   *factor = best->base == from ? best->rate : Decimal(1) / best->rate;
-  *description = "1 " + best->base + " = " + best->rate.ToString() + " " + best->quote + " (" +
-                 best->date + (best->source.empty() ? "" : ", " + best->source) + ")";
+  *used = FxUse{best->base, best->quote, best->rate, best->date, best->source};
   return true;
 }
 
@@ -239,7 +237,7 @@ std::vector<ProviderView> PriceBook::Views() const {
       out.push_back({e.list->provider, e.list->name, e.list->currency, e.list->source,
                      e.list->region, e.list->date, {}});
     }
-    PriceEntryView v{e.entry->id, e.entry->label, e.unit.text, {}, e.values.empty() ? "" : e.values[0].date,
+    PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, e.values.empty() ? "" : e.values[0].date,
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
                      e.entry->where.pos, e.entry->where.line};
     if (!e.values.empty()) v.variants = e.values[0].variants;

@@ -59,10 +59,10 @@ class PriceBook {
               PriceFound* out, std::string* error) const;
   /// True if the entry has `variant` on `date`.
   bool HasVariant(const CompiledEntry& e, const std::string& variant, const std::string& date) const;
-  /// The factor converting one `from` into `to` on `date`, and its description
-  /// "1 USD = 7.2 CNY (2025-01-01, source)"; false + `*error` when no rate.
+  /// The factor converting one `from` into `to` on `date`, and the rate used
+  /// (as the rates file states it); false + `*error` when no rate.
   bool Rate(const std::string& from, const std::string& to, const std::string& date, Decimal* factor,
-            std::string* description, std::string* error) const;
+            FxUse* used, std::string* error) const;
   /// Views for price tables, in declared order.
   std::vector<ProviderView> Views() const;
 

@@ -126,6 +126,8 @@ Dimension Power(const Dimension& a, int n) {
   return r;
 }
 
+Unit PercentUnit() { return Unit{Decimal(1) / Decimal(100), Dimension{}, "%"}; }
+
 UnitTable::UnitTable(int month_hours) {
   Decimal hour(1);
   Decimal month(month_hours > 0 ? month_hours : 730);

@@ -42,6 +42,9 @@ struct Unit {
   std::string text;  // as written, normalised spacing ("USD/1M tokens", "%", "" for none)
 };
 
+/// The unit "%": a count scaled by 1/100.
+Unit PercentUnit();
+
 /// Unit names and their scales; month length is a site option.
 class UnitTable {
  public:

@@ -66,7 +66,10 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
   for (const std::string& id : figure_ids) {
     const Figure* base = first.Find(id);
     if (!base) continue;
-    NumberStyle style = StyleOf(*base);
+    std::vector<Interval> row_values;
+    for (const auto* r : results)
+      if (const Figure* f = r->Find(id)) row_values.push_back(f->value);
+    NumberStyle style = ColumnStyle(StyleOf(*base), row_values);
     style.currency.clear();
     style.percent = false;
     std::string unit = UnitHeader(*base, lang);
@@ -82,7 +85,7 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
         continue;
       }
       sources->Add(f->explain);
-      values += Num(FigureHtml(*f, FormatInterval(f->value, style, RangeStyle::kDash, lang), lang));
+      values += Num(FigureHtml(*f, FormatInterval(f->value, ColumnCell(style, f->value), RangeStyle::kDash, lang), lang));
       if (r == &first) {
         change += Num("—"), pct += Num("—"), ratio += Num("—");
         continue;
@@ -95,10 +98,10 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
       Interval r_v = EndWise(base->value, f->value, Ratio);
       NumberStyle p;
       p.percent = true;
-      p.precision = 1;
+      p.kind = NumberKind::kPercent;
       pct += Num(Escape(Signed(r_v * Interval(Decimal(100)) - Interval(Decimal(100)), p, lang)));
       NumberStyle x;
-      x.precision = 2;
+      x.kind = NumberKind::kMultiplier;
       ratio += Num(Escape(FormatInterval(r_v, x, RangeStyle::kDash, lang) + "×"));
     }
     html += values + "</tr>\n";
@@ -124,21 +127,16 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
   if (!p.region.empty()) caption += IsCjk(lang) ? "（" + p.region + "）" : " (" + p.region + ")";
   std::string html = "<table class=\"cost-prices\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("entry", lang)) + Th(UiText("unit", lang));
-  for (const auto& v : variants) html += Th(Escape(v), "num");
+  for (const auto& v : variants) html += Th(Escape(VariantLabel(v, lang)), "num");
   html += Th(UiText("date", lang)) + Th(UiText("source", lang)) + "</tr></thead>\n<tbody>\n";
   for (const auto* e : rows) {
     std::string label = Pick(e->label, lang, "en").empty() ? e->id : Pick(e->label, lang, "en");
-    html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(LocalizeUnit(e->unit, lang)) + "</td>";
-    bool money = true;
+    html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
     for (const auto& v : variants) {
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
-      NumberStyle s;
-      s.money = money;
-      if (s.money && it != e->variants.end() && it->second.hi < Decimal(1)) s.precision = 4;
-      html += Num(it == e->variants.end() ? "" : Escape(FormatInterval(it->second, s, RangeStyle::kDash, lang)));
+      html += Num(it == e->variants.end() ? "" : Escape(FormatPriceNumber(it->second, e->unit, lang)));
       if (it != e->variants.end()) {
-        cost::PriceUse use{p.id + "/" + e->id, v, FormatInterval(it->second, s, RangeStyle::kDash, "en") + " " + e->unit,
-                           e->date, e->source, p.name, e->label};
+        cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label};
         sources->Add(use);
       }
     }

@@ -1,17 +1,19 @@
 #include "figures/format.h"
 
-#include <map>
+#include <algorithm>
 #include <memory>
 #include <vector>
 
 #include <unicode/currunit.h>
 #include <unicode/measunit.h>
 #include <unicode/numberformatter.h>
+#include <unicode/ucurr.h>
 #include <unicode/unistr.h>
 
 #include <charconv>
 
 #include "figures/strings.h"
+#include "figures/unit_words.h"
 
 namespace costsite::figures {
 
@@ -35,27 +37,63 @@ icu::Locale LocaleFor(std::string_view lang) {
   return icu::Locale(std::string(lang).c_str());
 }
 
-bool BelowOne(const Decimal& v) { return v.Abs() < Decimal(1); }
-
-// Decimals a non-money value is shown with: up to 3, or 3 significant digits below 1.
-number::Precision DefaultPrecision(const Decimal& magnitude, bool money) {
-  if (money) return number::Precision::fixedFraction(2);
-  if (BelowOne(magnitude) && !magnitude.IsZero()) return number::Precision::maxSignificantDigits(3);
-  return number::Precision::maxFraction(3);
+// Decimals that show `sig` significant digits of `a` (> 0), never dropping
+// integer digits: (3.757, 3) -> 2, (2054794.5, 3) -> 0, (0.00135, 3) -> 5.
+int SignificantDecimals(const Decimal& a, int sig) {
+  if (a >= Decimal(1)) {
+    int digits = 0;
+    for (Decimal x = a; x >= Decimal(1) && digits < 60; x /= Decimal(10)) ++digits;
+    return std::max(0, sig - digits);
+  }
+  int zeros = 0;
+  for (Decimal x = a * Decimal(10); x < Decimal(1) && zeros < 60; x *= Decimal(10)) ++zeros;
+  return zeros + sig;
 }
 
-number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, const Decimal& magnitude,
-                                               bool symbol, std::string_view lang) {
+// The fraction digits a number is shown with: at least `min`, at most `max`
+// (trailing zeros beyond `min` are dropped).
+struct Fraction {
+  int min = 0, max = 0;
+  friend bool operator==(const Fraction&, const Fraction&) = default;
+};
+
+// The display policy for a non-integer of magnitude `a`, one rule per kind
+// of number (docs/authoring.md, "How figures are shown").
+Fraction FractionForMagnitude(const Decimal& a, NumberKind kind) {
+  switch (kind) {
+    case NumberKind::kMoney:
+      if (a >= Decimal(1000)) return {0, 0};
+      if (a >= Decimal(1)) return {2, 2};
+      return {2, std::max(2, SignificantDecimals(a, 3))};
+    case NumberKind::kPercent:
+      if (a >= Decimal(1)) return {0, 1};
+      return {0, SignificantDecimals(a, 2)};
+    case NumberKind::kMultiplier:
+      return {0, a >= Decimal(1) ? std::min(2, SignificantDecimals(a, 3)) : SignificantDecimals(a, 2)};
+    case NumberKind::kCount:
+      break;
+  }
+  return {0, SignificantDecimals(a, 3)};
+}
+
+Fraction FractionFor(const Decimal& v, const NumberStyle& style) {
+  if (style.precision) return {*style.precision, *style.precision};
+  // A whole value shows no ".00"; 15 significant digits drop the residue a
+  // unit conversion leaves (800 USD/day from a monthly amount).
+  if (v.IsZero() || v.IsInteger() || v.RoundSignificant(15).IsInteger()) return {0, 0};
+  return FractionForMagnitude(v.Abs(), style.kind);
+}
+
+number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, Fraction fraction, bool symbol,
+                                               std::string_view lang) {
   UErrorCode status = U_ZERO_ERROR;
   auto f = number::NumberFormatter::withLocale(LocaleFor(lang)).roundingMode(UNUM_ROUND_HALFUP);
-  if (style.precision) {
-    f = f.precision(number::Precision::fixedFraction(*style.precision));
-  } else if (style.percent && !style.compact) {
-    f = f.precision(number::Precision::maxFraction(1));
-  } else if (!style.compact) {
-    f = f.precision(DefaultPrecision(magnitude, style.money));
+  if (style.compact && !style.precision) {
+    f = f.notation(number::Notation::compactShort()).precision(number::Precision::maxSignificantDigits(3));
+  } else {
+    if (style.compact) f = f.notation(number::Notation::compactShort());
+    f = f.precision(number::Precision::minMaxFraction(fraction.min, fraction.max));
   }
-  if (style.compact) f = f.notation(number::Notation::compactShort());
   if (symbol && !style.currency.empty()) {
     icu::UnicodeString code = icu::UnicodeString::fromUTF8(style.currency);
     icu::CurrencyUnit unit(code.getTerminatedBuffer(), status);
@@ -68,25 +106,24 @@ number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, const D
 // Building an ICU formatter costs far more than using one, and a site formats
 // thousands of figures with a handful of styles: keep them per thread (ICU
 // formatters are immutable, but a thread-local cache needs no lock).
-const number::LocalizedNumberFormatter& Formatter(const NumberStyle& style, const Decimal& magnitude,
-                                                  bool symbol, std::string_view lang) {
+const number::LocalizedNumberFormatter& Formatter(const NumberStyle& style, Fraction fraction, bool symbol,
+                                                  std::string_view lang) {
   // Looked up for every number of every page: a few fields and a linear
   // search of the handful of styles a thread has seen, no key string built.
   struct Entry {
     std::string lang, currency;
-    int flags, precision;
+    int flags;
+    Fraction fraction;
     number::LocalizedNumberFormatter formatter;
   };
-  int precision_class = style.money ? 0 : (BelowOne(magnitude) && !magnitude.IsZero()) ? 1 : 2;
-  int flags = (style.percent ? 1 : 0) | (style.money ? 2 : 0) | (style.compact ? 4 : 0) | (symbol ? 8 : 0) |
-              (precision_class << 4);
-  int precision = style.precision ? *style.precision : -1;
+  int flags = (style.percent ? 1 : 0) | (style.compact ? 4 : 0) | (symbol ? 8 : 0) |
+              (style.precision ? 16 : 0);
   thread_local std::vector<std::unique_ptr<Entry>> cache;
   for (const auto& e : cache)
-    if (e->flags == flags && e->precision == precision && e->lang == lang && e->currency == style.currency)
+    if (e->flags == flags && e->fraction == fraction && e->lang == lang && e->currency == style.currency)
       return e->formatter;
   cache.push_back(std::make_unique<Entry>(
-      Entry{std::string(lang), style.currency, flags, precision, MakeFormatter(style, magnitude, symbol, lang)}));
+      Entry{std::string(lang), style.currency, flags, fraction, MakeFormatter(style, fraction, symbol, lang)}));
   return cache.back()->formatter;
 }
 
@@ -172,18 +209,22 @@ bool ParseFormatOptions(std::string_view text, FormatOptions* out, OptionError* 
   return true;
 }
 
-NumberStyle StyleOf(const cost::Figure& f, const FormatOptions& opt) {
+NumberStyle StyleOf(const cost::Unit& unit, const FormatOptions& opt) {
   NumberStyle s;
-  s.money = !f.currency.empty();
-  s.currency = opt.plain ? std::string() : f.currency;
-  s.percent = f.unit == "%" && !opt.plain;
+  bool money = unit.dim.IsMoney();
+  s.kind = money ? NumberKind::kMoney
+           : unit.text == "%" ? NumberKind::kPercent
+           : unit.text == "x" ? NumberKind::kMultiplier
+                              : NumberKind::kCount;
+  s.currency = opt.plain || !money ? std::string() : unit.dim.currency;
+  s.percent = unit.text == "%" && !opt.plain;
   s.precision = opt.precision;
   s.compact = opt.compact;
   return s;
 }
 
 std::string FormatNumber(const Decimal& v, const NumberStyle& style, std::string_view lang) {
-  return Run(Formatter(style, v, true, lang), v);
+  return Run(Formatter(style, FractionFor(v, style), true, lang), v);
 }
 
 std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeStyle range,
@@ -191,35 +232,149 @@ std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeSty
   if (range == RangeStyle::kLo) return FormatNumber(v.lo, style, lang);
   if (range == RangeStyle::kHi) return FormatNumber(v.hi, style, lang);
   if (range == RangeStyle::kMid || v.IsPoint()) return FormatNumber(v.IsPoint() ? v.lo : v.Mid(), style, lang);
-  Decimal magnitude = cost::Max(v.lo.Abs(), v.hi.Abs());
+  // Each end is rounded by its own magnitude, so a small end never shows as 0.
   // The currency symbol leads, the percent sign trails: write each once.
   bool symbol_first = !style.currency.empty();
-  std::string lo = Run(Formatter(style, magnitude, symbol_first, lang), v.lo);
-  std::string hi = Run(Formatter(style, magnitude, !symbol_first, lang), v.hi);
-  std::string lo_full = Run(Formatter(style, magnitude, true, lang), v.lo);
-  std::string hi_full = Run(Formatter(style, magnitude, true, lang), v.hi);
+  Fraction flo = FractionFor(v.lo, style), fhi = FractionFor(v.hi, style);
+  std::string lo = Run(Formatter(style, flo, symbol_first, lang), v.lo);
+  std::string hi = Run(Formatter(style, fhi, !symbol_first, lang), v.hi);
+  std::string lo_full = Run(Formatter(style, flo, true, lang), v.lo);
+  std::string hi_full = Run(Formatter(style, fhi, true, lang), v.hi);
   if (lo_full == hi_full) return lo_full;  // both ends round to the same figure
   // A spaced dash keeps "−5 – 10" from reading as a subtraction.
   bool negative = v.lo.IsNegative() || v.hi.IsNegative();
   return lo + (negative ? " \u2013 " : "\u2013") + hi;
 }
 
+int DefaultDecimals(const Decimal& v, const NumberStyle& style) { return FractionFor(v, style).max; }
+
+NumberStyle ColumnStyle(NumberStyle style, const std::vector<Interval>& values) {
+  if (style.precision || style.compact) return style;
+  Decimal max(0);
+  bool whole = true;
+  for (const Interval& v : values) {
+    max = cost::Max(max, cost::Max(v.lo.Abs(), v.hi.Abs()));
+    whole = whole && v.lo.RoundSignificant(15).IsInteger() && v.hi.RoundSignificant(15).IsInteger();
+  }
+  style.precision = whole || max.IsZero() ? 0 : FractionForMagnitude(max, style.kind).max;
+  return style;
+}
+
+NumberStyle ColumnCell(const NumberStyle& column, const Interval& value) {
+  if (!column.precision) return column;
+  Decimal unit = Decimal(1);
+  for (int i = 0; i < *column.precision; ++i) unit /= Decimal(10);
+  for (const Decimal& e : {value.lo, value.hi}) {
+    if (!e.IsZero() && e.Abs() * Decimal(2) < unit) {
+      NumberStyle own = column;
+      own.precision.reset();
+      return own;
+    }
+  }
+  return column;
+}
+
 cost::Interval Displayed(const Interval& v, const NumberStyle& style) {
-  int digits = style.precision ? *style.precision : style.money ? 2 : style.percent ? 1 : 3;
-  return cost::Round(v, digits);
+  return Interval(v.lo.RoundHalfAwayFromZero(FractionFor(v.lo, style).max),
+                  v.hi.RoundHalfAwayFromZero(FractionFor(v.hi, style).max));
+}
+
+std::string UnitText(const cost::Unit& unit, const Interval& value, std::string_view lang) {
+  if (unit.dim.IsMoney()) return PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang);
+  if (unit.text == "%") return "%";
+  return CountUnitText(unit.text, value, lang);
+}
+
+std::string FormatAmount(const Interval& v, const cost::Unit& unit, const FormatOptions& opt,
+                         std::string_view lang) {
+  NumberStyle style = StyleOf(unit, opt);
+  std::string text = FormatInterval(v, style, opt.range, lang);
+  if (opt.plain) return text;
+  if (unit.dim.IsMoney()) {
+    std::string per = cost::SplitMoneyUnit(unit.text).second;
+    if (opt.per && !per.empty()) text += "/" + PerUnitText(per, lang);
+  } else if (unit.text != "%" && !unit.text.empty()) {
+    Interval shown = opt.range == RangeStyle::kLo ? Interval(v.lo)
+                     : opt.range == RangeStyle::kHi ? Interval(v.hi)
+                     : opt.range == RangeStyle::kMid ? Interval(v.Mid())
+                                                     : v;
+    std::string words = CountUnitText(unit.text, shown, lang);
+    if (!words.empty()) text += (SpacedUnit(words) ? " " : "") + words;
+  }
+  return text;
 }
 
 std::string FormatFigure(const cost::Figure& f, const FormatOptions& opt, std::string_view lang) {
   if (f.is_bool) return UiText(f.bool_value ? "yes" : "no", lang);
-  NumberStyle style = StyleOf(f, opt);
-  std::string text = FormatInterval(f.value, style, opt.range, lang);
-  if (opt.plain) return text;
-  if (!f.currency.empty()) {
-    if (opt.per && !f.per.empty()) text += "/" + LocalizeUnit(f.per, lang);
-  } else if (!f.unit.empty() && f.unit != "%") {
-    text += " " + LocalizeUnit(f.unit, lang);
+  return FormatAmount(f.value, f.unit, opt, lang);
+}
+
+std::string FormatInput(const cost::InputUse& in, std::string_view lang) {
+  if (in.is_bool) return UiText(in.bool_value ? "yes" : "no", lang);
+  return FormatAmount(in.value, in.unit, {}, lang);
+}
+
+namespace {
+
+// A price is shown as its list states it: digits beyond the rounding rule's
+// are kept ("US$0.0035"), never rounded away.
+FormatOptions PriceOptions(const Interval& v, const cost::Unit& unit) {
+  FormatOptions opt;
+  if (!unit.dim.IsMoney()) return opt;
+  int written = 0;
+  for (const Decimal& end : {v.lo, v.hi}) {
+    std::string t = end.ToString();
+    size_t dot = t.find('.');
+    if (dot != std::string::npos) written = std::max(written, static_cast<int>(t.size() - dot - 1));
   }
-  return text;
+  if (written > 2) opt.precision = written;
+  return opt;
+}
+
+}  // namespace
+
+std::string FormatPrice(const Interval& v, const cost::Unit& unit, std::string_view lang) {
+  return FormatAmount(v, unit, PriceOptions(v, unit), lang);
+}
+
+std::string FormatPriceNumber(const Interval& v, const cost::Unit& unit, std::string_view lang) {
+  FormatOptions opt = PriceOptions(v, unit);
+  opt.plain = true;
+  return FormatAmount(v, unit, opt, lang);
+}
+
+std::string CurrencyName(std::string_view code, std::string_view lang) {
+  if (!IsCjk(lang)) return std::string(code);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString ucode = icu::UnicodeString::fromUTF8(std::string(code));
+  UBool is_choice = false;
+  int32_t length = 0;
+  const UChar* name = ucurr_getName(ucode.getTerminatedBuffer(), LocaleFor(lang).getName(), UCURR_LONG_NAME,
+                                    &is_choice, &length, &status);
+  if (U_FAILURE(status) || !name) return std::string(code);
+  std::string out;
+  icu::UnicodeString(name, length).toUTF8String(out);
+  return out;
+}
+
+std::string PriceUnitHeader(const cost::Unit& unit, std::string_view lang) {
+  if (!unit.dim.IsMoney()) return UnitText(unit, Interval(Decimal(2)), lang);
+  std::string per = PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang);
+  std::string currency = CurrencyName(unit.dim.currency, lang);
+  return per.empty() ? currency : currency + "/" + per;
+}
+
+std::string FormatFx(const cost::FxUse& fx, std::string_view lang) {
+  NumberStyle base;
+  base.currency = fx.base;
+  base.kind = NumberKind::kMoney;
+  NumberStyle quote;
+  quote.currency = fx.quote;
+  quote.kind = NumberKind::kMoney;
+  std::string rate = fx.rate.ToString();
+  size_t dot = rate.find('.');
+  quote.precision = dot == std::string::npos ? 0 : static_cast<int>(rate.size() - dot - 1);
+  return FormatNumber(Decimal(1), base, lang) + " = " + FormatNumber(fx.rate, quote, lang);
 }
 
 }  // namespace costsite::figures

@@ -116,24 +116,25 @@ bool ResolveFigure(const cost::Evaluation& eval, const FigureRef& ref, const For
   if (!opt.unit.empty() || !opt.currency.empty()) {
     std::string unit = opt.unit;
     if (unit.empty()) {
-      if (out->currency.empty()) {
+      if (!out->IsMoney()) {
         *error = "currency=" + opt.currency + " needs a money figure; '" + ref.ToString() + "' is in " +
-                 (out->unit.empty() ? std::string("no unit") : out->unit);
+                 (out->unit.text.empty() ? std::string("no unit") : out->unit.text);
         return false;
       }
-      unit = opt.currency + (out->per.empty() ? "" : "/" + out->per);
+      std::string per = out->Per();
+      unit = opt.currency + (per.empty() ? "" : "/" + per);
     }
     cost::Figure converted;
     if (!eval.Reexpress(*out, ref.model, unit, &converted, error)) return false;
     *out = std::move(converted);
   }
-  if (opt.percent && out->unit != "%") {
-    if (!out->unit.empty() || out->is_bool) {
-      *error = "percent needs a ratio; '" + ref.ToString() + "' is in " + out->unit;
+  if (opt.percent && out->unit.text != "%") {
+    if (!out->unit.text.empty() || out->is_bool) {
+      *error = "percent needs a ratio; '" + ref.ToString() + "' is in " + out->unit.text;
       return false;
     }
     out->value = out->value * cost::Interval(cost::Decimal(100));
-    out->unit = "%";
+    out->unit = cost::PercentUnit();
   }
   return true;
 }

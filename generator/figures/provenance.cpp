@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "figures/format.h"
 #include "figures/html.h"
 #include "figures/strings.h"
 
@@ -11,14 +12,29 @@ namespace {
 
 std::string Colon(std::string_view lang) { return IsCjk(lang) ? "：" : ": "; }
 
+std::string Paren(std::string_view text, std::string_view lang) {
+  return IsCjk(lang) ? "（" + std::string(text) + "）" : " (" + std::string(text) + ")";
+}
+
+std::string PriceName(const cost::PriceUse& p, std::string_view lang) {
+  std::string label = Pick(p.label, lang, "en");
+  std::string name = label.empty() ? p.id : label;
+  if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantLabel(p.variant, lang), lang);
+  return name;
+}
+
 std::string PriceLine(const cost::PriceUse& p, std::string_view lang) {
-  std::string line = p.id;
-  if (!p.variant.empty() && p.variant != "on_demand") line += " (" + p.variant + ")";
-  line += " = " + p.value_text;
+  std::string line = PriceName(p, lang) + " = " + FormatPrice(p.value, p.unit, lang);
   std::string when = p.date;
-  if (!p.source.empty()) when += (when.empty() ? "" : ", ") + p.source;
-  if (!when.empty()) line += " [" + when + "]";
+  if (!p.source.empty()) when += (when.empty() ? "" : IsCjk(lang) ? "，" : ", ") + p.source;
+  if (!when.empty()) line += Paren(when, lang);
   return line;
+}
+
+std::string FxLine(const cost::FxUse& fx, std::string_view lang) {
+  std::string when = fx.date;
+  if (!fx.source.empty()) when += (when.empty() ? "" : IsCjk(lang) ? "，" : ", ") + fx.source;
+  return FormatFx(fx, lang) + (when.empty() ? "" : Paren(when, lang));
 }
 
 bool IsUrl(std::string_view s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
@@ -33,10 +49,10 @@ std::string ProvenanceText(const cost::Figure& f, std::string_view lang) {
     out += line;
   };
   if (!e.formula.empty()) add(UiText("formula", lang) + Colon(lang) + e.formula);
-  for (const auto& [name, value] : e.inputs) add("  " + name + " = " + value);
+  for (const cost::InputUse& in : e.inputs) add("  " + in.name + " = " + FormatInput(in, lang));
   if (!e.prices.empty()) add(UiText("prices", lang) + Colon(lang));
   for (const auto& p : e.prices) add("  " + PriceLine(p, lang));
-  for (const auto& fx : e.fx) add(UiText("fx", lang) + Colon(lang) + fx);
+  for (const auto& fx : e.fx) add(UiText("fx", lang) + Colon(lang) + FxLine(fx, lang));
   if (out.empty()) add(f.id);
   return out;
 }
@@ -66,17 +82,16 @@ std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string
                     Escape(UiText("sources", lang)) + "</h2>\n<ol>\n";
   for (const auto& p : prices) {
     std::string provider = Pick(p.provider_name, lang, "en");
-    std::string label = Pick(p.label, lang, "en");
     out += "<li>";
     if (!provider.empty()) out += Escape(provider) + " · ";
-    out += Escape(label.empty() ? p.id : label);
-    if (!p.variant.empty() && p.variant != "on_demand") out += " (" + Escape(p.variant) + ")";
-    out += ": " + Escape(p.value_text);
-    if (!p.date.empty()) out += ", <time datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
+    out += Escape(PriceName(p, lang));
+    out += Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
+    std::string comma = IsCjk(lang) ? "，" : ", ";
+    if (!p.date.empty()) out += comma + "<time datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
     if (IsUrl(p.source))
-      out += ", <a href=\"" + Escape(p.source) + "\">" + Escape(p.source) + "</a>";
+      out += comma + "<a href=\"" + Escape(p.source) + "\">" + Escape(p.source) + "</a>";
     else if (!p.source.empty())
-      out += ", " + Escape(p.source);
+      out += comma + Escape(p.source);
     out += "</li>\n";
   }
   return out + "</ol>\n</section>\n";

@@ -64,28 +64,17 @@ constexpr std::array kText = {
     Row{"mid", "中值", "Midpoint"},
 };
 
-// Unit words. Symbols that read the same in both languages (GB, USD) are absent.
-constexpr std::array kUnits = {
-    Row{"month", "月", "month"},   Row{"months", "月", "months"}, Row{"h", "小时", "h"},
-    Row{"hour", "小时", "hour"},   Row{"hours", "小时", "hours"}, Row{"day", "天", "day"},
-    Row{"days", "天", "days"},     Row{"week", "周", "week"},     Row{"weeks", "周", "weeks"},
-    Row{"year", "年", "year"},     Row{"years", "年", "years"},   Row{"min", "分钟", "min"},
-    Row{"s", "秒", "s"},           Row{"ms", "毫秒", "ms"},
-    Row{"request", "次请求", "request"}, Row{"requests", "次请求", "requests"},
-    Row{"req", "次请求", "req"},   Row{"query", "次查询", "query"},
-    Row{"queries", "次查询", "queries"}, Row{"call", "次调用", "call"},
-    Row{"calls", "次调用", "calls"}, Row{"user", "用户", "user"}, Row{"users", "用户", "users"},
-    Row{"instance", "实例", "instance"}, Row{"instances", "实例", "instances"},
-    Row{"node", "节点", "node"},   Row{"nodes", "节点", "nodes"},
-    Row{"session", "会话", "session"}, Row{"sessions", "会话", "sessions"},
-    Row{"vector", "向量", "vector"}, Row{"vectors", "向量", "vectors"},
-    Row{"question", "问题", "question"}, Row{"questions", "问题", "questions"},
-};
-
-// Scales written before a unit word: "1M tokens".
-constexpr std::array kScales = {
-    Row{"1k", "千", "1k"},   Row{"1000", "千", "1000"}, Row{"1M", "百万", "1M"},
-    Row{"1000000", "百万", "1M"}, Row{"1B", "十亿", "1B"},
+// Price variants the engine knows by name (a price list may label others).
+constexpr std::array kVariants = {
+    Row{"on_demand", "按需", "On-demand"},
+    Row{"spot", "竞价", "Spot"},
+    Row{"spot_avg", "竞价（均价）", "Spot (average)"},
+    Row{"preemptible", "抢占式", "Preemptible"},
+    Row{"batch", "批处理", "Batch"},
+    Row{"long", "长上下文", "Long context"},
+    Row{"reserved_1y", "1 年预留", "1-year reserved"},
+    Row{"reserved_3y", "3 年预留", "3-year reserved"},
+    Row{"cached", "缓存命中", "Cached"},
 };
 
 template <size_t N>
@@ -97,53 +86,18 @@ const Row* FindRow(const std::array<Row, N>& rows, std::string_view key) {
 
 std::string_view Column(const Row& r, std::string_view lang) { return lang == "zh" ? r.zh : r.en; }
 
-std::string Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
-
-// One term of a unit expression: optional scale, then a unit word.
-std::string LocalizeTerm(std::string_view term, std::string_view lang) {
-  std::string t = Trim(term);
-  std::string scale, word = t;
-  if (size_t sp = t.find(' '); sp != std::string::npos) {
-    scale = t.substr(0, sp);
-    word = Trim(std::string_view(t).substr(sp + 1));
-  }
-  std::string out;
-  if (!scale.empty()) {
-    const Row* s = FindRow(kScales, scale);
-    out = s ? std::string(Column(*s, lang)) : scale;
-  }
-  const Row* w = FindRow(kUnits, word);
-  std::string local = w ? std::string(Column(*w, lang)) : word;
-  bool ascii_word = !local.empty() && static_cast<unsigned char>(local[0]) < 0x80;
-  if (!out.empty() && (!IsCjk(lang) || ascii_word)) out += ' ';
-  return out + local;
-}
-
 }  // namespace
+
+std::string VariantLabel(std::string_view variant, std::string_view lang) {
+  if (const Row* r = FindRow(kVariants, variant)) return std::string(Column(*r, lang));
+  return std::string(variant);
+}
 
 bool IsCjk(std::string_view lang) { return lang == "zh" || lang == "ja"; }
 
 std::string UiText(std::string_view key, std::string_view lang) {
   if (const Row* r = FindRow(kText, key)) return std::string(Column(*r, lang));
   return std::string(key);
-}
-
-std::string LocalizeUnit(std::string_view unit, std::string_view lang) {
-  std::string out;
-  size_t start = 0;
-  while (start <= unit.size()) {
-    size_t slash = unit.find('/', start);
-    std::string_view term = unit.substr(start, slash == std::string_view::npos ? unit.npos : slash - start);
-    out += LocalizeTerm(term, lang);
-    if (slash == std::string_view::npos) break;
-    out += '/';
-    start = slash + 1;
-  }
-  return out;
 }
 
 }  // namespace costsite::figures

@@ -13,9 +13,8 @@ namespace costsite::figures {
 /// itself when the key is unknown).
 std::string UiText(std::string_view key, std::string_view lang);
 
-/// A unit expression in `lang`, term by term: "1M tokens" -> "百万 tokens",
-/// "month" -> "月", "requests/s" -> "次请求/秒". Unknown words stay as written.
-std::string LocalizeUnit(std::string_view unit, std::string_view lang);
+/// A price variant's name in `lang` ("按需", "On-demand"); the id when unknown.
+std::string VariantLabel(std::string_view variant, std::string_view lang);
 
 /// True for languages written without spaces between a number and its unit word.
 bool IsCjk(std::string_view lang);

@@ -5,6 +5,7 @@
 #include "figures/format.h"
 #include "figures/html.h"
 #include "figures/strings.h"
+#include "figures/unit_words.h"
 
 namespace costsite::figures {
 
@@ -26,22 +27,34 @@ std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::st
 std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
 
 // A cost cell: the number without its unit (the header has it), with provenance.
-std::string CostCell(const Figure& f, std::string_view lang) {
-  NumberStyle s = StyleOf(f);
+std::string CostCell(const Figure& f, const NumberStyle& column, std::string_view lang) {
+  NumberStyle s = ColumnCell(column, f.value);
   s.currency.clear();
   s.percent = false;
   return Num(FigureHtml(f, FormatInterval(f.value, s, RangeStyle::kDash, lang), lang));
 }
 
-std::string ShareCell(const Interval& share, std::string_view lang) {
-  NumberStyle s;
-  s.precision = 1;
-  return Num(Escape(FormatInterval(share * Interval(Decimal(100)), s, RangeStyle::kDash, lang)));
+// The one precision of a table's cost column, from every amount it shows.
+NumberStyle CostColumn(const cost::ModelResult& r) {
+  std::vector<Interval> values;
+  for (const auto& it : r.items) values.push_back(it.cost.value);
+  for (const auto& g : r.groups) values.push_back(g.subtotal.value);
+  if (r.total) values.push_back(r.total->value);
+  const Figure* first = r.total ? &*r.total : r.items.empty() ? nullptr : &r.items.front().cost;
+  return ColumnStyle(first ? StyleOf(*first) : NumberStyle{}, values);
 }
 
-Interval RoundedSum(const std::vector<const Figure*>& parts) {
+std::string ShareCell(const Interval& share, std::string_view lang) {
+  NumberStyle s;
+  s.kind = NumberKind::kPercent;
+  s.precision = 1;
+  Interval pct = share * Interval(Decimal(100));
+  return Num(Escape(FormatInterval(pct, ColumnCell(s, pct), RangeStyle::kDash, lang)));
+}
+
+Interval RoundedSum(const std::vector<const Figure*>& parts, const NumberStyle& column) {
   Interval sum(Decimal(0));
-  for (const Figure* f : parts) sum = sum + Displayed(f->value, StyleOf(*f));
+  for (const Figure* f : parts) sum = sum + Displayed(f->value, ColumnCell(column, f->value));
   return sum;
 }
 
@@ -67,8 +80,12 @@ std::string FigureLabel(const Figure& f, std::string_view lang) {
 }
 
 std::string UnitHeader(const Figure& f, std::string_view lang) {
-  if (!f.currency.empty()) return f.currency + (f.per.empty() ? "" : "/" + LocalizeUnit(f.per, lang));
-  return LocalizeUnit(f.unit, lang);
+  // A count of things ("GPU 总数") names them in its label; its cells are numbers.
+  if (!f.IsMoney() && IsObjectCount(f.unit.text)) return "";
+  std::string per = UnitText(f.unit, f.value, lang);
+  if (!f.IsMoney()) return per;
+  std::string currency = CurrencyName(f.Currency(), lang);
+  return per.empty() ? currency : currency + "/" + per;
 }
 
 std::string WrapTable(const std::string& table, std::string_view label) {
@@ -93,6 +110,7 @@ std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, Sou
   for (const auto& it : r.items)
     if (std::find(order.begin(), order.end(), it.group) == order.end()) order.push_back(it.group);
   std::vector<const Figure*> shown;
+  NumberStyle column = CostColumn(r);
   for (const std::string& g : order) {
     for (const auto& it : r.items) {
       if (it.group != g) continue;
@@ -102,12 +120,12 @@ std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, Sou
       html += Num(it.quantity ? FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang) : "");
       std::string price;
       if (it.unit_price) {
-        price = Escape(it.unit_price->value_text);
+        price = Escape(FormatPrice(it.unit_price->value, it.unit_price->unit, lang));
         if (!it.unit_price->date.empty())
           price += " <time class=\"date\" datetime=\"" + Escape(it.unit_price->date) + "\">" +
                    Escape(it.unit_price->date) + "</time>";
       }
-      html += Num(price) + CostCell(it.cost, lang);
+      html += Num(price) + CostCell(it.cost, column, lang);
       if (has_total) html += ShareCell(it.share, lang);
       html += "</tr>\n";
     }
@@ -116,7 +134,7 @@ std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, Sou
       if (grp.id != g) continue;
       html += "<tr class=\"subtotal\">" +
               RowTh(Escape(UiText("subtotal", lang) + (IsCjk(lang) ? "：" : ": ") + GroupLabel(r, g, lang))) +
-              "<td></td><td></td>" + CostCell(grp.subtotal, lang);
+              "<td></td><td></td>" + CostCell(grp.subtotal, column, lang);
       if (has_total) html += ShareCell(grp.share, lang);
       html += "</tr>\n";
     }
@@ -126,9 +144,9 @@ std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, Sou
   if (r.total) {
     sources->Add(r.total->explain);
     html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + "<td></td><td></td>" +
-            CostCell(*r.total, lang) + (has_total ? ShareCell(Interval(Decimal(1)), lang) : "") +
+            CostCell(*r.total, column, lang) + (has_total ? ShareCell(Interval(Decimal(1)), lang) : "") +
             "</tr></tfoot>\n";
-    rounded_note = RoundedSum(shown) != Displayed(r.total->value, StyleOf(*r.total));
+    rounded_note = RoundedSum(shown, column) != Displayed(r.total->value, ColumnCell(column, r.total->value));
   }
   html += "</table>\n";
   std::string out = WrapTable(html, caption);
@@ -177,6 +195,7 @@ std::string ExpectationsTable(const cost::ModelResult& r, std::string_view lang)
     computed.unit = x.unit;
     Figure stated = computed;
     stated.value = x.stated;
+    stated.explain = {};
     std::string status = x.ok ? "ok" : x.known_discrepancy ? "known_discrepancy" : "mismatch";
     html += "<tr class=\"status-" + status + "\">" + RowTh(Escape(label)) +
             Num(Escape(FormatFigure(stated, {}, lang))) +

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "content/pages.h"
+#include "figures/plain.h"
 #include "cost/evaluation.h"
 #include "figures/lookup.h"
 #include "markdown/cmark_util.h"
@@ -264,10 +265,10 @@ void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& 
       for (size_t k = 0; k < shown.size(); ++k) {
         const auto& [name, f] = shown[k];
         if (f.is_bool) continue;
-        bool pct_figure = f.unit == "%";
+        bool pct_figure = f.unit.text == "%";
         if (n.percent != pct_figure) continue;
         if (!Close(typed, shown_values[k].first) && !Close(typed, shown_values[k].second)) continue;
-        diags->Warning(n.pos, "'" + n.text + "' looks like the figure " + name + " (" + cost::FormatFigure(f) +
+        diags->Warning(n.pos, "'" + n.text + "' looks like the figure " + name + " (" + figures::PlainFigure(f) +
                                   "); write `=" + name + "` so the text follows the model",
                        page.sources[i].text, static_cast<int>(n.text.size()), "literal-figure");
         break;

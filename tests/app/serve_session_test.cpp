@@ -83,7 +83,7 @@ TEST_CASE("A changed price re-renders only the pages whose figures depend on it"
   CHECK(r.models_total == 4);
   CHECK(r.pages_rendered == 8);  // r0, r2, r4, r6 in both languages
   CHECK(r.files_written == 8 + 4);  // their pages, and the JSON and CSV of m0 and m2
-  CHECK(f.Page("en/r0/index.html").find("$75.00/month") != std::string::npos);  // 100 h × 0.75
+  CHECK(f.Page("en/r0/index.html").find("$75/month") != std::string::npos);  // 100 h × 0.75
   CHECK(f.Page("en/r1/index.html") == untouched);
   CHECK(ReadAll(f.out / "data/m0.json").find("\"lo\": \"75\"") != std::string::npos);
   CHECK(r.pricing_files_parsed == 1);  // the price list; the four models' files were unchanged
@@ -97,7 +97,7 @@ TEST_CASE("A changed model file is parsed again, the unchanged ones are not, and
   REQUIRE(r.ok);
   CHECK(r.pricing_files_parsed == 1);
   CHECK(r.models_changed == 1);
-  CHECK(f.Page("en/r1/index.html").find("$600.00/month") != std::string::npos);  // 300 h × 2
+  CHECK(f.Page("en/r1/index.html").find("$600/month") != std::string::npos);  // 300 h × 2
   // A file moved (one removed, one added): the cache follows the folder.
   fs::create_directories(f.src / "pricing/models");
   fs::rename(f.src / "pricing/m3.yaml", f.src / "pricing/models/m3.yaml");

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "figures/plain.h"
 #include "pricing/pricing.h"
 
 namespace costsite::cost {
@@ -51,7 +52,7 @@ struct Run {
   std::string Show(std::string_view model, std::string_view figure, std::string_view scenario = "") const {
     const ModelResult* r = ev.Find(model, scenario);
     const Figure* f = r ? r->Find(figure) : nullptr;
-    return f ? FormatFigure(*f) : "(missing)";
+    return f ? figures::PlainFigure(*f) : "(missing)";
   }
 };
 
@@ -113,8 +114,8 @@ items:
   CHECK(run->Show("m", "total") == "359.70 – 559.70 USD/month");
   REQUIRE(r.items.size() == 3);
   REQUIRE(r.items[0].unit_price.has_value());
-  CHECK(r.items[0].unit_price->value_text == "0.34 USD/h");
-  CHECK(FormatFigure(*r.items[0].quantity) == "730 h/month");
+  CHECK(figures::PlainPrice(*r.items[0].unit_price) == "0.34 USD/h");
+  CHECK(figures::PlainFigure(*r.items[0].quantity) == "730 h/month");
   // The share of a ranged item stays within [0, 1].
   // 100 / (100 + 259.7) and 300 / (300 + 259.7).
   CHECK(r.items[2].share.lo.RoundHalfAwayFromZero(4).ToString() == "0.278");
@@ -156,7 +157,8 @@ figures:
   CHECK(run->Show("m", "back") == "100.00 USD");
   const Figure* f = run->ev.Find("m")->Find("cny");
   REQUIRE(f->explain.fx.size() == 1);
-  CHECK(f->explain.fx[0] == "1 USD = 7.2 CNY (2025-01-01, https://fx.example)");
+  CHECK(figures::PlainFx(f->explain.fx[0]) == "1 USD = 7.2 CNY (2025-01-01, https://fx.example)");
+  CHECK(f->explain.fx[0].rate == Decimal(*Decimal::Parse("7.2")));
   auto missing = EvalModel("model: m\nfigures:\n  e: {formula: \"fx(1 USD, EUR)\"}\n");
   CHECK(missing->Errors() ==
         "pricing/m.yaml:3:17: error: no exchange rate between USD and EUR\n"
@@ -348,7 +350,7 @@ expectations:
   CHECK_FALSE(r.expectations[3].ok);
   CHECK(r.expectations[3].known_discrepancy);
   CHECK(r.expectations[3].computed.lo.ToString() == "1000");
-  CHECK(r.expectations[3].unit == "USD/month");
+  CHECK(r.expectations[3].unit.text == "USD/month");
 }
 
 TEST_CASE("Figures explain themselves", "[cost][evaluate]") {
@@ -363,12 +365,13 @@ items:
   REQUIRE(f);
   CHECK(f->explain.formula == "stored * @aws/s3.standard");
   REQUIRE(f->explain.inputs.size() == 1);
-  CHECK(f->explain.inputs[0] == std::make_pair(std::string("stored"), std::string("500 GB")));
+  CHECK(f->explain.inputs[0].name == "stored");
+  CHECK(figures::PlainInput(f->explain.inputs[0]) == "500 GB");
   REQUIRE(f->explain.prices.size() == 1);
   const PriceUse& p = f->explain.prices[0];
   CHECK(p.id == "aws/s3.standard");
   CHECK(p.variant == "on_demand");
-  CHECK(p.value_text == "0.023 USD/GB/month");
+  CHECK(figures::PlainPrice(p) == "0.023 USD/GB/month");
   CHECK(p.date == "2025-01-15");
   CHECK(p.source == "https://aws.example/s3");
   CHECK(p.provider_name.at("en") == "Amazon Web Services");
@@ -391,11 +394,11 @@ TEST_CASE("Reexpress converts units and currencies", "[cost][evaluate]") {
   Figure out;
   std::string error;
   REQUIRE(run->ev.Reexpress(f, "m", "CNY/month", &out, &error));
-  CHECK(FormatFigure(out) == "720.00 CNY/month");
-  CHECK(out.currency == "CNY");
-  CHECK(out.per == "month");
+  CHECK(figures::PlainFigure(out) == "720.00 CNY/month");
+  CHECK(out.Currency() == "CNY");
+  CHECK(out.Per() == "month");
   REQUIRE(run->ev.Reexpress(f, "m", "USD/year", &out, &error));
-  CHECK(FormatFigure(out) == "1200.00 USD/year");
+  CHECK(figures::PlainFigure(out) == "1200.00 USD/year");
   CHECK_FALSE(run->ev.Reexpress(f, "m", "EUR/month", &out, &error));
   CHECK(error == "no exchange rate between USD and EUR on or before 2025-03-01");
   CHECK_FALSE(run->ev.Reexpress(f, "m", "GB", &out, &error));
@@ -411,7 +414,7 @@ TEST_CASE("An extra model is evaluated against loaded prices and models", "[cost
   Evaluation ev = EvaluateExtra(run->ev, std::move(extra), diags);
   CHECK_FALSE(diags.HasErrors());
   REQUIRE(ev.Find("page-1"));
-  CHECK(FormatFigure(*ev.Find("page-1")->Find("month")) == "1460.00 USD");
+  CHECK(figures::PlainFigure(*ev.Find("page-1")->Find("month")) == "1460.00 USD");
   CHECK(ev.Find("base"));
   CHECK(run->ev.Find("page-1") == nullptr);
 }
@@ -445,7 +448,7 @@ TEST_CASE("Provider views list current prices in declared order", "[cost][evalua
   CHECK(aws->entries[2].id == "p4d.24xlarge");
   CHECK(aws->entries[2].variants[0].first == "on_demand");
   CHECK(aws->entries[2].variants[1].first == "spot");
-  CHECK(aws->entries[3].unit == "USD/month");
+  CHECK(aws->entries[3].unit.text == "USD/month");
 }
 
 }  // namespace

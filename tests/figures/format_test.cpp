@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "figures/strings.h"
+#include "figures/unit_words.h"
 
 namespace costsite::figures {
 namespace {
@@ -13,23 +14,27 @@ using cost::Interval;
 
 Decimal D(const char* s) { return *Decimal::Parse(s); }
 
-cost::Figure Money(const char* lo, const char* hi, const char* currency, const char* per) {
+cost::Unit U(const char* text) {
+  static const cost::UnitTable table;
+  cost::UnitError err;
+  auto u = cost::ParseUnit(text, table, &err);
+  REQUIRE(u);
+  return *u;
+}
+
+cost::Figure Fig(const char* lo, const char* hi, const char* unit) {
   cost::Figure f;
-  f.id = "total";
+  f.id = "x";
   f.value = Interval(D(lo), D(hi));
-  f.currency = currency;
-  f.per = per;
-  f.unit = std::string(currency) + (std::string(per).empty() ? "" : "/" + std::string(per));
+  f.unit = U(unit);
   return f;
 }
 
-cost::Figure Plain(const char* v, const char* unit) {
-  cost::Figure f;
-  f.id = "x";
-  f.value = Interval(D(v));
-  f.unit = unit;
-  return f;
+cost::Figure Money(const char* lo, const char* hi, const char* currency, const char* per) {
+  return Fig(lo, hi, (std::string(currency) + (std::string(per).empty() ? "" : "/" + std::string(per))).c_str());
 }
+
+cost::Figure Plain(const char* v, const char* unit) { return Fig(v, v, unit); }
 
 std::string Fmt(const cost::Figure& f, std::string_view options, std::string_view lang) {
   FormatOptions opt;
@@ -38,51 +43,105 @@ std::string Fmt(const cost::Figure& f, std::string_view options, std::string_vie
   return FormatFigure(f, opt, lang);
 }
 
-TEST_CASE("Money figures follow the page's locale") {
+TEST_CASE("Money follows the page's locale and the rounding rule") {
   struct Case {
     const char *lo, *hi, *currency, *per, *options, *lang, *want;
   };
   const Case cases[] = {
-      {"1257.3", "1257.3", "USD", "h", "", "en", "$1,257.30/h"},
-      {"1257.3", "1257.3", "USD", "h", "", "zh", "US$1,257.30/小时"},
-      {"124073.284", "124073.284", "CNY", "month", "", "zh", "¥124,073.28/月"},
-      {"124073.284", "124073.284", "CNY", "month", "", "en", "CN¥124,073.28/month"},
-      {"2000", "3500", "CNY", "month", "", "zh", "¥2,000.00–3,500.00/月"},
-      {"2000", "3500", "CNY", "month", "precision=0", "zh", "¥2,000–3,500/月"},
-      {"2000", "3500", "USD", "month", "precision=0", "en", "$2,000–3,500/month"},
-      {"2000", "3500", "USD", "month", "range=mid precision=0", "en", "$2,750/month"},
-      {"2000", "3500", "USD", "month", "range=lo precision=0", "en", "$2,000/month"},
-      {"2000", "3500", "USD", "month", "range=hi precision=0", "en", "$3,500/month"},
-      {"17232.4", "17232.4", "USD", "month", "compact", "zh", "US$1.7万/月"},
-      {"17232.4", "17232.4", "USD", "month", "compact", "en", "$17K/month"},
-      {"250000000", "250000000", "CNY", "year", "compact", "zh", "¥2.5亿/年"},
-      {"2500000", "2500000", "USD", "year", "compact", "en", "$2.5M/year"},
-      {"3200000000", "3200000000", "USD", "", "compact", "en", "$3.2B"},
-      {"17232.4", "17232.4", "USD", "month", "per=none", "en", "$17,232.40"},
-      {"17232.4", "17232.4", "USD", "month", "plain", "en", "17,232.40"},
-      {"0.15", "0.15", "USD", "1M tokens", "", "zh", "US$0.15/百万 tokens"},
-      {"0.15", "0.15", "USD", "1M tokens", "", "en", "$0.15/1M tokens"},
+      // Cents from 1 to 1,000; whole units above; a whole amount has no ".00".
+      {"1257.3", "1257.3", "USD", "h", "", "en", "$1,257/h"},
+      {"1257.3", "1257.3", "USD", "h", "", "zh", "US$1,257/小时"},
+      {"16.4", "16.4", "USD", "h", "", "zh", "US$16.40/小时"},
+      {"16.4", "16.4", "USD", "h", "", "en", "$16.40/h"},
+      {"40", "40", "USD", "month", "", "zh", "US$40/月"},
+      {"219", "219", "USD", "month", "", "en", "$219/month"},
+      {"124073.284", "124073.284", "CNY", "month", "", "zh", "¥124,073/月"},
+      {"124073.284", "124073.284", "CNY", "month", "", "en", "CN¥124,073/month"},
+      {"52670000", "52670000", "USD", "", "", "zh", "US$52,670,000"},
+      {"2000", "3500", "CNY", "month", "", "zh", "¥2,000–3,500/月"},
+      {"50000", "80000", "CNY", "month", "", "zh", "¥50,000–80,000/月"},
+      {"2000", "3500", "CNY", "month", "precision=2", "zh", "¥2,000.00–3,500.00/月"},
+      {"2000", "3500", "USD", "month", "range=mid", "en", "$2,750/month"},
+      {"2000", "3500", "USD", "month", "range=lo", "en", "$2,000/month"},
+      {"2000", "3500", "USD", "month", "range=hi", "en", "$3,500/month"},
       {"248.205", "248.205", "USD", "month", "", "en", "$248.21/month"},  // half away from zero
       {"-248.205", "-248.205", "USD", "month", "", "en", "-$248.21/month"},
       {"1.25", "1.25", "USD", "h", "precision=1", "en", "$1.3/h"},
+      // Below one unit: three significant digits, never shown as zero.
+      {"0.00135", "0.00135", "USD", "", "", "en", "$0.00135"},
+      {"0.00135", "0.00135", "USD", "", "", "zh", "US$0.00135"},
+      {"0.0117", "0.0117", "USD", "", "", "en", "$0.0117"},
+      {"0.5", "0.5", "USD", "h", "", "en", "$0.50/h"},
+      {"0.0001", "0.0001", "USD", "", "", "en", "$0.0001"},
+      {"0", "0", "USD", "month", "", "en", "$0/month"},
+      // Each end of a range is rounded by its own size.
+      {"0.004", "12.5", "USD", "", "", "en", "$0.004–12.50"},
+      {"1000000000000", "1000000000000", "USD", "", "", "en", "$1,000,000,000,000"},
+      // Compact: three significant digits, the same in both languages.
+      {"17232.4", "17232.4", "USD", "month", "compact", "zh", "US$1.72万/月"},
+      {"17232.4", "17232.4", "USD", "month", "compact", "en", "$17.2K/month"},
+      {"103000000", "103000000", "USD", "", "compact", "zh", "US$1.03亿"},
+      {"103000000", "103000000", "USD", "", "compact", "en", "$103M"},
+      {"250000000", "250000000", "CNY", "year", "compact", "zh", "¥2.5亿/年"},
+      {"2500000", "2500000", "USD", "year", "compact", "en", "$2.5M/year"},
+      {"3200000000", "3200000000", "USD", "", "compact", "en", "$3.2B"},
+      {"17232.4", "17232.4", "USD", "month", "per=none", "en", "$17,232"},
+      {"17232.4", "17232.4", "USD", "month", "plain", "en", "17,232"},
+      {"0.15", "0.15", "USD", "1M tokens", "", "zh", "US$0.15/百万 token"},
+      {"0.15", "0.15", "USD", "1M tokens", "", "en", "$0.15/1M tokens"},
+      {"0.005", "0.005", "USD", "1000 requests", "", "zh", "US$0.005/千次请求"},
+      {"0.023", "0.023", "USD", "GB/month", "", "zh", "US$0.023/GB/月"},
   };
   for (const Case& c : cases) {
-    INFO(c.lo << " " << c.currency << "/" << c.per << " [" << c.options << "] " << c.lang);
+    INFO(c.lo << "–" << c.hi << " " << c.currency << "/" << c.per << " [" << c.options << "] " << c.lang);
     CHECK(Fmt(Money(c.lo, c.hi, c.currency, c.per), c.options, c.lang) == c.want);
   }
 }
 
-TEST_CASE("Other figures: units, percent, booleans") {
-  CHECK(Fmt(Plain("4.1234", "GB"), "precision=1", "en") == "4.1 GB");
-  CHECK(Fmt(Plain("730", "h"), "", "zh") == "730 小时");
-  CHECK(Fmt(Plain("730", "h"), "", "en") == "730 h");
+TEST_CASE("Counts read with their nouns: measure words in zh, plurals in en") {
+  struct Case {
+    const char *value, *unit, *zh, *en;
+  };
+  const Case cases[] = {
+      {"32", "gpus", "32 块 GPU", "32 GPUs"},
+      {"1", "gpus", "1 块 GPU", "1 GPU"},
+      {"20000", "questions", "20,000 个问题", "20,000 questions"},
+      {"40", "sessions", "40 个会话", "40 sessions"},
+      {"11.16", "instances", "11.2 个实例", "11.2 instances"},
+      {"3.757", "months", "3.76 个月", "3.76 months"},
+      {"12", "months", "12 个月", "12 months"},
+      {"1", "month", "1 个月", "1 month"},
+      {"0.08", "months", "0.08 个月", "0.08 months"},
+      {"730", "h", "730 小时", "730 h"},
+      {"3", "days", "3 天", "3 days"},
+      {"2054794.521", "tokens/h", "2,054,795 token/小时", "2,054,795 tokens/h"},
+      {"12", "requests/s", "12 次请求/秒", "12 requests/s"},
+      {"4.1234", "GB", "4.12 GB", "4.12 GB"},
+      {"100000", "calls/month", "100,000 次调用/月", "100,000 calls/month"},
+      {"1024", "dims", "1,024 维", "1,024 dimensions"},
+      {"7.8", "x", "7.8×", "7.8×"},
+      {"0.4", "x", "0.4×", "0.4×"},
+      {"1234.56789", "", "1,235", "1,235"},
+      {"0.0123456", "", "0.0123", "0.0123"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.value << " " << c.unit);
+    CHECK(Fmt(Plain(c.value, c.unit), "", "zh") == c.zh);
+    CHECK(Fmt(Plain(c.value, c.unit), "", "en") == c.en);
+  }
+}
+
+TEST_CASE("Percents: one decimal at most, never zero unless zero") {
   CHECK(Fmt(Plain("83.2", "%"), "", "zh") == "83.2%");
-  CHECK(Fmt(Plain("0.0123456", ""), "", "en") == "0.0123");
-  CHECK(Fmt(Plain("1234.56789", ""), "", "en") == "1,234.568");
-  CHECK(Fmt(Plain("12", "requests/s"), "", "zh") == "12 次请求/秒");
-  cost::Figure ranged = Plain("10", "%");
-  ranged.value = Interval(D("10"), D("20"));
-  CHECK(Fmt(ranged, "", "en") == "10–20%");
+  CHECK(Fmt(Plain("74.427", "%"), "", "en") == "74.4%");
+  CHECK(Fmt(Plain("50", "%"), "", "en") == "50%");
+  CHECK(Fmt(Plain("5.04", "%"), "", "en") == "5%");
+  CHECK(Fmt(Plain("0.042", "%"), "", "en") == "0.042%");
+  CHECK(Fmt(Fig("50", "75", "%"), "", "zh") == "50–75%");
+  CHECK(Fmt(Fig("10", "20", "%"), "", "en") == "10–20%");
+}
+
+TEST_CASE("Booleans read as words") {
   cost::Figure b;
   b.is_bool = true;
   b.bool_value = true;
@@ -92,6 +151,35 @@ TEST_CASE("Other figures: units, percent, booleans") {
 
 TEST_CASE("A range whose ends round alike shows one number") {
   CHECK(Fmt(Money("10.001", "10.004", "USD", "h"), "", "en") == "$10.00/h");
+}
+
+TEST_CASE("zh and en show a figure with the same significant digits") {
+  const char* values[] = {"0.00135", "0.0117", "16.4", "248.205", "1257.3", "124073.284", "52670000"};
+  for (const char* v : values) {
+    auto digits = [](std::string s) {
+      std::string d;
+      for (char c : s)
+        if (c >= '0' && c <= '9') d += c;
+      return d;
+    };
+    INFO(v);
+    CHECK(digits(Fmt(Money(v, v, "USD", "month"), "", "zh")) == digits(Fmt(Money(v, v, "USD", "month"), "", "en")));
+  }
+}
+
+TEST_CASE("Prices keep the digits their list states") {
+  CHECK(FormatPrice(Interval(D("0.0035")), U("USD/1M tokens"), "en") == "$0.0035/1M tokens");
+  CHECK(FormatPrice(Interval(D("4.1")), U("USD/h"), "zh") == "US$4.10/小时");
+  CHECK(FormatPrice(Interval(D("0.17")), U("USD/h"), "en") == "$0.17/h");
+  CHECK(FormatPrice(Interval(D("25"), D("50")), U("USD/month"), "zh") == "US$25–50/月");
+  CHECK(PriceUnitHeader(U("USD/GB/month"), "zh") == "美元/GB/月");
+  CHECK(PriceUnitHeader(U("USD/h"), "en") == "USD/h");
+}
+
+TEST_CASE("Exchange rates read in the page's language") {
+  cost::FxUse fx{"USD", "CNY", D("7.088"), "2025-01-01", ""};
+  CHECK(FormatFx(fx, "zh") == "US$1 = ¥7.088");
+  CHECK(FormatFx(fx, "en") == "$1 = CN¥7.088");
 }
 
 TEST_CASE("Format options report the offending word and its offset") {
@@ -132,12 +220,13 @@ TEST_CASE("Format options report the offending word and its offset") {
   CHECK_FALSE(opt.per);
 }
 
-TEST_CASE("Unit words are localised term by term") {
-  CHECK(LocalizeUnit("1M tokens", "zh") == "百万 tokens");
-  CHECK(LocalizeUnit("1k requests", "zh") == "千次请求");
-  CHECK(LocalizeUnit("GB/month", "zh") == "GB/月");
-  CHECK(LocalizeUnit("GB/month", "en") == "GB/month");
-  CHECK(LocalizeUnit("USD/h", "zh") == "USD/小时");
+TEST_CASE("Unit words after a slash are localised term by term") {
+  CHECK(PerUnitText("1M tokens", "zh") == "百万 token");
+  CHECK(PerUnitText("1k requests", "zh") == "千次请求");
+  CHECK(PerUnitText("GB/month", "zh") == "GB/月");
+  CHECK(PerUnitText("GB/month", "en") == "GB/month");
+  CHECK(PerUnitText("h", "zh") == "小时");
+  CHECK(PerUnitText("gpu", "zh") == "GPU");
 }
 
 }  // namespace

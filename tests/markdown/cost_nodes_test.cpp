@@ -17,14 +17,15 @@ TEST_CASE("Inline figures render per language with provenance") {
   CostOutput out;
   std::string zh = RenderCost(eval, md, "zh", &diags, &out).html;
   INFO(zh << AllDiagnostics(diags));
-  CHECK(Has(zh, ">US$23,922.10/月</abbr>"));
+  CHECK(Has(zh, ">US$23,922/月</abbr>"));  // 730 h × 32.77 USD/h: whole dollars above 1,000
   CHECK(Has(zh, ">¥172,239/月</abbr>"));
   CHECK(Has(zh, ">US$11.50</abbr>"));
   CHECK(Has(zh, ">98.7%</abbr>"));
   CHECK(Has(zh, "<abbr class=\"fig\" tabindex=\"0\" title=\"公式：hours × @aws/p4d.24xlarge\n"));
-  CHECK(Has(zh, "汇率：1 USD = 7.2 CNY (2025-01-01, https://www.chinamoney.com.cn/)"));
+  CHECK(Has(zh, "汇率：US$1 = ¥7.2（2025-01-01，https://www.chinamoney.com.cn/）"));
   std::string en = RenderCost(eval, md, "en", &diags).html;
-  CHECK(Has(en, ">$23,922.10/month</abbr>"));
+  CHECK(Has(en, ">$23,922/month</abbr>"));
+  CHECK(Has(en, "Exchange rate: $1 = CN¥7.2 (2025-01-01, https://www.chinamoney.com.cn/)"));
   CHECK(Has(en, ">CN¥172,239/month</abbr>"));
   CHECK(Has(en, "title=\"Formula: hours × @aws/p4d.24xlarge\n"));
   CHECK_FALSE(diags.HasErrors());

@@ -1,6 +1,7 @@
 #include "pricing/pricing.h"
 
 #include "cost/evaluate.h"
+#include "figures/plain.h"
 
 #include <catch2/catch.hpp>
 
@@ -175,7 +176,7 @@ TEST_CASE("LoadPricing walks the folder in sorted order", "[pricing][load]") {
   REQUIRE_FALSE(diags.HasErrors());
   REQUIRE(ev.Find("basic"));
   CHECK(ev.Find("basic", "spot"));
-  CHECK(cost::FormatFigure(*ev.Find("basic")->Find("storage")) == "11.50 USD/month");
+  CHECK(figures::PlainFigure(*ev.Find("basic")->Find("storage")) == "11.50 USD/month");
   CHECK(ev.providers().size() == 1);
   CHECK(ev.results().size() == 2);
 }

@@ -1,0 +1,53 @@
+#include "figures/plain.h"
+
+namespace costsite::figures {
+
+using cost::Decimal;
+using cost::Interval;
+
+std::string PlainNumber(const Decimal& value, bool money) {
+  // Below 1e-20 is the residue of a cancellation (-100 + 110 / 1.1), not a figure.
+  Decimal v = value.Abs() < *Decimal::Parse("1e-20") ? Decimal(0) : value;
+  Decimal a = v.Abs();
+  if (money) {
+    if (a.IsZero() || a >= *Decimal::Parse("0.1")) return v.ToFixed(2);
+    return v.RoundSignificant(3).ToString();
+  }
+  if (a.IsZero() || a >= Decimal(1)) return v.RoundHalfAwayFromZero(3).ToString();
+  return v.RoundSignificant(3).ToString();
+}
+
+std::string PlainValue(const Interval& v, bool money) {
+  std::string lo = PlainNumber(v.lo, money);
+  if (v.IsPoint()) return lo;
+  std::string hi = PlainNumber(v.hi, money);
+  return lo == hi ? lo : lo + " – " + hi;
+}
+
+std::string PlainAmount(const Interval& v, const cost::Unit& unit) {
+  std::string text = PlainValue(v, unit.dim.IsMoney());
+  if (unit.text.empty()) return text;
+  return unit.text == "%" ? text + "%" : text + " " + unit.text;
+}
+
+std::string PlainFigure(const cost::Figure& f) {
+  if (f.is_bool) return f.bool_value ? "true" : "false";
+  return PlainAmount(f.value, f.unit);
+}
+
+std::string PlainInput(const cost::InputUse& in) {
+  if (in.is_bool) return in.bool_value ? "true" : "false";
+  return PlainAmount(in.value, in.unit);
+}
+
+std::string PlainPrice(const cost::PriceUse& p) {
+  std::string text = p.value.IsPoint() ? p.value.lo.ToString() : p.value.lo.ToString() + " to " + p.value.hi.ToString();
+  return p.unit.text.empty() ? text : text + " " + p.unit.text;
+}
+
+std::string PlainFx(const cost::FxUse& fx) {
+  return "1 " + fx.base + " = " + fx.rate.ToString() + " " + fx.quote + " (" + fx.date +
+         (fx.source.empty() ? "" : ", " + fx.source) + ")";
+}
+
+}  // namespace costsite::figures

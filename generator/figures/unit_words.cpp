@@ -1,0 +1,171 @@
+#include "figures/unit_words.h"
+
+#include <array>
+
+#include "figures/strings.h"
+
+namespace costsite::figures {
+
+namespace {
+
+// Built-in unit words. Symbols that read the same in both languages (GB, USD,
+// %) have no row. Chinese keeps "token" as the field writes it.
+const std::vector<UnitWords>& BuiltIn() {
+  static const std::vector<UnitWords> kRows = {
+      {{"month", "months"}, "月", "个", "月", "month", "months", "month"},
+      {{"h"}, "小时", "", "小时", "h", "h", "h"},
+      {{"hour", "hours"}, "小时", "", "小时", "hour", "hours", "hour"},
+      {{"day", "days"}, "天", "", "天", "day", "days", "day"},
+      {{"week", "weeks"}, "周", "", "周", "week", "weeks", "week"},
+      {{"year", "years"}, "年", "", "年", "year", "years", "year"},
+      {{"min"}, "分钟", "", "分钟", "min", "min", "min"},
+      {{"minute", "minutes"}, "分钟", "", "分钟", "minute", "minutes", "minute"},
+      {{"s", "sec"}, "秒", "", "秒", "s", "s", "s"},
+      {{"second", "seconds"}, "秒", "", "秒", "second", "seconds", "second"},
+      {{"ms"}, "毫秒", "", "毫秒", "ms", "ms", "ms"},
+      {{"request", "requests", "req"}, "请求", "次", "次请求", "request", "requests", "request"},
+      {{"query", "queries"}, "查询", "次", "次查询", "query", "queries", "query"},
+      {{"call", "calls"}, "调用", "次", "次调用", "call", "calls", "call"},
+      {{"token", "tokens"}, "token", "", "token", "token", "tokens", "token"},
+      {{"gpu", "gpus", "GPU", "GPUs"}, "GPU", "块", "GPU", "GPU", "GPUs", "GPU"},
+      {{"instance", "instances"}, "实例", "个", "实例", "instance", "instances", "instance"},
+      {{"node", "nodes"}, "节点", "个", "节点", "node", "nodes", "node"},
+      {{"user", "users"}, "用户", "位", "用户", "user", "users", "user"},
+      {{"session", "sessions"}, "会话", "个", "会话", "session", "sessions", "session"},
+      {{"vector", "vectors"}, "向量", "条", "向量", "vector", "vectors", "vector"},
+      {{"question", "questions"}, "问题", "个", "问题", "question", "questions", "question"},
+      {{"dim", "dims"}, "维", "", "维", "dimension", "dimensions", "dimension"},
+      {{"count"}, "", "", "", "", "", ""},
+      {{"x"}, "×", "", "×", "×", "×", "×"},
+      {{"bit", "bits"}, "bit", "", "bit", "bit", "bits", "bit"},
+      {{"byte", "bytes"}, "字节", "", "字节", "byte", "bytes", "byte"},
+  };
+  return kRows;
+}
+
+// Scales written before a unit word: "1M tokens".
+struct Scale {
+  std::string_view key, zh, en;
+};
+constexpr std::array kScales = {
+    Scale{"1k", "千", "1k"},     Scale{"1K", "千", "1K"},   Scale{"1000", "千", "1,000"},
+    Scale{"10k", "万", "10k"},   Scale{"10000", "万", "10,000"},
+    Scale{"1M", "百万", "1M"},   Scale{"1000000", "百万", "1M"}, Scale{"1B", "十亿", "1B"},
+};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+bool Ascii(std::string_view s) { return !s.empty() && static_cast<unsigned char>(s[0]) < 0x80; }
+bool AsciiEnd(std::string_view s) { return !s.empty() && static_cast<unsigned char>(s.back()) < 0x80; }
+
+// Joins Chinese words: a space only where a Latin word meets another word.
+std::string JoinZh(std::string_view a, std::string_view b) {
+  if (a.empty()) return std::string(b);
+  if (b.empty()) return std::string(a);
+  return std::string(a) + (AsciiEnd(a) || Ascii(b) ? " " : "") + std::string(b);
+}
+
+bool IsOne(const cost::Interval& v) { return v.IsPoint() && v.lo == cost::Decimal(1); }
+
+// "1M tokens" -> scale "1M", word "tokens".
+void SplitScale(std::string_view term, std::string_view* scale, std::string_view* word) {
+  term = Trim(term);
+  size_t sp = term.find(' ');
+  if (sp == std::string_view::npos) {
+    *scale = {};
+    *word = term;
+  } else {
+    *scale = term.substr(0, sp);
+    *word = Trim(term.substr(sp + 1));
+  }
+}
+
+std::string ScaleText(std::string_view scale, std::string_view lang) {
+  for (const Scale& s : kScales)
+    if (s.key == scale) return std::string(IsCjk(lang) ? s.zh : s.en);
+  return std::string(scale);
+}
+
+// One term after a slash.
+std::string PerTerm(std::string_view term, std::string_view lang, const std::vector<UnitWords>* declared) {
+  std::string_view scale, word;
+  SplitScale(term, &scale, &word);
+  const UnitWords* w = FindUnitWords(word, declared);
+  std::string local;
+  if (!w) {
+    local = std::string(word);
+  } else if (IsCjk(lang)) {
+    local = w->zh_per.empty() ? JoinZh(w->zh_measure, w->zh) : w->zh_per;
+  } else {
+    // "1M tokens" keeps its plural after a scale; a bare word is singular.
+    local = !scale.empty() ? (w->en_other.empty() ? w->en_one : w->en_other)
+                           : (w->en_per.empty() ? w->en_one : w->en_per);
+  }
+  if (scale.empty()) return local;
+  std::string s = ScaleText(scale, lang);
+  if (IsCjk(lang)) return JoinZh(s, local);
+  return s + " " + local;
+}
+
+}  // namespace
+
+const UnitWords* FindUnitWords(std::string_view key, const std::vector<UnitWords>* declared) {
+  if (declared)
+    for (const UnitWords& w : *declared)
+      for (const std::string& k : w.keys)
+        if (k == key) return &w;
+  for (const UnitWords& w : BuiltIn())
+    for (const std::string& k : w.keys)
+      if (k == key) return &w;
+  return nullptr;
+}
+
+std::string PerUnitText(std::string_view unit, std::string_view lang, const std::vector<UnitWords>* declared) {
+  std::string out;
+  size_t start = 0;
+  while (start <= unit.size()) {
+    size_t slash = unit.find('/', start);
+    std::string_view term = unit.substr(start, slash == std::string_view::npos ? unit.npos : slash - start);
+    out += PerTerm(term, lang, declared);
+    if (slash == std::string_view::npos) break;
+    out += '/';
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::string CountUnitText(std::string_view unit, const cost::Interval& value, std::string_view lang,
+                          const std::vector<UnitWords>* declared) {
+  size_t slash = unit.find('/');
+  std::string_view head = unit.substr(0, slash);
+  std::string rest = slash == std::string_view::npos ? "" : "/" + PerUnitText(unit.substr(slash + 1), lang, declared);
+  std::string_view scale, word;
+  SplitScale(head, &scale, &word);
+  const UnitWords* w = FindUnitWords(word, declared);
+  std::string local;
+  if (!w) {
+    local = std::string(word);
+  } else if (IsCjk(lang)) {
+    local = JoinZh(w->zh_measure, w->zh);
+  } else {
+    local = IsOne(value) || w->en_other.empty() ? w->en_one : w->en_other;
+  }
+  if (!scale.empty()) local = IsCjk(lang) ? JoinZh(ScaleText(scale, lang), local) : ScaleText(scale, lang) + " " + local;
+  return local + rest;
+}
+
+bool IsObjectCount(std::string_view unit, const std::vector<UnitWords>* declared) {
+  if (unit.find('/') != std::string_view::npos) return false;
+  const UnitWords* w = FindUnitWords(unit, declared);
+  return w && !w->zh_measure.empty() && w->zh_measure != "次";
+}
+
+bool SpacedUnit(std::string_view unit_text) {
+  return !unit_text.empty() && unit_text != "%" && unit_text.rfind("×", 0) != 0;
+}
+
+}  // namespace costsite::figures

@@ -1,0 +1,53 @@
+// How unit words read in each page language: a count's noun with its Chinese
+// measure word ("32 块 GPU", "3.8 个月") and its English singular and plural
+// ("1 GPU", "32 GPUs"), and the form a unit takes after a slash ("/月",
+// "/month"). One table row per unit, keyed by every spelling the cost engine
+// accepts for it; units a site declares (pricing `units:`) come before the
+// built-in rows, so a site can rename any of them.
+#ifndef COSTSITE_FIGURES_UNIT_WORDS_H_
+#define COSTSITE_FIGURES_UNIT_WORDS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cost/interval.h"
+
+namespace costsite::figures {
+
+/// One unit's words. Empty fields fall back as each comment says.
+struct UnitWords {
+  std::vector<std::string> keys;  // spellings as written in formulas: "gpu", "gpus", "GPUs"
+  std::string zh;                 // noun: "GPU", "月", "小时"
+  std::string zh_measure;         // counter before the noun: "块", "个", "" for none
+  std::string zh_per;             // after a slash: "月" in "/月"; "" = zh
+  std::string en_one, en_other;   // "GPU", "GPUs"; en_other "" = en_one
+  std::string en_per;             // after a slash: "h", "month"; "" = en_one
+};
+
+/// The words of `key` ("gpus"), site declarations first; nullptr when unknown.
+const UnitWords* FindUnitWords(std::string_view key, const std::vector<UnitWords>* declared = nullptr);
+
+/// A count of `unit` in `lang` after the number `value`: "块 GPU", "个月",
+/// "GPUs", "months", "GB/月", "token/小时". A compound unit ("requests/s")
+/// names its first term as a count and the rest as per-units. Unknown words
+/// stay as written.
+std::string CountUnitText(std::string_view unit, const cost::Interval& value, std::string_view lang,
+                          const std::vector<UnitWords>* declared = nullptr);
+
+/// A unit after a slash, term by term: "1M tokens" -> "百万 token" / "1M tokens",
+/// "month" -> "月" / "month", "GB/month" -> "GB/月".
+std::string PerUnitText(std::string_view unit, std::string_view lang,
+                        const std::vector<UnitWords>* declared = nullptr);
+
+/// True when `unit` counts things that take a measure word ("gpus",
+/// "sessions"), not a measure ("h", "GB", "tokens/h").
+bool IsObjectCount(std::string_view unit, const std::vector<UnitWords>* declared = nullptr);
+
+/// True when a number and the unit text are joined by a space in `lang`
+/// (not for "%", "×").
+bool SpacedUnit(std::string_view unit_text);
+
+}  // namespace costsite::figures
+
+#endif  // COSTSITE_FIGURES_UNIT_WORDS_H_
