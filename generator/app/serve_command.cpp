@@ -263,6 +263,9 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   ServeState state;
   markdown::Initialize();
   ServeSession session(opt);
+  // Watching starts before the first build, so that no edit made once the
+  // "Serving" line is out (or during the build) goes unseen.
+  SourceWatcher watcher(opt.source);
   Record(session.FullBuild(), &state, out, err);
   if (stop) return 0;  // interrupted during the first build
 
@@ -277,7 +280,6 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::thread listener([&] { server.listen_after_bind(); });
   out << "Serving http://127.0.0.1:" << bound << "/ (Ctrl-C to stop)" << std::endl;
 
-  SourceWatcher watcher(opt.source);
   while (!stop) {
     std::vector<std::string> changed = watcher.Wait(std::chrono::milliseconds(1000), stop);
     if (changed.empty() || stop) continue;
