@@ -212,7 +212,7 @@ TEST_CASE("An --out naming an existing file is refused and the file kept") {
   CHECK(RunCostsite("build --source " + src.string()).exit_code == 0);  // the sources still build
 }
 
-TEST_CASE("--threads takes 1 or more; a huge count is clamped, not a crash") {
+TEST_CASE("The --threads option takes 1 or more and clamps a huge count instead of crashing") {
   TempDir tmp;
   CopyFixture("sites/basic", tmp.path() / "src");
   const std::string base = "build --quiet --source " + (tmp.path() / "src").string() + " --out " +
