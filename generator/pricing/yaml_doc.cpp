@@ -157,7 +157,7 @@ class ByteColumns {
   std::string_view text_;
   std::vector<size_t> starts_;
   size_t bom_ = 0;
-  size_t line_ = 0, column_ = 0, at_ = 0;  // where the last walk ended
+  size_t line_ = SIZE_MAX, column_ = 0, at_ = 0;  // where the last walk ended (none yet)
 };
 
 std::string AnchorName(const yaml_char_t* a) { return a ? reinterpret_cast<const char*>(a) : ""; }
