@@ -23,16 +23,37 @@ std::string Describe(const Value& v) {
   return unit == "%" ? text + "%" : text + " " + unit;
 }
 
+namespace {
+
+// Short lists are searched; from this size on, a set is kept beside them.
+constexpr size_t kIndexFrom = 16;
+
+std::string PriceKey(const PriceUse& p) { return p.id + '\0' + p.variant + '\0' + p.date; }
+
+}  // namespace
+
 void Trace::AddInput(const std::string& name, const std::string& text) {
-  for (const auto& [n, t] : explain.inputs) {
-    if (n == name) return;
+  if (explain.inputs.size() < kIndexFrom) {
+    for (const auto& [n, t] : explain.inputs) {
+      if (n == name) return;
+    }
+  } else {
+    if (input_names_.empty())
+      for (const auto& [n, t] : explain.inputs) input_names_.insert(n);
+    if (!input_names_.insert(name).second) return;
   }
   explain.inputs.emplace_back(name, text);
 }
 
 void Trace::AddPrice(const PriceUse& p) {
-  for (const auto& q : explain.prices) {
-    if (q.id == p.id && q.variant == p.variant && q.date == p.date) return;
+  if (explain.prices.size() < kIndexFrom) {
+    for (const auto& q : explain.prices) {
+      if (q.id == p.id && q.variant == p.variant && q.date == p.date) return;
+    }
+  } else {
+    if (price_keys_.empty())
+      for (const auto& q : explain.prices) price_keys_.insert(PriceKey(q));
+    if (!price_keys_.insert(PriceKey(p)).second) return;
   }
   explain.prices.push_back(p);
 }
@@ -63,7 +84,8 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
       continue;
     }
     model_index_.emplace(def->id, models_.size());
-    models_.push_back({def, std::nullopt, {}, def->as_of.empty() ? options.as_of : def->as_of});
+    models_.emplace_back().def = def;
+    models_.back().as_of = def->as_of.empty() ? options.as_of : def->as_of;
     Check(models_.size() - 1);
   }
 }
@@ -74,7 +96,8 @@ Engine::Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagn
   quiet_ = true;
   for (const ModelDef* def : models) {
     model_index_.emplace(def->id, models_.size());
-    models_.push_back({def, std::nullopt, {}, def->as_of.empty() ? options_.as_of : def->as_of});
+    models_.emplace_back().def = def;
+    models_.back().as_of = def->as_of.empty() ? options_.as_of : def->as_of;
     Check(models_.size() - 1);
   }
   quiet_ = false;
@@ -129,6 +152,15 @@ void Engine::Check(size_t m) {
   for (size_t i = 0; i < d.params.size(); ++i) add(d.params[i].id, d.params[i].value, Kind::kParam, i);
   for (size_t i = 0; i < d.items.size(); ++i) add(d.items[i].id, d.items[i].where, Kind::kItem, i);
   for (size_t i = 0; i < d.figures.size(); ++i) add(d.figures[i].id, d.figures[i].where, Kind::kFigure, i);
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    if (!d.items[i].group.empty()) model.group_items[d.items[i].group].push_back(i);
+  }
+  std::vector<ScenarioInfo> infos;
+  for (size_t i = 0; i < d.scenarios.size(); ++i) {
+    model.scenarios[d.scenarios[i].id].push_back(i);
+    infos.push_back({d.scenarios[i].id, d.scenarios[i].label});
+  }
+  model.scenario_infos = SharedList<ScenarioInfo>(std::move(infos));
   std::set<std::string> scenarios;
   for (const auto& sc : d.scenarios) {
     if (!scenarios.insert(sc.id).second) {
@@ -210,12 +242,7 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
   const Model& model = models_[m];
   if (model.names.count(id)) return true;
   if (id == "total") return model.total_unit.has_value();
-  auto has_group = [&](std::string_view g) {
-    for (const auto& it : model.def->items) {
-      if (it.group == g) return true;
-    }
-    return false;
-  };
+  auto has_group = [&](std::string_view g) { return !g.empty() && model.group_items.count(g) > 0; };
   if (id.substr(0, 9) == "subtotal.") return has_group(id.substr(9));
   if (id.substr(0, 6) == "share.") {
     std::string_view x = id.substr(6);
@@ -224,6 +251,12 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
     return model.total_unit && (item || has_group(x));
   }
   return false;
+}
+
+const ScenarioDef* Engine::FindScenario(size_t m, const std::string& id) const {
+  const Model& model = models_[m];
+  auto it = model.scenarios.find(id);
+  return it == model.scenarios.end() ? nullptr : &model.def->scenarios[it->second.front()];
 }
 
 Engine::Lookup Engine::Get(size_t m, const std::string& scenario, const std::string& id,
@@ -273,10 +306,11 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (kind == Kind::kItem) return ComputeItem(m, scenario, d.items[i], e);
   if (kind == Kind::kParam) {
     const Located* src = &d.params[i].value;
-    for (const auto& sc : d.scenarios) {
-      if (sc.id != scenario) continue;
-      for (const auto& p : sc.params) {
-        if (p.id == id) src = &p.value;
+    if (auto same = model.scenarios.find(scenario); same != model.scenarios.end()) {
+      for (size_t k : same->second) {  // the last override of `id` wins
+        for (const auto& p : d.scenarios[k].params) {
+          if (p.id == id) src = &p.value;
+        }
       }
     }
     v = EvalLocated(*src, m, scenario, &trace);
