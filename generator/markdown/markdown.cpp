@@ -209,16 +209,33 @@ void EscapeRawHtml(const std::vector<cmark_node*>& nodes) {
   }
 }
 
+// The start of `url` as a browser reads its scheme: leading spaces and
+// control characters dropped, tabs and newlines removed anywhere (the URL
+// standard strips them, so "java\tscript:" is "javascript:"), lowercased.
+// `keep` characters are enough to decide the scheme.
+std::string SchemeView(std::string_view url, size_t keep) {
+  std::string out;
+  for (char ch : url) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (out.empty() && c <= ' ') continue;
+    out += static_cast<char>(std::tolower(c));
+    if (out.size() == keep) break;
+  }
+  return out;
+}
+
 // cmark-gfm drops these schemes itself only in safe mode, which this stage
-// cannot use (see RenderMarkdown), so the same rule is applied here.
+// cannot use (see RenderMarkdown), so the same rule is applied here, raw HTML
+// or not: raw_html lets authors write HTML, not turn a Markdown link into
+// script. Images may be inline raster data, as cmark allows.
 bool IsDangerousUrl(std::string_view url, bool is_image) {
-  std::string lower;
-  for (char c : url.substr(0, 12)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = SchemeView(url, 16);
   auto starts = [&](std::string_view p) { return lower.rfind(p, 0) == 0; };
   if (starts("javascript:") || starts("vbscript:") || starts("file:")) return true;
   if (starts("data:")) {
-    return !is_image || !(url.substr(5, 10) == "image/png;" || url.substr(5, 10) == "image/gif;" ||
-                          url.substr(5, 11) == "image/jpeg;" || url.substr(5, 11) == "image/webp;");
+    return !is_image || !(starts("data:image/png;") || starts("data:image/gif;") ||
+                          starts("data:image/jpeg;") || starts("data:image/webp;"));
   }
   return false;
 }
@@ -232,7 +249,7 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
     Link link{url ? url : "", {path, line + line_offset, cmark_node_get_start_column(n)},
               cmark_node_get_type(n) == CMARK_NODE_IMAGE};
     links->push_back(link);
-    if (!opt.raw_html && IsDangerousUrl(link.url, link.is_image)) {
+    if (IsDangerousUrl(link.url, link.is_image)) {
       cmark_node_set_url(n, "");
       continue;
     }

@@ -135,6 +135,24 @@ TEST_CASE("Dangerous link schemes are dropped, safe ones kept") {
   CHECK(Has(r.html, "mailto:a@b.example"));
 }
 
+TEST_CASE("Dangerous link schemes are dropped with raw HTML on too, however they are spelt") {
+  const char* md =
+      "[a](JaVaScRiPt:alert(1)) [b](< javascript:alert(2)>) [c](java&#09;script:alert(3)) "
+      "[d](<\tvbscript:x>) [e](data:text/html;base64,PHNjcmlwdD4=) ![f](DATA:text/html,x) "
+      "[g](jav&#x0A;ascript:alert(4)) ![h](data:image/png;base64,AAAA) [i](https://example.com/javascript:)\n";
+  for (bool raw_html : {false, true}) {
+    INFO("raw_html " << raw_html);
+    auto r = Render(md, raw_html);
+    INFO(r.html);
+    CHECK_FALSE(Has(r.html, "alert"));
+    CHECK_FALSE(Has(r.html, "script:x"));
+    CHECK_FALSE(Has(r.html, "text/html"));
+    CHECK(Has(r.html, "<a href=\"\">a</a>"));
+    CHECK(Has(r.html, "src=\"data:image/png;base64,AAAA\""));
+    CHECK(Has(r.html, "href=\"https://example.com/javascript:\""));
+  }
+}
+
 }  // namespace
 }  // namespace costsite::markdown
 
