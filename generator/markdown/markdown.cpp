@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <set>
 #include <mutex>
 
 #include "figures/html.h"
@@ -164,14 +165,38 @@ MarkedNodes MarkNodes(cmark_node* root) {
   return out;
 }
 
-// Gives every h2–h6 an id and a visible anchor link; keeps ids unique.
-void AnchorHeadings(const std::vector<cmark_node*>& nodes, std::vector<Heading>* headings) {
-  std::map<std::string, int> used;
+// Ids this stage writes itself in the body: "checklist-2",
+// "cost-chart-1-title", "cost-chart-1-desc".
+bool IsGeneratedId(std::string_view id) {
+  auto numbered = [](std::string_view rest) {
+    size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    return rest.substr(digits);
+  };
+  if (id.rfind("checklist-", 0) == 0) {
+    std::string_view tail = numbered(id.substr(10));
+    return tail.empty() && id.size() > 10;
+  }
+  if (id.rfind("cost-chart-", 0) == 0 && id.size() > 11) {
+    std::string_view tail = numbered(id.substr(11));
+    return tail.size() < id.size() - 11 && (tail == "-title" || tail == "-desc");
+  }
+  return false;
+}
+
+// Gives every h2–h6 an id and a visible anchor link. Ids are unique on the
+// page: a repeated heading gets "-1", "-2", ... until the id is free, and the
+// ids the theme and this stage write around the headings count as taken.
+void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::set<std::string>* reserved,
+                    std::vector<Heading>* headings) {
+  std::set<std::string> taken = reserved ? *reserved : std::set<std::string>();
+  std::map<std::string, int> suffix;  // per slug: the last number tried
   for (cmark_node* h : nodes) {
     int level = cmark_node_get_heading_level(h);
     std::string text = TextOf(h);
-    std::string id = Slugify(text);
-    if (int n = used[id]++; n > 0) id += "-" + std::to_string(n);
+    const std::string slug = Slugify(text);
+    std::string id = slug;
+    while (IsGeneratedId(id) || !taken.insert(id).second) id = slug + "-" + std::to_string(++suffix[slug]);
     if (level < 2) continue;
     headings->push_back({level, id, text});
     std::string lv = std::to_string(level);
@@ -346,7 +371,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
   out.plain_text = PlainText(doc.get());
-  AnchorHeadings(marked.headings, &out.headings);
+  AnchorHeadings(marked.headings, options.reserved_ids, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and

@@ -58,6 +58,23 @@ TEST_CASE("Headings get unique anchors; h1 is left alone") {
   CHECK(Has(r.html, "<h1>Title</h1>"));
 }
 
+TEST_CASE("Heading ids leave reserved and generated ids free and never repeat") {
+  Diagnostics diags;
+  std::set<std::string> reserved = {"main", "search"};
+  MarkdownOptions opt;
+  opt.reserved_ids = &reserved;
+  auto r = RenderMarkdown("content/t.md",
+                          "## Main\n\n## Search\n\n## Main\n\n## A\n\n## A\n\n## A 1\n\n"
+                          "## Checklist 2\n\n## Cost chart 3 title\n\n## Other\n",
+                          1, opt, &diags);
+  std::vector<std::string> ids;
+  for (const Heading& h : r.headings) ids.push_back(h.id);
+  CHECK(ids == std::vector<std::string>{"main-1", "search-1", "main-2", "a", "a-1", "a-1-1", "checklist-2-1",
+                                        "cost-chart-3-title-1", "other"});
+  INFO(r.html);
+  CHECK(Has(r.html, "<h2 id=\"main-1\">\nMain\n <a class=\"anchor\" href=\"#main-1\""));
+}
+
 TEST_CASE("Slugify keeps CJK, lowercases and joins words") {
   CHECK(Slugify("Hello, World!") == "hello-world");
   CHECK(Slugify("1.1 LLM成本构成") == "1-1-llm成本构成");
