@@ -350,6 +350,8 @@ void Initialize() { EnsureExtensionsRegistered(); }
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
                                 const MarkdownOptions& options, Diagnostics* diags) {
   EnsureExtensionsRegistered();
+  // cmark-gfm's tables cost rows x columns: bound them before it sees them.
+  if (!CheckTableLimits(path, body, first_line, options.tables, diags)) return {};
   int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
                    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.raw_html) cmark_opts |= CMARK_OPT_UNSAFE;

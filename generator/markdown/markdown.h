@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "markdown/table_limits.h"
 
 namespace costsite::markdown {
 
@@ -44,6 +45,7 @@ struct MarkdownOptions {
   // Ids the page around the body already uses (the theme's "main", "search"):
   // a heading that would take one gets the next free id ("main-1").
   const std::set<std::string>* reserved_ids = nullptr;
+  TableLimits tables;  // a page over them is an error and is not parsed
 };
 
 /// The rendered body of one page and what the rest of the build needs from it.

@@ -291,7 +291,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
                                                     src->lang == l ? &out.anchors.links : nullptr);
   markdown::CostOutput cost_out;
   markdown::CostContext cost{src->lang, in.evaluation, &cost_out};
-  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids};
+  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}};
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
 
