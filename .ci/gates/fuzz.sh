@@ -17,12 +17,13 @@ rm -rf "$artifacts"; mkdir -p "$build" "$artifacts"
 t0=$(date +%s)
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCOSTSITE_FUZZ=ON -DCOSTSITE_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link >/dev/null
-cmake --build "$build" -j "${JOBS:-2}" --target formula_fuzzer pricing_fuzzer markdown_fuzzer
+cmake --build "$build" -j "${JOBS:-2}" --target formula_fuzzer pricing_fuzzer markdown_fuzzer serve_path_fuzzer
 echo "fuzz: built the targets in $(( $(date +%s) - t0 )) s"
 
 # Seeds, copied afresh each run so the corpus follows the example site.
-rm -rf "$corpus"; mkdir -p "$corpus"/{formula,pricing,markdown}
+rm -rf "$corpus"; mkdir -p "$corpus"/{formula,pricing,markdown,serve_path}
 cp "$root"/tests/fuzz/seeds/formula/* "$corpus/formula/"
+cp "$root"/tests/fuzz/seeds/serve_path/* "$corpus/serve_path/"
 i=0
 while IFS= read -r f; do
   i=$((i + 1)); printf '%s' "$f" > "$corpus/formula/site-$i"
@@ -30,16 +31,17 @@ done < <(grep -rhoE '(formula|quantity|price|when|value): *("[^"]*"|[^,}#]*)' "$
          sed -E 's/^[a-z]+: *//; s/^"(.*)"$/\1/; s/ +$//' | sort -u | head -500)
 find "$root/pricing" -name '*.yaml' -exec cp --backup=numbered -t "$corpus/pricing" {} +
 find "$root/content" -name '*.md' -exec cp --backup=numbered -t "$corpus/markdown" {} +
-for t in formula pricing markdown; do echo "fuzz: $t seeds: $(ls "$corpus/$t" | wc -l)"; done
+for t in formula pricing markdown serve_path; do echo "fuzz: $t seeds: $(ls "$corpus/$t" | wc -l)"; done
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=()
-for t in formula pricing markdown; do
+for t in formula pricing markdown serve_path; do
   t1=$(date +%s)
   log="$work/fuzz/$t.log"
-  # -max_len: formulas are short; pages and YAML files need room.
-  max_len=4096; [ "$t" = formula ] && max_len=512
+  # -max_len: formulas are short; pages and YAML files need room; request
+  # targets up to past serve's 4096-byte path limit.
+  max_len=4096; [ "$t" = formula ] && max_len=512; [ "$t" = serve_path ] && max_len=8192
   if "$build/tests/fuzz/${t}_fuzzer" "$corpus/$t" -max_total_time="$seconds" -max_len="$max_len" \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$t-" >"$log" 2>&1; then
     echo "fuzz: $t passed in $(( $(date +%s) - t1 )) s ($(grep -m1 -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$') runs)"

@@ -101,13 +101,23 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
   return files;
 }
 
-bool PrepareOutput(const fs::path& root, const fs::path& out, bool force,
-                   std::unique_ptr<output::Staging>* staging, Diagnostics* diags) {
+// Checks `out`, takes its lock (held until the build is over, so a second
+// build of the same folder waits instead of removing this one's staging
+// folder) and begins the staging folder.
+bool PrepareOutput(const fs::path& root, const fs::path& out, const BuildOptions& options,
+                   std::unique_ptr<output::OutputLock>* lock, std::unique_ptr<output::Staging>* staging,
+                   Diagnostics* diags) {
   if (std::string why = output::CheckOutputLocation(root, out); !why.empty()) {
     diags->Error({}, why + " (--out " + out.string() + ")", {}, 1, "output");
     return false;
   }
-  if (!force) {
+  std::string err;
+  *lock = std::make_unique<output::OutputLock>(out);
+  if (!(*lock)->Acquire(options.waiting, &err)) {
+    diags->Error({}, err, {}, 1, "output");
+    return false;
+  }
+  if (!options.force) {
     std::vector<std::string> foreign = output::ForeignFiles(out);
     if (!foreign.empty()) {
       std::string list;
@@ -120,7 +130,6 @@ bool PrepareOutput(const fs::path& root, const fs::path& out, bool force,
     }
   }
   *staging = std::make_unique<output::Staging>(out);
-  std::string err;
   if (!(*staging)->Begin(&err)) {
     diags->Error({}, err, {}, 1, "output");
     return false;
@@ -161,8 +170,9 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   const render::Theme& theme = site.theme;
 
   render::SiteInputs in = site.Inputs(options.version);
+  std::unique_ptr<output::OutputLock> lock;  // declared first: released after the staging folder is gone
   std::unique_ptr<output::Staging> staging;
-  if (options.write && !PrepareOutput(root, out, options.force, &staging, diags)) return false;
+  if (options.write && !PrepareOutput(root, out, options, &lock, &staging, diags)) return false;
   stage_done("checks");
 
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread

@@ -25,6 +25,9 @@ struct BuildOptions {
   int threads = 0;                     // 0 = one per core
   std::string version;                 // shown in the generator meta tag
   std::string build_date;              // footer date when site.yaml sets none ("" = none)
+  /// Called once when another build holds the output folder, before this one
+  /// waits for it to finish (output::OutputLock); may be empty.
+  std::function<void()> waiting;
   /// Called from render threads after each page (done, total); may be empty.
   std::function<void(size_t done, size_t total)> progress;
   /// If set, a successful build leaves its inputs and per-page results here

@@ -22,6 +22,7 @@
 #include "app/init_command.h"
 #include "app/pdf_command.h"
 #include "app/serve_command.h"
+#include "output/staging.h"
 
 namespace costsite::app {
 
@@ -30,6 +31,9 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitInputErrors = 1;
 constexpr int kExitUsage = 2;
+// More render threads than this only add memory: pages are independent and
+// no machine costsite runs on has more cores. Larger --threads are clamped.
+constexpr long kMaxThreads = 256;
 
 const char* kVersion = COSTSITE_VERSION;
 
@@ -63,7 +67,7 @@ const char* kBuildHelp =
     "  --source DIR   the site folder, holding site.yaml (default: .)\n"
     "  --out DIR      the output folder (default: DIR/site)\n"
     "  --force        replace an output folder that holds files costsite did not write\n"
-    "  --threads N    render on N threads (default: one per core)\n"
+    "  --threads N    render on N threads, 1 to 256 (default: one per core; more is clamped to 256)\n"
     "  --single-file  also write each report as one self-contained HTML file,\n"
     "                 site/single/LANG/KEY.html (CSS inline, no external files)\n"
     "  --quiet        print only diagnostics\n"
@@ -212,6 +216,16 @@ class ProgressLine {
   bool shown_ = false;
 };
 
+// "4" -> 4; "50000" -> kMaxThreads; "0", "-1", "4x", "" -> false.
+bool ParseThreads(const std::string& text, int* threads) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  size_t digits = text.find_first_not_of('0');
+  if (digits == std::string::npos) return false;  // zero
+  // Anything longer than kMaxThreads's digits is above it; no overflow.
+  *threads = static_cast<int>(text.size() - digits > 3 ? kMaxThreads : std::min(std::stol(text), kMaxThreads));
+  return true;
+}
+
 int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out, std::ostream& err) {
   Args a = ParseArgs(args, 1, {"source", "out", "threads", "format"},
                      {"force", "quiet", "verbose", "strict", "help", "single-file"});
@@ -221,19 +235,25 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   }
   if (a.error.empty() && !a.positional.empty()) a.error = "unexpected argument '" + a.positional[0] + "'";
   BuildOptions opt;
-  if (a.values.count("threads")) {
-    try {
-      opt.threads = std::stoi(a.values["threads"]);
-    } catch (...) {
-      a.error = "--threads needs a number";
-    }
-  }
+  if (a.error.empty() && a.values.count("threads") && !ParseThreads(a.values["threads"], &opt.threads))
+    a.error = "--threads needs a whole number of at least 1 (got '" + a.values["threads"] + "')";
   if (!a.error.empty()) {
     err << "costsite: " << a.error << "\n" << (check ? kCheckHelp : kBuildHelp);
     return kExitUsage;
   }
   if (a.values.count("source")) opt.source = a.values["source"];
   if (a.values.count("out")) opt.out = a.values["out"];
+  const std::filesystem::path out_path = opt.out.empty() ? opt.source / "site" : opt.out;
+  // An --out that would overwrite the sources or a file is a usage error.
+  if (!check) {
+    if (std::string why = output::CheckOutputLocation(opt.source, out_path); !why.empty()) {
+      err << "costsite: " << why << " (--out " << out_path.string() << "); nothing was written\n";
+      return kExitUsage;
+    }
+  }
+  opt.waiting = [&err, &out_path] {
+    err << "costsite: waiting for another build of " << out_path.string() << " to finish\n" << std::flush;
+  };
   opt.force = a.flags["force"];
   opt.single_file = a.flags["single-file"];
   opt.write = !check;
@@ -270,8 +290,7 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
         << (warnings == 1 ? " warning" : " warnings") << (check ? "" : "; nothing was written") << "\n";
     return kExitInputErrors;
   }
-  std::string out_dir = opt.out.empty() ? (opt.source / "site").string() : opt.out.string();
-  if (!a.flags["quiet"]) out << Summary(stats, warnings, out_dir, !check) << "\n";
+  if (!a.flags["quiet"]) out << Summary(stats, warnings, out_path.string(), !check) << "\n";
   if (a.flags["verbose"] && !a.flags["quiet"]) {
     out << "search index: " << stats.search_index_bytes << " bytes\n";
     out << "stages:";

@@ -338,6 +338,11 @@ bool ResolveSide(const std::string& spec, const fs::path& source, ScratchDir* sc
 
 bool LoadSide(const fs::path& root, DiffSide* side, Diagnostics* diags) {
   std::string text, err;
+  if (!InsideRoot(root, root / "site.yaml")) {
+    diags->Error({(root / "site.yaml").string(), 0, 0}, "symbolic link points outside the site folder", {}, 1,
+                 "path-escape");
+    return false;
+  }
   if (!ReadFile(root / "site.yaml", &text, &err)) {
     diags->Error({(root / "site.yaml").string(), 0, 0}, "no site.yaml (" + side->label + ")");
     return false;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "base/fs_util.h"
 #include "cost/evaluation.h"
 #include "cost/units.h"
 #include "figures/plain.h"
@@ -21,11 +22,15 @@ using cost::ModelResult;
 // Reads `as_of` and `month_hours` from site.yaml when present.
 pricing::Options ReadSiteOptions(const std::filesystem::path& site_yaml, Diagnostics& diags) {
   pricing::Options options;
+  std::string path = site_yaml.lexically_normal().generic_string();
+  if (!InsideRoot(site_yaml.parent_path().empty() ? "." : site_yaml.parent_path(), site_yaml)) {
+    diags.Error({path, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+    return options;
+  }
   std::ifstream in(site_yaml, std::ios::binary);
   if (!in) return options;
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string path = site_yaml.lexically_normal().generic_string();
   try {
     YAML::Node root = YAML::Load(buf.str());
     if (!root.IsMap()) return options;

@@ -1,16 +1,18 @@
 #include "app/serve_command.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
-#include <cstdio>
 #include <thread>
 
 #include "app/build.h"
+#include "app/serve_path.h"
 #include "app/serve_session.h"
 #include "app/watch.h"
 #include "base/fs_util.h"
@@ -44,9 +46,6 @@ std::string InjectLiveReload(std::string_view html, long version, std::string_vi
 }
 
 namespace {
-
-std::atomic<bool> g_stop{false};  // set by SIGINT/SIGTERM; signal handlers cannot take a context
-void OnSignal(int) { g_stop = true; }
 
 const char* ContentType(const fs::path& p) {
   std::string ext = p.extension().string();
@@ -95,6 +94,128 @@ void Record(const UpdateReport& r, ServeState* state, std::ostream& out, std::os
   state->error = r.ok ? std::string() : r.errors;
 }
 
+// SIGINT, SIGTERM and SIGHUP, blocked in every thread of serve and taken by
+// one thread with sigwait, which sets `stop`. A handler would not do: the
+// output stage installs its own on every full build (to remove its staging
+// folder and die), and it would end serve without removing the scratch
+// folder. The mask must be set before any other thread starts, since
+// threads inherit it.
+class StopSignals {
+ public:
+  explicit StopSignals(std::atomic<bool>* stop) : stop_(stop) {
+    sigemptyset(&set_);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&set_, sig);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+    waiter_ = std::thread([this] {
+      int sig = 0;
+      sigwait(&set_, &sig);
+      *stop_ = true;
+    });
+  }
+  ~StopSignals() {
+    // Serve ended without a signal (it could not listen): wake the waiter.
+    // A signal sent to it after it returned is discarded with the thread.
+    if (!*stop_) pthread_kill(waiter_.native_handle(), SIGTERM);
+    waiter_.join();
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  std::atomic<bool>* stop_;
+  sigset_t set_;
+  std::thread waiter_;
+};
+
+// The private folder serve builds into, removed on every way out.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    std::string tmpl = (fs::temp_directory_path() / "costsite-serve-XXXXXX").string();
+    if (mkdtemp(tmpl.data())) path_ = tmpl;
+  }
+  ~ScratchFolder() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  /// Empty when the folder could not be made.
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+#ifdef COSTSITE_HAVE_HTTPLIB
+// Idle keep-alive connections each hold a worker until they time out: with
+// cpp-httplib's default pool (8 on a small machine) and 5 s timeouts, a
+// browser's few open connections plus a handful of idle ones delayed every
+// request by seconds. Threads are cheap next to a build.
+constexpr size_t kWorkers = 64;
+constexpr time_t kIdleSeconds = 2;
+
+void NotFound(const httplib::Request& req, ServeState* state, httplib::Response* res) {
+  res->status = 404;
+  std::lock_guard<std::mutex> lock(state->mu);
+  res->set_content(InjectLiveReload("<!DOCTYPE html><title>404</title><body><h1>404</h1><p>" +
+                                        markdown::HtmlEscape(req.path) + "</p></body>",
+                                    state->version, state->error),
+                   "text/html; charset=utf-8");
+}
+
+// Answers a request for a file of the site in `root`.
+void ServeFile(const fs::path& root, const httplib::Request& req, ServeState* state, httplib::Response* res) {
+  std::optional<fs::path> file = ResolveRequestPath(root, req.target);
+  if (!file) return NotFound(req, state, res);
+  std::error_code ec;
+  if (fs::is_directory(*file, ec)) {
+    // A folder asked for without its slash: its pages' relative links would
+    // resolve against the parent, so send the browser to the folder.
+    std::string_view target = req.target;
+    size_t query = target.find('?');
+    if (target.substr(0, query).back() != '/') {
+      std::string to(target.substr(0, query));
+      to += "/";
+      if (query != std::string_view::npos) to += target.substr(query);
+      res->set_redirect(to, 302);
+      return;
+    }
+    *file /= "index.html";
+  }
+  // The resolved name is inside root; its real path must be too (a symbolic
+  // link in the output would lead elsewhere).
+  std::string body, error;
+  if (!IsWithin(*file, root) || !ReadFile(*file, &body, &error)) return NotFound(req, state, res);
+  res->set_header("Cache-Control", "no-store");
+  if (file->extension() == ".html") {
+    std::lock_guard<std::mutex> lock(state->mu);
+    body = InjectLiveReload(body, state->version, state->error);
+  }
+  res->set_content(body, ContentType(*file));
+}
+
+void ConfigureServer(const fs::path& root, ServeState* state, httplib::Server* server) {
+  server->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server->set_keep_alive_timeout(kIdleSeconds);
+  server->set_read_timeout(kIdleSeconds, 0);
+  server->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (IsLoopbackHost(req.get_header_value("Host"))) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 403;
+    res.set_content("costsite serve answers only requests for 127.0.0.1, localhost or [::1]\n", "text/plain");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server->Get(std::string(kVersionEndpoint), [state](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(state->mu);
+    res.set_header("Cache-Control", "no-store");
+    res.set_content("{\"version\":" + std::to_string(state->version) + "}", "application/json");
+  });
+  server->Get(R"(/.*)", [root, state](const httplib::Request& req, httplib::Response& res) {
+    ServeFile(root, req, state, &res);
+  });
+}
+#endif
+
 }  // namespace
 
 int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -129,70 +250,39 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   err << "costsite: serve is not available: this costsite was built without cpp-httplib\n";
   return 1;
 #else
-  std::string tmpl = (fs::temp_directory_path() / "costsite-serve-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) {
+  std::atomic<bool> stop{false};
+  StopSignals signals(&stop);  // first: before any thread starts
+  ScratchFolder scratch;
+  if (scratch.path().empty()) {
     err << "costsite: cannot create a temporary folder\n";
     return 1;
   }
-  const fs::path scratch = tmpl;
-  opt.out = scratch / "site";
+  opt.out = scratch.path() / "site";
   opt.force = true;
   opt.version = COSTSITE_VERSION;
   ServeState state;
   markdown::Initialize();
   ServeSession session(opt);
+  // Watching starts before the first build, so that no edit made once the
+  // "Serving" line is out (or during the build) goes unseen.
+  SourceWatcher watcher(opt.source);
   Record(session.FullBuild(), &state, out, err);
+  if (stop) return 0;  // interrupted during the first build
 
   httplib::Server server;
-  server.Get(std::string(kVersionEndpoint), [&](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard<std::mutex> lock(state.mu);
-    res.set_header("Cache-Control", "no-store");
-    res.set_content("{\"version\":" + std::to_string(state.version) + "}", "application/json");
-  });
-  server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-    std::string path = req.path;
-    if (path.find("..") != std::string::npos) {
-      res.status = 403;
-      return;
-    }
-    if (path.empty() || path.back() == '/') path += "index.html";
-    fs::path file = opt.out / path.substr(1);
-    if (fs::is_directory(file)) file /= "index.html";
-    std::string body, error;
-    if (!ReadFile(file, &body, &error)) {
-      res.status = 404;
-      std::lock_guard<std::mutex> lock(state.mu);
-      res.set_content(InjectLiveReload("<!DOCTYPE html><title>404</title><body><h1>404</h1><p>" +
-                                           markdown::HtmlEscape(req.path) + "</p></body>",
-                                       state.version, state.error),
-                      "text/html; charset=utf-8");
-      return;
-    }
-    res.set_header("Cache-Control", "no-store");
-    if (file.extension() == ".html") {
-      std::lock_guard<std::mutex> lock(state.mu);
-      body = InjectLiveReload(body, state.version, state.error);
-    }
-    res.set_content(body, ContentType(file));
-  });
-
+  ConfigureServer(opt.out, &state, &server);
   int bound = port == 0 ? server.bind_to_any_port("127.0.0.1")
                         : (server.bind_to_port("127.0.0.1", port) ? port : -1);
   if (bound < 0) {
     err << "costsite: cannot listen on 127.0.0.1:" << port << "\n";
-    fs::remove_all(scratch);
     return 1;
   }
   std::thread listener([&] { server.listen_after_bind(); });
   out << "Serving http://127.0.0.1:" << bound << "/ (Ctrl-C to stop)" << std::endl;
 
-  g_stop = false;
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  SourceWatcher watcher(opt.source);
-  while (!g_stop) {
-    std::vector<std::string> changed = watcher.Wait(std::chrono::milliseconds(1000), g_stop);
-    if (changed.empty()) continue;
+  while (!stop) {
+    std::vector<std::string> changed = watcher.Wait(std::chrono::milliseconds(1000), stop);
+    if (changed.empty() || stop) continue;
     UpdateReport report = session.Update(changed);
     Record(report, &state, out, err);
     // The search index follows the pages: slower than the update, so after it.
@@ -201,8 +291,6 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   }
   server.stop();
   listener.join();
-  std::error_code ec;
-  fs::remove_all(scratch, ec);
   return 0;
 #endif
 }

@@ -114,8 +114,13 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
     if (IsUnder(path, "content")) {
       if (path.back() == '/') structural = true;  // a folder: pages may have come or gone
       if (!EndsWith(path, ".md")) continue;       // the build reads only Markdown there
-      if (exists && sources_.count(path)) pages.push_back(path);
-      else structural = true;  // a page added or removed
+      // A page that now resolves outside the site (replaced by a symbolic
+      // link) is left to the full build, whose loader refuses it as `build`
+      // does, rather than read here.
+      if (exists && sources_.count(path) && IsWithin(fs::path(options_.source) / path, options_.source))
+        pages.push_back(path);
+      else
+        structural = true;  // a page added or removed
     } else if (IsUnder(path, "pricing")) {
       pricing = pricing || EndsWith(path, ".yaml") || EndsWith(path, ".yml") || path.back() == '/';
     } else if (path == "site.yaml" || IsUnder(path, "templates")) {

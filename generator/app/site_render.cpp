@@ -43,6 +43,10 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
 
 bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* diags) {
   std::string text, err;
+  if (!InsideRoot(root, root / "site.yaml")) {
+    diags->Error({"site.yaml", 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+    return false;
+  }
   if (!ReadFile(root / "site.yaml", &text, &err)) {
     diags->Error({"site.yaml", 0, 0}, "no site.yaml in " + root.string() +
                                           " (is --source the site folder?)", {}, 1, "io");

@@ -74,17 +74,27 @@ bool IsWithin(const fs::path& path, const fs::path& dir) {
   return std::next(dend) == d.end() && dend->empty();
 }
 
+bool InsideRoot(const fs::path& root, const fs::path& p) {
+  return IsWithin(p, root);  // both resolved by weakly_canonical
+}
+
 std::vector<std::string> ListFiles(const fs::path& dir, const fs::path& root,
                                    std::vector<std::string>* escaped) {
   std::vector<std::string> files;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return files;
+  // The folder itself may be a link to elsewhere; then what lies below it
+  // is outside too, though no entry is a link.
+  if (!InsideRoot(root, dir)) {
+    if (escaped) escaped->push_back("");
+    return files;
+  }
   auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
     // Lexically: fs::relative would follow the very symlink being checked.
     std::string rel = p.lexically_relative(dir).generic_string();
-    if (it->is_symlink(ec) && !IsWithin(fs::canonical(p, ec), root)) {
+    if (it->is_symlink(ec) && !InsideRoot(root, p)) {
       if (escaped) escaped->push_back(rel);
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;

@@ -17,9 +17,17 @@ bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* 
 bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* error, uintmax_t max_bytes,
               uintmax_t* size);
 
+/// The site's one rule for what it may read (docs/authoring.md, "Files the
+/// site reads"): true when `p`, after following every symbolic link, is
+/// `root` or lies inside `root` (itself resolved the same way). A path that
+/// does not exist yet is judged by its longest existing prefix.
+bool InsideRoot(const std::filesystem::path& root, const std::filesystem::path& p);
+
 /// Regular files under `dir` (recursively), as paths relative to `dir` with
 /// '/' separators, sorted bytewise so results never depend on listing order.
-/// Symbolic links that resolve outside `root` are reported in `escaped`.
+/// Entries that break InsideRoot(root, ...) are not listed but reported in
+/// `escaped`: a symbolic link by its path, and `dir` itself (a link to a
+/// folder outside) as "", in which case nothing is listed.
 std::vector<std::string> ListFiles(const std::filesystem::path& dir, const std::filesystem::path& root,
                                    std::vector<std::string>* escaped);
 

@@ -21,6 +21,23 @@ const PageSource* Page::In(std::string_view lang) const {
   return nullptr;
 }
 
+namespace {
+
+// A key is the page's folder below its language: "" (the home page) or
+// parts joined by '/', none of which may move elsewhere in the site.
+bool SafeKey(std::string_view key) {
+  if (key.empty()) return true;
+  for (size_t start = 0;;) {
+    size_t slash = key.find('/', start);
+    std::string_view part = key.substr(start, slash == std::string_view::npos ? key.npos : slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
+}
+
+}  // namespace
+
 ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
   ContentPath out;
   std::string stem(rel.substr(0, rel.size() - 3));  // drop ".md"
@@ -47,6 +64,11 @@ ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
     out.key = slash == std::string::npos ? "" : stem.substr(0, slash);
   } else {
     out.key = stem;
+  }
+  if (out.error.empty() && (base.empty() || !SafeKey(out.key))) {
+    out.error = "the file name gives the page key '" + out.key +
+                "', whose parts may not be empty, '.' or '..'; rename the file";
+    out.error_code = "page-name";
   }
   return out;
 }
@@ -268,7 +290,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   }
   ContentPath cp = ClassifyContentPath(rel, cfg);
   if (!cp.error.empty()) {
-    diags->Error({src->path, 0, 0}, cp.error, {}, 1, "language");
+    diags->Error({src->path, 0, 0}, cp.error, {}, 1, cp.error_code);
     return false;
   }
   src->lang = cp.lang;

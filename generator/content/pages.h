@@ -53,10 +53,13 @@ struct ContentPath {
   std::string key;
   std::string lang;
   bool is_list = false;
-  std::string error;  // set when the suffix is not a configured language
+  std::string error;                // set when the file cannot be a page
+  std::string error_code = "language";  // its diagnostic code: "language" or "page-name"
 };
 
-/// Maps "reports/gpu.zh.md" to key "reports/gpu", language "zh".
+/// Maps "reports/gpu.zh.md" to key "reports/gpu", language "zh". A key with
+/// a part that is empty, "." or ".." ("...en.md", "a/.md") is an error: its
+/// output path would leave the page's folder (or be the home page's).
 ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg);
 
 /// Splits the front matter off `src.text`, filling `src.front`, `body_offset`

@@ -16,6 +16,18 @@ bool IsLanguageCode(const std::string& s) {
   return std::regex_match(s, kLang);
 }
 
+// base_url is written into links, sitemap.xml and canonical tags: an
+// absolute web URL whose every character is safe in an attribute as it is.
+bool IsBaseUrl(std::string_view url) {
+  size_t host = url.rfind("https://", 0) == 0 ? 8 : url.rfind("http://", 0) == 0 ? 7 : 0;
+  if (host == 0 || url.size() == host) return false;
+  for (char ch : url) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c <= ' ' || c == 0x7f || std::string_view("\"'<>`\\").find(ch) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 struct Reader {
   const std::string& path;
   std::string_view text;
@@ -105,6 +117,11 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
     } else if (key == "base_url") {
       cfg.base_url = r.Str(v, "base_url");
       while (!cfg.base_url.empty() && cfg.base_url.back() == '/') cfg.base_url.pop_back();
+      if (!cfg.base_url.empty() && !IsBaseUrl(cfg.base_url)) {
+        r.Error(v, "'base_url' must be an http:// or https:// URL without spaces, quotes or angle brackets "
+                   "(e.g. https://reports.example.com)");
+        cfg.base_url.clear();
+      }
     } else {
       diags->Warning(PosOf(kv.first, path), "unknown setting '" + key + "'", text,
                      static_cast<int>(key.size()), "site-config");

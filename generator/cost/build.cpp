@@ -52,13 +52,14 @@ bool MatchesAsWritten(const Decimal& computed, const Decimal& stated) {
 
 // Ids of item groups: declared ones first, then the others in item order.
 std::vector<std::string> GroupIds(const ModelDef& d) {
+  std::set<std::string_view> used, listed;
+  for (const auto& it : d.items) used.insert(it.group);
   std::vector<std::string> out;
   for (const auto& g : d.groups) {
-    bool used = std::any_of(d.items.begin(), d.items.end(), [&](const ItemDef& it) { return it.group == g.id; });
-    if (used) out.push_back(g.id);
+    if (used.count(g.id)) out.push_back(g.id), listed.insert(g.id);
   }
   for (const auto& it : d.items) {
-    if (!it.group.empty() && std::find(out.begin(), out.end(), it.group) == out.end()) out.push_back(it.group);
+    if (!it.group.empty() && listed.insert(it.group).second) out.push_back(it.group);
   }
   return out;
 }
@@ -71,8 +72,11 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   bool ok = true, first = true;
   Value sum;
   Trace trace;
-  for (const auto& item : d.items) {
-    if (!group.empty() && item.group != group) continue;
+  static const std::vector<size_t> kNone;
+  auto in_group = model.group_items.find(group);
+  const std::vector<size_t>& members = in_group == model.group_items.end() ? kNone : in_group->second;
+  for (size_t k = 0, n = group.empty() ? d.items.size() : members.size(); k < n; ++k) {
+    const ItemDef& item = d.items[group.empty() ? k : members[k]];
     const Entry* ie = nullptr;
     if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) {
       ok = false;
@@ -102,20 +106,47 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   return true;
 }
 
-bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e) {
+const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
+  auto [it, added] = share_basis_.try_emplace({m, scenario});
+  ShareBasis& b = it->second;
+  if (!added) return b;
   const ModelDef& d = *models_[m].def;
-  const Entry* total = nullptr;
-  if (Get(m, scenario, "total", nullptr, nullptr, &total) != Lookup::kFound) return false;
-  bool is_item = std::any_of(d.items.begin(), d.items.end(), [&](const ItemDef& it) { return it.id == of; });
-  Interval part(Decimal(0)), rest(Decimal(0));
-  bool any_negative = false;
+  b.all = Interval(Decimal(0));
   for (const auto& item : d.items) {
     const Entry* ie = nullptr;
-    if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) return false;
-    bool mine = is_item ? item.id == of : item.group == of;
-    (mine ? part : rest) = (mine ? part : rest) + ie->value.v;
-    any_negative = any_negative || ie->value.v.lo.IsNegative();
+    if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) return b;
+    b.all = b.all + ie->value.v;
+    if (!item.group.empty()) {
+      auto [g, first] = b.by_group.try_emplace(item.group, Interval(Decimal(0)));
+      g->second = g->second + ie->value.v;
+    }
+    b.any_negative = b.any_negative || ie->value.v.lo.IsNegative();
   }
+  b.ok = true;
+  return b;
+}
+
+bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e) {
+  const Model& model = models_[m];
+  const ModelDef& d = *model.def;
+  const Entry* total = nullptr;
+  if (Get(m, scenario, "total", nullptr, nullptr, &total) != Lookup::kFound) return false;
+  auto named = model.names.find(of);
+  bool is_item = named != model.names.end() && named->second.first == Kind::kItem;
+  const ShareBasis& basis = Basis(m, scenario);
+  if (!basis.ok) return false;
+  // The rest is everything but the part: one subtraction per share instead
+  // of a sum over the other items, which made a model's shares quadratic.
+  Interval part(Decimal(0));
+  if (is_item) {
+    const Entry* ie = nullptr;
+    if (Get(m, scenario, of, nullptr, nullptr, &ie) != Lookup::kFound) return false;
+    part = ie->value.v;
+  } else if (auto g = basis.by_group.find(of); g != basis.by_group.end()) {
+    part = g->second;
+  }
+  Interval rest(basis.all.lo - part.lo, basis.all.hi - part.hi);
+  bool any_negative = basis.any_negative;
   // part / (part + rest) grows with part and shrinks with rest, which keeps the
   // range of a share within [0, 1] for non-negative items.
   Interval share;
@@ -148,7 +179,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.pos = d.where.pos;
   r.source_line = d.where.line;
   r.uses = ModelsRead(m);
-  for (const auto& sc : d.scenarios) r.scenarios.push_back({sc.id, sc.label});
+  r.scenarios = model.scenario_infos;
   const Entry* e = nullptr;
   auto get = [&](const std::string& id) { return Get(m, scenario, id, nullptr, nullptr, &e) == Lookup::kFound; };
   for (const auto& p : d.params) {
@@ -168,11 +199,11 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     }
     r.items.push_back(std::move(li));
   }
+  std::map<std::string_view, const LocalizedText*> labels;  // the last declaration wins
+  for (const auto& gd : d.groups) labels[gd.id] = &gd.label;
   for (const auto& g : GroupIds(d)) {
     LocalizedText label;
-    for (const auto& gd : d.groups) {
-      if (gd.id == g) label = gd.label;
-    }
+    if (auto l = labels.find(g); l != labels.end()) label = *l->second;
     if (!get("subtotal." + g)) continue;
     Group group{g, label, ToFigure("subtotal." + g, label, e->value, e->explain, d.where.pos), Interval()};
     if (model.total_unit && get("share." + g)) {
@@ -213,9 +244,25 @@ std::set<std::string> Engine::ReadByOthers() {
 void Engine::Forget(size_t m) {
   memo_.erase(memo_.lower_bound(std::make_tuple(m, std::string(), std::string())),
               memo_.lower_bound(std::make_tuple(m + 1, std::string(), std::string())));
+  share_basis_.erase(share_basis_.lower_bound({m, std::string()}), share_basis_.lower_bound({m + 1, std::string()}));
+}
+
+void Engine::ForgetScenario(size_t m, const std::string& scenario) {
+  if (scenario.empty()) return;
+  auto from = memo_.lower_bound(std::make_tuple(m, scenario, std::string()));
+  auto to = from;
+  while (to != memo_.end() && std::get<0>(to->first) == m && std::get<1>(to->first) == scenario) ++to;
+  memo_.erase(from, to);
+  share_basis_.erase({m, scenario});
 }
 
 std::vector<std::string> Engine::ModelsRead(size_t m) {
+  // Once per model: every result of the model (one per scenario) lists it.
+  if (!models_[m].reads) models_[m].reads = ReadFromFormulas(m);
+  return *models_[m].reads;
+}
+
+std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
   // Read from the formulas rather than recorded while evaluating, so a model
   // named only in a branch `if` did not take still counts.
   const ModelDef& d = *models_[m].def;

@@ -19,10 +19,33 @@ Unit DisplayUnit(const Value& v) {
   return Unit{Decimal(1), v.dim, FormatDimension(v.dim)};
 }
 
-void Trace::AddInput(const std::string& name, const Value& v) {
-  for (const InputUse& in : explain.inputs) {
-    if (in.name == name) return;
+namespace {
+
+// Short lists are searched; from this size on, a set is kept beside them.
+constexpr size_t kIndexFrom = 16;
+
+std::string PriceKey(const PriceUse& p) { return p.id + '\0' + p.variant + '\0' + p.date; }
+
+}  // namespace
+
+bool Trace::NewInput(const std::string& name) {
+  if (explain.inputs.size() < kIndexFrom) {
+    for (const InputUse& in : explain.inputs) {
+      if (in.name == name) return false;
+    }
+    return true;
   }
+  if (input_names_.empty())
+    for (const InputUse& in : explain.inputs) input_names_.insert(in.name);
+  return input_names_.insert(name).second;
+}
+
+void Trace::AddInput(const InputUse& in) {
+  if (NewInput(in.name)) explain.inputs.push_back(in);
+}
+
+void Trace::AddInput(const std::string& name, const Value& v) {
+  if (!NewInput(name)) return;
   InputUse in;
   in.name = name;
   in.is_bool = v.is_bool;
@@ -35,8 +58,14 @@ void Trace::AddInput(const std::string& name, const Value& v) {
 }
 
 void Trace::AddPrice(const PriceUse& p) {
-  for (const auto& q : explain.prices) {
-    if (q.id == p.id && q.variant == p.variant && q.date == p.date) return;
+  if (explain.prices.size() < kIndexFrom) {
+    for (const auto& q : explain.prices) {
+      if (q.id == p.id && q.variant == p.variant && q.date == p.date) return;
+    }
+  } else {
+    if (price_keys_.empty())
+      for (const auto& q : explain.prices) price_keys_.insert(PriceKey(q));
+    if (!price_keys_.insert(PriceKey(p)).second) return;
   }
   explain.prices.push_back(p);
 }
@@ -67,7 +96,8 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
       continue;
     }
     model_index_.emplace(def->id, models_.size());
-    models_.push_back({def, std::nullopt, {}, def->as_of.empty() ? options.as_of : def->as_of});
+    models_.emplace_back().def = def;
+    models_.back().as_of = def->as_of.empty() ? options.as_of : def->as_of;
     Check(models_.size() - 1);
   }
 }
@@ -78,7 +108,8 @@ Engine::Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagn
   quiet_ = true;
   for (const ModelDef* def : models) {
     model_index_.emplace(def->id, models_.size());
-    models_.push_back({def, std::nullopt, {}, def->as_of.empty() ? options_.as_of : def->as_of});
+    models_.emplace_back().def = def;
+    models_.back().as_of = def->as_of.empty() ? options_.as_of : def->as_of;
     Check(models_.size() - 1);
   }
   quiet_ = false;
@@ -133,6 +164,15 @@ void Engine::Check(size_t m) {
   for (size_t i = 0; i < d.params.size(); ++i) add(d.params[i].id, d.params[i].value, Kind::kParam, i);
   for (size_t i = 0; i < d.items.size(); ++i) add(d.items[i].id, d.items[i].where, Kind::kItem, i);
   for (size_t i = 0; i < d.figures.size(); ++i) add(d.figures[i].id, d.figures[i].where, Kind::kFigure, i);
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    if (!d.items[i].group.empty()) model.group_items[d.items[i].group].push_back(i);
+  }
+  std::vector<ScenarioInfo> infos;
+  for (size_t i = 0; i < d.scenarios.size(); ++i) {
+    model.scenarios[d.scenarios[i].id].push_back(i);
+    infos.push_back({d.scenarios[i].id, d.scenarios[i].label});
+  }
+  model.scenario_infos = SharedList<ScenarioInfo>(std::move(infos));
   std::set<std::string> scenarios;
   for (const auto& sc : d.scenarios) {
     if (!scenarios.insert(sc.id).second) {
@@ -214,12 +254,7 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
   const Model& model = models_[m];
   if (model.names.count(id)) return true;
   if (id == "total") return model.total_unit.has_value();
-  auto has_group = [&](std::string_view g) {
-    for (const auto& it : model.def->items) {
-      if (it.group == g) return true;
-    }
-    return false;
-  };
+  auto has_group = [&](std::string_view g) { return !g.empty() && model.group_items.count(g) > 0; };
   if (id.substr(0, 9) == "subtotal.") return has_group(id.substr(9));
   if (id.substr(0, 6) == "share.") {
     std::string_view x = id.substr(6);
@@ -228,6 +263,12 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
     return model.total_unit && (item || has_group(x));
   }
   return false;
+}
+
+const ScenarioDef* Engine::FindScenario(size_t m, const std::string& id) const {
+  const Model& model = models_[m];
+  auto it = model.scenarios.find(id);
+  return it == model.scenarios.end() ? nullptr : &model.def->scenarios[it->second.front()];
 }
 
 Engine::Lookup Engine::Get(size_t m, const std::string& scenario, const std::string& id,
@@ -277,10 +318,11 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (kind == Kind::kItem) return ComputeItem(m, scenario, d.items[i], e);
   if (kind == Kind::kParam) {
     const Located* src = &d.params[i].value;
-    for (const auto& sc : d.scenarios) {
-      if (sc.id != scenario) continue;
-      for (const auto& p : sc.params) {
-        if (p.id == id) src = &p.value;
+    if (auto same = model.scenarios.find(scenario); same != model.scenarios.end()) {
+      for (size_t k : same->second) {  // the last override of `id` wins
+        for (const auto& p : d.scenarios[k].params) {
+          if (p.id == id) src = &p.value;
+        }
       }
     }
     v = EvalLocated(*src, m, scenario, &trace);
@@ -314,10 +356,7 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     e->quantity_explain = qt.explain;
     trace.explain.formula = item.quantity.text + " × " + item.price.text;
     for (const auto& sub : {&qt.explain.inputs, &pt.explain.inputs})
-      for (const InputUse& in : *sub)
-        if (std::none_of(trace.explain.inputs.begin(), trace.explain.inputs.end(),
-                         [&](const InputUse& have) { return have.name == in.name; }))
-          trace.explain.inputs.push_back(in);
+      for (const InputUse& in : *sub) trace.AddInput(in);
     trace.Absorb(qt.explain);
     trace.Absorb(pt.explain);
     if (q->is_bool || p->is_bool) {

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -42,9 +43,17 @@ Interval InUnit(const Value& v, const Unit& unit);
 struct Trace {
   Explanation explain;
   void AddInput(const std::string& name, const Value& v);
+  void AddInput(const InputUse& in);
   void AddPrice(const PriceUse& p);
   void AddFx(const FxUse& fx);
   void Absorb(const Explanation& other);  // prices and fx of a referenced figure
+
+ private:
+  // What was added, once there is much of it: a total of N items adds N
+  // inputs, and looking each up in the list was quadratic.
+  bool NewInput(const std::string& name);  // true, and remembered, when not added yet
+  std::unordered_set<std::string> input_names_;
+  std::unordered_set<std::string> price_keys_;
 };
 
 /// One formula being evaluated: where it is, in which model and scenario.
@@ -77,6 +86,10 @@ class Engine {
   /// Drops what was memoised for model `m`. REQUIRES: no model still to be
   /// built reads it (see ReadByOthers).
   void Forget(size_t m);
+  /// Drops what was memoised for model `m` in `scenario` (not its base
+  /// case): a figure read again is computed again, so this is always safe,
+  /// and it keeps the memo to one scenario at a time.
+  void ForgetScenario(size_t m, const std::string& scenario);
   size_t model_count() const { return models_.size(); }
   const ModelDef& model(size_t m) const { return *models_[m].def; }
 
@@ -96,6 +109,19 @@ class Engine {
     std::optional<Unit> total_unit;
     std::map<std::string, std::pair<Kind, size_t>, std::less<>> names;
     std::string as_of;
+    // Indexes of `def` made once (Check), so that a lookup does not scan it.
+    std::map<std::string, std::vector<size_t>, std::less<>> group_items;  // in item order
+    std::map<std::string, std::vector<size_t>, std::less<>> scenarios;    // by id, in order
+    SharedList<ScenarioInfo> scenario_infos;
+    std::optional<std::vector<std::string>> reads;  // ModelsRead, once computed
+  };
+  // What the shares of a model in one scenario are computed from, summed
+  // once rather than once per share.
+  struct ShareBasis {
+    bool ok = false;
+    bool any_negative = false;
+    Interval all;                                            // every item
+    std::map<std::string, Interval, std::less<>> by_group;  // each group's items
   };
   enum class Lookup { kFound, kFailed, kUnknown };
 
@@ -108,8 +134,12 @@ class Engine {
   bool ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e);
   bool ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e);
   bool HasFigure(size_t m, std::string_view id) const;
+  /// The first scenario of model m named `id`; nullptr if none.
+  const ScenarioDef* FindScenario(size_t m, const std::string& id) const;
+  const ShareBasis& Basis(size_t m, const std::string& scenario);
   // The other models (of this evaluation or the prior one) that m's formulas name.
   std::vector<std::string> ModelsRead(size_t m);
+  std::vector<std::string> ReadFromFormulas(size_t m);
   std::optional<Value> EvalLocated(const Located& src, size_t m, const std::string& scenario,
                                    Trace* trace);
   bool CheckDeclared(const Located& unit_src, const Located& at, Value* v);
@@ -147,6 +177,7 @@ class Engine {
   const Evaluation* prior_;
   Diagnostics& diags_;
   std::map<std::tuple<size_t, std::string, std::string>, Entry> memo_;
+  std::map<std::pair<size_t, std::string>, ShareBasis> share_basis_;
   std::vector<std::tuple<size_t, std::string, std::string>> stack_;
   std::map<const Located*, std::unique_ptr<Node>> parsed_;
   const std::map<const Located*, std::unique_ptr<Node>>* shared_parsed_ = nullptr;  // read-only, of `checked`

@@ -7,13 +7,6 @@
 namespace costsite::cost {
 namespace {
 
-const ScenarioDef* FindScenario(const ModelDef& d, const std::string& id) {
-  for (const auto& sc : d.scenarios) {
-    if (sc.id == id) return &sc;
-  }
-  return nullptr;
-}
-
 std::string RangeText(const Interval& v) { return v.lo.ToString() + " to " + v.hi.ToString(); }
 
 }  // namespace
@@ -109,7 +102,7 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
         if (prior_ && prior_->Find(model)) return FromPrior(n, s, model, n.scenario, figure);
         continue;
       }
-      if (!n.scenario.empty() && !FindScenario(*models_[it->second].def, n.scenario)) {
+      if (!n.scenario.empty() && !FindScenario(it->second, n.scenario)) {
         Fail(n, s, "unknown scenario '" + n.scenario + "' in model '" + model + "'", "unknown-reference");
         return std::nullopt;
       }
@@ -144,7 +137,7 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   }
   const Model& model = models_[s.model];
   std::string variant = n.variant;
-  const ScenarioDef* sc = s.scenario.empty() ? nullptr : FindScenario(*model.def, s.scenario);
+  const ScenarioDef* sc = s.scenario.empty() ? nullptr : FindScenario(s.model, s.scenario);
   if (variant.empty() && sc) {
     for (const auto& [price, v] : sc->variants) {
       if (price == "@" + n.name || price == n.name) variant = v;

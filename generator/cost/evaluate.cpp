@@ -19,7 +19,10 @@ void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
   std::set<std::string> read = engine.ReadByOthers();
   for (size_t m = 0; m < engine.model_count(); ++m) {
     out->push_back(engine.Build(m, ""));
-    for (const auto& sc : engine.model(m).scenarios) out->push_back(engine.Build(m, sc.id));
+    for (const auto& sc : engine.model(m).scenarios) {
+      out->push_back(engine.Build(m, sc.id));
+      engine.ForgetScenario(m, sc.id);
+    }
     if (!read.count(engine.model(m).id)) engine.Forget(m);
   }
 }

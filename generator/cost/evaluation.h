@@ -116,6 +116,26 @@ struct ScenarioInfo {
   LocalizedText label;
 };
 
+/// A read-only list that the results of one model share: its base case and
+/// each scenario hold the same one, so a model of N scenarios keeps one copy,
+/// not N (N copies of N entries exhausted memory at 10,000 scenarios).
+template <typename T>
+class SharedList {
+ public:
+  SharedList() = default;
+  explicit SharedList(std::vector<T> items)
+      : items_(std::make_shared<const std::vector<T>>(std::move(items))) {}
+  using const_iterator = typename std::vector<T>::const_iterator;
+  const_iterator begin() const { return items_ ? items_->begin() : const_iterator(); }
+  const_iterator end() const { return items_ ? items_->end() : const_iterator(); }
+  size_t size() const { return items_ ? items_->size() : 0; }
+  bool empty() const { return size() == 0; }
+  const T& operator[](size_t i) const { return (*items_)[i]; }
+
+ private:
+  std::shared_ptr<const std::vector<T>> items_;
+};
+
 /// One model evaluated in its base case or in one scenario.
 struct ModelResult {
   std::string model;
@@ -129,7 +149,7 @@ struct ModelResult {
   std::vector<Figure> figures;
   std::vector<RuleResult> rules;
   std::vector<ExpectationResult> expectations;
-  std::vector<ScenarioInfo> scenarios;  // of the model (same in each result)
+  SharedList<ScenarioInfo> scenarios;  // of the model (the same list in each result)
   std::vector<Figure> shares;  // "share.ITEM" and "share.GROUP" in "%", when there is a total
   std::vector<std::string> uses;  // other models its formulas read (in any scenario), sorted
   SourcePos pos;                  // of the model's id

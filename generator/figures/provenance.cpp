@@ -78,7 +78,8 @@ void SourceList::Add(const cost::Explanation& e) {
 
 std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string_view lang) {
   if (prices.empty()) return "";
-  std::string out = "<section class=\"sources\" aria-labelledby=\"sources\">\n<h2 id=\"sources\">" +
+  const std::string id(kSourcesId);
+  std::string out = "<section class=\"sources\" aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" +
                     Escape(UiText("sources", lang)) + "</h2>\n<ol>\n";
   for (const auto& p : prices) {
     std::string provider = Pick(p.provider_name, lang, "en");

@@ -34,6 +34,9 @@ class SourceList {
   std::vector<cost::PriceUse> items_;
 };
 
+/// The id of the sources section's heading, which headings must not take.
+inline constexpr std::string_view kSourcesId = "sources";
+
 /// `<section class="sources">` with a heading and one entry per price, or ""
 /// when there is none.
 std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string_view lang);

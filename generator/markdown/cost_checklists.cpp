@@ -31,7 +31,7 @@ std::optional<bool> RuleHolds(PageExpansion& page, cmark_node* span) {
   std::string lit = Literal(span);
   int line = page.LineOf(span);
   int content_col = cmark_node_get_start_column(span);
-  int col = BacktickStart(costsite::LineOf(page.body, line), content_col);
+  int col = BacktickStart(page.Line(line), content_col);
   int width = static_cast<int>(lit.size()) + 2 * (content_col - col);
   if (!page.eval) {
     page.Error(line, col, "'" + lit + "' refers to a rule, but the site has no pricing/ folder", width, "unknown-rule");

@@ -67,7 +67,7 @@ std::vector<std::string> Split(const std::string& list) {
 bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
   std::string info = cmark_node_get_fence_info(block);
   d->line = page.LineOf(block);
-  std::string_view line_text = costsite::LineOf(page.body, d->line);
+  std::string_view line_text = page.Line(d->line);
   size_t at = line_text.find(info);
   int base_col = at == std::string_view::npos ? cmark_node_get_start_column(block) : static_cast<int>(at) + 1;
   d->width = static_cast<int>(info.size());

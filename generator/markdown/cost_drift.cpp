@@ -46,14 +46,18 @@ std::string Label(const CostRef& r) {
   return "'cost " + r.kind + (r.target.empty() ? "" : " " + r.target) + "'";
 }
 
-// Figures a page shows: inline references, and the items and totals of the
-// models its tables show.
+// Figures a page shows, each once, in first-shown order: inline references,
+// and the items and totals of the models its tables show. Once: every typed
+// number is compared with every shown figure, and a page may show one figure
+// 100,000 times.
 std::vector<std::pair<std::string, cost::Figure>> ShownFigures(const PageCostRefs& refs,
                                                                 const cost::Evaluation& eval) {
   std::vector<std::pair<std::string, cost::Figure>> out;
+  std::set<std::string> seen;  // figure targets, and "model=" for tables
   for (const CostRef& r : refs.refs) {
     std::string err;
     if (r.kind == "figure") {
+      if (!seen.insert(r.target).second) continue;
       figures::FigureRef ref;
       cost::Figure f;
       if (figures::ParseFigureRef(r.target, eval, &ref, &err) && figures::ResolveFigure(eval, ref, {}, &f, &err))
@@ -63,7 +67,7 @@ std::vector<std::pair<std::string, cost::Figure>> ShownFigures(const PageCostRef
       if (m == std::string::npos) continue;
       std::string model = r.target.substr(m + 6, r.target.find(' ', m) - m - 6);
       const cost::ModelResult* res = eval.Find(model);
-      if (!res) continue;
+      if (!res || !seen.insert("model=" + model).second) continue;
       for (const auto& it : res->items) out.emplace_back(model + "." + it.id, it.cost);
       if (res->total) out.emplace_back(model + ".total", *res->total);
       for (const auto& f : res->figures) out.emplace_back(model + "." + f.id, f);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <set>
 #include <mutex>
 
 #include "figures/html.h"
@@ -164,14 +165,38 @@ MarkedNodes MarkNodes(cmark_node* root) {
   return out;
 }
 
-// Gives every h2–h6 an id and a visible anchor link; keeps ids unique.
-void AnchorHeadings(const std::vector<cmark_node*>& nodes, std::vector<Heading>* headings) {
-  std::map<std::string, int> used;
+// Ids this stage writes itself in the body: "checklist-2",
+// "cost-chart-1-title", "cost-chart-1-desc".
+bool IsGeneratedId(std::string_view id) {
+  auto numbered = [](std::string_view rest) {
+    size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    return rest.substr(digits);
+  };
+  if (id.rfind("checklist-", 0) == 0) {
+    std::string_view tail = numbered(id.substr(10));
+    return tail.empty() && id.size() > 10;
+  }
+  if (id.rfind("cost-chart-", 0) == 0 && id.size() > 11) {
+    std::string_view tail = numbered(id.substr(11));
+    return tail.size() < id.size() - 11 && (tail == "-title" || tail == "-desc");
+  }
+  return false;
+}
+
+// Gives every h2–h6 an id and a visible anchor link. Ids are unique on the
+// page: a repeated heading gets "-1", "-2", ... until the id is free, and the
+// ids the theme and this stage write around the headings count as taken.
+void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::set<std::string>* reserved,
+                    std::vector<Heading>* headings) {
+  std::set<std::string> taken = reserved ? *reserved : std::set<std::string>();
+  std::map<std::string, int> suffix;  // per slug: the last number tried
   for (cmark_node* h : nodes) {
     int level = cmark_node_get_heading_level(h);
     std::string text = TextOf(h);
-    std::string id = Slugify(text);
-    if (int n = used[id]++; n > 0) id += "-" + std::to_string(n);
+    const std::string slug = Slugify(text);
+    std::string id = slug;
+    while (IsGeneratedId(id) || !taken.insert(id).second) id = slug + "-" + std::to_string(++suffix[slug]);
     if (level < 2) continue;
     headings->push_back({level, id, text});
     std::string lv = std::to_string(level);
@@ -209,16 +234,33 @@ void EscapeRawHtml(const std::vector<cmark_node*>& nodes) {
   }
 }
 
+// The start of `url` as a browser reads its scheme: leading spaces and
+// control characters dropped, tabs and newlines removed anywhere (the URL
+// standard strips them, so "java\tscript:" is "javascript:"), lowercased.
+// `keep` characters are enough to decide the scheme.
+std::string SchemeView(std::string_view url, size_t keep) {
+  std::string out;
+  for (char ch : url) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (out.empty() && c <= ' ') continue;
+    out += static_cast<char>(std::tolower(c));
+    if (out.size() == keep) break;
+  }
+  return out;
+}
+
 // cmark-gfm drops these schemes itself only in safe mode, which this stage
-// cannot use (see RenderMarkdown), so the same rule is applied here.
+// cannot use (see RenderMarkdown), so the same rule is applied here, raw HTML
+// or not: raw_html lets authors write HTML, not turn a Markdown link into
+// script. Images may be inline raster data, as cmark allows.
 bool IsDangerousUrl(std::string_view url, bool is_image) {
-  std::string lower;
-  for (char c : url.substr(0, 12)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = SchemeView(url, 16);
   auto starts = [&](std::string_view p) { return lower.rfind(p, 0) == 0; };
   if (starts("javascript:") || starts("vbscript:") || starts("file:")) return true;
   if (starts("data:")) {
-    return !is_image || !(url.substr(5, 10) == "image/png;" || url.substr(5, 10) == "image/gif;" ||
-                          url.substr(5, 11) == "image/jpeg;" || url.substr(5, 11) == "image/webp;");
+    return !is_image || !(starts("data:image/png;") || starts("data:image/gif;") ||
+                          starts("data:image/jpeg;") || starts("data:image/webp;"));
   }
   return false;
 }
@@ -232,7 +274,7 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
     Link link{url ? url : "", {path, line + line_offset, cmark_node_get_start_column(n)},
               cmark_node_get_type(n) == CMARK_NODE_IMAGE};
     links->push_back(link);
-    if (!opt.raw_html && IsDangerousUrl(link.url, link.is_image)) {
+    if (IsDangerousUrl(link.url, link.is_image)) {
       cmark_node_set_url(n, "");
       continue;
     }
@@ -308,6 +350,8 @@ void Initialize() { EnsureExtensionsRegistered(); }
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
                                 const MarkdownOptions& options, Diagnostics* diags) {
   EnsureExtensionsRegistered();
+  // cmark-gfm's tables cost rows x columns: bound them before it sees them.
+  if (!CheckTableLimits(path, body, first_line, options.tables, diags)) return {};
   int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
                    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.raw_html) cmark_opts |= CMARK_OPT_UNSAFE;
@@ -329,7 +373,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
   out.plain_text = PlainText(doc.get());
-  AnchorHeadings(marked.headings, &out.headings);
+  AnchorHeadings(marked.headings, options.reserved_ids, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and

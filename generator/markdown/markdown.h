@@ -5,11 +5,13 @@
 #define COSTSITE_MARKDOWN_MARKDOWN_H_
 
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "markdown/table_limits.h"
 
 namespace costsite::markdown {
 
@@ -40,6 +42,10 @@ struct MarkdownOptions {
   const LinkRewriter* rewrite = nullptr; // nullptr: links are left as written
   const CostContext* cost = nullptr;     // nullptr: `=` code spans stay code
   PageCostRefs* cost_refs = nullptr;     // if set: filled from the parse, for drift checks
+  // Ids the page around the body already uses (the theme's "main", "search"):
+  // a heading that would take one gets the next free id ("main-1").
+  const std::set<std::string>* reserved_ids = nullptr;
+  TableLimits tables;  // a page over them is an error and is not parsed
 };
 
 /// The rendered body of one page and what the rest of the build needs from it.

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <dirent.h>
@@ -40,6 +41,9 @@ char g_staging_path[4096];
 std::atomic<bool> g_staging_active{false};
 // Set by the signal handler: writers stop so the folder can be removed.
 std::atomic<bool> g_aborting{false};
+// The lock file this process holds (OutputLock), removed if interrupted.
+char g_lock_path[4096];
+std::atomic<bool> g_lock_held{false};
 
 // struct linux_dirent64, as getdents64(2) fills it.
 struct DirEntry64 {
@@ -90,15 +94,57 @@ extern "C" void OnInterrupt(int sig) {
       if (access(g_staging_path, F_OK) == 0) nanosleep(&retry, nullptr);
     }
   }
+  // Held, so removing it is safe: a build waiting on it sees it gone and
+  // locks the next one (OutputLock::Acquire).
+  if (g_lock_held.load()) unlink(g_lock_path);
   errno = saved_errno;
   signal(sig, SIG_DFL);
   raise(sig);
+}
+
+void CatchInterrupts() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, OnInterrupt);
+}
+
+// `.<name>.costsite-<what>` beside the output folder `out`.
+fs::path Sibling(const fs::path& out, const std::string& what) {
+  return out.parent_path() / ("." + out.filename().string() + ".costsite-" + what);
+}
+
+// A leftover of a build that is gone: "staging-PID" or "old-PID" whose
+// process no longer runs. A running build's folders are never touched.
+bool Abandoned(std::string_view what) {
+  for (std::string_view kind : {"staging-", "old-"}) {
+    if (what.substr(0, kind.size()) != kind) continue;
+    std::string_view digits = what.substr(kind.size());
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+      return false;
+    pid_t pid = static_cast<pid_t>(std::stol(std::string(digits)));
+    return pid != getpid() && ::kill(pid, 0) != 0 && errno == ESRCH;
+  }
+  return false;
+}
+
+// A path costsite may write: relative, with no empty, "." or ".." part.
+bool SafeRel(std::string_view rel) {
+  for (size_t start = 0;;) {
+    size_t slash = rel.find('/', start);
+    std::string_view part = rel.substr(start, slash == std::string_view::npos ? rel.npos : slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
 }
 
 }  // namespace
 
 std::string CheckOutputLocation(const fs::path& source, const fs::path& out) {
   fs::path src = Normal(source), dst = Normal(out);
+  std::error_code ec;
+  // The build replaces the output as a whole: an existing file there (or a
+  // link to one, or a broken link) would be lost.
+  if (fs::exists(fs::symlink_status(out, ec)) && !fs::is_directory(fs::status(out, ec)))
+    return "the output folder cannot be an existing file that is not a folder";
   if (dst == src) return "the output folder cannot be the site folder itself";
   if (Inside(src, dst)) return "the output folder cannot contain the site folder";
   for (const char* sub : {"content", "pricing", "templates"}) {
@@ -109,23 +155,110 @@ std::string CheckOutputLocation(const fs::path& source, const fs::path& out) {
   return {};
 }
 
+std::string FormatManifest(const std::vector<std::string>& files) {
+  std::string text;
+  for (const std::string& f : files) {
+    for (char c : f) {
+      if (c == '\\') text += "\\\\";
+      else if (c == '\n') text += "\\n";
+      else if (c == '\r') text += "\\r";
+      else text += c;
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+std::vector<std::string> ParseManifest(std::string_view text) {
+  std::vector<std::string> names;
+  std::string name;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      if (!name.empty()) names.push_back(std::move(name));
+      name.clear();
+    } else if (c == '\\' && i + 1 < text.size() && std::string_view("\\nr").find(text[i + 1]) != std::string_view::npos) {
+      char e = text[++i];
+      name += e == 'n' ? '\n' : e == 'r' ? '\r' : '\\';
+    } else {
+      name += c;
+    }
+  }
+  if (!name.empty()) names.push_back(std::move(name));
+  return names;
+}
+
 std::vector<std::string> ForeignFiles(const fs::path& out) {
   std::vector<std::string> foreign;
   std::error_code ec;
   if (!fs::is_directory(out, ec)) return foreign;
-  std::set<std::string> listed;
-  std::ifstream in(out / std::string(kManifestName));
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) listed.insert(line);
+  std::ifstream in(out / std::string(kManifestName), std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> names = ParseManifest(text);
+  std::set<std::string> listed(names.begin(), names.end());
   for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (it->is_directory(ec)) continue;
-    std::string rel = fs::relative(it->path(), out, ec).generic_string();
-    if (rel == kManifestName) continue;
-    if (!listed.count(rel)) foreign.push_back(rel);
+    // Lexically: fs::relative would follow a link being judged.
+    std::string rel = it->path().lexically_relative(out).generic_string();
+    // costsite writes only regular files, so a link (the iterator does not
+    // descend into one) or an empty folder is the user's, and would be lost.
+    if (it->is_symlink(ec)) {
+      foreign.push_back(rel);
+    } else if (it->is_directory(ec)) {
+      if (fs::is_empty(it->path(), ec)) foreign.push_back(rel + "/");
+    } else if (rel != kManifestName && !listed.count(rel)) {
+      foreign.push_back(rel);
+    }
   }
   std::sort(foreign.begin(), foreign.end());
   return foreign;
+}
+
+OutputLock::OutputLock(fs::path out) : file_(Sibling(Normal(out), "lock")) {}
+
+OutputLock::~OutputLock() {
+  if (fd_ < 0) return;
+  // Removed while still held, so that no one can lock it in between.
+  g_lock_held = false;
+  ::unlink(file_.c_str());
+  ::close(fd_);
+}
+
+bool OutputLock::Acquire(const std::function<void()>& waiting, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(file_.parent_path(), ec);
+  bool told = false;
+  for (;;) {
+    int fd = ::open(file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+      *error = "cannot create " + file_.string() + ": " + std::strerror(errno);
+      return false;
+    }
+    int rc = ::flock(fd, LOCK_EX | LOCK_NB);
+    if (rc != 0 && errno == EWOULDBLOCK) {
+      if (!told && waiting) waiting();
+      told = true;
+      while ((rc = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+      }
+    }
+    if (rc != 0) {
+      *error = "cannot lock " + file_.string() + ": " + std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    // The holder removes the file as it lets go: the lock just taken may be
+    // on a file no longer at the path, which guards nothing. Then again.
+    struct stat held, now;
+    if (::fstat(fd, &held) == 0 && ::stat(file_.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
+        held.st_ino == now.st_ino) {
+      fd_ = fd;
+      std::snprintf(g_lock_path, sizeof g_lock_path, "%s", file_.c_str());
+      g_lock_held = true;
+      CatchInterrupts();
+      return true;
+    }
+    ::close(fd);
+  }
 }
 
 namespace {
@@ -178,13 +311,15 @@ Staging::~Staging() {
 bool Staging::Begin(std::string* error) {
   std::error_code ec;
   fs::create_directories(out_.parent_path(), ec);
-  std::string base = out_.filename().string();
-  // Leftovers of builds that were killed (SIGKILL cannot be caught).
+  // Leftovers of builds that were killed (SIGKILL cannot be caught); the
+  // lock file and the folders of a build still running stay.
+  const std::string prefix = "." + out_.filename().string() + ".costsite-";
   for (const auto& e : fs::directory_iterator(out_.parent_path(), ec)) {
     std::string name = e.path().filename().string();
-    if (name.rfind("." + base + ".costsite-", 0) == 0) fs::remove_all(e.path(), ec);
+    if (name.rfind(prefix, 0) == 0 && Abandoned(std::string_view(name).substr(prefix.size())))
+      fs::remove_all(e.path(), ec);
   }
-  dir_ = out_.parent_path() / ("." + base + ".costsite-staging-" + std::to_string(getpid()));
+  dir_ = Sibling(out_, "staging-" + std::to_string(getpid()));
   fs::remove_all(dir_, ec);
   if (!fs::create_directories(dir_, ec)) {
     *error = "cannot create " + dir_.string() + ": " + ec.message();
@@ -192,7 +327,7 @@ bool Staging::Begin(std::string* error) {
   }
   std::snprintf(g_staging_path, sizeof g_staging_path, "%s", dir_.c_str());
   g_staging_active = true;
-  for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, OnInterrupt);
+  CatchInterrupts();
   return true;
 }
 
@@ -200,6 +335,10 @@ bool Staging::Begin(std::string* error) {
 int Staging::Open(std::string_view rel, std::string* error) {
   if (g_aborting.load()) {
     *error = "interrupted";
+    return -1;
+  }
+  if (!SafeRel(rel)) {  // a page key or asset name gone wrong: never outside dir_
+    *error = "refusing to write '" + std::string(rel) + "': not a plain path inside the output folder";
     return -1;
   }
   fs::path p = dir_ / fs::path(std::string(rel));
@@ -261,17 +400,19 @@ bool Staging::Commit(std::string* error) {
     files = written_;
   }
   std::sort(files.begin(), files.end());
-  std::string manifest;
-  for (const auto& f : files) manifest += f + "\n";
-  if (!Write(kManifestName, manifest, error)) return false;
+  // Two outputs at one path: the one written last would win, by chance.
+  if (auto twice = std::adjacent_find(files.begin(), files.end()); twice != files.end()) {
+    *error = "two outputs were written to " + *twice + "; nothing was replaced";
+    return false;
+  }
+  if (!Write(kManifestName, FormatManifest(files), error)) return false;
   std::error_code ec;
   if (!fs::exists(out_, ec)) {
     fs::rename(dir_, out_, ec);
   } else {
     // Linux swaps the two folders in one step; elsewhere, two renames.
     if (::renameat2(AT_FDCWD, dir_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
-      fs::path old = out_.parent_path() / ("." + out_.filename().string() + ".costsite-old-" +
-                                           std::to_string(getpid()));
+      fs::path old = Sibling(out_, "old-" + std::to_string(getpid()));
       fs::rename(out_, old, ec);
       if (!ec) fs::rename(dir_, out_, ec);
       if (!ec) fs::remove_all(old, ec);

@@ -20,12 +20,43 @@ namespace costsite::output {
 inline constexpr std::string_view kManifestName = ".costsite-manifest";
 
 /// Checks that `out` may be written for a site at `source`: not the source
-/// root, not a parent of it, not inside content/, pricing/ or templates/.
+/// root, not a parent of it, not inside content/, pricing/ or templates/,
+/// and not an existing file that is not a folder (site.yaml, say).
 /// Returns "" when fine, else the reason.
 std::string CheckOutputLocation(const std::filesystem::path& source, const std::filesystem::path& out);
 
-/// Files in `out` that the manifest does not list (all files if none).
+/// Entries in `out` that costsite did not write: files the manifest does
+/// not list (all files if none), and any symbolic link or empty folder
+/// (shown with a trailing '/'), since costsite writes neither.
 std::vector<std::string> ForeignFiles(const std::filesystem::path& out);
+
+/// The manifest's text for `files`: one name a line, with backslash, newline
+/// and carriage return written as `\\`, `\n` and `\r`, so any file name fits.
+std::string FormatManifest(const std::vector<std::string>& files);
+/// The names of a manifest's text (FormatManifest's inverse; a manifest
+/// written before escaping reads the same unless a name held a backslash).
+std::vector<std::string> ParseManifest(std::string_view text);
+
+/// Exclusive right to build into `out`, so that two builds of one output
+/// folder never share or remove each other's staging folder: flock(2) on
+/// `.<name>.costsite-lock` beside it, removed again on release. Take it
+/// before Staging::Begin and keep it until after Commit.
+class OutputLock {
+ public:
+  explicit OutputLock(std::filesystem::path out);
+  ~OutputLock();  // releases the lock, if taken
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+  /// Takes the lock, waiting while another process holds it; `waiting` (may
+  /// be empty) is called once before the wait. False and `*error` when the
+  /// lock file cannot be made.
+  bool Acquire(const std::function<void()>& waiting, std::string* error);
+
+ private:
+  std::filesystem::path file_;
+  int fd_ = -1;
+};
 
 /// Replaces `file` with `content`: written to a temporary file beside it and
 /// renamed over it, so a reader sees the old bytes or the new, never half;
@@ -43,7 +74,9 @@ class Staging {
 
   /// Creates the staging folder; false and `*error` on failure.
   bool Begin(std::string* error);
-  /// Writes `content` to `rel` (a '/'-separated path). Thread-safe.
+  /// Writes `content` to `rel` (a '/'-separated path, none of whose parts
+  /// is empty, "." or ".."). A path written twice is an error at Commit.
+  /// Thread-safe.
   bool Write(std::string_view rel, std::string_view content, std::string* error);
   /// Receives a file's bytes piece by piece.
   using Sink = std::function<void(std::string_view piece)>;

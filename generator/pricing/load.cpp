@@ -46,15 +46,20 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     if (cache) *cache = ParseCache();
     return inputs;
   }
-  std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string ext = it->path().extension().string();
-    if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) files.push_back(it->path());
-  }
-  if (ec) diags.Error({dir.generic_string(), 0, 0}, "cannot list pricing folder: " + ec.message());
-  std::sort(files.begin(), files.end());
-  // Shown relative to the site: "pricing/models/a.yaml".
+  // Shown relative to the site: "pricing/models/a.yaml". The site is the
+  // folder holding pricing/, and nothing outside it is read (InsideRoot).
   const fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
+  const fs::path site = base.has_parent_path() ? base.parent_path() : fs::path(".");
+  std::vector<std::string> escaped;
+  std::vector<fs::path> files;
+  for (const std::string& rel : ListFiles(dir, site, &escaped)) {
+    std::string ext = fs::path(rel).extension().string();
+    if (ext == ".yaml" || ext == ".yml") files.push_back(dir / rel);
+  }
+  for (const std::string& e : escaped)
+    diags.Error({(base.filename() / e).generic_string(), 0, 0}, "symbolic link points outside the site folder",
+                {}, 1, "path-escape");
+  std::sort(files.begin(), files.end());  // by path components, as before
   std::vector<std::string> shown(files.size());
   for (size_t i = 0; i < files.size(); ++i) shown[i] = (base.filename() / files[i].lexically_relative(dir)).generic_string();
   // The cache's entries are made here, before the threads start, so that

@@ -16,9 +16,32 @@ bool IsNullSpelling(std::string_view s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-// Above this many nodes a copied yaml-cpp tree is refused: its aliases share
-// nodes, which a copy would repeat (a "billion laughs" text, or a cycle).
-constexpr size_t kMaxCopiedNodes = 1 << 20;
+// The limits of docs/pricing.md. The tree shares an alias's node, but every
+// reader copies what it reads, so a text that repeats a large node through
+// aliases ("billion laughs") would cost memory far beyond its size: the size
+// of the document with its aliases followed is bounded by the text's. A node
+// weighs one byte plus its scalar's; without aliases a document weighs no
+// more than its text.
+constexpr uint64_t kExpansionFactor = 4;
+constexpr uint64_t kExpansionSlack = 64 * 1024;
+// Deeper collections are refused: no pricing file needs more than a few
+// levels, and an error is cheaper than reading 200,000 of them.
+constexpr size_t kMaxDepth = 64;
+
+// FromYamlCpp has no text to measure; a cycle still ends.
+constexpr uint64_t kMaxTestCopy = uint64_t{1} << 26;
+
+uint64_t ExpansionBudget(size_t text_size) { return kExpansionFactor * text_size + kExpansionSlack; }
+
+std::string ExpansionMessage(std::string_view alias) {
+  return "alias" + (alias.empty() ? std::string() : " *" + std::string(alias)) +
+         " expands the document past " + std::to_string(kExpansionFactor) +
+         " times the file's size (plus 64 KiB); write the repeated text out or repeat it less";
+}
+
+std::string DepthMessage() {
+  return "lists and maps nested more than " + std::to_string(kMaxDepth) + " levels deep";
+}
 
 }  // namespace
 
@@ -34,7 +57,8 @@ class YamlDocBuilder {
     YamlDoc::Entry& e = doc_->nodes_.emplace_back();
     e.kind = kind;
     e.mark = mark;
-    AddToParent(id);
+    weights_.push_back(1);
+    AddToParent(id, 1);
     if (kind == YamlNode::Kind::kSequence || kind == YamlNode::Kind::kMap) open_.push_back({id, {}});
     return id;
   }
@@ -44,12 +68,17 @@ class YamlDocBuilder {
     uint32_t id = Start(null ? YamlNode::Kind::kNull : YamlNode::Kind::kScalar, mark);
     YamlDoc::Entry& e = doc_->nodes_[id];
     e.plain = plain && untagged;
-    if (!null) e.scalar.assign(text);
+    if (!null) {
+      e.scalar.assign(text);
+      weights_[id] += text.size();  // a scalar has no children to add at its end
+      AddWeight(text.size());
+    }
     return id;
   }
 
-  // An alias: the anchored node again, as yaml-cpp shares it.
-  void Reuse(uint32_t id) { AddToParent(id); }
+  // An alias: the anchored node again, as yaml-cpp shares it; it weighs
+  // what the node weighs.
+  void Reuse(uint32_t id) { AddToParent(id, weights_[id]); }
 
   uint32_t End() {
     Open& o = open_.back();
@@ -57,12 +86,17 @@ class YamlDocBuilder {
     e.first = static_cast<uint32_t>(doc_->children_.size());
     e.count = static_cast<uint32_t>(o.children.size());
     doc_->children_.insert(doc_->children_.end(), o.children.begin(), o.children.end());
+    for (uint32_t child : o.children) weights_[o.id] = Saturating(weights_[o.id], weights_[child]);
     uint32_t id = o.id;
     open_.pop_back();
     return id;
   }
 
   bool Balanced() const { return open_.empty(); }
+  /// Collections open at this point.
+  size_t depth() const { return open_.size(); }
+  /// The weight of the document so far, its aliases followed.
+  uint64_t weight() const { return weight_; }
 
  private:
   struct Open {
@@ -70,18 +104,31 @@ class YamlDocBuilder {
     std::vector<uint32_t> children;
   };
 
-  void AddToParent(uint32_t id) {
+  // Adds node `id`, of weight `w`, to the open collection (which adds up
+  // its children's weights when it ends).
+  void AddToParent(uint32_t id, uint64_t w) {
     if (!open_.empty()) open_.back().children.push_back(id);
+    AddWeight(w);
   }
+
+  // Saturates, so a billion laughs cannot wrap around.
+  void AddWeight(uint64_t w) { weight_ = Saturating(weight_, w); }
+
+  static uint64_t Saturating(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
 
   YamlDoc* doc_;
   std::vector<Open> open_;
+  std::vector<uint64_t> weights_;  // per node, its aliases followed
+  uint64_t weight_ = 0;
 };
 
 namespace {
 
 // libyaml counts columns in characters, yaml-cpp (and diagnostics) in
 // bytes: the line's first `column` characters are walked to their bytes.
+// Events come in text order, so the walk goes on from the last mark of the
+// same line; starting each from the line's start was quadratic in a long
+// line (a flow collection of many nodes written on one line).
 class ByteColumns {
  public:
   explicit ByteColumns(std::string_view text) : text_(text) {
@@ -92,33 +139,39 @@ class ByteColumns {
     bom_ = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   }
 
-  YamlMark Of(const yaml_mark_t& m) const {
+  YamlMark Of(const yaml_mark_t& m) {
     if (m.line >= starts_.size()) return {static_cast<int>(m.line), static_cast<int>(m.column)};
-    size_t at = starts_[m.line] + (m.line == 0 ? bom_ : 0);
-    for (size_t c = 0; c < m.column && at < text_.size() && text_[at] != '\n'; ++c) {
-      unsigned char b = static_cast<unsigned char>(text_[at]);
-      at += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (m.line != line_ || m.column < column_) {
+      line_ = m.line;
+      column_ = 0;
+      at_ = starts_[m.line] + (m.line == 0 ? bom_ : 0);
     }
-    return {static_cast<int>(m.line), static_cast<int>(std::min(at, text_.size()) - starts_[m.line])};
+    for (; column_ < m.column && at_ < text_.size() && text_[at_] != '\n'; ++column_) {
+      unsigned char b = static_cast<unsigned char>(text_[at_]);
+      at_ += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    }
+    return {static_cast<int>(m.line), static_cast<int>(std::min(at_, text_.size()) - starts_[m.line])};
   }
 
  private:
   std::string_view text_;
   std::vector<size_t> starts_;
   size_t bom_ = 0;
+  size_t line_ = SIZE_MAX, column_ = 0, at_ = 0;  // where the last walk ended (none yet)
 };
 
 std::string AnchorName(const yaml_char_t* a) { return a ? reinterpret_cast<const char*>(a) : ""; }
 
-// Copies one yaml-cpp node and what is below it; false past kMaxCopiedNodes.
-bool Copy(const YAML::Node& node, YamlDocBuilder* b, size_t* budget) {
-  if ((*budget)-- == 0) return false;
+// Copies one yaml-cpp node and what is below it; false once the copy
+// weighs more than `*budget` (a node weighs as in YamlDocBuilder).
+bool Copy(const YAML::Node& node, YamlDocBuilder* b, uint64_t budget) {
+  if (b->weight() > budget) return false;
   YAML::Mark m = node.Mark();
   YamlMark mark{m.line, m.column};
   switch (node.Type()) {
     case YAML::NodeType::Scalar:
       b->Scalar(node.Scalar(), node.Tag() == "?", true, mark);
-      return true;
+      return b->weight() <= budget;
     case YAML::NodeType::Sequence:
       b->Start(YamlNode::Kind::kSequence, mark);
       for (const auto& item : node)
@@ -137,24 +190,27 @@ bool Copy(const YAML::Node& node, YamlDocBuilder* b, size_t* budget) {
   }
 }
 
-}  // namespace
+enum class Outcome { kParsed, kRejected, kRefused };
 
-bool YamlDoc::ParseWithLibyaml(std::string_view text, YamlDoc* doc) {
-  *doc = YamlDoc();
+// Parses with libyaml: kRejected if libyaml rejects the text (or it uses an
+// anchor that is not defined), kRefused with `*error` set if it is past the
+// limits above.
+Outcome ParseEvents(std::string_view text, YamlDocBuilder* b, YamlDoc::Error* error) {
   yaml_parser_t parser;
-  if (!yaml_parser_initialize(&parser)) return false;
+  if (!yaml_parser_initialize(&parser)) return Outcome::kRejected;
   std::unique_ptr<yaml_parser_t, void (*)(yaml_parser_t*)> guard(&parser, yaml_parser_delete);
   yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  YamlDocBuilder b(doc);
   ByteColumns columns(text);
+  const uint64_t budget = ExpansionBudget(text.size());
   std::unordered_map<std::string, uint32_t> anchors;
   // Anchors are named when their node is complete: an alias inside its own
   // anchor's node (a cycle) is then unknown here, and left to yaml-cpp.
   std::vector<std::string> pending;  // per open collection: its anchor
-  bool ok = true, done = false;
-  while (ok && !done) {
+  Outcome outcome = Outcome::kParsed;
+  bool done = false;
+  while (outcome == Outcome::kParsed && !done) {
     yaml_event_t ev;
-    if (!yaml_parser_parse(&parser, &ev)) return false;
+    if (!yaml_parser_parse(&parser, &ev)) return Outcome::kRejected;
     switch (ev.type) {
       case YAML_DOCUMENT_END_EVENT:
       case YAML_STREAM_END_EVENT:
@@ -162,30 +218,43 @@ bool YamlDoc::ParseWithLibyaml(std::string_view text, YamlDoc* doc) {
         break;
       case YAML_SCALAR_EVENT: {
         const auto& s = ev.data.scalar;
-        uint32_t id = b.Scalar(std::string_view(reinterpret_cast<const char*>(s.value), s.length),
-                               s.style == YAML_PLAIN_SCALAR_STYLE, s.plain_implicit != 0, columns.Of(ev.start_mark));
+        uint32_t id = b->Scalar(std::string_view(reinterpret_cast<const char*>(s.value), s.length),
+                                s.style == YAML_PLAIN_SCALAR_STYLE, s.plain_implicit != 0, columns.Of(ev.start_mark));
         if (s.anchor) anchors[AnchorName(s.anchor)] = id;
         break;
       }
       case YAML_SEQUENCE_START_EVENT:
-        b.Start(YamlNode::Kind::kSequence, columns.Of(ev.start_mark));
-        pending.push_back(AnchorName(ev.data.sequence_start.anchor));
+      case YAML_MAPPING_START_EVENT: {
+        YamlMark mark = columns.Of(ev.start_mark);
+        if (b->depth() >= kMaxDepth) {
+          *error = {mark, DepthMessage()};
+          outcome = Outcome::kRefused;
+          break;
+        }
+        bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
+        b->Start(seq ? YamlNode::Kind::kSequence : YamlNode::Kind::kMap, mark);
+        pending.push_back(AnchorName(seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor));
         break;
-      case YAML_MAPPING_START_EVENT:
-        b.Start(YamlNode::Kind::kMap, columns.Of(ev.start_mark));
-        pending.push_back(AnchorName(ev.data.mapping_start.anchor));
-        break;
+      }
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT: {
-        uint32_t id = b.End();
+        uint32_t id = b->End();
         if (!pending.back().empty()) anchors[pending.back()] = id;
         pending.pop_back();
         break;
       }
       case YAML_ALIAS_EVENT: {
-        auto it = anchors.find(AnchorName(ev.data.alias.anchor));
-        if (it == anchors.end()) ok = false;
-        else b.Reuse(it->second);
+        std::string name = AnchorName(ev.data.alias.anchor);
+        auto it = anchors.find(name);
+        if (it == anchors.end()) {
+          outcome = Outcome::kRejected;
+          break;
+        }
+        b->Reuse(it->second);
+        if (b->weight() > budget) {
+          *error = {columns.Of(ev.start_mark), ExpansionMessage(name)};
+          outcome = Outcome::kRefused;
+        }
         break;
       }
       default:
@@ -193,29 +262,57 @@ bool YamlDoc::ParseWithLibyaml(std::string_view text, YamlDoc* doc) {
     }
     yaml_event_delete(&ev);
   }
-  if (!ok || !b.Balanced()) return false;
+  if (outcome == Outcome::kParsed && !b->Balanced()) return Outcome::kRejected;
+  return outcome;
+}
+
+// Parses with libyaml into `*doc`; see ParseEvents.
+Outcome ParseInto(std::string_view text, YamlDoc* doc, YamlDoc::Error* error) {
+  *doc = YamlDoc();
+  YamlDocBuilder b(doc);
+  Outcome outcome = ParseEvents(text, &b, error);
+  if (outcome != Outcome::kParsed) *doc = YamlDoc();
+  return outcome;
+}
+
+}  // namespace
+
+bool YamlDoc::ParseWithLibyaml(std::string_view text, YamlDoc* doc) {
+  Error ignored;
+  if (ParseInto(text, doc, &ignored) != Outcome::kParsed) return false;
   if (doc->nodes_.empty()) doc->nodes_.emplace_back();  // an empty text: one null node, as yaml-cpp
   return true;
 }
 
+bool YamlDoc::CopyWithin(const YAML::Node& root, uint64_t budget, YamlDoc* doc) {
+  *doc = YamlDoc();
+  YamlDocBuilder b(doc);
+  if (Copy(root, &b, budget)) return true;
+  *doc = YamlDoc();
+  return false;
+}
+
 YamlDoc YamlDoc::FromYamlCpp(const YAML::Node& root) {
   YamlDoc doc;
-  YamlDocBuilder b(&doc);
-  size_t budget = kMaxCopiedNodes;
-  if (!Copy(root, &b, &budget)) {
-    YamlDoc refused;
-    refused.nodes_.emplace_back();
-    return refused;
-  }
+  if (!CopyWithin(root, kMaxTestCopy, &doc)) doc.nodes_.emplace_back();  // refused: one null node
   return doc;
 }
 
 bool YamlDoc::Parse(std::string_view text, YamlDoc* doc, Error* error) {
-  if (ParseWithLibyaml(text, doc)) return true;
+  switch (ParseInto(text, doc, error)) {
+    case Outcome::kParsed:
+      if (doc->nodes_.empty()) doc->nodes_.emplace_back();  // an empty text: one null node, as yaml-cpp
+      return true;
+    case Outcome::kRefused:
+      return false;
+    case Outcome::kRejected:
+      break;
+  }
   try {
     YAML::Node root = YAML::Load(std::string(text));
-    *doc = FromYamlCpp(root);
-    return true;
+    if (CopyWithin(root, ExpansionBudget(text.size()), doc)) return true;
+    // A cycle, or aliases past the budget; yaml-cpp does not say which alias.
+    *error = {{root.Mark().line, root.Mark().column}, ExpansionMessage("")};
   } catch (const YAML::Exception& e) {
     *error = {{e.mark.line, e.mark.column}, e.msg};
   } catch (const std::exception& e) {

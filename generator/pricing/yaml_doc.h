@@ -101,12 +101,15 @@ class YamlDoc {
   };
 
   /// Parses the first document of `text` (an empty text is one null node).
-  /// False, with `*error` set, if it is not YAML.
+  /// False, with `*error` set, if it is not YAML, nests lists and maps more
+  /// than 64 deep, or its aliases expand it past 4 times its size (plus
+  /// 64 KiB; docs/pricing.md).
   static bool Parse(std::string_view text, YamlDoc* doc, Error* error);
   /// Parses with libyaml only; false if libyaml rejects the text (or it uses
   /// an anchor that is not defined). Parse's fast path, public for tests.
   static bool ParseWithLibyaml(std::string_view text, YamlDoc* doc);
-  /// Copies a yaml-cpp tree. Parse's fallback, public for tests.
+  /// Copies a yaml-cpp tree (a null node if its aliases expand it past
+  /// 64 MiB, or it is a cycle). Parse's fallback, public for tests.
   static YamlDoc FromYamlCpp(const YAML::Node& root);
 
   YamlDoc() = default;
@@ -121,6 +124,8 @@ class YamlDoc {
  private:
   friend class YamlNode;
   friend class YamlDocBuilder;
+  // Copies `root` into `*doc`; false (and `*doc` empty) past `budget`.
+  static bool CopyWithin(const YAML::Node& root, uint64_t budget, YamlDoc* doc);
   struct Entry {
     YamlNode::Kind kind = YamlNode::Kind::kNull;
     bool plain = false;

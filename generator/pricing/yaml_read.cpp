@@ -20,11 +20,11 @@ bool IsWord(std::string_view w) {
 
 }  // namespace
 
-SourcePos YamlFile::Pos(const YamlNode& node) const {
+SourcePos YamlFile::Pos(const YamlNode& node) {
   const YamlMark m = node.Mark();
   if (m.line < 0) return {path_, 0, 0};
   int line = m.line + 1, col = m.column + 1;
-  std::string_view l = LineOf(text_, line);
+  std::string_view l = Line(line);
   size_t at = static_cast<size_t>(m.column);
   if (node.IsScalar() && at < l.size()) {
     char c = l[at];
@@ -33,7 +33,7 @@ SourcePos YamlFile::Pos(const YamlNode& node) const {
     } else if ((c == '|' || c == '>') && !node.IsPlain()) {
       // A block scalar's content starts on the next non-empty line.
       for (int next = line + 1; next <= line + 50; ++next) {
-        std::string_view nl = LineOf(text_, next);
+        std::string_view nl = Line(next);
         size_t indent = nl.find_first_not_of(' ');
         if (indent == std::string_view::npos) continue;
         line = next;
@@ -45,9 +45,23 @@ SourcePos YamlFile::Pos(const YamlNode& node) const {
   return {path_, line + first_line_ - 1, col};
 }
 
+std::string_view YamlFile::Line(int line) {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (size_t i = text_.find('\n'); i != std::string_view::npos; i = text_.find('\n', i + 1))
+      line_starts_.push_back(i + 1);
+  }
+  if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
+  size_t start = line_starts_[line - 1];
+  size_t end = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  std::string_view l = text_.substr(start, end - start);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return l;
+}
+
 void YamlFile::Error(const SourcePos& pos, std::string message, std::string code, int span) {
   Diagnostic d{Severity::kError, pos, std::move(message),
-               std::string(LineOf(text_, pos.line - first_line_ + 1)), span, std::move(code)};
+               std::string(Line(pos.line - first_line_ + 1)), span, std::move(code)};
   diags_.Add(std::move(d));
 }
 
@@ -62,7 +76,7 @@ cost::Located YamlFile::Text(const YamlNode& node, std::string_view what) {
     return {};
   }
   SourcePos pos = Pos(node);
-  return {node.Scalar(), pos, std::string(LineOf(text_, pos.line - first_line_ + 1))};
+  return {node.Scalar(), pos, std::string(Line(pos.line - first_line_ + 1))};
 }
 
 std::string YamlFile::Scalar(const YamlNode& node, std::string_view what) {

@@ -24,7 +24,7 @@ class YamlFile {
       : path_(std::move(path)), text_(text), diags_(diags), first_line_(first_line) {}
 
   /// Where `node` starts: the first character of a scalar's content.
-  SourcePos Pos(const YamlNode& node) const;
+  SourcePos Pos(const YamlNode& node);
   /// A scalar as cost::Located; reports and returns empty if `node` is not a scalar.
   cost::Located Text(const YamlNode& node, std::string_view what);
   /// A scalar's text; "" (reported) if not a scalar.
@@ -52,6 +52,10 @@ class YamlFile {
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
+  /// Line `line` (1-based, of this text) without its end, as LineOf gives
+  /// it, from an index of the lines: LineOf walks from the start, so a call
+  /// per node was quadratic in a file's lines.
+  std::string_view Line(int line);
 
  private:
   std::string path_;
@@ -59,6 +63,7 @@ class YamlFile {
   Diagnostics& diags_;
   int first_line_;
   YamlDoc doc_;
+  std::vector<size_t> line_starts_;  // built on first use
 };
 
 /// Readers of one kind of pricing file from its parsed root map.

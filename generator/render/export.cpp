@@ -203,7 +203,35 @@ void FigureJson(const Row& row, PrettyJson* j) {
   j->EndObject();
 }
 
-std::string CsvField(const std::string& s) {
+// A plain decimal number, as the exports write values ("-12.5", "+3", "1e-3").
+bool IsPlainNumber(std::string_view s) {
+  size_t i = s.empty() || (s[0] != '-' && s[0] != '+') ? 0 : 1;
+  size_t digits = 0, start = i;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+  if (i < s.size() && s[i] == '.')
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+  if (digits == 0 || i == start) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    size_t exp_start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == exp_start) return false;
+  }
+  return i == s.size();
+}
+
+// Spreadsheets run a cell that starts with = + - @ (or a tab or CR before
+// one) as a formula, so a label such as =HYPERLINK(...) would act when the
+// file is opened. As OWASP advises, such a cell gets a leading ' that makes it
+// text; numbers keep their sign.
+std::string NeutraliseFormula(const std::string& s) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s[0]) == std::string_view::npos) return s;
+  return IsPlainNumber(s) ? s : "'" + s;
+}
+
+std::string CsvField(const std::string& raw) {
+  std::string s = NeutraliseFormula(raw);
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -1,6 +1,7 @@
 #include "render/links.h"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "output/paths.h"
@@ -46,6 +47,31 @@ bool JoinPath(const std::string& base, const std::string& rel, std::string* out)
   return true;
 }
 
+// The lines of a page's file, found by number without scanning the text from
+// the top each time: a page may hold 100,000 links.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {}
+  /// What costsite::LineOf(text, line) returns.
+  std::string_view Line(int line) {
+    if (starts_.empty()) {
+      starts_.push_back(0);
+      for (size_t nl = text_.find('\n'); nl != std::string_view::npos; nl = text_.find('\n', nl + 1))
+        starts_.push_back(nl + 1);
+    }
+    if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
+    size_t start = starts_[line - 1];
+    size_t end = static_cast<size_t>(line) < starts_.size() ? starts_[line] - 1 : text_.size();
+    std::string_view l = text_.substr(start, end - start);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;  // where each line begins; made on first use
+};
+
 const content::Page* FindPage(const std::vector<content::Page>& pages, const std::string& key) {
   auto it = std::lower_bound(pages.begin(), pages.end(), key,
                              [](const content::Page& p, const std::string& k) { return p.key < k; });
@@ -58,13 +84,14 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
                                         const content::PageSource& src, const std::string& lang,
                                         const std::string& out_path, Diagnostics* diags,
                                         std::vector<FragmentLink>* fragments) {
-  return [&in, &src, lang, out_path, diags, fragments](const markdown::Link& link) -> std::string {
+  auto lines = std::make_shared<LineIndex>(src.text);
+  return [&in, &src, lang, out_path, diags, fragments, lines](const markdown::Link& link) -> std::string {
     const std::string& url = link.url;
     // Keeps a link to `#id` on the page `target` (site-relative), named `page` in messages.
     auto keep = [&](const std::string& target, std::string page) {
       if (fragments && !link.is_image && url.find('#') != std::string::npos)
         fragments->push_back({target, std::move(page), std::string(Fragment(url)), url, link.pos,
-                              std::string(LineOf(src.text, link.pos.line))});
+                              std::string(lines->Line(link.pos.line))});
     };
     if (url.empty() || IsExternalUrl(url)) return url;
     if (url[0] == '#') {
@@ -75,7 +102,8 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
     std::string path = url.substr(0, cut);
     std::string frag = cut == std::string::npos ? "" : url.substr(cut);
     auto broken = [&](const std::string& why) {
-      diags->Error(link.pos, "broken link '" + url + "': " + why, src.text, 1, "broken-link");
+      diags->Add({Severity::kError, link.pos, "broken link '" + url + "': " + why,
+                  std::string(lines->Line(link.pos.line)), 1, "broken-link"});
       return url;
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "markdown/markdown.h"
 #include "render/links.h"
 
 namespace costsite::render {
@@ -100,8 +101,10 @@ std::string MakeSingleFile(std::string_view html, std::string_view page_path, co
     if (base_url.empty()) {
       t.erase(p, e + 1 - p);  // an <a> without href is plain text
     } else {
+      // `href` is attribute text already (escaped as written); base_url is
+      // not, and site.yaml's check is not the only way a value gets here.
       std::string target = ResolveRelative(page_path, href);
-      t.replace(p + 7, e - p - 7, std::string(base_url) + "/" + target);
+      t.replace(p + 7, e - p - 7, markdown::HtmlEscape(base_url) + "/" + target);
     }
     return t;
   });

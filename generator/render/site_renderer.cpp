@@ -4,6 +4,7 @@
 #include <cctype>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <set>
 
 #include "cost/evaluation.h"
 #include "figures/provenance.h"
@@ -124,8 +125,12 @@ struct PageRenderer::Impl {
   // `content` (the page's HTML) and `body` (what the page template made of
   // it) reach the templates as markers, replaced after rendering.
   SplicedValue content{"content"}, body{"body"};
+  // Ids around the page's Markdown that its headings must leave free.
+  std::set<std::string> reserved_ids;
 
   explicit Impl(const SiteInputs& inputs) : in(inputs) {
+    reserved_ids = in.theme->ids;
+    reserved_ids.emplace(figures::kSourcesId);
     static const std::map<std::string, std::string> kNone;
     for (const std::string& lang : in.config->languages) {
       auto strings = in.theme->strings.find(lang);
@@ -286,7 +291,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
                                                     src->lang == l ? &out.anchors.links : nullptr);
   markdown::CostOutput cost_out;
   markdown::CostContext cost{src->lang, in.evaluation, &cost_out};
-  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs};
+  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}};
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
 

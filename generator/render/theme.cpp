@@ -115,6 +115,18 @@ void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::S
   }
 }
 
+// The values of `id="..."` written as plain text in a template; an id made
+// with a tag (`id="{{x}}"`) is the template's own business.
+void CollectTemplateIds(std::string_view text, std::set<std::string>* ids) {
+  constexpr std::string_view kKey = " id=\"";
+  for (size_t at = text.find(kKey); at != std::string_view::npos; at = text.find(kKey, at + 1)) {
+    size_t start = at + kKey.size(), end = text.find('"', start);
+    if (end == std::string_view::npos) break;
+    std::string_view id = text.substr(start, end - start);
+    if (!id.empty() && id.find("{{") == std::string_view::npos) ids->emplace(id);
+  }
+}
+
 }  // namespace
 
 Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
@@ -135,6 +147,7 @@ Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::S
       diags->Error({file.origin, 0, 0}, "template error: " + tmpl.error_message(), {}, 1, "template");
       continue;
     }
+    CollectTemplateIds(text, &theme.ids);
     theme.templates[name] = std::move(text);
   }
   for (const char* required : {"base", "page", "home"}) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct Theme {
   std::map<std::string, std::string> templates;  // "page" -> template text
   std::map<std::string, std::map<std::string, std::string>> strings;  // lang -> key -> text
   std::map<std::string, std::string> assets;      // "style.css" -> bytes
+  std::set<std::string> ids;  // ids the templates write as plain text ("main", "search", "toc-title")
 };
 
 /// Layers the site's templates/ over the default theme.

@@ -187,9 +187,84 @@ TEST_CASE("The output folder may not point at the sources") {
   CopyFixture("sites/basic", tmp.path() / "src");
   fs::path src = tmp.path() / "src";
   RunResult r = RunCostsite("build --source " + src.string() + " --out " + (src / "content").string());
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 2);  // a usage error, as docs/commands.md says
   CHECK(r.output.find("the output folder cannot be inside content/") != std::string::npos);
   CHECK(fs::exists(src / "content/reports/gpu.zh.md"));
+}
+
+TEST_CASE("An --out naming an existing file is refused and the file kept") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  const fs::path src = tmp.path() / "src";
+  const std::string site_yaml = ReadAll(src / "site.yaml");
+  WriteAll(tmp.path() / "notes.txt", "keep me");
+  fs::create_symlink("notes.txt", tmp.path() / "link.txt");
+  for (const fs::path& out : {tmp.path() / "notes.txt", tmp.path() / "link.txt", src / "site.yaml"}) {
+    RunResult r = RunCostsite("build --source " + src.string() + " --out " + out.string());
+    INFO(out << "\n" << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output == "costsite: the output folder cannot be an existing file that is not a folder (--out " +
+                          out.string() + "); nothing was written\n");
+  }
+  CHECK(ReadAll(tmp.path() / "notes.txt") == "keep me");
+  CHECK(fs::is_symlink(tmp.path() / "link.txt"));
+  CHECK(ReadAll(src / "site.yaml") == site_yaml);
+  CHECK(RunCostsite("build --source " + src.string()).exit_code == 0);  // the sources still build
+}
+
+TEST_CASE("The --threads option takes 1 or more and clamps a huge count instead of crashing") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  const std::string base = "build --quiet --source " + (tmp.path() / "src").string() + " --out " +
+                           (tmp.path() / "out").string() + " --threads ";
+  for (const char* bad : {"0", "-1", "abc", "4x", "", "00"}) {
+    RunResult r = RunCostsite(base + "'" + bad + "'");
+    INFO(bad << "\n" << r.output);
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.rfind("costsite: --threads needs a whole number of at least 1 (got '" + std::string(bad) + "')\n",
+                         0) == 0);
+  }
+  for (const char* good : {"1", "50000", "99999999999999999999"}) {
+    RunResult r = RunCostsite(base + good);
+    INFO(good << "\n" << r.output);
+    CHECK(r.exit_code == 0);
+  }
+  CHECK(fs::exists(tmp.path() / "out/en/reports/gpu/index.html"));
+}
+
+TEST_CASE("A link or an empty folder put into the output folder counts as foreign") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  const fs::path out = tmp.path() / "out";
+  const std::string args = "build --source " + (tmp.path() / "src").string() + " --out " + out.string();
+  REQUIRE(RunCostsite(args).exit_code == 0);
+  WriteAll(tmp.path() / "mine/photo.jpg", "jpeg");
+  fs::create_symlink("../mine", out / "photos");
+  fs::create_directories(out / "drafts");
+  RunResult r = RunCostsite(args);
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("holds 2 file(s) costsite did not write (drafts/, photos)") != std::string::npos);
+  CHECK(fs::is_symlink(out / "photos"));
+  CHECK(fs::is_directory(out / "drafts"));
+  CHECK(RunCostsite(args + " --force").exit_code == 0);
+  CHECK_FALSE(fs::exists(out / "photos"));
+  CHECK(ReadAll(tmp.path() / "mine/photo.jpg") == "jpeg");  // the link went, not what it led to
+}
+
+TEST_CASE("File names with a newline or a tab survive the manifest") {
+  TempDir tmp;
+  CopyFixture("sites/basic", tmp.path() / "src");
+  for (const char* name : {"new\nline", "tab\there", "back\\slash"})
+    WriteAll(tmp.path() / "src/content/reports" / (std::string(name) + ".en.md"), "---\ntitle: Odd\n---\nText.\n");
+  const fs::path out = tmp.path() / "out";
+  const std::string args = "build --quiet --source '" + (tmp.path() / "src").string() + "' --out " + out.string();
+  REQUIRE(RunCostsite(args).exit_code == 0);
+  CHECK(fs::exists(out / "en/reports/new\nline/index.html"));
+  CHECK(ReadAll(out / ".costsite-manifest").find("en/reports/new\\nline/index.html\n") != std::string::npos);
+  RunResult again = RunCostsite(args);  // the folder is still recognised as costsite's own
+  INFO(again.output);
+  CHECK(again.exit_code == 0);
 }
 
 }  // namespace

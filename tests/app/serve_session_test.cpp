@@ -156,6 +156,26 @@ TEST_CASE("A new title re-renders the home pages; a new page or template rebuild
   CHECK(f.Page("zh/r0/index.html").find("<footer>custom</footer>") != std::string::npos);
 }
 
+TEST_CASE("A page replaced by a symbolic link out of the site is refused, as build refuses it") {
+  Fixture f(3, 1);
+  auto before = Snapshot(f.out);
+  WriteAll(f.tmp.path() / "secret.md", "---\ntitle: Secret\n---\nOutside the site.\n");
+  fs::remove(f.src / "content/r1.en.md");
+  fs::create_symlink(f.tmp.path() / "secret.md", f.src / "content/r1.en.md");
+  UpdateReport r = f.session->Update({"content/r1.en.md"});
+  CHECK_FALSE(r.ok);
+  CHECK(r.errors == "content/r1.en.md: error: symbolic link points outside the site folder\n");
+  CHECK(Snapshot(f.out) == before);  // nothing of the file was read into a page
+  // A link that stays inside the site is followed, as build follows it.
+  WriteAll(f.src / "notes/r1.en.md", "---\ntitle: Report 1\n---\nLinked `=m0.total`.\n");
+  fs::remove(f.src / "content/r1.en.md");
+  fs::create_symlink(f.src / "notes/r1.en.md", f.src / "content/r1.en.md");
+  UpdateReport good = f.session->Update({"content/r1.en.md"});
+  INFO(good.errors);
+  CHECK(good.ok);
+  CHECK(f.Page("en/r1/index.html").find("Linked") != std::string::npos);
+}
+
 TEST_CASE("The search index follows an edit once rewritten") {
   Fixture f(2, 1);
   WriteAll(f.src / "content/r0.en.md", "---\ntitle: Report 0\n---\nZebrafish costs `=m0.total`.\n");

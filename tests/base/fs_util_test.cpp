@@ -15,12 +15,37 @@ TEST_CASE("ListFiles is sorted and reports symlinks leaving the root by their ow
   WriteAll(root / "content/b.md", "b");
   WriteAll(root / "content/a/z.md", "z");
   WriteAll(tmp.path() / "outside/secret.md", "secret");
-  fs::create_symlink("../../outside/secret.md", root / "content/a/link.md");
+  fs::create_symlink("../../../outside/secret.md", root / "content/a/link.md");
   fs::create_symlink("b.md", root / "content/inside.md");
   std::vector<std::string> escaped;
   auto files = ListFiles(root / "content", root, &escaped);
   CHECK(files == std::vector<std::string>{"a/z.md", "b.md", "inside.md"});
   CHECK(escaped == std::vector<std::string>{"a/link.md"});
+}
+
+TEST_CASE("InsideRoot follows symbolic links, of files and of folders, before judging") {
+  TempDir tmp;
+  fs::path root = tmp.path() / "site";
+  WriteAll(root / "content/a.md", "a");
+  WriteAll(root / "shared/t.mustache", "t");
+  WriteAll(tmp.path() / "outside/secret.md", "secret");
+  fs::create_symlink("../outside", root / "templates");  // a whole folder elsewhere
+  fs::create_symlink("shared", root / "partials");        // a folder link inside is fine
+  fs::create_symlink("../outside/secret.md", root / "site.yaml");
+  CHECK(InsideRoot(root, root / "content/a.md"));
+  CHECK(InsideRoot(root, root / "partials/t.mustache"));
+  CHECK(InsideRoot(root, root / "content/not-yet.md"));
+  CHECK_FALSE(InsideRoot(root, root / "site.yaml"));
+  CHECK_FALSE(InsideRoot(root, root / "templates"));
+  CHECK_FALSE(InsideRoot(root, root / "templates/secret.md"));
+  CHECK_FALSE(InsideRoot(root, root / "content/../../outside/secret.md"));
+
+  std::vector<std::string> escaped;  // the folder itself escapes: nothing below it is listed
+  CHECK(ListFiles(root / "templates", root, &escaped).empty());
+  CHECK(escaped == std::vector<std::string>{""});
+  escaped.clear();
+  CHECK(ListFiles(root / "partials", root, &escaped) == std::vector<std::string>{"t.mustache"});
+  CHECK(escaped.empty());
 }
 
 TEST_CASE("IsWithin compares normalised paths") {

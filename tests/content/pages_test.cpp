@@ -43,6 +43,27 @@ TEST_CASE("ClassifyContentPath rejects an unknown language suffix") {
   CHECK(cp.error == "unknown language suffix 'fr' (site languages: zh, en)");
 }
 
+TEST_CASE("ClassifyContentPath rejects keys with empty, '.' or '..' parts") {
+  struct Case {
+    const char* rel;
+    const char* key;
+  };
+  // "...en.md" would be written to en/../index.html, the site's root index.
+  const Case cases[] = {
+      {"...en.md", ".."}, {"...md", ".."}, {"a/...zh.md", "a/.."}, {"..md", "."},
+      {"a/.md", "a/"},    {".en.md", ""},  {"../_index.md", ".."},
+  };
+  for (const Case& c : cases) {
+    INFO(c.rel);
+    ContentPath cp = ClassifyContentPath(c.rel, ZhEn());
+    CHECK(cp.key == c.key);
+    CHECK(cp.error_code == "page-name");
+    CHECK(cp.error == std::string("the file name gives the page key '") + c.key +
+                          "', whose parts may not be empty, '.' or '..'; rename the file");
+  }
+  CHECK(ClassifyContentPath(".hidden/a..b.md", ZhEn()).error.empty());  // dots inside a name are fine
+}
+
 TEST_CASE("ParseFrontMatter reads fields and finds the body") {
   PageSource src;
   src.path = "content/a.en.md";

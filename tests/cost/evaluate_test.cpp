@@ -495,5 +495,54 @@ TEST_CASE("Groups of independent models evaluate in parallel with the same resul
   CHECK(run(2) == serial);
 }
 
+// Sizes at which evaluation used to be quadratic: a share summed every other
+// item (25,000 items took minutes), and each scenario's result copied the
+// list of all scenarios (10,000 scenarios exhausted memory).
+TEST_CASE("A model of 25,000 items gets its total, subtotals and shares", "[cost][evaluate][limits]") {
+  std::string text = "model: m\nunit: USD/month\nitems:\n";
+  for (int i = 0; i < 25000; ++i)
+    text += "  i" + std::to_string(i) + ": {group: g" + std::to_string(i % 10) + ", formula: " +
+            (i % 2 ? "3" : "1") + " USD/month}\n";
+  auto run = EvalModel(text);
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  // 12,500 items of 1 and 12,500 of 3; a group holds 2,500 of one kind.
+  CHECK(run->Show("m", "total") == "50000.00 USD/month");
+  CHECK(run->Show("m", "subtotal.g2") == "2500.00 USD/month");
+  CHECK(run->Show("m", "subtotal.g3") == "7500.00 USD/month");
+  CHECK(run->Show("m", "share.i1") == "0.006%");
+  CHECK(run->Show("m", "share.i24998") == "0.002%");
+  CHECK(run->Show("m", "share.g3") == "15%");
+  const ModelResult* r = run->ev.Find("m");
+  REQUIRE(r->items.size() == 25000);
+  CHECK(r->groups.size() == 10);
+  CHECK(r->shares.size() == 25010);
+  CHECK(r->total->explain.inputs.size() == 25000);
+  CHECK(r->total->explain.inputs.back().name == "i24999");
+}
+
+TEST_CASE("A model of 10,000 scenarios evaluates each and shares its scenario list", "[cost][evaluate][limits]") {
+  std::string text = "model: m\nunit: USD/month\nparams:\n  gpus: 1\nitems:\n"
+                     "  gpu: {formula: gpus * 100 USD/month}\n  fixed: {formula: 50 USD/month}\n"
+                     "figures:\n  yearly: {formula: total * 12 month, unit: USD}\nscenarios:\n";
+  for (int i = 0; i < 10000; ++i)
+    text += "  s" + std::to_string(i) + ": {params: {gpus: " + std::to_string(i + 1) + "}}\n";
+  auto run = EvalModel(text);
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->ev.results().size() == 10001);
+  CHECK(run->Show("m", "total") == "150.00 USD/month");
+  CHECK(run->Show("m", "total", "s0") == "150.00 USD/month");
+  CHECK(run->Show("m", "total", "s4999") == "500050.00 USD/month");
+  CHECK(run->Show("m", "yearly", "s9999") == "12000600.00 USD");
+  CHECK(run->Show("m", "gpus", "s9999") == "10000");
+  CHECK(run->Show("m", "share.fixed", "s1") == "20%");
+  const ModelResult* first = run->ev.Find("m", "s0");
+  const ModelResult* last = run->ev.Find("m", "s9999");
+  REQUIRE(last->scenarios.size() == 10000);
+  CHECK(last->scenarios[9999].id == "s9999");
+  CHECK(&first->scenarios[0] == &last->scenarios[0]);  // one list, not one per result
+}
+
 }  // namespace
 }  // namespace costsite::cost

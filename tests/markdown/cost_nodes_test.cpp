@@ -2,6 +2,8 @@
 // code left alone, and diagnostics with positions.
 #include "markdown/cost_nodes.h"
 
+#include "markdown/cost_expand.h"
+
 #include "tests/markdown/cost_test_fixture.h"
 
 namespace costsite::markdown {
@@ -97,6 +99,44 @@ TEST_CASE("Lines are counted in the file, after the front matter") {
   REQUIRE(diags.Sorted().size() == 1);
   CHECK(diags.Sorted()[0].pos.line == 7);
   CHECK(diags.Sorted()[0].pos.col == 5);
+}
+
+}  // namespace
+}  // namespace costsite::markdown
+
+namespace costsite::markdown {
+namespace {
+
+TEST_CASE("PageExpansion::Line finds body lines as LineOf does, from an index made once") {
+  const std::string path = "content/t.md";
+  const std::string body = "one\r\ntwo\n\nfour `=x`\nlast";
+  CostContext ctx;
+  Diagnostics diags;
+  PageExpansion page{path, body, 2, ctx, &diags, nullptr, std::nullopt};
+  for (int line = -1; line <= 7; ++line) {
+    INFO("line " << line);
+    CHECK(page.Line(line) == costsite::LineOf(body, line));
+  }
+  CHECK(page.Line(1) == "one");
+  CHECK(page.Line(4) == "four `=x`");
+  CHECK(page.Line(5) == "last");
+  page.Error(4, 6, "boom");
+  REQUIRE(diags.Sorted().size() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) == "content/t.md:6:6: error: boom\n 6 | four `=x`\n   |      ^\n");
+}
+
+TEST_CASE("A figure shown many times on a page is still found and positioned on each line") {
+  cost::Evaluation eval = FixtureEvaluation();
+  std::string md;
+  for (int i = 0; i < 200; ++i) md += "GPU `=inference.gpu`, storage `=inference.storge`.\n";
+  Diagnostics diags;
+  std::string html = RenderCost(eval, md, "en", &diags).html;
+  CHECK(Has(html, ">$23,922/month</abbr>"));
+  std::vector<Diagnostic> errors = diags.Sorted();
+  REQUIRE(errors.size() == 200);
+  CHECK(errors[199].pos.line == 200);
+  CHECK(errors[199].pos.col == 31);
+  CHECK(errors[199].source_line == "GPU `=inference.gpu`, storage `=inference.storge`.");
 }
 
 }  // namespace

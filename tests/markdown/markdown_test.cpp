@@ -58,6 +58,23 @@ TEST_CASE("Headings get unique anchors; h1 is left alone") {
   CHECK(Has(r.html, "<h1>Title</h1>"));
 }
 
+TEST_CASE("Heading ids leave reserved and generated ids free and never repeat") {
+  Diagnostics diags;
+  std::set<std::string> reserved = {"main", "search"};
+  MarkdownOptions opt;
+  opt.reserved_ids = &reserved;
+  auto r = RenderMarkdown("content/t.md",
+                          "## Main\n\n## Search\n\n## Main\n\n## A\n\n## A\n\n## A 1\n\n"
+                          "## Checklist 2\n\n## Cost chart 3 title\n\n## Other\n",
+                          1, opt, &diags);
+  std::vector<std::string> ids;
+  for (const Heading& h : r.headings) ids.push_back(h.id);
+  CHECK(ids == std::vector<std::string>{"main-1", "search-1", "main-2", "a", "a-1", "a-1-1", "checklist-2-1",
+                                        "cost-chart-3-title-1", "other"});
+  INFO(r.html);
+  CHECK(Has(r.html, "<h2 id=\"main-1\">\nMain\n <a class=\"anchor\" href=\"#main-1\""));
+}
+
 TEST_CASE("Slugify keeps CJK, lowercases and joins words") {
   CHECK(Slugify("Hello, World!") == "hello-world");
   CHECK(Slugify("1.1 LLM成本构成") == "1-1-llm成本构成");
@@ -133,6 +150,24 @@ TEST_CASE("Dangerous link schemes are dropped, safe ones kept") {
   CHECK_FALSE(Has(r.html, "data:text"));
   CHECK(Has(r.html, "data:image/png;base64,AAAA"));
   CHECK(Has(r.html, "mailto:a@b.example"));
+}
+
+TEST_CASE("Dangerous link schemes are dropped with raw HTML on too, however they are spelt") {
+  const char* md =
+      "[a](JaVaScRiPt:alert(1)) [b](< javascript:alert(2)>) [c](java&#09;script:alert(3)) "
+      "[d](<\tvbscript:x>) [e](data:text/html;base64,PHNjcmlwdD4=) ![f](DATA:text/html,x) "
+      "[g](jav&#x0A;ascript:alert(4)) ![h](data:image/png;base64,AAAA) [i](https://example.com/javascript:)\n";
+  for (bool raw_html : {false, true}) {
+    INFO("raw_html " << raw_html);
+    auto r = Render(md, raw_html);
+    INFO(r.html);
+    CHECK_FALSE(Has(r.html, "alert"));
+    CHECK_FALSE(Has(r.html, "script:x"));
+    CHECK_FALSE(Has(r.html, "text/html"));
+    CHECK(Has(r.html, "<a href=\"\">a</a>"));
+    CHECK(Has(r.html, "src=\"data:image/png;base64,AAAA\""));
+    CHECK(Has(r.html, "href=\"https://example.com/javascript:\""));
+  }
 }
 
 }  // namespace

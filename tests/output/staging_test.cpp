@@ -1,5 +1,8 @@
 #include "output/staging.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -22,6 +25,14 @@ TEST_CASE("CheckOutputLocation refuses the source, its parents and its input fol
   CHECK(CheckOutputLocation(src, src / "templates/x") == "the output folder cannot be inside templates/");
   CHECK(CheckOutputLocation(src, tmp.path()) == "the output folder cannot contain the site folder");
   CHECK(CheckOutputLocation(src, src / "..") == "the output folder cannot contain the site folder");
+  WriteAll(src / "site.yaml", "title: x\n");
+  CHECK(CheckOutputLocation(src, src / "site.yaml") ==
+        "the output folder cannot be an existing file that is not a folder");
+  fs::create_symlink("nowhere", tmp.path() / "dangling");
+  CHECK(CheckOutputLocation(src, tmp.path() / "dangling") ==
+        "the output folder cannot be an existing file that is not a folder");
+  fs::create_symlink("site-src/content", tmp.path() / "to-content");  // a link is judged by its target
+  CHECK(CheckOutputLocation(src, tmp.path() / "to-content") == "the output folder cannot be inside content/");
 }
 
 TEST_CASE("Staging swaps in a complete folder and records a manifest") {
@@ -61,6 +72,109 @@ TEST_CASE("ForeignFiles lists files the manifest does not know") {
   std::ofstream(out / "notes.txt") << "theirs";
   CHECK(ForeignFiles(out) == std::vector<std::string>{"notes.txt"});
   CHECK(ForeignFiles(tmp.path() / "missing").empty());
+  // costsite writes neither links nor empty folders: removing them would lose the user's.
+  fs::create_directories(tmp.path() / "photos");
+  std::ofstream(tmp.path() / "photos/a.jpg") << "jpeg";
+  fs::create_symlink("../photos", out / "photos");
+  fs::create_symlink("index.html", out / "x/alias.html");
+  fs::create_directories(out / "empty");
+  CHECK(ForeignFiles(out) == std::vector<std::string>{"empty/", "notes.txt", "photos", "x/alias.html"});
+}
+
+TEST_CASE("The manifest holds any file name and reads its older form") {
+  const std::vector<std::string> names = {"a/index.html", "new\nline.html", "tab\there.html", "back\\slash",
+                                          "cr\rhere", "\\n-literal"};
+  const std::string text = FormatManifest(names);
+  CHECK(text == "a/index.html\nnew\\nline.html\ntab\there.html\nback\\\\slash\ncr\\rhere\n\\\\n-literal\n");
+  CHECK(ParseManifest(text) == names);
+  CHECK(ParseManifest("a/index.html\nb.css\n") == std::vector<std::string>{"a/index.html", "b.css"});
+
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  Staging s(out);
+  std::string err;
+  REQUIRE(s.Begin(&err));
+  REQUIRE(s.Write("new\nline.html", "N", &err));
+  REQUIRE(s.Commit(&err));
+  CHECK(ForeignFiles(out).empty());
+}
+
+TEST_CASE("Staging writes only plain relative paths, each once") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  Staging s(out);
+  std::string err;
+  REQUIRE(s.Begin(&err));
+  for (const char* rel : {"../escape.html", "en/../index.html", "a//b.html", "/abs.html", "./x.html", "a/"}) {
+    INFO(rel);
+    CHECK_FALSE(s.Write(rel, "X", &err));
+    CHECK(err == "refusing to write '" + std::string(rel) + "': not a plain path inside the output folder");
+  }
+  CHECK_FALSE(fs::exists(tmp.path() / "escape.html"));
+  REQUIRE(s.Write("index.html", "one", &err));
+  REQUIRE(s.Write("index.html", "two", &err));
+  CHECK_FALSE(s.Commit(&err));
+  CHECK(err == "two outputs were written to index.html; nothing was replaced");
+  CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("Begin removes the staging folders of dead builds only") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  pid_t child = fork();  // a process that is gone by the time Begin looks
+  if (child == 0) _exit(0);
+  waitpid(child, nullptr, 0);
+  const fs::path dead = tmp.path() / (".site.costsite-staging-" + std::to_string(child));
+  const fs::path alive = tmp.path() / (".site.costsite-staging-" + std::to_string(getppid()));
+  const fs::path lock = tmp.path() / ".site.costsite-lock";
+  fs::create_directories(dead);
+  fs::create_directories(alive);
+  std::ofstream(lock) << "";
+  Staging s(out);
+  std::string err;
+  REQUIRE(s.Begin(&err));
+  CHECK_FALSE(fs::exists(dead));
+  CHECK(fs::exists(alive));  // another build, still running
+  CHECK(fs::exists(lock));
+}
+
+TEST_CASE("OutputLock lets one process build a folder at a time and removes its file") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  const fs::path file = tmp.path() / ".site.costsite-lock";
+  int ready[2], go[2];
+  REQUIRE(pipe(ready) == 0);
+  REQUIRE(pipe(go) == 0);
+  pid_t holder = fork();
+  if (holder == 0) {  // takes the lock, says so, holds it until told
+    OutputLock lock(out);
+    std::string err;
+    bool ok = lock.Acquire({}, &err);
+    char c = ok ? 'y' : 'n';
+    (void)!write(ready[1], &c, 1);
+    (void)!read(go[0], &c, 1);
+    _exit(0);
+  }
+  char c = 0;
+  REQUIRE(read(ready[0], &c, 1) == 1);
+  REQUIRE(c == 'y');
+  CHECK(fs::exists(file));
+  bool waited = false;
+  {
+    OutputLock lock(out);
+    std::string err;
+    // Told to wait: let the holder go; Acquire returns once it has.
+    REQUIRE(lock.Acquire([&] {
+      waited = true;
+      (void)!write(go[1], "x", 1);
+    }, &err));
+    CHECK(fs::exists(file));
+  }
+  if (!waited) (void)!write(go[1], "x", 1);  // (the test fails; do not leave the holder hanging)
+  int status = 0;
+  waitpid(holder, &status, 0);
+  CHECK(waited);
+  CHECK_FALSE(fs::exists(file));  // released: nothing left beside the output
 }
 
 }  // namespace

@@ -181,5 +181,22 @@ TEST_CASE("LoadPricing walks the folder in sorted order", "[pricing][load]") {
   CHECK(ev.results().size() == 2);
 }
 
+// Each position used to find its source line by walking the text from its
+// start: 40,000 figures took 20 s.
+TEST_CASE("A model of 40,000 figures keeps each figure's place and line", "[pricing][parse][limits]") {
+  std::string text = "model: m\nfigures:\n";
+  for (int i = 0; i < 40000; ++i) text += "  f" + std::to_string(i) + ": {formula: " + std::to_string(i) + "}\n";
+  cost::ModelDef m;
+  Diagnostics diags;
+  REQUIRE(ParseModel("pricing/m.yaml", text, &m, diags));
+  REQUIRE(m.figures.size() == 40000);
+  const cost::FigureDef& last = m.figures.back();
+  CHECK(last.formula.text == "39999");
+  CHECK(last.formula.pos.line == 40002);
+  CHECK(last.formula.pos.col == 21);
+  CHECK(last.formula.line == "  f39999: {formula: 39999}");
+  CHECK(m.figures[7].where.line == "  f7: {formula: 7}");
+}
+
 }  // namespace
 }  // namespace costsite::pricing

@@ -151,4 +151,75 @@ TEST_CASE("An empty text is one null node") {
   CHECK(doc.Root().Mark().line == -1);
 }
 
+// docs/pricing.md: the document with its aliases followed may weigh at most
+// 4 times the text plus 64 KiB (a node weighs one byte plus its scalar's).
+TEST_CASE("Aliases that expand a text past its budget are refused at the alias", "[pricing][yaml]") {
+  std::string big(1000, 'x');
+  std::string text = "a: &big " + big + "\nuses:\n";
+  // The text is 1,735 bytes: a budget of 4 × 1,735 + 65,536 = 72,476. Before
+  // the aliases the document weighs 1,010 (root 1, "a" 2, the text 1,001,
+  // "uses" 5, the list 1), and each use adds 1,001: the 72nd passes it.
+  for (int i = 0; i < 80; ++i) text += "  - *big\n";
+  YamlDoc doc;
+  YamlDoc::Error err;
+  CHECK_FALSE(YamlDoc::Parse(text, &doc, &err));
+  CHECK(err.message ==
+        "alias *big expands the document past 4 times the file's size (plus 64 KiB); write the repeated "
+        "text out or repeat it less");
+  CHECK(err.mark.line == 73);  // 0-based: line 74, the 72nd use
+  CHECK(err.mark.column == 4);
+  CHECK_FALSE(doc.Root());
+
+  std::string within = "a: &big " + big + "\nuses:\n";
+  for (int i = 0; i < 20; ++i) within += "  - *big\n";
+  REQUIRE(YamlDoc::Parse(within, &doc, &err));
+  CHECK(doc.Root()["uses"].size() == 20);
+  CHECK((*doc.Root()["uses"].begin()).Scalar() == big);
+}
+
+TEST_CASE("A billion laughs is refused, not expanded", "[pricing][yaml]") {
+  std::string text = "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 10; ++i) {
+    std::string prev = "*l" + std::to_string(i - 1);
+    text += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [" + prev;
+    for (int k = 1; k < 10; ++k) text += ", " + prev;
+    text += "]\n";
+  }
+  YamlDoc doc;
+  YamlDoc::Error err;
+  CHECK_FALSE(YamlDoc::Parse(text, &doc, &err));
+  CHECK(err.message.find("alias *l") == 0);
+  CHECK(err.mark.line >= 1);
+}
+
+TEST_CASE("Lists and maps nested more than 64 deep are refused where the 65th begins", "[pricing][yaml]") {
+  YamlDoc doc;
+  YamlDoc::Error err;
+  std::string deep = "a: " + std::string(200000, '[') + std::string(200000, ']') + "\n";
+  CHECK_FALSE(YamlDoc::Parse(deep, &doc, &err));
+  CHECK(err.message == "lists and maps nested more than 64 levels deep");
+  CHECK(err.mark.line == 0);
+  CHECK(err.mark.column == 3 + 63);  // the root map is the first level
+  std::string ok = "a: " + std::string(63, '[') + std::string(63, ']') + "\n";
+  CHECK(YamlDoc::Parse(ok, &doc, &err));
+}
+
+// Marks on one long line are walked on from the previous one: each must
+// still count the bytes of every character before it.
+TEST_CASE("Marks on a long line count bytes of multibyte characters", "[pricing][yaml]") {
+  std::string text = "[";
+  for (int i = 0; i < 1000; ++i) text += i ? ", é" : "é";
+  text += "]\n";
+  YamlDoc doc;
+  YamlDoc::Error err;
+  REQUIRE(YamlDoc::Parse(text, &doc, &err));
+  int i = 0;
+  for (const YamlItem& item : doc.Root()) {
+    INFO(i);
+    CHECK(item.Mark().column == (i == 0 ? 1 : 1 + 2 + (i - 1) * 4 + 2));
+    ++i;
+  }
+  CHECK(i == 1000);
+}
+
 }  // namespace costsite::pricing

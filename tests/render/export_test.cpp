@@ -62,5 +62,27 @@ TEST_CASE("Model exports are the documented JSON and CSV, whatever the labels ho
         std::string::npos);
 }
 
+
+TEST_CASE("CSV cells that a spreadsheet would run as a formula are text; numbers keep their sign") {
+  cost::Evaluation ev = Evaluate(
+      "model: vm\ntitle: {en: VM}\nunit: USD/month\n"
+      "params:\n"
+      "  link: {value: 1, label: {en: '=HYPERLINK(\"http://x\",\"y\")', zh: '@SUM(A1)'}}\n"
+      "  plus: {value: 2, label: {en: '+1+1', zh: \"\\tx\"}}\n"
+      "  minus: {value: -12.5, label: {en: '-2+3', zh: '-'}}\n"
+      "  fine: {value: 3, label: {en: 'a=b', zh: '1'}}\n"
+      "items:\n  vm: {quantity: 730 h/month, price: \"@cloud/vm\"}\n");
+  std::vector<OutputFile> files = ExportModel(ResultsByModel(ev)[0], {"zh", "en"});
+  const std::string& csv = files[1].content;
+  INFO(csv);
+  CHECK(csv.find(",param,link,,,,1,1,'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n") !=
+        std::string::npos);
+  CHECK(csv.find(",param,plus,,,,2,2,'\tx,'+1+1\r\n") != std::string::npos);
+  CHECK(csv.find(",param,minus,,,,-12.5,-12.5,'-,'-2+3\r\n") != std::string::npos);
+  CHECK(csv.find(",param,fine,,,,3,3,1,a=b\r\n") != std::string::npos);
+  // The JSON holds the labels as written: it is data, not a spreadsheet.
+  CHECK(files[0].content.find("\"=HYPERLINK(") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite::render
