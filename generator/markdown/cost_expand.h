@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/line_index.h"
 #include "cost/evaluation.h"
 #include "markdown/cost_nodes.h"
 
@@ -28,13 +29,13 @@ struct PageExpansion {
   std::optional<cost::Evaluation> local;  // owns `eval` when extended
   int charts = 0;                         // for unique chart ids
   int checklists = 0;
-  std::vector<size_t> line_starts = {};   // offsets in `body` where lines begin; made by Line()
+  LineIndex lines = LineIndex(body);      // the body's lines by number
 
   /// The body-relative line of `n`, from its nearest positioned ancestor.
   int LineOf(cmark_node* n) const;
   /// The text of body line `line` (1-based), as costsite::LineOf finds it,
   /// without scanning the body again: a page may have 100,000 figures.
-  std::string_view Line(int line);
+  std::string_view Line(int line) { return lines.Line(line); }
   /// A file position: body line `line`, column `col`.
   SourcePos Pos(int line, int col) const { return {path, line + line_offset, col}; }
   /// Reports an error at body line `line`, column `col`, underlining `span` columns.

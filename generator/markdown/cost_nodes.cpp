@@ -21,20 +21,6 @@ int PageExpansion::LineOf(cmark_node* n) const {
   return 0;
 }
 
-std::string_view PageExpansion::Line(int line) {
-  if (line_starts.empty()) {
-    line_starts.push_back(0);
-    for (size_t nl = body.find('\n'); nl != std::string_view::npos; nl = body.find('\n', nl + 1))
-      line_starts.push_back(nl + 1);
-  }
-  if (line < 1 || static_cast<size_t>(line) > line_starts.size()) return {};
-  size_t start = line_starts[line - 1];
-  size_t end = static_cast<size_t>(line) < line_starts.size() ? line_starts[line] - 1 : body.size();
-  std::string_view l = body.substr(start, end - start);
-  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  return l;
-}
-
 void PageExpansion::Error(int line, int col, std::string message, int span, std::string code) {
   diags->Add({Severity::kError, Pos(line, col), std::move(message), std::string(Line(line)),
               span, std::move(code)});

@@ -45,20 +45,6 @@ SourcePos YamlFile::Pos(const YamlNode& node) {
   return {path_, line + first_line_ - 1, col};
 }
 
-std::string_view YamlFile::Line(int line) {
-  if (line_starts_.empty()) {
-    line_starts_.push_back(0);
-    for (size_t i = text_.find('\n'); i != std::string_view::npos; i = text_.find('\n', i + 1))
-      line_starts_.push_back(i + 1);
-  }
-  if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
-  size_t start = line_starts_[line - 1];
-  size_t end = static_cast<size_t>(line) < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
-  std::string_view l = text_.substr(start, end - start);
-  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  return l;
-}
-
 void YamlFile::Error(const SourcePos& pos, std::string message, std::string code, int span) {
   Diagnostic d{Severity::kError, pos, std::move(message),
                std::string(Line(pos.line - first_line_ + 1)), span, std::move(code)};

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "base/diagnostics.h"
+#include "base/line_index.h"
 #include "base/localized.h"
 #include "cost/inputs.h"
 #include "pricing/yaml_doc.h"
@@ -21,7 +22,7 @@ namespace costsite::pricing {
 class YamlFile {
  public:
   YamlFile(std::string path, std::string_view text, Diagnostics& diags, int first_line = 1)
-      : path_(std::move(path)), text_(text), diags_(diags), first_line_(first_line) {}
+      : path_(std::move(path)), text_(text), diags_(diags), first_line_(first_line), lines_(text) {}
 
   /// Where `node` starts: the first character of a scalar's content.
   SourcePos Pos(const YamlNode& node);
@@ -55,7 +56,7 @@ class YamlFile {
   /// Line `line` (1-based, of this text) without its end, as LineOf gives
   /// it, from an index of the lines: LineOf walks from the start, so a call
   /// per node was quadratic in a file's lines.
-  std::string_view Line(int line);
+  std::string_view Line(int line) { return lines_.Line(line); }
 
  private:
   std::string path_;
@@ -63,7 +64,7 @@ class YamlFile {
   Diagnostics& diags_;
   int first_line_;
   YamlDoc doc_;
-  std::vector<size_t> line_starts_;  // built on first use
+  LineIndex lines_;
 };
 
 /// Readers of one kind of pricing file from its parsed root map.

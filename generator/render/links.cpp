@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "base/line_index.h"
 #include "output/paths.h"
 
 namespace costsite::render {
@@ -46,31 +47,6 @@ bool JoinPath(const std::string& base, const std::string& rel, std::string* out)
   for (size_t i = 0; i < parts.size(); ++i) *out += (i ? "/" : "") + parts[i];
   return true;
 }
-
-// The lines of a page's file, found by number without scanning the text from
-// the top each time: a page may hold 100,000 links.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) : text_(text) {}
-  /// What costsite::LineOf(text, line) returns.
-  std::string_view Line(int line) {
-    if (starts_.empty()) {
-      starts_.push_back(0);
-      for (size_t nl = text_.find('\n'); nl != std::string_view::npos; nl = text_.find('\n', nl + 1))
-        starts_.push_back(nl + 1);
-    }
-    if (line < 1 || static_cast<size_t>(line) > starts_.size()) return {};
-    size_t start = starts_[line - 1];
-    size_t end = static_cast<size_t>(line) < starts_.size() ? starts_[line] - 1 : text_.size();
-    std::string_view l = text_.substr(start, end - start);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    return l;
-  }
-
- private:
-  std::string_view text_;
-  std::vector<size_t> starts_;  // where each line begins; made on first use
-};
 
 const content::Page* FindPage(const std::vector<content::Page>& pages, const std::string& key) {
   auto it = std::lower_bound(pages.begin(), pages.end(), key,
