@@ -7,6 +7,8 @@
 import pathlib
 import sys
 
+BASE = 20000  # the size bench/stress/run.sh starts from
+
 PROVIDER = """provider: cloud
 name: Cloud
 currency: USD

@@ -54,13 +54,19 @@ SourceWatcher::~SourceWatcher() {
 void SourceWatcher::WatchTree(const fs::path& dir) {
 #ifdef __linux__
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return;
+  // Watch what the build reads (ListFiles): content/, pricing/ and
+  // templates/ may be links within the site, but nothing outside it
+  // (InsideRoot; a new folder may become a link before it is watched), and
+  // no linked folder below them.
+  if (!fs::is_directory(dir, ec) || !InsideRoot(root_, dir)) return;
   int wd = inotify_add_watch(fd_, dir.c_str(),
                              IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF);
   if (wd < 0) return;
-  dirs_[wd] = fs::relative(dir, root_, ec).generic_string();
+  // Lexically: fs::relative would name a linked folder by its target's path.
+  dirs_[wd] = dir.lexically_relative(root_).generic_string();
   for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_directory(ec) && !IsEditorScratch(e.path().filename().string())) WatchTree(e.path());
+    if (e.is_directory(ec) && !e.is_symlink(ec) && !IsEditorScratch(e.path().filename().string()))
+      WatchTree(e.path());
 #else
   (void)dir;
 #endif

@@ -270,9 +270,23 @@ std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteCo
   return pages;
 }
 
+namespace {
+
+// The rule of docs/authoring.md ("Files the site reads"), checked again at
+// the read itself: the listing checked it too, but a file can be replaced by
+// a link between that check and this read (serve re-reads pages on edits).
+bool SourceInsideSite(const std::filesystem::path& root, const PageSource& src, Diagnostics* diags) {
+  if (InsideRoot(root, root / src.path)) return true;
+  diags->Error({src.path, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+  return false;
+}
+
+}  // namespace
+
 bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
                 Diagnostics* diags) {
   src->path = "content/" + rel;
+  if (!SourceInsideSite(root, *src, diags)) return false;
   std::string err;
   uintmax_t size = 0;
   if (!ReadFile(root / src->path, &src->text, &err, kMaxPageBytes, &size)) {
@@ -318,6 +332,7 @@ void Unload(PageSource* src) {
 
 bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics* diags) {
   if (!src->unloaded) return true;
+  if (!SourceInsideSite(root, *src, diags)) return false;
   std::string text, err;
   if (!ReadFile(root / src->path, &text, &err)) {
     diags->Error({src->path, 0, 0}, err, {}, 1, "io");

@@ -25,7 +25,7 @@ void WriteSite(const fs::path& root) {
   WriteAll(root / "content/b.en.md", "---\ntitle: B\n---\n## Pricing\n");
 }
 
-TEST_CASE("check reports broken anchors and unused models; --strict fails on them") {
+TEST_CASE("check reports broken anchors and unused models, and --strict fails on them") {
   TempDir tmp;
   WriteSite(tmp.path());
   std::string src = "--source " + tmp.path().string();

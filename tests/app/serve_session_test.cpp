@@ -134,7 +134,7 @@ TEST_CASE("An update with an error writes nothing and keeps the last good page")
   CHECK(f.Page("en/r1/index.html").find("now.") != std::string::npos);
 }
 
-TEST_CASE("A new title re-renders the home pages; a new page or template rebuilds everything") {
+TEST_CASE("A new title re-renders the home pages, and a new page or template rebuilds everything") {
   Fixture f(3, 1);
   WriteAll(f.src / "content/r2.en.md", "---\ntitle: Renamed\n---\n## Cost\n\nTotal `=m0.total`.\n");
   UpdateReport r = f.session->Update({"content/r2.en.md"});

@@ -44,5 +44,37 @@ TEST_CASE("The watcher reports changed sources, once each, and ignores scratch f
   CHECK(both == std::vector<std::string>{"content/reports/b.en.md", "pricing/p.yaml"});
 }
 
+// The watcher watches what a build reads (docs/authoring.md, "Files the site
+// reads"): no linked folder below content/, pricing/ or templates/, and
+// above all none outside the site, neither at the start nor in a folder
+// that appears later (moved in whole, links and all); a linked templates/
+// inside the site is watched, its changes named by the link's path.
+TEST_CASE("The watcher does not follow linked folders the build does not read") {
+  TempDir tmp;
+  fs::path site = tmp.path() / "site";
+  fs::path outside = tmp.path() / "outside";
+  WriteAll(site / "site.yaml", "title: x\n");
+  WriteAll(site / "content/a.en.md", "a\n");
+  WriteAll(site / "themes/plain/page.html", "<p>\n");
+  fs::create_directory_symlink(site / "themes/plain", site / "templates");
+  WriteAll(outside / "x.en.md", "x\n");
+  fs::create_directory_symlink(outside, site / "content/linked");
+  WriteAll(tmp.path() / "staging/b.en.md", "b\n");
+  fs::create_directory_symlink(outside, tmp.path() / "staging/linked");
+  SourceWatcher watcher(site);
+  std::atomic<bool> stop{false};
+
+  WriteAll(outside / "x.en.md", "x, edited\n");
+  CHECK(watcher.Wait(std::chrono::milliseconds(300), stop).empty());
+
+  fs::rename(tmp.path() / "staging", site / "content/new");
+  CHECK(watcher.Wait(std::chrono::seconds(5), stop) == std::vector<std::string>{"content/new/"});
+  WriteAll(outside / "x.en.md", "x, edited twice\n");
+  CHECK(watcher.Wait(std::chrono::milliseconds(300), stop).empty());
+
+  WriteAll(site / "themes/plain/page.html", "<p>edited\n");
+  CHECK(watcher.Wait(std::chrono::seconds(5), stop) == std::vector<std::string>{"templates/page.html"});
+}
+
 }  // namespace
 }  // namespace costsite::app

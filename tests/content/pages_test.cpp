@@ -232,3 +232,67 @@ TEST_CASE("Front matter reads as yaml-cpp reads it, whatever the form") {
 
 }  // namespace
 }  // namespace costsite::content
+
+#include "tests/test_util.h"
+
+namespace costsite::content {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Errors(const Diagnostics& diags) {
+  std::string out;
+  for (const Diagnostic& d : diags.Sorted()) out += FormatDiagnostic(d);
+  return out;
+}
+
+// A page's file is checked against the site folder when it is read, not only
+// when content/ is listed: serve reads a page again on each edit, and a
+// build reads it again to render it, by which time it may be a link.
+TEST_CASE("A page's file is read only while its real path is inside the site") {
+  TempDir tmp;
+  fs::path site = tmp.path() / "site";
+  const std::string text = "---\ntitle: A\n---\nPublic.\n";
+  WriteAll(site / "content/a.en.md", text);
+  WriteAll(tmp.path() / "secret.md", text);  // the same bytes, so no digest tells them apart
+  SiteConfig cfg;
+  cfg.languages = {"en"};
+  cfg.default_language = "en";
+
+  SECTION("LoadSource refuses a link to a file outside") {
+    fs::create_symlink(tmp.path() / "secret.md", site / "content/b.en.md");
+    PageSource src;
+    Diagnostics diags;
+    CHECK_FALSE(LoadSource(site, "b.en.md", cfg, &src, &diags));
+    CHECK(src.text.empty());
+    CHECK(Errors(diags) == "content/b.en.md: error: symbolic link points outside the site folder\n");
+  }
+  SECTION("ReloadText refuses a file that became such a link after loading") {
+    Diagnostics diags;
+    std::vector<Page> pages = LoadContent(site, cfg, &diags, 1, /*keep_text=*/false);
+    REQUIRE(Errors(diags).empty());
+    PageSource* a = nullptr;
+    for (Page& p : pages)
+      for (PageSource& s : p.sources)
+        if (s.path == "content/a.en.md") a = &s;
+    REQUIRE(a != nullptr);
+    REQUIRE(a->unloaded);
+    fs::remove(site / "content/a.en.md");
+    fs::create_symlink(tmp.path() / "secret.md", site / "content/a.en.md");
+    CHECK_FALSE(ReloadText(site, a, &diags));
+    CHECK(a->unloaded);
+    CHECK(Errors(diags) == "content/a.en.md: error: symbolic link points outside the site folder\n");
+  }
+  SECTION("A link that stays inside the site is read") {
+    WriteAll(site / "notes/c.md", text);
+    fs::create_symlink(site / "notes/c.md", site / "content/c.en.md");
+    PageSource src;
+    Diagnostics diags;
+    CHECK(LoadSource(site, "c.en.md", cfg, &src, &diags));
+    CHECK(src.text == text);
+    CHECK(Errors(diags).empty());
+  }
+}
+
+}  // namespace
+}  // namespace costsite::content

@@ -27,7 +27,7 @@ TEST_CASE("Task lists become labelled checkboxes with a progress count") {
   CHECK(Has(zh, ">1 / 2 已完成</p>"));
 }
 
-TEST_CASE("Checklists work without a cost engine; plain lists are untouched") {
+TEST_CASE("Checklists work without a cost engine, and plain lists are untouched") {
   CostContext ctx{"en", nullptr, nullptr};
   MarkdownOptions opts;
   opts.cost = &ctx;

@@ -18,7 +18,7 @@ content::PageSource Source(const std::string& lang, const std::string& body, con
   return s;
 }
 
-TEST_CASE("Prose numbers are found with their value; years and dates are not") {
+TEST_CASE("Prose numbers are found with their value, but years and dates are not") {
   auto nums = FindNumbers("In 2025 we paid 17,232.40 USD (1.7万 CNY, 83.2%) on 2025-01-15 for 3 GPUs and 12K calls");
   REQUIRE(nums.size() == 4);
   CHECK(nums[0].text == "17,232.40");

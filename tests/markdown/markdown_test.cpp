@@ -46,7 +46,7 @@ TEST_CASE("javascript: links are not written") {
   CHECK_FALSE(Has(r.html, "javascript:"));
 }
 
-TEST_CASE("Headings get unique anchors; h1 is left alone") {
+TEST_CASE("Headings get unique anchors, but h1 is left alone") {
   auto r = Render("# Title\n\n## GPU cost\n\n### GPU cost\n\n## 成本构成（示例）\n");
   REQUIRE(r.headings.size() == 3);
   CHECK(r.headings[0].id == "gpu-cost");

@@ -63,7 +63,7 @@ TEST_CASE("Model exports are the documented JSON and CSV, whatever the labels ho
 }
 
 
-TEST_CASE("CSV cells that a spreadsheet would run as a formula are text; numbers keep their sign") {
+TEST_CASE("CSV cells that a spreadsheet would run as a formula are text, and numbers keep their sign") {
   cost::Evaluation ev = Evaluate(
       "model: vm\ntitle: {en: VM}\nunit: USD/month\n"
       "params:\n"
