@@ -1,4 +1,5 @@
 // Localised formatting of figures: currencies, ranges, percent, compact, precision.
+#include "tests/figures/words_fixture.h"
 #include "figures/format.h"
 
 #include <catch2/catch.hpp>
@@ -40,7 +41,7 @@ std::string Fmt(const cost::Figure& f, std::string_view options, std::string_vie
   FormatOptions opt;
   OptionError err;
   REQUIRE(ParseFormatOptions(options, &opt, &err));
-  return FormatFigure(f, opt, lang);
+  return FormatFigure(f, opt, testing::SpeakerFor(lang));
 }
 
 TEST_CASE("Money follows the page's locale and the rounding rule") {

@@ -1,4 +1,5 @@
 // Task lists: labelled disabled checkboxes, progress counts, items bound to rules.
+#include "tests/figures/words_fixture.h"
 #include "markdown/cost_nodes.h"
 
 #include "tests/markdown/cost_test_fixture.h"
@@ -28,7 +29,7 @@ TEST_CASE("Task lists become labelled checkboxes with a progress count") {
 }
 
 TEST_CASE("Checklists work without a cost engine; plain lists are untouched") {
-  CostContext ctx{"en", nullptr, nullptr};
+  CostContext ctx{"en", nullptr, nullptr, &testing::BuiltinWordsForTest(), "en"};
   MarkdownOptions opts;
   opts.cost = &ctx;
   Diagnostics diags;

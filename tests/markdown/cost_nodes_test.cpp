@@ -1,5 +1,6 @@
 // Inline figures on the node tree: formatting per language, provenance,
 // code left alone, and diagnostics with positions.
+#include "tests/figures/words_fixture.h"
 #include "markdown/cost_nodes.h"
 
 #include "markdown/cost_expand.h"
@@ -91,7 +92,7 @@ TEST_CASE("Unknown figures and options are reported at their place") {
 
 TEST_CASE("Lines are counted in the file, after the front matter") {
   cost::Evaluation eval = FixtureEvaluation();
-  CostContext ctx{"en", &eval, nullptr};
+  CostContext ctx{"en", &eval, nullptr, &testing::BuiltinWordsForTest(), "en"};
   MarkdownOptions opts;
   opts.cost = &ctx;
   Diagnostics diags;

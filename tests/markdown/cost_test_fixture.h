@@ -4,6 +4,7 @@
 #ifndef COSTSITE_TESTS_MARKDOWN_COST_TEST_FIXTURE_H_
 #define COSTSITE_TESTS_MARKDOWN_COST_TEST_FIXTURE_H_
 
+#include "tests/figures/words_fixture.h"
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -97,7 +98,7 @@ inline cost::Evaluation FixtureEvaluation() {
 /// Renders `md` (body starting on line 1 of page.md) with the cost engine.
 inline RenderedMarkdown RenderCost(const cost::Evaluation& eval, const std::string& md, const std::string& lang,
                                    Diagnostics* diags, CostOutput* out = nullptr) {
-  CostContext ctx{lang, &eval, out};
+  CostContext ctx{lang, &eval, out, &testing::BuiltinWordsForTest(), "en"};
   MarkdownOptions opts;
   opts.cost = &ctx;
   return RenderMarkdown("content/page.md", md, 1, opts, diags);
