@@ -1,9 +1,10 @@
 // SVG charts: well-formed, accessible name and description, data table, deterministic.
-#include "tests/figures/words_fixture.h"
 #include "figures/charts.h"
 
 #include <catch2/catch.hpp>
 #include <vector>
+
+#include "tests/figures/words_fixture.h"
 
 namespace costsite::figures {
 namespace {

@@ -1,11 +1,12 @@
 // Localised formatting of figures: currencies, ranges, percent, compact, precision.
-#include "tests/figures/words_fixture.h"
 #include "figures/format.h"
 
 #include <catch2/catch.hpp>
 
 #include "figures/strings.h"
 #include "figures/unit_words.h"
+
+#include "tests/figures/words_fixture.h"
 
 namespace costsite::figures {
 namespace {

@@ -1,7 +1,7 @@
 // Task lists: labelled disabled checkboxes, progress counts, items bound to rules.
-#include "tests/figures/words_fixture.h"
 #include "markdown/cost_nodes.h"
 
+#include "tests/figures/words_fixture.h"
 #include "tests/markdown/cost_test_fixture.h"
 
 namespace costsite::markdown {

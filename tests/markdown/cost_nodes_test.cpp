@@ -1,10 +1,10 @@
 // Inline figures on the node tree: formatting per language, provenance,
 // code left alone, and diagnostics with positions.
-#include "tests/figures/words_fixture.h"
 #include "markdown/cost_nodes.h"
 
 #include "markdown/cost_expand.h"
 
+#include "tests/figures/words_fixture.h"
 #include "tests/markdown/cost_test_fixture.h"
 
 namespace costsite::markdown {

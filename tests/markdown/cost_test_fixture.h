@@ -4,7 +4,6 @@
 #ifndef COSTSITE_TESTS_MARKDOWN_COST_TEST_FIXTURE_H_
 #define COSTSITE_TESTS_MARKDOWN_COST_TEST_FIXTURE_H_
 
-#include "tests/figures/words_fixture.h"
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -13,6 +12,7 @@
 #include "markdown/cost_nodes.h"
 #include "markdown/markdown.h"
 #include "pricing/pricing.h"
+#include "tests/figures/words_fixture.h"
 
 namespace costsite::markdown {
 
