@@ -30,7 +30,7 @@ int X(const Decimal& v, const Decimal& max) {
 
 std::string I(int v) { return std::to_string(v); }
 
-std::string Desc(const ChartSpec& spec, std::string_view lang) {
+std::string Desc(const ChartSpec& spec, const Speaker& lang) {
   std::string out;
   for (const Bar& b : spec.bars) {
     if (!out.empty()) out += IsCjk(lang) ? "；" : "; ";
@@ -39,16 +39,16 @@ std::string Desc(const ChartSpec& spec, std::string_view lang) {
   return out;
 }
 
-std::string FigureText(const cost::Figure& f, std::string_view lang) { return FormatFigure(f, {}, lang); }
+std::string FigureText(const cost::Figure& f, const Speaker& lang) { return FormatFigure(f, {}, lang); }
 
-std::string Title(const cost::ModelResult& r, std::string_view key, std::string_view lang) {
-  std::string model = Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en");
+std::string Title(const cost::ModelResult& r, std::string_view key, const Speaker& lang) {
+  std::string model = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
   return UiText(key, lang) + (IsCjk(lang) ? "：" : ": ") + model;
 }
 
 }  // namespace
 
-std::string RenderBarChart(const ChartSpec& spec, std::string_view lang) {
+std::string RenderBarChart(const ChartSpec& spec, const Speaker& lang) {
   Decimal max(0);
   for (const Bar& b : spec.bars) max = cost::Max(max, b.value.hi);
   int height = kTop * 2 + kRow * static_cast<int>(spec.bars.size());
@@ -84,17 +84,17 @@ std::string RenderBarChart(const ChartSpec& spec, std::string_view lang) {
   return out + "</svg>\n";
 }
 
-ChartSpec BreakdownChart(const cost::ModelResult& r, std::string_view lang, std::string id) {
+ChartSpec BreakdownChart(const cost::ModelResult& r, const Speaker& lang, std::string id) {
   ChartSpec spec{std::move(id), Title(r, "chart_breakdown", lang), "", {}, false};
   for (const auto& it : r.items) {
-    std::string label = Pick(it.label, lang, "en").empty() ? it.id : Pick(it.label, lang, "en");
+    std::string label = Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang);
     spec.bars.push_back({label, it.cost.value, FigureText(it.cost, lang)});
   }
   return spec;
 }
 
 ChartSpec CompareChart(const std::vector<const cost::ModelResult*>& results, std::string_view figure_id,
-                       std::string_view lang, std::string id) {
+                       const Speaker& lang, std::string id) {
   ChartSpec spec{std::move(id), Title(*results.front(), "chart_compare", lang), "", {}, false};
   for (const auto* r : results)
     if (const cost::Figure* f = r->Find(figure_id))
@@ -103,14 +103,14 @@ ChartSpec CompareChart(const std::vector<const cost::ModelResult*>& results, std
 }
 
 ChartSpec RangeChart(const std::vector<const cost::ModelResult*>& results, std::string_view figure_id,
-                     std::string_view lang, std::string id) {
+                     const Speaker& lang, std::string id) {
   ChartSpec spec = CompareChart(results, figure_id, lang, std::move(id));
   spec.title = Title(*results.front(), "chart_range", lang);
   spec.whiskers_only = true;
   return spec;
 }
 
-std::string ChartFigure(const ChartSpec& spec, const std::string& table_html, std::string_view lang) {
+std::string ChartFigure(const ChartSpec& spec, const std::string& table_html, const Speaker& lang) {
   // A figcaption must be the first or last child of its figure.
   return "<figure class=\"chart-figure\">\n<figcaption>" + Escape(spec.title) + "</figcaption>\n" +
          RenderBarChart(spec, lang) + "<details class=\"chart-data\">\n<summary>" +

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cost/evaluation.h"
+#include "figures/strings.h"
 
 namespace costsite::figures {
 
@@ -30,22 +31,22 @@ struct ChartSpec {
 };
 
 /// `<svg role="img" aria-labelledby=…>` with `<title>` and `<desc>`.
-std::string RenderBarChart(const ChartSpec& spec, std::string_view lang);
+std::string RenderBarChart(const ChartSpec& spec, const Speaker& lang);
 
 /// Bars of a model's line items.
-ChartSpec BreakdownChart(const cost::ModelResult& r, std::string_view lang, std::string id);
+ChartSpec BreakdownChart(const cost::ModelResult& r, const Speaker& lang, std::string id);
 
 /// Bars of one figure across results (scenarios).
 ChartSpec CompareChart(const std::vector<const cost::ModelResult*>& results, std::string_view figure_id,
-                       std::string_view lang, std::string id);
+                       const Speaker& lang, std::string id);
 
 /// Whiskers of one figure across results, showing each range.
 ChartSpec RangeChart(const std::vector<const cost::ModelResult*>& results, std::string_view figure_id,
-                     std::string_view lang, std::string id);
+                     const Speaker& lang, std::string id);
 
 /// `<figure class="chart">` holding the SVG and, under it, `table_html` in a
 /// `<details>` element labelled "Chart data".
-std::string ChartFigure(const ChartSpec& spec, const std::string& table_html, std::string_view lang);
+std::string ChartFigure(const ChartSpec& spec, const std::string& table_html, const Speaker& lang);
 
 }  // namespace costsite::figures
 

@@ -32,7 +32,7 @@ Decimal Ratio(const Decimal& a, const Decimal& b) { return b / a; }
 
 bool ContainsZero(const Interval& v) { return v.lo <= Decimal(0) && v.hi >= Decimal(0); }
 
-std::string Signed(const Interval& v, const NumberStyle& s, std::string_view lang) {
+std::string Signed(const Interval& v, const NumberStyle& s, const Speaker& lang) {
   std::string text = FormatInterval(v, s, RangeStyle::kDash, lang);
   if (v.lo > Decimal(0)) text = "+" + text;
   return text;
@@ -49,10 +49,10 @@ std::string Host(std::string_view url) {
 }  // namespace
 
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
-                         const std::vector<std::string>& figure_ids, std::string_view lang,
+                         const std::vector<std::string>& figure_ids, const Speaker& lang,
                          SourceList* sources) {
   const cost::ModelResult& first = *results.front();
-  std::string caption = (Pick(first.title, lang, "en").empty() ? first.model : Pick(first.title, lang, "en")) +
+  std::string caption = (Pick(first.title, lang).empty() ? first.model : Pick(first.title, lang)) +
                         (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
   std::string html = "<table class=\"cost-compare\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("figure", lang));
@@ -115,7 +115,7 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
 }
 
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
-                       std::string_view lang, SourceList* sources) {
+                       const Speaker& lang, SourceList* sources) {
   std::vector<const cost::PriceEntryView*> rows;
   for (const auto& e : p.entries)
     if (entries.empty() || std::find(entries.begin(), entries.end(), e.id) != entries.end()) rows.push_back(&e);
@@ -123,14 +123,14 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
   for (const auto* e : rows)
     for (const auto& [v, value] : e->variants)
       if (std::find(variants.begin(), variants.end(), v) == variants.end()) variants.push_back(v);
-  std::string caption = Pick(p.name, lang, "en").empty() ? p.id : Pick(p.name, lang, "en");
+  std::string caption = Pick(p.name, lang).empty() ? p.id : Pick(p.name, lang);
   if (!p.region.empty()) caption += IsCjk(lang) ? "（" + p.region + "）" : " (" + p.region + ")";
   std::string html = "<table class=\"cost-prices\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("entry", lang)) + Th(UiText("unit", lang));
   for (const auto& v : variants) html += Th(Escape(VariantLabel(v, lang)), "num");
   html += Th(UiText("date", lang)) + Th(UiText("source", lang)) + "</tr></thead>\n<tbody>\n";
   for (const auto* e : rows) {
-    std::string label = Pick(e->label, lang, "en").empty() ? e->id : Pick(e->label, lang, "en");
+    std::string label = Pick(e->label, lang).empty() ? e->id : Pick(e->label, lang);
     html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
     for (const auto& v : variants) {
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });

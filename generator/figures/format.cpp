@@ -304,12 +304,12 @@ std::string FormatAmount(const Interval& v, const cost::Unit& unit, const Format
   return text;
 }
 
-std::string FormatFigure(const cost::Figure& f, const FormatOptions& opt, std::string_view lang) {
+std::string FormatFigure(const cost::Figure& f, const FormatOptions& opt, const Speaker& lang) {
   if (f.is_bool) return UiText(f.bool_value ? "yes" : "no", lang);
   return FormatAmount(f.value, f.unit, opt, lang);
 }
 
-std::string FormatInput(const cost::InputUse& in, std::string_view lang) {
+std::string FormatInput(const cost::InputUse& in, const Speaker& lang) {
   if (in.is_bool) return UiText(in.bool_value ? "yes" : "no", lang);
   return FormatAmount(in.value, in.unit, {}, lang);
 }

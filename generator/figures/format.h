@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cost/evaluation.h"
+#include "figures/strings.h"
 
 namespace costsite::figures {
 
@@ -74,10 +75,10 @@ std::string FormatAmount(const cost::Interval& v, const cost::Unit& unit, const 
                          std::string_view lang);
 
 /// The figure's value with its unit (FormatAmount), or "是"/"yes".
-std::string FormatFigure(const cost::Figure& f, const FormatOptions& opt, std::string_view lang);
+std::string FormatFigure(const cost::Figure& f, const FormatOptions& opt, const Speaker& lang);
 
 /// A formula input as FormatFigure shows it.
-std::string FormatInput(const cost::InputUse& in, std::string_view lang);
+std::string FormatInput(const cost::InputUse& in, const Speaker& lang);
 
 /// A price as a reader reads it: "US$4.10/小时", "$0.005/1,000 requests".
 std::string FormatPrice(const cost::Interval& v, const cost::Unit& unit, std::string_view lang);

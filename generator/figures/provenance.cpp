@@ -10,20 +10,20 @@ namespace costsite::figures {
 
 namespace {
 
-std::string Colon(std::string_view lang) { return IsCjk(lang) ? "：" : ": "; }
+std::string Colon(const Speaker& lang) { return IsCjk(lang) ? "：" : ": "; }
 
-std::string Paren(std::string_view text, std::string_view lang) {
+std::string Paren(std::string_view text, const Speaker& lang) {
   return IsCjk(lang) ? "（" + std::string(text) + "）" : " (" + std::string(text) + ")";
 }
 
-std::string PriceName(const cost::PriceUse& p, std::string_view lang) {
-  std::string label = Pick(p.label, lang, "en");
+std::string PriceName(const cost::PriceUse& p, const Speaker& lang) {
+  std::string label = Pick(p.label, lang);
   std::string name = label.empty() ? p.id : label;
   if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantLabel(p.variant, lang), lang);
   return name;
 }
 
-std::string PriceLine(const cost::PriceUse& p, std::string_view lang) {
+std::string PriceLine(const cost::PriceUse& p, const Speaker& lang) {
   std::string line = PriceName(p, lang) + " = " + FormatPrice(p.value, p.unit, lang);
   std::string when = p.date;
   if (!p.source.empty()) when += (when.empty() ? "" : IsCjk(lang) ? "，" : ", ") + p.source;
@@ -31,7 +31,7 @@ std::string PriceLine(const cost::PriceUse& p, std::string_view lang) {
   return line;
 }
 
-std::string FxLine(const cost::FxUse& fx, std::string_view lang) {
+std::string FxLine(const cost::FxUse& fx, const Speaker& lang) {
   std::string when = fx.date;
   if (!fx.source.empty()) when += (when.empty() ? "" : IsCjk(lang) ? "，" : ", ") + fx.source;
   return FormatFx(fx, lang) + (when.empty() ? "" : Paren(when, lang));
@@ -41,7 +41,7 @@ bool IsUrl(std::string_view s) { return s.rfind("https://", 0) == 0 || s.rfind("
 
 }  // namespace
 
-std::string ProvenanceText(const cost::Figure& f, std::string_view lang) {
+std::string ProvenanceText(const cost::Figure& f, const Speaker& lang) {
   const cost::Explanation& e = f.explain;
   std::string out;
   auto add = [&](std::string line) {
@@ -57,11 +57,11 @@ std::string ProvenanceText(const cost::Figure& f, std::string_view lang) {
   return out;
 }
 
-std::string FigureOpenTag(const cost::Figure& f, std::string_view lang) {
+std::string FigureOpenTag(const cost::Figure& f, const Speaker& lang) {
   return "<abbr class=\"fig\" tabindex=\"0\" title=\"" + Escape(ProvenanceText(f, lang)) + "\">";
 }
 
-std::string FigureHtml(const cost::Figure& f, std::string_view text, std::string_view lang) {
+std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang) {
   return FigureOpenTag(f, lang) + Escape(text) + "</abbr>";
 }
 
@@ -76,13 +76,13 @@ void SourceList::Add(const cost::Explanation& e) {
   for (const auto& p : e.prices) Add(p);
 }
 
-std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string_view lang) {
+std::string RenderSources(const std::vector<cost::PriceUse>& prices, const Speaker& lang) {
   if (prices.empty()) return "";
   const std::string id(kSourcesId);
   std::string out = "<section class=\"sources\" aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" +
                     Escape(UiText("sources", lang)) + "</h2>\n<ol>\n";
   for (const auto& p : prices) {
-    std::string provider = Pick(p.provider_name, lang, "en");
+    std::string provider = Pick(p.provider_name, lang);
     out += "<li>";
     if (!provider.empty()) out += Escape(provider) + " · ";
     out += Escape(PriceName(p, lang));

@@ -9,17 +9,18 @@
 #include <vector>
 
 #include "cost/evaluation.h"
+#include "figures/strings.h"
 
 namespace costsite::figures {
 
 /// The plain-text explanation of `f` in `lang`, one fact per line.
-std::string ProvenanceText(const cost::Figure& f, std::string_view lang);
+std::string ProvenanceText(const cost::Figure& f, const Speaker& lang);
 
 /// `<abbr class="fig" tabindex="0" title="…">`: focusable by keyboard, no script.
-std::string FigureOpenTag(const cost::Figure& f, std::string_view lang);
+std::string FigureOpenTag(const cost::Figure& f, const Speaker& lang);
 
 /// The open tag, `text` escaped, and `</abbr>`.
-std::string FigureHtml(const cost::Figure& f, std::string_view text, std::string_view lang);
+std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang);
 
 /// The prices a page showed, each once, in first-use order.
 class SourceList {
@@ -39,7 +40,7 @@ inline constexpr std::string_view kSourcesId = "sources";
 
 /// `<section class="sources">` with a heading and one entry per price, or ""
 /// when there is none.
-std::string RenderSources(const std::vector<cost::PriceUse>& prices, std::string_view lang);
+std::string RenderSources(const std::vector<cost::PriceUse>& prices, const Speaker& lang);
 
 }  // namespace costsite::figures
 

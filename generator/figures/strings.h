@@ -1,20 +1,53 @@
-// The words the figures stage writes itself (table headers, unit names, the
-// provenance labels) in each page language. Kept as data, one row per key, so
-// a new language is a new column and a test can check none is missing.
+// The words the figures stage writes itself (table headers, the provenance
+// labels, price variant names). Their text is data: the theme's i18n files
+// (templates/i18n/LANG.yaml, which a site overrides key by key) are loaded by
+// the render stage into `UiWords` and handed down with the page's language, so
+// this stage holds only the list of keys it uses, never the text.
 #ifndef COSTSITE_FIGURES_STRINGS_H_
 #define COSTSITE_FIGURES_STRINGS_H_
 
+#include <map>
+#include <span>
 #include <string>
 #include <string_view>
 
+#include "base/localized.h"
+
 namespace costsite::figures {
 
-/// The text for `key` in `lang` (English when the language has none, the key
-/// itself when the key is unknown).
-std::string UiText(std::string_view key, std::string_view lang);
+/// UI words by language, then key: words["zh"]["total"] == "合计".
+using UiWords = std::map<std::string, std::map<std::string, std::string>>;
 
-/// A price variant's name in `lang` ("按需", "On-demand"); the id when unknown.
-std::string VariantLabel(std::string_view variant, std::string_view lang);
+/// Who the figures are written for: the page's language, the site's words and
+/// the site's default language (used where `lang` lacks a word or a label).
+/// Converts to the language code for the number and unit rules, which need
+/// nothing else.
+struct Speaker {
+  std::string_view lang;
+  const UiWords* words = nullptr;   // nullptr: every word is shown as its key
+  std::string_view fallback_lang; // site.yaml `default_language`
+
+  operator std::string_view() const { return lang; }
+};
+
+/// Every key the figures stage asks for, variants included ("variant_spot");
+/// each must be in every built-in i18n file (a test checks).
+std::span<const std::string_view> WordKeys();
+
+/// The text for `key` in the speaker's language, else in the fallback
+/// language, else the key itself. REQUIRES: `key` is in WordKeys().
+std::string UiText(std::string_view key, const Speaker& lang);
+
+/// A price variant's name ("按需", "On-demand"), from the word
+/// `variant_<id>`; the id itself for a variant the theme does not name.
+std::string VariantLabel(std::string_view variant, const Speaker& lang);
+
+/// A label given per language in the site's data, else in the site's default
+/// language, else any.
+inline const std::string& Pick(const LocalizedText& t, const Speaker& lang) {
+  return costsite::Pick(t, lang.lang, lang.fallback_lang);
+}
+using costsite::Pick;
 
 /// True for languages written without spaces between a number and its unit word.
 bool IsCjk(std::string_view lang);

@@ -15,7 +15,7 @@ using cost::Interval;
 
 namespace {
 
-std::string Paren(std::string_view text, std::string_view lang) {
+std::string Paren(std::string_view text, const Speaker& lang) {
   return IsCjk(lang) ? "（" + std::string(text) + "）" : " (" + std::string(text) + ")";
 }
 
@@ -27,7 +27,7 @@ std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::st
 std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
 
 // A cost cell: the number without its unit (the header has it), with provenance.
-std::string CostCell(const Figure& f, const NumberStyle& column, std::string_view lang) {
+std::string CostCell(const Figure& f, const NumberStyle& column, const Speaker& lang) {
   NumberStyle s = ColumnCell(column, f.value);
   s.currency.clear();
   s.percent = false;
@@ -44,7 +44,7 @@ NumberStyle CostColumn(const cost::ModelResult& r) {
   return ColumnStyle(first ? StyleOf(*first) : NumberStyle{}, values);
 }
 
-std::string ShareCell(const Interval& share, std::string_view lang) {
+std::string ShareCell(const Interval& share, const Speaker& lang) {
   NumberStyle s;
   s.kind = NumberKind::kPercent;
   s.precision = 1;
@@ -58,28 +58,28 @@ Interval RoundedSum(const std::vector<const Figure*>& parts, const NumberStyle& 
   return sum;
 }
 
-std::string GroupLabel(const cost::ModelResult& r, const std::string& id, std::string_view lang) {
+std::string GroupLabel(const cost::ModelResult& r, const std::string& id, const Speaker& lang) {
   for (const auto& g : r.groups)
-    if (g.id == id) return Pick(g.label, lang, "en").empty() ? id : Pick(g.label, lang, "en");
+    if (g.id == id) return Pick(g.label, lang).empty() ? id : Pick(g.label, lang);
   return id;
 }
 
 }  // namespace
 
-std::string ScenarioLabel(const cost::ModelResult& r, std::string_view lang) {
+std::string ScenarioLabel(const cost::ModelResult& r, const Speaker& lang) {
   if (r.scenario.empty()) return UiText("base", lang);
   for (const auto& s : r.scenarios)
-    if (s.id == r.scenario && !Pick(s.label, lang, "en").empty()) return Pick(s.label, lang, "en");
+    if (s.id == r.scenario && !Pick(s.label, lang).empty()) return Pick(s.label, lang);
   return r.scenario;
 }
 
-std::string FigureLabel(const Figure& f, std::string_view lang) {
+std::string FigureLabel(const Figure& f, const Speaker& lang) {
   if (f.id == "total") return UiText("total", lang);
-  const std::string& l = Pick(f.label, lang, "en");
+  const std::string& l = Pick(f.label, lang);
   return l.empty() ? f.id : l;
 }
 
-std::string UnitHeader(const Figure& f, std::string_view lang) {
+std::string UnitHeader(const Figure& f, const Speaker& lang) {
   // A count of things ("GPU 总数") names them in its label; its cells are numbers.
   if (!f.IsMoney() && IsObjectCount(f.unit.text)) return "";
   std::string per = UnitText(f.unit, f.value, lang);
@@ -93,8 +93,8 @@ std::string WrapTable(const std::string& table, std::string_view label) {
          "\">\n" + table + "</div>\n";
 }
 
-std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, SourceList* sources) {
-  std::string caption = Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en");
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources) {
+  std::string caption = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
   if (!r.scenario.empty()) caption += Paren(ScenarioLabel(r, lang), lang);
   const Figure* unit_of = r.total ? &*r.total : (r.items.empty() ? nullptr : &r.items.front().cost);
   std::string cost_head = UiText("cost", lang);
@@ -116,7 +116,7 @@ std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, Sou
       if (it.group != g) continue;
       sources->Add(it.cost.explain);
       shown.push_back(&it.cost);
-      html += "<tr>" + RowTh(Escape(Pick(it.label, lang, "en").empty() ? it.id : Pick(it.label, lang, "en")));
+      html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       html += Num(it.quantity ? FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang) : "");
       std::string price;
       if (it.unit_price) {
@@ -154,8 +154,8 @@ std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, Sou
   return out;
 }
 
-std::string ParamsTable(const cost::ModelResult& r, std::string_view lang) {
-  std::string caption = (Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en")) +
+std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang) {
+  std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("param", lang), lang);
   std::string html = "<table class=\"cost-params\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("param", lang)) + Th(UiText("value", lang), "num") + "</tr></thead>\n<tbody>\n";
@@ -166,13 +166,13 @@ std::string ParamsTable(const cost::ModelResult& r, std::string_view lang) {
   return WrapTable(html, caption);
 }
 
-std::string RulesList(const cost::ModelResult& r, std::string_view lang) {
+std::string RulesList(const cost::ModelResult& r, const Speaker& lang) {
   std::string items;
   for (const auto& rule : r.rules) {
     if (!rule.holds) continue;
-    std::string label = Pick(rule.label, lang, "en").empty() ? rule.id : Pick(rule.label, lang, "en");
+    std::string label = Pick(rule.label, lang).empty() ? rule.id : Pick(rule.label, lang);
     items += "<li><strong>" + Escape(label) + "</strong>";
-    const std::string& rec = Pick(rule.recommendation, lang, "en");
+    const std::string& rec = Pick(rule.recommendation, lang);
     if (!rec.empty()) items += (IsCjk(lang) ? "：" : ": ") + Escape(rec);
     items += " <code class=\"rule-when\">" + Escape(rule.when) + "</code></li>\n";
   }
@@ -180,8 +180,8 @@ std::string RulesList(const cost::ModelResult& r, std::string_view lang) {
   return "<ul class=\"cost-rules\">\n" + items + "</ul>\n";
 }
 
-std::string ExpectationsTable(const cost::ModelResult& r, std::string_view lang) {
-  std::string caption = (Pick(r.title, lang, "en").empty() ? r.model : Pick(r.title, lang, "en")) +
+std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang) {
+  std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("stated", lang) + " / " + UiText("computed", lang), lang);
   std::string html = "<table class=\"cost-expectations\">\n<caption>" + Escape(caption) +
                      "</caption>\n<thead><tr>" + Th(UiText("figure", lang)) + Th(UiText("stated", lang), "num") +
@@ -201,8 +201,8 @@ std::string ExpectationsTable(const cost::ModelResult& r, std::string_view lang)
             Num(Escape(FormatFigure(stated, {}, lang))) +
             Num(f ? FigureHtml(computed, FormatFigure(computed, {}, lang), lang)
                   : Escape(FormatFigure(computed, {}, lang))) +
-            "<td>" + Escape(UiText(status, lang)) + "</td><td>" + Escape(Pick(x.source, lang, "en")) +
-            "</td><td>" + Escape(Pick(x.note, lang, "en")) + "</td></tr>\n";
+            "<td>" + Escape(UiText(status, lang)) + "</td><td>" + Escape(Pick(x.source, lang)) +
+            "</td><td>" + Escape(Pick(x.note, lang)) + "</td></tr>\n";
   }
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);

@@ -16,35 +16,35 @@ namespace costsite::figures {
 
 /// Label, quantity, unit price with its date, cost, share; group subtotal
 /// rows and a total row; a "figures are rounded" note when needed.
-std::string LineItemTable(const cost::ModelResult& r, std::string_view lang, SourceList* sources);
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources);
 
 /// One column per result (the first is the reference): each figure's value,
 /// its change, change in percent and ratio against the first.
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
-                         const std::vector<std::string>& figure_ids, std::string_view lang,
+                         const std::vector<std::string>& figure_ids, const Speaker& lang,
                          SourceList* sources);
 
 /// A provider's entries (all when `entries` is empty), variants side by side.
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
-                       std::string_view lang, SourceList* sources);
+                       const Speaker& lang, SourceList* sources);
 
 /// The model's parameters and their values.
-std::string ParamsTable(const cost::ModelResult& r, std::string_view lang);
+std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang);
 
 /// The recommendations whose conditions hold.
-std::string RulesList(const cost::ModelResult& r, std::string_view lang);
+std::string RulesList(const cost::ModelResult& r, const Speaker& lang);
 
 /// Stated versus computed figures with their status and audit notes.
-std::string ExpectationsTable(const cost::ModelResult& r, std::string_view lang);
+std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang);
 
 /// The label of `r`'s scenario ("Base case" for the base).
-std::string ScenarioLabel(const cost::ModelResult& r, std::string_view lang);
+std::string ScenarioLabel(const cost::ModelResult& r, const Speaker& lang);
 
 /// The label of a figure in `lang`, else its id.
-std::string FigureLabel(const cost::Figure& f, std::string_view lang);
+std::string FigureLabel(const cost::Figure& f, const Speaker& lang);
 
 /// "USD/月": a money unit with its per part localised; other units localised.
-std::string UnitHeader(const cost::Figure& f, std::string_view lang);
+std::string UnitHeader(const cost::Figure& f, const Speaker& lang);
 
 /// Wraps a `<table>` in a labelled, keyboard-scrollable region.
 std::string WrapTable(const std::string& table, std::string_view label);

@@ -111,7 +111,7 @@ void ExpandChecklist(PageExpansion& page, cmark_node* list) {
   cmark_node* wrap = NewNode(CMARK_NODE_CUSTOM_BLOCK);
   std::string open = "<div class=\"checklist\" role=\"group\" aria-labelledby=\"" + id + "\">\n<p class=\"checklist-progress\" id=\"" +
                      id + "\">" + std::to_string(done) + " / " + std::to_string(total) + " " +
-                     figures::UiText("progress", page.ctx.lang) + "</p>\n";
+                     figures::UiText("progress", page.ctx.Speaker()) + "</p>\n";
   cmark_node_set_on_enter(wrap, open.c_str());
   cmark_node_set_on_exit(wrap, "</div>\n");
   cmark_node_insert_before(list, wrap);

@@ -192,7 +192,7 @@ std::string Compare(PageExpansion& page, const Directive& d) {
     }
   }
   figures::SourceList scratch;
-  return figures::CompareTable(results, ids, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
+  return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch);
 }
 
 std::string Chart(PageExpansion& page, const Directive& d) {
@@ -200,7 +200,7 @@ std::string Chart(PageExpansion& page, const Directive& d) {
   std::string id = "cost-chart-" + std::to_string(++page.charts);
   figures::SourceList scratch;
   figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
-  const std::string& lang = page.ctx.lang;
+  const figures::Speaker lang = page.ctx.Speaker();
   if (type.value == "breakdown") {
     const cost::ModelResult* r = Result(page, d);
     if (!r) return "";
@@ -251,7 +251,7 @@ std::string Prices(PageExpansion& page, const Directive& d) {
     }
   }
   figures::SourceList scratch;
-  return figures::PriceTable(*view, entries, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
+  return figures::PriceTable(*view, entries, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch);
 }
 
 // `cost model`: the block's YAML is a model evaluated against the site's
@@ -271,7 +271,7 @@ std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* blo
   // The site's models it reads are the page's too (for the unused-model check).
   for (const std::string& input : r->uses) page.Ref("input", input, d.line, d.name_col);
   figures::SourceList scratch;
-  return figures::LineItemTable(*r, page.ctx.lang, page.Sources() ? page.Sources() : &scratch);
+  return figures::LineItemTable(*r, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch);
 }
 
 }  // namespace
@@ -282,7 +282,7 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   std::string target;
   for (const auto& [k, v] : d.args) target += (target.empty() ? "" : " ") + k + "=" + v.value;
   page.Ref(d.name, target, d.line, d.name_col);
-  const std::string& lang = page.ctx.lang;
+  const figures::Speaker lang = page.ctx.Speaker();
   figures::SourceList scratch;
   figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
   if (d.name == "model") return InlineModel(page, d, block);

@@ -77,9 +77,9 @@ void ExpandFigure(PageExpansion& page, cmark_node* code) {
     return;
   }
   if (page.Sources()) page.Sources()->Add(f.explain);
-  std::string text = figures::FormatFigure(f, opt, page.ctx.lang);
+  std::string text = figures::FormatFigure(f, opt, page.ctx.Speaker());
   // One HTML node: a figure may sit in a table cell, which accepts no custom nodes.
-  ReplaceWithHtml(code, figures::FigureOpenTag(f, page.ctx.lang) + HtmlEscape(text) + "</abbr>");
+  ReplaceWithHtml(code, figures::FigureOpenTag(f, page.ctx.Speaker()) + HtmlEscape(text) + "</abbr>");
 }
 
 bool IsCostBlock(cmark_node* n) {

@@ -38,6 +38,11 @@ struct CostContext {
   std::string lang;                              // language the page is in
   const cost::Evaluation* evaluation = nullptr;  // nullptr: no cost engine
   CostOutput* out = nullptr;                     // optional: refs and sources
+  const figures::UiWords* words = nullptr;         // the theme's UI words (nullptr: keys)
+  std::string fallback_lang;                     // site default: for a missing word or label
+
+  /// The page's language with the words the figures stage writes in it.
+  figures::Speaker Speaker() const { return {lang, words, fallback_lang}; }
 };
 
 /// Replaces cost figures, directives and rule-bound checklist items in the

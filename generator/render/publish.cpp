@@ -9,12 +9,15 @@ namespace {
 
 using markdown::HtmlEscape;
 
-std::string UiText(const SiteInputs& in, const std::string& lang, const std::string& key,
-                   const std::string& fallback) {
-  auto t = in.theme->strings.find(lang);
-  if (t == in.theme->strings.end()) return fallback;
-  auto s = t->second.find(key);
-  return s == t->second.end() ? fallback : s->second;
+// The theme has every word in every site language (a missing one was filled
+// from the default language when it was loaded); the key is a last resort.
+std::string UiText(const SiteInputs& in, const std::string& lang, const std::string& key) {
+  for (const std::string& l : {lang, in.config->default_language}) {
+    auto t = in.theme->strings.find(l);
+    if (t == in.theme->strings.end()) continue;
+    if (auto s = t->second.find(key); s != t->second.end()) return s->second;
+  }
+  return key;
 }
 
 std::string Sitemap(const SiteInputs& in) {
@@ -56,7 +59,7 @@ std::string NotFoundPage(const SiteInputs& in) {
                      "</head>\n<body>\n<main id=\"main\">\n<h1>404</h1>\n";
   for (const std::string& lang : in.config->languages) {
     html += "<p lang=\"" + content::HtmlLang(lang) + "\">" +
-            HtmlEscape(UiText(in, lang, "not_found", "Page not found.")) + " <a href=\"" +
+            HtmlEscape(UiText(in, lang, "not_found")) + " <a href=\"" +
             HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, ""))) + "\">" +
             HtmlEscape(Pick(in.config->title, lang)) + "</a></p>\n";
   }

@@ -290,7 +290,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags,
                                                     src->lang == l ? &out.anchors.links : nullptr);
   markdown::CostOutput cost_out;
-  markdown::CostContext cost{src->lang, in.evaluation, &cost_out};
+  markdown::CostContext cost{src->lang, in.evaluation, &cost_out, &in.theme->strings,
+                             in.config->default_language};
   markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}};
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
@@ -309,7 +310,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("toc", impl_->Toc(md.headings, &has_toc));
   data.set("has_toc", mstch::data(has_toc));
   data.set("content", impl_->content.marker());
-  SetIfAny(&data, "sources", figures::RenderSources(cost_out.sources.items(), src->lang));
+  SetIfAny(&data, "sources", figures::RenderSources(cost_out.sources.items(), cost.Speaker()));
   if (src->lang != l) {
     std::string notice = Replace(UiString(*in.theme, l, "untranslated_notice"), "{language}",
                                  LangName(*in.theme, src->lang));

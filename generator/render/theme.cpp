@@ -73,44 +73,77 @@ std::string InlinePartials(const ThemeFile& file, const std::map<std::string, Th
   return out;
 }
 
+// Reads one i18n file's words into `table`; a key already there is replaced,
+// so a site's file overrides the built-in one key by key.
+void ReadWords(const ThemeFile& file, std::map<std::string, std::string>* table,
+               Diagnostics* diags) {
+  auto doc = ParseYaml(file.origin, file.text, diags);
+  if (!doc) return;
+  if (!doc->IsMap()) {
+    diags->Error({file.origin, 1, 1}, "UI strings must be a map of key to text", file.text, 1, "i18n");
+    return;
+  }
+  for (const auto& kv : *doc) {
+    if (!kv.second.IsScalar()) {
+      diags->Error(PosOf(kv.second, file.origin),
+                   "UI string '" + kv.first.Scalar() + "' must be text", file.text, 1, "i18n");
+      continue;
+    }
+    (*table)[kv.first.Scalar()] = kv.second.Scalar();
+  }
+}
+
+const EmbeddedFile* FindEmbedded(std::string_view path) {
+  for (const EmbeddedFile& f : EmbeddedTheme())
+    if (f.path == path) return &f;
+  return nullptr;
+}
+
+// The built-in words of `lang` and then the site's templates/i18n/LANG.yaml
+// over them. False when neither exists.
+bool ReadLanguage(const std::map<std::string, ThemeFile>& files, const std::string& lang,
+                  std::map<std::string, std::string>* table, Diagnostics* diags) {
+  const std::string path = "i18n/" + lang + ".yaml";
+  const EmbeddedFile* builtin = FindEmbedded(path);
+  if (builtin)
+    ReadWords({"(default theme)/" + path, std::string(builtin->content)}, table, diags);
+  auto it = files.find(path);
+  bool site = it != files.end() && it->second.origin.rfind("templates/", 0) == 0;
+  if (site) ReadWords(it->second, table, diags);
+  return builtin || site;
+}
+
 void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
                  Theme* theme, Diagnostics* diags) {
+  const std::string& def_lang = cfg.default_language;
+  std::set<std::string> without_file;
   for (const std::string& lang : cfg.languages) {
-    auto it = files.find("i18n/" + lang + ".yaml");
-    if (it == files.end()) {
-      diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
-                     "no UI strings for language '" + lang + "'", {}, 1, "missing-ui-string");
-      continue;
-    }
-    auto doc = ParseYaml(it->second.origin, it->second.text, diags);
-    if (!doc) continue;
-    if (!doc->IsMap()) {
-      diags->Error({it->second.origin, 1, 1}, "UI strings must be a map of key to text",
-                   it->second.text, 1, "i18n");
-      continue;
-    }
-    for (const auto& kv : *doc) {
-      if (!kv.second.IsScalar()) {
-        diags->Error(PosOf(kv.second, it->second.origin), "UI string '" + kv.first.Scalar() +
-                     "' must be text", it->second.text, 1, "i18n");
-        continue;
-      }
-      theme->strings[lang][kv.first.Scalar()] = kv.second.Scalar();
-    }
+    if (ReadLanguage(files, lang, &theme->strings[lang], diags)) continue;
+    without_file.insert(lang);
+    diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
+                   "no UI strings for language '" + lang + "'; the words of the default language '" +
+                       def_lang + "' are used",
+                   {}, 1, "missing-ui-string");
   }
-  // Every key known in any language must exist in each; fall back with a warning.
+  // Every key known in any language must exist in each: a missing word falls
+  // back to the default language's, reported once per language and key.
   std::set<std::string> keys;
   for (const auto& [lang, table] : theme->strings)
     for (const auto& kv : table) keys.insert(kv.first);
+  const auto& def = theme->strings[def_lang];
   for (const std::string& lang : cfg.languages) {
     auto& table = theme->strings[lang];
     for (const std::string& key : keys) {
       if (table.count(key)) continue;
-      const auto& def = theme->strings[cfg.default_language];
       auto d = def.find(key);
       table[key] = d != def.end() ? d->second : key;
+      if (without_file.count(lang)) continue;  // reported once above
       diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
-                     "missing UI string '" + key + "'", {}, 1, "missing-ui-string");
+                     "missing UI string '" + key + "' in language '" + lang + "' (" +
+                         (d != def.end() ? "the default language '" + def_lang + "' word is used"
+                                         : "the key itself is shown") +
+                         ")",
+                     {}, 1, "missing-ui-string");
     }
   }
 }
@@ -128,6 +161,20 @@ void CollectTemplateIds(std::string_view text, std::set<std::string>* ids) {
 }
 
 }  // namespace
+
+figures::UiWords BuiltinWords(Diagnostics* diags) {
+  figures::UiWords words;
+  constexpr std::string_view kDir = "i18n/", kExt = ".yaml";
+  for (const EmbeddedFile& f : EmbeddedTheme()) {
+    std::string_view p = f.path;
+    if (p.rfind(kDir, 0) != 0 || p.size() <= kDir.size() + kExt.size() ||
+        p.substr(p.size() - kExt.size()) != kExt)
+      continue;
+    std::string lang(p.substr(kDir.size(), p.size() - kDir.size() - kExt.size()));
+    ReadWords({"(default theme)/" + std::string(p), std::string(f.content)}, &words[lang], diags);
+  }
+  return words;
+}
 
 Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
                  Diagnostics* diags) {

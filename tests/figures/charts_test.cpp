@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "tests/figures/words_fixture.h"
+
 namespace costsite::figures {
 namespace {
 
@@ -42,7 +44,7 @@ ChartSpec Spec() {
 }
 
 TEST_CASE("A bar chart is well-formed SVG with an accessible name") {
-  std::string svg = RenderBarChart(Spec(), "en");
+  std::string svg = RenderBarChart(Spec(), testing::SpeakerFor("en"));
   std::string why;
   INFO(svg);
   CHECK(WellFormed(svg, &why));
@@ -53,13 +55,13 @@ TEST_CASE("A bar chart is well-formed SVG with an accessible name") {
   // Widest bar fills the plot (300 px from x=200); the range gets whiskers at 33 and 100 px.
   CHECK(svg.find("<rect class=\"chart-bar\" x=\"200\" y=\"14\" width=\"300\" height=\"16\"/>") != std::string::npos);
   CHECK(svg.find("<path class=\"chart-whisker\" d=\"M233 50H300M233 44V56M300 44V56\"/>") != std::string::npos);
-  CHECK(svg == RenderBarChart(Spec(), "en"));  // deterministic
+  CHECK(svg == RenderBarChart(Spec(), testing::SpeakerFor("en")));  // deterministic
 }
 
 TEST_CASE("A range chart draws whiskers and a midpoint, no bars") {
   ChartSpec s = Spec();
   s.whiskers_only = true;
-  std::string svg = RenderBarChart(s, "zh");
+  std::string svg = RenderBarChart(s, testing::SpeakerFor("zh"));
   std::string why;
   CHECK(WellFormed(svg, &why));
   CHECK(svg.find("chart-bar") == std::string::npos);
@@ -68,7 +70,7 @@ TEST_CASE("A range chart draws whiskers and a midpoint, no bars") {
 }
 
 TEST_CASE("A chart figure carries its data table") {
-  std::string html = ChartFigure(Spec(), "<table><tr><td>1</td></tr></table>\n", "zh");
+  std::string html = ChartFigure(Spec(), "<table><tr><td>1</td></tr></table>\n", testing::SpeakerFor("zh"));
   std::string why;
   CHECK(WellFormed(html, &why));
   CHECK(html.find("<details class=\"chart-data\">\n<summary>图表数据</summary>\n<table>") != std::string::npos);

@@ -6,6 +6,8 @@
 #include "figures/strings.h"
 #include "figures/unit_words.h"
 
+#include "tests/figures/words_fixture.h"
+
 namespace costsite::figures {
 namespace {
 
@@ -40,7 +42,7 @@ std::string Fmt(const cost::Figure& f, std::string_view options, std::string_vie
   FormatOptions opt;
   OptionError err;
   REQUIRE(ParseFormatOptions(options, &opt, &err));
-  return FormatFigure(f, opt, lang);
+  return FormatFigure(f, opt, testing::SpeakerFor(lang));
 }
 
 TEST_CASE("Money follows the page's locale and the rounding rule") {

@@ -1,6 +1,7 @@
 // Task lists: labelled disabled checkboxes, progress counts, items bound to rules.
 #include "markdown/cost_nodes.h"
 
+#include "tests/figures/words_fixture.h"
 #include "tests/markdown/cost_test_fixture.h"
 
 namespace costsite::markdown {
@@ -28,7 +29,7 @@ TEST_CASE("Task lists become labelled checkboxes with a progress count") {
 }
 
 TEST_CASE("Checklists work without a cost engine, and plain lists are untouched") {
-  CostContext ctx{"en", nullptr, nullptr};
+  CostContext ctx{"en", nullptr, nullptr, &testing::BuiltinWordsForTest(), "en"};
   MarkdownOptions opts;
   opts.cost = &ctx;
   Diagnostics diags;

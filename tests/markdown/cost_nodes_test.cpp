@@ -4,6 +4,7 @@
 
 #include "markdown/cost_expand.h"
 
+#include "tests/figures/words_fixture.h"
 #include "tests/markdown/cost_test_fixture.h"
 
 namespace costsite::markdown {
@@ -91,7 +92,7 @@ TEST_CASE("Unknown figures and options are reported at their place") {
 
 TEST_CASE("Lines are counted in the file, after the front matter") {
   cost::Evaluation eval = FixtureEvaluation();
-  CostContext ctx{"en", &eval, nullptr};
+  CostContext ctx{"en", &eval, nullptr, &testing::BuiltinWordsForTest(), "en"};
   MarkdownOptions opts;
   opts.cost = &ctx;
   Diagnostics diags;

@@ -12,6 +12,7 @@
 #include "markdown/cost_nodes.h"
 #include "markdown/markdown.h"
 #include "pricing/pricing.h"
+#include "tests/figures/words_fixture.h"
 
 namespace costsite::markdown {
 
@@ -97,7 +98,7 @@ inline cost::Evaluation FixtureEvaluation() {
 /// Renders `md` (body starting on line 1 of page.md) with the cost engine.
 inline RenderedMarkdown RenderCost(const cost::Evaluation& eval, const std::string& md, const std::string& lang,
                                    Diagnostics* diags, CostOutput* out = nullptr) {
-  CostContext ctx{lang, &eval, out};
+  CostContext ctx{lang, &eval, out, &testing::BuiltinWordsForTest(), "en"};
   MarkdownOptions opts;
   opts.cost = &ctx;
   return RenderMarkdown("content/page.md", md, 1, opts, diags);
