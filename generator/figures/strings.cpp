@@ -16,6 +16,7 @@ constexpr std::array kText = {
     Row{"item", "项目", "Item"},
     Row{"quantity", "数量", "Quantity"},
     Row{"unit_price", "单价", "Unit price"},
+    Row{"by_formula", "按公式计算", "computed"},
     Row{"cost", "费用", "Cost"},
     Row{"share", "占比", "Share"},
     Row{"total", "合计", "Total"},
