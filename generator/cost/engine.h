@@ -38,6 +38,10 @@ std::string UnitText(const Value& v);
 Unit DisplayUnit(const Value& v);
 /// `v` converted into `unit` (REQUIRES: same dimension).
 Interval InUnit(const Value& v, const Unit& unit);
+/// A unit for a product or quotient `dim` that neither operand's written
+/// unit gives, keeping the "per" time they were written with: 1M queries/month
+/// × 1,500 tokens/query is "tokens/month", not the canonical "tokens/h".
+std::optional<Unit> PerTimeUnit(const Dimension& dim, const Value& a, const Value& b, const UnitTable& units);
 /// The factor that makes quantity × factor × price read in `cost`'s unit when
 /// their times differ ("730 h/month" for a count × USD/h costed per month);
 /// nullopt when none is needed or the times are not one "per" each.

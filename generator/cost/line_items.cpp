@@ -73,4 +73,22 @@ std::optional<Figure> TimeFactor(const Unit& quantity, const Unit& price, const 
   return f;
 }
 
+std::optional<Unit> PerTimeUnit(const Dimension& dim, const Value& a, const Value& b, const UnitTable& units) {
+  if (dim.exp[kTime] != -1) return std::nullopt;
+  const TimeTerm* per = nullptr;
+  std::vector<TimeTerm> terms[2];
+  for (int i = 0; i < 2 && !per; ++i) {
+    const Value& v = i == 0 ? a : b;
+    if (!v.display) continue;
+    terms[i] = TimeTerms(v.display->text, units);
+    Cancel(&terms[i]);
+    per = OnlyPer(terms[i]);
+  }
+  Dimension rest = dim;
+  rest.exp[kTime] = 0;
+  std::string rest_text = FormatDimension(rest);
+  if (!per || rest_text.empty()) return std::nullopt;
+  return ParseUnit(rest_text + "/" + per->unit.text, units, nullptr);
+}
+
 }  // namespace costsite::cost

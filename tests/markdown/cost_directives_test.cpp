@@ -111,6 +111,8 @@ unit: USD/month
 params:
   instances: {value: 2 instances, label: {zh: 实例数, en: Instances}}
   tokens: {value: 60000000 tokens/month, label: {zh: 每月输入, en: Input per month}}
+  queries: {value: 1M queries/month, label: {zh: 每月查询, en: Queries per month}}
+  per_query: {value: 1500 tokens/query, label: {zh: 每次查询输出, en: Output per query}}
 items:
   vm:
     label: {zh: 虚拟机, en: Virtual machines}
@@ -119,6 +121,10 @@ items:
   llm:
     label: {zh: 模型输入, en: Model input}
     quantity: tokens
+    price: "@cloud/llm.input"
+  output:
+    label: {zh: 模型输出, en: Model output}
+    quantity: queries * per_query
     price: "@cloud/llm.input"
   support:
     label: {zh: 支持服务, en: Support}
@@ -149,6 +155,10 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in zh") {
   // A monthly token quantity stays per month.
   CHECK(Has(html, ">60,000,000 token/月</abbr></td><td class=\"num\">US$2.50/百万 token <time"));
   CHECK(Has(html, ">150</abbr>"));
+  // A quantity derived from per-month operands is per month too, not per hour:
+  // 1M queries/month × 1,500 tokens/query = 1,500,000,000 tokens/month; × $2.50/1M = $3,750.
+  CHECK(Has(html, ">1,500,000,000 token/月</abbr></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">3,750</abbr>"));
   // A formula item says so instead of leaving two cells empty.
   CHECK(Has(html, "<th scope=\"row\">支持服务</th><td class=\"num by-formula\" colspan=\"2\">按公式计算</td>"));
   CHECK_FALSE(Has(html, "<td class=\"num\"></td><td class=\"num\"></td>"));
@@ -162,9 +172,9 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
   CHECK(Has(html, ">2 instances</abbr> × 730 h/month</td><td class=\"num\">$1.006/h <time"));
   CHECK(Has(html, ">60,000,000 tokens/month</abbr></td>"));
   CHECK(Has(html, "<td class=\"num by-formula\" colspan=\"2\">computed</td>"));
-  // 1,468.76 + 150 + 161.876 = 1,780.636: whole dollars down the column.
+  // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
   CHECK(Has(html, ">1,469</abbr>"));
-  CHECK(Has(html, ">1,781</abbr>"));
+  CHECK(Has(html, ">5,531</abbr>"));
 }
 
 TEST_CASE("cost table and cost compare take precision= and compact") {
@@ -175,7 +185,7 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(Has(html, ">1,468.76</abbr>"));
   CHECK(Has(html, ">161.88</abbr>"));
-  CHECK(Has(html, ">1,780.64</abbr>"));
+  CHECK(Has(html, ">5,530.64</abbr>"));
   std::string zh = RenderCost(eval, Block("cost table model=service compact"), "zh", &diags).html;
   std::string en = RenderCost(FixtureEvaluation(), Block("cost table model=inference compact"), "en", &diags).html;
   std::string compare =
@@ -184,7 +194,7 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
   INFO(zh << "\n" << en << "\n" << compare);
   // Three significant digits, 万 in zh and K in en, as inline figures with compact.
   CHECK(Has(zh, ">1470</abbr>"));
-  CHECK(Has(zh, ">1780</abbr>"));
+  CHECK(Has(zh, ">5530</abbr>"));
   CHECK(Has(en, ">23.9K</abbr>"));
   CHECK(Has(en, ">24K–24.2K</abbr>"));
   CHECK(Has(compare, ">2.4万–2.42万</abbr>"));
