@@ -351,6 +351,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     const Node* pn = Parsed(item.price);
     if (pn && pn->kind == NodeKind::kPrice && pt.explain.prices.size() == 1) {
       e->unit_price = pt.explain.prices[0];
+    } else if (!p->is_bool) {  // a parameter or a formula: its value, in the unit it was written in
+      PriceUse used;
+      used.unit = DisplayUnit(*p);
+      used.value = InUnit(*p, used.unit);
+      e->unit_price = std::move(used);
     }
     e->quantity = q;
     e->quantity_explain = qt.explain;
@@ -385,6 +390,8 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
   } else if (model.total_unit && model.total_unit->dim == v->dim) {
     v->display = model.total_unit;
   }
+  if (e->quantity && e->unit_price)
+    e->factor = TimeFactor(DisplayUnit(*e->quantity), e->unit_price->unit, DisplayUnit(*v), units_);
   e->value = std::move(*v);
   e->explain = std::move(trace.explain);
   return true;

@@ -38,6 +38,15 @@ std::string UnitText(const Value& v);
 Unit DisplayUnit(const Value& v);
 /// `v` converted into `unit` (REQUIRES: same dimension).
 Interval InUnit(const Value& v, const Unit& unit);
+/// A unit for a product or quotient `dim` that neither operand's written
+/// unit gives, keeping the "per" time they were written with: 1M queries/month
+/// × 1,500 tokens/query is "tokens/month", not the canonical "tokens/h".
+std::optional<Unit> PerTimeUnit(const Dimension& dim, const Value& a, const Value& b, const UnitTable& units);
+/// The factor that makes quantity × factor × price read in `cost`'s unit when
+/// their times differ ("730 h/month" for a count × USD/h costed per month);
+/// nullopt when none is needed or the times are not one "per" each.
+std::optional<Figure> TimeFactor(const Unit& quantity, const Unit& price, const Unit& cost,
+                                 const UnitTable& units);
 
 /// What one formula used, in first-use order.
 struct Trace {
@@ -102,6 +111,7 @@ class Engine {
     std::optional<Value> quantity;
     Explanation quantity_explain;
     std::optional<PriceUse> unit_price;
+    std::optional<Figure> factor;  // see TimeFactor
   };
   enum class Kind { kParam, kItem, kFigure };
   struct Model {

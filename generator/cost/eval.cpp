@@ -216,6 +216,7 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
   }
   if (l->display && l->dim == out.dim) out.display = l->display;
   else if (r->display && r->dim == out.dim && op == "*") out.display = r->display;
+  else out.display = PerTimeUnit(out.dim, *l, *r, units_);
   return out;
 }
 

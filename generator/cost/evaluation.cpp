@@ -160,6 +160,8 @@ uint64_t Fingerprint(const ModelResult& r) {
     if (i.quantity) h.Add(*i.quantity);
     h.Add(i.unit_price.has_value());
     if (i.unit_price) h.Add(*i.unit_price);
+    h.Add(i.factor.has_value());
+    if (i.factor) h.Add(*i.factor);
   }
   h.Add(static_cast<uint64_t>(r.groups.size()));
   for (const Group& g : r.groups) h.Add(g.id), h.Add(g.label), h.Add(g.subtotal), h.Add(g.share);

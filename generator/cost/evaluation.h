@@ -80,7 +80,8 @@ struct LineItem {
   LocalizedText label;
   std::string group;  // "" if none
   std::optional<Figure> quantity;     // for quantity × price items
-  std::optional<PriceUse> unit_price;  // when `price` is a single price reference
+  std::optional<PriceUse> unit_price;  // the price as used; date and source when a price reference
+  std::optional<Figure> factor;        // quantity × factor × unit price = cost: "730 h/month"
   Figure cost;
   Interval share;  // of total, as a fraction; [0, 0] without a total
 };

@@ -50,7 +50,7 @@ std::string Host(std::string_view url) {
 
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
-                         SourceList* sources) {
+                         SourceList* sources, const FormatOptions& opt) {
   const cost::ModelResult& first = *results.front();
   std::string caption = (Pick(first.title, lang).empty() ? first.model : Pick(first.title, lang)) +
                         (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
@@ -69,7 +69,7 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
     std::vector<Interval> row_values;
     for (const auto* r : results)
       if (const Figure* f = r->Find(id)) row_values.push_back(f->value);
-    NumberStyle style = ColumnStyle(StyleOf(*base), row_values);
+    NumberStyle style = ColumnStyle(StyleOf(*base, opt), row_values);
     style.currency.clear();
     style.percent = false;
     std::string unit = UnitHeader(*base, lang);

@@ -9,8 +9,8 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 57> kKeys = {
-    "item", "quantity", "unit_price", "cost", "share", "total", "subtotal", "rounded_note",
+constexpr std::array<std::string_view, 58> kKeys = {
+    "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
     "computed", "status", "note", "ok", "mismatch", "known_discrepancy", "formula", "inputs",

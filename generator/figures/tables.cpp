@@ -34,14 +34,30 @@ std::string CostCell(const Figure& f, const NumberStyle& column, const Speaker& 
   return Num(FigureHtml(f, FormatInterval(f.value, s, RangeStyle::kDash, lang), lang));
 }
 
-// The one precision of a table's cost column, from every amount it shows.
-NumberStyle CostColumn(const cost::ModelResult& r) {
+// The one precision of a table's cost column, from every amount it shows,
+// unless the author set it (precision=, compact).
+NumberStyle CostColumn(const cost::ModelResult& r, const FormatOptions& opt) {
   std::vector<Interval> values;
   for (const auto& it : r.items) values.push_back(it.cost.value);
   for (const auto& g : r.groups) values.push_back(g.subtotal.value);
   if (r.total) values.push_back(r.total->value);
   const Figure* first = r.total ? &*r.total : r.items.empty() ? nullptr : &r.items.front().cost;
-  return ColumnStyle(first ? StyleOf(*first) : NumberStyle{}, values);
+  return ColumnStyle(first ? StyleOf(*first, opt) : StyleOf(cost::Unit{}, opt), values);
+}
+
+// "2 instances × 730 h/month": the quantity as written, and the factor that
+// makes quantity × unit price equal the cost in the cost column's unit.
+std::string QuantityCell(const cost::LineItem& it, const Speaker& lang) {
+  std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang);
+  if (it.factor) html += " × " + Escape(FormatFigure(*it.factor, {}, lang));
+  return Num(html);
+}
+
+std::string PriceCell(const cost::PriceUse& p, const Speaker& lang) {
+  std::string html = Escape(FormatPrice(p.value, p.unit, lang));
+  if (!p.date.empty())
+    html += " <time class=\"date\" datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
+  return Num(html);
 }
 
 std::string ShareCell(const Interval& share, const Speaker& lang) {
@@ -93,7 +109,8 @@ std::string WrapTable(const std::string& table, std::string_view label) {
          "\">\n" + table + "</div>\n";
 }
 
-std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources) {
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources,
+                          const FormatOptions& opt) {
   std::string caption = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
   if (!r.scenario.empty()) caption += Paren(ScenarioLabel(r, lang), lang);
   const Figure* unit_of = r.total ? &*r.total : (r.items.empty() ? nullptr : &r.items.front().cost);
@@ -110,22 +127,19 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   for (const auto& it : r.items)
     if (std::find(order.begin(), order.end(), it.group) == order.end()) order.push_back(it.group);
   std::vector<const Figure*> shown;
-  NumberStyle column = CostColumn(r);
+  NumberStyle column = CostColumn(r, opt);
   for (const std::string& g : order) {
     for (const auto& it : r.items) {
       if (it.group != g) continue;
       sources->Add(it.cost.explain);
       shown.push_back(&it.cost);
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
-      html += Num(it.quantity ? FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang) : "");
-      std::string price;
-      if (it.unit_price) {
-        price = Escape(FormatPrice(it.unit_price->value, it.unit_price->unit, lang));
-        if (!it.unit_price->date.empty())
-          price += " <time class=\"date\" datetime=\"" + Escape(it.unit_price->date) + "\">" +
-                   Escape(it.unit_price->date) + "</time>";
+      if (it.quantity && it.unit_price) {
+        html += QuantityCell(it, lang) + PriceCell(*it.unit_price, lang);
+      } else {  // a formula: no one quantity and price multiply to its cost
+        html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }
-      html += Num(price) + CostCell(it.cost, column, lang);
+      html += CostCell(it.cost, column, lang);
       if (has_total) html += ShareCell(it.share, lang);
       html += "</tr>\n";
     }

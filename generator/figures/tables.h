@@ -10,19 +10,24 @@
 #include <vector>
 
 #include "cost/evaluation.h"
+#include "figures/format.h"
 #include "figures/provenance.h"
 
 namespace costsite::figures {
 
-/// Label, quantity, unit price with its date, cost, share; group subtotal
-/// rows and a total row; a "figures are rounded" note when needed.
-std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources);
+/// Label, quantity (with the factor its units need), unit price with its
+/// date, cost, share; a formula item says it is computed; group subtotal
+/// rows and a total row; a "figures are rounded" note when needed. `opt`'s
+/// precision and compact apply to the cost column.
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources,
+                          const FormatOptions& opt = {});
 
 /// One column per result (the first is the reference): each figure's value,
-/// its change, change in percent and ratio against the first.
+/// its change, change in percent and ratio against the first. `opt`'s
+/// precision and compact apply to values and changes.
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
-                         SourceList* sources);
+                         SourceList* sources, const FormatOptions& opt = {});
 
 /// A provider's entries (all when `entries` is empty), variants side by side.
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,

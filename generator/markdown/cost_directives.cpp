@@ -23,23 +23,34 @@ struct Arg {
   bool used = false;
 };
 
+// A display option of a table's numbers ("precision=0", "compact"), with the
+// column it starts at.
+struct FormatWord {
+  std::string text;
+  int col = 0;
+};
+
 struct Directive {
   std::string name;
   int name_col = 0;
   std::map<std::string, Arg> args;
+  std::vector<FormatWord> format_words;
+  figures::FormatOptions format;  // from format_words
   int line = 0;
   int width = 1;  // columns of the info string, for carets on it
 };
 
-// Arguments each directive takes; the first listed are required.
+// Arguments each directive takes; the first listed are required. `format`:
+// it also takes the inline figures' precision= and compact.
 struct Spec {
   std::string_view name;
   std::vector<std::string_view> required, optional;
+  bool format = false;
 };
 const std::vector<Spec>& Specs() {
   static const std::vector<Spec> kSpecs = {
-      {"table", {"model"}, {"scenario"}},
-      {"compare", {"model", "scenarios"}, {"figures"}},
+      {"table", {"model"}, {"scenario"}, true},
+      {"compare", {"model", "scenarios"}, {"figures"}, true},
       {"prices", {"provider"}, {"entries"}},
       {"params", {"model"}, {"scenario"}},
       {"chart", {"model", "type"}, {"scenarios", "scenario", "figure"}},
@@ -63,6 +74,28 @@ std::vector<std::string> Split(const std::string& list) {
   return out;
 }
 
+bool IsFormatWord(std::string_view word) { return word == "compact" || word.rfind("precision=", 0) == 0; }
+
+// The directive's precision= and compact, checked as an inline figure's
+// options are; false after reporting at the word's column.
+bool ParseFormatWords(PageExpansion& page, const Spec& spec, Directive* d) {
+  for (const FormatWord& w : d->format_words) {
+    if (!spec.format) {
+      std::string key = w.text.substr(0, w.text.find('='));
+      page.Error(d->line, w.col, "'cost " + d->name + "' does not take " + key + " (only cost table and cost compare do)",
+                 static_cast<int>(key.size()), "bad-directive-argument");
+      return false;
+    }
+    figures::OptionError err;
+    if (!figures::ParseFormatOptions(w.text, &d->format, &err)) {
+      page.Error(d->line, w.col + static_cast<int>(err.offset), err.message, static_cast<int>(err.length),
+                 "unknown-format-option");
+      return false;
+    }
+  }
+  return true;
+}
+
 // Parses "cost table model=x" from the fence line; false after reporting.
 bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
   std::string info = cmark_node_get_fence_info(block);
@@ -82,6 +115,10 @@ bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
     int col = base_col + static_cast<int>(start);
     if (first) {
       d->name = word, d->name_col = col, first = false;
+      continue;
+    }
+    if (IsFormatWord(word)) {
+      d->format_words.push_back({word, col});
       continue;
     }
     size_t eq = word.find('=');
@@ -107,6 +144,7 @@ bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
       std::string allowed;
       for (auto list : {&spec->required, &spec->optional})
         for (auto k : *list) allowed += (allowed.empty() ? "" : ", ") + std::string(k) + "=";
+      if (spec->format) allowed += ", precision=, compact";
       page.Error(d->line, arg.col, "unknown argument '" + key + "' for 'cost " + d->name + "' (expected " + allowed + ")",
                  static_cast<int>(key.size()), "bad-directive-argument");
       return false;
@@ -119,7 +157,7 @@ bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
       return false;
     }
   }
-  return true;
+  return ParseFormatWords(page, *spec, d);
 }
 
 const cost::ModelResult* Result(PageExpansion& page, const Directive& d, std::string_view scenario_key = "scenario") {
@@ -192,7 +230,7 @@ std::string Compare(PageExpansion& page, const Directive& d) {
     }
   }
   figures::SourceList scratch;
-  return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch);
+  return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, d.format);
 }
 
 std::string Chart(PageExpansion& page, const Directive& d) {
@@ -291,7 +329,7 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   if (d.name == "prices") return Prices(page, d);
   const cost::ModelResult* r = Result(page, d);
   if (!r) return "";
-  if (d.name == "table") return figures::LineItemTable(*r, lang, sources);
+  if (d.name == "table") return figures::LineItemTable(*r, lang, sources, d.format);
   if (d.name == "params") return figures::ParamsTable(*r, lang);
   if (d.name == "rules") return figures::RulesList(*r, lang);
   return figures::ExpectationsTable(*r, lang);

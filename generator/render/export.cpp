@@ -195,6 +195,8 @@ void FigureJson(const Row& row, PrettyJson* j) {
     for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"price", &p.id},
                                      {"variant", &p.variant}, {"value", &value_text}, {"date", &p.date},
                                      {"source", &p.source}}) {
+      // A price given by a parameter or formula names no price list entry.
+      if (p.id.empty() && (key == std::string_view("price") || key == std::string_view("variant"))) continue;
       j->Key(key);
       j->String(*value);
     }

@@ -88,6 +88,120 @@ TEST_CASE("cost model: an inline model evaluated against the site's prices") {
   CHECK(Has(html, "<caption>Estimate</caption>"));
 }
 
+// Rows a reader checks by hand: 2 × 730 × 1.006 = 1,468.76; 60M tokens × $2.50/1M = 150.
+constexpr const char* kCloudYaml = R"(provider: cloud
+name: {zh: 示例云, en: Example Cloud}
+currency: USD
+source: https://example.com/pricing
+date: 2025-02-01
+prices:
+  - id: vm
+    label: {zh: 虚拟机, en: Virtual machine}
+    unit: USD/h
+    price: 1.006
+  - id: llm.input
+    label: {zh: 模型输入, en: Model input}
+    unit: USD/1M tokens
+    price: 2.50
+)";
+
+constexpr const char* kServiceYaml = R"(model: service
+title: {zh: 服务月度成本, en: Monthly service cost}
+unit: USD/month
+params:
+  instances: {value: 2 instances, label: {zh: 实例数, en: Instances}}
+  tokens: {value: 60000000 tokens/month, label: {zh: 每月输入, en: Input per month}}
+  queries: {value: 1M queries/month, label: {zh: 每月查询, en: Queries per month}}
+  per_query: {value: 1500 tokens/query, label: {zh: 每次查询输出, en: Output per query}}
+items:
+  vm:
+    label: {zh: 虚拟机, en: Virtual machines}
+    quantity: instances
+    price: "@cloud/vm"
+  llm:
+    label: {zh: 模型输入, en: Model input}
+    quantity: tokens
+    price: "@cloud/llm.input"
+  output:
+    label: {zh: 模型输出, en: Model output}
+    quantity: queries * per_query
+    price: "@cloud/llm.input"
+  support:
+    label: {zh: 支持服务, en: Support}
+    formula: 10% * (vm + llm)
+)";
+
+cost::Evaluation ServiceEvaluation() {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/cloud.yaml", kCloudYaml, &inputs, diags);
+  pricing::ParsePricingFile("pricing/service.yaml", kServiceYaml, &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  for (const auto& d : diags.Sorted()) UNSCOPED_INFO(FormatDiagnostic(d));
+  REQUIRE_FALSE(diags.HasErrors());
+  return eval;
+}
+
+TEST_CASE("cost table rows read quantity × unit price = cost, in zh") {
+  cost::Evaluation eval = ServiceEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=service"), "zh", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, "费用（美元/月）"));
+  // The hours a per-hour price runs for in a month are shown, not hidden in the cost.
+  CHECK(Has(html, ">2 个实例</abbr> × 730 小时/月</td><td class=\"num\">US$1.006/小时 <time"));
+  CHECK(Has(html, ">1,469</abbr>"));
+  // A monthly token quantity stays per month.
+  CHECK(Has(html, ">60,000,000 token/月</abbr></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">150</abbr>"));
+  // A quantity derived from per-month operands is per month too, not per hour:
+  // 1M queries/month × 1,500 tokens/query = 1,500,000,000 tokens/month; × $2.50/1M = $3,750.
+  CHECK(Has(html, ">1,500,000,000 token/月</abbr></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">3,750</abbr>"));
+  // A formula item says so instead of leaving two cells empty.
+  CHECK(Has(html, "<th scope=\"row\">支持服务</th><td class=\"num by-formula\" colspan=\"2\">按公式计算</td>"));
+  CHECK_FALSE(Has(html, "<td class=\"num\"></td><td class=\"num\"></td>"));
+}
+
+TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
+  cost::Evaluation eval = ServiceEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=service"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK(Has(html, ">2 instances</abbr> × 730 h/month</td><td class=\"num\">$1.006/h <time"));
+  CHECK(Has(html, ">60,000,000 tokens/month</abbr></td>"));
+  CHECK(Has(html, "<td class=\"num by-formula\" colspan=\"2\">computed</td>"));
+  // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
+  CHECK(Has(html, ">1,469</abbr>"));
+  CHECK(Has(html, ">5,531</abbr>"));
+}
+
+TEST_CASE("cost table and cost compare take precision= and compact") {
+  cost::Evaluation eval = ServiceEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=service precision=2"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, ">1,468.76</abbr>"));
+  CHECK(Has(html, ">161.88</abbr>"));
+  CHECK(Has(html, ">5,530.64</abbr>"));
+  std::string zh = RenderCost(eval, Block("cost table model=service compact"), "zh", &diags).html;
+  std::string en = RenderCost(FixtureEvaluation(), Block("cost table model=inference compact"), "en", &diags).html;
+  std::string compare =
+      RenderCost(FixtureEvaluation(), Block("cost compare model=inference scenarios=base,spot compact"), "zh", &diags)
+          .html;
+  INFO(zh << "\n" << en << "\n" << compare);
+  // Three significant digits, 万 in zh and K in en, as inline figures with compact.
+  CHECK(Has(zh, ">1470</abbr>"));
+  CHECK(Has(zh, ">5530</abbr>"));
+  CHECK(Has(en, ">23.9K</abbr>"));
+  CHECK(Has(en, ">24K–24.2K</abbr>"));
+  CHECK(Has(compare, ">2.4万–2.42万</abbr>"));
+  CHECK(Has(compare, "<td class=\"num\">-1.67万</td>"));
+  CHECK_FALSE(diags.HasErrors());
+}
+
 TEST_CASE("Bad directives are reported on the fence line") {
   cost::Evaluation eval = FixtureEvaluation();
   struct Case {
@@ -98,7 +212,7 @@ TEST_CASE("Bad directives are reported on the fence line") {
        "content/page.md:1:9: error: unknown cost directive 'tabel' (expected table, compare, prices, params, chart, "
        "rules, expectations or model)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
       {Block("cost table modle=inference"),
-       "content/page.md:1:15: error: unknown argument 'modle' for 'cost table' (expected model=, scenario=)\n"
+       "content/page.md:1:15: error: unknown argument 'modle' for 'cost table' (expected model=, scenario=, precision=, compact)\n"
        " 1 | ```cost table modle=inference\n   |               ^~~~~\n"},
       {Block("cost table"),
        "content/page.md:1:9: error: 'cost table' needs model=\n 1 | ```cost table\n   |         ^~~~~\n"},
@@ -111,6 +225,12 @@ TEST_CASE("Bad directives are reported on the fence line") {
       {Block("cost chart model=inference type=pie"),
        "content/page.md:1:36: error: chart type must be breakdown, compare or range, not 'pie'\n"
        " 1 | ```cost chart model=inference type=pie\n   |                                    ^~~\n"},
+      {Block("cost table model=inference precision=x"),
+       "content/page.md:1:41: error: precision must be a number of decimals from 0 to 10, not 'x'\n"
+       " 1 | ```cost table model=inference precision=x\n   |                                         ^\n"},
+      {Block("cost params model=inference compact"),
+       "content/page.md:1:32: error: 'cost params' does not take compact (only cost table and cost compare do)\n"
+       " 1 | ```cost params model=inference compact\n   |                                ^~~~~~~\n"},
       {Block("cost prices provider=aws entries=p5"),
        "content/page.md:1:37: error: unknown price 'aws/p5'\n"
        " 1 | ```cost prices provider=aws entries=p5\n   |                                     ^~\n"},
