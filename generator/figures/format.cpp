@@ -84,6 +84,24 @@ Fraction FractionFor(const Decimal& v, const NumberStyle& style) {
   return FractionForMagnitude(v.Abs(), style.kind);
 }
 
+// Both ends of a range take the rule of the larger one ("US$608–1,217", not
+// "US$608.33–1,217"), except an end the rule would show as 0, which keeps
+// its own significant digits ("US$0.004–12.50").
+void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, Fraction* hi) {
+  *lo = FractionFor(v.lo, style);
+  *hi = FractionFor(v.hi, style);
+  if (style.precision || v.IsPoint()) return;
+  bool whole = v.lo.RoundSignificant(15).IsInteger() && v.hi.RoundSignificant(15).IsInteger();
+  Decimal big = cost::Max(v.lo.Abs(), v.hi.Abs());
+  Fraction shared = whole ? Fraction{0, 0} : FractionForMagnitude(big, style.kind);
+  for (auto [end, f] : {std::pair<const Decimal*, Fraction*>{&v.lo, lo}, {&v.hi, hi}}) {
+    Decimal unit(1);
+    for (int i = 0; i < shared.max; ++i) unit /= Decimal(10);
+    bool vanishes = !end->IsZero() && end->Abs() * Decimal(2) < unit;
+    if (!vanishes) *f = shared;
+  }
+}
+
 number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, Fraction fraction, bool symbol,
                                                std::string_view lang) {
   UErrorCode status = U_ZERO_ERROR;
@@ -232,10 +250,10 @@ std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeSty
   if (range == RangeStyle::kLo) return FormatNumber(v.lo, style, lang);
   if (range == RangeStyle::kHi) return FormatNumber(v.hi, style, lang);
   if (range == RangeStyle::kMid || v.IsPoint()) return FormatNumber(v.IsPoint() ? v.lo : v.Mid(), style, lang);
-  // Each end is rounded by its own magnitude, so a small end never shows as 0.
   // The currency symbol leads, the percent sign trails: write each once.
   bool symbol_first = !style.currency.empty();
-  Fraction flo = FractionFor(v.lo, style), fhi = FractionFor(v.hi, style);
+  Fraction flo, fhi;
+  RangeFractions(v, style, &flo, &fhi);
   std::string lo = Run(Formatter(style, flo, symbol_first, lang), v.lo);
   std::string hi = Run(Formatter(style, fhi, !symbol_first, lang), v.hi);
   std::string lo_full = Run(Formatter(style, flo, true, lang), v.lo);
@@ -275,8 +293,9 @@ NumberStyle ColumnCell(const NumberStyle& column, const Interval& value) {
 }
 
 cost::Interval Displayed(const Interval& v, const NumberStyle& style) {
-  return Interval(v.lo.RoundHalfAwayFromZero(FractionFor(v.lo, style).max),
-                  v.hi.RoundHalfAwayFromZero(FractionFor(v.hi, style).max));
+  Fraction flo, fhi;
+  RangeFractions(v, style, &flo, &fhi);
+  return Interval(v.lo.RoundHalfAwayFromZero(flo.max), v.hi.RoundHalfAwayFromZero(fhi.max));
 }
 
 std::string UnitText(const cost::Unit& unit, const Interval& value, std::string_view lang) {

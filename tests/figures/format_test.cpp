@@ -76,7 +76,10 @@ TEST_CASE("Money follows the page's locale and the rounding rule") {
       {"0.5", "0.5", "USD", "h", "", "en", "$0.50/h"},
       {"0.0001", "0.0001", "USD", "", "", "en", "$0.0001"},
       {"0", "0", "USD", "month", "", "en", "$0/month"},
-      // Each end of a range is rounded by its own size.
+      // Both ends of a range take the larger end's rule; an end that rule would show as 0 keeps its digits.
+      {"608.33", "1217", "USD", "month", "", "zh", "US$608–1,217/月"},
+      {"912.5", "1521", "USD", "month", "", "en", "$913–1,521/month"},
+      {"16.4", "20", "USD", "h", "", "en", "$16.40–20.00/h"},
       {"0.004", "12.5", "USD", "", "", "en", "$0.004–12.50"},
       {"1000000000000", "1000000000000", "USD", "", "", "en", "$1,000,000,000,000"},
       // Compact: three significant digits, the same in both languages.
