@@ -8,6 +8,11 @@
 
 namespace costsite::figures {
 
+std::string VariantName(std::string_view variant, const LocalizedText* declared, std::string_view lang) {
+  if (declared && !Pick(*declared, lang, "en").empty()) return Pick(*declared, lang, "en");
+  return VariantLabel(variant, lang);
+}
+
 namespace {
 
 std::string Colon(std::string_view lang) { return IsCjk(lang) ? "：" : ": "; }
@@ -19,7 +24,7 @@ std::string Paren(std::string_view text, std::string_view lang) {
 std::string PriceName(const cost::PriceUse& p, std::string_view lang) {
   std::string label = Pick(p.label, lang, "en");
   std::string name = label.empty() ? p.id : label;
-  if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantLabel(p.variant, lang), lang);
+  if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantName(p.variant, &p.variant_label, lang), lang);
   return name;
 }
 

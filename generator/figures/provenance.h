@@ -12,6 +12,10 @@
 
 namespace costsite::figures {
 
+/// A price variant's name in `lang`: the price list's `variant_labels` entry
+/// (`declared`, may be null), else the built-in name, else the id.
+std::string VariantName(std::string_view variant, const LocalizedText* declared, std::string_view lang);
+
 /// The plain-text explanation of `f` in `lang`, one fact per line.
 std::string ProvenanceText(const cost::Figure& f, std::string_view lang);
 

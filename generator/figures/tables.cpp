@@ -81,7 +81,7 @@ std::string FigureLabel(const Figure& f, std::string_view lang) {
 
 std::string UnitHeader(const Figure& f, std::string_view lang) {
   // A count of things ("GPU 总数") names them in its label; its cells are numbers.
-  if (!f.IsMoney() && IsObjectCount(f.unit.text)) return "";
+  if (!f.IsMoney() && IsObjectCount(f.unit.text, f.unit.declared.get())) return "";
   std::string per = UnitText(f.unit, f.value, lang);
   if (!f.IsMoney()) return per;
   std::string currency = CurrencyName(f.Currency(), lang);
@@ -174,7 +174,11 @@ std::string RulesList(const cost::ModelResult& r, std::string_view lang) {
     items += "<li><strong>" + Escape(label) + "</strong>";
     const std::string& rec = Pick(rule.recommendation, lang, "en");
     if (!rec.empty()) items += (IsCjk(lang) ? "：" : ": ") + Escape(rec);
-    items += " <code class=\"rule-when\">" + Escape(rule.when) + "</code></li>\n";
+    // The condition in words; the formula stays in the tooltip, never as reader text.
+    const std::string& condition = Pick(rule.condition, lang, "en");
+    if (!condition.empty())
+      items += " <span class=\"rule-when\" title=\"" + Escape(rule.when) + "\">" + Escape(condition) + "</span>";
+    items += "</li>\n";
   }
   if (items.empty()) return "<p class=\"cost-rules none\">" + Escape(UiText("no_rules", lang)) + "</p>\n";
   return "<ul class=\"cost-rules\">\n" + items + "</ul>\n";
