@@ -55,10 +55,11 @@ void ReadUnit(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<c
   if (v["zh_per"]) n.zh_per = f.Scalar(v["zh_per"], "zh_per");
   if (v["en"]) ReadEnglish(f, v["en"], &n);
   if (v["en_per"]) n.en_per = f.Scalar(v["en_per"], "en_per");
-  if (n.zh.empty() || n.en_one.empty()) {
+  if (!v["zh"] || !v["en"]) {
     f.Error(key, what + " needs its names: `zh:` and `en:`", "missing-key");
     return;
   }
+  if (n.zh.empty() || n.en_one.empty()) return;  // reported where they are written
   out->push_back(std::move(d));
 }
 
