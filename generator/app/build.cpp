@@ -185,6 +185,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   render::CheckAnchors(files, diags);
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
+  if (!diags->HasErrors()) CheckRawIds(evaluation, files, cfg.languages, SourceLines(root), diags);
   std::vector<render::OutputFile> extra;
   extra.push_back(render::RenderRootIndex(in));
   render::SearchIndexStats search_stats;

@@ -87,8 +87,8 @@ std::vector<FigureChange> AttributeChanges(const DiffSide& old_side, const DiffS
                                            const std::string& lang) {
   const cost::Inputs& o = old_side.inputs;
   const cost::Inputs& n = new_side.inputs;
-  cost::Inputs s1{n.price_lists, o.rates, o.models};  // new prices
-  cost::Inputs s2{n.price_lists, n.rates, o.models};  // + new exchange rates
+  cost::Inputs s1{n.price_lists, o.rates, o.models, o.units};  // new prices
+  cost::Inputs s2{n.price_lists, n.rates, o.models, o.units};  // + new exchange rates
   cost::Inputs s3 = s2;                               // + new parameters and quantities
   for (cost::ModelDef& m : s3.models)
     if (const cost::ModelDef* nm = FindId(n.models, m.id)) m = WithNewParams(m, *nm);

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <set>
 
+#include "base/fs_util.h"
 #include "cost/evaluation.h"
 #include "figures/plain.h"
+#include "figures/provenance.h"
 #include "render/site_renderer.h"
 
 namespace costsite::app {
@@ -33,7 +37,98 @@ bool ParseDate(const std::string& s, long* days) {
   return true;
 }
 
+// True when `t` has text for `lang`, or text for every language.
+bool HasText(const LocalizedText& t, std::string_view lang) {
+  auto it = t.find(lang);
+  if (it == t.end()) it = t.find("");
+  return it != t.end() && !it->second.empty();
+}
+
+// The languages of `languages` that `has` is false for, as "zh, en".
+std::string Missing(const std::vector<std::string>& languages, const std::function<bool(const std::string&)>& has) {
+  std::string out;
+  for (const std::string& lang : languages)
+    if (!has(lang)) out += (out.empty() ? "" : ", ") + lang;
+  return out;
+}
+
+// `span`: the length of what the caret underlines from `pos` (at least 1).
+void WarnRawId(const SourcePos& pos, size_t span, std::string message, const LineAt& line_at, Diagnostics* diags) {
+  diags->Add({Severity::kWarning, pos, std::move(message), line_at(pos), std::max(1, static_cast<int>(span)),
+              "raw-id"});
+}
+
+void CheckVariantLabels(const cost::Evaluation& evaluation, const std::vector<std::string>& languages,
+                        const LineAt& line_at, Diagnostics* diags) {
+  // The theme's built-in names of the variants the engine knows ("spot", "batch"…).
+  Diagnostics ignored;
+  const figures::UiWords words = render::BuiltinWords(&ignored);
+  for (const cost::ProviderView& p : evaluation.providers()) {
+    std::set<std::string> seen;
+    for (const cost::PriceEntryView& e : p.entries) {
+      for (const auto& [variant, value] : e.variants) {
+        if (!seen.insert(variant).second) continue;
+        const LocalizedText* declared = p.VariantLabel(variant);
+        std::string missing = Missing(languages, [&](const std::string& lang) {
+          return (declared && HasText(*declared, lang)) || figures::VariantName(variant, nullptr, figures::Speaker{lang, &words, lang}) != variant;
+        });
+        if (missing.empty()) continue;
+        WarnRawId(e.pos, e.id.size(),
+                  "price variant '" + variant + "' of " + p.id + " has no label in " + missing +
+                      ": readers would see the id (add it to the price list's `variant_labels:`)",
+                  line_at, diags);
+      }
+    }
+  }
+}
+
+void CheckModelLabels(const cost::ModelResult& r, const std::vector<std::string>& languages, const LineAt& line_at,
+                      Diagnostics* diags) {
+  for (const cost::RuleResult& rule : r.rules) {
+    std::string missing = Missing(languages, [&](const std::string& l) { return HasText(rule.condition, l); });
+    if (missing.empty()) continue;
+    WarnRawId(rule.pos, rule.when.size(),
+              "rule '" + rule.id + "' of model '" + r.model + "' has no `condition:` sentence in " + missing +
+                  ": readers would not be told when it applies",
+              line_at, diags);
+  }
+  auto check = [&](const cost::Figure& f, std::string_view kind) {
+    std::string missing = Missing(languages, [&](const std::string& l) { return HasText(f.label, l); });
+    if (missing.empty()) return;
+    // A param's place is its value, an item's or figure's its id: one caret.
+    WarnRawId(f.pos, 1,
+              std::string(kind) + " '" + f.id + "' of model '" + r.model + "' has no label in " + missing +
+                  ": readers would see the id",
+              line_at, diags);
+  };
+  for (const cost::Figure& f : r.params) check(f, "param");
+  for (const cost::LineItem& it : r.items) check(it.cost, "item");
+  for (const cost::Figure& f : r.figures) check(f, "figure");
+}
+
 }  // namespace
+
+LineAt SourceLines(const std::filesystem::path& root) {
+  auto texts = std::make_shared<std::map<std::string, std::string>>();
+  return [root, texts](const SourcePos& pos) {
+    auto it = texts->find(pos.path);
+    if (it == texts->end()) {
+      std::string text, err;
+      if (!ReadFile(root / pos.path, &text, &err)) text.clear();
+      it = texts->emplace(pos.path, std::move(text)).first;
+    }
+    return std::string(LineOf(it->second, pos.line));
+  };
+}
+
+void CheckRawIds(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
+                 const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags) {
+  CheckVariantLabels(evaluation, languages, line_at, diags);
+  std::set<std::string> shown;
+  for (const render::OutputFile& f : files) shown.insert(f.models.begin(), f.models.end());
+  for (const std::string& model : shown)
+    if (const cost::ModelResult* r = evaluation.Find(model)) CheckModelLabels(*r, languages, line_at, diags);
+}
 
 bool DaysBetween(const std::string& from, const std::string& to, long* days) {
   long a = 0, b = 0;

@@ -4,6 +4,8 @@
 #ifndef COSTSITE_APP_SITE_CHECKS_H_
 #define COSTSITE_APP_SITE_CHECKS_H_
 
+#include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,19 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
 /// model a page reads.
 void CheckUnusedModels(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
                        Diagnostics* diags);
+
+/// The source line at a position (from the file it names), for diagnostics
+/// about results that do not keep their lines.
+using LineAt = std::function<std::string(const SourcePos&)>;
+/// A LineAt reading the files below the site folder `root`, each once.
+LineAt SourceLines(const std::filesystem::path& root);
+
+/// Warns wherever a reader would see an id instead of words, in a language
+/// of `languages`: a price variant with no label (`variant_labels:` or a
+/// built-in name), and, in the models pages of `files` read, a rule without a
+/// `condition:` sentence or a param, item or figure without a label.
+void CheckRawIds(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
+                 const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags);
 
 /// Days from the civil date `from` to `to`, both YYYY-MM-DD; false if malformed.
 bool DaysBetween(const std::string& from, const std::string& to, long* days);

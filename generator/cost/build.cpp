@@ -228,7 +228,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
              "the condition of rule '" + rule.id + "' must be a comparison (true or false)", "type-mismatch");
       continue;
     }
-    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos});
+    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos, rule.condition});
   }
   for (const auto& x : d.expectations) {
     if (auto res = CheckExpectation(m, scenario, x)) r.expectations.push_back(std::move(*res));

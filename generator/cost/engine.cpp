@@ -16,7 +16,7 @@ Interval InUnit(const Value& v, const Unit& unit) {
 
 Unit DisplayUnit(const Value& v) {
   if (v.display) return *v.display;
-  return Unit{Decimal(1), v.dim, FormatDimension(v.dim)};
+  return Unit{Decimal(1), v.dim, FormatDimension(v.dim), {}};
 }
 
 namespace {

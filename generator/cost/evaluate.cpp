@@ -58,10 +58,35 @@ std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::v
   return out;
 }
 
+// Adds the site's count units (`units:`) to the table before any unit is
+// parsed. A spelling that already names a built-in unit of another kind, or a
+// currency, would change what formulas mean, so it is an error at its place.
+void DeclareUnits(EvaluationCore* core, Diagnostics& diags) {
+  if (core->inputs.units.empty()) return;
+  auto names = std::make_shared<std::vector<UnitNames>>();
+  for (const UnitDecl& d : core->inputs.units) names->push_back(d.names);
+  core->declared_units = names;
+  std::set<std::string, std::less<>> seen;
+  for (const UnitDecl& d : core->inputs.units) {
+    for (const Located& key : d.keys) {
+      std::string message;
+      if (!seen.insert(key.text).second) {
+        message = "unit '" + key.text + "' is declared twice";
+      } else if (IsCurrencyCode(key.text)) {
+        message = "'" + key.text + "' is a currency code and cannot name a count unit";
+      } else if (!core->units.DeclareCount(key.text, names)) {
+        message = "'" + key.text + "' is a built-in unit that is not a count; choose another name";
+      }
+      if (!message.empty()) ReportAt(diags, key, 0, key.text.size(), message, "unit-collision");
+    }
+  }
+}
+
 }  // namespace
 
 Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags, int threads) {
   auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
+  DeclareUnits(core.get(), diags);
   core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
   core->providers = core->prices->Views();
   auto data = std::make_shared<EvaluationData>();

@@ -89,6 +89,7 @@ class Hasher {
     Add(p.unit);
     Add(p.provider_name);
     Add(p.label);
+    Add(p.variant_label);
   }
   void Add(const FxUse& x) {
     for (const std::string* s : {&x.base, &x.quote, &x.date, &x.source}) Add(*s);
@@ -171,7 +172,7 @@ uint64_t Fingerprint(const ModelResult& r) {
   for (const Figure& f : r.figures) h.Add(f);
   h.Add(static_cast<uint64_t>(r.rules.size()));
   for (const RuleResult& rule : r.rules)
-    h.Add(rule.id), h.Add(rule.label), h.Add(rule.recommendation), h.Add(rule.holds), h.Add(rule.when), h.Add(rule.pos);
+    h.Add(rule.id), h.Add(rule.label), h.Add(rule.recommendation), h.Add(rule.holds), h.Add(rule.when), h.Add(rule.pos), h.Add(rule.condition);
   h.Add(static_cast<uint64_t>(r.expectations.size()));
   for (const ExpectationResult& x : r.expectations) {
     h.Add(x.figure), h.Add(x.stated_text), h.Add(x.stated), h.Add(x.computed), h.Add(x.unit);
@@ -194,6 +195,18 @@ const ProviderView* Evaluation::FindProvider(std::string_view id) const {
 
 const std::vector<ModelResult>& Evaluation::results() const { return data_->results; }
 const std::vector<ProviderView>& Evaluation::providers() const { return data_->core->providers; }
+
+const std::vector<UnitNames>& Evaluation::declared_units() const {
+  static const std::vector<UnitNames> kNone;
+  const DeclaredUnits& d = data_->core->declared_units;
+  return d ? *d : kNone;
+}
+
+const LocalizedText* ProviderView::VariantLabel(std::string_view variant) const {
+  for (const auto& [name, label] : variant_labels)
+    if (name == variant) return &label;
+  return nullptr;
+}
 
 bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_view unit_text,
                            Figure* out, std::string* error) const {

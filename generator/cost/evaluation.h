@@ -30,6 +30,7 @@ struct PriceUse {
   std::string source;   // URL or citation
   LocalizedText provider_name;
   LocalizedText label;
+  LocalizedText variant_label;  // as the price list declares it; may be empty
 };
 
 /// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.
@@ -97,8 +98,9 @@ struct RuleResult {
   std::string id;
   LocalizedText label, recommendation;
   bool holds = false;
-  std::string when;  // the condition as written
+  std::string when;  // the condition as written: a formula, for provenance only
   SourcePos pos;
+  LocalizedText condition;  // the condition in words, what readers see; may be empty
 };
 
 struct ExpectationResult {
@@ -186,6 +188,9 @@ struct ProviderView {
   LocalizedText name;
   std::string currency, source, region, date;
   std::vector<PriceEntryView> entries;
+  std::vector<std::pair<std::string, LocalizedText>> variant_labels;  // as declared
+  /// The declared label of `variant`; nullptr when none.
+  const LocalizedText* VariantLabel(std::string_view variant) const;
 };
 
 struct EvaluationData;  // defined in evaluate.cpp
@@ -201,6 +206,8 @@ class Evaluation {
   const ProviderView* FindProvider(std::string_view id) const;
   const std::vector<ModelResult>& results() const;
   const std::vector<ProviderView>& providers() const;
+  /// The count units the site declares (pricing `units:`), in file order.
+  const std::vector<UnitNames>& declared_units() const;
   /// Re-expresses `f` in another unit or currency (e.g. "CNY/month"), converting
   /// currency at the model's date; false + message on mismatch/missing rate.
   bool Reexpress(const Figure& f, std::string_view model, std::string_view unit, Figure* out,

@@ -19,7 +19,8 @@ struct EvaluationCore {
       : inputs(std::move(in)), options(opts), units(opts.month_hours) {}
   Inputs inputs;
   Options options;
-  UnitTable units;
+  UnitTable units;             // with the declared units (DeclareUnits)
+  DeclaredUnits declared_units;  // null when the site declares none
   std::unique_ptr<PriceBook> prices;  // points into `inputs`
   std::vector<ProviderView> providers;
 };

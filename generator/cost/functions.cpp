@@ -229,7 +229,7 @@ std::optional<Value> Engine::EvalMath(const Node& n, Scope& s, std::vector<Value
       }
       digits = static_cast<int>(*d);
     }
-    Unit unit = out.display.value_or(Unit{Decimal(1), out.dim, ""});
+    Unit unit = out.display.value_or(Unit{Decimal(1), out.dim, "", {}});
     out.v = Round(InUnit(out, unit), digits) * Interval(unit.scale);
   }
   if (f == "npv") {

@@ -10,6 +10,7 @@
 
 #include "base/diagnostics.h"
 #include "base/localized.h"
+#include "cost/units.h"
 
 namespace costsite::cost {
 
@@ -46,6 +47,16 @@ struct PriceList {
   LocalizedText name;
   std::string currency, source, region, date;
   std::vector<PriceEntry> entries;
+  // `variant_labels:`: a variant's name for readers, per language ("spot_avg" ->
+  // 竞价（均价）/ Spot (average)).
+  std::vector<std::pair<std::string, LocalizedText>> variant_labels;
+};
+
+/// A count unit a site declares (`units:`): its names and where each
+/// spelling is written, for errors about it.
+struct UnitDecl {
+  UnitNames names;
+  std::vector<Located> keys;  // one per names.keys, same order
 };
 
 struct Rate {
@@ -92,6 +103,7 @@ struct RuleDef {
   std::string id;
   Located when;
   LocalizedText label, recommend;
+  LocalizedText condition;  // when it applies, in words; shown instead of `when`
 };
 
 struct ExpectationDef {
@@ -127,6 +139,7 @@ struct Inputs {
   std::vector<PriceList> price_lists;
   std::vector<Rate> rates;
   std::vector<ModelDef> models;
+  std::vector<UnitDecl> units;
 };
 
 /// Site-wide evaluation settings.

@@ -209,6 +209,8 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
   use.source = e.entry->source.empty() ? e.list->source : e.entry->source;
   use.provider_name = e.list->name;
   use.label = e.entry->label;
+  for (const auto& [name, label] : e.list->variant_labels)
+    if (name == variant) use.variant_label = label;
   return true;
 }
 
@@ -235,7 +237,7 @@ std::vector<ProviderView> PriceBook::Views() const {
   for (const auto& e : entries_) {
     if (out.empty() || out.back().id != e.list->provider) {
       out.push_back({e.list->provider, e.list->name, e.list->currency, e.list->source,
-                     e.list->region, e.list->date, {}});
+                     e.list->region, e.list->date, {}, e.list->variant_labels});
     }
     PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, e.values.empty() ? "" : e.values[0].date,
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,

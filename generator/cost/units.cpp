@@ -126,7 +126,7 @@ Dimension Power(const Dimension& a, int n) {
   return r;
 }
 
-Unit PercentUnit() { return Unit{Decimal(1) / Decimal(100), Dimension{}, "%"}; }
+Unit PercentUnit() { return Unit{Decimal(1) / Decimal(100), Dimension{}, "%", {}}; }
 
 UnitTable::UnitTable(int month_hours) {
   Decimal hour(1);
@@ -179,6 +179,22 @@ void UnitTable::Add(std::vector<std::string_view> names, Decimal scale, BaseDim 
   }
 }
 
+bool UnitTable::DeclareCount(std::string_view name, const DeclaredUnits& declared) {
+  auto it = std::lower_bound(units_.begin(), units_.end(), name,
+                             [](const auto& x, std::string_view n) { return x.first < n; });
+  if (it != units_.end() && it->first == name) {
+    Unit& u = it->second;
+    if (!u.dim.IsNone() || u.scale != Decimal(1) || name == "%") return false;
+    u.declared = declared;
+    return true;
+  }
+  Unit u;
+  u.text = std::string(name);
+  u.declared = declared;
+  units_.insert(it, {std::string(name), std::move(u)});
+  return true;
+}
+
 const Unit* UnitTable::Find(std::string_view name) const {
   auto it = std::lower_bound(units_.begin(), units_.end(), name,
                              [](const auto& x, std::string_view n) { return x.first < n; });
@@ -216,6 +232,7 @@ std::optional<Unit> ParseUnit(std::string_view text, const UnitTable& table, Uni
       return std::nullopt;
     }
     result.dim = *dim;
+    if (term.declared) result.declared = term.declared;
     result.scale = op == '*' ? result.scale * term.scale : result.scale / term.scale;
     SkipSpaces(text, &i);
     if (i == text.size()) break;

@@ -7,6 +7,7 @@
 #define COSTSITE_COST_UNITS_H_
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,11 +36,29 @@ std::optional<Dimension> Divide(const Dimension& a, const Dimension& b);
 /// a^n.
 Dimension Power(const Dimension& a, int n);
 
+/// A count unit's names in each page language, as a site declares them
+/// (pricing `units:`). Plain data: the display layer (figures/unit_words.h)
+/// reads it; empty fields fall back as its comments say.
+struct UnitNames {
+  std::vector<std::string> keys;  // spellings as written in formulas: "gpu", "gpus", "GPUs"
+  std::string zh;                 // noun: "GPU", "检索"
+  std::string zh_measure;         // counter before the noun: "块", "次", "" for none
+  std::string zh_per;             // after a slash; "" = zh
+  std::string en_one, en_other;   // "GPU", "GPUs"; en_other "" = en_one
+  std::string en_per;             // after a slash; "" = en_one
+};
+
+/// Every unit a site declares; shared by the table and the units parsed from it.
+using DeclaredUnits = std::shared_ptr<const std::vector<UnitNames>>;
+
 /// A unit: value in canonical bases = value in this unit × scale.
 struct Unit {
   Decimal scale = Decimal(1);
   Dimension dim;
   std::string text;  // as written, normalised spacing ("USD/1M tokens", "%", "" for none)
+  // The site's declared unit names when a term of `text` is a declared unit,
+  // so every place that shows this unit finds its words; null otherwise.
+  DeclaredUnits declared;
 };
 
 /// The unit "%": a count scaled by 1/100.
@@ -54,6 +73,10 @@ class UnitTable {
   const Unit* Find(std::string_view name) const;
   /// True if `name` names a unit or a currency, so it cannot name a figure.
   bool IsUnitName(std::string_view name) const { return Find(name) != nullptr; }
+  /// Makes `name` a count unit (dimensionless, scale 1) whose words are in
+  /// `declared`. A built-in count unit of that name takes the words; false
+  /// when `name` is a unit of another kind or a currency ("h", "GB", "USD").
+  bool DeclareCount(std::string_view name, const DeclaredUnits& declared);
 
  private:
   void Add(std::vector<std::string_view> names, Decimal scale, BaseDim dim);

@@ -127,7 +127,7 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
   if (!p.region.empty()) caption += IsCjk(lang) ? "（" + p.region + "）" : " (" + p.region + ")";
   std::string html = "<table class=\"cost-prices\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("entry", lang)) + Th(UiText("unit", lang));
-  for (const auto& v : variants) html += Th(Escape(VariantLabel(v, lang)), "num");
+  for (const auto& v : variants) html += Th(Escape(VariantName(v, p.VariantLabel(v), lang)), "num");
   html += Th(UiText("date", lang)) + Th(UiText("source", lang)) + "</tr></thead>\n<tbody>\n";
   for (const auto* e : rows) {
     std::string label = Pick(e->label, lang).empty() ? e->id : Pick(e->label, lang);
@@ -136,7 +136,8 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
       html += Num(it == e->variants.end() ? "" : Escape(FormatPriceNumber(it->second, e->unit, lang)));
       if (it != e->variants.end()) {
-        cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label};
+        cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label, {}};
+        if (const LocalizedText* label = p.VariantLabel(v)) use.variant_label = *label;
         sources->Add(use);
       }
     }

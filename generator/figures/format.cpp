@@ -299,9 +299,9 @@ cost::Interval Displayed(const Interval& v, const NumberStyle& style) {
 }
 
 std::string UnitText(const cost::Unit& unit, const Interval& value, std::string_view lang) {
-  if (unit.dim.IsMoney()) return PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang);
+  if (unit.dim.IsMoney()) return PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang, unit.declared.get());
   if (unit.text == "%") return "%";
-  return CountUnitText(unit.text, value, lang);
+  return CountUnitText(unit.text, value, lang, unit.declared.get());
 }
 
 std::string FormatAmount(const Interval& v, const cost::Unit& unit, const FormatOptions& opt,
@@ -311,13 +311,13 @@ std::string FormatAmount(const Interval& v, const cost::Unit& unit, const Format
   if (opt.plain) return text;
   if (unit.dim.IsMoney()) {
     std::string per = cost::SplitMoneyUnit(unit.text).second;
-    if (opt.per && !per.empty()) text += "/" + PerUnitText(per, lang);
+    if (opt.per && !per.empty()) text += "/" + PerUnitText(per, lang, unit.declared.get());
   } else if (unit.text != "%" && !unit.text.empty()) {
     Interval shown = opt.range == RangeStyle::kLo ? Interval(v.lo)
                      : opt.range == RangeStyle::kHi ? Interval(v.hi)
                      : opt.range == RangeStyle::kMid ? Interval(v.Mid())
                                                      : v;
-    std::string words = CountUnitText(unit.text, shown, lang);
+    std::string words = CountUnitText(unit.text, shown, lang, unit.declared.get());
     if (!words.empty()) text += (SpacedUnit(words) ? " " : "") + words;
   }
   return text;
@@ -378,7 +378,7 @@ std::string CurrencyName(std::string_view code, std::string_view lang) {
 
 std::string PriceUnitHeader(const cost::Unit& unit, std::string_view lang) {
   if (!unit.dim.IsMoney()) return UnitText(unit, Interval(Decimal(2)), lang);
-  std::string per = PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang);
+  std::string per = PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang, unit.declared.get());
   std::string currency = CurrencyName(unit.dim.currency, lang);
   return per.empty() ? currency : currency + "/" + per;
 }

@@ -8,6 +8,11 @@
 
 namespace costsite::figures {
 
+std::string VariantName(std::string_view variant, const LocalizedText* declared, const Speaker& lang) {
+  if (declared && !Pick(*declared, lang).empty()) return Pick(*declared, lang);
+  return VariantLabel(variant, lang);
+}
+
 namespace {
 
 std::string Colon(const Speaker& lang) { return IsCjk(lang) ? "：" : ": "; }
@@ -19,7 +24,7 @@ std::string Paren(std::string_view text, const Speaker& lang) {
 std::string PriceName(const cost::PriceUse& p, const Speaker& lang) {
   std::string label = Pick(p.label, lang);
   std::string name = label.empty() ? p.id : label;
-  if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantLabel(p.variant, lang), lang);
+  if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantName(p.variant, &p.variant_label, lang), lang);
   return name;
 }
 

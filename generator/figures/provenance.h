@@ -13,6 +13,10 @@
 
 namespace costsite::figures {
 
+/// A price variant's name in `lang`: the price list's `variant_labels` entry
+/// (`declared`, may be null), else the built-in name, else the id.
+std::string VariantName(std::string_view variant, const LocalizedText* declared, const Speaker& lang);
+
 /// The plain-text explanation of `f` in `lang`, one fact per line.
 std::string ProvenanceText(const cost::Figure& f, const Speaker& lang);
 

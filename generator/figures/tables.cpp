@@ -97,7 +97,7 @@ std::string FigureLabel(const Figure& f, const Speaker& lang) {
 
 std::string UnitHeader(const Figure& f, const Speaker& lang) {
   // A count of things ("GPU 总数") names them in its label; its cells are numbers.
-  if (!f.IsMoney() && IsObjectCount(f.unit.text)) return "";
+  if (!f.IsMoney() && IsObjectCount(f.unit.text, f.unit.declared.get())) return "";
   std::string per = UnitText(f.unit, f.value, lang);
   if (!f.IsMoney()) return per;
   std::string currency = CurrencyName(f.Currency(), lang);
@@ -188,7 +188,11 @@ std::string RulesList(const cost::ModelResult& r, const Speaker& lang) {
     items += "<li><strong>" + Escape(label) + "</strong>";
     const std::string& rec = Pick(rule.recommendation, lang);
     if (!rec.empty()) items += (IsCjk(lang) ? "：" : ": ") + Escape(rec);
-    items += " <code class=\"rule-when\">" + Escape(rule.when) + "</code></li>\n";
+    // The condition in words; the formula stays in the tooltip, never as reader text.
+    const std::string& condition = Pick(rule.condition, lang, "en");
+    if (!condition.empty())
+      items += " <span class=\"rule-when\" title=\"" + Escape(rule.when) + "\">" + Escape(condition) + "</span>";
+    items += "</li>\n";
   }
   if (items.empty()) return "<p class=\"cost-rules none\">" + Escape(UiText("no_rules", lang)) + "</p>\n";
   return "<ul class=\"cost-rules\">\n" + items + "</ul>\n";

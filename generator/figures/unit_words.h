@@ -12,18 +12,13 @@
 #include <vector>
 
 #include "cost/interval.h"
+#include "cost/units.h"
 
 namespace costsite::figures {
 
-/// One unit's words. Empty fields fall back as each comment says.
-struct UnitWords {
-  std::vector<std::string> keys;  // spellings as written in formulas: "gpu", "gpus", "GPUs"
-  std::string zh;                 // noun: "GPU", "月", "小时"
-  std::string zh_measure;         // counter before the noun: "块", "个", "" for none
-  std::string zh_per;             // after a slash: "月" in "/月"; "" = zh
-  std::string en_one, en_other;   // "GPU", "GPUs"; en_other "" = en_one
-  std::string en_per;             // after a slash: "h", "month"; "" = en_one
-};
+/// One unit's words: the plain struct the cost stage carries for declared
+/// units (cost/units.h), so no conversion sits between the two stages.
+using UnitWords = cost::UnitNames;
 
 /// The words of `key` ("gpus"), site declarations first; nullptr when unknown.
 const UnitWords* FindUnitWords(std::string_view key, const std::vector<UnitWords>* declared = nullptr);

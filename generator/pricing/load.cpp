@@ -25,13 +25,15 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
       inputs->price_lists.push_back(std::move(list));
     } else if (root.IsMap() && root["rates"]) {
       ReadRatesNode(f, root, &inputs->rates);
+    } else if (root.IsMap() && root["units"]) {
+      ReadUnitsNode(f, root, &inputs->units);
     } else if (root.IsMap() && root["model"]) {
       cost::ModelDef model;
       ReadModelNode(f, root, "", &model);
       inputs->models.push_back(std::move(model));
     } else {
       f.Error(SourcePos{path, 1, 1},
-              "cannot tell what this file holds: expected a top-level `provider:`, `rates:` or `model:`",
+              "cannot tell what this file holds: expected a top-level `provider:`, `rates:`, `units:` or `model:`",
               "missing-key");
     }
   });
@@ -101,6 +103,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   for (cost::Inputs& p : parsed) {
     for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
     for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
+    for (auto& unit : p.units) inputs.units.push_back(std::move(unit));
     for (auto& model : p.models) inputs.models.push_back(std::move(model));
   }
   return inputs;

@@ -92,7 +92,7 @@ void ReadRule(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDe
   cost::RuleDef r;
   r.id = f.Id(key, "rule name", false);
   if (!f.ExpectMap(v, "rule '" + r.id + "'")) return;
-  f.CheckKeys(v, {"when", "label", "recommend"}, "rule '" + r.id + "'");
+  f.CheckKeys(v, {"when", "label", "recommend", "condition"}, "rule '" + r.id + "'");
   if (!v["when"]) {
     f.Error(key, "rule '" + r.id + "' needs `when`", "missing-key");
     return;
@@ -100,6 +100,7 @@ void ReadRule(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDe
   r.when = f.Text(v["when"], "when");
   if (v["label"]) r.label = f.Localized(v["label"], "label");
   if (v["recommend"]) r.recommend = f.Localized(v["recommend"], "recommend");
+  if (v["condition"]) r.condition = f.Localized(v["condition"], "condition");
   m->rules.push_back(std::move(r));
 }
 

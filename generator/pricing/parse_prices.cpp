@@ -62,10 +62,21 @@ void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   list->entries.push_back(std::move(e));
 }
 
+// `variant_labels: {spot_avg: {zh: 竞价（均价）, en: Spot (average)}}`.
+void ReadVariantLabels(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
+  if (!f.ExpectMap(node, "variant_labels")) return;
+  f.CheckKeys(node, {}, "");  // repeated names only
+  for (const auto& kv : node) {
+    std::string name = f.Id(kv.first, "variant name", false);
+    LocalizedText label = f.Localized(kv.second, "variant label");
+    if (!name.empty() && !label.empty()) list->variant_labels.emplace_back(name, std::move(label));
+  }
+}
+
 }  // namespace
 
 void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out) {
-  f.CheckKeys(root, {"provider", "name", "currency", "source", "region", "date", "prices"},
+  f.CheckKeys(root, {"provider", "name", "currency", "source", "region", "date", "prices", "variant_labels"},
               "a price list");
   out->provider = f.Id(root["provider"], "provider id", true);
   out->where = f.Text(root["provider"], "provider");
@@ -79,6 +90,7 @@ void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out) 
   if (root["source"]) out->source = f.Scalar(root["source"], "source");
   if (root["region"]) out->region = f.Scalar(root["region"], "region");
   if (root["date"]) out->date = f.Date(root["date"]);
+  if (root["variant_labels"]) ReadVariantLabels(f, root["variant_labels"], out);
   if (root["prices"] && f.ExpectList(root["prices"], "prices")) {
     for (const auto& p : root["prices"]) ReadEntry(f, p, out);
   }

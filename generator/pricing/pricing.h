@@ -1,5 +1,5 @@
 // The pricing stage: reads the YAML under pricing/ (price lists, exchange
-// rates, models; see docs/pricing.md) into cost inputs with positions, and
+// rates, declared units, models; see docs/pricing.md) into cost inputs with positions, and
 // evaluates them. Parse* functions are pure; only LoadPricing touches the disk.
 #ifndef COSTSITE_PRICING_PRICING_H_
 #define COSTSITE_PRICING_PRICING_H_

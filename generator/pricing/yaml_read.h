@@ -70,6 +70,7 @@ class YamlFile {
 /// Readers of one kind of pricing file from its parsed root map.
 void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out);
 void ReadRatesNode(YamlFile& f, const YamlNode& root, std::vector<cost::Rate>* out);
+void ReadUnitsNode(YamlFile& f, const YamlNode& root, std::vector<cost::UnitDecl>* out);
 /// `inline_id` non-empty: a model of a Markdown page, without `model:`.
 void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_id,
                    cost::ModelDef* out);

@@ -15,7 +15,7 @@ void WriteSite(const fs::path& root) {
            "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
            "prices:\n  - id: vm\n    unit: USD/h\n    price: 0.34\n");
   WriteAll(root / "pricing/vm.yaml",
-           "model: vm\nunit: USD/month\nitems:\n  vm: {quantity: 730 h/month, price: \"@cloud/vm\"}\n");
+           "model: vm\nunit: USD/month\nitems:\n  vm: {label: {zh: 虚拟机, en: VM}, quantity: 730 h/month, price: \"@cloud/vm\"}\n");
   WriteAll(root / "pricing/spare.yaml", "model: spare\nparams: {x: 1}\n");
   WriteAll(root / "content/a.zh.md", "---\ntitle: 甲\n---\n## 成本\n\n总计 `=vm.total`，见[乙](b.md#价格)。\n");
   WriteAll(root / "content/a.en.md",
@@ -49,6 +49,46 @@ TEST_CASE("check reports broken anchors and unused models, and --strict fails on
   CHECK(json.exit_code == 0);
   CHECK(json.output.find("\"code\": \"broken-anchor\"") != std::string::npos);
   CHECK(json.output.find("\"code\": \"unused-model\"") != std::string::npos);
+}
+
+TEST_CASE("check warns where a reader would see an id; --strict fails on it") {
+  TempDir tmp;
+  const fs::path root = tmp.path();
+  WriteAll(root / "site.yaml", "title: {zh: 站点, en: Site}\nlanguages: [zh, en]\n");
+  WriteAll(root / "pricing/cloud.yaml",
+           "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
+           "variant_labels: {flex: {en: Flex}}\n"
+           "prices:\n  - id: vm\n    unit: USD/h\n    price: 0.34\n    variants: {spot: 0.1, flex: 0.2, odd: 0.3}\n");
+  WriteAll(root / "pricing/vm.yaml",
+           "model: vm\nunit: USD/month\nparams:\n  hours: {value: 730 h/month, label: {en: Hours}}\n"
+           "items:\n  vm: {label: {zh: 虚拟机, en: VM}, quantity: hours, price: \"@cloud/vm\"}\n"
+           "rules:\n  big:\n    when: total > 100 USD/month\n    label: {zh: 大, en: Big}\n");
+  WriteAll(root / "content/a.zh.md", "---\ntitle: 甲\n---\n总计 `=vm.total`。\n");
+  WriteAll(root / "content/a.en.md", "---\ntitle: A\n---\nTotal `=vm.total`.\n");
+  std::string src = "--source " + root.string();
+  CliResult r = Costsite("check " + src);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("pricing/cloud.yaml:8:9: warning: price variant 'flex' of cloud has no label in zh: readers "
+                      "would see the id (add it to the price list's `variant_labels:`)\n"
+                      " 8 |   - id: vm\n"
+                      "   |         ^~\n") != std::string::npos);
+  CHECK(r.output.find("price variant 'odd' of cloud has no label in zh, en") != std::string::npos);
+  CHECK(r.output.find("variant 'spot'") == std::string::npos);  // a built-in name
+  CHECK(r.output.find("pricing/vm.yaml:4:18: warning: param 'hours' of model 'vm' has no label in zh: readers "
+                      "would see the id\n"
+                      " 4 |   hours: {value: 730 h/month, label: {en: Hours}}\n"
+                      "   |                  ^\n") != std::string::npos);
+  CHECK(r.output.find("item 'vm'") == std::string::npos);
+  CHECK(r.output.find("pricing/vm.yaml:9:11: warning: rule 'big' of model 'vm' has no `condition:` sentence in "
+                      "zh, en: readers would not be told when it applies\n"
+                      " 9 |     when: total > 100 USD/month\n"
+                      "   |           ^~~~~~~~~~~~~~~~~~~~~\n") != std::string::npos);
+  CHECK(r.output.find("4 warnings") != std::string::npos);
+
+  CliResult strict = Costsite("check --strict " + src);
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.output.find("error: rule 'big' of model 'vm' has no `condition:` sentence") != std::string::npos);
 }
 
 }  // namespace

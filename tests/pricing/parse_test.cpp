@@ -90,7 +90,7 @@ TEST_CASE("Malformed YAML becomes a diagnostic", "[pricing][parse]") {
   ParsePricingFile("pricing/what.yaml", "hello: world\n", &inputs, other);
   CHECK(Errors(other) ==
         "pricing/what.yaml:1:1: error: cannot tell what this file holds: expected a top-level "
-        "`provider:`, `rates:` or `model:`\n"
+        "`provider:`, `rates:`, `units:` or `model:`\n"
         " 1 | hello: world\n"
         "   | ^\n");
 }

@@ -16,6 +16,7 @@ const validators = {
   provider: ajv.compile(schema('price-list.schema.json')),
   rates: ajv.compile(schema('rates.schema.json')),
   model: ajv.compile(schema('model.schema.json')),
+  units: ajv.compile(schema('units.schema.json')),
 };
 
 function yamlFiles(dir) {
@@ -37,7 +38,7 @@ for (const dir of ['pricing', 'tests/fixtures/pricing/basic/pricing']) {
     for (const file of files) {
       const doc = load(file);
       const kind = kindOf(doc);
-      assert.ok(kind, `${file}: no provider, rates or model key`);
+      assert.ok(kind, `${file}: no provider, rates, units or model key`);
       const ok = validators[kind](doc);
       assert.ok(ok, `${file}: ${ajv.errorsText(validators[kind].errors)}`);
     }
@@ -48,4 +49,6 @@ test('the schemas reject what costsite rejects', () => {
   assert.equal(validators.model({ model: 'm', items: { a: { formula: 1, bogus: 2 } } }), false);
   assert.equal(validators.provider({ provider: 'p', prices: [{ id: 'x' }] }), false);  // no price
   assert.equal(validators.rates({ rates: [{ base: 'usd', quote: 'CNY', rate: 7, date: '2025-01-01' }] }), false);
+  assert.equal(validators.units({ units: { 'call-s': { zh: '调用', en: 'call' } } }), false);  // not a unit name
+  assert.equal(validators.units({ units: { vcpu: { zh: 'vCPU', en: ['vCPU'] } } }), false);  // [singular, plural]
 });

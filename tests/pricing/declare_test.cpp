@@ -1,0 +1,171 @@
+// What a site declares for readers: count units with their names per
+// language (`units:`), labels of price variants (`variant_labels:`) and a
+// rule's condition in words (`condition:`).
+#include <catch2/catch.hpp>
+
+#include "cost/evaluate.h"
+#include "pricing/pricing.h"
+
+namespace costsite::pricing {
+namespace {
+
+std::string Errors(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
+  return out;
+}
+
+TEST_CASE("A units file declares count units with their names", "[pricing][declare]") {
+  const char* text = R"y(units:
+  gpu: {aliases: [gpus, GPU, GPUs], zh: GPU, measure: 块, en: [GPU, GPUs]}
+  IOPS: {zh: IOPS, en: IOPS}
+)y";
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/units.yaml", text, &inputs, diags);
+  INFO(Errors(diags));
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(inputs.units.size() == 2);
+  const cost::UnitDecl& gpu = inputs.units[0];
+  CHECK(gpu.names.keys == std::vector<std::string>{"gpu", "gpus", "GPU", "GPUs"});
+  CHECK(gpu.names.zh == "GPU");
+  CHECK(gpu.names.zh_measure == "块");
+  CHECK(gpu.names.en_one == "GPU");
+  CHECK(gpu.names.en_other == "GPUs");
+  REQUIRE(gpu.keys.size() == 4);
+  CHECK(gpu.keys[2].pos.line == 2);
+  CHECK(gpu.keys[2].pos.col == 25);
+  CHECK(inputs.units[1].names.en_one == "IOPS");
+  CHECK(inputs.units[1].names.en_other.empty());
+}
+
+TEST_CASE("Bad unit declarations name their place", "[pricing][declare]") {
+  const char* text = R"y(units:
+  retrieval: {zh: 检索, measure: 次}
+  call-s: {zh: 调用, en: call}
+  vcpu: {zh: vCPU, en: [vCPU], colour: red}
+  disk: [zh, en]
+)y";
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/units.yaml", text, &inputs, diags);
+  CHECK(Errors(diags) ==
+        "pricing/units.yaml:2:3: error: unit 'retrieval' needs its names: `zh:` and `en:`\n"
+        " 2 |   retrieval: {zh: 检索, measure: 次}\n"
+        "   |   ^~~~~~~~~\n"
+        "pricing/units.yaml:3:3: error: malformed unit name 'call-s': use letters and '_' only\n"
+        " 3 |   call-s: {zh: 调用, en: call}\n"
+        "   |   ^~~~~~\n"
+        "pricing/units.yaml:4:24: error: expected `en: NAME` or `en: [singular, plural]`\n"
+        " 4 |   vcpu: {zh: vCPU, en: [vCPU], colour: red}\n"
+        "   |                        ^\n"
+        "pricing/units.yaml:4:32: error: unknown key 'colour' in unit 'vcpu'\n"
+        " 4 |   vcpu: {zh: vCPU, en: [vCPU], colour: red}\n"
+        "   |                                ^~~~~~\n"
+        "pricing/units.yaml:5:9: error: expected a map for unit 'disk'\n"
+        " 5 |   disk: [zh, en]\n"
+        "   |         ^\n");
+  CHECK(inputs.units.empty());
+}
+
+TEST_CASE("A declared unit may not rename a unit of another kind or a currency", "[pricing][declare]") {
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/units.yaml",
+                   "units:\n"
+                   "  gpu: {aliases: [gpus], zh: 显卡, measure: 张, en: [card, cards]}\n"
+                   "  hour: {zh: 时, en: hour}\n"
+                   "  USD: {zh: 美元, en: dollar}\n"
+                   "  chip: {aliases: [chip], zh: 芯片, en: chip}\n",
+                   &inputs, diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  cost::Evaluate(std::move(inputs), {}, diags);
+  CHECK(Errors(diags) ==
+        "pricing/units.yaml:3:3: error: 'hour' is a built-in unit that is not a count; choose another name\n"
+        " 3 |   hour: {zh: 时, en: hour}\n"
+        "   |   ^~~~\n"
+        "pricing/units.yaml:4:3: error: 'USD' is a currency code and cannot name a count unit\n"
+        " 4 |   USD: {zh: 美元, en: dollar}\n"
+        "   |   ^~~\n"
+        "pricing/units.yaml:5:20: error: unit 'chip' is declared twice\n"
+        " 5 |   chip: {aliases: [chip], zh: 芯片, en: chip}\n"
+        "   |                    ^~~~\n");
+}
+
+TEST_CASE("A declared unit is a count in formulas", "[pricing][declare]") {
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/units.yaml",
+                   "units:\n  retrieval: {aliases: [retrievals], zh: 检索, measure: 次, en: [retrieval, retrievals]}\n",
+                   &inputs, diags);
+  ParsePricingFile("pricing/m.yaml",
+                   "model: m\nparams:\n  n: {value: 3 retrievals/s}\nfigures:\n"
+                   "  daily: {formula: n * 1 day, unit: retrievals}\n",
+                   &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
+  INFO(Errors(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  const cost::Figure* daily = eval.Find("m")->Find("daily");
+  REQUIRE(daily);
+  CHECK(daily->value.lo.ToString() == "259200");
+  CHECK(daily->unit.declared);
+  CHECK(eval.declared_units().size() == 1);
+}
+
+TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
+  const char* text = R"y(provider: aws
+currency: USD
+variant_labels:
+  spot_avg: {zh: 竞价（均价）, en: Spot (average)}
+  ri_3y: 3-year reserved
+  flex: [a, b]
+prices:
+  - {id: vm, unit: USD/h, price: 1, variants: {spot_avg: 0.3}}
+)y";
+  cost::PriceList list;
+  Diagnostics diags;
+  CHECK_FALSE(ParsePriceList("pricing/aws.yaml", text, &list, diags));
+  CHECK(Errors(diags) ==
+        "pricing/aws.yaml:6:9: error: expected text or {zh: …, en: …} for variant label\n"
+        " 6 |   flex: [a, b]\n"
+        "   |         ^\n");
+  REQUIRE(list.variant_labels.size() == 2);
+  CHECK(list.variant_labels[0].first == "spot_avg");
+  CHECK(list.variant_labels[0].second.at("zh") == "竞价（均价）");
+  CHECK(list.variant_labels[1].second.at("") == "3-year reserved");
+}
+
+TEST_CASE("A rule carries its condition in words", "[pricing][declare]") {
+  const char* text = R"y(model: m
+unit: USD/month
+items:
+  egress: {formula: 50 USD/month}
+  storage: {formula: 50 USD/month}
+rules:
+  egress_heavy:
+    when: share(egress) > 40%
+    condition: {zh: 出网流量占比超过 40%, en: egress is more than 40% of the total}
+  bad:
+    when: share(storage) > 40%
+    condition: [x]
+)y";
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/m.yaml", text, &inputs, diags);
+  CHECK(Errors(diags) ==
+        "pricing/m.yaml:12:16: error: expected text or {zh: …, en: …} for condition\n"
+        " 12 |     condition: [x]\n"
+        "    |                ^\n");
+  REQUIRE(inputs.models.size() == 1);
+  REQUIRE(inputs.models[0].rules.size() == 2);
+  CHECK(inputs.models[0].rules[0].condition.at("en") == "egress is more than 40% of the total");
+  Diagnostics eval_diags;
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, eval_diags);
+  REQUIRE(eval.Find("m"));
+  REQUIRE(eval.Find("m")->rules.size() == 2);
+  CHECK(eval.Find("m")->rules[0].condition.at("zh") == "出网流量占比超过 40%");
+  CHECK(eval.Find("m")->rules[0].holds);
+}
+
+}  // namespace
+}  // namespace costsite::pricing
