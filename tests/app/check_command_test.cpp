@@ -51,7 +51,7 @@ TEST_CASE("check reports broken anchors and unused models, and --strict fails on
   CHECK(json.output.find("\"code\": \"unused-model\"") != std::string::npos);
 }
 
-TEST_CASE("check warns where a reader would see an id; --strict fails on it") {
+TEST_CASE("check warns where a reader would see an id, and --strict fails on it") {
   TempDir tmp;
   const fs::path root = tmp.path();
   WriteAll(root / "site.yaml", "title: {zh: 站点, en: Site}\nlanguages: [zh, en]\n");
