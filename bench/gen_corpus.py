@@ -80,7 +80,8 @@ def model_yaml(i):
     return (f"model: m{i:05d}\n"
             f"title: {{zh: 模型 {i}, en: Model {i}}}\n"
             f"unit: USD/month\n"
-            f"params:\n  gpus: {gpu}\n  hours: 730 h/month\n"
+            f"params:\n  gpus: {{value: {gpu}, label: {{zh: GPU 数量, en: GPUs}}}}\n"
+            f"  hours: {{value: 730 h/month, label: {{zh: 每月小时数, en: Hours a month}}}}\n"
             f"items:\n  gpu:\n    label: {{zh: GPU, en: GPU}}\n"
             f"    formula: gpus * hours * @bench/gpu{i % 40}\n")
 

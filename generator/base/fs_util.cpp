@@ -1,6 +1,8 @@
 #include "base/fs_util.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,12 +21,15 @@ bool ReadFile(const fs::path& path, std::string* out, std::string* error) {
   return ReadFile(path, out, error, UINTMAX_MAX, &size);
 }
 
-bool ReadFile(const fs::path& path, std::string* out, std::string* error, uintmax_t max_bytes, uintmax_t* size) {
-  // One open, one fstat and one read into a string of the exact size: a
-  // stream would copy through its buffer and leave up to twice the capacity,
-  // and every page's text stays in memory for the whole build. The size
-  // limit is checked on the open file, not by a stat of the path first.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+// Reads the open file `fd` (and closes it); `path` only names it in errors.
+bool ReadOpenFile(int fd, const fs::path& path, std::string* out, std::string* error, uintmax_t max_bytes,
+                  uintmax_t* size) {
+  // One fstat and one read into a string of the exact size: a stream would
+  // copy through its buffer and leave up to twice the capacity, and every
+  // page's text stays in memory for the whole build. The size limit is
+  // checked on the open file, not by a stat of the path first.
   struct stat st;
   if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
     if (fd >= 0) ::close(fd);
@@ -62,6 +67,49 @@ bool ReadFile(const fs::path& path, std::string* out, std::string* error, uintma
   out->resize(have);
   *size = have;
   return true;
+}
+
+// Opens `rel` below the folder `root_fd` when every link on the way stays
+// below it, in one call that checks and opens together (nothing can swap a
+// link in between). -1 with errno EXDEV when the walk would leave the
+// folder, which includes any absolute link, even one pointing back inside;
+// ENOSYS or EPERM where the kernel or a sandbox lacks openat2.
+int OpenBeneath(int root_fd, const std::string& rel) {
+#ifdef SYS_openat2
+  struct open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+  return static_cast<int>(::syscall(SYS_openat2, root_fd, rel.c_str(), &how, sizeof how));
+#else
+  (void)root_fd;
+  (void)rel;
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
+}  // namespace
+
+bool ReadFile(const fs::path& path, std::string* out, std::string* error, uintmax_t max_bytes, uintmax_t* size) {
+  return ReadOpenFile(::open(path.c_str(), O_RDONLY | O_CLOEXEC), path, out, error, max_bytes, size);
+}
+
+ReadInside ReadFileInside(const fs::path& root, const std::string& rel, std::string* out, std::string* error,
+                          uintmax_t max_bytes, uintmax_t* size) {
+  const fs::path path = root / rel;
+  int root_fd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  int fd = root_fd < 0 ? -1 : OpenBeneath(root_fd, rel);
+  const int open_errno = errno;
+  if (root_fd >= 0) ::close(root_fd);
+  if (fd < 0 && (root_fd < 0 || open_errno == EXDEV || open_errno == ENOSYS || open_errno == EPERM ||
+                 open_errno == ELOOP)) {
+    // Not settled by the kernel's walk: an absolute link may still point
+    // back inside, so the whole rule is applied to the resolved path.
+    if (!InsideRoot(root, path)) return ReadInside::kOutside;
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  }
+  if (ReadOpenFile(fd, path, out, error, max_bytes, size)) return ReadInside::kRead;
+  return error->empty() ? ReadInside::kTooLarge : ReadInside::kFailed;
 }
 
 bool IsWithin(const fs::path& path, const fs::path& dir) {

@@ -17,6 +17,15 @@ bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* 
 bool ReadFile(const std::filesystem::path& path, std::string* out, std::string* error, uintmax_t max_bytes,
               uintmax_t* size);
 
+/// What ReadFileInside found.
+enum class ReadInside { kRead, kOutside, kTooLarge, kFailed };
+
+/// Reads `root`/`rel` under the rule of InsideRoot, checked by the open
+/// itself: kOutside (nothing read) when the file lies outside `root`,
+/// kTooLarge (`*size` set) past `max_bytes`, kFailed with `*error` set.
+ReadInside ReadFileInside(const std::filesystem::path& root, const std::string& rel, std::string* out,
+                          std::string* error, uintmax_t max_bytes, uintmax_t* size);
+
 /// The site's one rule for what it may read (docs/authoring.md, "Files the
 /// site reads"): true when `p`, after following every symbolic link, is
 /// `root` or lies inside `root` (itself resolved the same way). A path that

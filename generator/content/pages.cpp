@@ -272,12 +272,28 @@ std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteCo
 
 namespace {
 
-// The rule of docs/authoring.md ("Files the site reads"), checked again at
-// the read itself: the listing checked it too, but a file can be replaced by
-// a link between that check and this read (serve re-reads pages on edits).
-bool SourceInsideSite(const std::filesystem::path& root, const PageSource& src, Diagnostics* diags) {
-  if (InsideRoot(root, root / src.path)) return true;
-  diags->Error({src.path, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+// Reads a page under the rule of docs/authoring.md ("Files the site reads"),
+// checked again at the read itself: the listing checked it too, but a file
+// can be replaced by a link between that check and this read (serve re-reads
+// pages on edits).
+bool ReadSource(const std::filesystem::path& root, const std::string& path, std::string* text, uintmax_t max_bytes,
+                Diagnostics* diags) {
+  std::string err;
+  uintmax_t size = 0;
+  switch (ReadFileInside(root, path, text, &err, max_bytes, &size)) {
+    case ReadInside::kRead:
+      return true;
+    case ReadInside::kOutside:
+      diags->Error({path, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+      return false;
+    case ReadInside::kTooLarge:
+      diags->Error({path, 0, 0}, "file too large (" + std::to_string(size) + " bytes; a page may have at most " +
+                                     std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
+      return false;
+    case ReadInside::kFailed:
+      break;
+  }
+  diags->Error({path, 0, 0}, err, {}, 1, "io");
   return false;
 }
 
@@ -286,17 +302,7 @@ bool SourceInsideSite(const std::filesystem::path& root, const PageSource& src, 
 bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
                 Diagnostics* diags) {
   src->path = "content/" + rel;
-  if (!SourceInsideSite(root, *src, diags)) return false;
-  std::string err;
-  uintmax_t size = 0;
-  if (!ReadFile(root / src->path, &src->text, &err, kMaxPageBytes, &size)) {
-    if (err.empty())
-      diags->Error({src->path, 0, 0}, "file too large (" + std::to_string(size) + " bytes; a page may have at most " +
-                                          std::to_string(kMaxPageBytes) + ")", {}, 1, "too-large");
-    else
-      diags->Error({src->path, 0, 0}, err, {}, 1, "io");
-    return false;
-  }
+  if (!ReadSource(root, src->path, &src->text, kMaxPageBytes, diags)) return false;
   int line = 0, col = 0;
   if (!ValidUtf8(src->text, &line, &col)) {
     diags->Error({src->path, line, col}, "invalid UTF-8", {}, 1, "encoding");
@@ -332,12 +338,8 @@ void Unload(PageSource* src) {
 
 bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics* diags) {
   if (!src->unloaded) return true;
-  if (!SourceInsideSite(root, *src, diags)) return false;
-  std::string text, err;
-  if (!ReadFile(root / src->path, &text, &err)) {
-    diags->Error({src->path, 0, 0}, err, {}, 1, "io");
-    return false;
-  }
+  std::string text;
+  if (!ReadSource(root, src->path, &text, UINTMAX_MAX, diags)) return false;
   if (text.size() != src->size || Digest(text) != src->digest) {
     diags->Error({src->path, 0, 0}, "the file changed while the site was being built; build again", {}, 1,
                  "changed-during-build");

@@ -182,6 +182,11 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.scenarios = model.scenario_infos;
   const Entry* e = nullptr;
   auto get = [&](const std::string& id) { return Get(m, scenario, id, nullptr, nullptr, &e) == Lookup::kFound; };
+  // Results stay in memory for the whole build: no vector keeps spare room.
+  r.params.reserve(d.params.size());
+  r.items.reserve(d.items.size());
+  r.figures.reserve(d.figures.size());
+  if (model.total_unit) r.shares.reserve(d.items.size() + d.groups.size());
   for (const auto& p : d.params) {
     if (get(p.id)) r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos));
   }

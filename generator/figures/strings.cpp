@@ -23,9 +23,9 @@ constexpr std::array<std::string_view, 58> kKeys = {
 
 const std::string* Find(const UiWords* words, std::string_view lang, std::string_view key) {
   if (!words) return nullptr;
-  auto table = words->find(std::string(lang));
+  auto table = words->find(lang);
   if (table == words->end()) return nullptr;
-  auto text = table->second.find(std::string(key));
+  auto text = table->second.find(key);
   return text == table->second.end() ? nullptr : &text->second;
 }
 

@@ -15,8 +15,10 @@
 
 namespace costsite::figures {
 
+/// One language's UI words by key; looked up by string_view without a copy.
+using WordTable = std::map<std::string, std::string, std::less<>>;
 /// UI words by language, then key: words["zh"]["total"] == "合计".
-using UiWords = std::map<std::string, std::map<std::string, std::string>>;
+using UiWords = std::map<std::string, WordTable, std::less<>>;
 
 /// Who the figures are written for: the page's language, the site's words and
 /// the site's default language (used where `lang` lacks a word or a label).

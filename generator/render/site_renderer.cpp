@@ -39,7 +39,7 @@ std::string LangName(const Theme& theme, const std::string& lang) {
 
 const std::string& UiString(const Theme& theme, std::string_view lang, const std::string& key) {
   static const std::string kEmpty;
-  auto t = theme.strings.find(std::string(lang));
+  auto t = theme.strings.find(lang);
   if (t == theme.strings.end()) return kEmpty;
   auto s = t->second.find(key);
   return s == t->second.end() ? kEmpty : s->second;
@@ -74,7 +74,7 @@ std::vector<std::pair<const content::Page*, const content::PageSource*>> Listing
 // Sections and keys the table lacks stay tags, resolved at render time; a
 // template that changes its delimiters, or a string that holds braces, is
 // left as it is.
-std::string BindUiStrings(const std::string& text, const std::map<std::string, std::string>& strings) {
+std::string BindUiStrings(const std::string& text, const figures::WordTable& strings) {
   if (text.find("{{=") != std::string::npos) return text;
   std::string out;
   size_t at = 0;
@@ -131,7 +131,7 @@ struct PageRenderer::Impl {
   explicit Impl(const SiteInputs& inputs) : in(inputs) {
     reserved_ids = in.theme->ids;
     reserved_ids.emplace(figures::kSourcesId);
-    static const std::map<std::string, std::string> kNone;
+    static const figures::WordTable kNone;
     for (const std::string& lang : in.config->languages) {
       auto strings = in.theme->strings.find(lang);
       const auto& table = strings == in.theme->strings.end() ? kNone : strings->second;

@@ -75,7 +75,7 @@ std::string InlinePartials(const ThemeFile& file, const std::map<std::string, Th
 
 // Reads one i18n file's words into `table`; a key already there is replaced,
 // so a site's file overrides the built-in one key by key.
-void ReadWords(const ThemeFile& file, std::map<std::string, std::string>* table,
+void ReadWords(const ThemeFile& file, figures::WordTable* table,
                Diagnostics* diags) {
   auto doc = ParseYaml(file.origin, file.text, diags);
   if (!doc) return;
@@ -102,7 +102,7 @@ const EmbeddedFile* FindEmbedded(std::string_view path) {
 // The built-in words of `lang` and then the site's templates/i18n/LANG.yaml
 // over them. False when neither exists.
 bool ReadLanguage(const std::map<std::string, ThemeFile>& files, const std::string& lang,
-                  std::map<std::string, std::string>* table, Diagnostics* diags) {
+                  figures::WordTable* table, Diagnostics* diags) {
   const std::string path = "i18n/" + lang + ".yaml";
   const EmbeddedFile* builtin = FindEmbedded(path);
   if (builtin)

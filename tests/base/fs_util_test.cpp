@@ -48,6 +48,40 @@ TEST_CASE("InsideRoot follows symbolic links, of files and of folders, before ju
   CHECK(escaped.empty());
 }
 
+TEST_CASE("ReadFileInside reads what InsideRoot allows and nothing else") {
+  TempDir tmp;
+  fs::path root = tmp.path() / "site";
+  WriteAll(root / "content/a.md", "page a");
+  WriteAll(root / "shared/b.md", "page b");
+  WriteAll(tmp.path() / "outside/secret.md", "secret");
+  fs::create_symlink("../shared/b.md", root / "content/relative.md");
+  fs::create_symlink(fs::absolute(root / "shared/b.md"), root / "content/absolute.md");  // absolute, yet inside
+  fs::create_symlink("../../outside/secret.md", root / "content/escape.md");
+  fs::create_symlink(fs::absolute(tmp.path() / "outside"), root / "content/elsewhere");
+  auto read = [&](const std::string& rel, std::string* text, uintmax_t max = UINTMAX_MAX) {
+    std::string err;
+    uintmax_t size = 0;
+    ReadInside r = ReadFileInside(root, rel, text, &err, max, &size);
+    if (r == ReadInside::kFailed) CHECK_FALSE(err.empty());
+    if (r == ReadInside::kTooLarge) CHECK(size == 6);  // the size of a.md, the only file read with a limit
+    return r;
+  };
+  std::string text;
+  CHECK(read("content/a.md", &text) == ReadInside::kRead);
+  CHECK(text == "page a");
+  CHECK(read("content/relative.md", &text) == ReadInside::kRead);
+  CHECK(text == "page b");
+  CHECK(read("content/absolute.md", &text) == ReadInside::kRead);
+  CHECK(text == "page b");
+  text = "unchanged";
+  CHECK(read("content/escape.md", &text) == ReadInside::kOutside);
+  CHECK(read("content/elsewhere/secret.md", &text) == ReadInside::kOutside);
+  CHECK(read("content/../../outside/secret.md", &text) == ReadInside::kOutside);
+  CHECK(text == "unchanged");
+  CHECK(read("content/missing.md", &text) == ReadInside::kFailed);
+  CHECK(read("content/a.md", &text, 3) == ReadInside::kTooLarge);
+}
+
 TEST_CASE("IsWithin compares normalised paths") {
   CHECK(IsWithin("/a/b/c", "/a/b"));
   CHECK(IsWithin("/a/b", "/a/b"));

@@ -22,7 +22,7 @@ content::Page OnePage() {
 
 // The English page of OnePage() rendered with a theme of `page` (and a base
 // that only holds the body) and `strings`.
-std::string RenderWith(const std::string& page, const std::map<std::string, std::string>& strings) {
+std::string RenderWith(const std::string& page, const figures::WordTable& strings) {
   content::SiteConfig cfg;
   cfg.languages = {"en"};
   cfg.default_language = "en";
