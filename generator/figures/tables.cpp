@@ -45,11 +45,34 @@ NumberStyle CostColumn(const cost::ModelResult& r, const FormatOptions& opt) {
   return ColumnStyle(first ? StyleOf(*first, opt) : StyleOf(cost::Unit{}, opt), values);
 }
 
+// The factor as the row shows it: with the decimals of the display policy,
+// or more when those would not multiply out to the cost cell. 24 h/day ×
+// 30.4 days/month × $2.50/h is $1,824, yet the cost is $1,825 (a month is
+// 30.416… days): the factor then reads 30.42.
+std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, const Speaker& lang) {
+  const Figure& f = *it.factor;
+  const Interval& cost = it.cost.value;
+  if (!f.value.IsPoint() || !cost.IsPoint() || f.value.lo.IsZero()) return FormatFigure(f, {}, lang);
+  const Interval shown_cost = Displayed(cost, cost_cell);
+  auto reconciles = [&](const Decimal& shown_factor) {
+    return Displayed(Interval(cost.lo * shown_factor / f.value.lo), cost_cell) == shown_cost;
+  };
+  const NumberStyle own = StyleOf(f);
+  if (reconciles(Displayed(f.value, own).lo)) return FormatFigure(f, {}, lang);
+  for (int decimals = DefaultDecimals(f.value.lo, own) + 1; decimals <= 6; ++decimals) {
+    if (!reconciles(f.value.lo.RoundHalfAwayFromZero(decimals))) continue;
+    FormatOptions opt;
+    opt.precision = decimals;
+    return FormatFigure(f, opt, lang);
+  }
+  return FormatFigure(f, {}, lang);
+}
+
 // "2 instances × 730 h/month": the quantity as written, and the factor that
 // makes quantity × unit price equal the cost in the cost column's unit.
-std::string QuantityCell(const cost::LineItem& it, const Speaker& lang) {
+std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang) {
   std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang);
-  if (it.factor) html += " × " + Escape(FormatFigure(*it.factor, {}, lang));
+  if (it.factor) html += " × " + Escape(FactorText(it, ColumnCell(cost_column, it.cost.value), lang));
   return Num(html);
 }
 
@@ -135,7 +158,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       shown.push_back(&it.cost);
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       if (it.quantity && it.unit_price) {
-        html += QuantityCell(it, lang) + PriceCell(*it.unit_price, lang);
+        html += QuantityCell(it, column, lang) + PriceCell(*it.unit_price, lang);
       } else {  // a formula: no one quantity and price multiply to its cost
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }

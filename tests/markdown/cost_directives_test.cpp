@@ -103,6 +103,10 @@ prices:
     label: {zh: 模型输入, en: Model input}
     unit: USD/1M tokens
     price: 2.50
+  - id: gpu
+    label: {zh: GPU, en: GPU}
+    unit: USD/h
+    price: 2.50
 )";
 
 constexpr const char* kServiceYaml = R"(model: service
@@ -131,11 +135,25 @@ items:
     formula: 10% * (vm + llm)
 )";
 
+// A per-day quantity of a per-hour price: a month is 730 / 24 = 30.416… days.
+constexpr const char* kDailyYaml = R"(model: daily
+title: {zh: 日用量, en: Daily use}
+unit: USD/month
+params:
+  gpu_hours: {value: 24 h/day, label: {zh: GPU 时长, en: GPU hours}}
+items:
+  gpu:
+    label: {zh: GPU, en: GPU}
+    quantity: gpu_hours
+    price: "@cloud/gpu"
+)";
+
 cost::Evaluation ServiceEvaluation() {
   Diagnostics diags;
   cost::Inputs inputs;
   pricing::ParsePricingFile("pricing/cloud.yaml", kCloudYaml, &inputs, diags);
   pricing::ParsePricingFile("pricing/service.yaml", kServiceYaml, &inputs, diags);
+  pricing::ParsePricingFile("pricing/daily.yaml", kDailyYaml, &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
   for (const auto& d : diags.Sorted()) UNSCOPED_INFO(FormatDiagnostic(d));
   REQUIRE_FALSE(diags.HasErrors());
@@ -175,6 +193,18 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
   // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
   CHECK(Has(html, ">1,469</abbr>"));
   CHECK(Has(html, ">5,531</abbr>"));
+}
+
+TEST_CASE("cost table: a row's factor has the digits that multiply out to its cost") {
+  cost::Evaluation eval = ServiceEvaluation();
+  for (const char* lang : {"zh", "en"}) {
+    Diagnostics diags;
+    std::string html = RenderCost(eval, Block("cost table model=daily"), lang, &diags).html;
+    INFO(html << AllDiagnostics(diags));
+    // 24 × 30.4 × 2.50 = 1,824, not the 1,825 shown; 24 × 30.42 × 2.50 = 1,825.2 is.
+    CHECK(Has(html, ">1,825</abbr>"));
+    CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/month</td>"));
+  }
 }
 
 TEST_CASE("cost table and cost compare take precision= and compact") {
