@@ -139,11 +139,12 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   const Figure* unit_of = r.total ? &*r.total : (r.items.empty() ? nullptr : &r.items.front().cost);
   std::string cost_head = UiText("cost", lang);
   if (unit_of) cost_head += Paren(UnitHeader(*unit_of, lang), lang);
-  bool has_total = r.total.has_value();
+  // A total of zero has no shares: the column would only say "undefined".
+  bool has_shares = r.total.has_value() && !(r.total->value.IsPoint() && r.total->value.lo.IsZero());
   std::string html = "<table class=\"cost-table\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("item", lang)) + Th(UiText("quantity", lang), "num") +
                      Th(UiText("unit_price", lang), "num") + Th(Escape(cost_head), "num");
-  if (has_total) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
+  if (has_shares) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
   html += "</tr></thead>\n<tbody>\n";
 
   std::vector<std::string> order;  // groups by first use; "" = no group
@@ -163,7 +164,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }
       html += CostCell(it.cost, column, lang);
-      if (has_total) html += ShareCell(it.share, lang);
+      if (has_shares) html += ShareCell(it.share, lang);
       html += "</tr>\n";
     }
     if (g.empty()) continue;
@@ -172,7 +173,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       html += "<tr class=\"subtotal\">" +
               RowTh(Escape(UiText("subtotal", lang) + (IsCjk(lang) ? "：" : ": ") + GroupLabel(r, g, lang))) +
               "<td></td><td></td>" + CostCell(grp.subtotal, column, lang);
-      if (has_total) html += ShareCell(grp.share, lang);
+      if (has_shares) html += ShareCell(grp.share, lang);
       html += "</tr>\n";
     }
   }
@@ -181,7 +182,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   if (r.total) {
     sources->Add(r.total->explain);
     html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + "<td></td><td></td>" +
-            CostCell(*r.total, column, lang) + (has_total ? ShareCell(Interval(Decimal(1)), lang) : "") +
+            CostCell(*r.total, column, lang) + (has_shares ? ShareCell(Interval(Decimal(1)), lang) : "") +
             "</tr></tfoot>\n";
     rounded_note = RoundedSum(shown, column) != Displayed(r.total->value, ColumnCell(column, r.total->value));
   }

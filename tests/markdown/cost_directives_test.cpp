@@ -148,12 +148,26 @@ items:
     price: "@cloud/gpu"
 )";
 
+// A model that costs nothing this month.
+constexpr const char* kFreeYaml = R"(model: free
+title: {zh: 闲置, en: Idle}
+unit: USD/month
+params:
+  hours: {value: 0 h/month, label: {zh: 运行时长, en: Hours run}}
+items:
+  gpu:
+    label: {zh: GPU, en: GPU}
+    quantity: hours
+    price: "@cloud/gpu"
+)";
+
 cost::Evaluation ServiceEvaluation() {
   Diagnostics diags;
   cost::Inputs inputs;
   pricing::ParsePricingFile("pricing/cloud.yaml", kCloudYaml, &inputs, diags);
   pricing::ParsePricingFile("pricing/service.yaml", kServiceYaml, &inputs, diags);
   pricing::ParsePricingFile("pricing/daily.yaml", kDailyYaml, &inputs, diags);
+  pricing::ParsePricingFile("pricing/free.yaml", kFreeYaml, &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
   for (const auto& d : diags.Sorted()) UNSCOPED_INFO(FormatDiagnostic(d));
   REQUIRE_FALSE(diags.HasErrors());
@@ -205,6 +219,16 @@ TEST_CASE("cost table: a row's factor has the digits that multiply out to its co
     CHECK(Has(html, ">1,825</abbr>"));
     CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/month</td>"));
   }
+}
+
+TEST_CASE("cost table: a total of zero is shown, without a share column") {
+  cost::Evaluation eval = ServiceEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=free"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<tfoot><tr class=\"total\"><th scope=\"row\">Total</th>"));
+  CHECK_FALSE(Has(html, "Share"));
 }
 
 TEST_CASE("cost table and cost compare take precision= and compact") {
