@@ -1,5 +1,7 @@
 #include "cost/engine.h"
 
+#include "base/suggest.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -186,15 +188,62 @@ void Engine::Check(size_t m) {
                "scenario '" + sc.id + "' overrides unknown parameter '" + p.id + "'", "unknown-reference");
       }
     }
-    for (const auto& [price, variant] : sc.variants) {
-      std::string_view id = price;
+    for (const VariantChoice& c : sc.variants) {
+      std::string_view id = c.price;
       if (!id.empty() && id[0] == '@') id.remove_prefix(1);
-      if (!prices_.Find(id)) {
-        Report(sc.where, 0, sc.id.size(), "unknown price '" + price + "' in scenario '" + sc.id + "'",
+      const CompiledEntry* entry = prices_.Find(id);
+      if (!entry) {
+        Report(sc.where, 0, sc.id.size(), "unknown price '" + c.price + "' in scenario '" + sc.id + "'",
                "unknown-reference");
+        continue;
+      }
+      // A misspelled variant would silently fall back to the base price.
+      std::vector<std::string> known = VariantNames({entry});
+      if (std::find(known.begin(), known.end(), c.variant) == known.end()) {
+        Report(c.where, 0, c.variant.size(),
+               "scenario '" + sc.id + "' of model '" + d.id + "': price '@" + std::string(id) +
+                   "' has no variant '" + c.variant + "'" + DidYouMean(c.variant, known),
+               "unknown-variant");
       }
     }
+    if (!sc.variant.empty()) CheckScenarioVariant(m, sc);
   }
+}
+
+std::vector<std::string> Engine::VariantNames(const std::vector<const CompiledEntry*>& entries) const {
+  std::set<std::string> names;
+  for (const CompiledEntry* e : entries)
+    for (const CompiledValue& v : e->values)
+      for (const auto& [name, value] : v.variants) names.insert(name);
+  return {names.begin(), names.end()};
+}
+
+// `variant: X` applies to every price of the model that has X; when none has
+// it, the scenario is the base case under another name.
+void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
+  const ModelDef& d = *models_[m].def;
+  std::vector<const Located*> formulas;
+  for (const auto& p : d.params) formulas.push_back(&p.value);
+  for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
+  for (const auto& f : d.figures) formulas.push_back(&f.formula);
+  for (const auto& p : sc.params) formulas.push_back(&p.value);
+  std::vector<const CompiledEntry*> used;
+  std::vector<const Node*> refs;
+  for (const Located* src : formulas) {
+    const Node* node = src->empty() ? nullptr : Parsed(*src);
+    if (!node) continue;
+    refs.clear();
+    CollectReferences(*node, &refs);
+    for (const Node* r : refs)
+      if (r->kind == NodeKind::kPrice)
+        if (const CompiledEntry* e = prices_.Find(r->name)) used.push_back(e);
+  }
+  std::vector<std::string> known = VariantNames(used);
+  if (std::find(known.begin(), known.end(), sc.variant) != known.end()) return;
+  Report(sc.variant_where, 0, sc.variant.size(),
+         "scenario '" + sc.id + "' of model '" + d.id + "' sets variant '" + sc.variant +
+             "', which none of the prices the model uses has" + DidYouMean(sc.variant, known),
+         "unknown-variant");
 }
 
 void Engine::Report(const Located& src, size_t offset, size_t length, std::string message,

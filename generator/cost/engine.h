@@ -137,6 +137,9 @@ class Engine {
   enum class Lookup { kFound, kFailed, kUnknown };
 
   void Check(size_t m);
+  void CheckScenarioVariant(size_t m, const ScenarioDef& sc);
+  // Every variant name the entries have at any date, sorted.
+  std::vector<std::string> VariantNames(const std::vector<const CompiledEntry*>& entries) const;
   // Figure `id` of model m in `scenario`; kUnknown when m has no such figure.
   Lookup Get(size_t m, const std::string& scenario, const std::string& id, const Scope* from,
              const Node* at, const Entry** out);

@@ -142,9 +142,10 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   const Model& model = models_[s.model];
   std::string variant = n.variant;
   const ScenarioDef* sc = s.scenario.empty() ? nullptr : FindScenario(s.model, s.scenario);
+  bool chosen = false;  // by the scenario's `variants:`, which Check has judged already
   if (variant.empty() && sc) {
-    for (const auto& [price, v] : sc->variants) {
-      if (price == "@" + n.name || price == n.name) variant = v;
+    for (const VariantChoice& c : sc->variants) {
+      if (c.price == "@" + n.name || c.price == n.name) variant = c.variant, chosen = true;
     }
     if (variant.empty() && !sc->variant.empty() && prices_.HasVariant(*entry, sc->variant, model.as_of)) {
       variant = sc->variant;
@@ -154,7 +155,9 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   PriceFound found;
   std::string error;
   if (!prices_.Lookup(*entry, variant, model.as_of, &found, &error)) {
-    Fail(n, s, error, "price-date");
+    // A variant the price never has was reported at the scenario's line.
+    std::vector<std::string> known = chosen ? VariantNames({entry}) : std::vector<std::string>{};
+    if (!chosen || std::find(known.begin(), known.end(), variant) != known.end()) Fail(n, s, error, "price-date");
     return std::nullopt;
   }
   if (s.trace) s.trace->AddPrice(found.use);

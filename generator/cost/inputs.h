@@ -90,13 +90,21 @@ struct FigureDef {
   Located unit;
 };
 
+/// A scenario's choice of one price's variant: `variants: {"@aws/x": spot}`.
+struct VariantChoice {
+  std::string price;    // "@aws/x" as written
+  std::string variant;  // "spot"
+  Located where;        // the variant as written, for diagnostics
+};
+
 struct ScenarioDef {
   std::string id;
   Located where;
   LocalizedText label;
   std::vector<ParamDef> params;  // overrides
   std::string variant;           // for every price that has it
-  std::vector<std::pair<std::string, std::string>> variants;  // "@aws/x" -> variant
+  Located variant_where;         // `variant:` as written
+  std::vector<VariantChoice> variants;
 };
 
 struct RuleDef {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/suggest.h"
+
 namespace costsite::figures {
 
 std::string FigureRef::ToString() const {
@@ -9,26 +11,6 @@ std::string FigureRef::ToString() const {
 }
 
 namespace {
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string s = Suggest(word, candidates);
-  return s.empty() ? "" : " (did you mean '" + s + "'?)";
-}
 
 std::vector<std::string> ModelIds(const cost::Evaluation& eval) {
   std::vector<std::string> out;
@@ -38,16 +20,6 @@ std::vector<std::string> ModelIds(const cost::Evaluation& eval) {
 }
 
 }  // namespace
-
-std::string Suggest(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    size_t d = EditDistance(word, c);
-    if (d < best_d) best_d = d, best = c;
-  }
-  return best;
-}
 
 bool ParseFigureRef(std::string_view text, const cost::Evaluation& eval, FigureRef* out,
                     std::string* error) {

@@ -38,8 +38,6 @@ const cost::ModelResult* FindResult(const cost::Evaluation& eval, std::string_vi
 bool ResolveFigure(const cost::Evaluation& eval, const FigureRef& ref, const FormatOptions& opt,
                    cost::Figure* out, std::string* error);
 
-/// The closest of `candidates` to `word` by edit distance, or "" if none is close.
-std::string Suggest(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace costsite::figures
 

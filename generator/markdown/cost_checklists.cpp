@@ -6,6 +6,7 @@
 
 #include <cstring>
 
+#include "base/suggest.h"
 #include "figures/lookup.h"
 #include "figures/strings.h"
 #include "markdown/cmark_util.h"
@@ -54,7 +55,7 @@ std::optional<bool> RuleHolds(PageExpansion& page, cmark_node* span) {
     if (rule.id == ref.figure) return rule.holds;
     ids.push_back(rule.id);
   }
-  std::string s = figures::Suggest(ref.figure, ids);
+  std::string s = Suggest(ref.figure, ids);
   page.Error(line, col, "unknown rule '" + ref.ToString() + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"),
              width, "unknown-rule");
   return std::nullopt;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cost/evaluate.h"
+#include "base/suggest.h"
 #include "figures/charts.h"
 #include "figures/lookup.h"
 #include "figures/tables.h"
@@ -220,7 +221,7 @@ std::string Compare(PageExpansion& page, const Directive& d) {
       if (!results.front()->Find(id)) {
         std::vector<std::string> all;
         for (const auto* g : results.front()->AllFigures()) all.push_back(g->id);
-        std::string s = figures::Suggest(id, all);
+        std::string s = Suggest(id, all);
         page.Error(d.line, col, "unknown figure '" + results.front()->model + "." + id + "'" +
                                     (s.empty() ? "" : " (did you mean '" + s + "'?)"),
                    static_cast<int>(id.size()), "unknown-figure");
@@ -270,7 +271,7 @@ std::string Prices(PageExpansion& page, const Directive& d) {
   if (!view) {
     std::vector<std::string> ids;
     for (const auto& v : page.eval->providers()) ids.push_back(v.id);
-    std::string s = figures::Suggest(p.value, ids);
+    std::string s = Suggest(p.value, ids);
     page.Error(d.line, p.value_col, "unknown provider '" + p.value + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"),
                static_cast<int>(p.value.size()), "unknown-provider");
     return "";

@@ -79,10 +79,15 @@ void ReadScenario(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::Mod
   f.CheckKeys(v, {"label", "params", "variant", "variants"}, "scenario '" + sc.id + "'");
   if (v["label"]) sc.label = f.Localized(v["label"], "label");
   if (v["params"]) ReadParams(f, v["params"], &sc.params);
-  if (v["variant"]) sc.variant = f.Id(v["variant"], "variant", false);
+  if (v["variant"]) {
+    sc.variant = f.Id(v["variant"], "variant", false);
+    sc.variant_where = f.Text(v["variant"], "variant");
+  }
   if (v["variants"] && f.ExpectMap(v["variants"], "variants")) {
     for (const auto& kv : v["variants"]) {
-      sc.variants.emplace_back(f.Scalar(kv.first, "price"), f.Id(kv.second, "variant", false));
+      cost::VariantChoice c{f.Scalar(kv.first, "price"), f.Id(kv.second, "variant", false), {}};
+      c.where = f.Text(kv.second, "variant");
+      sc.variants.push_back(std::move(c));
     }
   }
   m->scenarios.push_back(std::move(sc));

@@ -98,6 +98,47 @@ figures:
   CHECK(errors.find("division by zero") == std::string::npos);
 }
 
+TEST_CASE("A misspelled variant is an error at the scenario line, with a did-you-mean", "[cost][evaluate]") {
+  auto whole = EvalModel(R"y(model: m
+unit: USD/month
+items:
+  gpu: {quantity: 730 h/month, price: "@aws/p4d.24xlarge"}
+scenarios:
+  cheap:
+    variant: spto
+)y");
+  std::string errors = whole->Errors();
+  INFO(errors);
+  CHECK(errors.find("pricing/m.yaml:7:14: error: scenario 'cheap' of model 'm' sets variant 'spto', which none of "
+                    "the prices the model uses has (did you mean 'spot'?)") != std::string::npos);
+
+  auto one = EvalModel(R"y(model: m
+unit: USD/month
+items:
+  gpu: {quantity: 730 h/month, price: "@aws/p4d.24xlarge"}
+scenarios:
+  cheap:
+    variants: {"@aws/p4d.24xlarge": spto}
+)y");
+  errors = one->Errors();
+  INFO(errors);
+  CHECK(errors.find("pricing/m.yaml:7:37: error: scenario 'cheap' of model 'm': price '@aws/p4d.24xlarge' has no "
+                    "variant 'spto' (did you mean 'spot'?)") != std::string::npos);
+  CHECK(errors.find("pricing/m.yaml:4:") == std::string::npos);  // not again at the item that uses the price
+
+  auto right = EvalModel(R"y(model: m
+unit: USD/month
+items:
+  gpu: {quantity: 730 h/month, price: "@aws/p4d.24xlarge"}
+scenarios:
+  cheap:
+    variant: spot
+)y");
+  INFO(right->Errors());
+  CHECK_FALSE(right->diags.HasErrors());
+  CHECK(right->Show("m", "total", "cheap") == "7175.90 USD/month");  // 730 h x 9.83 USD/h
+}
+
 TEST_CASE("Hand-computed figures", "[cost][evaluate]") {
   auto run = Eval({{"pricing/m.yaml", R"y(model: m
 params:

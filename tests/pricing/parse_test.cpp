@@ -147,7 +147,8 @@ expectations:
   CHECK(m.items[0].price.pos.col == 67);
   CHECK(m.items[1].formula.text == "500 GB * @aws/s3.standard");
   CHECK(m.scenarios[0].params[0].value.text == "4");
-  CHECK(m.scenarios[0].variants[0].second == "reserved_1y");
+  CHECK(m.scenarios[0].variants[0].variant == "reserved_1y");
+  CHECK(m.scenarios[0].variants[0].where.pos.line > 0);  // the variant as written, for diagnostics
   CHECK(m.rules[0].when.pos.line == 21);
   CHECK(m.expectations[0].known_discrepancy);
 }
