@@ -1,7 +1,7 @@
 // The example site rendered end to end in both languages: every report shows
 // computed figures with their provenance, its sources, and the same number of
-// figures, tables and charts in each language; no to-do a rule recommends is
-// shown as done.
+// figures, tables and charts in each language; the home page compares the
+// reports' headline figures; no to-do a rule recommends is shown as done.
 #include <catch2/catch.hpp>
 #include <regex>
 #include <sstream>
@@ -50,14 +50,20 @@ TEST_CASE("Example site: reports compute in both languages") {
   }
   CHECK(reports == 5);
   CHECK(checklists >= 5);
-  // The landing pages compare the reports' totals with a chart.
+  // The landing pages compare each report's own headline figure, one row a
+  // report, in US dollars with the rate used: no total, no shares.
   for (const char* lang : {"zh", "en"}) {
     std::string home = ReadAll(out / lang / "index.html");
     INFO(lang);
-    CHECK(home.find("<svg") != std::string::npos);
-    CHECK(home.find("role=\"img\"") != std::string::npos);
-    CHECK(Count(home, "<abbr class=\"fig\"") >= 5);
+    CHECK(Count(home, "<tr><th scope=\"row\"><a href=") == 5);
+    CHECK(Count(home, "<abbr class=\"fig\"") == 5);
+    CHECK(home.find("class=\"total\"") == std::string::npos);
+    CHECK(home.find("<svg") == std::string::npos);
+    CHECK(Count(home, "class=\"fx-note\"") == 1);  // one report is in CNY
+    CHECK(home.find("2025-10-31") != std::string::npos);
   }
+  CHECK(ReadAll(out / "zh/index.html").find("合计") == std::string::npos);
+  CHECK(ReadAll(out / "en/index.html").find(">Total<") == std::string::npos);
 }
 
 // Checklist items bound to a rule with `?model.rule` are recommendations:
