@@ -31,7 +31,7 @@ TEST_CASE("A money headline is converted to the display currency, with the rate 
   CHECK(same.result->scenario == "spot");
 }
 
-TEST_CASE("A headline that is not money keeps its unit; one that names nothing is an error") {
+TEST_CASE("A headline that is not money keeps its unit, and one that names nothing is an error") {
   cost::Evaluation eval = markdown::FixtureEvaluation();
   Headline h;
   std::string error;
