@@ -107,6 +107,13 @@ void ReadFrontMatterFields(const YAML::Node& doc, PageSource* src, Diagnostics* 
       else if (key == "translation_of") {
         src->front.translation_of = v.as<std::string>();
         src->front.translation_pos = PosOf(v, src->path, 2);
+      } else if (key == "headline") {
+        src->front.headline = v.as<std::string>();
+        src->front.headline_pos = PosOf(v, src->path, 2);
+        src->front.headline_line = std::string(LineOf(src->text, src->front.headline_pos.line));
+        size_t at = static_cast<size_t>(std::max(src->front.headline_pos.col, 1) - 1);
+        if (at < src->front.headline_line.size() && (src->front.headline_line[at] == '"' || src->front.headline_line[at] == '\''))
+          ++src->front.headline_pos.col;  // under the reference, not its quote
       }
     } catch (const YAML::Exception&) {
       error(v, "front matter '" + key + "' has the wrong type");
@@ -194,6 +201,11 @@ bool ReadSimpleFrontMatter(std::string_view yaml, PageSource* src) {
     } else if (f.key == "translation_of") {
       front.translation_of = f.value;
       front.translation_pos = {src->path, static_cast<int>(line_no) + 2, static_cast<int>(f.column) + 1};
+    } else if (f.key == "headline") {
+      front.headline = f.value;
+      // The caret goes under the reference, not a quote around it.
+      front.headline_pos = {src->path, static_cast<int>(line_no) + 2, static_cast<int>(f.column) + (f.plain ? 1 : 2)};
+      front.headline_line = std::string(line);
     }
   }
   src->front = std::move(front);

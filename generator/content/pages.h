@@ -22,6 +22,9 @@ struct FrontMatter {
   bool draft = false;
   std::string translation_of;  // hash of the source this translates
   SourcePos translation_pos;   // where translation_of is written
+  std::string headline;        // "model[scenario].figure" the home page compares; "" = none
+  SourcePos headline_pos;      // where its value is written
+  std::string headline_line;   // that line, for a diagnostic after the text is let go
 };
 
 /// One Markdown file in one language.

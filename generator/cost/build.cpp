@@ -176,6 +176,15 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   return true;
 }
 
+std::optional<Figure> Engine::Measured(const RuleDef& rule, size_t m, const std::string& scenario) {
+  const Node* node = Parsed(rule.when);
+  if (!node || node->kind != NodeKind::kCompare || node->args.empty()) return std::nullopt;
+  Scope s{m, scenario, &rule.when, nullptr};
+  std::optional<Value> left = Eval(*node->args[0], s);  // memoised figures: evaluated already
+  if (!left || left->is_bool) return std::nullopt;
+  return ToFigure(rule.id, rule.condition, *left, {}, rule.when.pos);
+}
+
 ModelResult Engine::Build(size_t m, const std::string& scenario) {
   const Model& model = models_[m];
   const ModelDef& d = *model.def;
@@ -241,7 +250,8 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
              "the condition of rule '" + rule.id + "' must be a comparison (true or false)", "type-mismatch");
       continue;
     }
-    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos, rule.condition});
+    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos, rule.condition,
+                       Measured(rule, m, scenario)});
   }
   for (const auto& x : d.expectations) {
     if (auto res = CheckExpectation(m, scenario, x)) r.expectations.push_back(std::move(*res));

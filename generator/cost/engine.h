@@ -157,6 +157,8 @@ class Engine {
   std::optional<Value> EvalLocated(const Located& src, size_t m, const std::string& scenario,
                                    Trace* trace);
   bool CheckDeclared(const Located& unit_src, const Located& at, Value* v);
+  // The left side of rule `rule`'s comparison in model m, for RuleResult::measured.
+  std::optional<Figure> Measured(const RuleDef& rule, size_t m, const std::string& scenario);
   std::optional<ExpectationResult> CheckExpectation(size_t m, const std::string& scenario,
                                                     const ExpectationDef& x);
 

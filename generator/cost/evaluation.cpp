@@ -171,8 +171,11 @@ uint64_t Fingerprint(const ModelResult& r) {
   h.Add(static_cast<uint64_t>(r.figures.size()));
   for (const Figure& f : r.figures) h.Add(f);
   h.Add(static_cast<uint64_t>(r.rules.size()));
-  for (const RuleResult& rule : r.rules)
+  for (const RuleResult& rule : r.rules) {
     h.Add(rule.id), h.Add(rule.label), h.Add(rule.recommendation), h.Add(rule.holds), h.Add(rule.when), h.Add(rule.pos), h.Add(rule.condition);
+    h.Add(rule.measured.has_value());
+    if (rule.measured) h.Add(*rule.measured);
+  }
   h.Add(static_cast<uint64_t>(r.expectations.size()));
   for (const ExpectationResult& x : r.expectations) {
     h.Add(x.figure), h.Add(x.stated_text), h.Add(x.stated), h.Add(x.computed), h.Add(x.unit);

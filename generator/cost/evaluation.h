@@ -101,6 +101,10 @@ struct RuleResult {
   std::string when;  // the condition as written: a formula, for provenance only
   SourcePos pos;
   LocalizedText condition;  // the condition in words, what readers see; may be empty
+  // The value the condition tests: the left side of its comparison
+  // ("share.gpu" in `share.gpu > 50%`), shown beside `condition` as the
+  // reason for a recommendation; nullopt when the left side is true/false.
+  std::optional<Figure> measured;
 };
 
 struct ExpectationResult {

@@ -1,12 +1,19 @@
 // GFM task lists as accessible checklists: each item's text becomes the label
-// of a disabled checkbox, the list gets a "3 / 6" progress count, and an item
-// holding a `?model.rule` code span is ticked by that rule.
+// of a disabled checkbox and the list gets a "3 / 6" progress count. An item
+// may be bound to a rule by a code span, in one of two ways:
+//   `!model.rule`  established: a fact about the model; the build ticks the
+//                  item when the rule holds and clears it when it does not.
+//   `?model.rule`  recommended: the item keeps the box its author wrote; when
+//                  the rule holds it gets a badge and the rule's condition
+//                  with the value it tests, never a tick. A to-do the model
+//                  argues for is not done.
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
 #include <cstring>
 
 #include "base/suggest.h"
+#include "figures/checklists.h"
 #include "figures/lookup.h"
 #include "figures/strings.h"
 #include "markdown/cmark_util.h"
@@ -18,17 +25,25 @@ namespace {
 
 bool IsTaskItem(cmark_node* n) { return std::strcmp(cmark_node_get_type_string(n), "tasklist") == 0; }
 
-// The `?model.rule` code span of an item's first paragraph, or nullptr.
+// How an item is bound to a rule, by the first character of its code span.
+enum class Binding { kNone, kEstablished, kRecommended };
+
+Binding BindingOf(const char* literal) {
+  if (!literal) return Binding::kNone;
+  if (literal[0] == '!') return Binding::kEstablished;
+  if (literal[0] == '?') return Binding::kRecommended;
+  return Binding::kNone;
+}
+
+// The `!model.rule` or `?model.rule` code span of an item's first paragraph, or nullptr.
 cmark_node* RuleSpan(cmark_node* para) {
-  for (cmark_node* c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
-    const char* lit = cmark_node_get_literal(c);
-    if (cmark_node_get_type(c) == CMARK_NODE_CODE && lit && lit[0] == '?') return c;
-  }
+  for (cmark_node* c = cmark_node_first_child(para); c; c = cmark_node_next(c))
+    if (cmark_node_get_type(c) == CMARK_NODE_CODE && BindingOf(cmark_node_get_literal(c)) != Binding::kNone) return c;
   return nullptr;
 }
 
-// Whether the rule named by `span` holds; nullopt after reporting an error.
-std::optional<bool> RuleHolds(PageExpansion& page, cmark_node* span) {
+// The rule named by `span`; nullptr after reporting an error.
+const cost::RuleResult* FindRule(PageExpansion& page, cmark_node* span) {
   std::string lit = Literal(span);
   int line = page.LineOf(span);
   int content_col = cmark_node_get_start_column(span);
@@ -36,29 +51,29 @@ std::optional<bool> RuleHolds(PageExpansion& page, cmark_node* span) {
   int width = static_cast<int>(lit.size()) + 2 * (content_col - col);
   if (!page.eval) {
     page.Error(line, col, "'" + lit + "' refers to a rule, but the site has no pricing/ folder", width, "unknown-rule");
-    return std::nullopt;
+    return nullptr;
   }
   figures::FigureRef ref;
   std::string err;
   if (!figures::ParseFigureRef(std::string_view(lit).substr(1), *page.eval, &ref, &err)) {
     page.Error(line, col, err, width, "unknown-rule");
-    return std::nullopt;
+    return nullptr;
   }
   page.Ref("rule", ref.ToString(), line, col);
   const cost::ModelResult* r = figures::FindResult(*page.eval, ref.model, ref.scenario, &err);
   if (!r) {
     page.Error(line, col, err, width, "unknown-model");
-    return std::nullopt;
+    return nullptr;
   }
   std::vector<std::string> ids;
   for (const auto& rule : r->rules) {
-    if (rule.id == ref.figure) return rule.holds;
+    if (rule.id == ref.figure) return &rule;
     ids.push_back(rule.id);
   }
   std::string s = Suggest(ref.figure, ids);
   page.Error(line, col, "unknown rule '" + ref.ToString() + "'" + (s.empty() ? "" : " (did you mean '" + s + "'?)"),
              width, "unknown-rule");
-  return std::nullopt;
+  return nullptr;
 }
 
 // Drops the code span and the space before it.
@@ -72,15 +87,20 @@ void RemoveSpan(cmark_node* span) {
   }
 }
 
-// Wraps the paragraph's inlines in <label> with a disabled checkbox first.
-void LabelItem(cmark_node* item, bool checked) {
+// Wraps the paragraph's inlines in <label> with a disabled checkbox first,
+// followed by `after` (HTML) when a rule recommends the item. The label's
+// class names the binding, for styles and for tests of what readers see.
+void LabelItem(cmark_node* item, bool checked, Binding binding, const std::string& after) {
   cmark_node* para = cmark_node_first_child(item);
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) {
     para = NewNode(CMARK_NODE_PARAGRAPH);
     cmark_node_prepend_child(item, para);
   }
   cmark_node* label = NewNode(CMARK_NODE_CUSTOM_INLINE);
-  std::string open = std::string("<label><input type=\"checkbox\" disabled") + (checked ? " checked" : "") + "> ";
+  std::string open = binding == Binding::kEstablished   ? "<label class=\"task-established\">"
+                     : binding == Binding::kRecommended ? "<label class=\"task-recommended\">"
+                                                        : "<label>";
+  open += std::string("<input type=\"checkbox\" disabled") + (checked ? " checked" : "") + "> ";
   cmark_node_set_on_enter(label, open.c_str());
   cmark_node_set_on_exit(label, "</label>");
   while (cmark_node* c = cmark_node_first_child(para)) {
@@ -88,6 +108,11 @@ void LabelItem(cmark_node* item, bool checked) {
     cmark_node_append_child(label, c);
   }
   cmark_node_append_child(para, label);
+  if (!after.empty()) {
+    cmark_node* extra = NewNode(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(extra, (" " + after).c_str());
+    cmark_node_append_child(para, extra);
+  }
   // The item now renders as a plain <li>; the checkbox is ours.
   cmark_node_set_syntax_extension(item, nullptr);
 }
@@ -95,24 +120,32 @@ void LabelItem(cmark_node* item, bool checked) {
 }  // namespace
 
 void ExpandChecklist(PageExpansion& page, cmark_node* list) {
-  int done = 0, total = 0;
+  figures::ChecklistCount count;
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
     if (!IsTaskItem(item)) continue;
     bool checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
+    std::string after;
+    Binding binding = Binding::kNone;
     cmark_node* para = cmark_node_first_child(item);
     if (cmark_node* span = para ? RuleSpan(para) : nullptr) {
-      if (std::optional<bool> holds = RuleHolds(page, span)) checked = *holds;
+      binding = BindingOf(cmark_node_get_literal(span));
+      if (const cost::RuleResult* rule = FindRule(page, span)) {
+        if (binding == Binding::kEstablished) checked = rule->holds;
+        if (binding == Binding::kRecommended && rule->holds && !checked) {
+          after = figures::RecommendationHtml(*rule, page.ctx.Speaker());
+          ++count.recommended;
+        }
+      }
       RemoveSpan(span);
     }
-    LabelItem(item, checked);
-    ++total;
-    done += checked ? 1 : 0;
+    LabelItem(item, checked, binding, after);
+    ++count.total;
+    count.done += checked ? 1 : 0;
   }
   std::string id = "checklist-" + std::to_string(++page.checklists);
   cmark_node* wrap = NewNode(CMARK_NODE_CUSTOM_BLOCK);
   std::string open = "<div class=\"checklist\" role=\"group\" aria-labelledby=\"" + id + "\">\n<p class=\"checklist-progress\" id=\"" +
-                     id + "\">" + std::to_string(done) + " / " + std::to_string(total) + " " +
-                     figures::UiText("progress", page.ctx.Speaker()) + "</p>\n";
+                     id + "\">" + figures::ChecklistProgress(count, page.ctx.Speaker()) + "</p>\n";
   cmark_node_set_on_enter(wrap, open.c_str());
   cmark_node_set_on_exit(wrap, "</div>\n");
   cmark_node_insert_before(list, wrap);

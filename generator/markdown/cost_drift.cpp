@@ -185,7 +185,7 @@ PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first
     if (type == CMARK_NODE_CODE) {
       const char* c = cmark_node_get_literal(n);
       std::string_view lit = c ? c : "";
-      if (lit.empty() || (lit[0] != '=' && lit[0] != '?')) continue;
+      if (lit.empty() || (lit[0] != '=' && lit[0] != '?' && lit[0] != '!')) continue;
       std::string name(lit.substr(1, lit.find(' ') == std::string_view::npos ? std::string_view::npos
                                                                              : lit.find(' ') - 1));
       out.refs.push_back({lit[0] == '=' ? "figure" : "rule", std::move(name), pos(n)});

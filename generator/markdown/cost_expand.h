@@ -48,8 +48,9 @@ struct PageExpansion {
 /// Expands one `cost …` fenced block; returns its HTML, or "" after reporting an error.
 std::string ExpandDirective(PageExpansion& page, cmark_node* block);
 
-/// Turns the task list `list` into labelled checkboxes with a progress count,
-/// ticking items bound to a rule by a `?model.rule` code span.
+/// Turns the task list `list` into labelled checkboxes with a progress count:
+/// an item with a `!model.rule` code span is ticked when the rule holds (an
+/// established fact), one with `?model.rule` is marked recommended, never done.
 void ExpandChecklist(PageExpansion& page, cmark_node* list);
 
 /// Columns of a code span's backticks before `content_col` on `line_text`.

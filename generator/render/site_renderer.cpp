@@ -7,11 +7,14 @@
 #include <set>
 
 #include "cost/evaluation.h"
+#include "figures/format.h"
 #include "figures/provenance.h"
+#include "figures/tables.h"
 #include "markdown/cost_nodes.h"
 #include "markdown/markdown.h"
 #include "output/paths.h"
 #include "render/export.h"
+#include "render/headlines.h"
 #include "render/links.h"
 #include "render/publish.h"
 #include "render/splice.h"
@@ -261,17 +264,60 @@ struct PageRenderer::Impl {
     return list;
   }
 
-  mstch::data HomeListing(std::string_view lang, const std::string& file) {
+  // The reports, each with its headline figure when it names one (added to
+  // `refs`: the page reads its model), and the rates headlines were converted
+  // at. A headline that names nothing is reported in its source's own
+  // language only, so once.
+  void HomeListing(std::string_view lang, OutputFile* out, mstch::data* data, Diagnostics* diags,
+                   std::vector<markdown::CostRef>* refs) {
+    figures::Speaker speaker{lang, &in.theme->strings, in.config->default_language};
     mstch::data list{mstch::data::type::list};
+    std::vector<cost::FxUse> rates;
+    bool any_headline = false;
     for (const auto& [page, src] : Listing(in, lang)) {
       mstch::data item;
       item.set("title", src->front.title);
       SetIfAny(&item, "description", src->front.description);
-      item.set("url", output::RelativeUrl(file, output::PageFile(lang, page->key)));
+      item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->key)));
       item.set("untranslated", mstch::data(src->lang != lang));
+      const content::FrontMatter& front = src->front;
+      Headline h;
+      std::string error;
+      if (!front.headline.empty() && !in.evaluation) {
+        error = "headline '" + front.headline + "' names a figure, but the site has no pricing/ folder";
+      } else if (!front.headline.empty() &&
+                 ResolveHeadline(front.headline, *in.evaluation, in.config->display_currency, &h, &error)) {
+        any_headline = true;
+        item.set("headline_label", HeadlineLabel(h, speaker));
+        item.set("headline_html", figures::FigureHtml(h.figure, figures::FormatFigure(h.figure, {}, speaker), speaker));
+        refs->push_back({"figure", front.headline, front.headline_pos});
+        if (h.fx) {
+          out->reads_pricing = true;
+          if (std::find(rates.begin(), rates.end(), *h.fx) == rates.end()) rates.push_back(*h.fx);
+        }
+      }
+      if (!error.empty() && src->lang == lang) {
+        Diagnostic d;
+        d.pos = front.headline_pos;
+        d.message = error;
+        d.source_line = front.headline_line;
+        d.span = static_cast<int>(front.headline.size());
+        d.code = "unknown-headline";
+        diags->Add(std::move(d));
+      }
       list.push_back(item);
     }
-    return list;
+    data->set("pages", list);
+    data->set("has_headlines", mstch::data(any_headline));
+    mstch::data notes{mstch::data::type::list};
+    for (const cost::FxUse& fx : rates) {
+      mstch::data note;
+      std::string text = Replace(UiString(*in.theme, lang, "fx_note"), "{date}", fx.date);
+      text = Replace(text, "{rate}", figures::FormatFx(fx, lang));
+      note.set("text", Replace(text, "{currency}", figures::CurrencyName(in.config->display_currency, lang)));
+      notes.push_back(note);
+    }
+    data->set("fx_notes", notes);
   }
 };
 
@@ -317,7 +363,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("notice", notice);
     data.set("content_lang", content::HtmlLang(src->lang));
   }
-  if (page.is_list) data.set("pages", impl_->HomeListing(l, out.path));
+  if (page.is_list) impl_->HomeListing(l, &out, &data, diags, &cost_out.refs);
   if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   for (const markdown::CostRef& ref : cost_out.refs)
     if (ref.kind == "convert" || ref.kind == "prices" || ref.kind == "model") out.reads_pricing = true;

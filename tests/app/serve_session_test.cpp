@@ -156,6 +156,25 @@ TEST_CASE("A new title re-renders the home pages, and a new page or template reb
   CHECK(f.Page("zh/r0/index.html").find("<footer>custom</footer>") != std::string::npos);
 }
 
+TEST_CASE("A new headline re-renders the home pages, and a price change reaches them through it") {
+  Fixture f(3, 2);
+  CHECK(f.Page("en/index.html").find("class=\"headlines\"") == std::string::npos);
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1\nheadline: m1.total\n---\n## Cost\n\nTotal `=m1.total`.\n");
+  UpdateReport r = f.session->Update({"content/r1.en.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(f.Page("en/index.html").find("$400/month") != std::string::npos);  // 200 h x 2 USD/h
+  // The home page reads m1 now: a new price for it re-renders the home page.
+  std::string cloud = ReadAll(f.src / "pricing/cloud.yaml");
+  cloud.replace(cloud.rfind("price: 2"), 8, "price: 3");
+  WriteAll(f.src / "pricing/cloud.yaml", cloud);
+  UpdateReport priced = f.session->Update({"pricing/cloud.yaml"});
+  INFO(priced.errors);
+  REQUIRE(priced.ok);
+  CHECK(f.Page("en/index.html").find("$600/month") != std::string::npos);
+}
+
 TEST_CASE("A page replaced by a symbolic link out of the site is refused, as build refuses it") {
   Fixture f(3, 1);
   auto before = Snapshot(f.out);

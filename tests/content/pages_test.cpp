@@ -79,6 +79,23 @@ TEST_CASE("ParseFrontMatter reads fields and finds the body") {
   CHECK(src.body_line == 7);
 }
 
+TEST_CASE("ParseFrontMatter reads the headline with its place and line") {
+  for (const char* yaml : {"headline: gpu[spot].total\n", "headline: \"gpu[spot].total\"\n",
+                           "headline: gpu[spot].total  # the home page row\n"}) {
+    PageSource src;
+    src.path = "content/a.en.md";
+    src.text = std::string("---\ntitle: T\n") + yaml + "---\nBody\n";
+    Diagnostics diags;
+    ParseFrontMatter(&src, &diags);
+    INFO(yaml);
+    CHECK_FALSE(diags.HasErrors());
+    CHECK(src.front.headline == "gpu[spot].total");
+    CHECK(src.front.headline_pos.line == 3);
+    CHECK(src.front.headline_pos.col == (yaml[10] == '"' ? 12 : 11));
+    CHECK(src.front.headline_line + "\n" == yaml);
+  }
+}
+
 TEST_CASE("ParseFrontMatter reports YAML errors at the file's line") {
   PageSource src;
   src.path = "content/a.en.md";
@@ -179,6 +196,11 @@ std::string ViaYamlCpp(const std::string& yaml) {
         else if (key == "translation_of") {
           f.translation_of = kv.second.as<std::string>();
           f.translation_pos = {"p.md", kv.second.Mark().line + 2, kv.second.Mark().column + 1};
+        } else if (key == "headline") {
+          f.headline = kv.second.as<std::string>();
+          char first = yaml[kv.second.Mark().pos];
+          f.headline_pos = {"p.md", kv.second.Mark().line + 2,
+                            kv.second.Mark().column + (first == '"' || first == '\'' ? 2 : 1)};
         }
       } catch (const YAML::Exception&) {
         return "(wrong type)";
@@ -186,7 +208,8 @@ std::string ViaYamlCpp(const std::string& yaml) {
     }
   }
   return f.title + "|" + f.description + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
-         f.translation_of + "@" + std::to_string(f.translation_pos.line) + ":" + std::to_string(f.translation_pos.col);
+         f.translation_of + "@" + std::to_string(f.translation_pos.line) + ":" + std::to_string(f.translation_pos.col) +
+         "|" + f.headline + "@" + std::to_string(f.headline_pos.line) + ":" + std::to_string(f.headline_pos.col);
 }
 
 std::string ViaLoader(const std::string& yaml, int* errors) {
@@ -198,7 +221,8 @@ std::string ViaLoader(const std::string& yaml, int* errors) {
   *errors = diags.ErrorCount();
   const FrontMatter& f = src.front;
   return f.title + "|" + f.description + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
-         f.translation_of + "@" + std::to_string(f.translation_pos.line) + ":" + std::to_string(f.translation_pos.col);
+         f.translation_of + "@" + std::to_string(f.translation_pos.line) + ":" + std::to_string(f.translation_pos.col) +
+         "|" + f.headline + "@" + std::to_string(f.headline_pos.line) + ":" + std::to_string(f.headline_pos.col);
 }
 
 TEST_CASE("Front matter reads as yaml-cpp reads it, whatever the form") {
@@ -210,7 +234,7 @@ TEST_CASE("Front matter reads as yaml-cpp reads it, whatever the form") {
       "报告 1：GPU 成本", "x:", "http://example.com/a", "\"\"", "''", "a\tb", "TRUE", "False",
   };
   int compared = 0;
-  for (std::string key : {"title", "description", "weight", "draft", "translation_of", "other"}) {
+  for (std::string key : {"title", "description", "weight", "draft", "translation_of", "headline", "other"}) {
     for (const std::string& value : values) {
       for (std::string layout : {"%k: %v\n", "%k:  %v\n", "# note\n%k: %v\nweight: 2\n", "%k: %v\r\n",
                                         "title: T\n%k: %v\n%k: %v\n", "  %k: %v\n", "%k: %v   \n"}) {

@@ -423,6 +423,33 @@ expectations:
   CHECK(r.expectations[3].unit.text == "USD/month");
 }
 
+TEST_CASE("A rule keeps the value its condition tests", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+params:
+  ok: {value: "1 < 2"}
+items:
+  gpu: {formula: 900 USD/month}
+  disk: {formula: 100 USD/month}
+rules:
+  gpu_heavy: {when: share(gpu) > 50%, condition: {en: GPU is over half}}
+  cheap: {when: total < 2000 USD/month}
+  flag: {when: ok == ok}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  const ModelResult& r = *run->ev.Find("m");
+  REQUIRE(r.rules.size() == 3);
+  REQUIRE(r.rules[0].measured);
+  CHECK(r.rules[0].measured->unit.text == "%");
+  CHECK(r.rules[0].measured->value.lo.ToString() == "90");
+  CHECK(r.rules[0].measured->label.at("en") == "GPU is over half");
+  REQUIRE(r.rules[1].measured);
+  CHECK(r.rules[1].measured->unit.text == "USD/month");
+  CHECK(r.rules[1].measured->value.lo.ToString() == "1000");
+  CHECK_FALSE(r.rules[2].measured);  // true/false on the left: nothing to show
+}
+
 TEST_CASE("Figures explain themselves", "[cost][evaluate]") {
   auto run = EvalModel(R"y(model: m
 unit: USD/month
