@@ -123,8 +123,15 @@ TEST_CASE("A typed number equal to a figure or parameter of a model the page use
       // code is code
       {"en", "Total `=inference.total`; the YAML says `hours: 730`.", ""},
       {"zh", "总计 `=inference.total`。\n\n```yaml\nhours: 730\n```\n", ""},
-      // a percent matches a percent figure only
+      // a percent matches a percent figure only, to half its last digit; round percents are targets
       {"en", "Total `=inference.total`; 730% more.", ""},
+      {"en", "Total `=inference.total`; GPUs are 99.5% of it.", "inference.share.gpu"},
+      {"zh", "总计 `=inference.total`，GPU 占 99.5%。", "inference.share.gpu"},
+      {"en", "Total `=inference.total`; GPUs are 99.7% of it.", ""},
+      {"en", "Total `=inference.total`; GPUs are 99% of it.", ""},
+      // either end of a typed range states a bound
+      {"en", "Total `=inference.total`; ops run $100–300 a month.", ""},
+      {"zh", "总计 `=inference.total`，运维每月 100 到 300 美元。", ""},
   };
   for (const DriftCase& c : cases) {
     CAPTURE(c.body);
