@@ -3,7 +3,6 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -13,15 +12,12 @@
 #include "content/pages.h"
 #include "figures/plain.h"
 #include "cost/evaluation.h"
-#include "figures/lookup.h"
 #include "markdown/cmark_util.h"
 
 namespace costsite::markdown {
 
-using cost::Decimal;
 
 namespace {
-
 
 // A directive's arguments in a canonical order, so "a=1 b=2" matches "b=2 a=1".
 std::string CanonicalArgs(std::string_view info) {

@@ -120,6 +120,21 @@ int SignificantDigits(std::string_view digits) {
   return n;
 }
 
+// An end of a typed range ("100–500 GB", "50%–70%", "¥500–1,500", "50 到
+// 100 美元") is a bound or a bracket, not one figure. The number is
+// text[start, end).
+bool IsRangeEnd(std::string_view text, size_t start, size_t end) {
+  constexpr std::string_view kDashes[] = {"–", "~", "至", "到", " 到 ", " to "};
+  std::string_view after = text.substr(end);
+  for (std::string_view dash : kDashes) {
+    if (start >= dash.size() && text.substr(start - dash.size(), dash.size()) == dash) return true;
+    if (!StartsWith(after, dash) || after.size() <= dash.size()) continue;
+    std::string_view next = after.substr(dash.size());
+    if (IsDigit(next[0]) || StartsWith(next, "$") || StartsWith(next, "¥")) return true;
+  }
+  return false;
+}
+
 int Decimals(std::string_view digits) {
   size_t dot = digits.find('.');
   return dot == std::string_view::npos ? 0 : static_cast<int>(digits.size() - dot - 1);
@@ -175,20 +190,8 @@ std::vector<LiteralNumber> FindNumbers(std::string_view text) {
     bool year = sign.empty() && !scaled && !percent && n == 4 && digits_end - start == 4 && value >= 1900 &&
                 value <= 2100;
     if (date || year || value < 10) continue;  // small counts, years and dates are not figures
-    // An end of a typed range ("100–500 GB", "50%–70%", "¥500–1,500") is a
-    // bound or a bracket, not one figure: not checked.
-    auto dash_at = [&](std::string_view s) {
-      for (std::string_view dash : {"–", "~", "至", "到", " 到 ", " to ", "-"})
-        if (StartsWith(s, dash)) return dash.size();
-      return size_t{0};
-    };
     std::string_view after = text.substr(i);
-    size_t d = dash_at(after);
-    bool range_end = d > 0 && d < after.size() && (IsDigit(after[d]) || StartsWith(after.substr(d), "$") ||
-                                                   StartsWith(after.substr(d), "¥"));
-    for (std::string_view dash : {"–", "~", "至", "到", " 到 ", " to "})
-      if (start >= dash.size() && text.substr(start - dash.size(), dash.size()) == dash) range_end = true;
-    if (range_end) continue;
+    if (IsRangeEnd(text, start, i)) continue;
     std::string_view kind = SignKind(sign);
     if (kind.empty() && !percent) kind = WordKind(after);
     LiteralNumber num{std::string(text.substr(start, i - start)), value, percent,
