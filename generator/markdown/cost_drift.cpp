@@ -3,7 +3,6 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -13,16 +12,12 @@
 #include "content/pages.h"
 #include "figures/plain.h"
 #include "cost/evaluation.h"
-#include "figures/lookup.h"
 #include "markdown/cmark_util.h"
 
 namespace costsite::markdown {
 
-using cost::Decimal;
 
 namespace {
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // A directive's arguments in a canonical order, so "a=1 b=2" matches "b=2 a=1".
 std::string CanonicalArgs(std::string_view info) {
@@ -46,118 +41,79 @@ std::string Label(const CostRef& r) {
   return "'cost " + r.kind + (r.target.empty() ? "" : " " + r.target) + "'";
 }
 
-// Figures a page shows, each once, in first-shown order: inline references,
-// and the items and totals of the models its tables show. Once: every typed
-// number is compared with every shown figure, and a page may show one figure
-// 100,000 times.
-std::vector<std::pair<std::string, cost::Figure>> ShownFigures(const PageCostRefs& refs,
-                                                                const cost::Evaluation& eval) {
-  std::vector<std::pair<std::string, cost::Figure>> out;
-  std::set<std::string> seen;  // figure targets, and "model=" for tables
+// The model of a figure reference ("m[s].f") or directive ("model=m
+// scenario=s"), and the scenarios it names; false when it names none.
+bool RefModel(const CostRef& r, std::string* model, std::vector<std::string>* scenarios) {
+  if (r.kind == "figure") {
+    size_t end = r.target.find_first_of(".[");
+    *model = r.target.substr(0, end);
+    if (end != std::string::npos && r.target[end] == '[')
+      scenarios->push_back(r.target.substr(end + 1, r.target.find(']', end) - end - 1));
+    return !model->empty();
+  }
+  if (r.kind == "rule") return false;
+  auto arg = [&](std::string_view key) -> std::string {
+    size_t at = r.target.find(key);
+    while (at != std::string::npos && at > 0 && r.target[at - 1] != ' ') at = r.target.find(key, at + 1);
+    if (at == std::string::npos) return "";
+    size_t from = at + key.size();
+    return r.target.substr(from, r.target.find(' ', from) - from);
+  };
+  *model = arg("model=");
+  if (std::string s = arg("scenario="); !s.empty()) scenarios->push_back(s);
+  std::string list = arg("scenarios=");
+  for (size_t from = 0; from < list.size();) {
+    size_t comma = std::min(list.find(',', from), list.size());
+    scenarios->push_back(list.substr(from, comma - from));
+    from = comma + 1;
+  }
+  return !model->empty();
+}
+
+// The parameters and figures of every model the page refers to (in its base
+// case and in the scenarios the page names), each model once: a page may
+// show one figure 100,000 times.
+FigureIndex PageFigures(const PageCostRefs& refs, const cost::Evaluation& eval) {
+  FigureIndex index;
+  std::set<std::pair<std::string, std::string>> seen;
   for (const CostRef& r : refs.refs) {
-    std::string err;
-    if (r.kind == "figure") {
-      if (!seen.insert(r.target).second) continue;
-      figures::FigureRef ref;
-      cost::Figure f;
-      if (figures::ParseFigureRef(r.target, eval, &ref, &err) && figures::ResolveFigure(eval, ref, {}, &f, &err))
-        out.emplace_back(r.target, f);
-    } else if (r.kind == "table" || r.kind == "compare") {
-      size_t m = r.target.find("model=");
-      if (m == std::string::npos) continue;
-      std::string model = r.target.substr(m + 6, r.target.find(' ', m) - m - 6);
-      const cost::ModelResult* res = eval.Find(model);
-      if (!res || !seen.insert("model=" + model).second) continue;
-      for (const auto& it : res->items) out.emplace_back(model + "." + it.id, it.cost);
-      if (res->total) out.emplace_back(model + ".total", *res->total);
-      for (const auto& f : res->figures) out.emplace_back(model + "." + f.id, f);
+    std::string model;
+    std::vector<std::string> scenarios;
+    if (!RefModel(r, &model, &scenarios)) continue;
+    scenarios.insert(scenarios.begin(), "");
+    for (const std::string& s : scenarios) {
+      if (!seen.insert({model, s}).second) continue;
+      if (const cost::ModelResult* res = eval.Find(model, s)) index.Add(*res);
     }
   }
-  return out;
-}
-
-// Within 0.5 %. A heuristic, so doubles do: exact decimals here cost a
-// division per (number, figure) pair, which was a fifth of a build.
-bool Close(double typed, double value) {
-  if (value == 0) return typed == 0;
-  return std::fabs(typed - value) <= 0.005 * std::fabs(value);
-}
-
-// Significant digits as typed: "1,500" has 2, "248.20" has 4 ("24820" less
-// trailing zeros is 2482), "14,630%" has 4.
-int SignificantDigits(const std::string& typed) {
-  std::string digits;
-  for (char c : typed)
-    if (IsDigit(c)) digits += c;
-  size_t first = digits.find_first_not_of('0');
-  if (first == std::string::npos) return 0;
-  size_t last = digits.find_last_not_of('0');
-  return static_cast<int>(last - first + 1);
+  index.Finish();
+  return index;
 }
 
 // Values a source document states for the models a page shows (recorded as
 // expectations): quoting them in an audit note is deliberate, not drift.
-std::vector<double> StatedValues(const PageCostRefs& refs, const cost::Evaluation& eval) {
+std::vector<std::pair<double, std::string>> StatedValues(const PageCostRefs& refs, const cost::Evaluation& eval) {
   std::set<std::string> models;
   for (const CostRef& r : refs.refs) {
-    if (r.kind == "figure") {
-      models.insert(r.target.substr(0, r.target.find_first_of(".[")));
-    } else if (size_t m = r.target.find("model="); m != std::string::npos) {
-      models.insert(r.target.substr(m + 6, r.target.find(' ', m) - m - 6));
-    }
+    std::string model;
+    std::vector<std::string> scenarios;
+    if (RefModel(r, &model, &scenarios)) models.insert(model);
   }
-  std::vector<double> out;
+  std::vector<std::pair<double, std::string>> out;
   for (const std::string& model : models) {
     const cost::ModelResult* res = eval.Find(model);
     if (!res) continue;
     for (const cost::ExpectationResult& e : res->expectations) {
       // Stated values are in the figure's unit; a percent is stored as such.
-      out.push_back(e.stated.lo.ToDouble());
-      out.push_back(e.stated.hi.ToDouble());
+      std::string kind = e.unit.text == "%" ? "%" : UnitKind(e.unit);
+      out.emplace_back(e.stated.lo.ToDouble(), kind);
+      out.emplace_back(e.stated.hi.ToDouble(), kind);
     }
   }
   return out;
 }
 
 }  // namespace
-
-std::vector<LiteralNumber> FindNumbers(std::string_view text) {
-  // Runs once per text node of every page: digits are scanned in place and
-  // read as a double (the checks compare to within 0.5 %); no exact decimal.
-  std::vector<LiteralNumber> out;
-  size_t i = 0;
-  char digits[64];
-  while (i < text.size()) {
-    if (!IsDigit(text[i]) || (i > 0 && (IsDigit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == '-' ||
-                                        std::isalpha(static_cast<unsigned char>(text[i - 1]))))) {
-      ++i;
-      continue;
-    }
-    size_t start = i, n = 0;
-    while (i < text.size() && (IsDigit(text[i]) || (text[i] == ',' && i + 1 < text.size() && IsDigit(text[i + 1])) ||
-                               (text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1])))) {
-      if (text[i] != ',' && n < sizeof digits) digits[n++] = text[i];
-      ++i;
-    }
-    std::string_view rest = text.substr(i);
-    bool date = (i < text.size() && (text[i] == '-' || text[i] == '/')) || rest.rfind("年", 0) == 0;
-    double value = 0;
-    std::from_chars(digits, digits + n, value);
-    size_t length = i - start;
-    bool percent = false;
-    if (rest.rfind("万", 0) == 0) value *= 1e4, length += 3, i += 3;
-    else if (rest.rfind("亿", 0) == 0) value *= 1e8, length += 3, i += 3;
-    else if (rest.rfind("%", 0) == 0) percent = true, length += 1, i += 1;
-    else if (!rest.empty() && (rest[0] == 'K' || rest[0] == 'k')) value *= 1e3, length += 1, i += 1;
-    else if (!rest.empty() && rest[0] == 'M') value *= 1e6, length += 1, i += 1;
-    bool year = length == 4 && value >= 1900 && value <= 2100;
-    if (date || year || value < 10) continue;  // small counts, years and dates are not figures
-    LiteralNumber num{std::string(text.substr(start, length)), value, percent, {}};
-    num.pos.col = static_cast<int>(start);  // byte offset; the caller adds the node's column
-    out.push_back(std::move(num));
-  }
-  return out;
-}
 
 PageCostRefs CollectCostRefs(const std::string& path, std::string_view body, int first_line) {
   static std::once_flag once;
@@ -250,33 +206,26 @@ void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& 
                    t.text, static_cast<int>(t.front.translation_of.size()), "stale-translation");
   }
   if (!eval) return;
-  // 3. Numbers typed in prose that a figure on the page already gives.
+  // 3. Numbers typed in prose that a figure or parameter of a model the page
+  // uses already gives.
   for (size_t i = 0; i < page.sources.size(); ++i) {
-    auto shown = ShownFigures(refs[i], *eval);
+    if (refs[i].numbers.empty()) continue;
+    FigureIndex index = PageFigures(refs[i], *eval);
     auto stated = StatedValues(refs[i], *eval);
-    std::vector<std::pair<double, double>> shown_values;  // lo, hi
-    for (const auto& [name, f] : shown) shown_values.emplace_back(f.value.lo.ToDouble(), f.value.hi.ToDouble());
     for (const LiteralNumber& n : refs[i].numbers) {
-      // Round numbers (10, 500, 1,500, 70%) are usually inputs, targets or
-      // thresholds that happen to equal a figure; computed results carry more
-      // digits, and those are what drift when a price changes.
-      if (SignificantDigits(n.text) < 3) continue;
-      // Stated values go through unit conversion, so compare to within 1e-9.
-      if (std::any_of(stated.begin(), stated.end(),
-                      [&](double v) { return std::fabs(n.value - v) <= std::fabs(v) * 1e-9; }))
+      // Stated values go through unit conversion, so compare to within 1e-9;
+      // a stated 160 GPUs does not excuse a typed 160 QPS.
+      std::string kind = n.percent ? "%" : n.kind;
+      if (std::any_of(stated.begin(), stated.end(), [&](const auto& v) {
+            return v.second == kind && std::fabs(n.value - v.first) <= std::fabs(v.first) * 1e-9;
+          }))
         continue;
-      double typed = n.value;
-      for (size_t k = 0; k < shown.size(); ++k) {
-        const auto& [name, f] = shown[k];
-        if (f.is_bool) continue;
-        bool pct_figure = f.unit.text == "%";
-        if (n.percent != pct_figure) continue;
-        if (!Close(typed, shown_values[k].first) && !Close(typed, shown_values[k].second)) continue;
-        diags->Warning(n.pos, "'" + n.text + "' looks like the figure " + name + " (" + figures::PlainFigure(f) +
-                                  "); write `=" + name + "` so the text follows the model",
-                       page.sources[i].text, static_cast<int>(n.text.size()), "literal-figure");
-        break;
-      }
+      const FigureIndex::Entry* e = index.Match(n);
+      if (!e) continue;
+      diags->Warning(n.pos, "'" + n.text + "' looks like the " + (e->param ? "parameter " : "figure ") + e->name +
+                                " (" + figures::PlainFigure(*e->figure) + "); write `=" + e->name +
+                                "` so the text follows the model",
+                     page.sources[i].text, static_cast<int>(n.text.size()), "literal-figure");
     }
   }
 }

@@ -1,7 +1,7 @@
 // Keeping a page's languages together: `check` warns when the languages of a
 // page refer to different figures or tables, when a translation's
 // `translation_of` hash no longer matches its source, and when prose types a
-// number that an evaluated figure on the page already gives.
+// number that a figure or parameter of a model the page uses already gives.
 #ifndef COSTSITE_MARKDOWN_COST_DRIFT_H_
 #define COSTSITE_MARKDOWN_COST_DRIFT_H_
 
@@ -12,6 +12,7 @@
 #include "base/diagnostics.h"
 #include "cost/decimal.h"
 #include "markdown/cost_nodes.h"
+#include "markdown/prose_numbers.h"
 
 struct cmark_node;
 
@@ -23,15 +24,6 @@ class Evaluation;
 }
 
 namespace costsite::markdown {
-
-/// A number typed in prose ("17,232.40", "1.7万", "83%"), with its value
-/// (a double: the drift checks are a heuristic to within 0.5 %).
-struct LiteralNumber {
-  std::string text;
-  double value = 0;
-  bool percent = false;
-  SourcePos pos;
-};
 
 /// What one Markdown source refers to, read from its node tree.
 struct PageCostRefs {
@@ -46,11 +38,8 @@ PageCostRefs CollectCostRefs(const std::string& path, std::string_view body, int
 /// The same from an already parsed document, before cost nodes are expanded.
 PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first_line);
 
-/// The numbers in one run of prose text; years and dates are skipped.
-std::vector<LiteralNumber> FindNumbers(std::string_view text);
-
 /// Warns about drift between the languages of `page` and about prose numbers
-/// that repeat a figure; `eval` may be nullptr (then only the first two checks).
+/// that repeat a figure or parameter of a model the page refers to; `eval` may be nullptr (then only the first two checks).
 void CheckPageDrift(const content::Page& page, const cost::Evaluation* eval, Diagnostics* diags);
 
 /// The same with each source's references already collected (`refs[i]` for

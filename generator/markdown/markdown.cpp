@@ -13,6 +13,7 @@
 #include "markdown/cmark_util.h"
 #include "markdown/cost_drift.h"
 #include "markdown/cost_nodes.h"
+#include "markdown/flow_blocks.h"
 
 namespace costsite::markdown {
 
@@ -371,6 +372,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   MarkedNodes marked = MarkNodes(doc.get());
   if (!options.raw_html) EscapeRawHtml(marked.html);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
+  ExpandFlowBlocks(doc.get(), path, line_offset, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
   out.plain_text = PlainText(doc.get());
   AnchorHeadings(marked.headings, options.reserved_ids, &out.headings);

@@ -59,16 +59,22 @@ TEST_CASE("A translation older than its source is reported") {
 }
 
 TEST_CASE("A hand-typed number equal to a figure on the page is reported") {
+  // 23,900 is within 0.5 % of the GPU cost; 300, a round number, is exactly
+  // the top of the operations range.
   cost::Evaluation eval = FixtureEvaluation();
   content::Page page;
-  page.sources.push_back(Source("en", "GPUs cost `=inference.gpu`, that is about 23,900 a month; ops cost 300.\n"));
+  page.sources.push_back(Source("en", "GPUs cost `=inference.gpu`, that is about $23,900 a month; ops cost $300.\n"));
   Diagnostics diags;
   CheckPageDrift(page, &eval, &diags);
   CHECK(AllDiagnostics(diags) ==
-        "content/r.en.md:1:43: warning: '23,900' looks like the figure inference.gpu (23922.10 USD/month); write "
+        "content/r.en.md:1:43: warning: '$23,900' looks like the figure inference.gpu (23922.10 USD/month); write "
         "`=inference.gpu` so the text follows the model\n"
-        " 1 | GPUs cost `=inference.gpu`, that is about 23,900 a month; ops cost 300.\n"
-        "   |                                           ^~~~~~\n");
+        " 1 | GPUs cost `=inference.gpu`, that is about $23,900 a month; ops cost $300.\n"
+        "   |                                           ^~~~~~~\n"
+        "content/r.en.md:1:69: warning: '$300' looks like the figure inference.ops (100.00 – 300.00 USD/month); write "
+        "`=inference.ops` so the text follows the model\n"
+        " 1 | GPUs cost `=inference.gpu`, that is about $23,900 a month; ops cost $300.\n"
+        "   |                                                                     ^~~~\n");
 }
 
 }  // namespace
