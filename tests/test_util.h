@@ -60,6 +60,24 @@ inline void CopyFixture(const std::string& name, const std::filesystem::path& de
                         std::filesystem::copy_options::recursive);
 }
 
+/// `html` without the figures' popovers (`<span class="fig-pop" …>…</span>`),
+/// for tests about what sits beside a figure.
+inline std::string WithoutPopovers(std::string html) {
+  const std::string open = "<span class=\"fig-pop\"";
+  for (size_t at; (at = html.find(open)) != std::string::npos;) {
+    size_t p = at + 1;
+    int depth = 1;
+    while (depth > 0) {
+      size_t o = html.find("<span", p), c = html.find("</span>", p);
+      if (c == std::string::npos) return html;
+      if (o != std::string::npos && o < c) ++depth, p = o + 1;
+      else --depth, p = c + 7;
+    }
+    html.erase(at, p - at);
+  }
+  return html;
+}
+
 }  // namespace costsite
 
 #endif  // COSTSITE_TESTS_TEST_UTIL_H_

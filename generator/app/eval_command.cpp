@@ -62,6 +62,10 @@ void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
         << figures::PlainPrice(p) << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
   }
   for (const auto& fx : e.fx) out << "    fx: " << figures::PlainFx(fx) << "\n";
+  for (const auto& c : e.conversions) {
+    out << "    conversion: " << figures::PlainAmount(c.from_value, c.from) << " × "
+        << figures::PlainAmount(c.factor, c.factor_unit) << " = " << figures::PlainAmount(c.to_value, c.to) << "\n";
+  }
 }
 
 void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std::ostream& out) {

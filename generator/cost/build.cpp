@@ -95,7 +95,7 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
     if (first) sum = ie->value, first = false;
     else sum.v = sum.v + ie->value.v;
     trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id;
-    trace.AddInput(item.id, ie->value);
+    trace.AddInput(NameInput(item.id, m, item.id, ""), ie->value);
     trace.Absorb(ie->explain);
   }
   if (!ok) return false;
@@ -171,7 +171,10 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   e->value = Value{false, false, share, Dimension{}, *units_.Find("%")};
   e->explain.formula = of + " / total";
   Trace trace;
-  trace.AddInput("total", total->value);
+  Value part_value = total->value;
+  part_value.v = part;
+  trace.AddInput(NameInput(of, m, is_item ? of : "subtotal." + of, ""), part_value);
+  trace.AddInput(NameInput("total", m, "total", ""), total->value);
   e->explain.inputs = trace.explain.inputs;
   return true;
 }

@@ -46,10 +46,8 @@ void Trace::AddInput(const InputUse& in) {
   if (NewInput(in.name)) explain.inputs.push_back(in);
 }
 
-void Trace::AddInput(const std::string& name, const Value& v) {
-  if (!NewInput(name)) return;
-  InputUse in;
-  in.name = name;
+void Trace::AddInput(InputUse in, const Value& v) {
+  if (!NewInput(in.name)) return;
   in.is_bool = v.is_bool;
   in.bool_value = v.flag;
   if (!v.is_bool) {
@@ -76,6 +74,13 @@ void Trace::AddFx(const FxUse& fx) {
   if (std::find(explain.fx.begin(), explain.fx.end(), fx) == explain.fx.end()) explain.fx.push_back(fx);
 }
 
+void Trace::AddConversion(const Value& v, const Unit& from, const Unit& to, const UnitTable& units) {
+  if (v.is_bool) return;
+  if (auto c = TimeConversion(InUnit(v, from), from, to, units)) explain.conversions.push_back(std::move(*c));
+}
+
+// Conversions are not absorbed: a referenced figure's value is shown as it
+// is, in its own unit, among the inputs.
 void Trace::Absorb(const Explanation& other) {
   for (const auto& p : other.prices) AddPrice(p);
   for (const auto& f : other.fx) AddFx(f);
@@ -280,7 +285,38 @@ std::optional<Value> Engine::EvalLocated(const Located& src, size_t m, const std
   return Eval(*node, s);
 }
 
-bool Engine::CheckDeclared(const Located& unit_src, const Located& at, Value* v) {
+void Engine::ShowIn(const Unit& unit, Value* v, Trace* trace) const {
+  if (trace && v->display) trace->AddConversion(*v, *v->display, unit, units_);
+  v->display = unit;
+}
+
+LocalizedText Engine::LabelOf(size_t m, std::string_view id) const {
+  const Model& model = models_[m];
+  const ModelDef& d = *model.def;
+  if (auto it = model.names.find(id); it != model.names.end()) {
+    auto [kind, i] = it->second;
+    return kind == Kind::kParam ? d.params[i].label : kind == Kind::kItem ? d.items[i].label : d.figures[i].label;
+  }
+  if (id == "total") return d.title;
+  if (id.rfind("subtotal.", 0) == 0) {
+    LocalizedText label;  // the last declaration wins, as in the result's groups
+    for (const auto& g : d.groups)
+      if (g.id == id.substr(9)) label = g.label;
+    return label;
+  }
+  return {};
+}
+
+InputUse Engine::NameInput(std::string name, size_t m, std::string_view id, const std::string& scenario) const {
+  InputUse in;
+  in.name = std::move(name);
+  in.label = LabelOf(m, id);
+  in.scenario = scenario;
+  if (const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario)) in.scenario_label = sc->label;
+  return in;
+}
+
+bool Engine::CheckDeclared(const Located& unit_src, const Located& at, Value* v, Trace* trace) {
   if (unit_src.empty()) return true;
   UnitError err;
   auto unit = ParseUnit(unit_src.text, units_, &err);
@@ -295,7 +331,7 @@ bool Engine::CheckDeclared(const Located& unit_src, const Located& at, Value* v)
            "unit-mismatch");
     return false;
   }
-  v->display = *unit;
+  ShowIn(*unit, v, trace);
   return true;
 }
 
@@ -378,7 +414,7 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   } else {
     const FigureDef& f = d.figures[i];
     v = EvalLocated(f.formula, m, scenario, &trace);
-    if (v && !CheckDeclared(f.unit, f.formula, &*v)) return false;
+    if (v && !CheckDeclared(f.unit, f.formula, &*v, &trace)) return false;
   }
   if (!v) return false;
   e->value = std::move(*v);
@@ -435,9 +471,9 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
   }
   const Located& at = item.formula.empty() ? item.price : item.formula;
   if (!item.unit.empty()) {
-    if (!CheckDeclared(item.unit, at, &*v)) return false;
+    if (!CheckDeclared(item.unit, at, &*v, &trace)) return false;
   } else if (model.total_unit && model.total_unit->dim == v->dim) {
-    v->display = model.total_unit;
+    ShowIn(*model.total_unit, &*v, &trace);
   }
   if (e->quantity && e->unit_price)
     e->factor = TimeFactor(DisplayUnit(*e->quantity), e->unit_price->unit, DisplayUnit(*v), units_);

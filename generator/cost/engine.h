@@ -47,14 +47,22 @@ std::optional<Unit> PerTimeUnit(const Dimension& dim, const Value& a, const Valu
 /// nullopt when none is needed or the times are not one "per" each.
 std::optional<Figure> TimeFactor(const Unit& quantity, const Unit& price, const Unit& cost,
                                  const UnitTable& units);
+/// The step that re-expresses `value` (in `from`) in `to` when the two differ
+/// in their "per" time only ("USD/day" to "USD/month"); nullopt otherwise.
+std::optional<ConversionUse> TimeConversion(const Interval& value, const Unit& from, const Unit& to,
+                                            const UnitTable& units);
 
 /// What one formula used, in first-use order.
 struct Trace {
   Explanation explain;
-  void AddInput(const std::string& name, const Value& v);
+  /// `in`'s name, label and scenario with the value `v`.
+  void AddInput(InputUse in, const Value& v);
   void AddInput(const InputUse& in);
   void AddPrice(const PriceUse& p);
   void AddFx(const FxUse& fx);
+  /// Notes that `v` (shown in `from`) is now shown in `to`, when that
+  /// changes its "per" time.
+  void AddConversion(const Value& v, const Unit& from, const Unit& to, const UnitTable& units);
   void Absorb(const Explanation& other);  // prices and fx of a referenced figure
 
  private:
@@ -156,7 +164,14 @@ class Engine {
   std::vector<std::string> ReadFromFormulas(size_t m);
   std::optional<Value> EvalLocated(const Located& src, size_t m, const std::string& scenario,
                                    Trace* trace);
-  bool CheckDeclared(const Located& unit_src, const Located& at, Value* v);
+  bool CheckDeclared(const Located& unit_src, const Located& at, Value* v, Trace* trace);
+  /// Shows `v` in `unit`, noting in `trace` a change of its "per" time.
+  void ShowIn(const Unit& unit, Value* v, Trace* trace) const;
+  /// The label model m declares for figure `id` (a param, item, figure,
+  /// group subtotal, or its title for "total"); empty when none.
+  LocalizedText LabelOf(size_t m, std::string_view id) const;
+  /// An input naming figure `id` of model m, read in `scenario`.
+  InputUse NameInput(std::string name, size_t m, std::string_view id, const std::string& scenario) const;
   // The left side of rule `rule`'s comparison in model m, for RuleResult::measured.
   std::optional<Figure> Measured(const RuleDef& rule, size_t m, const std::string& scenario);
   std::optional<ExpectationResult> CheckExpectation(size_t m, const std::string& scenario,

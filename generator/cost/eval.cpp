@@ -82,7 +82,13 @@ std::optional<Value> Engine::FromPrior(const Node& n, Scope& s, std::string_view
     v.display = f->unit;
   }
   if (s.trace) {
-    s.trace->AddInput(n.name, v);
+    InputUse in;
+    in.name = n.name;
+    in.label = f->label;
+    in.scenario = std::string(scenario);
+    for (const ScenarioInfo& sc : r->scenarios)
+      if (sc.id == scenario) in.scenario_label = sc.label;
+    s.trace->AddInput(std::move(in), v);
     s.trace->Absorb(f->explain);
   }
   return v;
@@ -91,6 +97,8 @@ std::optional<Value> Engine::FromPrior(const Node& n, Scope& s, std::string_view
 std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
   const Entry* e = nullptr;
   Lookup found = Lookup::kUnknown;
+  size_t from_model = s.model;  // the model and figure the name resolved to
+  std::string figure_id = n.name;
   if (n.scenario.empty()) found = Get(s.model, s.scenario, n.name, &s, &n, &e);
   if (found == Lookup::kFailed) return std::nullopt;
   if (found == Lookup::kUnknown) {
@@ -107,6 +115,8 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
         return std::nullopt;
       }
       found = Get(it->second, n.scenario, figure, &s, &n, &e);
+      from_model = it->second;
+      figure_id = figure;
       if (found == Lookup::kFailed) return std::nullopt;
       if (found == Lookup::kUnknown) {
         Fail(n, s, "unknown figure '" + figure + "' in model '" + model + "'", "unknown-reference");
@@ -127,7 +137,8 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
     return std::nullopt;
   }
   if (s.trace) {
-    s.trace->AddInput(n.scenario.empty() ? n.name : n.name + " [" + n.scenario + "]", e->value);
+    std::string name = n.scenario.empty() ? n.name : n.name + " [" + n.scenario + "]";
+    s.trace->AddInput(NameInput(std::move(name), from_model, figure_id, n.scenario), e->value);
     s.trace->Absorb(e->explain);
   }
   return e->value;

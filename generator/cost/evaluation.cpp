@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "cost/engine.h"
 #include "cost/evaluation_data.h"
 
 namespace costsite::cost {
@@ -97,6 +98,10 @@ class Hasher {
   }
   void Add(const InputUse& in) {
     Add(in.name);
+    Add(in.label);
+    Add(in.scenario);
+    Add(in.scenario_label);
+    Add(in.share);
     Add(in.is_bool);
     Add(in.bool_value);
     Add(in.value);
@@ -116,6 +121,15 @@ class Hasher {
     Add(static_cast<uint64_t>(f.explain.prices.size()));
     for (const PriceUse& p : f.explain.prices) Add(p);
     for (const FxUse& fx : f.explain.fx) Add(fx);
+    for (const ConversionUse& c : f.explain.conversions) Add(c);
+  }
+  void Add(const ConversionUse& c) {
+    Add(c.from_value);
+    Add(c.from);
+    Add(c.factor);
+    Add(c.factor_unit);
+    Add(c.to_value);
+    Add(c.to);
   }
   uint64_t value() const { return h_; }
 
@@ -251,6 +265,16 @@ bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_
   Figure copy = f;
   copy.value = *Divide(canonical, Interval(to->scale));
   copy.unit = *to;
+  // The time step comes after the currency one: 1,500 CNY/day × 30.4 day/month.
+  std::optional<Unit> shown = f.unit;
+  if (fx) {
+    auto [currency, per] = SplitMoneyUnit(f.unit.text);
+    shown = ParseUnit(to->dim.currency + (per.empty() ? "" : "/" + per), core.units, nullptr);
+  }
+  if (shown && shown->dim == to->dim) {
+    if (auto c = TimeConversion(*Divide(canonical, Interval(shown->scale)), *shown, *to, core.units))
+      copy.explain.conversions.push_back(std::move(*c));
+  }
   if (fx && std::find(copy.explain.fx.begin(), copy.explain.fx.end(), *fx) == copy.explain.fx.end())
     copy.explain.fx.push_back(*fx);
   *out = std::move(copy);

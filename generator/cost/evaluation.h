@@ -44,10 +44,26 @@ struct FxUse {
 /// A named input of a formula and its value.
 struct InputUse {
   std::string name;  // "gpus", "share(egress)", "other_model.total [spot]"
+  LocalizedText label;     // of the figure named, as its model declares it; may be empty
+  std::string scenario;    // the scenario it was read in ("spot"); "" = as the formula's own
+  LocalizedText scenario_label;  // that scenario's label; may be empty
+  bool share = false;      // share(x): `label` is x's, the value its share of the total
   bool is_bool = false;
   bool bool_value = false;
   Interval value;  // in `unit`
   Unit unit;
+};
+
+/// A change of time unit a value went through on its way to the figure, as
+/// a reader checks it: 60 USD/day × 30.4 day/month = 1,825 USD/month (the
+/// month is the site's `month_hours`).
+struct ConversionUse {
+  Interval from_value;  // in `from`
+  Unit from;            // "USD/day"
+  Interval factor;      // in `factor_unit`: 30.4
+  Unit factor_unit;     // "day/month"
+  Interval to_value;    // in `to`
+  Unit to;              // "USD/month"
 };
 
 /// How a figure was computed, for `eval --explain` and the renderer.
@@ -56,6 +72,7 @@ struct Explanation {
   std::vector<InputUse> inputs;   // in first-use order
   std::vector<PriceUse> prices;   // in first-use order
   std::vector<FxUse> fx;          // rates used, in first-use order
+  std::vector<ConversionUse> conversions;  // of this figure's own formula, in order
 };
 
 /// One evaluated value of a model.

@@ -140,8 +140,10 @@ std::optional<Value> Engine::EvalUnitCall(const Node& n, Scope& s) {
     Interval in = InUnit(*x, unit);
     in = n.name == "ceil" ? Interval(in.lo.Ceil(), in.hi.Ceil()) : Interval(in.lo.Floor(), in.hi.Floor());
     x->v = in * Interval(unit.scale);
+    x->display = unit;
+    return x;
   }
-  x->display = unit;
+  ShowIn(unit, &*x, s.trace);
   return x;
 }
 
@@ -176,7 +178,12 @@ std::optional<Value> Engine::EvalCall(const Node& n, Scope& s) {
            "undefined-share");
       return std::nullopt;
     }
-    if (s.trace) s.trace->AddInput("share(" + a.name + ")", e->value);
+    if (s.trace) {
+      InputUse in = NameInput("share(" + a.name + ")", s.model, a.name, "");
+      if (in.label.empty()) in.label = LabelOf(s.model, "subtotal." + a.name);  // a group
+      in.share = true;
+      s.trace->AddInput(std::move(in), e->value);
+    }
     return e->value;
   }
   std::vector<Value> args;

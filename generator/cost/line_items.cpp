@@ -73,6 +73,21 @@ std::optional<Figure> TimeFactor(const Unit& quantity, const Unit& price, const 
   return f;
 }
 
+std::optional<ConversionUse> TimeConversion(const Interval& value, const Unit& from, const Unit& to,
+                                            const UnitTable& units) {
+  if (from.dim != to.dim || from.scale == to.scale) return std::nullopt;
+  auto factor = TimeFactor(from, Unit{}, to, units);
+  if (!factor) return std::nullopt;
+  ConversionUse c;
+  c.from_value = value;
+  c.from = from;
+  c.factor = factor->value;
+  c.factor_unit = factor->unit;
+  c.to_value = *Divide(value * Interval(from.scale), Interval(to.scale));
+  c.to = to;
+  return c;
+}
+
 std::optional<Unit> PerTimeUnit(const Dimension& dim, const Value& a, const Value& b, const UnitTable& units) {
   if (dim.exp[kTime] != -1) return std::nullopt;
   const TimeTerm* per = nullptr;

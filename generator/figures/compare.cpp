@@ -50,7 +50,7 @@ std::string Host(std::string_view url) {
 
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
-                         SourceList* sources, const FormatOptions& opt) {
+                         SourceList* sources, PopoverIds* ids, const FormatOptions& opt) {
   const cost::ModelResult& first = *results.front();
   std::string caption = (Pick(first.title, lang).empty() ? first.model : Pick(first.title, lang)) +
                         (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
@@ -85,7 +85,7 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
         continue;
       }
       sources->Add(f->explain);
-      values += Num(FigureHtml(*f, FormatInterval(f->value, ColumnCell(style, f->value), RangeStyle::kDash, lang), lang));
+      values += Num(FigureHtml(*f, FormatInterval(f->value, ColumnCell(style, f->value), RangeStyle::kDash, lang), lang, ids));
       if (r == &first) {
         change += Num("—"), pct += Num("—"), ratio += Num("—");
         continue;

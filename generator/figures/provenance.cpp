@@ -28,46 +28,111 @@ std::string PriceName(const cost::PriceUse& p, const Speaker& lang) {
   return name;
 }
 
-std::string PriceLine(const cost::PriceUse& p, const Speaker& lang) {
-  std::string line = PriceName(p, lang) + " = " + FormatPrice(p.value, p.unit, lang);
-  std::string when = p.date;
-  if (!p.source.empty()) when += (when.empty() ? "" : IsCjk(lang) ? "，" : ", ") + p.source;
-  if (!when.empty()) line += Paren(when, lang);
-  return line;
-}
-
-std::string FxLine(const cost::FxUse& fx, const Speaker& lang) {
-  std::string when = fx.date;
-  if (!fx.source.empty()) when += (when.empty() ? "" : IsCjk(lang) ? "，" : ", ") + fx.source;
-  return FormatFx(fx, lang) + (when.empty() ? "" : Paren(when, lang));
-}
-
 bool IsUrl(std::string_view s) { return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0; }
+
+std::string Line(std::string_view cls, std::string_view html) {
+  return "<span class=\"" + std::string(cls) + "\">" + std::string(html) + "</span>";
+}
+
+// "aws.amazon.com" for "https://aws.amazon.com/ec2/pricing/": a link's text
+// in a popover, where a whole URL would not fit.
+std::string Host(std::string_view url) {
+  url.remove_prefix(url.find("://") + 3);
+  return std::string(url.substr(0, url.find_first_of("/?#")));
+}
+
+// "2025-10-01, aws.amazon.com" (the source linked when it is a URL), in
+// the language's parentheses; "" when neither is known.
+std::string WhenHtml(const std::string& date, const std::string& source, const Speaker& lang) {
+  std::string html;
+  if (!date.empty()) html = "<time datetime=\"" + Escape(date) + "\">" + Escape(date) + "</time>";
+  if (!source.empty()) {
+    if (!html.empty()) html += IsCjk(lang) ? "，" : ", ";
+    html += IsUrl(source) ? "<a href=\"" + Escape(source) + "\">" + Escape(Host(source)) + "</a>" : Escape(source);
+  }
+  if (html.empty()) return html;
+  return IsCjk(lang) ? "（" + html + "）" : " (" + html + ")";
+}
+
+// An input as a reader knows it: its label, else its id; a share names what
+// it is the share of; a figure read in a scenario names the scenario.
+std::string InputLabel(const cost::InputUse& in, const Speaker& lang) {
+  std::string label = Pick(in.label, lang);
+  if (label.empty()) return "";
+  if (!in.scenario.empty()) {
+    const std::string& sc = Pick(in.scenario_label, lang);
+    label += Paren(sc.empty() ? in.scenario : sc, lang);
+  }
+  if (in.share) {
+    std::string text = UiText("share_of", lang);
+    size_t at = text.find("{label}");
+    label = at == std::string::npos ? label : text.replace(at, 7, label);
+  }
+  return label;
+}
+
+std::string InputHtml(const cost::InputUse& in, const Speaker& lang) {
+  std::string label = InputLabel(in, lang);
+  std::string html = label.empty() ? "" : Escape(label) + " ";
+  html += "<code>" + Escape(in.name) + "</code>" + Colon(lang) + Escape(FormatInput(in, lang));
+  return Line("pop-line", html);
+}
+
+// "US$60/天 × 30.4 天/月 = US$1,825/月".
+std::string ConversionHtml(const cost::ConversionUse& c, const Speaker& lang) {
+  return Line("pop-line", Escape(FormatAmount(c.from_value, c.from, {}, lang)) + " × " +
+                              Escape(FormatAmount(c.factor, c.factor_unit, {}, lang)) + " = " +
+                              Escape(FormatAmount(c.to_value, c.to, {}, lang)));
+}
+
+std::string PriceHtml(const cost::PriceUse& p, const Speaker& lang) {
+  std::string provider = Pick(p.provider_name, lang);
+  std::string html = provider.empty() ? "" : Escape(provider) + " · ";
+  html += Escape(PriceName(p, lang)) + Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
+  return Line("pop-line", html + WhenHtml(p.date, p.source, lang));
+}
+
+std::string Section(std::string_view key, const std::string& lines, const Speaker& lang) {
+  return lines.empty() ? "" : Line("pop-head", Escape(UiText(key, lang))) + lines;
+}
 
 }  // namespace
 
-std::string ProvenanceText(const cost::Figure& f, const Speaker& lang) {
+std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) {
   const cost::Explanation& e = f.explain;
+  if (e.formula.empty() && e.inputs.empty() && e.prices.empty() && e.fx.empty()) return "";
   std::string out;
-  auto add = [&](std::string line) {
-    if (!out.empty()) out += '\n';
-    out += line;
-  };
-  if (!e.formula.empty()) add(UiText("formula", lang) + Colon(lang) + e.formula);
-  for (const cost::InputUse& in : e.inputs) add("  " + in.name + " = " + FormatInput(in, lang));
-  if (!e.prices.empty()) add(UiText("prices", lang) + Colon(lang));
-  for (const auto& p : e.prices) add("  " + PriceLine(p, lang));
-  for (const auto& fx : e.fx) add(UiText("fx", lang) + Colon(lang) + FxLine(fx, lang));
-  if (out.empty()) add(f.id);
+  std::string label = Pick(f.label, lang);
+  if (!label.empty()) out += Line("pop-title", Escape(label));
+  if (!e.formula.empty()) {
+    // A value written as it is ("100 USD/day") is given, not computed.
+    bool given = e.inputs.empty() && e.prices.empty();
+    out += Line("pop-formula", Escape(UiText(given ? "given" : "formula", lang)) + Colon(lang) + "<code>" +
+                                Escape(e.formula) + "</code>");
+  }
+  std::string lines;
+  for (const cost::InputUse& in : e.inputs) lines += InputHtml(in, lang);
+  out += Section("inputs", lines, lang);
+  lines.clear();
+  for (const cost::ConversionUse& c : e.conversions) lines += ConversionHtml(c, lang);
+  out += Section("conversion", lines, lang);
+  lines.clear();
+  for (const cost::PriceUse& p : e.prices) lines += PriceHtml(p, lang);
+  out += Section("prices", lines, lang);
+  lines.clear();
+  for (const cost::FxUse& fx : e.fx)
+    lines += Line("pop-line", Escape(FormatFx(fx, lang)) + WhenHtml(fx.date, fx.source, lang));
+  out += Section("fx", lines, lang);
   return out;
 }
 
-std::string FigureOpenTag(const cost::Figure& f, const Speaker& lang) {
-  return "<abbr class=\"fig\" tabindex=\"0\" title=\"" + Escape(ProvenanceText(f, lang)) + "\">";
-}
-
-std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang) {
-  return FigureOpenTag(f, lang) + Escape(text) + "</abbr>";
+std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PopoverIds* ids) {
+  std::string popover = ProvenanceHtml(f, lang);
+  if (popover.empty()) return "<span class=\"fig\">" + Escape(text) + "</span>";
+  std::string id = ids->Next();
+  return "<span class=\"fig-wrap\"><span class=\"fig\" role=\"button\" tabindex=\"0\" aria-describedby=\"" + id +
+         "\">" + Escape(text) + "</span><span class=\"fig-pop\" id=\"" + id + "\" hidden>" + popover +
+         "</span></span>";
 }
 
 void SourceList::Add(const cost::PriceUse& p) {

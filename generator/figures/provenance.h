@@ -1,6 +1,6 @@
-// Where a figure comes from: the tooltip every figure carries (formula,
-// inputs, prices with dates and sources, exchange rates) and the list of
-// sources a report ends with.
+// Where a figure comes from: the popover every figure carries (formula,
+// inputs by their labels, changes of unit, prices with dates and sources,
+// exchange rates) and the list of sources a report ends with.
 #ifndef COSTSITE_FIGURES_PROVENANCE_H_
 #define COSTSITE_FIGURES_PROVENANCE_H_
 
@@ -17,14 +17,30 @@ namespace costsite::figures {
 /// (`declared`, may be null), else the built-in name, else the id.
 std::string VariantName(std::string_view variant, const LocalizedText* declared, const Speaker& lang);
 
-/// The plain-text explanation of `f` in `lang`, one fact per line.
-std::string ProvenanceText(const cost::Figure& f, const Speaker& lang);
+/// The prefix of popover ids: "prov-1", "prov-2"… (headings leave them free).
+inline constexpr std::string_view kPopoverIdPrefix = "prov-";
 
-/// `<abbr class="fig" tabindex="0" title="…">`: focusable by keyboard, no script.
-std::string FigureOpenTag(const cost::Figure& f, const Speaker& lang);
+/// Numbers the popovers of one page, so each id is unique on it.
+class PopoverIds {
+ public:
+  std::string Next() { return std::string(kPopoverIdPrefix) + std::to_string(++count_); }
 
-/// The open tag, `text` escaped, and `</abbr>`.
-std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang);
+ private:
+  int count_ = 0;
+};
+
+/// Where `f` comes from, in `lang`, as phrasing HTML (one `<span>` per line):
+/// its label, the formula as `<code>`, each input by its label with its
+/// value, each change of time unit, the prices with their dates and sources
+/// (linked when a URL) and the exchange rates. "" when there is nothing to say.
+std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang);
+
+/// The figure `text` (escaped) as a focusable `<span class="fig"
+/// role="button">` described by its popover, a hidden `<span class="fig-pop">`
+/// beside it holding ProvenanceHtml (templates/popover.js shows it on hover,
+/// focus and tap), the pair wrapped in `<span class="fig-wrap">`. A figure
+/// with nothing to explain is a plain `<span class="fig">`.
+std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PopoverIds* ids);
 
 /// The prices a page showed, each once, in first-use order.
 class SourceList {

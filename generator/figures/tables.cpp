@@ -27,11 +27,11 @@ std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::st
 std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
 
 // A cost cell: the number without its unit (the header has it), with provenance.
-std::string CostCell(const Figure& f, const NumberStyle& column, const Speaker& lang) {
+std::string CostCell(const Figure& f, const NumberStyle& column, const Speaker& lang, PopoverIds* ids) {
   NumberStyle s = ColumnCell(column, f.value);
   s.currency.clear();
   s.percent = false;
-  return Num(FigureHtml(f, FormatInterval(f.value, s, RangeStyle::kDash, lang), lang));
+  return Num(FigureHtml(f, FormatInterval(f.value, s, RangeStyle::kDash, lang), lang, ids));
 }
 
 // The one precision of a table's cost column, from every amount it shows,
@@ -70,8 +70,9 @@ std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, c
 
 // "2 instances × 730 h/month": the quantity as written, and the factor that
 // makes quantity × unit price equal the cost in the cost column's unit.
-std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang) {
-  std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang);
+std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang,
+                         PopoverIds* ids) {
+  std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang, ids);
   if (it.factor) html += " × " + Escape(FactorText(it, ColumnCell(cost_column, it.cost.value), lang));
   return Num(html);
 }
@@ -132,7 +133,7 @@ std::string WrapTable(const std::string& table, std::string_view label) {
          "\">\n" + table + "</div>\n";
 }
 
-std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources,
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources, PopoverIds* ids,
                           const FormatOptions& opt) {
   std::string caption = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
   if (!r.scenario.empty()) caption += Paren(ScenarioLabel(r, lang), lang);
@@ -159,11 +160,11 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       shown.push_back(&it.cost);
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       if (it.quantity && it.unit_price) {
-        html += QuantityCell(it, column, lang) + PriceCell(*it.unit_price, lang);
+        html += QuantityCell(it, column, lang, ids) + PriceCell(*it.unit_price, lang);
       } else {  // a formula: no one quantity and price multiply to its cost
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }
-      html += CostCell(it.cost, column, lang);
+      html += CostCell(it.cost, column, lang, ids);
       if (has_shares) html += ShareCell(it.share, lang);
       html += "</tr>\n";
     }
@@ -172,7 +173,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       if (grp.id != g) continue;
       html += "<tr class=\"subtotal\">" +
               RowTh(Escape(UiText("subtotal", lang) + (IsCjk(lang) ? "：" : ": ") + GroupLabel(r, g, lang))) +
-              "<td></td><td></td>" + CostCell(grp.subtotal, column, lang);
+              "<td></td><td></td>" + CostCell(grp.subtotal, column, lang, ids);
       if (has_shares) html += ShareCell(grp.share, lang);
       html += "</tr>\n";
     }
@@ -182,7 +183,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   if (r.total) {
     sources->Add(r.total->explain);
     html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + "<td></td><td></td>" +
-            CostCell(*r.total, column, lang) + (has_shares ? ShareCell(Interval(Decimal(1)), lang) : "") +
+            CostCell(*r.total, column, lang, ids) + (has_shares ? ShareCell(Interval(Decimal(1)), lang) : "") +
             "</tr></tfoot>\n";
     rounded_note = RoundedSum(shown, column) != Displayed(r.total->value, ColumnCell(column, r.total->value));
   }
@@ -192,14 +193,14 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   return out;
 }
 
-std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang) {
+std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids) {
   std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("param", lang), lang);
   std::string html = "<table class=\"cost-params\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("param", lang)) + Th(UiText("value", lang), "num") + "</tr></thead>\n<tbody>\n";
   for (const Figure& p : r.params)
     html += "<tr>" + RowTh(Escape(FigureLabel(p, lang))) +
-            Num(FigureHtml(p, FormatFigure(p, {}, lang), lang)) + "</tr>\n";
+            Num(FigureHtml(p, FormatFigure(p, {}, lang), lang, ids)) + "</tr>\n";
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);
 }
@@ -222,7 +223,7 @@ std::string RulesList(const cost::ModelResult& r, const Speaker& lang) {
   return "<ul class=\"cost-rules\">\n" + items + "</ul>\n";
 }
 
-std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang) {
+std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids) {
   std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("stated", lang) + " / " + UiText("computed", lang), lang);
   std::string html = "<table class=\"cost-expectations\">\n<caption>" + Escape(caption) +
@@ -241,7 +242,7 @@ std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang) {
     std::string status = x.ok ? "ok" : x.known_discrepancy ? "known_discrepancy" : "mismatch";
     html += "<tr class=\"status-" + status + "\">" + RowTh(Escape(label)) +
             Num(Escape(FormatFigure(stated, {}, lang))) +
-            Num(f ? FigureHtml(computed, FormatFigure(computed, {}, lang), lang)
+            Num(f ? FigureHtml(computed, FormatFigure(computed, {}, lang), lang, ids)
                   : Escape(FormatFigure(computed, {}, lang))) +
             "<td>" + Escape(UiText(status, lang)) + "</td><td>" + Escape(Pick(x.source, lang)) +
             "</td><td>" + Escape(Pick(x.note, lang)) + "</td></tr>\n";

@@ -2,6 +2,7 @@
 // side by side, a price list, parameters, rules that hold and stated versus
 // computed figures. Every table sits in a focusable scroll region, numeric
 // columns carry class "num", and a column's shared unit is in its header.
+// Figures carry popovers numbered by the page's PopoverIds.
 #ifndef COSTSITE_FIGURES_TABLES_H_
 #define COSTSITE_FIGURES_TABLES_H_
 
@@ -19,7 +20,7 @@ namespace costsite::figures {
 /// date, cost, share; a formula item says it is computed; group subtotal
 /// rows and a total row; a "figures are rounded" note when needed. `opt`'s
 /// precision and compact apply to the cost column.
-std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources,
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources, PopoverIds* ids,
                           const FormatOptions& opt = {});
 
 /// One column per result (the first is the reference): each figure's value,
@@ -27,20 +28,20 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
 /// precision and compact apply to values and changes.
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
-                         SourceList* sources, const FormatOptions& opt = {});
+                         SourceList* sources, PopoverIds* ids, const FormatOptions& opt = {});
 
 /// A provider's entries (all when `entries` is empty), variants side by side.
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
                        const Speaker& lang, SourceList* sources);
 
 /// The model's parameters and their values.
-std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang);
+std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids);
 
 /// The recommendations whose conditions hold.
 std::string RulesList(const cost::ModelResult& r, const Speaker& lang);
 
 /// Stated versus computed figures with their status and audit notes.
-std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang);
+std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids);
 
 /// The label of `r`'s scenario ("Base case" for the base).
 std::string ScenarioLabel(const cost::ModelResult& r, const Speaker& lang);

@@ -231,7 +231,7 @@ std::string Compare(PageExpansion& page, const Directive& d) {
     }
   }
   figures::SourceList scratch;
-  return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, d.format);
+  return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, &page.popovers, d.format);
 }
 
 std::string Chart(PageExpansion& page, const Directive& d) {
@@ -243,7 +243,7 @@ std::string Chart(PageExpansion& page, const Directive& d) {
   if (type.value == "breakdown") {
     const cost::ModelResult* r = Result(page, d);
     if (!r) return "";
-    return figures::ChartFigure(figures::BreakdownChart(*r, lang, id), figures::LineItemTable(*r, lang, sources), lang);
+    return figures::ChartFigure(figures::BreakdownChart(*r, lang, id), figures::LineItemTable(*r, lang, sources, &page.popovers), lang);
   }
   if (type.value != "compare" && type.value != "range") {
     page.Error(d.line, type.value_col, "chart type must be breakdown, compare or range, not '" + type.value + "'",
@@ -262,7 +262,7 @@ std::string Chart(PageExpansion& page, const Directive& d) {
   }
   figures::ChartSpec spec = type.value == "compare" ? figures::CompareChart(results, figure, lang, id)
                                                     : figures::RangeChart(results, figure, lang, id);
-  return figures::ChartFigure(spec, figures::CompareTable(results, {figure}, lang, sources), lang);
+  return figures::ChartFigure(spec, figures::CompareTable(results, {figure}, lang, sources, &page.popovers), lang);
 }
 
 std::string Prices(PageExpansion& page, const Directive& d) {
@@ -310,7 +310,7 @@ std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* blo
   // The site's models it reads are the page's too (for the unused-model check).
   for (const std::string& input : r->uses) page.Ref("input", input, d.line, d.name_col);
   figures::SourceList scratch;
-  return figures::LineItemTable(*r, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch);
+  return figures::LineItemTable(*r, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, &page.popovers);
 }
 
 }  // namespace
@@ -330,10 +330,10 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   if (d.name == "prices") return Prices(page, d);
   const cost::ModelResult* r = Result(page, d);
   if (!r) return "";
-  if (d.name == "table") return figures::LineItemTable(*r, lang, sources, d.format);
-  if (d.name == "params") return figures::ParamsTable(*r, lang);
+  if (d.name == "table") return figures::LineItemTable(*r, lang, sources, &page.popovers, d.format);
+  if (d.name == "params") return figures::ParamsTable(*r, lang, &page.popovers);
   if (d.name == "rules") return figures::RulesList(*r, lang);
-  return figures::ExpectationsTable(*r, lang);
+  return figures::ExpectationsTable(*r, lang, &page.popovers);
 }
 
 }  // namespace costsite::markdown

@@ -29,6 +29,7 @@ struct PageExpansion {
   std::optional<cost::Evaluation> local;  // owns `eval` when extended
   int charts = 0;                         // for unique chart ids
   int checklists = 0;
+  figures::PopoverIds popovers;           // for unique popover ids
   LineIndex lines = LineIndex(body);      // the body's lines by number
 
   /// The body-relative line of `n`, from its nearest positioned ancestor.

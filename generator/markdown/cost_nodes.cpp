@@ -79,7 +79,7 @@ void ExpandFigure(PageExpansion& page, cmark_node* code) {
   if (page.Sources()) page.Sources()->Add(f.explain);
   std::string text = figures::FormatFigure(f, opt, page.ctx.Speaker());
   // One HTML node: a figure may sit in a table cell, which accepts no custom nodes.
-  ReplaceWithHtml(code, figures::FigureOpenTag(f, page.ctx.Speaker()) + HtmlEscape(text) + "</abbr>");
+  ReplaceWithHtml(code, figures::FigureHtml(f, text, page.ctx.Speaker(), &page.popovers));
 }
 
 bool IsCostBlock(cmark_node* n) {

@@ -54,17 +54,51 @@ std::string Slugify(std::string_view text) {
   return clean.empty() ? "section" : clean;
 }
 
+namespace {
+
+// The name of the tag `tag` ("<span class=…>" -> "span"; "/span" for a close tag).
+std::string_view TagName(std::string_view tag) {
+  size_t end = tag.find_first_of(" \t\n>", 1);
+  return tag.substr(1, end == std::string_view::npos ? tag.npos : end - 1);
+}
+
+// True when the tag carries the `hidden` attribute (the markup is this
+// stage's own, so attributes are separated by one space).
+bool HasHiddenAttribute(std::string_view tag) {
+  for (size_t at = tag.find(" hidden"); at != std::string_view::npos; at = tag.find(" hidden", at + 1)) {
+    char next = at + 7 < tag.size() ? tag[at + 7] : '>';
+    if (next == '>' || next == ' ' || next == '=' || next == '/') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // The visible text of an HTML fragment: tags dropped, the five entities cmark
-// and this stage write decoded. Used for figures, which are inline HTML.
+// and this stage write decoded, elements with a `hidden` attribute skipped
+// whole (a figure's popover: headings, the search index and the plain text
+// see the figure, not its explanation). Used for figures, which are inline HTML.
 std::string VisibleText(std::string_view html) {
   std::string out;
+  std::string_view hidden_tag;  // the element being skipped, and how deep in it
+  int depth = 0;
   for (size_t i = 0; i < html.size(); ++i) {
     if (html[i] == '<') {
       size_t gt = html.find('>', i);
       if (gt == std::string_view::npos) break;
+      std::string_view tag = html.substr(i, gt + 1 - i);
+      std::string_view name = TagName(tag);
+      if (depth > 0) {
+        if (name == hidden_tag) ++depth;
+        else if (name.size() == hidden_tag.size() + 1 && name[0] == '/' && name.substr(1) == hidden_tag) --depth;
+      } else if (!name.empty() && name[0] != '/' && HasHiddenAttribute(tag)) {
+        hidden_tag = name;
+        depth = 1;
+      }
       i = gt;
       continue;
     }
+    if (depth > 0) continue;
     if (html[i] == '&') {
       static const std::pair<std::string_view, char> kEntities[] = {
           {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
@@ -166,7 +200,7 @@ MarkedNodes MarkNodes(cmark_node* root) {
   return out;
 }
 
-// Ids this stage writes itself in the body: "checklist-2",
+// Ids this stage writes itself in the body: "checklist-2", "prov-3",
 // "cost-chart-1-title", "cost-chart-1-desc".
 bool IsGeneratedId(std::string_view id) {
   auto numbered = [](std::string_view rest) {
@@ -174,6 +208,10 @@ bool IsGeneratedId(std::string_view id) {
     while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
     return rest.substr(digits);
   };
+  if (id.rfind(figures::kPopoverIdPrefix, 0) == 0) {
+    std::string_view tail = numbered(id.substr(figures::kPopoverIdPrefix.size()));
+    return tail.empty() && id.size() > figures::kPopoverIdPrefix.size();
+  }
   if (id.rfind("checklist-", 0) == 0) {
     std::string_view tail = numbered(id.substr(10));
     return tail.empty() && id.size() > 10;

@@ -23,8 +23,8 @@ std::string Drop(std::string html, const std::string& open, const std::string& c
   return html;
 }
 
-// The text a reader sees: no scripts, styles, the author's code or link
-// targets; tags removed (their attributes, such as tooltips, go with them);
+// The text a reader sees, the figures' popovers included: no scripts,
+// styles, the author's code or link targets; tags removed (with their attributes);
 // the entities the renderer writes decoded.
 std::string ReaderText(std::string html) {
   html = Drop(html, "<script", "</script>");
@@ -53,7 +53,7 @@ std::string ReaderText(std::string html) {
 // The significant digits of every figure on a page, one string each, sorted:
 // "US$1,080万" and "$10.8M" both give "108".
 std::vector<std::string> FigureDigits(const std::string& html) {
-  static const std::regex kFigure("<abbr class=\"fig\"[^>]*>([^<]*)</abbr>");
+  static const std::regex kFigure("<span class=\"fig\"[^>]*>([^<]*)</span>");
   std::vector<std::string> out;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), kFigure); it != std::sregex_iterator(); ++it) {
     std::string digits;

@@ -25,7 +25,8 @@ TEST_CASE("Example site: reports compute in both languages") {
   std::string cmd = std::string(COSTSITE_BINARY) + " build --quiet --source " + COSTSITE_SOURCE_DIR +
                     " --out " + out.string();
   REQUIRE(std::system(cmd.c_str()) == 0);
-  static const std::regex kDatedTitle("<abbr class=\"fig\" tabindex=\"0\" title=\"[^\"]*\\d{4}-\\d{2}-\\d{2}[^\"]*\">");
+  // A popover's price line: a dated price, cited.
+  static const std::regex kDatedTitle("<span class=\"pop-line\">[^<]*(<[^/][^>]*>[^<]*</[a-z]+>[^<]*)*<time datetime=\"\\d{4}-\\d{2}-\\d{2}\">");
   int reports = 0, checklists = 0;
   for (const auto& dir : fs::directory_iterator(out / "en/reports")) {
     std::string key = dir.path().filename().string();
@@ -35,8 +36,8 @@ TEST_CASE("Example site: reports compute in both languages") {
     REQUIRE_FALSE(zh.empty());
     CHECK(en.find("class=\"notice\"") == std::string::npos);  // translated, no fallback
     CHECK(zh.find("class=\"notice\"") == std::string::npos);
-    CHECK(Count(en, "<abbr class=\"fig\"") > 10);
-    CHECK(Count(en, "<abbr class=\"fig\"") == Count(zh, "<abbr class=\"fig\""));
+    CHECK(Count(en, "<span class=\"fig\"") > 10);
+    CHECK(Count(en, "<span class=\"fig\"") == Count(zh, "<span class=\"fig\""));
     CHECK(Count(en, "<svg") == Count(zh, "<svg"));
     CHECK(Count(en, "<table") == Count(zh, "<table"));
     CHECK(std::regex_search(en, kDatedTitle));  // a figure says which dated price it used
@@ -56,7 +57,7 @@ TEST_CASE("Example site: reports compute in both languages") {
     std::string home = ReadAll(out / lang / "index.html");
     INFO(lang);
     CHECK(Count(home, "<tr><th scope=\"row\"><a href=") == 5);
-    CHECK(Count(home, "<abbr class=\"fig\"") == 5);
+    CHECK(Count(home, "<span class=\"fig\"") == 5);
     CHECK(home.find("class=\"total\"") == std::string::npos);
     CHECK(home.find("<svg") == std::string::npos);
     CHECK(Count(home, "class=\"fx-note\"") == 1);  // one report is in CNY

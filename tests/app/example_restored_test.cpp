@@ -36,7 +36,7 @@ std::vector<std::string> RowFigures(const std::string& html, const std::string& 
   size_t at = std::min(html.find("<td>" + label + "</td>", from), html.find("<th scope=\"row\">" + label + "</th>", from));
   if (at == std::string::npos) return out;
   std::string row = html.substr(at, html.find("</tr>", at) - at);
-  static const std::regex kFigure("<abbr class=\"fig\"[^>]*>([^<]*)</abbr>");
+  static const std::regex kFigure("<span class=\"fig\"[^>]*>([^<]*)</span>");
   for (auto it = std::sregex_iterator(row.begin(), row.end(), kFigure); it != std::sregex_iterator(); ++it)
     out.push_back((*it)[1].str());
   return out;
@@ -76,10 +76,10 @@ TEST_CASE("Example site: the LongMemEval large and academic tiers are shown item
   CHECK(RowFigures(zh, "GCP 抢占式 n1-standard-8 + 2×V100").size() == 2);  // hours and cost
   CHECK(RowFigures(en, "GCP preemptible n1-standard-8 + 2×V100").size() == 2);
   // EKS against GKE, and the ELK month, as figures.
-  CHECK(zh.find("GKE 加抢占式 GPU 约 <abbr") != std::string::npos);
-  CHECK(en.find("GKE with preemptible GPUs at about <abbr") != std::string::npos);
-  CHECK(zh.find(">US$1,200/月</abbr>") != std::string::npos);
-  CHECK(en.find(">$1,200/month</abbr>") != std::string::npos);
+  CHECK(zh.find("GKE 加抢占式 GPU 约 <span class=\"fig\"") != std::string::npos);
+  CHECK(en.find("GKE with preemptible GPUs at about <span class=\"fig\"") != std::string::npos);
+  CHECK(zh.find(">US$1,200/月</span>") != std::string::npos);
+  CHECK(en.find(">$1,200/month</span>") != std::string::npos);
   CHECK(zh.find(">US$248.20/月</abbr>") != std::string::npos);
   CHECK(en.find(">$248.20/month</abbr>") != std::string::npos);
 }

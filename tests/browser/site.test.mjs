@@ -1,8 +1,8 @@
 // Real-browser gate: opens every page of a built site from file:// in Debian's
 // chromium (driven by playwright-core, no downloaded browser), runs axe-core at
 // WCAG 2.1 AA, follows the language switcher, checks checklists, charts,
-// provenance tooltips and search, and fails on console errors or on any
-// request that would leave the machine.
+// provenance popovers (Tab, a tap at 390 px, Escape) and search, and fails on
+// console errors or on any request that would leave the machine.
 //
 // Usage: node tests/browser/site.test.mjs --site DIR --source DIR --shots DIR
 //   [--docs-shots DIR]   also write the two report screenshots there
@@ -129,11 +129,67 @@ async function CheckCharts(page, name, failures) {
   charts.forEach((label, i) => { if (!label.trim()) failures.Add(name, `chart ${i + 1} has no accessible name`); });
 }
 
-async function CheckProvenance(page, name, failures) {
-  const tips = await page.$$eval("abbr[title], [data-provenance], [role=tooltip]", (els) => els.map((e) => ({
-    title: e.getAttribute("title") || e.textContent, focusable: e.tabIndex >= 0 })));
-  if (tips.length === 0) failures.Add(name, "the Markdown has figures but the page has no provenance tooltip (abbr[title])");
-  if (tips.some((t) => !t.focusable)) failures.Add(name, "a provenance tooltip is not keyboard reachable (tabindex)");
+// The open popover's box and whether it is shown, for the figure `fig` (a locator).
+async function PopoverState(fig) {
+  return fig.evaluate((f) => {
+    const pop = document.getElementById(f.getAttribute("aria-describedby"));
+    if (!pop) return { exists: false };
+    const r = pop.getBoundingClientRect();
+    const style = getComputedStyle(pop);
+    return { exists: true, shown: !pop.hidden && style.display !== "none" && r.width > 0 && r.height > 0,
+             left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: pop.textContent };
+  });
+}
+
+// Figures are buttons described by a popover: Tab to one shows it, Escape
+// hides it, and axe finds nothing wrong with it open.
+async function CheckProvenance(page, name, failures, shot) {
+  const figs = await page.$$eval(".fig", (els) => els.map((e) => ({
+    described: !!document.getElementById(e.getAttribute("aria-describedby") || ""),
+    focusable: e.tabIndex >= 0, hasPopover: e.hasAttribute("aria-describedby") })));
+  const withPopover = figs.filter((f) => f.hasPopover);
+  if (withPopover.length === 0) { failures.Add(name, "the Markdown has figures but no figure has a provenance popover"); return; }
+  if (withPopover.some((f) => !f.described)) failures.Add(name, "a figure's aria-describedby names no element");
+  if (withPopover.some((f) => !f.focusable)) failures.Add(name, "a figure with a popover is not keyboard reachable");
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  let found = false;
+  for (let i = 0; i < 400 && !found; i++) {
+    await page.keyboard.press("Tab");
+    found = await page.evaluate(() => document.activeElement?.matches(".fig[aria-describedby]") ?? false);
+  }
+  if (!found) { failures.Add(name, "Tab never reaches a figure with a popover"); return; }
+  const fig = page.locator(":focus");
+  const open = await PopoverState(fig);
+  if (!open.shown) failures.Add(name, "a figure focused by Tab does not show its popover");
+  else if (open.left < 0 || open.right > page.viewportSize().width) failures.Add(name, "the popover leaves the window");
+  if (shot) await page.screenshot({ path: shot });
+  const axe = await page.evaluate(async (id) => (await window.axe.run(document.getElementById(id),
+    { resultTypes: ["violations"], preload: false })).violations.map((v) => v.id),
+  await fig.getAttribute("aria-describedby"));
+  for (const v of axe) failures.Add(name, `axe ${v} in an open popover`);
+  await page.keyboard.press("Escape");
+  if ((await PopoverState(fig)).shown) failures.Add(name, "Escape does not close the popover");
+}
+
+// At phone width with touch: a tap on a figure shows its popover inside the
+// window, a tap elsewhere hides it.
+async function CheckTouch(browser, url, name, failures, shot) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true,
+                                             serviceWorkers: "block" });
+  await context.route("**/*", (route) => /^(file|data|blob|about):/.test(route.request().url())
+    ? route.continue() : route.abort("blockedbyclient"));
+  const page = await context.newPage();
+  await page.goto(url);
+  const fig = page.locator("p .fig[aria-describedby], td .fig[aria-describedby]").first();
+  await fig.scrollIntoViewIfNeeded();
+  await fig.tap();
+  const open = await PopoverState(fig);
+  if (!open.shown) failures.Add(name, "a tap on a figure at 390 px does not show its popover");
+  else if (open.left < 0 || open.right > 390) failures.Add(name, `the popover leaves a 390 px window (${open.left}–${open.right})`);
+  if (shot) await page.screenshot({ path: shot });
+  await page.locator("h1").first().tap();
+  if ((await PopoverState(fig)).shown) failures.Add(name, "a tap elsewhere does not close the popover");
+  await context.close();
 }
 
 // Search is optional until the site has it: with a search box, each term must
@@ -186,6 +242,7 @@ async function Main() {
 
   const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0 };
   const shotsTaken = new Set();
+  const popoverShots = new Set();
   for (const name of pages) {
     current = name;
     const url = pathToFileURL(path.join(site, name)).href;
@@ -194,9 +251,16 @@ async function Main() {
     const want = Expectations(SourceOf(path.resolve(args.source), name));
     seen.axe += await CheckAxe(page, name, failures);
     if (want.chart) { seen.chart++; await CheckCharts(page, name, failures); }
-    if (want.figure) { seen.figure++; await CheckProvenance(page, name, failures); }
-    if (want.checklist) { seen.checklist++; await CheckChecklists(page, name, failures); }
     const lang = name.slice(0, 2);
+    if (want.figure) {
+      seen.figure++;
+      // One popover of a report per language is photographed, at 1280 and 390 px.
+      const first = name.includes("/reports/") && !popoverShots.has(lang);
+      if (first) popoverShots.add(lang);
+      await CheckProvenance(page, name, failures, first ? path.join(args.shots, `popover-${lang}-1280.png`) : null);
+      if (first) await CheckTouch(browser, url, name, failures, path.join(args.shots, `popover-${lang}-390.png`));
+    }
+    if (want.checklist) { seen.checklist++; await CheckChecklists(page, name, failures); }
     if (name.includes("/reports/") && !shotsTaken.has(lang) && (want.chart || want.figure)) {
       shotsTaken.add(lang);
       const file = `report-${lang}.png`;

@@ -48,7 +48,8 @@ TEST_CASE("A declared count unit reads with its measure word and plural", "[figu
   CHECK(FormatFigure(*m->Find("one"), {}, testing::SpeakerFor("zh")) == "1 次检索");
   CHECK(FormatFigure(*m->Find("one"), {}, testing::SpeakerFor("en")) == "1 retrieval");
   // The params table shows the same words.
-  CHECK(ParamsTable(*m, testing::SpeakerFor("en")).find("32 accelerators") != std::string::npos);
+  PopoverIds ids;
+  CHECK(ParamsTable(*m, testing::SpeakerFor("en"), &ids).find("32 accelerators") != std::string::npos);
 }
 
 TEST_CASE("A declared variant label heads its price table column", "[figures][declare]") {

@@ -2,11 +2,15 @@
 #include "markdown/cost_nodes.h"
 
 #include "tests/markdown/cost_test_fixture.h"
+#include "tests/test_util.h"
 
 namespace costsite::markdown {
 namespace {
 
-bool Has(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
+// Looks at the page as it reads, without the figures' popovers.
+bool Has(const std::string& html, const std::string& part) {
+  return WithoutPopovers(html).find(part) != std::string::npos;
+}
 
 std::string Block(const std::string& info) { return "```" + info + "\n```\n"; }
 
@@ -21,16 +25,16 @@ TEST_CASE("cost table: items, groups, total, share, ranges, units in headers") {
   CHECK(Has(html, "<th scope=\"col\" class=\"num\">Cost (USD/month)</th>"));
   CHECK(Has(html, "<th scope=\"col\" class=\"num\">Share (%)</th>"));
   CHECK(Has(html, "<tr><th scope=\"row\">GPU instances</th>"));
-  CHECK(Has(html, ">730 h/month</abbr>"));
+  CHECK(Has(html, ">730 h/month</span></span>"));
   CHECK(Has(html, "$32.77/h <time class=\"date\" datetime=\"2025-01-15\">2025-01-15</time>"));
   // One precision down the cost column: its largest amount is over 1,000, so whole dollars.
-  CHECK(Has(html, ">23,922</abbr></td><td class=\"num\">98.7–99.5</td>"));
+  CHECK(Has(html, ">23,922</span></span></td><td class=\"num\">98.7–99.5</td>"));
   // 11.50 of 24,033.60–24,233.60 is 0.047–0.048 %: not shown as 0.0.
-  CHECK(Has(html, ">12</abbr></td><td class=\"num\">0.047–0.048</td>"));
+  CHECK(Has(html, ">12</span></span></td><td class=\"num\">0.047–0.048</td>"));
   CHECK(Has(html, "<tr class=\"subtotal\"><th scope=\"row\">Subtotal: Compute</th>"));
-  CHECK(Has(html, ">100–300</abbr>"));
+  CHECK(Has(html, ">100–300</span></span>"));
   CHECK(Has(html, "<tfoot><tr class=\"total\"><th scope=\"row\">Total</th>"));
-  CHECK(Has(html, ">24,034–24,234</abbr>"));
+  CHECK(Has(html, ">24,034–24,234</span></span>"));
   CHECK_FALSE(Has(html, "scope=\"row\" scope"));
   CHECK_FALSE(Has(html, "table-note"));  // 23,922 + 12 + 100 = 24,034
 }
@@ -41,7 +45,7 @@ TEST_CASE("cost table in zh, with a scenario") {
   std::string html = RenderCost(eval, Block("cost table model=inference scenario=spot"), "zh", &diags).html;
   CHECK(Has(html, "<caption>推理服务月度成本（Spot 实例）</caption>"));
   CHECK(Has(html, "费用（美元/月）"));
-  CHECK(Has(html, ">7,176</abbr>"));
+  CHECK(Has(html, ">7,176</span></span>"));
 }
 
 TEST_CASE("cost compare: columns per scenario with change, percent and ratio") {
@@ -84,7 +88,7 @@ TEST_CASE("cost model: an inline model evaluated against the site's prices") {
   std::string html = RenderCost(eval, md, "en", &diags).html;
   INFO(html << AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
-  CHECK(Has(html, ">$3,277/month</abbr>"));
+  CHECK(Has(html, ">$3,277/month</span></span>"));
   CHECK(Has(html, "<caption>Estimate</caption>"));
 }
 
@@ -182,15 +186,15 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in zh") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(Has(html, "费用（美元/月）"));
   // The hours a per-hour price runs for in a month are shown, not hidden in the cost.
-  CHECK(Has(html, ">2 个实例</abbr> × 730 小时/月</td><td class=\"num\">US$1.006/小时 <time"));
-  CHECK(Has(html, ">1,469</abbr>"));
+  CHECK(Has(html, ">2 个实例</span></span> × 730 小时/月</td><td class=\"num\">US$1.006/小时 <time"));
+  CHECK(Has(html, ">1,469</span></span>"));
   // A monthly token quantity stays per month.
-  CHECK(Has(html, ">60,000,000 token/月</abbr></td><td class=\"num\">US$2.50/百万 token <time"));
-  CHECK(Has(html, ">150</abbr>"));
+  CHECK(Has(html, ">60,000,000 token/月</span></span></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">150</span></span>"));
   // A quantity derived from per-month operands is per month too, not per hour:
   // 1M queries/month × 1,500 tokens/query = 1,500,000,000 tokens/month; × $2.50/1M = $3,750.
-  CHECK(Has(html, ">1,500,000,000 token/月</abbr></td><td class=\"num\">US$2.50/百万 token <time"));
-  CHECK(Has(html, ">3,750</abbr>"));
+  CHECK(Has(html, ">1,500,000,000 token/月</span></span></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">3,750</span></span>"));
   // A formula item says so instead of leaving two cells empty.
   CHECK(Has(html, "<th scope=\"row\">支持服务</th><td class=\"num by-formula\" colspan=\"2\">按公式计算</td>"));
   CHECK_FALSE(Has(html, "<td class=\"num\"></td><td class=\"num\"></td>"));
@@ -201,12 +205,12 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
   Diagnostics diags;
   std::string html = RenderCost(eval, Block("cost table model=service"), "en", &diags).html;
   INFO(html << AllDiagnostics(diags));
-  CHECK(Has(html, ">2 instances</abbr> × 730 h/month</td><td class=\"num\">$1.006/h <time"));
-  CHECK(Has(html, ">60,000,000 tokens/month</abbr></td>"));
+  CHECK(Has(html, ">2 instances</span></span> × 730 h/month</td><td class=\"num\">$1.006/h <time"));
+  CHECK(Has(html, ">60,000,000 tokens/month</span></span></td>"));
   CHECK(Has(html, "<td class=\"num by-formula\" colspan=\"2\">computed</td>"));
   // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
-  CHECK(Has(html, ">1,469</abbr>"));
-  CHECK(Has(html, ">5,531</abbr>"));
+  CHECK(Has(html, ">1,469</span></span>"));
+  CHECK(Has(html, ">5,531</span></span>"));
 }
 
 TEST_CASE("cost table: a row's factor has the digits that multiply out to its cost") {
@@ -216,7 +220,7 @@ TEST_CASE("cost table: a row's factor has the digits that multiply out to its co
     std::string html = RenderCost(eval, Block("cost table model=daily"), lang, &diags).html;
     INFO(html << AllDiagnostics(diags));
     // 24 × 30.4 × 2.50 = 1,824, not the 1,825 shown; 24 × 30.42 × 2.50 = 1,825.2 is.
-    CHECK(Has(html, ">1,825</abbr>"));
+    CHECK(Has(html, ">1,825</span>"));
     CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/month</td>"));
   }
 }
@@ -237,9 +241,9 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
   std::string html = RenderCost(eval, Block("cost table model=service precision=2"), "en", &diags).html;
   INFO(html << AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
-  CHECK(Has(html, ">1,468.76</abbr>"));
-  CHECK(Has(html, ">161.88</abbr>"));
-  CHECK(Has(html, ">5,530.64</abbr>"));
+  CHECK(Has(html, ">1,468.76</span></span>"));
+  CHECK(Has(html, ">161.88</span></span>"));
+  CHECK(Has(html, ">5,530.64</span></span>"));
   std::string zh = RenderCost(eval, Block("cost table model=service compact"), "zh", &diags).html;
   std::string en = RenderCost(FixtureEvaluation(), Block("cost table model=inference compact"), "en", &diags).html;
   std::string compare =
@@ -247,11 +251,11 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
           .html;
   INFO(zh << "\n" << en << "\n" << compare);
   // Three significant digits, 万 in zh and K in en, as inline figures with compact.
-  CHECK(Has(zh, ">1470</abbr>"));
-  CHECK(Has(zh, ">5530</abbr>"));
-  CHECK(Has(en, ">23.9K</abbr>"));
-  CHECK(Has(en, ">24K–24.2K</abbr>"));
-  CHECK(Has(compare, ">2.4万–2.42万</abbr>"));
+  CHECK(Has(zh, ">1470</span></span>"));
+  CHECK(Has(zh, ">5530</span></span>"));
+  CHECK(Has(en, ">23.9K</span></span>"));
+  CHECK(Has(en, ">24K–24.2K</span></span>"));
+  CHECK(Has(compare, ">2.4万–2.42万</span></span>"));
   CHECK(Has(compare, "<td class=\"num\">-1.67万</td>"));
   CHECK_FALSE(diags.HasErrors());
 }

@@ -6,11 +6,15 @@
 
 #include "tests/figures/words_fixture.h"
 #include "tests/markdown/cost_test_fixture.h"
+#include "tests/test_util.h"
 
 namespace costsite::markdown {
 namespace {
 
-bool Has(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
+// Looks at the page as it reads, without the figures' popovers.
+bool Has(const std::string& html, const std::string& part) {
+  return WithoutPopovers(html).find(part) != std::string::npos;
+}
 
 TEST_CASE("Inline figures render per language with provenance") {
   cost::Evaluation eval = FixtureEvaluation();
@@ -20,17 +24,27 @@ TEST_CASE("Inline figures render per language with provenance") {
   CostOutput out;
   std::string zh = RenderCost(eval, md, "zh", &diags, &out).html;
   INFO(zh << AllDiagnostics(diags));
-  CHECK(Has(zh, ">US$23,922/月</abbr>"));  // 730 h × 32.77 USD/h: whole dollars above 1,000
-  CHECK(Has(zh, ">¥172,239/月</abbr>"));
-  CHECK(Has(zh, ">US$11.50</abbr>"));
-  CHECK(Has(zh, ">98.7%</abbr>"));
-  CHECK(Has(zh, "<abbr class=\"fig\" tabindex=\"0\" title=\"公式：hours × @aws/p4d.24xlarge\n"));
-  CHECK(Has(zh, "汇率：US$1 = ¥7.2（2025-01-01，https://www.chinamoney.com.cn/）"));
+  CHECK(Has(zh, ">US$23,922/月</span></span>"));  // 730 h × 32.77 USD/h: whole dollars above 1,000
+  CHECK(Has(zh, ">¥172,239/月</span></span>"));
+  CHECK(Has(zh, ">US$11.50</span></span>"));
+  CHECK(Has(zh, ">98.7%</span></span>"));
+  // Each figure is a button described by its popover, numbered on the page.
+  CHECK(Has(zh, "<span class=\"fig-wrap\"><span class=\"fig\" role=\"button\" tabindex=\"0\" "
+                "aria-describedby=\"prov-1\">US$23,922/月</span>"));
+  CHECK(zh.find("aria-describedby=\"prov-2\">¥172,239/月</span><span class=\"fig-pop\" id=\"prov-2\" hidden>") !=
+        std::string::npos);
+  CHECK(zh.find("<span class=\"pop-formula\">公式：<code>hours × @aws/p4d.24xlarge</code></span>") != std::string::npos);
+  CHECK(zh.find("<span class=\"pop-head\">汇率</span><span class=\"pop-line\">US$1 = ¥7.2（<time "
+                "datetime=\"2025-01-01\">2025-01-01</time>，<a href=\"https://www.chinamoney.com.cn/\">"
+                "www.chinamoney.com.cn</a>）</span>") != std::string::npos);
   std::string en = RenderCost(eval, md, "en", &diags).html;
-  CHECK(Has(en, ">$23,922/month</abbr>"));
-  CHECK(Has(en, "Exchange rate: $1 = CN¥7.2 (2025-01-01, https://www.chinamoney.com.cn/)"));
-  CHECK(Has(en, ">CN¥172,239/month</abbr>"));
-  CHECK(Has(en, "title=\"Formula: hours × @aws/p4d.24xlarge\n"));
+  CHECK(Has(en, ">$23,922/month</span></span>"));
+  CHECK(en.find("<span class=\"pop-head\">Exchange rate</span><span class=\"pop-line\">$1 = CN¥7.2 (<time "
+                "datetime=\"2025-01-01\">2025-01-01</time>, <a href=\"https://www.chinamoney.com.cn/\">") !=
+        std::string::npos);
+  CHECK(Has(en, ">CN¥172,239/month</span></span>"));
+  CHECK(en.find("<span class=\"pop-formula\">Formula: <code>hours × @aws/p4d.24xlarge</code></span>") !=
+        std::string::npos);
   CHECK_FALSE(diags.HasErrors());
   // Four figures; the one shown in CNY also reads exchange rates.
   REQUIRE(out.refs.size() == 5);
@@ -132,7 +146,7 @@ TEST_CASE("A figure shown many times on a page is still found and positioned on 
   for (int i = 0; i < 200; ++i) md += "GPU `=inference.gpu`, storage `=inference.storge`.\n";
   Diagnostics diags;
   std::string html = RenderCost(eval, md, "en", &diags).html;
-  CHECK(Has(html, ">$23,922/month</abbr>"));
+  CHECK(Has(html, ">$23,922/month</span></span>"));
   std::vector<Diagnostic> errors = diags.Sorted();
   REQUIRE(errors.size() == 200);
   CHECK(errors[199].pos.line == 200);

@@ -65,12 +65,12 @@ TEST_CASE("Heading ids leave reserved and generated ids free and never repeat") 
   opt.reserved_ids = &reserved;
   auto r = RenderMarkdown("content/t.md",
                           "## Main\n\n## Search\n\n## Main\n\n## A\n\n## A\n\n## A 1\n\n"
-                          "## Checklist 2\n\n## Cost chart 3 title\n\n## Other\n",
+                          "## Checklist 2\n\n## Cost chart 3 title\n\n## Prov 4\n\n## Prov\n\n## Other\n",
                           1, opt, &diags);
   std::vector<std::string> ids;
   for (const Heading& h : r.headings) ids.push_back(h.id);
   CHECK(ids == std::vector<std::string>{"main-1", "search-1", "main-2", "a", "a-1", "a-1-1", "checklist-2-1",
-                                        "cost-chart-3-title-1", "other"});
+                                        "cost-chart-3-title-1", "prov-4-1", "prov", "other"});
   INFO(r.html);
   CHECK(Has(r.html, "<h2 id=\"main-1\">\nMain\n <a class=\"anchor\" href=\"#main-1\""));
 }
@@ -136,6 +136,10 @@ TEST_CASE("ReplaceWithHtml works inside a table cell, which refuses custom nodes
 }
 
 TEST_CASE("VisibleText drops tags and decodes entities") {
+  // A figure's popover is hidden: headings and the search index see the figure only.
+  CHECK(VisibleText("<span class=\"fig-wrap\"><span class=\"fig\">US$5</span><span class=\"fig-pop\" id=\"prov-1\" "
+                    "hidden><span>公式：<code>a * b</code></span><span>x</span></span></span> more") == "US$5 more");
+  CHECK(VisibleText("<span class=\"hiddenness\">shown</span>") == "shown");
   CHECK(VisibleText("<abbr title=\"a&amp;b\">US$1&amp;2 &lt;x&gt;</abbr>") == "US$1&2 <x>");
   CHECK(VisibleText("plain") == "plain");
   CHECK(VisibleText("<unclosed") == "");

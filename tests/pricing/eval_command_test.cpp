@@ -49,8 +49,11 @@ TEST_CASE("eval of one figure with its explanation", "[pricing][eval]") {
         "    input: stored = 500 GB\n"
         "    price: @aws/s3.standard = 0.023 USD/GB/month (2025-01-15, https://aws.amazon.com/s3/pricing/)\n");
   CHECK(rc == 0);
-  req.scenario = "spot";
+  // An hourly amount shown monthly says by what factor.
   req.target = "basic.gpu";
+  CHECK(RunToString(req, &rc).find("    conversion: 8.19 USD/h × 730 h/month = 5980.53 USD/month\n") !=
+        std::string::npos);
+  req.scenario = "spot";
   req.explain = false;
   CHECK(RunToString(req, &rc) == "basic[spot].gpu = 1793.98 USD/month\n");
 }

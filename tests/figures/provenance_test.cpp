@@ -1,0 +1,138 @@
+// The popover of a figure: what it says (labels, conversions, prices, rates)
+// in each page language, and the markup that ties it to its figure.
+#include "figures/provenance.h"
+
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "cost/evaluate.h"
+#include "pricing/pricing.h"
+#include "tests/figures/words_fixture.h"
+
+namespace costsite::figures {
+namespace {
+
+cost::Evaluation Load(Diagnostics& diags) {
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/cloud.yaml",
+                            "provider: cloud\nname: {zh: 某云, en: SomeCloud}\ncurrency: USD\n"
+                            "source: https://cloud.example.com/pricing/\ndate: 2025-01-15\n"
+                            "prices:\n  - {id: vm, label: {zh: 通用虚拟机, en: General VM}, unit: USD/h, price: 2}\n",
+                            &inputs, diags);
+  pricing::ParsePricingFile("pricing/fx.yaml",
+                            "rates:\n  - {base: USD, quote: CNY, rate: 7.2, date: 2025-01-01, "
+                            "source: https://fx.example.com/}\n",
+                            &inputs, diags);
+  pricing::ParsePricingFile("pricing/m.yaml",
+                            "model: m\ntitle: {zh: 月度成本, en: Monthly cost}\nunit: USD/month\n"
+                            "params:\n"
+                            "  daily_bill: {value: 100 USD/day, label: {zh: 日成本, en: Daily bill}}\n"
+                            "  gpu_part: {value: 60%, label: {zh: GPU 部分占比, en: GPU part}}\n"
+                            "  vms: {value: 2, label: {zh: 虚拟机台数, en: VMs}}\n"
+                            "items:\n"
+                            "  gpu: {formula: daily_bill * gpu_part, unit: USD/month, label: {zh: GPU, en: GPUs}}\n"
+                            "  vm: {formula: vms * @cloud/vm, label: {zh: 虚拟机, en: VMs}}\n"
+                            "figures:\n"
+                            "  daily_cny: {formula: \"convert(daily_bill, CNY/month)\", unit: CNY/month, "
+                            "label: {zh: 日成本折人民币, en: Daily bill in CNY}}\n"
+                            "  gpu_share: {formula: share(gpu), unit: \"%\", label: {zh: GPU 份额, en: GPU share}}\n",
+                            &inputs, diags);
+  return cost::Evaluate(std::move(inputs), {}, diags);
+}
+
+const cost::Figure& Get(const cost::Evaluation& eval, const char* id) {
+  const cost::ModelResult* m = eval.Find("m");
+  REQUIRE(m);
+  const cost::Figure* f = m->Find(id);
+  REQUIRE(f);
+  return *f;
+}
+
+bool Has(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
+
+// What a reader reads around the code: <code> and links (cited addresses) dropped, tags removed.
+std::string Prose(const std::string& html) {
+  std::string s = std::regex_replace(html, std::regex("<code>[^<]*</code>|<a [^>]*>[^<]*</a>"), " ");
+  return std::regex_replace(s, std::regex("<[^>]*>"), " ");
+}
+
+struct Loaded {
+  Diagnostics diags;
+  cost::Evaluation eval = Load(diags);
+};
+
+TEST_CASE("A popover names inputs by their labels, ids only as code", "[figures][provenance]") {
+  Loaded l;
+  REQUIRE_FALSE(l.diags.HasErrors());
+  std::string zh = ProvenanceHtml(Get(l.eval, "gpu"), testing::SpeakerFor("zh"));
+  INFO(zh);
+  CHECK(Has(zh, "<span class=\"pop-title\">GPU</span>"));
+  CHECK(Has(zh, "<span class=\"pop-formula\">公式：<code>daily_bill * gpu_part</code></span>"));
+  CHECK(Has(zh, "<span class=\"pop-line\">日成本 <code>daily_bill</code>：US$100/天</span>"));
+  CHECK(Has(zh, "<span class=\"pop-line\">GPU 部分占比 <code>gpu_part</code>：60%</span>"));
+  CHECK_FALSE(Has(Prose(zh), "daily_bill"));
+  CHECK_FALSE(Has(Prose(zh), "gpu_part"));
+  std::string en = ProvenanceHtml(Get(l.eval, "gpu"), testing::SpeakerFor("en"));
+  CHECK(Has(en, "<span class=\"pop-line\">Daily bill <code>daily_bill</code>: $100/day</span>"));
+  // A share names what it is the share of.
+  std::string share = ProvenanceHtml(Get(l.eval, "gpu_share"), testing::SpeakerFor("zh"));
+  INFO(share);
+  CHECK(Has(share, "GPU占合计的比例 <code>share(gpu)</code>："));
+}
+
+TEST_CASE("A popover shows a daily amount turned monthly with its factor", "[figures][provenance]") {
+  Loaded l;
+  std::string zh = ProvenanceHtml(Get(l.eval, "gpu"), testing::SpeakerFor("zh"));
+  INFO(zh);
+  CHECK(Has(zh, "<span class=\"pop-head\">换算</span><span class=\"pop-line\">US$60/天 × 30.4 天/月 = US$1,825/月</span>"));
+  std::string en = ProvenanceHtml(Get(l.eval, "gpu"), testing::SpeakerFor("en"));
+  INFO(en);
+  CHECK(Has(en, "<span class=\"pop-head\">Conversion</span><span class=\"pop-line\">$60/day × 30.4 days/month = $1,825/month</span>"));
+  // An amount already in the figure's unit needs no step.
+  CHECK_FALSE(Has(ProvenanceHtml(Get(l.eval, "gpu_part"), testing::SpeakerFor("en")), "Conversion"));
+}
+
+TEST_CASE("A popover gives the dated rate and prices with linked sources", "[figures][provenance]") {
+  Loaded l;
+  std::string zh = ProvenanceHtml(Get(l.eval, "daily_cny"), testing::SpeakerFor("zh"));
+  INFO(zh);
+  CHECK(Has(zh, "<span class=\"pop-head\">汇率</span><span class=\"pop-line\">US$1 = ¥7.2（<time datetime=\"2025-01-01\">"
+                "2025-01-01</time>，<a href=\"https://fx.example.com/\">fx.example.com</a>）</span>"));
+  CHECK(Has(zh, "¥720/天 × 30.4 天/月 = ¥21,900/月"));
+  std::string vm = ProvenanceHtml(Get(l.eval, "vm"), testing::SpeakerFor("en"));
+  INFO(vm);
+  CHECK(Has(vm, "<span class=\"pop-head\">Prices</span><span class=\"pop-line\">SomeCloud · General VM: $2/h (<time "
+                "datetime=\"2025-01-15\">2025-01-15</time>, <a href=\"https://cloud.example.com/pricing/\">"
+                "cloud.example.com</a>)</span>"));
+  CHECK(Has(vm, "$4/h × 730 h/month = $2,920/month"));
+}
+
+TEST_CASE("A zh popover has no English words around its formula", "[figures][provenance]") {
+  Loaded l;
+  for (const char* id : {"gpu", "vm", "daily_cny", "gpu_share", "daily_bill", "total"}) {
+    std::string zh = Prose(ProvenanceHtml(Get(l.eval, id), testing::SpeakerFor("zh")));
+    INFO(id << ": " << zh);
+    // English words have lowercase letters ("Formula", "month", "share"); "GPU" and "US$" are Chinese usage too.
+    CHECK_FALSE(std::regex_search(zh, std::regex("[a-z]{2,}")));
+  }
+}
+
+TEST_CASE("A figure is a button described by its hidden popover", "[figures][provenance]") {
+  Loaded l;
+  PopoverIds ids;
+  const Speaker zh = testing::SpeakerFor("zh");
+  std::string first = FigureHtml(Get(l.eval, "gpu"), "1,825", zh, &ids);
+  std::string second = FigureHtml(Get(l.eval, "gpu"), "1,825", zh, &ids);
+  CHECK(first.rfind("<span class=\"fig-wrap\"><span class=\"fig\" role=\"button\" tabindex=\"0\" "
+                    "aria-describedby=\"prov-1\">1,825</span><span class=\"fig-pop\" id=\"prov-1\" hidden>",
+                    0) == 0);
+  CHECK(Has(second, "aria-describedby=\"prov-2\""));
+  CHECK(Has(second, "id=\"prov-2\" hidden>"));
+  // Nothing to explain: no popover, no id used.
+  cost::Figure bare;
+  CHECK(FigureHtml(bare, "3 <x>", zh, &ids) == "<span class=\"fig\">3 &lt;x&gt;</span>");
+  CHECK(ids.Next() == "prov-3");
+}
+
+}  // namespace
+}  // namespace costsite::figures
