@@ -23,9 +23,14 @@ inline constexpr std::string_view kPopoverIdPrefix = "prov-";
 /// Numbers the popovers of one page, so each id is unique on it.
 class PopoverIds {
  public:
-  std::string Next() { return std::string(kPopoverIdPrefix) + std::to_string(++count_); }
+  PopoverIds() = default;
+  /// Ids "prov-" + `part` + N, for a part of the page numbered on its own
+  /// (the home page's listing beside its Markdown body).
+  explicit PopoverIds(std::string_view part) : part_(part) {}
+  std::string Next() { return std::string(kPopoverIdPrefix) + part_ + std::to_string(++count_); }
 
  private:
+  std::string part_;
   int count_ = 0;
 };
 

@@ -274,6 +274,7 @@ struct PageRenderer::Impl {
     mstch::data list{mstch::data::type::list};
     std::vector<cost::FxUse> rates;
     bool any_headline = false;
+    figures::PopoverIds ids("home-");  // the body's figures are numbered apart
     for (const auto& [page, src] : Listing(in, lang)) {
       mstch::data item;
       item.set("title", src->front.title);
@@ -289,7 +290,7 @@ struct PageRenderer::Impl {
                  ResolveHeadline(front.headline, *in.evaluation, in.config->display_currency, &h, &error)) {
         any_headline = true;
         item.set("headline_label", HeadlineLabel(h, speaker));
-        item.set("headline_html", figures::FigureHtml(h.figure, figures::FormatFigure(h.figure, {}, speaker), speaker));
+        item.set("headline_html", figures::FigureHtml(h.figure, figures::FormatFigure(h.figure, {}, speaker), speaker, &ids));
         refs->push_back({"figure", front.headline, front.headline_pos});
         if (h.fx) {
           out->reads_pricing = true;
