@@ -173,8 +173,9 @@ std::string RenderRows(const ChartSpec& spec, const Speaker& lang, ChartLayout l
   std::string out = SvgOpen(spec, layout, height, full_desc);
   if (legend_h) out += Legend(spec.legend, width, 6);
   if (l.scale.log) out += AxisTicks(spec, l.scale, l.rows_top, l.rows_bottom, width);
-  out += "<line class=\"chart-axis\" x1=\"" + I(l.scale.left) + "\" y1=\"" + I(l.rows_top - 4) + "\" x2=\"" +
-         I(l.scale.left) + "\" y2=\"" + I(l.rows_bottom) + "\"/>\n";
+  if (layout == ChartLayout::kWide)  // narrow: labels start at the axis, so it would strike through them
+    out += "<line class=\"chart-axis\" x1=\"" + I(l.scale.left) + "\" y1=\"" + I(l.rows_top - 4) + "\" x2=\"" +
+           I(l.scale.left) + "\" y2=\"" + I(l.rows_bottom) + "\"/>\n";
   out += Bars(spec, l, lang);
   for (const WrappedText& note : l.note)
     out += Text("chart-note", kEdge, l.rows_bottom + 22 + kLineHeight, "", note, UiText("chart_log_scale", lang));
