@@ -172,7 +172,14 @@ std::string RenderRows(const ChartSpec& spec, const Speaker& lang, ChartLayout l
   if (l.scale.log) full_desc += (IsCjk(lang) ? "。" : ". ") + UiText("chart_log_scale", lang);
   std::string out = SvgOpen(spec, layout, height, full_desc);
   if (legend_h) out += Legend(spec.legend, width, 6);
-  if (l.scale.log) out += AxisTicks(spec, l.scale, l.rows_top, l.rows_bottom, width);
+  if (l.scale.log) {
+    // Narrow: grid lines only beside the bars, so they do not strike through the labels above them.
+    std::vector<std::pair<int, int>> spans;
+    if (layout == ChartLayout::kWide) spans.push_back({l.rows_top, l.rows_bottom});
+    for (const Row& r : l.rows)
+      if (layout == ChartLayout::kNarrow) spans.push_back({r.bar_mid - kBarHeight / 2 - 3, r.bar_mid + kBarHeight / 2 + 3});
+    out += AxisTicks(spec, l.scale, spans, l.rows_bottom, width);
+  }
   if (layout == ChartLayout::kWide)  // narrow: labels start at the axis, so it would strike through them
     out += "<line class=\"chart-axis\" x1=\"" + I(l.scale.left) + "\" y1=\"" + I(l.rows_top - 4) + "\" x2=\"" +
            I(l.scale.left) + "\" y2=\"" + I(l.rows_bottom) + "\"/>\n";

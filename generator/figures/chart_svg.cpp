@@ -135,13 +135,16 @@ std::string Legend(const std::vector<std::string>& legend, int width, int top) {
 
 // Tick labels under the plot, each centred on its tick but kept inside the
 // chart; a label that would touch the one before is left out.
-std::string AxisTicks(const ChartSpec& spec, const Scale& s, int top, int bottom, int width) {
+std::string AxisTicks(const ChartSpec& spec, const Scale& s, const std::vector<std::pair<int, int>>& spans,
+                      int labels_y, int width) {
   std::string out;
   int prev_right = -1000;
+  const int bottom = labels_y;
   for (const Decimal& t : s.Ticks()) {
     int x = s.X(t);
-    out += "<line class=\"chart-grid\" x1=\"" + I(x) + "\" y1=\"" + I(top) + "\" x2=\"" + I(x) + "\" y2=\"" +
-           I(bottom) + "\"/>\n";
+    for (const auto& [top, end] : spans)
+      out += "<line class=\"chart-grid\" x1=\"" + I(x) + "\" y1=\"" + I(top) + "\" x2=\"" + I(x) + "\" y2=\"" +
+             I(end) + "\"/>\n";
     std::string label = spec.tick_text(t);
     int w = TextWidth(label, kChartFontPx);
     int cx = std::clamp(x, kEdge + w / 2 + 1, width - kEdge - w / 2 - 1);

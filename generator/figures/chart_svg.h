@@ -4,6 +4,7 @@
 #define COSTSITE_FIGURES_CHART_SVG_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "figures/charts.h"
@@ -49,8 +50,9 @@ int LegendHeight(const std::vector<std::string>& legend, int width);
 /// Swatches and names, flowing over rows, from `top`.
 std::string Legend(const std::vector<std::string>& legend, int width, int top);
 
-/// Grid lines from `top` to `bottom` at the scale's ticks, labels under `bottom`.
-std::string AxisTicks(const ChartSpec& spec, const Scale& s, int top, int bottom, int width);
+/// Grid lines over each [top, bottom] span at the scale's ticks, labels under `labels_y`.
+std::string AxisTicks(const ChartSpec& spec, const Scale& s, const std::vector<std::pair<int, int>>& spans,
+                      int labels_y, int width);
 
 /// The two kinds of layout: horizontal bars (kBars, kRanges, kStacked) and history lines.
 std::string RenderRows(const ChartSpec& spec, const Speaker& lang, ChartLayout layout, const std::string& desc);
