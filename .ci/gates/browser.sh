@@ -2,7 +2,8 @@
 # Gate: axe-core at WCAG 2.1 AA and real-browser checks (language switcher,
 # checklists, charts, provenance tooltips, search, no console errors, no
 # network) on every page of the example site, from file://, in Debian's
-# chromium. Screenshots go to WORK_DIR/screenshots; with
+# chromium; chart text must lie inside its chart and show at 11 px or more, at
+# 1280 and 390 px, there and on the chart stress site. Screenshots go to WORK_DIR/screenshots; with
 # UPDATE_SCREENSHOTS=1 also to docs/screenshots/.
 # Usage: browser.sh COSTSITE_BINARY SOURCE_DIR WORK_DIR
 set -euo pipefail
@@ -13,6 +14,9 @@ gate_begin browser
 require_node_modules "$root"
 site="$work/browser-site"
 build_example_site "$bin" "$root" "$site"
-extra=()
-[ "${UPDATE_SCREENSHOTS:-0}" = 1 ] && extra=(--docs-shots "$root/docs/screenshots")
+# Charts under stress (long zh/en labels, values spanning 10^6): geometry only.
+stress="$work/browser-stress-site"
+build_example_site "$bin" "$root/tests/fixtures/sites/charts-stress" "$stress"
+extra=(--stress-site "$stress")
+[ "${UPDATE_SCREENSHOTS:-0}" = 1 ] && extra+=(--docs-shots "$root/docs/screenshots")
 node "$root/tests/browser/site.test.mjs" --site "$site" --source "$root" --shots "$work/screenshots" "${extra[@]}"

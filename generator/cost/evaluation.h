@@ -192,6 +192,12 @@ struct ModelResult {
 /// one run of the program, not across versions.
 uint64_t Fingerprint(const ModelResult& r);
 
+/// One dated value of a price list entry, per variant, as the list states it.
+struct DatedPrice {
+  std::string date;
+  std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first when given
+};
+
 /// A price list entry for price tables: its current value per variant.
 struct PriceEntryView {
   std::string id;  // entry id without the provider
@@ -202,6 +208,7 @@ struct PriceEntryView {
   LocalizedText note;
   SourcePos pos;     // the entry's id in its price list, for diagnostics about the entry
   std::string line;  // that source line
+  std::vector<DatedPrice> dated;  // every dated value (current and history), oldest first
 };
 
 struct ProviderView {

@@ -243,6 +243,11 @@ std::vector<ProviderView> PriceBook::Views() const {
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
                      e.entry->where.pos, e.entry->where.line};
     if (!e.values.empty()) v.variants = e.values[0].variants;
+    for (const CompiledValue& cv : e.values) v.dated.push_back({cv.date, cv.variants});
+    std::stable_sort(v.dated.begin(), v.dated.end(),
+                     [](const DatedPrice& a, const DatedPrice& b) {  // undated: the current value, last
+                       return !a.date.empty() && (b.date.empty() || a.date < b.date);
+                     });
     out.back().entries.push_back(std::move(v));
   }
   return out;

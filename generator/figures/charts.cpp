@@ -1,9 +1,14 @@
+// What each chart kind shows, from the cost engine's results, and the figure
+// that holds a chart's two layouts and its data table.
 #include "figures/charts.h"
 
-#include <cmath>
+#include <algorithm>
+#include <map>
 
+#include "figures/chart_svg.h"
 #include "figures/format.h"
 #include "figures/html.h"
+#include "figures/provenance.h"
 #include "figures/strings.h"
 #include "figures/tables.h"
 
@@ -13,30 +18,16 @@ using cost::Decimal;
 
 namespace {
 
-constexpr int kWidth = 640;
-constexpr int kLabelWidth = 200;  // left column for bar labels
-constexpr int kPlotWidth = 300;   // bars; the rest holds the value text
-constexpr int kRow = 28;
-constexpr int kBarHeight = 16;
-constexpr int kTop = 8;
-
-// Pixel position of `v` on a scale ending at `max`; integer, so output never
-// depends on how a platform prints floating point.
-int X(const Decimal& v, const Decimal& max) {
-  if (max <= Decimal(0) || v <= Decimal(0)) return kLabelWidth;
-  Decimal px = (v / max * Decimal(kPlotWidth)).RoundHalfAwayFromZero(0);
-  return kLabelWidth + static_cast<int>(px.ToInt().value_or(0));
+ChartSpec NewSpec(std::string id, std::string title, ChartKind kind = ChartKind::kBars) {
+  ChartSpec spec;
+  spec.id = std::move(id), spec.title = std::move(title), spec.kind = kind;
+  return spec;
 }
 
-std::string I(int v) { return std::to_string(v); }
-
-std::string Desc(const ChartSpec& spec, const Speaker& lang) {
-  std::string out;
-  for (const Bar& b : spec.bars) {
-    if (!out.empty()) out += IsCjk(lang) ? "；" : "; ";
-    out += b.label + (IsCjk(lang) ? "：" : ": ") + b.text;
-  }
-  return out;
+Bar NewBar(std::string label, cost::Interval value, std::string text) {
+  Bar b;
+  b.label = std::move(label), b.value = std::move(value), b.text = std::move(text);
+  return b;
 }
 
 std::string FigureText(const cost::Figure& f, const Speaker& lang) { return FormatFigure(f, {}, lang); }
@@ -46,59 +37,41 @@ std::string Title(const cost::ModelResult& r, std::string_view key, const Speake
   return UiText(key, lang) + (IsCjk(lang) ? "：" : ": ") + model;
 }
 
+// Axis ticks of a figure's unit, short: "$10K", "US$1万".
+std::function<std::string(const Decimal&)> Ticks(const cost::Unit& unit, const Speaker& lang) {
+  return [unit, lang](const Decimal& v) {
+    FormatOptions opt;
+    opt.compact = true;
+    opt.per = false;
+    return FormatAmount(cost::Interval(v), unit, opt, lang);
+  };
+}
+
 }  // namespace
 
-std::string RenderBarChart(const ChartSpec& spec, const Speaker& lang) {
-  Decimal max(0);
-  for (const Bar& b : spec.bars) max = cost::Max(max, b.value.hi);
-  int height = kTop * 2 + kRow * static_cast<int>(spec.bars.size());
-  std::string title_id = spec.id + "-title", desc_id = spec.id + "-desc";
-  std::string out = "<svg class=\"chart" + std::string(spec.whiskers_only ? " chart-range" : "") +
-                    "\" role=\"img\" aria-labelledby=\"" + title_id + " " + desc_id +
-                    "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + I(kWidth) + " " + I(height) +
-                    "\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">\n<title id=\"" + title_id + "\">" +
-                    Escape(spec.title) + "</title>\n<desc id=\"" + desc_id + "\">" +
-                    Escape(spec.desc.empty() ? Desc(spec, lang) : spec.desc) + "</desc>\n";
-  out += "<line class=\"chart-axis\" x1=\"" + I(kLabelWidth) + "\" y1=\"" + I(kTop / 2) + "\" x2=\"" +
-         I(kLabelWidth) + "\" y2=\"" + I(height - kTop / 2) + "\"/>\n";
-  for (size_t i = 0; i < spec.bars.size(); ++i) {
-    const Bar& b = spec.bars[i];
-    int y = kTop + kRow * static_cast<int>(i);
-    int mid_y = y + kRow / 2;
-    int lo = X(b.value.lo, max), hi = X(b.value.hi, max), mid = X(b.value.Mid(), max);
-    out += "<g class=\"chart-row chart-row-" + I(static_cast<int>(i % 6)) + "\">\n";
-    out += "<text class=\"chart-label\" x=\"" + I(kLabelWidth - 6) + "\" y=\"" + I(mid_y + 5) +
-           "\" text-anchor=\"end\">" + Escape(b.label) + "</text>\n";
-    if (!spec.whiskers_only)
-      out += "<rect class=\"chart-bar\" x=\"" + I(kLabelWidth) + "\" y=\"" + I(mid_y - kBarHeight / 2) +
-             "\" width=\"" + I(mid - kLabelWidth) + "\" height=\"" + I(kBarHeight) + "\"/>\n";
-    if (!b.value.IsPoint() || spec.whiskers_only) {
-      out += "<path class=\"chart-whisker\" d=\"M" + I(lo) + " " + I(mid_y) + "H" + I(hi) + "M" + I(lo) + " " +
-             I(mid_y - 6) + "V" + I(mid_y + 6) + "M" + I(hi) + " " + I(mid_y - 6) + "V" + I(mid_y + 6) + "\"/>\n";
-    }
-    if (spec.whiskers_only)
-      out += "<circle class=\"chart-dot\" cx=\"" + I(mid) + "\" cy=\"" + I(mid_y) + "\" r=\"4\"/>\n";
-    out += "<text class=\"chart-value\" x=\"" + I(hi + 6) + "\" y=\"" + I(mid_y + 5) + "\">" + Escape(b.text) +
-           "</text>\n</g>\n";
-  }
-  return out + "</svg>\n";
+std::string RenderChart(const ChartSpec& spec, const Speaker& lang, ChartLayout layout) {
+  if (spec.kind == ChartKind::kHistory) return RenderHistory(spec, lang, layout, spec.desc);
+  return RenderRows(spec, lang, layout, spec.desc);
 }
 
 ChartSpec BreakdownChart(const cost::ModelResult& r, const Speaker& lang, std::string id) {
-  ChartSpec spec{std::move(id), Title(r, "chart_breakdown", lang), "", {}, false};
+  ChartSpec spec = NewSpec(std::move(id), Title(r, "chart_breakdown", lang));
   for (const auto& it : r.items) {
     std::string label = Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang);
-    spec.bars.push_back({label, it.cost.value, FigureText(it.cost, lang)});
+    spec.bars.push_back(NewBar(label, it.cost.value, FigureText(it.cost, lang)));
   }
+  if (!r.items.empty()) spec.tick_text = Ticks(r.items.front().cost.unit, lang);
   return spec;
 }
 
 ChartSpec CompareChart(const std::vector<const cost::ModelResult*>& results, std::string_view figure_id,
                        const Speaker& lang, std::string id) {
-  ChartSpec spec{std::move(id), Title(*results.front(), "chart_compare", lang), "", {}, false};
+  ChartSpec spec = NewSpec(std::move(id), Title(*results.front(), "chart_compare", lang));
   for (const auto* r : results)
-    if (const cost::Figure* f = r->Find(figure_id))
-      spec.bars.push_back({ScenarioLabel(*r, lang), f->value, FigureText(*f, lang)});
+    if (const cost::Figure* f = r->Find(figure_id)) {
+      spec.bars.push_back(NewBar(ScenarioLabel(*r, lang), f->value, FigureText(*f, lang)));
+      if (!spec.tick_text) spec.tick_text = Ticks(f->unit, lang);
+    }
   return spec;
 }
 
@@ -106,15 +79,98 @@ ChartSpec RangeChart(const std::vector<const cost::ModelResult*>& results, std::
                      const Speaker& lang, std::string id) {
   ChartSpec spec = CompareChart(results, figure_id, lang, std::move(id));
   spec.title = Title(*results.front(), "chart_range", lang);
-  spec.whiskers_only = true;
+  spec.kind = ChartKind::kRanges;
+  return spec;
+}
+
+ChartSpec StackedChart(const std::vector<const cost::ModelResult*>& results, bool by_group, const Speaker& lang,
+                       std::string id) {
+  ChartSpec spec = NewSpec(std::move(id), Title(*results.front(), "chart_stacked", lang));
+  spec.kind = ChartKind::kStacked;
+  std::map<std::string, int> series;  // "g:compute" or "i:gpu" -> legend index
+  for (const auto* r : results) {
+    std::vector<cost::Figure> parts;  // per series, in legend order
+    std::vector<int> index;
+    for (const auto& it : r->items) {
+      bool grouped = by_group && !it.group.empty();
+      std::string key = (grouped ? "g:" : "i:") + (grouped ? it.group : it.id);
+      auto [s, added] = series.emplace(key, static_cast<int>(spec.legend.size()));
+      if (added) {
+        const cost::Group* g = nullptr;
+        for (const auto& x : r->groups)
+          if (grouped && x.id == it.group) g = &x;
+        const LocalizedText& label = g ? g->label : it.label;
+        std::string name = g ? it.group : it.id;
+        spec.legend.push_back(Pick(label, lang).empty() ? name : Pick(label, lang));
+      }
+      auto at = std::find(index.begin(), index.end(), s->second);
+      if (at == index.end()) {
+        index.push_back(s->second);
+        parts.push_back(it.cost);
+      } else {
+        parts[at - index.begin()].value = parts[at - index.begin()].value + it.cost.value;
+      }
+    }
+    Bar bar = NewBar(ScenarioLabel(*r, lang), {}, r->total ? FigureText(*r->total, lang) : "");
+    Decimal sum(0);
+    for (size_t k = 0; k < parts.size(); ++k) {
+      bar.segments.push_back({index[k], parts[k].value.Mid(), FigureText(parts[k], lang)});
+      sum += parts[k].value.Mid();
+    }
+    std::sort(bar.segments.begin(), bar.segments.end(),
+              [](const Segment& a, const Segment& b) { return a.series < b.series; });
+    bar.value = cost::Interval(sum);
+    if (bar.text.empty() && !parts.empty()) {
+      cost::Figure total = parts.front();
+      total.value = cost::Interval(sum);
+      bar.text = FigureText(total, lang);
+    }
+    spec.bars.push_back(std::move(bar));
+  }
+  // A series that is zero in every bar would be a legend entry with nothing to point at.
+  std::vector<int> renumber(spec.legend.size(), -1);
+  std::vector<std::string> legend;
+  for (const Bar& b : spec.bars)
+    for (const Segment& seg : b.segments)
+      if (seg.value > Decimal(0) && renumber[seg.series] < 0) renumber[seg.series] = 0;
+  for (size_t k = 0; k < renumber.size(); ++k)
+    if (renumber[k] == 0) renumber[k] = static_cast<int>(legend.size()), legend.push_back(spec.legend[k]);
+  for (Bar& b : spec.bars) {
+    std::erase_if(b.segments, [&](const Segment& seg) { return renumber[seg.series] < 0; });
+    for (Segment& seg : b.segments) seg.series = renumber[seg.series];
+  }
+  spec.legend = std::move(legend);
+  return spec;
+}
+
+ChartSpec HistoryChart(const cost::ProviderView& provider, const cost::PriceEntryView& entry, const Speaker& lang,
+                       std::string id) {
+  std::string label = Pick(entry.label, lang).empty() ? entry.id : Pick(entry.label, lang);
+  ChartSpec spec = NewSpec(std::move(id), UiText("chart_history", lang) + (IsCjk(lang) ? "：" : ": ") + label);
+  spec.kind = ChartKind::kHistory;
+  for (const auto& dated : entry.dated)
+    for (const auto& [variant, value] : dated.variants) {
+      auto line = std::find_if(spec.lines.begin(), spec.lines.end(), [&](const Line& l) {
+        return l.label == VariantName(variant, provider.VariantLabel(variant), lang);
+      });
+      if (line == spec.lines.end()) {
+        spec.legend.push_back(VariantName(variant, provider.VariantLabel(variant), lang));
+        spec.lines.push_back({spec.legend.back(), {}});
+        line = spec.lines.end() - 1;
+      }
+      line->points.push_back({dated.date, value.Mid(), FormatPrice(value, entry.unit, lang)});
+    }
+  cost::Unit unit = entry.unit;
+  spec.tick_text = [unit, lang](const Decimal& v) { return FormatPrice(cost::Interval(v), unit, lang); };
   return spec;
 }
 
 std::string ChartFigure(const ChartSpec& spec, const std::string& table_html, const Speaker& lang) {
   // A figcaption must be the first or last child of its figure.
   return "<figure class=\"chart-figure\">\n<figcaption>" + Escape(spec.title) + "</figcaption>\n" +
-         RenderBarChart(spec, lang) + "<details class=\"chart-data\">\n<summary>" +
-         Escape(UiText("chart_data", lang)) + "</summary>\n" + table_html + "</details>\n</figure>\n";
+         RenderChart(spec, lang, ChartLayout::kWide) + RenderChart(spec, lang, ChartLayout::kNarrow) +
+         "<details class=\"chart-data\">\n<summary>" + Escape(UiText("chart_data", lang)) + "</summary>\n" +
+         table_html + "</details>\n</figure>\n";
 }
 
 }  // namespace costsite::figures

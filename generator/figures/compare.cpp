@@ -151,4 +151,32 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
   return WrapTable(html, caption);
 }
 
+std::string PriceHistoryTable(const cost::ProviderView& p, const cost::PriceEntryView& e, const Speaker& lang,
+                              SourceList* sources) {
+  std::vector<std::string> variants;
+  for (const auto& dated : e.dated)
+    for (const auto& [v, value] : dated.variants)
+      if (std::find(variants.begin(), variants.end(), v) == variants.end()) variants.push_back(v);
+  std::string label = Pick(e.label, lang).empty() ? e.id : Pick(e.label, lang);
+  std::string caption = label + (IsCjk(lang) ? "（" : " (") + PriceUnitHeader(e.unit, lang) + (IsCjk(lang) ? "）" : ")");
+  std::string html = "<table class=\"cost-prices\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
+                     Th(UiText("date", lang));
+  for (const auto& v : variants) html += Th(Escape(VariantName(v, p.VariantLabel(v), lang)), "num");
+  html += "</tr></thead>\n<tbody>\n";
+  for (const auto& dated : e.dated) {
+    html += "<tr>" + RowTh("<time datetime=\"" + Escape(dated.date) + "\">" + Escape(dated.date) + "</time>");
+    for (const auto& v : variants) {
+      auto it = std::find_if(dated.variants.begin(), dated.variants.end(), [&](const auto& x) { return x.first == v; });
+      html += Num(it == dated.variants.end() ? "" : Escape(FormatPriceNumber(it->second, e.unit, lang)));
+      if (it == dated.variants.end()) continue;
+      cost::PriceUse use{p.id + "/" + e.id, v, it->second, e.unit, dated.date, e.source, p.name, e.label, {}};
+      if (const LocalizedText* vl = p.VariantLabel(v)) use.variant_label = *vl;
+      sources->Add(use);
+    }
+    html += "</tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  return WrapTable(html, caption);
+}
+
 }  // namespace costsite::figures

@@ -34,6 +34,11 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
                        const Speaker& lang, SourceList* sources);
 
+/// Every dated value of one price (current and history), oldest first, a
+/// column per variant.
+std::string PriceHistoryTable(const cost::ProviderView& p, const cost::PriceEntryView& e, const Speaker& lang,
+                              SourceList* sources);
+
 /// The model's parameters and their values.
 std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids);
 

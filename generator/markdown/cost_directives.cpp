@@ -54,7 +54,7 @@ const std::vector<Spec>& Specs() {
       {"compare", {"model", "scenarios"}, {"figures"}, true},
       {"prices", {"provider"}, {"entries"}},
       {"params", {"model"}, {"scenario"}},
-      {"chart", {"model", "type"}, {"scenarios", "scenario", "figure"}},
+      {"chart", {"type"}, {"model", "scenarios", "scenario", "figure", "by", "price"}},
       {"rules", {"model"}, {"scenario"}},
       {"expectations", {"model"}, {"scenario"}},
       {"model", {}, {"id"}},
@@ -234,9 +234,81 @@ std::string Compare(PageExpansion& page, const Directive& d) {
   return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, &page.popovers, d.format);
 }
 
+// `cost chart type=history price=provider/entry`: the entry's dated values.
+std::string HistoryChart(PageExpansion& page, const Directive& d, const std::string& id) {
+  auto price = d.args.find("price");
+  if (price == d.args.end()) {
+    page.Error(d.line, d.name_col, "'cost chart type=history' needs price=PROVIDER/ENTRY", static_cast<int>(d.name.size()),
+               "bad-directive-argument");
+    return "";
+  }
+  const Arg& p = price->second;
+  size_t slash = p.value.find('/');
+  const cost::ProviderView* view = slash == std::string::npos ? nullptr : page.eval->FindProvider(p.value.substr(0, slash));
+  const cost::PriceEntryView* entry = nullptr;
+  if (view)
+    for (const auto& e : view->entries)
+      if (e.id == p.value.substr(slash + 1)) entry = &e;
+  if (!entry) {
+    page.Error(d.line, p.value_col, "unknown price '" + p.value + "' (expected provider/entry)",
+               static_cast<int>(p.value.size()), "unknown-price");
+    return "";
+  }
+  figures::SourceList scratch;
+  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
+  const figures::Speaker lang = page.ctx.Speaker();
+  return figures::ChartFigure(figures::HistoryChart(*view, *entry, lang, id),
+                              figures::PriceHistoryTable(*view, *entry, lang, sources), lang);
+}
+
+// `cost chart type=stacked model=m [scenarios=…] [by=item|group]`.
+std::string StackedChart(PageExpansion& page, const Directive& d, const std::string& id) {
+  std::vector<const cost::ModelResult*> results;
+  if (!Results(page, d, &results)) return "";
+  bool by_group = !results.front()->groups.empty();
+  if (auto by = d.args.find("by"); by != d.args.end()) {
+    if (by->second.value != "item" && by->second.value != "group") {
+      page.Error(d.line, by->second.value_col, "by must be item or group, not '" + by->second.value + "'",
+                 static_cast<int>(by->second.value.size()), "bad-directive-argument");
+      return "";
+    }
+    by_group = by->second.value == "group";
+  }
+  std::vector<std::string> ids;
+  for (const auto* r : results)
+    for (const auto& it : r->items) {
+      if (it.cost.value.lo < cost::Decimal(0)) {
+        page.Error(d.line, d.name_col, "a stacked chart cannot show the negative item '" + r->model + "." + it.id + "'",
+                   static_cast<int>(d.name.size()), "bad-directive-argument");
+        return "";
+      }
+      std::string fig = by_group && !it.group.empty() ? "subtotal." + it.group : it.id;
+      if (std::find(ids.begin(), ids.end(), fig) == ids.end()) ids.push_back(fig);
+    }
+  if (results.front()->total) ids.push_back("total");
+  figures::SourceList scratch;
+  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
+  const figures::Speaker lang = page.ctx.Speaker();
+  return figures::ChartFigure(figures::StackedChart(results, by_group, lang, id),
+                              figures::CompareTable(results, ids, lang, sources), lang);
+}
+
 std::string Chart(PageExpansion& page, const Directive& d) {
   const Arg& type = d.args.at("type");
   std::string id = "cost-chart-" + std::to_string(++page.charts);
+  if (type.value == "history") return HistoryChart(page, d, id);
+  if (type.value != "breakdown" && type.value != "compare" && type.value != "range" && type.value != "stacked") {
+    page.Error(d.line, type.value_col,
+               "chart type must be breakdown, compare, range, stacked or history, not '" + type.value + "'",
+               static_cast<int>(type.value.size()), "bad-directive-argument");
+    return "";
+  }
+  if (!d.args.count("model")) {
+    page.Error(d.line, d.name_col, "'cost chart type=" + type.value + "' needs model=", static_cast<int>(d.name.size()),
+               "bad-directive-argument");
+    return "";
+  }
+  if (type.value == "stacked") return StackedChart(page, d, id);
   figures::SourceList scratch;
   figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
   const figures::Speaker lang = page.ctx.Speaker();
@@ -244,11 +316,6 @@ std::string Chart(PageExpansion& page, const Directive& d) {
     const cost::ModelResult* r = Result(page, d);
     if (!r) return "";
     return figures::ChartFigure(figures::BreakdownChart(*r, lang, id), figures::LineItemTable(*r, lang, sources, &page.popovers), lang);
-  }
-  if (type.value != "compare" && type.value != "range") {
-    page.Error(d.line, type.value_col, "chart type must be breakdown, compare or range, not '" + type.value + "'",
-               static_cast<int>(type.value.size()), "bad-directive-argument");
-    return "";
   }
   std::vector<const cost::ModelResult*> results;
   if (!Results(page, d, &results)) return "";

@@ -201,7 +201,7 @@ MarkedNodes MarkNodes(cmark_node* root) {
 }
 
 // Ids this stage writes itself in the body: "checklist-2", "prov-3",
-// "cost-chart-1-title", "cost-chart-1-desc".
+// "cost-chart-1-title", "cost-chart-1-desc" (and "-narrow-title", "-narrow-desc").
 bool IsGeneratedId(std::string_view id) {
   auto numbered = [](std::string_view rest) {
     size_t digits = 0;
@@ -218,7 +218,8 @@ bool IsGeneratedId(std::string_view id) {
   }
   if (id.rfind("cost-chart-", 0) == 0 && id.size() > 11) {
     std::string_view tail = numbered(id.substr(11));
-    return tail.size() < id.size() - 11 && (tail == "-title" || tail == "-desc");
+    return tail.size() < id.size() - 11 &&
+           (tail == "-title" || tail == "-desc" || tail == "-narrow-title" || tail == "-narrow-desc");
   }
   return false;
 }

@@ -6,6 +6,8 @@
 //
 // Usage: node tests/browser/site.test.mjs --site DIR --source DIR --shots DIR
 //   [--docs-shots DIR]   also write the two report screenshots there
+//   [--stress-site DIR]  a built chart stress site (tests/fixtures/sites/charts-stress):
+//                        only its charts' geometry is checked, at both widths
 // Environment: CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -192,6 +194,48 @@ async function CheckTouch(browser, url, name, failures, shot) {
   await context.close();
 }
 
+// Chart text must fit and stay readable: at each width, every <text> of every
+// shown chart lies inside its <svg>, and none is displayed below 11 px (its
+// font size scaled by the SVG's displayed width over its viewBox width).
+const kChartWidths = [1280, 390];
+const kMinChartTextPx = 11;
+async function CheckChartGeometry(page, name, failures) {
+  let shown = 0;
+  for (const width of kChartWidths) {
+    await page.setViewportSize({ width, height: 900 });
+    const charts = await page.$$eval("svg.chart", (svgs) => svgs
+      .filter((s) => s.getBoundingClientRect().width > 0)
+      .map((s) => {
+        const box = s.getBoundingClientRect();
+        const scale = box.width / s.viewBox.baseVal.width;
+        const texts = [...s.querySelectorAll("text")].map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                   px: parseFloat(getComputedStyle(t).fontSize) * scale };
+        });
+        return { id: s.getAttribute("aria-labelledby").split(" ")[0], box: {
+          left: box.left, right: box.right, top: box.top, bottom: box.bottom }, texts };
+      }));
+    shown += charts.length;
+    const slack = 0.5;  // subpixel rounding
+    for (const c of charts) {
+      for (const t of c.texts) {
+        if (t.left < c.box.left - slack || t.right > c.box.right + slack || t.top < c.box.top - slack ||
+            t.bottom > c.box.bottom + slack) {
+          failures.Add(name, `at ${width} px, chart ${c.id}: text "${t.text}" ` +
+            `[${t.left.toFixed(1)}, ${t.right.toFixed(1)}] × [${t.top.toFixed(1)}, ${t.bottom.toFixed(1)}] lies outside ` +
+            `its svg [${c.box.left.toFixed(1)}, ${c.box.right.toFixed(1)}] × [${c.box.top.toFixed(1)}, ${c.box.bottom.toFixed(1)}]`);
+        }
+        if (t.px < kMinChartTextPx - 0.01)
+          failures.Add(name, `at ${width} px, chart ${c.id}: text "${t.text}" is shown at ${t.px.toFixed(1)} px (< ${kMinChartTextPx})`);
+      }
+    }
+  }
+  await page.setViewportSize({ width: kChartWidths[0], height: 900 });
+  if (shown === 0) failures.Add(name, "the page has cost charts but none is shown");
+  return shown;
+}
+
 // Search is optional until the site has it: with a search box, each term must
 // show at least one result link.
 async function CheckSearch(page, name, failures) {
@@ -240,7 +284,7 @@ async function Main() {
   });
   page.on("request", (r) => { if (!/^(file|data|blob|about):/.test(r.url())) external.push(r.url()); });
 
-  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0 };
+  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0, chartsMeasured: 0 };
   const shotsTaken = new Set();
   const popoverShots = new Set();
   for (const name of pages) {
@@ -250,7 +294,11 @@ async function Main() {
     await page.goto(url);
     const want = Expectations(SourceOf(path.resolve(args.source), name));
     seen.axe += await CheckAxe(page, name, failures);
-    if (want.chart) { seen.chart++; await CheckCharts(page, name, failures); }
+    if (want.chart) {
+      seen.chart++;
+      await CheckCharts(page, name, failures);
+      seen.chartsMeasured += await CheckChartGeometry(page, name, failures);
+    }
     const lang = name.slice(0, 2);
     if (want.figure) {
       seen.figure++;
@@ -276,13 +324,25 @@ async function Main() {
     if (await CheckSearch(page, name, failures)) seen.search++;
     await CheckLanguageSwitcher(page, name, url, failures);
   }
+  if (args["stress-site"]) {
+    const stress = path.resolve(args["stress-site"]);
+    const stressPages = HtmlPages(stress).filter((p) => /^(zh|en)\/reports\//.test(p));
+    if (stressPages.length === 0) failures.Add("(stress)", `${stress} has no report pages`);
+    for (const name of stressPages) {
+      current = `stress:${name}`;
+      console.log(current);
+      await page.goto(pathToFileURL(path.join(stress, name)).href);
+      seen.chartsMeasured += await CheckChartGeometry(page, current, failures);
+    }
+  }
   await browser.close();
 
   for (const u of new Set(external)) failures.Add("(network)", `a request tried to leave the machine: ${u}`);
   for (const lang of ["zh", "en"])
     if (!shotsTaken.has(lang)) failures.Add("(screenshots)", `no ${lang} report with figures to screenshot`);
   console.log(`\n${pages.length} pages: ${seen.chart} with charts, ${seen.figure} with figures, ` +
-              `${seen.checklist} with checklists; ${seen.axe} axe violations`);
+              `${seen.checklist} with checklists; ${seen.axe} axe violations; ` +
+              `${seen.chartsMeasured} shown charts measured at ${kChartWidths.join(" and ")} px`);
   if (seen.search === 0) console.log("note: no page has a search box (#search or input[type=search]); search not tested");
   if (failures.items.length) {
     console.log(`\n${failures.items.length} failure(s):`);

@@ -2,7 +2,11 @@
 #include "figures/charts.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
 #include <vector>
+
+#include "figures/text_width.h"
 
 #include "tests/figures/words_fixture.h"
 
@@ -37,42 +41,200 @@ bool WellFormed(const std::string& xml, std::string* why) {
 }
 
 ChartSpec Spec() {
-  ChartSpec s{"c1", "Cost breakdown: Demo <&>", "", {}, false};
-  s.bars.push_back({"GPU", Interval(Decimal(900)), "$900.00/month"});
-  s.bars.push_back({"Ops", Interval(Decimal(100), Decimal(300)), "$100.00–300.00/month"});
+  ChartSpec s;
+  s.id = "c1", s.title = "Cost breakdown: Demo <&>";
+  Bar gpu, ops;
+  gpu.label = "GPU", gpu.value = Interval(Decimal(900)), gpu.text = "$900.00/month";
+  ops.label = "Ops", ops.value = Interval(Decimal(100), Decimal(300)), ops.text = "$100.00–300.00/month";
+  s.bars = {gpu, ops};
+  s.tick_text = [](const Decimal& v) { return "$" + v.ToString(); };
   return s;
 }
 
+// The texts of an SVG with their position and anchor.
+struct SvgText {
+  int x = 0, y = 0;
+  std::string anchor, text;
+};
+
+int Attr(const std::string& tag, const std::string& name) {
+  size_t at = tag.find(" " + name + "=\"");
+  return at == std::string::npos ? -1 : std::stoi(tag.substr(at + name.size() + 3));
+}
+
+// Each <text> (or each <tspan> of a multi-line text), markup stripped.
+std::vector<SvgText> Texts(const std::string& svg) {
+  std::vector<SvgText> out;
+  size_t i = 0;
+  while ((i = svg.find("<text ", i)) != std::string::npos) {
+    size_t end = svg.find("</text>", i);
+    std::string el = svg.substr(i, end - i);
+    std::string tag = el.substr(0, el.find('>'));
+    std::string anchor = tag.find("text-anchor=\"end\"") != std::string::npos      ? "end"
+                         : tag.find("text-anchor=\"middle\"") != std::string::npos ? "middle"
+                                                                                   : "start";
+    size_t title_end = el.find("</title>");
+    std::string body = el.substr(title_end == std::string::npos ? el.find('>') + 1 : title_end + 8);
+    if (body.find("<tspan") == std::string::npos) {
+      out.push_back({Attr(tag, "x"), Attr(tag, "y"), anchor, body});
+    } else {
+      size_t t = 0;
+      while ((t = body.find("<tspan", t)) != std::string::npos) {
+        std::string ttag = body.substr(t, body.find('>', t) - t);
+        size_t start = body.find('>', t) + 1;
+        out.push_back({Attr(ttag, "x"), Attr(ttag, "y"), anchor, body.substr(start, body.find("</tspan>", t) - start)});
+        t = start;
+      }
+    }
+    i = end;
+  }
+  return out;
+}
+
+int ViewBox(const std::string& svg, int index) {
+  size_t at = svg.find("viewBox=\"0 0 ");
+  std::string rest = svg.substr(at + 13);
+  return index == 0 ? std::stoi(rest) : std::stoi(rest.substr(rest.find(' ') + 1));
+}
+
+// Every text's measured box lies inside the viewBox.
+void CheckTextsInside(const std::string& svg) {
+  int w = ViewBox(svg, 0), h = ViewBox(svg, 1);
+  auto texts = Texts(svg);
+  CHECK_FALSE(texts.empty());
+  for (const SvgText& t : texts) {
+    std::string plain = t.text;
+    for (auto [from, to] : {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}})
+      for (size_t p; (p = plain.find(from)) != std::string::npos;) plain.replace(p, from.size(), to);
+    int tw = TextWidth(plain, kChartFontPx);
+    int left = t.anchor == "end" ? t.x - tw : t.anchor == "middle" ? t.x - tw / 2 : t.x;
+    INFO(t.text << " at x=" << t.x << " y=" << t.y << " width " << tw << " in " << w << "×" << h);
+    CHECK(left >= 0);
+    CHECK(left + tw <= w);
+    CHECK(t.y - kChartFontPx >= 0);
+    CHECK(t.y + 4 <= h);
+  }
+}
+
 TEST_CASE("A bar chart is well-formed SVG with an accessible name") {
-  std::string svg = RenderBarChart(Spec(), testing::SpeakerFor("en"));
+  std::string svg = RenderChart(Spec(), testing::SpeakerFor("en"), ChartLayout::kWide);
   std::string why;
   INFO(svg);
   CHECK(WellFormed(svg, &why));
   CHECK(why.empty());
-  CHECK(svg.find("<svg class=\"chart\" role=\"img\" aria-labelledby=\"c1-title c1-desc\"") == 0);
+  CHECK(svg.find("<svg class=\"chart chart-wide\" role=\"img\" aria-labelledby=\"c1-title c1-desc\"") == 0);
   CHECK(svg.find("<title id=\"c1-title\">Cost breakdown: Demo &lt;&amp;&gt;</title>") != std::string::npos);
   CHECK(svg.find("<desc id=\"c1-desc\">GPU: $900.00/month; Ops: $100.00–300.00/month</desc>") != std::string::npos);
-  // Widest bar fills the plot (300 px from x=200); the range gets whiskers at 33 and 100 px.
-  CHECK(svg.find("<rect class=\"chart-bar\" x=\"200\" y=\"14\" width=\"300\" height=\"16\"/>") != std::string::npos);
-  CHECK(svg.find("<path class=\"chart-whisker\" d=\"M233 50H300M233 44V56M300 44V56\"/>") != std::string::npos);
-  CHECK(svg == RenderBarChart(Spec(), testing::SpeakerFor("en")));  // deterministic
+  // Each bar tells its value on hover.
+  CHECK(svg.find("<title>GPU: $900.00/month</title></rect>") != std::string::npos);
+  CHECK(svg.find("chart-whisker") != std::string::npos);
+  CHECK(svg.find("chart-note") == std::string::npos);  // 9× apart: linear
+  CheckTextsInside(svg);
+  CHECK(svg == RenderChart(Spec(), testing::SpeakerFor("en"), ChartLayout::kWide));  // deterministic
+}
+
+TEST_CASE("The widest bar ends where the value column begins") {
+  std::string svg = RenderChart(Spec(), testing::SpeakerFor("en"), ChartLayout::kWide);
+  // "$100.00–300.00/month" is the widest value; the 900 bar ends before it and its value after.
+  int value_w = TextWidth("$100.00–300.00/month", kChartFontPx);
+  size_t rect = svg.find("<rect class=\"chart-bar\"");
+  std::string tag = svg.substr(rect, svg.find('>', rect) - rect);
+  CHECK(Attr(tag, "x") + Attr(tag, "width") == 640 - value_w - 6 - 2);
 }
 
 TEST_CASE("A range chart draws whiskers and a midpoint, no bars") {
   ChartSpec s = Spec();
-  s.whiskers_only = true;
-  std::string svg = RenderBarChart(s, testing::SpeakerFor("zh"));
+  s.kind = ChartKind::kRanges;
+  std::string svg = RenderChart(s, testing::SpeakerFor("zh"), ChartLayout::kWide);
   std::string why;
   CHECK(WellFormed(svg, &why));
   CHECK(svg.find("chart-bar") == std::string::npos);
-  CHECK(svg.find("<circle class=\"chart-dot\" cx=\"267\" cy=\"50\" r=\"4\"/>") != std::string::npos);
+  CHECK(svg.find("<circle class=\"chart-dot\"") != std::string::npos);
   CHECK(svg.find("<desc id=\"c1-desc\">GPU：$900.00/month；Ops") != std::string::npos);
 }
 
-TEST_CASE("A chart figure carries its data table") {
+TEST_CASE("Long labels wrap or are shortened with the full text in a title") {
+  ChartSpec s = Spec();
+  s.bars[0].label = "Long-term memory benchmark, recommended stack on GCP with moderate use and three replicas";
+  s.bars[1].label = "长期记忆基准测试报告的综合推荐方案（以 GCP 为主，中等使用量，三副本部署）";
+  for (auto layout : {ChartLayout::kWide, ChartLayout::kNarrow}) {
+    for (const char* lang : {"en", "zh"}) {
+      std::string svg = RenderChart(s, testing::SpeakerFor(lang), layout);
+      INFO(svg);
+      std::string why;
+      CHECK(WellFormed(svg, &why));
+      CHECK(svg.find("<title>Long-term memory benchmark, recommended stack") != std::string::npos);
+      CHECK(svg.find("<tspan") != std::string::npos);
+      CheckTextsInside(svg);
+    }
+  }
+}
+
+TEST_CASE("Values spanning more than 100 times get a log scale with labelled ticks and a note") {
+  ChartSpec s = Spec();
+  s.bars[0].value = Interval(Decimal(796)), s.bars[0].text = "$796/month";
+  s.bars[1].value = Interval(Decimal(438336)), s.bars[1].text = "$438,336/month";
+  CHECK(NeedsLogScale(s));
+  for (const char* lang : {"en", "zh"}) {
+    std::string svg = RenderChart(s, testing::SpeakerFor(lang), ChartLayout::kNarrow);
+    INFO(svg);
+    CHECK(svg.find(">$100<") != std::string::npos);  // decades 10^2 … 10^6
+    CHECK(svg.find(">$1000000<") != std::string::npos);
+    CHECK(svg.find("class=\"chart-note\"") != std::string::npos);
+    CheckTextsInside(svg);
+  }
+  std::string en = RenderChart(s, testing::SpeakerFor("en"), ChartLayout::kWide);
+  CHECK(en.find("Logarithmic scale") != std::string::npos);
+  std::string zh = RenderChart(s, testing::SpeakerFor("zh"), ChartLayout::kWide);
+  CHECK(zh.find("对数刻度") != std::string::npos);
+  s.bars[1].value = Interval(Decimal(70000));
+  CHECK_FALSE(NeedsLogScale(s));  // 88×: linear
+}
+
+TEST_CASE("A stacked chart has a legend and a titled segment per part") {
+  ChartSpec s = Spec();
+  s.kind = ChartKind::kStacked;
+  s.legend = {"GPU instances", "对象存储"};
+  s.bars[0].segments = {{0, Decimal(600), "$600"}, {1, Decimal(300), "$300"}};
+  s.bars[1].value = Interval(Decimal(200));
+  s.bars[1].segments = {{0, Decimal(200), "$200"}};
+  std::string svg = RenderChart(s, testing::SpeakerFor("en"), ChartLayout::kWide);
+  INFO(svg);
+  CHECK(svg.find("chart-swatch chart-series-0") != std::string::npos);
+  CHECK(svg.find("chart-swatch chart-series-1") != std::string::npos);
+  CHECK(svg.find("<title>GPU · 对象存储: $300</title>") != std::string::npos);
+  CHECK(svg.find("GPU: $900.00/month (GPU instances $600, 对象存储 $300)") != std::string::npos);
+  CheckTextsInside(svg);
+}
+
+TEST_CASE("A history chart draws a step line and a titled point per dated value") {
+  ChartSpec s;
+  s.id = "h", s.title = "Price history: p4d", s.kind = ChartKind::kHistory;
+  s.legend = {"On-demand", "Spot"};
+  s.lines = {{"On-demand", {{"2023-01-01", Decimal(40), "$40/h"}, {"2025-08-04", Decimal(32), "$32/h"}}},
+             {"Spot", {{"2024-10-31", Decimal(10), "$10/h"}}}};
+  s.tick_text = [](const Decimal& v) { return "$" + v.ToString() + "/h"; };
+  for (auto layout : {ChartLayout::kWide, ChartLayout::kNarrow}) {
+    std::string svg = RenderChart(s, testing::SpeakerFor("en"), layout);
+    INFO(svg);
+    std::string why;
+    CHECK(WellFormed(svg, &why));
+    CHECK(svg.find("<title>On-demand 2023-01-01: $40/h</title></circle>") != std::string::npos);
+    CHECK(svg.find(">2025-08-04<") != std::string::npos);
+    CHECK(svg.find(">$0/h<") != std::string::npos);
+    CHECK(svg.find("class=\"chart-line chart-series-1\"") != std::string::npos);
+    CHECK(svg.find("On-demand: 2023-01-01 $40/h, 2025-08-04 $32/h; Spot: 2024-10-31 $10/h") != std::string::npos);
+    CheckTextsInside(svg);
+  }
+}
+
+TEST_CASE("A chart figure carries both layouts and its data table") {
   std::string html = ChartFigure(Spec(), "<table><tr><td>1</td></tr></table>\n", testing::SpeakerFor("zh"));
   std::string why;
   CHECK(WellFormed(html, &why));
+  CHECK(html.find("<svg class=\"chart chart-wide\"") != std::string::npos);
+  CHECK(html.find("<svg class=\"chart chart-narrow\" role=\"img\" aria-labelledby=\"c1-narrow-title c1-narrow-desc\"") !=
+        std::string::npos);
   CHECK(html.find("<details class=\"chart-data\">\n<summary>图表数据</summary>\n<table>") != std::string::npos);
   CHECK(html.find("<figcaption>Cost breakdown: Demo &lt;&amp;&gt;</figcaption>") != std::string::npos);
 }

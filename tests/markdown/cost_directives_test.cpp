@@ -260,6 +260,26 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
   CHECK_FALSE(diags.HasErrors());
 }
 
+TEST_CASE("cost chart type=stacked and type=history") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string stacked = RenderCost(eval, Block("cost chart model=inference type=stacked scenarios=base,spot by=item"),
+                                   "en", &diags).html;
+  INFO(stacked);
+  // A legend entry and a segment per item, both layouts, and the data table with every item and the total.
+  CHECK(Has(stacked, "<rect class=\"chart-swatch chart-series-2\""));
+  CHECK(Has(stacked, "class=\"chart-legend-label\" x="));
+  CHECK(Has(stacked, "<title>Spot instances · GPU instances: $7,176/month</title></rect>"));
+  CHECK(Has(stacked, "<svg class=\"chart chart-narrow\""));
+  CHECK(Has(stacked, "<th scope=\"row\">Object storage"));
+  std::string history = RenderCost(eval, Block("cost chart type=history price=aws/p4d.24xlarge"), "zh", &diags).html;
+  INFO(history);
+  CHECK(Has(history, "<figcaption>价格变化：p4d.24xlarge 实例</figcaption>"));
+  CHECK(Has(history, "<title>按需 2024-06-01：US$40.96/小时</title></circle>"));
+  CHECK(Has(history, "<time datetime=\"2024-06-01\">2024-06-01</time>"));
+  CHECK_FALSE(diags.HasErrors());
+}
+
 TEST_CASE("Bad directives are reported on the fence line") {
   cost::Evaluation eval = FixtureEvaluation();
   struct Case {
@@ -281,8 +301,19 @@ TEST_CASE("Bad directives are reported on the fence line") {
        "content/page.md:1:48: error: unknown scenario 'spto' of model 'inference' (did you mean 'spot'?)\n"
        " 1 | ```cost compare model=inference scenarios=base,spto\n   |                                                ^~~~\n"},
       {Block("cost chart model=inference type=pie"),
-       "content/page.md:1:36: error: chart type must be breakdown, compare or range, not 'pie'\n"
+       "content/page.md:1:36: error: chart type must be breakdown, compare, range, stacked or history, not 'pie'\n"
        " 1 | ```cost chart model=inference type=pie\n   |                                    ^~~\n"},
+      {Block("cost chart type=stacked"),
+       "content/page.md:1:9: error: 'cost chart type=stacked' needs model=\n 1 | ```cost chart type=stacked\n   |         ^~~~~\n"},
+      {Block("cost chart model=inference type=stacked by=kind"),
+       "content/page.md:1:47: error: by must be item or group, not 'kind'\n"
+       " 1 | ```cost chart model=inference type=stacked by=kind\n   |                                               ^~~~\n"},
+      {Block("cost chart type=history"),
+       "content/page.md:1:9: error: 'cost chart type=history' needs price=PROVIDER/ENTRY\n"
+       " 1 | ```cost chart type=history\n   |         ^~~~~\n"},
+      {Block("cost chart type=history price=aws/p5"),
+       "content/page.md:1:34: error: unknown price 'aws/p5' (expected provider/entry)\n"
+       " 1 | ```cost chart type=history price=aws/p5\n   |                                  ^~~~~~\n"},
       {Block("cost table model=inference precision=x"),
        "content/page.md:1:41: error: precision must be a number of decimals from 0 to 10, not 'x'\n"
        " 1 | ```cost table model=inference precision=x\n   |                                         ^\n"},

@@ -29,6 +29,8 @@ prices:
     unit: USD/h
     price: 32.77
     variants: {spot: 9.83}
+    history:
+      - {date: 2024-06-01, price: 40.96, variants: {spot: 12.3}}
   - id: s3.standard
     label: {zh: S3 标准存储, en: S3 Standard}
     unit: USD/GB/month
