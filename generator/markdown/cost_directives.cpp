@@ -290,7 +290,7 @@ std::string StackedChart(PageExpansion& page, const Directive& d, const std::str
   figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
   const figures::Speaker lang = page.ctx.Speaker();
   return figures::ChartFigure(figures::StackedChart(results, by_group, lang, id),
-                              figures::CompareTable(results, ids, lang, sources), lang);
+                              figures::CompareTable(results, ids, lang, sources, &page.popovers), lang);
 }
 
 std::string Chart(PageExpansion& page, const Directive& d) {
