@@ -24,6 +24,33 @@
     return c;
   }
 
+  // British and American spellings as one term, as search_index.cpp's
+  // kSpellings: the same table, longest suffix first in each family.
+  var SPELLINGS = [
+    ['isations', 'izations'], ['isation', 'ization'], ['ising', 'izing'], ['isers', 'izers'],
+    ['ised', 'ized'], ['iser', 'izer'], ['ises', 'izes'], ['ise', 'ize'],
+    ['ysing', 'yzing'], ['ysed', 'yzed'], ['yses', 'yzes'], ['yse', 'yze'],
+    ['ouring', 'oring'], ['ourful', 'orful'], ['oured', 'ored'], ['ours', 'ors'], ['our', 'or']];
+  function normalizeSpelling(word) {
+    if (/^[0-9]+$/.test(word)) return word;
+    for (var i = 0; i < SPELLINGS.length; i++) {
+      var from = SPELLINGS[i][0];
+      // The C++ side counts bytes: three bytes must stay before the suffix.
+      if (word.slice(-from.length) === from && utf8Length(word) >= from.length + 3) {
+        return word.slice(0, -from.length) + SPELLINGS[i][1];
+      }
+    }
+    return word;
+  }
+  function utf8Length(s) {
+    var n = 0;
+    for (var ch of s) {
+      var c = ch.codePointAt(0);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return n;
+  }
+
   // Query terms: {t: term, prefix: bool, single: bool}. A Chinese run is
   // looked up by its bigrams; a run of one character matches every bigram
   // holding it (and the character where the page has it alone); words match
@@ -31,7 +58,7 @@
   function queryTerms(query) {
     var terms = [], word = '', run = [];
     function endWord() {
-      if (word) terms.push({t: word, prefix: true});
+      if (word) terms.push({t: normalizeSpelling(word), prefix: true});
       word = '';
     }
     function endRun() {
@@ -167,6 +194,14 @@
         list.appendChild(li);
       });
     }
+    // "/" focuses the box, unless the reader is typing somewhere.
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      var t = e.target, tag = t && t.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (t && t.isContentEditable)) return;
+      e.preventDefault();
+      input.focus();
+    });
     input.addEventListener('focus', function () { withIndex(function () {}); });
     input.addEventListener('input', function () { withIndex(show); });
     input.addEventListener('keydown', function (e) {

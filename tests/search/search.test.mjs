@@ -70,3 +70,13 @@ test('all terms must match; nothing for unknown words', () => {
   assert.equal(search('details zebra', 'en').length, 0);
   assert.equal(search('', 'en').length, 0);
 });
+
+test('British and American spellings find each other', () => {
+  const q = w.costsiteSearch.queryTerms;
+  assert.deepEqual(q('Quantisation').map(t => t.t), ['quantization']);
+  assert.deepEqual(q('optimised colours').map(t => t.t), ['optimized', 'colors']);
+  assert.deepEqual(q('hour rise').map(t => t.t), ['hour', 'rise']);
+  // The index holds the normalised form, whichever spelling the page used.
+  const en = w.COSTSITE_SEARCH.t.en;
+  for (const k of Object.keys(en)) assert.ok(!/(isation|colour)$/.test(k), k);
+});
