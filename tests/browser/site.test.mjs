@@ -22,6 +22,11 @@ const kChromiumArgs = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 const kSearchTerms = ["成本", "cost"];  // one Chinese, one English term, both in every report set
+// At phone width a generated cost table must fit; other tables (hand-written
+// ones, price lists, scenario comparisons) scroll in their region, and at most
+// this many per page may.
+const kPhoneWidth = 390;
+const kMaxScrollingTablesPerPage = 40;
 
 function ParseArgs(argv) {
   const args = {};
@@ -122,6 +127,63 @@ async function CheckChecklists(page, name, failures) {
   }
 }
 
+// At 390 px: which tables need sideways scrolling (counted by kind), and
+// whether the table of contents starts folded.
+async function CheckPhone(page, name, failures) {
+  await page.setViewportSize({ width: kPhoneWidth, height: 800 });
+  const tables = await page.$$eval("table", (ts) => ts.map((t) => {
+    const box = t.closest(".table-wrap") || t;
+    return { kind: t.className.split(" ")[0] || "hand-written", scrolls: box.scrollWidth > box.clientWidth + 1,
+             caption: (t.caption?.textContent || "").slice(0, 60) };
+  }));
+  // A folded <details> keeps its list laid out but hidden (content-visibility).
+  const toc = await page.$$eval(".toc", (ts) => ts.map((t) => ({ open: t.querySelector("details")?.open || false,
+    listShown: t.querySelector("ul")?.checkVisibility() || false })));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const tocWide = await page.$$eval(".toc", (ts) => ts.map((t) => t.querySelector("ul")?.checkVisibility() || false));
+  const scrolling = tables.filter((t) => t.scrolls);
+  const byKind = {};
+  for (const t of scrolling) byKind[t.kind] = (byKind[t.kind] || 0) + 1;
+  console.log(`  ${kPhoneWidth} px: ${scrolling.length} of ${tables.length} tables scroll sideways` +
+              (scrolling.length ? ` (${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(", ")})` : ""));
+  for (const t of scrolling.filter((t) => t.kind === "cost-table"))
+    failures.Add(name, `at ${kPhoneWidth} px the cost table "${t.caption}" needs sideways scrolling`);
+  if (scrolling.length > kMaxScrollingTablesPerPage)
+    failures.Add(name, `at ${kPhoneWidth} px ${scrolling.length} tables scroll sideways (at most ${kMaxScrollingTablesPerPage})`);
+  if (toc.some((t) => t.open || t.listShown)) failures.Add(name, `at ${kPhoneWidth} px the table of contents is not folded`);
+  if (tocWide.some((shown) => !shown)) failures.Add(name, "at 1280 px the table of contents is not shown");
+  return scrolling.length;
+}
+
+// Dark mode: every colour keeps WCAG AA contrast.
+async function CheckDarkMode(page, name, failures) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  if (bg === "rgb(255, 255, 255)") failures.Add(name, "dark mode: the page background stays white");
+  const before = failures.items.length;
+  await CheckAxe(page, name, failures);
+  for (let i = before; i < failures.items.length; i++) failures.items[i] += " (dark mode)";
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+// "/" focuses the search box; typed into an input it stays text.
+async function CheckSlashKey(page, name, failures) {
+  if ((await page.locator("#search").count()) === 0) return;
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press("/");
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  if (focused !== "search") failures.Add(name, `"/" did not focus the search box (focus on ${focused || "body"})`);
+  const typed = await page.inputValue("#search");
+  if (typed.includes("/")) failures.Add(name, `"/" was typed into the search box instead of focusing it`);
+  await page.keyboard.press("Escape");
+}
+
+// A report links the reports before and after it (not on the home page).
+async function CheckPager(page, name, failures) {
+  const links = await page.$$eval(".report-pager a[href]", (as) => as.map((a) => a.getAttribute("rel")));
+  if (links.length === 0) failures.Add(name, "no previous/next report link");
+}
+
 async function CheckCharts(page, name, failures) {
   const charts = await page.$$eval("svg[role=img]", (svgs) => svgs.map((s) =>
     s.getAttribute("aria-label") || s.getAttribute("aria-labelledby") || s.querySelector("title")?.textContent || ""));
@@ -184,7 +246,7 @@ async function Main() {
   });
   page.on("request", (r) => { if (!/^(file|data|blob|about):/.test(r.url())) external.push(r.url()); });
 
-  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0 };
+  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0, scrolling: 0 };
   const shotsTaken = new Set();
   for (const name of pages) {
     current = name;
@@ -193,6 +255,10 @@ async function Main() {
     await page.goto(url);
     const want = Expectations(SourceOf(path.resolve(args.source), name));
     seen.axe += await CheckAxe(page, name, failures);
+    await CheckDarkMode(page, name, failures);
+    seen.scrolling += await CheckPhone(page, name, failures);
+    if (name.includes("/reports/")) await CheckPager(page, name, failures);
+    await CheckSlashKey(page, name, failures);
     if (want.chart) { seen.chart++; await CheckCharts(page, name, failures); }
     if (want.figure) { seen.figure++; await CheckProvenance(page, name, failures); }
     if (want.checklist) { seen.checklist++; await CheckChecklists(page, name, failures); }
@@ -218,7 +284,8 @@ async function Main() {
   for (const lang of ["zh", "en"])
     if (!shotsTaken.has(lang)) failures.Add("(screenshots)", `no ${lang} report with figures to screenshot`);
   console.log(`\n${pages.length} pages: ${seen.chart} with charts, ${seen.figure} with figures, ` +
-              `${seen.checklist} with checklists; ${seen.axe} axe violations`);
+              `${seen.checklist} with checklists; ${seen.axe} axe violations; ` +
+              `${seen.scrolling} tables scroll sideways at ${kPhoneWidth} px`);
   if (seen.search === 0) console.log("note: no page has a search box (#search or input[type=search]); search not tested");
   if (failures.items.length) {
     console.log(`\n${failures.items.length} failure(s):`);
