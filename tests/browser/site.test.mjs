@@ -5,7 +5,7 @@
 // request that would leave the machine.
 //
 // Usage: node tests/browser/site.test.mjs --site DIR --source DIR --shots DIR
-//   [--docs-shots DIR]   also write the two report screenshots there
+//   [--docs-shots DIR]   also write the report screenshots there (1280 and 390 px, zh and en)
 // Environment: CHROMIUM (default /usr/bin/chromium).
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -272,8 +272,16 @@ async function Main() {
         if (chart) window.scrollTo(0, chart.getBoundingClientRect().top + window.scrollY - 120);
       });
       await page.screenshot({ path: path.join(args.shots, file) });
-      if (args["docs-shots"]) fs.copyFileSync(path.join(args.shots, file), path.join(args["docs-shots"], file));
-      console.log(`  screenshot ${path.join(args.shots, file)}`);
+      // And the top of the same report on a phone: folded contents, then text.
+      const phone = `report-${lang}-${kPhoneWidth}.png`;
+      await page.setViewportSize({ width: kPhoneWidth, height: 844 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(args.shots, phone) });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      for (const f of [file, phone]) {
+        if (args["docs-shots"]) fs.copyFileSync(path.join(args.shots, f), path.join(args["docs-shots"], f));
+        console.log(`  screenshot ${path.join(args.shots, f)}`);
+      }
     }
     if (await CheckSearch(page, name, failures)) seen.search++;
     await CheckLanguageSwitcher(page, name, url, failures);
