@@ -275,7 +275,7 @@ async function Main() {
       // And the top of the same report on a phone: folded contents, then text.
       const phone = `report-${lang}-${kPhoneWidth}.png`;
       await page.setViewportSize({ width: kPhoneWidth, height: 844 });
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
       await page.screenshot({ path: path.join(args.shots, phone) });
       await page.setViewportSize({ width: 1280, height: 900 });
       for (const f of [file, phone]) {
