@@ -148,6 +148,36 @@
     });
   }
 
+  // `text` cut into runs [{text, mark}] for <mark> in the results: a word
+  // is marked when a query word begins it (in either spelling), a Chinese
+  // run of the query wherever it occurs.
+  function highlight(text, query) {
+    text = String(text);
+    var words = [], runs = [];
+    queryTerms(query).forEach(function (t) { if (t.prefix) words.push(t.t); });
+    String(query).split(/[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/)
+      .forEach(function (r) { if (r) runs.push(r); });
+    var lower = text.toLowerCase(), marked = [];
+    var wordRe = /[0-9a-z\u00c0-\u017f]+/g, m;
+    while ((m = wordRe.exec(lower)) !== null) {
+      var norm = normalizeSpelling(m[0]);
+      if (words.some(function (w) { return norm.lastIndexOf(w, 0) === 0 || m[0].lastIndexOf(w, 0) === 0; }))
+        for (var k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+    }
+    runs.forEach(function (r) {
+      for (var at = text.indexOf(r); at >= 0; at = text.indexOf(r, at + r.length))
+        for (var k = at; k < at + r.length; k++) marked[k] = true;
+    });
+    var out = [];
+    for (var i = 0; i < text.length;) {
+      var j = i, on = !!marked[i];
+      while (j < text.length && !!marked[j] === on) j++;
+      out.push({text: text.slice(i, j), mark: on});
+      i = j;
+    }
+    return out;
+  }
+
   function setUp(document) {
     var box = document.querySelector('.search[data-root]');
     var input = document.getElementById('search');
@@ -188,7 +218,12 @@
         a.href = r.url;
         a.textContent = r.title;
         if (r.lang) a.setAttribute('hreflang', r.lang);
-        p.textContent = r.snippet;
+        highlight(r.snippet || '', input.value).forEach(function (run) {
+          if (!run.mark) return p.appendChild(document.createTextNode(run.text));
+          var m = document.createElement('mark');
+          m.textContent = run.text;
+          p.appendChild(m);
+        });
         li.appendChild(a);
         li.appendChild(p);
         list.appendChild(li);
@@ -213,7 +248,7 @@
     });
   }
 
-  global.costsiteSearch = {search: search, queryTerms: queryTerms};
+  global.costsiteSearch = {search: search, queryTerms: queryTerms, highlight: highlight};
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', function () { setUp(document); });

@@ -81,3 +81,13 @@ test('British and American spellings find each other', () => {
   const en = w.COSTSITE_SEARCH.t.en;
   for (const k of Object.keys(en)) assert.ok(!/(isation|colour)$/.test(k), k);
 });
+
+test('snippets mark what the query matches, in either spelling and case', () => {
+  const h = (text, q) => JSON.parse(JSON.stringify(w.costsiteSearch.highlight(text, q)));
+  assert.deepEqual(h('GPU Quantisation saves', 'quantization gpu'), [
+    {text: 'GPU', mark: true}, {text: ' ', mark: false}, {text: 'Quantisation', mark: true},
+    {text: ' saves', mark: false}]);
+  assert.deepEqual(h('每月成本约', '成本'), [
+    {text: '每月', mark: false}, {text: '成本', mark: true}, {text: '约', mark: false}]);
+  assert.deepEqual(h('nothing here', 'zebra'), [{text: 'nothing here', mark: false}]);
+});
