@@ -267,7 +267,8 @@ struct PageRenderer::Impl {
 
   // The reports before and after `page` in the home listing's order, as
   // "prev" and "next" ({title, url}) in `data`.
-  void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file, mstch::data* data) {
+  void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
+                     mstch::data* data) {
     auto listing = Listing(in, lang);
     for (size_t i = 0; i < listing.size(); ++i) {
       if (listing[i].first != &page) continue;
