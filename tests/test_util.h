@@ -11,7 +11,16 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.h"
+
 namespace costsite {
+
+/// All diagnostics, formatted and joined, for a test's failure message.
+inline std::string AllDiagnostics(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
+  return out;
+}
 
 /// A fresh folder under the system temp folder, removed on destruction.
 class TempDir {

@@ -302,7 +302,7 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
 }
 
 const char* kEvalHelp =
-    "Usage: costsite eval [MODEL[.FIGURE]] [--scenario S] [--json] [--explain] [--source DIR]\n"
+    "Usage: costsite eval [MODEL[.FIGURE] | MODEL[SCENARIO].FIGURE] [--scenario S] [--json] [--explain] [--source DIR]\n"
     "\n"
     "Prints the evaluated figures of every model, one model, or one figure, with\n"
     "units. --explain adds each figure's formula, inputs, prices (with dates and\n"

@@ -130,8 +130,25 @@ nlohmann::json ModelJson(const ModelResult& r, const std::string& only, bool exp
 
 // The results `req` asks for, or an error message. A model id may contain
 // dots, so "a.b.c" is tried as model "a.b.c", then "a" + "b.c", then "a.b" + "c".
-std::vector<const ModelResult*> Select(const cost::Evaluation& ev, const EvalRequest& req,
-                                       std::string* figure, std::string* error) {
+std::vector<const ModelResult*> Select(const cost::Evaluation& ev, EvalRequest req, std::string* figure,
+                                       std::string* error) {
+  // "model[scenario]" and "model[scenario].figure", as Markdown writes them.
+  if (size_t open = req.target.find('['); open != std::string::npos) {
+    size_t close = req.target.find(']', open);
+    bool tail_ok = close != std::string::npos &&
+                   (close + 1 == req.target.size() || req.target[close + 1] == '.');
+    if (!tail_ok || close == open + 1 || open == 0) {
+      *error = "malformed target '" + req.target + "': write MODEL, MODEL.FIGURE or MODEL[SCENARIO].FIGURE";
+      return {};
+    }
+    std::string scenario = req.target.substr(open + 1, close - open - 1);
+    if (!req.scenario.empty() && req.scenario != scenario) {
+      *error = "the target names scenario '" + scenario + "' and --scenario names '" + req.scenario + "'";
+      return {};
+    }
+    req.scenario = scenario;
+    req.target = req.target.substr(0, open) + req.target.substr(close + 1);
+  }
   std::string model = req.target;
   if (!model.empty() && !ev.Find(model)) {
     model.clear();
@@ -151,7 +168,9 @@ std::vector<const ModelResult*> Select(const cost::Evaluation& ev, const EvalReq
   for (const auto& r : ev.results()) {
     if ((model.empty() || r.model == model) && r.scenario == req.scenario) out.push_back(&r);
   }
-  if (out.empty()) {
+  if (out.empty() && model.empty() && req.scenario.empty()) {
+    // No models at all: nothing to print, and nothing wrong.
+  } else if (out.empty()) {
     *error = "unknown scenario '" + req.scenario + "'" + (model.empty() ? "" : " of model '" + model + "'");
   } else if (!figure->empty() && !out[0]->Find(*figure)) {
     *error = "unknown figure '" + *figure + "' in model '" + model + "'";
@@ -166,21 +185,24 @@ int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
   std::filesystem::path dir(req.source_dir);
   pricing::Options options = ReadSiteOptions(dir / "site.yaml", diags);
   cost::Evaluation ev = pricing::LoadPricing(dir / "pricing", options, diags);
-  if (diags.HasErrors()) return 1;
+  // A broken model does not hide the others: what evaluated is printed, the
+  // errors are reported, and the exit status says that something failed.
+  const bool failed = diags.HasErrors();
   std::string figure, error;
   auto results = Select(ev, req, &figure, &error);
   if (!error.empty()) {
-    diags.Error({}, error);
+    // A target the failed models would have answered is not "unknown".
+    if (!failed) diags.Error({}, error);
     return 1;
   }
   if (req.json) {
     nlohmann::json j = {{"version", 1}, {"models", nlohmann::json::array()}};
     for (const auto* r : results) j["models"].push_back(ModelJson(*r, figure, req.explain));
     out << j.dump(2) << "\n";
-    return 0;
+  } else {
+    for (const auto* r : results) PrintHuman(*r, figure, req.explain, out);
   }
-  for (const auto* r : results) PrintHuman(*r, figure, req.explain, out);
-  return 0;
+  return failed ? 1 : 0;
 }
 
 }  // namespace costsite

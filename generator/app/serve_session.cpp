@@ -99,9 +99,17 @@ void ServeSession::Reset() {
   for (size_t p = 0; p < state_->site.pages.size(); ++p)
     for (size_t s = 0; s < state_->site.pages[p].sources.size(); ++s)
       sources_[state_->site.pages[p].sources[s].path] = {p, s};
+  RunSiteChecks();
+}
+
+// The checks over the whole site that `build` runs after rendering, on the
+// pages as they are now.
+void ServeSession::RunSiteChecks() {
   checks_.Clear();
   render::CheckAnchors(state_->files, &checks_);
   CheckUnusedModels(state_->site.evaluation, state_->files, &checks_);
+  CheckRawIds(state_->site.evaluation, state_->files, state_->site.config.languages, SourceLines(options_.source),
+              &checks_);
 }
 
 UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
@@ -303,9 +311,7 @@ void ServeSession::ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>
 }
 
 void ServeSession::Finish(UpdateReport* report) {
-  checks_.Clear();
-  render::CheckAnchors(state_->files, &checks_);
-  CheckUnusedModels(state_->site.evaluation, state_->files, &checks_);
+  RunSiteChecks();
   report->ok = report->errors.empty();
   report->pages_total = state_->files.size();
   if (report->models_total == 0) report->models_total = model_prints_.size();

@@ -72,6 +72,7 @@ class ServeSession {
   void ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>& stale, const costsite::Diagnostics& fresh);
   void Finish(UpdateReport* report);
   void Reset();
+  void RunSiteChecks();
 
   BuildOptions options_;
   std::unique_ptr<BuildState> state_;  // nullptr before the first good build

@@ -151,6 +151,14 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   // range of a share within [0, 1] for non-negative items.
   Interval share;
   Interval low_den = part.lo + rest.hi, high_den = part.hi + rest.lo;
+  if (total->value.v.IsPoint() && total->value.v.lo.IsZero()) {
+    // Zero is a valid total (a free model, no use): its shares are not
+    // numbers, which only a formula that reads one has to be told.
+    e->undefined = true;
+    e->value = Value{false, false, Interval(Decimal(0)), Dimension{}, *units_.Find("%")};
+    e->explain.formula = of + " / total";
+    return true;
+  }
   if (!any_negative && !low_den.lo.IsZero() && !high_den.lo.IsZero()) {
     share = Interval(part.lo / low_den.lo, part.hi / high_den.lo);
   } else if (auto q = Divide(part, total->value.v)) {
@@ -200,7 +208,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
       li.quantity = ToFigure(item.id + ".quantity", item.label, *e->quantity, e->quantity_explain,
                              item.quantity.pos);
     }
-    if (model.total_unit && get("share." + item.id)) {
+    if (model.total_unit && get("share." + item.id) && !e->undefined) {
       li.share = e->value.v;
       r.shares.push_back(ToFigure("share." + item.id, item.label, e->value, e->explain, item.where.pos));
     }
@@ -213,7 +221,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     if (auto l = labels.find(g); l != labels.end()) label = *l->second;
     if (!get("subtotal." + g)) continue;
     Group group{g, label, ToFigure("subtotal." + g, label, e->value, e->explain, d.where.pos), Interval()};
-    if (model.total_unit && get("share." + g)) {
+    if (model.total_unit && get("share." + g) && !e->undefined) {
       group.share = e->value.v;
       r.shares.push_back(ToFigure("share." + g, label, e->value, e->explain, d.where.pos));
     }

@@ -112,6 +112,7 @@ class Engine {
     Explanation quantity_explain;
     std::optional<PriceUse> unit_price;
     std::optional<Figure> factor;  // see TimeFactor
+    bool undefined = false;        // a share of a total that is zero: no number
   };
   enum class Kind { kParam, kItem, kFigure };
   struct Model {

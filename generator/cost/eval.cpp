@@ -115,6 +115,10 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
       break;
     }
   }
+  if (found == Lookup::kFound && e->undefined) {
+    Fail(n, s, "'" + n.name + "' is undefined: it is a share of a total that is zero", "undefined-share");
+    return std::nullopt;
+  }
   if (found != Lookup::kFound) {
     std::string msg = "unknown reference '" + n.name + "'";
     if (units_.IsUnitName(n.name)) msg += ": a unit needs a number before it (1 " + n.name + ")";

@@ -73,6 +73,16 @@ class Lexer {
       ++i_;
       while (i_ < t_.size() && IsDigit(t_[i_])) ++i_;
     }
+    // Scientific notation, "2e8 tokens", "1.5E-3": an 'e' counts only when
+    // digits follow it (with a sign or not), so "2 eur" and "3em" are not numbers.
+    if (i_ < t_.size() && (t_[i_] == 'e' || t_[i_] == 'E')) {
+      size_t j = i_ + 1;
+      if (j < t_.size() && (t_[j] == '+' || t_[j] == '-')) ++j;
+      if (j < t_.size() && IsDigit(t_[j])) {
+        while (j < t_.size() && IsDigit(t_[j])) ++j;
+        i_ = j;
+      }
+    }
     tok->text = std::string(t_.substr(tok->offset, i_ - tok->offset));
     if (i_ < t_.size() && t_[i_] == '.' && i_ + 1 < t_.size() && IsDigit(t_[i_ + 1])) {
       while (i_ < t_.size() && (IsDigit(t_[i_]) || t_[i_] == '.')) ++i_;

@@ -171,6 +171,11 @@ std::optional<Value> Engine::EvalCall(const Node& n, Scope& s) {
       Fail(a, s, "share() needs an item or a group of a model with a total", "unknown-reference");
       return std::nullopt;
     }
+    if (e->undefined) {
+      Fail(a, s, "share(" + a.name + ") is undefined: the total of model '" + models_[s.model].def->id + "' is zero",
+           "undefined-share");
+      return std::nullopt;
+    }
     if (s.trace) s.trace->AddInput("share(" + a.name + ")", e->value);
     return e->value;
   }

@@ -58,11 +58,34 @@ std::string BreakableUnits(std::string_view text, const Speaker& lang) {
   return out;
 }
 
+// The factor as the row shows it: with the decimals of the display policy,
+// or more when those would not multiply out to the cost cell. 24 h/day ×
+// 30.4 days/month × $2.50/h is $1,824, yet the cost is $1,825 (a month is
+// 30.416… days): the factor then reads 30.42.
+std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, const Speaker& lang) {
+  const Figure& f = *it.factor;
+  const Interval& cost = it.cost.value;
+  if (!f.value.IsPoint() || !cost.IsPoint() || f.value.lo.IsZero()) return FormatFigure(f, {}, lang);
+  const Interval shown_cost = Displayed(cost, cost_cell);
+  auto reconciles = [&](const Decimal& shown_factor) {
+    return Displayed(Interval(cost.lo * shown_factor / f.value.lo), cost_cell) == shown_cost;
+  };
+  const NumberStyle own = StyleOf(f);
+  if (reconciles(Displayed(f.value, own).lo)) return FormatFigure(f, {}, lang);
+  for (int decimals = DefaultDecimals(f.value.lo, own) + 1; decimals <= 6; ++decimals) {
+    if (!reconciles(f.value.lo.RoundHalfAwayFromZero(decimals))) continue;
+    FormatOptions opt;
+    opt.precision = decimals;
+    return FormatFigure(f, opt, lang);
+  }
+  return FormatFigure(f, {}, lang);
+}
+
 // "2 instances × 730 h/month": the quantity as written, and the factor that
 // makes quantity × unit price equal the cost in the cost column's unit.
-std::string QuantityCell(const cost::LineItem& it, const Speaker& lang) {
+std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang) {
   std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang);
-  if (it.factor) html += " × " + BreakableUnits(FormatFigure(*it.factor, {}, lang), lang);
+  if (it.factor) html += " × " + BreakableUnits(FactorText(it, ColumnCell(cost_column, it.cost.value), lang), lang);
   return Num(html);
 }
 
@@ -129,7 +152,8 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   const Figure* unit_of = r.total ? &*r.total : (r.items.empty() ? nullptr : &r.items.front().cost);
   std::string cost_head = UiText("cost", lang);
   if (unit_of) cost_head += Paren(UnitHeader(*unit_of, lang), lang);
-  bool has_total = r.total.has_value();
+  // A total of zero has no shares: the column would only say "undefined".
+  bool has_shares = r.total.has_value() && !(r.total->value.IsPoint() && r.total->value.lo.IsZero());
   // Quantity and unit price are columns only when some item has them: a
   // model of formulas alone would show two empty columns on every row.
   bool priced = std::any_of(r.items.begin(), r.items.end(),
@@ -139,7 +163,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
                      Th(UiText("item", lang)) +
                      (priced ? Th(UiText("quantity", lang), "num") + Th(UiText("unit_price", lang), "num") : "") +
                      Th(BreakableUnits(cost_head, lang), "num");
-  if (has_total) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
+  if (has_shares) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
   html += "</tr></thead>\n<tbody>\n";
 
   std::vector<std::string> order;  // groups by first use; "" = no group
@@ -154,12 +178,12 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       shown.push_back(&it.cost);
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       if (it.quantity && it.unit_price) {
-        html += QuantityCell(it, lang) + PriceCell(*it.unit_price, lang);
+        html += QuantityCell(it, column, lang) + PriceCell(*it.unit_price, lang);
       } else if (priced) {  // a formula: no one quantity and price multiply to its cost
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }
       html += CostCell(it.cost, column, lang);
-      if (has_total) html += ShareCell(it.share, lang);
+      if (has_shares) html += ShareCell(it.share, lang);
       html += "</tr>\n";
     }
     if (g.empty()) continue;
@@ -168,7 +192,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       html += "<tr class=\"subtotal\">" +
               RowTh(Escape(UiText("subtotal", lang) + (IsCjk(lang) ? "：" : ": ") + GroupLabel(r, g, lang))) +
               blanks + CostCell(grp.subtotal, column, lang);
-      if (has_total) html += ShareCell(grp.share, lang);
+      if (has_shares) html += ShareCell(grp.share, lang);
       html += "</tr>\n";
     }
   }
@@ -177,7 +201,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   if (r.total) {
     sources->Add(r.total->explain);
     html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + blanks +
-            CostCell(*r.total, column, lang) + (has_total ? ShareCell(Interval(Decimal(1)), lang) : "") +
+            CostCell(*r.total, column, lang) + (has_shares ? ShareCell(Interval(Decimal(1)), lang) : "") +
             "</tr></tfoot>\n";
     rounded_note = RoundedSum(shown, column) != Displayed(r.total->value, ColumnCell(column, r.total->value));
   }

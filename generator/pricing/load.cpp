@@ -82,8 +82,15 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   std::atomic<size_t> parsed_count{0};
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
     std::string text, err;
-    if (!ReadFile(files[i], &text, &err)) {
-      diags.Error({shown[i], 0, 0}, "cannot read file");
+    uintmax_t size = 0;
+    // Checked again by the open itself: a file may have become a link since
+    // the listing (serve reads price lists again on each change).
+    ReadInside read = ReadFileInside(site, shown[i], &text, &err, UINTMAX_MAX, &size);
+    if (read != ReadInside::kRead) {
+      if (read == ReadInside::kOutside)
+        diags.Error({shown[i], 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+      else
+        diags.Error({shown[i], 0, 0}, "cannot read file");
       if (cached[i]) *cached[i] = ParseCache::File();
       return;
     }

@@ -21,7 +21,13 @@ std::map<std::string, ThemeFile> CollectThemeFiles(const fs::path& site_root, Di
   for (const std::string& rel : ListFiles(site_root / "templates", site_root, &escaped)) {
     ThemeFile f{"templates/" + rel, {}};
     std::string err;
-    if (!ReadFile(site_root / f.origin, &f.text, &err)) {
+    uintmax_t size = 0;
+    ReadInside read = ReadFileInside(site_root, f.origin, &f.text, &err, UINTMAX_MAX, &size);
+    if (read == ReadInside::kOutside) {
+      diags->Error({f.origin, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+      continue;
+    }
+    if (read != ReadInside::kRead) {
       diags->Error({f.origin, 0, 0}, err, {}, 1, "io");
       continue;
     }

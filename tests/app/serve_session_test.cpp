@@ -176,6 +176,28 @@ TEST_CASE("A page replaced by a symbolic link out of the site is refused, as bui
   CHECK(f.Page("en/r1/index.html").find("Linked") != std::string::npos);
 }
 
+TEST_CASE("serve warns of ids readers would see, as build does, and stops once a label is added") {
+  Fixture f(2, 2);  // the items of m0 and m1 have no labels
+  auto raw_ids = [&] {
+    std::string out;
+    for (const Diagnostic& d : f.session->Diagnostics())
+      if (d.code == "raw-id") out += d.pos.path + ": " + d.message + "\n";
+    return out;
+  };
+  std::string before = raw_ids();
+  CHECK(before.find("pricing/m0.yaml: item 'vm' of model 'm0' has no label") != std::string::npos);
+  CHECK(before.find("pricing/m1.yaml: item 'vm' of model 'm1' has no label") != std::string::npos);
+  WriteAll(f.src / "pricing/m0.yaml",
+           "model: m0\nunit: USD/month\nitems:\n  vm: {label: {zh: 虚拟机, en: VMs}, quantity: 100 h/month, "
+           "price: \"@cloud/a\"}\n");
+  UpdateReport r = f.session->Update({"pricing/m0.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  std::string after = raw_ids();
+  CHECK(after.find("model 'm0'") == std::string::npos);
+  CHECK(after.find("pricing/m1.yaml: item 'vm' of model 'm1' has no label") != std::string::npos);
+}
+
 TEST_CASE("The search index follows an edit once rewritten") {
   Fixture f(2, 1);
   WriteAll(f.src / "content/r0.en.md", "---\ntitle: Report 0\n---\nZebrafish costs `=m0.total`.\n");

@@ -240,12 +240,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Errors(const Diagnostics& diags) {
-  std::string out;
-  for (const Diagnostic& d : diags.Sorted()) out += FormatDiagnostic(d);
-  return out;
-}
-
 // A page's file is checked against the site folder when it is read, not only
 // when content/ is listed: serve reads a page again on each edit, and a
 // build reads it again to render it, by which time it may be a link.
@@ -265,12 +259,12 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
     Diagnostics diags;
     CHECK_FALSE(LoadSource(site, "b.en.md", cfg, &src, &diags));
     CHECK(src.text.empty());
-    CHECK(Errors(diags) == "content/b.en.md: error: symbolic link points outside the site folder\n");
+    CHECK(AllDiagnostics(diags) == "content/b.en.md: error: symbolic link points outside the site folder\n");
   }
   SECTION("ReloadText refuses a file that became such a link after loading") {
     Diagnostics diags;
     std::vector<Page> pages = LoadContent(site, cfg, &diags, 1, /*keep_text=*/false);
-    REQUIRE(Errors(diags).empty());
+    REQUIRE(AllDiagnostics(diags).empty());
     PageSource* a = nullptr;
     for (Page& p : pages)
       for (PageSource& s : p.sources)
@@ -281,7 +275,7 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
     fs::create_symlink(tmp.path() / "secret.md", site / "content/a.en.md");
     CHECK_FALSE(ReloadText(site, a, &diags));
     CHECK(a->unloaded);
-    CHECK(Errors(diags) == "content/a.en.md: error: symbolic link points outside the site folder\n");
+    CHECK(AllDiagnostics(diags) == "content/a.en.md: error: symbolic link points outside the site folder\n");
   }
   SECTION("A link that stays inside the site is read") {
     WriteAll(site / "notes/c.md", text);
@@ -290,7 +284,7 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
     Diagnostics diags;
     CHECK(LoadSource(site, "c.en.md", cfg, &src, &diags));
     CHECK(src.text == text);
-    CHECK(Errors(diags).empty());
+    CHECK(AllDiagnostics(diags).empty());
   }
 }
 

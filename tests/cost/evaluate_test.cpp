@@ -69,6 +69,35 @@ std::unique_ptr<Run> EvalModel(const std::string& text, Options options = {}) {
   return Eval({{"pricing/m.yaml", text}}, options);
 }
 
+TEST_CASE("A total of zero is a valid cost, and its shares are undefined, not fatal", "[cost][evaluate]") {
+  const char* model = R"y(model: free
+unit: USD/month
+params:
+  hours: {value: 0 h/month}
+items:
+  vm: {quantity: hours, price: "@aws/c5.2xlarge"}
+  storage: {formula: 0 USD/month}
+figures:
+  yearly: {formula: total * 12 month, unit: USD}
+)y";
+  auto run = EvalModel(model);
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("free", "total") == "0.00 USD/month");
+  CHECK(run->Show("free", "vm") == "0.00 USD/month");
+  CHECK(run->Show("free", "yearly") == "0.00 USD");
+  const ModelResult* r = run->ev.Find("free");
+  REQUIRE(r);
+  CHECK(r->shares.empty());  // no number to show
+
+  // A formula that reads a share of the zero total is told where.
+  auto reads = EvalModel(std::string(model) + "rules:\n  big: {when: \"share(vm) > 50%\"}\n");
+  std::string errors = reads->Errors();
+  CHECK(errors.find("pricing/m.yaml:11:") != std::string::npos);
+  CHECK(errors.find("share(vm) is undefined: the total of model 'free' is zero") != std::string::npos);
+  CHECK(errors.find("division by zero") == std::string::npos);
+}
+
 TEST_CASE("Hand-computed figures", "[cost][evaluate]") {
   auto run = Eval({{"pricing/m.yaml", R"y(model: m
 params:

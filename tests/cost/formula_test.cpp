@@ -25,6 +25,20 @@ TEST_CASE("Numbers take suffixes and units", "[cost][formula]") {
   CHECK(Parse("50k tokens/day")->number.ToString() == "50000");
 }
 
+TEST_CASE("Numbers in scientific notation", "[cost][formula]") {
+  auto n = Parse("2e8 tokens");
+  REQUIRE(n);
+  CHECK(n->number.ToString() == "200000000");
+  CHECK(n->unit.text == "tokens");
+  CHECK(Parse("1.5E-3 USD")->number.ToString() == "0.0015");
+  CHECK(Parse("3e+2")->number.ToString() == "300");
+  CHECK(Parse("2e6k")->number.ToString() == "2000000000");  // a scale suffix still applies
+  // An 'e' without digits after it is not an exponent: "2 eur" is a number and a word.
+  FormulaError err;
+  CHECK_FALSE(Parse("2e tokens", &err));
+  CHECK(err.message == "unknown unit 'e'");
+}
+
 TEST_CASE("A unit stops at an operator set off by spaces", "[cost][formula]") {
   auto n = Parse("10000 calls / calls");
   REQUIRE(n);

@@ -119,6 +119,10 @@ prices:
     label: {zh: 模型输入, en: Model input}
     unit: USD/1M tokens
     price: 2.50
+  - id: gpu
+    label: {zh: GPU, en: GPU}
+    unit: USD/h
+    price: 2.50
 )";
 
 constexpr const char* kServiceYaml = R"(model: service
@@ -147,11 +151,39 @@ items:
     formula: 10% * (vm + llm)
 )";
 
+// A per-day quantity of a per-hour price: a month is 730 / 24 = 30.416… days.
+constexpr const char* kDailyYaml = R"(model: daily
+title: {zh: 日用量, en: Daily use}
+unit: USD/month
+params:
+  gpu_hours: {value: 24 h/day, label: {zh: GPU 时长, en: GPU hours}}
+items:
+  gpu:
+    label: {zh: GPU, en: GPU}
+    quantity: gpu_hours
+    price: "@cloud/gpu"
+)";
+
+// A model that costs nothing this month.
+constexpr const char* kFreeYaml = R"(model: free
+title: {zh: 闲置, en: Idle}
+unit: USD/month
+params:
+  hours: {value: 0 h/month, label: {zh: 运行时长, en: Hours run}}
+items:
+  gpu:
+    label: {zh: GPU, en: GPU}
+    quantity: hours
+    price: "@cloud/gpu"
+)";
+
 cost::Evaluation ServiceEvaluation() {
   Diagnostics diags;
   cost::Inputs inputs;
   pricing::ParsePricingFile("pricing/cloud.yaml", kCloudYaml, &inputs, diags);
   pricing::ParsePricingFile("pricing/service.yaml", kServiceYaml, &inputs, diags);
+  pricing::ParsePricingFile("pricing/daily.yaml", kDailyYaml, &inputs, diags);
+  pricing::ParsePricingFile("pricing/free.yaml", kFreeYaml, &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
   for (const auto& d : diags.Sorted()) UNSCOPED_INFO(FormatDiagnostic(d));
   REQUIRE_FALSE(diags.HasErrors());
@@ -191,6 +223,28 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
   // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
   CHECK(Has(html, ">1,469</abbr>"));
   CHECK(Has(html, ">5,531</abbr>"));
+}
+
+TEST_CASE("cost table: a row's factor has the digits that multiply out to its cost") {
+  cost::Evaluation eval = ServiceEvaluation();
+  for (const char* lang : {"zh", "en"}) {
+    Diagnostics diags;
+    std::string html = RenderCost(eval, Block("cost table model=daily"), lang, &diags).html;
+    INFO(html << AllDiagnostics(diags));
+    // 24 × 30.4 × 2.50 = 1,824, not the 1,825 shown; 24 × 30.42 × 2.50 = 1,825.2 is.
+    CHECK(Has(html, ">1,825</abbr>"));
+    CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/<wbr>month</td>"));
+  }
+}
+
+TEST_CASE("cost table: a total of zero is shown, without a share column") {
+  cost::Evaluation eval = ServiceEvaluation();
+  Diagnostics diags;
+  std::string html = RenderCost(eval, Block("cost table model=free"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<tfoot><tr class=\"total\"><th scope=\"row\">Total</th>"));
+  CHECK_FALSE(Has(html, "Share"));
 }
 
 TEST_CASE("cost table and cost compare take precision= and compact") {

@@ -13,6 +13,7 @@
 #include "markdown/markdown.h"
 #include "pricing/pricing.h"
 #include "tests/figures/words_fixture.h"
+#include "tests/test_util.h"
 
 namespace costsite::markdown {
 
@@ -102,13 +103,6 @@ inline RenderedMarkdown RenderCost(const cost::Evaluation& eval, const std::stri
   MarkdownOptions opts;
   opts.cost = &ctx;
   return RenderMarkdown("content/page.md", md, 1, opts, diags);
-}
-
-/// All diagnostics, formatted and joined.
-inline std::string AllDiagnostics(const Diagnostics& diags) {
-  std::string out;
-  for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
-  return out;
 }
 
 }  // namespace costsite::markdown

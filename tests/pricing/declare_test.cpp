@@ -3,17 +3,13 @@
 // rule's condition in words (`condition:`).
 #include <catch2/catch.hpp>
 
+#include "tests/test_util.h"
+
 #include "cost/evaluate.h"
 #include "pricing/pricing.h"
 
 namespace costsite::pricing {
 namespace {
-
-std::string Errors(const Diagnostics& diags) {
-  std::string out;
-  for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
-  return out;
-}
 
 TEST_CASE("A units file declares count units with their names", "[pricing][declare]") {
   const char* text = R"y(units:
@@ -23,7 +19,7 @@ TEST_CASE("A units file declares count units with their names", "[pricing][decla
   cost::Inputs inputs;
   Diagnostics diags;
   ParsePricingFile("pricing/units.yaml", text, &inputs, diags);
-  INFO(Errors(diags));
+  INFO(AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
   REQUIRE(inputs.units.size() == 2);
   const cost::UnitDecl& gpu = inputs.units[0];
@@ -49,7 +45,7 @@ TEST_CASE("Bad unit declarations name their place", "[pricing][declare]") {
   cost::Inputs inputs;
   Diagnostics diags;
   ParsePricingFile("pricing/units.yaml", text, &inputs, diags);
-  CHECK(Errors(diags) ==
+  CHECK(AllDiagnostics(diags) ==
         "pricing/units.yaml:2:3: error: unit 'retrieval' needs its names: `zh:` and `en:`\n"
         " 2 |   retrieval: {zh: 检索, measure: 次}\n"
         "   |   ^~~~~~~~~\n"
@@ -80,7 +76,7 @@ TEST_CASE("A declared unit may not rename a unit of another kind or a currency",
                    &inputs, diags);
   REQUIRE_FALSE(diags.HasErrors());
   cost::Evaluate(std::move(inputs), {}, diags);
-  CHECK(Errors(diags) ==
+  CHECK(AllDiagnostics(diags) ==
         "pricing/units.yaml:3:3: error: 'hour' is a built-in unit that is not a count; choose another name\n"
         " 3 |   hour: {zh: 时, en: hour}\n"
         "   |   ^~~~\n"
@@ -103,7 +99,7 @@ TEST_CASE("A declared unit is a count in formulas", "[pricing][declare]") {
                    "  daily: {formula: n * 1 day, unit: retrievals}\n",
                    &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
-  INFO(Errors(diags));
+  INFO(AllDiagnostics(diags));
   REQUIRE_FALSE(diags.HasErrors());
   const cost::Figure* daily = eval.Find("m")->Find("daily");
   REQUIRE(daily);
@@ -125,7 +121,7 @@ prices:
   cost::PriceList list;
   Diagnostics diags;
   CHECK_FALSE(ParsePriceList("pricing/aws.yaml", text, &list, diags));
-  CHECK(Errors(diags) ==
+  CHECK(AllDiagnostics(diags) ==
         "pricing/aws.yaml:6:9: error: expected text or {zh: …, en: …} for variant label\n"
         " 6 |   flex: [a, b]\n"
         "   |         ^\n");
@@ -152,7 +148,7 @@ rules:
   cost::Inputs inputs;
   Diagnostics diags;
   ParsePricingFile("pricing/m.yaml", text, &inputs, diags);
-  CHECK(Errors(diags) ==
+  CHECK(AllDiagnostics(diags) ==
         "pricing/m.yaml:12:16: error: expected text or {zh: …, en: …} for condition\n"
         " 12 |     condition: [x]\n"
         "    |                ^\n");

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/test_util.h"
+
 namespace costsite {
 namespace {
 
@@ -95,6 +97,56 @@ TEST_CASE("eval fails on unknown targets and input errors", "[pricing][eval]") {
   CHECK(rc == 1);
   CHECK(errors.find("reference cycle: a → b → a") != std::string::npos);
   CHECK(errors.find("unit mismatch: cannot add USD and h") != std::string::npos);
+}
+
+TEST_CASE("eval takes model[scenario] as Markdown writes it", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  req.target = "basic[spot].gpu";
+  int rc = -1;
+  CHECK(RunToString(req, &rc) == "basic[spot].gpu = 1793.98 USD/month\n");
+  CHECK(rc == 0);
+  req.target = "basic[spot]";
+  CHECK(RunToString(req, &rc).find("basic[spot].gpu = 1793.98 USD/month\n") != std::string::npos);
+  CHECK(rc == 0);
+  std::string errors;
+  req.target = "basic[nope].gpu";
+  RunToString(req, &rc, &errors);
+  CHECK(rc == 1);
+  CHECK(errors == "costsite: error: unknown scenario 'nope' of model 'basic'\n");
+  errors.clear();
+  req.target = "basic[spot].gpu";
+  req.scenario = "other";
+  RunToString(req, &rc, &errors);
+  CHECK(rc == 1);
+  CHECK(errors == "costsite: error: the target names scenario 'spot' and --scenario names 'other'\n");
+}
+
+TEST_CASE("eval prints what evaluated when one model is broken, and exits 1", "[pricing][eval]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "pricing/good.yaml", "model: good\nunit: USD/month\nitems:\n  a: {formula: 5 USD/month}\n");
+  WriteAll(tmp.path() / "pricing/bad.yaml", "model: bad\nunit: USD/month\nitems:\n  a: {formula: 5 h}\n");
+  EvalRequest req;
+  req.source_dir = tmp.path().string();
+  int rc = -1;
+  std::string errors;
+  std::string out = RunToString(req, &rc, &errors);
+  CHECK(rc == 1);
+  CHECK(out.find("good.total = 5.00 USD/month\n") != std::string::npos);
+  CHECK(out.find("bad.total") == std::string::npos);  // what failed is not printed
+  CHECK(errors.find("pricing/bad.yaml:4:") != std::string::npos);
+}
+
+TEST_CASE("eval of a site without models prints nothing and succeeds", "[pricing][eval]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "site.yaml", "title: Empty\n");
+  EvalRequest req;
+  req.source_dir = tmp.path().string();
+  int rc = -1;
+  std::string errors;
+  CHECK(RunToString(req, &rc, &errors).empty());
+  CHECK(rc == 0);
+  CHECK(errors.empty());
 }
 
 }  // namespace

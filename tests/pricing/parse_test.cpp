@@ -5,14 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/test_util.h"
+
 namespace costsite::pricing {
 namespace {
-
-std::string Errors(const Diagnostics& diags) {
-  std::string out;
-  for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
-  return out;
-}
 
 TEST_CASE("A price list keeps values, variants, history and positions", "[pricing][parse]") {
   const char* text = R"y(provider: aws
@@ -58,7 +54,7 @@ prices:
   cost::Inputs inputs;
   Diagnostics diags;
   ParsePricingFile("pricing/aws.yaml", text, &inputs, diags);
-  CHECK(Errors(diags) ==
+  CHECK(AllDiagnostics(diags) ==
         "pricing/aws.yaml:7:11: error: malformed date '2025-13-01': write YYYY-MM-DD\n"
         " 7 |     date: 2025-13-01\n"
         "   |           ^~~~~~~~~~\n"
@@ -71,7 +67,7 @@ prices:
   // The unit is checked when the prices are compiled.
   Diagnostics eval_diags;
   cost::Evaluate(std::move(inputs), {}, eval_diags);
-  CHECK(Errors(eval_diags) ==
+  CHECK(AllDiagnostics(eval_diags) ==
         "pricing/aws.yaml:5:15: error: unknown unit 'hr'\n"
         " 5 |     unit: USD/hr\n"
         "   |               ^~\n");
@@ -88,7 +84,7 @@ TEST_CASE("Malformed YAML becomes a diagnostic", "[pricing][parse]") {
   CHECK(d.message.rfind("malformed YAML: ", 0) == 0);
   Diagnostics other;
   ParsePricingFile("pricing/what.yaml", "hello: world\n", &inputs, other);
-  CHECK(Errors(other) ==
+  CHECK(AllDiagnostics(other) ==
         "pricing/what.yaml:1:1: error: cannot tell what this file holds: expected a top-level "
         "`provider:`, `rates:`, `units:` or `model:`\n"
         " 1 | hello: world\n"
@@ -101,7 +97,7 @@ TEST_CASE("A rate without a value is reported once, where the value is missing",
   Diagnostics diags;
   CHECK_FALSE(ParseRates("pricing/fx.yaml", text, &rates, diags));
   CHECK(rates.empty());
-  CHECK(Errors(diags) ==
+  CHECK(AllDiagnostics(diags) ==
         "pricing/fx.yaml:4:10: error: expected a value for rate\n"
         " 4 |     rate:\n"
         "   |          ^\n");
@@ -111,7 +107,7 @@ TEST_CASE("A comma in a flow map gets a hint", "[pricing][parse]") {
   cost::ModelDef m;
   Diagnostics diags;
   CHECK_FALSE(ParseModel("pricing/m.yaml", "model: m\nfigures:\n  x: {formula: fx(total, CNY), unit: CNY}\n", &m, diags));
-  CHECK(Errors(diags).find("unknown key 'CNY)' in figure 'x' (a comma inside {…} separates entries: quote the value)") !=
+  CHECK(AllDiagnostics(diags).find("unknown key 'CNY)' in figure 'x' (a comma inside {…} separates entries: quote the value)") !=
         std::string::npos);
 }
 
@@ -172,7 +168,7 @@ TEST_CASE("LoadPricing walks the folder in sorted order", "[pricing][load]") {
   Diagnostics diags;
   std::string dir = std::string(COSTSITE_SOURCE_DIR) + "/tests/fixtures/pricing/basic/pricing";
   cost::Evaluation ev = LoadPricing(dir, {}, diags);
-  INFO(Errors(diags));
+  INFO(AllDiagnostics(diags));
   REQUIRE_FALSE(diags.HasErrors());
   REQUIRE(ev.Find("basic"));
   CHECK(ev.Find("basic", "spot"));
