@@ -24,6 +24,33 @@
     return c;
   }
 
+  // British and American spellings as one term, as search_index.cpp's
+  // kSpellings: the same table, longest suffix first in each family.
+  var SPELLINGS = [
+    ['isations', 'izations'], ['isation', 'ization'], ['ising', 'izing'], ['isers', 'izers'],
+    ['ised', 'ized'], ['iser', 'izer'], ['ises', 'izes'], ['ise', 'ize'],
+    ['ysing', 'yzing'], ['ysed', 'yzed'], ['yses', 'yzes'], ['yse', 'yze'],
+    ['ouring', 'oring'], ['ourful', 'orful'], ['oured', 'ored'], ['ours', 'ors'], ['our', 'or']];
+  function normalizeSpelling(word) {
+    if (/^[0-9]+$/.test(word)) return word;
+    for (var i = 0; i < SPELLINGS.length; i++) {
+      var from = SPELLINGS[i][0];
+      // The C++ side counts bytes: three bytes must stay before the suffix.
+      if (word.slice(-from.length) === from && utf8Length(word) >= from.length + 3) {
+        return word.slice(0, -from.length) + SPELLINGS[i][1];
+      }
+    }
+    return word;
+  }
+  function utf8Length(s) {
+    var n = 0;
+    for (var ch of s) {
+      var c = ch.codePointAt(0);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return n;
+  }
+
   // Query terms: {t: term, prefix: bool, single: bool}. A Chinese run is
   // looked up by its bigrams; a run of one character matches every bigram
   // holding it (and the character where the page has it alone); words match
@@ -31,7 +58,7 @@
   function queryTerms(query) {
     var terms = [], word = '', run = [];
     function endWord() {
-      if (word) terms.push({t: word, prefix: true});
+      if (word) terms.push({t: normalizeSpelling(word), prefix: true});
       word = '';
     }
     function endRun() {
@@ -121,6 +148,36 @@
     });
   }
 
+  // `text` cut into runs [{text, mark}] for <mark> in the results: a word
+  // is marked when a query word begins it (in either spelling), a Chinese
+  // run of the query wherever it occurs.
+  function highlight(text, query) {
+    text = String(text);
+    var words = [], runs = [];
+    queryTerms(query).forEach(function (t) { if (t.prefix) words.push(t.t); });
+    String(query).split(/[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/)
+      .forEach(function (r) { if (r) runs.push(r); });
+    var lower = text.toLowerCase(), marked = [];
+    var wordRe = /[0-9a-z\u00c0-\u017f]+/g, m;
+    while ((m = wordRe.exec(lower)) !== null) {
+      var norm = normalizeSpelling(m[0]);
+      if (words.some(function (w) { return norm.lastIndexOf(w, 0) === 0 || m[0].lastIndexOf(w, 0) === 0; }))
+        for (var k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+    }
+    runs.forEach(function (r) {
+      for (var at = text.indexOf(r); at >= 0; at = text.indexOf(r, at + r.length))
+        for (var k = at; k < at + r.length; k++) marked[k] = true;
+    });
+    var out = [];
+    for (var i = 0; i < text.length;) {
+      var j = i, on = !!marked[i];
+      while (j < text.length && !!marked[j] === on) j++;
+      out.push({text: text.slice(i, j), mark: on});
+      i = j;
+    }
+    return out;
+  }
+
   function setUp(document) {
     var box = document.querySelector('.search[data-root]');
     var input = document.getElementById('search');
@@ -161,12 +218,25 @@
         a.href = r.url;
         a.textContent = r.title;
         if (r.lang) a.setAttribute('hreflang', r.lang);
-        p.textContent = r.snippet;
+        highlight(r.snippet || '', input.value).forEach(function (run) {
+          if (!run.mark) return p.appendChild(document.createTextNode(run.text));
+          var m = document.createElement('mark');
+          m.textContent = run.text;
+          p.appendChild(m);
+        });
         li.appendChild(a);
         li.appendChild(p);
         list.appendChild(li);
       });
     }
+    // "/" focuses the box, unless the reader is typing somewhere.
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      var t = e.target, tag = t && t.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (t && t.isContentEditable)) return;
+      e.preventDefault();
+      input.focus();
+    });
     input.addEventListener('focus', function () { withIndex(function () {}); });
     input.addEventListener('input', function () { withIndex(show); });
     input.addEventListener('keydown', function (e) {
@@ -178,7 +248,7 @@
     });
   }
 
-  global.costsiteSearch = {search: search, queryTerms: queryTerms};
+  global.costsiteSearch = {search: search, queryTerms: queryTerms, highlight: highlight};
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', function () { setUp(document); });

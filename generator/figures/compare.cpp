@@ -128,7 +128,12 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
   std::string html = "<table class=\"cost-prices\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("entry", lang)) + Th(UiText("unit", lang));
   for (const auto& v : variants) html += Th(Escape(VariantName(v, p.VariantLabel(v), lang)), "num");
-  html += Th(UiText("date", lang)) + Th(UiText("source", lang)) + "</tr></thead>\n<tbody>\n";
+  // Date and source are columns only when some row has one.
+  bool dated = std::any_of(rows.begin(), rows.end(), [](const auto* e) { return !e->date.empty(); });
+  bool sourced = !p.source.empty() ||
+                 std::any_of(rows.begin(), rows.end(), [](const auto* e) { return !e->source.empty(); });
+  html += (dated ? Th(UiText("date", lang)) : "") + (sourced ? Th(UiText("source", lang)) : "") +
+          "</tr></thead>\n<tbody>\n";
   for (const auto* e : rows) {
     std::string label = Pick(e->label, lang).empty() ? e->id : Pick(e->label, lang);
     html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
@@ -144,8 +149,9 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
     std::string src = e->source.empty() ? p.source : e->source;
     std::string link = src.rfind("http", 0) == 0 ? "<a href=\"" + Escape(src) + "\">" + Escape(Host(src)) + "</a>"
                                                  : Escape(src);
-    html += "<td><time datetime=\"" + Escape(e->date) + "\">" + Escape(e->date) + "</time></td><td>" + link +
-            "</td></tr>\n";
+    if (dated) html += "<td><time datetime=\"" + Escape(e->date) + "\">" + Escape(e->date) + "</time></td>";
+    if (sourced) html += "<td>" + link + "</td>";
+    html += "</tr>\n";
   }
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);

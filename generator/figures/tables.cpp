@@ -1,5 +1,6 @@
 #include "figures/tables.h"
 
+#include <algorithm>
 #include <map>
 
 #include "figures/format.h"
@@ -45,6 +46,18 @@ NumberStyle CostColumn(const cost::ModelResult& r, const FormatOptions& opt) {
   return ColumnStyle(first ? StyleOf(*first, opt) : StyleOf(cost::Unit{}, opt), values);
 }
 
+// Escaped `text` that may break after each "/" ("requests/<wbr>month"), so
+// that a cost table fits a phone's width. Chinese breaks between characters.
+std::string BreakableUnits(std::string_view text, const Speaker& lang) {
+  if (IsCjk(lang)) return Escape(text);
+  std::string out;
+  for (char c : Escape(text)) {
+    out += c;
+    if (c == '/') out += "<wbr>";
+  }
+  return out;
+}
+
 // The factor as the row shows it: with the decimals of the display policy,
 // or more when those would not multiply out to the cost cell. 24 h/day ×
 // 30.4 days/month × $2.50/h is $1,824, yet the cost is $1,825 (a month is
@@ -73,12 +86,12 @@ std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, c
 std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang,
                          PopoverIds* ids) {
   std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang, ids);
-  if (it.factor) html += " × " + Escape(FactorText(it, ColumnCell(cost_column, it.cost.value), lang));
+  if (it.factor) html += " × " + BreakableUnits(FactorText(it, ColumnCell(cost_column, it.cost.value), lang), lang);
   return Num(html);
 }
 
 std::string PriceCell(const cost::PriceUse& p, const Speaker& lang) {
-  std::string html = Escape(FormatPrice(p.value, p.unit, lang));
+  std::string html = BreakableUnits(FormatPrice(p.value, p.unit, lang), lang);
   if (!p.date.empty())
     html += " <time class=\"date\" datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
   return Num(html);
@@ -142,9 +155,15 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   if (unit_of) cost_head += Paren(UnitHeader(*unit_of, lang), lang);
   // A total of zero has no shares: the column would only say "undefined".
   bool has_shares = r.total.has_value() && !(r.total->value.IsPoint() && r.total->value.lo.IsZero());
+  // Quantity and unit price are columns only when some item has them: a
+  // model of formulas alone would show two empty columns on every row.
+  bool priced = std::any_of(r.items.begin(), r.items.end(),
+                            [](const cost::LineItem& it) { return it.quantity && it.unit_price; });
+  std::string blanks = priced ? "<td></td><td></td>" : "";
   std::string html = "<table class=\"cost-table\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
-                     Th(UiText("item", lang)) + Th(UiText("quantity", lang), "num") +
-                     Th(UiText("unit_price", lang), "num") + Th(Escape(cost_head), "num");
+                     Th(UiText("item", lang)) +
+                     (priced ? Th(UiText("quantity", lang), "num") + Th(UiText("unit_price", lang), "num") : "") +
+                     Th(BreakableUnits(cost_head, lang), "num");
   if (has_shares) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
   html += "</tr></thead>\n<tbody>\n";
 
@@ -161,7 +180,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       if (it.quantity && it.unit_price) {
         html += QuantityCell(it, column, lang, ids) + PriceCell(*it.unit_price, lang);
-      } else {  // a formula: no one quantity and price multiply to its cost
+      } else if (priced) {  // a formula: no one quantity and price multiply to its cost
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }
       html += CostCell(it.cost, column, lang, ids);
@@ -173,7 +192,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       if (grp.id != g) continue;
       html += "<tr class=\"subtotal\">" +
               RowTh(Escape(UiText("subtotal", lang) + (IsCjk(lang) ? "：" : ": ") + GroupLabel(r, g, lang))) +
-              "<td></td><td></td>" + CostCell(grp.subtotal, column, lang, ids);
+              blanks + CostCell(grp.subtotal, column, lang, ids);
       if (has_shares) html += ShareCell(grp.share, lang);
       html += "</tr>\n";
     }
@@ -182,7 +201,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   bool rounded_note = false;
   if (r.total) {
     sources->Add(r.total->explain);
-    html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + "<td></td><td></td>" +
+    html += "<tfoot><tr class=\"total\">" + RowTh(Escape(UiText("total", lang))) + blanks +
             CostCell(*r.total, column, lang, ids) + (has_shares ? ShareCell(Interval(Decimal(1)), lang) : "") +
             "</tr></tfoot>\n";
     rounded_note = RoundedSum(shown, column) != Displayed(r.total->value, ColumnCell(column, r.total->value));
@@ -226,10 +245,16 @@ std::string RulesList(const cost::ModelResult& r, const Speaker& lang) {
 std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids) {
   std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("stated", lang) + " / " + UiText("computed", lang), lang);
+  // Source and note are columns only when some row has one.
+  bool sourced = std::any_of(r.expectations.begin(), r.expectations.end(),
+                             [&](const auto& x) { return !Pick(x.source, lang).empty(); });
+  bool noted = std::any_of(r.expectations.begin(), r.expectations.end(),
+                           [&](const auto& x) { return !Pick(x.note, lang).empty(); });
   std::string html = "<table class=\"cost-expectations\">\n<caption>" + Escape(caption) +
                      "</caption>\n<thead><tr>" + Th(UiText("figure", lang)) + Th(UiText("stated", lang), "num") +
                      Th(UiText("computed", lang), "num") + Th(UiText("status", lang)) +
-                     Th(UiText("source", lang)) + Th(UiText("note", lang)) + "</tr></thead>\n<tbody>\n";
+                     (sourced ? Th(UiText("source", lang)) : "") + (noted ? Th(UiText("note", lang)) : "") +
+                     "</tr></thead>\n<tbody>\n";
   for (const auto& x : r.expectations) {
     const Figure* f = r.Find(x.figure);
     std::string label = f ? FigureLabel(*f, lang) : x.figure;
@@ -244,8 +269,9 @@ std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, P
             Num(Escape(FormatFigure(stated, {}, lang))) +
             Num(f ? FigureHtml(computed, FormatFigure(computed, {}, lang), lang, ids)
                   : Escape(FormatFigure(computed, {}, lang))) +
-            "<td>" + Escape(UiText(status, lang)) + "</td><td>" + Escape(Pick(x.source, lang)) +
-            "</td><td>" + Escape(Pick(x.note, lang)) + "</td></tr>\n";
+            "<td>" + Escape(UiText(status, lang)) + "</td>" +
+            (sourced ? "<td>" + Escape(Pick(x.source, lang)) + "</td>" : "") +
+            (noted ? "<td>" + Escape(Pick(x.note, lang)) + "</td>" : "") + "</tr>\n";
   }
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);

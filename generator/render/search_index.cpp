@@ -78,6 +78,29 @@ constexpr auto kAsciiWord = [] {
 }();
 bool IsAsciiWordByte(unsigned char c) { return c < 128 && kAsciiWord[c]; }
 
+// British and American spellings of a word as one term: -ise/-isation and
+// -yse forms become -ize/-ization and -yze, -our forms -or ("quantisation",
+// "quantization" → "quantization"; "colours" → "colors"). Queries are
+// normalised the same way (search.js), so either spelling finds both. A word
+// must keep three letters before the suffix ("rise", "hour" stay).
+// The suffixes, longest first for each family; search.js has the same table.
+constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
+    {"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"isers", "izers"},
+    {"ised", "ized"},         {"iser", "izer"},       {"ises", "izes"},   {"ise", "ize"},
+    {"ysing", "yzing"},       {"ysed", "yzed"},       {"yses", "yzes"},   {"yse", "yze"},
+    {"ouring", "oring"},      {"ourful", "orful"},    {"oured", "ored"},  {"ours", "ors"},
+    {"our", "or"},
+};
+
+void NormalizeSpelling(std::string* word) {
+  for (const auto& [from, to] : kSpellings) {
+    if (word->size() < from.size() + 3) continue;
+    if (word->compare(word->size() - from.size(), from.size(), from) != 0) continue;
+    word->replace(word->size() - from.size(), from.size(), to);
+    return;
+  }
+}
+
 // Calls emit(term) for every term occurrence of `text`, in order. The hot
 // loop of indexing (every byte of every page passes here): runs of ASCII
 // letters and digits are copied lowercased in one go, three-byte sequences
@@ -96,7 +119,10 @@ void ForEachTerm(std::string_view text, Emit&& emit) {
   size_t run_chars = 0;     // CJK characters in the current run
   size_t lone_size = 0;     // bytes of the run's first character
   auto end_word = [&] {
-    if (word_chars >= 2 || (word_chars == 1 && digits_only)) emit(std::string_view(word));
+    if (word_chars >= 2 || (word_chars == 1 && digits_only)) {
+      if (!digits_only) NormalizeSpelling(&word);
+      emit(std::string_view(word));
+    }
     word.clear();
     word_chars = 0;
     digits_only = true;
@@ -487,7 +513,7 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     for (size_t s = 0; s < impl_->pages.size(); ++s)
       if (impl_->pages[s].present && impl_->pages[s].lang == lang) order.push_back(s);
   size_t page_count = 0;
-  out = "window.COSTSITE_SEARCH={\"v\":3,\"p\":[";
+  out = "window.COSTSITE_SEARCH={\"v\":4,\"p\":[";
   for (size_t s : order) {
     const Impl::PageEntry& p = impl_->pages[s];
     page_of[s] = static_cast<uint32_t>(page_count);

@@ -22,6 +22,8 @@ inline constexpr std::string_view kSearchIndexFile = "search-index.js";
 /// The distinct terms of `text` in first-seen order: lowercase words of
 /// letters and digits (two characters or more, or a number), and for every run
 /// of CJK characters each pair of neighbours (a run of one: that character).
+/// Words in British spelling are given in American ("optimisation" →
+/// "optimization", "colour" → "color").
 std::vector<std::string> SearchTerms(std::string_view text);
 
 /// The first `max_chars` code points of `text` with whitespace collapsed,
@@ -41,11 +43,12 @@ struct SearchIndexStats {
 /// and terms sorted, so the file does not depend on which thread indexed what. Only postings and
 /// snippets are kept, never the pages' text.
 ///
-/// The file: `window.COSTSITE_SEARCH={"v":3,"p":[[lang,path,title,snippet],…],
+/// The file: `window.COSTSITE_SEARCH={"v":4,"p":[[lang,path,title,snippet],…],
 /// "t":{lang:{term:[d0,d1,…]}}};` where a term's pages are delta-coded
 /// (page = d0, then previous + d1, …) and a negative entry -r stands for the
 /// r pages that follow the previous one, to keep the file small. Version 3:
-/// CJK characters inside a run are indexed by their bigrams only.
+/// CJK characters inside a run are indexed by their bigrams only. Version 4:
+/// British -ise/-yse/-our spellings are indexed in their -ize/-yze/-or form.
 class SearchIndexBuilder {
  public:
   /// `slots`: the most pages that will be added (slot numbers below it);

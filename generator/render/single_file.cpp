@@ -92,6 +92,19 @@ std::string MakeSingleFile(std::string_view html, std::string_view page_path, co
     if (e < s.size() && s[e] == '\n') ++e;
     s.erase(p, e - p);
   }
+  // Data downloads and the links to other reports are files beside the page:
+  // without a base URL to reach them, they are left out.
+  if (base_url.empty()) {
+    for (std::string_view open : {"<section class=\"data-downloads\"", "<nav class=\"report-pager\""}) {
+      size_t p = s.find(open);
+      std::string_view close = open[1] == 's' ? "</section>" : "</nav>";
+      size_t e = p == std::string::npos ? p : s.find(close, p);
+      if (e == std::string::npos) continue;
+      e += close.size();
+      if (e < s.size() && s[e] == '\n') ++e;
+      s.erase(p, e - p);
+    }
+  }
   return RewriteTags(s, "a", [&](std::string_view tag, size_t*) -> std::string {
     std::string href = Attr(tag, "href");
     if (href.empty() || href[0] == '#' || IsExternalUrl(href)) return std::string(tag);

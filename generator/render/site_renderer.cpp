@@ -259,9 +259,33 @@ struct PageRenderer::Impl {
       item.set("title", title.empty() ? model : title);
       item.set("json", output::RelativeUrl(file, DataFile(model, "json")));
       item.set("csv", output::RelativeUrl(file, DataFile(model, "csv")));
+      for (const char* ext : {"json", "csv"}) {  // the file name, for download= and print
+        std::string path = DataFile(model, ext);
+        item.set(std::string(ext) + "_name", path.substr(path.rfind('/') + 1));
+      }
       list.push_back(item);
     }
     return list;
+  }
+
+  // The reports before and after `page` in the home listing's order, as
+  // "prev" and "next" ({title, url}) in `data`.
+  void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
+                     mstch::data* data) {
+    auto listing = Listing(in, lang);
+    for (size_t i = 0; i < listing.size(); ++i) {
+      if (listing[i].first != &page) continue;
+      auto link = [&](size_t k) {
+        mstch::data item;
+        item.set("title", listing[k].second->front.title);
+        item.set("url", output::RelativeUrl(file, output::PageFile(lang, listing[k].first->key)));
+        return item;
+      };
+      if (i > 0) data->set("prev", link(i - 1));
+      if (i + 1 < listing.size()) data->set("next", link(i + 1));
+      data->set("has_neighbours", mstch::data(listing.size() > 1));
+      return;
+    }
   }
 
   // The reports, each with its headline figure when it names one (added to
@@ -365,6 +389,13 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("content_lang", content::HtmlLang(src->lang));
   }
   if (page.is_list) impl_->HomeListing(l, &out, &data, diags, &cost_out.refs);
+  else impl_->SetNeighbours(page, l, out.path, &data);
+  // The date the page's prices hold at: the site's pinned as_of, else the
+  // newest price the page shows.
+  std::string as_of = in.config->as_of;
+  if (as_of.empty())
+    for (const cost::PriceUse& p : cost_out.sources.items()) as_of = std::max(as_of, p.date);
+  SetIfAny(&data, "prices_as_of", as_of);
   if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   for (const markdown::CostRef& ref : cost_out.refs)
     if (ref.kind == "convert" || ref.kind == "prices" || ref.kind == "model") out.reads_pricing = true;

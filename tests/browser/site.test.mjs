@@ -5,7 +5,7 @@
 // console errors or on any request that would leave the machine.
 //
 // Usage: node tests/browser/site.test.mjs --site DIR --source DIR --shots DIR
-//   [--docs-shots DIR]   also write the two report screenshots there
+//   [--docs-shots DIR]   also write the report screenshots there (1280 and 390 px, zh and en)
 //   [--stress-site DIR]  a built chart stress site (tests/fixtures/sites/charts-stress):
 //                        only its charts' geometry is checked, at both widths
 // Environment: CHROMIUM (default /usr/bin/chromium).
@@ -24,6 +24,11 @@ const kChromiumArgs = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 const kSearchTerms = ["成本", "cost"];  // one Chinese, one English term, both in every report set
+// At phone width a generated cost table must fit; other tables (hand-written
+// ones, price lists, scenario comparisons) scroll in their region, and at most
+// this many per page may.
+const kPhoneWidth = 390;
+const kMaxScrollingTablesPerPage = 40;
 
 function ParseArgs(argv) {
   const args = {};
@@ -122,6 +127,63 @@ async function CheckChecklists(page, name, failures) {
     const shown = new RegExp(`(^|\\D)${done} ?/ ?${total}(\\D|$)`).test(text) || progress.includes(`${done}/${total}`);
     if (!shown) failures.Add(name, `a checklist of ${total} items (${done} done) shows no progress "${done} / ${total}"`);
   }
+}
+
+// At 390 px: which tables need sideways scrolling (counted by kind), and
+// whether the table of contents starts folded.
+async function CheckPhone(page, name, failures) {
+  await page.setViewportSize({ width: kPhoneWidth, height: 800 });
+  const tables = await page.$$eval("table", (ts) => ts.map((t) => {
+    const box = t.closest(".table-wrap") || t;
+    return { kind: t.className.split(" ")[0] || "hand-written", scrolls: box.scrollWidth > box.clientWidth + 1,
+             caption: (t.caption?.textContent || "").slice(0, 60) };
+  }));
+  // A folded <details> keeps its list laid out but hidden (content-visibility).
+  const toc = await page.$$eval(".toc", (ts) => ts.map((t) => ({ open: t.querySelector("details")?.open || false,
+    listShown: t.querySelector("ul")?.checkVisibility() || false })));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const tocWide = await page.$$eval(".toc", (ts) => ts.map((t) => t.querySelector("ul")?.checkVisibility() || false));
+  const scrolling = tables.filter((t) => t.scrolls);
+  const byKind = {};
+  for (const t of scrolling) byKind[t.kind] = (byKind[t.kind] || 0) + 1;
+  console.log(`  ${kPhoneWidth} px: ${scrolling.length} of ${tables.length} tables scroll sideways` +
+              (scrolling.length ? ` (${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(", ")})` : ""));
+  for (const t of scrolling.filter((t) => t.kind === "cost-table"))
+    failures.Add(name, `at ${kPhoneWidth} px the cost table "${t.caption}" needs sideways scrolling`);
+  if (scrolling.length > kMaxScrollingTablesPerPage)
+    failures.Add(name, `at ${kPhoneWidth} px ${scrolling.length} tables scroll sideways (at most ${kMaxScrollingTablesPerPage})`);
+  if (toc.some((t) => t.open || t.listShown)) failures.Add(name, `at ${kPhoneWidth} px the table of contents is not folded`);
+  if (tocWide.some((shown) => !shown)) failures.Add(name, "at 1280 px the table of contents is not shown");
+  return scrolling.length;
+}
+
+// Dark mode: every colour keeps WCAG AA contrast.
+async function CheckDarkMode(page, name, failures) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  if (bg === "rgb(255, 255, 255)") failures.Add(name, "dark mode: the page background stays white");
+  const before = failures.items.length;
+  await CheckAxe(page, name, failures);
+  for (let i = before; i < failures.items.length; i++) failures.items[i] += " (dark mode)";
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+// "/" focuses the search box; typed into an input it stays text.
+async function CheckSlashKey(page, name, failures) {
+  if ((await page.locator("#search").count()) === 0) return;
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press("/");
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  if (focused !== "search") failures.Add(name, `"/" did not focus the search box (focus on ${focused || "body"})`);
+  const typed = await page.inputValue("#search");
+  if (typed.includes("/")) failures.Add(name, `"/" was typed into the search box instead of focusing it`);
+  await page.keyboard.press("Escape");
+}
+
+// A report links the reports before and after it (not on the home page).
+async function CheckPager(page, name, failures) {
+  const links = await page.$$eval(".report-pager a[href]", (as) => as.map((a) => a.getAttribute("rel")));
+  if (links.length === 0) failures.Add(name, "no previous/next report link");
 }
 
 async function CheckCharts(page, name, failures) {
@@ -284,7 +346,7 @@ async function Main() {
   });
   page.on("request", (r) => { if (!/^(file|data|blob|about):/.test(r.url())) external.push(r.url()); });
 
-  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0, chartsMeasured: 0 };
+  const seen = { chart: 0, figure: 0, checklist: 0, search: 0, axe: 0, chartsMeasured: 0, scrolling: 0 };
   const shotsTaken = new Set();
   const popoverShots = new Set();
   for (const name of pages) {
@@ -294,6 +356,10 @@ async function Main() {
     await page.goto(url);
     const want = Expectations(SourceOf(path.resolve(args.source), name));
     seen.axe += await CheckAxe(page, name, failures);
+    await CheckDarkMode(page, name, failures);
+    seen.scrolling += await CheckPhone(page, name, failures);
+    if (name.includes("/reports/")) await CheckPager(page, name, failures);
+    await CheckSlashKey(page, name, failures);
     if (want.chart) {
       seen.chart++;
       await CheckCharts(page, name, failures);
@@ -318,8 +384,16 @@ async function Main() {
         if (chart) window.scrollTo(0, chart.getBoundingClientRect().top + window.scrollY - 120);
       });
       await page.screenshot({ path: path.join(args.shots, file) });
-      if (args["docs-shots"]) fs.copyFileSync(path.join(args.shots, file), path.join(args["docs-shots"], file));
-      console.log(`  screenshot ${path.join(args.shots, file)}`);
+      // And the top of the same report on a phone: folded contents, then text.
+      const phone = `report-${lang}-${kPhoneWidth}.png`;
+      await page.setViewportSize({ width: kPhoneWidth, height: 844 });
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      await page.screenshot({ path: path.join(args.shots, phone) });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      for (const f of [file, phone]) {
+        if (args["docs-shots"]) fs.copyFileSync(path.join(args.shots, f), path.join(args["docs-shots"], f));
+        console.log(`  screenshot ${path.join(args.shots, f)}`);
+      }
     }
     if (await CheckSearch(page, name, failures)) seen.search++;
     await CheckLanguageSwitcher(page, name, url, failures);
@@ -342,7 +416,8 @@ async function Main() {
     if (!shotsTaken.has(lang)) failures.Add("(screenshots)", `no ${lang} report with figures to screenshot`);
   console.log(`\n${pages.length} pages: ${seen.chart} with charts, ${seen.figure} with figures, ` +
               `${seen.checklist} with checklists; ${seen.axe} axe violations; ` +
-              `${seen.chartsMeasured} shown charts measured at ${kChartWidths.join(" and ")} px`);
+              `${seen.chartsMeasured} shown charts measured at ${kChartWidths.join(" and ")} px, ` +
+              `${seen.scrolling} tables scroll sideways at ${kPhoneWidth} px`);
   if (seen.search === 0) console.log("note: no page has a search box (#search or input[type=search]); search not tested");
   if (failures.items.length) {
     console.log(`\n${failures.items.length} failure(s):`);

@@ -22,11 +22,12 @@ TEST_CASE("cost table: items, groups, total, share, ranges, units in headers") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(Has(html, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Monthly inference cost\">"));
   CHECK(Has(html, "<caption>Monthly inference cost</caption>"));
-  CHECK(Has(html, "<th scope=\"col\" class=\"num\">Cost (USD/month)</th>"));
+  // English units may break after a slash on narrow screens.
+  CHECK(Has(html, "<th scope=\"col\" class=\"num\">Cost (USD/<wbr>month)</th>"));
   CHECK(Has(html, "<th scope=\"col\" class=\"num\">Share (%)</th>"));
   CHECK(Has(html, "<tr><th scope=\"row\">GPU instances</th>"));
   CHECK(Has(html, ">730 h/month</span></span>"));
-  CHECK(Has(html, "$32.77/h <time class=\"date\" datetime=\"2025-01-15\">2025-01-15</time>"));
+  CHECK(Has(html, "$32.77/<wbr>h <time class=\"date\" datetime=\"2025-01-15\">2025-01-15</time>"));
   // One precision down the cost column: its largest amount is over 1,000, so whole dollars.
   CHECK(Has(html, ">23,922</span></span></td><td class=\"num\">98.7–99.5</td>"));
   // 11.50 of 24,033.60–24,233.60 is 0.047–0.048 %: not shown as 0.0.
@@ -90,6 +91,21 @@ TEST_CASE("cost model: an inline model evaluated against the site's prices") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(Has(html, ">$3,277/month</span></span>"));
   CHECK(Has(html, "<caption>Estimate</caption>"));
+}
+
+TEST_CASE("cost table: a model of formulas alone has no quantity or unit price columns") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string md = "```cost model\ntitle: {zh: 试算, en: Estimate}\nunit: USD/month\nitems:\n"
+                   "  gpu: {formula: 100 h/month * @aws/p4d.24xlarge, label: {zh: GPU, en: GPU}}\n"
+                   "  ops: {formula: 200 USD/month, label: {zh: 运维, en: Operations}}\n```\n";
+  std::string html = RenderCost(eval, md, "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<thead><tr><th scope=\"col\">Item</th><th scope=\"col\" class=\"num\">Cost (USD/<wbr>month)</th>"));
+  CHECK_FALSE(Has(html, ">Quantity</th>"));
+  CHECK_FALSE(Has(html, "by-formula"));
+  CHECK(Has(html, "<tfoot><tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">"));
 }
 
 // Rows a reader checks by hand: 2 × 730 × 1.006 = 1,468.76; 60M tokens × $2.50/1M = 150.
@@ -205,7 +221,7 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
   Diagnostics diags;
   std::string html = RenderCost(eval, Block("cost table model=service"), "en", &diags).html;
   INFO(html << AllDiagnostics(diags));
-  CHECK(Has(html, ">2 instances</span></span> × 730 h/month</td><td class=\"num\">$1.006/h <time"));
+  CHECK(Has(html, ">2 instances</span></span> × 730 h/<wbr>month</td><td class=\"num\">$1.006/<wbr>h <time"));
   CHECK(Has(html, ">60,000,000 tokens/month</span></span></td>"));
   CHECK(Has(html, "<td class=\"num by-formula\" colspan=\"2\">computed</td>"));
   // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
@@ -221,7 +237,7 @@ TEST_CASE("cost table: a row's factor has the digits that multiply out to its co
     INFO(html << AllDiagnostics(diags));
     // 24 × 30.4 × 2.50 = 1,824, not the 1,825 shown; 24 × 30.42 × 2.50 = 1,825.2 is.
     CHECK(Has(html, ">1,825</span>"));
-    CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/month</td>"));
+    CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/<wbr>month</td>"));
   }
 }
 

@@ -39,6 +39,28 @@ TEST_CASE("Search terms: Chinese by bigrams, English by lowercase words") {
   }
 }
 
+TEST_CASE("Search terms: British and American spellings are one term") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"quantisation quantization", {"quantization"}},
+      {"Optimise optimised optimising optimisations", {"optimize", "optimized", "optimizing", "optimizations"}},
+      {"utilisation utilization", {"utilization"}},
+      {"colour colours coloured color", {"color", "colors", "colored"}},
+      {"analyse analysed", {"analyze", "analyzed"}},
+      {"behaviour behavior", {"behavior"}},
+      // Three letters must stay before the suffix: short words are left as they are.
+      {"rise wise hour our four", {"rise", "wise", "hour", "our", "four"}},
+      {"123our", {"123or"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(SearchTerms(c.text) == c.expected);
+  }
+}
+
 TEST_CASE("Snippets collapse whitespace and cut at a code point") {
   CHECK(Snippet("  a \n b  ", 10) == "a b");
   CHECK(Snippet("成本报告", 2) == "成本…");

@@ -70,3 +70,24 @@ test('all terms must match; nothing for unknown words', () => {
   assert.equal(search('details zebra', 'en').length, 0);
   assert.equal(search('', 'en').length, 0);
 });
+
+test('British and American spellings find each other', () => {
+  // Arrays from the sandbox are compared as plain data.
+  const q = (text) => JSON.parse(JSON.stringify(w.costsiteSearch.queryTerms(text)));
+  assert.deepEqual(q('Quantisation').map(t => t.t), ['quantization']);
+  assert.deepEqual(q('optimised colours').map(t => t.t), ['optimized', 'colors']);
+  assert.deepEqual(q('hour rise').map(t => t.t), ['hour', 'rise']);
+  // The index holds the normalised form, whichever spelling the page used.
+  const en = w.COSTSITE_SEARCH.t.en;
+  for (const k of Object.keys(en)) assert.ok(!/(isation|colour)$/.test(k), k);
+});
+
+test('snippets mark what the query matches, in either spelling and case', () => {
+  const h = (text, q) => JSON.parse(JSON.stringify(w.costsiteSearch.highlight(text, q)));
+  assert.deepEqual(h('GPU Quantisation saves', 'quantization gpu'), [
+    {text: 'GPU', mark: true}, {text: ' ', mark: false}, {text: 'Quantisation', mark: true},
+    {text: ' saves', mark: false}]);
+  assert.deepEqual(h('每月成本约', '成本'), [
+    {text: '每月', mark: false}, {text: '成本', mark: true}, {text: '约', mark: false}]);
+  assert.deepEqual(h('nothing here', 'zebra'), [{text: 'nothing here', mark: false}]);
+});
