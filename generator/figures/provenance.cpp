@@ -107,8 +107,12 @@ std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) {
   if (!e.formula.empty()) {
     // A value written as it is ("100 USD/day") is given, not computed.
     bool given = e.inputs.empty() && e.prices.empty();
-    out += Line("pop-formula", Escape(UiText(given ? "given" : "formula", lang)) + Colon(lang) + "<code>" +
-                                Escape(e.formula) + "</code>");
+    // Shown as a number reads on the page ("US$100/天"), unless a change of
+    // unit or currency follows, which starts from the value as written.
+    bool as_number = given && e.conversions.empty() && e.fx.empty() && !f.is_bool;
+    out += Line("pop-formula", Escape(UiText(given ? "given" : "formula", lang)) + Colon(lang) +
+                                   (as_number ? Escape(FormatFigure(f, {}, lang))
+                                              : "<code>" + Escape(e.formula) + "</code>"));
   }
   std::string lines;
   for (const cost::InputUse& in : e.inputs) lines += InputHtml(in, lang);

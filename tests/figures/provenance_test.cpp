@@ -117,6 +117,18 @@ TEST_CASE("A zh popover has no English words around its formula", "[figures][pro
   }
 }
 
+TEST_CASE("A value given as written reads as the page shows numbers", "[figures][provenance]") {
+  Loaded l;
+  std::string zh = ProvenanceHtml(Get(l.eval, "daily_bill"), testing::SpeakerFor("zh"));
+  INFO(zh);
+  CHECK(Has(zh, "设定值：US$100/天"));
+  CHECK_FALSE(Has(zh, "USD/day"));
+  std::string en = ProvenanceHtml(Get(l.eval, "daily_bill"), testing::SpeakerFor("en"));
+  INFO(en);
+  CHECK(Has(en, "$100/day"));
+  CHECK_FALSE(Has(en, "<code>"));
+}
+
 TEST_CASE("A figure is a button described by its hidden popover", "[figures][provenance]") {
   Loaded l;
   PopoverIds ids;
