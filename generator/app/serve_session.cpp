@@ -266,7 +266,10 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport
   std::vector<render::OutputFile> files(which.size() * langs);
   std::vector<std::unique_ptr<costsite::Diagnostics>> diags(which.size());
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(ThreadCount(options_.threads)));
-  if (renderer_) renderers[0] = std::move(renderer_);
+  if (renderer_) {
+    renderer_->PagesChanged();  // an edit may have changed a title, so the listing's order
+    renderers[0] = std::move(renderer_);
+  }
   ParallelFor(which.size(), static_cast<int>(renderers.size()), [&](size_t i, int worker) {
     auto& renderer = renderers[static_cast<size_t>(worker)];
     if (!renderer) renderer = std::make_unique<render::PageRenderer>(*inputs_);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include "cost/evaluation.h"
@@ -270,10 +271,31 @@ struct PageRenderer::Impl {
 
   // The reports before and after `page` in the home listing's order, as
   // "prev" and "next" ({title, url}) in `data`.
+  // The listing of `lang` and each page's place in it, worked out once per
+  // renderer (a renderer serves one thread): every report's page needs its
+  // neighbours, and sorting the listing for each was quadratic.
+  struct Order {
+    std::vector<std::pair<const content::Page*, const content::PageSource*>> listing;
+    std::unordered_map<const content::Page*, size_t> place;
+  };
+  std::map<std::string, Order, std::less<>> orders;
+
+  const Order& OrderOf(std::string_view lang) {
+    auto it = orders.find(lang);
+    if (it != orders.end()) return it->second;
+    Order o;
+    o.listing = Listing(in, lang);
+    for (size_t i = 0; i < o.listing.size(); ++i) o.place.emplace(o.listing[i].first, i);
+    return orders.emplace(std::string(lang), std::move(o)).first->second;
+  }
+
   void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
                      mstch::data* data) {
-    auto listing = Listing(in, lang);
-    for (size_t i = 0; i < listing.size(); ++i) {
+    const Order& order = OrderOf(lang);
+    const auto& listing = order.listing;
+    auto at = order.place.find(&page);
+    if (at == order.place.end()) return;
+    for (size_t i = at->second; i < listing.size(); ++i) {
       if (listing[i].first != &page) continue;
       auto link = [&](size_t k) {
         mstch::data item;
@@ -348,6 +370,8 @@ struct PageRenderer::Impl {
 
 PageRenderer::PageRenderer(const SiteInputs& in) : impl_(std::make_unique<Impl>(in)) {}
 PageRenderer::~PageRenderer() = default;
+
+void PageRenderer::PagesChanged() { impl_->orders.clear(); }
 
 OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
                                 markdown::PageCostRefs* refs) {

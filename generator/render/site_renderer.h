@@ -62,6 +62,9 @@ class PageRenderer {
   /// what the rendered source refers to (for markdown::CheckPageDrift).
   OutputFile Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
                     markdown::PageCostRefs* refs = nullptr);
+  /// The pages' titles or order may have changed (serve reuses a renderer):
+  /// the home listing's order is worked out again at the next page.
+  void PagesChanged();
 
  private:
   struct Impl;
