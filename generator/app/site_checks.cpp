@@ -66,7 +66,8 @@ void CheckVariantLabels(const cost::Evaluation& evaluation, const std::vector<st
   for (const cost::ProviderView& p : evaluation.providers()) {
     std::set<std::string> seen;
     for (const cost::PriceEntryView& e : p.entries) {
-      for (const auto& [variant, value] : e.variants) {
+      for (const auto& entry_variant : e.variants) {
+        const std::string& variant = entry_variant.first;  // a reference lambdas may capture
         if (!seen.insert(variant).second) continue;
         const LocalizedText* declared = p.VariantLabel(variant);
         std::string missing = Missing(languages, [&](const std::string& lang) {

@@ -150,11 +150,10 @@ ChartSpec HistoryChart(const cost::ProviderView& provider, const cost::PriceEntr
   spec.kind = ChartKind::kHistory;
   for (const auto& dated : entry.dated)
     for (const auto& [variant, value] : dated.variants) {
-      auto line = std::find_if(spec.lines.begin(), spec.lines.end(), [&](const Line& l) {
-        return l.label == VariantName(variant, provider.VariantLabel(variant), lang);
-      });
+      const std::string name = VariantName(variant, provider.VariantLabel(variant), lang);
+      auto line = std::find_if(spec.lines.begin(), spec.lines.end(), [&](const Line& l) { return l.label == name; });
       if (line == spec.lines.end()) {
-        spec.legend.push_back(VariantName(variant, provider.VariantLabel(variant), lang));
+        spec.legend.push_back(name);
         spec.lines.push_back({spec.legend.back(), {}});
         line = spec.lines.end() - 1;
       }
