@@ -303,21 +303,14 @@ std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
   for (const auto& rule : d.rules) formulas.push_back(&rule.when);
   for (const auto& x : d.expectations) formulas.insert(formulas.end(), {&x.figure, &x.stated, &x.tolerance});
   std::set<std::string> out;
-  std::vector<const Node*> refs;
-  for (const Located* src : formulas) {
-    const Node* node = src->empty() ? nullptr : Parsed(*src);
-    if (!node) continue;
-    refs.clear();
-    CollectReferences(*node, &refs);
-    for (const Node* ref : refs) {
-      if (ref->kind != NodeKind::kName || (ref->scenario.empty() && HasFigure(m, ref->name))) continue;
-      // As EvalName resolves it: the first prefix ending at a dot that names a model.
-      for (size_t dot = ref->name.find('.'); dot != std::string::npos; dot = ref->name.find('.', dot + 1)) {
-        std::string model = ref->name.substr(0, dot);
-        if (!model_index_.count(model) && !(prior_ && prior_->Find(model))) continue;
-        if (model != d.id) out.insert(model);
-        break;
-      }
+  for (const Node* ref : ReferencesIn(formulas)) {
+    if (ref->kind != NodeKind::kName || (ref->scenario.empty() && HasFigure(m, ref->name))) continue;
+    // As EvalName resolves it: the first prefix ending at a dot that names a model.
+    for (size_t dot = ref->name.find('.'); dot != std::string::npos; dot = ref->name.find('.', dot + 1)) {
+      std::string model = ref->name.substr(0, dot);
+      if (!model_index_.count(model) && !(prior_ && prior_->Find(model))) continue;
+      if (model != d.id) out.insert(model);
+      break;
     }
   }
   return {out.begin(), out.end()};

@@ -223,6 +223,13 @@ std::vector<std::string> Engine::VariantNames(const std::vector<const CompiledEn
   return {names.begin(), names.end()};
 }
 
+std::vector<const Node*> Engine::ReferencesIn(const std::vector<const Located*>& formulas) {
+  std::vector<const Node*> refs;
+  for (const Located* src : formulas)
+    if (const Node* node = src->empty() ? nullptr : Parsed(*src)) CollectReferences(*node, &refs);
+  return refs;
+}
+
 // `variant: X` applies to every price of the model that has X; when none has
 // it, the scenario is the base case under another name.
 void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
@@ -233,16 +240,9 @@ void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
   for (const auto& f : d.figures) formulas.push_back(&f.formula);
   for (const auto& p : sc.params) formulas.push_back(&p.value);
   std::vector<const CompiledEntry*> used;
-  std::vector<const Node*> refs;
-  for (const Located* src : formulas) {
-    const Node* node = src->empty() ? nullptr : Parsed(*src);
-    if (!node) continue;
-    refs.clear();
-    CollectReferences(*node, &refs);
-    for (const Node* r : refs)
-      if (r->kind == NodeKind::kPrice)
-        if (const CompiledEntry* e = prices_.Find(r->name)) used.push_back(e);
-  }
+  for (const Node* r : ReferencesIn(formulas))
+    if (r->kind == NodeKind::kPrice)
+      if (const CompiledEntry* e = prices_.Find(r->name)) used.push_back(e);
   std::vector<std::string> known = VariantNames(used);
   if (std::find(known.begin(), known.end(), sc.variant) != known.end()) return;
   Report(sc.variant_where, 0, sc.variant.size(),

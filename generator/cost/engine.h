@@ -146,6 +146,8 @@ class Engine {
 
   void Check(size_t m);
   void CheckScenarioVariant(size_t m, const ScenarioDef& sc);
+  // Every reference in `formulas` (parsed once each), in order.
+  std::vector<const Node*> ReferencesIn(const std::vector<const Located*>& formulas);
   // Every variant name the entries have at any date, sorted.
   std::vector<std::string> VariantNames(const std::vector<const CompiledEntry*>& entries) const;
   // Figure `id` of model m in `scenario`; kUnknown when m has no such figure.
