@@ -81,9 +81,9 @@
     return terms;
   }
 
-  // Marks the pages of one posting list: page numbers are delta-coded
+  // Marks the sections of one posting list: section numbers are delta-coded
   // (the first as is, then each as the step from the one before), and a
-  // negative entry -r stands for the r pages right after the previous one.
+  // negative entry -r stands for the r sections right after the previous one.
   function mark(deltas, found) {
     var page = 0;
     for (var i = 0; i < deltas.length; i++) {
@@ -97,7 +97,7 @@
     }
   }
 
-  // Pages (indices) of one language's term table holding `term`.
+  // Sections (numbers) of one language's term table holding `term`.
   function lookup(table, term) {
     var found = {};
     if (term.single) {
@@ -121,31 +121,92 @@
     return found;
   }
 
-  // Results for `query`: pages holding every term, the reader's language
-  // first, then pages whose title holds the query, then site order.
-  // Each result: {title, url, snippet, lang}; `root` prefixes the URL.
-  function search(index, query, lang, root, limit) {
+  // Part number -> [page number, part's place in its page], worked out once
+  // per index: pages list their parts in order, each [anchor, heading] (the
+  // page's top: ["", ""]).
+  function sectionsOf(index) {
+    if (index._sections) return index._sections;
+    var out = [];
+    index.p.forEach(function (page, n) {
+      for (var k = 0; k < page[3].length; k++) out.push([n, k]);
+    });
+    Object.defineProperty(index, '_sections', {value: out});
+    return out;
+  }
+
+  // Results for `query`: pages holding every term (in any of their
+  // sections), the reader's language first, then pages whose title holds the
+  // query, then site order. A result leads to the section that holds the
+  // most terms (the earliest of equals) and shows its words around the first match.
+  // Each result: {title, section, url, lang, page, part, snippet}; `root`
+  // prefixes the URL. The parts' text is kept beside each page (textFile) and
+  // loaded only for results shown: `texts` maps a page path to its parts'
+  // text; a page not in it has snippet null.
+  function search(index, query, lang, root, limit, texts) {
     var terms = queryTerms(query);
     if (!index || !terms.length) return [];
-    var scored = [];
+    var sections = sectionsOf(index), scored = [];
     Object.keys(index.t).forEach(function (l) {
-      var table = index.t[l], hits = null;
-      terms.forEach(function (term) {
+      var table = index.t[l], pages = {};
+      terms.forEach(function (term, i) {
         var found = lookup(table, term);
-        if (hits === null) { hits = found; return; }
-        for (var p in hits) if (!found[p]) delete hits[p];
+        for (var d in found) {
+          var at = sections[d], e = pages[at[0]];
+          if (!e) e = pages[at[0]] = {terms: 0, last: -1, hits: {}};
+          if (e.last !== i) { e.last = i; e.terms++; }
+          e.hits[at[1]] = (e.hits[at[1]] || 0) + 1;
+        }
       });
-      Object.keys(hits || {}).forEach(function (p) {
-        var page = index.p[p], title = page[2].toLowerCase(), score = 0;
+      Object.keys(pages).forEach(function (p) {
+        var e = pages[p];
+        if (e.terms !== terms.length) return;
+        var page = index.p[p], title = page[2].toLowerCase(), score = 0, best = -1;
         if (page[0] === lang) score += 100;
         terms.forEach(function (term) { if (title.indexOf(term.t) >= 0) score += 10; });
-        scored.push({score: score, n: Number(p), page: page});
+        Object.keys(e.hits).forEach(function (k) {
+          k = Number(k);
+          if (best < 0 || e.hits[k] > e.hits[best] || (e.hits[k] === e.hits[best] && k < best)) best = k;
+        });
+        scored.push({score: score, n: Number(p), page: page, best: best});
       });
     });
     scored.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
     return scored.slice(0, limit || 20).map(function (s) {
-      return {title: s.page[2], url: (root || '') + s.page[1], snippet: s.page[3], lang: s.page[0]};
+      var part = s.page[3][s.best];
+      return {title: s.page[2], section: part[1], lang: s.page[0], page: s.page[1], part: s.best,
+              url: (root || '') + s.page[1] + (part[0] ? '#' + part[0] : ''),
+              snippet: snippetOf(texts && texts[s.page[1]], s.best, query)};
     });
+  }
+
+  // About SNIPPET characters of part k of a page whose parts' text is `text`
+  // (null when not loaded): from a little before the first word the query
+  // matches, "…" where cut. A heading with no text of its own before the
+  // next one (or a page that begins with a heading, found by its title): the
+  // words that follow.
+  var SNIPPET = 180;
+  function snippetOf(text, k, query) {
+    if (!text) return null;
+    var s = '';
+    for (var i = k; !s && i < text.length; i++) s = text[i];
+    var chars = Array.from(s);  // code points: never cut a character in two
+    if (chars.length <= SNIPPET) return s;
+    var at = 0, pos = 0, runs = highlight(s, query || '');
+    for (var r = 0; r < runs.length && !runs[r].mark; r++) pos += runs[r].text.length;
+    if (pos < s.length) at = Array.from(s.slice(0, pos)).length;
+    var start = Math.max(0, Math.min(at - 40, chars.length - SNIPPET));
+    // Start at a word when the text has spaces near there.
+    for (var b = start; start > 0 && b < at && b < start + 20; b++) {
+      if (chars[b - 1] === ' ') { start = b; break; }
+    }
+    var end = Math.min(chars.length, start + SNIPPET);
+    return (start > 0 ? '…' : '') + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
+  }
+
+  // Where the text of the page at `path` is kept: "zh/r/index.html" ->
+  // "zh/r/index.search.js" (generator/render/search_index.cpp SearchTextFile).
+  function textFile(path) {
+    return path.replace(/\.html$/, '') + '.search.js';
   }
 
   // `text` cut into runs [{text, mark}] for <mark> in the results: a word
@@ -201,10 +262,38 @@
       script.onerror = function () { box.hidden = true; };
       document.head.appendChild(script);
     }
+    // Pages' text, loaded (by <script> tags) for the results shown.
+    // A snippet is filled in place when its page's text arrives, so that
+    // focus in the list stays where it is.
+    var texts = global.COSTSITE_SEARCH_TEXT = global.COSTSITE_SEARCH_TEXT || {}, asked = {}, waiting = [];
+    function withText(path) {
+      if (asked[path]) return;
+      asked[path] = true;
+      var script = document.createElement('script');
+      script.src = (box.getAttribute('data-root') || '') + textFile(path);
+      script.onload = function () {
+        waiting = waiting.filter(function (w) {
+          if (w.r.page !== path) return true;
+          fill(w.p, snippetOf(texts[path], w.r.part, input.value));
+          return false;
+        });
+      };
+      document.head.appendChild(script);
+    }
+    function fill(p, snippet) {
+      p.textContent = '';
+      highlight(snippet || '', input.value).forEach(function (run) {
+        if (!run.mark) return p.appendChild(document.createTextNode(run.text));
+        var m = document.createElement('mark');
+        m.textContent = run.text;
+        p.appendChild(m);
+      });
+    }
     function show() {
       var results = search(global.COSTSITE_SEARCH, input.value, box.getAttribute('data-lang'),
-                           box.getAttribute('data-root'));
+                           box.getAttribute('data-root'), 20, texts);
       list.textContent = '';
+      waiting = [];
       if (!input.value.trim()) return;
       if (!results.length) {
         var none = document.createElement('li');
@@ -217,13 +306,20 @@
         var p = document.createElement('p');
         a.href = r.url;
         a.textContent = r.title;
+        if (r.section) {
+          var sec = document.createElement('span');
+          sec.className = 'search-section';
+          sec.textContent = r.section;
+          a.appendChild(document.createTextNode(' '));
+          a.appendChild(sec);
+        }
         if (r.lang) a.setAttribute('hreflang', r.lang);
-        highlight(r.snippet || '', input.value).forEach(function (run) {
-          if (!run.mark) return p.appendChild(document.createTextNode(run.text));
-          var m = document.createElement('mark');
-          m.textContent = run.text;
-          p.appendChild(m);
-        });
+        if (r.snippet === null) {
+          waiting.push({p: p, r: r});
+          withText(r.page);
+        } else {
+          fill(p, r.snippet);
+        }
         li.appendChild(a);
         li.appendChild(p);
         list.appendChild(li);
@@ -248,7 +344,11 @@
     });
   }
 
-  global.costsiteSearch = {search: search, queryTerms: queryTerms, highlight: highlight};
+  // Called by each page's text file.
+  global.costsiteSearchText = function (path, parts) {
+    (global.COSTSITE_SEARCH_TEXT = global.COSTSITE_SEARCH_TEXT || {})[path] = parts;
+  };
+  global.costsiteSearch = {search: search, queryTerms: queryTerms, highlight: highlight, textFile: textFile};
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', function () { setUp(document); });

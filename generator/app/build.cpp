@@ -83,11 +83,18 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
           !staging->Write(render::SingleFilePath(file.path),
                           render::MakeSingleFile(file.content, file.path, *in.theme, in.config->base_url), &err))
         diags->Error({}, err, {}, 1, "output");
-      search->Add(worker, p * langs.size() + l, langs[l], file.path, file.title, file.search_text);
+      search->Add(worker, p * langs.size() + l, langs[l], file.path, file.title, file.search_text,
+                  file.search_sections);
+      if (staging && !staging->Write(render::SearchTextFile(file.path),
+                                     render::SearchTextScript(file.path, file.search_text, file.search_sections), &err))
+        diags->Error({}, err, {}, 1, "output");
       // Written and indexed: keep only the path. swap, not `= std::string()`,
       // which keeps the old buffer (libstdc++ copies a short string into it).
       std::string().swap(file.content);
-      if (!keep) std::string().swap(file.search_text);
+      if (!keep) {
+        std::string().swap(file.search_text);
+        std::vector<render::SearchSection>().swap(file.search_sections);
+      }
     }, &files[p * langs.size()], page_out);
     if (!keep) {
       for (content::PageSource& src : (*site_pages)[p].sources) {

@@ -290,6 +290,10 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport
     for (size_t l = 0; l < langs; ++l) {
       render::OutputFile& f = files[i * langs + l];
       if (!WriteIfChanged(out / f.path, f.content, &report->files_written, &err)) report->errors += err + "\n";
+      if (!WriteIfChanged(out / render::SearchTextFile(f.path),
+                          render::SearchTextScript(f.path, f.search_text, f.search_sections), &report->files_written,
+                          &err))
+        report->errors += err + "\n";
       if (options_.single_file && !site.pages[p].is_list &&
           !WriteIfChanged(out / render::SingleFilePath(f.path),
                           render::MakeSingleFile(f.content, f.path, site.theme, site.config.base_url),
@@ -327,7 +331,7 @@ bool ServeSession::WriteSearchIndex(std::string* error) {
   render::SearchIndexBuilder search(state_->files.size(), 1);
   for (size_t i = 0; i < state_->files.size(); ++i) {
     const render::OutputFile& f = state_->files[i];
-    search.Add(0, i, langs[i % langs.size()], f.path, f.title, f.search_text);
+    search.Add(0, i, langs[i % langs.size()], f.path, f.title, f.search_text, f.search_sections);
   }
   size_t written = 0;
   return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, search.Finish(nullptr), &written, error);

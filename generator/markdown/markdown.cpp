@@ -227,18 +227,19 @@ bool IsGeneratedId(std::string_view id) {
 // Gives every h2–h6 an id and a visible anchor link. Ids are unique on the
 // page: a repeated heading gets "-1", "-2", ... until the id is free, and the
 // ids the theme and this stage write around the headings count as taken.
-void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::set<std::string>* reserved,
-                    std::vector<Heading>* headings) {
+void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<std::pair<size_t, size_t>>& spans,
+                    const std::set<std::string>* reserved, std::vector<Heading>* headings) {
   std::set<std::string> taken = reserved ? *reserved : std::set<std::string>();
   std::map<std::string, int> suffix;  // per slug: the last number tried
-  for (cmark_node* h : nodes) {
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    cmark_node* h = nodes[k];
     int level = cmark_node_get_heading_level(h);
     std::string text = TextOf(h);
     const std::string slug = Slugify(text);
     std::string id = slug;
     while (IsGeneratedId(id) || !taken.insert(id).second) id = slug + "-" + std::to_string(++suffix[slug]);
     if (level < 2) continue;
-    headings->push_back({level, id, text});
+    headings->push_back({level, id, text, spans[k].first, spans[k].second});
     std::string lv = std::to_string(level);
     cmark_node* block = NewNode(CMARK_NODE_CUSTOM_BLOCK);
     std::string enter = "<h" + lv + " id=\"" + HtmlEscape(id) + "\">";
@@ -325,13 +326,22 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
   }
 }
 
-std::string PlainText(cmark_node* root) {
+// The visible text of the page; `heading_spans` gets where each heading's
+// text is in it, in document order (the order MarkNodes lists them).
+std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* heading_spans) {
   std::string out;
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
     auto t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HEADING) {
+      if (ev == CMARK_EVENT_ENTER) {
+        heading_spans->push_back({out.size(), out.size()});
+      } else {
+        heading_spans->back().second = out.size();
+      }
+    }
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
       out += Literal(n);
     } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_INLINE) {
@@ -413,8 +423,9 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
-  out.plain_text = PlainText(doc.get());
-  AnchorHeadings(marked.headings, options.reserved_ids, &out.headings);
+  std::vector<std::pair<size_t, size_t>> heading_spans;
+  out.plain_text = PlainText(doc.get(), &heading_spans);
+  AnchorHeadings(marked.headings, heading_spans, options.reserved_ids, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and

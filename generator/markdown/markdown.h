@@ -23,6 +23,9 @@ struct Heading {
   int level = 2;
   std::string id;
   std::string text;
+  // Where the heading's text is in RenderedMarkdown::plain_text: [text_begin,
+  // text_end), so the search index can cut a page into its sections.
+  size_t text_begin = 0, text_end = 0;
 };
 
 /// A link or image target as written, with its place in the file.

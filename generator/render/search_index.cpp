@@ -6,6 +6,7 @@
 #include <cstring>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <thread>
 #include <unordered_set>
 
@@ -14,7 +15,12 @@ namespace costsite::render {
 
 namespace {
 
-constexpr size_t kSnippetChars = 160;
+// A page is cut into parts: its top (title and the text before the first
+// heading), then each h2/h3 section. A term's postings name parts: slot *
+// kParts + part number; sections past the last number stay in the last part.
+constexpr uint32_t kPartBits = 8;
+constexpr uint32_t kParts = 1u << kPartBits;
+
 
 // Decodes the code point at `*i` and advances past it; U+FFFD for bad bytes.
 char32_t NextCodePoint(std::string_view s, size_t* i) {
@@ -29,6 +35,7 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
   *i += len;
   return cp;
 }
+
 
 int Utf8Length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
@@ -256,7 +263,7 @@ std::string Snippet(std::string_view text, size_t max_chars) {
       space = count > 0;
       continue;
     }
-    if (count == max_chars) {
+    if (count + (space ? 1 : 0) >= max_chars) {
       flush(start);
       out += "…";
       return out;
@@ -276,6 +283,27 @@ std::string Snippet(std::string_view text, size_t max_chars) {
   }
   flush(text.size());
   return out;
+}
+
+// One part of a page: section 0 is the page's top, k its k-th h2/h3 section.
+struct Part {
+  size_t section = 0;
+  size_t terms_from = 0;  // the part's terms: from here (its heading)
+  size_t text_from = 0;   // its text: from here (after the heading)
+  size_t to = 0;
+};
+
+// The parts of `text`, in order: each section from its heading to the next
+// heading; at most kParts (the last one takes the rest of the page).
+std::vector<Part> CutParts(std::string_view text, std::span<const SearchSection> sections) {
+  const size_t n = std::min<size_t>(sections.size(), kParts - 1);
+  auto begin_of = [&](size_t k) { return k == 0 ? 0 : std::min(text.size(), sections[k - 1].begin); };
+  std::vector<Part> parts(n + 1);
+  for (size_t k = 0; k <= n; ++k) {
+    const size_t from = begin_of(k), to = k == n ? text.size() : std::max(from, begin_of(k + 1));
+    parts[k] = {k, from, k == 0 ? 0 : std::clamp(sections[k - 1].body, from, to), to};
+  }
+  return parts;
 }
 
 // Term bytes to the slots of the pages holding them: the hot loop of
@@ -455,9 +483,13 @@ struct SearchIndexBuilder::Impl {
       return languages.emplace_back(std::string(lang), TermTable()).second;
     }
   };
+  struct Section {
+    std::string anchor, heading;  // "" for the page's top
+  };
   struct PageEntry {
     bool present = false;
-    std::string lang, path, title, snippet;
+    std::string lang, path, title;
+    std::vector<Section> sections;  // [0]: the page's top
   };
 
   std::vector<PageEntry> pages;
@@ -465,20 +497,54 @@ struct SearchIndexBuilder::Impl {
 };
 
 SearchIndexBuilder::SearchIndexBuilder(size_t slots, int workers) : impl_(std::make_unique<Impl>()) {
+  if (slots >= (size_t{1} << (32 - kPartBits))) throw std::length_error("search index: too many pages");
   impl_->pages.resize(slots);
   impl_->workers.resize(std::max(1, workers));
 }
 SearchIndexBuilder::~SearchIndexBuilder() = default;
 
 void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std::string_view path,
-                             std::string_view title, std::string_view text) {
+                             std::string_view title, std::string_view text, std::span<const SearchSection> sections) {
   Impl::PageEntry& page = impl_->pages.at(slot);  // each slot is written by one thread
-  page = {true, std::string(lang), std::string(path), std::string(title), Snippet(text, kSnippetChars)};
+  page = {true, std::string(lang), std::string(path), std::string(title), {}};
   TermTable& table = impl_->workers.at(worker).For(lang);
-  uint32_t s = static_cast<uint32_t>(slot);
+  uint32_t s = 0;
   auto emit = [&](std::string_view term) { table.Add(term, s); };
-  ForEachTerm(title, emit);
-  ForEachTerm(text, emit);
+  const std::vector<Part> parts = CutParts(text, sections);
+  page.sections.reserve(parts.size());
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const Part& part = parts[k];
+    s = (static_cast<uint32_t>(slot) << kPartBits) | static_cast<uint32_t>(k);
+    Impl::Section& sec = page.sections.emplace_back();
+    if (part.section > 0) {
+      sec.anchor = sections[part.section - 1].anchor;
+      sec.heading = sections[part.section - 1].heading;
+    }
+    if (k == 0) ForEachTerm(title, emit);
+    ForEachTerm(text.substr(part.terms_from, part.to - part.terms_from), emit);
+  }
+}
+
+std::string SearchTextFile(std::string_view page_path) {
+  std::string_view stem = page_path;
+  if (stem.size() >= 5 && stem.substr(stem.size() - 5) == ".html") stem.remove_suffix(5);
+  return std::string(stem) + ".search.js";
+}
+
+std::string SearchTextScript(std::string_view page_path, std::string_view text,
+                             std::span<const SearchSection> sections) {
+  std::string out = "costsiteSearchText(";
+  out.reserve(text.size() + text.size() / 8 + 64);
+  AppendJsonString(page_path, &out);
+  out += ",[";
+  bool first = true;
+  for (const Part& part : CutParts(text, sections)) {
+    if (!first) out += ',';
+    first = false;
+    AppendJsonString(Snippet(text.substr(part.text_from, part.to - part.text_from), part.to - part.text_from), &out);
+  }
+  out += "]);\n";
+  return out;
 }
 
 std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
@@ -504,7 +570,7 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
   // Slots to page numbers: the pages present, one language after another
   // (in the order languages first appear), each in slot order. A language's
   // pages are then numbered without gaps, so its runs are runs.
-  std::vector<uint32_t> page_of(impl_->pages.size(), 0);
+  std::vector<uint32_t> first_doc(impl_->pages.size(), 0);  // per slot: its top section's number
   std::vector<size_t> order;
   std::vector<std::string_view> langs;
   for (const Impl::PageEntry& p : impl_->pages)
@@ -512,20 +578,28 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
   for (std::string_view lang : langs)
     for (size_t s = 0; s < impl_->pages.size(); ++s)
       if (impl_->pages[s].present && impl_->pages[s].lang == lang) order.push_back(s);
-  size_t page_count = 0;
-  out = "window.COSTSITE_SEARCH={\"v\":4,\"p\":[";
+  size_t page_count = 0, doc_count = 0;
+  out = "window.COSTSITE_SEARCH={\"v\":5,\"p\":[";
   for (size_t s : order) {
     const Impl::PageEntry& p = impl_->pages[s];
-    page_of[s] = static_cast<uint32_t>(page_count);
+    first_doc[s] = static_cast<uint32_t>(doc_count);
+    doc_count += p.sections.size();
     out += page_count++ ? ",[" : "[";
     AppendJsonString(p.lang, &out);
     out += ',';
     AppendJsonString(p.path, &out);
     out += ',';
     AppendJsonString(p.title, &out);
-    out += ',';
-    AppendJsonString(p.snippet, &out);
-    out += ']';
+    out += ",[";
+    for (size_t k = 0; k < p.sections.size(); ++k) {
+      const Impl::Section& sec = p.sections[k];
+      out += k ? ",[" : "[";
+      AppendJsonString(sec.anchor, &out);
+      out += ',';
+      AppendJsonString(sec.heading, &out);
+      out += ']';
+    }
+    out += "]]";
     flush(false);
   }
   out += "],\"t\":{";
@@ -587,11 +661,12 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
       // Deltas, and a run of pages that follow one another as its length,
       // negated: common words are on most pages, so their lists are mostly runs.
       uint32_t prev = 0;
+      auto doc_of = [&](uint32_t slot) { return first_doc[slot >> kPartBits] + (slot & (kParts - 1)); };
       for (size_t m = 0; m < merged.size();) {
-        uint32_t page = page_of[merged[m]];
+        uint32_t page = doc_of(merged[m]);
         put(page - prev);
         size_t run = 0;
-        while (m + 1 + run < merged.size() && page_of[merged[m + 1 + run]] == page + run + 1) ++run;
+        while (m + 1 + run < merged.size() && doc_of(merged[m + 1 + run]) == page + run + 1) ++run;
         if (run >= 2) {
           put(-static_cast<int64_t>(run));
           page += static_cast<uint32_t>(run);
@@ -622,7 +697,7 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
   }
   out += "}};\n";
   flush(true);
-  if (stats) *stats = {page_count, term_count, bytes};
+  if (stats) *stats = {page_count, doc_count, term_count, bytes};
 }
 
 std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats) {
@@ -630,7 +705,7 @@ std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexSt
   for (size_t i = 0; i < files.size(); ++i) {
     const OutputFile& f = files[i];
     if (f.path.size() < 5 || f.path.compare(f.path.size() - 5, 5, ".html") != 0) continue;
-    builder.Add(0, i, f.path.substr(0, f.path.find('/')), f.path, f.title, f.search_text);
+    builder.Add(0, i, f.path.substr(0, f.path.find('/')), f.path, f.title, f.search_text, f.search_sections);
   }
   return builder.Finish(stats);
 }

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,16 @@ inline constexpr std::string_view kSearchIndexFile = "search-index.js";
 /// "optimization", "colour" → "color").
 std::vector<std::string> SearchTerms(std::string_view text);
 
+/// Where the text of the page at `page_path` is kept for search results:
+/// "zh/r/index.html" → "zh/r/index.search.js".
+std::string SearchTextFile(std::string_view page_path);
+
+/// That file: `costsiteSearchText(path,[text of part 0,text of part 1,…]);`,
+/// the parts cut as SearchIndexBuilder::Add cuts them (without their
+/// headings), each whitespace-collapsed.
+std::string SearchTextScript(std::string_view page_path, std::string_view text,
+                             std::span<const SearchSection> sections);
+
 /// The first `max_chars` code points of `text` with whitespace collapsed,
 /// cut at a code-point boundary, with "…" when shortened.
 std::string Snippet(std::string_view text, size_t max_chars);
@@ -33,6 +44,7 @@ std::string Snippet(std::string_view text, size_t max_chars);
 /// Sizes for the build's verbose output.
 struct SearchIndexStats {
   size_t pages = 0;
+  size_t sections = 0;  // parts of pages: their tops and h2/h3 sections
   size_t terms = 0;  // distinct (language, term) pairs
   size_t bytes = 0;
 };
@@ -43,12 +55,19 @@ struct SearchIndexStats {
 /// and terms sorted, so the file does not depend on which thread indexed what. Only postings and
 /// snippets are kept, never the pages' text.
 ///
-/// The file: `window.COSTSITE_SEARCH={"v":4,"p":[[lang,path,title,snippet],…],
-/// "t":{lang:{term:[d0,d1,…]}}};` where a term's pages are delta-coded
-/// (page = d0, then previous + d1, …) and a negative entry -r stands for the
-/// r pages that follow the previous one, to keep the file small. Version 3:
-/// CJK characters inside a run are indexed by their bigrams only. Version 4:
-/// British -ise/-yse/-our spellings are indexed in their -ize/-yze/-or form.
+/// The file: `window.COSTSITE_SEARCH={"v":5,"p":[[lang,path,title,
+/// [[anchor,heading],…]],…],"t":{lang:{term:[d0,d1,…]}}};`. Each page lists
+/// its parts: first its top (["",""]: the title and the text before the first
+/// heading), then one per h2/h3 section. Parts are numbered through the whole
+/// file in that order, and a term lists the parts that hold it, delta-coded
+/// (part = d0, then previous + d1, …); a negative entry -r stands for the r
+/// parts that follow the previous one, to keep the file small. The parts'
+/// text is not in the index but beside each page (SearchTextFile), loaded
+/// only for the results shown, so the index stays small and is never held
+/// with the site's text.
+/// Version 3: CJK characters inside a run are indexed by their bigrams only.
+/// Version 4: British -ise/-yse/-our spellings are indexed in their -ize/-yze/-or
+/// form. Version 5: sections.
 class SearchIndexBuilder {
  public:
   /// `slots`: the most pages that will be added (slot numbers below it);
@@ -58,11 +77,12 @@ class SearchIndexBuilder {
   SearchIndexBuilder(const SearchIndexBuilder&) = delete;
   SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
 
-  /// Indexes one page; `slot` is its place in the site's page order.
+  /// Indexes one page; `slot` is its place in the site's page order;
+  /// `sections` cut `text` where its h2/h3 headings begin.
   /// REQUIRES: each worker adds its pages in increasing slot order, and no two
   /// threads use the same worker number at once.
   void Add(int worker, size_t slot, std::string_view lang, std::string_view path, std::string_view title,
-           std::string_view text);
+           std::string_view text, std::span<const SearchSection> sections = {});
   /// Hands the text of search-index.js to `sink` in pieces. Call once, after
   /// every Add returned.
   void Finish(const std::function<void(std::string_view piece)>& sink, SearchIndexStats* stats);

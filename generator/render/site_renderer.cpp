@@ -436,8 +436,10 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
                        {{&impl_->content, md.html}, {&impl_->body, body}});
   out.anchors.ids = CollectIds(out.content);
   out.title = data.get("page_title")->string_value();
-  out.search_text = src->front.description.empty() ? std::move(md.plain_text)
-                                                  : src->front.description + "\n" + md.plain_text;
+  const size_t shift = src->front.description.empty() ? 0 : src->front.description.size() + 1;
+  out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description + "\n" + md.plain_text;
+  for (const markdown::Heading& h : md.headings)
+    if (h.level <= 3) out.search_sections.push_back({h.id, h.text, shift + h.text_begin, shift + h.text_end});
   return out;
 }
 

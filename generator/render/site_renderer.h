@@ -32,11 +32,22 @@ struct SiteInputs {
   std::string version;
 };
 
+/// A part of a page's search text that begins at an h2 or h3 heading: search
+/// results lead to its anchor and show its own text. Offsets are into
+/// OutputFile::search_text; the text before the first one is the page's top.
+struct SearchSection {
+  std::string anchor;   // the heading's id
+  std::string heading;  // its text
+  size_t begin = 0;     // where the heading's text starts
+  size_t body = 0;      // where the text after the heading starts
+};
+
 /// One output file of the site.
 struct OutputFile {
   std::string path;  // relative to site/, '/'-separated
   std::string content;
   std::string search_text;  // visible text for the search index ("" if none)
+  std::vector<SearchSection> search_sections;  // in order
   std::string title;
   PageAnchors anchors;              // ids and fragment links, for CheckAnchors
   std::vector<std::string> models;  // the models the page reads, in evaluation order (ModelsOfRefs)

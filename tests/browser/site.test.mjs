@@ -315,7 +315,35 @@ async function CheckSearch(page, name, failures) {
       .some((a) => a.offsetParent !== null), null, { timeout: 3000 }).then(() => true, () => false);
     if (!found) failures.Add(name, `search for "${term}" shows no result`);
   }
+  if (!searchFollowed) {
+    searchFollowed = true;
+    await FollowSectionResult(page, name, failures);
+  }
   return true;
+}
+
+// Once per run: a result that leads into a page's section opens that page at
+// the heading, which exists there and is on screen.
+let searchFollowed = false;
+async function FollowSectionResult(page, name, failures) {
+  const back = page.url();
+  const link = page.locator(".search-results a[href*='#']").first();
+  if ((await link.count()) === 0) {
+    failures.Add(name, "no search result leads to a section of a page (href with #)");
+    return;
+  }
+  const href = await link.getAttribute("href");
+  await Promise.all([page.waitForURL((u) => u.hash !== "", { timeout: 5000 }).catch(() => {}), link.click()]);
+  const landed = await page.evaluate(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const el = document.getElementById(id);
+    if (!el) return { id, found: false };
+    const r = el.getBoundingClientRect();
+    return { id, found: true, onScreen: r.top >= -1 && r.top < window.innerHeight };
+  });
+  if (!landed.found) failures.Add(name, `search result ${href} leads to no element #${landed.id}`);
+  else if (!landed.onScreen) failures.Add(name, `search result ${href}: #${landed.id} is not on screen`);
+  await page.goto(back);
 }
 
 async function Main() {

@@ -107,6 +107,17 @@ TEST_CASE("Plain text for search drops markup") {
   CHECK(r.plain_text.find("**") == std::string::npos);
 }
 
+TEST_CASE("Each heading knows where its text is in the plain text, so search can cut a page into sections") {
+  auto r = Render("Intro *here*.\n\n## Storage `tiers`\n\nCold data.\n\n### 出口 费用\n\nFees.\n");
+  REQUIRE(r.headings.size() == 2);
+  auto text_of = [&](const Heading& h) { return r.plain_text.substr(h.text_begin, h.text_end - h.text_begin); };
+  CHECK(text_of(r.headings[0]) == "Storage tiers");
+  CHECK(text_of(r.headings[1]) == "出口 费用");
+  CHECK(r.plain_text.substr(0, r.headings[0].text_begin).find("Intro here.") == 0);
+  CHECK(r.plain_text.substr(r.headings[0].text_end, r.headings[1].text_begin - r.headings[0].text_end)
+            .find("Cold data.") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite::markdown
 

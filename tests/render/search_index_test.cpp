@@ -73,6 +73,10 @@ TEST_CASE("Snippets collapse whitespace and cut at a code point") {
   CHECK(Snippet("ab\xff" "cd", 10) == "ab\xEF\xBF\xBD" "cd");
   CHECK(Snippet("a\xEF\xBF\xBD" "b c", 10) == "a\xEF\xBF\xBD" "b c");
   CHECK(Snippet("x\xff", 1) == "x…");
+  // A space between words counts: the snippet stops at the limit, not past it.
+  CHECK(Snippet("ab cd ef", 3) == "ab…");
+  CHECK(Snippet("ab cd ef", 5) == "ab cd…");
+  CHECK(Snippet(std::string(100, 'a') + std::string(200, ' ') + "b c d e f g h", 104) == std::string(100, 'a') + " b c…");
 }
 
 TEST_CASE("The index holds Chinese bigrams and English words with deduplicated postings") {
@@ -93,13 +97,65 @@ TEST_CASE("The index holds Chinese bigrams and English words with deduplicated p
   CHECK(Has(SearchTerms("costs"), "costs"));
 }
 
-TEST_CASE("Titles and snippets are valid JSON strings whatever they hold") {
+TEST_CASE("The index cuts a page at its h2 and h3 headings: each section has its anchor, heading and own text") {
+  //            0         1         2         3         4
+  //            0123456789012345678901234567890123456789012345
+  OutputFile f = File("en/r/index.html", "Intro words. Storage tiers cold data. Egress fees", "Report");
+  f.search_sections = {{"storage", "Storage tiers", 13, 27}, {"egress", "Egress", 38, 44}};
+  SearchIndexStats stats;
+  std::string js = BuildSearchIndex({f}, &stats);
+  CHECK(js.find("\"p\":[[\"en\",\"en/r/index.html\",\"Report\",[[\"\",\"\"],[\"storage\",\"Storage tiers\"],"
+                "[\"egress\",\"Egress\"]]]]") != std::string::npos);
+  // The parts' text is beside the page, not in the index.
+  CHECK(js.find("cold data") == std::string::npos);
+  CHECK(SearchTextFile(f.path) == "en/r/index.search.js");
+  CHECK(SearchTextScript(f.path, f.search_text, f.search_sections) ==
+        "costsiteSearchText(\"en/r/index.html\",[\"Intro words.\",\"cold data.\",\"fees\"]);\n");
+  // Section numbers: 0 the top (with the title), 1 storage, 2 egress.
+  CHECK(js.find("\"report\":[0]") != std::string::npos);
+  CHECK(js.find("\"intro\":[0]") != std::string::npos);
+  CHECK(js.find("\"storage\":[1]") != std::string::npos);  // the heading counts as its section's text
+  CHECK(js.find("\"cold\":[1]") != std::string::npos);
+  CHECK(js.find("\"fees\":[2]") != std::string::npos);
+  CHECK(stats.pages == 1);
+  CHECK(stats.sections == 3);
+}
+
+TEST_CASE("A long section stays one part: its text file holds all of it, the index none") {
+  std::string body;
+  for (int i = 0; i < 100; ++i) body += "w" + std::to_string(i) + " ";
+  OutputFile f = File("en/r/index.html", "Top. Long " + body, "R");
+  f.search_sections = {{"long", "Long", 5, 9}};
+  SearchIndexStats stats;
+  std::string js = BuildSearchIndex({f}, &stats);
+  CHECK(stats.sections == 2);
+  CHECK(js.find("[[\"\",\"\"],[\"long\",\"Long\"]]") != std::string::npos);
+  CHECK(js.find("\"w0\":[1]") != std::string::npos);
+  CHECK(js.find("\"w99\":[1]") != std::string::npos);
+  CHECK(js.find("\"long\":[1]") != std::string::npos);  // the heading belongs to its section
+  CHECK(js.find("w0 w1") == std::string::npos);
+  body.pop_back();
+  CHECK(SearchTextScript(f.path, f.search_text, f.search_sections) ==
+        "costsiteSearchText(\"en/r/index.html\",[\"Top.\",\"" + body + "\"]);\n");
+}
+
+TEST_CASE("Sections are numbered through the whole index, page after page") {
+  OutputFile a = File("en/a/index.html", "alpha. Head one beta", "A");
+  a.search_sections = {{"head-one", "Head one", 7, 16}};
+  OutputFile b = File("en/b/index.html", "beta gamma", "B");
+  std::string js = BuildSearchIndex({a, b}, nullptr);
+  // a: top 0, head-one 1; b: top 2. "beta" is in sections 1 and 2: a run of one step.
+  CHECK(js.find("\"beta\":[1,1]") != std::string::npos);
+  CHECK(js.find("\"gamma\":[2]") != std::string::npos);
+}
+
+TEST_CASE("Titles and texts are valid JSON strings whatever they hold") {
   std::vector<OutputFile> files = {
       File("en/a/index.html", "line\u2028two", "Say \"hi\" \\ tab\there\n\x01 end \xff"),
   };
   std::string js = BuildSearchIndex(files, nullptr);
   CHECK(js.find("\"Say \\\"hi\\\" \\\\ tab\\u0009here\\n\\u0001 end \xEF\xBF\xBD\"") != std::string::npos);
-  CHECK(js.find("\"line\\u2028two\"") != std::string::npos);
+  CHECK(SearchTextScript(files[0].path, files[0].search_text, {}).find("\"line\\u2028two\"") != std::string::npos);
 }
 
 TEST_CASE("Postings of pages in a row are written as runs") {
