@@ -32,6 +32,25 @@ Bar NewBar(std::string label, cost::Interval value, std::string text) {
 
 std::string FigureText(const cost::Figure& f, const Speaker& lang) { return FormatFigure(f, {}, lang); }
 
+// The texts of figures a chart shows side by side, with one precision as a
+// table's column has ("$1,871/month" beside "$301/month", not
+// "$301.13/month"); an amount that would round to 0 keeps its own digits.
+std::vector<std::string> ColumnTexts(const std::vector<cost::Figure>& figures, const Speaker& lang) {
+  std::vector<std::string> out;
+  if (figures.empty()) return out;
+  std::vector<cost::Interval> values;
+  values.reserve(figures.size());
+  for (const cost::Figure& f : figures) values.push_back(f.value);
+  const NumberStyle column = ColumnStyle(StyleOf(figures.front()), values);
+  out.reserve(figures.size());
+  for (const cost::Figure& f : figures) {
+    FormatOptions opt;
+    opt.precision = ColumnCell(column, f.value).precision;
+    out.push_back(FormatFigure(f, opt, lang));
+  }
+  return out;
+}
+
 std::string Title(const cost::ModelResult& r, std::string_view key, const Speaker& lang) {
   std::string model = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
   return UiText(key, lang) + (IsCjk(lang) ? "：" : ": ") + model;
@@ -56,9 +75,13 @@ std::string RenderChart(const ChartSpec& spec, const Speaker& lang, ChartLayout 
 
 ChartSpec BreakdownChart(const cost::ModelResult& r, const Speaker& lang, std::string id) {
   ChartSpec spec = NewSpec(std::move(id), Title(r, "chart_breakdown", lang));
-  for (const auto& it : r.items) {
+  std::vector<cost::Figure> costs;
+  for (const auto& it : r.items) costs.push_back(it.cost);
+  const std::vector<std::string> texts = ColumnTexts(costs, lang);
+  for (size_t k = 0; k < r.items.size(); ++k) {
+    const auto& it = r.items[k];
     std::string label = Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang);
-    spec.bars.push_back(NewBar(label, it.cost.value, FigureText(it.cost, lang)));
+    spec.bars.push_back(NewBar(label, it.cost.value, texts[k]));
   }
   if (!r.items.empty()) spec.tick_text = Ticks(r.items.front().cost.unit, lang);
   return spec;
@@ -67,11 +90,15 @@ ChartSpec BreakdownChart(const cost::ModelResult& r, const Speaker& lang, std::s
 ChartSpec CompareChart(const std::vector<const cost::ModelResult*>& results, std::string_view figure_id,
                        const Speaker& lang, std::string id) {
   ChartSpec spec = NewSpec(std::move(id), Title(*results.front(), "chart_compare", lang));
+  std::vector<cost::Figure> shown;
   for (const auto* r : results)
     if (const cost::Figure* f = r->Find(figure_id)) {
-      spec.bars.push_back(NewBar(ScenarioLabel(*r, lang), f->value, FigureText(*f, lang)));
+      shown.push_back(*f);
+      spec.bars.push_back(NewBar(ScenarioLabel(*r, lang), f->value, ""));
       if (!spec.tick_text) spec.tick_text = Ticks(f->unit, lang);
     }
+  const std::vector<std::string> texts = ColumnTexts(shown, lang);
+  for (size_t k = 0; k < texts.size(); ++k) spec.bars[k].text = texts[k];
   return spec;
 }
 
@@ -88,6 +115,8 @@ ChartSpec StackedChart(const std::vector<const cost::ModelResult*>& results, boo
   ChartSpec spec = NewSpec(std::move(id), Title(*results.front(), "chart_stacked", lang));
   spec.kind = ChartKind::kStacked;
   std::map<std::string, int> series;  // "g:compute" or "i:gpu" -> legend index
+  std::vector<cost::Figure> totals, pieces;  // the bars' and their segments' amounts, in order
+  std::vector<int> total_of;                 // per bar: its place in `totals`, -1 for none
   for (const auto* r : results) {
     std::vector<cost::Figure> parts;  // per series, in legend order
     std::vector<int> index;
@@ -111,21 +140,34 @@ ChartSpec StackedChart(const std::vector<const cost::ModelResult*>& results, boo
         parts[at - index.begin()].value = parts[at - index.begin()].value + it.cost.value;
       }
     }
-    Bar bar = NewBar(ScenarioLabel(*r, lang), {}, r->total ? FigureText(*r->total, lang) : "");
+    Bar bar = NewBar(ScenarioLabel(*r, lang), {}, "");
     Decimal sum(0);
     for (size_t k = 0; k < parts.size(); ++k) {
-      bar.segments.push_back({index[k], parts[k].value.Mid(), FigureText(parts[k], lang)});
+      bar.segments.push_back({index[k], parts[k].value.Mid(), ""});
+      pieces.push_back(parts[k]);
       sum += parts[k].value.Mid();
     }
-    std::sort(bar.segments.begin(), bar.segments.end(),
-              [](const Segment& a, const Segment& b) { return a.series < b.series; });
     bar.value = cost::Interval(sum);
-    if (bar.text.empty() && !parts.empty()) {
+    total_of.push_back(r->total || !parts.empty() ? static_cast<int>(totals.size()) : -1);
+    if (r->total) {
+      totals.push_back(*r->total);
+    } else if (!parts.empty()) {
       cost::Figure total = parts.front();
       total.value = cost::Interval(sum);
-      bar.text = FigureText(total, lang);
+      totals.push_back(total);
     }
     spec.bars.push_back(std::move(bar));
+  }
+  // One precision for the bars' totals and one for the segments (their tooltips and the data table).
+  const std::vector<std::string> total_texts = ColumnTexts(totals, lang);
+  const std::vector<std::string> piece_texts = ColumnTexts(pieces, lang);
+  size_t piece = 0;
+  for (size_t i = 0; i < spec.bars.size(); ++i) {
+    Bar& bar = spec.bars[i];
+    if (total_of[i] >= 0) bar.text = total_texts[static_cast<size_t>(total_of[i])];
+    for (Segment& seg : bar.segments) seg.text = piece_texts[piece++];
+    std::sort(bar.segments.begin(), bar.segments.end(),
+              [](const Segment& a, const Segment& b) { return a.series < b.series; });
   }
   // A series that is zero in every bar would be a legend entry with nothing to point at.
   std::vector<int> renumber(spec.legend.size(), -1);

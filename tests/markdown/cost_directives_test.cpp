@@ -296,6 +296,18 @@ TEST_CASE("cost chart type=stacked and type=history") {
   CHECK_FALSE(diags.HasErrors());
 }
 
+TEST_CASE("A chart's value labels share one precision, as a table column does") {
+  cost::Evaluation eval = FixtureEvaluation();
+  Diagnostics diags;
+  std::string chart = RenderCost(eval, Block("cost chart model=inference type=breakdown"), "en", &diags).html;
+  INFO(chart);
+  // $23,922.10 and $11.50 side by side: whole dollars for both, not "$11.50" beside "$23,922".
+  CHECK(Has(chart, ">$23,922/month<"));
+  CHECK(Has(chart, ">$12/month<"));
+  CHECK_FALSE(Has(chart, "$11.50/month"));
+  CHECK_FALSE(diags.HasErrors());
+}
+
 TEST_CASE("Bad directives are reported on the fence line") {
   cost::Evaluation eval = FixtureEvaluation();
   struct Case {
