@@ -57,6 +57,46 @@ bool ParseFigureRef(std::string_view text, const cost::Evaluation& eval, FigureR
   return true;
 }
 
+namespace {
+
+bool IdStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+bool IdChar(char c) { return IdStart(c) || c == '.' || c == '-' || c == ':' || c == '/'; }
+
+// An id at `*i` of `s`: advances past it; false when none starts there.
+bool ReadId(std::string_view s, size_t* i) {
+  if (*i >= s.size() || !IdStart(s[*i])) return false;
+  while (*i < s.size() && IdChar(s[*i])) ++*i;
+  return s[*i - 1] != '.' && s[*i - 1] != '-' && s[*i - 1] != ':' && s[*i - 1] != '/';
+}
+
+}  // namespace
+
+bool IsReferenceSpan(std::string_view literal, const cost::Evaluation* eval) {
+  if (literal.size() < 2 || (literal[0] != '=' && literal[0] != '!' && literal[0] != '?')) return false;
+  const char last = literal.back();
+  if (last == ' ' || last == '\t' || last == '\n') return false;
+  std::string_view name = literal.substr(1, literal.find(' ') == std::string_view::npos ? std::string_view::npos
+                                                                                       : literal.find(' ') - 1);
+  // The first id names a known model: a reference, however mistyped after it.
+  if (eval) {
+    size_t end = name.find_first_of("[. ");
+    for (size_t d = name.find('.'); d != std::string_view::npos; d = name.find('.', d + 1))
+      if (eval->Find(name.substr(0, d))) return true;
+    if (eval->Find(name.substr(0, end))) return true;
+  }
+  // model.figure (ids may hold dots) or model[scenario].figure
+  size_t i = 0;
+  if (!ReadId(name, &i)) return false;
+  if (i == name.size()) return name.find('.') != std::string_view::npos;
+  if (name[i] != '[') return false;
+  ++i;
+  if (!ReadId(name, &i) || i >= name.size() || name[i] != ']') return false;
+  ++i;
+  if (i >= name.size() || name[i] != '.') return false;
+  ++i;
+  return ReadId(name, &i) && i == name.size();
+}
+
 const cost::ModelResult* FindResult(const cost::Evaluation& eval, std::string_view model,
                                     std::string_view scenario, std::string* error) {
   const cost::ModelResult* base = eval.Find(model);

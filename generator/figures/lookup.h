@@ -28,6 +28,16 @@ struct FigureRef {
 bool ParseFigureRef(std::string_view text, const cost::Evaluation& eval, FigureRef* out,
                     std::string* error);
 
+/// Whether a code span's text `literal` is a reference to the cost engine:
+/// `=model.figure` (or `=model[scenario].figure`, options after a space) for
+/// a figure, `!model.rule` / `?model.rule` for a checklist's rule. Only a
+/// well-formed reference is one: ids of letters, digits and `_`, joined by
+/// `.`, `-`, `:` or `/`. `==`, `!=`, `=x` and `= 5` stay code, and so does a
+/// span ending in a space (how a page shows a reference as code:
+/// ``` ``=model.total `` ```). A span whose first id names a model of
+/// `eval` counts whatever follows, so that `=inference total` is reported.
+bool IsReferenceSpan(std::string_view literal, const cost::Evaluation* eval);
+
 /// The model result `model`/`scenario`, or nullptr with a message ("unknown
 /// model 'x'", "unknown scenario 's' of model 'm'").
 const cost::ModelResult* FindResult(const cost::Evaluation& eval, std::string_view model,

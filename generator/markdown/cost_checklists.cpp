@@ -28,17 +28,18 @@ bool IsTaskItem(cmark_node* n) { return std::strcmp(cmark_node_get_type_string(n
 // How an item is bound to a rule, by the first character of its code span.
 enum class Binding { kNone, kEstablished, kRecommended };
 
-Binding BindingOf(const char* literal) {
-  if (!literal) return Binding::kNone;
+Binding BindingOf(const char* literal, const cost::Evaluation* eval) {
+  if (!literal || !figures::IsReferenceSpan(literal, eval)) return Binding::kNone;
   if (literal[0] == '!') return Binding::kEstablished;
   if (literal[0] == '?') return Binding::kRecommended;
   return Binding::kNone;
 }
 
 // The `!model.rule` or `?model.rule` code span of an item's first paragraph, or nullptr.
-cmark_node* RuleSpan(cmark_node* para) {
+cmark_node* RuleSpan(cmark_node* para, const cost::Evaluation* eval) {
   for (cmark_node* c = cmark_node_first_child(para); c; c = cmark_node_next(c))
-    if (cmark_node_get_type(c) == CMARK_NODE_CODE && BindingOf(cmark_node_get_literal(c)) != Binding::kNone) return c;
+    if (cmark_node_get_type(c) == CMARK_NODE_CODE && BindingOf(cmark_node_get_literal(c), eval) != Binding::kNone)
+      return c;
   return nullptr;
 }
 
@@ -127,8 +128,8 @@ void ExpandChecklist(PageExpansion& page, cmark_node* list) {
     std::string after;
     Binding binding = Binding::kNone;
     cmark_node* para = cmark_node_first_child(item);
-    if (cmark_node* span = para ? RuleSpan(para) : nullptr) {
-      binding = BindingOf(cmark_node_get_literal(span));
+    if (cmark_node* span = para ? RuleSpan(para, page.eval) : nullptr) {
+      binding = BindingOf(cmark_node_get_literal(span), page.eval);
       if (const cost::RuleResult* rule = FindRule(page, span)) {
         if (binding == Binding::kEstablished) checked = rule->holds;
         if (binding == Binding::kRecommended && rule->holds && !checked) {

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "content/pages.h"
+#include "figures/lookup.h"
 #include "figures/plain.h"
 #include "cost/evaluation.h"
 #include "markdown/cmark_util.h"
@@ -141,7 +142,7 @@ PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first
     if (type == CMARK_NODE_CODE) {
       const char* c = cmark_node_get_literal(n);
       std::string_view lit = c ? c : "";
-      if (lit.empty() || (lit[0] != '=' && lit[0] != '?' && lit[0] != '!')) continue;
+      if (!figures::IsReferenceSpan(lit, nullptr)) continue;
       std::string name(lit.substr(1, lit.find(' ') == std::string_view::npos ? std::string_view::npos
                                                                              : lit.find(' ') - 1));
       out.refs.push_back({lit[0] == '=' ? "figure" : "rule", std::move(name), pos(n)});

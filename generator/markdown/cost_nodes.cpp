@@ -88,10 +88,10 @@ bool IsCostBlock(cmark_node* n) {
   return info && std::strncmp(info, "cost", 4) == 0 && (info[4] == '\0' || info[4] == ' ');
 }
 
-bool IsFigureSpan(cmark_node* n) {
+bool IsFigureSpan(cmark_node* n, const cost::Evaluation* eval) {
   if (cmark_node_get_type(n) != CMARK_NODE_CODE) return false;
   const char* lit = cmark_node_get_literal(n);
-  return lit && lit[0] == '=';
+  return lit && lit[0] == '=' && figures::IsReferenceSpan(lit, eval);
 }
 
 bool IsTaskList(cmark_node* n) {
@@ -111,7 +111,7 @@ void ExpandCostNodes(cmark_node* root, const std::string& path, std::string_view
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER) continue;
-    if (IsFigureSpan(n)) spans.push_back(n);
+    if (IsFigureSpan(n, ctx.evaluation)) spans.push_back(n);
     if (IsCostBlock(n)) blocks.push_back(n);
     if (IsTaskList(n)) lists.push_back(n);
   }

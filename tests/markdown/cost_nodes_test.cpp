@@ -2,6 +2,7 @@
 // code left alone, and diagnostics with positions.
 #include "markdown/cost_nodes.h"
 
+#include "figures/lookup.h"
 #include "markdown/cost_expand.h"
 
 #include "tests/figures/words_fixture.h"
@@ -69,6 +70,46 @@ TEST_CASE("Code that is not a figure stays code") {
   CHECK_FALSE(diags.HasErrors());
 }
 
+TEST_CASE("Only a well-formed reference is a figure: ordinary code that starts with = stays code") {
+  cost::Evaluation eval = FixtureEvaluation();
+  for (const char* code : {"==", "!=", "=x", "= 5", "=>", "=a.", "=.total", "=a[b]", "=1 + 2", "=SUM(A1:A3)"}) {
+    Diagnostics diags;
+    std::string md = std::string("just like `") + code + "` of go\n";
+    std::string html = RenderCost(eval, md, "en", &diags).html;
+    INFO(code);
+    CHECK_FALSE(diags.HasErrors());
+    CHECK(html.find("<code>") != std::string::npos);
+  }
+  // A span ending in a space shows a reference as code.
+  Diagnostics diags;
+  std::string html = RenderCost(eval, "Write ``=inference.total `` to show the total.\n", "en", &diags).html;
+  CHECK(Has(html, "<code>=inference.total </code>"));
+  CHECK_FALSE(diags.HasErrors());
+}
+
+TEST_CASE("IsReferenceSpan: the grammar of references") {
+  cost::Evaluation eval = FixtureEvaluation();
+  struct Case {
+    const char* text;
+    bool is;
+  };
+  const Case cases[] = {
+      {"=inference.total", true},         {"=inference[spot].total", true}, {"=m.share.gpu", true},
+      {"=a.b.c precision=1", true},       {"!m.rule", true},                {"?m.rule", true},
+      {"=openai/gpt-4o.total", true},     {"=unknown.total", true},         {"==", false},
+      {"!=", false},                      {"=x", false},                    {"= 5", false},
+      {"=m.total ", false},               {"=m[.total", false},             {"=m[s]total", false},
+      {"=m.", false},                     {"x=m.total", false},             {"=", false},
+      // The first id names a model: reported, whatever follows.
+      {"=inference total", true},         {"=inference", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(figures::IsReferenceSpan(c.text, &eval) == c.is);
+  }
+  CHECK_FALSE(figures::IsReferenceSpan("=inference total", nullptr));
+}
+
 TEST_CASE("Unknown figures and options are reported at their place") {
   cost::Evaluation eval = FixtureEvaluation();
   struct Case {
@@ -92,6 +133,11 @@ TEST_CASE("Unknown figures and options are reported at their place") {
        "content/page.md:1:1: error: unknown scenario 'spto' of model 'inference' (did you mean 'spot'?)\n"
        " 1 | `=inference[spto].total`\n"
        "   | ^~~~~~~~~~~~~~~~~~~~~~~~\n"},
+      {"`=inference total`\n",
+       "content/page.md:1:13: error: unknown format option 'total' (expected currency=, unit=, precision=, "
+       "percent, compact, range=, plain or per=none)\n"
+       " 1 | `=inference total`\n"
+       "   |             ^~~~~\n"},
       {"`=inference.data currency=CNY`\n",
        "content/page.md:1:1: error: currency=CNY needs a money figure; 'inference.data' is in GB\n"
        " 1 | `=inference.data currency=CNY`\n"
