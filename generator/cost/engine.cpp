@@ -470,7 +470,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
       return false;
     }
     v = Value{false, false, q->v * p->v, *dim, std::nullopt};
+    // The unit as the author wrote it ("GB/month" × "CNY/GB" is CNY/month,
+    // not the canonical CNY/h), as a product in a formula keeps it.
     if (p->display && p->dim == *dim) v->display = p->display;
+    else if (q->display && q->dim == *dim) v->display = q->display;
+    else v->display = PerTimeUnit(*dim, *q, *p, units_);
   }
   if (!v) return false;
   if (v->is_bool) {
