@@ -261,11 +261,16 @@ void Engine::Report(const Located& src, size_t offset, size_t length, std::strin
 void Engine::ReportUnknown(const Located& src, size_t offset, size_t length, std::string message,
                            std::string_view id) {
   if (const std::string* file = prices_.UnparsedFileOf(id)) {
-    Report(src, offset, length, message + " (follows from the error in " + *file + ")", "follows-from-error",
-           Severity::kNote);
+    FollowsFrom(src, offset, length, message, *file);
     return;
   }
   Report(src, offset, length, std::move(message), "unknown-reference");
+}
+
+void Engine::FollowsFrom(const Located& src, size_t offset, size_t length, const std::string& message,
+                         const std::string& file) {
+  Report(src, offset, length, message + " (follows from the error in " + file + ")", "follows-from-error",
+         Severity::kNote);
 }
 
 void Engine::Fail(const Node& at, const Scope& s, std::string message, std::string code) {

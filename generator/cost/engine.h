@@ -207,6 +207,9 @@ class Engine {
   /// note when `id`'s file is not YAML (its syntax error is the mistake).
   void ReportUnknown(const Located& src, size_t offset, size_t length, std::string message,
                      std::string_view id);
+  /// Reports `message` as a note that follows from the syntax error in `file`.
+  void FollowsFrom(const Located& src, size_t offset, size_t length, const std::string& message,
+                   const std::string& file);
   const Node* Parsed(const Located& src);
 
   const UnitTable& units_;

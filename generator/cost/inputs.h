@@ -143,13 +143,14 @@ struct ModelDef {
 };
 
 /// A pricing file that is not YAML, and what it would have defined, read
-/// from its top-level `provider:` or `model:` line: a reference to that
-/// provider or model follows from the file's syntax error and is not a
-/// mistake of its own.
+/// from its top-level `provider:`, `model:` or `rates:` line: a reference to
+/// that provider or model, or a missing exchange rate, follows from the
+/// file's syntax error and is not a mistake of its own.
 struct UnparsedFile {
   std::string path;
   std::string provider;  // "" when the file names none
   std::string model;
+  bool rates = false;
 };
 
 /// Everything under pricing/, in sorted file order.

@@ -86,6 +86,7 @@ PriceBook::PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& 
   for (const UnparsedFile& f : inputs.unparsed) {
     if (!f.provider.empty()) unparsed_.emplace(f.provider, f.path);
     if (!f.model.empty()) unparsed_.emplace(f.model, f.path);
+    if (f.rates && unparsed_rates_.empty()) unparsed_rates_ = f.path;
   }
 }
 

@@ -68,6 +68,8 @@ class PriceBook {
   /// The file that would have defined provider or model `id` but is not
   /// YAML (Inputs::unparsed); nullptr when there is none.
   const std::string* UnparsedFileOf(std::string_view id) const;
+  /// The exchange-rate file that is not YAML; nullptr when there is none.
+  const std::string* UnparsedRatesFile() const { return unparsed_rates_.empty() ? nullptr : &unparsed_rates_; }
 
  private:
   void CompileList(const PriceList& list, const UnitTable& units, Diagnostics& diags);
@@ -81,6 +83,7 @@ class PriceBook {
   std::map<std::string, size_t, std::less<>> index_;  // id -> entries_
   std::vector<CompiledRate> rates_;
   std::map<std::string, std::string, std::less<>> unparsed_;  // provider or model id -> path
+  std::string unparsed_rates_;
 };
 
 }  // namespace costsite::cost

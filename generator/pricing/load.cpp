@@ -28,6 +28,15 @@ std::string TopLevelValue(std::string_view text, std::string_view key) {
   return "";
 }
 
+bool HasTopLevelKey(std::string_view text, std::string_view key) {
+  for (size_t at = 0; at < text.size();) {
+    if (text.substr(at, key.size()) == key && text.substr(at + key.size(), 1) == ":") return true;
+    size_t nl = text.find('\n', at);
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
@@ -37,7 +46,8 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
   f.Guard([&] {
     YamlNode loaded;
     if (!f.Load(&loaded)) {
-      inputs->unparsed.push_back({path, TopLevelValue(text, "provider"), TopLevelValue(text, "model")});
+      inputs->unparsed.push_back({path, TopLevelValue(text, "provider"), TopLevelValue(text, "model"),
+                                  HasTopLevelKey(text, "rates")});
       return;
     }
     const YamlNode& root = loaded;
