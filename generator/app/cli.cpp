@@ -22,6 +22,7 @@
 #include "app/init_command.h"
 #include "app/pdf_command.h"
 #include "app/serve_command.h"
+#include "base/suggest.h"
 #include "output/staging.h"
 
 namespace costsite::app {
@@ -151,7 +152,7 @@ nlohmann::json DiagnosticsJson(const Diagnostics& diags, bool strict, bool ok) {
     if (strict && d.severity == Severity::kWarning) d.severity = Severity::kError;
     const char* sev = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "note";
     ++counts[static_cast<int>(d.severity)];
-    list.push_back({{"severity", sev}, {"path", d.pos.path}, {"line", d.pos.line}, {"column", d.pos.col},
+    list.push_back({{"severity", sev}, {"path", d.pos.path}, {"line", d.pos.line}, {"column", CharColumn(d.source_line, d.pos.col)},
                     {"code", d.code}, {"message", d.message}, {"source_line", d.source_line}});
   }
   return {{"version", 1}, {"ok", ok}, {"errors", counts[2]}, {"warnings", counts[1]}, {"notes", counts[0]},
@@ -356,7 +357,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "new") return RunNew(rest, out, err);
   if (cmd == "serve") return RunServe(rest, out, err);
   if (cmd == "pdf") return RunPdf(rest, out, err);
-  err << "costsite: unknown command '" << cmd << "'\n\n" << kHelp;
+  err << "costsite: unknown command '" << cmd << "'"
+      << DidYouMean(cmd, {"build", "check", "eval", "diff", "init", "new", "serve", "pdf", "help", "version"})
+      << "\n\n" << kHelp;
   return kExitUsage;
 }
 

@@ -2,12 +2,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "base/fs_util.h"
+#include "base/suggest.h"
 #include "cost/evaluation.h"
 #include "cost/units.h"
 #include "figures/plain.h"
@@ -164,7 +166,12 @@ std::vector<const ModelResult*> Select(const cost::Evaluation& ev, EvalRequest r
       }
     }
     if (model.empty()) {
-      *error = "unknown model '" + req.target + "'";
+      std::vector<std::string> ids;
+      for (const auto& r : ev.results())
+        if (r.scenario.empty()) ids.push_back(r.model);
+      size_t dot = req.target.find('.');
+      std::string typed = req.target.substr(0, dot);
+      *error = "unknown model '" + typed + "'" + DidYouMean(typed, ids);
       return {};
     }
   }
@@ -175,9 +182,16 @@ std::vector<const ModelResult*> Select(const cost::Evaluation& ev, EvalRequest r
   if (out.empty() && model.empty() && req.scenario.empty()) {
     // No models at all: nothing to print, and nothing wrong.
   } else if (out.empty()) {
-    *error = "unknown scenario '" + req.scenario + "'" + (model.empty() ? "" : " of model '" + model + "'");
+    std::set<std::string> ids;
+    for (const auto& r : ev.results())
+      if (model.empty() || r.model == model)
+        for (const auto& sc : r.scenarios) ids.insert(sc.id);
+    *error = "unknown scenario '" + req.scenario + "'" + (model.empty() ? "" : " of model '" + model + "'") +
+             DidYouMean(req.scenario, {ids.begin(), ids.end()});
   } else if (!figure->empty() && !out[0]->Find(*figure)) {
-    *error = "unknown figure '" + *figure + "' in model '" + model + "'";
+    std::vector<std::string> ids;
+    for (const cost::Figure* f : out[0]->AllFigures()) ids.push_back(f->id);
+    *error = "unknown figure '" + *figure + "' in model '" + model + "'" + DidYouMean(*figure, ids);
     out.clear();
   }
   return out;

@@ -56,12 +56,29 @@ int DisplayWidth(std::string_view line, size_t bytes) {
 
 }  // namespace
 
-std::string FormatDiagnostic(const Diagnostic& d) {
-  std::string out = d.pos.path.empty() ? std::string("costsite") : d.pos.path;
-  if (d.pos.line > 0) {
-    out += ":" + std::to_string(d.pos.line);
-    if (d.pos.col > 0) out += ":" + std::to_string(d.pos.col);
+int CharColumn(std::string_view line, int byte_col) {
+  if (byte_col <= 0) return byte_col;
+  size_t bytes = static_cast<size_t>(byte_col - 1);
+  int chars = 1;
+  for (size_t i = 0; i < bytes; ++i) {
+    // Past the line's end (a column after its last character), bytes are characters.
+    if (i >= line.size() || (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++chars;
   }
+  return chars;
+}
+
+std::string PlaceText(const SourcePos& pos, std::string_view line) {
+  std::string out = pos.path;
+  if (pos.line > 0) {
+    out += ":" + std::to_string(pos.line);
+    if (pos.col > 0) out += ":" + std::to_string(CharColumn(line, pos.col));
+  }
+  return out;
+}
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = PlaceText(d.pos, d.source_line);
+  if (d.pos.path.empty()) out = "costsite" + out;
   out += ": ";
   out += SeverityName(d.severity);
   out += ": ";
@@ -123,8 +140,9 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
     out = items_;
   }
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.pos.path, a.pos.line, a.pos.col, a.message) <
-           std::tie(b.pos.path, b.pos.line, b.pos.col, b.message);
+    const bool a_later = !a.root_cause, b_later = !b.root_cause;
+    return std::tie(a_later, a.pos.path, a.pos.line, a.pos.col, a.message) <
+           std::tie(b_later, b.pos.path, b.pos.line, b.pos.col, b.message);
   });
   return out;
 }

@@ -16,6 +16,8 @@
 namespace costsite {
 
 /// A place in a source file; line and col are 1-based, 0 means unknown.
+/// `col` counts bytes of the line (what the readers find); messages print it
+/// in characters (CharColumn), so an editor jumps to the right place.
 struct SourcePos {
   std::string path;
   int line = 0;
@@ -32,13 +34,23 @@ struct Diagnostic {
   std::string source_line;  // the offending line's text, without its newline
   int span = 1;             // columns to underline, starting at pos.col
   std::string code;         // stable machine-readable kind, e.g. "unit-mismatch"
+  // A file that could not be read at all (a YAML syntax error): other
+  // problems may follow from it, so it is listed first.
+  bool root_cause = false;
 };
 
 /// Returns the 1-based `line` of `text` without its line ending ("" if absent).
 std::string_view LineOf(std::string_view text, int line);
 
-/// Formats `d` as "path:line:col: severity: message" plus the source line and
-/// a caret underline when the line is known.
+/// Byte column `byte_col` (1-based) of `line` counted in UTF-8 code points
+/// instead; 0 stays 0, and a byte that is not UTF-8 counts as one.
+int CharColumn(std::string_view line, int byte_col);
+
+/// "path:line:col" for `pos` (col in characters of `line`, its source line).
+std::string PlaceText(const SourcePos& pos, std::string_view line);
+
+/// Formats `d` as "path:line:col: severity: message" (col in characters)
+/// plus the source line and a caret underline when the line is known.
 std::string FormatDiagnostic(const Diagnostic& d);
 
 /// A thread-safe list of diagnostics; stages append, the CLI prints.
@@ -54,8 +66,8 @@ class Diagnostics {
   bool HasErrors() const;
   int ErrorCount() const;
   int WarningCount() const;
-  /// All diagnostics, sorted by path, line, column, then message, so output
-  /// does not depend on the order threads reported them.
+  /// All diagnostics, root causes first, then sorted by path, line, column,
+  /// then message, so output does not depend on the order threads reported them.
   std::vector<Diagnostic> Sorted() const;
   /// Appends everything from `other`.
   void Merge(const Diagnostics& other);

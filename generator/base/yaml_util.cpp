@@ -2,20 +2,35 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "base/yaml_errors.h"
+
 namespace costsite {
+
+namespace {
+
+void ReportSyntax(const std::string& path, std::string_view text, const YamlSyntaxError& e, int first_line,
+                  Diagnostics* diags) {
+  int line = e.line >= 0 ? e.line + 1 : 0;
+  Diagnostic d{Severity::kError, {path, line ? line + first_line - 1 : 0, e.column >= 0 && line ? e.column + 1 : 0},
+               e.message, std::string(LineOf(text, line)), e.span, "yaml"};
+  d.root_cause = true;
+  diags->Add(std::move(d));
+}
+
+}  // namespace
 
 std::optional<YAML::Node> ParseYaml(const std::string& path, std::string_view text,
                                     Diagnostics* diags, int first_line) {
   try {
-    return YAML::Load(std::string(text));
+    YAML::Node root = YAML::Load(std::string(text));
+    // yaml-cpp reads an unclosed quote to the end of the text.
+    if (auto quote = FindUnclosedQuote(text)) {
+      ReportSyntax(path, text, *quote, first_line, diags);
+      return std::nullopt;
+    }
+    return root;
   } catch (const YAML::Exception& e) {
-    int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
-    int col = e.mark.column >= 0 ? e.mark.column + 1 : 0;
-    std::string msg = e.msg.empty() ? std::string("malformed YAML") : e.msg;
-    msg = "malformed YAML: " + msg;
-    Diagnostic d{Severity::kError, {path, line ? line + first_line - 1 : 0, col}, msg,
-                 std::string(LineOf(text, line)), 1, "yaml"};
-    diags->Add(std::move(d));
+    ReportSyntax(path, text, ExplainYamlError(text, e.mark.line, e.mark.column, e.msg), first_line, diags);
   }
   return std::nullopt;
 }

@@ -91,10 +91,9 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
     : units_(units), prices_(prices), options_(options), prior_(prior), diags_(diags) {
   for (const ModelDef* def : models) {
     if (auto it = model_index_.find(def->id); it != model_index_.end()) {
-      const SourcePos& first = models_[it->second].def->where.pos;
+      const Located& first = models_[it->second].def->where;
       Report(def->where, 0, def->id.size(),
-             "duplicate model id '" + def->id + "' (first defined at " + first.path + ":" +
-                 std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
+             "duplicate model id '" + def->id + "' (first defined at " + PlaceText(first.pos, first.line) + ")",
              "duplicate-id");
       continue;
     }
@@ -198,8 +197,8 @@ void Engine::Check(size_t m) {
       if (!id.empty() && id[0] == '@') id.remove_prefix(1);
       const CompiledEntry* entry = prices_.Find(id);
       if (!entry) {
-        Report(sc.where, 0, sc.id.size(), "unknown price '" + c.price + "' in scenario '" + sc.id + "'",
-               "unknown-reference");
+        ReportUnknown(sc.where, 0, sc.id.size(), "unknown price '" + c.price + "' in scenario '" + sc.id + "'",
+                      id.substr(0, id.find('/')));
         continue;
       }
       // A misspelled variant would silently fall back to the base price.
@@ -252,11 +251,26 @@ void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
 }
 
 void Engine::Report(const Located& src, size_t offset, size_t length, std::string message,
-                    std::string code) {
+                    std::string code, Severity severity) {
   if (quiet_) return;
   auto key = std::make_tuple(src.pos.path, src.pos.line, src.pos.col + static_cast<int>(offset), message);
   if (!reported_.insert(key).second) return;
-  ReportAt(diags_, src, offset, length, std::move(message), std::move(code));
+  ReportAt(diags_, src, offset, length, std::move(message), std::move(code), severity);
+}
+
+void Engine::ReportUnknown(const Located& src, size_t offset, size_t length, std::string message,
+                           std::string_view id) {
+  if (const std::string* file = prices_.UnparsedFileOf(id)) {
+    FollowsFrom(src, offset, length, message, *file);
+    return;
+  }
+  Report(src, offset, length, std::move(message), "unknown-reference");
+}
+
+void Engine::FollowsFrom(const Located& src, size_t offset, size_t length, const std::string& message,
+                         const std::string& file) {
+  Report(src, offset, length, message + " (follows from the error in " + file + ")", "follows-from-error",
+         Severity::kNote);
 }
 
 void Engine::Fail(const Node& at, const Scope& s, std::string message, std::string code) {
@@ -461,7 +475,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
       return false;
     }
     v = Value{false, false, q->v * p->v, *dim, std::nullopt};
+    // The unit as the author wrote it ("GB/month" × "CNY/GB" is CNY/month,
+    // not the canonical CNY/h), as a product in a formula keeps it.
     if (p->display && p->dim == *dim) v->display = p->display;
+    else if (q->display && q->dim == *dim) v->display = q->display;
+    else v->display = PerTimeUnit(*dim, *q, *p, units_);
   }
   if (!v) return false;
   if (v->is_bool) {

@@ -197,9 +197,19 @@ class Engine {
   std::optional<Value> Fx(const Node& at, Scope& s, const Value& v, const std::string& currency);
   std::optional<Value> FromPrior(const Node& n, Scope& s, std::string_view model,
                                  std::string_view scenario, std::string_view figure);
+  /// The currency a conversion hint names: the one of the model's total
+  /// (`unit:`), else `fallback`'s.
+  std::string ModelCurrency(const Scope& s, const Value& fallback) const;
   void Fail(const Node& at, const Scope& s, std::string message, std::string code);
   void Report(const Located& src, size_t offset, size_t length, std::string message,
-              std::string code);
+              std::string code, Severity severity = Severity::kError);
+  /// Reports an unknown reference to provider or model `id`: an error, or a
+  /// note when `id`'s file is not YAML (its syntax error is the mistake).
+  void ReportUnknown(const Located& src, size_t offset, size_t length, std::string message,
+                     std::string_view id);
+  /// Reports `message` as a note that follows from the syntax error in `file`.
+  void FollowsFrom(const Located& src, size_t offset, size_t length, const std::string& message,
+                   const std::string& file);
   const Node* Parsed(const Located& src);
 
   const UnitTable& units_;

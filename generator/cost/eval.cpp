@@ -17,6 +17,11 @@ std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std
   return std::nullopt;
 }
 
+std::string Engine::ModelCurrency(const Scope& s, const Value& fallback) const {
+  const std::optional<Unit>& total = models_[s.model].total_unit;
+  return total && total->dim.IsMoney() ? total->dim.currency : fallback.dim.currency;
+}
+
 bool Engine::Same(const Node& at, Scope& s, const Value& a, const Value& b, std::string_view verb) {
   if (a.is_bool || b.is_bool) {
     Fail(at, s, "cannot " + std::string(verb) + " true/false values", "type-mismatch");
@@ -25,7 +30,7 @@ bool Engine::Same(const Node& at, Scope& s, const Value& a, const Value& b, std:
   if (a.dim == b.dim) return true;
   std::string hint;
   if (a.dim.IsMoney() && b.dim.IsMoney() && a.dim.currency != b.dim.currency) {
-    hint = " (convert with fx(x, " + a.dim.currency + "))";
+    hint = " (convert with fx(x, " + ModelCurrency(s, a) + "))";
   }
   Fail(at, s, "unit mismatch: cannot " + std::string(verb) + " " + UnitText(a) + " and " +
                   UnitText(b) + hint,
@@ -130,6 +135,12 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
     return std::nullopt;
   }
   if (found != Lookup::kFound) {
+    // model.figure of a model whose file is not YAML.
+    for (size_t dot = n.name.find('.'); dot != std::string::npos; dot = n.name.find('.', dot + 1)) {
+      if (!prices_.UnparsedFileOf(n.name.substr(0, dot))) continue;
+      ReportUnknown(*s.src, n.offset, n.length, "unknown reference '" + n.name + "'", n.name.substr(0, dot));
+      return std::nullopt;
+    }
     std::string msg = "unknown reference '" + n.name + "'";
     if (units_.IsUnitName(n.name)) msg += ": a unit needs a number before it (1 " + n.name + ")";
     if (n.name == "total" && !models_[s.model].total_unit) msg += ": the model declares no unit, so it has no total";
@@ -147,7 +158,8 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
 std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   const CompiledEntry* entry = prices_.Find(n.name);
   if (!entry) {
-    Fail(n, s, "unknown price '@" + n.name + "'", "unknown-reference");
+    ReportUnknown(*s.src, n.offset, n.length, "unknown price '@" + n.name + "'",
+                  std::string_view(n.name).substr(0, n.name.find('/')));
     return std::nullopt;
   }
   const Model& model = models_[s.model];
@@ -213,7 +225,7 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
   if (!dim) {
     Fail(n, s, std::string("unit mismatch: cannot ") + (op == "*" ? "multiply " : "divide ") +
                    UnitText(*l) + (op == "*" ? " by " : " by ") + UnitText(*r) +
-                   " (convert with fx(x, " + l->dim.currency + "))",
+                   " (convert with fx(x, " + ModelCurrency(s, *l) + "))",
          "unit-mismatch");
     return std::nullopt;
   }

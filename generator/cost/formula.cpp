@@ -260,12 +260,7 @@ bool Parser::UnitAfterNumber(Node* n) {
   if (IsOp("(", 1)) return true;  // "2 max(…)" fails later as a missing operator
   size_t start = Peek().offset;
   if (!units_.Find(Peek().text)) {
-    const std::string& w = Peek().text;
-    bool currency_like = w.size() == 3 && std::all_of(w.begin(), w.end(), [](char c) {
-                           return c >= 'A' && c <= 'Z';
-                         });
-    Fail(Peek().offset, Peek().length,
-         std::string(currency_like ? "unknown currency '" : "unknown unit '") + w + "'");
+    Fail(Peek().offset, Peek().length, UnknownUnitMessage(Peek().text, units_));
     return false;
   }
   ++pos_;

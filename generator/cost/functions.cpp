@@ -79,7 +79,10 @@ std::optional<Value> Engine::Fx(const Node& at, Scope& s, const Value& v, const 
   FxUse used;
   std::string error;
   if (!prices_.Rate(v.dim.currency, to, models_[s.model].as_of, &factor, &used, &error)) {
-    Fail(at, s, error, "missing-rate");
+    if (const std::string* file = prices_.UnparsedRatesFile())
+      FollowsFrom(*s.src, at.offset, at.length, error, *file);
+    else
+      Fail(at, s, error, "missing-rate");
     return std::nullopt;
   }
   auto f = Decimal(factor).Pow(static_cast<int64_t>(v.dim.exp[kMoney]));

@@ -142,12 +142,24 @@ struct ModelDef {
   std::vector<ExpectationDef> expectations;
 };
 
+/// A pricing file that is not YAML, and what it would have defined, read
+/// from its top-level `provider:`, `model:` or `rates:` line: a reference to
+/// that provider or model, or a missing exchange rate, follows from the
+/// file's syntax error and is not a mistake of its own.
+struct UnparsedFile {
+  std::string path;
+  std::string provider;  // "" when the file names none
+  std::string model;
+  bool rates = false;
+};
+
 /// Everything under pricing/, in sorted file order.
 struct Inputs {
   std::vector<PriceList> price_lists;
   std::vector<Rate> rates;
   std::vector<ModelDef> models;
   std::vector<UnitDecl> units;
+  std::vector<UnparsedFile> unparsed;
 };
 
 /// Site-wide evaluation settings.

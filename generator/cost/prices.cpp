@@ -8,10 +8,10 @@
 namespace costsite::cost {
 
 void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
-              std::string message, std::string code) {
+              std::string message, std::string code, Severity severity) {
   SourcePos pos = at.pos;
   if (pos.line > 0 && pos.col > 0) pos.col += static_cast<int>(offset);
-  diags.Add({Severity::kError, pos, std::move(message), at.line,
+  diags.Add({severity, pos, std::move(message), at.line,
              static_cast<int>(std::max<size_t>(length, 1)), std::move(code)});
 }
 
@@ -27,9 +27,7 @@ bool IsIsoDate(std::string_view d) {
 
 namespace {
 
-std::string Where(const SourcePos& p) {
-  return p.path + ":" + std::to_string(p.line) + ":" + std::to_string(p.col);
-}
+std::string Where(const Located& at) { return PlaceText(at.pos, at.line); }
 
 // A price or rate as written: a number or "LOW to HIGH", without units.
 std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Diagnostics& diags) {
@@ -78,13 +76,23 @@ PriceBook::PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& 
     if (!fresh) {
       ReportAt(diags, list.where, 0, list.provider.size(),
                "duplicate provider id '" + list.provider + "' (first defined at " +
-                   Where(it->second->where.pos) + ")",
+                   Where(it->second->where) + ")",
                "duplicate-id");
       continue;
     }
     CompileList(list, units, diags);
   }
   CompileRates(inputs, diags);
+  for (const UnparsedFile& f : inputs.unparsed) {
+    if (!f.provider.empty()) unparsed_.emplace(f.provider, f.path);
+    if (!f.model.empty()) unparsed_.emplace(f.model, f.path);
+    if (f.rates && unparsed_rates_.empty()) unparsed_rates_ = f.path;
+  }
+}
+
+const std::string* PriceBook::UnparsedFileOf(std::string_view id) const {
+  auto it = unparsed_.find(id);
+  return it == unparsed_.end() ? nullptr : &it->second;
 }
 
 void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagnostics& diags) {
@@ -93,7 +101,7 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
     if (auto it = index_.find(id); it != index_.end()) {
       ReportAt(diags, entry.where, 0, entry.id.size(),
                "duplicate price id '" + entry.id + "' in provider '" + list.provider +
-                   "' (first defined at " + Where(entries_[it->second].entry->where.pos) + ")",
+                   "' (first defined at " + Where(entries_[it->second].entry->where) + ")",
                "duplicate-id");
       continue;
     }

@@ -21,7 +21,7 @@ namespace costsite::cost {
 
 /// Reports `message` at `offset` characters into `at`, with the caret under `length` characters.
 void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
-              std::string message, std::string code);
+              std::string message, std::string code, Severity severity = Severity::kError);
 
 /// True for a YYYY-MM-DD date.
 bool IsIsoDate(std::string_view date);
@@ -65,6 +65,11 @@ class PriceBook {
             FxUse* used, std::string* error) const;
   /// Views for price tables, in declared order.
   std::vector<ProviderView> Views() const;
+  /// The file that would have defined provider or model `id` but is not
+  /// YAML (Inputs::unparsed); nullptr when there is none.
+  const std::string* UnparsedFileOf(std::string_view id) const;
+  /// The exchange-rate file that is not YAML; nullptr when there is none.
+  const std::string* UnparsedRatesFile() const { return unparsed_rates_.empty() ? nullptr : &unparsed_rates_; }
 
  private:
   void CompileList(const PriceList& list, const UnitTable& units, Diagnostics& diags);
@@ -77,6 +82,8 @@ class PriceBook {
   std::vector<CompiledEntry> entries_;
   std::map<std::string, size_t, std::less<>> index_;  // id -> entries_
   std::vector<CompiledRate> rates_;
+  std::map<std::string, std::string, std::less<>> unparsed_;  // provider or model id -> path
+  std::string unparsed_rates_;
 };
 
 }  // namespace costsite::cost

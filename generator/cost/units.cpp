@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/suggest.h"
+
 namespace costsite::cost {
 namespace {
 
@@ -15,6 +17,15 @@ constexpr std::string_view kCurrencies =
     "MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR "
     "SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD "
     "TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL";
+
+// Spellings of units and currencies that are not theirs, and what they mean.
+constexpr std::pair<std::string_view, std::string_view> kCommonSpellings[] = {
+    {"mo", "month"},   {"mos", "months"}, {"mth", "month"}, {"hr", "h"},      {"hrs", "hours"},
+    {"yr", "year"},    {"yrs", "years"},  {"wk", "week"},   {"d", "day"},     {"RMB", "CNY"},
+    {"rmb", "CNY"},    {"yuan", "CNY"},   {"Yuan", "CNY"},  {"CNH", "CNY"},   {"US$", "USD"},
+    {"$", "USD"},      {"dollar", "USD"}, {"dollars", "USD"}, {"euro", "EUR"}, {"euros", "EUR"},
+    {"tok", "tokens"}, {"reqs", "requests"}, {"gb", "GB"},  {"tb", "TB"},     {"mb", "MB"},
+};
 
 bool IsUnitChar(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '%' || c == '_';
@@ -56,6 +67,7 @@ bool ParseTerm(std::string_view t, size_t* i, const UnitTable& table, Unit* out,
   SkipSpaces(t, i);
   size_t name_start = *i;
   while (*i < t.size() && IsUnitChar(t[*i])) ++*i;
+  if (*i < t.size() && t[*i] == '$') ++*i;  // "US$", "$": a currency, said in the error
   if (*i == name_start) {
     *err = {scaled ? name_start : start, 1, "expected a unit name"};
     if (scaled && name_start >= t.size()) err->message = "expected a unit name after the scale";
@@ -64,12 +76,7 @@ bool ParseTerm(std::string_view t, size_t* i, const UnitTable& table, Unit* out,
   std::string_view name = t.substr(name_start, *i - name_start);
   const Unit* u = table.Find(name);
   if (!u) {
-    bool currency_like = name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) {
-                           return c >= 'A' && c <= 'Z';
-                         });
-    *err = {name_start, name.size(),
-            std::string(currency_like ? "unknown currency '" : "unknown unit '") +
-                std::string(name) + "'"};
+    *err = {name_start, name.size(), UnknownUnitMessage(name, table)};
     return false;
   }
   *out = *u;
@@ -200,6 +207,33 @@ const Unit* UnitTable::Find(std::string_view name) const {
                              [](const auto& x, std::string_view n) { return x.first < n; });
   if (it != units_.end() && it->first == name) return &it->second;
   return nullptr;
+}
+
+std::string UnitTable::Closest(std::string_view name) const {
+  for (const auto& [spelling, meant] : kCommonSpellings)
+    if (spelling == name) return std::string(meant);
+  std::string upper(name);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (IsCurrencyCode(upper)) return upper;
+  // Unit names are short and many are close to each other ("ms", "MB",
+  // "min"), so only a near miss of a word of three letters or more is taken.
+  if (name.size() < 3) return "";
+  const size_t limit = name.size() >= 6 ? 2 : 1;
+  std::string best;
+  size_t best_d = limit + 1;
+  for (const auto& [n, u] : units_) {
+    size_t d = EditDistance(name, n);
+    if (d < best_d) best_d = d, best = n;
+  }
+  return best;
+}
+
+std::string UnknownUnitMessage(std::string_view name, const UnitTable& table) {
+  std::string meant = table.Closest(name);
+  bool currency = IsCurrencyCode(meant) || name.find('$') != std::string_view::npos ||
+                  (name.size() == 3 && std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+  return std::string(currency ? "unknown currency '" : "unknown unit '") + std::string(name) + "'" +
+         (meant.empty() ? "" : " (did you mean '" + meant + "'?)");
 }
 
 bool IsCurrencyCode(std::string_view code) {

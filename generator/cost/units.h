@@ -77,6 +77,11 @@ class UnitTable {
   /// `declared`. A built-in count unit of that name takes the words; false
   /// when `name` is a unit of another kind or a currency ("h", "GB", "USD").
   bool DeclareCount(std::string_view name, const DeclaredUnits& declared);
+  /// The unit or currency an unknown `name` most likely means: a common
+  /// spelling ("mo" -> month, "hr" -> h, "RMB" and "yuan" -> CNY, "US$" and
+  /// "$" -> USD, "usd" -> USD) or the closest name by edit distance; ""
+  /// when nothing is close.
+  std::string Closest(std::string_view name) const;
 
  private:
   void Add(std::vector<std::string_view> names, Decimal scale, BaseDim dim);
@@ -87,6 +92,9 @@ class UnitTable {
 bool IsCurrencyCode(std::string_view code);
 /// True if a unit text starts with a currency code ("USD/month").
 bool IsCurrencyCodeText(std::string_view unit_text);
+
+/// "unknown currency 'RMB' (did you mean 'CNY'?)" or "unknown unit 'mo' (…)".
+std::string UnknownUnitMessage(std::string_view name, const UnitTable& table);
 
 /// Where and why a unit did not parse; offset is into the parsed text.
 struct UnitError {

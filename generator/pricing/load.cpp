@@ -10,6 +10,34 @@
 #include "pricing/yaml_read.h"
 
 namespace costsite::pricing {
+namespace {
+
+// The value of the top-level key `key` ("provider: aws" -> "aws"), read from
+// the lines of a text that is not YAML; "" when no line gives it.
+std::string TopLevelValue(std::string_view text, std::string_view key) {
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    std::string_view line = text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (line.substr(0, key.size()) != key || line.substr(key.size(), 1) != ":") continue;
+    std::string_view v = line.substr(key.size() + 1);
+    if (size_t hash = v.find(" #"); hash != std::string_view::npos) v = v.substr(0, hash);
+    size_t b = v.find_first_not_of(" \t\"'"), e = v.find_last_not_of(" \t\r\"'");
+    return b == std::string_view::npos ? "" : std::string(v.substr(b, e - b + 1));
+  }
+  return "";
+}
+
+bool HasTopLevelKey(std::string_view text, std::string_view key) {
+  for (size_t at = 0; at < text.size();) {
+    if (text.substr(at, key.size()) == key && text.substr(at + key.size(), 1) == ":") return true;
+    size_t nl = text.find('\n', at);
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  return false;
+}
+
+}  // namespace
 
 void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
                       Diagnostics& diags) {
@@ -17,7 +45,11 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
   YamlFile f(path, text, local);
   f.Guard([&] {
     YamlNode loaded;
-    if (!f.Load(&loaded)) return;
+    if (!f.Load(&loaded)) {
+      inputs->unparsed.push_back({path, TopLevelValue(text, "provider"), TopLevelValue(text, "model"),
+                                  HasTopLevelKey(text, "rates")});
+      return;
+    }
     const YamlNode& root = loaded;
     if (root.IsMap() && root["provider"]) {
       cost::PriceList list;
@@ -112,6 +144,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
     for (auto& unit : p.units) inputs.units.push_back(std::move(unit));
     for (auto& model : p.models) inputs.models.push_back(std::move(model));
+    for (auto& file : p.unparsed) inputs.unparsed.push_back(std::move(file));
   }
   return inputs;
 }

@@ -7,6 +7,8 @@
 #include <yaml.h>
 #include <yaml-cpp/yaml.h>
 
+#include "base/yaml_errors.h"
+
 namespace costsite::pricing {
 
 namespace {
@@ -227,7 +229,7 @@ Outcome ParseEvents(std::string_view text, YamlDocBuilder* b, YamlDoc::Error* er
       case YAML_MAPPING_START_EVENT: {
         YamlMark mark = columns.Of(ev.start_mark);
         if (b->depth() >= kMaxDepth) {
-          *error = {mark, DepthMessage()};
+          *error = {mark, DepthMessage(), true};
           outcome = Outcome::kRefused;
           break;
         }
@@ -252,7 +254,7 @@ Outcome ParseEvents(std::string_view text, YamlDocBuilder* b, YamlDoc::Error* er
         }
         b->Reuse(it->second);
         if (b->weight() > budget) {
-          *error = {columns.Of(ev.start_mark), ExpansionMessage(name)};
+          *error = {columns.Of(ev.start_mark), ExpansionMessage(name), true};
           outcome = Outcome::kRefused;
         }
         break;
@@ -308,11 +310,18 @@ bool YamlDoc::Parse(std::string_view text, YamlDoc* doc, Error* error) {
     case Outcome::kRejected:
       break;
   }
+  // What libyaml rejects and yaml-cpp reads anyway: a quote left open,
+  // which yaml-cpp reads to the end of the text.
+  if (auto quote = FindUnclosedQuote(text)) {
+    *error = {{quote->line, quote->column}, "unclosed quote"};
+    *doc = YamlDoc();
+    return false;
+  }
   try {
     YAML::Node root = YAML::Load(std::string(text));
     if (CopyWithin(root, ExpansionBudget(text.size()), doc)) return true;
     // A cycle, or aliases past the budget; yaml-cpp does not say which alias.
-    *error = {{root.Mark().line, root.Mark().column}, ExpansionMessage("")};
+    *error = {{root.Mark().line, root.Mark().column}, ExpansionMessage(""), true};
   } catch (const YAML::Exception& e) {
     *error = {{e.mark.line, e.mark.column}, e.msg};
   } catch (const std::exception& e) {

@@ -98,6 +98,7 @@ class YamlDoc {
   struct Error {
     YamlMark mark;
     std::string message;
+    bool refused = false;  // YAML, but past the limits below
   };
 
   /// Parses the first document of `text` (an empty text is one null node).

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "base/yaml_errors.h"
 #include "cost/prices.h"
 
 namespace costsite::pricing {
@@ -170,8 +171,13 @@ void YamlFile::CheckKeys(const YamlNode& node, std::initializer_list<std::string
 bool YamlFile::Load(YamlNode* root) {
   YamlDoc::Error e;
   if (!YamlDoc::Parse(text_, &doc_, &e)) {
-    SourcePos pos{path_, e.mark.line >= 0 ? e.mark.line + first_line_ : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    Error(pos, "malformed YAML: " + e.message, "malformed-yaml");
+    // A document past the limits is YAML; other errors are worded by what the mistake was.
+    YamlSyntaxError why = e.refused ? YamlSyntaxError{e.mark.line, e.mark.column, 1, "malformed YAML: " + e.message}
+                                    : ExplainYamlError(text_, e.mark.line, e.mark.column, e.message);
+    SourcePos pos{path_, why.line >= 0 ? why.line + first_line_ : 0, why.line >= 0 && why.column >= 0 ? why.column + 1 : 0};
+    Diagnostic d{Severity::kError, pos, why.message, std::string(Line(why.line + 1)), why.span, "malformed-yaml"};
+    d.root_cause = true;
+    diags_.Add(std::move(d));
     return false;
   }
   *root = doc_.Root();

@@ -146,7 +146,7 @@ TEST_CASE("A broken site reports every problem and leaves the old output untouch
   RunResult r = RunCostsite("build --source " + (tmp.path() / "bad").string() + " --out " + site.string());
   INFO(r.output);
   CHECK(r.exit_code == 1);
-  CHECK(r.output.find("content/bad.zh.md:3:1: error: malformed YAML") != std::string::npos);
+  CHECK(r.output.find("content/bad.zh.md:2:8: error: '[' is not closed: end the list with ']'") != std::string::npos);
   CHECK(r.output.find("content/ok.fr.md: error: unknown language suffix 'fr' (site languages: zh, en)") !=
         std::string::npos);
   CHECK(r.output.find("2 errors, 1 warning; nothing was written") != std::string::npos);
@@ -173,6 +173,10 @@ TEST_CASE("Output folders holding foreign files are refused unless forced") {
 TEST_CASE("The command line reports usage errors with exit code 2") {
   CHECK(RunCostsite("").exit_code == 2);
   CHECK(RunCostsite("frobnicate").exit_code == 2);
+  RunResult typo = RunCostsite("biuld");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.output.rfind("costsite: unknown command 'biuld' (did you mean 'build'?)\n", 0) == 0);
+  CHECK(RunCostsite("frobnicate").output.rfind("costsite: unknown command 'frobnicate'\n", 0) == 0);
   CHECK(RunCostsite("build --no-such-flag").exit_code == 2);
   CHECK(RunCostsite("build --out").exit_code == 2);
   RunResult v = RunCostsite("--version");

@@ -245,6 +245,13 @@ TEST_CASE("Front matter reads as yaml-cpp reads it, whatever the form") {
         if (expected == "(malformed)" || expected == "(wrong type)") continue;  // errors: yaml-cpp's own path
         int errors = 0;
         INFO(yaml);
+        if (value == "'open" || value == "\"open") {
+          // yaml-cpp reads an unclosed quote to the end of the front matter
+          // ("open weight: 2"); that is an error at the quote instead.
+          ViaLoader(yaml, &errors);
+          CHECK(errors == 1);
+          continue;
+        }
         CHECK(ViaLoader(yaml, &errors) == expected);
         CHECK(errors == 0);
         ++compared;

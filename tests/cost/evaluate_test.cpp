@@ -309,6 +309,25 @@ figures:
   CHECK(run->Show("m", "hourly") == "1460.00 USD/month");  // time units convert
 }
 
+TEST_CASE("Messages give units as the author wrote them, and hint the model's currency", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: CNY/month
+items:
+  s3: {quantity: 100 GB, price: "@aws/s3.standard"}
+figures:
+  mixed: {formula: "@aws/c5.2xlarge * 730 h + 100 CNY"}
+)y");
+  // 100 GB × USD/GB/month is USD/month, not the canonical USD/h; the model
+  // is in CNY, so the hint converts into CNY.
+  CHECK(run->Errors() ==
+        "pricing/m.yaml:4:3: error: unit mismatch: item 's3' gives USD/month, the total is in CNY/month\n"
+        " 4 |   s3: {quantity: 100 GB, price: \"@aws/s3.standard\"}\n"
+        "   |   ^~\n"
+        "pricing/m.yaml:6:21: error: unit mismatch: cannot add USD and CNY (convert with fx(x, CNY))\n"
+        " 6 |   mixed: {formula: \"@aws/c5.2xlarge * 730 h + 100 CNY\"}\n"
+        "   |                     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+}
+
 TEST_CASE("A reference cycle names the whole cycle once", "[cost][evaluate]") {
   auto run = EvalModel(R"y(model: m
 params:

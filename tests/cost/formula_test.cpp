@@ -80,7 +80,9 @@ TEST_CASE("Malformed formulas give exact messages at the offending token", "[cos
     size_t length;
     const char* message;
   } cases[] = {
-      {"730 hr", 4, 2, "unknown unit 'hr'"},
+      {"730 hr", 4, 2, "unknown unit 'hr' (did you mean 'h'?)"},
+      {"2 mo", 2, 2, "unknown unit 'mo' (did you mean 'month'?)"},
+      {"5 RMB", 2, 3, "unknown currency 'RMB' (did you mean 'CNY'?)"},
       {"5 ABC", 2, 3, "unknown currency 'ABC'"},
       {"1.2.3 h", 0, 5, "malformed number '1.2.3'"},
       {"250,000 * 4", 0, 7, "malformed number: thousands separators are not allowed"},
@@ -92,7 +94,7 @@ TEST_CASE("Malformed formulas give exact messages at the offending token", "[cos
       {"@aws", 0, 4, "malformed price reference '@aws': write @provider/entry or @provider/entry:variant"},
       {"", 0, 1, "empty formula"},
       {"max(1 2)", 6, 1, "expected ',' or ')', found '2'"},
-      {"convert(x, hr)", 11, 2, "unknown unit 'hr'"},
+      {"convert(x, hr)", 11, 2, "unknown unit 'hr' (did you mean 'h'?)"},
   };
   for (const auto& c : cases) {
     INFO(c.text);

@@ -60,8 +60,17 @@ TEST_CASE("Unit errors point inside the text", "[cost][units]") {
     size_t offset;
     const char* message;
   } cases[] = {
-      {"USD/hr", 4, "unknown unit 'hr'"},
+      {"USD/hr", 4, "unknown unit 'hr' (did you mean 'h'?)"},
       {"ABC/month", 0, "unknown currency 'ABC'"},
+      // Common spellings that are not costsite's, and near misses.
+      {"USD/mo", 4, "unknown unit 'mo' (did you mean 'month'?)"},
+      {"RMB/GB/month", 0, "unknown currency 'RMB' (did you mean 'CNY'?)"},
+      {"yuan/month", 0, "unknown currency 'yuan' (did you mean 'CNY'?)"},
+      {"US$/h", 0, "unknown currency 'US$' (did you mean 'USD'?)"},
+      {"$/h", 0, "unknown currency '$' (did you mean 'USD'?)"},
+      {"usd/h", 0, "unknown currency 'usd' (did you mean 'USD'?)"},
+      {"USD/1M tokns", 7, "unknown unit 'tokns' (did you mean 'tokens'?)"},
+      {"USD/requets", 4, "unknown unit 'requets' (did you mean 'requests'?)"},
       {"USD/", 4, "expected a unit name"},
       {"USD CNY", 4, "expected '*' or '/' in unit 'USD CNY'"},
       {"USD*CNY", 0, "a unit cannot mix two currencies"},

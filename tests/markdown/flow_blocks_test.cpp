@@ -25,7 +25,7 @@ TEST_CASE("An empty step in a flow is an error at its place") {
   std::string html = RenderFlow("a → b\nrequest →  → reply\n", {"p.md", 5, 1}, &diags);
   CHECK(html.empty());
   CHECK(AllDiagnostics(diags) ==
-        "p.md:6:12: error: empty step in flow diagram (write text between the arrows)\n"
+        "p.md:6:10: error: empty step in flow diagram (write text between the arrows)\n"
         " 6 | request →  → reply\n"
         "   |          ^\n");
 }

@@ -155,7 +155,7 @@ TEST_CASE("A typed parameter is reported at its place with the reference to writ
   Diagnostics diags;
   CheckPageDrift(page, &eval, &diags);
   CHECK(AllDiagnostics(diags) ==
-        "content/r.zh.md:1:67: warning: '730' looks like the parameter inference.hours (730 h/month); write "
+        "content/r.zh.md:1:39: warning: '730' looks like the parameter inference.hours (730 h/month); write "
         "`=inference.hours` so the text follows the model\n"
         " 1 | 总计 `=inference.total`，集成预算 10 万美元，按每月 730 小时计。\n"
         "   |                                                     ^~~\n");

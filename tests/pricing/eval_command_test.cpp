@@ -102,6 +102,24 @@ TEST_CASE("eval fails on unknown targets and input errors", "[pricing][eval]") {
   CHECK(errors.find("unit mismatch: cannot add USD and h") != std::string::npos);
 }
 
+TEST_CASE("eval suggests the closest model, scenario and figure", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  int rc = -1;
+  const std::pair<const char*, const char*> cases[] = {
+      {"basci.storage", "costsite: error: unknown model 'basci' (did you mean 'basic'?)\n"},
+      {"basic.stroage", "costsite: error: unknown figure 'stroage' in model 'basic' (did you mean 'storage'?)\n"},
+      {"basic[spto].gpu", "costsite: error: unknown scenario 'spto' of model 'basic' (did you mean 'spot'?)\n"},
+  };
+  for (const auto& [target, expected] : cases) {
+    req.target = target;
+    std::string errors;
+    RunToString(req, &rc, &errors);
+    CHECK(rc == 1);
+    CHECK(errors == expected);
+  }
+}
+
 TEST_CASE("eval takes model[scenario] as Markdown writes it", "[pricing][eval]") {
   EvalRequest req;
   req.source_dir = Fixture("basic");
