@@ -182,7 +182,7 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
 std::optional<Figure> Engine::Measured(const RuleDef& rule, size_t m, const std::string& scenario) {
   const Node* node = Parsed(rule.when);
   if (!node || node->kind != NodeKind::kCompare || node->args.empty()) return std::nullopt;
-  Scope s{m, scenario, &rule.when, nullptr};
+  Scope s{m, scenario, &rule.when, nullptr, {rule.id, "when", ""}};
   std::optional<Value> left = Eval(*node->args[0], s);  // memoised figures: evaluated already
   if (!left || left->is_bool) return std::nullopt;
   return ToFigure(rule.id, rule.condition, *left, {}, rule.when.pos);
@@ -246,7 +246,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     if (get(f.id)) r.figures.push_back(ToFigure(f.id, f.label, e->value, e->explain, f.where.pos));
   }
   for (const auto& rule : d.rules) {
-    auto v = EvalLocated(rule.when, m, scenario, nullptr);
+    auto v = EvalLocated(rule.when, m, scenario, nullptr, {rule.id, "when", ""});
     if (!v) continue;
     if (!v->is_bool) {
       Report(rule.when, 0, rule.when.text.size(),
@@ -318,8 +318,10 @@ std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
 
 std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::string& scenario,
                                                           const ExpectationDef& x) {
-  auto computed = EvalLocated(x.figure, m, scenario, nullptr);
-  auto stated = EvalLocated(x.stated, m, scenario, nullptr);
+  // Named by place, as an expectation has no id of its own.
+  std::string id = "expectation#" + std::to_string(&x - models_[m].def->expectations.data());
+  auto computed = EvalLocated(x.figure, m, scenario, nullptr, {id, "figure", ""});
+  auto stated = EvalLocated(x.stated, m, scenario, nullptr, {id, "stated", ""});
   if (!computed || !stated) return std::nullopt;
   if (computed->is_bool || stated->is_bool || computed->dim != stated->dim) {
     Report(x.stated, 0, x.stated.text.size(),
@@ -347,7 +349,7 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
     return r;
   }
   const Node* tn = Parsed(x.tolerance);
-  auto tol = EvalLocated(x.tolerance, m, scenario, nullptr);
+  auto tol = EvalLocated(x.tolerance, m, scenario, nullptr, {id, "tolerance", ""});
   if (!tn || !tol) return std::nullopt;
   bool relative = tn->kind == NodeKind::kNumber && tn->has_unit && tn->unit.text == "%";
   // A plain number (such as 0) is an amount in the stated unit.

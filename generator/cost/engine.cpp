@@ -277,10 +277,10 @@ const Node* Engine::Parsed(const Located& src) {
 }
 
 std::optional<Value> Engine::EvalLocated(const Located& src, size_t m, const std::string& scenario,
-                                         Trace* trace) {
+                                         Trace* trace, Origin origin) {
   const Node* node = Parsed(src);
   if (!node) return std::nullopt;
-  Scope s{m, scenario, &src, trace};
+  Scope s{m, scenario, &src, trace, origin};
   if (trace && trace->explain.formula.empty()) trace->explain.formula = src.text;
   return Eval(*node, s);
 }
@@ -403,17 +403,18 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (kind == Kind::kItem) return ComputeItem(m, scenario, d.items[i], e);
   if (kind == Kind::kParam) {
     const Located* src = &d.params[i].value;
+    Origin origin{id, "", ""};
     if (auto same = model.scenarios.find(scenario); same != model.scenarios.end()) {
       for (size_t k : same->second) {  // the last override of `id` wins
         for (const auto& p : d.scenarios[k].params) {
-          if (p.id == id) src = &p.value;
+          if (p.id == id) src = &p.value, origin.scenario = scenario;
         }
       }
     }
-    v = EvalLocated(*src, m, scenario, &trace);
+    v = EvalLocated(*src, m, scenario, &trace, origin);
   } else {
     const FigureDef& f = d.figures[i];
-    v = EvalLocated(f.formula, m, scenario, &trace);
+    v = EvalLocated(f.formula, m, scenario, &trace, {f.id, "", ""});
     if (v && !CheckDeclared(f.unit, f.formula, &*v, &trace)) return false;
   }
   if (!v) return false;
@@ -427,11 +428,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
   Trace trace;
   std::optional<Value> v;
   if (!item.formula.empty()) {
-    v = EvalLocated(item.formula, m, scenario, &trace);
+    v = EvalLocated(item.formula, m, scenario, &trace, {item.id, "", ""});
   } else {
     Trace qt, pt;
-    auto q = EvalLocated(item.quantity, m, scenario, &qt);
-    auto p = EvalLocated(item.price, m, scenario, &pt);
+    auto q = EvalLocated(item.quantity, m, scenario, &qt, {item.id, "quantity", ""});
+    auto p = EvalLocated(item.price, m, scenario, &pt, {item.id, "price", ""});
     if (!q || !p) return false;
     const Node* pn = Parsed(item.price);
     if (pn && pn->kind == NodeKind::kPrice && pt.explain.prices.size() == 1) {
