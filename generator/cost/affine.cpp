@@ -70,6 +70,77 @@ AffineForm Reciprocal(const AffineForm& a, const Decimal& lo, const Decimal& hi)
   return out;
 }
 
+namespace {
+
+// One noise symbol's coefficients in a quotient's numerator and denominator.
+struct Pair {
+  Decimal num, den;
+};
+
+// The t at which a0 - t·b0 + side·Σ|numᵢ - t·denᵢ| is zero (side -1: the
+// least value of the quotient, +1: the greatest). The function falls
+// strictly with t (b0 > Σ|denᵢ|) and is linear between the points
+// numᵢ/denᵢ: find the piece where it changes sign, then solve that piece.
+Decimal RootOf(const Decimal& a0, const Decimal& b0, const std::vector<Pair>& pairs, int side) {
+  auto at = [&](const Decimal& t) {
+    Decimal v = a0 - t * b0;
+    for (const Pair& p : pairs) v += (p.num - t * p.den).Abs() * Decimal(side);
+    return v;
+  };
+  std::vector<Decimal> breaks;
+  for (const Pair& p : pairs)
+    if (!p.den.IsZero()) breaks.push_back(p.num / p.den);
+  std::sort(breaks.begin(), breaks.end());
+  const Decimal* below = nullptr;  // the last break where the function is >= 0
+  const Decimal* above = nullptr;  // the first where it is < 0
+  for (const Decimal& t : breaks) {
+    if (at(t).IsNegative()) {
+      above = &t;
+      break;
+    }
+    below = &t;
+  }
+  Decimal inside = below && above ? (*below + *above) / Decimal(2)
+                   : below        ? *below + Decimal(1)
+                   : above        ? *above - Decimal(1)
+                                  : Decimal(0);
+  Decimal num = a0, den = b0;  // the piece through `inside`: num - t·den
+  for (const Pair& p : pairs) {
+    bool negative = (p.num - inside * p.den).IsNegative();
+    Decimal sign(negative ? -side : side);
+    num += sign * p.num;
+    den += sign * p.den;
+  }
+  return num / den;
+}
+
+}  // namespace
+
+std::optional<std::pair<Decimal, Decimal>> QuotientRange(const AffineForm& a, const AffineForm& b) {
+  if (a.terms.size() + b.terms.size() + 2 > kMaxQuotientSymbols) return std::nullopt;
+  std::vector<Pair> pairs;
+  size_t i = 0, j = 0;
+  while (i < a.terms.size() || j < b.terms.size()) {
+    int order = i == a.terms.size()   ? 1
+                : j == b.terms.size() ? -1
+                                      : CompareSymbols(a.terms[i].symbol, b.terms[j].symbol);
+    if (order < 0) pairs.push_back({a.terms[i++].coef, Decimal(0)});
+    else if (order > 0) pairs.push_back({Decimal(0), b.terms[j++].coef});
+    else pairs.push_back({a.terms[i++].coef, b.terms[j++].coef});
+  }
+  if (!a.error.IsZero()) pairs.push_back({a.error, Decimal(0)});
+  if (!b.error.IsZero()) pairs.push_back({Decimal(0), b.error});
+  Decimal spread;  // how far b strays from its centre
+  for (const Pair& p : pairs) spread += p.den.Abs();
+  Decimal a0 = a.centre, b0 = b.centre;
+  if (b0 - spread <= Decimal(0)) {  // b < 0 throughout, or b can be zero
+    if (b0 + spread >= Decimal(0)) return std::nullopt;
+    a0 = -a0, b0 = -b0;  // a/b = (-a)/(-b)
+    for (Pair& p : pairs) p.num = -p.num, p.den = -p.den;
+  }
+  return std::make_pair(RootOf(a0, b0, pairs, -1), RootOf(a0, b0, pairs, 1));
+}
+
 std::optional<Decimal> ProportionOf(const AffineForm& b, const AffineForm& a) {
   if (!a.error.IsZero() || !b.error.IsZero() || a.terms.empty() || a.terms.size() != b.terms.size()) {
     return std::nullopt;

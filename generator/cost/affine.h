@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cost/decimal.h"
@@ -59,6 +60,13 @@ AffineForm Multiply(const AffineForm& a, const AffineForm& b);
 /// 1/a, by the min-range linearisation of 1/y over [lo, hi], an interval
 /// that holds a's value and not zero (REQUIRES: lo > 0 or hi < 0).
 AffineForm Reciprocal(const AffineForm& a, const Decimal& lo, const Decimal& hi);
+/// The least and greatest of a/b over every value of the noise symbols (the
+/// errors of a and b taken as two more, independent symbols): a quotient of
+/// two affine functions is monotone along each symbol, so this is the exact
+/// range of the forms' quotient. nullopt when b can be zero over the symbols'
+/// ranges, or when the two have more than `kMaxQuotientSymbols` symbols.
+std::optional<std::pair<Decimal, Decimal>> QuotientRange(const AffineForm& a, const AffineForm& b);
+constexpr size_t kMaxQuotientSymbols = 64;
 /// c when b = c·a term by term, with no error term in either (so b/a is
 /// exactly c); nullopt otherwise.
 std::optional<Decimal> ProportionOf(const AffineForm& b, const AffineForm& a);

@@ -1,6 +1,7 @@
 // Totals, subtotals and shares of a model, and the assembly of a ModelResult
 // from memoised figures.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "cost/engine.h"
@@ -71,6 +72,7 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   const ModelDef& d = *model.def;
   bool ok = true, first = true;
   Value sum;
+  std::vector<Interval> parts;
   Trace trace;
   static const std::vector<size_t> kNone;
   auto in_group = model.group_items.find(group);
@@ -93,12 +95,13 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
       continue;
     }
     if (first) sum = ie->value, first = false;
-    else sum.v = sum.v + ie->value.v;
+    parts.push_back(ie->value.v);
     trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id;
     trace.AddInput(NameInput(item.id, m, item.id, ""), ie->value);
     trace.Absorb(ie->explain);
   }
   if (!ok) return false;
+  if (!first) sum.v = Sum(parts);
   if (first && model.total_unit) sum.dim = model.total_unit->dim;
   if (model.total_unit && model.total_unit->dim == sum.dim) sum.display = model.total_unit;
   e->value = std::move(sum);
@@ -111,17 +114,17 @@ const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
   ShareBasis& b = it->second;
   if (!added) return b;
   const ModelDef& d = *models_[m].def;
-  b.all = Interval(Decimal(0));
+  std::vector<Interval> all;
+  std::map<std::string, std::vector<Interval>, std::less<>> by_group;
   for (const auto& item : d.items) {
     const Entry* ie = nullptr;
     if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) return b;
-    b.all = b.all + ie->value.v;
-    if (!item.group.empty()) {
-      auto [g, first] = b.by_group.try_emplace(item.group, Interval(Decimal(0)));
-      g->second = g->second + ie->value.v;
-    }
+    all.push_back(ie->value.v);
+    if (!item.group.empty()) by_group[item.group].push_back(ie->value.v);
     b.any_negative = b.any_negative || ie->value.v.lo.IsNegative();
   }
+  b.all = Sum(all);
+  for (const auto& [group, parts] : by_group) b.by_group.emplace(group, Sum(parts));
   b.ok = true;
   return b;
 }

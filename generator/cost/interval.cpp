@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <utility>
 
 #include "cost/affine.h"
 
@@ -23,10 +25,12 @@ AffineForm FormOf(const Interval& x) {
 
 // `plain` narrowed to the range of `form`, keeping the form when it still
 // names an input. A form whose inputs all cancelled is an exact number.
-Interval Tighten(Interval plain, AffineForm form) {
+// `also`, when given, is one more range known to hold the value.
+Interval Tighten(Interval plain, AffineForm form, const std::optional<std::pair<Decimal, Decimal>>& also = {}) {
   Decimal radius = form.Radius();
   if (radius.IsZero()) return Interval(form.centre);
   Decimal lo = Max(plain.lo, form.centre - radius), hi = Min(plain.hi, form.centre + radius);
+  if (also) lo = Max(lo, also->first), hi = Min(hi, also->second);
   if (hi < lo) lo = hi = (lo + hi) / Decimal(2);  // both hold the value: they differ by rounding only
   Interval out(std::move(lo), std::move(hi));
   if (!out.IsPoint() && !form.terms.empty()) out.form = std::make_shared<const AffineForm>(std::move(form));
@@ -87,9 +91,43 @@ std::optional<Interval> Divide(const Interval& a, const Interval& b) {
   if (a.form && b.form) {
     if (auto k = ProportionOf(*b.form, *a.form)) return Interval(Decimal(1) / *k);  // a / (k·a)
   }
-  AffineForm inverse = Reciprocal(FormOf(b), b.lo, b.hi);
-  if (a.IsPoint()) return Tighten(std::move(plain), Scale(inverse, a.lo));
-  return Tighten(std::move(plain), Multiply(FormOf(a), inverse));
+  // The form carried on is a linearisation (sound, so later steps keep the
+  // inputs' correlation); the range shown is, in addition, narrowed to the
+  // exact range of the two forms' quotient.
+  AffineForm num = FormOf(a), den = FormOf(b);
+  AffineForm inverse = Reciprocal(den, b.lo, b.hi);
+  AffineForm q = a.IsPoint() ? Scale(inverse, a.lo) : Multiply(num, inverse);
+  return Tighten(std::move(plain), std::move(q), QuotientRange(num, den));
+}
+
+Interval Sum(const std::vector<Interval>& parts) {
+  Interval plain(Decimal(0));
+  bool tracked = false;
+  for (const Interval& p : parts) {
+    plain.lo += p.lo, plain.hi += p.hi;
+    tracked = tracked || p.form;
+  }
+  if (!tracked) return plain;
+  // One merge of every part's terms: adding the parts one by one would copy
+  // the growing list of terms once per part.
+  AffineForm sum;
+  for (const Interval& p : parts) {
+    AffineForm f = FormOf(p);
+    sum.centre += f.centre;
+    sum.error += f.error;
+    sum.terms.insert(sum.terms.end(), std::make_move_iterator(f.terms.begin()), std::make_move_iterator(f.terms.end()));
+  }
+  std::stable_sort(sum.terms.begin(), sum.terms.end(),
+                   [](const AffineTerm& x, const AffineTerm& y) { return CompareSymbols(x.symbol, y.symbol) < 0; });
+  std::vector<AffineTerm> merged;
+  for (AffineTerm& t : sum.terms) {
+    if (!merged.empty() && CompareSymbols(merged.back().symbol, t.symbol) == 0) merged.back().coef += t.coef;
+    else merged.push_back(std::move(t));
+  }
+  merged.erase(std::remove_if(merged.begin(), merged.end(), [](const AffineTerm& t) { return t.coef.IsZero(); }),
+               merged.end());
+  sum.terms = std::move(merged);
+  return Tighten(std::move(plain), std::move(sum));
 }
 
 Interval Hull(const Interval& a, const Interval& b) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cost/decimal.h"
 
@@ -53,6 +54,8 @@ Interval operator-(const Interval& a);
 Interval operator*(const Interval& a, const Interval& b);
 /// a / b; nullopt when b contains zero.
 std::optional<Interval> Divide(const Interval& a, const Interval& b);
+/// The sum of every part, in one pass (however many inputs they name).
+Interval Sum(const std::vector<Interval>& parts);
 /// The smallest interval holding both.
 Interval Hull(const Interval& a, const Interval& b);
 /// Each end rounded half away from zero to `digits` decimals.

@@ -84,14 +84,16 @@ TEST_CASE("Correlated and uncorrelated ranges: sums, differences, products, rati
       // Ratios.
       {"a / a", *Divide(a, a_again), R("1", "1")},
       {"a / 4a", *Divide(a, a * Interval(D("4"))), R("0.25", "0.25")},
-      // 1/c over [10, 20]: slope -1/400, 0.075 - 0.0125·εc ± 0.0125; a·(1/c) =
-      // 1.125 + 0.375·εa - 0.1875·εc ± (0.1875 + 5·0.025) = [0.25, 2]; the
-      // interval quotient [0.5, 2] is tighter.
+      // A quotient of affine forms is monotone along each input, so its range
+      // is found exactly: a/c runs from 10/20 to 20/10 (as interval division),
       {"a / c", *Divide(a, c), R("0.5", "2")},
-      // (a + b)/a = 17·(0.075 - 0.0125·εa ± 0.0125) + 0.075·(5·εa + εb) ± 6·0.025
-      //           = 1.275 + 0.1625·εa + 0.075·εb ± 0.3625 = [0.675, 1.875];
-      // plain: [11, 23] / [10, 20] = [0.55, 2.3]; exact: 1 + b/a in [1.05, 1.3].
-      {"(a + b) / a", *Divide(a + b, a), R("0.675", "1.875")},
+      // and (a + b)/a = 1 + b/a from 1 + 1/20 to 1 + 3/10, where interval
+      // division gives [11, 23] / [10, 20] = [0.55, 2.3].
+      {"(a + b) / a", *Divide(a + b, a), R("1.05", "1.3")},
+      // ((a + 50) / a: the change of a scenario adding 50 to a ranged total)
+      {"(a + 50) / a", *Divide(a + Interval(D("50")), a), R("3.5", "6")},
+      // A number over a range: 30/[10, 20].
+      {"30 / a", *Divide(Interval(D("30")), a), R("1.5", "3")},
   };
   for (const Case& c : cases) {
     INFO(c.what << " = [" << c.got.lo.ToString() << ", " << c.got.hi.ToString() << "]");
@@ -125,9 +127,11 @@ TEST_CASE("Non-monotone functions of a correlated range are still enclosed", "[c
   Interval w = z - z * z;
   CHECK(w == R("0", "0.5"));
   CheckEncloses(w, [](const Decimal& v) { return v - v * v; }, D("0"), D("1"));
-  // (x + 1)/(x - 1) over x in [2, 8]: decreasing, so [9/7, 3]; any enclosure
-  // must hold every sample.
+  // (x + 1)/(x - 1) over x in [2, 8]: decreasing, so exactly [9/7, 3]
+  // (plain: [3, 9] / [1, 7] = [3/7, 9]).
   Interval q = *Divide(x + Interval(D("1")), x - Interval(D("1")));
+  CHECK(q.lo.NearlyEquals(Decimal(9) / Decimal(7)));
+  CHECK(q.hi.NearlyEquals(Decimal(3)));
   CheckEncloses(q, [](const Decimal& v) { return (v + Decimal(1)) / (v - Decimal(1)); }, D("2"), D("8"));
 }
 
