@@ -338,8 +338,8 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
   r.stated_text = x.stated.text;
   r.unit = DisplayUnit(*stated);
   const Unit& unit = r.unit;
-  r.stated = InUnit(*stated, unit);
-  r.computed = InUnit(*computed, unit);
+  r.stated = InUnit(Ends(stated->v), unit);
+  r.computed = InUnit(Ends(computed->v), unit);
   r.known_discrepancy = x.known_discrepancy;
   r.source = x.source;
   r.note = x.note;

@@ -11,10 +11,12 @@ std::string UnitText(const Value& v) {
   return v.display ? v.display->text : FormatDimension(v.dim);
 }
 
-Interval InUnit(const Value& v, const Unit& unit) {
-  if (unit.scale == Decimal(1)) return v.v;
-  return *Divide(v.v, Interval(unit.scale));
+Interval InUnit(const Interval& v, const Unit& unit) {
+  if (unit.scale == Decimal(1)) return v;
+  return *Divide(v, Interval(unit.scale));
 }
+
+Interval InUnit(const Value& v, const Unit& unit) { return InUnit(v.v, unit); }
 
 Unit DisplayUnit(const Value& v) {
   if (v.display) return *v.display;
@@ -52,7 +54,7 @@ void Trace::AddInput(InputUse in, const Value& v) {
   in.bool_value = v.flag;
   if (!v.is_bool) {
     in.unit = DisplayUnit(v);
-    in.value = InUnit(v, in.unit);
+    in.value = InUnit(Ends(v.v), in.unit);
   }
   explain.inputs.push_back(std::move(in));
 }
@@ -76,7 +78,7 @@ void Trace::AddFx(const FxUse& fx) {
 
 void Trace::AddConversion(const Value& v, const Unit& from, const Unit& to, const UnitTable& units) {
   if (v.is_bool) return;
-  if (auto c = TimeConversion(InUnit(v, from), from, to, units)) explain.conversions.push_back(std::move(*c));
+  if (auto c = TimeConversion(InUnit(Ends(v.v), from), from, to, units)) explain.conversions.push_back(std::move(*c));
 }
 
 // Conversions are not absorbed: a referenced figure's value is shown as it
@@ -440,7 +442,7 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     } else if (!p->is_bool) {  // a parameter or a formula: its value, in the unit it was written in
       PriceUse used;
       used.unit = DisplayUnit(*p);
-      used.value = InUnit(*p, used.unit);
+      used.value = InUnit(Ends(p->v), used.unit);
       e->unit_price = std::move(used);
     }
     e->quantity = q;

@@ -38,6 +38,7 @@ std::string UnitText(const Value& v);
 Unit DisplayUnit(const Value& v);
 /// `v` converted into `unit` (REQUIRES: same dimension).
 Interval InUnit(const Value& v, const Unit& unit);
+Interval InUnit(const Interval& v, const Unit& unit);
 /// A unit for a product or quotient `dim` that neither operand's written
 /// unit gives, keeping the "per" time they were written with: 1M queries/month
 /// × 1,500 tokens/query is "tokens/month", not the canonical "tokens/h".

@@ -43,6 +43,10 @@ struct Interval {
   friend bool operator==(const Interval& a, const Interval& b) { return a.lo == b.lo && a.hi == b.hi; }
 };
 
+/// The same ends, naming no inputs: for a copy that is only shown (an input
+/// listed in an explanation), so a large form is not copied for each.
+inline Interval Ends(const Interval& a) { return Interval(a.lo, a.hi); }
+
 /// [lo, hi] as one uncertain input named `source` ("@aws/x:spot@2025-01-01",
 /// "model|param@0"): every range made from it shares its uncertainty. A point
 /// is returned as it is.
