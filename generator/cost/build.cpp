@@ -1,6 +1,7 @@
 // Totals, subtotals and shares of a model, and the assembly of a ModelResult
 // from memoised figures.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "cost/engine.h"
@@ -71,6 +72,7 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   const ModelDef& d = *model.def;
   bool ok = true, first = true;
   Value sum;
+  std::vector<Interval> parts;
   Trace trace;
   static const std::vector<size_t> kNone;
   auto in_group = model.group_items.find(group);
@@ -93,12 +95,13 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
       continue;
     }
     if (first) sum = ie->value, first = false;
-    else sum.v = sum.v + ie->value.v;
+    parts.push_back(ie->value.v);
     trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id;
     trace.AddInput(NameInput(item.id, m, item.id, ""), ie->value);
     trace.Absorb(ie->explain);
   }
   if (!ok) return false;
+  if (!first) sum.v = Sum(parts);
   if (first && model.total_unit) sum.dim = model.total_unit->dim;
   if (model.total_unit && model.total_unit->dim == sum.dim) sum.display = model.total_unit;
   e->value = std::move(sum);
@@ -111,17 +114,17 @@ const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
   ShareBasis& b = it->second;
   if (!added) return b;
   const ModelDef& d = *models_[m].def;
-  b.all = Interval(Decimal(0));
+  std::vector<Interval> all;
+  std::map<std::string, std::vector<Interval>, std::less<>> by_group;
   for (const auto& item : d.items) {
     const Entry* ie = nullptr;
     if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) return b;
-    b.all = b.all + ie->value.v;
-    if (!item.group.empty()) {
-      auto [g, first] = b.by_group.try_emplace(item.group, Interval(Decimal(0)));
-      g->second = g->second + ie->value.v;
-    }
+    all.push_back(ie->value.v);
+    if (!item.group.empty()) by_group[item.group].push_back(ie->value.v);
     b.any_negative = b.any_negative || ie->value.v.lo.IsNegative();
   }
+  b.all = Sum(all);
+  for (const auto& [group, parts] : by_group) b.by_group.emplace(group, Sum(parts));
   b.ok = true;
   return b;
 }
@@ -182,7 +185,7 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
 std::optional<Figure> Engine::Measured(const RuleDef& rule, size_t m, const std::string& scenario) {
   const Node* node = Parsed(rule.when);
   if (!node || node->kind != NodeKind::kCompare || node->args.empty()) return std::nullopt;
-  Scope s{m, scenario, &rule.when, nullptr};
+  Scope s{m, scenario, &rule.when, nullptr, {rule.id, "when", ""}};
   std::optional<Value> left = Eval(*node->args[0], s);  // memoised figures: evaluated already
   if (!left || left->is_bool) return std::nullopt;
   return ToFigure(rule.id, rule.condition, *left, {}, rule.when.pos);
@@ -246,7 +249,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     if (get(f.id)) r.figures.push_back(ToFigure(f.id, f.label, e->value, e->explain, f.where.pos));
   }
   for (const auto& rule : d.rules) {
-    auto v = EvalLocated(rule.when, m, scenario, nullptr);
+    auto v = EvalLocated(rule.when, m, scenario, nullptr, {rule.id, "when", ""});
     if (!v) continue;
     if (!v->is_bool) {
       Report(rule.when, 0, rule.when.text.size(),
@@ -318,8 +321,10 @@ std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
 
 std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::string& scenario,
                                                           const ExpectationDef& x) {
-  auto computed = EvalLocated(x.figure, m, scenario, nullptr);
-  auto stated = EvalLocated(x.stated, m, scenario, nullptr);
+  // Named by place, as an expectation has no id of its own.
+  std::string id = "expectation#" + std::to_string(&x - models_[m].def->expectations.data());
+  auto computed = EvalLocated(x.figure, m, scenario, nullptr, {id, "figure", ""});
+  auto stated = EvalLocated(x.stated, m, scenario, nullptr, {id, "stated", ""});
   if (!computed || !stated) return std::nullopt;
   if (computed->is_bool || stated->is_bool || computed->dim != stated->dim) {
     Report(x.stated, 0, x.stated.text.size(),
@@ -333,8 +338,8 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
   r.stated_text = x.stated.text;
   r.unit = DisplayUnit(*stated);
   const Unit& unit = r.unit;
-  r.stated = InUnit(*stated, unit);
-  r.computed = InUnit(*computed, unit);
+  r.stated = InUnit(Ends(stated->v), unit);
+  r.computed = InUnit(Ends(computed->v), unit);
   r.known_discrepancy = x.known_discrepancy;
   r.source = x.source;
   r.note = x.note;
@@ -347,7 +352,7 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
     return r;
   }
   const Node* tn = Parsed(x.tolerance);
-  auto tol = EvalLocated(x.tolerance, m, scenario, nullptr);
+  auto tol = EvalLocated(x.tolerance, m, scenario, nullptr, {id, "tolerance", ""});
   if (!tn || !tol) return std::nullopt;
   bool relative = tn->kind == NodeKind::kNumber && tn->has_unit && tn->unit.text == "%";
   // A plain number (such as 0) is an amount in the stated unit.

@@ -11,10 +11,12 @@ std::string UnitText(const Value& v) {
   return v.display ? v.display->text : FormatDimension(v.dim);
 }
 
-Interval InUnit(const Value& v, const Unit& unit) {
-  if (unit.scale == Decimal(1)) return v.v;
-  return *Divide(v.v, Interval(unit.scale));
+Interval InUnit(const Interval& v, const Unit& unit) {
+  if (unit.scale == Decimal(1)) return v;
+  return *Divide(v, Interval(unit.scale));
 }
+
+Interval InUnit(const Value& v, const Unit& unit) { return InUnit(v.v, unit); }
 
 Unit DisplayUnit(const Value& v) {
   if (v.display) return *v.display;
@@ -52,7 +54,7 @@ void Trace::AddInput(InputUse in, const Value& v) {
   in.bool_value = v.flag;
   if (!v.is_bool) {
     in.unit = DisplayUnit(v);
-    in.value = InUnit(v, in.unit);
+    in.value = InUnit(Ends(v.v), in.unit);
   }
   explain.inputs.push_back(std::move(in));
 }
@@ -76,7 +78,7 @@ void Trace::AddFx(const FxUse& fx) {
 
 void Trace::AddConversion(const Value& v, const Unit& from, const Unit& to, const UnitTable& units) {
   if (v.is_bool) return;
-  if (auto c = TimeConversion(InUnit(v, from), from, to, units)) explain.conversions.push_back(std::move(*c));
+  if (auto c = TimeConversion(InUnit(Ends(v.v), from), from, to, units)) explain.conversions.push_back(std::move(*c));
 }
 
 // Conversions are not absorbed: a referenced figure's value is shown as it
@@ -291,10 +293,10 @@ const Node* Engine::Parsed(const Located& src) {
 }
 
 std::optional<Value> Engine::EvalLocated(const Located& src, size_t m, const std::string& scenario,
-                                         Trace* trace) {
+                                         Trace* trace, Origin origin) {
   const Node* node = Parsed(src);
   if (!node) return std::nullopt;
-  Scope s{m, scenario, &src, trace};
+  Scope s{m, scenario, &src, trace, origin};
   if (trace && trace->explain.formula.empty()) trace->explain.formula = src.text;
   return Eval(*node, s);
 }
@@ -417,17 +419,18 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (kind == Kind::kItem) return ComputeItem(m, scenario, d.items[i], e);
   if (kind == Kind::kParam) {
     const Located* src = &d.params[i].value;
+    Origin origin{id, "", ""};
     if (auto same = model.scenarios.find(scenario); same != model.scenarios.end()) {
       for (size_t k : same->second) {  // the last override of `id` wins
         for (const auto& p : d.scenarios[k].params) {
-          if (p.id == id) src = &p.value;
+          if (p.id == id) src = &p.value, origin.scenario = scenario;
         }
       }
     }
-    v = EvalLocated(*src, m, scenario, &trace);
+    v = EvalLocated(*src, m, scenario, &trace, origin);
   } else {
     const FigureDef& f = d.figures[i];
-    v = EvalLocated(f.formula, m, scenario, &trace);
+    v = EvalLocated(f.formula, m, scenario, &trace, {f.id, "", ""});
     if (v && !CheckDeclared(f.unit, f.formula, &*v, &trace)) return false;
   }
   if (!v) return false;
@@ -441,11 +444,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
   Trace trace;
   std::optional<Value> v;
   if (!item.formula.empty()) {
-    v = EvalLocated(item.formula, m, scenario, &trace);
+    v = EvalLocated(item.formula, m, scenario, &trace, {item.id, "", ""});
   } else {
     Trace qt, pt;
-    auto q = EvalLocated(item.quantity, m, scenario, &qt);
-    auto p = EvalLocated(item.price, m, scenario, &pt);
+    auto q = EvalLocated(item.quantity, m, scenario, &qt, {item.id, "quantity", ""});
+    auto p = EvalLocated(item.price, m, scenario, &pt, {item.id, "price", ""});
     if (!q || !p) return false;
     const Node* pn = Parsed(item.price);
     if (pn && pn->kind == NodeKind::kPrice && pt.explain.prices.size() == 1) {
@@ -453,7 +456,7 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     } else if (!p->is_bool) {  // a parameter or a formula: its value, in the unit it was written in
       PriceUse used;
       used.unit = DisplayUnit(*p);
-      used.value = InUnit(*p, used.unit);
+      used.value = InUnit(Ends(p->v), used.unit);
       e->unit_price = std::move(used);
     }
     e->quantity = q;

@@ -38,6 +38,7 @@ std::string UnitText(const Value& v);
 Unit DisplayUnit(const Value& v);
 /// `v` converted into `unit` (REQUIRES: same dimension).
 Interval InUnit(const Value& v, const Unit& unit);
+Interval InUnit(const Interval& v, const Unit& unit);
 /// A unit for a product or quotient `dim` that neither operand's written
 /// unit gives, keeping the "per" time they were written with: 1M queries/month
 /// × 1,500 tokens/query is "tokens/month", not the canonical "tokens/h".
@@ -73,12 +74,22 @@ struct Trace {
   std::unordered_set<std::string> price_keys_;
 };
 
+/// Which formula of a model is evaluated, to name the ranges written in it:
+/// each is one uncertain input, shared by every scenario that evaluates the
+/// same formula.
+struct Origin {
+  std::string_view id;        // the param, item, figure or rule
+  std::string_view part;      // "quantity", "price", "when"…; "" for the whole
+  std::string_view scenario;  // the scenario that overrides the param; "" for a shared formula
+};
+
 /// One formula being evaluated: where it is, in which model and scenario.
 struct Scope {
   size_t model = 0;
   std::string scenario;
   const Located* src = nullptr;
   Trace* trace = nullptr;
+  Origin origin;
 };
 
 class Engine {
@@ -165,7 +176,7 @@ class Engine {
   std::vector<std::string> ModelsRead(size_t m);
   std::vector<std::string> ReadFromFormulas(size_t m);
   std::optional<Value> EvalLocated(const Located& src, size_t m, const std::string& scenario,
-                                   Trace* trace);
+                                   Trace* trace, Origin origin);
   bool CheckDeclared(const Located& unit_src, const Located& at, Value* v, Trace* trace);
   /// Shows `v` in `unit`, noting in `trace` a change of its "per" time.
   void ShowIn(const Unit& unit, Value* v, Trace* trace) const;

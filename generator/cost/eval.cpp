@@ -9,6 +9,16 @@ namespace {
 
 std::string RangeText(const Interval& v) { return v.lo.ToString() + " to " + v.hi.ToString(); }
 
+// The name of the uncertain input a range written in a formula is:
+// "model|param[scenario]@offset" for a scenario's override of a param,
+// "model|item.quantity@offset" for an item's quantity, and so on.
+std::string RangeSource(const std::string& model, const Origin& o, size_t offset) {
+  std::string name = model + "|" + std::string(o.id);
+  if (!o.part.empty()) name += "." + std::string(o.part);
+  if (!o.scenario.empty()) name += "[" + std::string(o.scenario) + "]";
+  return name + "@" + std::to_string(offset);
+}
+
 }  // namespace
 
 std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std::string_view what) {
@@ -285,7 +295,7 @@ std::optional<Value> Engine::EvalRange(const Node& n, Scope& s) {
     return std::nullopt;
   }
   Value out = *r;
-  out.v = Interval(l->v.lo, r->v.hi);
+  out.v = Uncertain(Interval(l->v.lo, r->v.hi), RangeSource(models_[s.model].def->id, s.origin, n.offset));
   if (!out.display) out.display = l->display;
   return out;
 }

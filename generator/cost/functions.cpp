@@ -24,6 +24,7 @@ std::optional<Interval> IntPow(const Interval& x, int64_t n) {
     if (!p) return std::nullopt;
     return Divide(Interval(Decimal(1)), *p);
   }
+  if (n == 1) return x;  // keeps the inputs it comes from
   auto a = x.lo.Pow(n), b = x.hi.Pow(n);
   if (!a || !b) return std::nullopt;
   if (n % 2 == 1 || !x.lo.IsNegative()) return Interval(Min(*a, *b), Max(*a, *b));

@@ -2,26 +2,132 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <utility>
+
+#include "cost/affine.h"
 
 namespace costsite::cost {
+namespace {
+
+// The form of `x`: its own, or, for a range that tracks no inputs, its
+// midpoint with its half-width as fresh noise.
+AffineForm FormOf(const Interval& x) {
+  if (x.form) return *x.form;
+  AffineForm f;
+  f.centre = x.lo;
+  if (!x.IsPoint()) {
+    f.centre = x.Mid();
+    f.error = x.hi - f.centre;
+  }
+  return f;
+}
+
+// `plain` narrowed to the range of `form`, keeping the form when it still
+// names an input. A form whose inputs all cancelled is an exact number.
+// `also`, when given, is one more range known to hold the value.
+Interval Tighten(Interval plain, AffineForm form, const std::optional<std::pair<Decimal, Decimal>>& also = {}) {
+  Decimal radius = form.Radius();
+  if (radius.IsZero()) return Interval(form.centre);
+  Decimal lo = Max(plain.lo, form.centre - radius), hi = Min(plain.hi, form.centre + radius);
+  if (also) lo = Max(lo, also->first), hi = Min(hi, also->second);
+  if (hi < lo) lo = hi = (lo + hi) / Decimal(2);  // both hold the value: they differ by rounding only
+  Interval out(std::move(lo), std::move(hi));
+  if (!out.IsPoint() && !form.terms.empty()) out.form = std::make_shared<const AffineForm>(std::move(form));
+  return out;
+}
+
+bool Tracked(const Interval& a, const Interval& b) { return a.form || b.form; }
+
+}  // namespace
 
 Decimal Interval::Mid() const { return (lo + hi) / Decimal(2); }
 
-Interval operator+(const Interval& a, const Interval& b) { return {a.lo + b.lo, a.hi + b.hi}; }
-Interval operator-(const Interval& a, const Interval& b) { return {a.lo - b.hi, a.hi - b.lo}; }
-Interval operator-(const Interval& a) { return {-a.hi, -a.lo}; }
+Interval Uncertain(const Interval& range, std::string source) {
+  if (range.IsPoint()) return range;
+  AffineForm f;
+  f.centre = range.Mid();
+  f.terms.push_back({MakeSymbol(std::move(source)), range.hi - f.centre});
+  Interval out(range.lo, range.hi);
+  out.form = std::make_shared<const AffineForm>(std::move(f));
+  return out;
+}
+
+Interval operator+(const Interval& a, const Interval& b) {
+  Interval plain(a.lo + b.lo, a.hi + b.hi);
+  if (!Tracked(a, b)) return plain;
+  return Tighten(std::move(plain), Combine(FormOf(a), Decimal(1), FormOf(b), Decimal(1)));
+}
+
+Interval operator-(const Interval& a, const Interval& b) {
+  Interval plain(a.lo - b.hi, a.hi - b.lo);
+  if (!Tracked(a, b)) return plain;
+  return Tighten(std::move(plain), Combine(FormOf(a), Decimal(1), FormOf(b), Decimal(-1)));
+}
+
+Interval operator-(const Interval& a) {
+  Interval out(-a.hi, -a.lo);
+  if (a.form) out.form = std::make_shared<const AffineForm>(Scale(*a.form, Decimal(-1)));
+  return out;
+}
 
 Interval operator*(const Interval& a, const Interval& b) {
   if (a.IsPoint() && b.IsPoint()) return Interval(a.lo * b.lo);
   std::array<Decimal, 4> c = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
-  return {*std::min_element(c.begin(), c.end()), *std::max_element(c.begin(), c.end())};
+  Interval plain(*std::min_element(c.begin(), c.end()), *std::max_element(c.begin(), c.end()));
+  if (!Tracked(a, b)) return plain;
+  if (a.IsPoint()) return Tighten(std::move(plain), Scale(FormOf(b), a.lo));
+  if (b.IsPoint()) return Tighten(std::move(plain), Scale(FormOf(a), b.lo));
+  return Tighten(std::move(plain), Multiply(FormOf(a), FormOf(b)));
 }
 
 std::optional<Interval> Divide(const Interval& a, const Interval& b) {
   if (b.Contains(Decimal(0))) return std::nullopt;
   if (a.IsPoint() && b.IsPoint()) return Interval(a.lo / b.lo);
   std::array<Decimal, 4> c = {a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi};
-  return Interval(*std::min_element(c.begin(), c.end()), *std::max_element(c.begin(), c.end()));
+  Interval plain(*std::min_element(c.begin(), c.end()), *std::max_element(c.begin(), c.end()));
+  if (!Tracked(a, b)) return plain;
+  if (b.IsPoint()) return Tighten(std::move(plain), Scale(FormOf(a), Decimal(1) / b.lo));
+  if (a.form && b.form) {
+    if (auto k = ProportionOf(*b.form, *a.form)) return Interval(Decimal(1) / *k);  // a / (k·a)
+  }
+  // The form carried on is a linearisation (sound, so later steps keep the
+  // inputs' correlation); the range shown is, in addition, narrowed to the
+  // exact range of the two forms' quotient.
+  AffineForm num = FormOf(a), den = FormOf(b);
+  AffineForm inverse = Reciprocal(den, b.lo, b.hi);
+  AffineForm q = a.IsPoint() ? Scale(inverse, a.lo) : Multiply(num, inverse);
+  return Tighten(std::move(plain), std::move(q), QuotientRange(num, den));
+}
+
+Interval Sum(const std::vector<Interval>& parts) {
+  Interval plain(Decimal(0));
+  bool tracked = false;
+  for (const Interval& p : parts) {
+    plain.lo += p.lo, plain.hi += p.hi;
+    tracked = tracked || p.form;
+  }
+  if (!tracked) return plain;
+  // One merge of every part's terms: adding the parts one by one would copy
+  // the growing list of terms once per part.
+  AffineForm sum;
+  for (const Interval& p : parts) {
+    AffineForm f = FormOf(p);
+    sum.centre += f.centre;
+    sum.error += f.error;
+    sum.terms.insert(sum.terms.end(), std::make_move_iterator(f.terms.begin()), std::make_move_iterator(f.terms.end()));
+  }
+  std::stable_sort(sum.terms.begin(), sum.terms.end(),
+                   [](const AffineTerm& x, const AffineTerm& y) { return CompareSymbols(x.symbol, y.symbol) < 0; });
+  std::vector<AffineTerm> merged;
+  for (AffineTerm& t : sum.terms) {
+    if (!merged.empty() && CompareSymbols(merged.back().symbol, t.symbol) == 0) merged.back().coef += t.coef;
+    else merged.push_back(std::move(t));
+  }
+  merged.erase(std::remove_if(merged.begin(), merged.end(), [](const AffineTerm& t) { return t.coef.IsZero(); }),
+               merged.end());
+  sum.terms = std::move(merged);
+  return Tighten(std::move(plain), std::move(sum));
 }
 
 Interval Hull(const Interval& a, const Interval& b) {

@@ -1,19 +1,35 @@
 // Closed intervals of decimals, so that "500 to 1500 CNY/month" flows through
 // every formula and totals of ranged items are ranges. A plain number is the
 // interval [x, x].
+//
+// A range also remembers the named uncertain inputs it comes from (an affine
+// form, cost/affine.h), so that the same input in two figures cancels in their
+// difference: total - total is 0, and a saving between two scenarios that
+// share a ranged item is exact. What is shown is [lo, hi], the intersection
+// of the plain interval result and the affine form's range: both hold every
+// possible value, so the intersection does, and it is never wider than plain
+// interval arithmetic alone.
 #ifndef COSTSITE_COST_INTERVAL_H_
 #define COSTSITE_COST_INTERVAL_H_
 
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "cost/decimal.h"
 
 namespace costsite::cost {
 
+struct AffineForm;
+
 /// [lo, hi] with lo <= hi.
 struct Interval {
   Decimal lo;
   Decimal hi;
+  /// The inputs the range depends on; null for a point and for a range that
+  /// tracks none (then it is as independent of everything as a fresh input).
+  std::shared_ptr<const AffineForm> form;
 
   Interval() = default;
   Interval(Decimal point) : lo(point), hi(point) {}  // NOLINT: a number is a point interval
@@ -23,8 +39,18 @@ struct Interval {
   bool Contains(const Decimal& x) const { return lo <= x && x <= hi; }
   /// The midpoint (lo + hi) / 2.
   Decimal Mid() const;
-  friend bool operator==(const Interval&, const Interval&) = default;
+  /// Equal ends; where the uncertainty comes from does not matter.
+  friend bool operator==(const Interval& a, const Interval& b) { return a.lo == b.lo && a.hi == b.hi; }
 };
+
+/// The same ends, naming no inputs: for a copy that is only shown (an input
+/// listed in an explanation), so a large form is not copied for each.
+inline Interval Ends(const Interval& a) { return Interval(a.lo, a.hi); }
+
+/// [lo, hi] as one uncertain input named `source` ("@aws/x:spot@2025-01-01",
+/// "model|param@0"): every range made from it shares its uncertainty. A point
+/// is returned as it is.
+Interval Uncertain(const Interval& range, std::string source);
 
 Interval operator+(const Interval& a, const Interval& b);
 Interval operator-(const Interval& a, const Interval& b);
@@ -32,6 +58,8 @@ Interval operator-(const Interval& a);
 Interval operator*(const Interval& a, const Interval& b);
 /// a / b; nullopt when b contains zero.
 std::optional<Interval> Divide(const Interval& a, const Interval& b);
+/// The sum of every part, in one pass (however many inputs they name).
+Interval Sum(const std::vector<Interval>& parts);
 /// The smallest interval holding both.
 Interval Hull(const Interval& a, const Interval& b);
 /// Each end rounded half away from zero to `digits` decimals.

@@ -135,6 +135,10 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       if (v) ce.values.push_back(std::move(*v));
     }
     if (!ok) continue;
+    // Each ranged value is one uncertain input, the same wherever it is used.
+    for (size_t k = 0; k < ce.values.size(); ++k)
+      for (auto& [variant, value] : ce.values[k].variants)
+        value = Uncertain(value, "@" + id + ":" + variant + "@" + ce.values[k].date + "#" + std::to_string(k));
     index_.emplace(id, entries_.size());
     entries_.push_back(std::move(ce));
   }

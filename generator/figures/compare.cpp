@@ -21,14 +21,12 @@ std::string Th(std::string_view html, std::string_view cls = {}) {
 std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::string(html) + "</th>"; }
 std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
 
-// Ranges in two scenarios share their uncertainty, so ends are compared with
-// ends: [b.lo - a.lo, b.hi - a.hi], not the wider interval difference.
-Interval EndWise(const Interval& a, const Interval& b, Decimal (*op)(const Decimal&, const Decimal&)) {
-  Decimal lo = op(a.lo, b.lo), hi = op(a.hi, b.hi);
-  return Interval(cost::Min(lo, hi), cost::Max(lo, hi));
-}
-Decimal Sub(const Decimal& a, const Decimal& b) { return b - a; }
-Decimal Ratio(const Decimal& a, const Decimal& b) { return b / a; }
+// The change from `a` to `b`, and their ratio, by the cost engine's range
+// arithmetic: an uncertain input both scenarios share cancels (a ranged item
+// the scenario does not touch adds nothing to the change), and ranges that
+// share nothing give a range that holds every possible change.
+Interval Change(const Interval& a, const Interval& b) { return b - a; }
+Interval Ratio(const Interval& a, const Interval& b) { return *cost::Divide(b, a); }  // REQUIRES: 0 not in a
 
 bool ContainsZero(const Interval& v) { return v.lo <= Decimal(0) && v.hi >= Decimal(0); }
 
@@ -90,12 +88,12 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
         change += Num("—"), pct += Num("—"), ratio += Num("—");
         continue;
       }
-      change += Num(Escape(Signed(EndWise(base->value, f->value, Sub), style, lang)));
+      change += Num(Escape(Signed(Change(base->value, f->value), style, lang)));
       if (ContainsZero(base->value)) {
         pct += Num("—"), ratio += Num("—");
         continue;
       }
-      Interval r_v = EndWise(base->value, f->value, Ratio);
+      Interval r_v = Ratio(base->value, f->value);
       NumberStyle p;
       p.percent = true;
       p.kind = NumberKind::kPercent;

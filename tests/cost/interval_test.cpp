@@ -47,5 +47,93 @@ TEST_CASE("Interval helpers", "[cost][interval]") {
         Interval(*Decimal::Parse("1.01"), *Decimal::Parse("2.99")));
 }
 
+// Ranges that remember the uncertain inputs they come from (affine forms).
+// Every expected bound below is worked by hand; the comments show how.
+
+Decimal D(const char* text) { return *Decimal::Parse(text); }
+Interval R(const char* lo, const char* hi) { return {D(lo), D(hi)}; }
+// One uncertain input named `name`: equal names are the same input.
+Interval U(const char* lo, const char* hi, const char* name) { return Uncertain(R(lo, hi), name); }
+
+TEST_CASE("Correlated and uncorrelated ranges: sums, differences, products, ratios", "[cost][interval]") {
+  struct Case {
+    const char* what;
+    Interval got;
+    Interval want;
+  };
+  Interval a = U("10", "20", "a");        // 15 + 5·εa
+  Interval a_again = U("10", "20", "a");  // the same input, made again
+  Interval b = U("1", "3", "b");          // 2 + 1·εb
+  Interval c = U("10", "20", "c");        // like a, but another input
+  Interval plain = R("10", "20");         // no input named: fresh noise each time
+  Case cases[] = {
+      // Sums: correlation does not narrow a sum of same-signed terms.
+      {"a + a", a + a_again, R("20", "40")},
+      {"a + b", a + b, R("11", "23")},
+      {"a + c", a + c, R("20", "40")},
+      // Differences: the same input cancels, others do not.
+      {"a - a", a - a_again, R("0", "0")},
+      {"a - c", a - c, R("-10", "10")},
+      {"plain - plain", plain - plain, R("-10", "10")},
+      {"(a + b) - a", (a + b) - a, R("1", "3")},                 // plain: [-9, 13]
+      {"(a + [0, 2]) - a", (a + R("0", "2")) - a, R("0", "2")},  // an untracked range stays
+      {"3a - 2a", a * Interval(D("3")) - a * Interval(D("2")), R("10", "20")},  // plain: [-10, 40]
+      // Products: a·a and a·b keep the interval bounds (225 ± 175 and 30 ± 30 are wider).
+      {"a * a", a * a_again, R("100", "400")},
+      {"a * b", a * b, R("10", "60")},
+      // Ratios.
+      {"a / a", *Divide(a, a_again), R("1", "1")},
+      {"a / 4a", *Divide(a, a * Interval(D("4"))), R("0.25", "0.25")},
+      // A quotient of affine forms is monotone along each input, so its range
+      // is found exactly: a/c runs from 10/20 to 20/10 (as interval division),
+      {"a / c", *Divide(a, c), R("0.5", "2")},
+      // and (a + b)/a = 1 + b/a from 1 + 1/20 to 1 + 3/10, where interval
+      // division gives [11, 23] / [10, 20] = [0.55, 2.3].
+      {"(a + b) / a", *Divide(a + b, a), R("1.05", "1.3")},
+      // ((a + 50) / a: the change of a scenario adding 50 to a ranged total)
+      {"(a + 50) / a", *Divide(a + Interval(D("50")), a), R("3.5", "6")},
+      // A number over a range: 30/[10, 20].
+      {"30 / a", *Divide(Interval(D("30")), a), R("1.5", "3")},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what << " = [" << c.got.lo.ToString() << ", " << c.got.hi.ToString() << "]");
+    CHECK(c.got == c.want);
+  }
+  CHECK((a - a_again).IsPoint());
+  CHECK(a == plain);  // equality is on the ends only
+}
+
+// Samples x over its range and checks that f(x) stays inside `range`.
+template <typename F>
+void CheckEncloses(const Interval& range, const F& f, const Decimal& lo, const Decimal& hi) {
+  for (int k = 0; k <= 40; ++k) {
+    Decimal x = lo + (hi - lo) * Decimal(k) / Decimal(40);
+    Decimal y = f(x);
+    INFO("x = " << x.ToString() << ", f(x) = " << y.ToString());
+    CHECK(range.Contains(y));
+  }
+}
+
+TEST_CASE("Non-monotone functions of a correlated range are still enclosed", "[cost][interval]") {
+  // x = 5 + 3·ε over [2, 8]: x·(10 - x) = (5 + 3ε)(5 - 3ε) = 25 ± 9 = [16, 34]
+  // (plain: [2, 8]·[2, 8] = [4, 64]); the true range is [16, 25].
+  Interval x = U("2", "8", "x");
+  Interval y = x * (Interval(D("10")) - x);
+  CHECK(y == R("16", "34"));
+  CheckEncloses(y, [](const Decimal& v) { return v * (Decimal(10) - v); }, D("2"), D("8"));
+  // x = 0.5 + 0.5·ε over [0, 1]: x·x = 0.25 + 0.5·ε ± 0.25, so x - x·x =
+  // 0.25 ± 0.25 = [0, 0.5] (plain: [-1, 1]); the true range is [0, 0.25].
+  Interval z = U("0", "1", "z");
+  Interval w = z - z * z;
+  CHECK(w == R("0", "0.5"));
+  CheckEncloses(w, [](const Decimal& v) { return v - v * v; }, D("0"), D("1"));
+  // (x + 1)/(x - 1) over x in [2, 8]: decreasing, so exactly [9/7, 3]
+  // (plain: [3, 9] / [1, 7] = [3/7, 9]).
+  Interval q = *Divide(x + Interval(D("1")), x - Interval(D("1")));
+  CHECK(q.lo.NearlyEquals(Decimal(9) / Decimal(7)));
+  CHECK(q.hi.NearlyEquals(Decimal(3)));
+  CheckEncloses(q, [](const Decimal& v) { return (v + Decimal(1)) / (v - Decimal(1)); }, D("2"), D("8"));
+}
+
 }  // namespace
 }  // namespace costsite::cost

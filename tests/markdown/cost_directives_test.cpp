@@ -61,6 +61,35 @@ TEST_CASE("cost compare: columns per scenario with change, percent and ratio") {
   CHECK(Has(html, "<th scope=\"row\">Ratio to Base case</th><td class=\"num\">—</td><td class=\"num\">0.3×</td>"));
 }
 
+TEST_CASE("cost compare: an input two columns share cancels, independent ranges give every change") {
+  // The base total is 100 to 300 (one ranged parameter). `more` adds 50 to
+  // it: +50 exactly, 1.17 to 1.5 times (350/300 and 150/100). `requote`
+  // writes the range again, a second, independent input: the change runs
+  // from 100 - 300 to 300 - 100, the ratio from 100/300 to 300/100.
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/support.yaml", R"(model: support
+unit: USD/month
+params:
+  quote: 100 to 300 USD/month
+  extra: 0 USD/month
+items:
+  support: {formula: quote + extra}
+scenarios:
+  more: {label: {en: More}, params: {extra: 50 USD/month}}
+  requote: {label: {en: Requoted}, params: {quote: 100 to 300 USD/month}}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  std::string html =
+      RenderCost(eval, Block("cost compare model=support scenarios=base,more,requote figures=total"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<th scope=\"row\">Change vs Base case</th><td class=\"num\">—</td><td class=\"num\">+50</td>"
+                  "<td class=\"num\">-200 – 200</td>"));
+  CHECK(Has(html, "<th scope=\"row\">Ratio to Base case</th><td class=\"num\">—</td><td class=\"num\">1.17–1.5×</td>"
+                  "<td class=\"num\">0.33–3×</td>"));
+}
+
 TEST_CASE("cost prices, params, rules, expectations") {
   cost::Evaluation eval = FixtureEvaluation();
   Diagnostics diags;
