@@ -6,6 +6,7 @@
 #include "cost/evaluate.h"
 #include "figures/plain.h"
 #include "figures/provenance.h"
+#include "figures/tables.h"
 #include "pricing/pricing.h"
 #include "tests/figures/words_fixture.h"
 
@@ -45,6 +46,8 @@ prices:
         - {from: 50, price: 0.022}
         - {from: 500, price: 0.021}
 )y";
+
+const char* const kLlmForTables = kLlm;
 
 struct Run {
   Evaluation ev;
@@ -182,3 +185,29 @@ TEST_CASE("Bad price shapes are errors at their place", "[cost][shapes]") {
 
 }  // namespace
 }  // namespace costsite::cost
+
+namespace costsite::figures {
+namespace {
+
+TEST_CASE("Price tables show each shape under its value, in each language", "[cost][shapes][figures]") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/llm.yaml", cost::kLlmForTables, &inputs, diags);
+  cost::Evaluation ev = cost::Evaluate(std::move(inputs), {}, diags);
+  const cost::ProviderView* view = ev.FindProvider("llm");
+  REQUIRE(view);
+  REQUIRE(view->entries.size() == 3);
+  CHECK(view->entries[1].shapes.size() == 2);
+  CHECK(view->entries[1].dated.back().shapes.size() == 2);
+  SourceList sources;
+  std::string en = PriceTable(*view, {}, testing::SpeakerFor("en"), &sources);
+  std::string zh = PriceTable(*view, {}, testing::SpeakerFor("zh"), &sources);
+  INFO(en << "\n" << zh);
+  CHECK(en.find("<td class=\"num\">2<br><small class=\"price-shape\">50% of on-demand</small>") != std::string::npos);
+  CHECK(zh.find("按需的 50%") != std::string::npos);
+  CHECK(en.find("from 200,000 tokens: 2.50; all of it at the tier its size falls in") != std::string::npos);
+  CHECK(en.find("16:30–00:30 UTC") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::figures
