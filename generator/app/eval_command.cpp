@@ -62,6 +62,7 @@ void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
   for (const auto& p : e.prices) {
     out << "    price: @" << p.id << (p.variant == "on_demand" ? "" : ":" + p.variant) << " = "
         << figures::PlainPrice(p) << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
+    if (!p.shape.empty()) out << "      shape: " << figures::PlainPriceShape(p.shape) << "\n";
   }
   for (const auto& fx : e.fx) out << "    fx: " << figures::PlainFx(fx) << "\n";
   for (const auto& c : e.conversions) {
@@ -87,6 +88,24 @@ void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std
   }
 }
 
+// A price's shape, the fields it has: {"percent": "50", "of": "on_demand"},
+// {"hours": "16:30-00:30"}, {"tiers": {"basis", "by", "steps": [{"from", "price"}]}}.
+nlohmann::json ShapeJson(const cost::PriceShape& shape) {
+  nlohmann::json j = nlohmann::json::object();
+  if (shape.percent) j["percent"] = shape.percent->ToString(), j["of"] = shape.of;
+  if (!shape.hours.empty()) j["hours"] = shape.hours;
+  if (shape.tiers) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const cost::TierStep& step : shape.tiers->steps) {
+      const cost::Interval& v = step.price;
+      steps.push_back({{"from", step.from.ToString()},
+                       {"price", v.IsPoint() ? v.lo.ToString() : v.lo.ToString() + " to " + v.hi.ToString()}});
+    }
+    j["tiers"] = {{"basis", shape.tiers->marginal ? "marginal" : "whole"}, {"by", shape.tiers->by.text}, {"steps", steps}};
+  }
+  return j;
+}
+
 nlohmann::json ExplainJson(const cost::Explanation& e) {
   nlohmann::json j = {{"formula", e.formula}, {"inputs", nlohmann::json::array()},
                       {"prices", nlohmann::json::array()}, {"fx", nlohmann::json::array()}};
@@ -95,6 +114,7 @@ nlohmann::json ExplainJson(const cost::Explanation& e) {
   for (const auto& p : e.prices) {
     j["prices"].push_back({{"id", p.id}, {"variant", p.variant}, {"value", figures::PlainPrice(p)},
                            {"date", p.date}, {"source", p.source}});
+    if (!p.shape.empty()) j["prices"].back()["shape"] = ShapeJson(p.shape);
   }
   return j;
 }

@@ -194,6 +194,11 @@ class Engine {
   std::optional<Value> Eval(const Node& n, Scope& s);
   std::optional<Value> EvalName(const Node& n, Scope& s);
   std::optional<Value> EvalPrice(const Node& n, Scope& s);
+  /// The price `n` (a kPrice node) names, in the variant its scenario picks,
+  /// in force at the model's date; false after reporting.
+  bool ResolvePrice(const Node& n, Scope& s, PriceFound* out);
+  /// tiered(@price, quantity): the charge for the quantity under the price's tiers.
+  std::optional<Value> EvalTiered(const Node& n, Scope& s);
   std::optional<Value> EvalBinary(const Node& n, Scope& s);
   /// Applies binary node `n` to its evaluated left operand and its right one.
   std::optional<Value> CombineBinary(const Node& n, Scope& s, Value left);

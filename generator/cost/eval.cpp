@@ -165,12 +165,12 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
   return e->value;
 }
 
-std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
+bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
   const CompiledEntry* entry = prices_.Find(n.name);
   if (!entry) {
     ReportUnknown(*s.src, n.offset, n.length, "unknown price '@" + n.name + "'",
                   std::string_view(n.name).substr(0, n.name.find('/')));
-    return std::nullopt;
+    return false;
   }
   const Model& model = models_[s.model];
   std::string variant = n.variant;
@@ -185,12 +185,23 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
     }
   }
   if (variant.empty()) variant = "on_demand";
-  PriceFound found;
   std::string error;
-  if (!prices_.Lookup(*entry, variant, model.as_of, &found, &error)) {
+  if (!prices_.Lookup(*entry, variant, model.as_of, out, &error)) {
     // A variant the price never has was reported at the scenario's line.
     std::vector<std::string> known = chosen ? VariantNames({entry}) : std::vector<std::string>{};
     if (!chosen || std::find(known.begin(), known.end(), variant) != known.end()) Fail(n, s, error, "price-date");
+    return false;
+  }
+  return true;
+}
+
+std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
+  PriceFound found;
+  if (!ResolvePrice(n, s, &found)) return std::nullopt;
+  if (const auto& tiers = found.use.shape.tiers) {
+    Fail(n, s, "price '@" + found.use.id + "' is priced in tiers by " + tiers->by.text + ": write tiered(@" +
+                   n.name + (n.variant.empty() ? "" : ":" + n.variant) + ", quantity)",
+         "tiered-price");
     return std::nullopt;
   }
   if (s.trace) s.trace->AddPrice(found.use);

@@ -219,6 +219,12 @@ const std::vector<UnitNames>& Evaluation::declared_units() const {
   return d ? *d : kNone;
 }
 
+const PriceShape* DatedPrice::ShapeOf(std::string_view variant) const {
+  for (const auto& [name, shape] : shapes)
+    if (name == variant) return &shape;
+  return nullptr;
+}
+
 const LocalizedText* ProviderView::VariantLabel(std::string_view variant) const {
   for (const auto& [name, label] : variant_labels)
     if (name == variant) return &label;

@@ -20,6 +20,30 @@
 
 namespace costsite::cost {
 
+/// One step of tiered prices: from `from` (in the tiers' `by` unit) on, `price`.
+struct TierStep {
+  Decimal from;
+  Interval price;  // in the entry's unit
+};
+
+/// Prices that depend on a quantity (`tiers:`). Whole: the whole quantity is
+/// charged at the step its size falls in; marginal: each slice at its step's price.
+struct Tiers {
+  bool marginal = false;
+  Unit by;  // the unit of the threshold quantity: "tokens", "TB"
+  std::vector<TierStep> steps;  // ascending `from`, the first from 0
+};
+
+/// How a variant's value is given when it is more than one number; empty
+/// fields for a plain price.
+struct PriceShape {
+  std::optional<Decimal> percent;  // `batch: 50% of on_demand`: 50
+  std::string of;                  // the variant it is a percentage of
+  std::string hours;               // time-of-day window in UTC, "16:30-00:30"
+  std::optional<Tiers> tiers;
+  bool empty() const { return !percent && hours.empty() && !tiers; }
+};
+
 /// One price a figure used, as it was in force at the model's date.
 struct PriceUse {
   std::string id;       // "aws/p4d.24xlarge"
@@ -31,6 +55,8 @@ struct PriceUse {
   LocalizedText provider_name;
   LocalizedText label;
   LocalizedText variant_label;  // as the price list declares it; may be empty
+  PriceShape shape;             // percentage, hours, tiers (already scaled by the percentage)
+  LocalizedText of_label;       // the declared label of `shape.of`; may be empty
 };
 
 /// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.
@@ -196,6 +222,9 @@ uint64_t Fingerprint(const ModelResult& r);
 struct DatedPrice {
   std::string date;
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first when given
+  std::vector<std::pair<std::string, PriceShape>> shapes;  // variants given as more than a number
+  /// The shape of `variant`; nullptr for a plain value.
+  const PriceShape* ShapeOf(std::string_view variant) const;
 };
 
 /// A price list entry for price tables: its current value per variant.
@@ -209,6 +238,7 @@ struct PriceEntryView {
   SourcePos pos;     // the entry's id in its price list, for diagnostics about the entry
   std::string line;  // that source line
   std::vector<DatedPrice> dated;  // every dated value (current and history), oldest first
+  std::vector<std::pair<std::string, PriceShape>> shapes;  // of the current value, as in DatedPrice
 };
 
 struct ProviderView {

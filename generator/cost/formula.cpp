@@ -12,7 +12,7 @@ namespace {
 bool IsFunction(std::string_view n) {
   static constexpr std::string_view kFunctions[] = {
       "min", "max", "ceil", "floor", "round", "sum", "abs", "if", "share", "fx",
-      "npv", "lo",  "hi",   "mid",   "convert", "sqrt"};
+      "npv", "lo",  "hi",   "mid",   "convert", "sqrt", "tiered"};
   for (auto f : kFunctions) {
     if (f == n) return true;
   }

@@ -151,10 +151,50 @@ std::optional<Value> Engine::EvalUnitCall(const Node& n, Scope& s) {
   return x;
 }
 
+std::optional<Value> Engine::EvalTiered(const Node& n, Scope& s) {
+  std::string error;
+  if (!Arity(n, 2, 2, &error)) return Fail(n, s, error, "malformed-formula"), std::nullopt;
+  const Node& ref = *n.args[0];
+  if (ref.kind != NodeKind::kPrice) {
+    Fail(ref, s, "tiered() needs a price reference first: tiered(@provider/entry, quantity)", "malformed-formula");
+    return std::nullopt;
+  }
+  PriceFound found;
+  if (!ResolvePrice(ref, s, &found)) return std::nullopt;
+  auto q = Eval(*n.args[1], s);
+  if (!q || !Number(*n.args[1], s, *q, "tiered()")) return std::nullopt;
+  if (s.trace) s.trace->AddPrice(found.use);
+  Value out;
+  const auto& tiers = found.use.shape.tiers;
+  if (!tiers) {  // a variant without tiers (a scenario's pick): quantity × price
+    auto dim = Multiply(q->dim, found.dim);
+    if (!dim) return Fail(n, s, "cannot multiply " + UnitText(*q) + " by the price", "unit-mismatch"), std::nullopt;
+    out.v = q->v * found.value;
+    out.dim = *dim;
+    return out;
+  }
+  if (q->dim != tiers->by.dim) {
+    Fail(*n.args[1], s,
+         "tiered(@" + found.use.id + ", …) needs a quantity in " + tiers->by.text + " (its tiers are by " +
+             tiers->by.text + "), not " + UnitText(*q),
+         "unit-mismatch");
+    return std::nullopt;
+  }
+  if (q->v.lo.IsNegative()) {
+    Fail(*n.args[1], s, "tiered() of a negative quantity", "malformed-formula");
+    return std::nullopt;
+  }
+  Interval in_by = *Divide(q->v, Interval(tiers->by.scale));
+  out.v = TieredCharge(*tiers, in_by) * Interval(found.unit.scale * tiers->by.scale);
+  out.dim = *Multiply(found.dim, tiers->by.dim);
+  return out;
+}
+
 std::optional<Value> Engine::EvalCall(const Node& n, Scope& s) {
   const std::string& f = n.name;
   std::string error;
   if (f == "fx" || f == "convert" || f == "ceil" || f == "floor") return EvalUnitCall(n, s);
+  if (f == "tiered") return EvalTiered(n, s);
   if (f == "if") {
     if (!Arity(n, 3, 3, &error)) return Fail(n, s, error, "malformed-formula"), std::nullopt;
     auto c = Eval(*n.args[0], s);

@@ -4,6 +4,7 @@
 #ifndef COSTSITE_COST_INPUTS_H_
 #define COSTSITE_COST_INPUTS_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,11 +24,21 @@ struct Located {
   bool empty() const { return text.empty(); }
 };
 
+/// Tiers as written: `tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1.25}, …]}`.
+struct TiersDef {
+  Located where;  // the `tiers:` key's value, for errors about the whole
+  Located basis, by;
+  std::vector<std::pair<Located, Located>> steps;  // from, price
+};
+
 /// One dated value of a price: the plain (on-demand) value and variants.
 struct PriceValue {
   std::string date;  // YYYY-MM-DD, "" = undated
   Located price;     // a number or "500 to 1500"; may be empty when only variants are given
-  std::vector<std::pair<std::string, Located>> variants;  // in declared order
+  std::optional<TiersDef> tiers;  // the plain price in tiers, instead of `price:`
+  // In declared order: a number, a range, or "50% of on_demand".
+  std::vector<std::pair<std::string, Located>> variants;
+  std::vector<std::pair<std::string, Located>> hours;  // variant -> "16:30-00:30" (UTC)
 };
 
 struct PriceEntry {

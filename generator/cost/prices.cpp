@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/suggest.h"
 #include "cost/formula.h"
 
 namespace costsite::cost {
@@ -29,7 +30,8 @@ namespace {
 
 std::string Where(const Located& at) { return PlaceText(at.pos, at.line); }
 
-// A price or rate as written: a number or "LOW to HIGH", without units.
+}  // namespace
+
 std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Diagnostics& diags) {
   FormulaError err;
   auto node = ParseFormula(v.text, units, &err);
@@ -48,6 +50,15 @@ std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Dia
   return std::nullopt;
 }
 
+namespace {
+
+PriceShape* ShapeFor(CompiledValue* v, const std::string& variant) {
+  for (auto& [name, shape] : v->shapes)
+    if (name == variant) return &shape;
+  v->shapes.emplace_back(variant, PriceShape{});
+  return &v->shapes.back().second;
+}
+
 std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::string& fallback_date,
                                           const UnitTable& units, Diagnostics& diags) {
   CompiledValue out;
@@ -58,13 +69,72 @@ std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::strin
     ok = ok && v.has_value();
     if (v) out.variants.emplace_back("on_demand", *v);
   }
+  if (pv.tiers) {
+    auto tiers = CompileTiers(*pv.tiers, units, diags);
+    ok = ok && tiers.has_value();
+    if (tiers) {
+      out.variants.emplace_back("on_demand", tiers->steps.front().price);
+      ShapeFor(&out, "on_demand")->tiers = std::move(*tiers);
+    }
+  }
   for (const auto& [name, text] : pv.variants) {
+    bool is_form = false;
+    if (auto pct = ParsePercentOf(text, diags, &is_form)) {
+      out.variants.emplace_back(name, Interval(Decimal(0)));
+      PriceShape* shape = ShapeFor(&out, name);
+      shape->percent = pct->first;
+      shape->of = pct->second;
+      continue;
+    }
+    if (is_form) {
+      ok = false;
+      continue;
+    }
     auto v = PlainValue(text, units, diags);
     ok = ok && v.has_value();
     if (v) out.variants.emplace_back(name, *v);
   }
+  for (const auto& [name, text] : pv.hours) {
+    std::string hours;
+    if (ParseHours(text, &hours, diags)) ShapeFor(&out, name)->hours = hours;
+    else ok = false;
+  }
   if (!ok) return std::nullopt;
   return out;
+}
+
+// Where a variant of `pv` is written, for errors about it.
+const Located* VariantText(const PriceValue& pv, const std::string& name) {
+  for (const auto& [n, text] : pv.variants)
+    if (n == name) return &text;
+  return nullptr;
+}
+
+// A percentage names a variant of the same entry that is given as a price
+// (a percentage of a percentage would hide what it is a share of).
+bool CheckPercentBases(const CompiledEntry& ce, Diagnostics& diags) {
+  std::vector<std::string> bases;
+  for (const CompiledValue& v : ce.values)
+    for (const auto& [name, value] : v.variants) {
+      const PriceShape* shape = nullptr;
+      for (const auto& [n, sh] : v.shapes)
+        if (n == name) shape = &sh;
+      if ((!shape || !shape->percent) && std::find(bases.begin(), bases.end(), name) == bases.end())
+        bases.push_back(name);
+    }
+  bool ok = true;
+  for (size_t i = 0; i < ce.values.size(); ++i) {
+    const PriceValue& pv = i == 0 ? ce.entry->current : ce.entry->history[i - 1];
+    for (const auto& [name, shape] : ce.values[i].shapes) {
+      if (!shape.percent || std::find(bases.begin(), bases.end(), shape.of) != bases.end()) continue;
+      const Located* at = VariantText(pv, name);
+      std::string msg = "variant '" + name + "' is a percentage of '" + shape.of + "', which price '" + ce.entry->id +
+                        "' does not give as a price" + DidYouMean(shape.of, bases);
+      if (at) ReportAt(diags, *at, at->text.find(" of ") + 4, shape.of.size(), msg, "unknown-variant");
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 }  // namespace
@@ -134,7 +204,7 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       ok = ok && v.has_value();
       if (v) ce.values.push_back(std::move(*v));
     }
-    if (!ok) continue;
+    if (!ok || !CheckPercentBases(ce, diags)) continue;
     // Each ranged value is one uncertain input, the same wherever it is used.
     for (size_t k = 0; k < ce.values.size(); ++k)
       for (auto& [variant, value] : ce.values[k].variants)
@@ -195,6 +265,14 @@ bool PriceBook::HasVariant(const CompiledEntry& e, const std::string& variant,
   return InForce(e, variant, date, &v) != nullptr;
 }
 
+namespace {
+const PriceShape* ShapeIn(const CompiledValue& v, const std::string& variant) {
+  for (const auto& [name, shape] : v.shapes)
+    if (name == variant) return &shape;
+  return nullptr;
+}
+}  // namespace
+
 bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
                        PriceFound* out, std::string* error) const {
   std::string id = e.list->provider + "/" + e.entry->id;
@@ -209,15 +287,39 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
     }
     return false;
   }
+  PriceUse& use = out->use;
+  const PriceShape* shape = ShapeIn(*found, variant);
+  if (shape) use.shape = *shape;
+  Interval stated = *value;
+  std::string when = found->date;
+  if (shape && shape->percent) {  // resolved against its base in force on the same date
+    const Interval* base_value = nullptr;
+    const CompiledValue* base_in = InForce(e, shape->of, date, &base_value);
+    const PriceShape* base_shape = base_in ? ShapeIn(*base_in, shape->of) : nullptr;
+    if (base_shape && base_shape->percent) {  // checked at load for names; here for dates
+      *error = "price '@" + id + "':" + variant + " is a percentage of '" + shape->of + "', itself a percentage";
+      return false;
+    }
+    PriceFound base;
+    if (!Lookup(e, shape->of, date, &base, error)) return false;
+    Interval factor(*shape->percent / Decimal(100));
+    stated = base.use.value * factor;
+    if (base.use.shape.tiers) {
+      use.shape.tiers = base.use.shape.tiers;
+      for (TierStep& step : use.shape.tiers->steps) step.price = step.price * factor;
+    }
+    if (base.use.date > when) when = base.use.date;
+    for (const auto& [name, label] : e.list->variant_labels)
+      if (name == shape->of) use.of_label = label;
+  }
   out->unit = e.unit;
   out->dim = e.unit.dim;
-  out->value = *value * Interval(e.unit.scale);
-  PriceUse& use = out->use;
+  out->value = stated * Interval(e.unit.scale);
   use.id = id;
   use.variant = variant;
-  use.value = *value;
+  use.value = stated;
   use.unit = e.unit;
-  use.date = found->date;
+  use.date = when;
   use.source = e.entry->source.empty() ? e.list->source : e.entry->source;
   use.provider_name = e.list->name;
   use.label = e.entry->label;
@@ -253,9 +355,23 @@ std::vector<ProviderView> PriceBook::Views() const {
     }
     PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, e.values.empty() ? "" : e.values[0].date,
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
-                     e.entry->where.pos, e.entry->where.line};
-    if (!e.values.empty()) v.variants = e.values[0].variants;
-    for (const CompiledValue& cv : e.values) v.dated.push_back({cv.date, cv.variants});
+                     e.entry->where.pos, e.entry->where.line, {}, {}};
+    for (size_t i = 0; i < e.values.size(); ++i) {
+      const CompiledValue& cv = e.values[i];
+      DatedPrice dated{cv.date, {}, {}};
+      // Each variant as it was in force on this value's date: a percentage resolved against its base.
+      for (const auto& [name, value] : cv.variants) {
+        PriceFound found;
+        std::string error;
+        std::string on = i == 0 ? "" : cv.date;
+        bool resolved = ShapeIn(cv, name) && ShapeIn(cv, name)->percent && Lookup(e, name, on, &found, &error);
+        dated.variants.emplace_back(name, resolved ? found.use.value : value);
+        if (const PriceShape* shape = ShapeIn(cv, name))
+          dated.shapes.emplace_back(name, resolved ? found.use.shape : *shape);
+      }
+      if (i == 0) v.variants = dated.variants, v.shapes = dated.shapes;
+      v.dated.push_back(std::move(dated));
+    }
     std::stable_sort(v.dated.begin(), v.dated.end(),
                      [](const DatedPrice& a, const DatedPrice& b) {  // undated: the current value, last
                        return !a.date.empty() && (b.date.empty() || a.date < b.date);

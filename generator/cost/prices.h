@@ -26,10 +26,28 @@ void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t lengt
 /// True for a YYYY-MM-DD date.
 bool IsIsoDate(std::string_view date);
 
+/// A price or rate as written: a number or "LOW to HIGH", without units;
+/// nullopt after reporting.
+std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Diagnostics& diags);
+/// `tiers:` compiled: basis, threshold unit, rising steps; nullopt after reporting.
+std::optional<Tiers> CompileTiers(const TiersDef& def, const UnitTable& units, Diagnostics& diags);
+/// "50% of on_demand" -> {50, "on_demand"}. `*is_form` tells whether the text
+/// has that form at all (" of "); nullopt with it set means it was reported.
+std::optional<std::pair<Decimal, std::string>> ParsePercentOf(const Located& v, Diagnostics& diags, bool* is_form);
+/// "16:30-00:30" (UTC) into `*out`; false after reporting.
+bool ParseHours(const Located& v, std::string* out, Diagnostics& diags);
+/// The charge for quantity `q` (in the tiers' `by` unit) under `t`, in the
+/// price's unit × the `by` unit; a sound enclosure when `q` is a range.
+/// REQUIRES: t.steps is not empty and q.lo >= 0.
+Interval TieredCharge(const Tiers& t, const Interval& q);
+
 /// One dated value of an entry, with its variants.
 struct CompiledValue {
   std::string date;
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first when given
+  // Variants given as more than one number; a percentage's value in
+  // `variants` is a placeholder, resolved against its base at lookup.
+  std::vector<std::pair<std::string, PriceShape>> shapes;
 };
 
 struct CompiledEntry {

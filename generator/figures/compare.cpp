@@ -112,6 +112,27 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
   return WrapTable(html, caption);
 }
 
+namespace {
+
+const cost::PriceShape* ShapeOf(const std::vector<std::pair<std::string, cost::PriceShape>>& shapes,
+                                std::string_view variant) {
+  for (const auto& [name, shape] : shapes)
+    if (name == variant) return &shape;
+  return nullptr;
+}
+
+// A price table's cell: the value, and below it the shape in words ("50% of
+// on-demand", "from 200,000 tokens: 2.50 …"); the column header names the unit.
+std::string PriceCellHtml(const cost::Interval& value, const cost::Unit& unit, const cost::PriceShape* shape,
+                          const cost::ProviderView& p, const Speaker& lang) {
+  std::string html = Escape(FormatPriceNumber(value, unit, lang));
+  if (!shape || shape->empty()) return html;
+  const LocalizedText* of = shape->percent ? p.VariantLabel(shape->of) : nullptr;
+  return html + "<br><small class=\"price-shape\">" + Escape(PriceShapeText(*shape, unit, of, false, lang)) + "</small>";
+}
+
+}  // namespace
+
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
                        const Speaker& lang, SourceList* sources) {
   std::vector<const cost::PriceEntryView*> rows;
@@ -137,10 +158,13 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
     html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
     for (const auto& v : variants) {
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
-      html += Num(it == e->variants.end() ? "" : Escape(FormatPriceNumber(it->second, e->unit, lang)));
+      const cost::PriceShape* shape = ShapeOf(e->shapes, v);
+      html += Num(it == e->variants.end() ? "" : PriceCellHtml(it->second, e->unit, shape, p, lang));
       if (it != e->variants.end()) {
         cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label, {}};
         if (const LocalizedText* label = p.VariantLabel(v)) use.variant_label = *label;
+        if (shape) use.shape = *shape;
+        if (shape && shape->percent && p.VariantLabel(shape->of)) use.of_label = *p.VariantLabel(shape->of);
         sources->Add(use);
       }
     }
@@ -171,10 +195,13 @@ std::string PriceHistoryTable(const cost::ProviderView& p, const cost::PriceEntr
     html += "<tr>" + RowTh("<time datetime=\"" + Escape(dated.date) + "\">" + Escape(dated.date) + "</time>");
     for (const auto& v : variants) {
       auto it = std::find_if(dated.variants.begin(), dated.variants.end(), [&](const auto& x) { return x.first == v; });
-      html += Num(it == dated.variants.end() ? "" : Escape(FormatPriceNumber(it->second, e.unit, lang)));
+      const cost::PriceShape* shape = dated.ShapeOf(v);
+      html += Num(it == dated.variants.end() ? "" : PriceCellHtml(it->second, e.unit, shape, p, lang));
       if (it == dated.variants.end()) continue;
       cost::PriceUse use{p.id + "/" + e.id, v, it->second, e.unit, dated.date, e.source, p.name, e.label, {}};
       if (const LocalizedText* vl = p.VariantLabel(v)) use.variant_label = *vl;
+      if (shape) use.shape = *shape;
+      if (shape && shape->percent && p.VariantLabel(shape->of)) use.of_label = *p.VariantLabel(shape->of);
       sources->Add(use);
     }
     html += "</tr>\n";

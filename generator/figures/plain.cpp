@@ -45,6 +45,24 @@ std::string PlainPrice(const cost::PriceUse& p) {
   return p.unit.text.empty() ? text : text + " " + p.unit.text;
 }
 
+std::string PlainPriceShape(const cost::PriceShape& shape) {
+  auto value = [](const cost::Interval& v) {
+    return v.IsPoint() ? v.lo.ToString() : v.lo.ToString() + " to " + v.hi.ToString();
+  };
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
+  if (shape.percent) add(shape.percent->ToString() + "% of " + shape.of);
+  if (!shape.hours.empty()) add("hours " + shape.hours + " UTC");
+  if (shape.tiers) {
+    std::string t = std::string("tiers (") + (shape.tiers->marginal ? "marginal" : "whole") + ", by " +
+                    shape.tiers->by.text + "):";
+    for (const cost::TierStep& step : shape.tiers->steps) t += " from " + step.from.ToString() + " " + value(step.price) + ",";
+    t.pop_back();
+    add(t);
+  }
+  return out;
+}
+
 std::string PlainFx(const cost::FxUse& fx) {
   return "1 " + fx.base + " = " + fx.rate.ToString() + " " + fx.quote + " (" + fx.date +
          (fx.source.empty() ? "" : ", " + fx.source) + ")";

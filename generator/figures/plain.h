@@ -24,6 +24,9 @@ std::string PlainFigure(const cost::Figure& f);
 std::string PlainInput(const cost::InputUse& in);
 /// A price as its list states it, unrounded: "32.77 USD/h", "25 to 50 USD/month".
 std::string PlainPrice(const cost::PriceUse& p);
+/// A price's shape in plain words, "" for a plain price: "50% of on_demand;
+/// hours 16:30-00:30 UTC; tiers (whole, by tokens): from 0 1.25, from 200000 2.5".
+std::string PlainPriceShape(const cost::PriceShape& shape);
 /// "1 USD = 7.2 CNY (2025-01-01, source)".
 std::string PlainFx(const cost::FxUse& fx);
 

@@ -1,6 +1,7 @@
 #include "figures/provenance.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "figures/format.h"
 #include "figures/html.h"
@@ -11,6 +12,50 @@ namespace costsite::figures {
 std::string VariantName(std::string_view variant, const LocalizedText* declared, const Speaker& lang) {
   if (declared && !Pick(*declared, lang).empty()) return Pick(*declared, lang);
   return VariantLabel(variant, lang);
+}
+
+namespace {
+
+// `text` with each "{name}" replaced by its value.
+std::string Fill(std::string text, const std::vector<std::pair<std::string_view, std::string>>& values) {
+  for (const auto& [name, value] : values) {
+    std::string key = "{" + std::string(name) + "}";
+    if (size_t at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string PriceShapeText(const cost::PriceShape& shape, const cost::Unit& unit, const LocalizedText* of_label,
+                           bool with_unit, const Speaker& lang) {
+  std::vector<std::string> parts;
+  if (shape.percent) {
+    std::string of = VariantName(shape.of, of_label, lang);
+    // "50% of on-demand": a common noun mid-sentence, unless it is an acronym.
+    if (!IsCjk(lang) && of.size() > 1 && std::isupper(static_cast<unsigned char>(of[0])) &&
+        std::islower(static_cast<unsigned char>(of[1])))
+      of[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(of[0])));
+    parts.push_back(Fill(UiText("price_percent_of", lang), {{"percent", shape.percent->ToString() + "%"}, {"variant", of}}));
+  }
+  if (!shape.hours.empty()) {
+    size_t dash = shape.hours.find('-');
+    parts.push_back(Fill(UiText("price_hours", lang),
+                         {{"from", shape.hours.substr(0, dash)}, {"to", shape.hours.substr(dash + 1)}}));
+  }
+  if (shape.tiers) {
+    const cost::Tiers& t = *shape.tiers;
+    for (size_t i = 1; i < t.steps.size(); ++i) {
+      std::string from = FormatAmount(cost::Interval(t.steps[i].from), t.by, {}, lang);
+      std::string price = with_unit ? FormatPrice(t.steps[i].price, unit, lang)
+                                    : FormatPriceNumber(t.steps[i].price, unit, lang);
+      parts.push_back(Fill(UiText("price_tier_from", lang), {{"quantity", from}}) + (IsCjk(lang) ? "：" : ": ") + price);
+    }
+    parts.push_back(UiText(t.marginal ? "price_tiers_marginal" : "price_tiers_whole", lang));
+  }
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : IsCjk(lang) ? "；" : "; ") + part;
+  return out;
 }
 
 namespace {
@@ -89,6 +134,8 @@ std::string PriceHtml(const cost::PriceUse& p, const Speaker& lang) {
   std::string provider = Pick(p.provider_name, lang);
   std::string html = provider.empty() ? "" : Escape(provider) + " · ";
   html += Escape(PriceName(p, lang)) + Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
+  std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
+  if (!shape.empty()) html += Escape(Paren(shape, lang));
   return Line("pop-line", html + WhenHtml(p.date, p.source, lang));
 }
 
@@ -161,6 +208,8 @@ std::string RenderSources(const std::vector<cost::PriceUse>& prices, const Speak
     if (!provider.empty()) out += Escape(provider) + " · ";
     out += Escape(PriceName(p, lang));
     out += Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
+    std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
+    if (!shape.empty()) out += Escape(Paren(shape, lang));
     std::string comma = IsCjk(lang) ? "，" : ", ";
     if (!p.date.empty()) out += comma + "<time datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
     if (IsUrl(p.source))

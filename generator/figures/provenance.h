@@ -17,6 +17,14 @@ namespace costsite::figures {
 /// (`declared`, may be null), else the built-in name, else the id.
 std::string VariantName(std::string_view variant, const LocalizedText* declared, const Speaker& lang);
 
+/// A price's shape in words, "" for a plain price: "50% of on-demand",
+/// "16:30–00:30 UTC", "from 200,000 tokens: US$2.50/1M tokens; all of it at
+/// the tier its size falls in", joined by "; ". Tier prices carry `unit`'s
+/// words when `with_unit` (a table's column header names them otherwise);
+/// `of_label` is the declared label of the variant a percentage is of.
+std::string PriceShapeText(const cost::PriceShape& shape, const cost::Unit& unit, const LocalizedText* of_label,
+                           bool with_unit, const Speaker& lang);
+
 /// The prefix of popover ids: "prov-1", "prov-2"… (headings leave them free).
 inline constexpr std::string_view kPopoverIdPrefix = "prov-";
 

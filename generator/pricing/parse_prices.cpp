@@ -17,28 +17,73 @@ void ReadVariants(YamlFile& f, const YamlNode& node, cost::PriceValue* out) {
       f.Error(kv.first, "'on_demand' is the plain price; write it as `price:`", "duplicate-id");
       continue;
     }
+    if (kv.second.IsMap()) {  // `off_peak: {price: 50% of on_demand, hours: 16:30-00:30}`
+      const std::string what = "variant '" + name + "'";
+      f.CheckKeys(kv.second, {"price", "hours"}, what);
+      if (!kv.second["price"]) {
+        f.Error(kv.first, what + " needs a `price:`", "missing-key");
+        continue;
+      }
+      out->variants.emplace_back(name, f.Text(kv.second["price"], what));
+      if (kv.second["hours"]) out->hours.emplace_back(name, f.Text(kv.second["hours"], "hours"));
+      continue;
+    }
     out->variants.emplace_back(name, f.Text(kv.second, "variant '" + name + "'"));
   }
+}
+
+// `tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1.25}, {from: 200k, price: 2.5}]}`;
+// the values are checked where units are known (cost/prices.cpp).
+void ReadTiers(YamlFile& f, const YamlNode& node, cost::PriceValue* out) {
+  if (!f.ExpectMap(node, "tiers")) return;
+  f.CheckKeys(node, {"basis", "by", "steps"}, "tiers");
+  cost::TiersDef t;
+  for (const char* key : {"basis", "by", "steps"}) {
+    if (!node[key]) {
+      f.Error(node, std::string("tiers need `") + key + ":`", "missing-key");
+      return;
+    }
+  }
+  t.basis = f.Text(node["basis"], "basis");
+  t.by = f.Text(node["by"], "by");
+  t.where = t.basis;
+  if (!f.ExpectList(node["steps"], "steps")) return;
+  for (const auto& step : node["steps"]) {
+    if (!f.ExpectMap(step, "a tier")) return;
+    f.CheckKeys(step, {"from", "price"}, "a tier");
+    if (!step["from"] || !step["price"]) {
+      f.Error(step, "a tier needs `from:` and `price:`", "missing-key");
+      return;
+    }
+    t.steps.emplace_back(f.Text(step["from"], "from"), f.Text(step["price"], "price"));
+  }
+  if (t.steps.empty()) {
+    f.Error(node["steps"], "tiers need at least one step", "missing-key");
+    return;
+  }
+  out->tiers = std::move(t);
 }
 
 void ReadHistory(YamlFile& f, const YamlNode& node, cost::PriceEntry* e) {
   if (!f.ExpectList(node, "history")) return;
   for (const auto& h : node) {
     if (!f.ExpectMap(h, "a history value")) continue;
-    f.CheckKeys(h, {"date", "price", "variants"}, "a history value");
+    f.CheckKeys(h, {"date", "price", "tiers", "variants"}, "a history value");
     cost::PriceValue v;
     if (h["date"]) v.date = f.Date(h["date"]);
     else f.Error(h, "a history value needs a date", "missing-key");
     if (h["price"]) v.price = f.Text(h["price"], "price");
+    if (h["tiers"]) ReadTiers(f, h["tiers"], &v);
+    if (h["price"] && h["tiers"]) f.Error(h["tiers"], "give `price:` or `tiers:`, not both", "bad-value");
     if (h["variants"]) ReadVariants(f, h["variants"], &v);
-    if (v.price.empty() && v.variants.empty()) f.Error(h, "a history value needs a price", "missing-key");
+    if (v.price.empty() && !v.tiers && v.variants.empty()) f.Error(h, "a history value needs a price", "missing-key");
     e->history.push_back(std::move(v));
   }
 }
 
 void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (!f.ExpectMap(node, "a price")) return;
-  f.CheckKeys(node, {"id", "label", "unit", "price", "variants", "date", "source", "history", "note"},
+  f.CheckKeys(node, {"id", "label", "unit", "price", "tiers", "variants", "date", "source", "history", "note"},
               "a price");
   cost::PriceEntry e;
   if (!node["id"]) {
@@ -50,12 +95,14 @@ void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (node["label"]) e.label = f.Localized(node["label"], "label");
   if (node["unit"]) e.unit = f.Text(node["unit"], "unit");
   if (node["price"]) e.current.price = f.Text(node["price"], "price");
+  if (node["tiers"]) ReadTiers(f, node["tiers"], &e.current);
+  if (node["price"] && node["tiers"]) f.Error(node["tiers"], "give `price:` or `tiers:`, not both", "bad-value");
   if (node["variants"]) ReadVariants(f, node["variants"], &e.current);
   if (node["date"]) e.current.date = f.Date(node["date"]);
   if (node["source"]) e.source = f.Scalar(node["source"], "source");
   if (node["history"]) ReadHistory(f, node["history"], &e);
   if (node["note"]) e.note = f.Localized(node["note"], "note");
-  if (e.current.price.empty() && e.current.variants.empty()) {
+  if (e.current.price.empty() && !e.current.tiers && e.current.variants.empty()) {
     f.Error(node["id"], "price '" + e.id + "' has no price", "missing-key");
     return;
   }

@@ -1,0 +1,213 @@
+// Price shapes: tiers (whole and marginal), a variant as a percentage of
+// another resolved at the date in force, a time-of-day window; their errors,
+// and their words in popovers in each language.
+#include <catch2/catch.hpp>
+
+#include "cost/evaluate.h"
+#include "figures/plain.h"
+#include "figures/provenance.h"
+#include "figures/tables.h"
+#include "pricing/pricing.h"
+#include "tests/figures/words_fixture.h"
+
+namespace costsite::cost {
+namespace {
+
+constexpr const char* kLlm = R"y(provider: llm
+name: {zh: 某模型, en: SomeLLM}
+currency: USD
+date: 2025-06-01
+prices:
+  - id: pro.input
+    unit: USD/1M tokens
+    tiers:
+      basis: whole
+      by: tokens
+      steps:
+        - {from: 0, price: 1.25}
+        - {from: 200k, price: 2.50}
+    variants:
+      batch: 50% of on_demand
+  - id: chat
+    unit: USD/1M tokens
+    price: 4
+    variants:
+      batch: 50% of on_demand
+      off_peak: {price: 25% of on_demand, hours: 16:30-00:30}
+    history:
+      - {date: 2024-01-01, price: 6, variants: {batch: 40% of on_demand}}
+  - id: storage
+    unit: USD/GB/month
+    tiers:
+      basis: marginal
+      by: TB
+      steps:
+        - {from: 0, price: 0.023}
+        - {from: 50, price: 0.022}
+        - {from: 500, price: 0.021}
+)y";
+
+const char* const kLlmForTables = kLlm;
+
+struct Run {
+  Evaluation ev;
+  Diagnostics diags;
+  std::string Errors() const {
+    std::string out;
+    for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
+    return out;
+  }
+  const Figure* Get(std::string_view figure) const {
+    const ModelResult* r = ev.Find("m", "");
+    return r ? r->Find(figure) : nullptr;
+  }
+  std::string Show(std::string_view figure) const {
+    const Figure* f = Get(figure);
+    return f ? figures::PlainFigure(*f) : "(missing)";
+  }
+};
+
+std::unique_ptr<Run> Eval(const std::string& prices, const std::string& model) {
+  auto run = std::make_unique<Run>();
+  Inputs inputs;
+  pricing::ParsePricingFile("pricing/llm.yaml", prices, &inputs, run->diags);
+  if (!model.empty()) pricing::ParsePricingFile("pricing/m.yaml", model, &inputs, run->diags);
+  run->ev = Evaluate(std::move(inputs), {}, run->diags);
+  return run;
+}
+
+TEST_CASE("Whole tiers charge all of a request at the tier its size falls in", "[cost][shapes]") {
+  auto r = Eval(kLlm, R"y(model: m
+figures:
+  short: {formula: "tiered(@llm/pro.input, 120k tokens)", unit: USD}
+  edge: {formula: "tiered(@llm/pro.input, 200k tokens)", unit: USD}
+  long: {formula: "tiered(@llm/pro.input, 300k tokens)", unit: USD}
+  batch: {formula: "tiered(@llm/pro.input:batch, 400k tokens)", unit: USD}
+  span: {formula: "tiered(@llm/pro.input, 100k to 300k tokens)", unit: USD}
+)y");
+  INFO(r->Errors());
+  REQUIRE_FALSE(r->diags.HasErrors());
+  CHECK(r->Show("short") == "0.15 USD");   // 120,000 x 1.25 / 1M
+  CHECK(r->Show("edge") == "0.50 USD");    // 200,000 x 2.50 / 1M: `from` is inclusive
+  CHECK(r->Show("long") == "0.75 USD");    // 300,000 x 2.50 / 1M, not 200k x 1.25 + 100k x 2.50
+  CHECK(r->Show("batch") == "0.50 USD");  // 50% of 400,000 x 2.50 / 1M
+  // 100k..300k: lowest 100k x 1.25 = 0.125, highest 300k x 2.50 = 0.75.
+  CHECK(r->Get("span")->value == Interval(*Decimal::Parse("0.125"), *Decimal::Parse("0.75")));
+}
+
+TEST_CASE("Marginal tiers charge each slice at its own price", "[cost][shapes]") {
+  auto r = Eval(kLlm, R"y(model: m
+figures:
+  small: {formula: "tiered(@llm/storage, 10 TB)", unit: USD/month}
+  big: {formula: "tiered(@llm/storage, 600 TB)", unit: USD/month}
+)y");
+  INFO(r->Errors());
+  REQUIRE_FALSE(r->diags.HasErrors());
+  CHECK(r->Show("small") == "230.00 USD/month");  // 10,000 GB x 0.023
+  // 50,000 x 0.023 + 450,000 x 0.022 + 100,000 x 0.021 = 1,150 + 9,900 + 2,100.
+  CHECK(r->Show("big") == "13150.00 USD/month");
+}
+
+TEST_CASE("A percentage of another variant is resolved at the date in force", "[cost][shapes]") {
+  auto now = Eval(kLlm, R"y(model: m
+figures:
+  b: {formula: "1M tokens * @llm/chat:batch", unit: USD}
+  off: {formula: "1M tokens * @llm/chat:off_peak", unit: USD}
+)y");
+  INFO(now->Errors());
+  REQUIRE_FALSE(now->diags.HasErrors());
+  CHECK(now->Show("b") == "2.00 USD");    // 50% of 4
+  CHECK(now->Show("off") == "1.00 USD");  // 25% of 4
+  auto then = Eval(kLlm, R"y(model: m
+as_of: 2024-06-01
+figures:
+  b: {formula: "1M tokens * @llm/chat:batch", unit: USD}
+)y");
+  INFO(then->Errors());
+  CHECK(then->Show("b") == "2.40 USD");  // 40% of the 2024 price, 6
+
+  const PriceUse& use = now->Get("b")->explain.prices.at(0);
+  CHECK(figures::PlainPriceShape(use.shape) == "50% of on_demand");
+  const PriceUse& off = now->Get("off")->explain.prices.at(0);
+  CHECK(figures::PlainPriceShape(off.shape) == "25% of on_demand; hours 16:30-00:30 UTC");
+}
+
+TEST_CASE("Price shapes read in popovers in each language", "[cost][shapes][figures]") {
+  auto r = Eval(kLlm, R"y(model: m
+figures:
+  off: {formula: "1M tokens * @llm/chat:off_peak", unit: USD, label: {zh: 错峰, en: Off-peak}}
+  long: {formula: "tiered(@llm/pro.input, 300k tokens)", unit: USD, label: {zh: 长提示, en: Long prompt}}
+)y");
+  REQUIRE_FALSE(r->diags.HasErrors());
+  std::string en = figures::ProvenanceHtml(*r->Get("off"), testing::SpeakerFor("en"));
+  std::string zh = figures::ProvenanceHtml(*r->Get("off"), testing::SpeakerFor("zh"));
+  INFO(en << "\n" << zh);
+  CHECK(en.find("(25% of on-demand; 16:30–00:30 UTC)") != std::string::npos);
+  CHECK(zh.find("（按需的 25%；UTC 16:30–00:30）") != std::string::npos);
+  std::string tiers_en = figures::ProvenanceHtml(*r->Get("long"), testing::SpeakerFor("en"));
+  INFO(tiers_en);
+  CHECK(tiers_en.find("from 200,000 tokens: $2.50/1M tokens; all of it at the tier its size falls in") !=
+        std::string::npos);
+}
+
+TEST_CASE("Bad price shapes are errors at their place", "[cost][shapes]") {
+  struct Case {
+    std::string prices, model, expected;
+  };
+  const std::string head = "provider: llm\ncurrency: USD\ndate: 2025-06-01\nprices:\n";
+  const std::vector<Case> cases = {
+      {head + "  - id: a\n    unit: USD/1M tokens\n    price: 4\n    variants: {batch: 50% of on_demnd}\n", "",
+       "pricing/llm.yaml:8:30: error: variant 'batch' is a percentage of 'on_demnd', which price 'a' does not "
+       "give as a price (did you mean 'on_demand'?)"},
+      {head + "  - id: a\n    unit: USD/1M tokens\n    price: 4\n    variants: {off: {price: 3, hours: 25:00-01:00}}\n",
+       "", "pricing/llm.yaml:8:39: error: malformed hours '25:00-01:00': write a window in UTC as HH:MM-HH:MM"},
+      {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: all, by: tokens, steps: [{from: 0, price: 1}]}\n",
+       "", "pricing/llm.yaml:7:20: error: unknown tier basis 'all'"},
+      {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1}, "
+              "{from: 0, price: 2}]}\n",
+       "", "pricing/llm.yaml:7:75: error: tier thresholds must rise: 0 is not above 0"},
+      {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: whole, by: tokns, steps: [{from: 0, price: 1}]}\n",
+       "", "pricing/llm.yaml:7:31: error: unknown unit 'tokns'"},
+      {kLlm, "model: m\nfigures:\n  x: {formula: \"1M tokens * @llm/pro.input\", unit: USD}\n",
+       "pricing/m.yaml:3:29: error: price '@llm/pro.input' is priced in tiers by tokens: write "
+       "tiered(@llm/pro.input, quantity)"},
+      {kLlm, "model: m\nfigures:\n  x: {formula: \"tiered(@llm/pro.input, 3 GB)\", unit: USD}\n",
+       "pricing/m.yaml:3:40: error: tiered(@llm/pro.input, …) needs a quantity in tokens (its tiers are by tokens), "
+       "not GB"},
+  };
+  for (const Case& c : cases) {
+    auto r = Eval(c.prices, c.model);
+    std::string errors = r->Errors();
+    INFO(errors);
+    CHECK(errors.find(c.expected) != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace costsite::cost
+
+namespace costsite::figures {
+namespace {
+
+TEST_CASE("Price tables show each shape under its value, in each language", "[cost][shapes][figures]") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/llm.yaml", cost::kLlmForTables, &inputs, diags);
+  cost::Evaluation ev = cost::Evaluate(std::move(inputs), {}, diags);
+  const cost::ProviderView* view = ev.FindProvider("llm");
+  REQUIRE(view);
+  REQUIRE(view->entries.size() == 3);
+  CHECK(view->entries[1].shapes.size() == 2);
+  CHECK(view->entries[1].dated.back().shapes.size() == 2);
+  SourceList sources;
+  std::string en = PriceTable(*view, {}, testing::SpeakerFor("en"), &sources);
+  std::string zh = PriceTable(*view, {}, testing::SpeakerFor("zh"), &sources);
+  INFO(en << "\n" << zh);
+  CHECK(en.find("<td class=\"num\">2<br><small class=\"price-shape\">50% of on-demand</small>") != std::string::npos);
+  CHECK(zh.find("按需的 50%") != std::string::npos);
+  CHECK(en.find("from 200,000 tokens: 2.50; all of it at the tier its size falls in") != std::string::npos);
+  CHECK(en.find("16:30–00:30 UTC") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::figures
