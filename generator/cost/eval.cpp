@@ -150,7 +150,7 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
     Fail(n, s, "unknown price '@" + n.name + "'", "unknown-reference");
     return std::nullopt;
   }
-  const Model& model = models_[s.model];
+  const std::string date = DateOf(s.model, s.scenario);
   std::string variant = n.variant;
   const ScenarioDef* sc = s.scenario.empty() ? nullptr : FindScenario(s.model, s.scenario);
   bool chosen = false;  // by the scenario's `variants:`, which Check has judged already
@@ -158,14 +158,14 @@ std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
     for (const VariantChoice& c : sc->variants) {
       if (c.price == "@" + n.name || c.price == n.name) variant = c.variant, chosen = true;
     }
-    if (variant.empty() && !sc->variant.empty() && prices_.HasVariant(*entry, sc->variant, model.as_of)) {
+    if (variant.empty() && !sc->variant.empty() && prices_.HasVariant(*entry, sc->variant, date)) {
       variant = sc->variant;
     }
   }
   if (variant.empty()) variant = "on_demand";
   PriceFound found;
   std::string error;
-  if (!prices_.Lookup(*entry, variant, model.as_of, &found, &error)) {
+  if (!prices_.Lookup(*entry, variant, date, &found, &error)) {
     // A variant the price never has was reported at the scenario's line.
     std::vector<std::string> known = chosen ? VariantNames({entry}) : std::vector<std::string>{};
     if (!chosen || std::find(known.begin(), known.end(), variant) != known.end()) Fail(n, s, error, "price-date");

@@ -8,10 +8,10 @@
 namespace costsite::cost {
 
 void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
-              std::string message, std::string code) {
+              std::string message, std::string code, Severity severity) {
   SourcePos pos = at.pos;
   if (pos.line > 0 && pos.col > 0) pos.col += static_cast<int>(offset);
-  diags.Add({Severity::kError, pos, std::move(message), at.line,
+  diags.Add({severity, pos, std::move(message), at.line,
              static_cast<int>(std::max<size_t>(length, 1)), std::move(code)});
 }
 
@@ -50,10 +50,11 @@ std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Dia
   return std::nullopt;
 }
 
-std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::string& fallback_date,
+std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::string& checked,
                                           const UnitTable& units, Diagnostics& diags) {
   CompiledValue out;
-  out.date = pv.date.empty() ? fallback_date : pv.date;
+  out.date = pv.date;
+  out.checked = pv.checked.empty() ? checked : pv.checked;
   bool ok = true;
   if (!pv.price.empty()) {
     auto v = PlainValue(pv.price, units, diags);
@@ -67,6 +68,79 @@ std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::strin
   }
   if (!ok) return std::nullopt;
   return out;
+}
+
+
+std::string FromText(const std::string& date) { return date.empty() ? "always" : "from " + date; }
+
+bool Has(const CompiledValue& v, const std::string& variant) {
+  return std::any_of(v.variants.begin(), v.variants.end(), [&](const auto& p) { return p.first == variant; });
+}
+
+// The values of `e` in order of the date they are in force from, and what
+// each inherits from the one before it. A value replaces the older one whole:
+// a variant it does not give is not offered while it is in force, unless it
+// inherits it. The entry's own value without a date of its own is in force
+// always, or, when a history value is older than the date it was read, from
+// that date on (it replaced that value by then).
+bool DateValues(const PriceEntry& entry, CompiledEntry* ce, Diagnostics& diags) {
+  std::vector<const PriceValue*> written{&entry.current};
+  for (const auto& h : entry.history) written.push_back(&h);
+  std::vector<size_t> order(ce->values.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  CompiledValue& own = ce->values[0];
+  if (own.date.empty() && !own.checked.empty()) {
+    for (size_t i = 1; i < ce->values.size(); ++i)
+      if (ce->values[i].date <= own.checked) own.date = own.checked;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return ce->values[a].date < ce->values[b].date; });
+  bool ok = true;
+  std::vector<CompiledValue> sorted;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const PriceValue& pv = *written[order[k]];
+    CompiledValue v = ce->values[order[k]];
+    const CompiledValue* older = sorted.empty() ? nullptr : &sorted.back();
+    for (const Located& name : pv.inherit) {
+      if (!older || !Has(*older, name.text)) {
+        ReportAt(diags, name, 0, name.text.size(),
+                 "price '" + entry.id + "' (" + FromText(v.date) + ") inherits variant '" + name.text +
+                     "', which " + (older ? "the value " + FromText(older->date) + " does not give" : "no older value gives"),
+                 "price-date");
+        ok = false;
+      }
+    }
+    std::vector<std::string> dropped;
+    for (size_t i = 0; older && i < older->variants.size(); ++i) {
+      const std::string& name = older->variants[i].first;
+      if (Has(v, name)) continue;
+      bool listed = std::any_of(pv.inherit.begin(), pv.inherit.end(), [&](const Located& l) { return l.text == name; });
+      if (pv.inherit_all || listed) {
+        std::pair<std::string, Interval> inherited = older->variants[i];
+        v.variants.push_back(std::move(inherited));
+      } else if (!pv.inherit_given) {
+        dropped.push_back(name);
+      }
+    }
+    if (!dropped.empty()) {
+      std::string names, list;
+      for (const std::string& d : dropped) {
+        names += (names.empty() ? "'" : ", '") + d + "'";
+        list += (list.empty() ? "" : ", ") + d;
+      }
+      const Located& at = pv.where.empty() ? entry.where : pv.where;
+      ReportAt(diags, at, 0, at.text.size(),
+               "price '" + entry.id + "': the value " + FromText(v.date) + " does not give " +
+                   (dropped.size() == 1 ? "variant " : "variants ") + names + ", which the value " +
+                   FromText(older->date) + " gives; " + (dropped.size() == 1 ? "it is" : "they are") +
+                   " not offered while this value is in force (it was once carried over): add `inherit: [" + list +
+                   "]` to keep " + (dropped.size() == 1 ? "it" : "them") + ", or `inherit: false` to say it was dropped",
+               "variant-dropped", Severity::kWarning);
+    }
+    sorted.push_back(std::move(v));
+  }
+  ce->values = std::move(sorted);
+  return ok;
 }
 
 }  // namespace
@@ -116,17 +190,17 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       ce.unit.scale = Decimal(1) / unit->scale;
       ce.unit.text = list.currency + (unit->text.empty() ? "" : "/" + unit->text);
     }
-    std::string date = list.date;
     bool ok = true;
-    auto current = CompileValue(entry.current, date, units, diags);
+    auto current = CompileValue(entry.current, list.date, units, diags);
     ok = current.has_value();
-    if (current) ce.values.push_back(std::move(*current));
+    if (current) current->own = true, ce.values.push_back(std::move(*current));
     for (const auto& h : entry.history) {
-      auto v = CompileValue(h, "", units, diags);
+      auto v = CompileValue(h, list.date, units, diags);
       ok = ok && v.has_value();
       if (v) ce.values.push_back(std::move(*v));
     }
     if (!ok) continue;
+    if (!DateValues(entry, &ce, diags)) continue;
     index_.emplace(id, entries_.size());
     entries_.push_back(std::move(ce));
   }
@@ -157,43 +231,46 @@ const CompiledEntry* PriceBook::Find(std::string_view id) const {
 }
 
 namespace {
-// The newest value with `variant` dated on or before `date` ("" = the current one).
-const CompiledValue* InForce(const CompiledEntry& e, const std::string& variant,
-                             const std::string& date, const Interval** value) {
+// The value in force on `date` ("" = the newest): the one with the newest
+// date on or before it; a value in force always counts as the oldest.
+const CompiledValue* InForce(const CompiledEntry& e, const std::string& date) {
   const CompiledValue* best = nullptr;
-  for (size_t i = 0; i < e.values.size(); ++i) {
-    const auto& v = e.values[i];
-    auto it = std::find_if(v.variants.begin(), v.variants.end(),
-                           [&](const auto& p) { return p.first == variant; });
-    if (it == v.variants.end()) continue;
-    if (date.empty() && i == 0) {
-      *value = &it->second;
-      return &v;
-    }
-    if (!date.empty() && !v.date.empty() && v.date > date) continue;
-    if (!best || v.date > best->date) best = &v, *value = &it->second;
+  for (const CompiledValue& v : e.values) {
+    if (!date.empty() && v.date > date) continue;
+    if (!best || v.date > best->date) best = &v;
   }
   return best;
+}
+
+const Interval* VariantOf(const CompiledValue& v, const std::string& variant) {
+  for (const auto& p : v.variants)
+    if (p.first == variant) return &p.second;
+  return nullptr;
 }
 }  // namespace
 
 bool PriceBook::HasVariant(const CompiledEntry& e, const std::string& variant,
                            const std::string& date) const {
-  const Interval* v = nullptr;
-  return InForce(e, variant, date, &v) != nullptr;
+  const CompiledValue* v = InForce(e, date);
+  return v && VariantOf(*v, variant);
 }
 
 bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
                        PriceFound* out, std::string* error) const {
   std::string id = e.list->provider + "/" + e.entry->id;
-  const Interval* value = nullptr;
-  const CompiledValue* found = InForce(e, variant, date, &value);
-  if (!found) {
-    if (!HasVariant(e, variant, "")) {
+  const CompiledValue* found = InForce(e, date);
+  const Interval* value = found ? VariantOf(*found, variant) : nullptr;
+  if (!value) {
+    bool ever = std::any_of(e.values.begin(), e.values.end(), [&](const CompiledValue& v) { return VariantOf(v, variant); });
+    std::string name = "price '@" + id + "'" + (variant == "on_demand" ? "" : ":" + variant);
+    if (!ever) {
       *error = "price '@" + id + "' has no variant '" + variant + "'";
+    } else if (!found) {
+      *error = name + " has no value on or before " + date;
     } else {
-      *error = "price '@" + id + "'" + (variant == "on_demand" ? "" : ":" + variant) +
-               " has no value on or before " + date;
+      *error = "price '@" + id + "' does not offer " +
+               (variant == "on_demand" ? std::string("its plain price") : "variant '" + variant + "'") + " on " +
+               date + ": the value in force then (" + FromText(found->date) + ") does not give it";
     }
     return false;
   }
@@ -205,7 +282,8 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
   use.variant = variant;
   use.value = *value;
   use.unit = e.unit;
-  use.date = found->date;
+  use.date = found->checked;
+  use.since = found->date;
   use.source = e.entry->source.empty() ? e.list->source : e.entry->source;
   use.provider_name = e.list->name;
   use.label = e.entry->label;
@@ -239,13 +317,15 @@ std::vector<ProviderView> PriceBook::Views() const {
       out.push_back({e.list->provider, e.list->name, e.list->currency, e.list->source,
                      e.list->region, e.list->date, {}, e.list->variant_labels});
     }
-    PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, e.values.empty() ? "" : e.values[0].date,
+    auto own = std::find_if(e.values.begin(), e.values.end(), [](const CompiledValue& cv) { return cv.own; });
+    PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, own == e.values.end() ? "" : own->checked,
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
                      e.entry->where.pos, e.entry->where.line};
-    if (!e.values.empty()) v.variants = e.values[0].variants;
-    for (const CompiledValue& cv : e.values) v.dated.push_back({cv.date, cv.variants});
+    if (own != e.values.end()) v.variants = own->variants, v.since = own->date;
+    // A value in force always is drawn at the date it was read.
+    for (const CompiledValue& cv : e.values) v.dated.push_back({cv.date.empty() ? cv.checked : cv.date, cv.variants});
     std::stable_sort(v.dated.begin(), v.dated.end(),
-                     [](const DatedPrice& a, const DatedPrice& b) {  // undated: the current value, last
+                     [](const DatedPrice& a, const DatedPrice& b) {  // undated: last
                        return !a.date.empty() && (b.date.empty() || a.date < b.date);
                      });
     out.back().entries.push_back(std::move(v));

@@ -29,7 +29,7 @@ prices:
     price: 32.77
     variants: {spot: 9.83}
     history:
-      - {date: 2024-06-01, price: 30.44}
+      - {date: 2024-06-01, price: 30.44, inherit: [spot]}
       - {date: 2023-01-01, price: 40.96, variants: {spot: 12.3}}
   - id: band
     unit: month
