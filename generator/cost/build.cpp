@@ -198,7 +198,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.model = d.id;
   r.scenario = scenario;
   r.title = d.title;
-  r.as_of = model.as_of;
+  r.as_of = AsOf(m, scenario);
   r.pos = d.where.pos;
   r.source_line = d.where.line;
   r.uses = ModelsRead(m);

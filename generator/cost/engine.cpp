@@ -366,6 +366,16 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
   return false;
 }
 
+std::string Engine::AsOf(size_t m, const std::string& scenario) const {
+  const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario);
+  return sc && !sc->as_of.empty() ? sc->as_of : models_[m].as_of;
+}
+
+std::string Engine::DateOf(size_t m, const std::string& scenario) const {
+  std::string pinned = AsOf(m, scenario);
+  return pinned.empty() ? options_.today : pinned;
+}
+
 const ScenarioDef* Engine::FindScenario(size_t m, const std::string& id) const {
   const Model& model = models_[m];
   auto it = model.scenarios.find(id);

@@ -169,6 +169,11 @@ class Engine {
   bool ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e);
   bool ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e);
   bool HasFigure(size_t m, std::string_view id) const;
+  /// The date model m's prices and rates are pinned to in `scenario`: the
+  /// scenario's `as_of`, else the model's, else the site's; "" = none.
+  std::string AsOf(size_t m, const std::string& scenario) const;
+  /// AsOf, or today when nothing is pinned: the date prices are looked up on.
+  std::string DateOf(size_t m, const std::string& scenario) const;
   /// The first scenario of model m named `id`; nullptr if none.
   const ScenarioDef* FindScenario(size_t m, const std::string& id) const;
   const ShareBasis& Basis(size_t m, const std::string& scenario);

@@ -172,7 +172,7 @@ bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
                   std::string_view(n.name).substr(0, n.name.find('/')));
     return false;
   }
-  const Model& model = models_[s.model];
+  const std::string date = DateOf(s.model, s.scenario);
   std::string variant = n.variant;
   const ScenarioDef* sc = s.scenario.empty() ? nullptr : FindScenario(s.model, s.scenario);
   bool chosen = false;  // by the scenario's `variants:`, which Check has judged already
@@ -180,13 +180,13 @@ bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
     for (const VariantChoice& c : sc->variants) {
       if (c.price == "@" + n.name || c.price == n.name) variant = c.variant, chosen = true;
     }
-    if (variant.empty() && !sc->variant.empty() && prices_.HasVariant(*entry, sc->variant, model.as_of)) {
+    if (variant.empty() && !sc->variant.empty() && prices_.HasVariant(*entry, sc->variant, date)) {
       variant = sc->variant;
     }
   }
   if (variant.empty()) variant = "on_demand";
   std::string error;
-  if (!prices_.Lookup(*entry, variant, model.as_of, out, &error)) {
+  if (!prices_.Lookup(*entry, variant, date, out, &error)) {
     // A variant the price never has was reported at the scenario's line.
     std::vector<std::string> known = chosen ? VariantNames({entry}) : std::vector<std::string>{};
     if (!chosen || std::find(known.begin(), known.end(), variant) != known.end()) Fail(n, s, error, "price-date");

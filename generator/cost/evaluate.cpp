@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/large_stack.h"
+#include "base/today.h"
 #include "base/parallel.h"
 
 #include "cost/engine.h"
@@ -84,7 +85,12 @@ void DeclareUnits(EvaluationCore* core, Diagnostics& diags) {
 
 }  // namespace
 
-Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags, int threads) {
+Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int threads) {
+  // Without a pinned date, prices are those in force today: a value dated
+  // in the future does not become current before its day.
+  Options options = given;
+  std::string error;
+  if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
   auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
   DeclareUnits(core.get(), diags);
   core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);

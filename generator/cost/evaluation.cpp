@@ -85,7 +85,7 @@ class Hasher {
     for (int e : u.dim.exp) Add(static_cast<uint64_t>(e));
   }
   void Add(const PriceUse& p) {
-    for (const std::string* s : {&p.id, &p.variant, &p.date, &p.source}) Add(*s);
+    for (const std::string* s : {&p.id, &p.variant, &p.date, &p.since, &p.source}) Add(*s);
     Add(p.value);
     Add(p.unit);
     Add(p.provider_name);
@@ -251,6 +251,7 @@ bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_
   if (dim.IsMoney() && to->dim.IsMoney() && dim.currency != to->dim.currency) {
     const ModelResult* r = Find(model);
     std::string date = r ? r->as_of : core.options.as_of;
+    if (date.empty()) date = core.options.today;
     Decimal factor;
     FxUse used;
     if (!core.prices->Rate(dim.currency, to->dim.currency, date, &factor, &used, error)) return false;

@@ -50,13 +50,14 @@ struct PriceUse {
   std::string variant;  // "on_demand", "spot"…
   Interval value;       // in `unit`, as the price list states it
   Unit unit;            // the price list's unit, "USD/h"
-  std::string date;     // date of the value used
+  std::string date;     // the date the value used was read (`checked:`)
   std::string source;   // URL or citation
   LocalizedText provider_name;
   LocalizedText label;
   LocalizedText variant_label;  // as the price list declares it; may be empty
   PriceShape shape;             // percentage, hours, tiers (already scaled by the percentage)
   LocalizedText of_label;       // the declared label of `shape.of`; may be empty
+  std::string since;            // the date the value is in force from; "" = always
 };
 
 /// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.
@@ -233,12 +234,13 @@ struct PriceEntryView {
   LocalizedText label;
   Unit unit;  // "USD/h"
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first
-  std::string date, source;
+  std::string date, source;  // `date`: the date the entry's own value was read
   LocalizedText note;
   SourcePos pos;     // the entry's id in its price list, for diagnostics about the entry
   std::string line;  // that source line
   std::vector<DatedPrice> dated;  // every dated value (current and history), oldest first
   std::vector<std::pair<std::string, PriceShape>> shapes;  // of the current value, as in DatedPrice
+  std::string since;  // the date the entry's own value is in force from; "" = always
 };
 
 struct ProviderView {

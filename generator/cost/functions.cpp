@@ -79,7 +79,9 @@ std::optional<Value> Engine::Fx(const Node& at, Scope& s, const Value& v, const 
   Decimal factor;
   FxUse used;
   std::string error;
-  if (!prices_.Rate(v.dim.currency, to, models_[s.model].as_of, &factor, &used, &error)) {
+  if (!prices_.Rate(v.dim.currency, to, DateOf(s.model, s.scenario), &factor, &used, &error)) {
+    // Nothing pinned and no rate at all: the message names no date.
+    if (AsOf(s.model, s.scenario).empty()) prices_.Rate(v.dim.currency, to, "", &factor, &used, &error);
     if (const std::string* file = prices_.UnparsedRatesFile())
       FollowsFrom(*s.src, at.offset, at.length, error, *file);
     else

@@ -32,13 +32,19 @@ struct TiersDef {
 };
 
 /// One dated value of a price: the plain (on-demand) value and variants.
+/// It replaces the older value whole unless it inherits (`inherit:`).
 struct PriceValue {
-  std::string date;  // YYYY-MM-DD, "" = undated
-  Located price;     // a number or "500 to 1500"; may be empty when only variants are given
+  std::string date;     // in force from (`since:`, or `date:`), YYYY-MM-DD; "" = always
+  std::string checked;  // the date it was read (`checked:`, else `date:`); "" = the provider's
+  Located where;        // the value's first key, for diagnostics about the whole value
+  Located price;        // a number or "500 to 1500"; may be empty when only variants are given
   std::optional<TiersDef> tiers;  // the plain price in tiers, instead of `price:`
   // In declared order: a number, a range, or "50% of on_demand".
   std::vector<std::pair<std::string, Located>> variants;
   std::vector<std::pair<std::string, Located>> hours;  // variant -> "16:30-00:30" (UTC)
+  bool inherit_given = false;  // `inherit:` written (`false` says a dropped variant is meant)
+  bool inherit_all = false;    // `inherit: true`: every variant it does not give
+  std::vector<Located> inherit;  // `inherit: [spot]`: these variants only
 };
 
 struct PriceEntry {
@@ -56,7 +62,8 @@ struct PriceList {
   std::string provider;
   Located where;
   LocalizedText name;
-  std::string currency, source, region, date;
+  std::string currency, source, region;
+  std::string date;  // the date the prices were read (`date:` or `checked:`), for values that give none
   std::vector<PriceEntry> entries;
   // `variant_labels:`: a variant's name for readers, per language ("spot_avg" ->
   // 竞价（均价）/ Spot (average)).
@@ -112,6 +119,7 @@ struct ScenarioDef {
   std::string id;
   Located where;
   LocalizedText label;
+  std::string as_of;             // pins prices and rates for this scenario; "" = the model's
   std::vector<ParamDef> params;  // overrides
   std::string variant;           // for every price that has it
   Located variant_where;         // `variant:` as written
@@ -175,8 +183,9 @@ struct Inputs {
 
 /// Site-wide evaluation settings.
 struct Options {
-  std::string as_of;      // pins prices and rates for models without their own; "" = newest
+  std::string as_of;      // pins prices and rates for models without their own; "" = today
   int month_hours = 730;  // hours in a month; a year is 12 months
+  std::string today;      // YYYY-MM-DD: the date when nothing is pinned; "" = COSTSITE_TODAY, else the clock's (UTC)
 };
 
 }  // namespace costsite::cost

@@ -59,10 +59,11 @@ PriceShape* ShapeFor(CompiledValue* v, const std::string& variant) {
   return &v->shapes.back().second;
 }
 
-std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::string& fallback_date,
+std::optional<CompiledValue> CompileValue(const PriceValue& pv, const std::string& checked,
                                           const UnitTable& units, Diagnostics& diags) {
   CompiledValue out;
-  out.date = pv.date.empty() ? fallback_date : pv.date;
+  out.date = pv.date;
+  out.checked = pv.checked.empty() ? checked : pv.checked;
   bool ok = true;
   if (!pv.price.empty()) {
     auto v = PlainValue(pv.price, units, diags);
@@ -137,6 +138,80 @@ bool CheckPercentBases(const CompiledEntry& ce, Diagnostics& diags) {
   return ok;
 }
 
+std::string FromText(const std::string& date) { return date.empty() ? "always" : "from " + date; }
+
+bool Has(const CompiledValue& v, const std::string& variant) {
+  return std::any_of(v.variants.begin(), v.variants.end(), [&](const auto& p) { return p.first == variant; });
+}
+
+// The values of `e` in order of the date they are in force from, and what
+// each inherits from the one before it. A value replaces the older one whole:
+// a variant it does not give is not offered while it is in force, unless it
+// inherits it. The entry's own value without a date of its own is in force
+// always, or, when a history value is older than the date it was read, from
+// that date on (it replaced that value by then).
+bool DateValues(const PriceEntry& entry, CompiledEntry* ce, Diagnostics& diags) {
+  std::vector<const PriceValue*> written{&entry.current};
+  for (const auto& h : entry.history) written.push_back(&h);
+  std::vector<size_t> order(ce->values.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  CompiledValue& own = ce->values[0];
+  if (own.date.empty() && !own.checked.empty()) {
+    for (size_t i = 1; i < ce->values.size(); ++i)
+      if (ce->values[i].date <= own.checked) own.date = own.checked;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return ce->values[a].date < ce->values[b].date; });
+  bool ok = true;
+  std::vector<CompiledValue> sorted;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const PriceValue& pv = *written[order[k]];
+    CompiledValue v = ce->values[order[k]];
+    const CompiledValue* older = sorted.empty() ? nullptr : &sorted.back();
+    for (const Located& name : pv.inherit) {
+      if (!older || !Has(*older, name.text)) {
+        ReportAt(diags, name, 0, name.text.size(),
+                 "price '" + entry.id + "' (" + FromText(v.date) + ") inherits variant '" + name.text +
+                     "', which " + (older ? "the value " + FromText(older->date) + " does not give" : "no older value gives"),
+                 "price-date");
+        ok = false;
+      }
+    }
+    std::vector<std::string> dropped;
+    for (size_t i = 0; older && i < older->variants.size(); ++i) {
+      const std::string& name = older->variants[i].first;
+      if (Has(v, name)) continue;
+      bool listed = std::any_of(pv.inherit.begin(), pv.inherit.end(), [&](const Located& l) { return l.text == name; });
+      if (pv.inherit_all || listed) {
+        std::pair<std::string, Interval> inherited = older->variants[i];
+        v.variants.push_back(std::move(inherited));
+        for (const auto& [shaped, shape] : older->shapes)
+          if (shaped == name) v.shapes.emplace_back(shaped, shape);
+      } else if (!pv.inherit_given) {
+        dropped.push_back(name);
+      }
+    }
+    if (!dropped.empty()) {
+      std::string names, list;
+      for (const std::string& d : dropped) {
+        names += (names.empty() ? "'" : ", '") + d + "'";
+        list += (list.empty() ? "" : ", ") + d;
+      }
+      const Located& at = pv.where.empty() ? entry.where : pv.where;
+      ReportAt(diags, at, 0, at.text.size(),
+               "price '" + entry.id + "': the value " + FromText(v.date) + " does not give " +
+                   (dropped.size() == 1 ? "variant " : "variants ") + names + ", which the value " +
+                   FromText(older->date) + " gives; " + (dropped.size() == 1 ? "it is" : "they are") +
+                   " not offered while this value is in force (it was once carried over): add `inherit: [" + list +
+                   "]` to keep " + (dropped.size() == 1 ? "it" : "them") + ", or `inherit: false` to say it was dropped",
+               "variant-dropped", Severity::kWarning);
+    }
+    sorted.push_back(std::move(v));
+  }
+  ce->values = std::move(sorted);
+  return ok;
+}
+
 }  // namespace
 
 PriceBook::PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& diags) {
@@ -194,17 +269,17 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       ce.unit.scale = Decimal(1) / unit->scale;
       ce.unit.text = list.currency + (unit->text.empty() ? "" : "/" + unit->text);
     }
-    std::string date = list.date;
     bool ok = true;
-    auto current = CompileValue(entry.current, date, units, diags);
+    auto current = CompileValue(entry.current, list.date, units, diags);
     ok = current.has_value();
-    if (current) ce.values.push_back(std::move(*current));
+    if (current) current->own = true, ce.values.push_back(std::move(*current));
     for (const auto& h : entry.history) {
-      auto v = CompileValue(h, "", units, diags);
+      auto v = CompileValue(h, list.date, units, diags);
       ok = ok && v.has_value();
       if (v) ce.values.push_back(std::move(*v));
     }
     if (!ok || !CheckPercentBases(ce, diags)) continue;
+    if (!DateValues(entry, &ce, diags)) continue;
     // Each ranged value is one uncertain input, the same wherever it is used.
     for (size_t k = 0; k < ce.values.size(); ++k)
       for (auto& [variant, value] : ce.values[k].variants)
@@ -239,30 +314,28 @@ const CompiledEntry* PriceBook::Find(std::string_view id) const {
 }
 
 namespace {
-// The newest value with `variant` dated on or before `date` ("" = the current one).
-const CompiledValue* InForce(const CompiledEntry& e, const std::string& variant,
-                             const std::string& date, const Interval** value) {
+// The value in force on `date` ("" = the newest): the one with the newest
+// date on or before it; a value in force always counts as the oldest.
+const CompiledValue* InForce(const CompiledEntry& e, const std::string& date) {
   const CompiledValue* best = nullptr;
-  for (size_t i = 0; i < e.values.size(); ++i) {
-    const auto& v = e.values[i];
-    auto it = std::find_if(v.variants.begin(), v.variants.end(),
-                           [&](const auto& p) { return p.first == variant; });
-    if (it == v.variants.end()) continue;
-    if (date.empty() && i == 0) {
-      *value = &it->second;
-      return &v;
-    }
-    if (!date.empty() && !v.date.empty() && v.date > date) continue;
-    if (!best || v.date > best->date) best = &v, *value = &it->second;
+  for (const CompiledValue& v : e.values) {
+    if (!date.empty() && v.date > date) continue;
+    if (!best || v.date > best->date) best = &v;
   }
   return best;
+}
+
+const Interval* VariantOf(const CompiledValue& v, const std::string& variant) {
+  for (const auto& p : v.variants)
+    if (p.first == variant) return &p.second;
+  return nullptr;
 }
 }  // namespace
 
 bool PriceBook::HasVariant(const CompiledEntry& e, const std::string& variant,
                            const std::string& date) const {
-  const Interval* v = nullptr;
-  return InForce(e, variant, date, &v) != nullptr;
+  const CompiledValue* v = InForce(e, date);
+  return v && VariantOf(*v, variant);
 }
 
 namespace {
@@ -276,14 +349,19 @@ const PriceShape* ShapeIn(const CompiledValue& v, const std::string& variant) {
 bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
                        PriceFound* out, std::string* error) const {
   std::string id = e.list->provider + "/" + e.entry->id;
-  const Interval* value = nullptr;
-  const CompiledValue* found = InForce(e, variant, date, &value);
-  if (!found) {
-    if (!HasVariant(e, variant, "")) {
+  const CompiledValue* found = InForce(e, date);
+  const Interval* value = found ? VariantOf(*found, variant) : nullptr;
+  if (!value) {
+    bool ever = std::any_of(e.values.begin(), e.values.end(), [&](const CompiledValue& v) { return VariantOf(v, variant); });
+    std::string name = "price '@" + id + "'" + (variant == "on_demand" ? "" : ":" + variant);
+    if (!ever) {
       *error = "price '@" + id + "' has no variant '" + variant + "'";
+    } else if (!found) {
+      *error = name + " has no value on or before " + date;
     } else {
-      *error = "price '@" + id + "'" + (variant == "on_demand" ? "" : ":" + variant) +
-               " has no value on or before " + date;
+      *error = "price '@" + id + "' does not offer " +
+               (variant == "on_demand" ? std::string("its plain price") : "variant '" + variant + "'") + " on " +
+               date + ": the value in force then (" + FromText(found->date) + ") does not give it";
     }
     return false;
   }
@@ -293,9 +371,8 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
   Interval stated = *value;
   std::string when = found->date;
   if (shape && shape->percent) {  // resolved against its base in force on the same date
-    const Interval* base_value = nullptr;
-    const CompiledValue* base_in = InForce(e, shape->of, date, &base_value);
-    const PriceShape* base_shape = base_in ? ShapeIn(*base_in, shape->of) : nullptr;
+    // A value replaces the entry whole (inherited variants are copied in), so the base is in it.
+    const PriceShape* base_shape = ShapeIn(*found, shape->of);
     if (base_shape && base_shape->percent) {  // checked at load for names; here for dates
       *error = "price '@" + id + "':" + variant + " is a percentage of '" + shape->of + "', itself a percentage";
       return false;
@@ -308,7 +385,7 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
       use.shape.tiers = base.use.shape.tiers;
       for (TierStep& step : use.shape.tiers->steps) step.price = step.price * factor;
     }
-    if (base.use.date > when) when = base.use.date;
+    if (base.use.since > when) when = base.use.since;
     for (const auto& [name, label] : e.list->variant_labels)
       if (name == shape->of) use.of_label = label;
   }
@@ -319,7 +396,8 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
   use.variant = variant;
   use.value = stated;
   use.unit = e.unit;
-  use.date = when;
+  use.date = found->checked;
+  use.since = when;
   use.source = e.entry->source.empty() ? e.list->source : e.entry->source;
   use.provider_name = e.list->name;
   use.label = e.entry->label;
@@ -353,27 +431,28 @@ std::vector<ProviderView> PriceBook::Views() const {
       out.push_back({e.list->provider, e.list->name, e.list->currency, e.list->source,
                      e.list->region, e.list->date, {}, e.list->variant_labels});
     }
-    PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, e.values.empty() ? "" : e.values[0].date,
+    auto own = std::find_if(e.values.begin(), e.values.end(), [](const CompiledValue& cv) { return cv.own; });
+    PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, own == e.values.end() ? "" : own->checked,
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
-                     e.entry->where.pos, e.entry->where.line, {}, {}};
-    for (size_t i = 0; i < e.values.size(); ++i) {
-      const CompiledValue& cv = e.values[i];
-      DatedPrice dated{cv.date, {}, {}};
+                     e.entry->where.pos, e.entry->where.line, {}, {}, {}};
+    if (own != e.values.end()) v.since = own->date;
+    for (const CompiledValue& cv : e.values) {
+      // A value in force always is drawn at the date it was read.
+      DatedPrice dated{cv.date.empty() ? cv.checked : cv.date, {}, {}};
       // Each variant as it was in force on this value's date: a percentage resolved against its base.
       for (const auto& [name, value] : cv.variants) {
         PriceFound found;
         std::string error;
-        std::string on = i == 0 ? "" : cv.date;
-        bool resolved = ShapeIn(cv, name) && ShapeIn(cv, name)->percent && Lookup(e, name, on, &found, &error);
+        bool resolved = ShapeIn(cv, name) && ShapeIn(cv, name)->percent && Lookup(e, name, dated.date, &found, &error);
         dated.variants.emplace_back(name, resolved ? found.use.value : value);
         if (const PriceShape* shape = ShapeIn(cv, name))
           dated.shapes.emplace_back(name, resolved ? found.use.shape : *shape);
       }
-      if (i == 0) v.variants = dated.variants, v.shapes = dated.shapes;
+      if (own != e.values.end() && &cv == &*own) v.variants = dated.variants, v.shapes = dated.shapes;
       v.dated.push_back(std::move(dated));
     }
     std::stable_sort(v.dated.begin(), v.dated.end(),
-                     [](const DatedPrice& a, const DatedPrice& b) {  // undated: the current value, last
+                     [](const DatedPrice& a, const DatedPrice& b) {  // undated: last
                        return !a.date.empty() && (b.date.empty() || a.date < b.date);
                      });
     out.back().entries.push_back(std::move(v));

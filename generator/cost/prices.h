@@ -41,20 +41,22 @@ bool ParseHours(const Located& v, std::string* out, Diagnostics& diags);
 /// REQUIRES: t.steps is not empty and q.lo >= 0.
 Interval TieredCharge(const Tiers& t, const Interval& q);
 
-/// One dated value of an entry, with its variants.
+/// One dated value of an entry, with its variants (those it inherits included).
 struct CompiledValue {
-  std::string date;
+  std::string date;     // in force from; "" = always (before every dated value)
+  std::string checked;  // the date it was read
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first when given
   // Variants given as more than one number; a percentage's value in
   // `variants` is a placeholder, resolved against its base at lookup.
   std::vector<std::pair<std::string, PriceShape>> shapes;
+  bool own = false;     // the entry's own value (not one of its history)
 };
 
 struct CompiledEntry {
   const PriceList* list = nullptr;
   const PriceEntry* entry = nullptr;
   Unit unit;  // with the provider's currency when the written unit had none
-  std::vector<CompiledValue> values;  // current first, then history
+  std::vector<CompiledValue> values;  // by the date they are in force from, oldest first
 };
 
 /// A price found for a date: its value in canonical bases and how it was chosen.
@@ -71,8 +73,8 @@ class PriceBook {
   PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& diags);
 
   const CompiledEntry* Find(std::string_view id) const;  // "aws/p4d.24xlarge"
-  /// The value of `id`:`variant` in force on `date` ("" = current); false and
-  /// `*error` set when there is none.
+  /// The value of `id`:`variant` in force on `date` ("" = the newest); false and
+  /// `*error` set when there is none, or when that value does not offer `variant`.
   bool Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
               PriceFound* out, std::string* error) const;
   /// True if the entry has `variant` on `date`.

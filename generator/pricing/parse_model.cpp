@@ -76,8 +76,9 @@ void ReadScenario(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::Mod
   sc.id = f.Id(key, "scenario name", false);
   sc.where = f.Text(key, "scenario");
   if (!f.ExpectMap(v, "scenario '" + sc.id + "'")) return;
-  f.CheckKeys(v, {"label", "params", "variant", "variants"}, "scenario '" + sc.id + "'");
+  f.CheckKeys(v, {"label", "as_of", "params", "variant", "variants"}, "scenario '" + sc.id + "'");
   if (v["label"]) sc.label = f.Localized(v["label"], "label");
+  if (v["as_of"]) sc.as_of = f.Date(v["as_of"]);
   if (v["params"]) ReadParams(f, v["params"], &sc.params);
   if (v["variant"]) {
     sc.variant = f.Id(v["variant"], "variant", false);

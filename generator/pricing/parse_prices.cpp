@@ -64,14 +64,46 @@ void ReadTiers(YamlFile& f, const YamlNode& node, cost::PriceValue* out) {
   out->tiers = std::move(t);
 }
 
+// The dates and inheritance of one value (an entry's own, or a history
+// value): `since:` is the date it is in force from; `checked:` the date it
+// was read; `date:` (older files) means both.
+void ReadValueDates(YamlFile& f, const YamlNode& node, cost::PriceValue* v) {
+  if (node["date"] && node["since"]) {
+    f.Error(node["since"], "give `since:` (in force from) or `date:` (in force from and read on), not both",
+            "duplicate-key");
+  }
+  if (node["date"]) v->date = v->checked = f.Date(node["date"]);
+  if (node["since"]) v->date = f.Date(node["since"]);
+  if (node["checked"]) v->checked = f.Date(node["checked"]);
+  if (const YamlNode& in = node["inherit"]; in) {
+    v->inherit_given = true;
+    if (in.IsSequence()) {
+      for (const auto& name : in) {
+        std::string id = f.Id(name, "variant name", false);
+        if (!id.empty()) v->inherit.push_back(f.Text(name, "variant name"));
+      }
+    } else if (in.IsScalar()) {
+      v->inherit_all = f.Bool(in, "`inherit:` (or a list of the variants inherited, `[spot]`)");
+    } else {
+      f.Error(in, "`inherit:` is `true`, or a list of the variants inherited (`[spot]`)", "malformed-yaml");
+    }
+  }
+  for (const char* key : {"since", "date", "price"}) {
+    if (node[key] && node[key].IsScalar()) {
+      v->where = f.Text(node[key], key);
+      break;
+    }
+  }
+}
+
 void ReadHistory(YamlFile& f, const YamlNode& node, cost::PriceEntry* e) {
   if (!f.ExpectList(node, "history")) return;
   for (const auto& h : node) {
     if (!f.ExpectMap(h, "a history value")) continue;
-    f.CheckKeys(h, {"date", "price", "tiers", "variants"}, "a history value");
+    f.CheckKeys(h, {"date", "since", "checked", "price", "tiers", "variants", "inherit"}, "a history value");
     cost::PriceValue v;
-    if (h["date"]) v.date = f.Date(h["date"]);
-    else f.Error(h, "a history value needs a date", "missing-key");
+    ReadValueDates(f, h, &v);
+    if (!h["date"] && !h["since"]) f.Error(h, "a history value needs `since:` (or `date:`)", "missing-key");
     if (h["price"]) v.price = f.Text(h["price"], "price");
     if (h["tiers"]) ReadTiers(f, h["tiers"], &v);
     if (h["price"] && h["tiers"]) f.Error(h["tiers"], "give `price:` or `tiers:`, not both", "bad-value");
@@ -83,7 +115,9 @@ void ReadHistory(YamlFile& f, const YamlNode& node, cost::PriceEntry* e) {
 
 void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (!f.ExpectMap(node, "a price")) return;
-  f.CheckKeys(node, {"id", "label", "unit", "price", "tiers", "variants", "date", "source", "history", "note"},
+  f.CheckKeys(node,
+              {"id", "label", "unit", "price", "tiers", "variants", "date", "since", "checked", "inherit", "source",
+               "history", "note"},
               "a price");
   cost::PriceEntry e;
   if (!node["id"]) {
@@ -98,7 +132,8 @@ void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (node["tiers"]) ReadTiers(f, node["tiers"], &e.current);
   if (node["price"] && node["tiers"]) f.Error(node["tiers"], "give `price:` or `tiers:`, not both", "bad-value");
   if (node["variants"]) ReadVariants(f, node["variants"], &e.current);
-  if (node["date"]) e.current.date = f.Date(node["date"]);
+  ReadValueDates(f, node, &e.current);
+  if (e.current.where.empty()) e.current.where = e.where;
   if (node["source"]) e.source = f.Scalar(node["source"], "source");
   if (node["history"]) ReadHistory(f, node["history"], &e);
   if (node["note"]) e.note = f.Localized(node["note"], "note");
@@ -123,7 +158,8 @@ void ReadVariantLabels(YamlFile& f, const YamlNode& node, cost::PriceList* list)
 }  // namespace
 
 void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out) {
-  f.CheckKeys(root, {"provider", "name", "currency", "source", "region", "date", "prices", "variant_labels"},
+  f.CheckKeys(root,
+              {"provider", "name", "currency", "source", "region", "date", "checked", "prices", "variant_labels"},
               "a price list");
   out->provider = f.Id(root["provider"], "provider id", true);
   out->where = f.Text(root["provider"], "provider");
@@ -136,7 +172,12 @@ void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out) 
   }
   if (root["source"]) out->source = f.Scalar(root["source"], "source");
   if (root["region"]) out->region = f.Scalar(root["region"], "region");
+  // A provider's `date:` is the date its prices were read (`checked:` says
+  // so by name); it never limits the dates on which they are in force.
+  if (root["date"] && root["checked"])
+    f.Error(root["checked"], "give `checked:` or `date:` (the date the prices were read), not both", "duplicate-key");
   if (root["date"]) out->date = f.Date(root["date"]);
+  if (root["checked"]) out->date = f.Date(root["checked"]);
   if (root["variant_labels"]) ReadVariantLabels(f, root["variant_labels"], out);
   if (root["prices"] && f.ExpectList(root["prices"], "prices")) {
     for (const auto& p : root["prices"]) ReadEntry(f, p, out);

@@ -29,7 +29,7 @@ prices:
     price: 32.77
     variants: {spot: 9.83}
     history:
-      - {date: 2024-06-01, price: 30.44}
+      - {date: 2024-06-01, price: 30.44, inherit: [spot]}
       - {date: 2023-01-01, price: 40.96, variants: {spot: 12.3}}
   - id: band
     unit: month
@@ -661,4 +661,67 @@ TEST_CASE("A model of 10,000 scenarios evaluates each and shares its scenario li
 }
 
 }  // namespace
+}  // namespace costsite::cost
+
+namespace costsite::cost {
+
+// A provider that dropped a long-context surcharge, a price read later than
+// it was in force, and a price announced for the future.
+const char* kLlm = R"y(provider: llm
+currency: USD
+date: 2026-08-10
+prices:
+  - id: chat
+    unit: USD/1M tokens
+    price: 5
+    since: 2026-01-01
+    history:
+      - {date: 2025-01-01, price: 5, variants: {long: 10}}
+  - id: kept
+    unit: USD/1M tokens
+    price: 5
+    since: 2026-01-01
+    inherit: [long]
+    history:
+      - {date: 2025-01-01, price: 5, variants: {long: 10}}
+  - id: read_late
+    unit: USD/1M tokens
+    price: 2
+  - id: announced
+    unit: USD/1M tokens
+    price: 3
+    history:
+      - {since: 2027-01-01, price: 1}
+)y";
+
+TEST_CASE("A dated value replaces the whole entry unless it inherits", "[cost][evaluate]") {
+  auto run = Eval({{"pricing/llm.yaml", kLlm},
+                   {"pricing/m.yaml", "model: m\nas_of: 2026-03-01\nfigures:\n  k: {formula: \"@llm/kept:long\"}\n"
+                                      "  d: {formula: \"@llm/chat:long\"}\n"}});
+  CHECK(run->Show("m", "k") == "10.00 USD/1M tokens");
+  CHECK(run->Show("m", "d") == "(missing)");
+  std::string errors = run->Errors();
+  INFO(errors);
+  CHECK(errors.find("pricing/llm.yaml:8:12: warning: price 'chat': the value from 2026-01-01 does not give variant "
+                    "'long', which the value from 2025-01-01 gives") != std::string::npos);
+  CHECK(errors.find("error: price '@llm/chat' does not offer variant 'long' on 2026-03-01: the value in force then "
+                    "(from 2026-01-01) does not give it") != std::string::npos);
+}
+
+TEST_CASE("A price read on one date is in force always and a future value waits for its day", "[cost][evaluate]") {
+  const char* model = "model: m\nfigures:\n  r: {formula: \"@llm/read_late\"}\n  a: {formula: \"@llm/announced\"}\n"
+                      "scenarios:\n  later: {as_of: 2027-02-01}\n";
+  Options options;
+  options.today = "2026-07-29";
+  auto run = Eval({{"pricing/llm.yaml", kLlm}, {"pricing/m.yaml", model}}, options);
+  CHECK(run->Show("m", "r") == "2.00 USD/1M tokens");  // read on 2026-08-10, valid all along
+  CHECK(run->Show("m", "a") == "3.00 USD/1M tokens");  // not yet the 2027 value
+  CHECK(run->Show("m", "a", "later") == "1.00 USD/1M tokens");  // the scenario's as_of wins
+  CHECK(run->ev.Find("m", "later")->as_of == "2027-02-01");
+  const Figure* r = run->ev.Find("m")->Find("r");
+  REQUIRE(r->explain.prices.size() == 1);
+  CHECK(r->explain.prices[0].date == "2026-08-10");
+  CHECK(r->explain.prices[0].since == "");
+}
+
 }  // namespace costsite::cost
