@@ -1,10 +1,10 @@
 #include "app/site_render.h"
 
-#include <ctime>
 #include <thread>
 
 #include "app/site_checks.h"
 #include "base/fs_util.h"
+#include "base/today.h"
 #include "markdown/cost_drift.h"
 #include "pricing/pricing.h"
 
@@ -14,16 +14,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The date prices are judged against: the pinned as_of, else today (UTC).
+// The date prices are judged against: the pinned as_of, else today (UTC, or
+// COSTSITE_TODAY, as the cost engine takes it; a bad one is reported there).
 // Only diagnostics depend on it, never the output.
 std::string ReferenceDate(const content::SiteConfig& cfg) {
   if (!cfg.as_of.empty()) return cfg.as_of;
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  std::string today, error;
+  return Today(&today, &error) ? today : UtcToday();
 }
 
 void WarnMissingTranslations(const std::vector<content::Page>& pages, const content::SiteConfig& cfg,

@@ -26,13 +26,17 @@ bool Today(std::string* out, std::string* error) {
     *out = env;
     return true;
   }
+  *out = UtcToday();
+  return true;
+}
+
+std::string UtcToday() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&now, &tm);
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  *out = buf;
-  return true;
+  return buf;
 }
 
 }  // namespace costsite

@@ -12,6 +12,9 @@ namespace costsite {
 /// else the clock's (UTC). False + `*error` when COSTSITE_TODAY is not a date.
 bool Today(std::string* out, std::string* error);
 
+/// The clock's date in UTC, YYYY-MM-DD, whatever COSTSITE_TODAY says.
+std::string UtcToday();
+
 }  // namespace costsite
 
 #endif  // COSTSITE_BASE_TODAY_H_
