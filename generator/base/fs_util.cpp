@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <set>
 #include <system_error>
 
 namespace costsite {
@@ -137,17 +139,46 @@ std::vector<std::string> ListFiles(const fs::path& dir, const fs::path& root,
     if (escaped) escaped->push_back("");
     return files;
   }
-  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    // Lexically: fs::relative would follow the very symlink being checked.
-    std::string rel = p.lexically_relative(dir).generic_string();
-    if (it->is_symlink(ec) && !InsideRoot(root, p)) {
-      if (escaped) escaped->push_back(rel);
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
+  // The real folders are walked first, then the links to folders (inside
+  // the root) in path order, each folder once: a link to a folder already
+  // read, or to one of its ancestors, adds nothing, so a loop ends and a
+  // price list reached twice is not read twice.
+  std::set<fs::path> seen;  // every folder walked, resolved
+  std::vector<std::string> links;  // relative to `dir`: links to folders still to walk
+  auto walk = [&](const fs::path& folder) {
+    seen.insert(fs::weakly_canonical(folder, ec));
+    auto it = fs::recursive_directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      // Lexically: fs::relative would follow the very symlink being checked.
+      std::string rel = p.lexically_relative(dir).generic_string();
+      if (it->is_symlink(ec)) {
+        if (!InsideRoot(root, p)) {
+          if (escaped) escaped->push_back(rel);
+          continue;
+        }
+        if (it->is_directory(ec)) {
+          links.push_back(rel);
+          continue;
+        }
+      } else if (it->is_directory(ec)) {
+        seen.insert(fs::weakly_canonical(p, ec));
+      }
+      if (it->is_regular_file(ec)) files.push_back(rel);
     }
-    if (it->is_regular_file(ec)) files.push_back(rel);
+  };
+  walk(dir);
+  while (!links.empty()) {
+    std::sort(links.begin(), links.end(), std::greater<>());
+    std::string rel = std::move(links.back());
+    links.pop_back();
+    fs::path target = fs::weakly_canonical(dir / rel, ec);
+    bool read = false;
+    for (fs::path up = target; !read; up = up.parent_path()) {
+      read = seen.count(up) > 0;
+      if (up == up.parent_path()) break;
+    }
+    if (!read) walk(dir / rel);
   }
   std::sort(files.begin(), files.end());
   return files;

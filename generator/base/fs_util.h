@@ -34,6 +34,9 @@ bool InsideRoot(const std::filesystem::path& root, const std::filesystem::path& 
 
 /// Regular files under `dir` (recursively), as paths relative to `dir` with
 /// '/' separators, sorted bytewise so results never depend on listing order.
+/// Links to files and folders inside `root` are followed; a folder reached
+/// twice (by a link, or a link to an ancestor) is listed once, under its real
+/// path when it has one inside `dir`, else under the first link in path order.
 /// Entries that break InsideRoot(root, ...) are not listed but reported in
 /// `escaped`: a symbolic link by its path, and `dir` itself (a link to a
 /// folder outside) as "", in which case nothing is listed.

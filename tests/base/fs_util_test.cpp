@@ -23,6 +23,25 @@ TEST_CASE("ListFiles is sorted and reports symlinks leaving the root by their ow
   CHECK(escaped == std::vector<std::string>{"a/link.md"});
 }
 
+TEST_CASE("ListFiles follows links to folders inside the root, each folder once") {
+  TempDir tmp;
+  fs::path root = tmp.path() / "site";
+  WriteAll(root / "pricing/own.yaml", "o");
+  WriteAll(root / "pricing/real/r.yaml", "r");
+  WriteAll(root / "shared/prices/s.yaml", "s");
+  WriteAll(root / "shared/prices/deep/d.yaml", "d");
+  WriteAll(tmp.path() / "outside/x.yaml", "x");
+  fs::create_symlink("../shared/prices", root / "pricing/shared");   // a folder elsewhere in the site: read
+  fs::create_symlink("../shared/prices", root / "pricing/again");    // the same folder by a second link: once
+  fs::create_symlink("real", root / "pricing/alias");                // a folder already read: nothing more
+  fs::create_symlink("..", root / "pricing/real/loop");              // a loop: ends
+  fs::create_symlink("../../outside", root / "pricing/away");        // leaves the site: reported
+  std::vector<std::string> escaped;
+  auto files = ListFiles(root / "pricing", root, &escaped);
+  CHECK(files == std::vector<std::string>{"again/deep/d.yaml", "again/s.yaml", "own.yaml", "real/r.yaml"});
+  CHECK(escaped == std::vector<std::string>{"away"});
+}
+
 TEST_CASE("InsideRoot follows symbolic links, of files and of folders, before judging") {
   TempDir tmp;
   fs::path root = tmp.path() / "site";

@@ -10,6 +10,8 @@
 namespace costsite::pricing {
 namespace {
 
+namespace fs = std::filesystem;
+
 TEST_CASE("A price list keeps values, variants, history and positions", "[pricing][parse]") {
   const char* text = R"y(provider: aws
 name: {zh: 亚马逊云科技, en: Amazon Web Services}
@@ -177,6 +179,31 @@ TEST_CASE("LoadPricing walks the folder in sorted order", "[pricing][load]") {
   CHECK(figures::PlainFigure(*ev.Find("basic")->Find("storage")) == "11.50 USD/month");
   CHECK(ev.providers().size() == 1);
   CHECK(ev.results().size() == 2);
+}
+
+TEST_CASE("LoadPricing reads a linked folder inside the site and reports one leading out", "[pricing][load]") {
+  TempDir tmp;
+  const fs::path site = tmp.path() / "site";
+  fs::create_directories(site);
+  fs::copy(std::string(COSTSITE_SOURCE_DIR) + "/tests/fixtures/pricing/basic/pricing", site / "shared",
+           fs::copy_options::recursive);
+  fs::create_directories(site / "pricing");
+  fs::create_symlink("../shared", site / "pricing/linked");
+  {
+    Diagnostics diags;
+    cost::Evaluation ev = LoadPricing(site / "pricing", {}, diags);
+    INFO(AllDiagnostics(diags));
+    REQUIRE_FALSE(diags.HasErrors());
+    REQUIRE(ev.Find("basic"));
+    CHECK(figures::PlainFigure(*ev.Find("basic")->Find("storage")) == "11.50 USD/month");
+  }
+  WriteAll(tmp.path() / "elsewhere/x.yaml", "providers: {}\n");
+  fs::create_symlink("../../elsewhere", site / "pricing/away");
+  Diagnostics diags;
+  LoadPricing(site / "pricing", {}, diags);
+  REQUIRE(diags.HasErrors());
+  CHECK(AllDiagnostics(diags).find("pricing/away: error: symbolic link points outside the site folder") !=
+        std::string::npos);
 }
 
 // Each position used to find its source line by walking the text from its
