@@ -69,13 +69,14 @@ void DeclareUnits(EvaluationCore* core, Diagnostics& diags) {
   core->declared_units = names;
   std::set<std::string, std::less<>> seen;
   for (const UnitDecl& d : core->inputs.units) {
+    const std::string kind = d.distinct ? d.keys.front().text : std::string();
     for (const Located& key : d.keys) {
       std::string message;
       if (!seen.insert(key.text).second) {
         message = "unit '" + key.text + "' is declared twice";
       } else if (IsCurrencyCode(key.text)) {
         message = "'" + key.text + "' is a currency code and cannot name a count unit";
-      } else if (!core->units.DeclareCount(key.text, names)) {
+      } else if (!core->units.DeclareCount(key.text, names, kind)) {
         message = "'" + key.text + "' is a built-in unit that is not a count; choose another name";
       }
       if (!message.empty()) ReportAt(diags, key, 0, key.text.size(), message, "unit-collision");

@@ -83,6 +83,7 @@ class Hasher {
     Add(u.scale.ToString());
     Add(u.dim.currency);
     for (int e : u.dim.exp) Add(static_cast<uint64_t>(e));
+    for (const auto& [kind, e] : u.dim.kinds) Add(kind), Add(static_cast<uint64_t>(e));
   }
   void Add(const PriceUse& p) {
     for (const std::string* s : {&p.id, &p.variant, &p.date, &p.since, &p.source}) Add(*s);
@@ -231,7 +232,7 @@ const LocalizedText* ProviderView::VariantLabel(std::string_view variant) const 
   return nullptr;
 }
 
-bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_view unit_text,
+bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_view unit_text,
                            Figure* out, std::string* error) const {
   const EvaluationCore& core = *data_->core;
   if (f.is_bool) {
@@ -249,8 +250,7 @@ bool Evaluation::Reexpress(const Figure& f, std::string_view model, std::string_
   Dimension dim = from->dim;
   std::optional<FxUse> fx;
   if (dim.IsMoney() && to->dim.IsMoney() && dim.currency != to->dim.currency) {
-    const ModelResult* r = Find(model);
-    std::string date = r ? r->as_of : core.options.as_of;
+    std::string date = in.as_of.empty() ? core.options.as_of : in.as_of;
     if (date.empty()) date = core.options.today;
     Decimal factor;
     FxUse used;

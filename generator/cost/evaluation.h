@@ -269,8 +269,10 @@ class Evaluation {
   /// The count units the site declares (pricing `units:`), in file order.
   const std::vector<UnitNames>& declared_units() const;
   /// Re-expresses `f` in another unit or currency (e.g. "CNY/month"), converting
-  /// currency at the model's date; false + message on mismatch/missing rate.
-  bool Reexpress(const Figure& f, std::string_view model, std::string_view unit, Figure* out,
+  /// currency at the date of `in`, the result `f` belongs to (a scenario's
+  /// own `as_of`, else the model's, else the site's, else today); false +
+  /// message on mismatch/missing rate.
+  bool Reexpress(const Figure& f, const ModelResult& in, std::string_view unit, Figure* out,
                  std::string* error) const;
   /// Internal state, for EvaluateExtra.
   const std::shared_ptr<const EvaluationData>& data() const { return data_; }

@@ -266,13 +266,15 @@ std::optional<Value> Engine::EvalMath(const Node& n, Scope& s, std::vector<Value
   if (f == "hi") out.v = Interval(out.v.hi);
   if (f == "mid") out.v = Interval(out.v.Mid());
   if (f == "sqrt") {
-    bool even = std::all_of(out.dim.exp.begin(), out.dim.exp.end(), [](int e) { return e % 2 == 0; });
+    bool even = std::all_of(out.dim.exp.begin(), out.dim.exp.end(), [](int e) { return e % 2 == 0; }) &&
+                std::all_of(out.dim.kinds.begin(), out.dim.kinds.end(), [](const auto& k) { return k.second % 2 == 0; });
     if (!even || out.v.lo.IsNegative()) {
       Fail(n, s, even ? "sqrt() of a negative number" : "sqrt() of " + UnitText(out) + " has no unit",
            even ? "malformed-formula" : "unit-mismatch");
       return std::nullopt;
     }
     for (int& e : out.dim.exp) e /= 2;
+    for (auto& k : out.dim.kinds) k.second /= 2;
     if (!out.dim.IsMoney()) out.dim.currency.clear();
     out.v = Interval(out.v.lo.Sqrt(), out.v.hi.Sqrt());
     out.display.reset();

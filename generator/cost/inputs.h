@@ -75,6 +75,7 @@ struct PriceList {
 struct UnitDecl {
   UnitNames names;
   std::vector<Located> keys;  // one per names.keys, same order
+  bool distinct = false;      // `distinct: true`: its own dimension, named by its first key
 };
 
 struct Rate {

@@ -357,7 +357,11 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
     if (!ever) {
       *error = "price '@" + id + "' has no variant '" + variant + "'";
     } else if (!found) {
-      *error = name + " has no value on or before " + date;
+      // The earliest value, so the author sees how far the date falls short.
+      std::string first;
+      for (const CompiledValue& v : e.values)
+        if (!v.date.empty() && (first.empty() || v.date < first)) first = v.date;
+      *error = name + " has no value on or before " + date + (first.empty() ? "" : ": its first value is in force from " + first);
     } else {
       *error = "price '@" + id + "' does not offer " +
                (variant == "on_demand" ? std::string("its plain price") : "variant '" + variant + "'") + " on " +

@@ -110,7 +110,7 @@ bool ParseTerm(std::string_view t, size_t* i, const UnitTable& table, Unit* out,
 }  // namespace
 
 bool Dimension::IsNone() const {
-  return std::all_of(exp.begin(), exp.end(), [](int e) { return e == 0; });
+  return kinds.empty() && std::all_of(exp.begin(), exp.end(), [](int e) { return e == 0; });
 }
 
 namespace {
@@ -119,6 +119,16 @@ std::optional<Dimension> Combine(const Dimension& a, const Dimension& b, int sig
   Dimension r;
   for (int i = 0; i < kBaseDimCount; ++i) r.exp[i] = a.exp[i] + sign * b.exp[i];
   if (r.IsMoney()) r.currency = a.IsMoney() ? a.currency : b.currency;
+  if (a.kinds.empty() && b.kinds.empty()) return r;
+  // Both lists are sorted by name: merge them, dropping exponents that cancel.
+  size_t i = 0, j = 0;
+  while (i < a.kinds.size() || j < b.kinds.size()) {
+    bool take_a = j == b.kinds.size() || (i < a.kinds.size() && a.kinds[i].first <= b.kinds[j].first);
+    bool take_b = i == a.kinds.size() || (j < b.kinds.size() && b.kinds[j].first <= a.kinds[i].first);
+    const std::string& name = take_a ? a.kinds[i].first : b.kinds[j].first;
+    int e = (take_a ? a.kinds[i++].second : 0) + (take_b ? sign * b.kinds[j++].second : 0);
+    if (e != 0) r.kinds.emplace_back(name, e);
+  }
   return r;
 }
 }  // namespace
@@ -130,6 +140,8 @@ Dimension Power(const Dimension& a, int n) {
   Dimension r;
   for (int i = 0; i < kBaseDimCount; ++i) r.exp[i] = a.exp[i] * n;
   if (r.IsMoney()) r.currency = a.currency;
+  if (n != 0)
+    for (const auto& [name, e] : a.kinds) r.kinds.emplace_back(name, e * n);
   return r;
 }
 
@@ -186,18 +198,20 @@ void UnitTable::Add(std::vector<std::string_view> names, Decimal scale, BaseDim 
   }
 }
 
-bool UnitTable::DeclareCount(std::string_view name, const DeclaredUnits& declared) {
+bool UnitTable::DeclareCount(std::string_view name, const DeclaredUnits& declared, const std::string& kind) {
   auto it = std::lower_bound(units_.begin(), units_.end(), name,
                              [](const auto& x, std::string_view n) { return x.first < n; });
   if (it != units_.end() && it->first == name) {
     Unit& u = it->second;
     if (!u.dim.IsNone() || u.scale != Decimal(1) || name == "%") return false;
     u.declared = declared;
+    if (!kind.empty()) u.dim.kinds = {{kind, 1}};
     return true;
   }
   Unit u;
   u.text = std::string(name);
   u.declared = declared;
+  if (!kind.empty()) u.dim.kinds = {{kind, 1}};
   units_.insert(it, {std::string(name), std::move(u)});
   return true;
 }
@@ -298,6 +312,7 @@ std::string FormatDimension(const Dimension& dim) {
     if (dim.exp[i] > 0) append(&num, name, dim.exp[i]);
     if (dim.exp[i] < 0) append(&den, i == kMoney ? name : kDown[i], -dim.exp[i]);
   }
+  for (const auto& [name, e] : dim.kinds) append(e > 0 ? &num : &den, name, e > 0 ? e : -e);
   if (den.empty()) return num;
   if (num.empty()) num = "1";
   return num + "/" + den;

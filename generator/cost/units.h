@@ -20,10 +20,14 @@ namespace costsite::cost {
 
 enum BaseDim { kMoney = 0, kTime, kData, kTokens, kRequests, kBaseDimCount };
 
-/// Exponents of the base dimensions; `currency` is set iff money's exponent is not 0.
+/// Exponents of the base dimensions; `currency` is set iff money's exponent is
+/// not 0. `kinds` holds the exponents of the units a site declares distinct
+/// (`distinct: true`: IOPS, vCPU, images), each its own dimension, by name,
+/// sorted, none 0: empty for every built-in unit, so nothing is allocated for them.
 struct Dimension {
   std::array<int, kBaseDimCount> exp{};
   std::string currency;
+  std::vector<std::pair<std::string, int>> kinds;
 
   bool IsNone() const;  // a count
   bool IsMoney() const { return exp[kMoney] != 0; }
@@ -73,10 +77,12 @@ class UnitTable {
   const Unit* Find(std::string_view name) const;
   /// True if `name` names a unit or a currency, so it cannot name a figure.
   bool IsUnitName(std::string_view name) const { return Find(name) != nullptr; }
-  /// Makes `name` a count unit (dimensionless, scale 1) whose words are in
-  /// `declared`. A built-in count unit of that name takes the words; false
-  /// when `name` is a unit of another kind or a currency ("h", "GB", "USD").
-  bool DeclareCount(std::string_view name, const DeclaredUnits& declared);
+  /// Makes `name` a count unit (scale 1) whose words are in `declared`:
+  /// dimensionless, or with `kind` its own dimension of that name, which adds
+  /// only to itself. A built-in count unit of that name takes the words (and
+  /// the kind); false when `name` is a unit of another kind or a currency
+  /// ("h", "GB", "USD").
+  bool DeclareCount(std::string_view name, const DeclaredUnits& declared, const std::string& kind = {});
   /// The unit or currency an unknown `name` most likely means: a common
   /// spelling ("mo" -> month, "hr" -> h, "RMB" and "yuan" -> CNY, "US$" and
   /// "$" -> USD, "usd" -> USD) or the closest name by edit distance; ""

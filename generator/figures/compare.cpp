@@ -3,6 +3,7 @@
 
 #include "figures/format.h"
 #include "figures/html.h"
+#include "figures/provenance.h"
 #include "figures/strings.h"
 #include "figures/tables.h"
 
@@ -54,7 +55,14 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                         (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
   std::string html = "<table class=\"cost-compare\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("figure", lang));
-  for (const auto* r : results) html += Th(Escape(ScenarioLabel(*r, lang)), "num");
+  // A scenario that pins another date than the others says so under its name.
+  const bool dates_differ = std::any_of(results.begin(), results.end(),
+                                        [&](const cost::ModelResult* r) { return r->as_of != first.as_of; });
+  for (const auto* r : results) {
+    std::string head = Escape(ScenarioLabel(*r, lang));
+    if (dates_differ && !r->as_of.empty()) head += "<br><span class=\"as-of\">" + DateWords("scenario_as_of", r->as_of, lang) + "</span>";
+    html += Th(head, "num");
+  }
   html += "</tr></thead>\n<tbody>\n";
   auto vs = [&](std::string_view key) {
     std::string text = UiText(key, lang);
@@ -162,6 +170,7 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
       html += Num(it == e->variants.end() ? "" : PriceCellHtml(it->second, e->unit, shape, p, lang));
       if (it != e->variants.end()) {
         cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label, {}};
+        use.since = e->since;
         if (const LocalizedText* label = p.VariantLabel(v)) use.variant_label = *label;
         if (shape) use.shape = *shape;
         if (shape && shape->percent && p.VariantLabel(shape->of)) use.of_label = *p.VariantLabel(shape->of);
@@ -171,7 +180,13 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
     std::string src = e->source.empty() ? p.source : e->source;
     std::string link = src.rfind("http", 0) == 0 ? "<a href=\"" + Escape(src) + "\">" + Escape(Host(src)) + "</a>"
                                                  : Escape(src);
-    if (dated) html += "<td><time datetime=\"" + Escape(e->date) + "\">" + Escape(e->date) + "</time></td>";
+    if (dated) {  // the date read, and the date in force from when that differs
+      cost::PriceUse dates;
+      dates.date = e->date;
+      dates.since = e->since;
+      html += "<td>" + (e->since.empty() || e->since == e->date ? TimeHtml(e->date) : PriceDatesHtml(dates, lang)) +
+              "</td>";
+    }
     if (sourced) html += "<td>" + link + "</td>";
     html += "</tr>\n";
   }

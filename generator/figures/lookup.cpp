@@ -137,7 +137,7 @@ bool ResolveFigure(const cost::Evaluation& eval, const FigureRef& ref, const For
       unit = opt.currency + (per.empty() ? "" : "/" + per);
     }
     cost::Figure converted;
-    if (!eval.Reexpress(*out, ref.model, unit, &converted, error)) return false;
+    if (!eval.Reexpress(*out, *r, unit, &converted, error)) return false;
     *out = std::move(converted);
   }
   if (opt.percent && out->unit.text != "%") {

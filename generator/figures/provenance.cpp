@@ -86,11 +86,9 @@ std::string Host(std::string_view url) {
   return std::string(url.substr(0, url.find_first_of("/?#")));
 }
 
-// "2025-10-01, aws.amazon.com" (the source linked when it is a URL), in
-// the language's parentheses; "" when neither is known.
-std::string WhenHtml(const std::string& date, const std::string& source, const Speaker& lang) {
-  std::string html;
-  if (!date.empty()) html = "<time datetime=\"" + Escape(date) + "\">" + Escape(date) + "</time>";
+// "2025-10-01, aws.amazon.com" (`dates`, then the source linked when it is a
+// URL), in the language's parentheses; "" when neither is known.
+std::string WhenHtml(std::string html, const std::string& source, const Speaker& lang) {
   if (!source.empty()) {
     if (!html.empty()) html += IsCjk(lang) ? "，" : ", ";
     html += IsUrl(source) ? "<a href=\"" + Escape(source) + "\">" + Escape(Host(source)) + "</a>" : Escape(source);
@@ -98,6 +96,30 @@ std::string WhenHtml(const std::string& date, const std::string& source, const S
   if (html.empty()) return html;
   return IsCjk(lang) ? "（" + html + "）" : " (" + html + ")";
 }
+
+}  // namespace
+
+std::string TimeHtml(const std::string& date) {
+  return date.empty() ? "" : "<time datetime=\"" + Escape(date) + "\">" + Escape(date) + "</time>";
+}
+
+// "checked <time>2026-08-10</time>": a UI sentence around a date.
+std::string DateWords(std::string_view key, const std::string& date, const Speaker& lang) {
+  std::string text = Escape(UiText(key, lang));
+  size_t at = text.find("{date}");
+  std::string time = TimeHtml(date);
+  return at == std::string::npos ? text + " " + time : text.replace(at, 6, time);
+}
+
+std::string PriceDatesHtml(const cost::PriceUse& p, const Speaker& lang) {
+  std::string html;
+  const std::string comma = IsCjk(lang) ? "，" : ", ";
+  if (!p.since.empty() && p.since != p.date) html = DateWords("price_since", p.since, lang);
+  if (!p.date.empty()) html += (html.empty() ? "" : comma) + DateWords("price_checked", p.date, lang);
+  return html;
+}
+
+namespace {
 
 // An input as a reader knows it: its label, else its id; a share names what
 // it is the share of; a figure read in a scenario names the scenario.
@@ -136,7 +158,7 @@ std::string PriceHtml(const cost::PriceUse& p, const Speaker& lang) {
   html += Escape(PriceName(p, lang)) + Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
   std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
   if (!shape.empty()) html += Escape(Paren(shape, lang));
-  return Line("pop-line", html + WhenHtml(p.date, p.source, lang));
+  return Line("pop-line", html + WhenHtml(PriceDatesHtml(p, lang), p.source, lang));
 }
 
 std::string Section(std::string_view key, const std::string& lines, const Speaker& lang) {
@@ -172,7 +194,7 @@ std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) {
   out += Section("prices", lines, lang);
   lines.clear();
   for (const cost::FxUse& fx : e.fx)
-    lines += Line("pop-line", Escape(FormatFx(fx, lang)) + WhenHtml(fx.date, fx.source, lang));
+    lines += Line("pop-line", Escape(FormatFx(fx, lang)) + WhenHtml(TimeHtml(fx.date), fx.source, lang));
   out += Section("fx", lines, lang);
   return out;
 }
@@ -211,7 +233,8 @@ std::string RenderSources(const std::vector<cost::PriceUse>& prices, const Speak
     std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
     if (!shape.empty()) out += Escape(Paren(shape, lang));
     std::string comma = IsCjk(lang) ? "，" : ", ";
-    if (!p.date.empty()) out += comma + "<time datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
+    std::string dates = PriceDatesHtml(p, lang);
+    if (!dates.empty()) out += comma + dates;
     if (IsUrl(p.source))
       out += comma + "<a href=\"" + Escape(p.source) + "\">" + Escape(p.source) + "</a>";
     else if (!p.source.empty())

@@ -71,6 +71,14 @@ class SourceList {
 /// The id of the sources section's heading, which headings must not take.
 inline constexpr std::string_view kSourcesId = "sources";
 
+/// A price's dates in words: "in force from 2026-07-01, checked 2026-08-10"
+/// (the first only when it differs from the second), as HTML with <time>.
+std::string PriceDatesHtml(const cost::PriceUse& p, const Speaker& lang);
+/// "<time datetime=…>2026-08-10</time>"; "" for no date.
+std::string TimeHtml(const std::string& date);
+/// A UI sentence with a {date} in it ("checked {date}"), the date as <time>.
+std::string DateWords(std::string_view key, const std::string& date, const Speaker& lang);
+
 /// `<section class="sources">` with a heading and one entry per price, or ""
 /// when there is none.
 std::string RenderSources(const std::vector<cost::PriceUse>& prices, const Speaker& lang);

@@ -46,7 +46,7 @@ void ReadUnit(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<c
   if (d.keys.empty()) return;
   const std::string what = "unit '" + d.keys[0].text + "'";
   if (!f.ExpectMap(v, what)) return;
-  f.CheckKeys(v, {"aliases", "zh", "measure", "zh_per", "en", "en_per"}, what);
+  f.CheckKeys(v, {"aliases", "zh", "measure", "zh_per", "en", "en_per", "distinct"}, what);
   if (v["aliases"] && f.ExpectList(v["aliases"], "aliases"))
     for (const auto& a : v["aliases"]) AddKey(f, a, &d);
   cost::UnitNames& n = d.names;
@@ -55,6 +55,7 @@ void ReadUnit(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<c
   if (v["zh_per"]) n.zh_per = f.Scalar(v["zh_per"], "zh_per");
   if (v["en"]) ReadEnglish(f, v["en"], &n);
   if (v["en_per"]) n.en_per = f.Scalar(v["en_per"], "en_per");
+  if (v["distinct"]) d.distinct = f.Bool(v["distinct"], "distinct");
   if (!v["zh"] || !v["en"]) {
     f.Error(key, what + " needs its names: `zh:` and `en:`", "missing-key");
     return;

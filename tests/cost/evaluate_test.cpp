@@ -205,7 +205,7 @@ TEST_CASE("Price history and pinned dates", "[cost][evaluate]") {
   CHECK(at("2023-06-30") == "40.96 USD/h / 12.30 USD/h");
   auto early = EvalModel("model: m\nas_of: 2022-01-01\nfigures:\n  p: {formula: \"@aws/p4d.24xlarge\"}\n");
   CHECK(early->Errors() ==
-        "pricing/m.yaml:4:17: error: price '@aws/p4d.24xlarge' has no value on or before 2022-01-01\n"
+        "pricing/m.yaml:4:17: error: price '@aws/p4d.24xlarge' has no value on or before 2022-01-01: its first value is in force from 2023-01-01\n"
         " 4 |   p: {formula: \"@aws/p4d.24xlarge\"}\n"
         "   |                 ^~~~~~~~~~~~~~~~~\n");
   // The site-wide pin applies to models without their own.
@@ -509,16 +509,31 @@ TEST_CASE("Reexpress converts units and currencies", "[cost][evaluate]") {
   const Figure& f = *run->ev.Find("m")->Find("bill");
   Figure out;
   std::string error;
-  REQUIRE(run->ev.Reexpress(f, "m", "CNY/month", &out, &error));
+  REQUIRE(run->ev.Reexpress(f, *run->ev.Find("m"), "CNY/month", &out, &error));
   CHECK(figures::PlainFigure(out) == "720.00 CNY/month");
   CHECK(out.Currency() == "CNY");
   CHECK(out.Per() == "month");
-  REQUIRE(run->ev.Reexpress(f, "m", "USD/year", &out, &error));
+  REQUIRE(run->ev.Reexpress(f, *run->ev.Find("m"), "USD/year", &out, &error));
   CHECK(figures::PlainFigure(out) == "1200.00 USD/year");
-  CHECK_FALSE(run->ev.Reexpress(f, "m", "EUR/month", &out, &error));
+  CHECK_FALSE(run->ev.Reexpress(f, *run->ev.Find("m"), "EUR/month", &out, &error));
   CHECK(error == "no exchange rate between USD and EUR on or before 2025-03-01");
-  CHECK_FALSE(run->ev.Reexpress(f, "m", "GB", &out, &error));
+  CHECK_FALSE(run->ev.Reexpress(f, *run->ev.Find("m"), "GB", &out, &error));
   CHECK(error == "unit mismatch: cannot express USD/month in GB");
+}
+
+TEST_CASE("Reexpress converts at the date of the scenario the figure was read in", "[cost][evaluate]") {
+  auto run = EvalModel(
+      "model: m\nas_of: 2025-03-01\nfigures:\n  bill: {formula: 100 USD/month}\n"
+      "scenarios:\n  later: {as_of: 2025-07-01}\n");
+  INFO(run->Errors());
+  Figure out;
+  std::string error;
+  const ModelResult& base = *run->ev.Find("m");
+  const ModelResult& later = *run->ev.Find("m", "later");
+  REQUIRE(run->ev.Reexpress(*base.Find("bill"), base, "CNY/month", &out, &error));
+  CHECK(figures::PlainFigure(out) == "720.00 CNY/month");
+  REQUIRE(run->ev.Reexpress(*later.Find("bill"), later, "CNY/month", &out, &error));
+  CHECK(figures::PlainFigure(out) == "730.00 CNY/month");
 }
 
 TEST_CASE("An extra model is evaluated against loaded prices and models", "[cost][evaluate]") {

@@ -101,10 +101,32 @@ TEST_CASE("A popover gives the dated rate and prices with linked sources", "[fig
   CHECK(Has(zh, "¥720/天 × 30.4 天/月 = ¥21,900/月"));
   std::string vm = ProvenanceHtml(Get(l.eval, "vm"), testing::SpeakerFor("en"));
   INFO(vm);
-  CHECK(Has(vm, "<span class=\"pop-head\">Prices</span><span class=\"pop-line\">SomeCloud · General VM: $2/h (<time "
+  CHECK(Has(vm, "<span class=\"pop-head\">Prices</span><span class=\"pop-line\">SomeCloud · General VM: $2/h (checked <time "
                 "datetime=\"2025-01-15\">2025-01-15</time>, <a href=\"https://cloud.example.com/pricing/\">"
                 "cloud.example.com</a>)</span>"));
   CHECK(Has(vm, "$4/h × 730 h/month = $2,920/month"));
+}
+
+TEST_CASE("A price's two dates read as words: in force from, and checked", "[figures][provenance]") {
+  cost::PriceUse p;
+  p.id = "llm/chat";
+  p.variant = "on_demand";
+  p.value = cost::Interval(cost::Decimal(3));
+  p.date = "2026-08-10";
+  p.since = "2026-07-01";
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) ==
+        "in force from <time datetime=\"2026-07-01\">2026-07-01</time>, checked <time datetime=\"2026-08-10\">"
+        "2026-08-10</time>");
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("zh")) ==
+        "<time datetime=\"2026-07-01\">2026-07-01</time> 起生效，<time datetime=\"2026-08-10\">2026-08-10</time> 核对");
+  p.since = p.date;  // `date:` means both: said once
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) == "checked <time datetime=\"2026-08-10\">2026-08-10</time>");
+  p.since.clear();  // in force always
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) == "checked <time datetime=\"2026-08-10\">2026-08-10</time>");
+  p.since = "2026-07-01";
+  std::string sources = RenderSources({p}, testing::SpeakerFor("en"));
+  INFO(sources);
+  CHECK(Has(sources, "in force from <time datetime=\"2026-07-01\">2026-07-01</time>, checked"));
 }
 
 TEST_CASE("A zh popover has no English words around its formula", "[figures][provenance]") {

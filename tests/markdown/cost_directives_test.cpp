@@ -90,6 +90,44 @@ scenarios:
                   "<td class=\"num\">0.33–3×</td>"));
 }
 
+TEST_CASE("cost compare and cost prices say which date each column and price holds at") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/llm.yaml", R"(provider: llm
+name: {en: Model API, zh: 模型服务}
+currency: USD
+prices:
+  - id: chat
+    label: {en: Chat, zh: 对话}
+    unit: USD/1M tokens
+    price: 2.00
+    since: 2025-07-01
+    checked: 2025-08-10
+    history:
+      - {date: 2025-01-01, price: 3.00}
+)", &inputs, diags);
+  pricing::ParsePricingFile("pricing/api.yaml", R"(model: api
+unit: USD/month
+as_of: 2025-09-01
+items:
+  chat: {quantity: 100M tokens/month, price: "@llm/chat"}
+scenarios:
+  before: {label: {en: Before the cut, zh: 降价前}, as_of: 2025-03-01}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  std::string en = RenderCost(eval, Block("cost compare model=api scenarios=base,before figures=total") + "\n" +
+                                        Block("cost prices provider=llm"), "en", &diags).html;
+  INFO(en << AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(Has(en, "Before the cut<br><span class=\"as-of\">prices as of <time datetime=\"2025-03-01\">2025-03-01</time></span>"));
+  CHECK(Has(en, "<th scope=\"row\">Change vs Base case</th><td class=\"num\">—</td><td class=\"num\">+100</td>"));  // $3 before the cut, $2 after
+  CHECK(Has(en, "<td>in force from <time datetime=\"2025-07-01\">2025-07-01</time>, checked <time datetime=\"2025-08-10\">"
+                "2025-08-10</time></td>"));
+  std::string zh = RenderCost(eval, Block("cost compare model=api scenarios=base,before figures=total"), "zh", &diags).html;
+  INFO(zh);
+  CHECK(Has(zh, "降价前<br><span class=\"as-of\">按 <time datetime=\"2025-03-01\">2025-03-01</time> 的价格</span>"));
+}
+
 TEST_CASE("cost prices, params, rules, expectations") {
   cost::Evaluation eval = FixtureEvaluation();
   Diagnostics diags;

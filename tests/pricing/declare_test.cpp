@@ -1,6 +1,8 @@
 // What a site declares for readers: count units with their names per
 // language (`units:`), labels of price variants (`variant_labels:`) and a
 // rule's condition in words (`condition:`).
+#include <memory>
+
 #include <catch2/catch.hpp>
 
 #include "tests/test_util.h"
@@ -106,6 +108,42 @@ TEST_CASE("A declared unit is a count in formulas", "[pricing][declare]") {
   CHECK(daily->value.lo.ToString() == "259200");
   CHECK(daily->unit.declared);
   CHECK(eval.declared_units().size() == 1);
+}
+
+TEST_CASE("A unit declared distinct is its own dimension: it adds only to itself", "[pricing][declare]") {
+  auto run = [](const std::string& figures) {
+    cost::Inputs inputs;
+    auto diags = std::make_unique<Diagnostics>();
+    ParsePricingFile("pricing/units.yaml",
+                     "units:\n"
+                     "  IOPS: {aliases: [iops], zh: IOPS, en: IOPS, distinct: true}\n"
+                     "  vcpu: {aliases: [vcpus], zh: vCPU, measure: 个, en: [vCPU, vCPUs], distinct: true}\n"
+                     "  image: {aliases: [images], zh: 图片, measure: 张, en: [image, images]}\n",
+                     &inputs, *diags);
+    ParsePricingFile("pricing/m.yaml", "model: m\nfigures:\n" + figures, &inputs, *diags);
+    auto eval = std::make_shared<cost::Evaluation>(cost::Evaluate(std::move(inputs), {}, *diags));
+    return std::make_pair(eval, std::move(diags));
+  };
+  auto [bad, bad_diags] = run("  x: {formula: 3 IOPS + 2 vcpus}\n  y: {formula: 3 IOPS + 2}\n"
+                              "  z: {formula: 3 images + 2}\n");
+  const std::string errors = AllDiagnostics(*bad_diags);
+  CHECK(errors.find("pricing/m.yaml:3:16: error: unit mismatch: cannot add IOPS and vcpus") != std::string::npos);
+  CHECK(errors.find("pricing/m.yaml:4:16: error: unit mismatch: cannot add IOPS and a number") != std::string::npos);
+  CHECK(errors.find("pricing/m.yaml:5:") == std::string::npos);  // a plain count adds to a number
+  auto [good, good_diags] = run(
+      "  io: {formula: 10000 IOPS - 3000 iops}\n"
+      "  cost: {formula: \"io * 0.005 USD/IOPS/month\", unit: USD/month}\n"
+      "  cores: {formula: 8 vcpus * 730 h, unit: vcpu*h}\n"
+      "  per_core: {formula: 100 USD/month / 8 vcpus, unit: USD/vcpu/month}\n");
+  INFO(AllDiagnostics(*good_diags));
+  REQUIRE_FALSE(good_diags->HasErrors());
+  CHECK(good->Find("m")->Find("io")->value.lo.ToString() == "7000");
+  CHECK(good->Find("m")->Find("cost")->value.lo.ToString() == "35");
+  CHECK(good->Find("m")->Find("cost")->unit.dim.kinds.empty());
+  CHECK(good->Find("m")->Find("cores")->value.lo.ToString() == "5840");
+  CHECK(good->Find("m")->Find("per_core")->value.lo.ToString() == "12.5");
+  auto [wrong, wrong_diags] = run("  c: {formula: 8 vcpus * 730 h, unit: h}\n");
+  CHECK(AllDiagnostics(*wrong_diags).find("the formula gives h*vcpu, declared h") != std::string::npos);
 }
 
 TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
