@@ -88,7 +88,8 @@ const char* kCheckHelp =
     "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.\n";
 
 struct Args {
-  std::map<std::string, std::string> values;  // --source DIR
+  std::map<std::string, std::string> values;  // --source DIR: the last one given
+  std::map<std::string, std::vector<std::string>> all;  // every value given, in order (--set A --set B)
   std::map<std::string, bool> flags;          // --force
   std::vector<std::string> positional;
   std::string error;
@@ -124,6 +125,7 @@ Args ParseArgs(const std::vector<std::string>& args, size_t from, const std::vec
         value = args[++i];
       }
       a.values[name] = value;
+      a.all[name].push_back(value);
     } else if (has(flags, name) && !inline_value) {
       a.flags[name] = true;
     } else {
@@ -303,14 +305,17 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
 }
 
 const char* kEvalHelp =
-    "Usage: costsite eval [MODEL[.FIGURE] | MODEL[SCENARIO].FIGURE] [--scenario S] [--json] [--explain] [--source DIR]\n"
+    "Usage: costsite eval [MODEL[.FIGURE] | MODEL[SCENARIO].FIGURE] [--scenario S] [--set MODEL.PARAM=VALUE]...\n"
+    "                     [--json] [--explain] [--source DIR]\n"
     "\n"
     "Prints the evaluated figures of every model, one model, or one figure, with\n"
     "units. --explain adds each figure's formula, inputs, prices (with dates and\n"
-    "sources) and exchange rates; --json prints the schema in docs/cost-engine.md.\n";
+    "sources) and exchange rates; --json prints the schema in docs/cost-engine.md.\n"
+    "--set gives a parameter another value (a formula, as in `value:`), in the base\n"
+    "case and every scenario that does not set it; repeat it for several.\n";
 
 int RunEvalCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Args a = ParseArgs(args, 1, {"source", "scenario"}, {"json", "explain", "help"});
+  Args a = ParseArgs(args, 1, {"source", "scenario", "set"}, {"json", "explain", "help"});
   if (a.flags["help"]) {
     out << kEvalHelp;
     return kExitOk;
@@ -326,6 +331,7 @@ int RunEvalCommand(const std::vector<std::string>& args, std::ostream& out, std:
   req.scenario = a.values["scenario"];
   req.json = a.flags["json"];
   req.explain = a.flags["explain"];
+  req.sets = a.all["set"];
   Diagnostics diags;
   int code = RunEval(req, out, diags);
   PrintDiagnostics(diags, false, err);

@@ -222,10 +222,28 @@ std::vector<const ModelResult*> Select(const cost::Evaluation& ev, EvalRequest r
 int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
   std::filesystem::path dir(req.source_dir);
   pricing::Options options = ReadSiteOptions(dir / "site.yaml", diags);
+  // Each --set is read as a one-line file named "--set", so a mistake in it
+  // is shown with its column and a caret like any other.
+  for (const std::string& set : req.sets) {
+    size_t eq = set.find('=');
+    cost::ParamSet p;
+    p.target = {set.substr(0, eq), {"--set", 1, 1}, set};
+    if (eq == std::string::npos) {
+      diags.Error(p.target.pos, "expected MODEL.PARAMETER=VALUE, got '" + set + "'", set, static_cast<int>(set.size()),
+                  "usage");
+      continue;
+    }
+    p.value = {set.substr(eq + 1), {"--set", 1, static_cast<int>(eq) + 2}, set};
+    options.sets.push_back(std::move(p));
+  }
   cost::Evaluation ev = pricing::LoadPricing(dir / "pricing", options, diags);
   // A broken model does not hide the others: what evaluated is printed, the
   // errors are reported, and the exit status says that something failed.
   const bool failed = diags.HasErrors();
+  // A --set that did not apply would print the author's figures as if they
+  // answered the question asked: print nothing.
+  for (const Diagnostic& d : diags.Sorted())
+    if (d.severity == Severity::kError && d.pos.path == "--set") return 1;
   std::string figure, error;
   auto results = Select(ev, req, &figure, &error);
   if (!error.empty()) {

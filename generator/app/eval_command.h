@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "base/diagnostics.h"
 
@@ -16,6 +17,7 @@ struct EvalRequest {
   std::string scenario;          // "" = base case
   bool json = false;             // the schema in docs/cost-engine.md
   bool explain = false;          // formulas, inputs, prices and rates
+  std::vector<std::string> sets; // "MODEL.PARAM=VALUE", each as given after --set
 };
 
 /// Evaluates the site's models and prints `req.target` to `out`; 0 on success,

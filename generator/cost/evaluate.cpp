@@ -4,11 +4,13 @@
 #include <set>
 
 #include "base/large_stack.h"
+#include "base/suggest.h"
 #include "base/today.h"
 #include "base/parallel.h"
 
 #include "cost/engine.h"
 #include "cost/evaluation_data.h"
+#include "cost/prices.h"
 
 namespace costsite::cost {
 namespace {
@@ -84,6 +86,44 @@ void DeclareUnits(EvaluationCore* core, Diagnostics& diags) {
   }
 }
 
+// Puts each `--set` value in place of the parameter's own. A model id may
+// hold dots, so "a.b.c" is model "a.b" + parameter "c" or model "a" +
+// parameter "b.c", whichever exists.
+void ApplyParamSets(Inputs* inputs, const std::vector<ParamSet>& sets, Diagnostics& diags) {
+  for (const ParamSet& set : sets) {
+    const std::string& target = set.target.text;
+    ParamDef* found = nullptr;
+    ModelDef* model = nullptr;
+    for (size_t dot = target.find('.'); dot != std::string::npos && !found; dot = target.find('.', dot + 1)) {
+      for (ModelDef& m : inputs->models) {
+        if (m.id != target.substr(0, dot)) continue;
+        model = &m;
+        for (ParamDef& p : m.params)
+          if (p.id == target.substr(dot + 1)) found = &p;
+      }
+    }
+    if (found) {
+      found->value = set.value;
+      continue;
+    }
+    std::string message;
+    if (model) {
+      std::vector<std::string> ids;
+      for (const ParamDef& p : model->params) ids.push_back(p.id);
+      std::string typed = target.substr(model->id.size() + 1);
+      message = "model '" + model->id + "' has no parameter '" + typed + "'" + DidYouMean(typed, ids);
+    } else {
+      std::vector<std::string> ids;
+      for (const ModelDef& m : inputs->models) ids.push_back(m.id);
+      std::string typed = target.substr(0, target.find('.'));
+      message = target.find('.') == std::string::npos
+                    ? "expected MODEL.PARAMETER=VALUE, got '" + target + "'"
+                    : "unknown model '" + typed + "'" + DidYouMean(typed, ids);
+    }
+    ReportAt(diags, set.target, 0, target.size(), message, "unknown-reference");
+  }
+}
+
 }  // namespace
 
 Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int threads) {
@@ -92,6 +132,7 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
   Options options = given;
   std::string error;
   if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
+  ApplyParamSets(&inputs, options.sets, diags);
   auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
   DeclareUnits(core.get(), diags);
   core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);

@@ -183,10 +183,19 @@ struct Inputs {
 };
 
 /// Site-wide evaluation settings.
+/// A parameter's value given from outside the model (`eval --set
+/// inference.qps=800 requests/s`): it replaces the value the model writes
+/// in the base case and in every scenario that does not set it itself.
+struct ParamSet {
+  Located target;  // "inference.qps": a model id (which may hold dots), a dot, a parameter id
+  Located value;   // a formula, as a parameter's `value:`
+};
+
 struct Options {
   std::string as_of;      // pins prices and rates for models without their own; "" = today
   int month_hours = 730;  // hours in a month; a year is 12 months
   std::string today;      // YYYY-MM-DD: the date when nothing is pinned; "" = COSTSITE_TODAY, else the clock's (UTC)
+  std::vector<ParamSet> sets;  // applied before anything is evaluated; an unknown target is an error
 };
 
 }  // namespace costsite::cost

@@ -158,6 +158,49 @@ TEST_CASE("eval prints what evaluated when one model is broken, and exits 1", "[
   CHECK(errors.find("pricing/bad.yaml:4:") != std::string::npos);
 }
 
+TEST_CASE("eval --set gives parameters other values, in the base case and in scenarios", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  req.target = "basic.storage";
+  int rc = -1;
+  CHECK(RunToString(req, &rc) == "basic.storage = 11.50 USD/month\n");
+  req.sets = {"basic.stored=1 TB"};  // 1000 GB at 0.023 USD/GB/month
+  CHECK(RunToString(req, &rc) == "basic.storage = 23.00 USD/month\n");
+  CHECK(rc == 0);
+  req.target = "basic[spot].storage";  // the scenario does not set `stored`: the value given applies
+  CHECK(RunToString(req, &rc) == "basic[spot].storage = 23.00 USD/month\n");
+  req.target = "basic.qps";
+  req.sets = {"basic.stored=1 TB", "basic.qps=15 requests/s"};
+  CHECK(RunToString(req, &rc) == "basic.qps = 15 requests/s\n");
+}
+
+TEST_CASE("eval --set that does not apply prints nothing and names its place", "[pricing][eval]") {
+  EvalRequest req;
+  req.source_dir = Fixture("basic");
+  req.target = "basic.storage";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"basic.stord=1 TB",
+       "--set:1:1: error: model 'basic' has no parameter 'stord' (did you mean 'stored'?)\n"
+       " 1 | basic.stord=1 TB\n"
+       "   | ^~~~~~~~~~~\n"},
+      {"basik.stored=1 TB",
+       "--set:1:1: error: unknown model 'basik' (did you mean 'basic'?)\n"
+       " 1 | basik.stored=1 TB\n"
+       "   | ^~~~~~~~~~~~\n"},
+      {"basic.stored=1 TBB", "--set:1:16: error: unknown currency 'TBB' (did you mean 'TB'?)\n 1 | basic.stored=1 TBB\n   |                ^~~\n"},
+      {"basic.stored", "--set:1:1: error: expected MODEL.PARAMETER=VALUE, got 'basic.stored'"},
+  };
+  for (const auto& [set, expected] : cases) {
+    req.sets = {set};
+    int rc = -1;
+    std::string errors;
+    CHECK(RunToString(req, &rc, &errors).empty());
+    CHECK(rc == 1);
+    INFO(errors);
+    CHECK(errors.rfind(expected, 0) == 0);
+  }
+}
+
 TEST_CASE("eval of a site without models prints nothing and succeeds", "[pricing][eval]") {
   TempDir tmp;
   WriteAll(tmp.path() / "site.yaml", "title: Empty\n");
