@@ -298,7 +298,9 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
 
 // The visible text of the page; `heading_spans` gets where each heading's
 // text is in it, in document order (the order MarkNodes lists them).
-std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* heading_spans) {
+// `shown` maps the blocks shortcodes became to their visible text.
+std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* heading_spans,
+                      const std::map<cmark_node*, std::string>& shown) {
   std::string out;
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
@@ -316,6 +318,8 @@ std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* 
       out += Literal(n);
     } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_INLINE) {
       out += VisibleText(Literal(n));  // figures
+    } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_CUSTOM_BLOCK && shown.count(n)) {
+      out += shown.at(n);
     } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
                (ev == CMARK_EVENT_EXIT && (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
@@ -367,10 +371,10 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
 // Replaces the placeholders CutShortcodes left: block ones (HTML comments
 // cmark read as HTML blocks, in `html_nodes`) and inline ones (tokens inside
 // text nodes). Placeholder nodes are taken out of `html_nodes`, so raw HTML
-// escaping never sees them.
+// escaping never sees them; `shown` gets the visible text of each block.
 void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_node*>* html_nodes,
                       const std::string& path, const MarkdownOptions& opt, std::vector<Link>* links,
-                      Diagnostics* diags) {
+                      std::map<cmark_node*, std::string>* shown, Diagnostics* diags) {
   if (sc->calls.empty()) return;
   std::vector<cmark_node*> rest;
   for (cmark_node* n : *html_nodes) {
@@ -380,7 +384,9 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
       continue;
     }
     bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
-    ReplaceWithHtml(n, RenderCall(sc, static_cast<size_t>(k), !block, path, opt, links, diags));
+    std::string html = RenderCall(sc, static_cast<size_t>(k), !block, path, opt, links, diags);
+    cmark_node* repl = ReplaceWithHtml(n, html);
+    if (block) (*shown)[repl] = VisibleText(html);
   }
   html_nodes->swap(rest);
   std::vector<cmark_node*> texts;
@@ -479,7 +485,8 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   // The drift checks read the tree as written, so they share this parse.
   if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
   MarkedNodes marked = MarkNodes(doc.get());
-  ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &out.links, diags);
+  std::map<cmark_node*, std::string> shortcode_text;  // for the plain text
+  ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &out.links, &shortcode_text, diags);
   if (!options.raw_html) EscapeRawHtml(marked.html);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
@@ -488,7 +495,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   std::vector<HeadingSource> heading_sources;
   for (cmark_node* h : marked.headings) heading_sources.push_back(ReadHeadingSource(h, body));
   std::vector<std::pair<size_t, size_t>> heading_spans;
-  out.plain_text = PlainText(doc.get(), &heading_spans);
+  out.plain_text = PlainText(doc.get(), &heading_spans, shortcode_text);
   AnchorHeadings(marked.headings, heading_sources, heading_spans, options.reserved_ids, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage

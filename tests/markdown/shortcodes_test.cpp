@@ -44,6 +44,8 @@ TEST_CASE("Shortcodes render from their template, with arguments and Markdown in
   CHECK(Has(r.html, "<p>Intro</p>\n<div class=\"box\" data-form=\"%\">[one two][raw][level=3]<p><strong>bold</strong>"));
   CHECK(Has(r.html, "</div>\n<p>After</p>"));
   CHECK_FALSE(Has(r.html, "{{"));
+  CHECK(Has(r.plain_text, "Intro [one two]"));  // the search index reads what the shortcode shows
+  CHECK(Has(r.plain_text, "bold and x"));
   REQUIRE(r.links.size() == 1);  // the link inside is seen, at its own line
   CHECK(r.links[0].pos.line == 5);
 }
