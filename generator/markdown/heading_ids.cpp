@@ -49,20 +49,6 @@ std::string Slugify(std::string_view text) {
 
 namespace {
 
-// The line of `body` (1-based), without its newline.
-std::string_view LineAt(std::string_view body, int line) {
-  size_t start = 0;
-  for (int k = 1; k < line && start != std::string_view::npos; ++k) {
-    start = body.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos || start > body.size()) return {};
-  size_t nl = body.find('\n', start);
-  std::string_view out = body.substr(start, nl == std::string_view::npos ? body.npos : nl - start);
-  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
-  return out;
-}
-
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 // The length of a trailing attribute block `{#id .class key=value}` at the
@@ -131,12 +117,12 @@ void TrimTrailingText(cmark_node* h, size_t count) {
 
 }  // namespace
 
-HeadingSource ReadHeadingSource(cmark_node* h, std::string_view body) {
+HeadingSource ReadHeadingSource(cmark_node* h, LineIndex* body) {
   HeadingSource out;
   int first = cmark_node_get_start_line(h), last = cmark_node_get_end_line(h);
   int col = cmark_node_get_start_column(h);
   if (cmark_node_get_heading_level(h) > 0 && first == last) {
-    std::string_view line = LineAt(body, first);
+    std::string_view line = body->Line(first);
     size_t at = col > 0 ? static_cast<size_t>(col - 1) : 0;
     if (at > line.size()) at = line.size();
     // The '#' may follow a container's markers ("> ## x"): start at it.
@@ -145,7 +131,7 @@ HeadingSource ReadHeadingSource(cmark_node* h, std::string_view body) {
   }
   if (out.text.empty() || first != last) {  // a setext heading: its lines
     out.text.clear();
-    for (int l = first; l < last; ++l) out.text += std::string(LineAt(body, l)) + (l + 1 < last ? "\n" : "");
+    for (int l = first; l < last; ++l) out.text += std::string(body->Line(l)) + (l + 1 < last ? "\n" : "");
   }
   // The attribute block, as it appears in the trailing text nodes.
   std::string tail;

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/line_index.h"
+
 namespace costsite::markdown {
 
 /// What a heading's source says about its id.
@@ -18,10 +20,10 @@ struct HeadingSource {
   std::string custom_id;  // from a trailing `{#id}`; "" = none
 };
 
-/// Reads heading `h` from `body` (the Markdown it was parsed from) and, when
+/// Reads heading `h` from the lines of `body` (the Markdown it was parsed from) and, when
 /// it ends with an attribute block (`{#id}`, `{#id .class}`), removes that
 /// block from the heading's text nodes so it is not shown.
-HeadingSource ReadHeadingSource(cmark_node* h, std::string_view body);
+HeadingSource ReadHeadingSource(cmark_node* h, LineIndex* body);
 
 }  // namespace costsite::markdown
 

@@ -493,7 +493,8 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   HandleLinks(marked.links, path, line_offset, options, &out.links);
   // Before the plain text: a heading's `{#id}` is not part of its text.
   std::vector<HeadingSource> heading_sources;
-  for (cmark_node* h : marked.headings) heading_sources.push_back(ReadHeadingSource(h, body));
+  LineIndex body_lines(body);
+  for (cmark_node* h : marked.headings) heading_sources.push_back(ReadHeadingSource(h, &body_lines));
   std::vector<std::pair<size_t, size_t>> heading_spans;
   out.plain_text = PlainText(doc.get(), &heading_spans, shortcode_text);
   AnchorHeadings(marked.headings, heading_sources, heading_spans, options.reserved_ids, &out.headings);

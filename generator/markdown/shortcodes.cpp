@@ -278,8 +278,14 @@ ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int 
     size_t nl = body.rfind('\n', at - 1);
     return nl == std::string_view::npos ? size_t{0} : nl + 1;
   };
+  // Line numbers are asked for in increasing positions: count on from the last.
+  size_t counted_to = 0;
+  int counted_lines = 0;
   auto line_no = [&](size_t at) {
-    return first_line + static_cast<int>(std::count(body.begin(), body.begin() + at, '\n'));
+    if (at < counted_to) counted_to = 0, counted_lines = 0;
+    counted_lines += static_cast<int>(std::count(body.begin() + counted_to, body.begin() + at, '\n'));
+    counted_to = at;
+    return first_line + counted_lines;
   };
   auto pos_of = [&](size_t at) { return SourcePos{path, line_no(at), static_cast<int>(at - bol_of(at)) + 1}; };
   auto line_of = [&](size_t at) {

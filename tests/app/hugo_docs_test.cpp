@@ -88,7 +88,7 @@ TEST_CASE("The Hugo-style headings, shortcodes and links pages build without a w
   std::string tabs = ReadAll(b.site() / "en/shortcodes/tabs/index.html");
   CHECK(Has(tabs, "<div class=\"sc-tabs\">\n<section class=\"sc-tab\"><p class=\"sc-tab-title\">Linux</p>"));
   CHECK(Has(ReadAll(b.site() / "en/shortcodes/figure/index.html"),
-            "<figure><img src=\"../../../images/fixture.png\" alt=\"A blue square\""));
+            "<figure class=\"sc-figure\"><img src=\"../../../images/fixture.png\" alt=\"A blue square\""));
   CHECK(Has(ReadAll(b.site() / "zh/shortcodes/details/index.html"), "<summary>关于价格的更多信息</summary>"));
   std::string escaped = ReadAll(b.site() / "en/shortcodes/escaped/index.html");
   CHECK(Has(escaped, "<code>{{&lt; note &gt;}}</code>"));
@@ -145,12 +145,14 @@ TEST_CASE("A link or image that leads nowhere is a warning at its place") {
   WriteAll(src / "content/docs/intro.en.md", "---\ntitle: Intro\n---\nText.\n");
   WriteAll(src / "content/docs/page.en.md",
            "---\ntitle: Page\n---\n[ok](/docs/intro/) ![ok](/img/a.png)\n\n"
-           "See [gone](/docs/missing/) and ![no image](/img/b.png).\n\n[zh](/zh/docs/nothing)\n");
+           "See [gone](/docs/missing/) and ![no image](/img/b.png).\n\n[zh](/zh/docs/nothing) [id](/Docs/Intro#nope)\n");
   CliResult r = Costsite("check --source " + src.string());
   INFO(r.output);
   CHECK(Has(r.output, "content/docs/page.en.md:6:5: warning: link '/docs/missing/' leads nowhere"));
   CHECK(Has(r.output, "content/docs/page.en.md:6:32: warning: image '/img/b.png' leads nowhere"));
   CHECK(Has(r.output, "content/docs/page.en.md:8:1: warning: link '/zh/docs/nothing' leads nowhere"));
+  CHECK(Has(r.output, "content/docs/page.en.md:8:24: warning: link to '/Docs/Intro#nope': page docs/intro has no "
+                      "heading or element with id 'nope'"));
   CHECK_FALSE(Has(r.output, "'/docs/intro/'"));
   CHECK_FALSE(Has(r.output, "'/img/a.png'"));
 }
