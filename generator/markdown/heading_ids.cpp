@@ -133,6 +133,11 @@ HeadingSource ReadHeadingSource(cmark_node* h, LineIndex* body) {
     out.text.clear();
     for (int l = first; l < last; ++l) out.text += std::string(body->Line(l)) + (l + 1 < last ? "\n" : "");
   }
+  // An inline shortcode's placeholder (shortcodes.h) is not part of the id.
+  for (size_t open; (open = out.text.find("\xEE\x80\x80")) != std::string::npos;) {
+    size_t close = out.text.find("\xEE\x80\x81", open);
+    out.text.erase(open, close == std::string::npos ? std::string::npos : close + 3 - open);
+  }
   // The attribute block, as it appears in the trailing text nodes.
   std::string tail;
   for (cmark_node* n = cmark_node_last_child(h); n && cmark_node_get_type(n) == CMARK_NODE_TEXT;

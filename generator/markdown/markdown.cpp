@@ -343,8 +343,15 @@ std::string StripParagraph(std::string html) {
 
 // The HTML for call `k` of `sc`: its template's output, or (no template) a
 // warning and its inner content alone.
+// What expanding a page's shortcodes gives the rest of the page's render.
+struct ShortcodeResults {
+  std::vector<Link>* links;                  // the links of their inner content are added here
+  std::map<cmark_node*, std::string> shown;  // the blocks they became -> their visible text
+  std::set<std::string> taken;               // ids of the page so far, with their inner headings'
+};
+
 std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::string& path,
-                       const MarkdownOptions& opt, std::vector<Link>* links, Diagnostics* diags) {
+                       const MarkdownOptions& opt, ShortcodeResults* results, Diagnostics* diags) {
   ShortcodeCall& call = sc->calls[k];
   if (call.paired) {
     if (opt.shortcode_depth >= kMaxShortcodeDepth) {
@@ -354,9 +361,11 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
       MarkdownOptions inner = opt;
       inner.cost_refs = nullptr;
       inner.shortcode_depth = opt.shortcode_depth + 1;
+      inner.reserved_ids = &results->taken;  // headings inside take ids of their own
       RenderedMarkdown r = RenderMarkdown(path, call.inner_raw, call.inner_line, inner, diags);
       call.inner_html = inline_use ? StripParagraph(std::move(r.html)) : std::move(r.html);
-      links->insert(links->end(), r.links.begin(), r.links.end());
+      results->links->insert(results->links->end(), r.links.begin(), r.links.end());
+      for (const Heading& h : r.headings) results->taken.insert(h.id);
     }
   }
   std::string html;
@@ -371,10 +380,10 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
 // Replaces the placeholders CutShortcodes left: block ones (HTML comments
 // cmark read as HTML blocks, in `html_nodes`) and inline ones (tokens inside
 // text nodes). Placeholder nodes are taken out of `html_nodes`, so raw HTML
-// escaping never sees them; `shown` gets the visible text of each block.
+// escaping never sees them.
 void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_node*>* html_nodes,
-                      const std::string& path, const MarkdownOptions& opt, std::vector<Link>* links,
-                      std::map<cmark_node*, std::string>* shown, Diagnostics* diags) {
+                      const std::string& path, const MarkdownOptions& opt, ShortcodeResults* results,
+                      Diagnostics* diags) {
   if (sc->calls.empty()) return;
   std::vector<cmark_node*> rest;
   for (cmark_node* n : *html_nodes) {
@@ -384,9 +393,9 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
       continue;
     }
     bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
-    std::string html = RenderCall(sc, static_cast<size_t>(k), !block, path, opt, links, diags);
+    std::string html = RenderCall(sc, static_cast<size_t>(k), !block, path, opt, results, diags);
     cmark_node* repl = ReplaceWithHtml(n, html);
-    if (block) (*shown)[repl] = VisibleText(html);
+    if (block) results->shown[repl] = VisibleText(html);
   }
   html_nodes->swap(rest);
   std::vector<cmark_node*> texts;
@@ -409,7 +418,7 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
       cmark_node_set_literal(before, lit.substr(from, open - from).c_str());
       cmark_node_insert_before(n, before);
       cmark_node* html = NewNode(CMARK_NODE_HTML_INLINE);
-      std::string out = k < sc->calls.size() ? RenderCall(sc, k, true, path, opt, links, diags) : "";
+      std::string out = k < sc->calls.size() ? RenderCall(sc, k, true, path, opt, results, diags) : "";
       cmark_node_set_literal(html, out.c_str());
       cmark_node_insert_before(n, html);
       from = close + 3;
@@ -485,8 +494,8 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   // The drift checks read the tree as written, so they share this parse.
   if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
   MarkedNodes marked = MarkNodes(doc.get());
-  std::map<cmark_node*, std::string> shortcode_text;  // for the plain text
-  ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &out.links, &shortcode_text, diags);
+  ShortcodeResults expanded{&out.links, {}, options.reserved_ids ? *options.reserved_ids : std::set<std::string>()};
+  ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &expanded, diags);
   if (!options.raw_html) EscapeRawHtml(marked.html);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
@@ -496,8 +505,9 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   LineIndex body_lines(body);
   for (cmark_node* h : marked.headings) heading_sources.push_back(ReadHeadingSource(h, &body_lines));
   std::vector<std::pair<size_t, size_t>> heading_spans;
-  out.plain_text = PlainText(doc.get(), &heading_spans, shortcode_text);
-  AnchorHeadings(marked.headings, heading_sources, heading_spans, options.reserved_ids, &out.headings);
+  out.plain_text = PlainText(doc.get(), &heading_spans, expanded.shown);
+  AnchorHeadings(marked.headings, heading_sources, heading_spans,
+                 shortcodes.calls.empty() ? options.reserved_ids : &expanded.taken, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and

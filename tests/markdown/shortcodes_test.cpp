@@ -107,6 +107,19 @@ TEST_CASE("ref and relref become the content path they name") {
   CHECK(r.links[2].url == "z.md");
 }
 
+TEST_CASE("Headings inside shortcodes and beside them never share an id") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("{{% box %}}\n## Install\n{{% /box %}}\n{{% box %}}\n## Install\n{{% /box %}}\n\n"
+                  "## Install\n\n## Step {{< box 7 />}} one\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(Has(r.html, "<h2 id=\"install\">"));
+  CHECK(Has(r.html, "<h2 id=\"install-1\">"));
+  CHECK(Has(r.html, "<h2 id=\"install-2\">"));
+  CHECK(Has(r.html, "<h2 id=\"step--one\">"));  // the shortcode is not part of the id
+}
+
 TEST_CASE("Lines after a shortcode keep their numbers") {
   Rendered sc;
   Diagnostics diags;
