@@ -353,28 +353,34 @@ struct ShortcodeResults {
 std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::string& path,
                        const MarkdownOptions& opt, ShortcodeResults* results, Diagnostics* diags) {
   ShortcodeCall& call = sc->calls[k];
-  if (call.paired) {
+  // The inner content is rendered only when asked for: a template that shows
+  // it as written (`highlight`) must not have it read as Markdown.
+  bool rendered = false;
+  call.render_inner = [&]() -> const std::string& {
+    if (rendered || !call.paired) return call.inner_html;
+    rendered = true;
     if (opt.shortcode_depth >= kMaxShortcodeDepth) {
       diags->Add({Severity::kWarning, call.pos, "shortcodes nest too deeply", call.source_line, call.width,
                   "shortcode"});
-    } else {
-      MarkdownOptions inner = opt;
-      inner.cost_refs = nullptr;
-      inner.shortcode_depth = opt.shortcode_depth + 1;
-      inner.reserved_ids = &results->taken;  // headings inside take ids of their own
-      RenderedMarkdown r = RenderMarkdown(path, call.inner_raw, call.inner_line, inner, diags);
-      call.inner_html = inline_use ? StripParagraph(std::move(r.html)) : std::move(r.html);
-      results->links->insert(results->links->end(), r.links.begin(), r.links.end());
-      for (const Heading& h : r.headings) results->taken.insert(h.id);
+      return call.inner_html;
     }
-  }
+    MarkdownOptions inner = opt;
+    inner.cost_refs = nullptr;
+    inner.shortcode_depth = opt.shortcode_depth + 1;
+    inner.reserved_ids = &results->taken;  // headings inside take ids of their own
+    RenderedMarkdown r = RenderMarkdown(path, call.inner_raw, call.inner_line, inner, diags);
+    call.inner_html = inline_use ? StripParagraph(std::move(r.html)) : std::move(r.html);
+    results->links->insert(results->links->end(), r.links.begin(), r.links.end());
+    for (const Heading& h : r.headings) results->taken.insert(h.id);
+    return call.inner_html;
+  };
   std::string html;
   if (opt.shortcodes && (*opt.shortcodes)(call, &html)) return html;
   diags->Add({Severity::kWarning, call.pos,
               "unknown shortcode '" + call.name + "' (no templates/shortcodes/" + call.name +
                   ".mustache): its content is shown without it",
               call.source_line, call.width, "unknown-shortcode"});
-  return call.inner_html;
+  return call.render_inner();
 }
 
 // Replaces the placeholders CutShortcodes left: block ones (HTML comments

@@ -26,7 +26,10 @@ struct ShortcodeCall {
   bool markdown_form = false;  // `{{% %}}` rather than `{{< >}}`
   bool paired = false;         // has a closing `{{< /name >}}`
   std::string inner_raw;       // the text between the tags, as written
-  std::string inner_html;      // that text rendered as Markdown
+  std::string inner_html;      // that text rendered as Markdown, once render_inner ran
+  // Renders inner_raw as Markdown (its links and headings join the page's),
+  // the first time it is called; what it returns lives as long as the call.
+  std::function<const std::string&()> render_inner;
   SourcePos pos;               // of its opening "{{"
   std::string source_line;     // the line holding it, for diagnostics
   int width = 1;               // of its opening tag on that line

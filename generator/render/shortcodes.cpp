@@ -14,14 +14,29 @@ void SetValue(mstch::data* d, const std::string& key, const std::string& value) 
 
 }  // namespace
 
-mstch::data ShortcodeData(const markdown::ShortcodeCall& call, int uid, const markdown::LinkRewriter* rewrite) {
+bool UsesInner(const std::string& text) {
+  for (size_t at = text.find("inner"); at != std::string::npos; at = text.find("inner", at + 1)) {
+    size_t end = at + 5;
+    while (end < text.size() && text[end] == ' ') ++end;
+    if (text.compare(end, 2, "}}") == 0) return true;  // {{inner}}, {{{inner}}}, {{#inner}}, {{& inner}}
+  }
+  return false;
+}
+
+mstch::data ShortcodeData(const markdown::ShortcodeCall& call, bool wants_inner, int uid,
+                          const markdown::LinkRewriter* rewrite) {
   mstch::data d;
   d.set("name", call.name);
   d.set("uid", "sc-" + std::to_string(uid));
   d.set("paired", mstch::data(call.paired));
   d.set("markdown_form", mstch::data(call.markdown_form));
-  if (!call.inner_html.empty()) d.set("inner", call.inner_html);
-  if (!call.inner_raw.empty()) d.set("inner_raw", call.inner_raw);
+  if (wants_inner && call.render_inner && !call.render_inner().empty()) d.set("inner", call.render_inner());
+  // As written, without the line breaks that follow the opening tag and end
+  // the last line (`{{< highlight >}}` on a line of its own).
+  std::string_view raw = call.inner_raw;
+  if (!raw.empty() && raw.front() == '\n') raw.remove_prefix(1);
+  if (!raw.empty() && raw.back() == '\n') raw.remove_suffix(1);
+  if (!raw.empty()) d.set("inner_raw", std::string(raw));
   mstch::data args{mstch::data::type::list};
   for (size_t i = 0; i < call.positional.size(); ++i) {
     mstch::data item;

@@ -11,13 +11,17 @@
 
 namespace costsite::render {
 
-/// The template data of `call`: `inner` (its content as HTML), `inner_raw`,
+/// The template data of `call`: `inner` (its content as HTML, rendered only
+/// when `wants_inner`: the template uses it), `inner_raw` (as written),
 /// `args` (a list of {value}) and `arg0`, `arg1`…, every named argument by
 /// its name ("true"/"false" as booleans), `label` (the first of title,
 /// header, name, arg0), `uid` (unique on the page). A `src` is resolved as an
 /// image and a `link` or `href` as a link by `rewrite`, when it is set.
-kainjow::mustache::data ShortcodeData(const markdown::ShortcodeCall& call, int uid,
+kainjow::mustache::data ShortcodeData(const markdown::ShortcodeCall& call, bool wants_inner, int uid,
                                       const markdown::LinkRewriter* rewrite);
+/// True when a shortcode template shows its inner content as HTML (`{{{inner}}}`,
+/// a section on `inner`, …), so the content must be rendered as Markdown.
+bool UsesInner(const std::string& template_text);
 
 }  // namespace costsite::render
 

@@ -392,9 +392,10 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   int shortcode_uid = 0;
   markdown::ShortcodeRenderer shortcodes = [&](const markdown::ShortcodeCall& call, std::string* html) {
     const std::string name = "shortcodes/" + call.name;
-    if (!in.theme->templates.count(name)) return false;
-    *html = impl_->Apply(name, l, ShortcodeData(call, ++shortcode_uid, &rewrite), "templates/" + name + ".mustache",
-                         diags);
+    auto tmpl = in.theme->templates.find(name);
+    if (tmpl == in.theme->templates.end()) return false;
+    *html = impl_->Apply(name, l, ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite),
+                         "templates/" + name + ".mustache", diags);
     return true;
   };
   markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};

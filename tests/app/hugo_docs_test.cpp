@@ -165,6 +165,8 @@ TEST_CASE("An unknown shortcode builds, warned, with its content as Markdown") {
   WriteAll(src / "content/page.en.md", "---\ntitle: Page\n---\nIntro.\n\n{{% callout kind=\"x\" %}}\nSome **bold** text.\n{{% /callout %}}\n");
   WriteAll(src / "templates/shortcodes/own.mustache", "<b>{{arg0}}</b>");
   WriteAll(src / "content/own.en.md", "---\ntitle: Own\n---\nA {{< own \"word\" >}} here.\n");
+  WriteAll(src / "content/code.en.md",
+           "---\ntitle: Code\n---\n{{< highlight go >}}\nif a < b {\n  see [x](/nowhere)\n}\n{{< /highlight >}}\n");
   CliResult r = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "site").string());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
@@ -173,6 +175,10 @@ TEST_CASE("An unknown shortcode builds, warned, with its content as Markdown") {
   CHECK(Has(html, "<p>Some <strong>bold</strong> text.</p>"));
   CHECK_FALSE(Has(html, "callout"));
   CHECK(Has(ReadAll(tmp.path() / "site/en/own/index.html"), "<p>A <b>word</b> here.</p>"));
+  // highlight shows its content as written: it is not read as Markdown (no link to check in it).
+  std::string code = ReadAll(tmp.path() / "site/en/code/index.html");
+  CHECK(Has(code, "<pre><code class=\"language-go\">if a &lt; b {\n  see [x](/nowhere)\n}</code></pre>"));
+  CHECK_FALSE(Has(r.output, "/nowhere"));
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ struct Rendered {
     *html = "<div class=\"box\" data-form=\"" + std::string(call.markdown_form ? "%" : "<") + "\">";
     for (const auto& p : call.positional) *html += "[" + p + "]";
     for (const auto& [k, v] : call.named) *html += "[" + k + "=" + v + "]";
-    *html += call.inner_html + "</div>";
+    *html += call.render_inner() + "</div>";
     return true;
   };
 };
