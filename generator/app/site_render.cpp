@@ -1,5 +1,6 @@
 #include "app/site_render.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "app/site_checks.h"
@@ -34,6 +35,22 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
                      src.text, 1, "missing-translation");
     }
   }
+}
+
+// Files a link may name besides pages: static/ and page bundles' resources.
+// Links out of the site folder are not listed (the loaders report them).
+std::vector<std::string> ListLinkableFiles(const fs::path& root) {
+  std::vector<std::string> out, escaped;
+  for (const char* dir : {"content", "static"}) {
+    std::error_code ec;
+    if (!fs::is_directory(root / dir, ec)) continue;
+    for (std::string& rel : ListFiles(root / dir, root, &escaped)) {
+      if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) continue;
+      out.push_back(std::string(dir) + "/" + rel);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace
@@ -75,6 +92,7 @@ bool LoadSite(const fs::path& root, const std::string& build_date, int threads, 
   site->evaluation = EvaluatePricing(root, site->config, threads, diags, cache);
   content_loader.join();
   site->theme = render::BuildTheme(render::CollectThemeFiles(root, diags), site->config, diags);
+  site->source_files = ListLinkableFiles(root);
   WarnMissingTranslations(site->pages, site->config, diags);
   CheckPricing(site->evaluation, site->config, diags);
   return true;

@@ -26,10 +26,11 @@ struct LoadedSite {
   cost::Evaluation evaluation;
   std::vector<content::Page> pages;
   render::Theme theme;
+  std::vector<std::string> source_files;  // static/… and content/… files links may name (SiteInputs)
 
   /// The renderer's view of them. REQUIRES: the site outlives its result.
   render::SiteInputs Inputs(const std::string& version) const {
-    return {&config, &pages, &theme, &evaluation, version};
+    return {&config, &pages, &theme, &evaluation, version, &source_files};
   }
 };
 

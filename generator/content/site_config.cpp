@@ -112,6 +112,8 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       cfg.max_price_age_days = r.Int(v, "max_price_age", 0);
     } else if (key == "raw_html") {
       cfg.raw_html = r.Bool(v, "raw_html", false);
+    } else if (key == "default_language_at_root") {
+      cfg.default_language_at_root = r.Bool(v, "default_language_at_root", false);
     } else if (key == "toc_min_headings") {
       cfg.toc_min_headings = r.Int(v, "toc_min_headings", 4);
     } else if (key == "base_url") {

@@ -22,6 +22,10 @@ struct SiteConfig {
   int month_hours = 730;                       // hours in a month
   int max_price_age_days = 0;                  // 0 = never stale
   bool raw_html = false;                       // pass raw HTML through
+  // Links as Hugo reads them with defaultContentLanguageInSubdir = false: a
+  // root-relative URL without a language folder ("/docs/x/") is the default
+  // language's. false: such a URL names a file at the root of site/.
+  bool default_language_at_root = false;
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
   std::string base_url;                        // "" = nothing absolute
   std::string build_date;                      // "" = no timestamp

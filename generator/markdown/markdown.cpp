@@ -14,45 +14,12 @@
 #include "markdown/cost_drift.h"
 #include "markdown/cost_nodes.h"
 #include "markdown/flow_blocks.h"
+#include "markdown/heading_ids.h"
+#include "markdown/shortcodes.h"
 
 namespace costsite::markdown {
 
 std::string HtmlEscape(std::string_view text) { return figures::Escape(text); }
-
-std::string Slugify(std::string_view text) {
-  std::string out;
-  bool dash = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {  // keep non-ASCII letters (CJK) as they are
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(c);
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += static_cast<char>(c - 'A' + 'a');
-    } else {
-      dash = true;
-    }
-  }
-  // Drop full-width punctuation that CJK headings often carry.
-  for (const char* p : {"（", "）", "：", "，", "。", "、", "？", "！", "“", "”", "《", "》"}) {
-    size_t pos;
-    while ((pos = out.find(p)) != std::string::npos) out.replace(pos, std::string_view(p).size(), "-");
-  }
-  std::string clean;
-  for (char c : out) {
-    if (c == '-' && (clean.empty() || clean.back() == '-')) continue;
-    clean += c;
-  }
-  while (!clean.empty() && clean.back() == '-') clean.pop_back();
-  return clean.empty() ? "section" : clean;
-}
 
 namespace {
 
@@ -224,20 +191,23 @@ bool IsGeneratedId(std::string_view id) {
   return false;
 }
 
-// Gives every h2–h6 an id and a visible anchor link. Ids are unique on the
-// page: a repeated heading gets "-1", "-2", ... until the id is free, and the
-// ids the theme and this stage write around the headings count as taken.
-void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<std::pair<size_t, size_t>>& spans,
-                    const std::set<std::string>* reserved, std::vector<Heading>* headings) {
+// Gives every h2–h6 an id and a visible anchor link. The id is Hugo's
+// (heading_ids.h): the heading's `{#id}` if it has one, else made from its
+// source text. Ids are unique on the page: a repeated one gets "-1", "-2", ...
+// until the id is free, and the ids the theme and this stage write around the
+// headings count as taken.
+void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<HeadingSource>& sources,
+                    const std::vector<std::pair<size_t, size_t>>& spans, const std::set<std::string>* reserved,
+                    std::vector<Heading>* headings) {
   std::set<std::string> taken = reserved ? *reserved : std::set<std::string>();
-  std::map<std::string, int> suffix;  // per slug: the last number tried
   for (size_t k = 0; k < nodes.size(); ++k) {
     cmark_node* h = nodes[k];
     int level = cmark_node_get_heading_level(h);
     std::string text = TextOf(h);
-    const std::string slug = Slugify(text);
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    const std::string slug = sources[k].custom_id.empty() ? Slugify(sources[k].text) : sources[k].custom_id;
     std::string id = slug;
-    while (IsGeneratedId(id) || !taken.insert(id).second) id = slug + "-" + std::to_string(++suffix[slug]);
+    for (int n = 1; IsGeneratedId(id) || !taken.insert(id).second; ++n) id = slug + "-" + std::to_string(n);
     if (level < 2) continue;
     headings->push_back({level, id, text, spans[k].first, spans[k].second});
     std::string lv = std::to_string(level);
@@ -328,7 +298,9 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
 
 // The visible text of the page; `heading_spans` gets where each heading's
 // text is in it, in document order (the order MarkNodes lists them).
-std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* heading_spans) {
+// `shown` maps the blocks shortcodes became to their visible text.
+std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* heading_spans,
+                      const std::map<cmark_node*, std::string>& shown) {
   std::string out;
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
@@ -346,6 +318,8 @@ std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* 
       out += Literal(n);
     } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_INLINE) {
       out += VisibleText(Literal(n));  // figures
+    } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_CUSTOM_BLOCK && shown.count(n)) {
+      out += shown.at(n);
     } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
                (ev == CMARK_EVENT_EXIT && (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
@@ -353,6 +327,110 @@ std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* 
   }
   cmark_iter_free(it);
   return out;
+}
+
+constexpr int kMaxShortcodeDepth = 16;
+constexpr std::string_view kInlineOpen = "\xEE\x80\x80", kInlineClose = "\xEE\x80\x81";
+
+// "<p>x</p>\n" -> "x": an inline shortcode's inner content is one paragraph.
+std::string StripParagraph(std::string html) {
+  while (!html.empty() && html.back() == '\n') html.pop_back();
+  if (html.rfind("<p>", 0) == 0 && html.size() >= 7 && html.compare(html.size() - 4, 4, "</p>") == 0 &&
+      html.find("<p>", 3) == std::string::npos)
+    return html.substr(3, html.size() - 7);
+  return html;
+}
+
+// The HTML for call `k` of `sc`: its template's output, or (no template) a
+// warning and its inner content alone.
+// What expanding a page's shortcodes gives the rest of the page's render.
+struct ShortcodeResults {
+  std::vector<Link>* links;                  // the links of their inner content are added here
+  std::map<cmark_node*, std::string> shown;  // the blocks they became -> their visible text
+  std::set<std::string> taken;               // ids of the page so far, with their inner headings'
+};
+
+std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::string& path,
+                       const MarkdownOptions& opt, ShortcodeResults* results, Diagnostics* diags) {
+  ShortcodeCall& call = sc->calls[k];
+  // The inner content is rendered only when asked for: a template that shows
+  // it as written (`highlight`) must not have it read as Markdown.
+  bool rendered = false;
+  call.render_inner = [&]() -> const std::string& {
+    if (rendered || !call.paired) return call.inner_html;
+    rendered = true;
+    if (opt.shortcode_depth >= kMaxShortcodeDepth) {
+      diags->Add({Severity::kWarning, call.pos, "shortcodes nest too deeply", call.source_line, call.width,
+                  "shortcode"});
+      return call.inner_html;
+    }
+    MarkdownOptions inner = opt;
+    inner.cost_refs = nullptr;
+    inner.shortcode_depth = opt.shortcode_depth + 1;
+    inner.reserved_ids = &results->taken;  // headings inside take ids of their own
+    RenderedMarkdown r = RenderMarkdown(path, call.inner_raw, call.inner_line, inner, diags);
+    call.inner_html = inline_use ? StripParagraph(std::move(r.html)) : std::move(r.html);
+    results->links->insert(results->links->end(), r.links.begin(), r.links.end());
+    for (const Heading& h : r.headings) results->taken.insert(h.id);
+    return call.inner_html;
+  };
+  std::string html;
+  if (opt.shortcodes && (*opt.shortcodes)(call, &html)) return html;
+  diags->Add({Severity::kWarning, call.pos,
+              "unknown shortcode '" + call.name + "' (no templates/shortcodes/" + call.name +
+                  ".mustache): its content is shown without it",
+              call.source_line, call.width, "unknown-shortcode"});
+  return call.render_inner();
+}
+
+// Replaces the placeholders CutShortcodes left: block ones (HTML comments
+// cmark read as HTML blocks, in `html_nodes`) and inline ones (tokens inside
+// text nodes). Placeholder nodes are taken out of `html_nodes`, so raw HTML
+// escaping never sees them.
+void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_node*>* html_nodes,
+                      const std::string& path, const MarkdownOptions& opt, ShortcodeResults* results,
+                      Diagnostics* diags) {
+  if (sc->calls.empty()) return;
+  std::vector<cmark_node*> rest;
+  for (cmark_node* n : *html_nodes) {
+    int k = PlaceholderIndex(Literal(n), sc->placeholder_prefix);
+    if (k < 0 || static_cast<size_t>(k) >= sc->calls.size()) {
+      rest.push_back(n);
+      continue;
+    }
+    bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    std::string html = RenderCall(sc, static_cast<size_t>(k), !block, path, opt, results, diags);
+    cmark_node* repl = ReplaceWithHtml(n, html);
+    if (block) results->shown[repl] = VisibleText(html);
+  }
+  html_nodes->swap(rest);
+  std::vector<cmark_node*> texts;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+        Literal(n).find(kInlineOpen) != std::string::npos)
+      texts.push_back(n);
+  }
+  cmark_iter_free(it);
+  for (cmark_node* n : texts) {
+    std::string lit = Literal(n);
+    size_t from = 0;
+    for (size_t open; (open = lit.find(kInlineOpen, from)) != std::string::npos;) {
+      size_t close = lit.find(kInlineClose, open);
+      if (close == std::string::npos) break;
+      size_t k = std::stoul(lit.substr(open + 3, close - open - 3));
+      cmark_node* before = NewNode(CMARK_NODE_TEXT);
+      cmark_node_set_literal(before, lit.substr(from, open - from).c_str());
+      cmark_node_insert_before(n, before);
+      cmark_node* html = NewNode(CMARK_NODE_HTML_INLINE);
+      std::string out = k < sc->calls.size() ? RenderCall(sc, k, true, path, opt, results, diags) : "";
+      cmark_node_set_literal(html, out.c_str());
+      cmark_node_insert_before(n, html);
+      from = close + 3;
+    }
+    cmark_node_set_literal(n, lit.substr(from).c_str());
+  }
 }
 
 // GFM tables come out with obsolete align attributes and header cells without
@@ -411,6 +489,9 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
+  // Shortcodes are cut out before cmark sees the text (see shortcodes.h).
+  ShortcodeBody shortcodes = CutShortcodes(path, body, first_line, diags);
+  body = shortcodes.text;
   cmark_parser_feed(parser.get(), body.data(), body.size());
   NodePtr doc(cmark_parser_finish(parser.get()));
 
@@ -419,13 +500,20 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   // The drift checks read the tree as written, so they share this parse.
   if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
   MarkedNodes marked = MarkNodes(doc.get());
+  ShortcodeResults expanded{&out.links, {}, options.reserved_ids ? *options.reserved_ids : std::set<std::string>()};
+  ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &expanded, diags);
   if (!options.raw_html) EscapeRawHtml(marked.html);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
+  // Before the plain text: a heading's `{#id}` is not part of its text.
+  std::vector<HeadingSource> heading_sources;
+  LineIndex body_lines(body);
+  for (cmark_node* h : marked.headings) heading_sources.push_back(ReadHeadingSource(h, &body_lines));
   std::vector<std::pair<size_t, size_t>> heading_spans;
-  out.plain_text = PlainText(doc.get(), &heading_spans);
-  AnchorHeadings(marked.headings, heading_spans, options.reserved_ids, &out.headings);
+  out.plain_text = PlainText(doc.get(), &heading_spans, expanded.shown);
+  AnchorHeadings(marked.headings, heading_sources, heading_spans,
+                 shortcodes.calls.empty() ? options.reserved_ids : &expanded.taken, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and

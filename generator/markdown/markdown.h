@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "markdown/shortcodes.h"
 #include "markdown/table_limits.h"
 
 namespace costsite::markdown {
@@ -49,6 +50,10 @@ struct MarkdownOptions {
   // a heading that would take one gets the next free id ("main-1").
   const std::set<std::string>* reserved_ids = nullptr;
   TableLimits tables;  // a page over them is an error and is not parsed
+  // Renders shortcodes with the site's templates; nullptr: every shortcode is
+  // unknown (warned, its inner content shown as Markdown).
+  const ShortcodeRenderer* shortcodes = nullptr;
+  int shortcode_depth = 0;  // how deep in shortcodes' inner content this render is
 };
 
 /// The rendered body of one page and what the rest of the build needs from it.
@@ -68,7 +73,8 @@ void Initialize();
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
                                 const MarkdownOptions& options, Diagnostics* diags);
 
-/// The anchor id for a heading: lowercase words joined by '-', CJK kept.
+/// The anchor id Hugo makes from a heading's source text ("github" style):
+/// letters, digits and '_' lowercased, each space '-', the rest dropped.
 std::string Slugify(std::string_view text);
 
 /// Escapes text for HTML element content and attribute values.

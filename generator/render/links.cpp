@@ -1,6 +1,7 @@
 #include "render/links.h"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -54,6 +55,119 @@ const content::Page* FindPage(const std::vector<content::Page>& pages, const std
   return it != pages.end() && it->key == key ? &*it : nullptr;
 }
 
+// A URL path as Hugo writes page URLs: lowercased, spaces as '-'.
+std::string UrlForm(std::string_view s) {
+  std::string out;
+  for (char c : s) out += c == ' ' ? '-' : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  return out;
+}
+
+// The page whose URL is `rest` (a key, any case, with or without a trailing
+// slash or "index.html"), or nullptr. Hugo lowercases URLs, so "/Docs/Intro/"
+// is the page content/docs/intro.md and also content/Docs/Intro.md.
+const content::Page* FindPageByUrl(const std::vector<content::Page>& pages, std::string rest) {
+  if (rest.size() >= 10 && rest.compare(rest.size() - 10, 10, "index.html") == 0) rest.resize(rest.size() - 10);
+  while (!rest.empty() && rest.back() == '/') rest.pop_back();
+  if (const content::Page* p = FindPage(pages, rest)) return p;
+  std::string want = UrlForm(rest);
+  for (const content::Page& p : pages)
+    if (UrlForm(p.key) == want) return &p;
+  return nullptr;
+}
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool HasFile(const SiteInputs& in, const std::string& rel) {
+  return in.source_files && std::binary_search(in.source_files->begin(), in.source_files->end(), rel);
+}
+
+bool IsLanguage(const content::SiteConfig& cfg, std::string_view s) {
+  return std::find(cfg.languages.begin(), cfg.languages.end(), s) != cfg.languages.end();
+}
+
+// Where a link that is not a Markdown file leads.
+struct UrlTarget {
+  bool found = false;
+  std::string file;  // the site file it leads to ("en/docs/a/index.html", "images/x.png")
+  std::string page;  // for messages about a page's ids: "page docs/a"; "" for other files
+  bool rewrite = true;  // false: the URL as written already leads there
+};
+
+// Resolves `path` (no query or fragment) written on the page shown from
+// `src` at `out_path`, as Hugo would: to a page (URLs any case, trailing slash
+// or not, default language at the root when the site says so), a static file
+// (static/ is published at the site root), a resource of the page's bundle,
+// or a theme asset.
+UrlTarget ResolveUrl(const SiteInputs& in, const content::PageSource& src, const std::string& out_path,
+                     const std::string& path) {
+  const content::SiteConfig& cfg = *in.config;
+  UrlTarget t;
+  std::string site_path;  // site-relative, with the language folder costsite writes
+  if (path[0] == '/') {
+    site_path = path.substr(1);
+  } else if (!JoinPath(out_path.substr(0, out_path.rfind('/')), path, &site_path)) {
+    return t;
+  }
+  std::string decoded = PercentDecode(site_path);
+  size_t slash = decoded.find('/');
+  std::string first = decoded.substr(0, slash);
+  std::string lang, rest;
+  if (IsLanguage(cfg, first)) {
+    lang = first;
+    rest = slash == std::string::npos ? "" : decoded.substr(slash + 1);
+  } else if (path[0] == '/' && cfg.default_language_at_root) {
+    lang = cfg.default_language;
+    rest = decoded;
+  }
+  // Hugo's URL of the same place: the default language at the root or not.
+  std::string hugo = lang.empty() ? decoded
+                     : (cfg.default_language_at_root && lang == cfg.default_language) ? rest
+                                                                                      : lang + "/" + rest;
+  if (!lang.empty()) {
+    if (const content::Page* p = FindPageByUrl(*in.pages, rest)) {
+      t.found = true;
+      t.file = output::PageFile(lang, p->key);
+      t.page = t.file == out_path ? "this page" : p->key.empty() ? "the home page" : "page " + p->key;
+      return t;
+    }
+  } else if (decoded.empty() || decoded == "index.html") {
+    t.found = true;  // the root index
+    t.file = "index.html";
+    return t;
+  }
+  if (!hugo.empty() && hugo.back() != '/' && HasFile(in, "static/" + hugo)) {
+    t.found = true;
+    t.file = hugo;
+    return t;
+  }
+  if (path[0] != '/') {  // a resource beside the page's file (a page bundle)
+    std::string resource;
+    if (JoinPath(src.path.substr(0, src.path.rfind('/')), PercentDecode(path), &resource) && HasFile(in, resource)) {
+      t.found = true;
+      t.rewrite = false;
+      return t;
+    }
+  }
+  if (in.theme && (in.theme->assets.count(decoded) || in.theme->assets.count(hugo))) {
+    t.found = true;
+    t.file = in.theme->assets.count(decoded) ? decoded : hugo;
+    return t;
+  }
+  return t;
+}
+
 }  // namespace
 
 markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Page& page,
@@ -83,12 +197,20 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       return url;
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
-      // "/x.md" is relative to content/, anything else to the page's folder.
+      // "/x.md" is relative to content/, anything else to the page's folder
+      // first and then to content/ (as Hugo's ref and relref look).
       std::string dir = path[0] == '/' ? std::string("content") : src.path.substr(0, src.path.rfind('/'));
       std::string joined;
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");
       content::ContentPath cp = content::ClassifyContentPath(joined.substr(8), *in.config);
+      if (!FindPage(*in.pages, cp.key) && path[0] != '/') {
+        std::string rooted;
+        if (JoinPath("content", path, &rooted)) {
+          content::ContentPath alt = content::ClassifyContentPath(rooted.substr(8), *in.config);
+          if (FindPage(*in.pages, alt.key)) cp = alt;
+        }
+      }
       if (!FindPage(*in.pages, cp.key)) return broken("no page " + joined);
       keep(output::PageFile(lang, cp.key), cp.key.empty() ? "the home page" : "page " + cp.key);
       return output::RelativeUrl(out_path, output::PageFile(lang, cp.key)) + frag;
@@ -97,19 +219,18 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       keep(out_path, "this page");
       return url;
     }
-    // The site file linked to, for the anchor check.
-    std::string target;
-    if (JoinPath(path[0] == '/' ? std::string() : out_path.substr(0, out_path.rfind('/')), path, &target)) {
-      if (target.empty() || path.back() == '/') target += target.empty() ? "index.html" : "/index.html";
-      keep(target, target == out_path ? "this page" : "page " + target);
+    UrlTarget target = ResolveUrl(in, src, out_path, path);
+    if (!target.found) {
+      if (src.lang != lang) return url;  // reported where the page is in its own language
+      diags->Add({Severity::kWarning, link.pos,
+                  std::string(link.is_image ? "image" : "link") + " '" + url +
+                      "' leads nowhere: no page, static/ file or page resource has that URL",
+                  std::string(lines->Line(link.pos.line)), 1, "broken-link"});
+      return url;
     }
-    if (path[0] == '/') {  // root-relative: make it relative to this page
-      std::string rooted = path.substr(1);
-      if (rooted.empty() || rooted.back() == '/') rooted += "index.html";
-      return output::RelativeUrl(out_path, rooted) + frag;
-    }
-    if (path.back() == '/') return path + "index.html" + frag;
-    return url;
+    if (!target.page.empty()) keep(target.file, target.page);
+    if (!target.rewrite) return url;
+    return output::RelativeUrl(out_path, target.file) + frag;
   };
 }
 

@@ -18,6 +18,7 @@
 #include "render/headlines.h"
 #include "render/links.h"
 #include "render/publish.h"
+#include "render/shortcodes.h"
 #include "render/splice.h"
 
 namespace costsite::render {
@@ -387,7 +388,17 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   markdown::CostOutput cost_out;
   markdown::CostContext cost{src->lang, in.evaluation, &cost_out, &in.theme->strings,
                              in.config->default_language};
-  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}};
+  // Shortcodes: the theme's templates/shortcodes/NAME.mustache in this language.
+  int shortcode_uid = 0;
+  markdown::ShortcodeRenderer shortcodes = [&](const markdown::ShortcodeCall& call, std::string* html) {
+    const std::string name = "shortcodes/" + call.name;
+    auto tmpl = in.theme->templates.find(name);
+    if (tmpl == in.theme->templates.end()) return false;
+    *html = impl_->Apply(name, l, ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite),
+                         "templates/" + name + ".mustache", diags);
+    return true;
+  };
+  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};
   markdown::RenderedMarkdown md =
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
 

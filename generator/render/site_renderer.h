@@ -30,6 +30,10 @@ struct SiteInputs {
   const Theme* theme = nullptr;
   const cost::Evaluation* evaluation = nullptr;  // nullptr: no pricing/
   std::string version;
+  // Files links and images may point at besides pages, sorted, relative to
+  // the site root: everything under static/ and the non-Markdown files under
+  // content/ (page bundles' resources). nullptr: such links are not checked.
+  const std::vector<std::string>* source_files = nullptr;
 };
 
 /// A part of a page's search text that begins at an h2 or h3 heading: search

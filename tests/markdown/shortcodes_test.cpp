@@ -1,0 +1,132 @@
+#include "markdown/shortcodes.h"
+
+#include <catch2/catch.hpp>
+
+#include "markdown/markdown.h"
+
+namespace costsite::markdown {
+namespace {
+
+bool Has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
+
+// A renderer that knows `box` (and writes what it was given) and nothing else.
+struct Rendered {
+  std::vector<ShortcodeCall> calls;
+  ShortcodeRenderer renderer = [this](const ShortcodeCall& call, std::string* html) {
+    calls.push_back(call);
+    if (call.name != "box") return false;
+    *html = "<div class=\"box\" data-form=\"" + std::string(call.markdown_form ? "%" : "<") + "\">";
+    for (const auto& p : call.positional) *html += "[" + p + "]";
+    for (const auto& [k, v] : call.named) *html += "[" + k + "=" + v + "]";
+    *html += call.render_inner() + "</div>";
+    return true;
+  };
+};
+
+RenderedMarkdown Render(std::string_view md, Rendered* sc, Diagnostics* diags) {
+  MarkdownOptions opt;
+  opt.shortcodes = &sc->renderer;
+  return RenderMarkdown("content/t.md", md, 3, opt, diags);
+}
+
+TEST_CASE("Shortcodes render from their template, with arguments and Markdown inside") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("Intro\n{{% box \"one two\" level=3 `raw` %}}\n**bold** and [x](#intro)\n{{% /box %}}\nAfter\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(diags.Sorted().empty());
+  REQUIRE(sc.calls.size() == 1);
+  CHECK(sc.calls[0].positional == std::vector<std::string>{"one two", "raw"});
+  CHECK(sc.calls[0].paired);
+  CHECK(sc.calls[0].pos.line == 4);
+  CHECK(sc.calls[0].pos.col == 1);
+  CHECK(Has(r.html, "<p>Intro</p>\n<div class=\"box\" data-form=\"%\">[one two][raw][level=3]<p><strong>bold</strong>"));
+  CHECK(Has(r.html, "</div>\n<p>After</p>"));
+  CHECK_FALSE(Has(r.html, "{{"));
+  CHECK(Has(r.plain_text, "Intro [one two]"));  // the search index reads what the shortcode shows
+  CHECK(Has(r.plain_text, "bold and x"));
+  REQUIRE(r.links.size() == 1);  // the link inside is seen, at its own line
+  CHECK(r.links[0].pos.line == 5);
+}
+
+TEST_CASE("Shortcodes nest, close themselves, and sit inline") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("{{< box >}}\n{{< box inner=1 >}}\ntext\n{{< /box >}}\n{{< /box >}}\n\nA {{< box x />}} b.\n", &sc,
+                  &diags);
+  INFO(r.html);
+  CHECK(diags.Sorted().empty());
+  CHECK(Has(r.html, "<div class=\"box\" data-form=\"<\"><div class=\"box\" data-form=\"<\">[inner=1]<p>text</p>"));
+  CHECK(Has(r.html, "<p>A <div class=\"box\" data-form=\"<\">[x]</div> b.</p>"));
+}
+
+TEST_CASE("An unknown shortcode is warned at its place and its content shown without it") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("Text\n\n{{% tip %}}\nSome *tip*.\n{{% /tip %}}\n\nAnd {{< icon \"x\" >}} inline.\n", &sc, &diags);
+  INFO(r.html);
+  CHECK(Has(r.html, "<p>Some <em>tip</em>.</p>"));
+  CHECK(Has(r.html, "<p>And  inline.</p>"));
+  CHECK_FALSE(Has(r.html, "{{"));
+  CHECK_FALSE(Has(r.html, "tip %"));
+  std::vector<Diagnostic> d = diags.Sorted();
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].pos.line == 5);
+  CHECK(d[0].pos.col == 1);
+  CHECK(d[0].code == "unknown-shortcode");
+  CHECK(d[0].message ==
+        "unknown shortcode 'tip' (no templates/shortcodes/tip.mustache): its content is shown without it");
+  CHECK(d[0].source_line == "{{% tip %}}");
+  CHECK(d[0].span == 11);
+  CHECK(d[1].pos.line == 9);
+  CHECK(d[1].pos.col == 5);
+}
+
+TEST_CASE("Shortcodes in code stay literal, and Hugo's escape prints the shortcode") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("Use `{{< box >}}` or {{</* box */>}}.\n\n```\n{{< box >}}\n{{</* box */>}}\n```\n\n"
+                  "    {{%/* box */%}}\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(sc.calls.empty());
+  CHECK(diags.Sorted().empty());
+  CHECK(Has(r.html, "<code>{{&lt; box &gt;}}</code> or {{&lt; box &gt;}}.</p>"));
+  CHECK(Has(r.html, "<pre><code>{{&lt; box &gt;}}\n{{&lt; box &gt;}}\n</code></pre>"));
+}
+
+TEST_CASE("ref and relref become the content path they name") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("[a]({{< ref \"docs/intro\" >}}) [b]({{< relref \"/x/y.md#sec\" >}}) [c]({{% ref \"z/\" %}})\n",
+                  &sc, &diags);
+  REQUIRE(r.links.size() == 3);
+  CHECK(r.links[0].url == "docs/intro.md");
+  CHECK(r.links[1].url == "/x/y.md#sec");
+  CHECK(r.links[2].url == "z.md");
+}
+
+TEST_CASE("Headings inside shortcodes and beside them never share an id") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("{{% box %}}\n## Install\n{{% /box %}}\n{{% box %}}\n## Install\n{{% /box %}}\n\n"
+                  "## Install\n\n## Step {{< box 7 />}} one\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(Has(r.html, "<h2 id=\"install\">"));
+  CHECK(Has(r.html, "<h2 id=\"install-1\">"));
+  CHECK(Has(r.html, "<h2 id=\"install-2\">"));
+  CHECK(Has(r.html, "<h2 id=\"step--one\">"));  // the shortcode is not part of the id
+}
+
+TEST_CASE("Lines after a shortcode keep their numbers") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("{{< box >}}\na\n\nb\n{{< /box >}}\n[x](y)\n", &sc, &diags);
+  REQUIRE(r.links.size() == 1);
+  CHECK(r.links[0].pos.line == 8);
+}
+
+}  // namespace
+}  // namespace costsite::markdown
