@@ -70,6 +70,19 @@ TEST_CASE("An edited page re-renders alone and only its changed file is written"
   CHECK(after["en/r3/index.search.js"].find("edited.") != std::string::npos);
 }
 
+TEST_CASE("An update writes the site files a build writes: the root index and 404.html") {
+  Fixture f(2, 1);
+  fs::remove(f.out / "404.html");
+  fs::remove(f.out / "index.html");
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1\n---\n## Cost\n\nTotal `=m0.total`, edited.\n");
+  UpdateReport r = f.session->Update({"content/r1.en.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(f.Page("404.html").find("This page does not exist.") != std::string::npos);
+  CHECK(f.Page("index.html").find("url=zh/index.html") != std::string::npos);
+}
+
 TEST_CASE("A changed price re-renders only the pages whose figures depend on it") {
   Fixture f(8, 4);  // m0, m2 use cloud/a; m1, m3 use cloud/b; report i shows m(i % 4)
   std::string untouched = f.Page("en/r1/index.html");
