@@ -72,7 +72,7 @@ TEST_CASE("content_layout: folders reads content/zh and content/en as Hugo's con
   CliResult r = Costsite("build --source " + src.string());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.output.find("Built 3 pages (en 3, zh 3)") != std::string::npos);
+  CHECK(r.output.find("Built 6 pages (en 3, zh 3)") != std::string::npos);
   CHECK(ReadAll(src / "site/en/docs/setup/index.html").find("Setup") != std::string::npos);
   CHECK(ReadAll(src / "site/zh/docs/setup/index.html").find("安装") != std::string::npos);
   // Each language's bundle keeps its own files.
