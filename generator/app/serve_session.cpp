@@ -136,7 +136,10 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
     bool exists = fs::exists(fs::path(options_.source) / path, ec);
     if (IsUnder(path, content::kContentDir)) {
       if (path.back() == '/') structural = true;  // a folder: pages may have come or gone
-      if (!EndsWith(path, ".md")) continue;       // the build reads only Markdown there
+      if (!EndsWith(path, ".md")) {               // a bundle's file: copied by a full build
+        structural = true;
+        continue;
+      }
       // A page that now resolves outside the site (replaced by a symbolic
       // link) is left to the full build, whose loader refuses it as `build`
       // does, rather than read here.
