@@ -63,17 +63,20 @@ std::vector<CopiedFile> CopiedFiles(const LoadedSite& site, const fs::path& root
 size_t WriteSiteFiles(const LoadedSite& site, const render::SiteInputs& in, const fs::path& root,
                       const OutputSink& sink, Diagnostics* diags) {
   std::vector<render::OutputFile> generated = SiteFiles(in);
-  std::set<std::string, std::less<>> taken;
-  for (const auto& f : generated) taken.insert(f.path);
-  for (const content::Page& page : site.pages)
-    for (const std::string& lang : site.config.languages) taken.insert(output::PageFile(lang, page.key));
+  std::vector<CopiedFile> copies = CopiedFiles(site, root);
+  std::set<std::string, std::less<>> taken;  // only needed, so only made, when there is something to copy
+  if (!copies.empty()) {
+    for (const auto& f : generated) taken.insert(f.path);
+    for (const content::Page& page : site.pages)
+      for (const std::string& lang : site.config.languages) taken.insert(output::PageFile(lang, page.key));
+  }
   size_t written = 0;
   std::string err;
   for (const auto& f : generated) {
     if (!sink.write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
     ++written;
   }
-  for (const CopiedFile& f : CopiedFiles(site, root)) {
+  for (const CopiedFile& f : copies) {
     if (taken.count(f.path)) {
       std::string shown = f.from.lexically_relative(root).generic_string();
       diags->Error({shown, 0, 0}, "would replace the generated file " + f.path + "; rename or move it", {}, 1,

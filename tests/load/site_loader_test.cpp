@@ -9,7 +9,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST_CASE("LoadConfig reads site.yaml; a missing one is an error only where it is required") {
+TEST_CASE("LoadConfig reads site.yaml, and a missing one is an error only where it is required") {
   TempDir tmp;
   content::SiteConfig cfg;
   Diagnostics diags;
