@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/line_index.h"
+#include "content/site_layout.h"
 #include "output/paths.h"
 
 namespace costsite::render {
@@ -83,8 +84,12 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       return url;
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
-      // "/x.md" is relative to content/, anything else to the page's folder.
-      std::string dir = path[0] == '/' ? std::string("content") : src.path.substr(0, src.path.rfind('/'));
+      // "/x.md" is relative to content/ (to content/LANG/ with content_layout:
+      // folders, as Hugo's contentDir), anything else to the page's folder.
+      std::string dir = path[0] != '/' ? src.path.substr(0, src.path.rfind('/'))
+                        : in.config->content_layout == content::ContentLayout::kFolders
+                            ? content::InContent(src.lang)
+                            : std::string(content::kContentDir);
       std::string joined;
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");

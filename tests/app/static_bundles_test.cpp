@@ -68,7 +68,8 @@ TEST_CASE("content_layout: folders reads content/zh and content/en as Hugo's con
   WriteAll(src / "content/en/docs/setup/step.svg", "<svg>en</svg>");
   WriteAll(src / "content/zh/docs/setup/index.md", "---\ntitle: 安装\n---\n![步骤](step.svg)\n");
   WriteAll(src / "content/zh/docs/setup/step.svg", "<svg>zh</svg>");
-  WriteAll(src / "content/en/docs/faq.md", "---\ntitle: FAQ\n---\nOnly in English.\n");
+  WriteAll(src / "content/en/docs/faq.md",
+           "---\ntitle: FAQ\n---\nOnly in English. See [setup](/docs/setup/index.md).\n");
   CliResult r = Costsite("build --source " + src.string());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
@@ -78,6 +79,8 @@ TEST_CASE("content_layout: folders reads content/zh and content/en as Hugo's con
   // Each language's bundle keeps its own files.
   CHECK(ReadAll(src / "site/en/docs/setup/step.svg") == "<svg>en</svg>");
   CHECK(ReadAll(src / "site/zh/docs/setup/step.svg") == "<svg>zh</svg>");
+  // "/x.md" starts at the language's own folder, as in Hugo.
+  CHECK(ReadAll(src / "site/en/docs/faq/index.html").find("href=\"../setup/index.html\"") != std::string::npos);
   // A page in one folder only is a missing translation, as with suffixes.
   CHECK(r.output.find("content/en/docs/faq.md:1:1: warning: no 'zh' translation of this page") != std::string::npos);
 
