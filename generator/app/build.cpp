@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <memory>
 #include <thread>
 #include <vector>
 
+#include "content/site_layout.h"
 #include "app/site_checks.h"
+#include "app/site_outputs.h"
 #include "app/site_render.h"
 #include "base/parallel.h"
 #include "content/pages.h"
@@ -19,7 +22,7 @@
 #include "render/search_index.h"
 #include "render/single_file.h"
 #include "render/site_renderer.h"
-#include "render/theme.h"
+#include "load/theme.h"
 
 namespace costsite::app {
 
@@ -44,6 +47,7 @@ namespace {
 // workers, so they fill the tail where one thread finishes the last pages.
 std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::vector<content::Page>* site_pages,
                                             const BuildOptions& options, int threads, output::Staging* staging,
+                                            const OutputSink* sink,
                                             render::SearchIndexBuilder* search, Diagnostics* diags,
                                             std::vector<std::unique_ptr<Diagnostics>>* page_diags,
                                             size_t* exported) {
@@ -78,16 +82,9 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
       readable = content::ReloadText(options.source, &src, page_out) && readable;
     if (!readable) return;
     RenderPage(*renderer, in, p, [&](size_t l, render::OutputFile& file) {
-      if (staging && !staging->Write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
-      if (staging && options.single_file && !pages[p].is_list &&
-          !staging->Write(render::SingleFilePath(file.path),
-                          render::MakeSingleFile(file.content, file.path, *in.theme, in.config->base_url), &err))
-        diags->Error({}, err, {}, 1, "output");
+      if (staging) WritePageFiles(in, pages[p].is_list, file, options.single_file, *sink, diags);
       search->Add(worker, p * langs.size() + l, langs[l], file.path, file.title, file.search_text,
                   file.search_sections);
-      if (staging && !staging->Write(render::SearchTextFile(file.path),
-                                     render::SearchTextScript(file.path, file.search_text, file.search_sections), &err))
-        diags->Error({}, err, {}, 1, "output");
       // Written and indexed: keep only the path. swap, not `= std::string()`,
       // which keeps the old buffer (libstdc++ copies a short string into it).
       std::string().swap(file.content);
@@ -108,13 +105,38 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
   return files;
 }
 
+// Writes into the staging folder; a copied file is streamed, never held whole.
+OutputSink StagingSink(output::Staging* staging) {
+  OutputSink sink;
+  sink.write = [staging](std::string_view rel, std::string_view content, std::string* error) {
+    return staging->Write(rel, content, error);
+  };
+  sink.copy = [staging](std::string_view rel, const fs::path& from, std::string* error) {
+    std::ifstream in(from, std::ios::binary);
+    if (!in) {
+      *error = "cannot read " + from.string();
+      return false;
+    }
+    bool read = true;
+    bool ok = staging->WriteStreamed(rel, [&](const output::Staging::Sink& piece) {
+      std::vector<char> buf(1 << 16);
+      while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+        piece(std::string_view(buf.data(), static_cast<size_t>(in.gcount())));
+      read = in.eof();
+    }, error);
+    if (ok && !read) *error = "cannot read " + from.string();
+    return ok && read;
+  };
+  return sink;
+}
+
 // Checks `out`, takes its lock (held until the build is over, so a second
 // build of the same folder waits instead of removing this one's staging
 // folder) and begins the staging folder.
 bool PrepareOutput(const fs::path& root, const fs::path& out, const BuildOptions& options,
                    std::unique_ptr<output::OutputLock>* lock, std::unique_ptr<output::Staging>* staging,
                    Diagnostics* diags) {
-  if (std::string why = output::CheckOutputLocation(root, out); !why.empty()) {
+  if (std::string why = output::CheckOutputLocation(root, out, content::kSourceDirs); !why.empty()) {
     diags->Error({}, why + " (--out " + out.string() + ")", {}, 1, "output");
     return false;
   }
@@ -155,7 +177,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
     lap = now;
   };
   const fs::path root = options.source;
-  const fs::path out = options.out.empty() ? root / "site" : options.out;
+  const fs::path out = options.out.empty() ? root / content::kOutputDir : options.out;
 
   const int threads = ThreadCount(options.threads);
   BuildState local;
@@ -174,9 +196,8 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   const content::SiteConfig& cfg = site.config;
   const cost::Evaluation& evaluation = site.evaluation;
   std::vector<content::Page>& pages = site.pages;
-  const render::Theme& theme = site.theme;
 
-  render::SiteInputs in = site.Inputs(options.version);
+  render::SiteInputs in = InputsOf(site, options.version);
   std::unique_ptr<output::OutputLock> lock;  // declared first: released after the staging folder is gone
   std::unique_ptr<output::Staging> staging;
   if (options.write && !PrepareOutput(root, out, options, &lock, &staging, diags)) return false;
@@ -185,7 +206,8 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
   size_t exported = 0;
-  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &search, diags,
+  const OutputSink sink = staging ? StagingSink(staging.get()) : OutputSink();
+  std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &sink, &search, diags,
                                                       options.keep ? &state.page_diags : nullptr, &exported);
   for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
@@ -193,8 +215,6 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
   if (!diags->HasErrors()) CheckRawIds(evaluation, files, cfg.languages, SourceLines(root), diags);
-  std::vector<render::OutputFile> extra;
-  extra.push_back(render::RenderRootIndex(in));
   render::SearchIndexStats search_stats;
   std::string err;
   if (staging && !staging->WriteStreamed(render::kSearchIndexFile,
@@ -204,15 +224,19 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   if (!staging) search.Finish([](std::string_view) {}, &search_stats);  // check: sizes only
   stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
-  for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
-  for (const auto& [path, bytes] : theme.assets) extra.push_back(render::OutputFile::Plain(path, bytes));
+  size_t site_files = 0;
+  if (staging) {
+    site_files = WriteSiteFiles(site, in, root, sink, diags);
+  } else {
+    // check writes nothing, but reports a static file at a generated path.
+    OutputSink none{[](std::string_view, std::string_view, std::string*) { return true; },
+                    [](std::string_view, const fs::path&, std::string*) { return true; }};
+    site_files = WriteSiteFiles(site, in, root, none, diags);
+  }
 
   stats->languages = cfg.languages;
   for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(pages.size());
-  stats->files = files.size() + exported + extra.size() + 1;  // + the search index
-  for (const auto& f : extra) {
-    if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
-  }
+  stats->files = files.size() + exported + site_files + 1;  // + the search index
   // Any error so far: the staging folder is dropped, the old site stays.
   if (diags->HasErrors()) return false;
   if (staging && !staging->Commit(&err)) {

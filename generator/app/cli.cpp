@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content/site_layout.h"
 #include "app/build.h"
 #include "app/eval_command.h"
 #include "app/diff_command.h"
@@ -246,10 +247,10 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   }
   if (a.values.count("source")) opt.source = a.values["source"];
   if (a.values.count("out")) opt.out = a.values["out"];
-  const std::filesystem::path out_path = opt.out.empty() ? opt.source / "site" : opt.out;
+  const std::filesystem::path out_path = opt.out.empty() ? opt.source / content::kOutputDir : opt.out;
   // An --out that would overwrite the sources or a file is a usage error.
   if (!check) {
-    if (std::string why = output::CheckOutputLocation(opt.source, out_path); !why.empty()) {
+    if (std::string why = output::CheckOutputLocation(opt.source, out_path, content::kSourceDirs); !why.empty()) {
       err << "costsite: " << why << " (--out " << out_path.string() << "); nothing was written\n";
       return kExitUsage;
     }

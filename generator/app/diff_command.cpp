@@ -13,6 +13,8 @@
 
 #include "base/fs_util.h"
 #include "content/site_config.h"
+#include "content/site_layout.h"
+#include "load/site_loader.h"
 #include "cost/evaluate.h"
 #include "cost/evaluation.h"
 #include "figures/plain.h"
@@ -337,20 +339,16 @@ bool ResolveSide(const std::string& spec, const fs::path& source, ScratchDir* sc
 }
 
 bool LoadSide(const fs::path& root, DiffSide* side, Diagnostics* diags) {
-  std::string text, err;
-  if (!InsideRoot(root, root / "site.yaml")) {
-    diags->Error({(root / "site.yaml").string(), 0, 0}, "symbolic link points outside the site folder", {}, 1,
-                 "path-escape");
+  const std::string shown = (root / content::kConfigFile).string();
+  std::error_code ec;
+  if (!fs::exists(root / content::kConfigFile, ec) && !fs::is_symlink(root / content::kConfigFile, ec)) {
+    diags->Error({shown, 0, 0}, "no " + std::string(content::kConfigFile) + " (" + side->label + ")");
     return false;
   }
-  if (!ReadFile(root / "site.yaml", &text, &err)) {
-    diags->Error({(root / "site.yaml").string(), 0, 0}, "no site.yaml (" + side->label + ")");
-    return false;
-  }
-  content::SiteConfig cfg = content::ParseSiteConfig((root / "site.yaml").string(), text, diags);
-  side->options.as_of = cfg.as_of;
-  side->options.month_hours = cfg.month_hours;
-  side->inputs = pricing::ReadPricing(root / "pricing", *diags);
+  content::SiteConfig cfg;
+  if (!load::LoadConfig(root, &cfg, diags, /*required=*/true, shown)) return false;
+  side->options = load::PricingOptions(cfg);
+  side->inputs = pricing::ReadPricing(load::PricingDir(root), *diags);
   cost::Evaluate(side->inputs, side->options, *diags);  // report the side's own errors
   return !diags->HasErrors();
 }

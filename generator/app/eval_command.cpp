@@ -12,7 +12,9 @@
 #include "base/suggest.h"
 #include "cost/evaluation.h"
 #include "cost/units.h"
+#include "content/site_layout.h"
 #include "figures/plain.h"
+#include "load/site_loader.h"
 #include "pricing/pricing.h"
 
 namespace costsite {
@@ -20,37 +22,6 @@ namespace {
 
 using cost::Figure;
 using cost::ModelResult;
-
-// Reads `as_of` and `month_hours` from site.yaml when present.
-pricing::Options ReadSiteOptions(const std::filesystem::path& site_yaml, Diagnostics& diags) {
-  pricing::Options options;
-  std::string path = site_yaml.lexically_normal().generic_string();
-  if (!InsideRoot(site_yaml.parent_path().empty() ? "." : site_yaml.parent_path(), site_yaml)) {
-    diags.Error({path, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
-    return options;
-  }
-  std::ifstream in(site_yaml, std::ios::binary);
-  if (!in) return options;
-  std::stringstream buf;
-  buf << in.rdbuf();
-  try {
-    YAML::Node root = YAML::Load(buf.str());
-    if (!root.IsMap()) return options;
-    if (root["as_of"]) options.as_of = root["as_of"].as<std::string>();
-    if (root["month_hours"]) {
-      int hours = root["month_hours"].as<int>();
-      if (hours > 0) {
-        options.month_hours = hours;
-      } else {
-        diags.Error({path, root["month_hours"].Mark().line + 1, root["month_hours"].Mark().column + 1},
-                    "month_hours must be a positive number of hours", buf.str());
-      }
-    }
-  } catch (const YAML::Exception& e) {
-    diags.Error({path, e.mark.line + 1, e.mark.column + 1}, "malformed YAML: " + e.msg, buf.str());
-  }
-  return options;
-}
 
 std::string Qualified(const ModelResult& r, const std::string& figure) {
   return r.model + (r.scenario.empty() ? "" : "[" + r.scenario + "]") + "." + figure;
@@ -221,7 +192,12 @@ std::vector<const ModelResult*> Select(const cost::Evaluation& ev, EvalRequest r
 
 int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
   std::filesystem::path dir(req.source_dir);
-  pricing::Options options = ReadSiteOptions(dir / "site.yaml", diags);
+  // site.yaml is optional here (a folder of models evaluates alone); when
+  // present it is read as every command reads it.
+  content::SiteConfig cfg;
+  load::LoadConfig(dir, &cfg, &diags, /*required=*/false,
+                   (dir / content::kConfigFile).lexically_normal().generic_string());
+  pricing::Options options = load::PricingOptions(cfg);
   // Each --set is read as a one-line file named "--set", so a mistake in it
   // is shown with its column and a caret like any other.
   for (const std::string& set : req.sets) {
@@ -236,7 +212,7 @@ int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
     p.value = {set.substr(eq + 1), {"--set", 1, static_cast<int>(eq) + 2}, set};
     options.sets.push_back(std::move(p));
   }
-  cost::Evaluation ev = pricing::LoadPricing(dir / "pricing", options, diags);
+  cost::Evaluation ev = pricing::LoadPricing(load::PricingDir(dir), options, diags);
   // A broken model does not hide the others: what evaluated is printed, the
   // errors are reported, and the exit status says that something failed.
   const bool failed = diags.HasErrors();

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "content/site_layout.h"
 #include "app/build.h"
 #include "base/fs_util.h"
 #include "markdown/markdown.h"
@@ -105,7 +106,7 @@ int RunPdf(const std::vector<std::string>& args, std::ostream& out, std::ostream
     err << "costsite: pdf needs Chromium: install it (apt-get install chromium) or name it with --chromium\n";
     return 1;
   }
-  if (std::string why = output::CheckOutputLocation(source, dest); !why.empty()) {
+  if (std::string why = output::CheckOutputLocation(source, dest, content::kSourceDirs); !why.empty()) {
     err << "costsite: " << why << " (--out " << dest.string() << ")\n";
     return 2;
   }

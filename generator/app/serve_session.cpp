@@ -5,8 +5,10 @@
 #include <set>
 
 #include "app/site_checks.h"
+#include "app/site_outputs.h"
 #include "base/fs_util.h"
 #include "base/parallel.h"
+#include "content/site_layout.h"
 #include "output/staging.h"
 #include "render/anchors.h"
 #include "render/export.h"
@@ -57,6 +59,19 @@ bool WriteIfChanged(const fs::path& file, std::string_view content, size_t* writ
   return true;
 }
 
+// Writes into the served folder, each file only if its bytes changed.
+OutputSink ServedSink(const fs::path& out, size_t* written) {
+  OutputSink sink;
+  sink.write = [out, written](std::string_view rel, std::string_view content, std::string* error) {
+    return WriteIfChanged(out / rel, content, written, error);
+  };
+  sink.copy = [out, written](std::string_view rel, const fs::path& from, std::string* error) {
+    std::string bytes;
+    return ReadFile(from, &bytes, error) && WriteIfChanged(out / rel, bytes, written, error);
+  };
+  return sink;
+}
+
 }  // namespace
 
 ServeSession::ServeSession(BuildOptions options) : options_(std::move(options)) {
@@ -92,7 +107,7 @@ UpdateReport ServeSession::FullBuild() {
 }
 
 void ServeSession::Reset() {
-  inputs_ = std::make_unique<render::SiteInputs>(state_->site.Inputs(options_.version));
+  inputs_ = std::make_unique<render::SiteInputs>(InputsOf(state_->site, options_.version));
   renderer_.reset();
   model_prints_ = ModelPrints(state_->site.evaluation);
   sources_.clear();
@@ -119,9 +134,12 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
   for (const std::string& path : changed) {
     std::error_code ec;
     bool exists = fs::exists(fs::path(options_.source) / path, ec);
-    if (IsUnder(path, "content")) {
+    if (IsUnder(path, content::kContentDir)) {
       if (path.back() == '/') structural = true;  // a folder: pages may have come or gone
-      if (!EndsWith(path, ".md")) continue;       // the build reads only Markdown there
+      if (!EndsWith(path, ".md")) {               // a bundle's file: copied by a full build
+        structural = true;
+        continue;
+      }
       // A page that now resolves outside the site (replaced by a symbolic
       // link) is left to the full build, whose loader refuses it as `build`
       // does, rather than read here.
@@ -129,9 +147,10 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
         pages.push_back(path);
       else
         structural = true;  // a page added or removed
-    } else if (IsUnder(path, "pricing")) {
+    } else if (IsUnder(path, content::kPricingDir)) {
       pricing = pricing || EndsWith(path, ".yaml") || EndsWith(path, ".yml") || path.back() == '/';
-    } else if (path == "site.yaml" || IsUnder(path, "templates")) {
+    } else if (path == content::kConfigFile || IsUnder(path, content::kTemplatesDir) ||
+               IsUnder(path, content::kStaticDir)) {
       structural = true;
     }
   }
@@ -155,7 +174,7 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     auto [p, s] = sources_.at(path);
     content::PageSource fresh;
-    if (!content::LoadSource(options_.source, path.substr(std::string("content/").size()), site.config, &fresh,
+    if (!content::LoadSource(options_.source, path.substr(content::kContentDir.size() + 1), site.config, &fresh,
                              &load)) {
       continue;  // reported below, with nothing applied
     }
@@ -200,7 +219,7 @@ UpdateReport ServeSession::Reprice() {
   LoadedSite& site = state_->site;
   costsite::Diagnostics pricing;
   cost::Evaluation fresh =
-      EvaluatePricing(options_.source, site.config, ThreadCount(options_.threads), &pricing, &state_->pricing_cache);
+      load::EvaluatePricing(options_.source, site.config, ThreadCount(options_.threads), &pricing, &state_->pricing_cache);
   report.pricing_files_parsed = state_->pricing_cache.parsed;
   CheckPricing(fresh, site.config, &pricing);
   if (pricing.HasErrors()) {
@@ -251,7 +270,7 @@ UpdateReport ServeSession::Reprice() {
       fs::remove(out / render::DataFile(id, ext), ec);
     }
   model_prints_ = std::move(prints);
-  ReplaceLoadDiags([](const Diagnostic& d) { return d.pos.path == "pricing" || IsUnder(d.pos.path, "pricing"); },
+  ReplaceLoadDiags([](const Diagnostic& d) { return d.pos.path == content::kPricingDir || IsUnder(d.pos.path, content::kPricingDir); },
                    pricing);
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   Finish(&report);
@@ -283,27 +302,25 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport
     report->errors = ErrorText(errors);
     return false;
   }
-  const fs::path out = options_.out;
-  std::string err;
+  const OutputSink sink = ServedSink(options_.out, &report->files_written);
+  costsite::Diagnostics write_errors;
   for (size_t i = 0; i < which.size(); ++i) {
     size_t p = which[i];
     for (size_t l = 0; l < langs; ++l) {
       render::OutputFile& f = files[i * langs + l];
-      if (!WriteIfChanged(out / f.path, f.content, &report->files_written, &err)) report->errors += err + "\n";
-      if (!WriteIfChanged(out / render::SearchTextFile(f.path),
-                          render::SearchTextScript(f.path, f.search_text, f.search_sections), &report->files_written,
-                          &err))
-        report->errors += err + "\n";
-      if (options_.single_file && !site.pages[p].is_list &&
-          !WriteIfChanged(out / render::SingleFilePath(f.path),
-                          render::MakeSingleFile(f.content, f.path, site.theme, site.config.base_url),
-                          &report->files_written, &err))
-        report->errors += err + "\n";
+      WritePageFiles(*inputs_, site.pages[p].is_list, f, options_.single_file, sink, &write_errors);
       std::string().swap(f.content);
       state_->files[p * langs + l] = std::move(f);
     }
     state_->page_diags[p] = std::move(diags[i]);
   }
+  // The files besides pages list titles and languages: the root index,
+  // 404.html, sitemap.xml. Written if changed; copies change only with a
+  // full build (static/ or a page added).
+  std::string err;
+  for (const render::OutputFile& f : SiteFiles(*inputs_))
+    if (!sink.write(f.path, f.content, &err)) write_errors.Error({}, err, {}, 1, "output");
+  report->errors += ErrorText(write_errors);
   report->pages_rendered = which.size() * langs;
   return report->errors.empty();
 }

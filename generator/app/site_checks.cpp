@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/fs_util.h"
+#include "content/site_layout.h"
 #include "cost/evaluation.h"
 #include "figures/plain.h"
 #include "figures/provenance.h"
@@ -62,7 +63,7 @@ void CheckVariantLabels(const cost::Evaluation& evaluation, const std::vector<st
                         const LineAt& line_at, Diagnostics* diags) {
   // The theme's built-in names of the variants the engine knows ("spot", "batch"…).
   Diagnostics ignored;
-  const figures::UiWords words = render::BuiltinWords(&ignored);
+  const figures::UiWords words = load::BuiltinWords(&ignored);
   for (const cost::ProviderView& p : evaluation.providers()) {
     std::set<std::string> seen;
     for (const cost::PriceEntryView& e : p.entries) {
@@ -172,7 +173,7 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
       long age = 0;
       if (!DaysBetween(e.date, today, &age) || age <= max_price_age_days) continue;
       // Where the entry is (its id) when the price list recorded it.
-      SourcePos pos = e.pos.path.empty() ? SourcePos{"pricing", 0, 0} : e.pos;
+      SourcePos pos = e.pos.path.empty() ? SourcePos{std::string(content::kPricingDir), 0, 0} : e.pos;
       diags->Add({Severity::kWarning, pos,
                   "price " + p.id + "/" + e.id + " dated " + e.date + " is " + std::to_string(age) +
                       " days old on " + today + " (max_price_age: " +

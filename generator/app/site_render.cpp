@@ -1,10 +1,6 @@
 #include "app/site_render.h"
 
-#include <algorithm>
-#include <thread>
-
 #include "app/site_checks.h"
-#include "base/fs_util.h"
 #include "base/today.h"
 #include "markdown/cost_drift.h"
 #include "pricing/pricing.h"
@@ -37,62 +33,16 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
   }
 }
 
-// Files a link may name besides pages: static/ and page bundles' resources.
-// Links out of the site folder are not listed (the loaders report them).
-std::vector<std::string> ListLinkableFiles(const fs::path& root) {
-  std::vector<std::string> out, escaped;
-  for (const char* dir : {"content", "static"}) {
-    std::error_code ec;
-    if (!fs::is_directory(root / dir, ec)) continue;
-    for (std::string& rel : ListFiles(root / dir, root, &escaped)) {
-      if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) continue;
-      out.push_back(std::string(dir) + "/" + rel);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 }  // namespace
-
-bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* diags) {
-  std::string text, err;
-  if (!InsideRoot(root, root / "site.yaml")) {
-    diags->Error({"site.yaml", 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
-    return false;
-  }
-  if (!ReadFile(root / "site.yaml", &text, &err)) {
-    diags->Error({"site.yaml", 0, 0}, "no site.yaml in " + root.string() +
-                                          " (is --source the site folder?)", {}, 1, "io");
-    return false;
-  }
-  *cfg = content::ParseSiteConfig("site.yaml", text, diags);
-  return true;
-}
-
-cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
-                                 Diagnostics* diags, pricing::ParseCache* cache) {
-  // A site without pricing/ is fine: its pages have no figures to reference.
-  std::error_code ec;
-  if (!fs::is_directory(root / "pricing", ec)) return cost::Evaluation();
-  pricing::Options options;
-  options.as_of = cfg.as_of;
-  options.month_hours = cfg.month_hours;
-  return pricing::LoadPricing(root / "pricing", options, *diags, threads, cache);
-}
 
 bool LoadSite(const fs::path& root, const std::string& build_date, int threads, bool keep_text, LoadedSite* site,
               Diagnostics* diags, pricing::ParseCache* cache) {
-  if (!LoadConfig(root, &site->config, diags)) return false;
-  if (site->config.build_date.empty()) site->config.build_date = build_date;
-  // Pages are read while the models evaluate: the two do not depend on each
-  // other, and each fills its own result.
-  std::thread content_loader(
-      [&] { site->pages = content::LoadContent(root, site->config, diags, threads, keep_text); });
-  site->evaluation = EvaluatePricing(root, site->config, threads, diags, cache);
-  content_loader.join();
-  site->theme = render::BuildTheme(render::CollectThemeFiles(root, diags), site->config, diags);
-  site->source_files = ListLinkableFiles(root);
+  load::LoadOptions options;
+  options.build_date = build_date;
+  options.threads = threads;
+  options.keep_text = keep_text;
+  options.cache = cache;
+  if (!load::LoadSite(root, options, site, diags)) return false;
   WarnMissingTranslations(site->pages, site->config, diags);
   CheckPricing(site->evaluation, site->config, diags);
   return true;

@@ -16,23 +16,16 @@
 #include "cost/evaluation.h"
 #include "pricing/pricing.h"
 #include "render/site_renderer.h"
-#include "render/theme.h"
+#include "load/site_loader.h"
 
 namespace costsite::app {
 
-/// A site's inputs, loaded and evaluated.
-struct LoadedSite {
-  content::SiteConfig config;
-  cost::Evaluation evaluation;
-  std::vector<content::Page> pages;
-  render::Theme theme;
-  std::vector<std::string> source_files;  // static/… and content/… files links may name (SiteInputs)
+using load::LoadedSite;
 
-  /// The renderer's view of them. REQUIRES: the site outlives its result.
-  render::SiteInputs Inputs(const std::string& version) const {
-    return {&config, &pages, &theme, &evaluation, version, &source_files};
-  }
-};
+/// The renderer's view of a loaded site. REQUIRES: `site` outlives the result.
+inline render::SiteInputs InputsOf(const LoadedSite& site, const std::string& version) {
+  return {&site.config, &site.pages, &site.theme, &site.evaluation, version, &site.source_files};
+}
 
 /// What a build keeps when asked (BuildOptions::keep), for serve's
 /// incremental updates: the site with every page's text, each file's
@@ -45,20 +38,11 @@ struct BuildState {
   pricing::ParseCache pricing_cache;                     // pricing files as parsed, for the next load
 };
 
-/// Reads site.yaml; false (reported) when it is missing.
-bool LoadConfig(const std::filesystem::path& root, content::SiteConfig* cfg, Diagnostics* diags);
-
-/// Loads pricing/ and evaluates every model ("" evaluation when the site has
-/// no pricing/), on `threads` threads; with `cache`, unchanged files are not
-/// parsed again.
-cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg,
-                                 int threads, Diagnostics* diags, pricing::ParseCache* cache = nullptr);
-
 /// The checks on an evaluation that every build runs: expectations a source
 /// states, and prices older than site.yaml's max_price_age.
 void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, Diagnostics* diags);
 
-/// Loads everything under `root` and runs the checks that need no rendering
+/// Loads everything under `root` (load::LoadSite) and runs the checks that need no rendering
 /// (missing translations, expectations, price ages). `build_date` is used
 /// when site.yaml sets none. Without `keep_text`, pages' Markdown is let go
 /// once read (content::LoadContent). False when site.yaml is missing; errors

@@ -11,14 +11,13 @@
 #endif
 
 #include "base/fs_util.h"
+#include "content/site_layout.h"
 
 namespace costsite::app {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr const char* kWatched[] = {"content", "pricing", "templates"};
 
 // Swap files, backups and the like that editors write beside a file.
 bool IsEditorScratch(std::string_view name) {
@@ -41,7 +40,7 @@ SourceWatcher::SourceWatcher(fs::path root) : root_(std::move(root)) {
   if (fd_ >= 0) {
     int wd = inotify_add_watch(fd_, root_.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE);
     if (wd >= 0) dirs_[wd] = "";
-    for (const char* dir : kWatched) WatchTree(root_ / dir);
+    for (std::string_view dir : content::kSourceDirs) WatchTree(root_ / dir);
   }
 #endif
   if (fd_ < 0) stamps_ = Stamps();
@@ -79,8 +78,9 @@ std::map<std::string, std::string> SourceWatcher::Stamps() const {
     return std::to_string(fs::file_size(p, ec)) + ":" +
            std::to_string(fs::last_write_time(p, ec).time_since_epoch().count());
   };
-  if (fs::exists(root_ / "site.yaml", ec)) out["site.yaml"] = stamp(root_ / "site.yaml");
-  for (const char* dir : kWatched) {
+  if (fs::exists(root_ / content::kConfigFile, ec))
+    out[std::string(content::kConfigFile)] = stamp(root_ / content::kConfigFile);
+  for (std::string_view dir : content::kSourceDirs) {
     std::vector<std::string> ignored;
     for (const std::string& rel : ListFiles(root_ / dir, root_, &ignored))
       out[std::string(dir) + "/" + rel] = stamp(root_ / dir / rel);
@@ -129,10 +129,10 @@ std::vector<std::string> SourceWatcher::Wait(std::chrono::milliseconds timeout, 
         std::string name = e->name;
         if (IsEditorScratch(name)) continue;
         std::string rel = dir->second.empty() ? name : dir->second + "/" + name;
-        if (dir->second.empty() && name != "site.yaml") {
+        if (dir->second.empty() && name != content::kConfigFile) {
           // In the site folder itself: site.yaml, or a watched folder made anew.
           bool watched = false;
-          for (const char* w : kWatched) watched = watched || name == w;
+          for (std::string_view w : content::kSourceDirs) watched = watched || name == w;
           if (!watched) continue;
         }
         if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO))) WatchTree(root_ / rel);

@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <map>
 #include <regex>
+#include <tuple>
 
 #include "base/fs_util.h"
 #include "base/parallel.h"
 #include "base/yaml_util.h"
+#include "content/site_layout.h"
 
 namespace costsite::content {
 
@@ -38,23 +40,52 @@ bool SafeKey(std::string_view key) {
 
 }  // namespace
 
+namespace {
+
+std::string LanguageList(const SiteConfig& cfg) {
+  std::string list;
+  for (size_t i = 0; i < cfg.languages.size(); ++i) list += (i ? ", " : "") + cfg.languages[i];
+  return list;
+}
+
+}  // namespace
+
+std::string ContentLanguageFolder(std::string_view rel, const SiteConfig& cfg, std::string_view* rest) {
+  *rest = rel;
+  if (cfg.content_layout != ContentLayout::kFolders) return {};
+  size_t slash = rel.find('/');
+  if (slash == std::string_view::npos) return {};
+  std::string lang(rel.substr(0, slash));
+  if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end()) return {};
+  *rest = rel.substr(slash + 1);
+  return lang;
+}
+
 ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
   ContentPath out;
+  std::string folder_lang;
+  if (cfg.content_layout == ContentLayout::kFolders) {
+    folder_lang = ContentLanguageFolder(rel, cfg, &rel);
+    if (folder_lang.empty()) {
+      out.error = "with content_layout: folders every page is in a language folder (content/LANG/...; site "
+                  "languages: " + LanguageList(cfg) + ")";
+      return out;
+    }
+  }
   std::string stem(rel.substr(0, rel.size() - 3));  // drop ".md"
-  out.lang = cfg.default_language;
+  out.lang = folder_lang.empty() ? cfg.default_language : folder_lang;
   size_t slash = stem.rfind('/');
   size_t dot = stem.rfind('.');
   if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
     std::string suffix = stem.substr(dot + 1);
     static const std::regex kLangLike("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     if (std::find(cfg.languages.begin(), cfg.languages.end(), suffix) != cfg.languages.end()) {
+      if (!folder_lang.empty() && suffix != folder_lang)
+        out.error = "language suffix '" + suffix + "' in the '" + folder_lang + "' folder";
       out.lang = suffix;
       stem.resize(dot);
     } else if (std::regex_match(suffix, kLangLike)) {
-      out.error = "unknown language suffix '" + suffix + "' (site languages: ";
-      for (size_t i = 0; i < cfg.languages.size(); ++i)
-        out.error += (i ? ", " : "") + cfg.languages[i];
-      out.error += ")";
+      out.error = "unknown language suffix '" + suffix + "' (site languages: " + LanguageList(cfg) + ")";
     }
   }
   std::string_view base = slash == std::string::npos ? std::string_view(stem)
@@ -313,7 +344,7 @@ bool ReadSource(const std::filesystem::path& root, const std::string& path, std:
 
 bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
                 Diagnostics* diags) {
-  src->path = "content/" + rel;
+  src->path = InContent(rel);
   if (!ReadSource(root, src->path, &src->text, kMaxPageBytes, diags)) return false;
   int line = 0, col = 0;
   if (!ValidUtf8(src->text, &line, &col)) {
@@ -362,12 +393,59 @@ bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics*
   return true;
 }
 
+namespace {
+
+std::string_view Folder(std::string_view rel) {
+  size_t slash = rel.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : rel.substr(0, slash);
+}
+
+// Gives each non-Markdown file to the bundle it is in; one map lookup per
+// folder above the file, no file system access.
+void AttachResources(std::vector<Page>* pages, const std::vector<std::string>& others, const SiteConfig& cfg) {
+  struct Bundle {
+    size_t page;
+    bool leaf;
+  };
+  std::map<std::string, Bundle, std::less<>> bundles;  // folder below content/ -> its page
+  const std::string prefix = InContent("");
+  for (size_t p = 0; p < pages->size(); ++p) {
+    for (const PageSource& src : (*pages)[p].sources) {
+      std::string_view rel = std::string_view(src.path).substr(prefix.size());
+      std::string_view file = rel.substr(Folder(rel).size() + (Folder(rel).empty() ? 0 : 1));
+      bool leaf = file.rfind("index.", 0) == 0, branch = file.rfind("_index.", 0) == 0;
+      if (leaf || branch) bundles.emplace(std::string(Folder(rel)), Bundle{p, leaf});
+    }
+  }
+  for (const std::string& rel : others) {
+    std::string_view rest;
+    std::string lang = ContentLanguageFolder(rel, cfg, &rest);
+    bool direct = true;
+    for (std::string_view dir = Folder(rel);; dir = Folder(dir), direct = false) {
+      auto it = bundles.find(dir);
+      if (it != bundles.end() && (it->second.leaf || direct)) {
+        std::string name = rel.substr(dir.empty() ? 0 : dir.size() + 1);
+        (*pages)[it->second.page].resources.push_back({InContent(rel), std::move(name), lang});
+        break;
+      }
+      if (dir.empty()) break;
+    }
+  }
+  for (Page& page : *pages)
+    std::sort(page.resources.begin(), page.resources.end(), [](const Resource& a, const Resource& b) {
+      return std::tie(a.name, a.lang) < std::tie(b.name, b.lang);
+    });
+}
+
+}  // namespace
+
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
                               Diagnostics* diags, int threads, bool keep_text) {
   std::vector<std::string> escaped;
   std::vector<std::string> files;
-  for (std::string& rel : ListFiles(root / "content", root, &escaped))
-    if (rel.size() >= 4 && rel.compare(rel.size() - 3, 3, ".md") == 0) files.push_back(std::move(rel));
+  std::vector<std::string> others;  // bundle resources, or files no page publishes
+  for (std::string& rel : ListFiles(root / kContentDir, root, &escaped))
+    (rel.size() >= 4 && rel.compare(rel.size() - 3, 3, ".md") == 0 ? files : others).push_back(std::move(rel));
   // Files are read and their front matter parsed in parallel (YAML parsing is
   // the slow part of loading a large site), each into its own slot.
   std::vector<PageSource> read(files.size());
@@ -380,7 +458,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   for (size_t i = 0; i < read.size(); ++i)
     if (keep[i]) sources.push_back(std::move(read[i]));
   for (const auto& e : escaped)
-    diags->Error({"content/" + e, 0, 0}, "symbolic link points outside the site folder", {}, 1,
+    diags->Error({InContent(e), 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
   std::vector<Page> pages = PairTranslations(std::move(sources), cfg, diags);
   // Every language has a home page (the site's root index links to it): one
@@ -391,11 +469,13 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     for (const std::string& lang : cfg.languages) {
       PageSource src;
       src.lang = lang;
-      src.path = "content/_index." + lang + ".md";
+      src.path = InContent(cfg.content_layout == ContentLayout::kFolders ? lang + "/_index.md"
+                                                                       : "_index." + lang + ".md");
       home.sources.push_back(std::move(src));
     }
     pages.insert(pages.begin(), std::move(home));
   }
+  AttachResources(&pages, others, cfg);
   return pages;
 }
 

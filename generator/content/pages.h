@@ -42,11 +42,20 @@ struct PageSource {
   std::string_view body() const { return std::string_view(text).substr(body_offset); }
 };
 
+/// A file published beside its page: an image or attachment of a page
+/// bundle (gpu/index.md with gpu/chart.png), as Hugo publishes them.
+struct Resource {
+  std::string path;  // relative to the site root: content/gpu/chart.png
+  std::string name;  // relative to the bundle's folder: chart.png, img/a.png
+  std::string lang;  // its language folder (content_layout: folders); "" = every language
+};
+
 /// A page and its translations, in the site's language order.
 struct Page {
   std::string key;        // "reports/gpu"; "" for the home page
   bool is_list = false;   // an _index file: home or section page
   std::vector<PageSource> sources;
+  std::vector<Resource> resources;  // sorted by name, then language
 
   const PageSource* In(std::string_view lang) const;
 };
@@ -60,9 +69,16 @@ struct ContentPath {
   std::string error_code = "language";  // its diagnostic code: "language" or "page-name"
 };
 
+/// With content_layout: folders, the language folder `rel` ("zh/a/b.md") is
+/// in ("zh"), and in `rest` the path below it ("a/b.md"); otherwise (or
+/// when `rel` is in no language's folder) "" and `rest` = `rel`.
+std::string ContentLanguageFolder(std::string_view rel, const SiteConfig& cfg, std::string_view* rest);
+
 /// Maps "reports/gpu.zh.md" to key "reports/gpu", language "zh". A key with
 /// a part that is empty, "." or ".." ("...en.md", "a/.md") is an error: its
 /// output path would leave the page's folder (or be the home page's).
+/// With content_layout: folders, "zh/reports/gpu.md" is key "reports/gpu",
+/// language "zh"; a file outside every language folder is an error.
 ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg);
 
 /// Splits the front matter off `src.text`, filling `src.front`, `body_offset`
@@ -86,7 +102,10 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
 /// matter is read (a large site's Markdown need not all be in memory at
 /// once): ReloadText brings the rest back when the page is rendered.
 /// Pages are ordered by key, so the home page ("") comes first; a site
-/// without _index files gets an empty one in every language.
+/// without _index files gets an empty one in every language. Other files
+/// become the resources of the bundle they are in: any file below a folder
+/// holding an index file (a leaf bundle), a file beside an _index file (a
+/// branch bundle); other files are not published, as in Hugo.
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
                               Diagnostics* diags, int threads = 0, bool keep_text = true);
 

@@ -98,6 +98,16 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
     } else if (key == "default_language") {
       cfg.default_language = r.Str(v, "default_language");
       have_default = true;
+    } else if (key == "content_layout") {
+      std::string layout = r.Str(v, "content_layout");
+      if (layout == "suffix") {
+        cfg.content_layout = ContentLayout::kSuffix;
+      } else if (layout == "folders") {
+        cfg.content_layout = ContentLayout::kFolders;
+      } else if (v.IsScalar()) {
+        r.Error(v, "'content_layout' must be 'suffix' (gpu.zh.md beside gpu.en.md) or 'folders' "
+                   "(content/zh/gpu.md and content/en/gpu.md)");
+      }
     } else if (key == "as_of" || key == "build_date") {
       std::string s = r.Str(v, key.c_str());
       static const std::regex kDate("\\d{4}-\\d{2}-\\d{2}");

@@ -11,12 +11,19 @@
 
 namespace costsite::content {
 
+/// How content/ tells a page's language (site.yaml `content_layout`).
+enum class ContentLayout {
+  kSuffix,   // "suffix": gpu.zh.md beside gpu.en.md; no suffix = default_language
+  kFolders,  // "folders": content/zh/gpu.md and content/en/gpu.md (Hugo's contentDir per language)
+};
+
 /// Settings read from site.yaml; each field states its default.
 struct SiteConfig {
   LocalizedText title;                         // required
   LocalizedText description;                   // optional
   std::vector<std::string> languages = {"en"}; // in switcher order
   std::string default_language = "en";         // files without a suffix
+  ContentLayout content_layout = ContentLayout::kSuffix;
   std::string as_of;                           // "" = newest prices
   std::string display_currency;                // "" = each figure's own
   int month_hours = 730;                       // hours in a month

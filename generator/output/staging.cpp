@@ -138,7 +138,8 @@ bool SafeRel(std::string_view rel) {
 
 }  // namespace
 
-std::string CheckOutputLocation(const fs::path& source, const fs::path& out) {
+std::string CheckOutputLocation(const fs::path& source, const fs::path& out,
+                                std::span<const std::string_view> input_dirs) {
   fs::path src = Normal(source), dst = Normal(out);
   std::error_code ec;
   // The build replaces the output as a whole: an existing file there (or a
@@ -147,9 +148,9 @@ std::string CheckOutputLocation(const fs::path& source, const fs::path& out) {
     return "the output folder cannot be an existing file that is not a folder";
   if (dst == src) return "the output folder cannot be the site folder itself";
   if (Inside(src, dst)) return "the output folder cannot contain the site folder";
-  for (const char* sub : {"content", "pricing", "templates"}) {
+  for (std::string_view sub : input_dirs) {
     if (Inside(dst, src / sub))
-      return std::string("the output folder cannot be inside ") + sub + "/";
+      return "the output folder cannot be inside " + std::string(sub) + "/";
   }
   if (dst == dst.root_path()) return "the output folder cannot be the file system root";
   return {};

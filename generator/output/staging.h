@@ -10,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,8 @@ inline constexpr std::string_view kManifestName = ".costsite-manifest";
 /// root, not a parent of it, not inside content/, pricing/ or templates/,
 /// and not an existing file that is not a folder (site.yaml, say).
 /// Returns "" when fine, else the reason.
-std::string CheckOutputLocation(const std::filesystem::path& source, const std::filesystem::path& out);
+std::string CheckOutputLocation(const std::filesystem::path& source, const std::filesystem::path& out,
+                                std::span<const std::string_view> input_dirs);
 
 /// Entries in `out` that costsite did not write: files the manifest does
 /// not list (all files if none), and any symbolic link or empty folder

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/line_index.h"
+#include "content/site_layout.h"
 #include "output/paths.h"
 
 namespace costsite::render {
@@ -110,7 +111,8 @@ struct UrlTarget {
 // or not, default language at the root when the site says so), a static file
 // (static/ is published at the site root), a resource of the page's bundle,
 // or a theme asset.
-UrlTarget ResolveUrl(const SiteInputs& in, const content::PageSource& src, const std::string& out_path,
+UrlTarget ResolveUrl(const SiteInputs& in, const content::Page& page, const content::PageSource& src,
+                     const std::string& out_path,
                      const std::string& path) {
   const content::SiteConfig& cfg = *in.config;
   UrlTarget t;
@@ -159,6 +161,16 @@ UrlTarget ResolveUrl(const SiteInputs& in, const content::PageSource& src, const
       t.rewrite = false;
       return t;
     }
+    // A resource this language borrows from another's bundle folder is
+    // published beside the page all the same.
+    std::string name;
+    if (JoinPath("", PercentDecode(path), &name) &&
+        std::any_of(page.resources.begin(), page.resources.end(),
+                    [&](const content::Resource& r) { return r.name == name; })) {
+      t.found = true;
+      t.rewrite = false;
+      return t;
+    }
   }
   if (in.theme && (in.theme->assets.count(decoded) || in.theme->assets.count(hugo))) {
     t.found = true;
@@ -175,7 +187,7 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
                                         const std::string& out_path, Diagnostics* diags,
                                         std::vector<FragmentLink>* fragments) {
   auto lines = std::make_shared<LineIndex>(src.text);
-  return [&in, &src, lang, out_path, diags, fragments, lines](const markdown::Link& link) -> std::string {
+  return [&in, &page, &src, lang, out_path, diags, fragments, lines](const markdown::Link& link) -> std::string {
     const std::string& url = link.url;
     // Keeps a link to `#id` on the page `target` (site-relative), named `page` in messages.
     auto keep = [&](const std::string& target, std::string page) {
@@ -197,16 +209,20 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       return url;
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
-      // "/x.md" is relative to content/, anything else to the page's folder
-      // first and then to content/ (as Hugo's ref and relref look).
-      std::string dir = path[0] == '/' ? std::string("content") : src.path.substr(0, src.path.rfind('/'));
+      // "/x.md" is relative to content/ (to content/LANG/ with content_layout:
+      // folders, as Hugo's contentDir), anything else to the page's folder
+      // first and then to that root (as Hugo's ref and relref look).
+      const std::string root = in.config->content_layout == content::ContentLayout::kFolders
+                                   ? content::InContent(src.lang)
+                                   : std::string(content::kContentDir);
+      std::string dir = path[0] == '/' ? root : src.path.substr(0, src.path.rfind('/'));
       std::string joined;
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");
       content::ContentPath cp = content::ClassifyContentPath(joined.substr(8), *in.config);
       if (!FindPage(*in.pages, cp.key) && path[0] != '/') {
         std::string rooted;
-        if (JoinPath("content", path, &rooted)) {
+        if (JoinPath(root, path, &rooted)) {
           content::ContentPath alt = content::ClassifyContentPath(rooted.substr(8), *in.config);
           if (FindPage(*in.pages, alt.key)) cp = alt;
         }
@@ -219,7 +235,7 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       keep(out_path, "this page");
       return url;
     }
-    UrlTarget target = ResolveUrl(in, src, out_path, path);
+    UrlTarget target = ResolveUrl(in, page, src, out_path, path);
     if (!target.found) {
       if (src.lang != lang) return url;  // reported where the page is in its own language
       diags->Add({Severity::kWarning, link.pos,

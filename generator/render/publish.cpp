@@ -46,21 +46,37 @@ std::string Sitemap(const SiteInputs& in) {
   return xml + "</urlset>\n";
 }
 
-// Served for any missing path at any depth, so every link is absolute.
+// The path of the site root on its server: "/" by default, "/docs/" when
+// base_url is https://example.com/docs.
+std::string RootPath(std::string_view base_url) {
+  size_t scheme = base_url.find("://");
+  size_t slash = scheme == std::string_view::npos ? std::string_view::npos : base_url.find('/', scheme + 3);
+  return slash == std::string_view::npos ? "/" : std::string(base_url.substr(slash)) + "/";
+}
+
+// Served for any missing path at any depth, so every link starts at the
+// server's root (no host: the same file works on any domain, and on a
+// preview server). Both languages' words, each in its own lang.
 std::string NotFoundPage(const SiteInputs& in) {
-  const std::string& base = in.config->base_url;
+  const std::string root = RootPath(in.config->base_url);
   const std::string& def = in.config->default_language;
+  auto folder = [](std::string path) {  // "zh/index.html" -> "zh/"
+    constexpr std::string_view kIndex = "index.html";
+    if (path.size() >= kIndex.size() && path.compare(path.size() - kIndex.size(), kIndex.size(), kIndex) == 0)
+      path.resize(path.size() - kIndex.size());
+    return path;
+  };
   std::string html = "<!DOCTYPE html>\n<html lang=\"" + content::HtmlLang(def) +
                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>404 · " + HtmlEscape(Pick(in.config->title, def)) + "</title>\n"
                      "<meta name=\"robots\" content=\"noindex\">\n"
-                     "<link rel=\"stylesheet\" href=\"" + HtmlEscape(base) + "/style.css\">\n"
+                     "<link rel=\"stylesheet\" href=\"" + HtmlEscape(root) + "style.css\">\n"
                      "</head>\n<body>\n<main id=\"main\">\n<h1>404</h1>\n";
   for (const std::string& lang : in.config->languages) {
     html += "<p lang=\"" + content::HtmlLang(lang) + "\">" +
             HtmlEscape(UiText(in, lang, "not_found")) + " <a href=\"" +
-            HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, ""))) + "\">" +
+            HtmlEscape(root + folder(output::PageFile(lang, ""))) + "\">" +
             HtmlEscape(Pick(in.config->title, lang)) + "</a></p>\n";
   }
   return html + "</main>\n</body>\n</html>\n";
@@ -77,10 +93,9 @@ std::string AbsoluteUrl(std::string_view base_url, std::string_view path) {
 }
 
 std::vector<OutputFile> PublishFiles(const SiteInputs& in) {
-  if (in.config->base_url.empty()) return {};
   std::vector<OutputFile> files;
-  files.push_back(OutputFile::Plain("sitemap.xml", Sitemap(in)));
   files.push_back(OutputFile::Plain("404.html", NotFoundPage(in)));
+  if (!in.config->base_url.empty()) files.push_back(OutputFile::Plain("sitemap.xml", Sitemap(in)));
   return files;
 }
 

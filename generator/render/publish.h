@@ -1,7 +1,8 @@
-// Files for publishing on a web server, written only when site.yaml sets a
-// base_url: sitemap.xml (every page in every language it is translated into,
-// with hreflang pairs) and 404.html. Without a base_url nothing absolute is
-// written anywhere, so the site stays relocatable and works from file://.
+// Files for publishing on a web server: 404.html always (its links start at
+// the server's root, so it works for a missing path at any depth), and
+// sitemap.xml (every page in every language it is translated into, with
+// hreflang pairs) when site.yaml sets a base_url. Without a base_url nothing
+// absolute is written anywhere else, so the site stays relocatable.
 #ifndef COSTSITE_RENDER_PUBLISH_H_
 #define COSTSITE_RENDER_PUBLISH_H_
 
@@ -17,7 +18,7 @@ namespace costsite::render {
 /// '/'); a folder's index.html becomes the folder: "zh/a/index.html" -> BASE/zh/a/.
 std::string AbsoluteUrl(std::string_view base_url, std::string_view path);
 
-/// sitemap.xml and 404.html when in.config->base_url is set; otherwise none.
+/// 404.html, and sitemap.xml when in.config->base_url is set.
 std::vector<OutputFile> PublishFiles(const SiteInputs& in);
 
 }  // namespace costsite::render

@@ -77,7 +77,7 @@ std::string ResolveRelative(std::string_view from, std::string_view url) {
   return out;
 }
 
-std::string MakeSingleFile(std::string_view html, std::string_view page_path, const Theme& theme,
+std::string MakeSingleFile(std::string_view html, std::string_view page_path, const load::Theme& theme,
                            std::string_view base_url) {
   std::string s = RewriteTags(html, "link", [&](std::string_view tag, size_t*) -> std::string {
     if (Attr(tag, "rel") != "stylesheet") return {};  // alternates point at other files

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "render/theme.h"
+#include "load/theme.h"
 
 namespace costsite::render {
 
@@ -18,7 +18,7 @@ namespace costsite::render {
 std::string SingleFilePath(std::string_view page_path);
 
 /// `html`, rendered for `page_path`, made self-contained with `theme`'s assets.
-std::string MakeSingleFile(std::string_view html, std::string_view page_path, const Theme& theme,
+std::string MakeSingleFile(std::string_view html, std::string_view page_path, const load::Theme& theme,
                            std::string_view base_url);
 
 /// Resolves the relative URL `url` against the folder of `from` (both

@@ -33,7 +33,7 @@ const content::PageSource* SourceFor(const content::Page& page, std::string_view
 
 namespace {
 
-std::string LangName(const Theme& theme, const std::string& lang) {
+std::string LangName(const load::Theme& theme, const std::string& lang) {
   auto t = theme.strings.find(lang);
   if (t != theme.strings.end()) {
     auto n = t->second.find("language_name");
@@ -42,7 +42,7 @@ std::string LangName(const Theme& theme, const std::string& lang) {
   return lang;
 }
 
-const std::string& UiString(const Theme& theme, std::string_view lang, const std::string& key) {
+const std::string& UiString(const load::Theme& theme, std::string_view lang, const std::string& key) {
   static const std::string kEmpty;
   auto t = theme.strings.find(lang);
   if (t == theme.strings.end()) return kEmpty;

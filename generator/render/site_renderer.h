@@ -12,7 +12,7 @@
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "render/anchors.h"
-#include "render/theme.h"
+#include "load/theme.h"
 
 namespace costsite::cost {
 class Evaluation;
@@ -27,7 +27,7 @@ namespace costsite::render {
 struct SiteInputs {
   const content::SiteConfig* config = nullptr;
   const std::vector<content::Page>* pages = nullptr;
-  const Theme* theme = nullptr;
+  const load::Theme* theme = nullptr;
   const cost::Evaluation* evaluation = nullptr;  // nullptr: no pricing/
   std::string version;
   // Files links and images may point at besides pages, sorted, relative to

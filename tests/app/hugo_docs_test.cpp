@@ -1,8 +1,8 @@
 // The Hugo-style fixture (tests/fixtures/sites/hugo-docs/): its headings,
 // shortcodes and links pages built by costsite, and compared with what Hugo
 // writes for the same pages when /usr/bin/hugo is installed. The fixture keeps
-// Hugo's per-language content folders; until costsite reads those, the test
-// lays the pages out by file suffix (content/en/x.md -> content/x.en.md).
+// Hugo's per-language content folders (site.yaml: content_layout: folders);
+// it is built from a copy, as Hugo writes a lock file into its source.
 #include <catch2/catch.hpp>
 #include <map>
 #include <regex>
@@ -16,27 +16,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kFixture = fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-docs";
-const char* const kParts[] = {"headings", "shortcodes", "links"};
-
-// Copies the fixture's pages of this part of the work into `dest` by suffix.
-void LayOutBySuffix(const fs::path& dest) {
-  fs::create_directories(dest);
-  fs::copy_file(kFixture / "site.yaml", dest / "site.yaml");
-  fs::copy(kFixture / "static", dest / "static", fs::copy_options::recursive);
-  for (const char* lang : {"en", "zh"}) {
-    for (const char* part : kParts) {
-      fs::path dir = kFixture / "content" / lang / part;
-      for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        if (!e.is_regular_file()) continue;
-        fs::path rel = fs::relative(e.path(), kFixture / "content" / lang);
-        fs::path to = dest / "content" / rel;
-        if (rel.extension() == ".md") to.replace_filename(rel.stem().string() + "." + lang + ".md");
-        fs::create_directories(to.parent_path());
-        fs::copy_file(e.path(), to, fs::copy_options::overwrite_existing);
-      }
-    }
-  }
-}
 
 // The ids of the h2–h6 headings of an HTML page, in order.
 std::vector<std::string> HeadingIds(const std::string& html) {
@@ -54,7 +33,7 @@ struct Built {
   CliResult build, check;
   fs::path site() const { return tmp.path() / "site"; }
   Built() {
-    LayOutBySuffix(tmp.path() / "src");
+    fs::copy(kFixture, tmp.path() / "src", fs::copy_options::recursive);
     build = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + site().string());
     check = Costsite("check --strict --source " + (tmp.path() / "src").string());
   }

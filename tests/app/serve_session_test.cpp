@@ -70,6 +70,38 @@ TEST_CASE("An edited page re-renders alone and only its changed file is written"
   CHECK(after["en/r3/index.search.js"].find("edited.") != std::string::npos);
 }
 
+TEST_CASE("An update writes the site files a build writes: the root index and 404.html") {
+  Fixture f(2, 1);
+  fs::remove(f.out / "404.html");
+  fs::remove(f.out / "index.html");
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1\n---\n## Cost\n\nTotal `=m0.total`, edited.\n");
+  UpdateReport r = f.session->Update({"content/r1.en.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(f.Page("404.html").find("This page does not exist.") != std::string::npos);
+  CHECK(f.Page("index.html").find("url=zh/index.html") != std::string::npos);
+}
+
+TEST_CASE("A changed static file or bundle file is copied by a full build") {
+  Fixture f(1, 1);
+  WriteAll(f.src / "static/img/a.svg", "<svg>1</svg>");
+  UpdateReport r = f.session->Update({"static/img/a.svg"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.full);
+  CHECK(f.Page("img/a.svg") == "<svg>1</svg>");
+  WriteAll(f.src / "content/b/index.zh.md", "---\ntitle: 乙\n---\n");
+  WriteAll(f.src / "content/b/index.en.md", "---\ntitle: B\n---\n");
+  REQUIRE(f.session->Update({"content/b/index.zh.md", "content/b/index.en.md"}).ok);
+  WriteAll(f.src / "content/b/pic.svg", "<svg>2</svg>");
+  r = f.session->Update({"content/b/pic.svg"});
+  REQUIRE(r.ok);
+  CHECK(r.full);
+  CHECK(f.Page("en/b/pic.svg") == "<svg>2</svg>");
+  CHECK(f.Page("zh/b/pic.svg") == "<svg>2</svg>");
+}
+
 TEST_CASE("A changed price re-renders only the pages whose figures depend on it") {
   Fixture f(8, 4);  // m0, m2 use cloud/a; m1, m3 use cloud/b; report i shows m(i % 4)
   std::string untouched = f.Page("en/r1/index.html");

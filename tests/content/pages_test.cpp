@@ -38,6 +38,38 @@ TEST_CASE("ClassifyContentPath maps file names to keys and languages") {
   }
 }
 
+TEST_CASE("ClassifyContentPath with content_layout: folders takes the language from the folder") {
+  SiteConfig cfg = ZhEn();
+  cfg.content_layout = ContentLayout::kFolders;
+  struct Case {
+    const char* rel;
+    const char* key;
+    const char* lang;
+    bool is_list;
+  };
+  const Case cases[] = {
+      {"zh/reports/gpu.md", "reports/gpu", "zh", false},
+      {"en/reports/gpu.md", "reports/gpu", "en", false},
+      {"en/reports/gpu.en.md", "reports/gpu", "en", false},
+      {"en/_index.md", "", "en", true},
+      {"zh/guide/index.md", "guide", "zh", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.rel);
+    ContentPath cp = ClassifyContentPath(c.rel, cfg);
+    CHECK(cp.error.empty());
+    CHECK(cp.key == c.key);
+    CHECK(cp.lang == c.lang);
+    CHECK(cp.is_list == c.is_list);
+  }
+  CHECK(ClassifyContentPath("reports/gpu.md", cfg).error ==
+        "with content_layout: folders every page is in a language folder (content/LANG/...; site languages: zh, en)");
+  CHECK(ClassifyContentPath("fr/gpu.md", cfg).error.find("every page is in a language folder") != std::string::npos);
+  CHECK(ClassifyContentPath("zh/gpu.en.md", cfg).error == "language suffix 'en' in the 'zh' folder");
+  // The suffix layout reads "zh/" as an ordinary folder.
+  CHECK(ClassifyContentPath("zh/gpu.md", ZhEn()).key == "zh/gpu");
+}
+
 TEST_CASE("ClassifyContentPath rejects an unknown language suffix") {
   ContentPath cp = ClassifyContentPath("reports/gpu.fr.md", ZhEn());
   CHECK(cp.error == "unknown language suffix 'fr' (site languages: zh, en)");
@@ -320,4 +352,74 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
 }
 
 }  // namespace
+}  // namespace costsite::content
+
+namespace costsite::content {
+namespace {
+
+// One page of each kind and the files around them, as a site lays them out.
+std::vector<Page> LoadBundles(const SiteConfig& cfg, const std::vector<std::string>& files, Diagnostics* diags) {
+  TempDir tmp;
+  for (const std::string& f : files) WriteAll(tmp.path() / "content" / f, "---\ntitle: T\n---\nx\n");
+  return LoadContent(tmp.path(), cfg, diags, 1);
+}
+
+const Page* Find(const std::vector<Page>& pages, const std::string& key) {
+  for (const Page& p : pages)
+    if (p.key == key) return &p;
+  return nullptr;
+}
+
+std::vector<std::string> Names(const Page& page) {
+  std::vector<std::string> names;
+  for (const Resource& r : page.resources) names.push_back(r.name + (r.lang.empty() ? "" : "@" + r.lang));
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("LoadContent gives a bundle's files to its page, as Hugo does") {
+  Diagnostics diags;
+  std::vector<Page> pages = LoadBundles(ZhEn(),
+                                        {"guide/index.zh.md", "guide/index.en.md", "guide/chart.png",
+                                         "guide/img/a.svg", "sec/_index.md", "sec/b.pdf", "sec/deep/c.png",
+                                         "sec/page.md", "loose/d.png"},
+                                        &diags);
+  INFO(AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  // A leaf bundle (index) owns every file below its folder.
+  REQUIRE(Find(pages, "guide"));
+  CHECK(Names(*Find(pages, "guide")) == std::vector<std::string>{"chart.png", "img/a.svg"});
+  CHECK(Find(pages, "guide")->resources[0].path == "content/guide/chart.png");
+  // A branch bundle (_index) only the files beside it.
+  REQUIRE(Find(pages, "sec"));
+  CHECK(Names(*Find(pages, "sec")) == std::vector<std::string>{"b.pdf"});
+  CHECK(Find(pages, "sec/page")->resources.empty());
+  // Files in no bundle are not published (the home page, synthesised, is the
+  // root's branch bundle, but loose/ is below it).
+  CHECK(Find(pages, "")->resources.empty());
+}
+
+TEST_CASE("LoadContent with content_layout: folders reads each language's folder") {
+  SiteConfig cfg;
+  cfg.languages = {"zh", "en"};
+  cfg.default_language = "en";
+  cfg.content_layout = ContentLayout::kFolders;
+  Diagnostics diags;
+  std::vector<Page> pages =
+      LoadBundles(cfg, {"en/_index.md", "zh/_index.md", "en/docs/a.md", "zh/docs/a.md", "en/docs/b/index.md",
+                        "en/docs/b/pic.png", "zh/docs/b/index.md", "zh/docs/b/pic.png", "zh/docs/b/zh-only.png"},
+                  &diags);
+  INFO(AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  REQUIRE(pages.size() == 3);
+  CHECK(pages[0].key.empty());
+  REQUIRE(pages[1].sources.size() == 2);
+  CHECK(pages[1].key == "docs/a");
+  CHECK(pages[1].sources[0].lang == "zh");
+  CHECK(pages[1].sources[0].path == "content/zh/docs/a.md");
+  CHECK(pages[1].sources[1].path == "content/en/docs/a.md");
+  CHECK(Names(pages[2]) == std::vector<std::string>{"pic.png@en", "pic.png@zh", "zh-only.png@zh"});
+}
+
 }  // namespace costsite::content

@@ -31,6 +31,22 @@ TEST_CASE("ParseSiteConfig defaults the default language to the first") {
   CHECK_FALSE(cfg.raw_html);
 }
 
+TEST_CASE("ParseSiteConfig reads content_layout: suffix by default, or folders") {
+  Diagnostics diags;
+  CHECK(ParseSiteConfig("site.yaml", "title: T\n", &diags).content_layout == ContentLayout::kSuffix);
+  CHECK(ParseSiteConfig("site.yaml", "title: T\ncontent_layout: folders\n", &diags).content_layout ==
+        ContentLayout::kFolders);
+  CHECK(ParseSiteConfig("site.yaml", "title: T\ncontent_layout: suffix\n", &diags).content_layout ==
+        ContentLayout::kSuffix);
+  CHECK_FALSE(diags.HasErrors());
+  ParseSiteConfig("site.yaml", "title: T\ncontent_layout: dirs\n", &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.line == 2);
+  CHECK(all[0].pos.col == 17);
+  CHECK(all[0].message.rfind("'content_layout' must be 'suffix'", 0) == 0);
+}
+
 TEST_CASE("ParseSiteConfig reports malformed YAML with its position") {
   Diagnostics diags;
   ParseSiteConfig("site.yaml", "title: T\nlanguages: [zh, en\n", &diags);

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "figures/strings.h"
-#include "render/theme.h"
+#include "load/theme.h"
 
 namespace costsite::testing {
 
@@ -13,7 +13,7 @@ namespace costsite::testing {
 inline const figures::UiWords& BuiltinWordsForTest() {
   static const figures::UiWords words = [] {
     Diagnostics diags;
-    return render::BuiltinWords(&diags);
+    return load::BuiltinWords(&diags);
   }();
   return words;
 }

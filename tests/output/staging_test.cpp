@@ -1,5 +1,7 @@
 #include "output/staging.h"
 
+#include "content/site_layout.h"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,22 +19,22 @@ TEST_CASE("CheckOutputLocation refuses the source, its parents and its input fol
   TempDir tmp;
   fs::path src = tmp.path() / "site-src";
   fs::create_directories(src / "content");
-  CHECK(CheckOutputLocation(src, src / "site").empty());
-  CHECK(CheckOutputLocation(src, tmp.path() / "elsewhere").empty());
-  CHECK(CheckOutputLocation(src, src) == "the output folder cannot be the site folder itself");
-  CHECK(CheckOutputLocation(src, src / "content" / "out") == "the output folder cannot be inside content/");
-  CHECK(CheckOutputLocation(src, src / "pricing") == "the output folder cannot be inside pricing/");
-  CHECK(CheckOutputLocation(src, src / "templates/x") == "the output folder cannot be inside templates/");
-  CHECK(CheckOutputLocation(src, tmp.path()) == "the output folder cannot contain the site folder");
-  CHECK(CheckOutputLocation(src, src / "..") == "the output folder cannot contain the site folder");
+  CHECK(CheckOutputLocation(src, src / "site", content::kSourceDirs).empty());
+  CHECK(CheckOutputLocation(src, tmp.path() / "elsewhere", content::kSourceDirs).empty());
+  CHECK(CheckOutputLocation(src, src, content::kSourceDirs) == "the output folder cannot be the site folder itself");
+  CHECK(CheckOutputLocation(src, src / "content" / "out", content::kSourceDirs) == "the output folder cannot be inside content/");
+  CHECK(CheckOutputLocation(src, src / "pricing", content::kSourceDirs) == "the output folder cannot be inside pricing/");
+  CHECK(CheckOutputLocation(src, src / "templates/x", content::kSourceDirs) == "the output folder cannot be inside templates/");
+  CHECK(CheckOutputLocation(src, tmp.path(), content::kSourceDirs) == "the output folder cannot contain the site folder");
+  CHECK(CheckOutputLocation(src, src / "..", content::kSourceDirs) == "the output folder cannot contain the site folder");
   WriteAll(src / "site.yaml", "title: x\n");
-  CHECK(CheckOutputLocation(src, src / "site.yaml") ==
+  CHECK(CheckOutputLocation(src, src / "site.yaml", content::kSourceDirs) ==
         "the output folder cannot be an existing file that is not a folder");
   fs::create_symlink("nowhere", tmp.path() / "dangling");
-  CHECK(CheckOutputLocation(src, tmp.path() / "dangling") ==
+  CHECK(CheckOutputLocation(src, tmp.path() / "dangling", content::kSourceDirs) ==
         "the output folder cannot be an existing file that is not a folder");
   fs::create_symlink("site-src/content", tmp.path() / "to-content");  // a link is judged by its target
-  CHECK(CheckOutputLocation(src, tmp.path() / "to-content") == "the output folder cannot be inside content/");
+  CHECK(CheckOutputLocation(src, tmp.path() / "to-content", content::kSourceDirs) == "the output folder cannot be inside content/");
 }
 
 TEST_CASE("Staging swaps in a complete folder and records a manifest") {

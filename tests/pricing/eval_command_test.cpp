@@ -213,5 +213,17 @@ TEST_CASE("eval of a site without models prints nothing and succeeds", "[pricing
   CHECK(errors.empty());
 }
 
+TEST_CASE("eval reads site.yaml as build reads it", "[pricing][eval]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "site.yaml", "title: T\nmonth-hours: 720\n");  // a typo build warns about
+  EvalRequest req;
+  req.source_dir = tmp.path().string();
+  int rc = -1;
+  std::string errors;
+  RunToString(req, &rc, &errors);
+  CHECK(rc == 0);
+  CHECK(errors.find("site.yaml:2:1: warning: unknown setting 'month-hours'") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite

@@ -24,7 +24,7 @@ content::Page MakePage(const std::string& key, const std::string& path) {
 struct Site {
   content::SiteConfig config;
   std::vector<content::Page> pages;
-  Theme theme;
+  load::Theme theme;
   std::vector<std::string> files = {"content/docs/Guide/diagram.png", "static/images/a.png"};
   SiteInputs in;
   Site(bool at_root) {

@@ -6,7 +6,7 @@ namespace costsite::render {
 namespace {
 
 TEST_CASE("Single files link other pages under base_url, escaped for the attribute") {
-  Theme theme;
+  load::Theme theme;
   const std::string html = "<p><a href=\"../other/index.html?a=1&amp;b=2\">x</a> <a href=\"#top\">t</a></p>";
   CHECK(MakeSingleFile(html, "en/page/index.html", theme, "https://r.example.com") ==
         "<p><a href=\"https://r.example.com/en/other/index.html?a=1&amp;b=2\">x</a> <a href=\"#top\">t</a></p>");
@@ -18,7 +18,7 @@ TEST_CASE("Single files link other pages under base_url, escaped for the attribu
 }
 
 TEST_CASE("Single files without base_url leave out data downloads and links to other reports") {
-  Theme theme;
+  load::Theme theme;
   const std::string html =
       "<p>a</p>\n<section class=\"data-downloads\" aria-labelledby=\"d\">\n<h2 id=\"d\">Data</h2>\n"
       "<ul><li><a href=\"../../../data/m.json\" download=\"m.json\">JSON</a></li></ul>\n</section>\n"

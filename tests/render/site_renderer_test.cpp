@@ -27,7 +27,7 @@ std::string RenderWith(const std::string& page, const figures::WordTable& string
   cfg.languages = {"en"};
   cfg.default_language = "en";
   std::vector<content::Page> pages = {OnePage()};
-  Theme theme;
+  load::Theme theme;
   theme.templates["base"] = "{{{body}}}";
   theme.templates["page"] = page;
   theme.strings["en"] = strings;

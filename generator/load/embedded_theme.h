@@ -1,11 +1,11 @@
 // The default theme (templates/, i18n strings, CSS) compiled into the binary.
-#ifndef COSTSITE_RENDER_EMBEDDED_THEME_H_
-#define COSTSITE_RENDER_EMBEDDED_THEME_H_
+#ifndef COSTSITE_LOAD_EMBEDDED_THEME_H_
+#define COSTSITE_LOAD_EMBEDDED_THEME_H_
 
 #include <string_view>
 #include <vector>
 
-namespace costsite::render {
+namespace costsite::load {
 
 /// One file of the default theme, by its path relative to templates/.
 struct EmbeddedFile {
@@ -16,6 +16,6 @@ struct EmbeddedFile {
 /// The default theme's files, sorted by path.
 const std::vector<EmbeddedFile>& EmbeddedTheme();
 
-}  // namespace costsite::render
+}  // namespace costsite::load
 
-#endif  // COSTSITE_RENDER_EMBEDDED_THEME_H_
+#endif  // COSTSITE_LOAD_EMBEDDED_THEME_H_

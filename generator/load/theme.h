@@ -2,8 +2,8 @@
 // The default theme is embedded in the binary; a site overrides any file by
 // putting one with the same path in its own templates/ folder, except the
 // i18n files, whose words it overrides one key at a time.
-#ifndef COSTSITE_RENDER_THEME_H_
-#define COSTSITE_RENDER_THEME_H_
+#ifndef COSTSITE_LOAD_THEME_H_
+#define COSTSITE_LOAD_THEME_H_
 
 #include <filesystem>
 #include <map>
@@ -15,7 +15,7 @@
 #include "content/site_config.h"
 #include "figures/strings.h"
 
-namespace costsite::render {
+namespace costsite::load {
 
 /// One theme file and where it came from (for diagnostics).
 struct ThemeFile {
@@ -46,6 +46,6 @@ figures::UiWords BuiltinWords(Diagnostics* diags);
 Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,
                  Diagnostics* diags);
 
-}  // namespace costsite::render
+}  // namespace costsite::load
 
-#endif  // COSTSITE_RENDER_THEME_H_
+#endif  // COSTSITE_LOAD_THEME_H_

@@ -1,4 +1,4 @@
-#include "render/theme.h"
+#include "load/theme.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -7,19 +7,29 @@
 
 #include "base/fs_util.h"
 #include "base/yaml_util.h"
-#include "render/embedded_theme.h"
+#include "content/site_layout.h"
+#include "load/embedded_theme.h"
 
-namespace costsite::render {
+namespace costsite::load {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// "templates/" + rel: a theme file's path as diagnostics show it.
+std::string InTemplates(std::string_view rel) {
+  return std::string(content::kTemplatesDir) + "/" + std::string(rel);
+}
+
+}  // namespace
 
 std::map<std::string, ThemeFile> CollectThemeFiles(const fs::path& site_root, Diagnostics* diags) {
   std::map<std::string, ThemeFile> files;
   for (const EmbeddedFile& f : EmbeddedTheme())
     files[std::string(f.path)] = {"(default theme)/" + std::string(f.path), std::string(f.content)};
   std::vector<std::string> escaped;
-  for (const std::string& rel : ListFiles(site_root / "templates", site_root, &escaped)) {
-    ThemeFile f{"templates/" + rel, {}};
+  for (const std::string& rel : ListFiles(site_root / content::kTemplatesDir, site_root, &escaped)) {
+    ThemeFile f{InTemplates(rel), {}};
     std::string err;
     uintmax_t size = 0;
     ReadInside read = ReadFileInside(site_root, f.origin, &f.text, &err, UINTMAX_MAX, &size);
@@ -34,7 +44,7 @@ std::map<std::string, ThemeFile> CollectThemeFiles(const fs::path& site_root, Di
     files[rel] = std::move(f);
   }
   for (const auto& e : escaped)
-    diags->Error({"templates/" + e, 0, 0}, "symbolic link points outside the site folder", {}, 1,
+    diags->Error({InTemplates(e), 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
   return files;
 }
@@ -114,7 +124,7 @@ bool ReadLanguage(const std::map<std::string, ThemeFile>& files, const std::stri
   if (builtin)
     ReadWords({"(default theme)/" + path, std::string(builtin->content)}, table, diags);
   auto it = files.find(path);
-  bool site = it != files.end() && it->second.origin.rfind("templates/", 0) == 0;
+  bool site = it != files.end() && it->second.origin.rfind(InTemplates(""), 0) == 0;
   if (site) ReadWords(it->second, table, diags);
   return builtin || site;
 }
@@ -126,7 +136,7 @@ void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::S
   for (const std::string& lang : cfg.languages) {
     if (ReadLanguage(files, lang, &theme->strings[lang], diags)) continue;
     without_file.insert(lang);
-    diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
+    diags->Warning({InTemplates("i18n/" + lang + ".yaml"), 0, 0},
                    "no UI strings for language '" + lang + "'; the words of the default language '" +
                        def_lang + "' are used",
                    {}, 1, "missing-ui-string");
@@ -144,7 +154,7 @@ void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::S
       auto d = def.find(key);
       table[key] = d != def.end() ? d->second : key;
       if (without_file.count(lang)) continue;  // reported once above
-      diags->Warning({"templates/i18n/" + lang + ".yaml", 0, 0},
+      diags->Warning({InTemplates("i18n/" + lang + ".yaml"), 0, 0},
                      "missing UI string '" + key + "' in language '" + lang + "' (" +
                          (d != def.end() ? "the default language '" + def_lang + "' word is used"
                                          : "the key itself is shown") +
@@ -205,11 +215,11 @@ Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::S
   }
   for (const char* required : {"base", "page", "home"}) {
     if (!theme.templates.count(required))
-      diags->Error({std::string("templates/") + required + ".mustache", 0, 0},
+      diags->Error({InTemplates(std::string(required) + ".mustache"), 0, 0},
                    std::string("missing template '") + required + "'", {}, 1, "template");
   }
   LoadStrings(files, cfg, &theme, diags);
   return theme;
 }
 
-}  // namespace costsite::render
+}  // namespace costsite::load

@@ -1,0 +1,92 @@
+#include "app/site_outputs.h"
+
+#include <set>
+
+#include "content/site_layout.h"
+#include "output/paths.h"
+#include "render/publish.h"
+#include "render/search_index.h"
+#include "render/single_file.h"
+
+namespace costsite::app {
+
+namespace fs = std::filesystem;
+
+void WritePageFiles(const render::SiteInputs& in, bool is_list, const render::OutputFile& file, bool single_file,
+                    const OutputSink& sink, Diagnostics* diags) {
+  std::string err;
+  if (!sink.write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
+  if (single_file && !is_list &&
+      !sink.write(render::SingleFilePath(file.path),
+                  render::MakeSingleFile(file.content, file.path, *in.theme, in.config->base_url), &err))
+    diags->Error({}, err, {}, 1, "output");
+  if (!sink.write(render::SearchTextFile(file.path),
+                  render::SearchTextScript(file.path, file.search_text, file.search_sections), &err))
+    diags->Error({}, err, {}, 1, "output");
+}
+
+std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in) {
+  std::vector<render::OutputFile> files;
+  files.push_back(render::RenderRootIndex(in));
+  for (auto& f : render::PublishFiles(in)) files.push_back(std::move(f));
+  for (const auto& [path, bytes] : in.theme->assets) files.push_back(render::OutputFile::Plain(path, bytes));
+  return files;
+}
+
+std::vector<CopiedFile> CopiedFiles(const LoadedSite& site, const fs::path& root) {
+  std::vector<CopiedFile> files;
+  for (const std::string& rel : site.static_files)
+    files.push_back({rel, root / content::kStaticDir / rel});
+  for (const content::Page& page : site.pages) {
+    if (page.resources.empty()) continue;
+    for (const std::string& lang : site.config.languages) {
+      std::string dir = output::PageFile(lang, page.key);
+      dir.resize(dir.rfind('/') + 1);  // "zh/guide/index.html" -> "zh/guide/"
+      // Resources are sorted by name: each name once, this language's own
+      // copy first, then one for every language, then another language's.
+      for (size_t i = 0; i < page.resources.size();) {
+        size_t end = i;
+        const content::Resource* pick = nullptr;
+        for (; end < page.resources.size() && page.resources[end].name == page.resources[i].name; ++end) {
+          const content::Resource& r = page.resources[end];
+          if (r.lang == lang || (r.lang.empty() && (!pick || pick->lang != lang))) pick = &r;
+        }
+        if (!pick) pick = &page.resources[i];
+        files.push_back({dir + pick->name, root / pick->path});
+        i = end;
+      }
+    }
+  }
+  return files;
+}
+
+size_t WriteSiteFiles(const LoadedSite& site, const render::SiteInputs& in, const fs::path& root,
+                      const OutputSink& sink, Diagnostics* diags) {
+  std::vector<render::OutputFile> generated = SiteFiles(in);
+  std::vector<CopiedFile> copies = CopiedFiles(site, root);
+  std::set<std::string, std::less<>> taken;  // only needed, so only made, when there is something to copy
+  if (!copies.empty()) {
+    for (const auto& f : generated) taken.insert(f.path);
+    for (const content::Page& page : site.pages)
+      for (const std::string& lang : site.config.languages) taken.insert(output::PageFile(lang, page.key));
+  }
+  size_t written = 0;
+  std::string err;
+  for (const auto& f : generated) {
+    if (!sink.write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
+    ++written;
+  }
+  for (const CopiedFile& f : copies) {
+    if (taken.count(f.path)) {
+      std::string shown = f.from.lexically_relative(root).generic_string();
+      diags->Error({shown, 0, 0}, "would replace the generated file " + f.path + "; rename or move it", {}, 1,
+                   "output");
+      continue;
+    }
+    if (!sink.copy(f.path, f.from, &err)) diags->Error({}, err, {}, 1, "output");
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace costsite::app

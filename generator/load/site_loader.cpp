@@ -1,0 +1,82 @@
+#include "load/site_loader.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "base/fs_util.h"
+#include "content/site_layout.h"
+
+namespace costsite::load {
+
+namespace fs = std::filesystem;
+
+bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* diags, bool required,
+                const std::string& shown_as) {
+  const fs::path file = root / content::kConfigFile;
+  const std::string shown = shown_as.empty() ? std::string(content::kConfigFile) : shown_as;
+  std::string text, err;
+  if (!InsideRoot(root, file)) {
+    diags->Error({shown, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+    return false;
+  }
+  std::error_code ec;
+  if (!required && !fs::exists(file, ec)) return true;
+  if (!ReadFile(file, &text, &err)) {
+    diags->Error({shown, 0, 0}, "no " + std::string(content::kConfigFile) + " in " + root.string() +
+                                    " (is --source the site folder?)", {}, 1, "io");
+    return false;
+  }
+  *cfg = content::ParseSiteConfig(shown, text, diags);
+  return true;
+}
+
+pricing::Options PricingOptions(const content::SiteConfig& cfg) {
+  pricing::Options options;
+  options.as_of = cfg.as_of;
+  options.month_hours = cfg.month_hours;
+  return options;
+}
+
+fs::path PricingDir(const fs::path& root) { return root / content::kPricingDir; }
+
+cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
+                                 Diagnostics* diags, pricing::ParseCache* cache) {
+  // A site without pricing/ is fine: its pages have no figures to reference.
+  std::error_code ec;
+  if (!fs::is_directory(PricingDir(root), ec)) return cost::Evaluation();
+  return pricing::LoadPricing(PricingDir(root), PricingOptions(cfg), *diags, threads, cache);
+}
+
+std::vector<std::string> ListStatic(const fs::path& root, Diagnostics* diags) {
+  std::vector<std::string> escaped;
+  std::vector<std::string> files = ListFiles(root / content::kStaticDir, root, &escaped);
+  for (const auto& e : escaped)
+    diags->Error({std::string(content::kStaticDir) + "/" + e, 0, 0}, "symbolic link points outside the site folder",
+                 {}, 1, "path-escape");
+  return files;
+}
+
+bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site, Diagnostics* diags) {
+  if (!LoadConfig(root, &site->config, diags)) return false;
+  if (site->config.build_date.empty()) site->config.build_date = options.build_date;
+  // Pages are read while the models evaluate: the two do not depend on each
+  // other, and each fills its own result.
+  std::thread content_loader([&] {
+    site->pages = content::LoadContent(root, site->config, diags, options.threads, options.keep_text);
+  });
+  site->evaluation = EvaluatePricing(root, site->config, options.threads, diags, options.cache);
+  content_loader.join();
+  site->theme = BuildTheme(CollectThemeFiles(root, diags), site->config, diags);
+  site->static_files = ListStatic(root, diags);
+  // What a link may name besides pages: the files the build publishes from
+  // static/ and from page bundles, by their place in the source tree.
+  site->source_files.clear();
+  for (const std::string& f : site->static_files) site->source_files.push_back(std::string(content::kStaticDir) + "/" + f);
+  for (const content::Page& page : site->pages)
+    for (const content::Resource& r : page.resources) site->source_files.push_back(r.path);
+  std::sort(site->source_files.begin(), site->source_files.end());
+  site->source_files.erase(std::unique(site->source_files.begin(), site->source_files.end()), site->source_files.end());
+  return true;
+}
+
+}  // namespace costsite::load
