@@ -205,6 +205,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
   for (auto& f : render::PublishFiles(in)) extra.push_back(std::move(f));
+  for (auto& f : render::RedirectFiles(in, diags)) extra.push_back(std::move(f));
   for (const auto& [path, bytes] : theme.assets) extra.push_back(render::OutputFile::Plain(path, bytes));
 
   stats->languages = cfg.languages;

@@ -89,9 +89,11 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");
       content::ContentPath cp = content::ClassifyContentPath(joined.substr(8), *in.config);
-      if (!FindPage(*in.pages, cp.key)) return broken("no page " + joined);
-      keep(output::PageFile(lang, cp.key), cp.key.empty() ? "the home page" : "page " + cp.key);
-      return output::RelativeUrl(out_path, output::PageFile(lang, cp.key)) + frag;
+      const content::Page* linked = FindPage(*in.pages, cp.key);
+      if (!linked) return broken("no page " + joined);
+      const std::string target = output::PageFile(lang, linked->UrlIn(lang));
+      keep(target, cp.key.empty() ? "the home page" : "page " + cp.key);
+      return output::RelativeUrl(out_path, target) + frag;
     }
     if (path.empty()) {  // "?q#x": this page
       keep(out_path, "this page");

@@ -1,6 +1,7 @@
 // Files for publishing on a web server, written only when site.yaml sets a
 // base_url: sitemap.xml (every page in every language it is translated into,
-// with hreflang pairs) and 404.html. Without a base_url nothing absolute is
+// with hreflang pairs), 404.html and RSS feeds; and, always, the redirect
+// pages of aliases. Without a base_url nothing absolute is
 // written anywhere, so the site stays relocatable and works from file://.
 #ifndef COSTSITE_RENDER_PUBLISH_H_
 #define COSTSITE_RENDER_PUBLISH_H_
@@ -17,8 +18,14 @@ namespace costsite::render {
 /// '/'); a folder's index.html becomes the folder: "zh/a/index.html" -> BASE/zh/a/.
 std::string AbsoluteUrl(std::string_view base_url, std::string_view path);
 
-/// sitemap.xml and 404.html when in.config->base_url is set; otherwise none.
+/// sitemap.xml, 404.html and each language's RSS feed (LANG/index.xml)
+/// when in.config->base_url is set; otherwise none.
 std::vector<OutputFile> PublishFiles(const SiteInputs& in);
+
+/// A redirect page for each alias of each page (meta refresh, canonical and
+/// a link, all relative); an alias that is already a page's or another
+/// alias's file is an error.
+std::vector<OutputFile> RedirectFiles(const SiteInputs& in, Diagnostics* diags);
 
 }  // namespace costsite::render
 
