@@ -57,11 +57,12 @@ std::string Shorten(std::string text, size_t max) {
 
 std::string FirstParagraph(std::string_view body) {
   std::string para;
-  bool in_fence = false, in_comment = false;
+  bool in_fence = false, in_comment = false, figure = false;
   auto flush = [&]() -> bool {
     if (para.empty()) return false;
-    if (para.find("`=") != std::string::npos) {  // a figure: not shown as written
+    if (figure) {  // a figure: shown only as the cost engine formats it
       para.clear();
+      figure = false;
       return false;
     }
     return true;
@@ -100,10 +101,12 @@ std::string FirstParagraph(std::string_view body) {
     if (block) {
       if (flush()) break;
       para.clear();
+      figure = false;
       continue;
     }
     if (!para.empty()) para += ' ';
     para += PlainInline(t);
+    figure = figure || t.find("`=") != std::string_view::npos;
   }
   if (!flush()) return {};
   return Shorten(std::move(para), 300);
