@@ -146,7 +146,6 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
     try {
       if (field == Field::kWeight) {
         front->weight = v.as<int>();
-        front->has_weight = true;
       } else if (field == Field::kDraft) {
         front->draft = v.as<bool>();
       } else if (field == Field::kTags || field == Field::kCategories) {
@@ -278,7 +277,6 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
     const SimpleField& f = l.f;
     if (l.field == Field::kWeight) {
       out.weight = std::stoi(std::string(f.value));
-      out.has_weight = true;
     } else if (l.field == Field::kDraft) {
       out.draft = f.value == "true";
     } else {

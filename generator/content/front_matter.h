@@ -43,8 +43,7 @@ struct WrittenPath {
 struct FrontMatter {
   std::string title;
   std::string description;
-  int weight = 0;
-  bool has_weight = false;  // pages without a weight sort after weighted ones
+  int weight = 0;  // 0 = none: sorts after every weighted page, as in Hugo
   bool draft = false;
   std::string translation_of;  // hash of the source this translates
   SourcePos translation_pos;   // where translation_of is written

@@ -57,13 +57,18 @@ struct Built {
 TEST_CASE("A section lists its own children in Hugo's order, with summaries") {
   Built b;
   std::string section = b.Page("en/sections/index.html");
-  CHECK(ListTitles(section) == std::vector<std::string>{"Install", "Configuring the tool", "Reference",
+  CHECK(ListTitles(section) == std::vector<std::string>{"Install", "Configuring the tool", "Reference", "Concepts",
                                                         "A newer note", "A page with its own URL", "An older note"});
   CHECK(section.find("<p>A note from the first release, kept for reference.</p>") != std::string::npos);
   CHECK(section.find("<p>The newest unweighted page comes first among the unweighted ones.</p>") != std::string::npos);
   CHECK(section.find("A second paragraph") == std::string::npos);
-  CHECK(ListTitles(b.Page("en/sections/reference/index.html")) == std::vector<std::string>{"Options", "Commands"});
-  CHECK(ListTitles(b.Page("zh/sections/reference/index.html")) == std::vector<std::string>{"选项", "命令"});
+  // deep/ has no _index: its page belongs to the section above.
+  CHECK(ListTitles(b.Page("en/sections/reference/index.html")) ==
+        std::vector<std::string>{"Options", "Commands", "Flags"});
+  CHECK(ListTitles(b.Page("zh/sections/reference/index.html")) == std::vector<std::string>{"选项", "命令", "标志"});
+  CHECK(ListTitles(b.Page("zh/sections/concepts/index.html")) == std::vector<std::string>{"模型"});
+  CHECK(b.Page("zh/sections/concepts/index.html").find("<p>工具在内存中保存什么。</p>") != std::string::npos);
+  CHECK_FALSE(fs::exists(b.site / "en/sections/draft/index.html"));
   // The home page lists its own children: the section, not every page.
   CHECK(ListTitles(b.Page("en/index.html"), "report-list") == std::vector<std::string>{"Sections guide"});
 }
@@ -93,9 +98,10 @@ TEST_CASE("Dates are shown in the page's language and tags link to term pages") 
         std::vector<std::string>{"Install", "Configuring the tool"});
   CHECK(ListTitles(b.Page("zh/categories/guides/index.html")) == std::vector<std::string>{"安装"});
   CHECK(b.Page("zh/tags/index.html").find("<h1>标签</h1>") != std::string::npos);
+  CHECK_FALSE(fs::exists(b.site / "en/tags/unpublished"));  // only a draft uses it
 }
 
-TEST_CASE("Aliases are relative redirect pages; slug and url move a page") {
+TEST_CASE("Aliases are relative redirect pages, and slug and url move a page") {
   Built b;
   std::string alias = b.Page("en/old/install/index.html");
   CHECK(alias.find("<meta http-equiv=\"refresh\" content=\"0; url=../../sections/install/index.html\">") !=
