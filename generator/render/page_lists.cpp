@@ -100,14 +100,14 @@ size_t TermCount(const std::vector<content::Page>& pages, const content::Page& t
   return n;
 }
 
-std::vector<std::pair<const content::Page*, const content::MenuEntry*>> MenuEntries(
-    const std::vector<content::Page>& pages, std::string_view menu, std::string_view lang) {
-  std::vector<std::pair<const content::Page*, const content::MenuEntry*>> out;
+std::vector<MenuItem> MenuEntries(const std::vector<content::Page>& pages, std::string_view menu,
+                                  std::string_view lang) {
+  std::vector<MenuItem> out;
   for (const content::Page& page : pages)
     if (const content::PageSource* s = page.In(lang))
       for (const content::MenuEntry& e : s->front.menus)
         if (e.menu == menu) out.emplace_back(&page, &e);
-  auto name = [lang](const std::pair<const content::Page*, const content::MenuEntry*>& x) -> const std::string& {
+  auto name = [lang](const MenuItem& x) -> const std::string& {
     return x.second->name.empty() ? ListTitle(*x.first->In(lang)) : x.second->name;
   };
   std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {

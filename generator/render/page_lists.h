@@ -47,10 +47,13 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
 /// The pages of `lang` whose source names `term` in `taxonomy`.
 size_t TermCount(const std::vector<content::Page>& pages, const content::Page& term_page, std::string_view lang);
 
+/// One entry of a menu: the page and how its front matter names it there.
+using MenuItem = std::pair<const content::Page*, const content::MenuEntry*>;
+
 /// Menu `menu` of `lang`: the pages whose own source names it, by the
 /// entry's weight, then title.
-std::vector<std::pair<const content::Page*, const content::MenuEntry*>> MenuEntries(
-    const std::vector<content::Page>& pages, std::string_view menu, std::string_view lang);
+std::vector<MenuItem> MenuEntries(const std::vector<content::Page>& pages, std::string_view menu,
+                                  std::string_view lang);
 
 }  // namespace costsite::render
 

@@ -47,7 +47,8 @@ mstch::data PageDate(const std::string& day, std::string_view lang) {
 
 void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
                   const content::PageSource& src, std::string_view lang, const std::string& file,
-                  const std::string& taxonomy_word, mstch::data* data) {
+                  const std::string& taxonomy_word, const std::vector<MenuItem>& main_menu,
+                  mstch::data* data) {
   const std::vector<content::Page>& pages = *in.pages;
   const size_t self = static_cast<size_t>(&page - pages.data());
   // Breadcrumbs: the sections above the page, below the home page.
@@ -79,7 +80,7 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
     data->set("section_nav", nav);
   }
   mstch::data menu{mstch::data::type::list};
-  for (const auto& [target, entry] : MenuEntries(pages, "main", lang)) {
+  for (const auto& [target, entry] : main_menu) {
     mstch::data item;
     item.set("title", entry->name.empty() ? ListTitle(*target->In(lang)) : entry->name);
     item.set("url", UrlOf(*target, lang, file));

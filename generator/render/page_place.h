@@ -19,10 +19,12 @@ kainjow::mustache::data PageDate(const std::string& day, std::string_view lang);
 
 /// Sets breadcrumbs, section_nav, menu_main, date, lastmod, tags,
 /// categories and params for `page` shown from `src` in `lang` at `file`.
-/// A term page's breadcrumb names its taxonomy `taxonomy_word`.
+/// A term page's breadcrumb names its taxonomy `taxonomy_word`; `menu` is
+/// MenuEntries(pages, "main", lang), made once per language.
 void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
                   const content::PageSource& src, std::string_view lang, const std::string& file,
-                  const std::string& taxonomy_word, kainjow::mustache::data* data);
+                  const std::string& taxonomy_word, const std::vector<MenuItem>& menu,
+                  kainjow::mustache::data* data);
 
 }  // namespace costsite::render
 

@@ -119,6 +119,14 @@ struct PageRenderer::Impl {
   // Ids around the page's Markdown that its headings must leave free.
   std::set<std::string> reserved_ids;
   SiteTree tree;
+  // Per language: its main menu (every page shows it).
+  std::map<std::string, std::vector<MenuItem>, std::less<>> menus;
+
+  const std::vector<MenuItem>& MenuOf(std::string_view lang) {
+    auto it = menus.find(lang);
+    if (it == menus.end()) it = menus.emplace(std::string(lang), MenuEntries(*in.pages, "main", lang)).first;
+    return it->second;
+  }
 
   explicit Impl(const SiteInputs& inputs) : in(inputs), tree(SiteTree::Build(*inputs.pages)) {
     reserved_ids = in.theme->ids;
@@ -368,6 +376,7 @@ PageRenderer::~PageRenderer() = default;
 
 void PageRenderer::PagesChanged() {
   impl_->orders.clear();
+  impl_->menus.clear();
   impl_->tree = SiteTree::Build(*impl_->in.pages);
 }
 
@@ -416,7 +425,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   }
   if (page.is_list) impl_->HomeListing(page, l, &out, &data, diags, &cost_out.refs);
   else impl_->SetNeighbours(page, l, out.path, &data);
-  SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, &data);
+  SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, impl_->MenuOf(l), &data);
   // The date the page's prices hold at: the site's pinned as_of, else the
   // newest price the page shows.
   std::string as_of = in.config->as_of;
