@@ -169,6 +169,13 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
         bool plain = !(at < line.size() && (line[at] == '"' || line[at] == '\''));
         if (!SetScalar(field, key, {v.as<std::string>(), pos, plain}, text, front, diags))
           front->params.push_back({lower, v.Scalar(), {}, false});
+      } else if (lower == "params" && v.IsMap()) {  // Hugo's [params] table: its keys are params
+        for (const auto& p : v) {
+          Param param{Lower(p.first.Scalar()), {}, {}, !p.second.IsScalar()};
+          if (p.second.IsScalar()) param.value = p.second.Scalar();
+          if (p.second.IsScalar() || (p.second.IsSequence() && ReadTerms(p.second, &param.items)))
+            front->params.push_back(std::move(param));
+        }
       } else if (field == Field::kParam && v.IsSequence()) {
         Param p{lower, {}, {}, true};
         if (ReadTerms(v, &p.items)) front->params.push_back(std::move(p));

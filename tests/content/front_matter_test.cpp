@@ -120,6 +120,11 @@ TEST_CASE("TOML front matter is read with its fields on their own lines") {
   CHECK(src.front.menus[0].name == "Configure");
   CHECK(src.body() == "Body\n");
   CHECK(src.body_line == 15);
+  // Hugo's [params] table gives params of its own keys.
+  REQUIRE(src.front.params.size() == 2);
+  CHECK(src.front.params[0].key == "audience");
+  CHECK(src.front.params[1].key == "shown");
+  CHECK(src.front.params[1].value == "true");
 }
 
 TEST_CASE("TOML errors are reported at the TOML line") {
