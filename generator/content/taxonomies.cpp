@@ -128,8 +128,11 @@ std::string TermKey(std::string_view term) {
 }
 
 void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
-  // key -> language -> title, for each taxonomy and each term used.
+  // key -> language -> title, for each taxonomy and each term used; and
+  // (key, language) -> the newest date of its pages: a term's date, by which
+  // Hugo orders a taxonomy's terms.
   std::map<std::string, std::map<std::string, std::string>> wanted;
+  std::map<std::pair<std::string, std::string>, std::string> newest;
   std::map<std::string, std::pair<std::string, std::string>> what;  // key -> (taxonomy, term key)
   for (const Page& page : *pages) {
     for (const PageSource& s : page.sources) {
@@ -141,6 +144,8 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
           if (tk.empty()) continue;
           wanted[t].emplace(s.lang, "");
           wanted[t + "/" + tk].emplace(s.lang, term);  // the first spelling seen names it
+          std::string& date = newest[{t + "/" + tk, s.lang}];
+          date = std::max(date, s.front.date);
           what[t] = {t, ""};
           what[t + "/" + tk] = {t, tk};
         }
@@ -166,6 +171,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
       src.path = "content/" + key + "/_index." + lang + ".md";
       src.url_key = key;
       src.front.title = title->second;  // "" for the taxonomy: its UI word is shown
+      src.front.date = newest[{key, lang}];
       at->sources.push_back(std::move(src));
     }
     auto rank = [&](const PageSource& s) {

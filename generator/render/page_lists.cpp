@@ -75,14 +75,10 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
   auto add = [&](const content::Page& page) {
     if (const content::PageSource* s = fallbacks ? SourceFor(page, lang) : page.In(lang)) out.emplace_back(&page, s);
   };
-  if (!list.taxonomy.empty() && list.term.empty()) {  // a taxonomy: its terms, by name
+  if (!list.taxonomy.empty() && list.term.empty()) {  // a taxonomy: its terms
     for (const content::Page& page : pages)
       if (page.taxonomy == list.taxonomy && !page.term.empty() && page.In(lang)) add(page);
-    std::sort(out.begin(), out.end(),
-              [](const Entry& a, const Entry& b) { return a.second->front.title < b.second->front.title; });
-    return out;
-  }
-  if (!list.term.empty()) {  // a term: the pages of this language that name it
+  } else if (!list.term.empty()) {  // a term: the pages of this language that name it
     for (const content::Page& page : pages)
       if (const content::PageSource* s = page.In(lang); s && page.taxonomy.empty() && UsesTerm(*s, list))
         out.emplace_back(&page, s);

@@ -39,7 +39,8 @@ const std::string& ListTitle(const content::PageSource& src);
 const std::string& EntryText(const content::PageSource& src);
 
 /// The entries page `p` lists in `lang`: a section's children, a term's
-/// pages, a taxonomy's terms; in Hugo's order (terms by name). A page shown
+/// pages, a taxonomy's terms; in Hugo's order (a term's date is its newest
+/// page's). A page shown
 /// only through another language's text is listed when `fallbacks`.
 std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const SiteTree& tree, size_t p,
                                std::string_view lang, bool fallbacks = true);

@@ -327,7 +327,7 @@ struct PageRenderer::Impl {
       item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->UrlIn(lang))));
       item.set("untranslated", mstch::data(src->lang != lang));
       item.set("is_section", mstch::data(page->is_list && page->taxonomy.empty()));
-      if (!src->front.date.empty()) item.set("date", PageDate(src->front.date, lang));
+      if (!src->front.date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.date, lang));
       if (!page->term.empty()) item.set("count", std::to_string(TermCount(*in.pages, *page, lang)));
       const content::FrontMatter& front = src->front;
       Headline h;

@@ -92,8 +92,9 @@ TEST_CASE("Dates are shown in the page's language and tags link to term pages") 
   std::string en = b.Page("en/sections/install/index.html");
   CHECK(en.find("Published <time datetime=\"2024-03-05\">March 5, 2024</time>") != std::string::npos);
   CHECK(en.find("href=\"../../tags/getting-started/index.html\">Getting Started</a>") != std::string::npos);
+  // As Hugo orders terms: by their newest page's date, then name.
   CHECK(ListTitles(b.Page("en/tags/index.html")) ==
-        std::vector<std::string>{"Getting Started", "config", "setup"});
+        std::vector<std::string>{"config", "setup", "Getting Started"});
   CHECK(ListTitles(b.Page("en/tags/setup/index.html")) ==
         std::vector<std::string>{"Install", "Configuring the tool"});
   CHECK(ListTitles(b.Page("zh/categories/guides/index.html")) == std::vector<std::string>{"安装"});
