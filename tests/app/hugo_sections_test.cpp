@@ -31,8 +31,10 @@ fs::path FixtureWithSuffixes(const fs::path& dest) {
 // The link texts of a page's list of entries, in order.
 std::vector<std::string> ListTitles(const std::string& html, const std::string& list_class = "page-list") {
   std::vector<std::string> out;
-  size_t start = html.find("<section class=\"" + list_class + "\"");
+  size_t start = html.find("class=\"" + list_class + "\"");
+  if (start == std::string::npos) return out;
   size_t end = html.find("</section>", start);
+  if (end == std::string::npos) end = html.find("</ul>", start);
   std::string list = html.substr(start, end - start);
   static const std::regex kItem("<li[^>]*><a href=\"[^\"]*\">([^<]*)</a>");
   for (auto it = std::sregex_iterator(list.begin(), list.end(), kItem); it != std::sregex_iterator(); ++it)
@@ -163,6 +165,46 @@ TEST_CASE("A url that leaves the output folder stops the build at its place") {
                       "(write a path such as /docs/page/)\n 3 | url: ../../x\n   |      ^~~~~~~\n") !=
         std::string::npos);
   CHECK_FALSE(fs::exists(tmp.path() / "x"));
+}
+
+// The same fixture built by Hugo (Debian's hugo, when installed) lists the
+// same pages in the same order. Hugo puts the default language at the root.
+TEST_CASE("Hugo lists the sections and tags of the fixture in the same order") {
+  if (!fs::exists("/usr/bin/hugo")) {
+    WARN("hugo is not installed: the comparison with Hugo is skipped");
+    return;
+  }
+  Built b;
+  TempDir hugo;
+  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-docs", hugo.path() / "src",
+           fs::copy_options::recursive);
+  CliResult r{0, {}};
+  {
+    std::string cmd = "/usr/bin/hugo --quiet -s " + (hugo.path() / "src").string() + " -d " +
+                      (hugo.path() / "out").string() + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+    r.exit_code = pclose(p);
+  }
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::pair<const char*, const char*> pairs[] = {
+      {"sections/index.html", "en/sections/index.html"},
+      {"sections/reference/index.html", "en/sections/reference/index.html"},
+      {"zh/sections/index.html", "zh/sections/index.html"},
+      {"zh/sections/concepts/index.html", "zh/sections/concepts/index.html"},
+      {"tags/index.html", "en/tags/index.html"},
+      {"tags/setup/index.html", "en/tags/setup/index.html"},
+      {"zh/tags/config/index.html", "zh/tags/config/index.html"},
+  };
+  for (const auto& [hugo_page, costsite_page] : pairs) {
+    INFO(costsite_page);
+    std::vector<std::string> expected = ListTitles(ReadAll(hugo.path() / "out" / hugo_page), "page-list");
+    CHECK_FALSE(expected.empty());
+    CHECK(ListTitles(b.Page(costsite_page)) == expected);
+  }
 }
 
 }  // namespace
