@@ -328,6 +328,8 @@ struct PageRenderer::Impl {
       item.set("untranslated", mstch::data(src->lang != lang));
       item.set("is_section", mstch::data(page->is_list && page->taxonomy.empty()));
       if (!src->front.date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.date, lang));
+      if (!src->front.lastmod.empty() && src->front.lastmod != src->front.date && page->taxonomy.empty())
+        item.set("lastmod", PageDate(src->front.lastmod, lang));
       if (!page->term.empty()) item.set("count", std::to_string(TermCount(*in.pages, *page, lang)));
       const content::FrontMatter& front = src->front;
       Headline h;

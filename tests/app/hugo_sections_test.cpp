@@ -64,6 +64,9 @@ TEST_CASE("A section lists its own children in Hugo's order, with summaries") {
   CHECK(section.find("<p>A note from the first release, kept for reference.</p>") != std::string::npos);
   CHECK(section.find("<p>The newest unweighted page comes first among the unweighted ones.</p>") != std::string::npos);
   CHECK(section.find("A second paragraph") == std::string::npos);
+  CHECK(section.find("<a href=\"install/index.html\">Install</a> <time datetime=\"2024-03-05\">March 5, 2024</time> "
+                     "<span class=\"updated\">Updated <time datetime=\"2024-04-01\">April 1, 2024</time></span>") !=
+        std::string::npos);
   // deep/ has no _index: its page belongs to the section above.
   CHECK(ListTitles(b.Page("en/sections/reference/index.html")) ==
         std::vector<std::string>{"Options", "Commands", "Flags"});
