@@ -315,10 +315,10 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport
     state_->page_diags[p] = std::move(diags[i]);
   }
   // The files besides pages list titles and languages: the root index,
-  // 404.html, sitemap.xml. Written if changed; copies change only with a
-  // full build (static/ or a page added).
+  // 404.html, sitemap.xml, feeds, aliases. Written if changed; copies change
+  // only with a full build (static/ or a page added).
   std::string err;
-  for (const render::OutputFile& f : SiteFiles(*inputs_))
+  for (const render::OutputFile& f : SiteFiles(*inputs_, &write_errors))
     if (!sink.write(f.path, f.content, &err)) write_errors.Error({}, err, {}, 1, "output");
   report->errors += ErrorText(write_errors);
   report->pages_rendered = which.size() * langs;

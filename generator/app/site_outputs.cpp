@@ -25,10 +25,11 @@ void WritePageFiles(const render::SiteInputs& in, bool is_list, const render::Ou
     diags->Error({}, err, {}, 1, "output");
 }
 
-std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in) {
+std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in, Diagnostics* diags) {
   std::vector<render::OutputFile> files;
   files.push_back(render::RenderRootIndex(in));
   for (auto& f : render::PublishFiles(in)) files.push_back(std::move(f));
+  for (auto& f : render::RedirectFiles(in, diags)) files.push_back(std::move(f));
   for (const auto& [path, bytes] : in.theme->assets) files.push_back(render::OutputFile::Plain(path, bytes));
   return files;
 }
@@ -62,7 +63,7 @@ std::vector<CopiedFile> CopiedFiles(const LoadedSite& site, const fs::path& root
 
 size_t WriteSiteFiles(const LoadedSite& site, const render::SiteInputs& in, const fs::path& root,
                       const OutputSink& sink, Diagnostics* diags) {
-  std::vector<render::OutputFile> generated = SiteFiles(in);
+  std::vector<render::OutputFile> generated = SiteFiles(in, diags);
   std::vector<CopiedFile> copies = CopiedFiles(site, root);
   std::set<std::string, std::less<>> taken;  // only needed, so only made, when there is something to copy
   if (!copies.empty()) {

@@ -39,8 +39,10 @@ void WritePageFiles(const render::SiteInputs& in, bool is_list, const render::Ou
                     const OutputSink& sink, Diagnostics* diags);
 
 /// The generated files besides pages, exports and the search index: the
-/// root index, 404.html, sitemap.xml (with a base_url) and the theme's assets.
-std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in);
+/// root index, 404.html, sitemap.xml and feeds (with a base_url), the
+/// redirect pages of aliases (an alias at a taken URL is reported into
+/// `diags`) and the theme's assets.
+std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in, Diagnostics* diags);
 
 /// The files copied as they are: static/ at the output's root, and each
 /// page bundle's resources beside its page in every language (a language

@@ -106,14 +106,14 @@ ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
 
 namespace {
 
-// Finds the closing "---" line; returns the offset just past it, or npos.
-size_t FindFrontMatterEnd(std::string_view text, size_t start, size_t* yaml_end) {
+// Finds the closing `fence` line; returns the offset just past it, or npos.
+size_t FindFrontMatterEnd(std::string_view text, size_t start, std::string_view fence, size_t* yaml_end) {
   size_t pos = start;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line == "---" || line == "...") {
+    if (line == fence || (fence == "---" && line == "...")) {
       *yaml_end = pos;
       return nl == std::string_view::npos ? text.size() : nl + 1;
     }
@@ -121,126 +121,6 @@ size_t FindFrontMatterEnd(std::string_view text, size_t start, size_t* yaml_end)
     pos = nl + 1;
   }
   return std::string_view::npos;
-}
-
-void ReadFrontMatterFields(const YAML::Node& doc, PageSource* src, Diagnostics* diags) {
-  auto error = [&](const YAML::Node& n, const std::string& msg) {
-    diags->Error(PosOf(n, src->path, 2), msg, src->text, 1, "front-matter");
-  };
-  for (const auto& kv : doc) {
-    const std::string key = kv.first.Scalar();
-    const YAML::Node& v = kv.second;
-    try {
-      if (key == "title") src->front.title = v.as<std::string>();
-      else if (key == "description") src->front.description = v.as<std::string>();
-      else if (key == "weight") src->front.weight = v.as<int>();
-      else if (key == "draft") src->front.draft = v.as<bool>();
-      else if (key == "translation_of") {
-        src->front.translation_of = v.as<std::string>();
-        src->front.translation_pos = PosOf(v, src->path, 2);
-      } else if (key == "headline") {
-        src->front.headline = v.as<std::string>();
-        src->front.headline_pos = PosOf(v, src->path, 2);
-        src->front.headline_line = std::string(LineOf(src->text, src->front.headline_pos.line));
-        size_t at = static_cast<size_t>(std::max(src->front.headline_pos.col, 1) - 1);
-        if (at < src->front.headline_line.size() && (src->front.headline_line[at] == '"' || src->front.headline_line[at] == '\''))
-          ++src->front.headline_pos.col;  // under the reference, not its quote
-      }
-    } catch (const YAML::Exception&) {
-      error(v, "front matter '" + key + "' has the wrong type");
-    }
-  }
-}
-
-// One `key: value` line of the front matter: the value's text (unquoted) and
-// whether it was written plain, with its 0-based column.
-struct SimpleField {
-  std::string_view key, value;
-  bool plain = true;
-  size_t column = 0;
-};
-
-// Splits one front-matter line the way YAML would, for the forms pages
-// actually use; false for anything else (a list, a nested map, a block or
-// escaped scalar, a comment after a value, a null), which yaml-cpp reads.
-bool SplitSimpleLine(std::string_view line, SimpleField* f) {
-  size_t colon = line.find(':');
-  if (colon == 0 || colon == std::string_view::npos) return false;
-  for (size_t i = 0; i < colon; ++i) {
-    char c = line[i];
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
-  }
-  f->key = line.substr(0, colon);
-  size_t v = colon + 1;
-  if (v >= line.size() || line[v] != ' ') return false;  // `key:` alone is a null, or a nested map
-  while (v < line.size() && line[v] == ' ') ++v;
-  std::string_view rest = line.substr(v);
-  f->column = v;
-  if (rest.empty() || rest.find('\t') != std::string_view::npos) return false;
-  char q = rest[0];
-  if (q == '"' || q == '\'') {
-    size_t close = rest.find(q, 1);
-    if (close == std::string_view::npos || rest.find_first_not_of(' ', close + 1) != std::string_view::npos)
-      return false;
-    f->value = rest.substr(1, close - 1);
-    f->plain = false;
-    // Escapes (and '' in single quotes) change the text: left to yaml-cpp.
-    return q == '\'' || f->value.find('\\') == std::string_view::npos;
-  }
-  if (std::string_view("-?:,[]{}#&*!|>%@`").find(q) != std::string_view::npos) return false;
-  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-  if (rest.find(": ") != std::string_view::npos || rest.find(" #") != std::string_view::npos || rest.back() == ':')
-    return false;
-  if (rest == "~" || rest == "null" || rest == "Null" || rest == "NULL") return false;
-  f->value = rest;
-  return true;
-}
-
-// Front matter as nearly every page writes it (`title: …`, `weight: 3`) is
-// read here: yaml-cpp takes about ten microseconds for even two lines, and a
-// large site has tens of thousands of pages. Only forms whose meaning is
-// plain are taken, and typed fields only in their plain spelling (`weight:
-// 12`, `draft: false`); false sends the whole block to yaml-cpp, which then
-// reads it, and reports its errors, as before.
-bool ReadSimpleFrontMatter(std::string_view yaml, PageSource* src) {
-  FrontMatter front;
-  std::vector<std::string_view> seen;
-  size_t line_no = 0;
-  for (size_t pos = 0; pos < yaml.size(); ++line_no) {
-    size_t nl = yaml.find('\n', pos);
-    std::string_view line = yaml.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? yaml.size() : nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(' ') == std::string_view::npos || line[0] == '#') continue;
-    SimpleField f;
-    if (!SplitSimpleLine(line, &f)) return false;
-    if (std::find(seen.begin(), seen.end(), f.key) != seen.end()) return false;
-    seen.push_back(f.key);
-    if (f.key == "title") {
-      front.title = f.value;
-    } else if (f.key == "description") {
-      front.description = f.value;
-    } else if (f.key == "weight") {
-      std::string_view digits = f.value.substr(f.value[0] == '-' ? 1 : 0);
-      if (!f.plain || digits.empty() || digits.size() > 9 || (digits[0] == '0' && digits.size() > 1) ||
-          digits.find_first_not_of("0123456789") != std::string_view::npos)
-        return false;
-      front.weight = std::stoi(std::string(f.value));
-    } else if (f.key == "draft") {
-      if (!f.plain || (f.value != "true" && f.value != "false")) return false;
-      front.draft = f.value == "true";
-    } else if (f.key == "translation_of") {
-      front.translation_of = f.value;
-      front.translation_pos = {src->path, static_cast<int>(line_no) + 2, static_cast<int>(f.column) + 1};
-    } else if (f.key == "headline") {
-      front.headline = f.value;
-      // The caret goes under the reference, not a quote around it.
-      front.headline_pos = {src->path, static_cast<int>(line_no) + 2, static_cast<int>(f.column) + (f.plain ? 1 : 2)};
-      front.headline_line = std::string(line);
-    }
-  }
-  src->front = std::move(front);
-  return true;
 }
 
 // A report is a few hundred kilobytes at most; anything far larger is a
@@ -254,34 +134,36 @@ void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
   size_t first_nl = text.find('\n');
   std::string_view first = text.substr(0, first_nl);
   if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
-  if (first != "---" || first_nl == std::string_view::npos) return;
+  if ((first != "---" && first != "+++") || first_nl == std::string_view::npos) return;
+  const bool toml = first == "+++";
   size_t yaml_end = 0;
-  size_t body = FindFrontMatterEnd(text, first_nl + 1, &yaml_end);
+  size_t body = FindFrontMatterEnd(text, first_nl + 1, first, &yaml_end);
   if (body == std::string_view::npos) {
-    diags->Error({src->path, 1, 1}, "front matter is not closed by a '---' line", text, 3,
+    diags->Error({src->path, 1, 1}, "front matter is not closed by a '" + std::string(first) + "' line", text, 3,
                  "front-matter");
     return;
   }
-  std::string_view yaml = text.substr(first_nl + 1, yaml_end - first_nl - 1);
-  if (ReadSimpleFrontMatter(yaml, src)) {
-    src->body_offset = body;
-    src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
-    return;
+  src->body_offset = body;
+  src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
+  std::string_view block = text.substr(first_nl + 1, yaml_end - first_nl - 1);
+  std::string translated;
+  if (toml) {
+    if (!TomlToYaml(block, src->path, text, 2, &translated, diags)) return;
+    block = translated;
   }
+  if (!toml && ReadSimpleFrontMatter(block, src->path, text, &src->front, diags)) return;
   Diagnostics local;
-  auto doc = ParseYaml(src->path, yaml, &local, 2);
+  auto doc = ParseYaml(src->path, block, &local, 2);
   for (auto d : local.Sorted()) {  // re-read the offending line from the whole file
     d.source_line = std::string(LineOf(text, d.pos.line));
     diags->Add(std::move(d));
   }
-  src->body_offset = body;
-  src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
   if (!doc) return;
   if (!doc->IsMap() && !doc->IsNull()) {
     diags->Error({src->path, 2, 1}, "front matter must be a map of fields", text, 1, "front-matter");
     return;
   }
-  if (doc->IsMap()) ReadFrontMatterFields(*doc, src, diags);
+  if (doc->IsMap()) ReadFrontMatterFields(*doc, src->path, text, 2, &src->front, diags);
 }
 
 std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
@@ -358,6 +240,9 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   }
   src->lang = cp.lang;
   ParseFrontMatter(src, diags);
+  src->url_key = UrlKey(src->front, cp.key, src->text, diags);
+  src->alias_files = AliasFiles(src->front, src->url_key, src->text, diags);
+  if (src->front.description.empty() && src->front.summary.empty()) src->first_paragraph = FirstParagraph(src->body());
   return true;
 }
 
@@ -476,6 +361,8 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     pages.insert(pages.begin(), std::move(home));
   }
   AttachResources(&pages, others, cfg);
+  AddTaxonomyPages(&pages, cfg);
+  CheckUrlCollisions(pages, diags);
   return pages;
 }
 

@@ -10,22 +10,10 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "content/front_matter.h"
 #include "content/site_config.h"
 
 namespace costsite::content {
-
-/// The YAML block between `---` lines at the top of a Markdown file.
-struct FrontMatter {
-  std::string title;
-  std::string description;
-  int weight = 0;
-  bool draft = false;
-  std::string translation_of;  // hash of the source this translates
-  SourcePos translation_pos;   // where translation_of is written
-  std::string headline;        // "model[scenario].figure" the home page compares; "" = none
-  SourcePos headline_pos;      // where its value is written
-  std::string headline_line;   // that line, for a diagnostic after the text is let go
-};
 
 /// One Markdown file in one language.
 struct PageSource {
@@ -33,6 +21,9 @@ struct PageSource {
   std::string path;   // relative to the site root: content/reports/gpu.en.md
   std::string text;   // the whole file (only its first line while unloaded)
   FrontMatter front;
+  std::string first_paragraph;           // the body's first paragraph as plain text, for lists
+  std::string url_key;                   // the page's URL below its language ("" = home), after slug and url
+  std::vector<std::string> alias_files;  // redirect files below the language's folder
   size_t body_offset = 0;  // byte offset of the body in `text`
   int body_line = 1;       // 1-based line where the body starts
   bool unloaded = false;   // `text` was let go after loading; ReloadText brings it back
@@ -54,10 +45,14 @@ struct Resource {
 struct Page {
   std::string key;        // "reports/gpu"; "" for the home page
   bool is_list = false;   // an _index file: home or section page
+  std::string taxonomy;   // "tags" for the page listing tags and for each tag's page
+  std::string term;       // a term page's term as written ("" for others)
   std::vector<PageSource> sources;
   std::vector<Resource> resources;  // sorted by name, then language
 
   const PageSource* In(std::string_view lang) const;
+  /// The page's URL key in `lang`: its own source's, else the shown one's.
+  const std::string& UrlIn(std::string_view lang) const;
 };
 
 /// Where a content file belongs: its page key and language.
@@ -81,8 +76,9 @@ std::string ContentLanguageFolder(std::string_view rel, const SiteConfig& cfg, s
 /// language "zh"; a file outside every language folder is an error.
 ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg);
 
-/// Splits the front matter off `src.text`, filling `src.front`, `body_offset`
-/// and `body_line`; reports YAML problems at their line in the file.
+/// Splits the front matter (YAML between `---` lines, or TOML between `+++`
+/// lines) off `src.text`, filling `src.front`, `body_offset` and
+/// `body_line`; reports problems at their line in the file.
 void ParseFrontMatter(PageSource* src, Diagnostics* diags);
 
 /// Groups sources into pages, ordered by key; each page's sources follow the
@@ -112,6 +108,28 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
 /// Reads an unloaded source's text again; false (reported) when the file
 /// changed since it was loaded or cannot be read. Loaded sources: true.
 bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics* diags);
+
+/// The first paragraph of a Markdown body as plain text (markup dropped,
+/// at most about 300 bytes): a list entry's text when the page has neither
+/// description nor summary. Paragraphs with a figure (`` `=…` ``) are skipped,
+/// since a figure is shown only as the cost engine formats it.
+std::string FirstParagraph(std::string_view body);
+
+/// The taxonomies costsite lists (Hugo's defaults).
+inline constexpr std::string_view kTaxonomies[] = {"tags", "categories"};
+
+/// A term's URL part as Hugo makes it: lowercased, spaces as '-', characters
+/// a path cannot hold dropped ("Cost Model" -> "cost-model"; CJK kept).
+std::string TermKey(std::string_view term);
+
+/// Adds a page per taxonomy that any page uses ("tags") and a page per term
+/// ("tags/gpu"), each in the languages whose pages use it, to `pages`
+/// (kept ordered by key). A content page at one of these keys (an _index
+/// file) gives its text and title.
+void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg);
+
+/// Reports two pages of one language written to one URL (through slug or url).
+void CheckUrlCollisions(const std::vector<Page>& pages, Diagnostics* diags);
 
 /// A short stable hash of a source body, for `translation_of`.
 std::string ContentHash(std::string_view text);

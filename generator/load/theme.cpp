@@ -213,7 +213,7 @@ Theme BuildTheme(const std::map<std::string, ThemeFile>& files, const content::S
     CollectTemplateIds(text, &theme.ids);
     theme.templates[name] = std::move(text);
   }
-  for (const char* required : {"base", "page", "home"}) {
+  for (const char* required : {"base", "page", "home", "list"}) {
     if (!theme.templates.count(required))
       diags->Error({InTemplates(std::string(required) + ".mustache"), 0, 0},
                    std::string("missing template '") + required + "'", {}, 1, "template");

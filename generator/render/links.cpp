@@ -63,16 +63,21 @@ std::string UrlForm(std::string_view s) {
   return out;
 }
 
-// The page whose URL is `rest` (a key, any case, with or without a trailing
-// slash or "index.html"), or nullptr. Hugo lowercases URLs, so "/Docs/Intro/"
-// is the page content/docs/intro.md and also content/Docs/Intro.md.
-const content::Page* FindPageByUrl(const std::vector<content::Page>& pages, std::string rest) {
+// The page whose URL in `lang` (its key, or its slug or url) is `rest`, in
+// any case, with or without a trailing slash or "index.html"; nullptr if
+// none. Hugo lowercases URLs, so "/Docs/Intro/" is the page
+// content/docs/intro.md and also content/Docs/Intro.md.
+const content::Page* FindPageByUrl(const std::vector<content::Page>& pages, std::string rest, const std::string& lang) {
   if (rest.size() >= 10 && rest.compare(rest.size() - 10, 10, "index.html") == 0) rest.resize(rest.size() - 10);
   while (!rest.empty() && rest.back() == '/') rest.pop_back();
-  if (const content::Page* p = FindPage(pages, rest)) return p;
+  // Most pages' URL is their key: found by a binary search. The scans below
+  // run only for a URL in another case or a page with its own slug or url.
+  if (const content::Page* p = FindPage(pages, rest); p && p->UrlIn(lang) == rest) return p;
+  for (const content::Page& p : pages)
+    if (p.UrlIn(lang) == rest) return &p;
   std::string want = UrlForm(rest);
   for (const content::Page& p : pages)
-    if (UrlForm(p.key) == want) return &p;
+    if (UrlForm(p.UrlIn(lang)) == want) return &p;
   return nullptr;
 }
 
@@ -138,9 +143,9 @@ UrlTarget ResolveUrl(const SiteInputs& in, const content::Page& page, const cont
                      : (cfg.default_language_at_root && lang == cfg.default_language) ? rest
                                                                                       : lang + "/" + rest;
   if (!lang.empty()) {
-    if (const content::Page* p = FindPageByUrl(*in.pages, rest)) {
+    if (const content::Page* p = FindPageByUrl(*in.pages, rest, lang)) {
       t.found = true;
-      t.file = output::PageFile(lang, p->key);
+      t.file = output::PageFile(lang, p->UrlIn(lang));
       t.page = t.file == out_path ? "this page" : p->key.empty() ? "the home page" : "page " + p->key;
       return t;
     }
@@ -227,9 +232,11 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
           if (FindPage(*in.pages, alt.key)) cp = alt;
         }
       }
-      if (!FindPage(*in.pages, cp.key)) return broken("no page " + joined);
-      keep(output::PageFile(lang, cp.key), cp.key.empty() ? "the home page" : "page " + cp.key);
-      return output::RelativeUrl(out_path, output::PageFile(lang, cp.key)) + frag;
+      const content::Page* linked = FindPage(*in.pages, cp.key);
+      if (!linked) return broken("no page " + joined);
+      const std::string target = output::PageFile(lang, linked->UrlIn(lang));
+      keep(target, cp.key.empty() ? "the home page" : "page " + cp.key);
+      return output::RelativeUrl(out_path, target) + frag;
     }
     if (path.empty()) {  // "?q#x": this page
       keep(out_path, "this page");

@@ -1,7 +1,12 @@
 #include "render/publish.h"
 
+#include <algorithm>
+#include <set>
+
+#include "figures/dates.h"
 #include "markdown/markdown.h"
 #include "output/paths.h"
+#include "render/page_lists.h"
 
 namespace costsite::render {
 
@@ -29,17 +34,20 @@ std::string Sitemap(const SiteInputs& in) {
   for (const content::Page& page : *in.pages) {
     for (const std::string& lang : in.config->languages) {
       if (!page.In(lang)) continue;  // a fallback copy is not a page of its own
-      xml += "<url>\n<loc>" + HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, page.key))) +
+      const content::PageSource& src = *page.In(lang);
+      xml += "<url>\n<loc>" + HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, page.UrlIn(lang)))) +
              "</loc>\n";
+      const std::string& changed = src.front.lastmod.empty() ? src.front.date : src.front.lastmod;
+      if (!changed.empty()) xml += "<lastmod>" + changed + "</lastmod>\n";
       for (const std::string& alt : in.config->languages) {
         if (!page.In(alt)) continue;
         xml += "<xhtml:link rel=\"alternate\" hreflang=\"" + content::HtmlLang(alt) + "\" href=\"" +
-               HtmlEscape(AbsoluteUrl(base, output::PageFile(alt, page.key))) + "\"/>\n";
+               HtmlEscape(AbsoluteUrl(base, output::PageFile(alt, page.UrlIn(alt)))) + "\"/>\n";
       }
       const std::string& def = in.config->default_language;
       if (page.In(def))
         xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" +
-               HtmlEscape(AbsoluteUrl(base, output::PageFile(def, page.key))) + "\"/>\n";
+               HtmlEscape(AbsoluteUrl(base, output::PageFile(def, page.UrlIn(def)))) + "\"/>\n";
       xml += "</url>\n";
     }
   }
@@ -82,6 +90,38 @@ std::string NotFoundPage(const SiteInputs& in) {
   return html + "</main>\n</body>\n</html>\n";
 }
 
+// RSS 2.0 of one language (Hugo's index.xml at the language's root): its
+// dated pages, newest first, with absolute links.
+std::string Feed(const SiteInputs& in, const std::string& lang) {
+  const std::string& base = in.config->base_url;
+  std::vector<const content::Page*> dated;
+  for (const content::Page& page : *in.pages)
+    if (const content::PageSource* s = page.In(lang); s && !page.is_list && !s->front.date.empty())
+      dated.push_back(&page);
+  std::stable_sort(dated.begin(), dated.end(), [&](const content::Page* a, const content::Page* b) {
+    return a->In(lang)->front.date > b->In(lang)->front.date;
+  });
+  std::string home = AbsoluteUrl(base, output::PageFile(lang, ""));
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                    "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>" +
+                    HtmlEscape(Pick(in.config->title, lang)) + "</title>\n<link>" + HtmlEscape(home) +
+                    "</link>\n<description>" + HtmlEscape(Pick(in.config->description, lang)) +
+                    "</description>\n<language>" + content::HtmlLang(lang) + "</language>\n"
+                    "<atom:link href=\"" + HtmlEscape(AbsoluteUrl(base, lang + "/index.xml")) +
+                    "\" rel=\"self\" type=\"application/rss+xml\"/>\n";
+  if (!dated.empty())
+    xml += "<lastBuildDate>" + figures::Rfc822Day(dated.front()->In(lang)->front.date) + "</lastBuildDate>\n";
+  for (const content::Page* page : dated) {
+    const content::PageSource& s = *page->In(lang);
+    std::string url = HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, s.url_key)));
+    xml += "<item>\n<title>" + HtmlEscape(s.front.title) + "</title>\n<link>" + url + "</link>\n<pubDate>" +
+           figures::Rfc822Day(s.front.date) + "</pubDate>\n<guid>" + url + "</guid>\n";
+    if (!EntryText(s).empty()) xml += "<description>" + HtmlEscape(EntryText(s)) + "</description>\n";
+    xml += "</item>\n";
+  }
+  return xml + "</channel>\n</rss>\n";
+}
+
 }  // namespace
 
 std::string AbsoluteUrl(std::string_view base_url, std::string_view path) {
@@ -95,7 +135,39 @@ std::string AbsoluteUrl(std::string_view base_url, std::string_view path) {
 std::vector<OutputFile> PublishFiles(const SiteInputs& in) {
   std::vector<OutputFile> files;
   files.push_back(OutputFile::Plain("404.html", NotFoundPage(in)));
-  if (!in.config->base_url.empty()) files.push_back(OutputFile::Plain("sitemap.xml", Sitemap(in)));
+  if (in.config->base_url.empty()) return files;
+  files.push_back(OutputFile::Plain("sitemap.xml", Sitemap(in)));
+  for (const std::string& lang : in.config->languages)
+    files.push_back(OutputFile::Plain(lang + "/index.xml", Feed(in, lang)));
+  return files;
+}
+
+std::vector<OutputFile> RedirectFiles(const SiteInputs& in, Diagnostics* diags) {
+  std::set<std::string> taken;
+  for (const content::Page& page : *in.pages)
+    for (const std::string& lang : in.config->languages) taken.insert(output::PageFile(lang, page.UrlIn(lang)));
+  std::vector<OutputFile> files;
+  for (const content::Page& page : *in.pages) {
+    for (const content::PageSource& s : page.sources) {
+      const std::string target = output::PageFile(s.lang, s.url_key);
+      for (const std::string& alias : s.alias_files) {
+        std::string path = s.lang + "/" + alias;
+        if (!taken.insert(path).second) {
+          diags->Error({s.path, 1, 1}, "alias '" + alias + "' is already a page or another alias in '" + s.lang + "'",
+                       {}, 1, "duplicate-url");
+          continue;
+        }
+        std::string url = HtmlEscape(output::RelativeUrl(path, target));
+        std::string title = HtmlEscape(s.front.title);
+        files.push_back(OutputFile::Plain(
+            path, "<!DOCTYPE html>\n<html lang=\"" + content::HtmlLang(s.lang) + "\">\n<head>\n<title>" + title +
+                      "</title>\n<link rel=\"canonical\" href=\"" + url +
+                      "\">\n<meta name=\"robots\" content=\"noindex\">\n<meta charset=\"utf-8\">\n"
+                      "<meta http-equiv=\"refresh\" content=\"0; url=" + url + "\">\n</head>\n<body>\n<p><a href=\"" +
+                      url + "\">" + title + "</a></p>\n</body>\n</html>\n"));
+      }
+    }
+  }
   return files;
 }
 

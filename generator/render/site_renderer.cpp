@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cost/evaluation.h"
+#include "figures/dates.h"
 #include "figures/format.h"
 #include "figures/provenance.h"
 #include "figures/tables.h"
@@ -17,6 +18,8 @@
 #include "render/export.h"
 #include "render/headlines.h"
 #include "render/links.h"
+#include "render/page_lists.h"
+#include "render/page_place.h"
 #include "render/publish.h"
 #include "render/shortcodes.h"
 #include "render/splice.h"
@@ -54,22 +57,6 @@ std::string Replace(std::string text, std::string_view from, std::string_view to
   size_t pos = text.find(from);
   if (pos != std::string::npos) text.replace(pos, from.size(), to);
   return text;
-}
-
-// Pages of the home listing, ordered by weight, then title.
-std::vector<std::pair<const content::Page*, const content::PageSource*>> Listing(
-    const SiteInputs& in, std::string_view lang) {
-  std::vector<std::pair<const content::Page*, const content::PageSource*>> out;
-  for (const auto& page : *in.pages) {
-    if (page.is_list) continue;
-    if (const content::PageSource* s = SourceFor(page, lang)) out.emplace_back(&page, s);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    if (a.second->front.weight != b.second->front.weight)
-      return a.second->front.weight < b.second->front.weight;
-    return a.second->front.title < b.second->front.title;
-  });
-  return out;
 }
 
 // The template with every plain `{{t.key}}`, `{{{t.key}}}` and `{{& t.key}}`
@@ -132,8 +119,17 @@ struct PageRenderer::Impl {
   SplicedValue content{"content"}, body{"body"};
   // Ids around the page's Markdown that its headings must leave free.
   std::set<std::string> reserved_ids;
+  SiteTree tree;
+  // Per language: its main menu (every page shows it).
+  std::map<std::string, std::vector<MenuItem>, std::less<>> menus;
 
-  explicit Impl(const SiteInputs& inputs) : in(inputs) {
+  const std::vector<MenuItem>& MenuOf(std::string_view lang) {
+    auto it = menus.find(lang);
+    if (it == menus.end()) it = menus.emplace(std::string(lang), MenuEntries(*in.pages, "main", lang)).first;
+    return it->second;
+  }
+
+  explicit Impl(const SiteInputs& inputs) : in(inputs), tree(SiteTree::Build(*inputs.pages)) {
     reserved_ids = in.theme->ids;
     reserved_ids.emplace(figures::kSourcesId);
     static const figures::WordTable kNone;
@@ -195,7 +191,7 @@ struct PageRenderer::Impl {
       item.set("code", l);
       item.set("html_lang", content::HtmlLang(l));
       item.set("name", LangName(*in.theme, l));
-      item.set("url", output::RelativeUrl(file, output::PageFile(l, page.key)));
+      item.set("url", output::RelativeUrl(file, output::PageFile(l, page.UrlIn(l))));
       item.set("current", mstch::data(l == lang));
       item.set("translated", mstch::data(page.In(l) != nullptr));
       list.push_back(item);
@@ -208,7 +204,7 @@ struct PageRenderer::Impl {
     for (const auto& s : page.sources) {
       mstch::data item;
       item.set("hreflang", content::HtmlLang(s.lang));
-      item.set("url", output::RelativeUrl(file, output::PageFile(s.lang, page.key)));
+      item.set("url", output::RelativeUrl(file, output::PageFile(s.lang, s.url_key)));
       list.push_back(item);
     }
     return list;
@@ -270,64 +266,72 @@ struct PageRenderer::Impl {
     return list;
   }
 
-  // The reports before and after `page` in the home listing's order, as
-  // "prev" and "next" ({title, url}) in `data`.
-  // The listing of `lang` and each page's place in it, worked out once per
-  // renderer (a renderer serves one thread): every report's page needs its
-  // neighbours, and sorting the listing for each was quadratic.
+  // The pages before and after `page` in its section's order, as "prev"
+  // and "next" ({title, url}) in `data`. The order of a section's pages in a
+  // language is worked out once per renderer (a renderer serves one thread):
+  // every page needs its neighbours, and sorting the list for each was
+  // quadratic.
   struct Order {
-    std::vector<std::pair<const content::Page*, const content::PageSource*>> listing;
+    std::vector<Entry> listing;
     std::unordered_map<const content::Page*, size_t> place;
   };
-  std::map<std::string, Order, std::less<>> orders;
+  std::map<std::pair<size_t, std::string>, Order, std::less<>> orders;
 
-  const Order& OrderOf(std::string_view lang) {
-    auto it = orders.find(lang);
+  size_t IndexOf(const content::Page& page) const { return static_cast<size_t>(&page - in.pages->data()); }
+
+  const Order& OrderOf(size_t section, std::string_view lang) {
+    auto key = std::make_pair(section, std::string(lang));
+    auto it = orders.find(key);
     if (it != orders.end()) return it->second;
     Order o;
-    o.listing = Listing(in, lang);
+    for (const Entry& e : ListEntries(*in.pages, tree, section, lang))
+      if (!e.first->is_list) o.listing.push_back(e);
     for (size_t i = 0; i < o.listing.size(); ++i) o.place.emplace(o.listing[i].first, i);
-    return orders.emplace(std::string(lang), std::move(o)).first->second;
+    return orders.emplace(std::move(key), std::move(o)).first->second;
   }
 
   void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
                      mstch::data* data) {
-    const Order& order = OrderOf(lang);
+    size_t section = tree.parent[IndexOf(page)];
+    if (section == SiteTree::kNone) return;
+    const Order& order = OrderOf(section, lang);
     const auto& listing = order.listing;
     auto at = order.place.find(&page);
     if (at == order.place.end()) return;
-    for (size_t i = at->second; i < listing.size(); ++i) {
-      if (listing[i].first != &page) continue;
-      auto link = [&](size_t k) {
-        mstch::data item;
-        item.set("title", listing[k].second->front.title);
-        item.set("url", output::RelativeUrl(file, output::PageFile(lang, listing[k].first->key)));
-        return item;
-      };
-      if (i > 0) data->set("prev", link(i - 1));
-      if (i + 1 < listing.size()) data->set("next", link(i + 1));
-      data->set("has_neighbours", mstch::data(listing.size() > 1));
-      return;
-    }
+    size_t i = at->second;
+    auto link = [&](size_t k) {
+      mstch::data item;
+      item.set("title", ListTitle(*listing[k].second));
+      item.set("url", output::RelativeUrl(file, output::PageFile(lang, listing[k].first->UrlIn(lang))));
+      return item;
+    };
+    if (i > 0) data->set("prev", link(i - 1));
+    if (i + 1 < listing.size()) data->set("next", link(i + 1));
+    data->set("has_neighbours", mstch::data(listing.size() > 1));
   }
 
   // The reports, each with its headline figure when it names one (added to
   // `refs`: the page reads its model), and the rates headlines were converted
   // at. A headline that names nothing is reported in its source's own
   // language only, so once.
-  void HomeListing(std::string_view lang, OutputFile* out, mstch::data* data, Diagnostics* diags,
-                   std::vector<markdown::CostRef>* refs) {
+  void HomeListing(const content::Page& list_page, std::string_view lang, OutputFile* out, mstch::data* data,
+                   Diagnostics* diags, std::vector<markdown::CostRef>* refs) {
     figures::Speaker speaker{lang, &in.theme->strings, in.config->default_language};
     mstch::data list{mstch::data::type::list};
     std::vector<cost::FxUse> rates;
     bool any_headline = false;
     figures::PopoverIds ids("home-");  // the body's figures are numbered apart
-    for (const auto& [page, src] : Listing(in, lang)) {
+    for (const auto& [page, src] : ListEntries(*in.pages, tree, IndexOf(list_page), lang)) {
       mstch::data item;
-      item.set("title", src->front.title);
-      SetIfAny(&item, "description", src->front.description);
-      item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->key)));
+      item.set("title", ListTitle(*src));
+      SetIfAny(&item, "description", EntryText(*src));
+      item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->UrlIn(lang))));
       item.set("untranslated", mstch::data(src->lang != lang));
+      item.set("is_section", mstch::data(page->is_list && page->taxonomy.empty()));
+      if (!src->front.date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.date, lang));
+      if (!src->front.lastmod.empty() && src->front.lastmod != src->front.date && page->taxonomy.empty())
+        item.set("lastmod", PageDate(src->front.lastmod, lang));
+      if (!page->term.empty()) item.set("count", std::to_string(TermCount(*in.pages, *page, lang)));
       const content::FrontMatter& front = src->front;
       Headline h;
       std::string error;
@@ -355,6 +359,7 @@ struct PageRenderer::Impl {
       }
       list.push_back(item);
     }
+    data->set("has_pages", mstch::data(!list.list_value().empty()));
     data->set("pages", list);
     data->set("has_headlines", mstch::data(any_headline));
     mstch::data notes{mstch::data::type::list};
@@ -372,14 +377,18 @@ struct PageRenderer::Impl {
 PageRenderer::PageRenderer(const SiteInputs& in) : impl_(std::make_unique<Impl>(in)) {}
 PageRenderer::~PageRenderer() = default;
 
-void PageRenderer::PagesChanged() { impl_->orders.clear(); }
+void PageRenderer::PagesChanged() {
+  impl_->orders.clear();
+  impl_->menus.clear();
+  impl_->tree = SiteTree::Build(*impl_->in.pages);
+}
 
 OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
                                 markdown::PageCostRefs* refs) {
   const SiteInputs& in = impl_->in;
   const content::PageSource* src = SourceFor(page, lang);
   OutputFile out;
-  out.path = output::PageFile(lang, page.key);
+  out.path = output::PageFile(lang, page.UrlIn(lang));
   std::string l(lang);
 
   // Fragment links are checked where the source is shown in its own language.
@@ -403,7 +412,11 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
       markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
 
   mstch::data data;  // with Impl::shared[l] behind it
-  data.set("page_title", src->front.title.empty() ? Pick(in.config->title, l) : src->front.title);
+  std::string title = src->front.title;
+  if (title.empty() && !page.taxonomy.empty()) title = UiString(*in.theme, l, "taxonomy_" + page.taxonomy);
+  data.set("page_title", title.empty() ? Pick(in.config->title, l) : title);
+  const std::string& taxonomy_word = UiString(*in.theme, l, "taxonomy_" + page.taxonomy);
+  if (!page.term.empty()) data.set("taxonomy_name", taxonomy_word);
   SetIfAny(&data, "description", src->front.description);
   data.set("root", output::RootPrefix(out.path));
   if (!in.config->base_url.empty()) data.set("canonical", AbsoluteUrl(in.config->base_url, out.path));
@@ -423,8 +436,9 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("notice", notice);
     data.set("content_lang", content::HtmlLang(src->lang));
   }
-  if (page.is_list) impl_->HomeListing(l, &out, &data, diags, &cost_out.refs);
+  if (page.is_list) impl_->HomeListing(page, l, &out, &data, diags, &cost_out.refs);
   else impl_->SetNeighbours(page, l, out.path, &data);
+  SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, impl_->MenuOf(l), &data);
   // The date the page's prices hold at: the site's pinned as_of, else the
   // newest price the page shows.
   std::string as_of = in.config->as_of;
@@ -440,7 +454,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("data_links", links);
   }
 
-  std::string body = Splice(impl_->Apply(page.is_list ? "home" : "page", l, data, src->path, diags),
+  const char* layout = !page.is_list ? "page" : page.key.empty() ? "home" : "list";
+  std::string body = Splice(impl_->Apply(layout, l, data, src->path, diags),
                             {{&impl_->content, md.html}});
   data.set("body", impl_->body.marker());
   out.content = Splice(impl_->Apply("base", l, data, src->path, diags),

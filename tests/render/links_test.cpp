@@ -16,6 +16,7 @@ content::Page MakePage(const std::string& key, const std::string& path) {
     s.lang = lang;
     s.path = path + "." + lang + ".md";
     s.text = "x\n";
+    s.url_key = key;
     p.sources.push_back(s);
   }
   return p;

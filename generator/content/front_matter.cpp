@@ -1,0 +1,391 @@
+#include "content/front_matter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/yaml_util.h"
+
+namespace costsite::content {
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// Keys read as text; a key costsite reads in another form (a list, a number)
+// is not a param either.
+enum class Field { kTitle, kDescription, kWeight, kDraft, kTranslationOf, kHeadline, kDate, kLastmod,
+                   kLinkTitle, kSummary, kSlug, kUrl, kTags, kCategories, kAliases, kMenu, kParam };
+
+Field FieldOf(std::string_view lower) {
+  static const std::pair<std::string_view, Field> kFields[] = {
+      {"title", Field::kTitle},         {"description", Field::kDescription},
+      {"weight", Field::kWeight},       {"draft", Field::kDraft},
+      {"translation_of", Field::kTranslationOf}, {"headline", Field::kHeadline},
+      {"date", Field::kDate},           {"lastmod", Field::kLastmod},
+      {"linktitle", Field::kLinkTitle}, {"summary", Field::kSummary},
+      {"slug", Field::kSlug},           {"url", Field::kUrl},
+      {"tags", Field::kTags},           {"categories", Field::kCategories},
+      {"aliases", Field::kAliases},     {"menu", Field::kMenu},
+  };
+  for (const auto& [name, field] : kFields)
+    if (name == lower) return field;
+  return Field::kParam;
+}
+
+// A scalar field's value as written: its text, where it is, and its line.
+struct Scalar {
+  std::string text;
+  SourcePos pos;
+  bool plain = true;
+};
+
+// Sets a text-valued field; false when `field` is not one (the caller then
+// reads it in its own form). Errors are reported at the value.
+bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string_view text, FrontMatter* front,
+               Diagnostics* diags) {
+  auto day = [&](std::string* out) {
+    if (!ParseDay(v.text, out))
+      diags->Error(v.pos, "front matter '" + key + "' is not a date ('" + v.text +
+                              "'; write YYYY-MM-DD, optionally followed by a time)",
+                   text, static_cast<int>(std::max<size_t>(v.text.size(), 1)), "front-matter");
+  };
+  switch (field) {
+    case Field::kTitle: front->title = v.text; return true;
+    case Field::kDescription: front->description = v.text; return true;
+    case Field::kDate: day(&front->date); return true;
+    case Field::kLastmod: day(&front->lastmod); return true;
+    case Field::kLinkTitle: front->link_title = v.text; return true;
+    case Field::kSummary: front->summary = v.text; return true;
+    case Field::kSlug: front->slug = v.text; front->slug_pos = v.pos; return true;
+    case Field::kUrl: front->url = {v.text, v.pos}; return true;
+    case Field::kTranslationOf: front->translation_of = v.text; front->translation_pos = v.pos; return true;
+    case Field::kHeadline:
+      front->headline = v.text;
+      front->headline_pos = v.pos;
+      front->headline_line = std::string(LineOf(text, v.pos.line));
+      if (!v.plain) ++front->headline_pos.col;  // under the reference, not its quote
+      return true;
+    default: return false;
+  }
+}
+
+// A list of terms: `tags: [a, b]`, a block list, or one term as a scalar.
+bool ReadTerms(const YAML::Node& v, std::vector<std::string>* out) {
+  if (v.IsScalar()) {
+    out->push_back(v.Scalar());
+    return true;
+  }
+  if (!v.IsSequence()) return v.IsNull();
+  for (const auto& item : v) {
+    if (!item.IsScalar()) return false;
+    out->push_back(item.Scalar());
+  }
+  return true;
+}
+
+// `menu: main`, `menu: [main, docs]`, or `menu: {main: {weight: 2, name: X}}`.
+bool ReadMenus(const YAML::Node& v, std::vector<MenuEntry>* out) {
+  std::vector<std::string> names;
+  if (v.IsScalar() || v.IsSequence()) {
+    if (!ReadTerms(v, &names)) return false;
+    for (auto& n : names) out->push_back({std::move(n), 0, {}});
+    return true;
+  }
+  if (!v.IsMap()) return false;
+  for (const auto& kv : v) {
+    MenuEntry e{kv.first.Scalar(), 0, {}};
+    if (kv.second.IsMap()) {
+      for (const auto& f : kv.second) {
+        std::string k = Lower(f.first.Scalar());
+        if (k == "weight") e.weight = f.second.as<int>();
+        else if (k == "name") e.name = f.second.as<std::string>();
+      }
+    } else if (!kv.second.IsNull()) {
+      return false;
+    }
+    out->push_back(std::move(e));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseDay(std::string_view text, std::string* day) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return false;
+  int y = std::stoi(std::string(text.substr(0, 4)));
+  int m = std::stoi(std::string(text.substr(5, 2)));
+  int d = std::stoi(std::string(text.substr(8, 2)));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0)) return false;
+  *day = std::string(text.substr(0, 10));
+  return true;
+}
+
+void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::string_view text, int first_line,
+                           FrontMatter* front, Diagnostics* diags) {
+  for (const auto& kv : doc) {
+    const std::string key = kv.first.Scalar();
+    const std::string lower = Lower(key);
+    const YAML::Node& v = kv.second;
+    const Field field = FieldOf(lower);
+    auto wrong = [&] {
+      diags->Error(PosOf(v, path, first_line), "front matter '" + key + "' has the wrong type", text, 1,
+                   "front-matter");
+    };
+    try {
+      if (field == Field::kWeight) {
+        front->weight = v.as<int>();
+      } else if (field == Field::kDraft) {
+        front->draft = v.as<bool>();
+      } else if (field == Field::kTags || field == Field::kCategories) {
+        if (!ReadTerms(v, field == Field::kTags ? &front->tags : &front->categories)) wrong();
+      } else if (field == Field::kAliases) {
+        std::vector<std::string> list;
+        if (!ReadTerms(v, &list)) wrong();
+        size_t i = 0;
+        for (auto& a : list) {
+          const YAML::Node item = v.IsSequence() ? v[i++] : v;
+          front->aliases.push_back({std::move(a), PosOf(item, path, first_line)});
+        }
+      } else if (field == Field::kMenu) {
+        if (!ReadMenus(v, &front->menus)) wrong();
+      } else if (v.IsScalar() || (v.IsNull() && field <= Field::kHeadline)) {
+        // yaml-cpp reads `title: ~` as "null"; kept as it always was. The
+        // fields after kHeadline came later: a null is no value there.
+        SourcePos pos = PosOf(v, path, first_line);
+        std::string_view line = LineOf(text, pos.line);
+        size_t at = static_cast<size_t>(std::max(pos.col, 1) - 1);
+        bool plain = !(at < line.size() && (line[at] == '"' || line[at] == '\''));
+        if (!SetScalar(field, key, {v.as<std::string>(), pos, plain}, text, front, diags))
+          front->params.push_back({lower, v.Scalar(), {}, false});
+      } else if (lower == "params" && v.IsMap()) {  // Hugo's [params] table: its keys are params
+        for (const auto& p : v) {
+          Param param{Lower(p.first.Scalar()), {}, {}, !p.second.IsScalar()};
+          if (p.second.IsScalar()) param.value = p.second.Scalar();
+          if (p.second.IsScalar() || (p.second.IsSequence() && ReadTerms(p.second, &param.items)))
+            front->params.push_back(std::move(param));
+        }
+      } else if (field == Field::kParam && v.IsSequence()) {
+        Param p{lower, {}, {}, true};
+        if (ReadTerms(v, &p.items)) front->params.push_back(std::move(p));
+      } else if (field != Field::kParam && !v.IsNull()) {
+        wrong();
+      }
+    } catch (const YAML::Exception&) {
+      wrong();
+    }
+  }
+}
+
+namespace {
+
+// One `key: value` line of the front matter: the value's text (unquoted) and
+// whether it was written plain, with its 0-based column.
+struct SimpleField {
+  std::string_view key, value;
+  bool plain = true;
+  size_t column = 0;
+};
+
+// Splits one front-matter line the way YAML would, for the forms pages
+// actually use; false for anything else (a list, a nested map, a block or
+// escaped scalar, a comment after a value, a null), which yaml-cpp reads.
+bool SplitSimpleLine(std::string_view line, SimpleField* f) {
+  size_t colon = line.find(':');
+  if (colon == 0 || colon == std::string_view::npos) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = line[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  f->key = line.substr(0, colon);
+  size_t v = colon + 1;
+  if (v >= line.size() || line[v] != ' ') return false;  // `key:` alone is a null, or a nested map
+  while (v < line.size() && line[v] == ' ') ++v;
+  std::string_view rest = line.substr(v);
+  f->column = v;
+  if (rest.empty() || rest.find('\t') != std::string_view::npos) return false;
+  char q = rest[0];
+  if (q == '"' || q == '\'') {
+    size_t close = rest.find(q, 1);
+    if (close == std::string_view::npos || rest.find_first_not_of(' ', close + 1) != std::string_view::npos)
+      return false;
+    f->value = rest.substr(1, close - 1);
+    f->plain = false;
+    // Escapes (and '' in single quotes) change the text: left to yaml-cpp.
+    return q == '\'' || f->value.find('\\') == std::string_view::npos;
+  }
+  if (std::string_view("-?:,[]{}#&*!|>%@`").find(q) != std::string_view::npos) return false;
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  if (rest.find(": ") != std::string_view::npos || rest.find(" #") != std::string_view::npos || rest.back() == ':')
+    return false;
+  if (rest == "~" || rest == "null" || rest == "Null" || rest == "NULL") return false;
+  f->value = rest;
+  return true;
+}
+
+}  // namespace
+
+// yaml-cpp takes about ten microseconds for even two lines, and a large site
+// has tens of thousands of pages. Only forms whose meaning is plain are
+// taken, and typed fields only in their plain spelling (`weight: 12`, `draft:
+// false`); false sends the whole block to yaml-cpp, which then reads it, and
+// reports its errors, as before. Nothing is reported before the block is
+// known to be simple, so nothing is reported twice.
+bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::string_view text,
+                           FrontMatter* front, Diagnostics* diags) {
+  struct Line {
+    std::string key;
+    Field field;
+    SimpleField f;
+    int line_no;
+  };
+  std::vector<Line> lines;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < yaml.size(); ++line_no) {
+    size_t nl = yaml.find('\n', pos);
+    std::string_view line = yaml.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? yaml.size() : nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(' ') == std::string_view::npos || line[0] == '#') continue;
+    SimpleField f;
+    if (!SplitSimpleLine(line, &f)) return false;
+    std::string key = Lower(f.key);
+    for (const Line& l : lines)
+      if (l.key == key) return false;
+    Field field = FieldOf(key);
+    if (field == Field::kWeight) {
+      std::string_view digits = f.value.substr(f.value[0] == '-' ? 1 : 0);
+      if (!f.plain || digits.empty() || digits.size() > 9 || (digits[0] == '0' && digits.size() > 1) ||
+          digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    } else if (field == Field::kDraft) {
+      if (!f.plain || (f.value != "true" && f.value != "false")) return false;
+    } else if (field == Field::kTags || field == Field::kCategories || field == Field::kAliases ||
+               field == Field::kMenu) {
+      return false;  // their scalar form is rare: yaml-cpp reads it
+    } else if (field == Field::kParam && f.plain && f.value.find_first_of("'\"") != std::string_view::npos) {
+      return false;
+    }
+    lines.push_back({std::move(key), field, f, static_cast<int>(line_no) + 2});
+  }
+  FrontMatter out;
+  for (const Line& l : lines) {
+    const SimpleField& f = l.f;
+    if (l.field == Field::kWeight) {
+      out.weight = std::stoi(std::string(f.value));
+    } else if (l.field == Field::kDraft) {
+      out.draft = f.value == "true";
+    } else {
+      Scalar v{std::string(f.value), {path, l.line_no, static_cast<int>(f.column) + 1}, f.plain};
+      if (!SetScalar(l.field, std::string(f.key), v, text, &out, diags))
+        out.params.push_back({l.key, v.text, {}, false});
+    }
+  }
+  *front = std::move(out);
+  return true;
+}
+
+namespace {
+
+// Normalizes a '/'-separated path below a folder given as parts: "." is
+// dropped, ".." goes up; false when it would go above `parts`' root.
+bool Walk(std::string_view path, std::vector<std::string>* parts) {
+  for (size_t start = 0; start <= path.size();) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view part = path.substr(start, slash - start);
+    start = slash + 1;
+    if (part.empty() || part == ".") continue;
+    if (part == "..") {
+      if (parts->empty()) return false;
+      parts->pop_back();
+      continue;
+    }
+    parts->emplace_back(part);
+  }
+  return true;
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+std::vector<std::string> Parent(const std::string& key) {
+  std::vector<std::string> parts;
+  Walk(key, &parts);
+  if (!parts.empty()) parts.pop_back();
+  return parts;
+}
+
+// A path that a URL cannot hold as written: query, fragment, backslash, control.
+bool OddUrlPath(std::string_view p) {
+  for (char c : p)
+    if (c == '?' || c == '#' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags) {
+  if (!front.url.text.empty()) {
+    std::vector<std::string> parts;
+    const std::string& u = front.url.text;
+    int span = static_cast<int>(u.size());
+    if (u.find("://") != std::string::npos || OddUrlPath(u) || !Walk(u, &parts)) {
+      diags->Error(front.url.pos, "url '" + u + "' leaves the language's folder (write a path such as /docs/page/)",
+                   text, span, "front-matter");
+      return key;
+    }
+    if (parts.empty()) {
+      diags->Error(front.url.pos, "url '" + u + "' is the home page's URL", text, span, "front-matter");
+      return key;
+    }
+    return Join(parts);
+  }
+  if (!front.slug.empty()) {
+    const std::string& s = front.slug;
+    if (s.find('/') != std::string::npos || s == "." || s == ".." || OddUrlPath(s)) {
+      diags->Error(front.slug_pos, "slug '" + s + "' must be one part of a URL (no '/', not '.' or '..')", text,
+                   static_cast<int>(s.size()), "front-matter");
+      return key;
+    }
+    std::vector<std::string> parts = Parent(key);
+    if (key.empty()) return key;  // the home page has no last part to replace
+    parts.push_back(s);
+    return Join(parts);
+  }
+  return key;
+}
+
+std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
+                                    Diagnostics* diags) {
+  std::vector<std::string> out;
+  for (const WrittenPath& a : front.aliases) {
+    std::vector<std::string> parts;
+    if (a.text.empty() || a.text[0] != '/') parts = Parent(url_key);
+    if (a.text.find("://") != std::string::npos || OddUrlPath(a.text) || !Walk(a.text, &parts) || parts.empty()) {
+      diags->Error(a.pos, "alias '" + a.text + "' leaves the language's folder or names its home page", text,
+                   static_cast<int>(std::max<size_t>(a.text.size(), 1)), "front-matter");
+      continue;
+    }
+    const std::string& last = parts.back();
+    bool file = last.size() > 5 && last.compare(last.size() - 5, 5, ".html") == 0;  // Hugo's "old.html"
+    out.push_back(Join(parts) + (file ? "" : "/index.html"));
+  }
+  return out;
+}
+
+}  // namespace costsite::content

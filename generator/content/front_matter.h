@@ -1,0 +1,103 @@
+// Front matter as Hugo reads it: keys in any case (`Title:`, `linkTitle:`),
+// YAML between `---` lines or TOML between `+++` lines, and the fields a
+// documentation site uses (dates, taxonomies, aliases, menus, slug, url).
+// Keys costsite does not know are kept as params for templates.
+#ifndef COSTSITE_CONTENT_FRONT_MATTER_H_
+#define COSTSITE_CONTENT_FRONT_MATTER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+
+namespace YAML {
+class Node;
+}
+
+namespace costsite::content {
+
+/// One `menu:` entry: the page is shown in menu `menu` of its language.
+struct MenuEntry {
+  std::string menu;  // "main"
+  int weight = 0;    // order within the menu (then title)
+  std::string name;  // "" = the page's linkTitle, else its title
+};
+
+/// A front matter key costsite does not read itself, for templates as
+/// `params.<key>`: a scalar's text, or a list of scalars.
+struct Param {
+  std::string key;  // lowercased, as Hugo does
+  std::string value;
+  std::vector<std::string> items;
+  bool is_list = false;
+};
+
+/// A path written in the front matter (`url`, an alias), where it is written.
+struct WrittenPath {
+  std::string text;
+  SourcePos pos;
+};
+
+/// The fields of a page's front matter.
+struct FrontMatter {
+  std::string title;
+  std::string description;
+  int weight = 0;  // 0 = none: sorts after every weighted page, as in Hugo
+  bool draft = false;
+  std::string translation_of;  // hash of the source this translates
+  SourcePos translation_pos;   // where translation_of is written
+  std::string headline;        // "model[scenario].figure" the home page compares; "" = none
+  SourcePos headline_pos;      // where its value is written
+  std::string headline_line;   // that line, for a diagnostic after the text is let go
+  std::string date;            // YYYY-MM-DD ("" = none); a time of day is dropped
+  std::string lastmod;         // YYYY-MM-DD ("" = none)
+  std::string link_title;      // shorter title for lists, menus and breadcrumbs
+  std::string summary;         // list entry text; "" = description, else the first paragraph
+  std::string slug;            // replaces the last part of the page's URL
+  SourcePos slug_pos;
+  WrittenPath url;             // the page's whole URL below its language's folder
+  std::vector<std::string> tags;
+  std::vector<std::string> categories;
+  std::vector<WrittenPath> aliases;  // old URLs that redirect here
+  std::vector<MenuEntry> menus;
+  std::vector<Param> params;
+};
+
+/// The calendar day a Hugo date starts with ("2024-03-05T10:00:00+08:00" ->
+/// "2024-03-05"); false when `text` does not start with a valid day.
+bool ParseDay(std::string_view text, std::string* day);
+
+/// Reads the fields of a parsed YAML map into `front`. `path` and `text` (the
+/// whole file) place diagnostics; YAML marks count from `first_line`.
+void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::string_view text, int first_line,
+                           FrontMatter* front, Diagnostics* diags);
+
+/// Reads front matter written in the forms nearly every page uses (`title:
+/// …`, `weight: 3`, one plain or quoted scalar per line) without yaml-cpp;
+/// false when some line is anything else, and then yaml-cpp reads the block.
+bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::string_view text,
+                           FrontMatter* front, Diagnostics* diags);
+
+/// Translates TOML front matter (the text between `+++` lines, which starts
+/// on line `first_line` of the file) to YAML with the same lines, so that one
+/// reader serves both; false (reported) for TOML outside the subset read:
+/// `key = value` with a string, integer, float, boolean, date or one-line
+/// array of those, `[table]` and `[table.sub]` headers, and comments.
+bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view text, int first_line,
+                std::string* yaml, Diagnostics* diags);
+
+/// The URL key of a page whose file gives `key`, after its slug and url
+/// (`url: /docs/x/` -> "docs/x"); errors for a url or slug that would leave
+/// the language's folder.
+std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags);
+
+/// The files, below the language's folder, of the page's aliases: "/old/x"
+/// from the language's folder ("old/x/index.html"), "old-x" beside the page,
+/// "old.html" as that file. Errors for one that would leave the folder.
+std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
+                                    Diagnostics* diags);
+
+}  // namespace costsite::content
+
+#endif  // COSTSITE_CONTENT_FRONT_MATTER_H_

@@ -1,0 +1,116 @@
+#include "render/page_lists.h"
+
+#include <algorithm>
+#include <map>
+
+#include "render/site_renderer.h"
+
+namespace costsite::render {
+
+namespace {
+
+const std::vector<std::string>& TermsOf(const content::PageSource& s, std::string_view taxonomy) {
+  return taxonomy == "tags" ? s.front.tags : s.front.categories;
+}
+
+bool UsesTerm(const content::PageSource& s, const content::Page& term_page) {
+  std::string_view key = term_page.key;
+  std::string_view term_key = key.substr(key.find('/') + 1);
+  for (const std::string& t : TermsOf(s, term_page.taxonomy))
+    if (content::TermKey(t) == term_key) return true;
+  return false;
+}
+
+}  // namespace
+
+SiteTree SiteTree::Build(const std::vector<content::Page>& pages) {
+  SiteTree tree;
+  tree.parent.assign(pages.size(), kNone);
+  tree.children.resize(pages.size());
+  std::map<std::string_view, size_t> lists;  // key -> index of the section page
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (pages[i].is_list && pages[i].taxonomy.empty()) lists.emplace(pages[i].key, i);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const content::Page& page = pages[i];
+    if (page.key.empty() || !page.taxonomy.empty()) continue;
+    std::string_view up = page.key;
+    for (;;) {  // the nearest folder above with a section page; the home at last
+      size_t slash = up.rfind('/');
+      up = slash == std::string_view::npos ? std::string_view() : up.substr(0, slash);
+      auto it = lists.find(up);
+      if (it != lists.end()) {
+        tree.parent[i] = it->second;
+        tree.children[it->second].push_back(i);
+        break;
+      }
+      if (up.empty()) break;
+    }
+  }
+  return tree;
+}
+
+bool HugoBefore(const content::PageSource& a, const content::PageSource& b) {
+  // Hugo: weight 0 is no weight, and sorts after every weighted page.
+  bool aw = a.front.weight != 0, bw = b.front.weight != 0;
+  if (aw != bw) return aw;
+  if (a.front.weight != b.front.weight) return a.front.weight < b.front.weight;
+  if (a.front.date != b.front.date) return a.front.date > b.front.date;
+  return ListTitle(a) < ListTitle(b);
+}
+
+const std::string& ListTitle(const content::PageSource& src) {
+  return src.front.link_title.empty() ? src.front.title : src.front.link_title;
+}
+
+const std::string& EntryText(const content::PageSource& src) {
+  if (!src.front.description.empty()) return src.front.description;
+  if (!src.front.summary.empty()) return src.front.summary;
+  return src.first_paragraph;
+}
+
+std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const SiteTree& tree, size_t p,
+                               std::string_view lang, bool fallbacks) {
+  const content::Page& list = pages[p];
+  std::vector<Entry> out;
+  auto add = [&](const content::Page& page) {
+    if (const content::PageSource* s = fallbacks ? SourceFor(page, lang) : page.In(lang)) out.emplace_back(&page, s);
+  };
+  if (!list.taxonomy.empty() && list.term.empty()) {  // a taxonomy: its terms
+    for (const content::Page& page : pages)
+      if (page.taxonomy == list.taxonomy && !page.term.empty() && page.In(lang)) add(page);
+  } else if (!list.term.empty()) {  // a term: the pages of this language that name it
+    for (const content::Page& page : pages)
+      if (const content::PageSource* s = page.In(lang); s && page.taxonomy.empty() && UsesTerm(*s, list))
+        out.emplace_back(&page, s);
+  } else {
+    for (size_t c : tree.children[p]) add(pages[c]);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return HugoBefore(*a.second, *b.second); });
+  return out;
+}
+
+size_t TermCount(const std::vector<content::Page>& pages, const content::Page& term_page, std::string_view lang) {
+  size_t n = 0;
+  for (const content::Page& page : pages)
+    if (const content::PageSource* s = page.In(lang); s && page.taxonomy.empty() && UsesTerm(*s, term_page)) ++n;
+  return n;
+}
+
+std::vector<MenuItem> MenuEntries(const std::vector<content::Page>& pages, std::string_view menu,
+                                  std::string_view lang) {
+  std::vector<MenuItem> out;
+  for (const content::Page& page : pages)
+    if (const content::PageSource* s = page.In(lang))
+      for (const content::MenuEntry& e : s->front.menus)
+        if (e.menu == menu) out.emplace_back(&page, &e);
+  auto name = [lang](const MenuItem& x) -> const std::string& {
+    return x.second->name.empty() ? ListTitle(*x.first->In(lang)) : x.second->name;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+    if (a.second->weight != b.second->weight) return a.second->weight < b.second->weight;
+    return name(a) < name(b);
+  });
+  return out;
+}
+
+}  // namespace costsite::render

@@ -1,0 +1,117 @@
+#include "render/page_place.h"
+
+#include "figures/dates.h"
+#include "output/paths.h"
+
+namespace costsite::render {
+
+namespace mstch = kainjow::mustache;
+
+namespace {
+
+std::string UrlOf(const content::Page& page, std::string_view lang, const std::string& file) {
+  return output::RelativeUrl(file, output::PageFile(lang, page.UrlIn(lang)));
+}
+
+mstch::data Link(const content::Page& page, const content::PageSource& src, std::string_view lang,
+                 const std::string& file) {
+  mstch::data item;
+  item.set("title", ListTitle(src));
+  item.set("url", UrlOf(page, lang, file));
+  return item;
+}
+
+// A page's terms of one taxonomy, each linking to its term page.
+mstch::data Terms(const std::vector<std::string>& terms, std::string_view taxonomy, std::string_view lang,
+                  const std::string& file) {
+  mstch::data list{mstch::data::type::list};
+  for (const std::string& term : terms) {
+    std::string key = content::TermKey(term);
+    if (key.empty()) continue;
+    mstch::data item;
+    item.set("name", term);
+    item.set("url", output::RelativeUrl(file, output::PageFile(lang, std::string(taxonomy) + "/" + key)));
+    list.push_back(item);
+  }
+  return list;
+}
+
+}  // namespace
+
+mstch::data PageDate(const std::string& day, std::string_view lang) {
+  mstch::data d;
+  d.set("iso", day);
+  d.set("text", figures::FormatDay(day, lang));
+  return d;
+}
+
+void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
+                  const content::PageSource& src, std::string_view lang, const std::string& file,
+                  const std::string& taxonomy_word, const std::vector<MenuItem>& main_menu,
+                  mstch::data* data) {
+  const std::vector<content::Page>& pages = *in.pages;
+  const size_t self = static_cast<size_t>(&page - pages.data());
+  // Breadcrumbs: the sections above the page, below the home page.
+  std::vector<size_t> up;
+  for (size_t s = tree.parent[self]; s != SiteTree::kNone && !pages[s].key.empty(); s = tree.parent[s]) up.push_back(s);
+  mstch::data crumbs{mstch::data::type::list};
+  if (!page.term.empty())  // a term's page: under its taxonomy's
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (pages[i].key == page.taxonomy) up.push_back(i);
+  for (auto it = up.rbegin(); it != up.rend(); ++it) {
+    mstch::data crumb = Link(pages[*it], *SourceFor(pages[*it], lang), lang, file);
+    if (!pages[*it].taxonomy.empty()) crumb.set("title", taxonomy_word);
+    crumbs.push_back(crumb);
+  }
+  data->set("breadcrumbs", crumbs);
+  // The sidebar of the section the page is in (a section page: its own).
+  size_t section = page.is_list && page.taxonomy.empty() ? self : tree.parent[self];
+  if (section != SiteTree::kNone && !pages[section].key.empty()) {
+    mstch::data nav = Link(pages[section], *SourceFor(pages[section], lang), lang, file);
+    nav.set("current", mstch::data(section == self));
+    mstch::data items{mstch::data::type::list};
+    for (const Entry& e : ListEntries(pages, tree, section, lang)) {
+      mstch::data item = Link(*e.first, *e.second, lang, file);
+      item.set("current", mstch::data(e.first == &page));
+      item.set("is_section", mstch::data(e.first->is_list));
+      items.push_back(item);
+    }
+    nav.set("items", items);
+    data->set("section_nav", nav);
+  }
+  mstch::data menu{mstch::data::type::list};
+  for (const auto& [target, entry] : main_menu) {
+    mstch::data item;
+    item.set("title", entry->name.empty() ? ListTitle(*target->In(lang)) : entry->name);
+    item.set("url", UrlOf(*target, lang, file));
+    item.set("current", mstch::data(target == &page));
+    menu.push_back(item);
+  }
+  data->set("has_menu_main", mstch::data(!menu.list_value().empty()));
+  data->set("menu_main", menu);
+
+  const content::FrontMatter& front = src.front;
+  if (!front.date.empty()) data->set("date", PageDate(front.date, lang));
+  if (!front.lastmod.empty() && front.lastmod != front.date) data->set("lastmod", PageDate(front.lastmod, lang));
+  data->set("has_tags", mstch::data(!front.tags.empty()));
+  data->set("tags", Terms(front.tags, "tags", lang, file));
+  data->set("has_categories", mstch::data(!front.categories.empty()));
+  data->set("categories", Terms(front.categories, "categories", lang, file));
+  data->set("has_meta", mstch::data(!front.date.empty() || !front.lastmod.empty() || !front.tags.empty() ||
+                                    !front.categories.empty()));
+  mstch::data params;
+  for (const content::Param& p : front.params) {
+    if (!p.is_list) {
+      params.set(p.key, p.value);
+      continue;
+    }
+    mstch::data items{mstch::data::type::list};
+    for (const std::string& v : p.items) items.push_back(mstch::data(v));
+    params.set(p.key, items);
+  }
+  data->set("params", params);
+  data->set("is_taxonomy", mstch::data(!page.taxonomy.empty() && page.term.empty()));
+  data->set("is_term", mstch::data(!page.term.empty()));
+}
+
+}  // namespace costsite::render

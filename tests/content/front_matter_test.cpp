@@ -1,0 +1,214 @@
+#include "content/front_matter.h"
+
+#include <catch2/catch.hpp>
+
+#include "content/pages.h"
+#include "tests/test_util.h"
+
+namespace costsite::content {
+namespace {
+
+PageSource Parse(const std::string& text, Diagnostics* diags) {
+  PageSource src;
+  src.path = "content/a.en.md";
+  src.text = text;
+  ParseFrontMatter(&src, diags);
+  return src;
+}
+
+TEST_CASE("Front matter keys are read in any case, as Hugo reads them") {
+  for (const char* text : {"---\nTitle: GPU\nDescription: Costs\nWeight: 4\nLinkTitle: G\n---\nBody\n",
+                           "---\nTITLE: GPU\ndescription: Costs\nweight: 4\nlinktitle: G\n---\nBody\n",
+                           "---\nTitle: GPU\nDescription: Costs\nWeight: 4\nLinkTitle: G\ntags: [a]\n---\nBody\n"}) {
+    INFO(text);
+    Diagnostics diags;
+    PageSource src = Parse(text, &diags);
+    CHECK_FALSE(diags.HasErrors());
+    CHECK(src.front.title == "GPU");
+    CHECK(src.front.description == "Costs");
+    CHECK(src.front.weight == 4);
+    CHECK(src.front.link_title == "G");
+  }
+}
+
+TEST_CASE("Front matter reads Hugo's fields") {
+  Diagnostics diags;
+  PageSource src = Parse(
+      "---\ntitle: Install\ndate: 2024-03-05T10:00:00+08:00\nlastmod: 2024-04-01\nsummary: Short.\n"
+      "slug: setup\nurl: /docs/setup/\ntags: [setup, Getting Started]\ncategories: guides\n"
+      "aliases:\n  - /old/install/\n  - old.html\nmenu:\n  main:\n    weight: 5\n    name: Start\n"
+      "audience: operators\nkeywords: [a, b]\n---\nBody\n",
+      &diags);
+  INFO(AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  const FrontMatter& f = src.front;
+  CHECK(f.date == "2024-03-05");
+  CHECK(f.lastmod == "2024-04-01");
+  CHECK(f.summary == "Short.");
+  CHECK(f.slug == "setup");
+  CHECK(f.url.text == "/docs/setup/");
+  CHECK(f.tags == std::vector<std::string>{"setup", "Getting Started"});
+  CHECK(f.categories == std::vector<std::string>{"guides"});
+  REQUIRE(f.aliases.size() == 2);
+  CHECK(f.aliases[1].text == "old.html");
+  CHECK(f.aliases[1].pos.line == 12);
+  REQUIRE(f.menus.size() == 1);
+  CHECK(f.menus[0].menu == "main");
+  CHECK(f.menus[0].weight == 5);
+  CHECK(f.menus[0].name == "Start");
+  REQUIRE(f.params.size() == 2);
+  CHECK(f.params[0].key == "audience");
+  CHECK(f.params[0].value == "operators");
+  CHECK(f.params[1].is_list);
+  CHECK(f.params[1].items == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("Simple front matter keeps unknown keys and reads dates") {
+  Diagnostics diags;
+  PageSource src = Parse("---\ntitle: T\nDate: 2024-02-29\nAudience: ops\n---\nBody\n", &diags);
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(src.front.date == "2024-02-29");
+  REQUIRE(src.front.params.size() == 1);
+  CHECK(src.front.params[0].key == "audience");
+}
+
+TEST_CASE("A date that is not a calendar day is an error at the value") {
+  for (const char* yaml : {"date: 2023-02-29\n", "date: \"2023-02-29\"\n", "date: [2023-02-29]\n"}) {
+    Diagnostics diags;
+    Parse(std::string("---\ntitle: T\n") + yaml + "---\nBody\n", &diags);
+    INFO(yaml);
+    REQUIRE(diags.ErrorCount() == 1);
+  }
+  Diagnostics diags;
+  Parse("---\ntitle: T\ndate: 2023-02-29\n---\nBody\n", &diags);
+  CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
+        "content/a.en.md:3:7: error: front matter 'date' is not a date ('2023-02-29'; write YYYY-MM-DD, "
+        "optionally followed by a time)\n"
+        " 3 | date: 2023-02-29\n"
+        "   |       ^~~~~~~~~~\n");
+}
+
+TEST_CASE("ParseDay takes the day a Hugo date starts with") {
+  std::string day;
+  CHECK(ParseDay("2024-03-05", &day));
+  CHECK(day == "2024-03-05");
+  CHECK(ParseDay("2024-03-05T10:00:00Z", &day));
+  CHECK(ParseDay("2024-03-05 10:00", &day));
+  CHECK(ParseDay("2000-02-29", &day));
+  CHECK_FALSE(ParseDay("1900-02-29", &day));
+  CHECK_FALSE(ParseDay("2024-3-5", &day));
+  CHECK_FALSE(ParseDay("2024-03-05x", &day));
+  CHECK_FALSE(ParseDay("2024-00-05", &day));
+  CHECK_FALSE(ParseDay("2024-04-31", &day));
+}
+
+TEST_CASE("TOML front matter is read with its fields on their own lines") {
+  Diagnostics diags;
+  PageSource src = Parse(
+      "+++\ntitle = \"配置\"  # a comment\nweight = 2\ndraft = false\ndate = 2024-05-10T08:00:00Z\n"
+      "tags = [\"setup\",\n  \"config\"]\naudience = 'ops'\n[menu.main]\nweight = 30\nname = \"Configure\"\n"
+      "[params]\nshown = true\n+++\nBody\n",
+      &diags);
+  INFO(AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(src.front.title == "配置");
+  CHECK(src.front.weight == 2);
+  CHECK(src.front.date == "2024-05-10");
+  CHECK(src.front.tags == std::vector<std::string>{"setup", "config"});
+  REQUIRE(src.front.menus.size() == 1);
+  CHECK(src.front.menus[0].weight == 30);
+  CHECK(src.front.menus[0].name == "Configure");
+  CHECK(src.body() == "Body\n");
+  CHECK(src.body_line == 15);
+  // Hugo's [params] table gives params of its own keys.
+  REQUIRE(src.front.params.size() == 2);
+  CHECK(src.front.params[0].key == "audience");
+  CHECK(src.front.params[1].key == "shown");
+  CHECK(src.front.params[1].value == "true");
+}
+
+TEST_CASE("TOML errors are reported at the TOML line") {
+  Diagnostics diags;
+  Parse("+++\ntitle = \"T\"\nweight = \"heavy\"\n+++\nBody\n", &diags);
+  CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
+        "content/a.en.md:3:10: error: front matter 'weight' has the wrong type\n"
+        " 3 | weight = \"heavy\"\n"
+        "   |          ^\n");
+  Diagnostics d2;
+  Parse("+++\ntitle = \"T\"\n[[cascade]]\n+++\nBody\n", &d2);
+  CHECK(FormatDiagnostic(d2.Sorted().at(0)) ==
+        "content/a.en.md:3:1: error: TOML arrays of tables ([[...]]) are not read in front matter\n"
+        " 3 | [[cascade]]\n"
+        "   | ^\n");
+  Diagnostics d3;
+  Parse("+++\ntitle = \"T\"\n", &d3);
+  CHECK(d3.Sorted().at(0).message == "front matter is not closed by a '+++' line");
+}
+
+TEST_CASE("url and slug set the page's URL inside its language's folder") {
+  struct Case {
+    const char* yaml;
+    const char* key;
+    const char* url_key;
+  };
+  const Case cases[] = {
+      {"slug: setup\n", "guides/install", "guides/setup"},
+      {"url: /docs/x/\n", "guides/install", "docs/x"},
+      {"url: docs/./y/../x\n", "guides/install", "docs/x"},
+      {"title: T\n", "guides/install", "guides/install"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.yaml);
+    Diagnostics diags;
+    PageSource src = Parse(std::string("---\n") + c.yaml + "---\n", &diags);
+    CHECK(UrlKey(src.front, c.key, src.text, &diags) == c.url_key);
+    CHECK_FALSE(diags.HasErrors());
+  }
+}
+
+TEST_CASE("A url leaving the output folder is an error at its place") {
+  for (const char* url : {"../../x", "/../x", "https://example.org/x", "/", "a?b"}) {
+    INFO(url);
+    Diagnostics diags;
+    PageSource src = Parse(std::string("---\ntitle: T\nurl: ") + url + "\n---\n", &diags);
+    CHECK(UrlKey(src.front, "a", src.text, &diags) == "a");
+    CHECK(diags.ErrorCount() == 1);
+  }
+  Diagnostics diags;
+  PageSource src = Parse("---\ntitle: T\nurl: ../../x\n---\n", &diags);
+  UrlKey(src.front, "a", src.text, &diags);
+  CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
+        "content/a.en.md:3:6: error: url '../../x' leaves the language's folder (write a path such as /docs/page/)\n"
+        " 3 | url: ../../x\n"
+        "   |      ^~~~~~~\n");
+}
+
+TEST_CASE("Aliases become redirect files below the language's folder") {
+  Diagnostics diags;
+  PageSource src = Parse("---\naliases: [/old/install/, setup-old, legacy.html, ../../../x]\n---\n", &diags);
+  std::vector<std::string> files = AliasFiles(src.front, "guides/install", src.text, &diags);
+  CHECK(files == std::vector<std::string>{"old/install/index.html", "guides/setup-old/index.html",
+                                          "guides/legacy.html"});
+  CHECK(diags.ErrorCount() == 1);
+}
+
+TEST_CASE("FirstParagraph is the body's first paragraph of running text") {
+  CHECK(FirstParagraph("## Heading\n\nFirst *line*\nwith a [link](x.md).\n\nSecond.\n") ==
+        "First line with a link.");
+  CHECK(FirstParagraph("```\ncode\n```\n\n- item\n\nText after a list.\n") == "Text after a list.");
+  CHECK(FirstParagraph("It costs `=m.total`.\n\nPlain words.\n") == "Plain words.");
+  CHECK(FirstParagraph("<!-- note\nmore -->\n{{< note >}}\nHi.\n") == "Hi.");
+  CHECK(FirstParagraph("") == "");
+  std::string longer(400, 'a');
+  CHECK(FirstParagraph(longer) == std::string(300, 'a') + "…");
+}
+
+TEST_CASE("TermKey makes a term's URL part as Hugo does") {
+  CHECK(TermKey("Getting Started") == "getting-started");
+  CHECK(TermKey("入门") == "入门");
+  CHECK(TermKey("C++ / Go") == "c-go");
+  CHECK(TermKey("..") == "");
+}
+
+}  // namespace
+}  // namespace costsite::content

@@ -1,0 +1,82 @@
+#include "render/page_lists.h"
+
+#include <catch2/catch.hpp>
+
+namespace costsite::render {
+namespace {
+
+content::Page MakePage(const std::string& key, bool is_list, const std::string& title, int weight = 0,
+                       const std::string& date = "") {
+  content::Page p;
+  p.key = key;
+  p.is_list = is_list;
+  content::PageSource s;
+  s.lang = "en";
+  s.url_key = key;
+  s.front.title = title;
+  s.front.weight = weight;
+  s.front.date = date;
+  p.sources.push_back(s);
+  return p;
+}
+
+std::vector<std::string> Titles(const std::vector<Entry>& entries) {
+  std::vector<std::string> out;
+  for (const Entry& e : entries) out.push_back(e.second->front.title);
+  return out;
+}
+
+// Ordered by key, as content::LoadContent orders them.
+std::vector<content::Page> Site() {
+  return {
+      MakePage("", true, "Home"),
+      MakePage("about", false, "About", 2),
+      MakePage("docs", true, "Docs", 1),
+      MakePage("docs/a-old", false, "Old", 0, "2023-01-01"),
+      MakePage("docs/b-new", false, "New", 0, "2024-01-01"),
+      MakePage("docs/c-first", false, "First", 1),
+      MakePage("docs/ref", true, "Reference", 3),
+      MakePage("docs/ref/deep/x", false, "Deep"),  // no deep/_index: belongs to docs/ref
+      MakePage("loose/page", false, "Loose", 5),     // no loose/_index: belongs to the home page
+  };
+}
+
+TEST_CASE("A section lists its own pages and subsections in Hugo's order") {
+  auto pages = Site();
+  SiteTree tree = SiteTree::Build(pages);
+  CHECK(Titles(ListEntries(pages, tree, 0, "en")) == std::vector<std::string>{"Docs", "About", "Loose"});
+  CHECK(Titles(ListEntries(pages, tree, 2, "en")) == std::vector<std::string>{"First", "Reference", "New", "Old"});
+  CHECK(Titles(ListEntries(pages, tree, 6, "en")) == std::vector<std::string>{"Deep"});
+  CHECK(tree.parent[7] == 6);
+  CHECK(tree.parent[6] == 2);
+  CHECK(tree.parent[0] == SiteTree::kNone);
+}
+
+TEST_CASE("Lists show linkTitle and fall back to the page's own summary") {
+  content::PageSource s;
+  s.front.title = "Installing the tool";
+  s.first_paragraph = "First paragraph.";
+  CHECK(ListTitle(s) == "Installing the tool");
+  CHECK(EntryText(s) == "First paragraph.");
+  s.front.link_title = "Install";
+  s.front.summary = "Summary.";
+  CHECK(ListTitle(s) == "Install");
+  CHECK(EntryText(s) == "Summary.");
+  s.front.description = "Description.";
+  CHECK(EntryText(s) == "Description.");
+}
+
+TEST_CASE("A menu lists the pages that name it, by weight") {
+  auto pages = Site();
+  pages[1].sources[0].front.menus.push_back({"main", 20, ""});
+  pages[2].sources[0].front.menus.push_back({"main", 10, "Documentation"});
+  pages[3].sources[0].front.menus.push_back({"footer", 1, ""});
+  auto menu = MenuEntries(pages, "main", "en");
+  REQUIRE(menu.size() == 2);
+  CHECK(menu[0].first->key == "docs");
+  CHECK(menu[1].first->key == "about");
+  CHECK(MenuEntries(pages, "main", "zh").empty());
+}
+
+}  // namespace
+}  // namespace costsite::render
