@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the quality gates of `make test` need, when missing: Debian's
-# chromium, clang with its sanitizer/libFuzzer runtime, a Java runtime for the
+# chromium, clang with its sanitizer/libFuzzer runtime, hugo (the Hugo-style
+# fixture is built by Hugo too, and compared), a Java runtime for the
 # Nu Html Checker, Node.js with npm, and the npm packages pinned in
 # package-lock.json (vnu-jar, playwright-core, axe-core) into node_modules/.
 # As root it installs them; otherwise it prints the commands and stops.
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 missing=""
 # fonts-wqy-microhei: CJK glyphs for the Chinese screenshots (5 MB).
-for p in chromium clang libclang-rt-14-dev fonts-wqy-microhei; do
+for p in chromium clang libclang-rt-14-dev fonts-wqy-microhei hugo; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
