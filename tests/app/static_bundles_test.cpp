@@ -22,7 +22,8 @@ TEST_CASE("static/ is copied to the output's root, byte for byte") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
   WriteSite(src);
-  const std::string png("\x89PNG\r\n\x1a\n\0\0binary", 18);
+  static const char kPng[] = "\x89PNG\r\n\x1a\n\0\0binary";  // NUL bytes inside: sized by the array
+  const std::string png(kPng, sizeof kPng - 1);
   WriteAll(src / "static/img/logo.png", png);
   WriteAll(src / "static/robots.txt", "User-agent: *\n");
   CliResult r = Costsite("build --source " + src.string());
