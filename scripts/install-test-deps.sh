@@ -3,7 +3,10 @@
 # chromium, clang with its sanitizer/libFuzzer runtime, hugo (the Hugo-style
 # fixture is built by Hugo too, and compared), a Java runtime for the
 # Nu Html Checker, Node.js with npm, and the npm packages pinned in
-# package-lock.json (vnu-jar, playwright-core, axe-core) into node_modules/.
+# package-lock.json (vnu-jar, playwright-core, axe-core; @pydantic/genai-prices,
+# whose data and price calculation the catalog import is checked against;
+# @duckdb/node-api, the benchmark's reference for grouping billing lines) into
+# node_modules/.
 # As root it installs them; otherwise it prints the commands and stops.
 set -eu
 cd "$(dirname "$0")/.."
