@@ -41,21 +41,11 @@ std::vector<CopiedFile> CopiedFiles(const LoadedSite& site, const fs::path& root
   for (const content::Page& page : site.pages) {
     if (page.resources.empty()) continue;
     for (const std::string& lang : site.config.languages) {
-      std::string dir = output::PageFile(lang, page.key);
+      // Beside the page's file, wherever its slug or url puts it.
+      std::string dir = output::PageFile(lang, page.UrlIn(lang));
       dir.resize(dir.rfind('/') + 1);  // "zh/guide/index.html" -> "zh/guide/"
-      // Resources are sorted by name: each name once, this language's own
-      // copy first, then one for every language, then another language's.
-      for (size_t i = 0; i < page.resources.size();) {
-        size_t end = i;
-        const content::Resource* pick = nullptr;
-        for (; end < page.resources.size() && page.resources[end].name == page.resources[i].name; ++end) {
-          const content::Resource& r = page.resources[end];
-          if (r.lang == lang || (r.lang.empty() && (!pick || pick->lang != lang))) pick = &r;
-        }
-        if (!pick) pick = &page.resources[i];
-        files.push_back({dir + pick->name, root / pick->path});
-        i = end;
-      }
+      for (const content::Resource* r : content::PublishedResources(page, lang))
+        files.push_back({dir + r->name, root / r->path});
     }
   }
   return files;

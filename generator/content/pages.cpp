@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <regex>
+#include <set>
 #include <tuple>
 
 #include "base/fs_util.h"
@@ -285,6 +286,52 @@ std::string_view Folder(std::string_view rel) {
   return slash == std::string_view::npos ? std::string_view() : rel.substr(0, slash);
 }
 
+bool IsIndexFile(std::string_view rel) {
+  std::string_view file = rel.substr(Folder(rel).size() + (Folder(rel).empty() ? 0 : 1));
+  return file.rfind("index.", 0) == 0 || file.rfind("_index.", 0) == 0;
+}
+
+// Takes the Markdown files inside a leaf bundle (a folder with an index file)
+// out of `files`, other than that index itself: as in Hugo, they are the
+// bundle's page resources (text a template may include), not pages, and are
+// not published. Nested bundles in a leaf bundle are its resources too.
+std::vector<std::string> LeafBundleMarkdown(std::vector<std::string>* files, const SiteConfig& cfg) {
+  std::set<std::string, std::less<>> leaves;
+  for (const std::string& rel : *files) {
+    std::string_view dir = Folder(rel), rest;
+    std::string_view file = std::string_view(rel).substr(dir.size() + (dir.empty() ? 0 : 1));
+    // A language's own folder (content_layout: folders) is never a bundle.
+    bool lang_root = !dir.empty() && ContentLanguageFolder(rel, cfg, &rest) == dir;
+    if (file.rfind("index.", 0) == 0 && !dir.empty() && !lang_root) leaves.emplace(dir);
+  }
+  std::vector<std::string> resources;
+  if (leaves.empty()) return resources;
+  std::vector<std::string> pages;
+  for (std::string& rel : *files) {
+    std::string_view dir = Folder(rel);
+    // Its own folder holds it as a resource unless it is that folder's index.
+    bool inside = !IsIndexFile(rel) && leaves.count(dir);
+    for (std::string_view up = Folder(dir); !inside && !dir.empty(); dir = up, up = Folder(up))
+      inside = leaves.count(up) > 0;
+    (inside ? resources : pages).push_back(std::move(rel));
+  }
+  files->swap(pages);
+  return resources;
+}
+
+// "chart.zh.png" -> "zh" when zh is one of the site's languages: Hugo gives
+// such a file to that language's page only.
+std::string LanguageOfName(std::string_view name, const SiteConfig& cfg) {
+  size_t slash = name.rfind('/');
+  std::string_view file = name.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  size_t ext = file.rfind('.');
+  if (ext == std::string_view::npos || ext == 0) return {};
+  size_t dot = file.rfind('.', ext - 1);
+  if (dot == std::string_view::npos) return {};
+  std::string lang(file.substr(dot + 1, ext - dot - 1));
+  return std::find(cfg.languages.begin(), cfg.languages.end(), lang) != cfg.languages.end() ? lang : "";
+}
+
 // Gives each non-Markdown file to the bundle it is in; one map lookup per
 // folder above the file, no file system access.
 void AttachResources(std::vector<Page>* pages, const std::vector<std::string>& others, const SiteConfig& cfg) {
@@ -310,7 +357,10 @@ void AttachResources(std::vector<Page>* pages, const std::vector<std::string>& o
       auto it = bundles.find(dir);
       if (it != bundles.end() && (it->second.leaf || direct)) {
         std::string name = rel.substr(dir.empty() ? 0 : dir.size() + 1);
-        (*pages)[it->second.page].resources.push_back({InContent(rel), std::move(name), lang});
+        std::string named = lang.empty() ? LanguageOfName(name, cfg) : "";
+        bool only = !named.empty();
+        (*pages)[it->second.page].resources.push_back(
+            {InContent(rel), std::move(name), only ? std::move(named) : std::move(lang), only});
         break;
       }
       if (dir.empty()) break;
@@ -331,6 +381,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   std::vector<std::string> others;  // bundle resources, or files no page publishes
   for (std::string& rel : ListFiles(root / kContentDir, root, &escaped))
     (rel.size() >= 4 && rel.compare(rel.size() - 3, 3, ".md") == 0 ? files : others).push_back(std::move(rel));
+  std::vector<std::string> bundled = LeafBundleMarkdown(&files, cfg);
   // Files are read and their front matter parsed in parallel (YAML parsing is
   // the slow part of loading a large site), each into its own slot.
   std::vector<PageSource> read(files.size());
@@ -361,6 +412,12 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     pages.insert(pages.begin(), std::move(home));
   }
   AttachResources(&pages, others, cfg);
+  // Markdown resources are not published; they are kept so a link to one
+  // is told apart from a link to a file that does not exist.
+  AttachResources(&pages, bundled, cfg);
+  for (Page& page : pages)
+    for (Resource& r : page.resources)
+      if (r.path.size() > 3 && r.path.compare(r.path.size() - 3, 3, ".md") == 0) r.published = false;
   AddTaxonomyPages(&pages, cfg);
   CheckUrlCollisions(pages, diags);
   return pages;

@@ -38,8 +38,27 @@ struct PageSource {
 struct Resource {
   std::string path;  // relative to the site root: content/gpu/chart.png
   std::string name;  // relative to the bundle's folder: chart.png, img/a.png
-  std::string lang;  // its language folder (content_layout: folders); "" = every language
+  std::string lang;  // its language folder (content_layout: folders), or the
+                     // language in its name (chart.zh.png); "" = every language
+  bool lang_only = false;  // named for its language: published for that language only
+  bool published = true;   // false for Markdown in a leaf bundle (a resource, not a page)
 };
+
+struct Page;
+
+/// The copy of resource `name` published beside `page` in `lang`'s folder:
+/// the language's own (its folder's, or named chart.zh.png), else the one for
+/// every language, else another language folder's (borrowed, as a page shown
+/// in another language borrows its text); nullptr when none is published
+/// there. A file named for another language is only in that language's folder.
+const Resource* PublishedResource(const Page& page, std::string_view name, std::string_view lang);
+
+/// Every resource published in `lang`'s folder of `page`, each name once.
+std::vector<const Resource*> PublishedResources(const Page& page, std::string_view lang);
+
+/// The published resource a link to `name` on `page` in `lang` finds: `name`
+/// itself, else its variant for the language ("chart.png" -> chart.zh.png).
+const Resource* LinkedResource(const Page& page, std::string_view name, std::string_view lang);
 
 /// A page and its translations, in the site's language order.
 struct Page {
@@ -101,7 +120,10 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
 /// without _index files gets an empty one in every language. Other files
 /// become the resources of the bundle they are in: any file below a folder
 /// holding an index file (a leaf bundle), a file beside an _index file (a
-/// branch bundle); other files are not published, as in Hugo.
+/// branch bundle); other files are not published, as in Hugo. Markdown
+/// files inside a leaf bundle (other than its index) are its resources, not
+/// pages, and are not published; a file named for a language (chart.zh.png)
+/// is that language's only.
 std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfig& cfg,
                               Diagnostics* diags, int threads = 0, bool keep_text = true);
 

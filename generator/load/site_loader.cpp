@@ -73,7 +73,8 @@ bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site
   site->source_files.clear();
   for (const std::string& f : site->static_files) site->source_files.push_back(std::string(content::kStaticDir) + "/" + f);
   for (const content::Page& page : site->pages)
-    for (const content::Resource& r : page.resources) site->source_files.push_back(r.path);
+    for (const content::Resource& r : page.resources)
+      if (r.published) site->source_files.push_back(r.path);
   std::sort(site->source_files.begin(), site->source_files.end());
   site->source_files.erase(std::unique(site->source_files.begin(), site->source_files.end()), site->source_files.end());
   return true;

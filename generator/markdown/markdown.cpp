@@ -15,6 +15,7 @@
 #include "markdown/cost_nodes.h"
 #include "markdown/flow_blocks.h"
 #include "markdown/heading_ids.h"
+#include "markdown/html_links.h"
 #include "markdown/shortcodes.h"
 
 namespace costsite::markdown {
@@ -296,11 +297,47 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
   }
 }
 
+// The href and src of raw HTML (written with `raw_html: true`) are links
+// like Markdown's: checked, and rewritten for the page's place, at their
+// line and column in the file.
+void HandleHtmlLinks(const std::vector<cmark_node*>& nodes, const std::string& path, int line_offset,
+                     const MarkdownOptions& opt, std::vector<Link>* links) {
+  for (cmark_node* n : nodes) {
+    std::string lit = Literal(n);
+    std::vector<HtmlUrl> urls = FindHtmlUrls(lit);
+    if (urls.empty()) continue;
+    int line = cmark_node_get_start_line(n);
+    for (cmark_node* p = n; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
+    const int col = cmark_node_get_start_column(n);
+    std::string rewritten;
+    size_t copied = 0, line_start = 0, seen = 0;
+    int lines_before = 0;
+    for (const HtmlUrl& u : urls) {
+      for (; seen < u.begin; ++seen)
+        if (lit[seen] == '\n') ++lines_before, line_start = seen + 1;
+      int at_col = lines_before == 0 ? col + static_cast<int>(u.begin) : static_cast<int>(u.begin - line_start) + 1;
+      Link link{u.url, {path, line + line_offset + lines_before, at_col}, u.is_image};
+      links->push_back(link);
+      std::string url = IsDangerousUrl(link.url, link.is_image) ? std::string()
+                        : opt.rewrite                          ? (*opt.rewrite)(link)
+                                                               : link.url;
+      if (url == link.url) continue;
+      rewritten.append(lit, copied, u.begin - copied);
+      rewritten += AttributeValue(url);
+      copied = u.end;
+    }
+    if (copied == 0) continue;
+    rewritten.append(lit, copied, std::string::npos);
+    cmark_node_set_literal(n, rewritten.c_str());
+  }
+}
+
 // The visible text of the page; `heading_spans` gets where each heading's
 // text is in it, in document order (the order MarkNodes lists them).
 // `shown` maps the blocks shortcodes became to their visible text.
 std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* heading_spans,
-                      const std::map<cmark_node*, std::string>& shown) {
+                      const std::map<cmark_node*, std::string>& shown,
+                      std::vector<std::pair<cmark_node*, size_t>>* shown_at) {
   std::string out;
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
@@ -319,6 +356,7 @@ std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* 
     } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_HTML_INLINE) {
       out += VisibleText(Literal(n));  // figures
     } else if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_CUSTOM_BLOCK && shown.count(n)) {
+      shown_at->push_back({n, out.size()});
       out += shown.at(n);
     } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
                (ev == CMARK_EVENT_EXIT && (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)) {
@@ -348,6 +386,8 @@ struct ShortcodeResults {
   std::vector<Link>* links;                  // the links of their inner content are added here
   std::map<cmark_node*, std::string> shown;  // the blocks they became -> their visible text
   std::set<std::string> taken;               // ids of the page so far, with their inner headings'
+  std::vector<std::vector<Heading>> inner;   // per call: the headings of its inner content
+  std::map<cmark_node*, size_t> call_of;     // the blocks they became -> their call
 };
 
 std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::string& path,
@@ -372,6 +412,7 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
     call.inner_html = inline_use ? StripParagraph(std::move(r.html)) : std::move(r.html);
     results->links->insert(results->links->end(), r.links.begin(), r.links.end());
     for (const Heading& h : r.headings) results->taken.insert(h.id);
+    results->inner[k] = std::move(r.headings);
     return call.inner_html;
   };
   std::string html;
@@ -383,6 +424,33 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
   return call.render_inner();
 }
 
+// Adds the headings inside block shortcodes (a tab's or a note's `## x`)
+// to the page's, in document order, so the table of contents and the search
+// index's sections have them: each is placed where its text is in the
+// shortcode's visible text, found in order.
+void MergeInnerHeadings(const std::vector<std::pair<cmark_node*, size_t>>& shown_at,
+                        ShortcodeResults* results, std::vector<Heading>* headings) {
+  bool any = false;
+  for (const auto& [node, offset] : shown_at) {
+    auto call = results->call_of.find(node);
+    if (call == results->call_of.end()) continue;
+    const std::string& text = results->shown.at(node);
+    size_t from = 0;
+    for (Heading h : results->inner[call->second]) {
+      size_t at = text.find(h.text, from);
+      if (at == std::string::npos) continue;  // the template did not show it
+      from = at + h.text.size();
+      h.text_begin = offset + at;
+      h.text_end = offset + from;
+      headings->push_back(std::move(h));
+      any = true;
+    }
+  }
+  if (any)
+    std::stable_sort(headings->begin(), headings->end(),
+                     [](const Heading& a, const Heading& b) { return a.text_begin < b.text_begin; });
+}
+
 // Replaces the placeholders CutShortcodes left: block ones (HTML comments
 // cmark read as HTML blocks, in `html_nodes`) and inline ones (tokens inside
 // text nodes). Placeholder nodes are taken out of `html_nodes`, so raw HTML
@@ -391,6 +459,7 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
                       const std::string& path, const MarkdownOptions& opt, ShortcodeResults* results,
                       Diagnostics* diags) {
   if (sc->calls.empty()) return;
+  results->inner.resize(sc->calls.size());
   std::vector<cmark_node*> rest;
   for (cmark_node* n : *html_nodes) {
     int k = PlaceholderIndex(Literal(n), sc->placeholder_prefix);
@@ -401,7 +470,10 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
     bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
     std::string html = RenderCall(sc, static_cast<size_t>(k), !block, path, opt, results, diags);
     cmark_node* repl = ReplaceWithHtml(n, html);
-    if (block) results->shown[repl] = VisibleText(html);
+    if (block) {
+      results->shown[repl] = VisibleText(html);
+      results->call_of[repl] = static_cast<size_t>(k);
+    }
   }
   html_nodes->swap(rest);
   std::vector<cmark_node*> texts;
@@ -500,9 +572,10 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   // The drift checks read the tree as written, so they share this parse.
   if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
   MarkedNodes marked = MarkNodes(doc.get());
-  ShortcodeResults expanded{&out.links, {}, options.reserved_ids ? *options.reserved_ids : std::set<std::string>()};
+  ShortcodeResults expanded{&out.links, {}, options.reserved_ids ? *options.reserved_ids : std::set<std::string>(), {}, {}};
   ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &expanded, diags);
   if (!options.raw_html) EscapeRawHtml(marked.html);
+  else HandleHtmlLinks(marked.html, path, line_offset, options, &out.links);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
@@ -511,9 +584,11 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   LineIndex body_lines(body);
   for (cmark_node* h : marked.headings) heading_sources.push_back(ReadHeadingSource(h, &body_lines));
   std::vector<std::pair<size_t, size_t>> heading_spans;
-  out.plain_text = PlainText(doc.get(), &heading_spans, expanded.shown);
+  std::vector<std::pair<cmark_node*, size_t>> shown_at;
+  out.plain_text = PlainText(doc.get(), &heading_spans, expanded.shown, &shown_at);
   AnchorHeadings(marked.headings, heading_sources, heading_spans,
                  shortcodes.calls.empty() ? options.reserved_ids : &expanded.taken, &out.headings);
+  if (!shown_at.empty()) MergeInnerHeadings(shown_at, &expanded, &out.headings);
 
   // Always render "unsafe": the only HTML nodes left are the ones this stage
   // made (raw HTML was turned into text above unless the site opted in), and

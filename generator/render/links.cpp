@@ -117,8 +117,7 @@ struct UrlTarget {
 // (static/ is published at the site root), a resource of the page's bundle,
 // or a theme asset.
 UrlTarget ResolveUrl(const SiteInputs& in, const content::Page& page, const content::PageSource& src,
-                     const std::string& out_path,
-                     const std::string& path) {
+                     const std::string& out_lang, const std::string& out_path, const std::string& path) {
   const content::SiteConfig& cfg = *in.config;
   UrlTarget t;
   std::string site_path;  // site-relative, with the language folder costsite writes
@@ -160,18 +159,24 @@ UrlTarget ResolveUrl(const SiteInputs& in, const content::Page& page, const cont
     return t;
   }
   if (path[0] != '/') {  // a resource beside the page's file (a page bundle)
+    std::string name;
+    if (JoinPath("", PercentDecode(path), &name) && !name.empty()) {
+      // A file of the page's bundle is found when this language's folder
+      // publishes it: a file named for another language (chart.en.png) is
+      // not, and Markdown in a bundle is not published at all. A link to
+      // "chart.png" finds the language's own chart.zh.png.
+      if (const content::Resource* r = content::LinkedResource(page, name, out_lang)) {
+        t.found = true;
+        t.rewrite = r->name != name;
+        t.file = out_path.substr(0, out_path.rfind('/') + 1) + r->name;
+        return t;
+      }
+      if (std::any_of(page.resources.begin(), page.resources.end(),
+                      [&](const content::Resource& r) { return r.name == name; }))
+        return t;
+    }
     std::string resource;
     if (JoinPath(src.path.substr(0, src.path.rfind('/')), PercentDecode(path), &resource) && HasFile(in, resource)) {
-      t.found = true;
-      t.rewrite = false;
-      return t;
-    }
-    // A resource this language borrows from another's bundle folder is
-    // published beside the page all the same.
-    std::string name;
-    if (JoinPath("", PercentDecode(path), &name) &&
-        std::any_of(page.resources.begin(), page.resources.end(),
-                    [&](const content::Resource& r) { return r.name == name; })) {
       t.found = true;
       t.rewrite = false;
       return t;
@@ -233,7 +238,17 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
         }
       }
       const content::Page* linked = FindPage(*in.pages, cp.key);
-      if (!linked) return broken("no page " + joined);
+      if (!linked) {
+        // Only on this error path: is it Markdown inside a leaf bundle?
+        for (const content::Page& p : *in.pages)
+          for (const content::Resource& r : p.resources)
+            if (r.path == joined) {
+              std::string bundle = p.sources.empty() ? joined : p.sources.front().path;
+              return broken(joined + " is a resource of the page bundle " + bundle.substr(0, bundle.rfind('/')) +
+                            ", not a page");
+            }
+        return broken("no page " + joined);
+      }
       const std::string target = output::PageFile(lang, linked->UrlIn(lang));
       keep(target, cp.key.empty() ? "the home page" : "page " + cp.key);
       return output::RelativeUrl(out_path, target) + frag;
@@ -242,7 +257,7 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       keep(out_path, "this page");
       return url;
     }
-    UrlTarget target = ResolveUrl(in, page, src, out_path, path);
+    UrlTarget target = ResolveUrl(in, page, src, lang, out_path, path);
     if (!target.found) {
       if (src.lang != lang) return url;  // reported where the page is in its own language
       diags->Add({Severity::kWarning, link.pos,

@@ -59,6 +59,77 @@ TEST_CASE("A page bundle's files are published beside the page in every language
   CHECK_FALSE(fs::exists(src / "site/zh/notes/unbundled.png"));
 }
 
+TEST_CASE("A leaf bundle's Markdown files are its resources, not pages, and files named for a language are its own") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteSite(src);
+  WriteAll(src / "content/guide/index.zh.md", "---\ntitle: 指南\n---\n![图](chart.png) ![图](chart.zh.png)\n");
+  WriteAll(src / "content/guide/index.en.md", "---\ntitle: Guide\n---\n![Chart](chart.png) ![Chart](chart.zh.png)\n");
+  WriteAll(src / "content/guide/chart.zh.png", "zh");
+  WriteAll(src / "content/guide/chart.en.png", "en");
+  WriteAll(src / "content/guide/note.md", "---\ntitle: Note\n---\nIncluded text.\n");
+  WriteAll(src / "content/guide/parts/index.md", "---\ntitle: Part\n---\nA nested bundle is a resource too.\n");
+  CliResult r = Costsite("build --source " + src.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  // Hugo builds the home page and the guide here, in each language: the other Markdown files
+  // are the bundle's resources, and are not published.
+  CHECK(r.output.find("Built 4 pages (zh 2, en 2)") != std::string::npos);
+  CHECK_FALSE(fs::exists(src / "site/zh/guide/note/index.html"));
+  CHECK_FALSE(fs::exists(src / "site/en/guide/note.md"));
+  CHECK_FALSE(fs::exists(src / "site/en/guide/parts/index.html"));
+  // chart.zh.png is the Chinese page's only, as Hugo publishes it; a link to
+  // "chart.png" finds the language's own file.
+  CHECK(ReadAll(src / "site/zh/guide/chart.zh.png") == "zh");
+  CHECK(ReadAll(src / "site/en/guide/chart.en.png") == "en");
+  CHECK_FALSE(fs::exists(src / "site/en/guide/chart.zh.png"));
+  CHECK_FALSE(fs::exists(src / "site/zh/guide/chart.en.png"));
+  const std::string zh = ReadAll(src / "site/zh/guide/index.html");
+  CHECK(zh.find("src=\"chart.zh.png\" alt=\"图\"") != std::string::npos);
+  CHECK(ReadAll(src / "site/en/guide/index.html").find("src=\"chart.en.png\" alt=\"Chart\"") != std::string::npos);
+  // The English page's link to the Chinese file leads nowhere, and says so.
+  CHECK(r.output.find("content/guide/index.en.md:4:21: warning: image 'chart.zh.png' leads nowhere") !=
+        std::string::npos);
+  CHECK(r.output.find("content/guide/index.zh.md:4:") == std::string::npos);
+  // A Markdown link to a bundle's Markdown resource is not a link to a page.
+  WriteAll(src / "content/other.zh.md", "---\ntitle: 其他\n---\n[注](guide/note.md)\n");
+  WriteAll(src / "content/other.en.md", "---\ntitle: Other\n---\n[note](guide/note.md)\n");
+  CliResult link = Costsite("build --source " + src.string());
+  CHECK(link.exit_code != 0);
+  CHECK(link.output.find("content/other.en.md:4:1: error: broken link 'guide/note.md': content/guide/note.md is a "
+                         "resource of the page bundle content/guide, not a page") != std::string::npos);
+  CHECK(ReadAll(src / "site/zh/guide/chart.zh.png") == "zh");  // the previous site stays
+}
+
+TEST_CASE("Links in raw HTML and in shortcode arguments are checked and rewritten like Markdown links") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "site.yaml", "title: {zh: 文档, en: Docs}\nlanguages: [en, zh]\nraw_html: true\n");
+  WriteAll(src / "content/_index.en.md", "---\ntitle: Home\n---\n");
+  WriteAll(src / "content/_index.zh.md", "---\ntitle: 首页\n---\n");
+  WriteAll(src / "static/img/logo.png", "png");
+  WriteAll(src / "content/docs/a.en.md",
+           "---\ntitle: A\n---\n<p>See <a href=\"/en/docs/b/\">B</a> and\n<img src=\"/img/logo.png\" alt=\"logo\">"
+           " <a href='/en/docs/missing/'>gone</a></p>\n\n{{< figure src=\"/img/nothere.png\" alt=\"x\" >}}\n"
+           "\n{{< figure src=\"/img/logo.png\" alt=\"Logo\" >}}\n");
+  WriteAll(src / "content/docs/a.zh.md", "---\ntitle: 甲\n---\n甲\n");
+  WriteAll(src / "content/docs/b.en.md", "---\ntitle: B\n---\nB\n");
+  WriteAll(src / "content/docs/b.zh.md", "---\ntitle: 乙\n---\n乙\n");
+  CliResult r = Costsite("build --source " + src.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string a = ReadAll(src / "site/en/docs/a/index.html");
+  // Rewritten for the page's place, so that the site reads from file://.
+  CHECK(a.find("<a href=\"../b/index.html\">B</a>") != std::string::npos);
+  CHECK(a.find("<img src=\"../../../img/logo.png\" alt=\"logo\">") != std::string::npos);
+  CHECK(a.find("src=\"../../../img/logo.png\" alt=\"Logo\"") != std::string::npos);
+  // Each broken one is reported at its line and column.
+  CHECK(r.output.find("content/docs/a.en.md:5:47: warning: link '/en/docs/missing/' leads nowhere") !=
+        std::string::npos);
+  CHECK(r.output.find("content/docs/a.en.md:7:1: warning: image '/img/nothere.png' leads nowhere") !=
+        std::string::npos);
+}
+
 TEST_CASE("content_layout: folders reads content/zh and content/en as Hugo's contentDir") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";

@@ -120,6 +120,26 @@ TEST_CASE("Headings inside shortcodes and beside them never share an id") {
   CHECK(Has(r.html, "<h2 id=\"step--one\">"));  // the shortcode is not part of the id
 }
 
+TEST_CASE("Headings inside shortcodes join the page's headings in document order") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("## Before\n\n{{% box %}}\n## Linux\n\ntext\n\n### Debian\n{{% /box %}}\n\n## After\n", &sc,
+                  &diags);
+  INFO(r.html);
+  REQUIRE(r.headings.size() == 4);
+  CHECK(r.headings[0].id == "before");
+  CHECK(r.headings[1].id == "linux");
+  CHECK(r.headings[1].level == 2);
+  CHECK(r.headings[2].id == "debian");
+  CHECK(r.headings[2].level == 3);
+  CHECK(r.headings[3].id == "after");
+  // Each one's span is its text in the page's plain text (the search index's sections).
+  for (const Heading& h : r.headings) {
+    INFO(h.id);
+    CHECK(r.plain_text.substr(h.text_begin, h.text_end - h.text_begin) == h.text);
+  }
+}
+
 TEST_CASE("Lines after a shortcode keep their numbers") {
   Rendered sc;
   Diagnostics diags;
