@@ -165,15 +165,21 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
     at->is_list = true;
     at->taxonomy = what[key].first;
     if (!what[key].second.empty()) at->term = langs.begin()->second;
+    // Every language gets its own page, also where no page of that language
+    // names the term: the language switcher leads there, and it lists that
+    // language's pages (none) in that language's words, not another
+    // language's page under a missing-translation notice.
     for (const std::string& lang : cfg.languages) {
+      if (at->In(lang)) continue;
       auto title = langs.find(lang);
-      if (title == langs.end() || at->In(lang)) continue;
       PageSource src;
       src.lang = lang;
       src.path = "content/" + key + "/_index." + lang + ".md";
       src.url_key = key;
-      src.front.title = title->second;  // "" for the taxonomy: its UI word is shown
-      src.front.date = newest[{key, lang}];
+      // "" for the taxonomy: its UI word is shown.
+      src.front.title = title != langs.end() ? title->second : langs.begin()->second;
+      auto date = newest.find({key, lang});
+      if (date != newest.end()) src.front.date = date->second;
       at->sources.push_back(std::move(src));
     }
     auto rank = [&](const PageSource& s) {

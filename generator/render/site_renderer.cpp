@@ -322,6 +322,10 @@ struct PageRenderer::Impl {
     bool any_headline = false;
     figures::PopoverIds ids("home-");  // the body's figures are numbered apart
     for (const auto& [page, src] : ListEntries(*in.pages, tree, IndexOf(list_page), lang)) {
+      // A term no page of this language names has a page (the language
+      // switcher leads there) but is not listed.
+      const int term_count = page->term.empty() ? 0 : TermCount(*in.pages, *page, lang);
+      if (!page->term.empty() && term_count == 0) continue;
       mstch::data item;
       item.set("title", ListTitle(*src));
       SetIfAny(&item, "description", EntryText(*src));
@@ -331,7 +335,7 @@ struct PageRenderer::Impl {
       if (!src->front.date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.date, lang));
       if (!src->front.lastmod.empty() && src->front.lastmod != src->front.date && page->taxonomy.empty())
         item.set("lastmod", PageDate(src->front.lastmod, lang));
-      if (!page->term.empty()) item.set("count", std::to_string(TermCount(*in.pages, *page, lang)));
+      if (!page->term.empty()) item.set("count", std::to_string(term_count));
       const content::FrontMatter& front = src->front;
       Headline h;
       std::string error;

@@ -96,6 +96,14 @@ TEST_CASE("Dates are shown in the page's language and tags link to term pages") 
   CHECK(ListTitles(b.Page("zh/categories/guides/index.html")) == std::vector<std::string>{"安装"});
   CHECK(b.Page("zh/tags/index.html").find("<h1>标签</h1>") != std::string::npos);
   CHECK_FALSE(fs::exists(b.site / "en/tags/unpublished"));  // only a draft uses it
+  // A term only the other language names: its page (where the language
+  // switcher leads) is in this language's words, with none of its pages,
+  // and this language's list of terms leaves it out.
+  std::string only_en = b.Page("zh/tags/getting-started/index.html");
+  CHECK(only_en.find("尚无中文译文") == std::string::npos);
+  CHECK(only_en.find("<p>暂无页面。</p>") != std::string::npos);
+  CHECK(ListTitles(b.Page("zh/tags/index.html")) == std::vector<std::string>{"config", "setup", "入门"});
+  CHECK(b.Page("en/tags/入门/index.html").find("<p>No pages yet.</p>") != std::string::npos);
 }
 
 TEST_CASE("Aliases are relative redirect pages, and slug and url move a page") {
