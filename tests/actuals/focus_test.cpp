@@ -1,10 +1,14 @@
 #include "actuals/actuals.h"
 
+#include <sys/resource.h>
+
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "tests/app/run_costsite.h"
 #include "tests/test_util.h"
 
 namespace costsite::actuals {
@@ -15,6 +19,15 @@ using cost::Decimal;
 const char* kHeader = "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost,EffectiveCost,Tags\n";
 
 Decimal D(const char* text) { return *Decimal::Parse(text); }
+
+// `units` × 10^-7 in decimal notation, by integer arithmetic only.
+std::string FromScaledUnits(int64_t units) {
+  bool negative = units < 0;
+  unsigned long long a = negative ? 0ULL - static_cast<unsigned long long>(units) : static_cast<unsigned long long>(units);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%llu.%07llu", negative ? "-" : "", a / 10000000, a % 10000000);
+  return buf;
+}
 
 Totals Sum(const std::string& csv, Query q, Diagnostics& diags, const std::string& path = "actuals/a.csv") {
   Accumulator acc(std::move(q));
@@ -225,6 +238,50 @@ TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
   CHECK(t.files == std::vector<std::string>{"actuals/a.csv", "actuals/b.csv.gz"});
   REQUIRE(t.groups.size() == 1);
   CHECK(t.groups[0].total == D("2.5"));
+}
+
+// A 100 MB export, streamed by the real binary: its peak memory stays far
+// below the file's size, and the sums match an independent integer sum.
+TEST_CASE("actuals: a 100 MB file is streamed in bounded memory", "[actuals][slow]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "actuals");
+  const char* services[] = {"Amazon EC2", "Amazon S3", "Cloud Storage, \"Standard\""};
+  // Expected: integer units of 10^-7 per service, summed independently.
+  int64_t expected[3] = {0, 0, 0};
+  {
+    std::ofstream out(dir.path() / "actuals/big.csv", std::ios::binary);
+    out << kHeader;
+    std::string line;
+    for (int64_t i = 0; out.tellp() < 100 * 1000 * 1000; ++i) {
+      int s = static_cast<int>(i % 3);
+      int64_t units = (i * 7919) % 2000003 - 100000;  // some negative, many under a cent
+      expected[s] += units;
+      bool negative = units < 0;
+      int64_t a = negative ? -units : units;
+      char amount[48];
+      std::snprintf(amount, sizeof amount, "%s%lld.%07lld", negative ? "-" : "", static_cast<long long>(a / 10000000),
+                    static_cast<long long>(a % 10000000));
+      line = "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,";
+      line += s == 2 ? "\"Cloud Storage, \"\"Standard\"\"\"" : services[s];
+      line += ",";
+      line += amount;
+      line += ",,\"{\"\"team\"\": \"\"data\"\"}\"\n";
+      out << line;
+    }
+  }
+  CliResult r = Costsite("actuals --source " + dir.path().string() + " --group ServiceName --json");
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json j = nlohmann::json::parse(r.output);
+  REQUIRE(j["groups"].size() == 3);
+  for (const auto& g : j["groups"]) {
+    std::string name = g["key"]["ServiceName"];
+    int s = name == services[0] ? 0 : name == services[1] ? 1 : 2;
+    std::string want = FromScaledUnits(expected[s]);
+    CHECK(*Decimal::Parse(g["total"].get<std::string>()) == *Decimal::Parse(want));
+  }
+  struct rusage usage;
+  getrusage(RUSAGE_CHILDREN, &usage);
+  CHECK(usage.ru_maxrss < 48 * 1024);  // kB: the file is 100 MB
 }
 
 }  // namespace
