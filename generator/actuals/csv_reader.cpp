@@ -40,33 +40,30 @@ bool CsvReader::Next(std::vector<CsvField>* fields, CsvError* error) {
       first_ = false;
     }
     // Find the record's end: a line feed outside quotes. A quote opens a
-    // quoted field only at a field's start (or right after a closing quote:
-    // a doubled quote); a stray one inside an unquoted field is reported by
-    // SplitFields and does not swallow the lines after it.
+    // quoted field only at a field's start; inside one, a doubled quote is
+    // a quote and a single one closes it. A stray quote inside an unquoted
+    // field is reported by SplitFields and does not swallow the lines after
+    // it. Only quotes are visited (memchr), not every byte.
     size_t scan = pos_;
-    bool in_quotes = false, multiline = false, at_start = true, after_close = false;
-    auto scan_segment = [&](const char* from, const char* to) {
-      if (!in_quotes && !Find(from, to, '"')) {
-        if (to > from) at_start = to[-1] == ',', after_close = false;
-        return;
-      }
-      for (const char* c = from; c < to; ++c) {
-        if (in_quotes) {
-          if (*c == '"') in_quotes = false, after_close = true;
-        } else if (*c == '"' && (at_start || after_close)) {
-          in_quotes = true, at_start = false, after_close = false;
-        } else {
-          at_start = *c == ',', after_close = false;
-        }
-      }
-    };
+    bool in_quotes = false, multiline = false;
     size_t end = 0;
     for (;;) {
       const char* base = buf_.data();
+      const char* record_start = base + pos_;
       const char* stop_at = base + buf_.size();
       const char* nl = Find(base + scan, stop_at, '\n');
       const char* limit = nl ? nl : stop_at;
-      scan_segment(base + scan, limit);
+      for (const char* q = Find(base + scan, limit, '"'); q; q = Find(q + 1, limit, '"')) {
+        if (in_quotes) {
+          if (q + 1 < limit && q[1] == '"') {
+            ++q;
+          } else {
+            in_quotes = false;
+          }
+        } else if (q == record_start || q[-1] == ',') {
+          in_quotes = true;
+        }
+      }
       if (nl && !in_quotes) {
         end = nl - base;
         break;
@@ -80,7 +77,8 @@ bool CsvReader::Next(std::vector<CsvField>* fields, CsvError* error) {
         end = buf_.size();
         break;
       }
-      scan = buf_.size() - pos_;
+      // More input is needed: keep the record, read on, and scan it again
+      // from its start (a doubled quote may straddle the chunks).
       buf_.erase(0, pos_);
       pos_ = 0;
       if (buf_.size() > kMaxRecord) {
@@ -90,6 +88,9 @@ bool CsvReader::Next(std::vector<CsvField>* fields, CsvError* error) {
         return true;
       }
       Fill();
+      scan = 0;
+      in_quotes = false;
+      multiline = false;
     }
     if (end == pos_ && pos_ >= buf_.size() && eof_) return false;
     rec_begin_ = pos_;

@@ -201,6 +201,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   std::vector<std::string> tag_values(group_cols.size());
   int64_t lines_read = 0, lines_selected = 0;
   std::set<std::string> no_rate;  // currencies reported without an exchange rate
+  std::string last_currency;      // the last valid currency: most lines repeat it
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> pending_index;
   std::vector<std::vector<std::string>> pending_keys;
   std::vector<std::vector<State::Partial>> pending_parts;
@@ -238,10 +239,11 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       continue;
     }
     const CsvField& currency = fields[currency_col];
-    if (!cost::IsCurrencyCode(currency.value)) {
+    if (currency.value != last_currency && !cost::IsCurrencyCode(currency.value)) {
       report_field(currency, "unknown currency '" + std::string(currency.value) + "'");
       continue;
     }
+    last_currency = currency.value;
     const CsvField& measure = fields[measure_col];
     std::optional<Amount> amount;
     if (!measure.value.empty()) {
