@@ -4,7 +4,7 @@
 set -eu
 PACKAGES="cmake g++ make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
 nlohmann-json3-dev libyaml-cpp-dev libyaml-dev catch2 libkainjow-mustache-dev libicu-dev \
-libboost-dev libcpp-httplib-dev libjemalloc-dev"
+libboost-dev libcpp-httplib-dev libjemalloc-dev zlib1g-dev"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/site_layout.h"
+#include "app/actuals_command.h"
 #include "app/build.h"
 #include "app/eval_command.h"
 #include "app/diff_command.h"
@@ -53,6 +54,7 @@ const char* kHelp =
     "  new       scaffold a report in both languages: costsite new report NAME\n"
     "  serve     preview on 127.0.0.1 with live reload: costsite serve [--port N]\n"
     "  pdf       print every report to A4 PDF with headless Chromium\n"
+    "  actuals   exact totals of the FOCUS billing exports in actuals/, per group\n"
     "\n"
     "Options:\n"
     "  -h, --help     show help (also: costsite <command> --help)\n"
@@ -339,6 +341,46 @@ int RunEvalCommand(const std::vector<std::string>& args, std::ostream& out, std:
   return code;
 }
 
+const char* kActualsHelp =
+    "Usage: costsite actuals [--group COL[,COL...]] [--measure M] [--period YYYY-MM] [--currency CUR]\n"
+    "                        [--json] [--source DIR]\n"
+    "\n"
+    "Sums the FOCUS 1.0 billing exports under DIR/actuals (*.csv, *.csv.gz) per\n"
+    "group, exactly: every total is the sum of its lines to the last digit.\n"
+    "\n"
+    "  --group COLS    FOCUS columns or tag keys (tag:team), comma-separated (default: one total)\n"
+    "  --measure M     BilledCost (default), EffectiveCost, ListCost or ContractedCost\n"
+    "  --period MONTH  only lines whose ChargePeriodStart falls in that month\n"
+    "  --currency CUR  convert every line at pricing/ exchange rates dated on or before its start\n"
+    "  --json          print the schema in docs/schema/actuals.schema.json\n";
+
+int RunActualsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Args a = ParseArgs(args, 1, {"source", "group", "measure", "period", "currency"}, {"json", "help"});
+  if (a.flags["help"]) {
+    out << kActualsHelp;
+    return kExitOk;
+  }
+  if (a.error.empty() && !a.positional.empty()) a.error = "unexpected argument '" + a.positional[0] + "'";
+  if (!a.error.empty()) {
+    err << "costsite: " << a.error << "\n" << kActualsHelp;
+    return kExitUsage;
+  }
+  ActualsRequest req;
+  if (a.values.count("source")) req.source_dir = a.values["source"];
+  for (const std::string& list : a.all["group"]) {
+    std::stringstream ss(list);
+    for (std::string g; std::getline(ss, g, ',');) req.group_by.push_back(g);
+  }
+  if (a.values.count("measure")) req.measure = a.values["measure"];
+  req.period = a.values["period"];
+  req.currency = a.values["currency"];
+  req.json = a.flags["json"];
+  Diagnostics diags;
+  int code = RunActuals(req, out, diags);
+  PrintDiagnostics(diags, false, err);
+  return code;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -358,6 +400,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "build") return RunBuild(args, false, out, err);
   if (cmd == "check") return RunBuild(args, true, out, err);
   if (cmd == "eval") return RunEvalCommand(args, out, err);
+  if (cmd == "actuals") return RunActualsCommand(args, out, err);
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "diff") return RunDiff(rest, out, err);
   if (cmd == "init") return RunInit(rest, out, err);

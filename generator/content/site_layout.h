@@ -14,6 +14,7 @@ inline constexpr std::string_view kContentDir = "content";     // Markdown pages
 inline constexpr std::string_view kPricingDir = "pricing";     // price lists, rates, models
 inline constexpr std::string_view kTemplatesDir = "templates"; // the site's theme overrides
 inline constexpr std::string_view kStaticDir = "static";       // copied into the output as they are
+inline constexpr std::string_view kActualsDir = "actuals";     // FOCUS billing exports (costsite actuals)
 inline constexpr std::string_view kOutputDir = "site";         // the default output folder
 
 /// The source folders of a site: the output may not be inside one of them,

@@ -39,6 +39,8 @@ pricing::Options PricingOptions(const content::SiteConfig& cfg) {
 
 fs::path PricingDir(const fs::path& root) { return root / content::kPricingDir; }
 
+fs::path ActualsDir(const fs::path& root) { return root / content::kActualsDir; }
+
 cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
                                  Diagnostics* diags, pricing::ParseCache* cache) {
   // A site without pricing/ is fine: its pages have no figures to reference.

@@ -51,6 +51,9 @@ pricing::Options PricingOptions(const content::SiteConfig& cfg);
 /// `root`/pricing.
 std::filesystem::path PricingDir(const std::filesystem::path& root);
 
+/// `root`/actuals: the site's FOCUS billing exports.
+std::filesystem::path ActualsDir(const std::filesystem::path& root);
+
 /// Loads pricing/ and evaluates every model (an empty evaluation when the
 /// site has no pricing/) on `threads` threads; with `cache`, unchanged files
 /// are not parsed again.

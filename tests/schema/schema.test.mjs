@@ -52,3 +52,19 @@ test('the schemas reject what costsite rejects', () => {
   assert.equal(validators.units({ units: { 'call-s': { zh: '调用', en: 'call' } } }), false);  // not a unit name
   assert.equal(validators.units({ units: { vcpu: { zh: 'vCPU', en: ['vCPU'] } } }), false);  // [singular, plural]
 });
+
+// `costsite actuals --json` (docs/commands.md) against its schema, on the
+// fixture export; skipped when the test runs without the built binary.
+test('costsite actuals --json matches docs/schema/actuals.schema.json', { skip: !process.env.COSTSITE_BINARY }, async () => {
+  const { execFileSync } = await import('node:child_process');
+  const validate = ajv.compile(schema('actuals.schema.json'));
+  const site = join(root, 'tests/fixtures/actuals/basic');
+  for (const args of [['--group', 'ServiceName,tag:team'], ['--measure', 'ContractedCost', '--period', '2024-09'], []]) {
+    const out = execFileSync(process.env.COSTSITE_BINARY, ['actuals', '--source', site, '--json', ...args], { encoding: 'utf8' });
+    const doc = JSON.parse(out);
+    assert.ok(validate(doc), ajv.errorsText(validate.errors));
+    assert.ok(doc.groups.length > 0);
+  }
+  assert.equal(validate({ measure: 'BilledCost', group_by: [], period: null, currency: null, files: [], lines_read: 0,
+    lines_selected: 0, groups: [], totals: [{ currency: 'USD', total: '1.50', lines: 1, empty_lines: 0 }] }), false);
+});

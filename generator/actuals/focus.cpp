@@ -1,0 +1,391 @@
+// FOCUS 1.0 lines into exact group totals. The header names the columns; a
+// line is read only for the columns the query uses (the measure, the billing
+// currency, the charge period, the group columns, Tags), and each of those is
+// checked, so a malformed line is reported, never skipped or half-counted.
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "actuals/actuals.h"
+#include "actuals/csv_reader.h"
+#include "actuals/exact_sum.h"
+#include "cost/units.h"
+
+namespace costsite::actuals {
+
+namespace {
+
+constexpr std::string_view kMeasureNames[] = {"BilledCost", "EffectiveCost", "ListCost", "ContractedCost"};
+constexpr std::string_view kCurrency = "BillingCurrency";
+constexpr std::string_view kStart = "ChargePeriodStart";
+constexpr std::string_view kEnd = "ChargePeriodEnd";
+constexpr std::string_view kTags = "Tags";
+constexpr std::string_view kTagPrefix = "tag:";
+constexpr int kMaxErrorsPerFile = 100;  // then the file is reported as a whole
+
+bool Digits(std::string_view s, size_t from, size_t n) {
+  if (s.size() < from + n) return false;
+  for (size_t i = from; i < from + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// "2024-09-01T00:00:00Z" (also with a space, fractional seconds, "+00:00" or
+// no zone, all UTC) -> "2024-09-01T00:00:00"; "" when malformed.
+std::string NormalizeTime(std::string_view s) {
+  if (!Digits(s, 0, 4) || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' || !Digits(s, 8, 2)) return "";
+  int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+  int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
+  std::string out(s.substr(0, 10));
+  size_t i = 10;
+  if (i == s.size()) return out + "T00:00:00";
+  if (s[i] != 'T' && s[i] != ' ') return "";
+  if (!Digits(s, i + 1, 2) || s.size() < i + 6 || s[i + 3] != ':' || !Digits(s, i + 4, 2)) return "";
+  out += 'T';
+  out += s.substr(i + 1, 5);
+  i += 6;
+  if (i < s.size() && s[i] == ':') {
+    if (!Digits(s, i + 1, 2)) return "";
+    out += s.substr(i, 3);
+    i += 3;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    }
+  } else {
+    out += ":00";
+  }
+  std::string_view zone = s.substr(i);
+  if (zone.empty() || zone == "Z" || zone == "+00:00" || zone == "+0000") return out;
+  return "";
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+std::optional<Measure> MeasureNamed(std::string_view name) {
+  for (size_t i = 0; i < std::size(kMeasureNames); ++i)
+    if (kMeasureNames[i] == name) return static_cast<Measure>(i);
+  return std::nullopt;
+}
+
+std::string_view MeasureName(Measure m) { return kMeasureNames[static_cast<size_t>(m)]; }
+
+std::vector<std::string> MeasureNames() { return {std::begin(kMeasureNames), std::end(kMeasureNames)}; }
+
+struct Accumulator::State {
+  struct Partial {
+    std::string currency;
+    int conversion = -1;  // index into conversions; -1 = kept in its own currency
+    ExactSum sum;
+    int64_t lines = 0, empty = 0;
+  };
+  struct Group {
+    std::vector<std::string> key;
+    std::vector<Partial> parts;
+  };
+  struct Conversion {
+    cost::Decimal rate;
+    bool divide = false;  // the rate is quoted the other way: dividing by it is exact, multiplying by 1/rate is not
+  };
+
+  Query query;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> index;
+  std::vector<Group> groups;
+  std::vector<Conversion> conversions;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> conversion_of;  // "EUR2024-09-01" -> index, -2 none
+  std::vector<std::string> files;
+  int64_t lines_read = 0, lines_selected = 0;
+
+  // The conversion of `currency` on `date` into the query's currency: -1 for
+  // none needed, -2 when there is no rate.
+  int ConversionFor(std::string_view currency, std::string_view date) {
+    if (query.currency.empty() || currency == query.currency) return -1;
+    std::string k(currency);
+    k += date;
+    if (auto it = conversion_of.find(k); it != conversion_of.end()) return it->second;
+    const FxRate* best = nullptr;
+    for (const FxRate& r : query.rates) {
+      bool match = (r.base == currency && r.quote == query.currency) || (r.quote == currency && r.base == query.currency);
+      if (!match || r.date > date) continue;
+      if (!best || r.date >= best->date) best = &r;
+    }
+    int id = -2;
+    if (best) {
+      id = static_cast<int>(conversions.size());
+      conversions.push_back({best->rate, best->base != currency});
+    }
+    conversion_of.emplace(std::move(k), id);
+    return id;
+  }
+};
+
+Accumulator::Accumulator(Query query) : state_(std::make_unique<State>()) { state_->query = std::move(query); }
+Accumulator::~Accumulator() = default;
+
+bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnostics& diags) {
+  State& st = *state_;
+  const Query& q = st.query;
+  st.files.push_back(path);
+  CsvReader reader(in);
+  std::vector<CsvField> fields;
+  CsvError csv_error;
+  int errors = 0;
+  auto report = [&](int line, int col, std::string message, int span) {
+    ++errors;
+    if (errors > kMaxErrorsPerFile) return;
+    Diagnostic d;
+    d.pos = {path, line, col};
+    d.message = errors == kMaxErrorsPerFile ? message + " (and more: reporting stops here; no line of this file is counted)"
+                                            : std::move(message);
+    d.source_line = std::string(reader.LineText(line));
+    d.span = std::max(span, 1);
+    d.code = "focus";
+    diags.Add(std::move(d));
+  };
+  auto report_field = [&](const CsvField& f, std::string message) {
+    report(f.line, f.col, std::move(message), static_cast<int>(f.value.size()));
+  };
+
+  // The header: which column each role is in.
+  if (!reader.Next(&fields, &csv_error)) {
+    report(1, 1, "empty file: a FOCUS export starts with a header line", 1);
+    return false;
+  }
+  if (!csv_error.message.empty()) {
+    report(csv_error.line, csv_error.col, csv_error.message, 1);
+    return false;
+  }
+  std::map<std::string, size_t, std::less<>> column;
+  for (size_t i = 0; i < fields.size(); ++i) column.emplace(std::string(fields[i].value), i);
+  bool header_ok = true;
+  auto need = [&](std::string_view name) -> size_t {
+    auto it = column.find(name);
+    if (it != column.end()) return it->second;
+    report(reader.RecordLine(), 1, "the header has no column '" + std::string(name) + "'", 1);
+    header_ok = false;
+    return 0;
+  };
+  const size_t measure_col = need(MeasureName(q.measure));
+  const size_t currency_col = need(kCurrency);
+  const size_t start_col = need(kStart);
+  const size_t end_col = need(kEnd);
+  std::vector<std::pair<size_t, std::string>> group_cols;  // column, tag key ("" for a plain column)
+  bool tags = false;
+  for (const std::string& g : q.group_by) {
+    if (g.rfind(kTagPrefix, 0) == 0) {
+      group_cols.emplace_back(need(kTags), g.substr(kTagPrefix.size()));
+      tags = true;
+    } else {
+      group_cols.emplace_back(need(g), "");
+    }
+  }
+  if (!header_ok) return false;
+  const size_t width = fields.size();
+  const size_t tags_col = tags ? column.find(kTags)->second : 0;
+
+  // The lines.
+  std::string key;
+  std::vector<std::string_view> values(group_cols.size());
+  std::vector<std::string> tag_values(group_cols.size());
+  int64_t lines_read = 0, lines_selected = 0;
+  std::set<std::string> no_rate;  // currencies reported without an exchange rate
+  std::string last_currency;      // the last valid currency: most lines repeat it
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> pending_index;
+  std::vector<std::vector<std::string>> pending_keys;
+  std::vector<std::vector<State::Partial>> pending_parts;
+  while (reader.Next(&fields, &csv_error)) {
+    if (!csv_error.message.empty()) {
+      ++lines_read;
+      report(csv_error.line, csv_error.col, csv_error.message, 1);
+      continue;
+    }
+    ++lines_read;
+    if (fields.size() != width) {
+      const CsvField& last = fields.back();
+      report(last.line, last.col + static_cast<int>(last.value.size()),
+             std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") + ", but the header has " +
+                 std::to_string(width),
+             1);
+      continue;
+    }
+    const CsvField& start = fields[start_col];
+    std::string start_time = NormalizeTime(start.value);
+    if (start_time.empty()) {
+      report_field(start, "malformed " + std::string(kStart) + " '" + std::string(start.value) +
+                              "': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z");
+      continue;
+    }
+    const CsvField& end = fields[end_col];
+    std::string end_time = NormalizeTime(end.value);
+    if (end_time.empty()) {
+      report_field(end, "malformed " + std::string(kEnd) + " '" + std::string(end.value) +
+                            "': write an ISO 8601 UTC time, 2024-09-02T00:00:00Z");
+      continue;
+    }
+    if (end_time < start_time) {
+      report_field(end, std::string(kEnd) + " is before " + std::string(kStart) + " (" + std::string(start.value) + ")");
+      continue;
+    }
+    const CsvField& currency = fields[currency_col];
+    if (currency.value != last_currency && !cost::IsCurrencyCode(currency.value)) {
+      report_field(currency, "unknown currency '" + std::string(currency.value) + "'");
+      continue;
+    }
+    last_currency = currency.value;
+    const CsvField& measure = fields[measure_col];
+    std::optional<Amount> amount;
+    if (!measure.value.empty()) {
+      amount = ParseAmount(measure.value);
+      if (!amount) {
+        report_field(measure, "malformed " + std::string(MeasureName(q.measure)) + " '" + std::string(measure.value) +
+                                  "': write a decimal number such as -0.0042");
+        continue;
+      }
+    }
+    if (!q.period.empty() && std::string_view(start_time).substr(0, 7) != q.period) continue;
+    if (tags) {
+      const CsvField& t = fields[tags_col];
+      nlohmann::json obj;
+      if (!t.value.empty()) {
+        obj = nlohmann::json::parse(t.value.begin(), t.value.end(), nullptr, false);
+        if (obj.is_discarded() || !obj.is_object()) {
+          report_field(t, "malformed Tags: write a JSON object such as {\"team\": \"data\"}");
+          continue;
+        }
+      }
+      for (size_t g = 0; g < group_cols.size(); ++g) {
+        if (group_cols[g].second.empty()) continue;
+        tag_values[g].clear();
+        if (auto it = obj.find(group_cols[g].second); it != obj.end())
+          tag_values[g] = it->is_string() ? it->get<std::string>() : it->dump();
+      }
+    }
+    int conversion = st.ConversionFor(currency.value, std::string_view(start_time).substr(0, 10));
+    if (conversion == -2) {
+      // Once per currency and file: the lines after it lack the same rate.
+      if (no_rate.insert(std::string(currency.value)).second) {
+        report_field(currency, "no exchange rate between " + std::string(currency.value) + " and " + q.currency +
+                                   " on or before " + start_time.substr(0, 10) +
+                                   " (pricing/ rates); this file's lines in " + std::string(currency.value) +
+                                   " are not counted");
+      } else {
+        ++errors;
+      }
+      continue;
+    }
+    key.clear();
+    for (size_t g = 0; g < group_cols.size(); ++g) {
+      values[g] = group_cols[g].second.empty() ? fields[group_cols[g].first].value : std::string_view(tag_values[g]);
+      key.append(values[g]);
+      key.push_back('\x1f');
+    }
+    auto it = pending_index.find(key);
+    if (it == pending_index.end()) {
+      it = pending_index.emplace(key, static_cast<uint32_t>(pending_keys.size())).first;
+      pending_keys.emplace_back(values.begin(), values.end());
+      pending_parts.emplace_back();
+    }
+    std::vector<State::Partial>& parts = pending_parts[it->second];
+    auto part = std::find_if(parts.begin(), parts.end(), [&](const State::Partial& p) {
+      return p.conversion == conversion && p.currency == currency.value;
+    });
+    if (part == parts.end()) {
+      parts.push_back({std::string(currency.value), conversion, {}, 0, 0});
+      part = parts.end() - 1;
+    }
+    ++part->lines;
+    ++lines_selected;
+    if (amount) {
+      part->sum.Add(*amount);
+    } else {
+      ++part->empty;
+    }
+  }
+  if (!csv_error.message.empty()) report(csv_error.line, csv_error.col, csv_error.message, 1);
+  st.lines_read += lines_read;
+  if (errors > 0) return false;  // a file with a bad line adds nothing: no total is partly counted
+  st.lines_selected += lines_selected;
+  for (size_t i = 0; i < pending_keys.size(); ++i) {
+    std::string k;
+    for (const std::string& v : pending_keys[i]) k += v + '\x1f';
+    auto git = st.index.find(k);
+    if (git == st.index.end()) {
+      git = st.index.emplace(k, static_cast<uint32_t>(st.groups.size())).first;
+      st.groups.push_back({pending_keys[i], {}});
+    }
+    std::vector<State::Partial>& parts = st.groups[git->second].parts;
+    for (State::Partial& p : pending_parts[i]) {
+      auto same = std::find_if(parts.begin(), parts.end(), [&](const State::Partial& o) {
+        return o.conversion == p.conversion && o.currency == p.currency;
+      });
+      if (same == parts.end()) {
+        parts.push_back(std::move(p));
+      } else {
+        same->lines += p.lines;
+        same->empty += p.empty;
+        same->sum.Add(Amount{0, false, p.sum.Value()});
+      }
+    }
+  }
+  return true;
+}
+
+Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
+  const State& st = *state_;
+  Totals out;
+  out.files = st.files;
+  out.lines_read = st.lines_read;
+  out.lines_selected = st.lines_selected;
+  for (const State::Group& g : st.groups) {
+    std::vector<GroupTotal> by_currency;
+    for (const State::Partial& p : g.parts) {
+      cost::Decimal v = p.sum.Value();
+      std::string currency = p.currency;
+      if (p.conversion >= 0) {
+        const State::Conversion& c = st.conversions[p.conversion];
+        if (c.divide) {
+          v /= c.rate;
+        } else {
+          v *= c.rate;
+        }
+        currency = st.query.currency;
+      }
+      auto t = std::find_if(by_currency.begin(), by_currency.end(),
+                            [&](const GroupTotal& o) { return o.currency == currency; });
+      if (t == by_currency.end()) {
+        by_currency.push_back({g.key, currency, 0, 0, 0});
+        t = by_currency.end() - 1;
+      }
+      t->total += v;
+      t->lines += p.lines;
+      t->empty_lines += p.empty;
+    }
+    for (GroupTotal& t : by_currency) out.groups.push_back(std::move(t));
+  }
+  std::sort(out.groups.begin(), out.groups.end(), [](const GroupTotal& a, const GroupTotal& b) {
+    if (a.currency != b.currency) return a.currency < b.currency;
+    if (a.total != b.total) return a.total > b.total;
+    return a.key < b.key;
+  });
+  for (const GroupTotal& g : out.groups) {
+    if (out.sums.empty() || out.sums.back().currency != g.currency) out.sums.push_back({{}, g.currency, 0, 0, 0});
+    out.sums.back().total += g.total;
+    out.sums.back().lines += g.lines;
+    out.sums.back().empty_lines += g.empty_lines;
+  }
+  return out;
+}
+
+}  // namespace costsite::actuals

@@ -1,0 +1,87 @@
+// LoadActuals: the files of an actuals/ folder, plain or gzip-compressed,
+// each streamed through Accumulator::ParseFocus.
+#include <algorithm>
+#include <fstream>
+#include <streambuf>
+#include <system_error>
+
+#include <zlib.h>
+
+#include "actuals/actuals.h"
+
+namespace costsite::actuals {
+
+namespace {
+
+// A read-only stream buffer over a gzip file, so a .csv.gz reads like a .csv.
+class GzipBuf : public std::streambuf {
+ public:
+  explicit GzipBuf(const std::filesystem::path& path) : file_(gzopen(path.c_str(), "rb")) {
+    if (file_) gzbuffer(file_, 1 << 17);
+  }
+  ~GzipBuf() override {
+    if (file_) gzclose(file_);
+  }
+  GzipBuf(const GzipBuf&) = delete;
+  GzipBuf& operator=(const GzipBuf&) = delete;
+  bool ok() const { return file_ != nullptr; }
+  /// zlib's message after a failed read ("" when none).
+  std::string error() const {
+    if (!file_) return "cannot open";
+    int code = Z_OK;
+    const char* msg = gzerror(file_, &code);
+    return code == Z_OK || code == Z_STREAM_END ? "" : msg;
+  }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    int n = file_ ? gzread(file_, buf_, sizeof buf_) : 0;
+    if (n <= 0) return traits_type::eof();
+    setg(buf_, buf_, buf_ + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  gzFile file_;
+  char buf_[1 << 17];
+};
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnostics& diags) {
+  Accumulator acc(query);
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_regular_file(ec) && (EndsWith(name, ".csv") || EndsWith(name, ".csv.gz"))) files.push_back(it->path());
+  }
+  if (ec) diags.Error({dir.filename().string(), 0, 0}, "cannot read the folder: " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::string shown = (dir.filename() / file.lexically_relative(dir)).generic_string();
+    if (EndsWith(shown, ".gz")) {
+      auto buf = std::make_unique<GzipBuf>(file);
+      std::istream in(buf.get());
+      if (buf->ok()) acc.ParseFocus(shown, in, diags);
+      if (std::string why = buf->error(); !why.empty())
+        diags.Error({shown, 0, 0}, "cannot read the compressed file: " + why);
+    } else {
+      std::ifstream in(file, std::ios::binary);
+      if (!in) {
+        diags.Error({shown, 0, 0}, "cannot open the file");
+        continue;
+      }
+      acc.ParseFocus(shown, in, diags);
+    }
+  }
+  return acc.Finish(diags);
+}
+
+}  // namespace costsite::actuals

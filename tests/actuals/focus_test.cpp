@@ -1,0 +1,288 @@
+#include "actuals/actuals.h"
+
+#include <sys/resource.h>
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "tests/app/run_costsite.h"
+#include "tests/test_util.h"
+
+namespace costsite::actuals {
+namespace {
+
+using cost::Decimal;
+
+const char* kHeader = "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost,EffectiveCost,Tags\n";
+
+Decimal D(const char* text) { return *Decimal::Parse(text); }
+
+// `units` × 10^-7 in decimal notation, by integer arithmetic only.
+std::string FromScaledUnits(int64_t units) {
+  bool negative = units < 0;
+  unsigned long long a = negative ? 0ULL - static_cast<unsigned long long>(units) : static_cast<unsigned long long>(units);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%llu.%07llu", negative ? "-" : "", a / 10000000, a % 10000000);
+  return buf;
+}
+
+Totals Sum(const std::string& csv, Query q, Diagnostics& diags, const std::string& path = "actuals/a.csv") {
+  Accumulator acc(std::move(q));
+  std::istringstream in(csv);
+  acc.ParseFocus(path, in, diags);
+  return acc.Finish(diags);
+}
+
+Query ByService() {
+  Query q;
+  q.group_by = {"ServiceName"};
+  return q;
+}
+
+const GroupTotal* Find(const Totals& t, const std::string& key, const std::string& currency = "USD") {
+  for (const GroupTotal& g : t.groups)
+    if (!g.key.empty() && g.key[0] == key && g.currency == currency) return &g;
+  return nullptr;
+}
+
+TEST_CASE("actuals: quoted fields, a BOM and CRLF line endings", "[actuals]") {
+  std::string csv = std::string("\xEF\xBB\xBF") + kHeader;
+  csv.replace(csv.size() - 1, 1, "\r\n");
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,\"Compute, \"\"large\"\"\",1.50,1.50,\r\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,\"Two\nlines\",2,2,\r\n";
+  csv += "USD,2024-09-02T00:00:00Z,2024-09-03T00:00:00Z,\"Compute, \"\"large\"\"\",0.25,0.25,\r\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(t.groups.size() == 2);
+  const GroupTotal* compute = Find(t, "Compute, \"large\"");
+  REQUIRE(compute);
+  CHECK(compute->total == D("1.75"));
+  CHECK(compute->lines == 2);
+  const GroupTotal* two = Find(t, "Two\nlines");
+  REQUIRE(two);
+  CHECK(two->total == D("2"));
+  CHECK(t.lines_read == 3);
+}
+
+TEST_CASE("actuals: empty measures, credits and amounts under a cent are kept exactly", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,0.0000001,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,-12.345678901234567891,,\n";  // 21 decimals: the wide path
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,0.0000002,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,-5.00,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,1e-3,,\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  const GroupTotal* s3 = Find(t, "S3");
+  REQUIRE(s3);
+  CHECK(s3->total == D("-12.345678601234567891"));
+  CHECK(s3->lines == 4);
+  CHECK(s3->empty_lines == 1);
+  const GroupTotal* ec2 = Find(t, "EC2");
+  REQUIRE(ec2);
+  CHECK(ec2->total == D("-4.999"));
+  // Sorted largest first; the sum of every group is their exact total.
+  CHECK(t.groups[0].key[0] == "EC2");
+  REQUIRE(t.sums.size() == 1);
+  CHECK(t.sums[0].total == D("-17.344678601234567891"));
+  CHECK(t.sums[0].lines == 6);
+}
+
+TEST_CASE("actuals: a malformed amount is an error with its place and caret", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,12.3.4,,\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) ==
+        "actuals/a.csv:3:50: error: malformed BilledCost '12.3.4': write a decimal number such as -0.0042\n"
+        " 3 | USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,12.3.4,,\n"
+        "   | " + std::string(49, ' ') + "^~~~~~\n");
+  // The file with a bad line counts nothing, so no total is partly right.
+  CHECK(t.groups.empty());
+  CHECK(t.lines_read == 2);
+}
+
+TEST_CASE("actuals: malformed lines of every kind are reported, each once", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,\n";                // 6 fields
+  csv += "US,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";               // currency
+  csv += "USD,2024-09-31,2024-09-02T00:00:00Z,S3,1.00,,\n";                        // no 31 September
+  csv += "USD,2024-13-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";              // month 13
+  csv += "USD,2024-09-03T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";              // end before start
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S\"3,1.00,,\n";            // stray quote
+  csv += "USD,2024-09-01T00:00:00+08:00,2024-09-02T00:00:00Z,S3,1.00,,\n";         // not UTC
+  Diagnostics diags;
+  Sum(csv, ByService(), diags);
+  std::vector<Diagnostic> ds = diags.Sorted();
+  std::vector<std::string> got;
+  for (const Diagnostic& d : ds) got.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message);
+  CHECK(got == std::vector<std::string>{
+                   "2:55 6 fields, but the header has 7",
+                   "3:1 unknown currency 'US'",
+                   "4:5 malformed ChargePeriodStart '2024-09-31': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z",
+                   "5:5 malformed ChargePeriodStart '2024-13-01T00:00:00Z': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z",
+                   "6:26 ChargePeriodEnd is before ChargePeriodStart (2024-09-03T00:00:00Z)",
+                   "7:48 a quote inside an unquoted field (quote the whole field and double the quote)",
+                   "8:5 malformed ChargePeriodStart '2024-09-01T00:00:00+08:00': write an ISO 8601 UTC time, "
+                   "2024-09-01T00:00:00Z",
+               });
+}
+
+TEST_CASE("actuals: a missing column and an unclosed quote", "[actuals]") {
+  Diagnostics diags;
+  Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,BilledCost\n", ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(diags.Sorted()[0].message == "the header has no column 'ServiceName'");
+  Diagnostics diags2;
+  Sum(std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,\"S3,1.00,,\n", ByService(), diags2);
+  REQUIRE(diags2.ErrorCount() == 1);
+  CHECK(diags2.Sorted()[0].pos.line == 2);
+  CHECK(diags2.Sorted()[0].message == "unclosed quote: the file ends inside a quoted field");
+}
+
+TEST_CASE("actuals: a period selects lines by the start of their charge period", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-08-31T23:00:00Z,2024-09-01T00:00:00Z,S3,1,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,2,,\n";
+  csv += "USD,2024-09-30T23:00:00Z,2024-10-01T00:00:00Z,S3,4,,\n";
+  csv += "USD,2024-10-01T00:00:00Z,2024-10-02T00:00:00Z,S3,8,,\n";
+  Query q = ByService();
+  q.period = "2024-09";
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].total == D("6"));
+  CHECK(t.lines_read == 4);
+  CHECK(t.lines_selected == 2);
+}
+
+TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,0.5,\"{\"\"team\"\": \"\"data\"\", \"\"cc\"\": 7}\"\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,0.25,\"{\"\"team\"\": \"\"web\"\"}\"\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,1,2,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,1,4,\"{\"\"team\"\": \"\"data\"\"}\"\n";
+  Query q;
+  q.group_by = {"tag:team", "tag:cc"};
+  q.measure = Measure::kEffectiveCost;
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(t.groups.size() == 4);
+  CHECK(t.groups[0].key == std::vector<std::string>{"data", ""});
+  CHECK(t.groups[0].total == D("4"));
+  CHECK(t.groups[1].key == std::vector<std::string>{"", ""});
+  CHECK(t.groups[1].total == D("2"));
+  CHECK(t.groups[2].key == std::vector<std::string>{"data", "7"});
+  CHECK(t.groups[3].key == std::vector<std::string>{"web", ""});
+
+  Diagnostics bad;
+  Sum(std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,1,[1]\n", q, bad);
+  REQUIRE(bad.ErrorCount() == 1);
+  CHECK(bad.Sorted()[0].message == "malformed Tags: write a JSON object such as {\"team\": \"data\"}");
+}
+
+TEST_CASE("actuals: each line converted at the rate in force on its date", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "CNY,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,ECS,7.00,,\n";    // before the second rate
+  csv += "CNY,2024-09-20T00:00:00Z,2024-09-21T00:00:00Z,ECS,8.00,,\n";    // after it
+  csv += "USD,2024-09-20T00:00:00Z,2024-09-21T00:00:00Z,ECS,1.00,,\n";
+  Query q = ByService();
+  q.currency = "USD";
+  q.rates = {{"USD", "CNY", "2024-08-01", D("7")}, {"USD", "CNY", "2024-09-15", D("8")}};
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].total == D("3"));
+  CHECK(t.groups[0].currency == "USD");
+  CHECK(t.groups[0].lines == 3);
+
+  q.rates.clear();
+  Diagnostics missing;
+  Sum(csv, q, missing);
+  REQUIRE(missing.ErrorCount() == 1);
+  CHECK(missing.Sorted()[0].message ==
+        "no exchange rate between CNY and USD on or before 2024-09-01 (pricing/ rates); this file's lines in CNY are "
+        "not counted");
+}
+
+TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
+  TempDir dir;
+  std::string csv = std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.25,,\n";
+  gzFile gz = gzopen((dir.path() / "actuals/b.csv.gz").c_str(), "wb");
+  if (!gz) {
+    std::filesystem::create_directories(dir.path() / "actuals");
+    gz = gzopen((dir.path() / "actuals/b.csv.gz").c_str(), "wb");
+  }
+  REQUIRE(gz);
+  gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
+  gzclose(gz);
+  WriteAll(dir.path() / "actuals/a.csv", csv);
+  WriteAll(dir.path() / "actuals/notes.txt", "not read");
+  Diagnostics diags;
+  Totals t = LoadActuals(dir.path() / "actuals", ByService(), diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(t.files == std::vector<std::string>{"actuals/a.csv", "actuals/b.csv.gz"});
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].total == D("2.5"));
+}
+
+// A 100 MB export, streamed by the real binary: its peak memory stays far
+// below the file's size, and the sums match an independent integer sum.
+TEST_CASE("actuals: a 100 MB file is streamed in bounded memory", "[actuals][slow]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "actuals");
+  const char* services[] = {"Amazon EC2", "Amazon S3", "Cloud Storage, \"Standard\""};
+  // Expected: integer units of 10^-7 per service, summed independently.
+  int64_t expected[3] = {0, 0, 0};
+  {
+    std::ofstream out(dir.path() / "actuals/big.csv", std::ios::binary);
+    out << kHeader;
+    std::string line;
+    for (int64_t i = 0; out.tellp() < 100 * 1000 * 1000; ++i) {
+      int s = static_cast<int>(i % 3);
+      int64_t units = (i * 7919) % 2000003 - 100000;  // some negative, many under a cent
+      expected[s] += units;
+      bool negative = units < 0;
+      int64_t a = negative ? -units : units;
+      char amount[48];
+      std::snprintf(amount, sizeof amount, "%s%lld.%07lld", negative ? "-" : "", static_cast<long long>(a / 10000000),
+                    static_cast<long long>(a % 10000000));
+      line = "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,";
+      line += s == 2 ? "\"Cloud Storage, \"\"Standard\"\"\"" : services[s];
+      line += ",";
+      line += amount;
+      line += ",,\"{\"\"team\"\": \"\"data\"\"}\"\n";
+      out << line;
+    }
+  }
+  CliResult r = Costsite("actuals --source " + dir.path().string() + " --group ServiceName --json");
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json j = nlohmann::json::parse(r.output);
+  REQUIRE(j["groups"].size() == 3);
+  for (const auto& g : j["groups"]) {
+    std::string name = g["key"]["ServiceName"];
+    int s = name == services[0] ? 0 : name == services[1] ? 1 : 2;
+    std::string want = FromScaledUnits(expected[s]);
+    CHECK(*Decimal::Parse(g["total"].get<std::string>()) == *Decimal::Parse(want));
+  }
+  struct rusage usage;
+  getrusage(RUSAGE_CHILDREN, &usage);
+  CHECK(usage.ru_maxrss < 48 * 1024);  // kB: the file is 100 MB
+}
+
+}  // namespace
+}  // namespace costsite::actuals
