@@ -40,10 +40,11 @@ bool LocaleFrom(const json& j, LocaleData* d) {
   d->group = j.value("group", ",");
   d->plain = AffixFrom(j.value("plain", json()));
   d->percent = AffixFrom(j.value("percent", json()));
-  for (const auto& [code, a] : j.value("currency", json::object()).items()) d->currency[code] = AffixFrom(a);
-  for (const auto& [code, n] : j.value("currency_name", json::object()).items())
-    d->currency_name[code] = n.get<std::string>();
-  for (const json& s : j.value("compact", json::array()))
+  const json currency = j.value("currency", json::object()), names = j.value("currency_name", json::object()),
+             compact = j.value("compact", json::array());
+  for (const auto& [code, a] : currency.items()) d->currency[code] = AffixFrom(a);
+  for (const auto& [code, n] : names.items()) d->currency_name[code] = n.get<std::string>();
+  for (const json& s : compact)
     d->compact.push_back({s[0].get<int>(), s[1].get<std::string>()});
   return true;
 }
@@ -71,16 +72,20 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     out["errors"].push_back(error);
     return out.dump();
   }
-  for (const auto& [lang, data] : request.value("locales", json::object()).items()) {
+  // value() returns a copy: kept in a named object while it is iterated.
+  const json locales = request.value("locales", json::object());
+  for (const auto& [lang, data] : locales.items()) {
     LocaleData d;
     if (LocaleFrom(data, &d)) SetLocaleData(lang, std::move(d));
   }
   UiWords words;
-  for (const auto& [lang, table] : request.value("words", json::object()).items())
+  const json word_tables = request.value("words", json::object());
+  for (const auto& [lang, table] : word_tables.items())
     for (const auto& [key, text] : table.items()) words[lang][key] = text.get<std::string>();
   std::vector<std::string> langs;
-  for (const json& l : request.value("langs", json::array())) langs.push_back(l.get<std::string>());
-  for (const json& s : request.value("sets", json::array())) {
+  const json lang_list = request.value("langs", json::array()), set_list = request.value("sets", json::array());
+  for (const json& l : lang_list) langs.push_back(l.get<std::string>());
+  for (const json& s : set_list) {
     cost::ParamSet set;
     set.target.text = s[0].get<std::string>();
     set.target.pos = {"--set", 1, 1};
