@@ -13,7 +13,9 @@ cd "$(dirname "$0")/.."
 
 missing=""
 # fonts-wqy-microhei: CJK glyphs for the Chinese screenshots (5 MB).
-for p in chromium clang libclang-rt-14-dev fonts-wqy-microhei hugo; do
+# emscripten: builds the WebAssembly what-if engine (wasm/), checked against
+# the native build by the whatif_wasm test.
+for p in chromium clang libclang-rt-14-dev fonts-wqy-microhei hugo emscripten; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"

@@ -4,20 +4,14 @@
 #include <memory>
 #include <vector>
 
-#include <unicode/currunit.h>
-#include <unicode/measunit.h>
-#include <unicode/numberformatter.h>
-#include <unicode/ucurr.h>
-#include <unicode/unistr.h>
-
 #include <charconv>
 
+#include "figures/number_text.h"
 #include "figures/strings.h"
 #include "figures/unit_words.h"
 
 namespace costsite::figures {
 
-namespace number = icu::number;
 using cost::Decimal;
 using cost::Interval;
 
@@ -28,13 +22,6 @@ bool IsCurrencyCode(std::string_view s) {
   for (char c : s)
     if (c < 'A' || c > 'Z') return false;
   return true;
-}
-
-// zh pages follow mainland conventions (zh-CN): ¥ for CNY, US$ for USD.
-icu::Locale LocaleFor(std::string_view lang) {
-  if (lang == "zh") return icu::Locale("zh", "CN");
-  if (lang == "en") return icu::Locale("en", "US");
-  return icu::Locale(std::string(lang).c_str());
 }
 
 // Decimals that show `sig` significant digits of `a` (> 0), never dropping
@@ -102,57 +89,21 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
   }
 }
 
-number::LocalizedNumberFormatter MakeFormatter(const NumberStyle& style, Fraction fraction, bool symbol,
-                                               std::string_view lang) {
-  UErrorCode status = U_ZERO_ERROR;
-  auto f = number::NumberFormatter::withLocale(LocaleFor(lang)).roundingMode(UNUM_ROUND_HALFUP);
-  if (style.compact && !style.precision) {
-    f = f.notation(number::Notation::compactShort()).precision(number::Precision::maxSignificantDigits(3));
-  } else {
-    if (style.compact) f = f.notation(number::Notation::compactShort());
-    f = f.precision(number::Precision::minMaxFraction(fraction.min, fraction.max));
-  }
-  if (symbol && !style.currency.empty()) {
-    icu::UnicodeString code = icu::UnicodeString::fromUTF8(style.currency);
-    icu::CurrencyUnit unit(code.getTerminatedBuffer(), status);
-    if (U_SUCCESS(status)) f = f.unit(unit).unitWidth(UNUM_UNIT_WIDTH_SHORT);
-  }
-  if (symbol && style.percent) f = f.unit(icu::MeasureUnit::getPercent());
-  return f;
+// The digits of a number in `style` with `fraction`; `symbol` adds the
+// currency or percent sign.
+DigitRule RuleFor(const NumberStyle& style, Fraction fraction, bool symbol) {
+  DigitRule rule;
+  rule.compact = style.compact;
+  rule.significant3 = style.compact && !style.precision;
+  rule.min_fraction = fraction.min;
+  rule.max_fraction = fraction.max;
+  if (symbol && style.percent) rule.percent = true;
+  else if (symbol && IsCurrencyCode(style.currency)) rule.currency = style.currency;
+  return rule;
 }
 
-// Building an ICU formatter costs far more than using one, and a site formats
-// thousands of figures with a handful of styles: keep them per thread (ICU
-// formatters are immutable, but a thread-local cache needs no lock).
-const number::LocalizedNumberFormatter& Formatter(const NumberStyle& style, Fraction fraction, bool symbol,
-                                                  std::string_view lang) {
-  // Looked up for every number of every page: a few fields and a linear
-  // search of the handful of styles a thread has seen, no key string built.
-  struct Entry {
-    std::string lang, currency;
-    int flags;
-    Fraction fraction;
-    number::LocalizedNumberFormatter formatter;
-  };
-  int flags = (style.percent ? 1 : 0) | (style.compact ? 4 : 0) | (symbol ? 8 : 0) |
-              (style.precision ? 16 : 0);
-  thread_local std::vector<std::unique_ptr<Entry>> cache;
-  for (const auto& e : cache)
-    if (e->flags == flags && e->fraction == fraction && e->lang == lang && e->currency == style.currency)
-      return e->formatter;
-  cache.push_back(std::make_unique<Entry>(
-      Entry{std::string(lang), style.currency, flags, fraction, MakeFormatter(style, fraction, symbol, lang)}));
-  return cache.back()->formatter;
-}
-
-std::string Run(const number::LocalizedNumberFormatter& f, const Decimal& v) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string text = v.ToString();
-  number::FormattedNumber n = f.formatDecimal(icu::StringPiece(text.data(), text.size()), status);
-  if (U_FAILURE(status)) return text;
-  std::string out;
-  n.toString(status).toUTF8String(out);
-  return U_SUCCESS(status) ? out : text;
+std::string Run(const NumberStyle& style, Fraction fraction, bool symbol, std::string_view lang, const Decimal& v) {
+  return NumberText(v.ToString(), RuleFor(style, fraction, symbol), LocaleDataFor(lang));
 }
 
 // Splits "a b=c" into words with their offsets.
@@ -242,7 +193,7 @@ NumberStyle StyleOf(const cost::Unit& unit, const FormatOptions& opt) {
 }
 
 std::string FormatNumber(const Decimal& v, const NumberStyle& style, std::string_view lang) {
-  return Run(Formatter(style, FractionFor(v, style), true, lang), v);
+  return Run(style, FractionFor(v, style), true, lang, v);
 }
 
 std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeStyle range,
@@ -254,10 +205,10 @@ std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeSty
   bool symbol_first = !style.currency.empty();
   Fraction flo, fhi;
   RangeFractions(v, style, &flo, &fhi);
-  std::string lo = Run(Formatter(style, flo, symbol_first, lang), v.lo);
-  std::string hi = Run(Formatter(style, fhi, !symbol_first, lang), v.hi);
-  std::string lo_full = Run(Formatter(style, flo, true, lang), v.lo);
-  std::string hi_full = Run(Formatter(style, fhi, true, lang), v.hi);
+  std::string lo = Run(style, flo, symbol_first, lang, v.lo);
+  std::string hi = Run(style, fhi, !symbol_first, lang, v.hi);
+  std::string lo_full = Run(style, flo, true, lang, v.lo);
+  std::string hi_full = Run(style, fhi, true, lang, v.hi);
   if (lo_full == hi_full) return lo_full;  // both ends round to the same figure
   // A spaced dash keeps "−5 – 10" from reading as a subtraction.
   bool negative = v.lo.IsNegative() || v.hi.IsNegative();
@@ -364,16 +315,9 @@ std::string FormatPriceNumber(const Interval& v, const cost::Unit& unit, std::st
 
 std::string CurrencyName(std::string_view code, std::string_view lang) {
   if (!IsCjk(lang)) return std::string(code);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString ucode = icu::UnicodeString::fromUTF8(std::string(code));
-  UBool is_choice = false;
-  int32_t length = 0;
-  const UChar* name = ucurr_getName(ucode.getTerminatedBuffer(), LocaleFor(lang).getName(), UCURR_LONG_NAME,
-                                    &is_choice, &length, &status);
-  if (U_FAILURE(status) || !name) return std::string(code);
-  std::string out;
-  icu::UnicodeString(name, length).toUTF8String(out);
-  return out;
+  const LocaleData& data = LocaleDataFor(lang);
+  auto it = data.currency_name.find(code);
+  return it == data.currency_name.end() || it->second.empty() ? std::string(code) : it->second;
 }
 
 std::string PriceUnitHeader(const cost::Unit& unit, std::string_view lang) {
