@@ -206,8 +206,8 @@ class GenaiReader {
   void Model(const JsonValue& m, cost::PriceList* list);
   void AddPart(const JsonValue& m, const std::string& model, const std::string& part,
                const std::vector<Segment>& segments, const std::vector<Window>& windows, cost::PriceList* list);
-  bool SetPrice(const JsonValue& m, const std::string& model, const std::string& part, const std::string& variant,
-                const JsonValue& json, const CatalogPrice* base, const std::string& hours, cost::PriceValue* v);
+  void SetPrice(const JsonValue& m, const std::string& model, const std::string& part, const std::string& variant,
+                const CatalogPrice& price, const CatalogPrice* base, const std::string& hours, cost::PriceValue* v);
 
   const std::string& path_;
   std::string_view text_;
@@ -232,31 +232,29 @@ LocalizedText VariantLabel(const std::string& variant, const std::string& hours)
                        {"en", (en.empty() ? "" : en + ", ") + window + " UTC"}};
 }
 
-bool GenaiReader::SetPrice(const JsonValue& m, const std::string& model, const std::string& part,
-                           const std::string& variant, const JsonValue& json, const CatalogPrice* base,
+void GenaiReader::SetPrice(const JsonValue& m, const std::string& model, const std::string& part,
+                           const std::string& variant, const CatalogPrice& price, const CatalogPrice* base,
                            const std::string& hours, cost::PriceValue* v) {
-  auto price = Price(json, "model '" + model + "' price");
-  if (!price) return false;
   if (variant == "on_demand" && hours.empty()) {
-    if (price->steps.empty()) {
-      v->price = Text(price->plain);
+    if (price.steps.empty()) {
+      v->price = Text(price.plain);
     } else {
       cost::TiersDef t;
       t.basis = Text("whole");
       t.by = Text("tokens");
-      for (const auto& [from, p] : price->steps) t.steps.emplace_back(Text(from), Text(p));
+      for (const auto& [from, p] : price.steps) t.steps.emplace_back(Text(from), Text(p));
       v->tiers = std::move(t);
     }
-    return true;
+    return;
   }
-  std::string text = price->plain;
-  if (!price->steps.empty()) {
-    text = base ? PercentOf(*price, *base) : "";
+  std::string text = price.plain;
+  if (!price.steps.empty()) {
+    text = base ? PercentOf(price, *base) : "";
     if (text.empty()) {
       Warn(m, "model '" + provider_ + "/" + model + "': the tiered " + variant + (hours.empty() ? "" : " " + hours) +
                   " price of '" + part + "' is not one share of the on-demand tiers; costsite variants have no "
                   "tiers of their own, so it is not imported");
-      return true;
+      return;
     }
   }
   std::string name = variant == "on_demand" ? "" : variant;
@@ -267,7 +265,6 @@ bool GenaiReader::SetPrice(const JsonValue& m, const std::string& model, const s
   }
   v->variants.emplace_back(name, Text(text));
   if (name != "cached") labels_.emplace(name, VariantLabel(variant, hours));
-  return true;
 }
 
 void GenaiReader::AddPart(const JsonValue& m, const std::string& model, const std::string& part,
@@ -282,8 +279,10 @@ void GenaiReader::AddPart(const JsonValue& m, const std::string& model, const st
       if (r.part != part) continue;
       const JsonValue* json = seg.prices->Get(r.key);
       if (!json) continue;
-      if (r.variant == "on_demand") base = Price(*json, "model '" + model + "' price");
-      if (!SetPrice(m, model, part, std::string(r.variant), *json, base ? &*base : nullptr, "", &v)) return;
+      auto price = Price(*json, "model '" + model + "' price");
+      if (!price) return;
+      if (r.variant == "on_demand") base = price;
+      SetPrice(m, model, part, std::string(r.variant), *price, base ? &*base : nullptr, "", &v);
     }
     for (const Window& w : windows) {
       if (w.index < seg.index) continue;  // never reached once this segment's value is in force
@@ -291,8 +290,10 @@ void GenaiReader::AddPart(const JsonValue& m, const std::string& model, const st
         if (r.part != part) continue;
         const JsonValue* json = w.prices->Get(r.key);
         if (!json) continue;
+        auto price = Price(*json, "model '" + model + "' price");
+        if (!price) return;
         // A percentage is always of this value's own on-demand price.
-        if (!SetPrice(m, model, part, std::string(r.variant), *json, base ? &*base : nullptr, w.hours, &v)) return;
+        SetPrice(m, model, part, std::string(r.variant), *price, base ? &*base : nullptr, w.hours, &v);
       }
     }
     if (v.price.empty() && !v.tiers && v.variants.empty()) {
