@@ -377,11 +377,15 @@ void GenaiReader::Model(const JsonValue& m, cost::PriceList* list) {
   std::vector<std::string> parts;
   std::set<std::string> warned;
   for (const JsonValue* set : sets) {
-    for (const auto& [key, value] : set->members) {
+    for (const JsonMember& member : set->members) {
+      const std::string& key = member.key;
       const KeyRule* r = RuleFor(key);
       if (!r) {
         if (!warned.insert(key).second) continue;
-        Warn(value, "model '" + provider_ + "/" + *id + "': price '" + key + "' has no costsite unit; not imported");
+        JsonValue at;  // the key's place
+        at.line = member.line;
+        at.col = member.col;
+        Warn(at, "model '" + provider_ + "/" + *id + "': price '" + key + "' has no costsite unit; not imported");
         continue;
       }
       if (std::find(parts.begin(), parts.end(), r->part) == parts.end()) parts.emplace_back(r->part);

@@ -78,13 +78,14 @@ class Reader {
       Space();
       if (i_ >= t_.size() || t_[i_] != '"') return Fail("expected a member name in double quotes");
       std::string key;
+      const int key_line = line_, key_col = col_;
       if (!String(&key)) return false;
       Space();
       if (i_ >= t_.size() || t_[i_] != ':') return Fail("expected ':' after a member name");
       Advance(1);
       JsonValue member;
       if (!Value(&member, depth + 1)) return false;
-      v->members.push_back(JsonMember{std::move(key), std::move(member)});
+      v->members.push_back(JsonMember{std::move(key), std::move(member), key_line, key_col});
       Space();
       if (i_ < t_.size() && t_[i_] == ',') {
         Advance(1);
@@ -212,8 +213,8 @@ class Reader {
 }  // namespace
 
 const JsonValue* JsonValue::Get(std::string_view key) const {
-  for (const auto& [name, value] : members)
-    if (name == key) return &value;
+  for (const JsonMember& m : members)
+    if (m.key == key) return &m.value;
   return nullptr;
 }
 

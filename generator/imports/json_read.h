@@ -34,6 +34,7 @@ struct JsonValue {
 struct JsonMember {
   std::string key;
   JsonValue value;
+  int line = 0, col = 0;  // of the key
 };
 
 /// Parses `text` (RFC 8259); false after reporting `path:line:col: error:`.

@@ -57,7 +57,7 @@ TEST_CASE("genai-prices tiers and cache prices become tiers and a share of on-de
   CHECK(out->current.price.text == "15");
   // A price key costsite has no unit for is a warning naming the model.
   std::string all = AllDiagnostics(diags);
-  CHECK(all.find("data.json:7:61: warning: model 'anthropic/claude-sonnet-4-5': price 'input_document_kpages' "
+  CHECK(all.find("data.json:7:36: warning: model 'anthropic/claude-sonnet-4-5': price 'input_document_kpages' "
                  "has no costsite unit; not imported") != std::string::npos);
   CHECK_FALSE(diags.HasErrors());
 }
