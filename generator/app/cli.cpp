@@ -23,6 +23,7 @@
 #include "app/diff_command.h"
 #include "app/init_command.h"
 #include "app/pdf_command.h"
+#include "app/import_command.h"
 #include "app/serve_command.h"
 #include "base/suggest.h"
 #include "output/staging.h"
@@ -55,6 +56,7 @@ const char* kHelp =
     "  serve     preview on 127.0.0.1 with live reload: costsite serve [--port N]\n"
     "  pdf       print every report to A4 PDF with headless Chromium\n"
     "  actuals   exact totals of the FOCUS billing exports in actuals/, per group\n"
+    "  import    add a public price catalog to pricing/: costsite import prices FORMAT SOURCE\n"
     "\n"
     "Options:\n"
     "  -h, --help     show help (also: costsite <command> --help)\n"
@@ -381,6 +383,39 @@ int RunActualsCommand(const std::vector<std::string>& args, std::ostream& out, s
   return code;
 }
 
+const char* kImportHelp =
+    "Usage: costsite import prices FORMAT SOURCE [--into pricing/DIR] [--source DIR]\n"
+    "\n"
+    "Adds the prices of a catalog file to the site's price lists, one file per\n"
+    "provider in --into (default: pricing/imported; always inside pricing/).\n"
+    "Importing again only adds dated values; a file with nothing new is not\n"
+    "touched. FORMAT is genai-prices (the data of npm @pydantic/genai-prices)\n"
+    "or csv (provider,id,unit,price,currency,date,variant). docs/pricing.md,\n"
+    "\"Importing price catalogs\".\n";
+
+int RunImportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Args a = ParseArgs(args, 1, {"source", "into"}, {"help"});
+  if (a.flags["help"]) {
+    out << kImportHelp;
+    return kExitOk;
+  }
+  if (a.error.empty() && (a.positional.size() != 3 || a.positional[0] != "prices"))
+    a.error = "write: costsite import prices FORMAT SOURCE";
+  if (!a.error.empty()) {
+    err << "costsite: " << a.error << "\n" << kImportHelp;
+    return kExitUsage;
+  }
+  ImportRequest req;
+  req.format = a.positional[1];
+  req.source = a.positional[2];
+  if (a.values.count("source")) req.site_dir = a.values["source"];
+  if (a.values.count("into")) req.into = a.values["into"];
+  Diagnostics diags;
+  int code = RunImport(req, out, diags);
+  PrintDiagnostics(diags, false, err);
+  return code;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -401,6 +436,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "check") return RunBuild(args, true, out, err);
   if (cmd == "eval") return RunEvalCommand(args, out, err);
   if (cmd == "actuals") return RunActualsCommand(args, out, err);
+  if (cmd == "import") return RunImportCommand(args, out, err);
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "diff") return RunDiff(rest, out, err);
   if (cmd == "init") return RunInit(rest, out, err);
@@ -408,7 +444,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "serve") return RunServe(rest, out, err);
   if (cmd == "pdf") return RunPdf(rest, out, err);
   err << "costsite: unknown command '" << cmd << "'"
-      << DidYouMean(cmd, {"build", "check", "eval", "diff", "init", "new", "serve", "pdf", "help", "version"})
+      << DidYouMean(cmd, {"build", "check", "eval", "diff", "init", "new", "serve", "pdf", "import", "actuals", "help", "version"})
       << "\n\n" << kHelp;
   return kExitUsage;
 }

@@ -2,6 +2,7 @@
 // analysis and interval arithmetic.
 #include <algorithm>
 
+#include "base/suggest.h"
 #include "cost/engine.h"
 
 namespace costsite::cost {
@@ -171,7 +172,9 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
 bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
   const CompiledEntry* entry = prices_.Find(n.name);
   if (!entry) {
-    ReportUnknown(*s.src, n.offset, n.length, "unknown price '@" + n.name + "'",
+    std::string_view tail = std::string_view(n.name).substr(n.name.find('/') + 1);
+    ReportUnknown(*s.src, n.offset, n.length,
+                  "unknown price '@" + n.name + "'" + DidYouMean(tail, prices_.NamesNear(n.name)),
                   std::string_view(n.name).substr(0, n.name.find('/')));
     return false;
   }

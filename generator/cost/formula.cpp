@@ -198,7 +198,8 @@ std::unique_ptr<Node> Parser::Primary() {
     case Tok::kNumber: return NumberNode();
     case Tok::kPrice: {
       auto n = Make(NodeKind::kPrice, t.offset);
-      size_t colon = t.text.find(':');
+      size_t quote = t.text.rfind('"');  // a quoted name may hold ':'
+      size_t colon = t.text.find(':', quote == std::string::npos ? 0 : quote);
       n->name = t.text.substr(0, colon);
       if (colon != std::string::npos) n->variant = t.text.substr(colon + 1);
       ++pos_;

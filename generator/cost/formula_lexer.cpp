@@ -110,6 +110,18 @@ class Lexer {
     if (ok) {
       ++i_;
       size_t entry = i_;
+      // `@openrouter/"meta-llama/llama-3-70b:free".input`: a provider's own
+      // name, quoted, then the rest of an id; only `"` ends the name.
+      if (i_ < t_.size() && t_[i_] == '"') {
+        size_t close = t_.find('"', i_ + 1);
+        if (close == std::string_view::npos || close == i_ + 1) {
+          *err = {tok->offset, t_.size() - tok->offset,
+                  close == std::string_view::npos ? "unclosed quoted name in price reference: write @provider/\"NAME\""
+                                                  : "empty quoted name in price reference"};
+          return false;
+        }
+        i_ = close + 1;
+      }
       while (i_ < t_.size() && (IsIdChar(t_[i_]) || t_[i_] == ':')) ++i_;
       ok = i_ > entry;
     }

@@ -56,6 +56,10 @@ struct PriceEntry {
   std::vector<PriceValue> history;
   std::string source;  // "" = the provider's
   LocalizedText note;
+  // `original:`: the provider's own name of what the entry prices (a catalog's
+  // model name, "meta-llama/llama-3-70b:free"); formulas may write
+  // `@provider/"NAME"` or `@provider/"NAME".PART` for it.
+  Located original;
 };
 
 struct PriceList {

@@ -285,6 +285,8 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       for (auto& [variant, value] : ce.values[k].variants)
         value = Uncertain(value, "@" + id + ":" + variant + "@" + ce.values[k].date + "#" + std::to_string(k));
     index_.emplace(id, entries_.size());
+    if (!entry.original.empty())
+      originals_[list.provider + "/\"" + entry.original.text + "\""].push_back(entries_.size());
     entries_.push_back(std::move(ce));
   }
 }
@@ -309,8 +311,43 @@ void PriceBook::CompileRates(const Inputs& inputs, Diagnostics& diags) {
 }
 
 const CompiledEntry* PriceBook::Find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &entries_[it->second];
+  size_t quote = id.rfind('"');
+  if (quote == std::string_view::npos) {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &entries_[it->second];
+  }
+  auto it = originals_.find(id.substr(0, quote + 1));
+  if (it == originals_.end()) return nullptr;
+  std::string_view part = id.substr(quote + 1);  // "" or ".input"
+  const CompiledEntry* found = nullptr;
+  for (size_t k : it->second) {
+    const std::string& own = entries_[k].entry->id;
+    bool match = part.empty() || (own.size() > part.size() && own.compare(own.size() - part.size(), part.size(), part) == 0);
+    if (!match) continue;
+    if (found) return nullptr;  // ambiguous: the reference must name the part
+    found = &entries_[k];
+  }
+  return found;
+}
+
+std::vector<std::string> PriceBook::NamesNear(std::string_view id) const {
+  std::string_view provider = id.substr(0, id.find('/'));
+  std::vector<std::string> names;
+  if (id.find('"') != std::string_view::npos) {
+    std::string prefix = std::string(provider) + "/\"";
+    for (auto it = originals_.lower_bound(prefix); it != originals_.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+      for (size_t k : it->second) {
+        const std::string& own = entries_[k].entry->id;
+        size_t dot = own.rfind('.');
+        names.push_back(it->first.substr(provider.size() + 1) + (it->second.size() > 1 && dot != std::string::npos ? own.substr(dot) : ""));
+      }
+    }
+    return names;
+  }
+  std::string prefix = std::string(provider) + "/";
+  for (auto it = index_.lower_bound(prefix); it != index_.end() && it->first.rfind(prefix, 0) == 0; ++it)
+    names.push_back(it->first.substr(prefix.size()));
+  return names;
 }
 
 namespace {

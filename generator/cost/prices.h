@@ -72,7 +72,13 @@ class PriceBook {
  public:
   PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& diags);
 
-  const CompiledEntry* Find(std::string_view id) const;  // "aws/p4d.24xlarge"
+  /// "aws/p4d.24xlarge", or by the provider's own name: `openrouter/"NAME"` (the
+  /// one entry with `original: NAME`) or `openrouter/"NAME".input` (the one of
+  /// them whose id ends with `.input`); nullptr when there is none.
+  const CompiledEntry* Find(std::string_view id) const;
+  /// Names close to an unknown `id` could mean, for a did-you-mean: the
+  /// provider's entry ids, or its original names when `id` quotes one.
+  std::vector<std::string> NamesNear(std::string_view id) const;
   /// The value of `id`:`variant` in force on `date` ("" = the newest); false and
   /// `*error` set when there is none, or when that value does not offer `variant`.
   bool Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
@@ -101,6 +107,8 @@ class PriceBook {
   };
   std::vector<CompiledEntry> entries_;
   std::map<std::string, size_t, std::less<>> index_;  // id -> entries_
+  // `provider/"original"` -> entries_ holding that original name
+  std::map<std::string, std::vector<size_t>, std::less<>> originals_;
   std::vector<CompiledRate> rates_;
   std::map<std::string, std::string, std::less<>> unparsed_;  // provider or model id -> path
   std::string unparsed_rates_;

@@ -103,7 +103,10 @@ void ReadHistory(YamlFile& f, const YamlNode& node, cost::PriceEntry* e) {
     f.CheckKeys(h, {"date", "since", "checked", "price", "tiers", "variants", "inherit"}, "a history value");
     cost::PriceValue v;
     ReadValueDates(f, h, &v);
-    if (!h["date"] && !h["since"]) f.Error(h, "a history value needs `since:` (or `date:`)", "missing-key");
+    // With only `checked:` it is in force always, before every dated value:
+    // a catalog's price that has no start date (docs/pricing.md, "Importing").
+    if (!h["date"] && !h["since"] && !h["checked"])
+      f.Error(h, "a history value needs `since:` (or `date:`)", "missing-key");
     if (h["price"]) v.price = f.Text(h["price"], "price");
     if (h["tiers"]) ReadTiers(f, h["tiers"], &v);
     if (h["price"] && h["tiers"]) f.Error(h["tiers"], "give `price:` or `tiers:`, not both", "bad-value");
@@ -117,7 +120,7 @@ void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (!f.ExpectMap(node, "a price")) return;
   f.CheckKeys(node,
               {"id", "label", "unit", "price", "tiers", "variants", "date", "since", "checked", "inherit", "source",
-               "history", "note"},
+               "history", "note", "original"},
               "a price");
   cost::PriceEntry e;
   if (!node["id"]) {
@@ -137,6 +140,7 @@ void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (node["source"]) e.source = f.Scalar(node["source"], "source");
   if (node["history"]) ReadHistory(f, node["history"], &e);
   if (node["note"]) e.note = f.Localized(node["note"], "note");
+  if (node["original"]) e.original = f.Text(node["original"], "original");
   if (e.current.price.empty() && !e.current.tiers && e.current.variants.empty()) {
     f.Error(node["id"], "price '" + e.id + "' has no price", "missing-key");
     return;

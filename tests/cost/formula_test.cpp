@@ -131,5 +131,26 @@ TEST_CASE("References are collected in order", "[cost][formula]") {
   CHECK(refs[2]->name == "m.total");
 }
 
+TEST_CASE("A price may be named by the provider's own name in quotes", "[cost][formula]") {
+  auto n = Parse("2 * @openrouter/\"meta-llama/Llama-3-70B:free\".input:cached - 1");
+  REQUIRE(n);
+  std::vector<const Node*> refs;
+  CollectReferences(*n, &refs);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0]->name == "openrouter/\"meta-llama/Llama-3-70B:free\".input");
+  CHECK(refs[0]->variant == "cached");
+  auto plain = Parse("@deepseek/\"deepseek-chat\"");
+  REQUIRE(plain);
+  CollectReferences(*plain, &refs);
+  CHECK(refs.back()->name == "deepseek/\"deepseek-chat\"");
+  CHECK(refs.back()->variant.empty());
+  FormulaError err;
+  CHECK(Parse("1 + @openrouter/\"meta-llama", &err) == nullptr);
+  CHECK(err.message == "unclosed quoted name in price reference: write @provider/\"NAME\"");
+  CHECK(err.offset == 4);
+  CHECK(Parse("@openrouter/\"\"", &err) == nullptr);
+  CHECK(err.message == "empty quoted name in price reference");
+}
+
 }  // namespace
 }  // namespace costsite::cost
