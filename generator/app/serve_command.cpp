@@ -84,7 +84,8 @@ void Record(const UpdateReport& r, ServeState* state, std::ostream& out, std::os
     out << "Updated: ";
     if (r.repriced)
       out << r.pricing_files_parsed << (r.pricing_files_parsed == 1 ? " pricing file" : " pricing files")
-          << " changed, " << r.models_changed << " of " << r.models_total << " models changed; ";
+          << " changed, " << r.models_evaluated << " of " << r.models_total << " models evaluated, "
+          << r.models_changed << " changed; ";
     out << "re-rendered " << r.pages_rendered << " of " << r.pages_total << " pages, " << r.files_written
         << (r.files_written == 1 ? " file" : " files") << " written in " << Duration(r.seconds) << std::endl;
   }
