@@ -241,6 +241,7 @@ UpdateReport ServeSession::Reprice() {
     re.full = true;
   }
   report.pricing_files_parsed = state_->pricing_cache.parsed;
+  report.pricing_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   CheckPricing(fresh, site.config, &pricing);
   if (pricing.HasErrors()) {
     report.errors = ErrorText(pricing);

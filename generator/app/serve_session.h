@@ -43,6 +43,7 @@ struct UpdateReport {
   size_t pricing_files_parsed = 0;  // pricing files read again (the others' text was unchanged)
   size_t models_total = 0;
   double seconds = 0;          // from the call to the last file written
+  double pricing_seconds = 0;  // of which reading pricing/ and evaluating (pricing updates)
   std::string errors;          // formatted error diagnostics, "" when ok
   int warnings = 0;            // in the whole site after the update
 };
