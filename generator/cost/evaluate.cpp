@@ -1,6 +1,8 @@
 #include "cost/evaluate.h"
 
 #include <atomic>
+#include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -192,6 +194,34 @@ uint64_t SharedPrint(const Inputs& in) {
   return h.value();
 }
 
+// Every formula of `d` and the prices its scenarios choose variants of, as
+// one text (to look for the names it may read).
+std::string FormulaText(const ModelDef& d) {
+  std::string text;
+  auto add = [&](const Located& l) { text += l.text, text += '\n'; };
+  for (const auto& p : d.params) add(p.value);
+  for (const auto& i : d.items) add(i.quantity), add(i.price), add(i.formula);
+  for (const auto& f : d.figures) add(f.formula);
+  for (const auto& sc : d.scenarios) {
+    for (const auto& p : sc.params) add(p.value);
+    for (const VariantChoice& c : sc.variants) text += c.price, text += '\n';
+  }
+  for (const auto& rule : d.rules) add(rule.when);
+  for (const auto& x : d.expectations) add(x.figure), add(x.stated), add(x.tolerance);
+  return text;
+}
+
+// Whether `text` spells `name` not followed by a letter, digit, '_' or '-'
+// ("gpu3" is not in "@bench/gpu30"; a following '.' may end it, so it counts).
+bool Spells(std::string_view text, std::string_view name) {
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    const unsigned char next = end < text.size() ? static_cast<unsigned char>(text[end]) : ' ';
+    if (!std::isalnum(next) && next != '_' && next != '-') return true;
+  }
+  return false;
+}
+
 // The keys ("provider/id") of the entries that differ between `before` and
 // `now`; false when the lists cannot be compared entry by entry.
 bool ChangedPrices(const Inputs& before, const Inputs& now, std::set<std::string>* changed) {
@@ -287,24 +317,36 @@ Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
   RunOnLargeStack([&] {
-    std::vector<const ModelDef*> models;
-    for (const auto& m : core->inputs.models) models.push_back(&m);
-    Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
-    const size_t n = engine.model_count();
-    // The models to build again: those whose file changed or that read a
-    // changed price, then, through who reads whom, every model that reads one.
+    const std::vector<ModelDef>& defs = core->inputs.models;
+    const size_t n = defs.size();
+    std::map<std::string, size_t, std::less<>> index;
+    for (size_t m = 0; m < n; ++m) index.emplace(defs[m].id, m);
+    // Who reads whom. A model of an unchanged file names the models it named
+    // in the last evaluation (ModelResult::uses; the models are the same). A
+    // model of a changed file is read as text: every model id its formulas
+    // spell counts, which may be more than it reads, never less. Neither
+    // parses the formulas of the models that stay as they were: at 10,000
+    // models that parse costs more than building the few that changed.
+    std::vector<std::vector<size_t>> reads(n), readers(n);
     std::vector<char> dirty(n, 0);
-    std::map<std::string, size_t> index;
-    std::vector<std::vector<size_t>> readers(n);
-    for (size_t m = 0; m < n; ++m) index.emplace(engine.model(m).id, m);
     std::vector<size_t> queue;
     for (size_t m = 0; m < n; ++m) {
-      for (const std::string& id : engine.Reads(m))
-        if (auto it = index.find(id); it != index.end()) readers[it->second].push_back(m);
-      bool mine = changed_files.count(engine.model(m).where.pos.path) > 0;
-      if (!mine && !changed_prices.empty())
-        for (const std::string& price : engine.PricesRead(m)) mine = mine || changed_prices.count(price) > 0;
-      if (mine) dirty[m] = 1, queue.push_back(m);
+      const bool mine = changed_files.count(defs[m].where.pos.path) > 0;
+      const std::string text = (mine || !changed_prices.empty()) ? FormulaText(defs[m]) : std::string();
+      if (mine) {
+        for (const auto& [id, k] : index)
+          if (k != m && Spells(text, id)) reads[m].push_back(k);
+      } else {
+        for (const std::string& id : previous.results()[before[m].second.first].uses)
+          if (auto it = index.find(id); it != index.end()) reads[m].push_back(it->second);
+      }
+      for (size_t k : reads[m]) readers[k].push_back(m);
+      // A price is named by its id, in a formula or in a scenario's choice
+      // of variant: a model whose text does not spell it cannot read it.
+      bool changed = mine;
+      for (auto p = changed_prices.begin(); !changed && p != changed_prices.end(); ++p)
+        changed = Spells(text, std::string_view(*p).substr(p->find('/') + 1));
+      if (changed) dirty[m] = 1, queue.push_back(m);
     }
     while (!queue.empty()) {
       size_t m = queue.back();
@@ -312,19 +354,35 @@ Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<
       for (size_t r : readers[m])
         if (!dirty[r]) dirty[r] = 1, queue.push_back(r);
     }
-    // In model order, as Evaluate lists them. A model built again computes
-    // what it reads of the others in this engine, as a full evaluation would.
+    // The engine holds the models built again and every model they read,
+    // directly or not: a figure is the same in any engine that has what it
+    // reads (as in Evaluate's groups).
+    std::vector<char> needed = dirty;
+    for (size_t m = 0; m < n; ++m)
+      if (dirty[m]) queue.push_back(m);
+    while (!queue.empty()) {
+      size_t m = queue.back();
+      queue.pop_back();
+      for (size_t k : reads[m])
+        if (!needed[k]) needed[k] = 1, queue.push_back(k);
+    }
+    std::vector<const ModelDef*> models;
+    std::vector<size_t> at(n, SIZE_MAX);
+    for (size_t m = 0; m < n; ++m)
+      if (needed[m]) at[m] = models.size(), models.push_back(&defs[m]);
+    Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
+    // In model order, as Evaluate lists them.
     for (size_t m = 0; m < n; ++m) {
       if (!dirty[m]) {
         for (size_t i = before[m].second.first; i < before[m].second.second; ++i)
           data->results.push_back(previous.results()[i]);
         continue;
       }
-      stats->rebuilt.insert(engine.model(m).id);
-      data->results.push_back(engine.Build(m, ""));
-      for (const auto& sc : engine.model(m).scenarios) {
-        data->results.push_back(engine.Build(m, sc.id));
-        engine.ForgetScenario(m, sc.id);
+      stats->rebuilt.insert(defs[m].id);
+      data->results.push_back(engine.Build(at[m], ""));
+      for (const auto& sc : defs[m].scenarios) {
+        data->results.push_back(engine.Build(at[m], sc.id));
+        engine.ForgetScenario(at[m], sc.id);
       }
     }
   });

@@ -122,6 +122,16 @@ TEST_CASE("A changed model file rebuilds that model and its readers only", "[cos
   CheckSame(o.incremental, o.full);
 }
 
+TEST_CASE("A changed model that now reads another model is built with it", "[cost][reevaluate]") {
+  Files after = Site();
+  after[7].second = "model: other\nunit: USD/month\nitems:\n  disk: {formula: 100 GB * @aws/s3}\n"
+                    "  vm: {formula: chain.total}\n";
+  Outcome o = Change(Site(), after, {"pricing/f_other.yaml"});
+  CHECK_FALSE(o.stats.full);
+  CHECK(o.stats.rebuilt == Ids{"other"});
+  CheckSame(o.incremental, o.full);
+}
+
 TEST_CASE("A changed exchange rate, a new price or a new model evaluates everything", "[cost][reevaluate]") {
   SECTION("fx") {
     Outcome o = Change(Site(), Site("0.34", "7.30"), {"pricing/fx.yaml"});
