@@ -6,8 +6,9 @@ Usage: incremental.py COSTSITE CORPUS SCRATCH
 Copies CORPUS (a costsite site from gen_corpus.py) to SCRATCH, serves it, and
 measures from the moment a source file is written to the moment the server
 returns the changed page: for edits of single Markdown pages (median of
-several) and for a change of one price, whose update line (how many models
-changed, how many pages were re-rendered) is printed as serve wrote it.
+several) and for changes of one price (median of PRICE_RUNS, default 5), whose
+update line (how many models changed, how many pages were re-rendered, how
+long the update took inside serve) is printed as serve wrote it.
 """
 import os
 import re
@@ -79,23 +80,40 @@ def main():
         if edit_lines:
             print("  serve:", edit_lines[-1])
 
-        # One price: gpu3 of the benchmark price list.
+        # One price: gpu3 of the benchmark price list, changed PRICE_RUNS
+        # times (default 5) to another value each time.
         prices = os.path.join(scratch, "pricing", "bench.yaml")
-        text = open(prices, encoding="utf-8").read()
-        entry = text.index("id: gpu3\n")
-        at = text.index("price: ", entry)
-        end = text.index("\n", at)
         page = "en/reports/r00003/index.html"  # model m00003 uses gpu3
-        before = fetch(port, page)
-        count = len(lines)
-        with open(prices, "w", encoding="utf-8") as f:
-            f.write(text[:at] + "price: 9.99" + text[end:])
-        took = changed_within(port, page, before)
-        time.sleep(1.0)
-        updates = [l for l in lines[count:] if l.startswith("Updated")]
-        print("change one price -> dependent page served: %.0f ms" % (1000 * took))
+        took, updates = [], []
+        for k in range(int(os.environ.get("PRICE_RUNS", "5"))):
+            text = open(prices, encoding="utf-8").read()
+            entry = text.index("id: gpu3\n")
+            at = text.index("price: ", entry)
+            end = text.index("\n", at)
+            before = fetch(port, page)
+            count = len(lines)
+            with open(prices, "w", encoding="utf-8") as f:
+                f.write(text[:at] + "price: %.2f" % (9.99 - k) + text[end:])
+            took.append(changed_within(port, page, before))
+            waited = time.monotonic()  # serve prints its line once the update's checks ran
+            while not any(l.startswith("Updated") for l in lines[count:]) and time.monotonic() - waited < 60:
+                time.sleep(0.05)
+            time.sleep(2.0)  # the search index is rewritten after each update
+            updates += [l for l in lines[count:] if l.startswith("Updated")][:1]
+        print("change one price -> dependent page served: median %.0f ms (runs: %s)" %
+              (1000 * statistics.median(took), ", ".join("%.0f" % (1000 * t) for t in took)))
+        inside = [float(m.group(1)) * (1 if m.group(2) == "ms" else 1000)
+                  for l in updates for m in [re.search(r"written in (\d+(?:\.\d+)?) (ms|s)", l)] if m]
+        evaluated = [float(m.group(1)) * (1 if m.group(2) == "ms" else 1000)
+                     for l in updates for m in [re.search(r"evaluated in (\d+(?:\.\d+)?) (ms|s)", l)] if m]
+        if inside:
+            print("  serve's update itself: median %.0f ms (runs: %s)" %
+                  (statistics.median(inside), ", ".join("%.0f" % t for t in inside)))
+        if evaluated:
+            print("  of which reading pricing/ and evaluating: median %.0f ms (runs: %s)" %
+                  (statistics.median(evaluated), ", ".join("%.0f" % t for t in evaluated)))
         if updates:
-            print("  serve:", updates[0])
+            print("  serve:", updates[-1])
     finally:
         server.terminate()
         try:

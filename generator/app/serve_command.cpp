@@ -84,9 +84,12 @@ void Record(const UpdateReport& r, ServeState* state, std::ostream& out, std::os
     out << "Updated: ";
     if (r.repriced)
       out << r.pricing_files_parsed << (r.pricing_files_parsed == 1 ? " pricing file" : " pricing files")
-          << " changed, " << r.models_changed << " of " << r.models_total << " models changed; ";
+          << " changed, " << r.models_evaluated << " of " << r.models_total << " models evaluated, "
+          << r.models_changed << " changed; ";
     out << "re-rendered " << r.pages_rendered << " of " << r.pages_total << " pages, " << r.files_written
-        << (r.files_written == 1 ? " file" : " files") << " written in " << Duration(r.seconds) << std::endl;
+        << (r.files_written == 1 ? " file" : " files") << " written in " << Duration(r.seconds);
+    if (r.repriced) out << " (pricing read and evaluated in " << Duration(r.pricing_seconds) << ")";
+    out << std::endl;
   }
   std::lock_guard<std::mutex> lock(state->mu);
   if (r.ok && !r.full && r.files_written == 0) return;  // nothing the browser would see

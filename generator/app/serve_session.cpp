@@ -8,6 +8,8 @@
 #include "app/site_outputs.h"
 #include "base/fs_util.h"
 #include "base/parallel.h"
+#include "cost/evaluate.h"
+#include "pricing/pricing.h"
 #include "content/site_layout.h"
 #include "output/staging.h"
 #include "render/anchors.h"
@@ -218,15 +220,47 @@ UpdateReport ServeSession::Reprice() {
   report.repriced = true;
   LoadedSite& site = state_->site;
   costsite::Diagnostics pricing;
-  cost::Evaluation fresh =
-      load::EvaluatePricing(options_.source, site.config, ThreadCount(options_.threads), &pricing, &state_->pricing_cache);
+  const int threads = ThreadCount(options_.threads);
+  cost::Evaluation fresh;
+  // Only the models a change reaches are evaluated again (cost::Reevaluate),
+  // when the last evaluation reported nothing under pricing/: the models it
+  // keeps would not report their warnings again. Otherwise, or without a
+  // pricing/ folder, everything is evaluated, as build does.
+  const std::vector<Diagnostic> loaded = state_->load_diags.Sorted();
+  const bool quiet = std::none_of(loaded.begin(), loaded.end(), [](const Diagnostic& d) {
+    return d.pos.path == content::kPricingDir || IsUnder(d.pos.path, content::kPricingDir);
+  });
+  std::error_code ec;
+  cost::ReevaluateStats re;
+  if (quiet && fs::is_directory(load::PricingDir(options_.source), ec)) {
+    cost::Inputs in = pricing::ReadPricing(load::PricingDir(options_.source), pricing, threads, &state_->pricing_cache);
+    fresh = cost::Reevaluate(site.evaluation, std::move(in), state_->pricing_cache.changed,
+                             load::PricingOptions(site.config), pricing, threads, &re);
+  } else {
+    fresh = load::EvaluatePricing(options_.source, site.config, threads, &pricing, &state_->pricing_cache);
+    re.full = true;
+  }
   report.pricing_files_parsed = state_->pricing_cache.parsed;
+  report.pricing_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   CheckPricing(fresh, site.config, &pricing);
   if (pricing.HasErrors()) {
     report.errors = ErrorText(pricing);
     return report;
   }
-  std::map<std::string, uint64_t> prints = ModelPrints(fresh);
+  // The models not built again have the results, so the fingerprints, they had.
+  std::map<std::string, uint64_t> prints;
+  if (re.full) {
+    prints = ModelPrints(fresh);
+  } else {
+    prints = model_prints_;
+    for (const std::string& id : re.rebuilt) prints.erase(id);
+    for (const cost::ModelResult& r : fresh.results()) {
+      if (!re.rebuilt.count(r.model)) continue;
+      uint64_t& h = prints[r.model];
+      h = h * 1099511628211ull ^ cost::Fingerprint(r);
+    }
+  }
+  report.models_evaluated = re.full ? prints.size() : re.rebuilt.size();
   std::set<std::string> changed;
   for (const auto& [id, h] : prints) {
     auto old = model_prints_.find(id);

@@ -5,9 +5,10 @@
 //
 //   - an edited page: that page in every language (and the home pages when
 //     its title, description or weight changed);
-//   - an edited price list, rate file or model: the pages that show a model
+//   - an edited price list, rate file or model: the models it reaches are
+//     evaluated again (cost::Reevaluate), then the pages that show a model
 //     whose results changed, or that read prices or rates directly, and the
-//     data exports of the changed models;
+//     data exports of the changed models are rendered;
 //   - anything else (site.yaml, templates, a page added or removed): a full
 //     build.
 //
@@ -38,9 +39,11 @@ struct UpdateReport {
   size_t pages_total = 0;
   size_t files_written = 0;    // files whose bytes changed
   size_t models_changed = 0;   // models whose results changed (pricing updates)
+  size_t models_evaluated = 0; // models evaluated again: those a pricing change reaches (all, when it cannot tell)
   size_t pricing_files_parsed = 0;  // pricing files read again (the others' text was unchanged)
   size_t models_total = 0;
   double seconds = 0;          // from the call to the last file written
+  double pricing_seconds = 0;  // of which reading pricing/ and evaluating (pricing updates)
   std::string errors;          // formatted error diagnostics, "" when ok
   int warnings = 0;            // in the whole site after the update
 };

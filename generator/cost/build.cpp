@@ -293,10 +293,10 @@ std::vector<std::string> Engine::ModelsRead(size_t m) {
   return *models_[m].reads;
 }
 
-std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
-  // Read from the formulas rather than recorded while evaluating, so a model
-  // named only in a branch `if` did not take still counts.
-  const ModelDef& d = *models_[m].def;
+namespace {
+
+// Every formula of `d`, scenarios', rules' and expectations' included.
+std::vector<const Located*> FormulasOf(const ModelDef& d) {
   std::vector<const Located*> formulas;
   for (const auto& p : d.params) formulas.push_back(&p.value);
   for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
@@ -305,6 +305,28 @@ std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
     for (const auto& p : sc.params) formulas.push_back(&p.value);
   for (const auto& rule : d.rules) formulas.push_back(&rule.when);
   for (const auto& x : d.expectations) formulas.insert(formulas.end(), {&x.figure, &x.stated, &x.tolerance});
+  return formulas;
+}
+
+}  // namespace
+
+std::vector<std::string> Engine::PricesRead(size_t m) {
+  const ModelDef& d = *models_[m].def;
+  std::set<std::string> out;
+  for (const Node* ref : ReferencesIn(FormulasOf(d)))
+    if (ref->kind == NodeKind::kPrice) out.insert(ref->name.substr(ref->name.starts_with('@') ? 1 : 0));
+  // A scenario's variant choice names a price too (it is reported when
+  // the price is missing, even if no formula reads it).
+  for (const auto& sc : d.scenarios)
+    for (const VariantChoice& c : sc.variants) out.insert(c.price.substr(c.price.starts_with('@') ? 1 : 0));
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
+  // Read from the formulas rather than recorded while evaluating, so a model
+  // named only in a branch `if` did not take still counts.
+  const ModelDef& d = *models_[m].def;
+  std::vector<const Located*> formulas = FormulasOf(d);
   std::set<std::string> out;
   for (const Node* ref : ReferencesIn(formulas)) {
     if (ref->kind != NodeKind::kName || (ref->scenario.empty() && HasFigure(m, ref->name))) continue;

@@ -111,6 +111,11 @@ class Engine {
   ModelResult Build(size_t m, const std::string& scenario);
   /// The ids of the models that some other model's formulas name.
   std::set<std::string> ReadByOthers();
+  /// The other models that model m's formulas name (those ReadByOthers counts).
+  std::vector<std::string> Reads(size_t m) { return ModelsRead(m); }
+  /// The prices ("aws/p4d.24xlarge") that model m's formulas and scenarios
+  /// name, sorted: a change of any other price leaves its results as they are.
+  std::vector<std::string> PricesRead(size_t m);
   /// Drops what was memoised for model `m`. REQUIRES: no model still to be
   /// built reads it (see ReadByOthers).
   void Forget(size_t m);

@@ -1,6 +1,9 @@
 #include "cost/evaluate.h"
 
 #include <atomic>
+#include <cctype>
+#include <cstdint>
+#include <map>
 #include <set>
 
 #include "base/large_stack.h"
@@ -124,6 +127,116 @@ void ApplyParamSets(Inputs* inputs, const std::vector<ParamSet>& sets, Diagnosti
   }
 }
 
+// A fingerprint of pricing inputs, places included: a value that moved to
+// another line is shown with its new place, so it counts as changed.
+class InputHash {
+ public:
+  InputHash& operator<<(std::string_view s) {
+    for (unsigned char c : s) h_ = (h_ ^ c) * 1099511628211ull;
+    h_ = (h_ ^ 0xff) * 1099511628211ull;  // ends each string: "ab","c" differs from "a","bc"
+    return *this;
+  }
+  InputHash& operator<<(long long n) { return *this << std::string_view(std::to_string(n)); }
+  InputHash& operator<<(bool b) { return *this << (b ? 1LL : 0LL); }
+  InputHash& operator<<(const SourcePos& p) { return *this << p.path << static_cast<long long>(p.line) << static_cast<long long>(p.col); }
+  InputHash& operator<<(const Located& l) { return *this << l.text << l.pos << l.line; }
+  InputHash& operator<<(const LocalizedText& t) {
+    *this << static_cast<long long>(t.size());
+    for (const auto& [lang, text] : t) *this << lang << text;
+    return *this;
+  }
+  InputHash& operator<<(const PriceValue& v) {
+    *this << v.date << v.checked << v.where << v.price << v.tiers.has_value();
+    if (v.tiers) {
+      *this << v.tiers->where << v.tiers->basis << v.tiers->by << static_cast<long long>(v.tiers->steps.size());
+      for (const auto& [from, price] : v.tiers->steps) *this << from << price;
+    }
+    *this << static_cast<long long>(v.variants.size());
+    for (const auto& [name, value] : v.variants) *this << name << value;
+    *this << static_cast<long long>(v.hours.size());
+    for (const auto& [name, value] : v.hours) *this << name << value;
+    *this << v.inherit_given << v.inherit_all << static_cast<long long>(v.inherit.size());
+    for (const Located& l : v.inherit) *this << l;
+    return *this;
+  }
+  InputHash& operator<<(const PriceEntry& e) {
+    *this << e.id << e.where << e.label << e.unit << e.current << static_cast<long long>(e.history.size());
+    for (const PriceValue& v : e.history) *this << v;
+    return *this << e.source << e.note;
+  }
+  uint64_t value() const { return h_; }
+
+ private:
+  uint64_t h_ = 14695981039346656037ull;
+};
+
+// A price list apart from its entries' values: its fields, and which
+// entries it has in which order.
+uint64_t ListPrint(const PriceList& list) {
+  InputHash h;
+  h << list.provider << list.where << list.name << list.currency << list.source << list.region << list.date;
+  for (const auto& [variant, label] : list.variant_labels) h << variant << label;
+  for (const PriceEntry& e : list.entries) h << e.id;
+  return h.value();
+}
+
+// Rates, units and unparsed files: any change to them evaluates everything.
+uint64_t SharedPrint(const Inputs& in) {
+  InputHash h;
+  for (const Rate& r : in.rates) h << r.base << r.quote << r.rate << r.date << r.source << r.where;
+  for (const UnitDecl& u : in.units) {
+    for (const std::string& k : u.names.keys) h << k;
+    h << u.names.zh << u.names.zh_measure << u.names.zh_per << u.names.en_one << u.names.en_other << u.names.en_per;
+    for (const Located& k : u.keys) h << k;
+    h << u.distinct;
+  }
+  for (const UnparsedFile& f : in.unparsed) h << f.path << f.provider << f.model << f.rates;
+  return h.value();
+}
+
+// Every formula of `d` and the prices its scenarios choose variants of, as
+// one text (to look for the names it may read).
+std::string FormulaText(const ModelDef& d) {
+  std::string text;
+  auto add = [&](const Located& l) { text += l.text, text += '\n'; };
+  for (const auto& p : d.params) add(p.value);
+  for (const auto& i : d.items) add(i.quantity), add(i.price), add(i.formula);
+  for (const auto& f : d.figures) add(f.formula);
+  for (const auto& sc : d.scenarios) {
+    for (const auto& p : sc.params) add(p.value);
+    for (const VariantChoice& c : sc.variants) text += c.price, text += '\n';
+  }
+  for (const auto& rule : d.rules) add(rule.when);
+  for (const auto& x : d.expectations) add(x.figure), add(x.stated), add(x.tolerance);
+  return text;
+}
+
+// Whether `text` spells `name` not followed by a letter, digit, '_' or '-'
+// ("gpu3" is not in "@bench/gpu30"; a following '.' may end it, so it counts).
+bool Spells(std::string_view text, std::string_view name) {
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    const unsigned char next = end < text.size() ? static_cast<unsigned char>(text[end]) : ' ';
+    if (!std::isalnum(next) && next != '_' && next != '-') return true;
+  }
+  return false;
+}
+
+// The keys ("provider/id") of the entries that differ between `before` and
+// `now`; false when the lists cannot be compared entry by entry.
+bool ChangedPrices(const Inputs& before, const Inputs& now, std::set<std::string>* changed) {
+  if (before.price_lists.size() != now.price_lists.size() || SharedPrint(before) != SharedPrint(now)) return false;
+  for (size_t i = 0; i < now.price_lists.size(); ++i) {
+    const PriceList& a = before.price_lists[i];
+    const PriceList& b = now.price_lists[i];
+    if (ListPrint(a) != ListPrint(b)) return false;
+    for (size_t e = 0; e < b.entries.size(); ++e)
+      if ((InputHash() << a.entries[e]).value() != (InputHash() << b.entries[e]).value())
+        changed->insert(b.provider + "/" + b.entries[e].id);
+  }
+  return true;
+}
+
 }  // namespace
 
 Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int threads) {
@@ -164,6 +277,116 @@ Evaluation EvaluateExtra(const Evaluation& base, ModelDef model, Diagnostics& di
   const EvaluationCore& core = *data->core;
   Engine engine(core.units, *core.prices, core.options, {def.get()}, &base, diags);
   RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
+  return Evaluation(std::move(data));
+}
+
+}  // namespace costsite::cost
+
+namespace costsite::cost {
+
+Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<std::string>& changed_files,
+                      const Options& given, Diagnostics& diags, int threads, ReevaluateStats* stats) {
+  Options options = given;
+  std::string error;
+  if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
+  const auto& prior = previous.data();
+  // The models before, in order, each with its results' place in `previous`.
+  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> before;
+  for (size_t i = 0; i < previous.results().size(); ++i) {
+    const std::string& id = previous.results()[i].model;
+    if (before.empty() || before.back().first != id) before.push_back({id, {i, i}});
+    before.back().second.second = i + 1;
+  }
+  std::set<std::string> changed_prices;
+  bool comparable = prior && prior->core && prior->extra.empty() && options.sets.empty() && given.sets.empty() &&
+                    prior->core->options.today == options.today && prior->core->options.as_of == options.as_of &&
+                    prior->core->options.month_hours == options.month_hours &&
+                    before.size() == inputs.models.size() &&
+                    ChangedPrices(prior->core->inputs, inputs, &changed_prices);
+  for (size_t m = 0; comparable && m < inputs.models.size(); ++m) comparable = before[m].first == inputs.models[m].id;
+  if (!comparable) {
+    stats->full = true;
+    for (const ModelDef& m : inputs.models) stats->rebuilt.insert(m.id);
+    return Evaluate(std::move(inputs), given, diags, threads);
+  }
+
+  auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
+  DeclareUnits(core.get(), diags);
+  core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
+  core->providers = core->prices->Views();
+  auto data = std::make_shared<EvaluationData>();
+  data->core = core;
+  RunOnLargeStack([&] {
+    const std::vector<ModelDef>& defs = core->inputs.models;
+    const size_t n = defs.size();
+    std::map<std::string, size_t, std::less<>> index;
+    for (size_t m = 0; m < n; ++m) index.emplace(defs[m].id, m);
+    // Who reads whom. A model of an unchanged file names the models it named
+    // in the last evaluation (ModelResult::uses; the models are the same). A
+    // model of a changed file is read as text: every model id its formulas
+    // spell counts, which may be more than it reads, never less. Neither
+    // parses the formulas of the models that stay as they were: at 10,000
+    // models that parse costs more than building the few that changed.
+    std::vector<std::vector<size_t>> reads(n), readers(n);
+    std::vector<char> dirty(n, 0);
+    std::vector<size_t> queue;
+    for (size_t m = 0; m < n; ++m) {
+      const bool mine = changed_files.count(defs[m].where.pos.path) > 0;
+      const std::string text = (mine || !changed_prices.empty()) ? FormulaText(defs[m]) : std::string();
+      if (mine) {
+        for (const auto& [id, k] : index)
+          if (k != m && Spells(text, id)) reads[m].push_back(k);
+      } else {
+        for (const std::string& id : previous.results()[before[m].second.first].uses)
+          if (auto it = index.find(id); it != index.end()) reads[m].push_back(it->second);
+      }
+      for (size_t k : reads[m]) readers[k].push_back(m);
+      // A price is named by its id, in a formula or in a scenario's choice
+      // of variant: a model whose text does not spell it cannot read it.
+      bool changed = mine;
+      for (auto p = changed_prices.begin(); !changed && p != changed_prices.end(); ++p)
+        changed = Spells(text, std::string_view(*p).substr(p->find('/') + 1));
+      if (changed) dirty[m] = 1, queue.push_back(m);
+    }
+    while (!queue.empty()) {
+      size_t m = queue.back();
+      queue.pop_back();
+      for (size_t r : readers[m])
+        if (!dirty[r]) dirty[r] = 1, queue.push_back(r);
+    }
+    // The engine holds the models built again and every model they read,
+    // directly or not: a figure is the same in any engine that has what it
+    // reads (as in Evaluate's groups).
+    std::vector<char> needed = dirty;
+    for (size_t m = 0; m < n; ++m)
+      if (dirty[m]) queue.push_back(m);
+    while (!queue.empty()) {
+      size_t m = queue.back();
+      queue.pop_back();
+      for (size_t k : reads[m])
+        if (!needed[k]) needed[k] = 1, queue.push_back(k);
+    }
+    std::vector<const ModelDef*> models;
+    std::vector<size_t> at(n, SIZE_MAX);
+    for (size_t m = 0; m < n; ++m)
+      if (needed[m]) at[m] = models.size(), models.push_back(&defs[m]);
+    Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
+    // In model order, as Evaluate lists them.
+    for (size_t m = 0; m < n; ++m) {
+      if (!dirty[m]) {
+        for (size_t i = before[m].second.first; i < before[m].second.second; ++i)
+          data->results.push_back(previous.results()[i]);
+        continue;
+      }
+      stats->rebuilt.insert(defs[m].id);
+      data->results.push_back(engine.Build(at[m], ""));
+      for (const auto& sc : defs[m].scenarios) {
+        data->results.push_back(engine.Build(at[m], sc.id));
+        engine.ForgetScenario(at[m], sc.id);
+      }
+    }
+  });
+  std::vector<ModelDef>().swap(core->inputs.models);
   return Evaluation(std::move(data));
 }
 

@@ -3,6 +3,9 @@
 #ifndef COSTSITE_COST_EVALUATE_H_
 #define COSTSITE_COST_EVALUATE_H_
 
+#include <set>
+#include <string>
+
 #include "base/diagnostics.h"
 #include "cost/evaluation.h"
 #include "cost/inputs.h"
@@ -19,6 +22,27 @@ Evaluation Evaluate(Inputs inputs, const Options& options, Diagnostics& diags, i
 /// prices, rates and models. The result holds `base`'s results followed by the
 /// new model's; `base` is unchanged.
 Evaluation EvaluateExtra(const Evaluation& base, ModelDef model, Diagnostics& diags);
+
+/// What Reevaluate did.
+struct ReevaluateStats {
+  bool full = false;          // every model was evaluated (the inputs could not be compared)
+  std::set<std::string> rebuilt;  // ids of the models built again (all of them when `full`)
+};
+
+/// Evaluate(inputs, options, diags, threads) for a site whose pricing files
+/// changed since `previous` was evaluated from them, reusing what did not
+/// change: only the models defined in `changed_files` (paths as in
+/// diagnostics), the models that read a price whose entry differs, and the
+/// models that read any of those, directly or through others, are built
+/// again; the other models' results are copied from `previous`, which they
+/// equal. Everything is evaluated when the two cannot be compared that way:
+/// models added, removed or reordered, a price list added, removed or
+/// changed outside its entries, an entry added or removed, rates or units
+/// changed, a file that did not parse, another date or parameter sets.
+/// REQUIRES: evaluating `previous` reported nothing about the models kept
+/// (their diagnostics are not reported again).
+Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<std::string>& changed_files,
+                      const Options& options, Diagnostics& diags, int threads, ReevaluateStats* stats);
 
 }  // namespace costsite::cost
 

@@ -112,6 +112,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   // path order, so the inputs do not depend on the number of threads.
   std::vector<cost::Inputs> parsed(files.size());
   std::atomic<size_t> parsed_count{0};
+  std::vector<char> was_parsed(files.size(), 0);
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
     std::string text, err;
     uintmax_t size = 0;
@@ -135,10 +136,16 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     Diagnostics local;
     ParsePricingFile(shown[i], text, &parsed[i], local);
     ++parsed_count;
+    was_parsed[i] = 1;
     if (hit) *hit = {std::move(text), parsed[i], local.Sorted()};
     diags.Merge(local);
   });
-  if (cache) cache->parsed = parsed_count;
+  if (cache) {
+    cache->parsed = parsed_count;
+    cache->changed.clear();
+    for (size_t i = 0; i < files.size(); ++i)
+      if (was_parsed[i]) cache->changed.insert(shown[i]);
+  }
   for (cost::Inputs& p : parsed) {
     for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
     for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));

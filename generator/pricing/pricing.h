@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,7 @@ struct ParseCache {
   };
   std::map<std::string, File> files;  // by path as shown in diagnostics
   size_t parsed = 0;                  // files parsed by the last ReadPricing (the rest came from here)
+  std::set<std::string> changed;      // those files' paths: new, or their text changed
 };
 
 /// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in

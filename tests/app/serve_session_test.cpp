@@ -122,6 +122,38 @@ TEST_CASE("A changed price re-renders only the pages whose figures depend on it"
   CHECK(r.pricing_files_parsed == 1);  // the price list; the four models' files were unchanged
 }
 
+TEST_CASE("A changed price evaluates only the models that read it, and serves what a full build would") {
+  // m4 reads m0, which reads cloud/a; m1, m2, m3 do not depend on it.
+  Fixture f(6, 4);
+  WriteAll(f.src / "pricing/m4.yaml", "model: m4\nunit: USD/month\nitems:\n  more: {formula: 2 * m0.total}\n");
+  WriteAll(f.src / "content/r5.en.md", "---\ntitle: Report 5\n---\n## Cost\n\nTotal `=m4.total`.\n");
+  WriteAll(f.src / "content/r5.zh.md", "---\ntitle: 报告 5\n---\n## 成本\n\n总计 `=m4.total`。\n");
+  REQUIRE(f.session->FullBuild().ok);
+  std::string price_list = ReadAll(f.src / "pricing/cloud.yaml");
+  WriteAll(f.src / "pricing/cloud.yaml", price_list.substr(0, price_list.find("price: 0.5")) + "price: 0.75" +
+                                            price_list.substr(price_list.find("price: 0.5") + 10));
+  UpdateReport r = f.session->Update({"pricing/cloud.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.models_total == 5);
+  CHECK(r.models_evaluated == 3);  // m0 and m2 read cloud/a; m4 reads m0
+  CHECK(r.models_changed == 3);
+  CHECK(f.Page("en/r5/index.html").find("$150/month") != std::string::npos);  // 2 × 100 h × 0.75
+
+  // The same source built from scratch gives the same pages and exports.
+  BuildOptions opt;
+  opt.source = f.src;
+  opt.out = f.tmp.path() / "fresh";
+  opt.threads = 1;
+  ServeSession fresh(opt);
+  REQUIRE(fresh.FullBuild().ok);
+  for (const char* rel : {"en/r0/index.html", "zh/r0/index.html", "en/r1/index.html", "en/r5/index.html",
+                          "zh/r5/index.html", "data/m0.json", "data/m4.json", "data/m4.csv", "data/m3.json"}) {
+    INFO(rel);
+    CHECK(f.Page(rel) == ReadAll(opt.out / rel));
+  }
+}
+
 TEST_CASE("A changed model file is parsed again, the unchanged ones are not, and the result is a full parse's") {
   Fixture f(4, 4);
   WriteAll(f.src / "pricing/m1.yaml", "model: m1\nunit: USD/month\nitems:\n  vm: {quantity: 300 h/month, price: \"@cloud/b\"}\n");
