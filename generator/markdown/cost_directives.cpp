@@ -8,6 +8,7 @@
 #include "base/suggest.h"
 #include "figures/charts.h"
 #include "figures/lookup.h"
+#include "figures/plain.h"
 #include "figures/tables.h"
 #include "markdown/cmark_util.h"
 #include "markdown/cost_expand.h"
@@ -58,7 +59,7 @@ const std::vector<Spec>& Specs() {
       {"rules", {"model"}, {"scenario"}},
       {"expectations", {"model"}, {"scenario"}},
       {"model", {}, {"id"}},
-      {"budget", {"model", "budget", "estimate", "actual"}, {"scenario"}, true},
+      {"budget", {"model", "budget", "estimate", "actual"}, {"scenario", "warn_above", "fail_above"}, true},
   };
   return kSpecs;
 }
@@ -407,6 +408,35 @@ std::string Budget(PageExpansion& page, const Directive& d, const cost::ModelRes
       return "";
     }
     ids[i++] = a.value;
+  }
+  // A budget gate on real spend: the actual over the budget by more than
+  // warn_above= is a warning (an error under check --strict), fail_above= an error.
+  const cost::Figure& actual = *r.Find(ids[2]);
+  for (const char* key : {"warn_above", "fail_above"}) {
+    auto it = d.args.find(key);
+    if (it == d.args.end()) continue;
+    const Arg& a = it->second;
+    std::string_view text = a.value;
+    auto limit = text.size() > 1 && text.back() == '%' ? cost::Decimal::Parse(text.substr(0, text.size() - 1))
+                                                      : std::nullopt;
+    if (!limit || limit->IsNegative()) {
+      page.Error(d.line, a.value_col, std::string(key) + " must be a percentage such as 10%, not '" + a.value + "'",
+                 static_cast<int>(a.value.size()), "bad-directive-argument");
+      return "";
+    }
+    if (!budget->value.lo.IsNegative() && !budget->value.lo.IsZero()) {
+      cost::Interval ceiling = budget->value * cost::Interval(cost::Decimal(1) + *limit / cost::Decimal(100));
+      if (actual.value.lo > ceiling.hi) {
+        cost::Decimal over = (actual.value.lo / budget->value.hi - cost::Decimal(1)) * cost::Decimal(100);
+        std::string message = "actual spend " + r.model + "." + ids[2] + " = " + figures::PlainFigure(actual) +
+                              " is over the budget " + r.model + "." + ids[0] + " = " + figures::PlainFigure(*budget) +
+                              " by " + over.RoundHalfAwayFromZero(1).ToFixed(1) + "%, more than " + a.value;
+        bool error = std::string_view(key) == "fail_above";
+        page.diags->Add({error ? Severity::kError : Severity::kWarning, page.Pos(d.line, a.col), std::move(message),
+                         std::string(page.Line(d.line)), static_cast<int>(a.value.size()) + static_cast<int>(a.value_col - a.col),
+                         "over-budget"});
+      }
+    }
   }
   figures::SourceList scratch;
   return figures::BudgetTable(r, ids[0], ids[1], ids[2], page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch,

@@ -133,6 +133,41 @@ figures:
   CHECK(AllDiagnostics(missing).find("unknown figure 'ops.spnet' (did you mean 'spent'?)") != std::string::npos);
 }
 
+TEST_CASE("cost budget warn_above= and fail_above=: a budget gate on actual spend") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/ops.yaml", R"(model: ops
+unit: USD/month
+items:
+  hosting: {formula: 1000 USD/month}
+figures:
+  budget: {formula: 1000 USD/month, unit: USD/month}
+  spent: {formula: 1150 USD/month, unit: USD/month}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  const std::string base = "cost budget model=ops budget=budget estimate=total actual=spent ";
+  Diagnostics under;  // 15% over, within 20%
+  RenderCost(eval, Block(base + "warn_above=20%"), "en", &under);
+  CHECK(under.Sorted().empty());
+  Diagnostics warn;
+  RenderCost(eval, Block(base + "warn_above=10%"), "en", &warn);
+  REQUIRE(warn.Sorted().size() == 1);
+  CHECK(warn.Sorted()[0].severity == Severity::kWarning);
+  CHECK(warn.Sorted()[0].code == "over-budget");
+  CHECK(warn.Sorted()[0].pos.col == 68);  // at warn_above=
+  CHECK(warn.Sorted()[0].message ==
+        "actual spend ops.spent = 1150.00 USD/month is over the budget ops.budget = 1000.00 USD/month by 15.0%, "
+        "more than 10%");
+  Diagnostics fail;
+  RenderCost(eval, Block(base + "fail_above=10%"), "en", &fail);
+  REQUIRE(fail.Sorted().size() == 1);
+  CHECK(fail.Sorted()[0].severity == Severity::kError);
+  Diagnostics bad;
+  RenderCost(eval, Block(base + "warn_above=ten"), "en", &bad);
+  CHECK(AllDiagnostics(bad).find("warn_above must be a percentage such as 10%, not 'ten'") != std::string::npos);
+}
+
 TEST_CASE("cost compare and cost prices say which date each column and price holds at") {
   Diagnostics diags;
   cost::Inputs inputs;
