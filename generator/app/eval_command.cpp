@@ -31,6 +31,11 @@ void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
   if (!e.formula.empty()) out << "    formula: " << e.formula << "\n";
   for (const auto& in : e.inputs) out << "    input: " << in.name << " = " << figures::PlainInput(in) << "\n";
   for (const auto& p : e.prices) {
+    if (p.actual) {
+      out << "    actual: " << p.id << (p.variant.empty() ? "" : " [" + p.variant + "]") << " = " << figures::PlainPrice(p) << " (" << (p.date.empty() ? "all periods" : p.date)
+          << ", FOCUS export " << p.source << ", " << p.lines << " lines)\n";
+      continue;
+    }
     out << "    price: @" << p.id << (p.variant == "on_demand" ? "" : ":" + p.variant) << " = "
         << figures::PlainPrice(p) << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
     if (!p.shape.empty()) out << "      shape: " << figures::PlainPriceShape(p.shape) << "\n";
@@ -85,6 +90,10 @@ nlohmann::json ExplainJson(const cost::Explanation& e) {
   for (const auto& p : e.prices) {
     j["prices"].push_back({{"id", p.id}, {"variant", p.variant}, {"value", figures::PlainPrice(p)},
                            {"date", p.date}, {"source", p.source}});
+    if (p.actual) {
+      j["prices"].back()["actual"] = true;
+      j["prices"].back()["lines"] = p.lines;
+    }
     if (!p.shape.empty()) j["prices"].back()["shape"] = ShapeJson(p.shape);
   }
   return j;
@@ -212,7 +221,7 @@ int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
     p.value = {set.substr(eq + 1), {"--set", 1, static_cast<int>(eq) + 2}, set};
     options.sets.push_back(std::move(p));
   }
-  cost::Evaluation ev = pricing::LoadPricing(load::PricingDir(dir), options, diags);
+  cost::Evaluation ev = load::LoadPricingWithActuals(dir, options, &diags);
   // A broken model does not hide the others: what evaluated is printed, the
   // errors are reported, and the exit status says that something failed.
   const bool failed = diags.HasErrors();

@@ -209,6 +209,8 @@ class Engine {
   bool ResolvePrice(const Node& n, Scope& s, PriceFound* out);
   /// tiered(@price, quantity): the charge for the quantity under the price's tiers.
   std::optional<Value> EvalTiered(const Node& n, Scope& s);
+  /// actual(column="value", …, period=YYYY-MM): the export's spend, from options_.actuals (actual.cpp).
+  std::optional<Value> EvalActual(const Node& n, Scope& s);
   std::optional<Value> EvalBinary(const Node& n, Scope& s);
   /// Applies binary node `n` to its evaluated left operand and its right one.
   std::optional<Value> CombineBinary(const Node& n, Scope& s, Value left);

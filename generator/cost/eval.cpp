@@ -79,6 +79,9 @@ std::optional<Value> Engine::Eval(const Node& n, Scope& s) {
     case NodeKind::kBinary: return EvalBinary(n, s);
     case NodeKind::kCompare: return EvalCompare(n, s);
     case NodeKind::kRange: return EvalRange(n, s);
+    case NodeKind::kSelect:  // the parser makes these only as arguments of actual()
+      Fail(n, s, "a selection is only an argument of actual()", "malformed-formula");
+      return std::nullopt;
   }
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #ifndef COSTSITE_COST_EVALUATION_H_
 #define COSTSITE_COST_EVALUATION_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,12 @@ struct PriceUse {
   PriceShape shape;             // percentage, hours, tiers (already scaled by the percentage)
   LocalizedText of_label;       // the declared label of `shape.of`; may be empty
   std::string since;            // the date the value is in force from; "" = always
+  // An actual(…) of the site's FOCUS export, used like a price: `id` is the
+  // call as written, `date` its month ("" = every line), `source` the
+  // export's files, `lines` the lines summed; `variant` is the currency
+  // when the selection's lines are in several (one use per currency).
+  bool actual = false;
+  int64_t lines = 0;
 };
 
 /// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.

@@ -12,7 +12,7 @@ namespace {
 bool IsFunction(std::string_view n) {
   static constexpr std::string_view kFunctions[] = {
       "min", "max", "ceil", "floor", "round", "sum", "abs", "if", "share", "fx",
-      "npv", "lo",  "hi",   "mid",   "convert", "sqrt", "tiered"};
+      "npv", "lo",  "hi",   "mid",   "convert", "sqrt", "tiered", "actual"};
   for (auto f : kFunctions) {
     if (f == n) return true;
   }
@@ -218,6 +218,8 @@ std::unique_ptr<Node> Parser::Primary() {
       if (IsOp("(", 1)) return CallNode();
       return NameNode();
     }
+    case Tok::kString:
+      return Fail(t.offset, t.length, "quoted text is only a value in actual(column=\"…\")");
     case Tok::kOp:
       if (t.text == "(") {
         DepthGuard guard(&depth_);
@@ -341,6 +343,19 @@ std::unique_ptr<Node> Parser::CallNode() {
   auto n = Make(NodeKind::kCall, t.offset);
   n->name = t.text;
   pos_ += 2;
+  if (n->name == "actual") {  // named selections, not formulas: actual(ServiceName="…", period=2024-09)
+    std::vector<SelectArg> args;
+    if (!ParseSelectArgs(text_, toks_, &pos_, &args, err_)) return nullptr;
+    for (SelectArg& a : args) {
+      auto arg = Make(NodeKind::kSelect, a.offset);
+      arg->length = a.length;
+      arg->name = std::move(a.key);
+      arg->text = std::move(a.value);
+      n->args.push_back(std::move(arg));
+    }
+    Close(n.get());
+    return n;
+  }
   while (true) {
     bool unit_arg = TakesUnitArgument(n->name) && n->args.size() == 1;
     auto arg = unit_arg ? UnitArgument() : Expr();

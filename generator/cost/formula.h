@@ -25,6 +25,7 @@ enum class NodeKind {
   kBinary,   // op in "+-*/^", args[0], args[1]
   kCompare,  // op in "<", "<=", ">", ">=", "==", "!="
   kRange,    // args[0] to args[1]
+  kSelect,   // name = FOCUS column, "tag:KEY" or "period", text = the value: an argument of actual()
 };
 
 struct Node {
@@ -40,6 +41,7 @@ struct Node {
   std::string scenario;
   std::string variant;
   std::string op;
+  std::string text;  // kSelect
   std::vector<std::unique_ptr<Node>> args;
 };
 

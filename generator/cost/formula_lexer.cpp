@@ -43,6 +43,17 @@ class Lexer {
       return true;
     }
     if (c == '@') return Price(tok, err);
+    if (c == '"') {  // quoted text, an argument of actual(): no escapes
+      size_t close = t_.find('"', i_ + 1);
+      if (close == std::string_view::npos) {
+        *err = {i_, t_.size() - i_, "unterminated quoted text: a closing '\"' is missing"};
+        return false;
+      }
+      tok->kind = Tok::kString;
+      tok->text = std::string(t_.substr(i_ + 1, close - i_ - 1));
+      i_ = close + 1;
+      return true;
+    }
     static constexpr std::string_view kTwo[] = {"<=", ">=", "==", "!="};
     for (auto op : kTwo) {
       if (t_.substr(i_, 2) == op) {
@@ -52,7 +63,7 @@ class Lexer {
         return true;
       }
     }
-    if (std::string_view("+-*/^(),<>[].").find(c) != std::string_view::npos) {
+    if (std::string_view("+-*/^(),<>[].=").find(c) != std::string_view::npos) {
       tok->kind = Tok::kOp;
       tok->text = std::string(1, c);
       ++i_;
@@ -142,6 +153,59 @@ class Lexer {
 };
 
 }  // namespace
+
+bool ParseSelectArgs(std::string_view text, const std::vector<Token>& toks, size_t* pos,
+                     std::vector<SelectArg>* out, FormulaError* err) {
+  auto at = [&](size_t i) -> const Token& { return toks[std::min(i, toks.size() - 1)]; };
+  auto op = [&](size_t i, std::string_view o) { return at(i).kind == Tok::kOp && at(i).text == o; };
+  auto fail = [&](const Token& t, std::string message) {
+    *err = {t.offset, std::max<size_t>(t.length, 1), std::move(message)};
+    return false;
+  };
+  size_t i = *pos;
+  if (op(i, ")")) return fail(at(i), "actual() needs a selection: actual(ServiceName=\"…\", period=YYYY-MM)");
+  while (true) {
+    const Token& key = at(i);
+    if (key.kind != Tok::kWord)
+      return fail(key, "expected a FOCUS column, tag.KEY or period, then '=' in actual()");
+    if (!op(i + 1, "=")) return fail(at(i + 1), "expected '=' after '" + key.text + "' in actual()");
+    SelectArg arg;
+    arg.key = key.text.rfind("tag.", 0) == 0 ? "tag:" + key.text.substr(4) : key.text;
+    arg.offset = key.offset;
+    size_t v = i + 2;
+    if (at(v).kind == Tok::kString) {
+      arg.value = at(v).text;
+      i = v + 1;
+    } else if (arg.key == "period" && at(v).kind == Tok::kNumber && op(v + 1, "-") && at(v + 2).kind == Tok::kNumber) {
+      arg.value = std::string(text.substr(at(v).offset, at(v + 2).offset + at(v + 2).length - at(v).offset));
+      i = v + 3;
+    } else {
+      return fail(at(v), arg.key == "period" ? "expected a month YYYY-MM after 'period='"
+                                             : "expected quoted text after '" + key.text + "=' in actual()");
+    }
+    const Token& last = at(i - 1);
+    arg.length = last.offset + last.length - arg.offset;
+    if (arg.key == "period") {
+      const std::string& m = arg.value;
+      bool ok = m.size() == 7 && m[4] == '-' &&
+                std::all_of(m.begin(), m.end(), [](char c) { return c == '-' || IsDigit(c); }) &&
+                m.substr(5) >= "01" && m.substr(5) <= "12";
+      if (!ok) return fail(at(i - 1), "period must be a month, YYYY-MM, not '" + m + "'");
+    }
+    for (const SelectArg& prev : *out) {
+      if (prev.key == arg.key) {
+        *err = {arg.offset, arg.length, "'" + key.text + "' is given twice in actual()"};
+        return false;
+      }
+    }
+    out->push_back(std::move(arg));
+    if (op(i, ")")) break;
+    if (!op(i, ",")) return fail(at(i), "expected ',' or ')' in actual()");
+    ++i;
+  }
+  *pos = i + 1;
+  return true;
+}
 
 bool Lex(std::string_view text, std::vector<Token>* out, FormulaError* err) {
   return Lexer(text).Run(out, err);

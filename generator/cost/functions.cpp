@@ -197,6 +197,7 @@ std::optional<Value> Engine::EvalCall(const Node& n, Scope& s) {
   std::string error;
   if (f == "fx" || f == "convert" || f == "ceil" || f == "floor") return EvalUnitCall(n, s);
   if (f == "tiered") return EvalTiered(n, s);
+  if (f == "actual") return EvalActual(n, s);
   if (f == "if") {
     if (!Arity(n, 3, 3, &error)) return Fail(n, s, error, "malformed-formula"), std::nullopt;
     auto c = Eval(*n.args[0], s);

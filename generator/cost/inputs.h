@@ -4,6 +4,8 @@
 #ifndef COSTSITE_COST_INPUTS_H_
 #define COSTSITE_COST_INPUTS_H_
 
+#include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -186,6 +188,34 @@ struct Inputs {
   std::vector<UnparsedFile> unparsed;
 };
 
+/// What one `actual(ServiceName="Amazon EC2", period=2024-09)` selects
+/// from the site's FOCUS billing export: lines whose columns (or `tag:KEY`
+/// tags) hold these values, in one charge month.
+struct ActualSelection {
+  std::vector<std::pair<std::string, std::string>> filters;  // column -> value, sorted by column
+  std::string period;                                          // "YYYY-MM"; "" = every line
+  friend bool operator==(const ActualSelection&, const ActualSelection&) = default;
+  friend auto operator<=>(const ActualSelection&, const ActualSelection&) = default;
+};
+
+/// What a selection sums to, computed outside the cost stage (load/ reads
+/// the export in one pass) and used by the engine like a price.
+struct ActualSum {
+  std::string currency;
+  Decimal total;      // the exact sum of the lines in the period, in `currency`
+  int64_t lines = 0;  // lines summed
+};
+struct ActualFigure {
+  ActualSelection selection;
+  bool known = false;             // some line of the export matches the filters, in any period
+  std::vector<ActualSum> totals;  // one per currency, by code
+  std::string files;              // the export's files, as diagnostics name them
+};
+
+/// Every `actual(…)` the models' formulas call, each once, sorted. Calls that
+/// do not parse are left to evaluation to report.
+std::vector<ActualSelection> ActualSelections(const Inputs& inputs);
+
 /// Site-wide evaluation settings.
 /// A parameter's value given from outside the model (`eval --set
 /// inference.qps=800 requests/s`): it replaces the value the model writes
@@ -200,6 +230,10 @@ struct Options {
   int month_hours = 730;  // hours in a month; a year is 12 months
   std::string today;      // YYYY-MM-DD: the date when nothing is pinned; "" = COSTSITE_TODAY, else the clock's (UTC)
   std::vector<ParamSet> sets;  // applied before anything is evaluated; an unknown target is an error
+  // The FOCUS export's sums for every ActualSelections() call; `actuals_loaded`
+  // false when the site has no export (or it did not load): actual() then fails.
+  std::vector<ActualFigure> actuals;
+  bool actuals_loaded = false;
 };
 
 }  // namespace costsite::cost

@@ -120,6 +120,48 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
   return WrapTable(html, caption);
 }
 
+std::string BudgetTable(const cost::ModelResult& r, const std::string& budget, const std::string& estimate,
+                        const std::string& actual, const Speaker& lang, SourceList* sources, PopoverIds* ids,
+                        const FormatOptions& opt) {
+  const Figure* b = r.Find(budget);
+  const Figure* rows[] = {b, r.Find(estimate), r.Find(actual)};
+  const char* keys[] = {"budget", "estimate", "actual_spend"};
+  std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) + (IsCjk(lang) ? "：" : ": ") +
+                        UiText("budget_table", lang);
+  std::vector<Interval> values;
+  for (const Figure* f : rows) values.push_back(f->value);
+  NumberStyle style = ColumnStyle(StyleOf(*b, opt), values);
+  style.currency.clear();
+  style.percent = false;
+  std::string unit = UnitHeader(*b, lang);
+  std::string amount = UiText("amount", lang) + (unit.empty() ? "" : (IsCjk(lang) ? "（" + unit + "）" : " (" + unit + ")"));
+  std::string html = "<table class=\"cost-budget\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
+                     Th(UiText("figure", lang)) + Th(Escape(amount), "num") + Th(UiText("variance", lang), "num") +
+                     Th(UiText("variance_pct", lang), "num") + "</tr></thead>\n<tbody>\n";
+  for (size_t i = 0; i < 3; ++i) {
+    const Figure& f = *rows[i];
+    sources->Add(f.explain);
+    html += "<tr>" + RowTh(Escape(UiText(keys[i], lang))) +
+            Num(FigureHtml(f, FormatInterval(f.value, ColumnCell(style, f.value), RangeStyle::kDash, lang), lang, ids));
+    if (i == 0) {
+      html += Num("—") + Num("—") + "</tr>\n";
+      continue;
+    }
+    html += Num(Escape(Signed(Change(b->value, f.value), style, lang)));
+    if (ContainsZero(b->value)) {
+      html += Num("—") + "</tr>\n";
+      continue;
+    }
+    NumberStyle p;
+    p.percent = true;
+    p.kind = NumberKind::kPercent;
+    html += Num(Escape(Signed(Ratio(b->value, f.value) * Interval(Decimal(100)) - Interval(Decimal(100)), p, lang))) +
+            "</tr>\n";
+  }
+  html += "</tbody>\n</table>\n";
+  return WrapTable(html, caption);
+}
+
 namespace {
 
 const cost::PriceShape* ShapeOf(const std::vector<std::pair<std::string, cost::PriceShape>>& shapes,

@@ -112,6 +112,12 @@ std::string DateWords(std::string_view key, const std::string& date, const Speak
 }
 
 std::string PriceDatesHtml(const cost::PriceUse& p, const Speaker& lang) {
+  if (p.actual) {  // actual spend: its month and the lines of the export summed, not a checked date
+    std::string text = Escape(UiText(p.date.empty() ? "actual_source_all" : "actual_source", lang));
+    if (size_t at = text.find("{period}"); at != std::string::npos) text.replace(at, 8, TimeHtml(p.date));
+    if (size_t at = text.find("{lines}"); at != std::string::npos) text.replace(at, 7, std::to_string(p.lines));
+    return text;
+  }
   std::string html;
   const std::string comma = IsCjk(lang) ? "，" : ", ";
   if (!p.since.empty() && p.since != p.date) html = DateWords("price_since", p.since, lang);

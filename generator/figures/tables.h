@@ -30,6 +30,14 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
                          SourceList* sources, PopoverIds* ids, const FormatOptions& opt = {});
 
+/// Budget, estimate and actual spend of one model (three of its figures, in
+/// one unit), each with its variance against the budget in amount and in
+/// percent. `opt`'s precision and compact apply to the amounts.
+/// REQUIRES: the three figures exist in `r`.
+std::string BudgetTable(const cost::ModelResult& r, const std::string& budget, const std::string& estimate,
+                        const std::string& actual, const Speaker& lang, SourceList* sources, PopoverIds* ids,
+                        const FormatOptions& opt = {});
+
 /// A provider's entries (all when `entries` is empty), variants side by side.
 std::string PriceTable(const cost::ProviderView& p, const std::vector<std::string>& entries,
                        const Speaker& lang, SourceList* sources);

@@ -46,7 +46,7 @@ cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig
   // A site without pricing/ is fine: its pages have no figures to reference.
   std::error_code ec;
   if (!fs::is_directory(PricingDir(root), ec)) return cost::Evaluation();
-  return pricing::LoadPricing(PricingDir(root), PricingOptions(cfg), *diags, threads, cache);
+  return LoadPricingWithActuals(root, PricingOptions(cfg), diags, threads, cache);
 }
 
 std::vector<std::string> ListStatic(const fs::path& root, Diagnostics* diags) {

@@ -60,6 +60,12 @@ std::filesystem::path ActualsDir(const std::filesystem::path& root);
 cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg, int threads,
                                  Diagnostics* diags, pricing::ParseCache* cache = nullptr);
 
+/// Reads `root`/pricing and evaluates every model with `options`. When the
+/// formulas call actual(…), the FOCUS export under `root`/actuals is read
+/// once, grouped by the columns they select on, and each call's exact sums
+/// are handed to the engine (cost::Options::actuals).
+cost::Evaluation LoadPricingWithActuals(const std::filesystem::path& root, pricing::Options options,
+                                        Diagnostics* diags, int threads = 0, pricing::ParseCache* cache = nullptr);
 /// The files under `root`/static, relative to it; links leading outside the
 /// site are reported, not listed.
 std::vector<std::string> ListStatic(const std::filesystem::path& root, Diagnostics* diags);

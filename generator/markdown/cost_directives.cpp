@@ -8,6 +8,7 @@
 #include "base/suggest.h"
 #include "figures/charts.h"
 #include "figures/lookup.h"
+#include "figures/plain.h"
 #include "figures/tables.h"
 #include "markdown/cmark_util.h"
 #include "markdown/cost_expand.h"
@@ -58,6 +59,7 @@ const std::vector<Spec>& Specs() {
       {"rules", {"model"}, {"scenario"}},
       {"expectations", {"model"}, {"scenario"}},
       {"model", {}, {"id"}},
+      {"budget", {"model", "budget", "estimate", "actual"}, {"scenario", "warn_above", "fail_above"}, true},
   };
   return kSpecs;
 }
@@ -83,7 +85,7 @@ bool ParseFormatWords(PageExpansion& page, const Spec& spec, Directive* d) {
   for (const FormatWord& w : d->format_words) {
     if (!spec.format) {
       std::string key = w.text.substr(0, w.text.find('='));
-      page.Error(d->line, w.col, "'cost " + d->name + "' does not take " + key + " (only cost table and cost compare do)",
+      page.Error(d->line, w.col, "'cost " + d->name + "' does not take " + key + " (only cost table, cost compare and cost budget do)",
                  static_cast<int>(key.size()), "bad-directive-argument");
       return false;
     }
@@ -134,7 +136,7 @@ bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
   if (spec == Specs().end()) {
     page.Error(d->line, d->name.empty() ? base_col : d->name_col,
                "unknown cost directive '" + d->name +
-                   "' (expected table, compare, prices, params, chart, rules, expectations or model)",
+                   "' (expected table, compare, prices, params, chart, rules, expectations, model or budget)",
                std::max<int>(1, static_cast<int>(d->name.size())), "unknown-directive");
     return false;
   }
@@ -380,6 +382,67 @@ std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* blo
   return figures::LineItemTable(*r, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, &page.popovers);
 }
 
+// `cost budget model=m budget=b estimate=e actual=a`: three figures of one
+// model in one unit, each against the budget.
+std::string Budget(PageExpansion& page, const Directive& d, const cost::ModelResult& r) {
+  const cost::Figure* budget = nullptr;
+  std::string ids[3];
+  int i = 0;
+  for (const char* key : {"budget", "estimate", "actual"}) {
+    const Arg& a = d.args.at(key);
+    const cost::Figure* f = r.Find(a.value);
+    if (!f) {
+      std::vector<std::string> all;
+      for (const auto* g : r.AllFigures()) all.push_back(g->id);
+      std::string s = Suggest(a.value, all);
+      page.Error(d.line, a.value_col, "unknown figure '" + r.model + "." + a.value + "'" +
+                                          (s.empty() ? "" : " (did you mean '" + s + "'?)"),
+                 static_cast<int>(a.value.size()), "unknown-figure");
+      return "";
+    }
+    if (!budget) budget = f;
+    if (f->is_bool || f->unit.dim != budget->unit.dim) {
+      page.Error(d.line, a.value_col, "'cost budget' compares figures in one unit: '" + a.value + "' is in " +
+                                          (f->is_bool ? "true/false" : f->unit.text) + ", the budget in " + budget->unit.text,
+                 static_cast<int>(a.value.size()), "unit-mismatch");
+      return "";
+    }
+    ids[i++] = a.value;
+  }
+  // A budget gate on real spend: the actual over the budget by more than
+  // warn_above= is a warning (an error under check --strict), fail_above= an error.
+  const cost::Figure& actual = *r.Find(ids[2]);
+  for (const char* key : {"warn_above", "fail_above"}) {
+    auto it = d.args.find(key);
+    if (it == d.args.end()) continue;
+    const Arg& a = it->second;
+    std::string_view text = a.value;
+    auto limit = text.size() > 1 && text.back() == '%' ? cost::Decimal::Parse(text.substr(0, text.size() - 1))
+                                                      : std::nullopt;
+    if (!limit || limit->IsNegative()) {
+      page.Error(d.line, a.value_col, std::string(key) + " must be a percentage such as 10%, not '" + a.value + "'",
+                 static_cast<int>(a.value.size()), "bad-directive-argument");
+      return "";
+    }
+    if (!budget->value.lo.IsNegative() && !budget->value.lo.IsZero()) {
+      cost::Interval ceiling = budget->value * cost::Interval(cost::Decimal(1) + *limit / cost::Decimal(100));
+      if (actual.value.lo > ceiling.hi) {
+        cost::Decimal over = (actual.value.lo / budget->value.hi - cost::Decimal(1)) * cost::Decimal(100);
+        std::string message = "actual spend " + r.model + "." + ids[2] + " = " + figures::PlainFigure(actual) +
+                              " is over the budget " + r.model + "." + ids[0] + " = " + figures::PlainFigure(*budget) +
+                              " by " + over.RoundHalfAwayFromZero(1).ToFixed(1) + "%, more than " + a.value;
+        bool error = std::string_view(key) == "fail_above";
+        page.diags->Add({error ? Severity::kError : Severity::kWarning, page.Pos(d.line, a.col), std::move(message),
+                         std::string(page.Line(d.line)), static_cast<int>(a.value.size()) + static_cast<int>(a.value_col - a.col),
+                         "over-budget"});
+      }
+    }
+  }
+  figures::SourceList scratch;
+  return figures::BudgetTable(r, ids[0], ids[1], ids[2], page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch,
+                              &page.popovers, d.format);
+}
+
 }  // namespace
 
 std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
@@ -400,6 +463,7 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   if (d.name == "table") return figures::LineItemTable(*r, lang, sources, &page.popovers, d.format);
   if (d.name == "params") return figures::ParamsTable(*r, lang, &page.popovers);
   if (d.name == "rules") return figures::RulesList(*r, lang);
+  if (d.name == "budget") return Budget(page, d, *r);
   return figures::ExpectationsTable(*r, lang, &page.popovers);
 }
 

@@ -6,6 +6,7 @@
 
 #include "content/site_config.h"
 #include "cost/evaluation.h"
+#include "load/site_loader.h"
 #include "pricing/pricing.h"
 #include "tests/test_util.h"
 
@@ -22,7 +23,8 @@ const cost::Evaluation& ExampleSite() {
     pricing::Options options;
     options.as_of = cfg.as_of;
     options.month_hours = cfg.month_hours;
-    cost::Evaluation e = pricing::LoadPricing(root / "pricing", options, diags);
+    // Through the site loader: the example's actual(…) figures read its FOCUS export.
+    cost::Evaluation e = load::LoadPricingWithActuals(root, options, &diags);
     REQUIRE(diags.ErrorCount() == 0);
     return e;
   }();

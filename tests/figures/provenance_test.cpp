@@ -129,6 +129,27 @@ TEST_CASE("A price's two dates read as words: in force from, and checked", "[fig
   CHECK(Has(sources, "in force from <time datetime=\"2026-07-01\">2026-07-01</time>, checked"));
 }
 
+TEST_CASE("An actual(…) among the sources reads as actual spend in its month, with the export's lines",
+          "[figures][provenance][actuals]") {
+  cost::PriceUse p;
+  p.id = "actual(ServiceName=\"Amazon EC2\", period=2024-09)";
+  p.value = cost::Interval(cost::Decimal(80));
+  p.date = "2024-09";
+  p.source = "actuals/2024-09.csv";
+  p.actual = true;
+  p.lines = 3;
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) ==
+        "actual spend in <time datetime=\"2024-09\">2024-09</time>, 3 lines of the FOCUS export");
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("zh")) ==
+        "<time datetime=\"2024-09\">2024-09</time> 实际支出，FOCUS 账单导出中的 3 行");
+  std::string sources = RenderSources({p}, testing::SpeakerFor("en"));
+  INFO(sources);
+  CHECK_FALSE(Has(sources, "checked"));
+  CHECK(Has(sources, "3 lines of the FOCUS export, actuals/2024-09.csv</li>"));
+  p.date.clear();
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) == "actual spend, 3 lines of the FOCUS export");
+}
+
 TEST_CASE("A zh popover has no English words around its formula", "[figures][provenance]") {
   Loaded l;
   for (const char* id : {"gpu", "vm", "daily_cny", "gpu_share", "daily_bill", "total"}) {

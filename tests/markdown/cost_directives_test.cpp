@@ -90,6 +90,84 @@ scenarios:
                   "<td class=\"num\">0.33–3×</td>"));
 }
 
+TEST_CASE("cost budget: budget, estimate and actual with their variance in amount and percent, in both languages") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/ops.yaml", R"(model: ops
+title: {en: Operations, zh: 运维}
+unit: USD/month
+params:
+  n: 4
+items:
+  hosting: {formula: n * 250 USD/month}
+figures:
+  budget: {formula: 1000 USD/month, unit: USD/month}
+  spent: {formula: 1150 USD/month, unit: USD/month}
+  nodes: {formula: n, unit: count}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  std::string html =
+      RenderCost(eval, Block("cost budget model=ops budget=budget estimate=total actual=spent"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(Has(html, "<caption>Operations: Budget, estimate and actual spend</caption>"));
+  CHECK(Has(html, "<th scope=\"col\" class=\"num\">Amount (USD/month)</th>"));
+  CHECK(Has(html, "<tr><th scope=\"row\">Budget</th>"));
+  CHECK(Has(html, ">1,000</span></span></td><td class=\"num\">—</td><td class=\"num\">—</td></tr>"));
+  // The estimate (the total, 4 × 250) meets the budget; the actual is 150 (15%) over it.
+  CHECK(Has(html, "<tr><th scope=\"row\">Estimate</th>"));
+  CHECK(Has(html, "<tr><th scope=\"row\">Actual spend</th>"));
+  CHECK(Has(html, ">1,150</span></span></td><td class=\"num\">+150</td><td class=\"num\">+15%</td></tr>"));
+  std::string zh =
+      RenderCost(eval, Block("cost budget model=ops budget=budget estimate=total actual=spent"), "zh", &diags).html;
+  CHECK(Has(zh, "<caption>运维：预算、估算与实际支出</caption>"));
+  CHECK(Has(zh, "<tr><th scope=\"row\">实际支出</th>"));
+  CHECK(Has(zh, "金额（美元/月）"));
+
+  Diagnostics bad;
+  RenderCost(eval, Block("cost budget model=ops budget=budget estimate=total actual=nodes"), "en", &bad);
+  CHECK(AllDiagnostics(bad).find("'cost budget' compares figures in one unit: 'nodes' is in count, the budget in USD/month") !=
+        std::string::npos);
+  Diagnostics missing;
+  RenderCost(eval, Block("cost budget model=ops budget=budget estimate=total actual=spnet"), "en", &missing);
+  CHECK(AllDiagnostics(missing).find("unknown figure 'ops.spnet' (did you mean 'spent'?)") != std::string::npos);
+}
+
+TEST_CASE("cost budget warn_above= and fail_above=: a budget gate on actual spend") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/ops.yaml", R"(model: ops
+unit: USD/month
+items:
+  hosting: {formula: 1000 USD/month}
+figures:
+  budget: {formula: 1000 USD/month, unit: USD/month}
+  spent: {formula: 1150 USD/month, unit: USD/month}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  const std::string base = "cost budget model=ops budget=budget estimate=total actual=spent ";
+  Diagnostics under;  // 15% over, within 20%
+  RenderCost(eval, Block(base + "warn_above=20%"), "en", &under);
+  CHECK(under.Sorted().empty());
+  Diagnostics warn;
+  RenderCost(eval, Block(base + "warn_above=10%"), "en", &warn);
+  REQUIRE(warn.Sorted().size() == 1);
+  CHECK(warn.Sorted()[0].severity == Severity::kWarning);
+  CHECK(warn.Sorted()[0].code == "over-budget");
+  CHECK(warn.Sorted()[0].pos.col == 68);  // at warn_above=
+  CHECK(warn.Sorted()[0].message ==
+        "actual spend ops.spent = 1150.00 USD/month is over the budget ops.budget = 1000.00 USD/month by 15.0%, "
+        "more than 10%");
+  Diagnostics fail;
+  RenderCost(eval, Block(base + "fail_above=10%"), "en", &fail);
+  REQUIRE(fail.Sorted().size() == 1);
+  CHECK(fail.Sorted()[0].severity == Severity::kError);
+  Diagnostics bad;
+  RenderCost(eval, Block(base + "warn_above=ten"), "en", &bad);
+  CHECK(AllDiagnostics(bad).find("warn_above must be a percentage such as 10%, not 'ten'") != std::string::npos);
+}
+
 TEST_CASE("cost compare and cost prices say which date each column and price holds at") {
   Diagnostics diags;
   cost::Inputs inputs;
@@ -383,7 +461,7 @@ TEST_CASE("Bad directives are reported on the fence line") {
   const Case cases[] = {
       {Block("cost tabel model=inference"),
        "content/page.md:1:9: error: unknown cost directive 'tabel' (expected table, compare, prices, params, chart, "
-       "rules, expectations or model)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
+       "rules, expectations, model or budget)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
       {Block("cost table modle=inference"),
        "content/page.md:1:15: error: unknown argument 'modle' for 'cost table' (expected model=, scenario=, precision=, compact)\n"
        " 1 | ```cost table modle=inference\n   |               ^~~~~\n"},
@@ -413,7 +491,7 @@ TEST_CASE("Bad directives are reported on the fence line") {
        "content/page.md:1:41: error: precision must be a number of decimals from 0 to 10, not 'x'\n"
        " 1 | ```cost table model=inference precision=x\n   |                                         ^\n"},
       {Block("cost params model=inference compact"),
-       "content/page.md:1:32: error: 'cost params' does not take compact (only cost table and cost compare do)\n"
+       "content/page.md:1:32: error: 'cost params' does not take compact (only cost table, cost compare and cost budget do)\n"
        " 1 | ```cost params model=inference compact\n   |                                ^~~~~~~\n"},
       {Block("cost prices provider=aws entries=p5"),
        "content/page.md:1:37: error: unknown price 'aws/p5'\n"

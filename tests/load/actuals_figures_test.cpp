@@ -1,0 +1,121 @@
+// actual(…) in formulas: the FOCUS export under actuals/ read once by load/,
+// each selection's exact sum used by the engine like a price.
+#include <catch2/catch.hpp>
+
+#include "load/site_loader.h"
+#include "tests/test_util.h"
+
+namespace costsite::load {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Six lines: September EC2 spend 100.10 + 0.004 - 20.00 = 80.104 USD, one
+// October EC2 line (50), 72 CNY of Alibaba ECS in September, and S3 only in October.
+fs::path Site(TempDir& tmp, const std::string& model) {
+  const fs::path root = tmp.path();
+  fs::create_directories(root / "actuals");
+  fs::copy_file(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/actuals/engine/actuals/2024-09.csv",
+                root / "actuals/2024-09.csv");
+  WriteAll(root / "pricing/fx.yaml", "rates:\n  - {base: USD, quote: CNY, rate: 7.2, date: 2024-01-01, source: x}\n");
+  WriteAll(root / "pricing/models/m.yaml", model);
+  return root;
+}
+
+// A figure's value in its unit, to 20 decimals: a month's money is kept per
+// hour inside the engine, so its last digits are the division's.
+std::string FigureValue(const cost::Evaluation& ev, std::string_view figure) {
+  const cost::ModelResult* r = ev.Find("m");
+  REQUIRE(r);
+  const cost::Figure* f = r->Find(figure);
+  REQUIRE(f);
+  REQUIRE(f->value.IsPoint());
+  return f->value.lo.RoundHalfAwayFromZero(20).ToFixed(6);
+}
+
+TEST_CASE("actual() sums the FOCUS export's lines a formula selects, exactly, in one month", "[load][actuals]") {
+  TempDir tmp;
+  fs::path root = Site(tmp, R"y(model: m
+title: {en: M}
+as_of: 2024-10-31
+unit: USD/month
+figures:
+  ec2: {formula: 'actual(ServiceName="Amazon EC2", period=2024-09)', unit: USD/month}
+  aws: {formula: 'actual(period=2024-09, ProviderName="AWS")', unit: USD/month}
+  all: {formula: 'actual(period=2024-09)', unit: USD/month}
+  web: {formula: 'actual(tag.team="web")', unit: USD}
+  ec2_cny: {formula: 'fx(actual(ServiceName="Amazon EC2", period=2024-10), CNY)', unit: CNY/month}
+  gap: {formula: 'actual(ServiceName="Amazon EC2", period=2024-09) - 80 USD/month', unit: USD/month}
+)y");
+  Diagnostics diags;
+  cost::Evaluation ev = LoadPricingWithActuals(root, pricing::Options(), &diags);
+  INFO(AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(FigureValue(ev, "ec2") == "80.104000");  // a credit and a sub-cent line kept
+  CHECK(FigureValue(ev, "aws") == "80.104000");
+  CHECK(FigureValue(ev, "all") == "90.104000");  // 72 CNY at 7.2 = 10 USD
+  CHECK(FigureValue(ev, "web") == "110.100000");  // every month, both currencies
+  CHECK(FigureValue(ev, "ec2_cny") == "360.000000");
+  CHECK(FigureValue(ev, "gap") == "0.104000");
+  // Its provenance: the export's file and the lines summed, like a price's source.
+  const cost::Figure* ec2 = ev.Find("m")->Find("ec2");
+  REQUIRE(ec2->explain.prices.size() == 1);
+  CHECK(ec2->explain.prices[0].actual);
+  CHECK(ec2->explain.prices[0].source == "actuals/2024-09.csv");
+  CHECK(ec2->explain.prices[0].lines == 3);
+  CHECK(ec2->explain.prices[0].variant.empty());
+  // Lines in two currencies: one use per currency, each with its own lines.
+  const cost::Figure* all = ev.Find("m")->Find("all");
+  REQUIRE(all->explain.prices.size() == 2);
+  CHECK(all->explain.prices[0].variant == "CNY");
+  CHECK(all->explain.prices[0].lines == 1);
+  CHECK(all->explain.prices[0].value == cost::Interval(cost::Decimal(72)));
+  CHECK(all->explain.prices[1].variant == "USD");
+  CHECK(all->explain.prices[1].lines == 3);
+  REQUIRE(all->explain.fx.size() == 1);
+  CHECK(ec2->explain.prices[0].date == "2024-09");
+}
+
+TEST_CASE("actual() naming nothing in the export is a positioned error, an empty month is 0 with a warning",
+          "[load][actuals]") {
+  TempDir tmp;
+  fs::path root = Site(tmp, R"y(model: m
+title: {en: M}
+figures:
+  s3: {formula: 'actual(ServiceName="Amazon S3", period=2024-09)', unit: USD/month}
+  eks: {formula: '1 USD/month + actual(ServiceName="Amazon EKS", period=2024-09)', unit: USD/month}
+)y");
+  Diagnostics diags;
+  cost::Evaluation ev = LoadPricingWithActuals(root, pricing::Options(), &diags);
+  CHECK(FigureValue(ev, "s3") == "0.000000");
+  std::vector<Diagnostic> all = diags.Sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].severity == Severity::kWarning);
+  CHECK(all[0].message.find("no spend in period 2024-09") != std::string::npos);
+  CHECK(all[1].severity == Severity::kError);
+  CHECK(all[1].pos.path == "pricing/models/m.yaml");
+  CHECK(all[1].pos.line == 5);
+  CHECK(all[1].message == "actual() names nothing in the FOCUS export: no line has ServiceName=\"Amazon EKS\"");
+}
+
+TEST_CASE("actual() without an actuals/ folder is an error, and a malformed selection a parse error",
+          "[load][actuals]") {
+  TempDir tmp;
+  const fs::path root = tmp.path();
+  WriteAll(root / "pricing/models/m.yaml", R"y(model: m
+title: {en: M}
+figures:
+  a: {formula: 'actual(ServiceName="Amazon EC2")', unit: USD}
+  b: {formula: 'actual(period=2024-13)', unit: USD}
+  c: {formula: 'actual(ServiceName="x", ServiceName="y")', unit: USD}
+)y");
+  Diagnostics diags;
+  LoadPricingWithActuals(root, pricing::Options(), &diags);
+  std::string all = AllDiagnostics(diags);
+  CHECK(all.find("actual() needs a FOCUS billing export") != std::string::npos);
+  CHECK(all.find("period must be a month, YYYY-MM, not '2024-13'") != std::string::npos);
+  CHECK(all.find("'ServiceName' is given twice in actual()") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::load
