@@ -152,7 +152,7 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
     } else if (IsUnder(path, content::kPricingDir)) {
       pricing = pricing || EndsWith(path, ".yaml") || EndsWith(path, ".yml") || path.back() == '/';
     } else if (path == content::kConfigFile || IsUnder(path, content::kTemplatesDir) ||
-               IsUnder(path, content::kStaticDir)) {
+               IsUnder(path, content::kStaticDir) || IsUnder(path, content::kActualsDir)) {
       structural = true;
     }
   }

@@ -19,7 +19,7 @@ inline constexpr std::string_view kOutputDir = "site";         // the default ou
 
 /// The source folders of a site: the output may not be inside one of them,
 /// and serve watches them.
-inline constexpr std::string_view kSourceDirs[] = {kContentDir, kPricingDir, kTemplatesDir, kStaticDir};
+inline constexpr std::string_view kSourceDirs[] = {kContentDir, kPricingDir, kTemplatesDir, kStaticDir, kActualsDir};
 
 /// "content/" + rel: a content file's path relative to the site root, as
 /// diagnostics show it.

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -195,7 +196,10 @@ struct ActualSelection {
   std::vector<std::pair<std::string, std::string>> filters;  // column -> value, sorted by column
   std::string period;                                          // "YYYY-MM"; "" = every line
   friend bool operator==(const ActualSelection&, const ActualSelection&) = default;
-  friend auto operator<=>(const ActualSelection&, const ActualSelection&) = default;
+  // Not a defaulted <=>: the libc++ of the WebAssembly build has no <=> for vector and pair.
+  friend bool operator<(const ActualSelection& a, const ActualSelection& b) {
+    return std::tie(a.filters, a.period) < std::tie(b.filters, b.period);
+  }
 };
 
 /// What a selection sums to, computed outside the cost stage (load/ reads

@@ -102,6 +102,25 @@ TEST_CASE("A changed static file or bundle file is copied by a full build") {
   CHECK(f.Page("zh/b/pic.svg") == "<svg>2</svg>");
 }
 
+TEST_CASE("A changed billing export under actuals/ rebuilds the site with the new actual spend") {
+  Fixture f(1, 1);
+  const std::string header =
+      "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n";
+  WriteAll(f.src / "actuals/2024-09.csv", header + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,12.5\n");
+  WriteAll(f.src / "pricing/spend.yaml", "model: spend\nunit: USD/month\nitems:\n  ec2: {formula: 'actual(ServiceName=\"EC2\", period=2024-09)'}\n");
+  WriteAll(f.src / "content/r0.en.md", "---\ntitle: Report 0\n---\n## Cost\n\nSpent `=spend.total`.\n");
+  UpdateReport first = f.session->Update({"actuals/2024-09.csv", "pricing/spend.yaml", "content/r0.en.md"});
+  INFO(first.errors);
+  REQUIRE(first.ok);
+  CHECK(f.Page("en/r0/index.html").find("$12.50/month") != std::string::npos);
+  WriteAll(f.src / "actuals/2024-09.csv", header + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,40\n");
+  UpdateReport r = f.session->Update({"actuals/2024-09.csv"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.full);
+  CHECK(f.Page("en/r0/index.html").find("$40/month") != std::string::npos);
+}
+
 TEST_CASE("A changed price re-renders only the pages whose figures depend on it") {
   Fixture f(8, 4);  // m0, m2 use cloud/a; m1, m3 use cloud/b; report i shows m(i % 4)
   std::string untouched = f.Page("en/r1/index.html");
