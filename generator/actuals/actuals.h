@@ -43,11 +43,12 @@ struct Query {
   std::string period;                   // "YYYY-MM": lines whose ChargePeriodStart falls in it; "" = all
   std::string currency;                 // "" = each line's BillingCurrency; else converted to it
   std::vector<FxRate> rates;            // used when `currency` is set: the newest on or before a line's date
+  bool by_day = false;                  // also group by charge day: a last key value "YYYY-MM-DD"
 };
 
 /// One group's exact total in one currency.
 struct GroupTotal {
-  std::vector<std::string> key;  // one value per Query::group_by ("" when a tag is absent)
+  std::vector<std::string> key;  // one value per Query::group_by ("" when a tag is absent), then the day with by_day
   std::string currency;
   cost::Decimal total;           // the exact sum of the group's lines
   int64_t lines = 0;             // lines summed (empty measures included)
@@ -81,6 +82,10 @@ class Accumulator {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+/// The columns every export file's header names, sorted (only the header
+/// line of each file is read); empty when `dir` holds no export.
+std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags);
 
 /// Reads every *.csv and *.csv.gz file below `dir` in sorted path order
 /// (paths in diagnostics start with `dir`'s last component) and sums them.

@@ -197,7 +197,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
 
   // The lines.
   std::string key;
-  std::vector<std::string_view> values(group_cols.size());
+  std::vector<std::string_view> values(group_cols.size() + (q.by_day ? 1 : 0));
   std::vector<std::string> tag_values(group_cols.size());
   int64_t lines_read = 0, lines_selected = 0;
   std::set<std::string> no_rate;  // currencies reported without an exchange rate
@@ -289,6 +289,11 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     for (size_t g = 0; g < group_cols.size(); ++g) {
       values[g] = group_cols[g].second.empty() ? fields[group_cols[g].first].value : std::string_view(tag_values[g]);
       key.append(values[g]);
+      key.push_back('\x1f');
+    }
+    if (q.by_day) {
+      values.back() = std::string_view(start_time).substr(0, 10);
+      key.append(values.back());
       key.push_back('\x1f');
     }
     auto it = pending_index.find(key);

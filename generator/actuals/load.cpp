@@ -2,12 +2,15 @@
 // each streamed through Accumulator::ParseFocus.
 #include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <streambuf>
 #include <system_error>
 
 #include <zlib.h>
 
 #include "actuals/actuals.h"
+#include "actuals/csv_reader.h"
 
 namespace costsite::actuals {
 
@@ -51,10 +54,8 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-}  // namespace
-
-Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnostics& diags) {
-  Accumulator acc(query);
+// The export's files below `dir`, in sorted path order.
+std::vector<std::filesystem::path> ExportFiles(const std::filesystem::path& dir, Diagnostics& diags) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
@@ -64,8 +65,53 @@ Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnos
   }
   if (ec) diags.Error({dir.filename().string(), 0, 0}, "cannot read the folder: " + ec.message());
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    std::string shown = (dir.filename() / file.lexically_relative(dir)).generic_string();
+  return files;
+}
+
+std::string Shown(const std::filesystem::path& dir, const std::filesystem::path& file) {
+  return (dir.filename() / file.lexically_relative(dir)).generic_string();
+}
+
+}  // namespace
+
+std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags) {
+  std::vector<std::string> common;
+  bool first = true;
+  for (const auto& file : ExportFiles(dir, diags)) {
+    std::unique_ptr<GzipBuf> buf;
+    std::ifstream plain;
+    std::istream* in = &plain;
+    std::optional<std::istream> gz;
+    if (EndsWith(file.string(), ".gz")) {
+      buf = std::make_unique<GzipBuf>(file);
+      gz.emplace(buf.get());
+      in = &*gz;
+    } else {
+      plain.open(file, std::ios::binary);
+    }
+    CsvReader reader(*in);
+    std::vector<CsvField> fields;
+    CsvError error;
+    std::vector<std::string> names;
+    if (reader.Next(&fields, &error) && error.message.empty())
+      for (const CsvField& f : fields) names.emplace_back(f.value);
+    std::sort(names.begin(), names.end());
+    if (first) {
+      common = std::move(names);
+      first = false;
+      continue;
+    }
+    std::vector<std::string> both;
+    std::set_intersection(common.begin(), common.end(), names.begin(), names.end(), std::back_inserter(both));
+    common = std::move(both);
+  }
+  return common;
+}
+
+Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnostics& diags) {
+  Accumulator acc(query);
+  for (const auto& file : ExportFiles(dir, diags)) {
+    std::string shown = Shown(dir, file);
     if (EndsWith(shown, ".gz")) {
       auto buf = std::make_unique<GzipBuf>(file);
       std::istream in(buf.get());

@@ -225,6 +225,35 @@ bool ReadSource(const std::filesystem::path& root, const std::string& path, std:
 
 }  // namespace
 
+namespace {
+
+// The info strings of fence lines opening ```cost …``` (or ~~~cost …)
+// blocks: what the load stage must read for them before the text is let go.
+// A fence shown inside a longer fence is listed too; listing more is harmless.
+std::vector<std::string> CostFences(std::string_view body) {
+  std::vector<std::string> out;
+  if (body.find("cost ") == std::string_view::npos) return out;
+  size_t start = 0;
+  while (start < body.size()) {
+    size_t end = body.find('\n', start);
+    std::string_view line = body.substr(start, end == std::string_view::npos ? body.npos : end - start);
+    start = end == std::string_view::npos ? body.size() : end + 1;
+    size_t i = 0;
+    while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+    if (i >= line.size() || (line[i] != '`' && line[i] != '~')) continue;
+    size_t run = i;
+    while (run < line.size() && line[run] == line[i]) ++run;
+    if (run - i < 3) continue;
+    std::string_view info = line.substr(run);
+    while (!info.empty() && (info.front() == ' ' || info.front() == '\t')) info.remove_prefix(1);
+    while (!info.empty() && (info.back() == ' ' || info.back() == '\r')) info.remove_suffix(1);
+    if (info.rfind("cost ", 0) == 0) out.emplace_back(info);
+  }
+  return out;
+}
+
+}  // namespace
+
 bool LoadSource(const std::filesystem::path& root, const std::string& rel, const SiteConfig& cfg, PageSource* src,
                 Diagnostics* diags) {
   src->path = InContent(rel);
@@ -244,6 +273,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   src->url_key = UrlKey(src->front, cp.key, src->text, diags);
   src->alias_files = AliasFiles(src->front, src->url_key, src->text, diags);
   if (src->front.description.empty() && src->front.summary.empty()) src->first_paragraph = FirstParagraph(src->body());
+  src->cost_fences = CostFences(src->body());
   return true;
 }
 

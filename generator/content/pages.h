@@ -24,6 +24,7 @@ struct PageSource {
   std::string first_paragraph;           // the body's first paragraph as plain text, for lists
   std::string url_key;                   // the page's URL below its language ("" = home), after slug and url
   std::vector<std::string> alias_files;  // redirect files below the language's folder
+  std::vector<std::string> cost_fences;  // info strings of the body's ```cost …``` blocks, kept when the text is let go
   size_t body_offset = 0;  // byte offset of the body in `text`
   int body_line = 1;       // 1-based line where the body starts
   bool unloaded = false;   // `text` was let go after loading; ReloadText brings it back

@@ -15,6 +15,8 @@ ActualSelection SelectionOf(const std::vector<SelectArg>& args) {
   for (const SelectArg& a : args) {
     if (a.key == "period")
       sel.period = a.value;
+    else if (a.key == "measure")
+      sel.measure = a.value == "BilledCost" ? "" : a.value;
     else
       sel.filters.emplace_back(a.key, a.value);
   }

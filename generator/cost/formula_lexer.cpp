@@ -176,6 +176,9 @@ bool ParseSelectArgs(std::string_view text, const std::vector<Token>& toks, size
     if (at(v).kind == Tok::kString) {
       arg.value = at(v).text;
       i = v + 1;
+    } else if (arg.key == "measure" && at(v).kind == Tok::kWord) {
+      arg.value = at(v).text;
+      i = v + 1;
     } else if (arg.key == "period" && at(v).kind == Tok::kNumber && op(v + 1, "-") && at(v + 2).kind == Tok::kNumber) {
       arg.value = std::string(text.substr(at(v).offset, at(v + 2).offset + at(v + 2).length - at(v).offset));
       i = v + 3;
@@ -192,6 +195,10 @@ bool ParseSelectArgs(std::string_view text, const std::vector<Token>& toks, size
                 m.substr(5) >= "01" && m.substr(5) <= "12";
       if (!ok) return fail(at(i - 1), "period must be a month, YYYY-MM, not '" + m + "'");
     }
+    if (arg.key == "measure" && arg.value != "BilledCost" && arg.value != "EffectiveCost" &&
+        arg.value != "ListCost" && arg.value != "ContractedCost")
+      return fail(at(i - 1), "unknown measure '" + arg.value +
+                                 "' (expected BilledCost, EffectiveCost, ListCost or ContractedCost)");
     for (const SelectArg& prev : *out) {
       if (prev.key == arg.key) {
         *err = {arg.offset, arg.length, "'" + key.text + "' is given twice in actual()"};

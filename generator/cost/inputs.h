@@ -195,10 +195,11 @@ struct Inputs {
 struct ActualSelection {
   std::vector<std::pair<std::string, std::string>> filters;  // column -> value, sorted by column
   std::string period;                                          // "YYYY-MM"; "" = every line
+  std::string measure;                                         // the FOCUS cost column summed; "" = BilledCost
   friend bool operator==(const ActualSelection&, const ActualSelection&) = default;
   // Not a defaulted <=>: the libc++ of the WebAssembly build has no <=> for vector and pair.
   friend bool operator<(const ActualSelection& a, const ActualSelection& b) {
-    return std::tie(a.filters, a.period) < std::tie(b.filters, b.period);
+    return std::tie(a.filters, a.period, a.measure) < std::tie(b.filters, b.period, b.measure);
   }
 };
 

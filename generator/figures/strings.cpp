@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 75> kKeys = {
+constexpr std::array<std::string_view, 94> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -24,7 +24,12 @@ constexpr std::array<std::string_view, 75> kKeys = {
     // Price shapes: a percentage of another variant, a time-of-day window, tiers.
     "price_percent_of", "price_hours", "price_tier_from", "price_tiers_whole", "price_tiers_marginal",
     // A price's two dates, and the date a scenario pins.
-    "price_checked", "price_since", "scenario_as_of"};
+    "price_checked", "price_since", "scenario_as_of",
+    // Actual spend: the cost budget table, and cost actuals tables and charts.
+    "budget_table", "budget", "estimate", "actual_spend", "amount", "variance", "variance_pct",
+    "spend_table", "spend_chart_daily", "spend_chart_monthly", "spend_other", "spend_none", "spend_tag",
+    "spend_col_ProviderName", "spend_col_ServiceName", "spend_col_ServiceCategory", "spend_col_RegionName",
+    "spend_col_SubAccountName", "spend_col_ChargeCategory"};
 
 const std::string* Find(const UiWords* words, std::string_view lang, std::string_view key) {
   if (!words) return nullptr;

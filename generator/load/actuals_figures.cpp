@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <system_error>
 
 #include "actuals/actuals.h"
 #include "base/parallel.h"
 #include "cost/evaluate.h"
+#include "cost/spend.h"
+#include "cost/units.h"
 #include "load/site_loader.h"
 
 namespace costsite::load {
@@ -51,30 +54,139 @@ void SumSelections(const actuals::Totals& totals, const std::vector<std::string>
 }  // namespace
 
 cost::Evaluation LoadPricingWithActuals(const fs::path& root, pricing::Options options, Diagnostics* diags,
-                                        int threads, pricing::ParseCache* cache) {
+                                        int threads, pricing::ParseCache* cache, std::vector<cost::Rate>* rates) {
   Diagnostics parse;
   cost::Inputs inputs = pricing::ReadPricing(PricingDir(root), parse, threads, cache);
+  if (rates) *rates = inputs.rates;
   diags->Merge(parse);
   std::vector<cost::ActualSelection> selections = cost::ActualSelections(inputs);
   std::error_code ec;
   if (!selections.empty() && fs::is_directory(ActualsDir(root), ec)) {
-    std::set<std::string> used;
-    for (const cost::ActualSelection& sel : selections)
-      for (const auto& f : sel.filters) used.insert(f.first);
-    actuals::Query query;
-    query.group_by.assign(used.begin(), used.end());
-    query.group_by.emplace_back(kMonthColumn);
-    Diagnostics read;
-    actuals::Totals totals = actuals::LoadActuals(ActualsDir(root), query, read);
-    options.actuals_loaded = !read.HasErrors() && !totals.files.empty();
-    diags->Merge(read);
-    for (cost::ActualSelection& sel : selections) options.actuals.push_back({std::move(sel), false, {}, ""});
-    if (options.actuals_loaded) {
-      std::vector<std::string> columns(used.begin(), used.end());
-      SumSelections(totals, columns, &options.actuals);
+    // One read per measure the calls sum (a line holds each in its own
+    // column), grouped by every column they select on and the charge month.
+    std::map<std::string, std::vector<cost::ActualSelection>> by_measure;
+    for (cost::ActualSelection& sel : selections) by_measure[sel.measure].push_back(std::move(sel));
+    options.actuals_loaded = true;
+    for (auto& [measure, list] : by_measure) {
+      std::set<std::string> used;
+      for (const cost::ActualSelection& sel : list)
+        for (const auto& f : sel.filters) used.insert(f.first);
+      actuals::Query query;
+      query.group_by.assign(used.begin(), used.end());
+      query.group_by.emplace_back(kMonthColumn);
+      query.measure = actuals::MeasureNamed(measure.empty() ? "BilledCost" : measure).value_or(actuals::Measure::kBilledCost);
+      Diagnostics read;
+      actuals::Totals totals = actuals::LoadActuals(ActualsDir(root), query, read);
+      bool loaded = !read.HasErrors() && !totals.files.empty();
+      options.actuals_loaded = options.actuals_loaded && loaded;
+      diags->Merge(read);
+      std::vector<cost::ActualFigure> figures;
+      for (cost::ActualSelection& sel : list) figures.push_back({std::move(sel), false, {}, ""});
+      if (loaded) SumSelections(totals, std::vector<std::string>(used.begin(), used.end()), &figures);
+      for (cost::ActualFigure& f : figures) options.actuals.push_back(std::move(f));
+      if (!loaded) break;  // the same files fail the same way for every measure
     }
   }
   return cost::Evaluate(std::move(inputs), options, *diags, ThreadCount(threads));
+}
+
+namespace {
+
+// Whether the export can answer `q`: a known measure and known columns.
+bool Answerable(const cost::SpendQuery& q, const std::vector<std::string>& columns) {
+  if (!actuals::MeasureNamed(q.measure) || q.group_by.empty()) return false;
+  if (!q.currency.empty() && !cost::IsCurrencyCode(q.currency)) return false;
+  for (const std::string& g : q.group_by) {
+    std::string_view column = g.rfind("tag:", 0) == 0 ? std::string_view("Tags") : std::string_view(g);
+    if (g == "tag:" || !std::binary_search(columns.begin(), columns.end(), column)) return false;
+  }
+  return true;
+}
+
+// One query's rows and daily series, summed again from the groups of a read
+// grouped by every column the pass's queries use (`columns`) and the day.
+cost::SpendResult Project(const cost::SpendQuery& q, const std::vector<std::string>& columns,
+                          const actuals::Totals& totals) {
+  std::vector<size_t> at;
+  for (const std::string& g : q.group_by) at.push_back(std::find(columns.begin(), columns.end(), g) - columns.begin());
+  std::map<std::tuple<std::string, std::vector<std::string>>, cost::SpendRow> rows;
+  std::map<std::tuple<std::string, std::vector<std::string>, std::string>, cost::SpendRow> days;
+  for (const actuals::GroupTotal& g : totals.groups) {
+    const std::string& day = g.key.back();
+    if (!q.period.empty() && day.substr(0, 7) != q.period) continue;
+    std::vector<std::string> key;
+    for (size_t i : at) key.push_back(g.key[i]);
+    cost::SpendRow& row = rows[{g.currency, key}];
+    row.key = key, row.currency = g.currency, row.total += g.total, row.lines += g.lines;
+    cost::SpendRow& point = days[{day, key, g.currency}];
+    point.key = key, point.day = day, point.currency = g.currency, point.total += g.total, point.lines += g.lines;
+  }
+  cost::SpendResult out;
+  out.query = q;
+  for (auto& entry : rows) out.rows.push_back(std::move(entry.second));
+  std::stable_sort(out.rows.begin(), out.rows.end(), [](const cost::SpendRow& a, const cost::SpendRow& b) {
+    if (a.currency != b.currency) return a.currency < b.currency;
+    return a.total > b.total;
+  });
+  for (auto& entry : days) out.days.push_back(std::move(entry.second));
+  return out;
+}
+
+}  // namespace
+
+std::vector<cost::SpendQuery> SpendQueries(const std::vector<content::Page>& pages) {
+  std::vector<cost::SpendQuery> out;
+  for (const content::Page& page : pages)
+    for (const content::PageSource& src : page.sources)
+      for (const std::string& info : src.cost_fences)
+        if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q)) out.push_back(std::move(q));
+  return out;
+}
+
+cost::SpendData LoadSpend(const fs::path& root, std::vector<cost::SpendQuery> queries,
+                          const std::vector<cost::Rate>& rates, Diagnostics* diags) {
+  cost::SpendData data;
+  std::error_code ec;
+  if (queries.empty() || !fs::is_directory(ActualsDir(root), ec)) return data;
+  Diagnostics read;
+  data.columns = actuals::ExportColumns(ActualsDir(root), read);
+  if (data.columns.empty()) return data;
+  std::sort(queries.begin(), queries.end());
+  queries.erase(std::unique(queries.begin(), queries.end()), queries.end());
+  // One read per measure (a line holds each measure in its own column); each
+  // groups by the union of its queries' columns and by charge day.
+  std::map<std::pair<std::string, std::string>, std::vector<const cost::SpendQuery*>> by_measure;
+  for (const cost::SpendQuery& q : queries)
+    if (Answerable(q, data.columns)) by_measure[{q.measure, q.currency}].push_back(&q);
+  std::vector<actuals::FxRate> fx;
+  for (const cost::Rate& r : rates)
+    if (auto v = cost::Decimal::Parse(r.rate.text); v && !v->IsNegative() && !v->IsZero())
+      fx.push_back({r.base, r.quote, r.date, *v});
+  bool ok = true;
+  std::set<std::string> months;
+  for (const auto& [measure, list] : by_measure) {
+    std::set<std::string> used;
+    for (const cost::SpendQuery* q : list) used.insert(q->group_by.begin(), q->group_by.end());
+    actuals::Query query;
+    query.group_by.assign(used.begin(), used.end());
+    query.measure = *actuals::MeasureNamed(measure.first);
+    query.currency = measure.second;
+    if (!query.currency.empty()) query.rates = fx;
+    query.by_day = true;
+    actuals::Totals totals = actuals::LoadActuals(ActualsDir(root), query, read);
+    ok = ok && !read.HasErrors() && !totals.files.empty();
+    if (!ok) break;
+    data.files.clear();
+    for (const std::string& f : totals.files) data.files += (data.files.empty() ? "" : ", ") + f;
+    for (const actuals::GroupTotal& g : totals.groups) months.insert(g.key.back().substr(0, 7));
+    for (const cost::SpendQuery* q : list) data.results.push_back(Project(*q, query.group_by, totals));
+  }
+  diags->Merge(read);
+  data.loaded = ok;
+  data.months.assign(months.begin(), months.end());
+  std::sort(data.results.begin(), data.results.end(),
+            [](const cost::SpendResult& a, const cost::SpendResult& b) { return a.query < b.query; });
+  return data;
 }
 
 }  // namespace costsite::load

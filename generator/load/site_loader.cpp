@@ -42,11 +42,11 @@ fs::path PricingDir(const fs::path& root) { return root / content::kPricingDir; 
 fs::path ActualsDir(const fs::path& root) { return root / content::kActualsDir; }
 
 cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
-                                 Diagnostics* diags, pricing::ParseCache* cache) {
+                                 Diagnostics* diags, pricing::ParseCache* cache, std::vector<cost::Rate>* rates) {
   // A site without pricing/ is fine: its pages have no figures to reference.
   std::error_code ec;
   if (!fs::is_directory(PricingDir(root), ec)) return cost::Evaluation();
-  return LoadPricingWithActuals(root, PricingOptions(cfg), diags, threads, cache);
+  return LoadPricingWithActuals(root, PricingOptions(cfg), diags, threads, cache, rates);
 }
 
 std::vector<std::string> ListStatic(const fs::path& root, Diagnostics* diags) {
@@ -66,8 +66,10 @@ bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site
   std::thread content_loader([&] {
     site->pages = content::LoadContent(root, site->config, diags, options.threads, options.keep_text);
   });
-  site->evaluation = EvaluatePricing(root, site->config, options.threads, diags, options.cache);
+  std::vector<cost::Rate> rates;
+  site->evaluation = EvaluatePricing(root, site->config, options.threads, diags, options.cache, &rates);
   content_loader.join();
+  site->spend = LoadSpend(root, SpendQueries(site->pages), rates, diags);
   site->theme = BuildTheme(CollectThemeFiles(root, diags), site->config, diags);
   site->static_files = ListStatic(root, diags);
   // What a link may name besides pages: the files the build publishes from

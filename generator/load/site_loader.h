@@ -12,6 +12,7 @@
 #include "content/pages.h"
 #include "content/site_config.h"
 #include "cost/evaluation.h"
+#include "cost/spend.h"
 #include "load/theme.h"
 #include "pricing/pricing.h"
 
@@ -29,6 +30,8 @@ struct LoadedSite {
   /// Files links may name besides pages, relative to the site root and
   /// sorted: "static/img/a.png", "content/gpu/chart.png" (bundle resources).
   std::vector<std::string> source_files;
+  /// The FOCUS export's sums for every page's `cost actuals` block.
+  cost::SpendData spend;
 };
 
 /// How to load; each field states its default.
@@ -58,14 +61,27 @@ std::filesystem::path ActualsDir(const std::filesystem::path& root);
 /// site has no pricing/) on `threads` threads; with `cache`, unchanged files
 /// are not parsed again.
 cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg, int threads,
-                                 Diagnostics* diags, pricing::ParseCache* cache = nullptr);
+                                 Diagnostics* diags, pricing::ParseCache* cache = nullptr,
+                                 std::vector<cost::Rate>* rates = nullptr);
 
 /// Reads `root`/pricing and evaluates every model with `options`. When the
 /// formulas call actual(…), the FOCUS export under `root`/actuals is read
 /// once, grouped by the columns they select on, and each call's exact sums
 /// are handed to the engine (cost::Options::actuals).
 cost::Evaluation LoadPricingWithActuals(const std::filesystem::path& root, pricing::Options options,
-                                        Diagnostics* diags, int threads = 0, pricing::ParseCache* cache = nullptr);
+                                        Diagnostics* diags, int threads = 0, pricing::ParseCache* cache = nullptr,
+                                        std::vector<cost::Rate>* rates = nullptr);
+/// Reads the FOCUS export under `root`/actuals once per cost measure and
+/// target currency the `queries` use (converted at `rates`, pricing/'s
+/// exchange rates), grouped by every column they name and by charge day, and
+/// sums each query's groups. Queries with an unknown measure or column are
+/// left out (the Markdown stage reports them where they are written).
+cost::SpendData LoadSpend(const std::filesystem::path& root, std::vector<cost::SpendQuery> queries,
+                          const std::vector<cost::Rate>& rates, Diagnostics* diags);
+
+/// The `cost actuals` queries of every page's every language.
+std::vector<cost::SpendQuery> SpendQueries(const std::vector<content::Page>& pages);
+
 /// The files under `root`/static, relative to it; links leading outside the
 /// site are reported, not listed.
 std::vector<std::string> ListStatic(const std::filesystem::path& root, Diagnostics* diags);

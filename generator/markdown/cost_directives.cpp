@@ -5,10 +5,13 @@
 #include <map>
 
 #include "cost/evaluate.h"
+#include "cost/spend.h"
+#include "cost/units.h"
 #include "base/suggest.h"
 #include "figures/charts.h"
 #include "figures/lookup.h"
 #include "figures/plain.h"
+#include "figures/spend.h"
 #include "figures/tables.h"
 #include "markdown/cmark_util.h"
 #include "markdown/cost_expand.h"
@@ -60,6 +63,7 @@ const std::vector<Spec>& Specs() {
       {"expectations", {"model"}, {"scenario"}},
       {"model", {}, {"id"}},
       {"budget", {"model", "budget", "estimate", "actual"}, {"scenario", "warn_above", "fail_above"}, true},
+      {"actuals", {"group"}, {"measure", "period", "currency", "top", "chart"}, true},
   };
   return kSpecs;
 }
@@ -85,7 +89,7 @@ bool ParseFormatWords(PageExpansion& page, const Spec& spec, Directive* d) {
   for (const FormatWord& w : d->format_words) {
     if (!spec.format) {
       std::string key = w.text.substr(0, w.text.find('='));
-      page.Error(d->line, w.col, "'cost " + d->name + "' does not take " + key + " (only cost table, cost compare and cost budget do)",
+      page.Error(d->line, w.col, "'cost " + d->name + "' does not take " + key + " (only cost table, cost compare, cost budget and cost actuals do)",
                  static_cast<int>(key.size()), "bad-directive-argument");
       return false;
     }
@@ -136,7 +140,7 @@ bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
   if (spec == Specs().end()) {
     page.Error(d->line, d->name.empty() ? base_col : d->name_col,
                "unknown cost directive '" + d->name +
-                   "' (expected table, compare, prices, params, chart, rules, expectations, model or budget)",
+                   "' (expected table, compare, prices, params, chart, rules, expectations, model, budget or actuals)",
                std::max<int>(1, static_cast<int>(d->name.size())), "unknown-directive");
     return false;
   }
@@ -443,6 +447,113 @@ std::string Budget(PageExpansion& page, const Directive& d, const cost::ModelRes
                               &page.popovers, d.format);
 }
 
+// `cost actuals group=COL[,COL|tag:KEY] [measure=M] [period=YYYY-MM] [top=N]
+// [chart=daily|monthly]`: the FOCUS export's spend by group, as the load
+// stage summed it for this block (cost::SpendData), or its spend over time.
+std::string Actuals(PageExpansion& page, const Directive& d) {
+  const cost::SpendData* data = page.ctx.spend;
+  const int name_span = static_cast<int>(d.name.size());
+  if (!data || !data->loaded) {
+    page.Error(d.line, d.name_col,
+               "'cost actuals' needs a FOCUS billing export: the site's actuals/ folder holds none that loaded",
+               name_span, "no-actuals");
+    return "";
+  }
+  cost::SpendQuery q;
+  const Arg& group = d.args.at("group");
+  q.group_by = Split(group.value);
+  if (q.group_by.empty()) {
+    page.Error(d.line, group.value_col, "group= names no column", 1, "bad-directive-argument");
+    return "";
+  }
+  int col = group.value_col;
+  for (const std::string& g : q.group_by) {
+    size_t at = group.value.find(g, static_cast<size_t>(col - group.value_col));
+    col = group.value_col + static_cast<int>(at);
+    std::string column = g.rfind("tag:", 0) == 0 ? "Tags" : g;
+    if (g == "tag:" || !std::binary_search(data->columns.begin(), data->columns.end(), column)) {
+      std::string s = Suggest(g, data->columns);
+      page.Error(d.line, col,
+                 g == "tag:" ? "tag: needs a key, as in tag:team"
+                             : "unknown column '" + column + "': the FOCUS export has no such column" +
+                                   (s.empty() ? "" : " (did you mean '" + s + "'?)"),
+                 static_cast<int>(g.size()), "unknown-column");
+      return "";
+    }
+    col += static_cast<int>(g.size()) + 1;
+  }
+  if (auto m = d.args.find("measure"); m != d.args.end()) {
+    q.measure = m->second.value;
+    static const char* kMeasures[] = {"BilledCost", "EffectiveCost", "ListCost", "ContractedCost"};
+    if (std::find(std::begin(kMeasures), std::end(kMeasures), q.measure) == std::end(kMeasures)) {
+      page.Error(d.line, m->second.value_col,
+                 "unknown measure '" + q.measure + "' (expected BilledCost, EffectiveCost, ListCost or ContractedCost)",
+                 std::max<int>(1, static_cast<int>(q.measure.size())), "unknown-measure");
+      return "";
+    }
+  }
+  if (auto p = d.args.find("period"); p != d.args.end()) {
+    q.period = p->second.value;
+    if (!std::binary_search(data->months.begin(), data->months.end(), q.period)) {
+      std::string months;
+      for (const std::string& m : data->months) months += (months.empty() ? "" : ", ") + m;
+      page.Error(d.line, p->second.value_col,
+                 "no line of the FOCUS export is charged in period '" + q.period + "' (it holds " + months + ")",
+                 std::max<int>(1, static_cast<int>(q.period.size())), "unknown-period");
+      return "";
+    }
+  }
+  if (auto c = d.args.find("currency"); c != d.args.end()) {
+    q.currency = c->second.value;
+    if (!cost::IsCurrencyCode(q.currency)) {
+      page.Error(d.line, c->second.value_col, "unknown currency '" + q.currency + "'",
+                 std::max<int>(1, static_cast<int>(q.currency.size())), "unknown-currency");
+      return "";
+    }
+  }
+  int top = 0;
+  if (auto t = d.args.find("top"); t != d.args.end()) {
+    auto n = cost::Decimal::Parse(t->second.value);
+    std::optional<int64_t> whole = n ? n->ToInt() : std::nullopt;
+    if (!whole || *whole < 1 || *whole > 1000) {
+      page.Error(d.line, t->second.value_col, "top must be a whole number from 1 to 1000, not '" + t->second.value + "'",
+                 std::max<int>(1, static_cast<int>(t->second.value.size())), "bad-directive-argument");
+      return "";
+    }
+    top = static_cast<int>(*whole);
+  }
+  const cost::SpendResult* r = data->Find(q);
+  if (!r) {
+    page.Error(d.line, d.name_col, "the FOCUS export was read before this block was written: build again", name_span,
+               "no-actuals");
+    return "";
+  }
+  const figures::Speaker lang = page.ctx.Speaker();
+  // Lines in several billing currencies without currency=: a table (or chart) per currency.
+  const std::vector<cost::SpendResult> parts = figures::SpendByCurrency(*r);
+  const bool several = parts.size() > 1;
+  auto chart = d.args.find("chart");
+  if (chart == d.args.end()) {
+    if (!several) return figures::SpendTable(*r, top, lang, d.format);
+    std::string html;
+    for (const cost::SpendResult& part : parts) html += figures::SpendTable(part, top, lang, d.format, true);
+    return html;
+  }
+  if (chart->second.value != "daily" && chart->second.value != "monthly") {
+    page.Error(d.line, chart->second.value_col, "chart must be daily or monthly, not '" + chart->second.value + "'",
+               std::max<int>(1, static_cast<int>(chart->second.value.size())), "bad-directive-argument");
+    return "";
+  }
+  const bool monthly = chart->second.value == "monthly";
+  std::string html;
+  for (const cost::SpendResult& part : several ? parts : std::vector<cost::SpendResult>{*r}) {
+    figures::ChartSpec spec =
+        figures::SpendChart(part, monthly, top, lang, "cost-chart-" + std::to_string(++page.charts), several);
+    html += figures::ChartFigure(spec, figures::SpendSeriesTable(spec, monthly, lang), lang);
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
@@ -458,6 +569,7 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   if (d.name == "compare") return Compare(page, d);
   if (d.name == "chart") return Chart(page, d);
   if (d.name == "prices") return Prices(page, d);
+  if (d.name == "actuals") return Actuals(page, d);
   const cost::ModelResult* r = Result(page, d);
   if (!r) return "";
   if (d.name == "table") return figures::LineItemTable(*r, lang, sources, &page.popovers, d.format);

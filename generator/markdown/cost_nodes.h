@@ -13,6 +13,7 @@
 #include "figures/provenance.h"
 
 namespace costsite::cost {
+struct SpendData;  // cost/spend.h
 class Evaluation;
 }
 
@@ -40,6 +41,7 @@ struct CostContext {
   CostOutput* out = nullptr;                     // optional: refs and sources
   const figures::UiWords* words = nullptr;         // the theme's UI words (nullptr: keys)
   std::string fallback_lang;                     // site default: for a missing word or label
+  const cost::SpendData* spend = nullptr;        // the export's sums for `cost actuals` (nullptr: no export read)
 
   /// The page's language with the words the figures stage writes in it.
   figures::Speaker Speaker() const { return {lang, words, fallback_lang}; }

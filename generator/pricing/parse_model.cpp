@@ -28,6 +28,40 @@ void ReadParams(YamlFile& f, const YamlNode& node, std::vector<cost::ParamDef>* 
   for (const auto& kv : node) ReadParam(f, kv.first, kv.second, out);
 }
 
+// A named selection of the FOCUS export, `ec2: {ServiceName: "Amazon EC2",
+// period: 2024-10, measure: EffectiveCost}`: a parameter whose value is the
+// actual(…) call it stands for, so formulas use it by name and the export is
+// read for it with every other call.
+void ReadActualSelection(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<cost::ParamDef>* out) {
+  cost::ParamDef p;
+  p.id = f.Id(key, "selection name", false);
+  if (!f.ExpectMap(v, "selection '" + p.id + "'")) return;
+  std::string args;
+  for (const auto& kv : v) {
+    std::string column = f.Scalar(kv.first, "column");
+    if (column == "label") {
+      p.label = f.Localized(kv.second, "label");
+      continue;
+    }
+    std::string value = f.Scalar(kv.second, column);
+    std::string arg;
+    if (column == "period" || column == "measure") {
+      arg = column + "=" + value;
+    } else {
+      std::string quoted;
+      for (char c : value) {
+        if (c == '"' || c == '\\') quoted += '\\';
+        quoted += c;
+      }
+      arg = (column.rfind("tag:", 0) == 0 ? "tag." + column.substr(4) : column) + "=\"" + quoted + "\"";
+    }
+    args += (args.empty() ? "" : ", ") + arg;
+  }
+  p.value = f.Text(key, "selection");
+  p.value.text = "actual(" + args + ")";
+  out->push_back(std::move(p));
+}
+
 void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::ItemDef item;
   item.id = f.Id(key, "item name", false);
@@ -141,7 +175,7 @@ void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_
                    cost::ModelDef* m) {
   std::initializer_list<std::string_view> keys = {
       "model", "title", "as_of", "unit", "params", "groups", "items", "figures", "scenarios",
-      "rules", "expectations"};
+      "rules", "expectations", "actuals"};
   f.CheckKeys(root, keys, "a model");
   if (inline_id.empty()) {
     m->id = f.Id(root["model"], "model id", true);
@@ -156,6 +190,10 @@ void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_
   if (root["as_of"]) m->as_of = f.Date(root["as_of"]);
   if (root["unit"]) m->unit = f.Text(root["unit"], "unit");
   if (root["params"]) ReadParams(f, root["params"], &m->params);
+  if (root["actuals"]) {
+    EachEntry(f, root["actuals"], "actuals",
+              [&](const YamlNode& k, const YamlNode& v) { ReadActualSelection(f, k, v, &m->params); });
+  }
   if (root["groups"]) {
     EachEntry(f, root["groups"], "groups", [&](const YamlNode& k, const YamlNode& v) {
       m->groups.push_back({f.Id(k, "group name", false), f.Localized(v, "group label")});

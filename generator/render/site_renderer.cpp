@@ -400,7 +400,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
                                                     src->lang == l ? &out.anchors.links : nullptr);
   markdown::CostOutput cost_out;
   markdown::CostContext cost{src->lang, in.evaluation, &cost_out, &in.theme->strings,
-                             in.config->default_language};
+                             in.config->default_language, in.spend};
   // Shortcodes: the theme's templates/shortcodes/NAME.mustache in this language.
   int shortcode_uid = 0;
   markdown::ShortcodeRenderer shortcodes = [&](const markdown::ShortcodeCall& call, std::string* html) {

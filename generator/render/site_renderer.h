@@ -15,6 +15,7 @@
 #include "load/theme.h"
 
 namespace costsite::cost {
+struct SpendData;  // cost/spend.h
 class Evaluation;
 }
 namespace costsite::markdown {
@@ -34,6 +35,7 @@ struct SiteInputs {
   // the site root: everything under static/ and the non-Markdown files under
   // content/ (page bundles' resources). nullptr: such links are not checked.
   const std::vector<std::string>* source_files = nullptr;
+  const cost::SpendData* spend = nullptr;  // the FOCUS export's sums for `cost actuals`; nullptr: none asked
 };
 
 /// A part of a page's search text that begins at an h2 or h3 heading: search
