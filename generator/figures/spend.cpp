@@ -175,7 +175,6 @@ ChartSpec SpendChart(const cost::SpendResult& r, bool monthly, int top, const Sp
   for (const std::string& g : r.query.group_by) by += (by.empty() ? "" : IsCjk(lang) ? "、" : ", ") + ColumnHeader(g, lang);
   std::string title = UiText(monthly ? "spend_chart_monthly" : "spend_chart_daily", lang);
   if (size_t at = title.find("{group}"); at != std::string::npos) title.replace(at, 7, by);
-  if (name_currency) title += (IsCjk(lang) ? "：" : ": ") + CurrencyName(currency, lang.lang);
   ChartSpec spec;
   spec.id = std::move(id);
   spec.title = title;
@@ -187,6 +186,10 @@ ChartSpec SpendChart(const cost::SpendResult& r, bool monthly, int top, const Sp
     spec.legend.push_back(l.key.empty() ? OtherText(l.others, lang) : KeyText(l.key, lang));
     if (!l.key.empty()) line_of[l.key] = spec.legend.size() - 1;
   }
+  // A chart of one line shows no legend: its title names the group.
+  if (lines.size() == 1) spec.title += (IsCjk(lang) ? "：" : ": ") + spec.legend.front();
+  if (name_currency)
+    spec.title += IsCjk(lang) ? "（" + CurrencyName(currency, lang.lang) + "）" : " (" + CurrencyName(currency, lang.lang) + ")";
   std::vector<std::map<std::string, Decimal>> sums(lines.size());
   std::map<std::string, bool> dates;
   for (const cost::SpendRow& p : r.days) {

@@ -461,7 +461,7 @@ TEST_CASE("Bad directives are reported on the fence line") {
   const Case cases[] = {
       {Block("cost tabel model=inference"),
        "content/page.md:1:9: error: unknown cost directive 'tabel' (expected table, compare, prices, params, chart, "
-       "rules, expectations, model or budget)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
+       "rules, expectations, model, budget or actuals)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
       {Block("cost table modle=inference"),
        "content/page.md:1:15: error: unknown argument 'modle' for 'cost table' (expected model=, scenario=, precision=, compact)\n"
        " 1 | ```cost table modle=inference\n   |               ^~~~~\n"},
@@ -491,7 +491,7 @@ TEST_CASE("Bad directives are reported on the fence line") {
        "content/page.md:1:41: error: precision must be a number of decimals from 0 to 10, not 'x'\n"
        " 1 | ```cost table model=inference precision=x\n   |                                         ^\n"},
       {Block("cost params model=inference compact"),
-       "content/page.md:1:32: error: 'cost params' does not take compact (only cost table, cost compare and cost budget do)\n"
+       "content/page.md:1:32: error: 'cost params' does not take compact (only cost table, cost compare, cost budget and cost actuals do)\n"
        " 1 | ```cost params model=inference compact\n   |                                ^~~~~~~\n"},
       {Block("cost prices provider=aws entries=p5"),
        "content/page.md:1:37: error: unknown price 'aws/p5'\n"
