@@ -9,6 +9,7 @@
 #include "base/fs_util.h"
 #include "base/parallel.h"
 #include "cost/evaluate.h"
+#include "cost/spend.h"
 #include "pricing/pricing.h"
 #include "content/site_layout.h"
 #include "output/staging.h"
@@ -182,6 +183,10 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
     }
     content::PageSource& old = site.pages[p].sources[s];
     if (fresh.front.draft || fresh.lang != old.lang) return FullBuild();  // the page leaves the site
+    // A new `cost actuals` block needs the export read for it, as a full build does.
+    if (fresh.cost_fences != old.cost_fences)
+      for (const std::string& info : fresh.cost_fences)
+        if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q) && !site.spend.Find(q)) return FullBuild();
     // The home pages list titles, descriptions, headlines and the order by weight.
     lists = lists || fresh.front.title != old.front.title || fresh.front.description != old.front.description ||
             fresh.front.weight != old.front.weight || fresh.front.headline != old.front.headline;
