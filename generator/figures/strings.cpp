@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 75> kKeys = {
+constexpr std::array<std::string_view, 80> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -24,7 +24,10 @@ constexpr std::array<std::string_view, 75> kKeys = {
     // Price shapes: a percentage of another variant, a time-of-day window, tiers.
     "price_percent_of", "price_hours", "price_tier_from", "price_tiers_whole", "price_tiers_marginal",
     // A price's two dates, and the date a scenario pins.
-    "price_checked", "price_since", "scenario_as_of"};
+    "price_checked", "price_since", "scenario_as_of",
+    // A `cost inputs` form: its name for screen readers, its reset button, the
+    // status words the page's script fills in.
+    "whatif_inputs", "whatif_reset", "whatif_updated", "whatif_invalid", "whatif_failed"};
 
 const std::string* Find(const UiWords* words, std::string_view lang, std::string_view key) {
   if (!words) return nullptr;

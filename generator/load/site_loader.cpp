@@ -1,4 +1,5 @@
 #include "load/site_loader.h"
+#include "load/whatif_engine.h"
 
 #include <algorithm>
 #include <thread>
@@ -69,6 +70,10 @@ bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site
   site->evaluation = EvaluatePricing(root, site->config, options.threads, diags, options.cache);
   content_loader.join();
   site->theme = BuildTheme(CollectThemeFiles(root, diags), site->config, diags);
+  // A site whose models have adjustable parameters publishes the what-if
+  // engine beside the theme's scripts (pages with inputs load it).
+  if (site->evaluation.HasInputs() && !WhatIfEngine().empty())
+    site->theme.assets[std::string(kWhatIfEngineFile)] = std::string(WhatIfEngine());
   site->static_files = ListStatic(root, diags);
   // What a link may name besides pages: the files the build publishes from
   // static/ and from page bundles, by their place in the source tree.
