@@ -36,16 +36,15 @@ std::string DirectiveElement(const Fragment& f, const cost::Evaluation& eval, co
     *error = results.empty() ? "a fragment without results" : oerr.message;
     return "";
   }
+  // What the build checked before rendering: the first result has the figures.
+  const cost::ModelResult& r = *results.front();
   for (const std::string& id : f.figures) {
-    if (f.chart == "stacked") break;  // its rows may be groups the results name differently
-    for (const cost::ModelResult* r : results) {
-      if (!r->Find(id)) {
-        *error = "figure '" + r->model + "." + id + "' did not evaluate";
-        return "";
-      }
+    if (f.chart == "stacked") break;  // its rows are the items and groups any result has
+    if (!r.Find(id)) {
+      *error = "figure '" + r.model + "." + id + "' did not evaluate";
+      return "";
     }
   }
-  const cost::ModelResult& r = *results.front();
   if (f.kind == "table") return LineItemTable(r, lang, sources, ids, opt);
   if (f.kind == "params") return ParamsTable(r, lang, ids);
   if (f.kind == "rules") return RulesList(r, lang);
