@@ -158,7 +158,7 @@ async function main() {
 
   for (const file of pages) {
     current = path.relative(site, file);
-    console.log(current);
+    const pageStart = Date.now();
     const url = pathToFileURL(file).href;
     const raw = fs.readFileSync(file, "utf8");
     await page.goto(url);
@@ -275,6 +275,7 @@ async function main() {
       }
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+    console.log(`${current}: ${inputs.length} inputs, ${built.length} elements, ${((Date.now() - pageStart) / 1000).toFixed(1)} s`);
   }
   await browser.close();
   console.log(`\n${pages.length} pages with inputs: ${checkedFragments} fragments at the defaults, ` +
