@@ -6,8 +6,8 @@
 // offline. Each change (debounced) sends every changed input as
 // "MODEL.PARAM" = "VALUE UNIT", exactly what `costsite eval --set` takes, and
 // each element the engine returns replaces the element with the same data-wf.
-// The state goes into the URL fragment as #wf:MODEL.PARAM=VALUE&… (a heading
-// anchor never holds ':'), and a page opened with one applies it.
+// The state goes into the URL fragment as #wf:MODEL.PARAM=VALUE&… (Slugify's
+// heading anchors never hold ':'), and a page opened with one applies it.
 // Without this script the forms stay hidden (style.css) and the page reads as built.
 (function () {
   'use strict';
