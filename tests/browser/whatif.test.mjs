@@ -179,8 +179,6 @@ async function main() {
       checkedFragments++;
     }
     if (baseHtml.size !== built.length) failures.Add(current, `${baseHtml.size} fragments from the engine, ${built.length} data-wf elements on the page`);
-    const baseFigs = new Map();
-    for (const r of base.results || []) for (const f of r.figures) baseFigs.set(`${r.model}${r.scenario ? `[${r.scenario}]` : ""}.${f.id}`, f);
 
     // 2. Each input changed alone.
     const inputs = await page.$$eval("form.cost-inputs input[name]", (is) => is.map((i) => ({
