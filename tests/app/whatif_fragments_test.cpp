@@ -36,12 +36,15 @@ size_t Count(const std::string& text, const std::string& part) {
 }
 
 // Every figure `eval --set` prints, by "model[scenario].figure".
-std::map<std::string, std::string> EvalFigures(const fs::path& site, const std::string& set) {
-  CliResult r = Costsite("eval --json --set '" + set + "'", "cd '" + site.string() + "' &&");
+std::map<std::string, std::string> EvalFigures(const fs::path& site, const std::string& set,
+                                               const std::string& scenario = "") {
+  CliResult r = Costsite("eval --json --set '" + set + "'" + (scenario.empty() ? "" : " --scenario " + scenario),
+                         "cd '" + site.string() + "' &&");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   std::map<std::string, std::string> out;
-  for (const json& m : json::parse(r.output)["models"])
+  const json all = json::parse(r.output);
+  for (const json& m : all["models"])
     for (const json& f : m["figures"])
       out[m["model"].get<std::string>() + "[" + m["scenario"].get<std::string>() + "]." + f["id"].get<std::string>()] =
           f["text"].get<std::string>();
@@ -60,7 +63,8 @@ TEST_CASE("What-if fragments: the engine renders each one as the build did, and 
   INFO(built.output);
   REQUIRE(built.exit_code == 0);
   CHECK(fs::exists(out / "whatif.js"));
-  const std::map<std::string, std::string> at_set = EvalFigures(src, "serve.qps=2000 requests/s");
+  std::map<std::string, std::string> at_set = EvalFigures(src, "serve.qps=2000 requests/s");
+  at_set.merge(EvalFigures(src, "serve.qps=2000 requests/s", "spot"));
   int pages = 0;
   for (const char* page : {"zh/serve/index.html", "en/serve/index.html"}) {
     INFO(page);
@@ -97,6 +101,7 @@ TEST_CASE("What-if fragments: the engine renders each one as the build did, and 
       std::string prefix = r["model"].get<std::string>() + "[" + r["scenario"].get<std::string>() + "].";
       for (const json& fig : r["figures"]) {
         auto want = at_set.find(prefix + fig["id"].get<std::string>());
+        INFO(prefix + fig["id"].get<std::string>());
         REQUIRE(want != at_set.end());
         CHECK(fig["plain"] == want->second);
         ++compared;
