@@ -211,7 +211,9 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.figures.reserve(d.figures.size());
   if (model.total_unit) r.shares.reserve(d.items.size() + d.groups.size());
   for (const auto& p : d.params) {
-    if (get(p.id)) r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos));
+    if (!get(p.id)) continue;
+    r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos));
+    if (scenario.empty() && e->input) r.inputs.push_back(*e->input);
   }
   for (const auto& item : d.items) {
     if (!get(item.id)) continue;
@@ -298,7 +300,10 @@ namespace {
 // Every formula of `d`, scenarios', rules' and expectations' included.
 std::vector<const Located*> FormulasOf(const ModelDef& d) {
   std::vector<const Located*> formulas;
-  for (const auto& p : d.params) formulas.push_back(&p.value);
+  for (const auto& p : d.params) {
+    formulas.push_back(&p.value);
+    if (p.input) formulas.insert(formulas.end(), {&p.input->min, &p.input->max, &p.input->step});
+  }
   for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
   for (const auto& f : d.figures) formulas.push_back(&f.formula);
   for (const auto& sc : d.scenarios)

@@ -438,6 +438,8 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
       }
     }
     v = EvalLocated(*src, m, scenario, &trace, origin);
+    // The bounds hold the base case (and a `--set` value), not a scenario's own choice.
+    if (v && origin.scenario.empty() && d.params[i].input && !CheckInput(m, d.params[i], *src, *v, e)) return false;
   } else {
     const FigureDef& f = d.figures[i];
     v = EvalLocated(f.formula, m, scenario, &trace, {f.id, "", ""});
@@ -446,6 +448,60 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (!v) return false;
   e->value = std::move(*v);
   e->explain = std::move(trace.explain);
+  return true;
+}
+
+bool Engine::CheckInput(size_t m, const ParamDef& p, const Located& src, const Value& v, Entry* e) {
+  const InputDef& in = *p.input;
+  if (v.is_bool || !v.v.IsPoint()) {
+    Report(src, 0, src.text.size(),
+           "parameter '" + p.id + "' has an `input:`, so its value must be one quantity, not " +
+               (v.is_bool ? "true/false" : "a range"),
+           "malformed-input");
+    return false;
+  }
+  const Unit unit = DisplayUnit(v);
+  auto bound = [&](const Located& b, std::string_view name) -> std::optional<Decimal> {
+    std::optional<Value> bv = EvalLocated(b, m, "", nullptr, {p.id, name, ""});
+    if (!bv) return std::nullopt;
+    if (bv->is_bool || bv->dim != v.dim) {
+      Report(b, 0, b.text.size(),
+             "unit mismatch: the input's " + std::string(name) + " is in " +
+                 (bv->is_bool ? std::string("true/false") : UnitText(*bv)) + ", parameter '" + p.id + "' in " +
+                 unit.text,
+             "unit-mismatch");
+      return std::nullopt;
+    }
+    if (!bv->v.IsPoint()) {
+      Report(b, 0, b.text.size(), "the input's " + std::string(name) + " must be one value, not a range",
+             "malformed-input");
+      return std::nullopt;
+    }
+    return bv->v.lo;
+  };
+  std::optional<Decimal> lo = bound(in.min, "min"), hi = bound(in.max, "max");
+  std::optional<Decimal> step = in.step.empty() ? std::optional<Decimal>(1) : bound(in.step, "step");
+  if (!lo || !hi || !step) return false;
+  auto in_unit = [&](const Decimal& x) { return InUnit(Interval(x), unit).lo; };
+  auto shown = [&](const Decimal& x) { return in_unit(x).ToString() + (unit.text.empty() ? "" : " " + unit.text); };
+  if (*hi < *lo) {
+    Report(in.max, 0, in.max.text.size(), "the input's max " + shown(*hi) + " is below its min " + shown(*lo),
+           "malformed-input");
+    return false;
+  }
+  if (!(Decimal(0) < *step)) {
+    Report(in.step, 0, in.step.text.size(), "the input's step must be above zero", "malformed-input");
+    return false;
+  }
+  if (v.v.lo < *lo || *hi < v.v.lo) {
+    Report(src, 0, src.text.size(),
+           "parameter '" + p.id + "' is " + shown(v.v.lo) + ", outside its input's bounds " + shown(*lo) + " to " +
+               shown(*hi),
+           "out-of-bounds");
+    return false;
+  }
+  e->input = InputRange{p.id, in_unit(*lo), in_unit(*hi), std::nullopt};
+  if (!in.step.empty()) e->input->step = in_unit(*step);
   return true;
 }
 

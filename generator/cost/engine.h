@@ -137,6 +137,7 @@ class Engine {
     std::optional<PriceUse> unit_price;
     std::optional<Figure> factor;  // see TimeFactor
     bool undefined = false;        // a share of a total that is zero: no number
+    std::optional<InputRange> input;  // an adjustable param's bounds (CheckInput)
   };
   enum class Kind { kParam, kItem, kFigure };
   struct Model {
@@ -170,6 +171,10 @@ class Engine {
   Lookup Get(size_t m, const std::string& scenario, const std::string& id, const Scope* from,
              const Node* at, const Entry** out);
   bool Compute(size_t m, const std::string& scenario, const std::string& id, Entry* e);
+  /// An adjustable parameter (`input:`): its bounds are single values in its
+  /// unit, min <= max, and `v` (the author's or a `--set` value at `src`) lies
+  /// between them.
+  bool CheckInput(size_t m, const ParamDef& p, const Located& src, const Value& v, Entry* e);
   bool ComputeItem(size_t m, const std::string& scenario, const ItemDef& item, Entry* e);
   bool ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e);
   bool ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e);

@@ -237,6 +237,18 @@ bool ChangedPrices(const Inputs& before, const Inputs& now, std::set<std::string
   return true;
 }
 
+// The results hold copies of what pages show; the definitions are not read
+// again (the prices and rates are, by EvaluateExtra's inline models), unless
+// a parameter is adjustable: a page with inputs then carries the models it
+// shows and what they read (Evaluation::WhatIfInputs), for the engine in
+// the reader's browser to evaluate again.
+void ForgetModelsUnlessAdjustable(EvaluationCore* core) {
+  for (const ModelDef& m : core->inputs.models)
+    for (const ParamDef& p : m.params)
+      if (p.input) return;
+  std::vector<ModelDef>().swap(core->inputs.models);
+}
+
 }  // namespace
 
 Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int threads) {
@@ -263,9 +275,7 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
     if (groups.size() > 1) data->results = EvaluateGroups(engine, groups, threads, diags);
     else RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
   }
-  // The results hold copies of what pages show; the definitions are not read
-  // again (the prices and rates are, by EvaluateExtra's inline models).
-  std::vector<ModelDef>().swap(core->inputs.models);
+  ForgetModelsUnlessAdjustable(core.get());
   return Evaluation(std::move(data));
 }
 
@@ -386,7 +396,7 @@ Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<
       }
     }
   });
-  std::vector<ModelDef>().swap(core->inputs.models);
+  ForgetModelsUnlessAdjustable(core.get());
   return Evaluation(std::move(data));
 }
 

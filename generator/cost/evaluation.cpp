@@ -4,6 +4,7 @@
 
 #include "cost/engine.h"
 #include "cost/evaluation_data.h"
+#include "cost/inputs_json.h"
 
 namespace costsite::cost {
 
@@ -162,6 +163,13 @@ const ModelResult* Evaluation::Find(std::string_view model, std::string_view sce
   return it == index_->end() ? nullptr : &data_->results[it->second];
 }
 
+bool Evaluation::HasInputs() const { return data_ && data_->core && !data_->core->inputs.models.empty(); }
+
+std::string Evaluation::WhatIfInputs(const std::vector<std::string>& models) const {
+  if (!HasInputs()) return "";
+  return InputsToJson(InputsFor(data_->core->inputs, models), data_->core->options);
+}
+
 uint64_t Fingerprint(const ModelResult& r) {
   Hasher h;
   for (const std::string* s : {&r.model, &r.scenario, &r.as_of, &r.source_line}) h.Add(*s);
@@ -169,6 +177,11 @@ uint64_t Fingerprint(const ModelResult& r) {
   h.Add(r.pos);
   h.Add(static_cast<uint64_t>(r.params.size()));
   for (const Figure& f : r.params) h.Add(f);
+  h.Add(static_cast<uint64_t>(r.inputs.size()));
+  for (const InputRange& in : r.inputs) {
+    h.Add(in.param), h.Add(Interval(in.min, in.max)), h.Add(in.step.has_value());
+    if (in.step) h.Add(Interval(*in.step));
+  }
   h.Add(static_cast<uint64_t>(r.items.size()));
   for (const LineItem& i : r.items) {
     h.Add(i.id), h.Add(i.label), h.Add(i.group), h.Add(i.cost), h.Add(i.share);

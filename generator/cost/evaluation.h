@@ -174,6 +174,14 @@ struct ScenarioInfo {
   LocalizedText label;
 };
 
+/// A parameter readers of a page may adjust (`input:`), in the base case:
+/// its bounds in the unit its value is shown in (the param figure's unit).
+struct InputRange {
+  std::string param;
+  Decimal min, max;
+  std::optional<Decimal> step;  // none: any value
+};
+
 /// A read-only list that the results of one model share: its base case and
 /// each scenario hold the same one, so a model of N scenarios keeps one copy,
 /// not N (N copies of N entries exhausted memory at 10,000 scenarios).
@@ -209,6 +217,7 @@ struct ModelResult {
   std::vector<ExpectationResult> expectations;
   SharedList<ScenarioInfo> scenarios;  // of the model (the same list in each result)
   std::vector<Figure> shares;  // "share.ITEM" and "share.GROUP" in "%", when there is a total
+  std::vector<InputRange> inputs;  // the adjustable params, in declared order; base case only
   std::vector<std::string> uses;  // other models its formulas read (in any scenario), sorted
   SourcePos pos;                  // of the model's id
   std::string source_line;        // the line holding it, for diagnostics
@@ -281,6 +290,14 @@ class Evaluation {
   /// message on mismatch/missing rate.
   bool Reexpress(const Figure& f, const ModelResult& in, std::string_view unit, Figure* out,
                  std::string* error) const;
+  /// The pricing inputs of `models` (site models, by id) and what they read,
+  /// with the options they were evaluated with, as cost::InputsToJson writes
+  /// them: what the what-if engine of a page with inputs evaluates again.
+  /// "" when no model of the site has an adjustable parameter (`input:`):
+  /// the definitions are then not kept after evaluation.
+  std::string WhatIfInputs(const std::vector<std::string>& models) const;
+  /// True when some model of the site has an adjustable parameter.
+  bool HasInputs() const;
   /// Internal state, for EvaluateExtra.
   const std::shared_ptr<const EvaluationData>& data() const { return data_; }
 

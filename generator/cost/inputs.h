@@ -92,10 +92,18 @@ struct Rate {
   Located where;
 };
 
+/// `input: {min: 10 requests/s, max: 5000 requests/s, step: 10 requests/s}`:
+/// readers of a page may set the parameter between `min` and `max`, in
+/// `step`s, in the parameter's own unit (a `cost inputs` block shows it).
+struct InputDef {
+  Located min, max, step;  // formulas; `step` may be empty (any value)
+};
+
 struct ParamDef {
   std::string id;
   LocalizedText label;
   Located value;
+  std::optional<InputDef> input;  // only in a model's own params, not a scenario's
 };
 
 struct ItemDef {

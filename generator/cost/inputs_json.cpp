@@ -206,11 +206,21 @@ void R(const json& j, Rate* r) {
   R(At(j, "where"), &r->where);
 }
 
-json J(const ParamDef& p) { return {{"id", p.id}, {"label", J(p.label)}, {"value", J(p.value)}}; }
+json J(const ParamDef& p) {
+  json j = {{"id", p.id}, {"label", J(p.label)}, {"value", J(p.value)}};
+  if (p.input) j["input"] = {{"min", J(p.input->min)}, {"max", J(p.input->max)}, {"step", J(p.input->step)}};
+  return j;
+}
 void R(const json& j, ParamDef* p) {
   p->id = S(j, "id");
   R(At(j, "label"), &p->label);
   R(At(j, "value"), &p->value);
+  if (const json& in = At(j, "input"); in.is_object()) {
+    p->input.emplace();
+    R(At(in, "min"), &p->input->min);
+    R(At(in, "max"), &p->input->max);
+    R(At(in, "step"), &p->input->step);
+  }
 }
 
 json J(const GroupDef& g) { return {{"id", g.id}, {"label", J(g.label)}}; }
@@ -319,7 +329,10 @@ void R(const json& j, ModelDef* m) {
 std::string FormulaText(const ModelDef& m) {
   std::string all;
   auto add = [&](const Located& l) { all += l.text, all += '\n'; };
-  for (const auto& p : m.params) add(p.value);
+  for (const auto& p : m.params) {
+    add(p.value);
+    if (p.input) add(p.input->min), add(p.input->max), add(p.input->step);
+  }
   for (const auto& i : m.items) add(i.quantity), add(i.price), add(i.formula);
   for (const auto& f : m.figures) add(f.formula);
   for (const auto& s : m.scenarios) {

@@ -35,6 +35,10 @@ class PopoverIds {
   /// Ids "prov-" + `part` + N, for a part of the page numbered on its own
   /// (the home page's listing beside its Markdown body).
   explicit PopoverIds(std::string_view part) : part_(part) {}
+  /// Continues a page's numbering after `count` ids (a what-if fragment
+  /// rendered again gets the ids the build gave it).
+  PopoverIds(std::string_view part, int count) : part_(part), count_(count) {}
+  int count() const { return count_; }
   std::string Next() { return std::string(kPopoverIdPrefix) + part_ + std::to_string(++count_); }
 
  private:

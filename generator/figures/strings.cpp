@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 94> kKeys = {
+constexpr std::array<std::string_view, 99> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -29,7 +29,10 @@ constexpr std::array<std::string_view, 94> kKeys = {
     "budget_table", "budget", "estimate", "actual_spend", "amount", "variance", "variance_pct",
     "spend_table", "spend_chart_daily", "spend_chart_monthly", "spend_other", "spend_none", "spend_tag",
     "spend_col_ProviderName", "spend_col_ServiceName", "spend_col_ServiceCategory", "spend_col_RegionName",
-    "spend_col_SubAccountName", "spend_col_ChargeCategory"};
+    "spend_col_SubAccountName", "spend_col_ChargeCategory",
+    // A `cost inputs` form: its name for screen readers, its reset button, the
+    // status words the page's script fills in.
+    "whatif_inputs", "whatif_reset", "whatif_updated", "whatif_invalid", "whatif_failed"};
 
 const std::string* Find(const UiWords* words, std::string_view lang, std::string_view key) {
   if (!words) return nullptr;

@@ -1,10 +1,14 @@
 #include "figures/whatif.h"
 
+#include <cstdlib>
+
 #include <nlohmann/json.hpp>
 
 #include "cost/evaluate.h"
 #include "cost/inputs_json.h"
 #include "figures/format.h"
+#include "figures/fragments.h"
+#include "figures/lookup.h"
 #include "figures/plain.h"
 
 namespace costsite::figures {
@@ -49,6 +53,46 @@ bool LocaleFrom(const json& j, LocaleData* d) {
   return true;
 }
 
+std::vector<std::string> Strings(const json& j) {
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const json& s : j)
+      if (s.is_string()) out.push_back(s.get<std::string>());
+  return out;
+}
+
+// A fragment of the page (figures/fragments.h) rendered with `ev`, as the
+// build rendered it; "" with `error` set when what it shows did not evaluate.
+std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const Speaker& lang, std::string* error) {
+  Fragment f;
+  f.id = std::atoi(spec.value("id", std::string("0")).c_str());
+  f.kind = spec.value("kind", std::string());
+  f.figure = spec.value("figure", std::string());
+  f.model = spec.value("model", std::string());
+  f.scenarios = Strings(spec.value("scenarios", json()));
+  f.figures = Strings(spec.value("figures", json()));
+  f.chart = spec.value("chart", std::string());
+  f.chart_id = spec.value("chart_id", std::string());
+  f.by_group = spec.value("by_group", false);
+  f.format = spec.value("format", std::string());
+  f.popovers = spec.value("popovers", 0);
+  PopoverIds ids("", f.popovers);
+  SourceList sources;
+  if (f.kind != "figure") return MarkFragment(DirectiveElement(f, ev, lang, &sources, &ids, error), f.id);
+  FormatOptions opt;
+  OptionError oerr;
+  size_t space = f.figure.find(' ');
+  FigureRef ref;
+  cost::Figure fig;
+  if (!ParseFormatOptions(space == std::string::npos ? "" : std::string_view(f.figure).substr(space), &opt, &oerr)) {
+    *error = oerr.message;
+    return "";
+  }
+  if (!ParseFigureRef(f.figure.substr(0, space), ev, &ref, error) || !ResolveFigure(ev, ref, opt, &fig, error))
+    return "";
+  return MarkFragment(FigureElement(fig, opt, lang, &ids), f.id, ref.ToString());
+}
+
 }  // namespace
 
 std::string LocaleDataJson(const LocaleData& data) { return LocaleToJson(data).dump(); }
@@ -83,6 +127,7 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
   for (const auto& [lang, table] : word_tables.items())
     for (const auto& [key, text] : table.items()) words[lang][key] = text.get<std::string>();
   std::vector<std::string> langs;
+  const std::string fallback = request.value("fallback", std::string("zh"));
   const json lang_list = request.value("langs", json::array()), set_list = request.value("sets", json::array());
   for (const json& l : lang_list) langs.push_back(l.get<std::string>());
   for (const json& s : set_list) {
@@ -104,12 +149,46 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     json figs = json::array();
     for (const cost::Figure* f : r.AllFigures()) {
       json fj = {{"id", f->id}, {"plain", PlainFigure(*f)}};
-      for (const std::string& lang : langs) fj[lang] = FormatFigure(*f, {}, Speaker{lang, &words, "zh"});
+      for (const std::string& lang : langs) fj[lang] = FormatFigure(*f, {}, Speaker{lang, &words, fallback});
       figs.push_back(std::move(fj));
     }
     json rules = json::array();
     for (const auto& rule : r.rules) rules.push_back({{"id", rule.id}, {"holds", rule.holds}});
     out["results"].push_back({{"model", r.model}, {"scenario", r.scenario}, {"figures", figs}, {"rules", rules}});
+  }
+  // The page's elements, in the page's language (the first of `langs`).
+  const json fragments = request.value("fragments", json::array());
+  if (!fragments.empty() && !langs.empty()) {
+    out["fragments"] = json::array();
+    const Speaker lang{langs.front(), &words, fallback};
+    for (const json& spec : fragments) {
+      if (!spec.is_object() || !spec.value("id", json()).is_string()) {
+        out["errors"].push_back("a fragment is not {\"id\": \"N\", …}");
+        continue;
+      }
+      std::string error;
+      std::string html = RenderFragment(spec, ev, lang, &error);
+      if (html.empty()) {
+        out["errors"].push_back("fragment " + spec.value("id", std::string()) + ": " + error);
+        continue;
+      }
+      out["fragments"].push_back({{"id", spec.value("id", std::string())}, {"html", html}});
+    }
+  }
+  return out.dump();
+}
+
+std::string FragmentsJson(const std::vector<Fragment>& fragments) {
+  json out = json::array();
+  for (const Fragment& f : fragments) {
+    json j = {{"id", std::to_string(f.id)}, {"kind", f.kind}, {"popovers", f.popovers}};
+    if (!f.figure.empty()) j["figure"] = f.figure;
+    if (!f.model.empty()) j["model"] = f.model, j["scenarios"] = f.scenarios;
+    if (!f.figures.empty()) j["figures"] = f.figures;
+    if (!f.chart.empty()) j["chart"] = f.chart, j["chart_id"] = f.chart_id;
+    if (f.by_group) j["by_group"] = true;
+    if (!f.format.empty()) j["format"] = f.format;
+    out.push_back(std::move(j));
   }
   return out.dump();
 }

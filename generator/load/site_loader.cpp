@@ -1,4 +1,5 @@
 #include "load/site_loader.h"
+#include "load/whatif_engine.h"
 
 #include <algorithm>
 #include <thread>
@@ -71,6 +72,10 @@ bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site
   content_loader.join();
   site->spend = LoadSpend(root, SpendQueries(site->pages), rates, diags);
   site->theme = BuildTheme(CollectThemeFiles(root, diags), site->config, diags);
+  // A site whose models have adjustable parameters publishes the what-if
+  // engine beside the theme's scripts (pages with inputs load it).
+  if (site->evaluation.HasInputs() && !WhatIfEngine().empty())
+    site->theme.assets[std::string(kWhatIfEngineFile)] = std::string(WhatIfEngine());
   site->static_files = ListStatic(root, diags);
   // What a link may name besides pages: the files the build publishes from
   // static/ and from page bundles, by their place in the source tree.

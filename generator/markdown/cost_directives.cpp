@@ -9,6 +9,7 @@
 #include "cost/units.h"
 #include "base/suggest.h"
 #include "figures/charts.h"
+#include "figures/inputs_form.h"
 #include "figures/lookup.h"
 #include "figures/plain.h"
 #include "figures/spend.h"
@@ -64,6 +65,7 @@ const std::vector<Spec>& Specs() {
       {"model", {}, {"id"}},
       {"budget", {"model", "budget", "estimate", "actual"}, {"scenario", "warn_above", "fail_above"}, true},
       {"actuals", {"group"}, {"measure", "period", "currency", "top", "chart"}, true},
+      {"inputs", {"model"}, {"params"}},
   };
   return kSpecs;
 }
@@ -140,7 +142,7 @@ bool ParseDirective(PageExpansion& page, cmark_node* block, Directive* d) {
   if (spec == Specs().end()) {
     page.Error(d->line, d->name.empty() ? base_col : d->name_col,
                "unknown cost directive '" + d->name +
-                   "' (expected table, compare, prices, params, chart, rules, expectations, model, budget or actuals)",
+                   "' (expected table, compare, prices, params, chart, rules, expectations, model, budget, actuals or inputs)",
                std::max<int>(1, static_cast<int>(d->name.size())), "unknown-directive");
     return false;
   }
@@ -216,6 +218,25 @@ std::vector<std::string> DefaultFigures(const cost::ModelResult& r) {
   return out;
 }
 
+// Renders fragment `f` of directive `d` (figures::DirectiveElement, as the
+// what-if engine renders it again) and marks it on a page with inputs.
+std::string Element(PageExpansion& page, const Directive& d, figures::Fragment f,
+                    const std::vector<const cost::ModelResult*>& results) {
+  f.model = results.front()->model;
+  for (const cost::ModelResult* r : results) f.scenarios.push_back(r->scenario);
+  for (const FormatWord& w : d.format_words) f.format += (f.format.empty() ? "" : " ") + w.text;
+  f.popovers = page.popovers.count();
+  figures::SourceList scratch;
+  std::string error;
+  std::string html = figures::DirectiveElement(f, *page.eval, page.ctx.Speaker(),
+                                               page.Sources() ? page.Sources() : &scratch, &page.popovers, &error);
+  if (html.empty()) {
+    page.Error(d.line, d.name_col, error, static_cast<int>(d.name.size()), "bad-directive-argument");
+    return "";
+  }
+  return page.AsFragment(std::move(f), std::move(html));
+}
+
 std::string Compare(PageExpansion& page, const Directive& d) {
   std::vector<const cost::ModelResult*> results;
   if (!Results(page, d, &results)) return "";
@@ -236,8 +257,10 @@ std::string Compare(PageExpansion& page, const Directive& d) {
       col += static_cast<int>(id.size()) + 1;
     }
   }
-  figures::SourceList scratch;
-  return figures::CompareTable(results, ids, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, &page.popovers, d.format);
+  figures::Fragment f;
+  f.kind = "compare";
+  f.figures = std::move(ids);
+  return Element(page, d, std::move(f), results);
 }
 
 // `cost chart type=history price=provider/entry`: the entry's dated values.
@@ -292,11 +315,13 @@ std::string StackedChart(PageExpansion& page, const Directive& d, const std::str
       if (std::find(ids.begin(), ids.end(), fig) == ids.end()) ids.push_back(fig);
     }
   if (results.front()->total) ids.push_back("total");
-  figures::SourceList scratch;
-  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
-  const figures::Speaker lang = page.ctx.Speaker();
-  return figures::ChartFigure(figures::StackedChart(results, by_group, lang, id),
-                              figures::CompareTable(results, ids, lang, sources, &page.popovers), lang);
+  figures::Fragment f;
+  f.kind = "chart";
+  f.chart = "stacked";
+  f.chart_id = id;
+  f.by_group = by_group;
+  f.figures = std::move(ids);
+  return Element(page, d, std::move(f), results);
 }
 
 std::string Chart(PageExpansion& page, const Directive& d) {
@@ -315,13 +340,14 @@ std::string Chart(PageExpansion& page, const Directive& d) {
     return "";
   }
   if (type.value == "stacked") return StackedChart(page, d, id);
-  figures::SourceList scratch;
-  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
-  const figures::Speaker lang = page.ctx.Speaker();
+  figures::Fragment f;
+  f.kind = "chart";
+  f.chart = type.value;
+  f.chart_id = id;
   if (type.value == "breakdown") {
     const cost::ModelResult* r = Result(page, d);
     if (!r) return "";
-    return figures::ChartFigure(figures::BreakdownChart(*r, lang, id), figures::LineItemTable(*r, lang, sources, &page.popovers), lang);
+    return Element(page, d, std::move(f), {r});
   }
   std::vector<const cost::ModelResult*> results;
   if (!Results(page, d, &results)) return "";
@@ -333,9 +359,8 @@ std::string Chart(PageExpansion& page, const Directive& d) {
                static_cast<int>(d.name.size()), "unknown-figure");
     return "";
   }
-  figures::ChartSpec spec = type.value == "compare" ? figures::CompareChart(results, figure, lang, id)
-                                                    : figures::RangeChart(results, figure, lang, id);
-  return figures::ChartFigure(spec, figures::CompareTable(results, {figure}, lang, sources, &page.popovers), lang);
+  f.figures = {figure};
+  return Element(page, d, std::move(f), results);
 }
 
 std::string Prices(PageExpansion& page, const Directive& d) {
@@ -442,9 +467,50 @@ std::string Budget(PageExpansion& page, const Directive& d, const cost::ModelRes
       }
     }
   }
-  figures::SourceList scratch;
-  return figures::BudgetTable(r, ids[0], ids[1], ids[2], page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch,
-                              &page.popovers, d.format);
+  figures::Fragment f;
+  f.kind = "budget";
+  f.figures = {ids[0], ids[1], ids[2]};
+  return Element(page, d, std::move(f), {&r});
+}
+
+// `cost inputs model=m [params=a,b]`: a form of the model's adjustable
+// parameters (all of them with `input:` unless params= names some).
+std::string InputsBlock(PageExpansion& page, const Directive& d, const cost::ModelResult& r) {
+  auto input_of = [&](std::string_view id) -> const cost::InputRange* {
+    for (const cost::InputRange& in : r.inputs)
+      if (in.param == id) return &in;
+    return nullptr;
+  };
+  std::vector<const cost::InputRange*> chosen;
+  if (auto p = d.args.find("params"); p != d.args.end()) {
+    int col = p->second.value_col;
+    for (const std::string& id : Split(p->second.value)) {
+      const cost::InputRange* in = input_of(id);
+      if (!in) {
+        std::vector<std::string> ids;
+        for (const cost::InputRange& x : r.inputs) ids.push_back(x.param);
+        std::string s = Suggest(id, ids);
+        page.Error(d.line, col,
+                   (r.Find(id) ? "parameter '" + r.model + "." + id + "' has no `input:` in its model"
+                               : "unknown adjustable parameter '" + r.model + "." + id + "'") +
+                       (s.empty() ? "" : " (did you mean '" + s + "'?)"),
+                   static_cast<int>(id.size()), "unknown-figure");
+        return "";
+      }
+      chosen.push_back(in);
+      col += static_cast<int>(id.size()) + 1;
+    }
+  } else {
+    for (const cost::InputRange& in : r.inputs) chosen.push_back(&in);
+  }
+  if (chosen.empty()) {
+    const Arg& m = d.args.at("model");
+    page.Error(d.line, m.value_col, "model '" + r.model + "' has no parameter with `input:` (see pricing.md)",
+               static_cast<int>(m.value.size()), "bad-directive-argument");
+    return "";
+  }
+  if (CostOutput* out = page.ctx.out) out->whatif_models.push_back(r.model);
+  return figures::InputsForm(r, chosen, page.ctx.Speaker());
 }
 
 // `cost actuals group=COL[,COL|tag:KEY] [measure=M] [period=YYYY-MM] [top=N]
@@ -562,9 +628,6 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   std::string target;
   for (const auto& [k, v] : d.args) target += (target.empty() ? "" : " ") + k + "=" + v.value;
   page.Ref(d.name, target, d.line, d.name_col);
-  const figures::Speaker lang = page.ctx.Speaker();
-  figures::SourceList scratch;
-  figures::SourceList* sources = page.Sources() ? page.Sources() : &scratch;
   if (d.name == "model") return InlineModel(page, d, block);
   if (d.name == "compare") return Compare(page, d);
   if (d.name == "chart") return Chart(page, d);
@@ -572,11 +635,12 @@ std::string ExpandDirective(PageExpansion& page, cmark_node* block) {
   if (d.name == "actuals") return Actuals(page, d);
   const cost::ModelResult* r = Result(page, d);
   if (!r) return "";
-  if (d.name == "table") return figures::LineItemTable(*r, lang, sources, &page.popovers, d.format);
-  if (d.name == "params") return figures::ParamsTable(*r, lang, &page.popovers);
-  if (d.name == "rules") return figures::RulesList(*r, lang);
   if (d.name == "budget") return Budget(page, d, *r);
-  return figures::ExpectationsTable(*r, lang, &page.popovers);
+  if (d.name == "inputs") return InputsBlock(page, d, *r);
+  // One model result's table or list (table, params, rules, expectations).
+  figures::Fragment f;
+  f.kind = d.name;
+  return Element(page, d, std::move(f), {r});
 }
 
 }  // namespace costsite::markdown

@@ -14,6 +14,7 @@
 #include "base/diagnostics.h"
 #include "base/line_index.h"
 #include "cost/evaluation.h"
+#include "figures/fragments.h"
 #include "markdown/cost_nodes.h"
 
 namespace costsite::markdown {
@@ -31,6 +32,11 @@ struct PageExpansion {
   int checklists = 0;
   figures::PopoverIds popovers;           // for unique popover ids
   LineIndex lines = LineIndex(body);      // the body's lines by number
+  bool whatif = false;                    // the page has a `cost inputs` block: elements are fragments
+
+  /// On a page with inputs (and an output), marks `html` as fragment `f`
+  /// (its id is the next one) and records `f`; otherwise returns `html`.
+  std::string AsFragment(figures::Fragment f, std::string html, std::string_view fig = {});
 
   /// The body-relative line of `n`, from its nearest positioned ancestor.
   int LineOf(cmark_node* n) const;

@@ -30,6 +30,14 @@ void PageExpansion::Ref(std::string kind, std::string target, int line, int col)
   if (ctx.out) ctx.out->refs.push_back({std::move(kind), std::move(target), Pos(line, col)});
 }
 
+std::string PageExpansion::AsFragment(figures::Fragment f, std::string html, std::string_view fig) {
+  if (!whatif || !ctx.out) return html;
+  f.id = static_cast<int>(ctx.out->fragments.size()) + 1;
+  std::string marked = figures::MarkFragment(html, f.id, fig);
+  ctx.out->fragments.push_back(std::move(f));
+  return marked;
+}
+
 int BacktickStart(std::string_view line_text, int content_col) {
   int col = content_col;
   while (col > 1 && static_cast<size_t>(col - 1) <= line_text.size() && line_text[col - 2] == '`') --col;
@@ -77,9 +85,13 @@ void ExpandFigure(PageExpansion& page, cmark_node* code) {
     return;
   }
   if (page.Sources()) page.Sources()->Add(f.explain);
-  std::string text = figures::FormatFigure(f, opt, page.ctx.Speaker());
+  figures::Fragment frag;
+  frag.kind = "figure";
+  frag.figure = std::string(spec);
+  frag.popovers = page.popovers.count();
+  std::string html = figures::FigureElement(f, opt, page.ctx.Speaker(), &page.popovers);
   // One HTML node: a figure may sit in a table cell, which accepts no custom nodes.
-  ReplaceWithHtml(code, figures::FigureHtml(f, text, page.ctx.Speaker(), &page.popovers));
+  ReplaceWithHtml(code, page.AsFragment(std::move(frag), std::move(html), ref.ToString()));
 }
 
 bool IsCostBlock(cmark_node* n) {
@@ -116,6 +128,11 @@ void ExpandCostNodes(cmark_node* root, const std::string& path, std::string_view
     if (IsTaskList(n)) lists.push_back(n);
   }
   cmark_iter_free(it);
+  auto is_inputs = [](cmark_node* b) {
+    const char* info = cmark_node_get_fence_info(b);
+    return std::strncmp(info, "cost inputs", 11) == 0 && (info[11] == '\0' || info[11] == ' ');
+  };
+  page.whatif = std::any_of(blocks.begin(), blocks.end(), is_inputs);
   // Inline models first: the page's figures may refer to them.
   std::vector<std::pair<cmark_node*, std::string>> html;
   auto is_model = [](cmark_node* b) { return std::strncmp(cmark_node_get_fence_info(b), "cost model", 10) == 0; };

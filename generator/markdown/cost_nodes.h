@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "figures/fragments.h"
 #include "figures/provenance.h"
 
 namespace costsite::cost {
@@ -32,6 +33,8 @@ struct CostRef {
 struct CostOutput {
   std::vector<CostRef> refs;   // in document order
   figures::SourceList sources; // every price shown, for the report's source list
+  std::vector<std::string> whatif_models;  // models of the page's `cost inputs` blocks, in order
+  std::vector<figures::Fragment> fragments;  // on a page with inputs: its cost-derived elements
 };
 
 /// What a page needs to expand its cost nodes.

@@ -5,27 +5,49 @@
 namespace costsite::pricing {
 namespace {
 
-void ReadParam(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<cost::ParamDef>* out) {
+// `input: {min, max, step}`; the bounds are checked against the value when
+// the model is evaluated (they are formulas with units).
+void ReadInput(YamlFile& f, const YamlNode& v, const std::string& param, cost::ParamDef* p) {
+  const YamlNode& in = v["input"];
+  std::string what = "the input of parameter '" + param + "'";
+  if (!f.ExpectMap(in, what)) return;
+  f.CheckKeys(in, {"min", "max", "step"}, what);
+  if (!in["min"] || !in["max"]) {
+    f.Error(in, what + " needs `min` and `max`", "missing-key");
+    return;
+  }
+  cost::InputDef def;
+  def.min = f.Text(in["min"], "min");
+  def.max = f.Text(in["max"], "max");
+  if (in["step"]) def.step = f.Text(in["step"], "step");
+  p->input = std::move(def);
+}
+
+void ReadParam(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<cost::ParamDef>* out,
+               bool inputs) {
   cost::ParamDef p;
   p.id = f.Id(key, "parameter name", false);
   if (v.IsMap()) {
-    f.CheckKeys(v, {"value", "label"}, "parameter '" + p.id + "'");
+    if (inputs) f.CheckKeys(v, {"value", "label", "input"}, "parameter '" + p.id + "'");
+    else f.CheckKeys(v, {"value", "label"}, "parameter '" + p.id + "' of a scenario");
     if (!v["value"]) {
       f.Error(key, "parameter '" + p.id + "' needs a value", "missing-key");
       return;
     }
     p.value = f.Text(v["value"], "value");
     if (v["label"]) p.label = f.Localized(v["label"], "label");
+    if (inputs && v["input"]) ReadInput(f, v, p.id, &p);
   } else {
     p.value = f.Text(v, "parameter '" + p.id + "'");
   }
   if (!p.value.empty()) out->push_back(std::move(p));
 }
 
-void ReadParams(YamlFile& f, const YamlNode& node, std::vector<cost::ParamDef>* out) {
+// `inputs`: a model's own params may be adjustable; a scenario's may not.
+void ReadParams(YamlFile& f, const YamlNode& node, std::vector<cost::ParamDef>* out, bool inputs) {
   if (!f.ExpectMap(node, "params")) return;
   f.CheckKeys(node, {}, "");
-  for (const auto& kv : node) ReadParam(f, kv.first, kv.second, out);
+  for (const auto& kv : node) ReadParam(f, kv.first, kv.second, out, inputs);
 }
 
 // A named selection of the FOCUS export, `ec2: {ServiceName: "Amazon EC2",
@@ -113,7 +135,7 @@ void ReadScenario(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::Mod
   f.CheckKeys(v, {"label", "as_of", "params", "variant", "variants"}, "scenario '" + sc.id + "'");
   if (v["label"]) sc.label = f.Localized(v["label"], "label");
   if (v["as_of"]) sc.as_of = f.Date(v["as_of"]);
-  if (v["params"]) ReadParams(f, v["params"], &sc.params);
+  if (v["params"]) ReadParams(f, v["params"], &sc.params, false);
   if (v["variant"]) {
     sc.variant = f.Id(v["variant"], "variant", false);
     sc.variant_where = f.Text(v["variant"], "variant");
@@ -189,7 +211,7 @@ void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_
   if (root["title"]) m->title = f.Localized(root["title"], "title");
   if (root["as_of"]) m->as_of = f.Date(root["as_of"]);
   if (root["unit"]) m->unit = f.Text(root["unit"], "unit");
-  if (root["params"]) ReadParams(f, root["params"], &m->params);
+  if (root["params"]) ReadParams(f, root["params"], &m->params, true);
   if (root["actuals"]) {
     EachEntry(f, root["actuals"], "actuals",
               [&](const YamlNode& k, const YamlNode& v) { ReadActualSelection(f, k, v, &m->params); });

@@ -1,5 +1,7 @@
 #include "render/single_file.h"
 
+#include "load/whatif_engine.h"
+
 #include <vector>
 
 #include "markdown/markdown.h"
@@ -84,13 +86,26 @@ std::string MakeSingleFile(std::string_view html, std::string_view page_path, co
     auto css = theme.assets.find(ResolveRelative(page_path, Attr(tag, "href")));
     return css == theme.assets.end() ? std::string() : "<style>\n" + css->second + "</style>";
   });
-  // Scripts need files beside the page (the search index): drop them.
-  for (size_t p; (p = s.find("<script")) != std::string::npos;) {
+  // Scripts need files beside the page (the search index): drop them, but
+  // for what-if inputs: their data stays, followed by the engine, and the
+  // page script is inlined (neither needs another file).
+  for (size_t from = 0, p; (p = s.find("<script", from)) != std::string::npos;) {
     size_t e = s.find("</script>", p);
     if (e == std::string::npos) break;
     e += 9;
+    std::string_view tag = std::string_view(s).substr(p, s.find('>', p) + 1 - p);
+    std::string inlined;
+    if (tag.find("id=\"costsite-whatif\"") != std::string_view::npos) {
+      auto engine = theme.assets.find(std::string(load::kWhatIfEngineFile));
+      inlined = s.substr(p, e - p);
+      if (engine != theme.assets.end()) inlined += "\n<script>\n" + engine->second + "\n</script>";
+    } else if (Attr(tag, "src").ends_with("whatif-page.js")) {
+      auto script = theme.assets.find(ResolveRelative(page_path, Attr(tag, "src")));
+      if (script != theme.assets.end()) inlined = "<script>\n" + script->second + "\n</script>";
+    }
     if (e < s.size() && s[e] == '\n') ++e;
-    s.erase(p, e - p);
+    s.replace(p, e - p, inlined.empty() ? inlined : inlined + "\n");
+    from = p + (inlined.empty() ? 0 : inlined.size() + 1);
   }
   // Data downloads and the links to other reports are files beside the page:
   // without a base URL to reach them, they are left out.

@@ -1,4 +1,5 @@
 #include "render/site_renderer.h"
+#include "render/whatif_data.h"
 
 #include <algorithm>
 #include <cctype>
@@ -450,6 +451,16 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     for (const cost::PriceUse& p : cost_out.sources.items()) as_of = std::max(as_of, p.date);
   SetIfAny(&data, "prices_as_of", as_of);
   if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
+  // A page with what-if inputs carries what the engine needs after its body.
+  if (in.evaluation && !cost_out.whatif_models.empty()) {
+    std::string whatif = WhatIfData(*in.evaluation, cost_out, out.models, cost.Speaker(), *in.theme, out.path);
+    if (whatif.empty() && src->lang == l)
+      diags->Warning({src->path, 0, 0},
+                     "this page has what-if inputs, but this costsite was built without the what-if engine "
+                     "(emscripten): the page reads as built",
+                     {}, 1, "no-whatif-engine");
+    md.html += whatif;
+  }
   for (const markdown::CostRef& ref : cost_out.refs)
     if (ref.kind == "convert" || ref.kind == "prices" || ref.kind == "model") out.reads_pricing = true;
   if (in.evaluation && !page.is_list) {

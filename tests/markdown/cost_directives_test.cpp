@@ -461,7 +461,7 @@ TEST_CASE("Bad directives are reported on the fence line") {
   const Case cases[] = {
       {Block("cost tabel model=inference"),
        "content/page.md:1:9: error: unknown cost directive 'tabel' (expected table, compare, prices, params, chart, "
-       "rules, expectations, model, budget or actuals)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
+       "rules, expectations, model, budget, actuals or inputs)\n 1 | ```cost tabel model=inference\n   |         ^~~~~\n"},
       {Block("cost table modle=inference"),
        "content/page.md:1:15: error: unknown argument 'modle' for 'cost table' (expected model=, scenario=, precision=, compact)\n"
        " 1 | ```cost table modle=inference\n   |               ^~~~~\n"},

@@ -1,0 +1,147 @@
+// End-to-end: a site with what-if inputs, built by the real binary. The
+// engine's entry point (the same C++ the WebAssembly build runs) renders
+// every fragment of each page again from the page's own data block: at the
+// author's values byte for byte what the build wrote, and with a reader's
+// value the figures `costsite eval --set` prints.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "figures/whatif.h"
+#include "load/whatif_engine.h"
+#include "tests/app/run_costsite.h"
+#include "tests/test_util.h"
+
+namespace costsite {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// The page's data block, with the "<\/" its writer escaped read back.
+json DataBlock(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"costsite-whatif\">";
+  size_t p = html.find(open);
+  if (p == std::string::npos) return json();
+  p += open.size();
+  std::string text = html.substr(p, html.find("</script>", p) - p);
+  for (size_t at = 0; (at = text.find("<\\/", at)) != std::string::npos;) text.replace(at, 3, "</");
+  return json::parse(text);
+}
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t p = 0; (p = text.find(part, p)) != std::string::npos; p += part.size()) ++n;
+  return n;
+}
+
+// Every figure `eval --set` prints, by "model[scenario].figure".
+std::map<std::string, std::string> EvalFigures(const fs::path& site, const std::string& set,
+                                               const std::string& scenario = "") {
+  CliResult r = Costsite("eval --json --set '" + set + "'" + (scenario.empty() ? "" : " --scenario " + scenario),
+                         "cd '" + site.string() + "' &&");
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::string> out;
+  const json all = json::parse(r.output);
+  for (const json& m : all["models"])
+    for (const json& f : m["figures"])
+      out[m["model"].get<std::string>() + "[" + m["scenario"].get<std::string>() + "]." + f["id"].get<std::string>()] =
+          f["text"].get<std::string>();
+  return out;
+}
+
+TEST_CASE("What-if fragments: the engine renders each one as the build did, and follows eval --set") {
+  if (load::WhatIfEngine().empty()) {
+    WARN("costsite was built without the what-if engine: no page carries what-if data");
+    return;
+  }
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  fs::path src = fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/whatif";
+  CliResult built = Costsite("build --source '" + src.string() + "' --out '" + out.string() + "'");
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK(fs::exists(out / "whatif.js"));
+  std::map<std::string, std::string> at_set = EvalFigures(src, "serve.qps=2000 requests/s");
+  at_set.merge(EvalFigures(src, "serve.qps=2000 requests/s", "spot"));
+  int pages = 0;
+  for (const char* page : {"zh/serve/index.html", "en/serve/index.html"}) {
+    INFO(page);
+    const std::string html = ReadAll(out / page);
+    json data = DataBlock(html);
+    REQUIRE(data.is_object());
+    ++pages;
+    CHECK(data["engine"] == "../../whatif.js");
+    const std::string inputs = data["inputs"].dump();
+    json request = data["request"];
+    const json& fragments = request["fragments"];
+    // Every cost-derived element of the page is a fragment.
+    CHECK(Count(html, " data-wf=\"") == fragments.size());
+    CHECK(fragments.size() >= 8);
+    json answer = json::parse(figures::WhatIfRun(inputs, request.dump()));
+    CHECK(answer["errors"].empty());
+    REQUIRE(answer["fragments"].size() == fragments.size());
+    for (const json& f : answer["fragments"]) {
+      const std::string id = f["id"], fragment = f["html"];
+      size_t attr = html.find(" data-wf=\"" + id + "\"");
+      REQUIRE(attr != std::string::npos);
+      size_t start = html.rfind('<', attr);
+      INFO("fragment " << id << ": " << fragment);
+      CHECK(html.compare(start, fragment.size(), fragment) == 0);
+    }
+    // A reader's value: the engine's figures are eval --set's, and the inline
+    // figures shown without options read as the engine's text.
+    request["sets"] = json::array({json::array({"serve.qps", "2000 requests/s"})});
+    json changed = json::parse(figures::WhatIfRun(inputs, request.dump()));
+    CHECK(changed["errors"].empty());
+    std::map<std::string, std::string> texts;
+    int compared = 0;
+    for (const json& r : changed["results"]) {
+      std::string prefix = r["model"].get<std::string>() + "[" + r["scenario"].get<std::string>() + "].";
+      for (const json& fig : r["figures"]) {
+        auto want = at_set.find(prefix + fig["id"].get<std::string>());
+        INFO(prefix + fig["id"].get<std::string>());
+        REQUIRE(want != at_set.end());
+        CHECK(fig["plain"] == want->second);
+        ++compared;
+        texts[prefix + fig["id"].get<std::string>()] = fig[request["langs"][0].get<std::string>()];
+      }
+    }
+    CHECK(compared == static_cast<int>(at_set.size()));
+    int figures_checked = 0;
+    for (size_t i = 0; i < fragments.size(); ++i) {
+      const json& spec = fragments[i];
+      if (spec["kind"] != "figure" || spec["figure"].get<std::string>().find(' ') != std::string::npos) continue;
+      std::string ref = spec["figure"];
+      if (ref.find('[') == std::string::npos) ref.insert(ref.find('.'), "[]");
+      const std::string fragment = changed["fragments"][i]["html"];
+      CHECK(fragment.find(">" + texts.at(ref) + "<") != std::string::npos);
+      CHECK(fragment != answer["fragments"][i]["html"]);
+      ++figures_checked;
+    }
+    CHECK(figures_checked == 2);
+  }
+  CHECK(pages == 2);
+}
+
+TEST_CASE("What-if: a page without inputs carries no data, and --single-file inlines the engine") {
+  if (load::WhatIfEngine().empty()) return;
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  fs::path src = fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/whatif";
+  CliResult built = Costsite("build --single-file --source '" + src.string() + "' --out '" + out.string() + "'");
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK(ReadAll(out / "zh/index.html").find("costsite-whatif") == std::string::npos);
+  for (const char* page : {"single/zh/serve.html", "single/en/serve.html"}) {
+    INFO(page);
+    const std::string html = ReadAll(out / page);
+    CHECK(html.find("<script type=\"application/json\" id=\"costsite-whatif\">") != std::string::npos);
+    CHECK(html.find("<script>\n" + std::string(load::WhatIfEngine().substr(0, 200))) != std::string::npos);
+    CHECK(html.find("<script src=") == std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace costsite

@@ -1,0 +1,290 @@
+// Real-browser gate for the what-if inputs (`cost inputs`, templates/whatif-page.js).
+// Every page of a built site that has a what-if form, in zh and en, from
+// file:// in Debian's chromium, no network:
+//  - at the author's values, every fragment the engine renders equals the
+//    built page's bytes (the element with that data-wf in the HTML file);
+//  - each input in turn is set to another value in its bounds; the page must
+//    say the figures were updated, every data-wf element must be the engine's
+//    fragment for that override (some inline figures must change), and the
+//    engine's figures (plain) must equal what
+//    `costsite eval --set MODEL.PARAM=VALUE` prints (with --scenario for scenarios);
+//  - the state is in the URL fragment: a page opened with it shows the same
+//    figures; Reset returns every element to the build's bytes;
+//  - axe (WCAG 2.1 AA) finds nothing on the page with the form in use, the
+//    form fits a 390 px screen, and no console error is logged.
+// Usage: node tests/browser/whatif.test.mjs --site DIR --costsite BIN --source DIR [--shots DIR]
+//   --shots: also write screenshots of the first page's changed figures (1280 and 390 px).
+// Environment: CHROMIUM (default /usr/bin/chromium).
+import { createRequire } from "node:module";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const kAxeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const kAxeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const kChromiumArgs = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+function ParseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
+  for (const k of ["site", "costsite", "source"])
+    if (!args[k]) throw new Error(`missing --${k}; see the usage at the top of ${import.meta.url}`);
+  return args;
+}
+
+function PagesWithInputs(site) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".html") && fs.readFileSync(p, "utf8").includes('id="costsite-whatif"')) out.push(p);
+    }
+  };
+  walk(site);
+  return out.sort();
+}
+
+// Exact decimal arithmetic on the inputs' plain decimal texts (BigInt, scaled).
+function Scale(texts) { return Math.max(0, ...texts.map((t) => (t.split(".")[1] || "").length)); }
+function ToInt(t, scale) {
+  const [w, f = ""] = t.replace(/^-/, "").split(".");
+  const v = BigInt(w + f.padEnd(scale, "0"));
+  return t.startsWith("-") ? -v : v;
+}
+function FromInt(v, scale) {
+  const neg = v < 0n;
+  let s = (neg ? -v : v).toString().padStart(scale + 1, "0");
+  if (scale) s = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, "");
+  return (neg ? "-" : "") + s;
+}
+// Another value in the bounds, on the input's step grid: default + 3 steps,
+// else default - 3 steps, else the other bound.
+function OtherValue({ value, min, max, step }) {
+  const s = Scale([value, min, max, step || "1"]);
+  const v = ToInt(value, s), lo = ToInt(min, s), hi = ToInt(max, s), st = ToInt(step || "1", s);
+  for (const c of [v + 3n * st, v - 3n * st, v + st, v - st, hi, lo]) if (c >= lo && c <= hi && c !== v) return FromInt(c, s);
+  return null;
+}
+
+// `costsite eval --set …` (one run per scenario): "model.figure" or
+// "model[scenario].figure" -> the text eval prints after " = ".
+async function EvalFigures(bin, source, sets, scenarios) {
+  const out = new Map();
+  const runs = ["", ...scenarios].map(async (scenario) => {
+    const args = ["eval", "--source", source];
+    if (scenario) args.push("--scenario", scenario);
+    for (const [name, value] of sets) args.push("--set", `${name}=${value}`);
+    const { stdout } = await promisify(execFile)(bin, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+    return [scenario, stdout];
+  });
+  for (const [scenario, stdout] of await Promise.all(runs)) {
+    for (const line of stdout.split("\n")) {
+      const m = /^(\S+) = (.*)$/.exec(line);
+      if (m && (!scenario || m[1].includes(`[${scenario}]`))) out.set(m[1], m[2]);
+    }
+  }
+  return out;
+}
+
+class Failures {
+  constructor() { this.items = []; }
+  Add(page, what) { this.items.push(`${page}: ${what}`); console.log(`  FAIL ${what}`); }
+}
+
+// Runs the page's engine (a second instance, beside the page script's) on the
+// page's own data with `sets`.
+async function Engine(page, sets) {
+  return page.evaluate(async (sets) => {
+    const data = JSON.parse(document.getElementById("costsite-whatif").textContent);
+    if (typeof window.CostsiteWhatIf !== "function") {
+      await new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = data.engine;
+        s.onload = resolve;
+        s.onerror = () => reject(new Error(`cannot load ${data.engine}`));
+        document.head.appendChild(s);
+      });
+    }
+    window.__wfTestModule = window.__wfTestModule || await window.CostsiteWhatIf();
+    const request = { ...data.request, sets };
+    return JSON.parse(window.__wfTestModule.ccall("costsite_whatif", "string", ["string", "string"],
+                                                  [JSON.stringify(data.inputs), JSON.stringify(request)]));
+  }, sets);
+}
+
+async function Elements(page) {
+  return page.$$eval("[data-wf]", (els) => els.map((e) => ({ id: e.getAttribute("data-wf"), html: e.outerHTML })));
+}
+
+async function WaitUpdated(page, form, text) {
+  await page.waitForFunction(([i, t]) => {
+    const out = document.querySelectorAll("form.cost-inputs")[i].querySelector("output");
+    return out && out.textContent === t;
+  }, [form, text], { timeout: 10000 });
+}
+
+async function main() {
+  const args = ParseArgs(process.argv.slice(2));
+  const site = path.resolve(args.site);
+  const pages = PagesWithInputs(site);
+  if (!pages.length && fs.readFileSync(path.join(site, "en", "reports", "slime-inference", "index.html"), "utf8")
+        .includes('class="cost-inputs"')) {
+    console.log("note: the site was built without the what-if engine (no emscripten); what-if not tested");
+    return;
+  }
+  const langs = new Set(pages.map((p) => path.relative(site, p).split(path.sep)[0]));
+  if (!langs.has("zh") || !langs.has("en")) throw new Error(`${site}: no page with inputs in zh and in en`);
+  const t0 = Date.now();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: kChromiumArgs });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  await context.route("**/*", (route) => /^(file|data|blob|about):/.test(route.request().url())
+    ? route.continue() : route.abort("blockedbyclient"));
+  const page = await context.newPage();
+  const failures = new Failures();
+  let current = "";
+  page.on("console", (m) => { if (m.type() === "error") failures.Add(current, `console error: ${m.text()}`); });
+  page.on("pageerror", (e) => failures.Add(current, `uncaught exception: ${e.message}`));
+  const evalCache = new Map();
+  let checkedFragments = 0, checkedInputs = 0, checkedFigures = 0, checkedShown = 0;
+
+  for (const file of pages) {
+    current = path.relative(site, file);
+    const pageStart = Date.now();
+    const url = pathToFileURL(file).href;
+    const raw = fs.readFileSync(file, "utf8");
+    await page.goto(url);
+    const lang = await page.getAttribute("html", "lang");
+    const built = await Elements(page);
+    const shownText = (els) => els.map((e) => ({ fig: e.getAttribute("data-fig"), text: (e.querySelector(".fig") || e).textContent }));
+    const builtShown = await page.$$eval("[data-fig]", shownText);
+    // 1. The engine at the author's values gives the build's bytes.
+    const base = await Engine(page, []);
+    if (base.errors?.length) failures.Add(current, `engine errors at the defaults: ${base.errors.join("; ")}`);
+    const baseHtml = new Map((base.fragments || []).map((f) => [String(f.id), f.html]));
+    for (const { id } of built) {
+      const html = baseHtml.get(id);
+      if (html === undefined) { failures.Add(current, `no fragment ${id} from the engine`); continue; }
+      const at = raw.indexOf(html);
+      if (at < 0 || !new RegExp(`^<[a-z0-9]+[^>]*\\bdata-wf="${id}"`).test(html))
+        failures.Add(current, `fragment ${id} at the defaults differs from the build: ${html.slice(0, 160)}`);
+      checkedFragments++;
+    }
+    if (baseHtml.size !== built.length) failures.Add(current, `${baseHtml.size} fragments from the engine, ${built.length} data-wf elements on the page`);
+
+    // 2. Each input changed alone.
+    const inputs = await page.$$eval("form.cost-inputs input[name]", (is) => is.map((i) => ({
+      name: i.name, id: i.id, value: i.defaultValue, min: i.min, max: i.max, step: i.step === "any" ? "" : i.step,
+      unit: i.getAttribute("data-unit") || "", form: [...document.querySelectorAll("form.cost-inputs")].indexOf(i.form),
+      updated: i.form.getAttribute("data-wf-updated") || "" })));
+    if (!inputs.length) failures.Add(current, "a what-if page without inputs");
+    let lastSets = null;
+    for (const input of inputs) {
+      const other = OtherValue(input);
+      if (other === null) { failures.Add(current, `${input.name}: no other value in its bounds`); continue; }
+      const sets = [[input.name, input.unit ? `${other} ${input.unit}` : other]];
+      if (!input.updated) failures.Add(current, `the form of ${input.name} has no data-wf-updated sentence`);
+      await page.fill(`[id="${input.id}"]`, other);
+      await WaitUpdated(page, input.form, input.updated);
+      const answer = await Engine(page, sets);
+      if (answer.errors?.length) { failures.Add(current, `${input.name}=${other}: ${answer.errors.join("; ")}`); continue; }
+      // The page's elements against the engine's fragments, both as the page's parser reads them.
+      const mismatched = await page.evaluate((fragments) => {
+        const bad = [];
+        const t = document.createElement("template");
+        for (const f of fragments) {
+          t.innerHTML = f.html;
+          const el = document.querySelector(`[data-wf="${f.id}"]`);
+          if (!el || !t.content.firstElementChild || el.outerHTML !== t.content.firstElementChild.outerHTML) bad.push(f.id);
+        }
+        return bad;
+      }, answer.fragments);
+      for (const id of mismatched) failures.Add(current, `${input.name}=${other}: element ${id} is not the engine's fragment`);
+      const now = await Elements(page);
+      if (!now.some((e, k) => e.html !== built[k]?.html)) failures.Add(current, `${input.name}=${other}: no element of the page changed`);
+      // Inline figures show the engine's text (those shown without options).
+      const figs = new Map();
+      for (const r of answer.results) for (const f of r.figures) figs.set(`${r.model}${r.scenario ? `[${r.scenario}]` : ""}.${f.id}`, f);
+      const shown = await page.$$eval("[data-fig]", shownText);
+      if (shown.length !== builtShown.length) failures.Add(current, `${input.name}=${other}: ${shown.length} figures, the build has ${builtShown.length}`);
+      const moved = shown.filter((s, k) => s.text !== builtShown[k]?.text).length;
+      if (!moved) failures.Add(current, `${input.name}=${other}: no inline figure changed`);
+      checkedShown += moved;
+      // The engine's figures are `costsite eval --set`'s.
+      const key = JSON.stringify(sets);
+      const scenarios = [...new Set(answer.results.map((r) => r.scenario).filter(Boolean))].sort();
+      if (!evalCache.has(key)) evalCache.set(key, EvalFigures(args.costsite, args.source, sets, scenarios));
+      const evaluated = await evalCache.get(key);
+      for (const [fig, f] of figs) {
+        const e = evaluated.get(fig);
+        if (e === undefined) { failures.Add(current, `${fig}: costsite eval does not print it`); continue; }
+        checkedFigures++;
+        if (e !== f.plain) failures.Add(current, `${input.name}=${other}: ${fig} is "${f.plain}" in the page, "${e}" from costsite eval --set`);
+      }
+      // The URL holds the state.
+      const hash = await page.evaluate(() => location.hash);
+      if (!hash.startsWith("#wf:") || !decodeURIComponent(hash).includes(`${input.name}=${other}`))
+        failures.Add(current, `${input.name}=${other}: the URL fragment is "${hash}"`);
+      lastSets = { hash, elements: await Elements(page), input, other };
+      checkedInputs++;
+      // Back to the author's values.
+      await page.locator("form.cost-inputs").nth(input.form).locator("button[type=reset]").click();
+      await page.waitForFunction(() => !location.hash.startsWith("#wf:"), null, { timeout: 10000 });
+      await page.waitForFunction((n) => document.querySelectorAll("[data-wf]").length === n, built.length);
+      const after = await Elements(page);
+      if (JSON.stringify(after) !== JSON.stringify(built)) failures.Add(current, `after Reset the page is not the build's`);
+    }
+
+    // 3. A shared what-if URL: opened afresh, it applies its state.
+    if (lastSets) {
+      await page.goto("about:blank");
+      await page.goto(url + lastSets.hash);
+      const value = await page.inputValue(`[id="${lastSets.input.id}"]`);
+      if (value !== lastSets.other) failures.Add(current, `opened with ${lastSets.hash}, the input shows "${value}"`);
+      await WaitUpdated(page, lastSets.input.form, lastSets.input.updated);
+      if (JSON.stringify(await Elements(page)) !== JSON.stringify(lastSets.elements))
+        failures.Add(current, `opened with ${lastSets.hash}, the figures differ from the same change made by hand`);
+      // 4. axe on the page with the form in use; the form at phone width.
+      await page.evaluate(kAxeSource);
+      const axe = await page.evaluate((tags) => window.axe.run(document, {
+        runOnly: { type: "tag", values: tags }, resultTypes: ["violations"], preload: false }), kAxeTags);
+      for (const v of axe.violations)
+        failures.Add(current, `axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      await page.setViewportSize({ width: 390, height: 800 });
+      const over = await page.$$eval("form.cost-inputs", (fs) => fs.filter((f) => f.scrollWidth > f.clientWidth + 1 ||
+        f.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+      if (over) failures.Add(current, `${over} what-if form(s) overflow a 390 px screen`);
+      if (args.shots && !fs.existsSync(path.join(args.shots, `whatif-${lang}-390.png`)) && current.includes("slime-inference")) {
+        fs.mkdirSync(args.shots, { recursive: true });
+        for (const w of [1280, 390]) {
+          await page.setViewportSize({ width: w, height: 900 });
+          await page.locator("form.cost-inputs").first().scrollIntoViewIfNeeded();
+          await page.evaluate(() => window.scrollBy(0, -20));
+          await page.screenshot({ path: path.join(args.shots, `whatif-${lang}-${w}.png`) });
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    console.log(`${current}: ${inputs.length} inputs, ${built.length} elements, ${((Date.now() - pageStart) / 1000).toFixed(1)} s`);
+  }
+  await browser.close();
+  console.log(`\n${pages.length} pages with inputs: ${checkedFragments} fragments at the defaults, ` +
+              `${checkedInputs} inputs changed, ${checkedShown} inline figures changed,  ${checkedFigures} figures against costsite eval --set; ` +
+              `${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (failures.items.length) {
+    console.log(`\n${failures.items.length} failure(s):`);
+    for (const f of failures.items) console.log(`  ${f}`);
+    process.exit(1);
+  }
+  console.log("all what-if checks passed");
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
