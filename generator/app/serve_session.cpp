@@ -385,7 +385,13 @@ bool ServeSession::WriteSearchIndex(std::string* error) {
     search.Add(0, i, langs[i % langs.size()], f.path, f.title, f.search_text, f.search_sections);
   }
   size_t written = 0;
-  return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, search.Finish(nullptr), &written, error);
+  render::SearchIndexStats stats;
+  std::string text = search.Finish(&stats);
+  if (!stats.error.empty()) {
+    *error = stats.error;
+    return false;
+  }
+  return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, text, &written, error);
 }
 
 std::vector<Diagnostic> ServeSession::Diagnostics() const {

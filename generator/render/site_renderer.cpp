@@ -464,7 +464,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("body", impl_->body.marker());
   out.content = Splice(impl_->Apply("base", l, data, src->path, diags),
                        {{&impl_->content, md.html}, {&impl_->body, body}});
-  out.anchors.ids = CollectIds(out.content);
+  out.anchors.ids = IdList(CollectIds(out.content));
   out.title = data.get("page_title")->string_value();
   const size_t shift = src->front.description.empty() ? 0 : src->front.description.size() + 1;
   out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description + "\n" + md.plain_text;
