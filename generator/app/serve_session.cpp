@@ -184,7 +184,7 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
     if (fresh.front.draft || fresh.lang != old.lang) return FullBuild();  // the page leaves the site
     // The home pages list titles, descriptions, headlines and the order by weight.
     lists = lists || fresh.front.title != old.front.title || fresh.front.description != old.front.description ||
-            fresh.front.weight != old.front.weight || fresh.front.headline != old.front.headline;
+            fresh.front.weight != old.front.weight || fresh.front.more().headline != old.front.more().headline;
     saved.push_back({{p, s}, std::move(old)});
     old = std::move(fresh);
     which.insert(p);
