@@ -126,6 +126,7 @@ def model_yaml(i):
                 f"figures:\n"
                 f"  hourly: {{formula: \"convert(total, USD/h)\", unit: USD/h, label: {{zh: 每小时, en: Per hour}}}}\n"
                 f"  annual: {{formula: total * 1 year, unit: USD, label: {{zh: 全年, en: A year}}}}\n")
+    gpu = 1 + i % 8
     return (f"model: m{i:05d}\n"
             f"title: {{zh: 模型 {i}, en: Model {i}}}\n"
             f"unit: USD/month\n"
