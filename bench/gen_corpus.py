@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic bilingual cost-report site of N reports.
 
-Usage: gen_corpus.py N OUT
+Usage: gen_corpus.py [--cost] N OUT
+
+--cost  costsite's own workload: each report also shows five inline figures of
+        its model, a `cost table` and a `cost chart` (Hugo shows the same
+        numbers as text and a plain table)
 
 OUT/costsite  the site for costsite: site.yaml, content/, pricing/ (one model per report)
 OUT/hugo      the same Markdown for Hugo: file-name translations, figures as plain text
@@ -34,6 +38,38 @@ def prose(rng, lang, target_bytes):
     return out
 
 
+COST = False  # --cost
+
+
+def cost_section(i, lang, model, figures_as_text):
+    """Five figures, a table and a chart of the report's model (numbers as text for Hugo)."""
+    gpu = 1 + i % 8
+    price = 0.5 + (i % 40) * 0.25
+    gpu_cost = gpu * price * 730
+    storage = gpu * 40.0
+    total = gpu_cost + storage
+    if figures_as_text:
+        f = {"total": f"{total:,.2f} USD/month", "gpu": f"{gpu_cost:,.2f} USD/month",
+             "storage": f"{storage:,.2f} USD/month", "hourly": f"{total / 730:,.2f} USD/h",
+             "annual": f"{total * 12:,.2f} USD"}
+    else:
+        f = {k: f"`={model}.{k}`" for k in ("total", "gpu", "storage", "hourly", "annual")}
+    if lang == "zh":
+        text = (f"GPU 费用为 {f['gpu']}，存储费用为 {f['storage']}，合计 {f['total']}；"
+                f"折合每小时 {f['hourly']}，全年 {f['annual']}。")
+    else:
+        text = (f"GPU costs {f['gpu']} and storage {f['storage']}, {f['total']} in all: "
+                f"{f['hourly']} an hour, {f['annual']} a year.")
+    lines = [text, ""]
+    if figures_as_text:
+        lines += ["| item | cost |", "|---|--:|", f"| GPU | {gpu_cost:,.2f} |",
+                  f"| Storage | {storage:,.2f} |", f"| Total | {total:,.2f} |", ""]
+    else:
+        lines += ["```cost table model=" + model, "```", "",
+                  "```cost chart model=" + model + " type=breakdown", "```", ""]
+    return lines
+
+
 def report(i, lang, figures_as_text):
     rng = random.Random(i * 2 + (lang == "en"))
     model = f"m{i:05d}"
@@ -62,7 +98,9 @@ def report(i, lang, figures_as_text):
                 rate = rng.randint(10, 500) / 100
                 lines.append(f"| item {r} | {hours} | {rate:.2f} | {hours * rate:,.2f} |")
             lines.append("")
-        if h == 2:
+        if h == 2 and COST:
+            lines += cost_section(i, lang, model, figures_as_text)
+        elif h == 2:
             if figures_as_text:
                 lines += ["| item | cost |", "|---|--:|", f"| GPU | {total:,.2f} |", ""]
             else:
@@ -75,8 +113,20 @@ def report(i, lang, figures_as_text):
 
 
 def model_yaml(i):
+    if COST:
+        return (f"model: m{i:05d}\n"
+                f"title: {{zh: 模型 {i}, en: Model {i}}}\n"
+                f"unit: USD/month\n"
+                f"params:\n  gpus: {{value: {1 + i % 8}, label: {{zh: GPU 数量, en: GPUs}}}}\n"
+                f"  hours: {{value: 730 h/month, label: {{zh: 每月小时数, en: Hours a month}}}}\n"
+                f"items:\n  gpu:\n    label: {{zh: GPU, en: GPU}}\n"
+                f"    formula: gpus * hours * @bench/gpu{i % 40}\n"
+                f"  storage:\n    label: {{zh: 存储, en: Storage}}\n"
+                f"    formula: gpus * 40 USD/month\n"
+                f"figures:\n"
+                f"  hourly: {{formula: \"convert(total, USD/h)\", unit: USD/h, label: {{zh: 每小时, en: Per hour}}}}\n"
+                f"  annual: {{formula: total * 1 year, unit: USD, label: {{zh: 全年, en: A year}}}}\n")
     gpu = 1 + i % 8
-    price = 0.5 + (i % 40) * 0.25
     return (f"model: m{i:05d}\n"
             f"title: {{zh: 模型 {i}, en: Model {i}}}\n"
             f"unit: USD/month\n"
@@ -93,7 +143,12 @@ def write(path, text):
 
 
 def main():
-    n, out = int(sys.argv[1]), sys.argv[2]
+    global COST
+    args = sys.argv[1:]
+    if args and args[0] == "--cost":
+        COST = True
+        args = args[1:]
+    n, out = int(args[0]), args[1]
     cs, hg, pl = (os.path.join(out, d) for d in ("costsite", "hugo", "plain"))
     write(os.path.join(cs, "site.yaml"),
           "title: {zh: 基准站点, en: Benchmark site}\nlanguages: [zh, en]\ndefault_language: zh\n")

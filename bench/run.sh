@@ -11,6 +11,10 @@
 #               tmpfs, else BENCH_DIR; see docs/performance.md for why)
 #   SCALING=0   skip the N = 1,000 and 10,000 runs; INCREMENTAL=0 skips serve
 #   MEM_N       corpus for the peak-memory run (default 10000)
+#   BIG_N       also build N reports (e.g. 50000) and print time, peak memory
+#               and their growth from N (medians of RUNS; off when unset)
+#   COST=0      skip the corpus with cost content per page (gen_corpus.py --cost)
+#   THREADS=0   skip timing --threads 1 against --threads 2
 # Needs build/costsite (make build); installs hugo, cmark-gfm and time from
 # Debian when run as root.
 set -euo pipefail
@@ -34,9 +38,9 @@ if [ -n "$need" ]; then
   else echo "bench needs:$need (apt-get install$need)" >&2; exit 1; fi
 fi
 
-corpus() {  # corpus N -> folder
-  local dir="$WORK/n$1"
-  [ -f "$dir/.done" ] || { rm -rf "$dir"; python3 bench/gen_corpus.py "$1" "$dir"; touch "$dir/.done"; }
+corpus() {  # corpus N [--cost] -> folder
+  local dir="$WORK/n$1${2:+-cost}"
+  [ -f "$dir/.done" ] || { rm -rf "$dir"; python3 bench/gen_corpus.py ${2:-} "$1" "$dir"; touch "$dir/.done"; }
   echo "$dir"
 }
 
@@ -62,8 +66,8 @@ run_floor() {
 
 timed() { local t0 t1; t0=$(now); "$@"; t1=$(now); echo "$t1 - $t0" | bc -l; }
 
-measure() {  # measure N -> prints medians
-  local dir; dir=$(corpus "$1")
+measure() {  # measure N [--cost] -> prints medians
+  local dir; dir=$(corpus "$1" "${2:-}")
   clean_costsite; run_costsite "$dir"; clean_hugo; run_hugo "$dir"; clean_floor; run_floor "$dir"  # warm-up
   local cs=() hg=() fl=()
   for ((r = 0; r < RUNS; r++)); do
@@ -75,13 +79,33 @@ measure() {  # measure N -> prints medians
   mcs=$(printf '%s\n' "${cs[@]}" | median)
   mhg=$(printf '%s\n' "${hg[@]}" | median)
   mfl=$(printf '%s\n' "${fl[@]}" | median)
-  printf 'N=%-6s pages=%-6s costsite %.2f s   hugo %.2f s   floor %.2f s   hugo/costsite %.2fx   costsite/floor %.2fx\n' \
-    "$1" "$((2 * $1))" "$mcs" "$mhg" "$mfl" "$(echo "$mhg / $mcs" | bc -l)" "$(echo "$mcs / $mfl" | bc -l)"
+  printf '%sN=%-6s pages=%-6s costsite %.2f s   hugo %.2f s   floor %.2f s   hugo/costsite %.2fx   costsite/floor %.2fx\n' \
+    "${2:+cost content, }" "$1" "$((2 * $1))" "$mcs" "$mhg" "$mfl" "$(echo "$mhg / $mcs" | bc -l)" "$(echo "$mcs / $mfl" | bc -l)"
   echo "   runs: costsite ${cs[*]} | hugo ${hg[*]} | floor ${fl[*]}"
   echo "$mcs" > "$WORK/median-$1"
 }
 
 peak_mb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ {printf "%.0f", $6/1024}'; }
+
+# Time and peak memory (MiB) of one build of corpus $1 with extra arguments.
+time_and_peak() {
+  local dir=$1; shift
+  rm -rf "$BENCH_OUT/cs"
+  /usr/bin/time -f '%e %M' "$COSTSITE" build --quiet "$@" --source "$dir/costsite" --out "$BENCH_OUT/cs" 2>&1 >/dev/null |
+    tail -1 | awk '{printf "%s %.0f", $1, $2 / 1024}'
+}
+
+# Medians of RUNS builds of N reports: "seconds MiB".
+size_run() {
+  local dir; dir=$(corpus "$1")
+  local ts=() ms=() r out
+  time_and_peak "$dir" >/dev/null  # warm-up
+  for ((r = 0; r < RUNS; r++)); do
+    out=$(time_and_peak "$dir"); ts+=("${out% *}"); ms+=("${out#* }")
+  done
+  echo "$(printf '%s\n' "${ts[@]}" | median) $(printf '%s\n' "${ms[@]}" | median)"
+  echo "   runs $1: seconds ${ts[*]} | MiB ${ms[*]}" >&2
+}
 
 echo "costsite benchmark: $RUNS runs each after a warm-up, medians, $(nproc) cores;" \
      "sites written to $BENCH_OUT ($(stat -f -c %T "$BENCH_OUT"))"
@@ -91,6 +115,26 @@ if [ "${SCALING:-1}" = 1 ]; then
   if [ -f "$WORK/median-5000" ] && [ -f "$WORK/median-10000" ]; then
     printf 'scaling 10000/5000: %.2fx (linear = 2.00x)\n' "$(echo "$(cat "$WORK/median-10000") / $(cat "$WORK/median-5000")" | bc -l)"
   fi
+fi
+
+if [ -n "${BIG_N:-}" ]; then
+  small_r=$(size_run "$N"); big_r=$(size_run "$BIG_N")
+  read -r st sm <<<"$small_r"; read -r bt bm <<<"$big_r"
+  printf 'size: %s reports %.2f s %s MiB | %s reports %.2f s %s MiB | growth: time %.2fx, memory %.2fx (pages %.0fx)\n' \
+    "$N" "$st" "$sm" "$BIG_N" "$bt" "$bm" "$(echo "$bt / $st" | bc -l)" "$(echo "$bm / $sm" | bc -l)" "$(echo "$BIG_N / $N" | bc -l)"
+fi
+
+if [ "${COST:-1}" = 1 ]; then measure "$N" --cost; fi
+
+if [ "${THREADS:-1}" = 1 ]; then  # --threads 1 and 2 in alternation
+  dir=$(corpus "$N"); t1=(); t2=()
+  time_and_peak "$dir" --threads 1 >/dev/null
+  for ((r = 0; r < RUNS; r++)); do
+    o=$(time_and_peak "$dir" --threads 1); t1+=("${o% *}")
+    o=$(time_and_peak "$dir" --threads 2); t2+=("${o% *}")
+  done
+  m1=$(printf '%s\n' "${t1[@]}" | median); m2=$(printf '%s\n' "${t2[@]}" | median)
+  printf 'threads: 1 %.2f s, 2 %.2f s, speed-up %.2fx   (runs: %s | %s)\n' "$m1" "$m2" "$(echo "$m1 / $m2" | bc -l)" "${t1[*]}" "${t2[*]}"
 fi
 
 big=$(corpus "${MEM_N:-10000}")

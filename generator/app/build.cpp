@@ -88,9 +88,10 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
       // Written and indexed: keep only the path. swap, not `= std::string()`,
       // which keeps the old buffer (libstdc++ copies a short string into it).
       std::string().swap(file.content);
-      if (!keep) {
+      if (!keep) {  // nothing after rendering reads these; serve keeps them for its search index
         std::string().swap(file.search_text);
         std::vector<render::SearchSection>().swap(file.search_sections);
+        std::string().swap(file.title);
       }
     }, &files[p * langs.size()], page_out);
     if (!keep) {
@@ -222,6 +223,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
                                          &err))
     diags->Error({}, err, {}, 1, "output");
   if (!staging) search.Finish([](std::string_view) {}, &search_stats);  // check: sizes only
+  if (!search_stats.error.empty()) diags->Error({}, search_stats.error, {}, 1, "output");
   stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
   size_t site_files = 0;

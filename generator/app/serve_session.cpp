@@ -189,7 +189,7 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
         if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q) && !site.spend.Find(q)) return FullBuild();
     // The home pages list titles, descriptions, headlines and the order by weight.
     lists = lists || fresh.front.title != old.front.title || fresh.front.description != old.front.description ||
-            fresh.front.weight != old.front.weight || fresh.front.headline != old.front.headline;
+            fresh.front.weight != old.front.weight || fresh.front.more().headline != old.front.more().headline;
     saved.push_back({{p, s}, std::move(old)});
     old = std::move(fresh);
     which.insert(p);
@@ -390,7 +390,13 @@ bool ServeSession::WriteSearchIndex(std::string* error) {
     search.Add(0, i, langs[i % langs.size()], f.path, f.title, f.search_text, f.search_sections);
   }
   size_t written = 0;
-  return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, search.Finish(nullptr), &written, error);
+  render::SearchIndexStats stats;
+  std::string text = search.Finish(&stats);
+  if (!stats.error.empty()) {
+    *error = stats.error;
+    return false;
+  }
+  return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, text, &written, error);
 }
 
 std::vector<Diagnostic> ServeSession::Diagnostics() const {

@@ -60,18 +60,18 @@ bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string
   switch (field) {
     case Field::kTitle: front->title = v.text; return true;
     case Field::kDescription: front->description = v.text; return true;
-    case Field::kDate: day(&front->date); return true;
-    case Field::kLastmod: day(&front->lastmod); return true;
-    case Field::kLinkTitle: front->link_title = v.text; return true;
-    case Field::kSummary: front->summary = v.text; return true;
-    case Field::kSlug: front->slug = v.text; front->slug_pos = v.pos; return true;
-    case Field::kUrl: front->url = {v.text, v.pos}; return true;
-    case Field::kTranslationOf: front->translation_of = v.text; front->translation_pos = v.pos; return true;
+    case Field::kDate: day(&front->more_mut().date); return true;
+    case Field::kLastmod: day(&front->more_mut().lastmod); return true;
+    case Field::kLinkTitle: front->more_mut().link_title = v.text; return true;
+    case Field::kSummary: front->more_mut().summary = v.text; return true;
+    case Field::kSlug: front->more_mut().slug = v.text; front->more_mut().slug_pos = v.pos; return true;
+    case Field::kUrl: front->more_mut().url = {v.text, v.pos}; return true;
+    case Field::kTranslationOf: front->more_mut().translation_of = v.text; front->more_mut().translation_pos = v.pos; return true;
     case Field::kHeadline:
-      front->headline = v.text;
-      front->headline_pos = v.pos;
-      front->headline_line = std::string(LineOf(text, v.pos.line));
-      if (!v.plain) ++front->headline_pos.col;  // under the reference, not its quote
+      front->more_mut().headline = v.text;
+      front->more_mut().headline_pos = v.pos;
+      front->more_mut().headline_line = std::string(LineOf(text, v.pos.line));
+      if (!v.plain) ++front->more_mut().headline_pos.col;  // under the reference, not its quote
       return true;
     default: return false;
   }
@@ -149,17 +149,17 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
       } else if (field == Field::kDraft) {
         front->draft = v.as<bool>();
       } else if (field == Field::kTags || field == Field::kCategories) {
-        if (!ReadTerms(v, field == Field::kTags ? &front->tags : &front->categories)) wrong();
+        if (!ReadTerms(v, field == Field::kTags ? &front->more_mut().tags : &front->more_mut().categories)) wrong();
       } else if (field == Field::kAliases) {
         std::vector<std::string> list;
         if (!ReadTerms(v, &list)) wrong();
         size_t i = 0;
         for (auto& a : list) {
           const YAML::Node item = v.IsSequence() ? v[i++] : v;
-          front->aliases.push_back({std::move(a), PosOf(item, path, first_line)});
+          front->more_mut().aliases.push_back({std::move(a), PosOf(item, path, first_line)});
         }
       } else if (field == Field::kMenu) {
-        if (!ReadMenus(v, &front->menus)) wrong();
+        if (!ReadMenus(v, &front->more_mut().menus)) wrong();
       } else if (v.IsScalar() || (v.IsNull() && field <= Field::kHeadline)) {
         // yaml-cpp reads `title: ~` as "null"; kept as it always was. The
         // fields after kHeadline came later: a null is no value there.
@@ -168,17 +168,17 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
         size_t at = static_cast<size_t>(std::max(pos.col, 1) - 1);
         bool plain = !(at < line.size() && (line[at] == '"' || line[at] == '\''));
         if (!SetScalar(field, key, {v.as<std::string>(), pos, plain}, text, front, diags))
-          front->params.push_back({lower, v.Scalar(), {}, false});
+          front->more_mut().params.push_back({lower, v.Scalar(), {}, false});
       } else if (lower == "params" && v.IsMap()) {  // Hugo's [params] table: its keys are params
         for (const auto& p : v) {
           Param param{Lower(p.first.Scalar()), {}, {}, !p.second.IsScalar()};
           if (p.second.IsScalar()) param.value = p.second.Scalar();
           if (p.second.IsScalar() || (p.second.IsSequence() && ReadTerms(p.second, &param.items)))
-            front->params.push_back(std::move(param));
+            front->more_mut().params.push_back(std::move(param));
         }
       } else if (field == Field::kParam && v.IsSequence()) {
         Param p{lower, {}, {}, true};
-        if (ReadTerms(v, &p.items)) front->params.push_back(std::move(p));
+        if (ReadTerms(v, &p.items)) front->more_mut().params.push_back(std::move(p));
       } else if (field != Field::kParam && !v.IsNull()) {
         wrong();
       }
@@ -289,7 +289,7 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
     } else {
       Scalar v{std::string(f.value), {path, l.line_no, static_cast<int>(f.column) + 1}, f.plain};
       if (!SetScalar(l.field, std::string(f.key), v, text, &out, diags))
-        out.params.push_back({l.key, v.text, {}, false});
+        out.more_mut().params.push_back({l.key, v.text, {}, false});
     }
   }
   *front = std::move(out);
@@ -339,26 +339,37 @@ bool OddUrlPath(std::string_view p) {
 
 }  // namespace
 
+const FrontMatterMore& FrontMatter::more() const {
+  static const FrontMatterMore kNone;
+  return more_ ? *more_ : kNone;
+}
+
+FrontMatterMore& FrontMatter::more_mut() {
+  if (!more_) more_ = std::make_shared<FrontMatterMore>();
+  else if (more_.use_count() > 1) more_ = std::make_shared<FrontMatterMore>(*more_);
+  return *more_;
+}
+
 std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags) {
-  if (!front.url.text.empty()) {
+  if (!front.more().url.text.empty()) {
     std::vector<std::string> parts;
-    const std::string& u = front.url.text;
+    const std::string& u = front.more().url.text;
     int span = static_cast<int>(u.size());
     if (u.find("://") != std::string::npos || OddUrlPath(u) || !Walk(u, &parts)) {
-      diags->Error(front.url.pos, "url '" + u + "' leaves the language's folder (write a path such as /docs/page/)",
+      diags->Error(front.more().url.pos, "url '" + u + "' leaves the language's folder (write a path such as /docs/page/)",
                    text, span, "front-matter");
       return key;
     }
     if (parts.empty()) {
-      diags->Error(front.url.pos, "url '" + u + "' is the home page's URL", text, span, "front-matter");
+      diags->Error(front.more().url.pos, "url '" + u + "' is the home page's URL", text, span, "front-matter");
       return key;
     }
     return Join(parts);
   }
-  if (!front.slug.empty()) {
-    const std::string& s = front.slug;
+  if (!front.more().slug.empty()) {
+    const std::string& s = front.more().slug;
     if (s.find('/') != std::string::npos || s == "." || s == ".." || OddUrlPath(s)) {
-      diags->Error(front.slug_pos, "slug '" + s + "' must be one part of a URL (no '/', not '.' or '..')", text,
+      diags->Error(front.more().slug_pos, "slug '" + s + "' must be one part of a URL (no '/', not '.' or '..')", text,
                    static_cast<int>(s.size()), "front-matter");
       return key;
     }
@@ -373,7 +384,7 @@ std::string UrlKey(const FrontMatter& front, const std::string& key, std::string
 std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
                                     Diagnostics* diags) {
   std::vector<std::string> out;
-  for (const WrittenPath& a : front.aliases) {
+  for (const WrittenPath& a : front.more().aliases) {
     std::vector<std::string> parts;
     if (a.text.empty() || a.text[0] != '/') parts = Parent(url_key);
     if (a.text.find("://") != std::string::npos || OddUrlPath(a.text) || !Walk(a.text, &parts) || parts.empty()) {

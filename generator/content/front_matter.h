@@ -5,6 +5,7 @@
 #ifndef COSTSITE_CONTENT_FRONT_MATTER_H_
 #define COSTSITE_CONTENT_FRONT_MATTER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,12 +40,10 @@ struct WrittenPath {
   SourcePos pos;
 };
 
-/// The fields of a page's front matter.
-struct FrontMatter {
-  std::string title;
-  std::string description;
-  int weight = 0;  // 0 = none: sorts after every weighted page, as in Hugo
-  bool draft = false;
+/// The fields of a page's front matter that few pages set: held apart, so a
+/// page without them costs a pointer (a large site keeps every page's front
+/// matter until its lists are rendered).
+struct FrontMatterMore {
   std::string translation_of;  // hash of the source this translates
   SourcePos translation_pos;   // where translation_of is written
   std::string headline;        // "model[scenario].figure" the home page compares; "" = none
@@ -62,6 +61,22 @@ struct FrontMatter {
   std::vector<WrittenPath> aliases;  // old URLs that redirect here
   std::vector<MenuEntry> menus;
   std::vector<Param> params;
+};
+
+/// The fields of a page's front matter.
+struct FrontMatter {
+  std::string title;
+  std::string description;
+  int weight = 0;  // 0 = none: sorts after every weighted page, as in Hugo
+  bool draft = false;
+
+  /// The other fields (all empty when none is set).
+  const FrontMatterMore& more() const;
+  /// The other fields, to set one (allocated at the first; a copy's are its own).
+  FrontMatterMore& more_mut();
+
+ private:
+  std::shared_ptr<FrontMatterMore> more_;  // nullptr: none set; shared by copies until one is set
 };
 
 /// The calendar day a Hugo date starts with ("2024-03-05T10:00:00+08:00" ->

@@ -139,7 +139,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
   for (const Page& page : *pages) {
     for (const PageSource& s : page.sources) {
       for (std::string_view taxonomy : kTaxonomies) {
-        const auto& terms = taxonomy == "tags" ? s.front.tags : s.front.categories;
+        const auto& terms = taxonomy == "tags" ? s.front.more().tags : s.front.more().categories;
         std::string t(taxonomy);
         for (const std::string& term : terms) {
           std::string tk = TermKey(term);
@@ -147,7 +147,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
           wanted[t].emplace(s.lang, "");
           wanted[t + "/" + tk].emplace(s.lang, term);  // the first spelling seen names it
           std::string& date = newest[{t + "/" + tk, s.lang}];
-          date = std::max(date, s.front.date);
+          date = std::max(date, s.front.more().date);
           what[t] = {t, ""};
           what[t + "/" + tk] = {t, tk};
         }
@@ -179,7 +179,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
       // "" for the taxonomy: its UI word is shown.
       src.front.title = title != langs.end() ? title->second : langs.begin()->second;
       auto date = newest.find({key, lang});
-      if (date != newest.end()) src.front.date = date->second;
+      if (date != newest.end()) src.front.more_mut().date = date->second;
       at->sources.push_back(std::move(src));
     }
     auto rank = [&](const PageSource& s) {
@@ -196,7 +196,7 @@ void CheckUrlCollisions(const std::vector<Page>& pages, Diagnostics* diags) {
     for (const PageSource& s : page.sources) {
       auto [it, fresh] = seen.emplace(std::make_pair(s.lang, s.url_key), &s);
       if (fresh) continue;
-      const SourcePos& pos = s.front.url.text.empty() ? s.front.slug_pos : s.front.url.pos;
+      const SourcePos& pos = s.front.more().url.text.empty() ? s.front.more().slug_pos : s.front.more().url.pos;
       diags->Error(pos.line > 0 ? pos : SourcePos{s.path, 1, 1},
                    "this page's URL '" + s.lang + "/" + s.url_key + "/' is also " + it->second->path + "'s", s.text,
                    1, "duplicate-url");

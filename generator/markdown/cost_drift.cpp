@@ -199,12 +199,12 @@ void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& 
   std::string current;
   for (size_t i = 1; i < page.sources.size(); ++i) {
     const auto& t = page.sources[i];
-    if (t.front.translation_of.empty()) continue;
+    if (t.front.more().translation_of.empty()) continue;
     if (current.empty()) current = content::ContentHash(source.body());
-    if (t.front.translation_of == current) continue;
-    diags->Warning(t.front.translation_pos, "translation_of is " + t.front.translation_of + ", but " + source.path +
+    if (t.front.more().translation_of == current) continue;
+    diags->Warning(t.front.more().translation_pos, "translation_of is " + t.front.more().translation_of + ", but " + source.path +
                                                 " is now " + current + ": the source changed since this translation",
-                   t.text, static_cast<int>(t.front.translation_of.size()), "stale-translation");
+                   t.text, static_cast<int>(t.front.more().translation_of.size()), "stale-translation");
   }
   if (!eval) return;
   // 3. Numbers typed in prose that a figure or parameter of a model the page

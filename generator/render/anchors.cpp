@@ -176,14 +176,47 @@ std::string_view Fragment(std::string_view url) {
   return hash == std::string_view::npos ? std::string_view() : url.substr(hash + 1);
 }
 
-bool FragmentFound(const std::vector<std::string>& ids, std::string_view fragment) {
+IdList::IdList(std::initializer_list<std::string_view> ids)
+    : IdList(std::vector<std::string>(ids.begin(), ids.end())) {}
+
+IdList::IdList(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  size_t bytes = 0;
+  for (const std::string& id : ids) bytes += id.size() + 2;
+  packed_.reserve(bytes);
+  for (const std::string& id : ids) {
+    for (size_t v = id.size(); ; v >>= 7) {
+      packed_ += static_cast<char>((v & 0x7F) | (v >= 0x80 ? 0x80 : 0));
+      if (v < 0x80) break;
+    }
+    packed_ += id;
+  }
+  packed_.shrink_to_fit();
+}
+
+// A linear scan: a page has tens of ids, and only fragment links ask.
+bool IdList::Contains(std::string_view id) const {
+  for (size_t i = 0; i < packed_.size();) {
+    size_t size = 0;
+    for (int shift = 0; i < packed_.size(); shift += 7) {
+      unsigned char b = static_cast<unsigned char>(packed_[i++]);
+      size |= static_cast<size_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) break;
+    }
+    if (std::string_view(packed_).substr(i, size) == id) return true;
+    i += size;
+  }
+  return false;
+}
+
+bool FragmentFound(const IdList& ids, std::string_view fragment) {
   if (fragment.empty() || Lower(fragment) == "top") return true;  // HTML: the top of the document
-  auto has = [&](const std::string& id) { return std::binary_search(ids.begin(), ids.end(), id); };
-  return has(std::string(fragment)) || has(PercentDecode(fragment));
+  return ids.Contains(fragment) || ids.Contains(PercentDecode(fragment));
 }
 
 void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags) {
-  std::unordered_map<std::string_view, const std::vector<std::string>*> ids;
+  std::unordered_map<std::string_view, const IdList*> ids;
   for (const OutputFile& f : files) ids.emplace(f.path, &f.anchors.ids);
   for (const OutputFile& f : files) {
     for (const FragmentLink& link : f.anchors.links) {

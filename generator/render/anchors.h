@@ -6,6 +6,7 @@
 #ifndef COSTSITE_RENDER_ANCHORS_H_
 #define COSTSITE_RENDER_ANCHORS_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,24 @@ struct FragmentLink {
   std::string line;    // the source line holding it, for the warning
 };
 
+/// A page's ids, sorted, once each, packed into one string (each id's length
+/// as a varint, then its bytes): every page's ids are kept until CheckAnchors,
+/// and a vector of strings took 32 bytes an id besides the text.
+class IdList {
+ public:
+  IdList() = default;
+  IdList(std::initializer_list<std::string_view> ids);
+  /// Sorts `ids` and keeps each once.
+  explicit IdList(std::vector<std::string> ids);
+  bool Contains(std::string_view id) const;
+
+ private:
+  std::string packed_;
+};
+
 /// What the anchor check keeps of one rendered page.
 struct PageAnchors {
-  std::vector<std::string> ids;     // every id (and <a name>) of the page, sorted, once each
+  IdList ids;                       // every id (and <a name>) of the page
   std::vector<FragmentLink> links;  // fragment links of its Markdown, in document order
 };
 
@@ -39,9 +55,9 @@ std::vector<std::string> CollectIds(std::string_view html);
 /// The part of `url` after '#' ("" when there is none).
 std::string_view Fragment(std::string_view url);
 
-/// True when `ids` (sorted) holds `fragment` as written or percent-decoded, or
+/// True when `ids` holds `fragment` as written or percent-decoded, or
 /// when the fragment needs no element ("" and "top" scroll to the top).
-bool FragmentFound(const std::vector<std::string>& ids, std::string_view fragment);
+bool FragmentFound(const IdList& ids, std::string_view fragment);
 
 /// Warns at every fragment link of `files` whose target is one of `files` and
 /// lacks the id.

@@ -10,7 +10,7 @@ namespace costsite::render {
 namespace {
 
 const std::vector<std::string>& TermsOf(const content::PageSource& s, std::string_view taxonomy) {
-  return taxonomy == "tags" ? s.front.tags : s.front.categories;
+  return taxonomy == "tags" ? s.front.more().tags : s.front.more().categories;
 }
 
 bool UsesTerm(const content::PageSource& s, const content::Page& term_page) {
@@ -54,17 +54,17 @@ bool HugoBefore(const content::PageSource& a, const content::PageSource& b) {
   bool aw = a.front.weight != 0, bw = b.front.weight != 0;
   if (aw != bw) return aw;
   if (a.front.weight != b.front.weight) return a.front.weight < b.front.weight;
-  if (a.front.date != b.front.date) return a.front.date > b.front.date;
+  if (a.front.more().date != b.front.more().date) return a.front.more().date > b.front.more().date;
   return ListTitle(a) < ListTitle(b);
 }
 
 const std::string& ListTitle(const content::PageSource& src) {
-  return src.front.link_title.empty() ? src.front.title : src.front.link_title;
+  return src.front.more().link_title.empty() ? src.front.title : src.front.more().link_title;
 }
 
 const std::string& EntryText(const content::PageSource& src) {
   if (!src.front.description.empty()) return src.front.description;
-  if (!src.front.summary.empty()) return src.front.summary;
+  if (!src.front.more().summary.empty()) return src.front.more().summary;
   return src.first_paragraph;
 }
 
@@ -101,7 +101,7 @@ std::vector<MenuItem> MenuEntries(const std::vector<content::Page>& pages, std::
   std::vector<MenuItem> out;
   for (const content::Page& page : pages)
     if (const content::PageSource* s = page.In(lang))
-      for (const content::MenuEntry& e : s->front.menus)
+      for (const content::MenuEntry& e : s->front.more().menus)
         if (e.menu == menu) out.emplace_back(&page, &e);
   auto name = [lang](const MenuItem& x) -> const std::string& {
     return x.second->name.empty() ? ListTitle(*x.first->In(lang)) : x.second->name;

@@ -91,16 +91,16 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
   data->set("menu_main", menu);
 
   const content::FrontMatter& front = src.front;
-  if (!front.date.empty()) data->set("date", PageDate(front.date, lang));
-  if (!front.lastmod.empty() && front.lastmod != front.date) data->set("lastmod", PageDate(front.lastmod, lang));
-  data->set("has_tags", mstch::data(!front.tags.empty()));
-  data->set("tags", Terms(front.tags, "tags", lang, file));
-  data->set("has_categories", mstch::data(!front.categories.empty()));
-  data->set("categories", Terms(front.categories, "categories", lang, file));
-  data->set("has_meta", mstch::data(!front.date.empty() || !front.lastmod.empty() || !front.tags.empty() ||
-                                    !front.categories.empty()));
+  if (!front.more().date.empty()) data->set("date", PageDate(front.more().date, lang));
+  if (!front.more().lastmod.empty() && front.more().lastmod != front.more().date) data->set("lastmod", PageDate(front.more().lastmod, lang));
+  data->set("has_tags", mstch::data(!front.more().tags.empty()));
+  data->set("tags", Terms(front.more().tags, "tags", lang, file));
+  data->set("has_categories", mstch::data(!front.more().categories.empty()));
+  data->set("categories", Terms(front.more().categories, "categories", lang, file));
+  data->set("has_meta", mstch::data(!front.more().date.empty() || !front.more().lastmod.empty() || !front.more().tags.empty() ||
+                                    !front.more().categories.empty()));
   mstch::data params;
-  for (const content::Param& p : front.params) {
+  for (const content::Param& p : front.more().params) {
     if (!p.is_list) {
       params.set(p.key, p.value);
       continue;

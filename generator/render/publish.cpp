@@ -37,7 +37,7 @@ std::string Sitemap(const SiteInputs& in) {
       const content::PageSource& src = *page.In(lang);
       xml += "<url>\n<loc>" + HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, page.UrlIn(lang)))) +
              "</loc>\n";
-      const std::string& changed = src.front.lastmod.empty() ? src.front.date : src.front.lastmod;
+      const std::string& changed = src.front.more().lastmod.empty() ? src.front.more().date : src.front.more().lastmod;
       if (!changed.empty()) xml += "<lastmod>" + changed + "</lastmod>\n";
       for (const std::string& alt : in.config->languages) {
         if (!page.In(alt)) continue;
@@ -96,10 +96,10 @@ std::string Feed(const SiteInputs& in, const std::string& lang) {
   const std::string& base = in.config->base_url;
   std::vector<const content::Page*> dated;
   for (const content::Page& page : *in.pages)
-    if (const content::PageSource* s = page.In(lang); s && !page.is_list && !s->front.date.empty())
+    if (const content::PageSource* s = page.In(lang); s && !page.is_list && !s->front.more().date.empty())
       dated.push_back(&page);
   std::stable_sort(dated.begin(), dated.end(), [&](const content::Page* a, const content::Page* b) {
-    return a->In(lang)->front.date > b->In(lang)->front.date;
+    return a->In(lang)->front.more().date > b->In(lang)->front.more().date;
   });
   std::string home = AbsoluteUrl(base, output::PageFile(lang, ""));
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
@@ -110,12 +110,12 @@ std::string Feed(const SiteInputs& in, const std::string& lang) {
                     "<atom:link href=\"" + HtmlEscape(AbsoluteUrl(base, lang + "/index.xml")) +
                     "\" rel=\"self\" type=\"application/rss+xml\"/>\n";
   if (!dated.empty())
-    xml += "<lastBuildDate>" + figures::Rfc822Day(dated.front()->In(lang)->front.date) + "</lastBuildDate>\n";
+    xml += "<lastBuildDate>" + figures::Rfc822Day(dated.front()->In(lang)->front.more().date) + "</lastBuildDate>\n";
   for (const content::Page* page : dated) {
     const content::PageSource& s = *page->In(lang);
     std::string url = HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, s.url_key)));
     xml += "<item>\n<title>" + HtmlEscape(s.front.title) + "</title>\n<link>" + url + "</link>\n<pubDate>" +
-           figures::Rfc822Day(s.front.date) + "</pubDate>\n<guid>" + url + "</guid>\n";
+           figures::Rfc822Day(s.front.more().date) + "</pubDate>\n<guid>" + url + "</guid>\n";
     if (!EntryText(s).empty()) xml += "<description>" + HtmlEscape(EntryText(s)) + "</description>\n";
     xml += "</item>\n";
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cstring>
 #include <cstdint>
@@ -9,6 +10,8 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_set>
+
+#include "render/spill.h"
 
 
 namespace costsite::render {
@@ -376,16 +379,48 @@ class TermTable {
     log_.clear();
   }
 
+  // About the bytes the table holds: what a run is cut by.
+  size_t Bytes() const {
+    return index_.capacity() * sizeof(Slot) + terms_.capacity() * sizeof(Term) + postings_bytes_ +
+           arena_.capacity() + last_.capacity() * sizeof(uint32_t) + log_.capacity() * sizeof(log_[0]);
+  }
+  bool empty() const { return terms_.empty(); }
+
+  // Appends the table to `run`, terms sorted by their bytes, each as
+  // varint(size) bytes varint(size) postings, and empties the table (its
+  // memory freed). REQUIRES: called between pages.
+  void WriteRun(SpillStream* run) {
+    Flush();
+    std::vector<uint32_t> order(terms_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return Text(terms_[a]) < Text(terms_[b]); });
+    std::string piece;
+    for (uint32_t id : order) {
+      const Term& t = terms_[id];
+      AppendVarint(t.size, &piece);
+      piece += Text(t);
+      AppendVarint(t.postings.size(), &piece);
+      piece += t.postings;
+      if (piece.size() >= (1u << 16)) {
+        run->Append(piece);
+        piece.clear();
+      }
+    }
+    run->Append(piece);
+    *this = TermTable();
+  }
+
   const std::vector<Term>& terms() const { return terms_; }
   std::string_view Text(const Term& t) const { return std::string_view(arena_).substr(t.offset, t.size); }
 
   // Appends the slots of `t`, in order, to `out`. REQUIRES: Flush() since
   // the last Add.
-  static void Slots(const Term& t, std::vector<uint32_t>* out) {
+  static void Slots(std::string_view postings, std::vector<uint32_t>* out) {
     uint32_t slot = 0, value = 0;
     int shift = 0;
     bool first = true;
-    for (unsigned char b : t.postings) {
+    for (unsigned char b : postings) {
       value |= static_cast<uint32_t>(b & 0x7F) << shift;
       shift += 7;
       if (b & 0x80) continue;
@@ -439,7 +474,7 @@ class TermTable {
     return h;
   }
 
-  static void Post(Term* t, uint32_t slot) {
+  void Post(Term* t, uint32_t slot) {
     uint32_t v = t->postings.empty() ? slot : slot - t->last_flushed;
     char buf[5];
     size_t n = 0;
@@ -449,6 +484,7 @@ class TermTable {
     }
     buf[n++] = static_cast<char>(v);
     t->postings.append(buf, n);
+    postings_bytes_ += n;
     t->last_flushed = slot;
   }
 
@@ -469,59 +505,99 @@ class TermTable {
   std::vector<uint32_t> last_;  // per term: the last slot logged
   std::vector<std::pair<uint32_t, uint32_t>> log_;  // (term, slot), in slot order
   std::string arena_;
+  size_t postings_bytes_ = 0;  // of every term's list
 };
 
 // Each worker has a table per language, so indexing takes no locks; a page's
 // repeated terms are caught by the term's last slot (a worker's pages arrive
 // in increasing slot order).
+//
+// Memory: a table that grows past SearchIndexLimits::run_bytes is written out
+// as a run sorted by term (between two pages, so a page's terms are in one
+// run) and emptied; Finish merges every run of a language. A page's entry
+// (lang, path, title, sections) is written as its JSON at once into a stream
+// of its worker and language. Both streams keep a piece in memory and the
+// rest in one temporary file (render/spill.h), so a build of any size holds
+// a few runs and a few pieces, and per page only its Slot (8 bytes).
 struct SearchIndexBuilder::Impl {
+  struct Table {  // one worker's pages of one language
+    TermTable terms;                                  // since the last run
+    std::vector<std::unique_ptr<SpillStream>> runs;   // written out, each sorted
+    std::unique_ptr<SpillStream> pages;               // entries: varint(size) JSON, in slot order
+  };
   struct Worker {
-    std::vector<std::pair<std::string, TermTable>> languages;  // few: a linear search
-    TermTable& For(std::string_view lang) {
-      for (auto& [code, table] : languages)
-        if (code == lang) return table;
-      return languages.emplace_back(std::string(lang), TermTable()).second;
-    }
+    std::vector<std::pair<std::string, std::unique_ptr<Table>>> languages;  // few: a linear search
   };
-  struct Section {
-    std::string anchor, heading;  // "" for the page's top
-  };
-  struct PageEntry {
+  struct Slot {
+    uint32_t parts = 0;   // the page's parts (its top and sections)
+    uint16_t worker = 0;  // who added it
+    uint8_t lang = 0;     // its language in the worker's `languages`
     bool present = false;
-    std::string lang, path, title;
-    std::vector<Section> sections;  // [0]: the page's top
   };
 
-  std::vector<PageEntry> pages;
+  explicit Impl(const SearchIndexLimits& l) : limits(l), spill(l.temp_dir) {}
+  std::unique_ptr<SpillStream> Stream() { return std::make_unique<SpillStream>(&spill, limits.piece_bytes); }
+  Table& For(Worker& w, std::string_view lang, uint8_t* index) {
+    for (size_t i = 0; i < w.languages.size(); ++i)
+      if (w.languages[i].first == lang) return *w.languages[*index = static_cast<uint8_t>(i)].second;
+    if (w.languages.size() > 255) throw std::length_error("search index: too many languages");
+    *index = static_cast<uint8_t>(w.languages.size());
+    auto& table = w.languages.emplace_back(std::string(lang), std::make_unique<Table>()).second;
+    table->pages = Stream();
+    return *table;
+  }
+
+  SearchIndexLimits limits;
+  SpillFile spill;
+  std::vector<Slot> slots;
   std::vector<Worker> workers;
 };
 
-SearchIndexBuilder::SearchIndexBuilder(size_t slots, int workers) : impl_(std::make_unique<Impl>()) {
+SearchIndexBuilder::SearchIndexBuilder(size_t slots, int workers, SearchIndexLimits limits)
+    : impl_(std::make_unique<Impl>(limits)) {
   if (slots >= (size_t{1} << (32 - kPartBits))) throw std::length_error("search index: too many pages");
-  impl_->pages.resize(slots);
+  if (workers > 0xFFFF) throw std::length_error("search index: too many workers");
+  impl_->slots.resize(slots);
   impl_->workers.resize(std::max(1, workers));
 }
 SearchIndexBuilder::~SearchIndexBuilder() = default;
 
 void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std::string_view path,
                              std::string_view title, std::string_view text, std::span<const SearchSection> sections) {
-  Impl::PageEntry& page = impl_->pages.at(slot);  // each slot is written by one thread
-  page = {true, std::string(lang), std::string(path), std::string(title), {}};
-  TermTable& table = impl_->workers.at(worker).For(lang);
+  Impl::Slot& entry = impl_->slots.at(slot);  // each slot is written by one thread
+  Impl::Table& table = impl_->For(impl_->workers.at(worker), lang, &entry.lang);
+  entry.worker = static_cast<uint16_t>(worker);
+  entry.present = true;
   uint32_t s = 0;
-  auto emit = [&](std::string_view term) { table.Add(term, s); };
+  auto emit = [&](std::string_view term) { table.terms.Add(term, s); };
   const std::vector<Part> parts = CutParts(text, sections);
-  page.sections.reserve(parts.size());
+  entry.parts = static_cast<uint32_t>(parts.size());
+  std::string json = "[";
+  AppendJsonString(lang, &json);
+  json += ',';
+  AppendJsonString(path, &json);
+  json += ',';
+  AppendJsonString(title, &json);
+  json += ",[";
   for (size_t k = 0; k < parts.size(); ++k) {
     const Part& part = parts[k];
     s = (static_cast<uint32_t>(slot) << kPartBits) | static_cast<uint32_t>(k);
-    Impl::Section& sec = page.sections.emplace_back();
-    if (part.section > 0) {
-      sec.anchor = sections[part.section - 1].anchor;
-      sec.heading = sections[part.section - 1].heading;
-    }
+    json += k ? ",[" : "[";
+    AppendJsonString(part.section > 0 ? std::string_view(sections[part.section - 1].anchor) : "", &json);
+    json += ',';
+    AppendJsonString(part.section > 0 ? std::string_view(sections[part.section - 1].heading) : "", &json);
+    json += ']';
     if (k == 0) ForEachTerm(title, emit);
     ForEachTerm(text.substr(part.terms_from, part.to - part.terms_from), emit);
+  }
+  json += "]]";
+  std::string size;
+  AppendVarint(json.size(), &size);
+  table.pages->Append(size);
+  table.pages->Append(json);
+  if (table.terms.Bytes() >= impl_->limits.run_bytes) {
+    table.runs.push_back(impl_->Stream());
+    table.terms.WriteRun(table.runs.back().get());
   }
 }
 
@@ -553,85 +629,118 @@ std::string SearchIndexBuilder::Finish(SearchIndexStats* stats) {
   return text;
 }
 
+namespace {
+
+// One sorted run being merged: its next term and that term's postings.
+struct RunCursor {
+  explicit RunCursor(const SpillStream* run) : reader(run) {}
+  // False at the run's end; sets *error when the run cannot be read back.
+  bool Next(std::atomic<bool>* error) {
+    term.clear();
+    postings.clear();
+    if (reader.AtEnd()) return false;
+    uint64_t n = 0;
+    if (reader.ReadVarint(&n) && reader.Read(n, &term) && reader.ReadVarint(&n) && reader.Read(n, &postings))
+      return true;
+    *error = true;
+    return false;
+  }
+  SpillStream::Reader reader;
+  std::string term, postings;
+};
+
+}  // namespace
+
 void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)>& sink,
                                 SearchIndexStats* stats) {
   // Written in pieces of about a megabyte: a large site's index is tens of
   // megabytes, which need not all be in memory at once.
   constexpr size_t kPiece = 1 << 20;
   size_t bytes = 0;
+  std::atomic<bool> read_error{false};
+  auto to_sink = [&](std::string_view piece) {
+    bytes += piece.size();
+    sink(piece);
+  };
   std::string out;
   out.reserve(kPiece + 4096);
   auto flush = [&](bool always) {
     if (!always && out.size() < kPiece) return;
-    bytes += out.size();
-    sink(out);
+    to_sink(out);
     out.clear();
+  };
+  const std::vector<Impl::Slot>& slots = impl_->slots;
+  auto lang_of = [&](const Impl::Slot& s) -> std::string_view {
+    return impl_->workers[s.worker].languages[s.lang].first;
   };
   // Slots to page numbers: the pages present, one language after another
   // (in the order languages first appear), each in slot order. A language's
   // pages are then numbered without gaps, so its runs are runs.
-  std::vector<uint32_t> first_doc(impl_->pages.size(), 0);  // per slot: its top section's number
-  std::vector<size_t> order;
+  std::vector<uint32_t> first_doc(slots.size(), 0);  // per slot: its top section's number
   std::vector<std::string_view> langs;
-  for (const Impl::PageEntry& p : impl_->pages)
-    if (p.present && std::find(langs.begin(), langs.end(), p.lang) == langs.end()) langs.push_back(p.lang);
-  for (std::string_view lang : langs)
-    for (size_t s = 0; s < impl_->pages.size(); ++s)
-      if (impl_->pages[s].present && impl_->pages[s].lang == lang) order.push_back(s);
+  for (const Impl::Slot& s : slots)
+    if (s.present && std::find(langs.begin(), langs.end(), lang_of(s)) == langs.end()) langs.push_back(lang_of(s));
   size_t page_count = 0, doc_count = 0;
   out = "window.COSTSITE_SEARCH={\"v\":5,\"p\":[";
-  for (size_t s : order) {
-    const Impl::PageEntry& p = impl_->pages[s];
-    first_doc[s] = static_cast<uint32_t>(doc_count);
-    doc_count += p.sections.size();
-    out += page_count++ ? ",[" : "[";
-    AppendJsonString(p.lang, &out);
-    out += ',';
-    AppendJsonString(p.path, &out);
-    out += ',';
-    AppendJsonString(p.title, &out);
-    out += ",[";
-    for (size_t k = 0; k < p.sections.size(); ++k) {
-      const Impl::Section& sec = p.sections[k];
-      out += k ? ",[" : "[";
-      AppendJsonString(sec.anchor, &out);
-      out += ',';
-      AppendJsonString(sec.heading, &out);
-      out += ']';
+  for (std::string_view lang : langs) {
+    // Each worker's entries of the language, read in order as its slots come.
+    std::vector<std::unique_ptr<SpillStream::Reader>> readers(impl_->workers.size());
+    for (const Impl::Slot& s : slots) {
+      if (!s.present || lang_of(s) != lang) continue;
+      auto& reader = readers[s.worker];
+      if (!reader) reader = std::make_unique<SpillStream::Reader>(impl_->workers[s.worker].languages[s.lang].second->pages.get());
+      first_doc[&s - slots.data()] = static_cast<uint32_t>(doc_count);
+      doc_count += s.parts;
+      if (page_count++) out += ',';
+      uint64_t n = 0;
+      if (!reader->ReadVarint(&n) || !reader->Read(n, &out)) read_error = true;
+      flush(false);
     }
-    out += "]]";
-    flush(false);
   }
   out += "],\"t\":{";
   flush(true);
-  // Every worker's terms per language, sorted by language and term; a term
-  // several workers saw appears once per worker, next to each other.
-  struct Entry {
-    std::string_view lang, term;
-    const TermTable::Term* t;
+  // Every worker's runs per language (what is left in a table becomes its
+  // last run), languages sorted; a language without terms is left out.
+  struct LanguageRuns {
+    std::string_view lang;
+    std::vector<const SpillStream*> runs;
   };
-  std::vector<Entry> entries;
+  std::vector<LanguageRuns> term_langs;
   for (Impl::Worker& w : impl_->workers)
-    for (auto& [lang, table] : w.languages) {
-      table.Flush();
-      for (const TermTable::Term& t : table.terms()) entries.push_back({lang, table.Text(t), &t});
+    for (auto& language : w.languages) {
+      const std::string_view lang = language.first;
+      Impl::Table* table = language.second.get();
+      if (!table->terms.empty()) {
+        table->runs.push_back(impl_->Stream());
+        table->terms.WriteRun(table->runs.back().get());
+      }
+      if (table->runs.empty()) continue;
+      auto at = std::find_if(term_langs.begin(), term_langs.end(),
+                             [&](const LanguageRuns& l) { return l.lang == lang; });
+      if (at == term_langs.end()) at = term_langs.insert(term_langs.end(), {lang, {}});
+      for (const auto& run : table->runs) at->runs.push_back(run.get());
     }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return a.lang != b.lang ? a.lang < b.lang : a.term < b.term;
-  });
-  // Languages are independent: each one's table is written on a thread of
-  // its own (this is the serial tail of a build), then all in order.
-  std::vector<std::pair<size_t, size_t>> spans;  // [begin, end) of each language in `entries`
-  for (size_t i = 0; i < entries.size(); ++i)
-    if (i == 0 || entries[i].lang != entries[i - 1].lang) spans.push_back({i, i});
-  for (size_t k = 0; k < spans.size(); ++k) spans[k].second = k + 1 < spans.size() ? spans[k + 1].first : entries.size();
-  std::vector<std::string> tables(spans.size());
-  std::vector<size_t> terms_in(spans.size(), 0);
-  auto write_language = [&](size_t k) {
-    std::string& text = tables[k];
-    AppendJsonString(entries[spans[k].first].lang, &text);
+  std::sort(term_langs.begin(), term_langs.end(),
+            [](const LanguageRuns& a, const LanguageRuns& b) { return a.lang < b.lang; });
+  size_t run_count = 0;
+  for (const LanguageRuns& l : term_langs) run_count += l.runs.size();
+  std::vector<size_t> terms_in(term_langs.size(), 0);
+  // Writes language k's table to `emit` in pieces: its runs merged by term
+  // (a heap of cursors), each term's slots from every run merged in order.
+  auto write_language = [&](size_t k, const std::function<void(std::string_view)>& emit) {
+    std::string text;
+    AppendJsonString(term_langs[k].lang, &text);
     text += ":{";
+    std::vector<std::unique_ptr<RunCursor>> cursors;
+    std::vector<size_t> heap;
+    for (const SpillStream* run : term_langs[k].runs) {
+      cursors.push_back(std::make_unique<RunCursor>(run));
+      if (cursors.back()->Next(&read_error)) heap.push_back(cursors.size() - 1);
+    }
+    auto later = [&](size_t a, size_t b) { return cursors[a]->term > cursors[b]->term; };
+    std::make_heap(heap.begin(), heap.end(), later);
     std::vector<uint32_t> merged;
+    std::string term;
     // A number of a term's list, after a comma unless it is the first: the
     // index's most common piece (one per page a term is on), so written with
     // one append.
@@ -643,21 +752,26 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
       first = false;
       text.append(buf, std::to_chars(p, buf + sizeof buf, v).ptr - buf);
     };
-    for (size_t i = spans[k].first; i < spans[k].second;) {
-      size_t end = i + 1;
-      while (end < spans[k].second && entries[end].term == entries[i].term) ++end;
+    bool first_term = true;
+    while (!heap.empty()) {
+      term = cursors[heap.front()]->term;
+      merged.clear();
+      // Each run's slots are sorted: merge them in turn.
+      while (!heap.empty() && cursors[heap.front()]->term == term) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        RunCursor& c = *cursors[heap.back()];
+        size_t mid = merged.size();
+        TermTable::Slots(c.postings, &merged);
+        if (mid > 0) std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
+        if (c.Next(&read_error)) std::push_heap(heap.begin(), heap.end(), later);
+        else heap.pop_back();
+      }
       // Terms are letters, digits and CJK characters: nothing to escape.
-      text += i == spans[k].first ? "\"" : ",\"";
-      text += entries[i].term;
+      text += first_term ? "\"" : ",\"";
+      first_term = false;
+      text += term;
       text += "\":[";
       first = true;
-      // Each worker's slots are sorted: merge them in turn.
-      merged.clear();
-      for (size_t e = i; e < end; ++e) {
-        size_t mid = merged.size();
-        TermTable::Slots(*entries[e].t, &merged);
-        if (mid > 0) std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
-      }
       // Deltas, and a run of pages that follow one another as its length,
       // negated: common words are on most pages, so their lists are mostly runs.
       uint32_t prev = 0;
@@ -677,27 +791,50 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
       }
       text += ']';
       ++terms_in[k];
-      i = end;
+      if (text.size() >= kPiece) {
+        emit(text);
+        text.clear();
+      }
     }
     text += '}';
+    emit(text);
   };
+  // Languages are independent: each one after the first is written on a
+  // thread of its own (this is the serial tail of a build) into a stream
+  // (in the temporary file when large), the first straight to `sink`, then
+  // the others are copied after it in order.
+  std::vector<std::unique_ptr<SpillStream>> later_text(term_langs.size());
+  for (size_t k = 1; k < term_langs.size(); ++k) later_text[k] = impl_->Stream();
+  auto write_later = [&](size_t k) { write_language(k, [&](std::string_view piece) { later_text[k]->Append(piece); }); };
   std::vector<std::thread> helpers;
-  for (size_t k = 1; k < spans.size() && static_cast<int>(k) < static_cast<int>(impl_->workers.size()); ++k)
-    helpers.emplace_back(write_language, k);
-  if (!spans.empty()) write_language(0);
-  for (size_t k = helpers.size() + 1; k < spans.size(); ++k) write_language(k);
+  for (size_t k = 1; k < term_langs.size() && static_cast<int>(k) < static_cast<int>(impl_->workers.size()); ++k)
+    helpers.emplace_back(write_later, k);
+  if (!term_langs.empty()) write_language(0, to_sink);
+  for (size_t k = helpers.size() + 1; k < term_langs.size(); ++k) write_later(k);
   for (auto& t : helpers) t.join();
-  size_t term_count = 0;
-  for (size_t k = 0; k < tables.size(); ++k) {
-    if (k) out += ',';
-    out += tables[k];
-    std::string().swap(tables[k]);
+  size_t term_count = term_langs.empty() ? 0 : terms_in[0];
+  for (size_t k = 1; k < term_langs.size(); ++k) {
+    to_sink(",");
+    SpillStream::Reader reader(later_text[k].get());
+    std::string piece;
+    for (uint64_t left = later_text[k]->size(); left > 0;) {
+      size_t n = static_cast<size_t>(std::min<uint64_t>(left, kPiece));
+      piece.clear();
+      if (!reader.Read(n, &piece)) {
+        read_error = true;
+        break;
+      }
+      to_sink(piece);
+      left -= n;
+    }
     term_count += terms_in[k];
-    flush(true);
   }
-  out += "}};\n";
+  out = "}};\n";
   flush(true);
-  if (stats) *stats = {page_count, doc_count, term_count, bytes};
+  if (stats) {
+    *stats = {page_count, doc_count, term_count, bytes, run_count, {}};
+    if (read_error) stats->error = "search index: cannot read back its temporary file";
+  }
 }
 
 std::string BuildSearchIndex(const std::vector<OutputFile>& files, SearchIndexStats* stats) {

@@ -6,6 +6,7 @@
 #ifndef COSTSITE_RENDER_SEARCH_INDEX_H_
 #define COSTSITE_RENDER_SEARCH_INDEX_H_
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <span>
@@ -47,13 +48,23 @@ struct SearchIndexStats {
   size_t sections = 0;  // parts of pages: their tops and h2/h3 sections
   size_t terms = 0;  // distinct (language, term) pairs
   size_t bytes = 0;
+  size_t runs = 0;    // sorted runs of terms merged (one per worker and language for a small site)
+  std::string error;  // "" unless the index's temporary file could not be read back (the file is then incomplete)
+};
+
+/// How much of the index a builder holds before writing it out.
+struct SearchIndexLimits {
+  size_t run_bytes = size_t{8} << 20;    // a worker's terms of one language, before they go out as a sorted run
+  size_t piece_bytes = size_t{1} << 20;  // of a run or of page entries, held before being written out
+  std::filesystem::path temp_dir;        // where the temporary file is made ("" = the system's)
 };
 
 /// Collects the index while pages render. Each render thread adds through
 /// its own worker number, into tables of its own, so indexing takes no locks;
 /// Finish merges them and writes pages grouped by language, in slot order,
 /// and terms sorted, so the file does not depend on which thread indexed what. Only postings and
-/// snippets are kept, never the pages' text.
+/// snippets are kept, never the pages' text; past SearchIndexLimits, they
+/// are kept in a temporary file as sorted runs, merged by Finish.
 ///
 /// The file: `window.COSTSITE_SEARCH={"v":5,"p":[[lang,path,title,
 /// [[anchor,heading],…]],…],"t":{lang:{term:[d0,d1,…]}}};`. Each page lists
@@ -72,7 +83,8 @@ class SearchIndexBuilder {
  public:
   /// `slots`: the most pages that will be added (slot numbers below it);
   /// `workers`: the number of threads that will call Add.
-  SearchIndexBuilder(size_t slots, int workers);
+  /// `limits`: see SearchIndexLimits; the file does not depend on them.
+  SearchIndexBuilder(size_t slots, int workers, SearchIndexLimits limits = {});
   ~SearchIndexBuilder();
   SearchIndexBuilder(const SearchIndexBuilder&) = delete;
   SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;

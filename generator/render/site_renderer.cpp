@@ -333,21 +333,21 @@ struct PageRenderer::Impl {
       item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->UrlIn(lang))));
       item.set("untranslated", mstch::data(src->lang != lang));
       item.set("is_section", mstch::data(page->is_list && page->taxonomy.empty()));
-      if (!src->front.date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.date, lang));
-      if (!src->front.lastmod.empty() && src->front.lastmod != src->front.date && page->taxonomy.empty())
-        item.set("lastmod", PageDate(src->front.lastmod, lang));
+      if (!src->front.more().date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.more().date, lang));
+      if (!src->front.more().lastmod.empty() && src->front.more().lastmod != src->front.more().date && page->taxonomy.empty())
+        item.set("lastmod", PageDate(src->front.more().lastmod, lang));
       if (!page->term.empty()) item.set("count", std::to_string(term_count));
       const content::FrontMatter& front = src->front;
       Headline h;
       std::string error;
-      if (!front.headline.empty() && !in.evaluation) {
-        error = "headline '" + front.headline + "' names a figure, but the site has no pricing/ folder";
-      } else if (!front.headline.empty() &&
-                 ResolveHeadline(front.headline, *in.evaluation, in.config->display_currency, &h, &error)) {
+      if (!front.more().headline.empty() && !in.evaluation) {
+        error = "headline '" + front.more().headline + "' names a figure, but the site has no pricing/ folder";
+      } else if (!front.more().headline.empty() &&
+                 ResolveHeadline(front.more().headline, *in.evaluation, in.config->display_currency, &h, &error)) {
         any_headline = true;
         item.set("headline_label", HeadlineLabel(h, speaker));
         item.set("headline_html", figures::FigureHtml(h.figure, figures::FormatFigure(h.figure, {}, speaker), speaker, &ids));
-        refs->push_back({"figure", front.headline, front.headline_pos});
+        refs->push_back({"figure", front.more().headline, front.more().headline_pos});
         if (h.fx) {
           out->reads_pricing = true;
           if (std::find(rates.begin(), rates.end(), *h.fx) == rates.end()) rates.push_back(*h.fx);
@@ -355,10 +355,10 @@ struct PageRenderer::Impl {
       }
       if (!error.empty() && src->lang == lang) {
         Diagnostic d;
-        d.pos = front.headline_pos;
+        d.pos = front.more().headline_pos;
         d.message = error;
-        d.source_line = front.headline_line;
-        d.span = static_cast<int>(front.headline.size());
+        d.source_line = front.more().headline_line;
+        d.span = static_cast<int>(front.more().headline.size());
         d.code = "unknown-headline";
         diags->Add(std::move(d));
       }
@@ -475,7 +475,7 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("body", impl_->body.marker());
   out.content = Splice(impl_->Apply("base", l, data, src->path, diags),
                        {{&impl_->content, md.html}, {&impl_->body, body}});
-  out.anchors.ids = CollectIds(out.content);
+  out.anchors.ids = IdList(CollectIds(out.content));
   out.title = data.get("page_title")->string_value();
   const size_t shift = src->front.description.empty() ? 0 : src->front.description.size() + 1;
   out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description + "\n" + md.plain_text;

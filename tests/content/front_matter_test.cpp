@@ -27,7 +27,7 @@ TEST_CASE("Front matter keys are read in any case, as Hugo reads them") {
     CHECK(src.front.title == "GPU");
     CHECK(src.front.description == "Costs");
     CHECK(src.front.weight == 4);
-    CHECK(src.front.link_title == "G");
+    CHECK(src.front.more().link_title == "G");
   }
 }
 
@@ -42,34 +42,34 @@ TEST_CASE("Front matter reads Hugo's fields") {
   INFO(AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
   const FrontMatter& f = src.front;
-  CHECK(f.date == "2024-03-05");
-  CHECK(f.lastmod == "2024-04-01");
-  CHECK(f.summary == "Short.");
-  CHECK(f.slug == "setup");
-  CHECK(f.url.text == "/docs/setup/");
-  CHECK(f.tags == std::vector<std::string>{"setup", "Getting Started"});
-  CHECK(f.categories == std::vector<std::string>{"guides"});
-  REQUIRE(f.aliases.size() == 2);
-  CHECK(f.aliases[1].text == "old.html");
-  CHECK(f.aliases[1].pos.line == 12);
-  REQUIRE(f.menus.size() == 1);
-  CHECK(f.menus[0].menu == "main");
-  CHECK(f.menus[0].weight == 5);
-  CHECK(f.menus[0].name == "Start");
-  REQUIRE(f.params.size() == 2);
-  CHECK(f.params[0].key == "audience");
-  CHECK(f.params[0].value == "operators");
-  CHECK(f.params[1].is_list);
-  CHECK(f.params[1].items == std::vector<std::string>{"a", "b"});
+  CHECK(f.more().date == "2024-03-05");
+  CHECK(f.more().lastmod == "2024-04-01");
+  CHECK(f.more().summary == "Short.");
+  CHECK(f.more().slug == "setup");
+  CHECK(f.more().url.text == "/docs/setup/");
+  CHECK(f.more().tags == std::vector<std::string>{"setup", "Getting Started"});
+  CHECK(f.more().categories == std::vector<std::string>{"guides"});
+  REQUIRE(f.more().aliases.size() == 2);
+  CHECK(f.more().aliases[1].text == "old.html");
+  CHECK(f.more().aliases[1].pos.line == 12);
+  REQUIRE(f.more().menus.size() == 1);
+  CHECK(f.more().menus[0].menu == "main");
+  CHECK(f.more().menus[0].weight == 5);
+  CHECK(f.more().menus[0].name == "Start");
+  REQUIRE(f.more().params.size() == 2);
+  CHECK(f.more().params[0].key == "audience");
+  CHECK(f.more().params[0].value == "operators");
+  CHECK(f.more().params[1].is_list);
+  CHECK(f.more().params[1].items == std::vector<std::string>{"a", "b"});
 }
 
 TEST_CASE("Simple front matter keeps unknown keys and reads dates") {
   Diagnostics diags;
   PageSource src = Parse("---\ntitle: T\nDate: 2024-02-29\nAudience: ops\n---\nBody\n", &diags);
   CHECK_FALSE(diags.HasErrors());
-  CHECK(src.front.date == "2024-02-29");
-  REQUIRE(src.front.params.size() == 1);
-  CHECK(src.front.params[0].key == "audience");
+  CHECK(src.front.more().date == "2024-02-29");
+  REQUIRE(src.front.more().params.size() == 1);
+  CHECK(src.front.more().params[0].key == "audience");
 }
 
 TEST_CASE("A date that is not a calendar day is an error at the value") {
@@ -113,18 +113,18 @@ TEST_CASE("TOML front matter is read with its fields on their own lines") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(src.front.title == "配置");
   CHECK(src.front.weight == 2);
-  CHECK(src.front.date == "2024-05-10");
-  CHECK(src.front.tags == std::vector<std::string>{"setup", "config"});
-  REQUIRE(src.front.menus.size() == 1);
-  CHECK(src.front.menus[0].weight == 30);
-  CHECK(src.front.menus[0].name == "Configure");
+  CHECK(src.front.more().date == "2024-05-10");
+  CHECK(src.front.more().tags == std::vector<std::string>{"setup", "config"});
+  REQUIRE(src.front.more().menus.size() == 1);
+  CHECK(src.front.more().menus[0].weight == 30);
+  CHECK(src.front.more().menus[0].name == "Configure");
   CHECK(src.body() == "Body\n");
   CHECK(src.body_line == 15);
   // Hugo's [params] table gives params of its own keys.
-  REQUIRE(src.front.params.size() == 2);
-  CHECK(src.front.params[0].key == "audience");
-  CHECK(src.front.params[1].key == "shown");
-  CHECK(src.front.params[1].value == "true");
+  REQUIRE(src.front.more().params.size() == 2);
+  CHECK(src.front.more().params[0].key == "audience");
+  CHECK(src.front.more().params[1].key == "shown");
+  CHECK(src.front.more().params[1].value == "true");
 }
 
 TEST_CASE("TOML errors are reported at the TOML line") {

@@ -105,8 +105,8 @@ TEST_CASE("ParseFrontMatter reads fields and finds the body") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(src.front.title == "GPU cost");
   CHECK(src.front.weight == 3);
-  CHECK(src.front.translation_of == "abc123");
-  CHECK(src.front.translation_pos.line == 5);
+  CHECK(src.front.more().translation_of == "abc123");
+  CHECK(src.front.more().translation_pos.line == 5);
   CHECK(src.body() == "# Body\n");
   CHECK(src.body_line == 7);
 }
@@ -121,10 +121,10 @@ TEST_CASE("ParseFrontMatter reads the headline with its place and line") {
     ParseFrontMatter(&src, &diags);
     INFO(yaml);
     CHECK_FALSE(diags.HasErrors());
-    CHECK(src.front.headline == "gpu[spot].total");
-    CHECK(src.front.headline_pos.line == 3);
-    CHECK(src.front.headline_pos.col == (yaml[10] == '"' ? 12 : 11));
-    CHECK(src.front.headline_line + "\n" == yaml);
+    CHECK(src.front.more().headline == "gpu[spot].total");
+    CHECK(src.front.more().headline_pos.line == 3);
+    CHECK(src.front.more().headline_pos.col == (yaml[10] == '"' ? 12 : 11));
+    CHECK(src.front.more().headline_line + "\n" == yaml);
   }
 }
 
@@ -226,12 +226,12 @@ std::string ViaYamlCpp(const std::string& yaml) {
         else if (key == "weight") f.weight = kv.second.as<int>();
         else if (key == "draft") f.draft = kv.second.as<bool>();
         else if (key == "translation_of") {
-          f.translation_of = kv.second.as<std::string>();
-          f.translation_pos = {"p.md", kv.second.Mark().line + 2, kv.second.Mark().column + 1};
+          f.more_mut().translation_of = kv.second.as<std::string>();
+          f.more_mut().translation_pos = {"p.md", kv.second.Mark().line + 2, kv.second.Mark().column + 1};
         } else if (key == "headline") {
-          f.headline = kv.second.as<std::string>();
+          f.more_mut().headline = kv.second.as<std::string>();
           char first = yaml[kv.second.Mark().pos];
-          f.headline_pos = {"p.md", kv.second.Mark().line + 2,
+          f.more_mut().headline_pos = {"p.md", kv.second.Mark().line + 2,
                             kv.second.Mark().column + (first == '"' || first == '\'' ? 2 : 1)};
         }
       } catch (const YAML::Exception&) {
@@ -240,8 +240,8 @@ std::string ViaYamlCpp(const std::string& yaml) {
     }
   }
   return f.title + "|" + f.description + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
-         f.translation_of + "@" + std::to_string(f.translation_pos.line) + ":" + std::to_string(f.translation_pos.col) +
-         "|" + f.headline + "@" + std::to_string(f.headline_pos.line) + ":" + std::to_string(f.headline_pos.col);
+         f.more_mut().translation_of + "@" + std::to_string(f.more_mut().translation_pos.line) + ":" + std::to_string(f.more_mut().translation_pos.col) +
+         "|" + f.more_mut().headline + "@" + std::to_string(f.more_mut().headline_pos.line) + ":" + std::to_string(f.more_mut().headline_pos.col);
 }
 
 std::string ViaLoader(const std::string& yaml, int* errors) {
@@ -253,8 +253,8 @@ std::string ViaLoader(const std::string& yaml, int* errors) {
   *errors = diags.ErrorCount();
   const FrontMatter& f = src.front;
   return f.title + "|" + f.description + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
-         f.translation_of + "@" + std::to_string(f.translation_pos.line) + ":" + std::to_string(f.translation_pos.col) +
-         "|" + f.headline + "@" + std::to_string(f.headline_pos.line) + ":" + std::to_string(f.headline_pos.col);
+         f.more().translation_of + "@" + std::to_string(f.more().translation_pos.line) + ":" + std::to_string(f.more().translation_pos.col) +
+         "|" + f.more().headline + "@" + std::to_string(f.more().headline_pos.line) + ":" + std::to_string(f.more().headline_pos.col);
 }
 
 TEST_CASE("Front matter reads as yaml-cpp reads it, whatever the form") {

@@ -13,8 +13,8 @@ content::PageSource Source(const std::string& lang, const std::string& body, con
   s.path = "content/r." + lang + ".md";
   s.text = body;
   s.body_line = 1;
-  s.front.translation_of = translation_of;
-  s.front.translation_pos = {s.path, 1, 1};
+  s.front.more_mut().translation_of = translation_of;
+  s.front.more_mut().translation_pos = {s.path, 1, 1};
   return s;
 }
 
@@ -52,7 +52,7 @@ TEST_CASE("A translation older than its source is reported") {
   CHECK(AllDiagnostics(diags) == "content/r.en.md:1:1: warning: translation_of is 0123456789ab, but content/r.zh.md is now " +
                                      hash + ": the source changed since this translation\n"
                                             " 1 | translation_of: 0123456789ab\n   | ^~~~~~~~~~~~\n");
-  page.sources[1].front.translation_of = hash;
+  page.sources[1].front.more_mut().translation_of = hash;
   Diagnostics clean;
   CheckPageDrift(page, nullptr, &clean);
   CHECK(clean.Sorted().empty());

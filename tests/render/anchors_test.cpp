@@ -29,13 +29,22 @@ TEST_CASE("CollectIds reads ids and anchor names, not text, comments or scripts"
 }
 
 TEST_CASE("A fragment is found as written, percent-decoded, or as the top of the page") {
-  std::vector<std::string> ids = {"costs", "成本"};
+  IdList ids = {"costs", "成本"};
   CHECK(FragmentFound(ids, "costs"));
   CHECK(FragmentFound(ids, "%E6%88%90%E6%9C%AC"));
   CHECK(FragmentFound(ids, ""));
   CHECK(FragmentFound(ids, "top"));
   CHECK_FALSE(FragmentFound(ids, "Costs"));
   CHECK_FALSE(FragmentFound(ids, "missing"));
+  CHECK_FALSE(FragmentFound(ids, "cost"));  // a prefix of an id is not that id
+  CHECK_FALSE(FragmentFound(IdList(), "costs"));
+  // Ids longer than 127 bytes take two bytes of length; the ids after them are still found.
+  const std::string long_id(300, 'x');
+  IdList mixed(std::vector<std::string>{"b", long_id, "a", "b"});
+  CHECK(FragmentFound(mixed, long_id));
+  CHECK(FragmentFound(mixed, "a"));
+  CHECK(FragmentFound(mixed, "b"));
+  CHECK_FALSE(FragmentFound(mixed, std::string(299, 'x')));
   CHECK(Fragment("gpu.md#costs") == "costs");
   CHECK(Fragment("gpu.md").empty());
 }

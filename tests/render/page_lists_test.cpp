@@ -15,7 +15,7 @@ content::Page MakePage(const std::string& key, bool is_list, const std::string& 
   s.url_key = key;
   s.front.title = title;
   s.front.weight = weight;
-  s.front.date = date;
+  s.front.more_mut().date = date;
   p.sources.push_back(s);
   return p;
 }
@@ -58,8 +58,8 @@ TEST_CASE("Lists show linkTitle and fall back to the page's own summary") {
   s.first_paragraph = "First paragraph.";
   CHECK(ListTitle(s) == "Installing the tool");
   CHECK(EntryText(s) == "First paragraph.");
-  s.front.link_title = "Install";
-  s.front.summary = "Summary.";
+  s.front.more_mut().link_title = "Install";
+  s.front.more_mut().summary = "Summary.";
   CHECK(ListTitle(s) == "Install");
   CHECK(EntryText(s) == "Summary.");
   s.front.description = "Description.";
@@ -68,9 +68,9 @@ TEST_CASE("Lists show linkTitle and fall back to the page's own summary") {
 
 TEST_CASE("A menu lists the pages that name it, by weight") {
   auto pages = Site();
-  pages[1].sources[0].front.menus.push_back({"main", 20, ""});
-  pages[2].sources[0].front.menus.push_back({"main", 10, "Documentation"});
-  pages[3].sources[0].front.menus.push_back({"footer", 1, ""});
+  pages[1].sources[0].front.more_mut().menus.push_back({"main", 20, ""});
+  pages[2].sources[0].front.more_mut().menus.push_back({"main", 10, "Documentation"});
+  pages[3].sources[0].front.more_mut().menus.push_back({"footer", 1, ""});
   auto menu = MenuEntries(pages, "main", "en");
   REQUIRE(menu.size() == 2);
   CHECK(menu[0].first->key == "docs");

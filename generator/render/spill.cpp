@@ -1,0 +1,142 @@
+#include "render/spill.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+namespace costsite::render {
+
+namespace {
+
+// Reads back a spilled stream in blocks of this size: one pread per block.
+constexpr size_t kReadBlock = 64 * 1024;
+
+// An unnamed file in `dir`: O_TMPFILE where the file system has it, else a
+// named one removed at once. -1 when neither can be made.
+int OpenUnnamed(const std::filesystem::path& dir) {
+#ifdef O_TMPFILE
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+#endif
+  std::string name = (dir / "costsite-spill-XXXXXX").string();
+  int named = ::mkostemp(name.data(), O_CLOEXEC);
+  if (named >= 0) ::unlink(name.c_str());
+  return named;
+}
+
+}  // namespace
+
+void AppendVarint(uint64_t v, std::string* out) {
+  char buf[10];
+  size_t n = 0;
+  while (v >= 0x80) {
+    buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  buf[n++] = static_cast<char>(v);
+  out->append(buf, n);
+}
+
+SpillFile::SpillFile(std::filesystem::path dir) : dir_(std::move(dir)) {}
+
+SpillFile::~SpillFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool SpillFile::Append(std::string_view data, uint64_t* at) {
+  int fd;
+  {
+    // The file is made at the first piece: a small site makes none.
+    std::lock_guard<std::mutex> lock(mu_);
+    if (fd_ < 0 && !failed_) {
+      std::error_code ec;
+      std::filesystem::path dir = dir_.empty() ? std::filesystem::temp_directory_path(ec) : dir_;
+      fd_ = ec ? -1 : OpenUnnamed(dir);
+      failed_ = fd_ < 0;
+    }
+    if (failed_) return false;
+    fd = fd_;
+    *at = size_;
+    size_ += data.size();  // the range is this caller's, written outside the lock
+  }
+  for (size_t done = 0; done < data.size();) {
+    ssize_t n = ::pwrite(fd, data.data() + done, data.size() - done, static_cast<off_t>(*at + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;  // the range stays unused; the caller keeps its bytes
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool SpillFile::Read(uint64_t at, size_t size, char* out) const {
+  for (size_t done = 0; done < size;) {
+    ssize_t n = ::pread(fd_, out + done, size - done, static_cast<off_t>(at + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+void SpillStream::Append(std::string_view data) {
+  tail_.append(data);
+  size_ += data.size();
+  if (tail_.size() < piece_) return;
+  uint64_t at = 0;
+  // A piece that cannot be written stays in memory: more memory, same bytes.
+  if (!file_->Append(tail_, &at)) return;
+  extents_.push_back({at, tail_.size()});
+  tail_.clear();
+}
+
+// Moves the next block of the stream into buf_; false at the end or on a
+// read error.
+bool SpillStream::Reader::Fill() {
+  buf_.erase(0, buf_at_);
+  buf_at_ = 0;
+  while (extent_ < stream_->extents_.size() && in_extent_ == stream_->extents_[extent_].size) {
+    ++extent_;
+    in_extent_ = 0;
+  }
+  if (extent_ < stream_->extents_.size()) {
+    const Extent& e = stream_->extents_[extent_];
+    size_t n = static_cast<size_t>(std::min<uint64_t>(kReadBlock, e.size - in_extent_));
+    size_t old = buf_.size();
+    buf_.resize(old + n);
+    if (!stream_->file_->Read(e.at + in_extent_, n, buf_.data() + old)) return false;
+    in_extent_ += n;
+    return true;
+  }
+  if (extent_ == stream_->extents_.size() && !stream_->tail_.empty()) {
+    buf_.append(stream_->tail_);
+    ++extent_;  // the tail is read once
+    return true;
+  }
+  return false;
+}
+
+bool SpillStream::Reader::Read(size_t n, std::string* out) {
+  while (buf_.size() - buf_at_ < n)
+    if (!Fill()) return false;
+  out->append(buf_, buf_at_, n);
+  buf_at_ += n;
+  read_ += n;
+  return true;
+}
+
+bool SpillStream::Reader::ReadVarint(uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (buf_at_ == buf_.size() && !Fill()) return false;
+    unsigned char b = static_cast<unsigned char>(buf_[buf_at_++]);
+    ++read_;
+    *v |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+}  // namespace costsite::render

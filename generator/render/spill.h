@@ -1,0 +1,90 @@
+// Byte streams too large to hold while a large site renders (the search
+// index's sorted runs and page entries), written once in order and read back
+// once in order. Each stream keeps up to a piece in memory and appends every
+// full piece to one unnamed temporary file that its streams share, so what a
+// build holds does not grow with the number of pages. A small site never
+// fills a piece and creates no file.
+#ifndef COSTSITE_RENDER_SPILL_H_
+#define COSTSITE_RENDER_SPILL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace costsite::render {
+
+/// An unnamed file in a temporary folder, deleted when closed; appends from
+/// several threads at once are safe.
+class SpillFile {
+ public:
+  /// `dir`: where the file is made ("" = std::filesystem::temp_directory_path()).
+  explicit SpillFile(std::filesystem::path dir = {});
+  ~SpillFile();
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+
+  /// Appends `data` and sets `*at` to its offset; false when the file cannot
+  /// be made or written (the caller keeps the bytes in memory instead).
+  bool Append(std::string_view data, uint64_t* at);
+  /// Reads `size` bytes at `at` into `out`; false on a read error.
+  bool Read(uint64_t at, size_t size, char* out) const;
+
+ private:
+  std::filesystem::path dir_;
+  std::mutex mu_;
+  int fd_ = -1;
+  bool failed_ = false;
+  uint64_t size_ = 0;
+};
+
+/// Bytes appended in order, their full pieces in a SpillFile.
+class SpillStream {
+ public:
+  /// REQUIRES: `file` outlives the stream. `piece`: bytes held before they are
+  /// written out.
+  SpillStream(SpillFile* file, size_t piece) : file_(file), piece_(piece) {}
+  void Append(std::string_view data);
+  /// Bytes appended in all.
+  uint64_t size() const { return size_; }
+
+  /// Reads the stream from its start, in order.
+  class Reader {
+   public:
+    explicit Reader(const SpillStream* stream) : stream_(stream) {}
+    /// Appends the next `n` bytes to `out`; false past the end or on a read error.
+    bool Read(size_t n, std::string* out);
+    /// The next unsigned LEB128 number.
+    bool ReadVarint(uint64_t* v);
+    bool AtEnd() const { return read_ >= stream_->size_; }
+
+   private:
+    bool Fill();
+    const SpillStream* stream_;
+    uint64_t read_ = 0;   // bytes of the stream consumed
+    size_t extent_ = 0;   // the extent being read (extents_.size(): the memory tail)
+    uint64_t in_extent_ = 0;
+    std::string buf_;
+    size_t buf_at_ = 0;
+  };
+
+ private:
+  struct Extent {
+    uint64_t at = 0, size = 0;
+  };
+  SpillFile* file_;
+  size_t piece_;
+  uint64_t size_ = 0;
+  std::vector<Extent> extents_;  // written out, in order
+  std::string tail_;             // after them, in memory
+};
+
+/// Appends `v` as unsigned LEB128 (seven bits a byte, low first).
+void AppendVarint(uint64_t v, std::string* out);
+
+}  // namespace costsite::render
+
+#endif  // COSTSITE_RENDER_SPILL_H_

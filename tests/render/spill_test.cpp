@@ -1,0 +1,101 @@
+#include "render/spill.h"
+
+#include <catch2/catch.hpp>
+
+#include "render/search_index.h"
+
+namespace costsite::render {
+namespace {
+
+TEST_CASE("A spilled stream reads back what was appended, in order, past many pieces") {
+  SpillFile file;
+  SpillStream stream(&file, 64);  // every 64 bytes go to the file
+  std::string expected;
+  for (uint64_t i = 0; i < 2000; ++i) {
+    std::string record;
+    AppendVarint(i * 977, &record);
+    record += "record " + std::to_string(i) + ";";
+    stream.Append(record);
+    expected += record;
+  }
+  REQUIRE(stream.size() == expected.size());
+  SpillStream::Reader reader(&stream);
+  for (uint64_t i = 0; i < 2000; ++i) {
+    uint64_t v = 0;
+    REQUIRE(reader.ReadVarint(&v));
+    CHECK(v == i * 977);
+    std::string text;
+    std::string want = "record " + std::to_string(i) + ";";
+    REQUIRE(reader.Read(want.size(), &text));
+    CHECK(text == want);
+  }
+  CHECK(reader.AtEnd());
+  std::string past;
+  CHECK_FALSE(reader.Read(1, &past));
+}
+
+// Pages in two languages with shared and own words, Chinese text, sections,
+// and a few pages missing: enough terms for many runs at a small run size.
+void AddPages(SearchIndexBuilder* builder, int workers, size_t pages) {
+  const char* zh_words[] = {"成本", "报告", "训练", "推理", "存储", "网络", "价格", "模型"};
+  const char* en_words[] = {"cost", "report", "training", "inference", "storage", "network", "price", "model"};
+  // Worker w adds pages w, w + workers, …: each in increasing slot order, the
+  // workers' slots interleaved as a parallel build's are.
+  for (int w = 0; w < workers; ++w) {
+    for (size_t p = static_cast<size_t>(w); p < pages; p += static_cast<size_t>(workers)) {
+      if (p % 17 == 5) continue;  // a slot left empty
+      for (size_t l = 0; l < 2; ++l) {
+        std::string text = l == 0 ? "第" + std::to_string(p) + "页" : "page " + std::to_string(p) + " ";
+        for (size_t k = 0; k < 12; ++k) {
+          size_t word = (p * 7 + k * 3) % 8;
+          text += l == 0 ? zh_words[word] : en_words[word];
+          text += l == 0 ? "" : " ";
+          text += "w" + std::to_string((p * 31 + k) % 97) + " ";
+        }
+        std::string head = l == 0 ? "小节" : "Section";
+        size_t begin = text.size();
+        text += head + " " + std::to_string(p % 5) + " tail" + std::to_string(p % 13);
+        std::vector<SearchSection> sections = {{"s" + std::to_string(p), head, begin, begin + head.size()}};
+        std::string path = std::string(l == 0 ? "zh" : "en") + "/r" + std::to_string(p) + "/index.html";
+        builder->Add(w, p * 2 + l, l == 0 ? "zh" : "en", path, "T" + std::to_string(p), text, sections);
+      }
+    }
+  }
+}
+
+TEST_CASE("The search index written through sorted runs in a temporary file equals the one held in memory") {
+  constexpr size_t kPages = 600;
+  SearchIndexLimits whole;  // far larger than this index: one run per worker and language, in memory
+  whole.run_bytes = size_t{1} << 30;
+  whole.piece_bytes = size_t{1} << 30;
+  SearchIndexBuilder in_memory(kPages * 2, 1, whole);
+  AddPages(&in_memory, 1, kPages);
+  SearchIndexStats memory_stats;
+  const std::string expected = in_memory.Finish(&memory_stats);
+  CHECK(memory_stats.runs == 2);
+
+  SearchIndexLimits small;
+  small.run_bytes = 16 * 1024;
+  small.piece_bytes = 512;
+  for (int workers : {1, 2, 3}) {
+    SearchIndexBuilder spilled(kPages * 2, workers, small);
+    AddPages(&spilled, workers, kPages);
+    SearchIndexStats stats;
+    std::string pieces;
+    size_t calls = 0;
+    spilled.Finish([&](std::string_view piece) {
+      pieces += piece;
+      ++calls;
+    }, &stats);
+    INFO("workers " << workers);
+    CHECK(stats.error.empty());
+    CHECK(stats.runs > 2 * static_cast<size_t>(workers));  // more than one run per table
+    CHECK(stats.pages == memory_stats.pages);
+    CHECK(stats.terms == memory_stats.terms);
+    CHECK(stats.bytes == expected.size());
+    CHECK(pieces == expected);
+  }
+}
+
+}  // namespace
+}  // namespace costsite::render
