@@ -192,6 +192,11 @@ async function main() {
       if (other === null) { failures.Add(current, `${input.name}: no other value in its bounds`); continue; }
       const sets = [[input.name, input.unit ? `${other} ${input.unit}` : other]];
       if (!input.updated) failures.Add(current, `the form of ${input.name} has no data-wf-updated sentence`);
+      // The status may still hold the sentence of the last change (or of Reset):
+      // emptied here, so the wait below is for this change's recompute.
+      await page.evaluate((i) => {
+        document.querySelectorAll("form.cost-inputs")[i].querySelector("output").textContent = "";
+      }, input.form);
       await page.fill(`[id="${input.id}"]`, other);
       await WaitUpdated(page, input.form, input.updated);
       const answer = await Engine(page, sets);
@@ -238,6 +243,8 @@ async function main() {
       // Back to the author's values.
       await page.locator("form.cost-inputs").nth(input.form).locator("button[type=reset]").click();
       await page.waitForFunction(() => !location.hash.startsWith("#wf:"), null, { timeout: 10000 });
+      // Reset's recompute announces itself 30 ms after the hash is cleared.
+      await WaitUpdated(page, input.form, input.updated);
       await page.waitForFunction((n) => document.querySelectorAll("[data-wf]").length === n, built.length);
       const after = await Elements(page);
       if (JSON.stringify(after) !== JSON.stringify(built)) failures.Add(current, `after Reset the page is not the build's`);
