@@ -1,5 +1,7 @@
 #include "render/page_place.h"
 
+#include <algorithm>
+
 #include "figures/dates.h"
 #include "output/paths.h"
 
@@ -45,10 +47,16 @@ mstch::data PageDate(const std::string& day, std::string_view lang) {
   return d;
 }
 
+size_t SidebarSection(const std::vector<content::Page>& pages, const SiteTree& tree, const content::Page& page) {
+  const size_t self = static_cast<size_t>(&page - pages.data());
+  size_t section = page.is_list && page.taxonomy.empty() ? self : tree.parent[self];
+  return section != SiteTree::kNone && !pages[section].key.empty() ? section : SiteTree::kNone;
+}
+
 void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
                   const content::PageSource& src, std::string_view lang, const std::string& file,
                   const std::string& taxonomy_word, const std::vector<MenuItem>& main_menu,
-                  mstch::data* data) {
+                  const std::vector<Entry>* siblings, mstch::data* data) {
   const std::vector<content::Page>& pages = *in.pages;
   const size_t self = static_cast<size_t>(&page - pages.data());
   // Breadcrumbs: the sections above the page, below the home page.
@@ -65,12 +73,27 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
   }
   data->set("breadcrumbs", crumbs);
   // The sidebar of the section the page is in (a section page: its own).
-  size_t section = page.is_list && page.taxonomy.empty() ? self : tree.parent[self];
-  if (section != SiteTree::kNone && !pages[section].key.empty()) {
+  size_t section = SidebarSection(pages, tree, page);
+  if (section != SiteTree::kNone && siblings) {
     mstch::data nav = Link(pages[section], *SourceFor(pages[section], lang), lang, file);
     nav.set("current", mstch::data(section == self));
+    // A large section shows the window around the page: every page listing
+    // every sibling grows the site with the square of the section's size.
+    size_t begin = 0, end = siblings->size();
+    if (end > kSidebarWindow) {
+      size_t at = 0;
+      for (size_t i = 0; i < siblings->size(); ++i)
+        if ((*siblings)[i].first == &page) at = i;
+      begin = at > kSidebarWindow / 2 ? std::min(at - kSidebarWindow / 2, end - kSidebarWindow) : 0;
+      end = begin + kSidebarWindow;
+      mstch::data more;
+      more.set("url", UrlOf(pages[section], lang, file));
+      more.set("count", std::to_string(siblings->size()));
+      nav.set("more", more);
+    }
     mstch::data items{mstch::data::type::list};
-    for (const Entry& e : ListEntries(pages, tree, section, lang)) {
+    for (size_t i = begin; i < end; ++i) {
+      const Entry& e = (*siblings)[i];
       mstch::data item = Link(*e.first, *e.second, lang, file);
       item.set("current", mstch::data(e.first == &page));
       item.set("is_section", mstch::data(e.first->is_list));

@@ -17,14 +17,24 @@ namespace costsite::render {
 /// {iso, text}: a YYYY-MM-DD day and its text in `lang`.
 kainjow::mustache::data PageDate(const std::string& day, std::string_view lang);
 
+/// The section whose sidebar `page` shows (a section page: its own), or
+/// SiteTree::kNone when it shows none.
+size_t SidebarSection(const std::vector<content::Page>& pages, const SiteTree& tree, const content::Page& page);
+
+/// The most pages a section sidebar lists: a section of more shows the
+/// window of its entries around the page, and a link to the section's list.
+inline constexpr size_t kSidebarWindow = 50;
+
 /// Sets breadcrumbs, section_nav, menu_main, date, lastmod, tags,
 /// categories and params for `page` shown from `src` in `lang` at `file`.
 /// A term page's breadcrumb names its taxonomy `taxonomy_word`; `menu` is
-/// MenuEntries(pages, "main", lang), made once per language.
+/// MenuEntries(pages, "main", lang), made once per language; `siblings` is
+/// ListEntries of SidebarSection(page) in `lang`, made once per section (a
+/// section of 5,000 pages would otherwise be listed and sorted 5,000 times).
 void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
                   const content::PageSource& src, std::string_view lang, const std::string& file,
                   const std::string& taxonomy_word, const std::vector<MenuItem>& menu,
-                  kainjow::mustache::data* data);
+                  const std::vector<Entry>* siblings, kainjow::mustache::data* data);
 
 }  // namespace costsite::render
 

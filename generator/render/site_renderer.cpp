@@ -124,6 +124,17 @@ struct PageRenderer::Impl {
   // Per language: its main menu (every page shows it).
   std::map<std::string, std::vector<MenuItem>, std::less<>> menus;
 
+  // Per section and language: the entries its sidebar lists (made once).
+  std::map<std::pair<size_t, std::string>, std::vector<Entry>> siblings;
+
+  const std::vector<Entry>* SiblingsOf(size_t section, std::string_view lang) {
+    if (section == SiteTree::kNone) return nullptr;
+    auto key = std::make_pair(section, std::string(lang));
+    auto it = siblings.find(key);
+    if (it == siblings.end()) it = siblings.emplace(std::move(key), ListEntries(*in.pages, tree, section, lang)).first;
+    return &it->second;
+  }
+
   const std::vector<MenuItem>& MenuOf(std::string_view lang) {
     auto it = menus.find(lang);
     if (it == menus.end()) it = menus.emplace(std::string(lang), MenuEntries(*in.pages, "main", lang)).first;
@@ -385,6 +396,7 @@ PageRenderer::~PageRenderer() = default;
 void PageRenderer::PagesChanged() {
   impl_->orders.clear();
   impl_->menus.clear();
+  impl_->siblings.clear();
   impl_->tree = SiteTree::Build(*impl_->in.pages);
 }
 
@@ -443,7 +455,8 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   }
   if (page.is_list) impl_->HomeListing(page, l, &out, &data, diags, &cost_out.refs);
   else impl_->SetNeighbours(page, l, out.path, &data);
-  SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, impl_->MenuOf(l), &data);
+  SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, impl_->MenuOf(l),
+               impl_->SiblingsOf(SidebarSection(*in.pages, impl_->tree, page), l), &data);
   // The date the page's prices hold at: the site's pinned as_of, else the
   // newest price the page shows.
   std::string as_of = in.config->as_of;

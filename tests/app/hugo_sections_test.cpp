@@ -79,6 +79,57 @@ TEST_CASE("Nested sections get breadcrumbs and a section sidebar") {
   CHECK(page.find("<a href=\"../all-options/index.html\">选项</a>") != std::string::npos);
 }
 
+// The link texts of a page's section sidebar, its own page included.
+std::vector<std::string> SidebarTitles(const std::string& html) {
+  std::vector<std::string> out;
+  size_t start = html.find("<nav class=\"section-nav\"");
+  if (start == std::string::npos) return out;
+  std::string nav = html.substr(start, html.find("</nav>", start) - start);
+  static const std::regex kItem("<li[^>]*><a href=\"[^\"]*\"[^>]*>([^<]*)</a>");
+  for (auto it = std::sregex_iterator(nav.begin(), nav.end(), kItem); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+TEST_CASE("A large section's sidebar shows the window around the page and links to the whole list") {
+  TempDir tmp;
+  fs::path src = FixtureCopy(tmp.path() / "src");
+  // 60 pages in a section of their own, in both languages.
+  for (const char* lang : {"en", "zh"}) {
+    fs::path dir = src / "content" / lang / "many";
+    fs::create_directories(dir);
+    WriteAll(dir / "_index.md", std::string("---\ntitle: Many ") + lang + "\n---\n");
+    for (int i = 0; i < 60; ++i) {
+      char name[16];
+      std::snprintf(name, sizeof name, "p%02d", i);
+      WriteAll(dir / (std::string(name) + ".md"),
+                "---\ntitle: Page " + std::string(name) + "\nweight: " + std::to_string(i + 1) + "\n---\nText.\n");
+    }
+  }
+  fs::path site = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::string page = ReadAll(site / "en/many/p40/index.html");
+  std::vector<std::string> shown = SidebarTitles(page);
+  // 50 of the 60, the page's own near the middle: p15 to p64 would pass the
+  // end, so the window is the last 50 (p10 to p59).
+  REQUIRE(shown.size() == 50);
+  CHECK(shown.front() == "Page p10");
+  CHECK(shown.back() == "Page p59");
+  CHECK(page.find("<a href=\"index.html\" aria-current=\"page\">Page p40</a>") != std::string::npos);
+  CHECK(page.find("<p class=\"section-nav-more\"><a href=\"../index.html\">All pages of this section</a> (60)</p>") !=
+        std::string::npos);
+  std::string first = ReadAll(site / "zh/many/p00/index.html");
+  std::vector<std::string> zh = SidebarTitles(first);
+  CHECK(zh.size() == 50);
+  CHECK(zh.front() == "Page p00");
+  CHECK(zh.back() == "Page p49");
+  CHECK(first.find("本栏目全部页面</a> (60)") != std::string::npos);
+  // A section of up to 50 pages lists them all, without the link.
+  CHECK(ReadAll(site / "en/sections/reference/commands/index.html").find("section-nav-more") == std::string::npos);
+}
+
 TEST_CASE("Dates are shown in the page's language and tags link to term pages") {
   Built b;
   std::string zh = b.Page("zh/sections/install/index.html");
