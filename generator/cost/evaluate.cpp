@@ -249,6 +249,16 @@ void ForgetModelsUnlessAdjustable(EvaluationCore* core) {
   std::vector<ModelDef>().swap(core->inputs.models);
 }
 
+// What a full evaluation and a re-evaluation both start from: the inputs
+// with their units declared and their prices booked.
+std::shared_ptr<EvaluationCore> NewCore(Inputs inputs, const Options& options, Diagnostics& diags) {
+  auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
+  DeclareUnits(core.get(), diags);
+  core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
+  core->providers = core->prices->Views();
+  return core;
+}
+
 }  // namespace
 
 Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int threads) {
@@ -258,10 +268,7 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
   std::string error;
   if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
   ApplyParamSets(&inputs, options.sets, diags);
-  auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
-  DeclareUnits(core.get(), diags);
-  core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
-  core->providers = core->prices->Views();
+  std::shared_ptr<EvaluationCore> core = NewCore(std::move(inputs), options, diags);
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
   {
@@ -320,10 +327,7 @@ Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<
     return Evaluate(std::move(inputs), given, diags, threads);
   }
 
-  auto core = std::make_shared<EvaluationCore>(std::move(inputs), options);
-  DeclareUnits(core.get(), diags);
-  core->prices = std::make_unique<PriceBook>(core->inputs, core->units, diags);
-  core->providers = core->prices->Views();
+  std::shared_ptr<EvaluationCore> core = NewCore(std::move(inputs), options, diags);
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
   RunOnLargeStack([&] {
