@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { HtmlPages, ParseArgs } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 const kAxeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -29,27 +30,6 @@ const kSearchTerms = ["成本", "cost"];  // one Chinese, one English term, both
 // this many per page may.
 const kPhoneWidth = 390;
 const kMaxScrollingTablesPerPage = 40;
-
-function ParseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
-  for (const k of ["site", "source", "shots"])
-    if (!args[k]) throw new Error(`missing --${k}; see the usage at the top of ${import.meta.url}`);
-  return args;
-}
-
-function HtmlPages(site) {
-  const out = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".html")) out.push(path.relative(site, p).split(path.sep).join("/"));
-    }
-  };
-  walk(site);
-  return out.sort();
-}
 
 // zh/reports/gpu/index.html -> content/reports/gpu.zh.md (or the other
 // language's file for an untranslated page); "" when there is none.
@@ -347,7 +327,7 @@ async function FollowSectionResult(page, name, failures) {
 }
 
 async function Main() {
-  const args = ParseArgs(process.argv.slice(2));
+  const args = ParseArgs(process.argv.slice(2), ["site", "source", "shots"], import.meta.url);
   const site = path.resolve(args.site);
   const pages = HtmlPages(site).filter((p) => /^(zh|en)\//.test(p));
   if (!pages.some((p) => p.startsWith("zh/")) || !pages.some((p) => p.startsWith("en/")))

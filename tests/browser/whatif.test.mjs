@@ -22,6 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { HtmlPages, ParseArgs } from "./common.mjs";
 
 const require = createRequire(import.meta.url);
 const kAxeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -31,25 +32,9 @@ const kChromiumArgs = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-function ParseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
-  for (const k of ["site", "costsite", "source"])
-    if (!args[k]) throw new Error(`missing --${k}; see the usage at the top of ${import.meta.url}`);
-  return args;
-}
-
 function PagesWithInputs(site) {
-  const out = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".html") && fs.readFileSync(p, "utf8").includes('id="costsite-whatif"')) out.push(p);
-    }
-  };
-  walk(site);
-  return out.sort();
+  return HtmlPages(site).map((p) => path.join(site, p))
+    .filter((p) => fs.readFileSync(p, "utf8").includes('id="costsite-whatif"'));
 }
 
 // Exact decimal arithmetic on the inputs' plain decimal texts (BigInt, scaled).
@@ -132,7 +117,7 @@ async function WaitUpdated(page, form, text) {
 }
 
 async function main() {
-  const args = ParseArgs(process.argv.slice(2));
+  const args = ParseArgs(process.argv.slice(2), ["site", "costsite", "source"], import.meta.url);
   const site = path.resolve(args.site);
   const pages = PagesWithInputs(site);
   if (!pages.length && fs.readFileSync(path.join(site, "en", "reports", "slime-inference", "index.html"), "utf8")
