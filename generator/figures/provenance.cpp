@@ -158,12 +158,30 @@ std::string ConversionHtml(const cost::ConversionUse& c, const Speaker& lang) {
                               Escape(FormatAmount(c.to_value, c.to, {}, lang)));
 }
 
+// "GPU A100: US$4.10/小时（阶梯）": a price's name and value as the
+// popover and the Sources list show it. A price keeps every digit its file
+// wrote; an actual spend is a sum of billing lines carrying many more
+// decimals than a bill does, so it is shown to the cent (the exact sum is
+// what `costsite actuals` and the data exports print).
+std::string PriceValueHtml(const cost::PriceUse& p, const Speaker& lang) {
+  std::string value;
+  if (p.actual) {
+    FormatOptions cents;
+    cents.precision = 2;
+    value = FormatAmount(p.value, p.unit, cents, lang);
+  } else {
+    value = FormatPrice(p.value, p.unit, lang);
+  }
+  std::string html = Escape(PriceName(p, lang)) + Colon(lang) + Escape(value);
+  std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
+  if (!shape.empty()) html += Escape(Paren(shape, lang));
+  return html;
+}
+
 std::string PriceHtml(const cost::PriceUse& p, const Speaker& lang) {
   std::string provider = Pick(p.provider_name, lang);
   std::string html = provider.empty() ? "" : Escape(provider) + " · ";
-  html += Escape(PriceName(p, lang)) + Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
-  std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
-  if (!shape.empty()) html += Escape(Paren(shape, lang));
+  html += PriceValueHtml(p, lang);
   return Line("pop-line", html + WhenHtml(PriceDatesHtml(p, lang), p.source, lang));
 }
 
@@ -234,10 +252,7 @@ std::string RenderSources(const std::vector<cost::PriceUse>& prices, const Speak
     std::string provider = Pick(p.provider_name, lang);
     out += "<li>";
     if (!provider.empty()) out += Escape(provider) + " · ";
-    out += Escape(PriceName(p, lang));
-    out += Colon(lang) + Escape(FormatPrice(p.value, p.unit, lang));
-    std::string shape = PriceShapeText(p.shape, p.unit, &p.of_label, true, lang);
-    if (!shape.empty()) out += Escape(Paren(shape, lang));
+    out += PriceValueHtml(p, lang);
     std::string comma = IsCjk(lang) ? "，" : ", ";
     std::string dates = PriceDatesHtml(p, lang);
     if (!dates.empty()) out += comma + dates;

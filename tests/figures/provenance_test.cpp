@@ -150,6 +150,28 @@ TEST_CASE("An actual(…) among the sources reads as actual spend in its month, 
   CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) == "actual spend, 3 lines of the FOCUS export");
 }
 
+TEST_CASE("An actual spend reads to the cent where a price keeps every digit it was written with",
+          "[figures][provenance][actuals]") {
+  cost::UnitTable units;
+  cost::UnitError error;
+  cost::PriceUse p;
+  p.id = "actual(ServiceName=\"Amazon EC2\", period=2024-10)";
+  p.value = cost::Interval(*cost::Decimal::Parse("3948.4185239319"));
+  p.unit = *cost::ParseUnit("USD/month", units, &error);
+  p.date = "2024-10";
+  p.actual = true;
+  p.lines = 47;
+  std::string en = RenderSources({p}, testing::SpeakerFor("en"));
+  INFO(en);
+  CHECK(Has(en, ": $3,948.42/month, actual spend in"));
+  CHECK_FALSE(Has(en, "3,948.418"));
+  std::string zh = RenderSources({p}, testing::SpeakerFor("zh"));
+  INFO(zh);
+  CHECK(Has(zh, "US$3,948.42/月"));
+  p.actual = false;  // the same digits as a price from a price list
+  CHECK(Has(RenderSources({p}, testing::SpeakerFor("en")), "$3,948.4185239319/month"));
+}
+
 TEST_CASE("A zh popover has no English words around its formula", "[figures][provenance]") {
   Loaded l;
   for (const char* id : {"gpu", "vm", "daily_cny", "gpu_share", "daily_bill", "total"}) {
