@@ -138,6 +138,15 @@ std::string BudgetTable(const cost::ModelResult& r, const std::string& budget, c
   std::string html = "<table class=\"cost-budget\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("figure", lang)) + Th(Escape(amount), "num") + Th(UiText("variance", lang), "num") +
                      Th(UiText("variance_pct", lang), "num") + "</tr></thead>\n<tbody>\n";
+  // The percent column in one precision (-10.0% beside +27.6%, not -10%).
+  std::vector<Interval> pcts;
+  if (!ContainsZero(b->value))
+    for (size_t i = 1; i < 3; ++i)
+      pcts.push_back(Ratio(b->value, rows[i]->value) * Interval(Decimal(100)) - Interval(Decimal(100)));
+  NumberStyle pct_style;
+  pct_style.percent = true;
+  pct_style.kind = NumberKind::kPercent;
+  pct_style = ColumnStyle(pct_style, pcts);
   for (size_t i = 0; i < 3; ++i) {
     const Figure& f = *rows[i];
     sources->Add(f.explain);
@@ -152,11 +161,7 @@ std::string BudgetTable(const cost::ModelResult& r, const std::string& budget, c
       html += Num("—") + "</tr>\n";
       continue;
     }
-    NumberStyle p;
-    p.percent = true;
-    p.kind = NumberKind::kPercent;
-    html += Num(Escape(Signed(Ratio(b->value, f.value) * Interval(Decimal(100)) - Interval(Decimal(100)), p, lang))) +
-            "</tr>\n";
+    html += Num(Escape(Signed(pcts[i - 1], ColumnCell(pct_style, pcts[i - 1]), lang))) + "</tr>\n";
   }
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);

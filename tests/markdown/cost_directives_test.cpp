@@ -133,6 +133,28 @@ figures:
   CHECK(AllDiagnostics(missing).find("unknown figure 'ops.spnet' (did you mean 'spent'?)") != std::string::npos);
 }
 
+TEST_CASE("cost budget: the percent column is in one precision") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/ops.yaml", R"(model: ops
+unit: USD/month
+items:
+  hosting: {formula: 900 USD/month}
+figures:
+  budget: {formula: 1000 USD/month, unit: USD/month}
+  spent: {formula: 1276 USD/month, unit: USD/month}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  std::string html =
+      RenderCost(eval, Block("cost budget model=ops budget=budget estimate=total actual=spent"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  // -10% and +27.6% in one column read -10.0% and +27.6%.
+  CHECK(Has(html, "10.0%</td></tr>"));
+  CHECK_FALSE(Has(html, "10%</td></tr>"));
+  CHECK(Has(html, ">+27.6%</td></tr>"));
+}
+
 TEST_CASE("cost budget warn_above= and fail_above=: a budget gate on actual spend") {
   Diagnostics diags;
   cost::Inputs inputs;
