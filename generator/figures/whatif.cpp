@@ -228,7 +228,7 @@ struct WhatIfSession::State {
   cost::Options options;  // their options, without sets
   PageRequest page;
   std::vector<std::string> models;  // per fragment: the model it shows ("" = unknown: always rendered)
-  std::vector<std::string> shown;   // per fragment: the HTML sent last ("" = the build's)
+  std::vector<std::string> shown;   // per fragment: the HTML the page shows (the build's, or the last sent)
   cost::Evaluation last;
   bool last_ok = false;  // `last` reported no error (ReevaluateSets may start from it)
 };
@@ -256,7 +256,6 @@ std::string WhatIfSession::Open(std::string_view inputs_text, std::string_view r
   Diagnostics diags;
   state->last = cost::Evaluate(state->inputs, state->options, diags, 1);
   AddErrors(diags, &out["errors"]);
-  state->last_ok = out["errors"].empty();
   for (const Fragment& f : state->page.fragments) {
     FigureRef ref;
     FormatOptions opt;
@@ -264,8 +263,17 @@ std::string WhatIfSession::Open(std::string_view inputs_text, std::string_view r
     if (f.kind != "figure") state->models.push_back(f.model);
     else state->models.push_back(FigureOf(f, state->last, &ref, &opt, &ignored) ? ref.model : std::string());
   }
-  state->shown.assign(state->page.fragments.size(), std::string());
-  if (!state->page.langs.empty()) state_ = std::move(state);
+  // What the page shows: the build's elements, which these equal (the
+  // browser test checks it), so that an answer holds only what changed.
+  if (state->page.langs.empty()) return out.dump();
+  const Speaker lang{state->page.langs.front(), &state->page.words, state->page.fallback};
+  for (const Fragment& f : state->page.fragments) {
+    std::string why;
+    state->shown.push_back(RenderFragment(f, state->last, lang, &why));
+    if (state->shown.back().empty()) out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + why);
+  }
+  state->last_ok = out["errors"].empty();
+  state_ = std::move(state);
   return out.dump();
 }
 

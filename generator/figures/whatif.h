@@ -35,8 +35,9 @@ class WhatIfSession {
   WhatIfSession();
   ~WhatIfSession();
   /// `inputs` and `request` as WhatIfRun's (its "sets" are ignored: the page
-  /// shows the author's values, the build's fragments). Returns {"errors":
-  /// [text…]}; with an error, Update has nothing to work on.
+  /// shows the author's values); evaluates them and renders every fragment,
+  /// what the page shows (the build's bytes). Returns {"errors": [text…]};
+  /// after an error in the request, Update has nothing to work on.
   std::string Open(std::string_view inputs, std::string_view request);
   /// `sets`: [["model.param", "800 QPS"], …], every input that differs from
   /// the author's value (not only the last one changed; [] for the author's
