@@ -297,6 +297,7 @@ std::string WhatIfSession::Update(std::string_view sets_text) {
     s.last = cost::ReevaluateSets(s.last, s.inputs, options, diags, &stats);
   } else {
     stats.full = true;
+    for (const cost::ModelDef& m : s.inputs.models) stats.rebuilt.insert(m.id);
     s.last = cost::Evaluate(s.inputs, options, diags, 1);
   }
   AddErrors(diags, &out["errors"]);
