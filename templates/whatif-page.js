@@ -3,9 +3,11 @@
 // <script type="application/json" id="costsite-whatif">; the engine (the cost
 // engine compiled to WebAssembly, assets/whatif.js) is loaded by a <script>
 // tag on the first interaction with a form, so it works from file:// and
-// offline. Each change (debounced) sends every changed input as
-// "MODEL.PARAM" = "VALUE UNIT", exactly what `costsite eval --set` takes, and
-// each element the engine returns replaces the element with the same data-wf.
+// offline. The engine reads the page's data once (costsite_whatif_open); each
+// change (debounced) then sends every changed input as "MODEL.PARAM" =
+// "VALUE UNIT", exactly what `costsite eval --set` takes
+// (costsite_whatif_update), and each element the engine returns (those that
+// changed) replaces the element with the same data-wf.
 // The state goes into the URL fragment as #wf:MODEL.PARAM=VALUE&… (Slugify's
 // heading anchors never hold ':'), and a page opened with one applies it.
 // Without this script the forms stay hidden (style.css) and the page reads as built.
@@ -26,7 +28,6 @@
     } catch (e) {
       return;
     }
-    var inputsText = JSON.stringify(data.inputs);
     var engine = null;  // a promise of the module
     var timer = 0;
     var lastForm = forms[0];
@@ -115,12 +116,22 @@
       return {sets: sets, bad: bad};
     }
 
+    // The engine's session for this page: it reads the page's data once; each
+    // change then sends only its sets, and only the elements that changed
+    // come back (figures/whatif.h).
+    function open(module) {
+      var answer = JSON.parse(module.ccall('costsite_whatif_open', 'string', ['string', 'string'],
+                                          [JSON.stringify(data.inputs), JSON.stringify(data.request)]));
+      if (answer.errors && answer.errors.length) throw new Error(answer.errors.join('; '));
+      return module;
+    }
+
     function loadEngine() {
       if (engine) return engine;
       engine = new Promise(function (resolve, reject) {
         function start() {
           try {
-            Promise.resolve(window.CostsiteWhatIf()).then(resolve, reject);
+            Promise.resolve(window.CostsiteWhatIf()).then(open).then(resolve, reject);
           } catch (e) {
             reject(e);
           }
@@ -192,13 +203,10 @@
         return;
       }
       var mine = ++generation;
-      var request = {};
-      for (var k in data.request) request[k] = data.request[k];
-      request.sets = state.sets;
       loadEngine().then(function (module) {
         if (mine !== generation) return;
-        var answer = JSON.parse(module.ccall('costsite_whatif', 'string', ['string', 'string'],
-                                            [inputsText, JSON.stringify(request)]));
+        var answer = JSON.parse(module.ccall('costsite_whatif_update', 'string', ['string'],
+                                            [JSON.stringify(state.sets)]));
         if (answer.errors && answer.errors.length) throw new Error(answer.errors.join('; '));
         apply(answer);
         writeHash(state.sets);

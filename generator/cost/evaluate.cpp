@@ -301,105 +301,165 @@ Evaluation EvaluateExtra(const Evaluation& base, ModelDef model, Diagnostics& di
 
 namespace costsite::cost {
 
+namespace {
+
+// The models of `previous`, in order, each with its results' place there.
+using ModelSpans = std::vector<std::pair<std::string, std::pair<size_t, size_t>>>;
+ModelSpans SpansOf(const Evaluation& previous) {
+  ModelSpans before;
+  for (size_t i = 0; i < previous.results().size(); ++i) {
+    const std::string& id = previous.results()[i].model;
+    if (before.empty() || before.back().first != id) before.push_back({id, {i, i}});
+    before.back().second.second = i + 1;
+  }
+  return before;
+}
+
+// Whether `core`'s inputs can be evaluated again model by model from
+// `previous`: the same models in the same order, the same dates, no extras.
+bool SameModels(const Evaluation& previous, const ModelSpans& before, const Inputs& inputs, const Options& options) {
+  const auto& prior = previous.data();
+  bool same = prior && prior->core && prior->extra.empty() && prior->core->options.today == options.today &&
+              prior->core->options.as_of == options.as_of &&
+              prior->core->options.month_hours == options.month_hours && before.size() == inputs.models.size();
+  for (size_t m = 0; same && m < inputs.models.size(); ++m) same = before[m].first == inputs.models[m].id;
+  return same;
+}
+
+// The results of `core`'s models in model order: those of the models marked
+// in `changed`, of the models that read a price in `changed_prices`, and of
+// the models that read any of those (directly or through others) built again,
+// the others copied from `previous` (`before` gives their places).
+void RebuildChanged(const Evaluation& previous, const ModelSpans& before, const EvaluationCore& core,
+                    const std::vector<char>& changed, const std::set<std::string>& changed_prices,
+                    Diagnostics& diags, std::vector<ModelResult>* results, ReevaluateStats* stats) {
+  const std::vector<ModelDef>& defs = core.inputs.models;
+  const size_t n = defs.size();
+  std::map<std::string, size_t, std::less<>> index;
+  for (size_t m = 0; m < n; ++m) index.emplace(defs[m].id, m);
+  // Who reads whom. A model unchanged names the models it named in the last
+  // evaluation (ModelResult::uses; the models are the same). A changed model
+  // is read as text: every model id its formulas spell counts, which may be
+  // more than it reads, never less. Neither parses the formulas of the models
+  // that stay as they were: at 10,000 models that parse costs more than
+  // building the few that changed.
+  std::vector<std::vector<size_t>> reads(n), readers(n);
+  std::vector<char> dirty(n, 0);
+  std::vector<size_t> queue;
+  for (size_t m = 0; m < n; ++m) {
+    const bool mine = changed[m] != 0;
+    const std::string text = (mine || !changed_prices.empty()) ? FormulaText(defs[m]) : std::string();
+    if (mine) {
+      for (const auto& [id, k] : index)
+        if (k != m && Spells(text, id)) reads[m].push_back(k);
+    } else {
+      for (const std::string& id : previous.results()[before[m].second.first].uses)
+        if (auto it = index.find(id); it != index.end()) reads[m].push_back(it->second);
+    }
+    for (size_t k : reads[m]) readers[k].push_back(m);
+    // A price is named by its id, in a formula or in a scenario's choice
+    // of variant: a model whose text does not spell it cannot read it.
+    bool hit = mine;
+    for (auto p = changed_prices.begin(); !hit && p != changed_prices.end(); ++p)
+      hit = Spells(text, std::string_view(*p).substr(p->find('/') + 1));
+    if (hit) dirty[m] = 1, queue.push_back(m);
+  }
+  while (!queue.empty()) {
+    size_t m = queue.back();
+    queue.pop_back();
+    for (size_t r : readers[m])
+      if (!dirty[r]) dirty[r] = 1, queue.push_back(r);
+  }
+  // The engine holds the models built again and every model they read,
+  // directly or not: a figure is the same in any engine that has what it
+  // reads (as in Evaluate's groups).
+  std::vector<char> needed = dirty;
+  for (size_t m = 0; m < n; ++m)
+    if (dirty[m]) queue.push_back(m);
+  while (!queue.empty()) {
+    size_t m = queue.back();
+    queue.pop_back();
+    for (size_t k : reads[m])
+      if (!needed[k]) needed[k] = 1, queue.push_back(k);
+  }
+  std::vector<const ModelDef*> models;
+  std::vector<size_t> at(n, SIZE_MAX);
+  for (size_t m = 0; m < n; ++m)
+    if (needed[m]) at[m] = models.size(), models.push_back(&defs[m]);
+  Engine engine(core.units, *core.prices, core.options, std::move(models), nullptr, diags);
+  // In model order, as Evaluate lists them.
+  for (size_t m = 0; m < n; ++m) {
+    if (!dirty[m]) {
+      for (size_t i = before[m].second.first; i < before[m].second.second; ++i)
+        results->push_back(previous.results()[i]);
+      continue;
+    }
+    stats->rebuilt.insert(defs[m].id);
+    results->push_back(engine.Build(at[m], ""));
+    for (const auto& sc : defs[m].scenarios) {
+      results->push_back(engine.Build(at[m], sc.id));
+      engine.ForgetScenario(at[m], sc.id);
+    }
+  }
+}
+
+// The sets of `sets` that name model `id` ("id.param"), in order.
+std::vector<std::pair<std::string, std::string>> SetsOf(const std::vector<ParamSet>& sets, const std::string& id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const ParamSet& s : sets)
+    if (s.target.text.size() > id.size() && s.target.text.compare(0, id.size(), id) == 0 &&
+        s.target.text[id.size()] == '.')
+      out.push_back({s.target.text, s.value.text});
+  return out;
+}
+
+Evaluation EvaluateAll(Inputs inputs, const Options& given, Diagnostics& diags, int threads,
+                       ReevaluateStats* stats) {
+  stats->full = true;
+  for (const ModelDef& m : inputs.models) stats->rebuilt.insert(m.id);
+  return Evaluate(std::move(inputs), given, diags, threads);
+}
+
+}  // namespace
+
 Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<std::string>& changed_files,
                       const Options& given, Diagnostics& diags, int threads, ReevaluateStats* stats) {
   Options options = given;
   std::string error;
   if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
   const auto& prior = previous.data();
-  // The models before, in order, each with its results' place in `previous`.
-  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> before;
-  for (size_t i = 0; i < previous.results().size(); ++i) {
-    const std::string& id = previous.results()[i].model;
-    if (before.empty() || before.back().first != id) before.push_back({id, {i, i}});
-    before.back().second.second = i + 1;
-  }
+  const ModelSpans before = SpansOf(previous);
   std::set<std::string> changed_prices;
-  bool comparable = prior && prior->core && prior->extra.empty() && options.sets.empty() && given.sets.empty() &&
-                    prior->core->options.today == options.today && prior->core->options.as_of == options.as_of &&
-                    prior->core->options.month_hours == options.month_hours &&
-                    before.size() == inputs.models.size() &&
-                    ChangedPrices(prior->core->inputs, inputs, &changed_prices);
-  for (size_t m = 0; comparable && m < inputs.models.size(); ++m) comparable = before[m].first == inputs.models[m].id;
-  if (!comparable) {
-    stats->full = true;
-    for (const ModelDef& m : inputs.models) stats->rebuilt.insert(m.id);
-    return Evaluate(std::move(inputs), given, diags, threads);
-  }
-
+  if (!SameModels(previous, before, inputs, options) || !options.sets.empty() || !prior->core->options.sets.empty() ||
+      !ChangedPrices(prior->core->inputs, inputs, &changed_prices))
+    return EvaluateAll(std::move(inputs), given, diags, threads, stats);
   std::shared_ptr<EvaluationCore> core = NewCore(std::move(inputs), options, diags);
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
+  std::vector<char> changed;
+  for (const ModelDef& m : core->inputs.models) changed.push_back(changed_files.count(m.where.pos.path) > 0);
   RunOnLargeStack([&] {
-    const std::vector<ModelDef>& defs = core->inputs.models;
-    const size_t n = defs.size();
-    std::map<std::string, size_t, std::less<>> index;
-    for (size_t m = 0; m < n; ++m) index.emplace(defs[m].id, m);
-    // Who reads whom. A model of an unchanged file names the models it named
-    // in the last evaluation (ModelResult::uses; the models are the same). A
-    // model of a changed file is read as text: every model id its formulas
-    // spell counts, which may be more than it reads, never less. Neither
-    // parses the formulas of the models that stay as they were: at 10,000
-    // models that parse costs more than building the few that changed.
-    std::vector<std::vector<size_t>> reads(n), readers(n);
-    std::vector<char> dirty(n, 0);
-    std::vector<size_t> queue;
-    for (size_t m = 0; m < n; ++m) {
-      const bool mine = changed_files.count(defs[m].where.pos.path) > 0;
-      const std::string text = (mine || !changed_prices.empty()) ? FormulaText(defs[m]) : std::string();
-      if (mine) {
-        for (const auto& [id, k] : index)
-          if (k != m && Spells(text, id)) reads[m].push_back(k);
-      } else {
-        for (const std::string& id : previous.results()[before[m].second.first].uses)
-          if (auto it = index.find(id); it != index.end()) reads[m].push_back(it->second);
-      }
-      for (size_t k : reads[m]) readers[k].push_back(m);
-      // A price is named by its id, in a formula or in a scenario's choice
-      // of variant: a model whose text does not spell it cannot read it.
-      bool changed = mine;
-      for (auto p = changed_prices.begin(); !changed && p != changed_prices.end(); ++p)
-        changed = Spells(text, std::string_view(*p).substr(p->find('/') + 1));
-      if (changed) dirty[m] = 1, queue.push_back(m);
-    }
-    while (!queue.empty()) {
-      size_t m = queue.back();
-      queue.pop_back();
-      for (size_t r : readers[m])
-        if (!dirty[r]) dirty[r] = 1, queue.push_back(r);
-    }
-    // The engine holds the models built again and every model they read,
-    // directly or not: a figure is the same in any engine that has what it
-    // reads (as in Evaluate's groups).
-    std::vector<char> needed = dirty;
-    for (size_t m = 0; m < n; ++m)
-      if (dirty[m]) queue.push_back(m);
-    while (!queue.empty()) {
-      size_t m = queue.back();
-      queue.pop_back();
-      for (size_t k : reads[m])
-        if (!needed[k]) needed[k] = 1, queue.push_back(k);
-    }
-    std::vector<const ModelDef*> models;
-    std::vector<size_t> at(n, SIZE_MAX);
-    for (size_t m = 0; m < n; ++m)
-      if (needed[m]) at[m] = models.size(), models.push_back(&defs[m]);
-    Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
-    // In model order, as Evaluate lists them.
-    for (size_t m = 0; m < n; ++m) {
-      if (!dirty[m]) {
-        for (size_t i = before[m].second.first; i < before[m].second.second; ++i)
-          data->results.push_back(previous.results()[i]);
-        continue;
-      }
-      stats->rebuilt.insert(defs[m].id);
-      data->results.push_back(engine.Build(at[m], ""));
-      for (const auto& sc : defs[m].scenarios) {
-        data->results.push_back(engine.Build(at[m], sc.id));
-        engine.ForgetScenario(at[m], sc.id);
-      }
-    }
+    RebuildChanged(previous, before, *core, changed, changed_prices, diags, &data->results, stats);
   });
+  ForgetModelsUnlessAdjustable(core.get());
+  return Evaluation(std::move(data));
+}
+
+Evaluation ReevaluateSets(const Evaluation& previous, Inputs inputs, const Options& given, Diagnostics& diags,
+                          ReevaluateStats* stats) {
+  Options options = given;
+  std::string error;
+  if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
+  const ModelSpans before = SpansOf(previous);
+  if (!SameModels(previous, before, inputs, options)) return EvaluateAll(std::move(inputs), given, diags, 1, stats);
+  const std::vector<ParamSet>& was = previous.data()->core->options.sets;
+  std::vector<char> changed;
+  for (const ModelDef& m : inputs.models) changed.push_back(SetsOf(was, m.id) != SetsOf(options.sets, m.id));
+  ApplyParamSets(&inputs, options.sets, diags);
+  std::shared_ptr<EvaluationCore> core = NewCore(std::move(inputs), options, diags);
+  auto data = std::make_shared<EvaluationData>();
+  data->core = core;
+  RunOnLargeStack([&] { RebuildChanged(previous, before, *core, changed, {}, diags, &data->results, stats); });
   ForgetModelsUnlessAdjustable(core.get());
   return Evaluation(std::move(data));
 }

@@ -44,6 +44,17 @@ struct ReevaluateStats {
 Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<std::string>& changed_files,
                       const Options& options, Diagnostics& diags, int threads, ReevaluateStats* stats);
 
+/// Evaluate(inputs, options, diags) for the same `inputs` (without sets
+/// applied) that `previous` was evaluated from, with other parameter sets
+/// (`options.sets`, e.g. a what-if reader's values): only the models whose
+/// sets differ from `previous`'s and the models that read those, directly or
+/// through others, are built again; the others' results are copied. Models
+/// added, removed or reordered, or another date, evaluate everything.
+/// REQUIRES: evaluating `previous` reported no error (its diagnostics about
+/// the models kept are not reported again).
+Evaluation ReevaluateSets(const Evaluation& previous, Inputs inputs, const Options& options, Diagnostics& diags,
+                          ReevaluateStats* stats);
+
 }  // namespace costsite::cost
 
 #endif  // COSTSITE_COST_EVALUATE_H_

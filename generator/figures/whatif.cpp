@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cost/evaluate.h"
+#include "cost/inputs.h"
 #include "cost/inputs_json.h"
 #include "figures/format.h"
 #include "figures/fragments.h"
@@ -61,9 +62,8 @@ std::vector<std::string> Strings(const json& j) {
   return out;
 }
 
-// A fragment of the page (figures/fragments.h) rendered with `ev`, as the
-// build rendered it; "" with `error` set when what it shows did not evaluate.
-std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const Speaker& lang, std::string* error) {
+// A fragment of the request ({"id": "1", "kind": …}, FragmentsJson).
+Fragment FragmentFrom(const json& spec) {
   Fragment f;
   f.id = std::atoi(spec.value("id", std::string("0")).c_str());
   f.kind = spec.value("kind", std::string());
@@ -76,21 +76,91 @@ std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const S
   f.by_group = spec.value("by_group", false);
   f.format = spec.value("format", std::string());
   f.popovers = spec.value("popovers", 0);
+  return f;
+}
+
+// An inline figure fragment's reference and options ("inference[spot].total precision=0").
+bool FigureOf(const Fragment& f, const cost::Evaluation& ev, FigureRef* ref, FormatOptions* opt, std::string* error) {
+  OptionError oerr;
+  size_t space = f.figure.find(' ');
+  if (!ParseFormatOptions(space == std::string::npos ? "" : std::string_view(f.figure).substr(space), opt, &oerr)) {
+    *error = oerr.message;
+    return false;
+  }
+  return ParseFigureRef(f.figure.substr(0, space), ev, ref, error);
+}
+
+// A fragment of the page (figures/fragments.h) rendered with `ev`, as the
+// build rendered it; "" with `error` set when what it shows did not evaluate.
+std::string RenderFragment(const Fragment& f, const cost::Evaluation& ev, const Speaker& lang, std::string* error) {
   PopoverIds ids("", f.popovers);
   SourceList sources;
   if (f.kind != "figure") return MarkFragment(DirectiveElement(f, ev, lang, &sources, &ids, error), f.id);
   FormatOptions opt;
-  OptionError oerr;
-  size_t space = f.figure.find(' ');
   FigureRef ref;
   cost::Figure fig;
-  if (!ParseFormatOptions(space == std::string::npos ? "" : std::string_view(f.figure).substr(space), &opt, &oerr)) {
-    *error = oerr.message;
-    return "";
-  }
-  if (!ParseFigureRef(f.figure.substr(0, space), ev, &ref, error) || !ResolveFigure(ev, ref, opt, &fig, error))
-    return "";
+  if (!FigureOf(f, ev, &ref, &opt, error) || !ResolveFigure(ev, ref, opt, &fig, error)) return "";
   return MarkFragment(FigureElement(fig, opt, lang, &ids), f.id, ref.ToString());
+}
+
+// What a request says besides its sets, read once.
+struct PageRequest {
+  std::vector<std::string> langs;
+  std::string fallback = "zh";
+  UiWords words;
+  std::vector<Fragment> fragments;
+  std::vector<std::string> errors;  // malformed fragments
+};
+
+// Reads `request`'s languages, words and fragments, and gives the figures
+// stage its locale data.
+PageRequest ReadRequest(const json& request) {
+  PageRequest page;
+  // value() returns a copy: kept in a named object while it is iterated.
+  const json locales = request.value("locales", json::object());
+  for (const auto& [lang, data] : locales.items()) {
+    LocaleData d;
+    if (LocaleFrom(data, &d)) SetLocaleData(lang, std::move(d));
+  }
+  const json word_tables = request.value("words", json::object());
+  for (const auto& [lang, table] : word_tables.items())
+    for (const auto& [key, text] : table.items()) page.words[lang][key] = text.get<std::string>();
+  page.fallback = request.value("fallback", std::string("zh"));
+  const json lang_list = request.value("langs", json::array());
+  for (const json& l : lang_list) page.langs.push_back(l.get<std::string>());
+  const json fragments = request.value("fragments", json::array());
+  for (const json& spec : fragments) {
+    if (!spec.is_object() || !spec.value("id", json()).is_string()) {
+      page.errors.push_back("a fragment is not {\"id\": \"N\", …}");
+      continue;
+    }
+    page.fragments.push_back(FragmentFrom(spec));
+  }
+  return page;
+}
+
+// [["model.param", "800 QPS"], …] as `--set`s.
+std::vector<cost::ParamSet> SetsFrom(const json& list) {
+  std::vector<cost::ParamSet> sets;
+  if (!list.is_array()) return sets;
+  for (const json& s : list) {
+    if (!s.is_array() || s.size() != 2 || !s[0].is_string() || !s[1].is_string()) continue;
+    cost::ParamSet set;
+    set.target.text = s[0].get<std::string>();
+    set.target.pos = {"--set", 1, 1};
+    set.value.text = s[1].get<std::string>();
+    set.value.pos = {"--set", 1, static_cast<int>(set.target.text.size()) + 2};
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
+void AddErrors(const Diagnostics& diags, json* errors) {
+  for (const Diagnostic& d : diags.Sorted()) {
+    if (d.severity != Severity::kError) continue;
+    errors->push_back(d.pos.path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " +
+                      d.message);
+  }
 }
 
 }  // namespace
@@ -116,40 +186,17 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     out["errors"].push_back(error);
     return out.dump();
   }
-  // value() returns a copy: kept in a named object while it is iterated.
-  const json locales = request.value("locales", json::object());
-  for (const auto& [lang, data] : locales.items()) {
-    LocaleData d;
-    if (LocaleFrom(data, &d)) SetLocaleData(lang, std::move(d));
-  }
-  UiWords words;
-  const json word_tables = request.value("words", json::object());
-  for (const auto& [lang, table] : word_tables.items())
-    for (const auto& [key, text] : table.items()) words[lang][key] = text.get<std::string>();
-  std::vector<std::string> langs;
-  const std::string fallback = request.value("fallback", std::string("zh"));
-  const json lang_list = request.value("langs", json::array()), set_list = request.value("sets", json::array());
-  for (const json& l : lang_list) langs.push_back(l.get<std::string>());
-  for (const json& s : set_list) {
-    cost::ParamSet set;
-    set.target.text = s[0].get<std::string>();
-    set.target.pos = {"--set", 1, 1};
-    set.value.text = s[1].get<std::string>();
-    set.value.pos = {"--set", 1, static_cast<int>(set.target.text.size()) + 2};
-    options.sets.push_back(std::move(set));
-  }
+  PageRequest page = ReadRequest(request);
+  options.sets = SetsFrom(request.value("sets", json::array()));
   Diagnostics diags;
   cost::Evaluation ev = cost::Evaluate(std::move(inputs), options, diags, 1);
-  for (const Diagnostic& d : diags.Sorted()) {
-    if (d.severity != Severity::kError) continue;
-    out["errors"].push_back(d.pos.path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) +
-                            ": " + d.message);
-  }
+  AddErrors(diags, &out["errors"]);
   for (const cost::ModelResult& r : ev.results()) {
     json figs = json::array();
     for (const cost::Figure* f : r.AllFigures()) {
       json fj = {{"id", f->id}, {"plain", PlainFigure(*f)}};
-      for (const std::string& lang : langs) fj[lang] = FormatFigure(*f, {}, Speaker{lang, &words, fallback});
+      for (const std::string& lang : page.langs)
+        fj[lang] = FormatFigure(*f, {}, Speaker{lang, &page.words, page.fallback});
       figs.push_back(std::move(fj));
     }
     json rules = json::array();
@@ -157,23 +204,122 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     out["results"].push_back({{"model", r.model}, {"scenario", r.scenario}, {"figures", figs}, {"rules", rules}});
   }
   // The page's elements, in the page's language (the first of `langs`).
-  const json fragments = request.value("fragments", json::array());
-  if (!fragments.empty() && !langs.empty()) {
+  for (const std::string& e : page.errors) out["errors"].push_back(e);
+  if (!request.value("fragments", json::array()).empty() && !page.langs.empty()) {
     out["fragments"] = json::array();
-    const Speaker lang{langs.front(), &words, fallback};
-    for (const json& spec : fragments) {
-      if (!spec.is_object() || !spec.value("id", json()).is_string()) {
-        out["errors"].push_back("a fragment is not {\"id\": \"N\", …}");
-        continue;
-      }
+    const Speaker lang{page.langs.front(), &page.words, page.fallback};
+    for (const Fragment& f : page.fragments) {
       std::string error;
-      std::string html = RenderFragment(spec, ev, lang, &error);
+      std::string html = RenderFragment(f, ev, lang, &error);
       if (html.empty()) {
-        out["errors"].push_back("fragment " + spec.value("id", std::string()) + ": " + error);
+        out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + error);
         continue;
       }
-      out["fragments"].push_back({{"id", spec.value("id", std::string())}, {"html", html}});
+      out["fragments"].push_back({{"id", std::to_string(f.id)}, {"html", html}});
     }
+  }
+  return out.dump();
+}
+
+// The page between changes: its data read once, the last evaluation, and
+// what each of its elements shows now.
+struct WhatIfSession::State {
+  cost::Inputs inputs;    // as the page carries them, without sets
+  cost::Options options;  // their options, without sets
+  PageRequest page;
+  std::vector<std::string> models;  // per fragment: the model it shows ("" = unknown: always rendered)
+  std::vector<std::string> shown;   // per fragment: the HTML the page shows (the build's, or the last sent)
+  cost::Evaluation last;
+  bool last_ok = false;  // `last` reported no error (ReevaluateSets may start from it)
+};
+
+WhatIfSession::WhatIfSession() = default;
+WhatIfSession::~WhatIfSession() = default;
+
+std::string WhatIfSession::Open(std::string_view inputs_text, std::string_view request_text) {
+  json out = {{"errors", json::array()}};
+  state_.reset();
+  auto state = std::make_unique<State>();
+  std::string error;
+  json request = json::parse(request_text, nullptr, false);
+  if (request.is_discarded() || !request.is_object()) {
+    out["errors"].push_back("the what-if request is not a JSON object");
+    return out.dump();
+  }
+  if (!cost::InputsFromJson(inputs_text, &state->inputs, &state->options, &error)) {
+    out["errors"].push_back(error);
+    return out.dump();
+  }
+  state->page = ReadRequest(request);
+  for (const std::string& e : state->page.errors) out["errors"].push_back(e);
+  if (state->page.langs.empty()) out["errors"].push_back("the what-if request names no language");
+  Diagnostics diags;
+  state->last = cost::Evaluate(state->inputs, state->options, diags, 1);
+  AddErrors(diags, &out["errors"]);
+  for (const Fragment& f : state->page.fragments) {
+    FigureRef ref;
+    FormatOptions opt;
+    std::string ignored;
+    if (f.kind != "figure") state->models.push_back(f.model);
+    else state->models.push_back(FigureOf(f, state->last, &ref, &opt, &ignored) ? ref.model : std::string());
+  }
+  // What the page shows: the build's elements, which these equal (the
+  // browser test checks it), so that an answer holds only what changed.
+  if (state->page.langs.empty()) return out.dump();
+  const Speaker lang{state->page.langs.front(), &state->page.words, state->page.fallback};
+  for (const Fragment& f : state->page.fragments) {
+    std::string why;
+    state->shown.push_back(RenderFragment(f, state->last, lang, &why));
+    if (state->shown.back().empty()) out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + why);
+  }
+  state->last_ok = out["errors"].empty();
+  state_ = std::move(state);
+  return out.dump();
+}
+
+std::string WhatIfSession::Update(std::string_view sets_text) {
+  json out = {{"errors", json::array()}, {"fragments", json::array()}, {"rebuilt", json::array()}};
+  if (!state_) {
+    out["errors"].push_back("the what-if engine has no page open");
+    return out.dump();
+  }
+  State& s = *state_;
+  json sets = json::parse(sets_text, nullptr, false);
+  if (sets.is_discarded() || !sets.is_array()) {
+    out["errors"].push_back("the what-if sets are not a JSON array");
+    return out.dump();
+  }
+  cost::Options options = s.options;
+  options.sets = SetsFrom(sets);
+  Diagnostics diags;
+  cost::ReevaluateStats stats;
+  if (s.last_ok) {
+    s.last = cost::ReevaluateSets(s.last, s.inputs, options, diags, &stats);
+  } else {
+    stats.full = true;
+    for (const cost::ModelDef& m : s.inputs.models) stats.rebuilt.insert(m.id);
+    s.last = cost::Evaluate(s.inputs, options, diags, 1);
+  }
+  AddErrors(diags, &out["errors"]);
+  for (const std::string& m : stats.rebuilt) out["rebuilt"].push_back(m);
+  // Only the elements of the models built again can change.
+  const Speaker lang{s.page.langs.front(), &s.page.words, s.page.fallback};
+  std::vector<std::pair<size_t, std::string>> changed;
+  for (size_t i = 0; i < s.page.fragments.size(); ++i) {
+    if (!stats.full && !s.models[i].empty() && !stats.rebuilt.count(s.models[i])) continue;
+    const Fragment& f = s.page.fragments[i];
+    std::string error;
+    std::string html = RenderFragment(f, s.last, lang, &error);
+    if (html.empty()) out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + error);
+    else if (html != s.shown[i]) changed.push_back({i, std::move(html)});
+  }
+  // A page applies none of an answer with errors: the next change then
+  // evaluates and renders everything again.
+  s.last_ok = out["errors"].empty();
+  if (!s.last_ok) return out.dump();
+  for (auto& [i, html] : changed) {
+    out["fragments"].push_back({{"id", std::to_string(s.page.fragments[i].id)}, {"html", html}});
+    s.shown[i] = std::move(html);
   }
   return out.dump();
 }

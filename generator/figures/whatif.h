@@ -4,6 +4,7 @@
 #ifndef COSTSITE_FIGURES_WHATIF_H_
 #define COSTSITE_FIGURES_WHATIF_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,34 @@ namespace costsite::figures {
 /// word), by the functions the build used (figures/fragments.h); one that
 /// cannot be (its figure failed) is left out, with an error.
 std::string WhatIfRun(std::string_view inputs, std::string_view request);
+
+/// A page's what-if engine between a reader's changes (what the page script
+/// uses; WhatIfRun answers one request whole, as the tests' reference): Open
+/// reads the page's data and evaluates the author's values once; each Update
+/// evaluates again only the models the changed inputs reach
+/// (cost::ReevaluateSets) and renders again only their fragments.
+class WhatIfSession {
+ public:
+  WhatIfSession();
+  ~WhatIfSession();
+  /// `inputs` and `request` as WhatIfRun's (its "sets" are ignored: the page
+  /// shows the author's values); evaluates them and renders every fragment,
+  /// what the page shows (the build's bytes). Returns {"errors": [text…]};
+  /// after an error in the request, Update has nothing to work on.
+  std::string Open(std::string_view inputs, std::string_view request);
+  /// `sets`: [["model.param", "800 QPS"], …], every input that differs from
+  /// the author's value (not only the last one changed; [] for the author's
+  /// values). Returns {"errors": [text…], "fragments": [{"id", "html"}],
+  /// "rebuilt": [model…]}: the fragments, in the first of "langs", whose HTML
+  /// differs from what the page shows (the build's, or what the last answer
+  /// without errors sent); an answer with errors holds no fragments, and the
+  /// page is then expected to keep what it shows.
+  std::string Update(std::string_view sets);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 struct Fragment;
 

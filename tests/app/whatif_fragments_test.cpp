@@ -143,5 +143,64 @@ TEST_CASE("What-if: a page without inputs carries no data, and --single-file inl
   }
 }
 
+// The page's elements by data-wf after `answer`'s fragments replace theirs.
+void Apply(const json& answer, std::map<std::string, std::string>* page) {
+  for (const json& f : answer["fragments"]) (*page)[f["id"].get<std::string>()] = f["html"].get<std::string>();
+}
+
+TEST_CASE("What-if session: each change sends only what changed, and the page then equals a whole recompute") {
+  if (load::WhatIfEngine().empty()) return;
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  fs::path src = fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/whatif";
+  CliResult built = Costsite("build --source '" + src.string() + "' --out '" + out.string() + "'");
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  for (const char* name : {"zh/serve/index.html", "en/serve/index.html"}) {
+    INFO(name);
+    json data = DataBlock(ReadAll(out / name));
+    REQUIRE(data.is_object());
+    const std::string inputs = data["inputs"].dump();
+    json request = data["request"];
+    // What a whole request renders with `sets`, by data-wf.
+    auto whole = [&](const json& sets) {
+      json r = request;
+      r["sets"] = sets;
+      std::map<std::string, std::string> page;
+      Apply(json::parse(figures::WhatIfRun(inputs, r.dump())), &page);
+      return page;
+    };
+    const json qps = json::array({json::array({"serve.qps", "2000 requests/s"})});
+    const json bad = json::array({json::array({"serve.qps", "-1 requests/s"})});
+    std::map<std::string, std::string> page = whole(json::array());  // the build's (checked above)
+    const std::map<std::string, std::string> built_page = page;
+    figures::WhatIfSession session;
+    CHECK(json::parse(session.Open(inputs, request.dump()))["errors"].empty());
+
+    json changed = json::parse(session.Update(qps.dump()));
+    CHECK(changed["errors"].empty());
+    CHECK(changed["rebuilt"].size() >= 1);
+    CHECK_FALSE(changed["fragments"].empty());
+    Apply(changed, &page);
+    CHECK(page == whole(qps));
+    // The same sets again: nothing to send.
+    json again = json::parse(session.Update(qps.dump()));
+    CHECK(again["errors"].empty());
+    CHECK(again["rebuilt"].empty());
+    CHECK(again["fragments"].empty());
+    // A value out of bounds: an error and no fragment; the page keeps what it shows.
+    json failed = json::parse(session.Update(bad.dump()));
+    CHECK_FALSE(failed["errors"].empty());
+    CHECK(failed["fragments"].empty());
+    // Back to the author's values: the page is the build's again, and only
+    // the elements that had changed were sent.
+    json reset = json::parse(session.Update("[]"));
+    CHECK(reset["errors"].empty());
+    CHECK(reset["fragments"].size() == changed["fragments"].size());
+    Apply(reset, &page);
+    CHECK(page == built_page);
+  }
+}
+
 }  // namespace
 }  // namespace costsite

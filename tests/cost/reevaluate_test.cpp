@@ -164,5 +164,57 @@ TEST_CASE("A price that moved to another line counts as changed, as its place is
   CheckSame(o.incremental, o.full);
 }
 
+// `sets` as `--set`s.
+Options WithSets(const std::vector<std::pair<std::string, std::string>>& sets) {
+  Options o = Pinned();
+  for (const auto& [target, value] : sets) {
+    ParamSet p;
+    p.target = {target, {"--set", 1, 1}, ""};
+    p.value = {value, {"--set", 1, 1}, ""};
+    o.sets.push_back(p);
+  }
+  return o;
+}
+
+TEST_CASE("Other parameter sets rebuild the models they name and their readers, and equal a full evaluation",
+          "[cost][reevaluate]") {
+  Files site = Site();
+  site.push_back({"pricing/g_gpu_reader.yaml", "model: gpus\nfigures:\n  twice: {formula: 2 * gpu.total}\n"});
+  Diagnostics d0;
+  Evaluation previous = Evaluate(Parse(site, d0), Pinned(), d0);
+  REQUIRE(d0.Sorted().empty());
+  // A reader's value, then another, the same again, then back to the author's.
+  using Sets = std::vector<std::pair<std::string, std::string>>;
+  Sets last;
+  for (const Sets& sets : std::vector<Sets>{{{"gpu.n", "3"}}, {{"gpu.n", "5"}}, {{"gpu.n", "5"}}, {}}) {
+    Diagnostics d1, d2;
+    ReevaluateStats stats;
+    Evaluation incremental = ReevaluateSets(previous, Parse(site, d1), WithSets(sets), d1, &stats);
+    Evaluation full = Evaluate(Parse(site, d2), WithSets(sets), d2);
+    INFO((sets.empty() ? "the author's values" : sets[0].second));
+    CHECK(d1.Sorted().empty());
+    CHECK_FALSE(stats.full);
+    CHECK(stats.rebuilt == (sets == last ? Ids{} : Ids{"gpu", "gpus"}));
+    CheckSame(incremental, full);
+    previous = incremental;
+    last = sets;
+  }
+  // The value reached the reader.
+  Diagnostics d;
+  ReevaluateStats stats;
+  Evaluation five = ReevaluateSets(previous, Parse(site, d), WithSets({{"gpu.n", "5"}}), d, &stats);
+  CHECK(five.Find("gpus")->Find("twice")->value.lo.ToString() != previous.Find("gpus")->Find("twice")->value.lo.ToString());
+}
+
+TEST_CASE("A set naming an unknown parameter is reported by ReevaluateSets as by Evaluate", "[cost][reevaluate]") {
+  Diagnostics d0, d1, d2;
+  Evaluation previous = Evaluate(Parse(Site(), d0), Pinned(), d0);
+  ReevaluateStats stats;
+  ReevaluateSets(previous, Parse(Site(), d1), WithSets({{"gpu.m", "3"}}), d1, &stats);
+  Evaluate(Parse(Site(), d2), WithSets({{"gpu.m", "3"}}), d2);
+  REQUIRE(d1.Sorted().size() == 1);
+  CHECK(FormatDiagnostic(d1.Sorted()[0]) == FormatDiagnostic(d2.Sorted()[0]));
+}
+
 }  // namespace
 }  // namespace costsite::cost

@@ -46,6 +46,30 @@ for (const name of ['base', 'set']) {
   }
   console.log(`${name}: ${answer.results.length} results, full recompute ${ms.toFixed(1)} ms`);
 }
+// The page's session (costsite_whatif_open, then costsite_whatif_update with
+// only the sets): the models the sets name and their readers are built again,
+// and back at the author's values the same ones.
+// (On the largest model's inputs: the whole site's include a model whose
+// actual() fails without a billing export, and after an error every change
+// evaluates everything.)
+{
+  const largest = readFileSync(`${dir}/inputs-largest.json`, 'utf8');
+  const models = new Set(JSON.parse(largest).models.map((m) => m.id));
+  const sets = JSON.parse(readFileSync(`${dir}/request-set.json`, 'utf8')).sets
+    .filter(([target]) => models.has(target.split('.')[0]));
+  const opened = JSON.parse(engine.ccall('costsite_whatif_open', 'string', ['string', 'string'],
+                                         [largest, readFileSync(`${dir}/request-base.json`, 'utf8')]));
+  const update = (sets) => JSON.parse(engine.ccall('costsite_whatif_update', 'string', ['string'], [JSON.stringify(sets)]));
+  const changed = update(sets), again = update(sets), reset = update([]);
+  const named = new Set(sets.map(([target]) => target.split('.')[0]));
+  if (!named.size) { console.error('session: no set names a model of the largest model\'s inputs'); failures++; }
+  const problems = [...opened.errors, ...changed.errors, ...again.errors, ...reset.errors];
+  if (![...named].every((m) => changed.rebuilt.includes(m))) problems.push(`not every model set was built again: ${changed.rebuilt}`);
+  if (again.rebuilt.length) problems.push(`the same sets again built ${again.rebuilt}`);
+  if (JSON.stringify(reset.rebuilt) !== JSON.stringify(changed.rebuilt)) problems.push(`reset built ${reset.rebuilt}`);
+  for (const p of problems) { console.error(`session: ${p}`); failures++; }
+  console.log(`session: ${changed.rebuilt.length} models built again for ${named.size} models set`);
+}
 // One recompute of the largest model alone, as on its page (after a first
 // run, the best of five).
 {
