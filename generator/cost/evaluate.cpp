@@ -55,6 +55,7 @@ std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::v
           auto& mine = per_model[groups[g][k]];
           for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
         }
+        engine.ReleaseParsed(group);
       }
     });
   });
