@@ -282,7 +282,10 @@ void Engine::Fail(const Node& at, const Scope& s, std::string message, std::stri
 const Node* Engine::Parsed(const Located& src) {
   if (shared_parsed_) {
     auto shared = shared_parsed_->find(&src);
-    if (shared != shared_parsed_->end()) return shared->second.get();
+    if (shared != shared_parsed_->end()) {
+      borrowed_.insert(&src);
+      return shared->second.get();
+    }
   }
   auto it = parsed_.find(&src);
   if (it != parsed_.end()) return it->second.get();
@@ -290,6 +293,13 @@ const Node* Engine::Parsed(const Located& src) {
   auto node = ParseFormula(src.text, units_, &err);
   if (!node) Report(src, err.offset, err.length, err.message, "malformed-formula");
   return parsed_.emplace(&src, std::move(node)).first->second.get();
+}
+
+void Engine::ReleaseParsed(const Engine& group) {
+  for (const Located* src : group.borrowed_) {
+    auto it = parsed_.find(src);
+    if (it != parsed_.end()) it->second.reset();
+  }
 }
 
 std::optional<Value> Engine::EvalLocated(const Located& src, size_t m, const std::string& scenario,

@@ -33,34 +33,64 @@ void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
   }
 }
 
+// True when some model has a parameter readers may adjust (`input:`): its
+// definitions are then kept after evaluation (ForgetModelsUnlessAdjustable).
+bool AnyAdjustable(const Inputs& inputs) {
+  for (const ModelDef& m : inputs.models)
+    for (const ParamDef& p : m.params)
+      if (p.input) return true;
+  return false;
+}
+
 // Evaluates the groups of `engine` (Engine::Groups) on `threads` threads, one
 // engine per group, and returns the results in model order as one engine
 // would have made them.
+// With `defs` (the definitions of the engine's models, by index, when none
+// is adjustable: nothing reads them after evaluation), each group's
+// definitions are freed once it is evaluated, not all at the end: a site of
+// one model per report held them all (3.1 KB a model) through the whole
+// evaluation, the peak of its build (docs/performance.md). No other group
+// reads them (Engine::Groups).
 std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups,
-                                        int threads, Diagnostics& diags) {
+                                        int threads, Diagnostics& diags, std::vector<ModelDef>* defs) {
   std::vector<std::vector<ModelResult>> per_model(engine.model_count());
   std::atomic<size_t> next{0};
   ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
     RunOnLargeStack([&] {
       for (size_t g; (g = next.fetch_add(1)) < groups.size();) {
-        std::vector<const ModelDef*> defs;
-        for (size_t m : groups[g]) defs.push_back(&engine.model(m));
-        Engine group(engine, std::move(defs), diags);
-        std::vector<ModelResult> results;
-        EvaluateModels(group, &results);
-        // Each model's base case, then its scenarios, in the group's order.
-        size_t at = 0;
-        for (size_t k = 0; k < groups[g].size(); ++k) {
-          size_t count = 1 + group.model(k).scenarios.size();
-          auto& mine = per_model[groups[g][k]];
-          for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
+        {
+          std::vector<const ModelDef*> group_defs;
+          for (size_t m : groups[g]) group_defs.push_back(&engine.model(m));
+          Engine group(engine, std::move(group_defs), diags);
+          std::vector<ModelResult> results;
+          EvaluateModels(group, &results);
+          // Each model's base case, then its scenarios, in the group's order.
+          size_t at = 0;
+          for (size_t k = 0; k < groups[g].size(); ++k) {
+            size_t count = 1 + group.model(k).scenarios.size();
+            auto& mine = per_model[groups[g][k]];
+            for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
+          }
+          engine.ReleaseParsed(group);
+        }  // the group's engine is gone: nothing points into its definitions now
+        if (defs) {
+          for (size_t m : groups[g]) {
+            ModelDef gone = std::move((*defs)[m]);  // moved, so its buffers go with it
+          }
         }
       }
     });
   });
+  // Reserved, and each model's list freed once moved: grown by doubling, the
+  // list of 50,000 results (960 bytes each) held up to three times its size.
+  size_t count = 0;
+  for (const auto& results : per_model) count += results.size();
   std::vector<ModelResult> out;
-  for (auto& results : per_model)
+  out.reserve(count);
+  for (auto& results : per_model) {
     for (ModelResult& r : results) out.push_back(std::move(r));
+    std::vector<ModelResult>().swap(results);
+  }
   return out;
 }
 
@@ -243,9 +273,7 @@ bool ChangedPrices(const Inputs& before, const Inputs& now, std::set<std::string
 // shows and what they read (Evaluation::WhatIfInputs), for the engine in
 // the reader's browser to evaluate again.
 void ForgetModelsUnlessAdjustable(EvaluationCore* core) {
-  for (const ModelDef& m : core->inputs.models)
-    for (const ParamDef& p : m.params)
-      if (p.input) return;
+  if (AnyAdjustable(core->inputs)) return;
   std::vector<ModelDef>().swap(core->inputs.models);
 }
 
@@ -279,7 +307,9 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
     // every core; models that read each other stay in one group.
     std::vector<std::vector<size_t>> groups;
     if (threads > 1 && engine.model_count() > 1) RunOnLargeStack([&] { groups = engine.Groups(); });
-    if (groups.size() > 1) data->results = EvaluateGroups(engine, groups, threads, diags);
+    if (groups.size() > 1)
+      data->results = EvaluateGroups(engine, groups, threads, diags,
+                                     AnyAdjustable(core->inputs) ? nullptr : &core->inputs.models);
     else RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
   }
   ForgetModelsUnlessAdjustable(core.get());

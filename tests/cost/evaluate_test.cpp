@@ -626,6 +626,45 @@ TEST_CASE("Groups of independent models evaluate in parallel with the same resul
   CHECK(run(2) == serial);
 }
 
+// Each group frees its models' parsed formulas once evaluated, and their
+// definitions too unless some model is adjustable (the what-if engine reads
+// them after evaluation): both ways, 2 threads give 1 thread's results, and
+// an adjustable site keeps what the what-if engine needs.
+TEST_CASE("Groups evaluated in parallel free their formulas and keep definitions only for adjustable sites",
+          "[cost][evaluate]") {
+  for (bool adjustable : {false, true}) {
+    auto run = [&](int threads, std::string* whatif) {
+      Diagnostics diags;
+      Inputs inputs;
+      pricing::ParsePricingFile("pricing/aws.yaml", kAws, &inputs, diags);
+      for (int i = 0; i < 12; ++i)
+        pricing::ParsePricingFile("pricing/m" + std::to_string(i) + ".yaml",
+                                  "model: m" + std::to_string(i) + "\nunit: USD/month\nparams:\n  n: {value: " +
+                                      std::to_string(i + 1) +
+                                      (adjustable && i == 5 ? ", input: {min: 1, max: 50}" : "") +
+                                      "}\nitems:\n  vm: {quantity: n * 730 h/month, price: \"@aws/c5.2xlarge\"}\n"
+                                      "figures:\n  twice: {formula: vm * 2}\n",
+                                  &inputs, diags);
+      Evaluation ev = Evaluate(std::move(inputs), Options{}, diags, threads);
+      *whatif = ev.WhatIfInputs({"m5"});
+      CHECK(ev.HasInputs() == adjustable);
+      std::string out;
+      for (const ModelResult& r : ev.results()) out += r.model + " " + std::to_string(Fingerprint(r)) + "\n";
+      for (const Diagnostic& d : diags.Sorted()) out += FormatDiagnostic(d);
+      return out;
+    };
+    std::string whatif1, whatif2;
+    std::string serial = run(1, &whatif1);
+    INFO(serial);
+    CHECK(serial.find("m11 ") != std::string::npos);
+    CHECK(serial.find("error") == std::string::npos);
+    CHECK(run(2, &whatif2) == serial);
+    CHECK(whatif2 == whatif1);
+    CHECK(whatif1.empty() == !adjustable);
+    if (adjustable) CHECK(whatif1.find("m5") != std::string::npos);
+  }
+}
+
 // Sizes at which evaluation used to be quadratic: a share summed every other
 // item (25,000 items took minutes), and each scenario's result copied the
 // list of all scenarios (10,000 scenarios exhausted memory).
