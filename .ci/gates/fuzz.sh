@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Gate: builds the libFuzzer targets of tests/fuzz with clang under ASan +
-# UBSan and runs each for FUZZ_SECONDS (default 60), seeded from the example
+# Gate: runs each libFuzzer target of tests/fuzz, built under ASan + UBSan by
+# the asan_build gate (WORK_DIR/asan), for FUZZ_SECONDS (default 45), seeded from the example
 # site (formulas from pricing/, the pricing YAML, content Markdown) and the
 # committed seeds. A crash fails the gate; its input is kept in
 # WORK_DIR/fuzz/artifacts/ to become a regression test.
@@ -10,15 +10,10 @@ root=$(cd "$1" && pwd) work=$2
 mkdir -p "$work"; work=$(cd "$work" && pwd)
 . "$root/.ci/gates/lib.sh"
 gate_begin fuzz
-seconds=${FUZZ_SECONDS:-60}
-build="$work/fuzz/build" corpus="$work/fuzz/corpus" artifacts="$work/fuzz/artifacts"
-rm -rf "$artifacts"; mkdir -p "$build" "$artifacts"
-
-t0=$(date +%s)
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCOSTSITE_FUZZ=ON -DCOSTSITE_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link >/dev/null
-cmake --build "$build" -j "${JOBS:-2}" --target formula_fuzzer pricing_fuzzer markdown_fuzzer serve_path_fuzzer
-echo "fuzz: built the targets in $(( $(date +%s) - t0 )) s"
+seconds=${FUZZ_SECONDS:-45}
+build="$work/asan" corpus="$work/fuzz/corpus" artifacts="$work/fuzz/artifacts"
+[ -x "$build/tests/fuzz/formula_fuzzer" ] || { echo "fuzz: no fuzzers in $build; run the asan_build gate first" >&2; exit 1; }
+rm -rf "$artifacts"; mkdir -p "$artifacts"
 
 # Seeds, copied afresh each run so the corpus follows the example site.
 rm -rf "$corpus"; mkdir -p "$corpus"/{formula,pricing,markdown,serve_path}
