@@ -18,7 +18,8 @@
 namespace costsite::cost {
 namespace {
 
-void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
+template <typename Out>  // std::vector<ModelResult> or ResultList
+void EvaluateModels(Engine& engine, Out* out) {
   // The memoised figures of a model no other model reads are dropped once
   // its results are built: they are most of an evaluation's memory (about a
   // kilobyte a figure, with its trace), and a large site has many models.
@@ -36,8 +37,8 @@ void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
 // Evaluates the groups of `engine` (Engine::Groups) on `threads` threads, one
 // engine per group, and returns the results in model order as one engine
 // would have made them.
-std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups,
-                                        int threads, Diagnostics& diags) {
+ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups,
+                          int threads, Diagnostics& diags) {
   std::vector<std::vector<ModelResult>> per_model(engine.model_count());
   std::atomic<size_t> next{0};
   ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
@@ -58,7 +59,7 @@ std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::v
       }
     });
   });
-  std::vector<ModelResult> out;
+  ResultList out;
   for (auto& results : per_model)
     for (ModelResult& r : results) out.push_back(std::move(r));
   return out;
@@ -389,7 +390,7 @@ Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<
     for (size_t m = 0; m < n; ++m) {
       if (!dirty[m]) {
         for (size_t i = before[m].second.first; i < before[m].second.second; ++i)
-          data->results.push_back(previous.results()[i]);
+          data->results.push_back(previous.results().shared(i));  // shared, not copied
         continue;
       }
       stats->rebuilt.insert(defs[m].id);

@@ -1,3 +1,4 @@
+#include <iterator>
 #include <set>
 #include <string>
 #include <utility>
@@ -162,6 +163,33 @@ TEST_CASE("A price that moved to another line counts as changed, as its place is
   // c5 has a note; p4d and s3 are a line further down.
   CHECK(o.stats.rebuilt == Ids{"direct", "reader", "chain", "cny", "gpu", "other"});
   CheckSame(o.incremental, o.full);
+}
+
+TEST_CASE("The results of the models not built again are shared with the last evaluation, not copied",
+          "[cost][reevaluate]") {
+  Diagnostics d0, d1;
+  Evaluation previous = Evaluate(Parse(Site(), d0), Pinned(), d0);
+  ReevaluateStats stats;
+  Evaluation again = Reevaluate(previous, Parse(Site("0.50"), d1), {"pricing/aws.yaml"}, Pinned(), d1, 1, &stats);
+  REQUIRE_FALSE(stats.full);
+  REQUIRE(again.results().size() == previous.results().size());
+  size_t shared = 0;
+  for (size_t i = 0; i < again.results().size(); ++i) {
+    const ModelResult& r = again.results()[i];
+    INFO(r.model << " " << r.scenario);
+    // The same object for a kept model; a new one for a rebuilt model.
+    CHECK((&r == &previous.results()[i]) == (stats.rebuilt.count(r.model) == 0));
+    shared += &r == &previous.results()[i];
+    CHECK(again.Find(r.model, r.scenario) == &r);
+  }
+  CHECK(shared == 4);  // gpu in its base case and two scenarios, and other
+  // The list reads like the vector it replaced.
+  size_t n = 0;
+  for (const ModelResult& r : again.results()) n += !r.model.empty();
+  CHECK(n == again.results().size());
+  CHECK(&again.results().front() == &again.results()[0]);
+  CHECK(std::distance(again.results().begin(), again.results().end()) ==
+        static_cast<std::ptrdiff_t>(again.results().size()));
 }
 
 }  // namespace
