@@ -73,7 +73,7 @@ def main():
                 f.write(f"\nEdited paragraph {k}.\n")
             t0 = time.monotonic()
             times.append(changed_within(port, page, before))
-            time.sleep(2.0)  # the search index is rewritten after each update
+            time.sleep(2.0)  # the search index is rewritten after each update (on its own thread)
         print("edit one page -> page served: median %.1f ms (runs: %s)" %
               (1000 * statistics.median(times), ", ".join("%.1f" % (1000 * t) for t in times)))
         edit_lines = [l for l in lines if l.startswith("Updated")]
@@ -98,7 +98,7 @@ def main():
             waited = time.monotonic()  # serve prints its line once the update's checks ran
             while not any(l.startswith("Updated") for l in lines[count:]) and time.monotonic() - waited < 60:
                 time.sleep(0.05)
-            time.sleep(2.0)  # the search index is rewritten after each update
+            time.sleep(2.0)  # the search index is rewritten after each update (on its own thread)
             updates += [l for l in lines[count:] if l.startswith("Updated")][:1]
         print("change one price -> dependent page served: median %.0f ms (runs: %s)" %
               (1000 * statistics.median(took), ", ".join("%.0f" % (1000 * t) for t in took)))

@@ -1,6 +1,9 @@
 // Times, in one process, a full cost::Evaluate (2 threads, as serve runs it)
 // against cost::Reevaluate after one price of the benchmark's price list
-// changes, three times, and checks that both give the same results.
+// changes, three times, and checks that both give the same results; and
+// reading pricing/ whole (ReadPricing, every file compared with the parse
+// cache) against reading only the changed file (ReadPricingChanged, as serve
+// does when its watcher names the file), checking both give the same inputs.
 //
 // Usage (after `make build`; the corpus from bench/gen_corpus.py):
 //   c++ -std=c++20 -O2 -DNDEBUG -Igenerator bench/reevaluate.cpp -o /tmp/reevaluate \
@@ -13,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 #include "cost/evaluate.h"
+#include "cost/inputs_json.h"
 #include "pricing/pricing.h"
 using namespace costsite;
 static double cpu() { timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec + t.tv_nsec / 1e9; }
@@ -29,9 +33,17 @@ int main(int argc, char** argv) {
     std::string t = text; size_t e = t.find("id: gpu3\n"); size_t at = t.find("price: ", e); size_t end = t.find('\n', at);
     t = t.substr(0, at) + "price: " + std::to_string(5 + k) + t.substr(end);
     std::ofstream(file) << t;
+    pricing::ParseCache named_cache = cache;
+    double n0 = cpu(), nw0 = wall();
+    Diagnostics dn; cost::Inputs named;
+    bool took = pricing::ReadPricingChanged(dir, {"pricing/bench.yaml"}, dn, 1, &named_cache, &named);
+    double n1 = cpu(), nw1 = wall();
     double c0 = cpu(), w0 = wall();
     Diagnostics d1; cost::Inputs inputs = pricing::ReadPricing(dir, d1, 1, &cache);
     double c1 = cpu(), w1 = wall();
+    bool same_inputs = took && cost::InputsToJson(named, opt) == cost::InputsToJson(inputs, opt);
+    std::printf("run %d: read the named file cpu %.0f ms (wall %.0f), same inputs=%d\n", k, 1000 * (n1 - n0),
+                1000 * (nw1 - nw0), same_inputs);
     Diagnostics d2; cost::Inputs copy = inputs;
     double c2 = cpu(), w2 = wall();
     cost::Evaluation full = cost::Evaluate(std::move(copy), opt, d2, 2);

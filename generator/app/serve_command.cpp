@@ -4,8 +4,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <optional>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>
@@ -150,6 +155,84 @@ class ScratchFolder {
   fs::path path_;
 };
 
+// Writes search-index.js on a thread of its own, after the pages an update
+// re-rendered are served: at 2 × 10,000 pages building the index takes
+// longer than the update itself, and the next change must not wait for it.
+// Only the latest snapshot is built; an update cancels the one being built
+// (it would be stale). An update writes files holding `files_lock`, and the
+// index is written holding it too, after checking it was not cancelled: a
+// stale index never lands in the served folder (a full build replaces it).
+class SearchIndexWriter {
+ public:
+  explicit SearchIndexWriter(std::ostream& err) : err_(err), thread_([this] { Run(); }) {}
+  ~SearchIndexWriter() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+      if (cancel_) *cancel_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  SearchIndexWriter(const SearchIndexWriter&) = delete;
+  SearchIndexWriter& operator=(const SearchIndexWriter&) = delete;
+
+  /// Drops the index being built or waiting; true if there was one. Call
+  /// holding files_lock.
+  bool Cancel() {
+    std::lock_guard<std::mutex> lock(mu_);
+    bool dropped = busy_ || pending_.has_value();
+    if (cancel_) *cancel_ = true;
+    pending_.reset();
+    return dropped;
+  }
+  /// Builds and writes the index of `snapshot` once the thread is free.
+  void Post(SearchSnapshot snapshot) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (cancel_) *cancel_ = true;
+      pending_ = std::move(snapshot);
+    }
+    wake_.notify_one();
+  }
+
+  std::mutex files_lock;
+
+ private:
+  void Run() {
+#ifdef __linux__
+    // Below the updates: on a busy machine the pages come first.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+#endif
+    for (;;) {
+      SearchSnapshot job;
+      std::shared_ptr<std::atomic<bool>> cancel;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        wake_.wait(lock, [this] { return stop_ || pending_.has_value(); });
+        if (stop_) return;
+        job = std::move(*pending_);
+        pending_.reset();
+        cancel_ = cancel = std::make_shared<std::atomic<bool>>(false);
+        busy_ = true;
+      }
+      std::string error;
+      if (!WriteSearchIndex(job, cancel.get(), &files_lock, &error)) err_ << error << std::endl;
+      std::lock_guard<std::mutex> lock(mu_);
+      busy_ = false;
+    }
+  }
+
+  std::ostream& err_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  bool busy_ = false;  // a job is being built
+  std::optional<SearchSnapshot> pending_;
+  std::shared_ptr<std::atomic<bool>> cancel_;  // of the job being built
+  std::thread thread_;  // last: starts once the rest is made
+};
+
 #ifdef COSTSITE_HAVE_HTTPLIB
 // Idle keep-alive connections each hold a worker until they time out: with
 // cpp-httplib's default pool (8 on a small machine) and 5 s timeouts, a
@@ -283,14 +366,24 @@ int RunServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::thread listener([&] { server.listen_after_bind(); });
   out << "Serving http://127.0.0.1:" << bound << "/ (Ctrl-C to stop)" << std::endl;
 
+  SearchIndexWriter search(err);
   while (!stop) {
     std::vector<std::string> changed = watcher.Wait(std::chrono::milliseconds(1000), stop);
     if (changed.empty() || stop) continue;
-    UpdateReport report = session.Update(changed);
+    UpdateReport report;
+    bool dropped = false;
+    {
+      std::lock_guard<std::mutex> lock(search.files_lock);
+      dropped = search.Cancel();
+      report = session.Update(changed);
+    }
     Record(report, &state, out, err);
-    // The search index follows the pages: slower than the update, so after it.
-    std::string error;
-    if (report.ok && report.pages_rendered > 0 && !session.WriteSearchIndex(&error)) err << error << std::endl;
+    // The search index follows the pages, on its own thread: slower than the
+    // update, it neither delays the pages nor the next change. A full build
+    // wrote its own; an update that failed keeps the pages of the last good
+    // one, whose index is built again if this update cancelled it.
+    const bool built_own = report.ok && report.full;
+    if (!built_own && (dropped || (report.ok && report.pages_rendered > 0))) search.Post(session.SearchInput());
   }
   server.stop();
   listener.join();

@@ -113,6 +113,8 @@ void ServeSession::Reset() {
   inputs_ = std::make_unique<render::SiteInputs>(InputsOf(state_->site, options_.version));
   renderer_.reset();
   model_prints_ = ModelPrints(state_->site.evaluation);
+  search_.assign(state_->files.size(), nullptr);
+  for (size_t i = 0; i < state_->files.size(); ++i) TakeSearchText(i);
   sources_.clear();
   for (size_t p = 0; p < state_->site.pages.size(); ++p)
     for (size_t s = 0; s < state_->site.pages[p].sources.size(); ++s)
@@ -133,7 +135,7 @@ void ServeSession::RunSiteChecks() {
 UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
   if (!state_) return FullBuild();
   bool pricing = false, structural = false;
-  std::vector<std::string> pages;
+  std::vector<std::string> pages, prices;
   for (const std::string& path : changed) {
     std::error_code ec;
     bool exists = fs::exists(fs::path(options_.source) / path, ec);
@@ -152,6 +154,7 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
         structural = true;  // a page added or removed
     } else if (IsUnder(path, content::kPricingDir)) {
       pricing = pricing || EndsWith(path, ".yaml") || EndsWith(path, ".yml") || path.back() == '/';
+      prices.push_back(path);
     } else if (path == content::kConfigFile || IsUnder(path, content::kTemplatesDir) ||
                IsUnder(path, content::kStaticDir) || IsUnder(path, content::kActualsDir)) {
       structural = true;
@@ -159,7 +162,7 @@ UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
   }
   // Prices and pages changed together (a branch checked out): start over.
   if (structural || (pricing && !pages.empty())) return FullBuild();
-  if (pricing) return Reprice();
+  if (pricing) return Reprice(prices);
   if (!pages.empty()) return Edit(pages);
   UpdateReport nothing;
   nothing.ok = true;
@@ -219,7 +222,7 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
   return report;
 }
 
-UpdateReport ServeSession::Reprice() {
+UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
   auto start = Clock::now();
   UpdateReport report;
   report.repriced = true;
@@ -238,7 +241,12 @@ UpdateReport ServeSession::Reprice() {
   std::error_code ec;
   cost::ReevaluateStats re;
   if (quiet && fs::is_directory(load::PricingDir(options_.source), ec)) {
-    cost::Inputs in = pricing::ReadPricing(load::PricingDir(options_.source), pricing, threads, &state_->pricing_cache);
+    // Only the files the watcher names are read, when it can tell (no file
+    // added or removed); the others' inputs are the parse cache's.
+    const fs::path dir = load::PricingDir(options_.source);
+    cost::Inputs in;
+    if (!pricing::ReadPricingChanged(dir, paths, pricing, threads, &state_->pricing_cache, &in))
+      in = pricing::ReadPricing(dir, pricing, threads, &state_->pricing_cache);
     fresh = cost::Reevaluate(site.evaluation, std::move(in), state_->pricing_cache.changed,
                              load::PricingOptions(site.config), pricing, threads, &re);
   } else {
@@ -350,6 +358,7 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport
       WritePageFiles(*inputs_, site.pages[p].is_list, f, options_.single_file, sink, &write_errors);
       std::string().swap(f.content);
       state_->files[p * langs + l] = std::move(f);
+      TakeSearchText(p * langs + l);
     }
     state_->page_diags[p] = std::move(diags[i]);
   }
@@ -381,13 +390,39 @@ void ServeSession::Finish(UpdateReport* report) {
   for (const Diagnostic& d : Diagnostics()) report->warnings += d.severity == Severity::kWarning;
 }
 
+void ServeSession::TakeSearchText(size_t i) {
+  render::OutputFile& f = state_->files[i];
+  const std::vector<std::string>& langs = state_->site.config.languages;
+  auto page = std::make_shared<SearchSnapshot::Page>();
+  page->lang = langs[i % langs.size()];
+  page->path = f.path;
+  page->title = f.title;
+  page->text = std::move(f.search_text);  // read only by the search index from here on
+  page->sections = std::move(f.search_sections);
+  f.search_text.clear();
+  f.search_sections.clear();
+  search_[i] = std::move(page);
+}
+
+SearchSnapshot ServeSession::SearchInput() const {
+  SearchSnapshot snapshot;
+  snapshot.out = options_.out;
+  if (state_) snapshot.pages = search_;
+  return snapshot;
+}
+
 bool ServeSession::WriteSearchIndex(std::string* error) {
   if (!state_) return true;
-  const std::vector<std::string>& langs = state_->site.config.languages;
-  render::SearchIndexBuilder search(state_->files.size(), 1);
-  for (size_t i = 0; i < state_->files.size(); ++i) {
-    const render::OutputFile& f = state_->files[i];
-    search.Add(0, i, langs[i % langs.size()], f.path, f.title, f.search_text, f.search_sections);
+  return app::WriteSearchIndex(SearchInput(), nullptr, nullptr, error);
+}
+
+bool WriteSearchIndex(const SearchSnapshot& snapshot, const std::atomic<bool>* cancel, std::mutex* write_lock,
+                      std::string* error) {
+  render::SearchIndexBuilder search(snapshot.pages.size(), 1);
+  for (size_t i = 0; i < snapshot.pages.size(); ++i) {
+    if (cancel && (i & 255) == 0 && cancel->load(std::memory_order_relaxed)) return true;
+    const SearchSnapshot::Page& p = *snapshot.pages[i];
+    search.Add(0, i, p.lang, p.path, p.title, p.text, p.sections);
   }
   size_t written = 0;
   render::SearchIndexStats stats;
@@ -396,7 +431,10 @@ bool ServeSession::WriteSearchIndex(std::string* error) {
     *error = stats.error;
     return false;
   }
-  return WriteIfChanged(fs::path(options_.out) / render::kSearchIndexFile, text, &written, error);
+  std::unique_lock<std::mutex> lock;
+  if (write_lock) lock = std::unique_lock<std::mutex>(*write_lock);
+  if (cancel && cancel->load()) return true;
+  return WriteIfChanged(snapshot.out / render::kSearchIndexFile, text, &written, error);
 }
 
 std::vector<Diagnostic> ServeSession::Diagnostics() const {

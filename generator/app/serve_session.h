@@ -17,10 +17,13 @@
 #ifndef COSTSITE_APP_SERVE_SESSION_H_
 #define COSTSITE_APP_SERVE_SESSION_H_
 
+#include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,29 @@ struct UpdateReport {
   int warnings = 0;            // in the whole site after the update
 };
 
+/// What search-index.js is built from: each page's language, path, title
+/// and search text, as the session had them when it was taken. The pages are
+/// shared with the session, not copied, and an update replaces the pages it
+/// re-renders rather than changing them: a snapshot can be read on another
+/// thread while the session goes on (serve writes the index after an update,
+/// off the thread that serves the next one).
+struct SearchSnapshot {
+  struct Page {
+    std::string lang, path, title, text;
+    std::vector<render::SearchSection> sections;
+  };
+  std::vector<std::shared_ptr<const Page>> pages;  // in the site's page order, each language apart
+  std::filesystem::path out;                       // the served folder
+};
+
+/// Builds search-index.js from `snapshot` and writes it into its folder
+/// unless the folder already holds those bytes. Returns true without writing
+/// once `cancel` (if given) is set, checked between pages and, holding
+/// `write_lock` (if given), just before writing: a newer update makes the
+/// index being built stale. False and `error` on failure.
+bool WriteSearchIndex(const SearchSnapshot& snapshot, const std::atomic<bool>* cancel, std::mutex* write_lock,
+                      std::string* error);
+
 class ServeSession {
  public:
   /// REQUIRES: options.out names the folder to serve (it is replaced).
@@ -62,13 +88,16 @@ class ServeSession {
   /// Rewrites search-index.js from the kept search text of every page (after
   /// an update that re-rendered pages; slower than the update itself).
   bool WriteSearchIndex(std::string* error);
+  /// The pages' search text as it now stands, for WriteSearchIndex on
+  /// another thread.
+  SearchSnapshot SearchInput() const;
   /// Every diagnostic of the site as it now stands (errors of a failed update
   /// are in its report, not here).
   std::vector<Diagnostic> Diagnostics() const;
 
  private:
   UpdateReport Edit(const std::vector<std::string>& pages_changed);
-  UpdateReport Reprice();
+  UpdateReport Reprice(const std::vector<std::string>& paths);  // paths: the pricing files the watcher named
   // Renders `which` into memory; writes nothing if any page has an error.
   bool RenderAndWrite(const std::vector<size_t>& which, UpdateReport* report);
   // Drops the loading diagnostics `stale` holds for, and adds `fresh`.
@@ -76,6 +105,8 @@ class ServeSession {
   void Finish(UpdateReport* report);
   void Reset();
   void RunSiteChecks();
+  // Moves the search text of state_->files[i] into search_[i].
+  void TakeSearchText(size_t i);
 
   BuildOptions options_;
   std::unique_ptr<BuildState> state_;  // nullptr before the first good build
@@ -84,6 +115,7 @@ class ServeSession {
   std::map<std::string, uint64_t> model_prints_;    // model id -> fingerprint of all its results
   std::map<std::string, std::pair<size_t, size_t>> sources_;  // content path -> (page, source)
   costsite::Diagnostics checks_;                     // anchors and unused models, as of the last update
+  std::vector<std::shared_ptr<const SearchSnapshot::Page>> search_;  // per file of state_->files
 };
 
 }  // namespace costsite::app

@@ -124,6 +124,15 @@ std::vector<std::string> SourceWatcher::Wait(std::chrono::milliseconds timeout, 
       for (char* p = buf; p < buf + n;) {
         auto* e = reinterpret_cast<inotify_event*>(p);
         p += sizeof(inotify_event) + e->len;
+#ifdef IN_Q_OVERFLOW
+        // The kernel dropped events: what changed is unknown, so report
+        // site.yaml, for which serve builds everything again.
+        if (e->mask & IN_Q_OVERFLOW) {
+          changed.insert(std::string(content::kConfigFile));
+          any = true;
+          continue;
+        }
+#endif
         auto dir = dirs_.find(e->wd);
         if (dir == dirs_.end() || e->len == 0) continue;
         std::string name = e->name;

@@ -18,7 +18,8 @@
 namespace costsite::cost {
 namespace {
 
-void EvaluateModels(Engine& engine, std::vector<ModelResult>* out) {
+template <typename Out>  // std::vector<ModelResult> or ResultList
+void EvaluateModels(Engine& engine, Out* out) {
   // The memoised figures of a model no other model reads are dropped once
   // its results are built: they are most of an evaluation's memory (about a
   // kilobyte a figure, with its trace), and a large site has many models.
@@ -51,8 +52,8 @@ bool AnyAdjustable(const Inputs& inputs) {
 // one model per report held them all (3.1 KB a model) through the whole
 // evaluation, the peak of its build (docs/performance.md). No other group
 // reads them (Engine::Groups).
-std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups,
-                                        int threads, Diagnostics& diags, std::vector<ModelDef>* defs) {
+ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups, int threads,
+                          Diagnostics& diags, std::vector<ModelDef>* defs) {
   std::vector<std::vector<ModelResult>> per_model(engine.model_count());
   std::atomic<size_t> next{0};
   ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
@@ -85,7 +86,7 @@ std::vector<ModelResult> EvaluateGroups(Engine& engine, const std::vector<std::v
   // list of 50,000 results (960 bytes each) held up to three times its size.
   size_t count = 0;
   for (const auto& results : per_model) count += results.size();
-  std::vector<ModelResult> out;
+  ResultList out;
   out.reserve(count);
   for (auto& results : per_model) {
     for (ModelResult& r : results) out.push_back(std::move(r));
@@ -362,7 +363,7 @@ bool SameModels(const Evaluation& previous, const ModelSpans& before, const Inpu
 // the others copied from `previous` (`before` gives their places).
 void RebuildChanged(const Evaluation& previous, const ModelSpans& before, const EvaluationCore& core,
                     const std::vector<char>& changed, const std::set<std::string>& changed_prices,
-                    Diagnostics& diags, std::vector<ModelResult>* results, ReevaluateStats* stats) {
+                    Diagnostics& diags, ResultList* results, ReevaluateStats* stats) {
   const std::vector<ModelDef>& defs = core.inputs.models;
   const size_t n = defs.size();
   std::map<std::string, size_t, std::less<>> index;
@@ -421,7 +422,7 @@ void RebuildChanged(const Evaluation& previous, const ModelSpans& before, const 
   for (size_t m = 0; m < n; ++m) {
     if (!dirty[m]) {
       for (size_t i = before[m].second.first; i < before[m].second.second; ++i)
-        results->push_back(previous.results()[i]);
+        results->push_back(previous.results().shared(i));  // shared, not copied
       continue;
     }
     stats->rebuilt.insert(defs[m].id);

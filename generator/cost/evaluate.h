@@ -34,11 +34,12 @@ struct ReevaluateStats {
 /// change: only the models defined in `changed_files` (paths as in
 /// diagnostics), the models that read a price whose entry differs, and the
 /// models that read any of those, directly or through others, are built
-/// again; the other models' results are copied from `previous`, which they
-/// equal. Everything is evaluated when the two cannot be compared that way:
-/// models added, removed or reordered, a price list added, removed or
-/// changed outside its entries, an entry added or removed, rates or units
-/// changed, a file that did not parse, another date or parameter sets.
+/// again; the other models' results are shared with `previous` (not
+/// copied), which they equal. Everything is evaluated when the two cannot
+/// be compared that way: models added, removed or reordered, a price list
+/// added, removed or changed outside its entries, an entry added or removed,
+/// rates or units changed, a file that did not parse, another date or
+/// parameter sets.
 /// REQUIRES: evaluating `previous` reported nothing about the models kept
 /// (their diagnostics are not reported again).
 Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<std::string>& changed_files,

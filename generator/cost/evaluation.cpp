@@ -224,7 +224,7 @@ const ProviderView* Evaluation::FindProvider(std::string_view id) const {
   return nullptr;
 }
 
-const std::vector<ModelResult>& Evaluation::results() const { return data_->results; }
+const ResultList& Evaluation::results() const { return data_->results; }
 const std::vector<ProviderView>& Evaluation::providers() const { return data_->core->providers; }
 
 const std::vector<UnitNames>& Evaluation::declared_units() const {

@@ -27,7 +27,7 @@ struct EvaluationCore {
 
 struct EvaluationData {
   std::shared_ptr<const EvaluationCore> core;
-  std::vector<ModelResult> results;
+  ResultList results;  // shared with the evaluation Reevaluate made it from, for the models it kept
   std::vector<std::shared_ptr<const ModelDef>> extra;  // inline models evaluated later
 };
 

@@ -1,6 +1,7 @@
 // Walking pricing/ on disk, the only place this stage does I/O.
 #include <algorithm>
 #include <atomic>
+#include <set>
 
 #include "base/fs_util.h"
 #include "base/parallel.h"
@@ -72,6 +73,54 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
   diags.Merge(local);
 }
 
+namespace {
+
+// Reads the pricing file `shown` (as shown in diagnostics, relative to
+// `site`) into `out`, from `cached` when its text is what the cache holds
+// (its diagnostics repeated): kCached, kParsed, or kFailed (reported).
+enum ReadResult { kCached, kParsed, kFailed };
+ReadResult ReadOne(const std::filesystem::path& site, const std::string& shown, ParseCache::File* cached,
+             cost::Inputs* out, Diagnostics& diags) {
+  std::string text, err;
+  uintmax_t size = 0;
+  // Checked again by the open itself: a file may have become a link since
+  // the listing (serve reads price lists again on each change).
+  ReadInside read = ReadFileInside(site, shown, &text, &err, UINTMAX_MAX, &size);
+  if (read != ReadInside::kRead) {
+    if (read == ReadInside::kOutside)
+      diags.Error({shown, 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
+    else
+      diags.Error({shown, 0, 0}, "cannot read file");
+    if (cached) *cached = ParseCache::File();
+    return kFailed;
+  }
+  if (cached && !cached->text.empty() && cached->text == text) {
+    *out = cached->inputs;
+    for (const Diagnostic& d : cached->diags) diags.Add(d);
+    return kCached;
+  }
+  Diagnostics local;
+  ParsePricingFile(shown, text, out, local);
+  if (cached) *cached = {std::move(text), *out, local.Sorted()};
+  diags.Merge(local);
+  return kParsed;
+}
+
+// The inputs of every file, joined in path order.
+cost::Inputs Join(std::vector<cost::Inputs>* parsed) {
+  cost::Inputs inputs;
+  for (cost::Inputs& p : *parsed) {
+    for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
+    for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
+    for (auto& unit : p.units) inputs.units.push_back(std::move(unit));
+    for (auto& model : p.models) inputs.models.push_back(std::move(model));
+    for (auto& file : p.unparsed) inputs.unparsed.push_back(std::move(file));
+  }
+  return inputs;
+}
+
+}  // namespace
+
 cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads, ParseCache* cache) {
   namespace fs = std::filesystem;
   cost::Inputs inputs;
@@ -113,47 +162,70 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   std::vector<cost::Inputs> parsed(files.size());
   std::atomic<size_t> parsed_count{0};
   std::vector<char> was_parsed(files.size(), 0);
+  std::atomic<bool> failed{false};
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
-    std::string text, err;
-    uintmax_t size = 0;
-    // Checked again by the open itself: a file may have become a link since
-    // the listing (serve reads price lists again on each change).
-    ReadInside read = ReadFileInside(site, shown[i], &text, &err, UINTMAX_MAX, &size);
-    if (read != ReadInside::kRead) {
-      if (read == ReadInside::kOutside)
-        diags.Error({shown[i], 0, 0}, "symbolic link points outside the site folder", {}, 1, "path-escape");
-      else
-        diags.Error({shown[i], 0, 0}, "cannot read file");
-      if (cached[i]) *cached[i] = ParseCache::File();
-      return;
-    }
-    ParseCache::File* hit = cached[i];
-    if (hit && !hit->text.empty() && hit->text == text) {
-      parsed[i] = hit->inputs;
-      for (const Diagnostic& d : hit->diags) diags.Add(d);
-      return;
-    }
-    Diagnostics local;
-    ParsePricingFile(shown[i], text, &parsed[i], local);
-    ++parsed_count;
-    was_parsed[i] = 1;
-    if (hit) *hit = {std::move(text), parsed[i], local.Sorted()};
-    diags.Merge(local);
+    ReadResult r = ReadOne(site, shown[i], cached[i], &parsed[i], diags);
+    if (r == kParsed) ++parsed_count, was_parsed[i] = 1;
+    if (r == kFailed) failed = true;
   });
   if (cache) {
     cache->parsed = parsed_count;
     cache->changed.clear();
     for (size_t i = 0; i < files.size(); ++i)
       if (was_parsed[i]) cache->changed.insert(shown[i]);
+    cache->order = shown;
+    cache->index.clear();
+    for (size_t i = 0; i < shown.size(); ++i) cache->index.emplace(shown[i], i);
+    cache->complete = escaped.empty() && !failed;  // a file not read has nothing cached
   }
-  for (cost::Inputs& p : parsed) {
-    for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
-    for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
-    for (auto& unit : p.units) inputs.units.push_back(std::move(unit));
-    for (auto& model : p.models) inputs.models.push_back(std::move(model));
-    for (auto& file : p.unparsed) inputs.unparsed.push_back(std::move(file));
+  return Join(&parsed);
+}
+
+bool ReadPricingChanged(const std::filesystem::path& dir, const std::vector<std::string>& changed,
+                        Diagnostics& diags, int threads, ParseCache* cache, cost::Inputs* out) {
+  namespace fs = std::filesystem;
+  if (!cache->complete) return false;
+  const fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
+  const fs::path site = base.has_parent_path() ? base.parent_path() : fs::path(".");
+  // Only files the cache holds and that are still there: a file added or
+  // removed, or a folder, changes the listing, which only ReadPricing makes.
+  std::vector<size_t> named;
+  std::set<std::string> seen;
+  for (const std::string& path : changed) {
+    const std::string ext = fs::path(path).extension().string();
+    if (!path.empty() && path.back() == '/') return false;
+    if (ext != ".yaml" && ext != ".yml") continue;  // not read by ReadPricing either
+    auto at = cache->index.find(path);
+    std::error_code ec;
+    if (at == cache->index.end() || !fs::is_regular_file(site / path, ec)) return false;
+    if (seen.insert(path).second) named.push_back(at->second);
   }
-  return inputs;
+  std::vector<cost::Inputs> parsed(cache->order.size());
+  std::vector<char> was_parsed(named.size(), 0), failed(named.size(), 0);
+  ParallelFor(named.size(), ThreadCount(threads), [&](size_t k, int) {
+    const std::string& shown = cache->order[named[k]];
+    ReadResult r = ReadOne(site, shown, &cache->files.at(shown), &parsed[named[k]], diags);
+    was_parsed[k] = r == kParsed;
+    failed[k] = r == kFailed;
+  });
+  // Every other file's inputs and diagnostics are the cache's: its text was
+  // not written since it was read (the watcher would have named it).
+  std::vector<char> read(cache->order.size(), 0);
+  for (size_t i : named) read[i] = 1;
+  for (size_t i = 0; i < cache->order.size(); ++i) {
+    if (read[i]) continue;
+    const ParseCache::File& f = cache->files.at(cache->order[i]);
+    parsed[i] = f.inputs;
+    for (const Diagnostic& d : f.diags) diags.Add(d);
+  }
+  cache->parsed = 0;
+  cache->changed.clear();
+  for (size_t k = 0; k < named.size(); ++k) {
+    if (was_parsed[k]) ++cache->parsed, cache->changed.insert(cache->order[named[k]]);
+    if (failed[k]) cache->complete = false;
+  }
+  *out = Join(&parsed);
+  return true;
 }
 
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,

@@ -50,6 +50,12 @@ struct ParseCache {
   std::map<std::string, File> files;  // by path as shown in diagnostics
   size_t parsed = 0;                  // files parsed by the last ReadPricing (the rest came from here)
   std::set<std::string> changed;      // those files' paths: new, or their text changed
+  // The files of the last ReadPricing, in the order it read them, and each
+  // one's place there; `complete` when that listing met nothing it left out
+  // (a link leading outside the site), so that it stands for the folder.
+  std::vector<std::string> order;
+  std::map<std::string, size_t, std::less<>> index;
+  bool complete = false;
 };
 
 /// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in
@@ -58,6 +64,18 @@ struct ParseCache {
 /// (0 = one per core); the result does not depend on it, nor on `cache`.
 cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads = 0,
                          ParseCache* cache = nullptr);
+/// ReadPricing(dir, diags, threads, cache) for a folder in which, since the
+/// last ReadPricing into `cache`, only the files named in `changed` (paths as
+/// in diagnostics, "pricing/models/a.yaml", as serve's watcher reports them)
+/// may have changed: only those are read again, the others' inputs and
+/// diagnostics are the cache's (reading and comparing 10,000 unchanged files
+/// took longer than the rest of a price change). Returns false, having read
+/// nothing, when the names cannot tell: a folder named, a named file that is
+/// new or gone (the listing changed), or a listing that left a file out;
+/// the caller then calls ReadPricing. The result is what ReadPricing would
+/// return on the same files.
+bool ReadPricingChanged(const std::filesystem::path& dir, const std::vector<std::string>& changed,
+                        Diagnostics& diags, int threads, ParseCache* cache, cost::Inputs* out);
 /// ReadPricing, then cost::Evaluate.
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
                              Diagnostics& diags, int threads = 0, ParseCache* cache = nullptr);

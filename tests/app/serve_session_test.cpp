@@ -311,5 +311,63 @@ TEST_CASE("The search index follows an edit once rewritten") {
   CHECK(ReadAll(f.out / "search-index.js").find("\"zebrafish\"") != std::string::npos);
 }
 
+TEST_CASE("A model file read by a model in another file: only the named file is read, and the pages are a fresh build's") {
+  // m4 (pricing/m4.yaml) reads m0 (pricing/m0.yaml); r5 shows m4.
+  Fixture f(6, 4);
+  WriteAll(f.src / "pricing/m4.yaml", "model: m4\nunit: USD/month\nitems:\n  more: {formula: 2 * m0.total}\n");
+  WriteAll(f.src / "content/r5.en.md", "---\ntitle: Report 5\n---\n## Cost\n\nTotal `=m4.total`.\n");
+  WriteAll(f.src / "content/r5.zh.md", "---\ntitle: 报告 5\n---\n## 成本\n\n总计 `=m4.total`。\n");
+  REQUIRE(f.session->FullBuild().ok);
+  WriteAll(f.src / "pricing/m0.yaml", "model: m0\nunit: USD/month\nitems:\n  vm: {quantity: 300 h/month, price: \"@cloud/a\"}\n");
+  UpdateReport r = f.session->Update({"pricing/m0.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.pricing_files_parsed == 1);
+  CHECK(r.models_evaluated == 2);  // m0 and its reader m4
+  CHECK(r.models_changed == 2);
+  CHECK(f.Page("en/r5/index.html").find("$300/month") != std::string::npos);  // 2 × 300 h × 0.5
+  REQUIRE(f.session->WriteSearchIndex(&r.errors));
+
+  BuildOptions opt;
+  opt.source = f.src;
+  opt.out = f.tmp.path() / "fresh";
+  ServeSession fresh(opt);
+  REQUIRE(fresh.FullBuild().ok);
+  for (const char* rel : {"en/r0/index.html", "zh/r0/index.html", "en/r4/index.html", "en/r5/index.html",
+                          "zh/r5/index.html", "en/r1/index.html", "data/m0.json", "data/m0.csv", "data/m4.json",
+                          "data/m1.json", "index.html", "search-index.js"}) {
+    INFO(rel);
+    CHECK(f.Page(rel) == ReadAll(opt.out / rel));
+  }
+}
+
+TEST_CASE("The search index built from a snapshot is that of the pages when it was taken, and a cancelled one writes nothing") {
+  Fixture f(2, 1);
+  std::string built = ReadAll(f.out / "search-index.js");
+  SearchSnapshot before = f.session->SearchInput();
+  WriteAll(f.src / "content/r0.en.md", "---\ntitle: Report 0\n---\nZebrafish costs `=m0.total`.\n");
+  REQUIRE(f.session->Update({"content/r0.en.md"}).ok);
+  SearchSnapshot after = f.session->SearchInput();
+  std::string error;
+  // The update replaced the page's entry; the earlier snapshot still holds the old one.
+  REQUIRE(WriteSearchIndex(before, nullptr, nullptr, &error));
+  CHECK(ReadAll(f.out / "search-index.js") == built);
+  std::atomic<bool> cancel{true};
+  std::mutex lock;
+  REQUIRE(WriteSearchIndex(after, &cancel, &lock, &error));
+  CHECK(ReadAll(f.out / "search-index.js") == built);
+  cancel = false;
+  REQUIRE(WriteSearchIndex(after, &cancel, &lock, &error));
+  std::string now = ReadAll(f.out / "search-index.js");
+  CHECK(now.find("\"zebrafish\"") != std::string::npos);
+  // The same as a fresh build's.
+  BuildOptions opt;
+  opt.source = f.src;
+  opt.out = f.tmp.path() / "fresh";
+  ServeSession fresh(opt);
+  REQUIRE(fresh.FullBuild().ok);
+  CHECK(now == ReadAll(opt.out / "search-index.js"));
+}
+
 }  // namespace
 }  // namespace costsite::app

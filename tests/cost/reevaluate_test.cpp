@@ -1,3 +1,4 @@
+#include <iterator>
 #include <set>
 #include <string>
 #include <utility>
@@ -214,6 +215,33 @@ TEST_CASE("A set naming an unknown parameter is reported by ReevaluateSets as by
   Evaluate(Parse(Site(), d2), WithSets({{"gpu.m", "3"}}), d2);
   REQUIRE(d1.Sorted().size() == 1);
   CHECK(FormatDiagnostic(d1.Sorted()[0]) == FormatDiagnostic(d2.Sorted()[0]));
+}
+
+TEST_CASE("The results of the models not built again are shared with the last evaluation, not copied",
+          "[cost][reevaluate]") {
+  Diagnostics d0, d1;
+  Evaluation previous = Evaluate(Parse(Site(), d0), Pinned(), d0);
+  ReevaluateStats stats;
+  Evaluation again = Reevaluate(previous, Parse(Site("0.50"), d1), {"pricing/aws.yaml"}, Pinned(), d1, 1, &stats);
+  REQUIRE_FALSE(stats.full);
+  REQUIRE(again.results().size() == previous.results().size());
+  size_t shared = 0;
+  for (size_t i = 0; i < again.results().size(); ++i) {
+    const ModelResult& r = again.results()[i];
+    INFO(r.model << " " << r.scenario);
+    // The same object for a kept model; a new one for a rebuilt model.
+    CHECK((&r == &previous.results()[i]) == (stats.rebuilt.count(r.model) == 0));
+    shared += &r == &previous.results()[i];
+    CHECK(again.Find(r.model, r.scenario) == &r);
+  }
+  CHECK(shared == 4);  // gpu in its base case and two scenarios, and other
+  // The list reads like the vector it replaced.
+  size_t n = 0;
+  for (const ModelResult& r : again.results()) n += !r.model.empty();
+  CHECK(n == again.results().size());
+  CHECK(&again.results().front() == &again.results()[0]);
+  CHECK(std::distance(again.results().begin(), again.results().end()) ==
+        static_cast<std::ptrdiff_t>(again.results().size()));
 }
 
 }  // namespace
