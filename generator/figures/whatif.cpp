@@ -1,11 +1,14 @@
 #include "figures/whatif.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "cost/evaluate.h"
 #include "cost/inputs_json.h"
+#include "cost/prices.h"
 #include "figures/format.h"
 #include "figures/fragments.h"
 #include "figures/lookup.h"
@@ -61,9 +64,34 @@ std::vector<std::string> Strings(const json& j) {
   return out;
 }
 
+// The request's "picks": model -> the scenario a reader picked.
+using Picks = std::map<std::string, std::string>;
+
+// `ref` ("model.rule") naming the picked scenario's rule when it names the
+// model's base case.
+std::string PickedRef(const std::string& ref, const cost::Evaluation& ev, const Picks& picks) {
+  FigureRef r;
+  std::string error;
+  if (picks.empty() || !ParseFigureRef(ref, ev, &r, &error) || !r.scenario.empty() || !picks.count(r.model))
+    return ref;
+  r.scenario = picks.at(r.model);
+  return r.ToString();
+}
+
+// With a picked scenario, what shows a model's base case alone (an inline
+// figure, a table, a breakdown, a checklist's rule) shows that scenario;
+// comparisons of several scenarios stay as they are.
+void ApplyPicks(Fragment* f, const cost::Evaluation& ev, const Picks& picks) {
+  auto pick = picks.find(f->model);
+  if (pick != picks.end() && f->scenarios.size() == 1 && f->scenarios[0].empty()) f->scenarios[0] = pick->second;
+  for (ChecklistItem& item : f->items)
+    if (item.binding) item.rule = PickedRef(item.rule, ev, picks);
+}
+
 // A fragment of the page (figures/fragments.h) rendered with `ev`, as the
 // build rendered it; "" with `error` set when what it shows did not evaluate.
-std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const Speaker& lang, std::string* error) {
+std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const Picks& picks, const Speaker& lang,
+                           std::string* error) {
   Fragment f;
   f.id = std::atoi(spec.value("id", std::string("0")).c_str());
   f.kind = spec.value("kind", std::string());
@@ -76,8 +104,14 @@ std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const S
   f.by_group = spec.value("by_group", false);
   f.format = spec.value("format", std::string());
   f.popovers = spec.value("popovers", 0);
+  for (const json& i : spec.value("items", json::array()))
+    if (i.is_array() && i.size() == 3 && i[0].is_string() && i[1].is_string() && i[2].is_boolean())
+      f.items.push_back({i[0].get<std::string>().empty() ? '\0' : i[0].get<std::string>()[0],
+                         i[1].get<std::string>(), i[2].get<bool>()});
+  ApplyPicks(&f, ev, picks);
   PopoverIds ids("", f.popovers);
   SourceList sources;
+  if (f.kind == "task" || f.kind == "progress") return MarkFragment(ChecklistElement(f, ev, lang, error), f.id);
   if (f.kind != "figure") return MarkFragment(DirectiveElement(f, ev, lang, &sources, &ids, error), f.id);
   FormatOptions opt;
   OptionError oerr;
@@ -88,9 +122,11 @@ std::string RenderFragment(const json& spec, const cost::Evaluation& ev, const S
     *error = oerr.message;
     return "";
   }
-  if (!ParseFigureRef(f.figure.substr(0, space), ev, &ref, error) || !ResolveFigure(ev, ref, opt, &fig, error))
-    return "";
-  return MarkFragment(FigureElement(fig, opt, lang, &ids), f.id, ref.ToString());
+  if (!ParseFigureRef(f.figure.substr(0, space), ev, &ref, error)) return "";
+  const std::string shown = ref.ToString();  // data-fig names what the page wrote
+  if (ref.scenario.empty() && picks.count(ref.model)) ref.scenario = picks.at(ref.model);
+  if (!ResolveFigure(ev, ref, opt, &fig, error)) return "";
+  return MarkFragment(FigureElement(fig, opt, lang, &ids), f.id, shown);
 }
 
 }  // namespace
@@ -138,6 +174,18 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     set.value.pos = {"--set", 1, static_cast<int>(set.target.text.size()) + 2};
     options.sets.push_back(std::move(set));
   }
+  // "as_of" (a `cost inputs` date field): {"MODEL": "YYYY-MM-DD"}, the
+  // model's prices and rates as of that date, as if it said `as_of:`.
+  const json as_of = request.value("as_of", json::object());
+  for (const auto& [model, date] : as_of.items()) {
+    const std::string id = model;  // a structured binding is not captured (g++12)
+    auto def = std::find_if(inputs.models.begin(), inputs.models.end(), [&id](const auto& m) { return m.id == id; });
+    if (!date.is_string() || !cost::IsIsoDate(date.get<std::string>()) || def == inputs.models.end()) {
+      out["errors"].push_back("the as-of date " + date.dump() + " of '" + model + "' is not a date of a model");
+      return out.dump();
+    }
+    def->as_of = date.get<std::string>();
+  }
   Diagnostics diags;
   cost::Evaluation ev = cost::Evaluate(std::move(inputs), options, diags, 1);
   for (const Diagnostic& d : diags.Sorted()) {
@@ -156,6 +204,14 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     for (const auto& rule : r.rules) rules.push_back({{"id", rule.id}, {"holds", rule.holds}});
     out["results"].push_back({{"model", r.model}, {"scenario", r.scenario}, {"figures", figs}, {"rules", rules}});
   }
+  Picks picks;
+  const json pick_list = request.value("picks", json::object());
+  for (const auto& [model, scenario] : pick_list.items()) {
+    std::string error;
+    if (!scenario.is_string() || scenario.get<std::string>().empty()) continue;
+    if (FindResult(ev, model, scenario.get<std::string>(), &error)) picks[model] = scenario.get<std::string>();
+    else out["errors"].push_back(error);
+  }
   // The page's elements, in the page's language (the first of `langs`).
   const json fragments = request.value("fragments", json::array());
   if (!fragments.empty() && !langs.empty()) {
@@ -167,7 +223,7 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
         continue;
       }
       std::string error;
-      std::string html = RenderFragment(spec, ev, lang, &error);
+      std::string html = RenderFragment(spec, ev, picks, lang, &error);
       if (html.empty()) {
         out["errors"].push_back("fragment " + spec.value("id", std::string()) + ": " + error);
         continue;
@@ -185,9 +241,12 @@ std::string FragmentsJson(const std::vector<Fragment>& fragments) {
     if (!f.figure.empty()) j["figure"] = f.figure;
     if (!f.model.empty()) j["model"] = f.model, j["scenarios"] = f.scenarios;
     if (!f.figures.empty()) j["figures"] = f.figures;
-    if (!f.chart.empty()) j["chart"] = f.chart, j["chart_id"] = f.chart_id;
+    if (!f.chart.empty()) j["chart"] = f.chart;
+    if (!f.chart_id.empty()) j["chart_id"] = f.chart_id;
     if (f.by_group) j["by_group"] = true;
     if (!f.format.empty()) j["format"] = f.format;
+    for (const ChecklistItem& i : f.items)
+      j["items"].push_back(json::array({i.binding ? std::string(1, i.binding) : "", i.rule, i.checked}));
     out.push_back(std::move(j));
   }
   return out.dump();
