@@ -133,7 +133,7 @@ async function Mismatched(page, fragments) {
 // the page is the engine's answer for `extra`, whose figures are eval's
 // (with `evalArgs`: scenario and as-of), and Reset returns the build.
 async function CheckChoice(ctx, { what, form, updated, act, extra, scenario = "", asOf = "", model = "", hashPart, mustChange }) {
-  const { page, failures, current, built, args, lang } = ctx;
+  const { page, failures, current, built, args } = ctx;
   await page.evaluate((i) => { document.querySelectorAll("form.cost-inputs")[i].querySelector("output").textContent = ""; }, form);
   await act();
   await WaitUpdated(page, form, updated);
@@ -154,6 +154,7 @@ async function CheckChoice(ctx, { what, form, updated, act, extra, scenario = ""
       if (!model) continue;
       const want = figs.get(`${model}[${extra.picks[model]}].${spec.figure.slice(model.length + 1)}`);
       const text = await page.$eval(`[data-wf="${spec.id}"]`, (e) => (e.querySelector(".fig") || e).textContent);
+      const lang = data.request.langs[0];
       if (!want || text !== want[lang]) failures.Add(current, `${what}: ${spec.figure} shows "${text}", the scenario's is "${want?.[lang]}"`);
       checked++;
     }
@@ -241,11 +242,12 @@ async function main() {
     if (baseHtml.size !== built.length) failures.Add(current, `${baseHtml.size} fragments from the engine, ${built.length} data-wf elements on the page`);
 
     // 2. Each input changed alone.
-    const inputs = await page.$$eval("form.cost-inputs input[name]", (is) => is.map((i) => ({
+    const inputs = await page.$$eval("form.cost-inputs input[name][type=number]", (is) => is.map((i) => ({
       name: i.name, id: i.id, value: i.defaultValue, min: i.min, max: i.max, step: i.step === "any" ? "" : i.step,
       unit: i.getAttribute("data-unit") || "", form: [...document.querySelectorAll("form.cost-inputs")].indexOf(i.form),
       updated: i.form.getAttribute("data-wf-updated") || "" })));
-    if (!inputs.length) failures.Add(current, "a what-if page without inputs");
+    if (!inputs.length && !(await page.$("form.cost-inputs select, form.cost-inputs input[type=date]")))
+      failures.Add(current, "a what-if page without inputs");
     let lastSets = null;
     for (const input of inputs) {
       const other = OtherValue(input);
@@ -302,7 +304,7 @@ async function main() {
     }
 
     // 2b. Each scenario of a picker, and a form's date field at its first date.
-    const ctx = { page, failures, current, built, args, lang };
+    const ctx = { page, failures, current, built, args };
     const choices = await page.$$eval("form.cost-inputs", (fs) => fs.map((f, i) => ({
       form: i, updated: f.getAttribute("data-wf-updated") || "",
       picks: [...f.querySelectorAll("select[data-wf-pick]")].map((s) => ({
@@ -316,7 +318,7 @@ async function main() {
         for (const value of p.values) {
           const r = await CheckChoice(ctx, { what: `${p.name}=${value}`, form: c.form, updated: c.updated,
             act: () => page.selectOption(`[id="${p.id}"]`, value), extra: { picks: { [p.model]: value } },
-            scenario: value, hashPart: `${p.name}=${value}`, mustChange: true });
+            scenario: value, hashPart: `${p.name}=${value}`, mustChange: false });  // a scenario may equal the base
           checkedFigures += r.checked || 0;
           checkedChoices++;
           sharedChoice = sharedChoice || { ...r.state, control: p.id, value, form: c.form, updated: c.updated };
