@@ -8,8 +8,12 @@
 // "VALUE UNIT", exactly what `costsite eval --set` takes
 // (costsite_whatif_update), and each element the engine returns (those that
 // changed) replaces the element with the same data-wf.
-// The state goes into the URL fragment as #wf:MODEL.PARAM=VALUE&… (Slugify's
-// heading anchors never hold ':'), and a page opened with one applies it.
+// A form's scenario picker (select[data-wf-pick]) sends {"picks": {MODEL:
+// SCENARIO}}, its as-of date field (input[data-wf-as-of]) {"as_of": {MODEL:
+// "YYYY-MM-DD"}} when it differs from the build's. The state goes into the
+// URL fragment as #wf:MODEL.PARAM=VALUE&scenario(MODEL)=ID&as-of(MODEL)=DATE
+// (Slugify's heading anchors never hold ':'; a MODEL.PARAM always holds a
+// '.'), and a page opened with one applies it.
 // Without this script the forms stay hidden (style.css) and the page reads as built.
 (function () {
   'use strict';
@@ -33,13 +37,16 @@
     var lastForm = forms[0];
     var generation = 0;  // a slow answer older than the newest request is dropped
 
-    function inputs() {
+    function controls(selector) {
       var out = [];
       forms.forEach(function (f) {
-        Array.prototype.forEach.call(f.querySelectorAll('input[name]'), function (i) { out.push(i); });
+        Array.prototype.forEach.call(f.querySelectorAll(selector), function (i) { out.push(i); });
       });
       return out;
     }
+    function inputs() { return controls('input[name][type=number]'); }
+    function pickers() { return controls('select[data-wf-pick]'); }
+    function dates() { return controls('input[data-wf-as-of]'); }
 
     // "1e3" -> "1000", ".5" -> "0.5", "+2" -> "2": the decimal text the engine
     // reads, without a trip through binary floating point. "" when not a number.
@@ -113,7 +120,22 @@
           sets.push([i.name, unit ? v + ' ' + unit : v]);
         }
       });
-      return {sets: sets, bad: bad};
+      var picks = {}, asOf = null, state = sets.map(function (s) { return [s[0], s[1].split(' ')[0]]; });
+      pickers().forEach(function (p) {
+        if (!p.value) return;
+        picks[p.getAttribute('data-wf-pick')] = p.value;
+        state.push([p.name, p.value]);
+      });
+      dates().forEach(function (d) {
+        var ok = /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.value >= d.min && d.value <= d.max;
+        if (ok) d.removeAttribute('aria-invalid'); else d.setAttribute('aria-invalid', 'true');
+        if (!ok && !bad) bad = d;
+        if (!ok || d.value === d.defaultValue) return;
+        asOf = asOf || {};
+        asOf[d.getAttribute('data-wf-as-of')] = d.value;
+        state.push([d.name, d.value]);
+      });
+      return {sets: sets, picks: picks, asOf: asOf, state: state, bad: bad};
     }
 
     // The engine's session for this page: it reads the page's data once; each
@@ -151,9 +173,9 @@
       return engine;
     }
 
-    function writeHash(sets) {
-      var state = sets.map(function (s) {
-        return encodeURIComponent(s[0]) + '=' + encodeURIComponent(s[1].split(' ')[0]);
+    function writeHash(pairs) {
+      var state = pairs.map(function (s) {
+        return encodeURIComponent(s[0]) + '=' + encodeURIComponent(s[1]);
       }).join('&');
       var url = location.href.replace(/#.*$/, '');
       if (state) url += kPrefix + state;
@@ -165,7 +187,7 @@
       var h = location.hash;
       if (h.indexOf(kPrefix) !== 0) return false;
       var byName = {};
-      inputs().forEach(function (i) { byName[i.name] = i; });
+      inputs().concat(pickers(), dates()).forEach(function (i) { byName[i.name] = i; });
       var applied = false;
       h.slice(kPrefix.length).split('&').forEach(function (pair) {
         var eq = pair.indexOf('=');
@@ -178,6 +200,18 @@
           return;
         }
         var i = byName[name];
+        if (i && i.type === 'date') {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+          i.value = value;
+          applied = true;
+          return;
+        }
+        if (i && i.tagName === 'SELECT') {
+          if (!i.querySelector('option[value="' + value.replace(/["\\]/g, '') + '"]')) return;
+          i.value = value;
+          applied = true;
+          return;
+        }
         if (!i || plainDecimal(value) === '') return;
         i.value = plainDecimal(value);
         applied = true;
@@ -198,18 +232,20 @@
       var state = collect();
       if (state.bad) {
         var b = state.bad;
-        say(formOf(b) || form, fill(word(formOf(b) || form, 'invalid'), {
+        say(formOf(b) || form, fill(word(formOf(b) || form, b.type === 'date' ? 'invalid-date' : 'invalid'), {
           label: labelOf(b), min: b.min + unitWordsOf(b), max: b.max + unitWordsOf(b)}));
         return;
       }
       var mine = ++generation;
+      var change = {sets: state.sets, picks: state.picks};
+      if (state.asOf) change.as_of = state.asOf;
       loadEngine().then(function (module) {
         if (mine !== generation) return;
         var answer = JSON.parse(module.ccall('costsite_whatif_update', 'string', ['string'],
-                                            [JSON.stringify(state.sets)]));
+                                            [JSON.stringify(change)]));
         if (answer.errors && answer.errors.length) throw new Error(answer.errors.join('; '));
         apply(answer);
-        writeHash(state.sets);
+        writeHash(state.state);
         say(form, word(form, 'updated'));
       }).catch(function (e) {
         if (mine !== generation) return;

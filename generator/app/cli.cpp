@@ -311,16 +311,17 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
 
 const char* kEvalHelp =
     "Usage: costsite eval [MODEL[.FIGURE] | MODEL[SCENARIO].FIGURE] [--scenario S] [--set MODEL.PARAM=VALUE]...\n"
-    "                     [--json] [--explain] [--source DIR]\n"
+    "                     [--as-of YYYY-MM-DD] [--json] [--explain] [--source DIR]\n"
     "\n"
     "Prints the evaluated figures of every model, one model, or one figure, with\n"
     "units. --explain adds each figure's formula, inputs, prices (with dates and\n"
     "sources) and exchange rates; --json prints the schema in docs/cost-engine.md.\n"
     "--set gives a parameter another value (a formula, as in `value:`), in the base\n"
-    "case and every scenario that does not set it; repeat it for several.\n";
+    "case and every scenario that does not set it; repeat it for several.\n"
+    "--as-of takes prices and exchange rates as of that date (as site.yaml's as_of).\n";
 
 int RunEvalCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Args a = ParseArgs(args, 1, {"source", "scenario", "set"}, {"json", "explain", "help"});
+  Args a = ParseArgs(args, 1, {"source", "scenario", "set", "as-of"}, {"json", "explain", "help"});
   if (a.flags["help"]) {
     out << kEvalHelp;
     return kExitOk;
@@ -337,6 +338,7 @@ int RunEvalCommand(const std::vector<std::string>& args, std::ostream& out, std:
   req.json = a.flags["json"];
   req.explain = a.flags["explain"];
   req.sets = a.all["set"];
+  req.as_of = a.values["as-of"];
   Diagnostics diags;
   int code = RunEval(req, out, diags);
   PrintDiagnostics(diags, false, err);

@@ -10,6 +10,7 @@
 
 #include "base/fs_util.h"
 #include "base/suggest.h"
+#include "cost/prices.h"
 #include "cost/evaluation.h"
 #include "cost/units.h"
 #include "content/site_layout.h"
@@ -207,6 +208,14 @@ int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
   load::LoadConfig(dir, &cfg, &diags, /*required=*/false,
                    (dir / content::kConfigFile).lexically_normal().generic_string());
   pricing::Options options = load::PricingOptions(cfg);
+  if (!req.as_of.empty()) {
+    if (!cost::IsIsoDate(req.as_of)) {
+      diags.Error({"--as-of", 1, 1}, "expected a date YYYY-MM-DD, got '" + req.as_of + "'", req.as_of,
+                  static_cast<int>(req.as_of.size()), "usage");
+      return 1;
+    }
+    options.as_of = req.as_of;  // as site.yaml's as_of: a model's or scenario's own wins
+  }
   // Each --set is read as a one-line file named "--set", so a mistake in it
   // is shown with its column and a caret like any other.
   for (const std::string& set : req.sets) {

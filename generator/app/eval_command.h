@@ -18,6 +18,7 @@ struct EvalRequest {
   bool json = false;             // the schema in docs/cost-engine.md
   bool explain = false;          // formulas, inputs, prices and rates
   std::vector<std::string> sets; // "MODEL.PARAM=VALUE", each as given after --set
+  std::string as_of;             // YYYY-MM-DD: prices and rates as of that date; "" = the site's as_of
 };
 
 /// Evaluates the site's models and prints `req.target` to `out`; 0 on success,

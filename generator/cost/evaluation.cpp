@@ -170,6 +170,11 @@ std::string Evaluation::WhatIfInputs(const std::vector<std::string>& models) con
   return InputsToJson(InputsFor(data_->core->inputs, models), data_->core->options);
 }
 
+const std::string& Evaluation::AsOf() const {
+  static const std::string kNone;
+  return data_ && data_->core ? data_->core->options.as_of : kNone;
+}
+
 uint64_t Fingerprint(const ModelResult& r) {
   Hasher h;
   for (const std::string* s : {&r.model, &r.scenario, &r.as_of, &r.source_line}) h.Add(*s);

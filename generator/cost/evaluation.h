@@ -364,6 +364,8 @@ class Evaluation {
   std::string WhatIfInputs(const std::vector<std::string>& models) const;
   /// True when some model of the site has an adjustable parameter.
   bool HasInputs() const;
+  /// The date the options pin prices and rates at (site.yaml's as_of); "" = today.
+  const std::string& AsOf() const;
   /// Internal state, for EvaluateExtra.
   const std::shared_ptr<const EvaluationData>& data() const { return data_; }
 

@@ -2,6 +2,7 @@
 
 #include "figures/format.h"
 #include "figures/html.h"
+#include "figures/lookup.h"
 
 namespace costsite::figures {
 
@@ -34,6 +35,47 @@ std::string RecommendationHtml(const cost::RuleResult& rule, const Speaker& lang
   if (!reason.empty())
     html += " <span class=\"task-reason\" title=\"" + Escape(rule.when) + "\">" + Escape(reason) + "</span>";
   return html;
+}
+
+const cost::RuleResult* FindRule(const cost::Evaluation& eval, std::string_view ref, std::string* error) {
+  FigureRef r;
+  if (!ParseFigureRef(ref, eval, &r, error)) return nullptr;
+  const cost::ModelResult* result = FindResult(eval, r.model, r.scenario, error);
+  if (!result) return nullptr;
+  for (const auto& rule : result->rules)
+    if (rule.id == r.figure) return &rule;
+  *error = "unknown rule '" + r.ToString() + "'";
+  return nullptr;
+}
+
+std::string TaskBox(bool checked) {
+  return std::string("<input type=\"checkbox\" disabled") + (checked ? " checked" : "") + ">";
+}
+
+std::string TaskAdvice(const cost::RuleResult& rule, bool checked, const Speaker& lang) {
+  return "<span class=\"task-advice\">" + (rule.holds && !checked ? RecommendationHtml(rule, lang) : "") +
+         "</span>";
+}
+
+bool CountChecklist(const std::vector<ChecklistItem>& items, const cost::Evaluation& eval, ChecklistCount* count,
+                    std::string* error) {
+  *count = ChecklistCount();
+  for (const ChecklistItem& item : items) {
+    bool checked = item.checked;
+    if (item.binding) {
+      const cost::RuleResult* rule = FindRule(eval, item.rule, error);
+      if (!rule) return false;
+      if (item.binding == '!') checked = rule->holds;
+      if (item.binding == '?' && rule->holds && !checked) ++count->recommended;
+    }
+    ++count->total;
+    count->done += checked ? 1 : 0;
+  }
+  return true;
+}
+
+std::string ProgressElement(const ChecklistCount& count, std::string_view id, const Speaker& lang) {
+  return "<p class=\"checklist-progress\" id=\"" + Escape(id) + "\">" + ChecklistProgress(count, lang) + "</p>";
 }
 
 }  // namespace costsite::figures

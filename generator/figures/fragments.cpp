@@ -69,4 +69,20 @@ std::string DirectiveElement(const Fragment& f, const cost::Evaluation& eval, co
   return "";
 }
 
+std::string ChecklistElement(const Fragment& f, const cost::Evaluation& eval, const Speaker& lang,
+                             std::string* error) {
+  if (f.kind == "progress") {
+    ChecklistCount count;
+    return CountChecklist(f.items, eval, &count, error) ? ProgressElement(count, f.chart_id, lang) : "";
+  }
+  if (f.kind != "task" || f.items.size() != 1 || !f.items[0].binding) {
+    *error = "a malformed checklist fragment";
+    return "";
+  }
+  const ChecklistItem& item = f.items[0];
+  const cost::RuleResult* rule = FindRule(eval, item.rule, error);
+  if (!rule) return "";
+  return item.binding == '!' ? TaskBox(rule->holds) : TaskAdvice(*rule, item.checked, lang);
+}
+
 }  // namespace costsite::figures

@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 99> kKeys = {
+constexpr std::array<std::string_view, 102> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -32,7 +32,9 @@ constexpr std::array<std::string_view, 99> kKeys = {
     "spend_col_SubAccountName", "spend_col_ChargeCategory",
     // A `cost inputs` form: its name for screen readers, its reset button, the
     // status words the page's script fills in.
-    "whatif_inputs", "whatif_reset", "whatif_updated", "whatif_invalid", "whatif_failed"};
+    "whatif_inputs", "whatif_reset", "whatif_updated", "whatif_invalid", "whatif_failed",
+    // Its scenario picker and as-of date.
+    "whatif_scenario", "whatif_as_of", "whatif_invalid_date"};
 
 const std::string* Find(const UiWords* words, std::string_view lang, std::string_view key) {
   if (!words) return nullptr;

@@ -1,12 +1,15 @@
 #include "figures/whatif.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "cost/evaluate.h"
 #include "cost/inputs.h"
 #include "cost/inputs_json.h"
+#include "cost/prices.h"
 #include "figures/format.h"
 #include "figures/fragments.h"
 #include "figures/lookup.h"
@@ -62,6 +65,30 @@ std::vector<std::string> Strings(const json& j) {
   return out;
 }
 
+// The request's "picks": model -> the scenario a reader picked.
+using Picks = std::map<std::string, std::string>;
+
+// `ref` ("model.rule") naming the picked scenario's rule when it names the
+// model's base case.
+std::string PickedRef(const std::string& ref, const cost::Evaluation& ev, const Picks& picks) {
+  FigureRef r;
+  std::string error;
+  if (picks.empty() || !ParseFigureRef(ref, ev, &r, &error) || !r.scenario.empty() || !picks.count(r.model))
+    return ref;
+  r.scenario = picks.at(r.model);
+  return r.ToString();
+}
+
+// With a picked scenario, what shows a model's base case alone (an inline
+// figure, a table, a breakdown, a checklist's rule) shows that scenario;
+// comparisons of several scenarios stay as they are.
+void ApplyPicks(Fragment* f, const cost::Evaluation& ev, const Picks& picks) {
+  auto pick = picks.find(f->model);
+  if (pick != picks.end() && f->scenarios.size() == 1 && f->scenarios[0].empty()) f->scenarios[0] = pick->second;
+  for (ChecklistItem& item : f->items)
+    if (item.binding) item.rule = PickedRef(item.rule, ev, picks);
+}
+
 // A fragment of the request ({"id": "1", "kind": …}, FragmentsJson).
 Fragment FragmentFrom(const json& spec) {
   Fragment f;
@@ -76,6 +103,10 @@ Fragment FragmentFrom(const json& spec) {
   f.by_group = spec.value("by_group", false);
   f.format = spec.value("format", std::string());
   f.popovers = spec.value("popovers", 0);
+  for (const json& i : spec.value("items", json::array()))
+    if (i.is_array() && i.size() == 3 && i[0].is_string() && i[1].is_string() && i[2].is_boolean())
+      f.items.push_back({i[0].get<std::string>().empty() ? '\0' : i[0].get<std::string>()[0],
+                         i[1].get<std::string>(), i[2].get<bool>()});
   return f;
 }
 
@@ -92,15 +123,22 @@ bool FigureOf(const Fragment& f, const cost::Evaluation& ev, FigureRef* ref, For
 
 // A fragment of the page (figures/fragments.h) rendered with `ev`, as the
 // build rendered it; "" with `error` set when what it shows did not evaluate.
-std::string RenderFragment(const Fragment& f, const cost::Evaluation& ev, const Speaker& lang, std::string* error) {
+// With `picks`, what shows a model's base case alone shows the picked scenario.
+std::string RenderFragment(Fragment f, const cost::Evaluation& ev, const Picks& picks, const Speaker& lang,
+                           std::string* error) {
+  ApplyPicks(&f, ev, picks);
   PopoverIds ids("", f.popovers);
   SourceList sources;
+  if (f.kind == "task" || f.kind == "progress") return MarkFragment(ChecklistElement(f, ev, lang, error), f.id);
   if (f.kind != "figure") return MarkFragment(DirectiveElement(f, ev, lang, &sources, &ids, error), f.id);
   FormatOptions opt;
   FigureRef ref;
   cost::Figure fig;
-  if (!FigureOf(f, ev, &ref, &opt, error) || !ResolveFigure(ev, ref, opt, &fig, error)) return "";
-  return MarkFragment(FigureElement(fig, opt, lang, &ids), f.id, ref.ToString());
+  if (!FigureOf(f, ev, &ref, &opt, error)) return "";
+  const std::string shown = ref.ToString();  // data-fig names what the page wrote
+  if (ref.scenario.empty() && picks.count(ref.model)) ref.scenario = picks.at(ref.model);
+  if (!ResolveFigure(ev, ref, opt, &fig, error)) return "";
+  return MarkFragment(FigureElement(fig, opt, lang, &ids), f.id, shown);
 }
 
 // What a request says besides its sets, read once.
@@ -163,6 +201,36 @@ void AddErrors(const Diagnostics& diags, json* errors) {
   }
 }
 
+
+// The request's "picks" ({"MODEL": "SCENARIO"}; "" = the base case) that
+// name a scenario of `ev`; the others are errors.
+Picks PicksFrom(const json& list, const cost::Evaluation& ev, json* errors) {
+  Picks picks;
+  if (!list.is_object()) return picks;
+  for (const auto& [model, scenario] : list.items()) {
+    std::string error;
+    if (!scenario.is_string() || scenario.get<std::string>().empty()) continue;
+    if (FindResult(ev, model, scenario.get<std::string>(), &error)) picks[model] = scenario.get<std::string>();
+    else errors->push_back(error);
+  }
+  return picks;
+}
+
+// "as_of" (a `cost inputs` date field): {"MODEL": "YYYY-MM-DD"}, the
+// model's prices and rates as of that date, as if it said `as_of:`.
+bool ApplyAsOf(const json& as_of, cost::Inputs* inputs, std::string* error) {
+  if (!as_of.is_object()) return true;
+  for (const auto& [model, date] : as_of.items()) {
+    const std::string id = model;  // a structured binding is not captured (g++12)
+    auto def = std::find_if(inputs->models.begin(), inputs->models.end(), [&id](const auto& m) { return m.id == id; });
+    if (!date.is_string() || !cost::IsIsoDate(date.get<std::string>()) || def == inputs->models.end()) {
+      *error = "the as-of date " + date.dump() + " of '" + id + "' is not a date of a model";
+      return false;
+    }
+    def->as_of = date.get<std::string>();
+  }
+  return true;
+}
 }  // namespace
 
 std::string LocaleDataJson(const LocaleData& data) { return LocaleToJson(data).dump(); }
@@ -188,6 +256,11 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
   }
   PageRequest page = ReadRequest(request);
   options.sets = SetsFrom(request.value("sets", json::array()));
+  std::string as_of_error;
+  if (!ApplyAsOf(request.value("as_of", json::object()), &inputs, &as_of_error)) {
+    out["errors"].push_back(as_of_error);
+    return out.dump();
+  }
   Diagnostics diags;
   cost::Evaluation ev = cost::Evaluate(std::move(inputs), options, diags, 1);
   AddErrors(diags, &out["errors"]);
@@ -203,6 +276,7 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     for (const auto& rule : r.rules) rules.push_back({{"id", rule.id}, {"holds", rule.holds}});
     out["results"].push_back({{"model", r.model}, {"scenario", r.scenario}, {"figures", figs}, {"rules", rules}});
   }
+  Picks picks = PicksFrom(request.value("picks", json::object()), ev, &out["errors"]);
   // The page's elements, in the page's language (the first of `langs`).
   for (const std::string& e : page.errors) out["errors"].push_back(e);
   if (!request.value("fragments", json::array()).empty() && !page.langs.empty()) {
@@ -210,7 +284,7 @@ std::string WhatIfRun(std::string_view inputs_text, std::string_view request_tex
     const Speaker lang{page.langs.front(), &page.words, page.fallback};
     for (const Fragment& f : page.fragments) {
       std::string error;
-      std::string html = RenderFragment(f, ev, lang, &error);
+      std::string html = RenderFragment(f, ev, picks, lang, &error);
       if (html.empty()) {
         out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + error);
         continue;
@@ -231,6 +305,8 @@ struct WhatIfSession::State {
   std::vector<std::string> shown;   // per fragment: the HTML the page shows (the build's, or the last sent)
   cost::Evaluation last;
   bool last_ok = false;  // `last` reported no error (ReevaluateSets may start from it)
+  json as_of = json::object();  // the dates `last` was evaluated with ({} = the build's)
+  Picks picks;                  // the scenarios `shown` shows
 };
 
 WhatIfSession::WhatIfSession() = default;
@@ -269,7 +345,7 @@ std::string WhatIfSession::Open(std::string_view inputs_text, std::string_view r
   const Speaker lang{state->page.langs.front(), &state->page.words, state->page.fallback};
   for (const Fragment& f : state->page.fragments) {
     std::string why;
-    state->shown.push_back(RenderFragment(f, state->last, lang, &why));
+    state->shown.push_back(RenderFragment(f, state->last, Picks{}, lang, &why));
     if (state->shown.back().empty()) out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + why);
   }
   state->last_ok = out["errors"].empty();
@@ -277,39 +353,56 @@ std::string WhatIfSession::Open(std::string_view inputs_text, std::string_view r
   return out.dump();
 }
 
-std::string WhatIfSession::Update(std::string_view sets_text) {
+std::string WhatIfSession::Update(std::string_view change_text) {
   json out = {{"errors", json::array()}, {"fragments", json::array()}, {"rebuilt", json::array()}};
   if (!state_) {
     out["errors"].push_back("the what-if engine has no page open");
     return out.dump();
   }
   State& s = *state_;
-  json sets = json::parse(sets_text, nullptr, false);
-  if (sets.is_discarded() || !sets.is_array()) {
-    out["errors"].push_back("the what-if sets are not a JSON array");
+  json change = json::parse(change_text, nullptr, false);
+  if (change.is_array()) change = {{"sets", change}};
+  if (change.is_discarded() || !change.is_object() || !change.value("sets", json::array()).is_array()) {
+    out["errors"].push_back("the what-if change is not {\"sets\": [...], \"picks\": {...}, \"as_of\": {...}}");
     return out.dump();
   }
   cost::Options options = s.options;
-  options.sets = SetsFrom(sets);
+  options.sets = SetsFrom(change.value("sets", json::array()));
+  const json as_of = change.value("as_of", json::object());
   Diagnostics diags;
   cost::ReevaluateStats stats;
-  if (s.last_ok) {
-    s.last = cost::ReevaluateSets(s.last, s.inputs, options, diags, &stats);
+  if (s.last_ok && as_of == s.as_of) {
+    cost::Inputs inputs = s.inputs;
+    std::string error;
+    ApplyAsOf(as_of, &inputs, &error);  // the same dates as `last`'s, checked then
+    s.last = cost::ReevaluateSets(s.last, std::move(inputs), options, diags, &stats);
   } else {
+    // Another date changes what every price reads: everything again.
     stats.full = true;
     for (const cost::ModelDef& m : s.inputs.models) stats.rebuilt.insert(m.id);
-    s.last = cost::Evaluate(s.inputs, options, diags, 1);
+    cost::Inputs inputs = s.inputs;
+    std::string error;
+    if (!ApplyAsOf(as_of, &inputs, &error)) {
+      out["errors"].push_back(error);
+      s.last_ok = false;
+      return out.dump();
+    }
+    s.last = cost::Evaluate(std::move(inputs), options, diags, 1);
+    s.as_of = as_of;
   }
   AddErrors(diags, &out["errors"]);
   for (const std::string& m : stats.rebuilt) out["rebuilt"].push_back(m);
-  // Only the elements of the models built again can change.
+  const Picks picks = PicksFrom(change.value("picks", json::object()), s.last, &out["errors"]);
+  // Only the elements of the models built again can change, unless another
+  // scenario is picked: then every element is rendered again.
+  const bool all = stats.full || picks != s.picks;
   const Speaker lang{s.page.langs.front(), &s.page.words, s.page.fallback};
   std::vector<std::pair<size_t, std::string>> changed;
   for (size_t i = 0; i < s.page.fragments.size(); ++i) {
-    if (!stats.full && !s.models[i].empty() && !stats.rebuilt.count(s.models[i])) continue;
+    if (!all && !s.models[i].empty() && !stats.rebuilt.count(s.models[i])) continue;
     const Fragment& f = s.page.fragments[i];
     std::string error;
-    std::string html = RenderFragment(f, s.last, lang, &error);
+    std::string html = RenderFragment(f, s.last, picks, lang, &error);
     if (html.empty()) out["errors"].push_back("fragment " + std::to_string(f.id) + ": " + error);
     else if (html != s.shown[i]) changed.push_back({i, std::move(html)});
   }
@@ -317,6 +410,7 @@ std::string WhatIfSession::Update(std::string_view sets_text) {
   // evaluates and renders everything again.
   s.last_ok = out["errors"].empty();
   if (!s.last_ok) return out.dump();
+  s.picks = picks;
   for (auto& [i, html] : changed) {
     out["fragments"].push_back({{"id", std::to_string(s.page.fragments[i].id)}, {"html", html}});
     s.shown[i] = std::move(html);
@@ -331,9 +425,12 @@ std::string FragmentsJson(const std::vector<Fragment>& fragments) {
     if (!f.figure.empty()) j["figure"] = f.figure;
     if (!f.model.empty()) j["model"] = f.model, j["scenarios"] = f.scenarios;
     if (!f.figures.empty()) j["figures"] = f.figures;
-    if (!f.chart.empty()) j["chart"] = f.chart, j["chart_id"] = f.chart_id;
+    if (!f.chart.empty()) j["chart"] = f.chart;
+    if (!f.chart_id.empty()) j["chart_id"] = f.chart_id;
     if (f.by_group) j["by_group"] = true;
     if (!f.format.empty()) j["format"] = f.format;
+    for (const ChecklistItem& i : f.items)
+      j["items"].push_back(json::array({i.binding ? std::string(1, i.binding) : "", i.rule, i.checked}));
     out.push_back(std::move(j));
   }
   return out.dump();

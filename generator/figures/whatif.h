@@ -39,14 +39,17 @@ class WhatIfSession {
   /// what the page shows (the build's bytes). Returns {"errors": [text…]};
   /// after an error in the request, Update has nothing to work on.
   std::string Open(std::string_view inputs, std::string_view request);
-  /// `sets`: [["model.param", "800 QPS"], …], every input that differs from
-  /// the author's value (not only the last one changed; [] for the author's
-  /// values). Returns {"errors": [text…], "fragments": [{"id", "html"}],
+  /// `change`: {"sets": [["model.param", "800 QPS"], …], "picks": {MODEL:
+  /// SCENARIO}, "as_of": {MODEL: DATE}} (as WhatIfRun's request reads them),
+  /// every input that differs from the author's value (not only the last one
+  /// changed; {} for the author's values); a bare array is the sets alone.
+  /// Another date evaluates every model again, another pick renders every
+  /// fragment again. Returns {"errors": [text…], "fragments": [{"id", "html"}],
   /// "rebuilt": [model…]}: the fragments, in the first of "langs", whose HTML
   /// differs from what the page shows (the build's, or what the last answer
   /// without errors sent); an answer with errors holds no fragments, and the
   /// page is then expected to keep what it shows.
-  std::string Update(std::string_view sets);
+  std::string Update(std::string_view change);
 
  private:
   struct State;

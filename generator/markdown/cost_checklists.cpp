@@ -43,8 +43,8 @@ cmark_node* RuleSpan(cmark_node* para, const cost::Evaluation* eval) {
   return nullptr;
 }
 
-// The rule named by `span`; nullptr after reporting an error.
-const cost::RuleResult* FindRule(PageExpansion& page, cmark_node* span) {
+// The rule named by `span` (its reference in `name`); nullptr after reporting an error.
+const cost::RuleResult* RuleOf(PageExpansion& page, cmark_node* span, std::string* name) {
   std::string lit = Literal(span);
   int line = page.LineOf(span);
   int content_col = cmark_node_get_start_column(span);
@@ -67,6 +67,7 @@ const cost::RuleResult* FindRule(PageExpansion& page, cmark_node* span) {
     return nullptr;
   }
   std::vector<std::string> ids;
+  *name = ref.ToString();
   for (const auto& rule : r->rules) {
     if (rule.id == ref.figure) return &rule;
     ids.push_back(rule.id);
@@ -88,10 +89,10 @@ void RemoveSpan(cmark_node* span) {
   }
 }
 
-// Wraps the paragraph's inlines in <label> with a disabled checkbox first,
-// followed by `after` (HTML) when a rule recommends the item. The label's
-// class names the binding, for styles and for tests of what readers see.
-void LabelItem(cmark_node* item, bool checked, Binding binding, const std::string& after) {
+// Wraps the paragraph's inlines in <label> with the item's checkbox `box`
+// first, followed by `after` (HTML) when a rule recommends the item. The
+// label's class names the binding, for styles and for tests of what readers see.
+void LabelItem(cmark_node* item, const std::string& box, Binding binding, const std::string& after) {
   cmark_node* para = cmark_node_first_child(item);
   if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) {
     para = NewNode(CMARK_NODE_PARAGRAPH);
@@ -101,7 +102,7 @@ void LabelItem(cmark_node* item, bool checked, Binding binding, const std::strin
   std::string open = binding == Binding::kEstablished   ? "<label class=\"task-established\">"
                      : binding == Binding::kRecommended ? "<label class=\"task-recommended\">"
                                                         : "<label>";
-  open += std::string("<input type=\"checkbox\" disabled") + (checked ? " checked" : "") + "> ";
+  open += box + " ";
   cmark_node_set_on_enter(label, open.c_str());
   cmark_node_set_on_exit(label, "</label>");
   while (cmark_node* c = cmark_node_first_child(para)) {
@@ -121,32 +122,59 @@ void LabelItem(cmark_node* item, bool checked, Binding binding, const std::strin
 }  // namespace
 
 void ExpandChecklist(PageExpansion& page, cmark_node* list) {
+  // A bound item's box (established) or advice (recommended) and the progress
+  // line are rendered by figures/fragments.h, as the what-if engine renders
+  // them again with a reader's values.
+  const figures::Speaker lang = page.ctx.Speaker();
+  std::vector<figures::ChecklistItem> items;
   figures::ChecklistCount count;
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
     if (!IsTaskItem(item)) continue;
-    bool checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
-    std::string after;
+    figures::ChecklistItem entry;
+    entry.checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
+    bool shown = entry.checked;
+    std::string box = figures::TaskBox(entry.checked), after;
     Binding binding = Binding::kNone;
     cmark_node* para = cmark_node_first_child(item);
     if (cmark_node* span = para ? RuleSpan(para, page.eval) : nullptr) {
       binding = BindingOf(cmark_node_get_literal(span), page.eval);
-      if (const cost::RuleResult* rule = FindRule(page, span)) {
-        if (binding == Binding::kEstablished) checked = rule->holds;
-        if (binding == Binding::kRecommended && rule->holds && !checked) {
-          after = figures::RecommendationHtml(*rule, page.ctx.Speaker());
-          ++count.recommended;
+      if (const cost::RuleResult* rule = RuleOf(page, span, &entry.rule)) {
+        entry.binding = binding == Binding::kEstablished ? '!' : '?';
+        figures::Fragment f;
+        f.kind = "task";
+        f.items = {entry};
+        std::string error;
+        std::string html = figures::ChecklistElement(f, *page.eval, lang, &error);
+        if (binding == Binding::kEstablished) {
+          shown = rule->holds;
+          box = page.AsFragment(std::move(f), std::move(html));
+        } else if (page.whatif) {
+          after = page.AsFragment(std::move(f), std::move(html));
+        } else if (rule->holds && !entry.checked) {
+          after = figures::RecommendationHtml(*rule, lang);
         }
+        if (binding == Binding::kRecommended && rule->holds && !entry.checked) ++count.recommended;
       }
       RemoveSpan(span);
     }
-    LabelItem(item, checked, binding, after);
+    LabelItem(item, box, binding, after);
+    items.push_back(std::move(entry));
     ++count.total;
-    count.done += checked ? 1 : 0;
+    count.done += shown ? 1 : 0;
   }
   std::string id = "checklist-" + std::to_string(++page.checklists);
+  std::string progress = figures::ProgressElement(count, id, lang);
+  if (page.eval) {
+    figures::Fragment f;
+    f.kind = "progress";
+    f.chart_id = id;
+    f.items = std::move(items);
+    std::string error;
+    std::string html = figures::ChecklistElement(f, *page.eval, lang, &error);
+    if (!html.empty()) progress = page.AsFragment(std::move(f), std::move(html));
+  }
   cmark_node* wrap = NewNode(CMARK_NODE_CUSTOM_BLOCK);
-  std::string open = "<div class=\"checklist\" role=\"group\" aria-labelledby=\"" + id + "\">\n<p class=\"checklist-progress\" id=\"" +
-                     id + "\">" + figures::ChecklistProgress(count, page.ctx.Speaker()) + "</p>\n";
+  std::string open = "<div class=\"checklist\" role=\"group\" aria-labelledby=\"" + id + "\">\n" + progress + "\n";
   cmark_node_set_on_enter(wrap, open.c_str());
   cmark_node_set_on_exit(wrap, "</div>\n");
   cmark_node_insert_before(list, wrap);

@@ -65,7 +65,7 @@ const std::vector<Spec>& Specs() {
       {"model", {}, {"id"}},
       {"budget", {"model", "budget", "estimate", "actual"}, {"scenario", "warn_above", "fail_above"}, true},
       {"actuals", {"group"}, {"measure", "period", "currency", "top", "chart"}, true},
-      {"inputs", {"model"}, {"params"}},
+      {"inputs", {"model"}, {"params", "scenarios", "as_of"}},
   };
   return kSpecs;
 }
@@ -473,8 +473,35 @@ std::string Budget(PageExpansion& page, const Directive& d, const cost::ModelRes
   return Element(page, d, std::move(f), {&r});
 }
 
-// `cost inputs model=m [params=a,b]`: a form of the model's adjustable
-// parameters (all of them with `input:` unless params= names some).
+// The scenarios a `cost inputs` block offers (scenarios=all or a,b); false
+// after reporting an unknown one.
+bool OfferedScenarios(PageExpansion& page, const Directive& d, const cost::ModelResult& r,
+                      std::vector<const cost::ScenarioInfo*>* out) {
+  auto sc = d.args.find("scenarios");
+  if (sc == d.args.end()) return true;
+  if (sc->second.value == "all") {
+    for (const cost::ScenarioInfo& s : r.scenarios) out->push_back(&s);
+    return true;
+  }
+  int col = sc->second.value_col;
+  for (const std::string& id : Split(sc->second.value)) {
+    auto it = std::find_if(r.scenarios.begin(), r.scenarios.end(), [&](const auto& s) { return s.id == id; });
+    if (it == r.scenarios.end()) {
+      std::string err;
+      figures::FindResult(*page.eval, r.model, id, &err);
+      page.Error(d.line, col, err, static_cast<int>(id.size()), "unknown-scenario");
+      return false;
+    }
+    out->push_back(&*it);
+    col += static_cast<int>(id.size()) + 1;
+  }
+  return true;
+}
+
+// `cost inputs model=m [params=a,b] [scenarios=all|a,b] [as_of=pick]`: a
+// form of the model's adjustable parameters (all of them with `input:` unless
+// params= names some), a picker of its scenarios when scenarios= offers some,
+// and a date field for the prices' as-of date.
 std::string InputsBlock(PageExpansion& page, const Directive& d, const cost::ModelResult& r) {
   auto input_of = [&](std::string_view id) -> const cost::InputRange* {
     for (const cost::InputRange& in : r.inputs)
@@ -503,14 +530,36 @@ std::string InputsBlock(PageExpansion& page, const Directive& d, const cost::Mod
   } else {
     for (const cost::InputRange& in : r.inputs) chosen.push_back(&in);
   }
-  if (chosen.empty()) {
+  figures::InputsChoices choices;
+  if (!OfferedScenarios(page, d, r, &choices.scenarios)) return "";
+  if (auto a = d.args.find("as_of"); a != d.args.end()) {
+    figures::DateRange dates;
+    const int span = static_cast<int>(a->second.value.size());
+    if (a->second.value != "pick") {
+      page.Error(d.line, a->second.value_col, "expected as_of=pick, got '" + a->second.value + "'", span,
+                 "bad-directive-argument");
+      return "";
+    }
+    if (r.as_of != page.eval->AsOf()) {
+      page.Error(d.line, a->second.value_col, "model '" + r.model + "' pins its own as_of: " + r.as_of +
+                 " (a date field needs a model that takes the site's)", span, "bad-directive-argument");
+      return "";
+    }
+    if (!figures::PriceDates(*page.eval, r, &dates)) {
+      page.Error(d.line, a->second.value_col, "model '" + r.model + "' reads no price with an earlier dated value",
+                 span, "bad-directive-argument");
+      return "";
+    }
+    choices.as_of = dates;
+  }
+  if (chosen.empty() && choices.scenarios.empty() && !choices.as_of) {
     const Arg& m = d.args.at("model");
     page.Error(d.line, m.value_col, "model '" + r.model + "' has no parameter with `input:` (see pricing.md)",
                static_cast<int>(m.value.size()), "bad-directive-argument");
     return "";
   }
   if (CostOutput* out = page.ctx.out) out->whatif_models.push_back(r.model);
-  return figures::InputsForm(r, chosen, page.ctx.Speaker());
+  return figures::InputsForm(r, chosen, choices, page.ctx.Speaker());
 }
 
 // `cost actuals group=COL[,COL|tag:KEY] [measure=M] [period=YYYY-MM] [top=N]

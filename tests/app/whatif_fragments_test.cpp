@@ -121,6 +121,29 @@ TEST_CASE("What-if fragments: the engine renders each one as the build did, and 
       ++figures_checked;
     }
     CHECK(figures_checked == 2);
+    // The checklist follows its rule: at 2,000 requests/s the monthly total is
+    // over 40,000 USD, so the established item is ticked, the recommended one
+    // gets its advice, and the progress line counts both.
+    const bool en = std::string(page).rfind("en/", 0) == 0;
+    std::map<std::string, std::pair<std::string, std::string>> checklist;  // kind -> (before, after)
+    for (size_t i = 0; i < fragments.size(); ++i) {
+      const std::string kind = fragments[i]["kind"];
+      if (kind == "progress") checklist[kind] = {answer["fragments"][i]["html"], changed["fragments"][i]["html"]};
+      if (kind == "task") {
+        const std::string binding = fragments[i]["items"][0][0];
+        checklist[binding] = {answer["fragments"][i]["html"], changed["fragments"][i]["html"]};
+      }
+    }
+    REQUIRE(checklist.size() == 3);
+    CHECK(checklist["!"].first.find(" checked") == std::string::npos);
+    CHECK(checklist["!"].second.find("<input data-wf=\"") == 0);
+    CHECK(checklist["!"].second.find(" checked>") != std::string::npos);
+    CHECK(checklist["?"].first.find("task-badge") == std::string::npos);
+    CHECK(checklist["?"].second.find("<span class=\"task-badge\">" + std::string(en ? "Recommended" : "建议")) !=
+          std::string::npos);
+    CHECK(checklist["progress"].first.find(en ? ">1 / 3 done</p>" : ">1 / 3 已完成</p>") != std::string::npos);
+    CHECK(checklist["progress"].second.find(en ? ">2 / 3 done, 1 recommended</p>" : ">2 / 3 已完成，1 项建议</p>") !=
+          std::string::npos);
   }
   CHECK(pages == 2);
 }

@@ -10,6 +10,12 @@
 //    `costsite eval --set MODEL.PARAM=VALUE` prints (with --scenario for scenarios);
 //  - the state is in the URL fragment: a page opened with it shows the same
 //    figures; Reset returns every element to the build's bytes;
+//  - each scenario a form's picker offers is picked in turn, and its date
+//    field is set to its first date: every data-wf element is the engine's
+//    fragment for that pick or date, the inline figures of the picked model's
+//    base case show the scenario's figures, the engine's figures equal
+//    `costsite eval --scenario S` (the dated model's: `costsite eval --as-of DATE`), the URL
+//    holds the state, and Reset returns the build's bytes;
 //  - axe (WCAG 2.1 AA) finds nothing on the page with the form in use, the
 //    form fits a 390 px screen, and no console error is logged.
 // Usage: node tests/browser/whatif.test.mjs --site DIR --costsite BIN --source DIR [--shots DIR]
@@ -61,13 +67,17 @@ function OtherValue({ value, min, max, step }) {
 
 // `costsite eval --set …` (one run per scenario): "model.figure" or
 // "model[scenario].figure" -> the text eval prints after " = ".
-async function EvalFigures(bin, source, sets, scenarios) {
+async function EvalFigures(bin, source, sets, scenarios, asOf = "") {
   const out = new Map();
   const runs = ["", ...scenarios].map(async (scenario) => {
     const args = ["eval", "--source", source];
+    if (asOf) args.push("--as-of", asOf);
     if (scenario) args.push("--scenario", scenario);
     for (const [name, value] of sets) args.push("--set", `${name}=${value}`);
-    const { stdout } = await promisify(execFile)(bin, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+    // At another date a model the page does not date may fail (a price with no
+    // value then): eval prints what evaluated and exits 1; its figures are read.
+    const run = promisify(execFile)(bin, args, { encoding: "utf8", maxBuffer: 1 << 26 });
+    const { stdout } = asOf ? await run.catch((e) => ({ stdout: e.stdout || "" })) : await run;
     return [scenario, stdout];
   });
   for (const [scenario, stdout] of await Promise.all(runs)) {
@@ -85,9 +95,9 @@ class Failures {
 }
 
 // Runs the page's engine (a second instance, beside the page script's) on the
-// page's own data with `sets`.
-async function Engine(page, sets) {
-  return page.evaluate(async (sets) => {
+// page's own data with `sets` (and `extra` request fields: picks, as_of).
+async function Engine(page, sets, extra = {}) {
+  return page.evaluate(async ([sets, extra]) => {
     const data = JSON.parse(document.getElementById("costsite-whatif").textContent);
     if (typeof window.CostsiteWhatIf !== "function") {
       await new Promise((resolve, reject) => {
@@ -99,10 +109,76 @@ async function Engine(page, sets) {
       });
     }
     window.__wfTestModule = window.__wfTestModule || await window.CostsiteWhatIf();
-    const request = { ...data.request, sets };
+    const request = { ...data.request, ...extra, sets };
     return JSON.parse(window.__wfTestModule.ccall("costsite_whatif", "string", ["string", "string"],
                                                   [JSON.stringify(data.inputs), JSON.stringify(request)]));
-  }, sets);
+  }, [sets, extra]);
+}
+
+// The page's data-wf elements against the engine's fragments, both as the page's parser reads them.
+async function Mismatched(page, fragments) {
+  return page.evaluate((fragments) => {
+    const bad = [];
+    const t = document.createElement("template");
+    for (const f of fragments) {
+      t.innerHTML = f.html;
+      const el = document.querySelector(`[data-wf="${f.id}"]`);
+      if (!el || !t.content.firstElementChild || el.outerHTML !== t.content.firstElementChild.outerHTML) bad.push(f.id);
+    }
+    return bad;
+  }, fragments);
+}
+
+// A scenario picked or a date set in form `form` (by `act`), then Reset:
+// the page is the engine's answer for `extra`, whose figures are eval's
+// (with `evalArgs`: scenario and as-of), and Reset returns the build.
+async function CheckChoice(ctx, { what, form, updated, act, extra, scenario = "", asOf = "", model = "", hashPart, mustChange }) {
+  const { page, failures, current, built, args } = ctx;
+  await page.evaluate((i) => { document.querySelectorAll("form.cost-inputs")[i].querySelector("output").textContent = ""; }, form);
+  await act();
+  await WaitUpdated(page, form, updated);
+  const answer = await Engine(page, [], extra);
+  if (answer.errors?.length) { failures.Add(current, `${what}: ${answer.errors.join("; ")}`); return 0; }
+  for (const id of await Mismatched(page, answer.fragments)) failures.Add(current, `${what}: element ${id} is not the engine's fragment`);
+  const now = await Elements(page);
+  if (mustChange && !now.some((e, k) => e.html !== built[k]?.html)) failures.Add(current, `${what}: no element of the page changed`);
+  const figs = new Map();
+  for (const r of answer.results) for (const f of r.figures) figs.set(`${r.model}${r.scenario ? `[${r.scenario}]` : ""}.${f.id}`, f);
+  let checked = 0;
+  // The picked model's base-case inline figures (shown without options) show the scenario's.
+  if (extra.picks) {
+    const data = await page.evaluate(() => JSON.parse(document.getElementById("costsite-whatif").textContent));
+    for (const spec of data.request.fragments) {
+      if (spec.kind !== "figure" || spec.figure.includes(" ") || spec.figure.includes("[")) continue;
+      const model = Object.keys(extra.picks).find((m) => spec.figure.startsWith(`${m}.`));
+      if (!model) continue;
+      const want = figs.get(`${model}[${extra.picks[model]}].${spec.figure.slice(model.length + 1)}`);
+      const text = await page.$eval(`[data-wf="${spec.id}"]`, (e) => (e.querySelector(".fig") || e).textContent);
+      const lang = data.request.langs[0];
+      if (!want || text !== want[lang]) failures.Add(current, `${what}: ${spec.figure} shows "${text}", the scenario's is "${want?.[lang]}"`);
+      checked++;
+    }
+    if (!checked) failures.Add(current, `${what}: no inline figure of the picked model`);
+  }
+  // The engine's figures are `costsite eval --scenario S` / `--as-of DATE`'s.
+  const scenarios = [...new Set(answer.results.map((r) => r.scenario).filter(Boolean))].sort();
+  const evaluated = await EvalFigures(args.costsite, args.source, [], scenario ? [scenario] : scenarios, asOf);
+  for (const [fig, f] of figs) {
+    if (scenario && !fig.includes(`[${scenario}]`)) continue;
+    if (model && !fig.startsWith(`${model}.`) && !fig.startsWith(`${model}[`)) continue;  // the date is the model's
+    const e = evaluated.get(fig);
+    if (e === undefined) { failures.Add(current, `${what}: costsite eval does not print ${fig}`); continue; }
+    checked++;
+    if (e !== f.plain) failures.Add(current, `${what}: ${fig} is "${f.plain}" in the page, "${e}" from costsite eval`);
+  }
+  const hash = decodeURIComponent(await page.evaluate(() => location.hash));
+  if (!hash.startsWith("#wf:") || !hash.includes(hashPart)) failures.Add(current, `${what}: the URL fragment is "${hash}"`);
+  const state = { hash: await page.evaluate(() => location.hash), elements: now };
+  await page.locator("form.cost-inputs").nth(form).locator("button[type=reset]").click();
+  await page.waitForFunction(() => !location.hash.startsWith("#wf:"), null, { timeout: 10000 });
+  await WaitUpdated(page, form, updated);
+  if (JSON.stringify(await Elements(page)) !== JSON.stringify(built)) failures.Add(current, `${what}: after Reset the page is not the build's`);
+  return { checked, state };
 }
 
 async function Elements(page) {
@@ -139,7 +215,7 @@ async function main() {
   page.on("console", (m) => { if (m.type() === "error") failures.Add(current, `console error: ${m.text()}`); });
   page.on("pageerror", (e) => failures.Add(current, `uncaught exception: ${e.message}`));
   const evalCache = new Map();
-  let checkedFragments = 0, checkedInputs = 0, checkedFigures = 0, checkedShown = 0;
+  let checkedFragments = 0, checkedInputs = 0, checkedFigures = 0, checkedShown = 0, checkedChoices = 0;
 
   for (const file of pages) {
     current = path.relative(site, file);
@@ -166,11 +242,12 @@ async function main() {
     if (baseHtml.size !== built.length) failures.Add(current, `${baseHtml.size} fragments from the engine, ${built.length} data-wf elements on the page`);
 
     // 2. Each input changed alone.
-    const inputs = await page.$$eval("form.cost-inputs input[name]", (is) => is.map((i) => ({
+    const inputs = await page.$$eval("form.cost-inputs input[name][type=number]", (is) => is.map((i) => ({
       name: i.name, id: i.id, value: i.defaultValue, min: i.min, max: i.max, step: i.step === "any" ? "" : i.step,
       unit: i.getAttribute("data-unit") || "", form: [...document.querySelectorAll("form.cost-inputs")].indexOf(i.form),
       updated: i.form.getAttribute("data-wf-updated") || "" })));
-    if (!inputs.length) failures.Add(current, "a what-if page without inputs");
+    if (!inputs.length && !(await page.$("form.cost-inputs select, form.cost-inputs input[type=date]")))
+      failures.Add(current, "a what-if page without inputs");
     let lastSets = null;
     for (const input of inputs) {
       const other = OtherValue(input);
@@ -187,16 +264,7 @@ async function main() {
       const answer = await Engine(page, sets);
       if (answer.errors?.length) { failures.Add(current, `${input.name}=${other}: ${answer.errors.join("; ")}`); continue; }
       // The page's elements against the engine's fragments, both as the page's parser reads them.
-      const mismatched = await page.evaluate((fragments) => {
-        const bad = [];
-        const t = document.createElement("template");
-        for (const f of fragments) {
-          t.innerHTML = f.html;
-          const el = document.querySelector(`[data-wf="${f.id}"]`);
-          if (!el || !t.content.firstElementChild || el.outerHTML !== t.content.firstElementChild.outerHTML) bad.push(f.id);
-        }
-        return bad;
-      }, answer.fragments);
+      const mismatched = await Mismatched(page, answer.fragments);
       for (const id of mismatched) failures.Add(current, `${input.name}=${other}: element ${id} is not the engine's fragment`);
       const now = await Elements(page);
       if (!now.some((e, k) => e.html !== built[k]?.html)) failures.Add(current, `${input.name}=${other}: no element of the page changed`);
@@ -235,6 +303,48 @@ async function main() {
       if (JSON.stringify(after) !== JSON.stringify(built)) failures.Add(current, `after Reset the page is not the build's`);
     }
 
+    // 2b. Each scenario of a picker, and a form's date field at its first date.
+    const ctx = { page, failures, current, built, args };
+    const choices = await page.$$eval("form.cost-inputs", (fs) => fs.map((f, i) => ({
+      form: i, updated: f.getAttribute("data-wf-updated") || "",
+      picks: [...f.querySelectorAll("select[data-wf-pick]")].map((s) => ({
+        id: s.id, model: s.getAttribute("data-wf-pick"), name: s.name,
+        values: [...s.options].map((o) => o.value).filter(Boolean) })),
+      dates: [...f.querySelectorAll("input[data-wf-as-of]")].map((d) => ({
+        id: d.id, name: d.name, model: d.getAttribute("data-wf-as-of"), min: d.min, value: d.defaultValue })) })));
+    let sharedChoice = null;
+    for (const c of choices) {
+      for (const p of c.picks) {
+        for (const value of p.values) {
+          const r = await CheckChoice(ctx, { what: `${p.name}=${value}`, form: c.form, updated: c.updated,
+            act: () => page.selectOption(`[id="${p.id}"]`, value), extra: { picks: { [p.model]: value } },
+            scenario: value, hashPart: `${p.name}=${value}`, mustChange: false });  // a scenario may equal the base
+          checkedFigures += r.checked || 0;
+          checkedChoices++;
+          sharedChoice = sharedChoice || { ...r.state, control: p.id, value, form: c.form, updated: c.updated };
+        }
+      }
+      for (const d of c.dates) {
+        if (d.min === d.value) { failures.Add(current, `${d.id}: its first date is the build's`); continue; }
+        const r = await CheckChoice(ctx, { what: `as-of ${d.min}`, form: c.form, updated: c.updated,
+          act: () => page.fill(`[id="${d.id}"]`, d.min), extra: { as_of: { [d.model]: d.min } }, asOf: d.min,
+          model: d.model, hashPart: `${d.name}=${d.min}`, mustChange: true });
+        checkedFigures += r.checked || 0;
+        checkedChoices++;
+        sharedChoice = sharedChoice || { ...r.state, control: d.id, value: d.min, form: c.form, updated: c.updated };
+      }
+    }
+    if (sharedChoice) {  // a shared URL with a pick or a date
+      await page.goto("about:blank");
+      await page.goto(url + sharedChoice.hash);
+      const value = await page.inputValue(`[id="${sharedChoice.control}"]`);
+      if (value !== sharedChoice.value) failures.Add(current, `opened with ${sharedChoice.hash}, ${sharedChoice.control} shows "${value}"`);
+      await WaitUpdated(page, sharedChoice.form, sharedChoice.updated);
+      if (JSON.stringify(await Elements(page)) !== JSON.stringify(sharedChoice.elements))
+        failures.Add(current, `opened with ${sharedChoice.hash}, the figures differ from the same choice made by hand`);
+      await page.goto(url);
+    }
+
     // 3. A shared what-if URL: opened afresh, it applies its state.
     if (lastSets) {
       await page.goto("about:blank");
@@ -269,7 +379,7 @@ async function main() {
   }
   await browser.close();
   console.log(`\n${pages.length} pages with inputs: ${checkedFragments} fragments at the defaults, ` +
-              `${checkedInputs} inputs changed, ${checkedShown} inline figures changed,  ${checkedFigures} figures against costsite eval --set; ` +
+              `${checkedInputs} inputs changed, ${checkedChoices} scenarios picked or dates set, ${checkedShown} inline figures changed,  ${checkedFigures} figures against costsite eval --set; ` +
               `${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (failures.items.length) {
     console.log(`\n${failures.items.length} failure(s):`);

@@ -100,5 +100,88 @@ TEST_CASE("cost inputs: errors name the argument") {
         "   |                      ^~~~~~~~~\n");
 }
 
+// A model with scenarios that reads a price with two dated values.
+cost::Evaluation DatedEvaluation() {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/cloud.yaml", R"(provider: cloud
+name: {zh: 测试云, en: Test cloud}
+currency: USD
+source: https://example.com/prices
+date: 2025-05-01
+prices:
+  - id: gpu
+    label: {zh: GPU 实例, en: GPU instance}
+    unit: USD/h
+    price: 2.5
+    history:
+      - {date: 2024-11-01, price: 3}
+)", &inputs, diags);
+  pricing::ParsePricingFile("pricing/fleet.yaml", R"(model: fleet
+title: {zh: 集群, en: Fleet}
+unit: USD/month
+params:
+  gpus: {value: 4, label: {zh: GPU 数, en: GPUs}, input: {min: 1, max: 64}}
+items:
+  gpu: {quantity: gpus * 730 h/month, price: "@cloud/gpu"}
+scenarios:
+  large: {label: {zh: 大集群, en: Large fleet}, params: {gpus: 32}}
+  small: {label: {zh: 小集群, en: Small fleet}, params: {gpus: 2}}
+)", &inputs, diags);
+  cost::Options options;
+  options.today = "2025-06-01";
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), options, diags);
+  for (const auto& d : diags.Sorted()) UNSCOPED_INFO(FormatDiagnostic(d));
+  REQUIRE_FALSE(diags.HasErrors());
+  return eval;
+}
+
+TEST_CASE("cost inputs: a scenario picker and an as-of date field") {
+  cost::Evaluation eval = DatedEvaluation();
+  Diagnostics diags;
+  std::string html =
+      RenderCost(eval, Block("cost inputs model=fleet params=gpus scenarios=small,large as_of=pick"), "en", &diags).html;
+  INFO(html << AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  // The picker first: the base case selected, then the scenarios in the order asked.
+  CHECK(html.find("<div class=\"cost-input\"><label for=\"ws-fleet\">Scenario</label>\n"
+                  "<select id=\"ws-fleet\" name=\"scenario(fleet)\" data-wf-pick=\"fleet\">\n"
+                  "<option value=\"\" selected>Base case</option>\n<option value=\"small\">Small fleet</option>\n"
+                  "<option value=\"large\">Large fleet</option>\n</select></div>\n") != std::string::npos);
+  // The date field: from the first date the price has a value for to the newest.
+  CHECK(html.find("<div class=\"cost-input\"><label for=\"wd-fleet\">Prices as of</label>\n"
+                  "<input type=\"date\" id=\"wd-fleet\" name=\"as-of(fleet)\" value=\"2025-05-01\" min=\"2024-11-01\" "
+                  "max=\"2025-05-01\" data-wf-as-of=\"fleet\"></div>\n") != std::string::npos);
+  CHECK(html.find(" data-wf-invalid-date=\"{label}: enter a date from {min} to {max}.\"") != std::string::npos);
+  CHECK(html.find("ws-fleet") < html.find("wd-fleet"));
+  CHECK(html.find("wd-fleet") < html.find("wi-fleet-gpus"));
+  // In Chinese, and a form with only a picker of every scenario.
+  std::string zh = RenderCost(eval, Block("cost inputs model=fleet scenarios=all params=gpus"), "zh", &diags).html;
+  CHECK(zh.find("<label for=\"ws-fleet\">情景</label>") != std::string::npos);
+  CHECK(zh.find("<option value=\"\" selected>基准</option>\n<option value=\"large\">大集群</option>") !=
+        std::string::npos);
+  CHECK(zh.find("type=\"date\"") == std::string::npos);
+  CHECK_FALSE(diags.HasErrors());
+}
+
+TEST_CASE("cost inputs: scenarios= and as_of= errors name the argument") {
+  cost::Evaluation eval = DatedEvaluation();
+  Diagnostics typo;
+  RenderCost(eval, Block("cost inputs model=fleet scenarios=small,lrage"), "en", &typo);
+  CHECK(AllDiagnostics(typo).find("content/page.md:1:44: error: unknown scenario 'lrage'") == 0);
+  Diagnostics word;
+  RenderCost(eval, Block("cost inputs model=fleet as_of=yes"), "en", &word);
+  CHECK(AllDiagnostics(word) ==
+        "content/page.md:1:34: error: expected as_of=pick, got 'yes'\n"
+        " 1 | ```cost inputs model=fleet as_of=yes\n"
+        "   |                                  ^~~\n");
+  Diagnostics undated;
+  RenderCost(ServeEvaluation(), Block("cost inputs model=serve as_of=pick"), "en", &undated);
+  CHECK(AllDiagnostics(undated) ==
+        "content/page.md:1:34: error: model 'serve' reads no price with an earlier dated value\n"
+        " 1 | ```cost inputs model=serve as_of=pick\n"
+        "   |                                  ^~~~\n");
+}
+
 }  // namespace
 }  // namespace costsite::markdown
