@@ -219,10 +219,30 @@
       return applied;
     }
 
+    // A heading's words as the table of contents and its anchor's label
+    // show them: its text without the figures' popovers and the anchor.
+    function headingText(h) {
+      var copy = h.cloneNode(true);
+      copy.querySelectorAll('.fig-pop, a.anchor').forEach(function (e) { e.remove(); });
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    }
+
     function apply(answer) {
+      var headings = [];
       (answer.fragments || []).forEach(function (f) {
         var el = document.querySelector('[data-wf="' + String(f.id).replace(/["\\]/g, '') + '"]');
-        if (el && el.outerHTML !== f.html) el.outerHTML = f.html;
+        if (!el || el.outerHTML === f.html) return;
+        var h = el.closest('h2, h3, h4');
+        el.outerHTML = f.html;
+        if (h && h.id && headings.indexOf(h) < 0) headings.push(h);
+      });
+      // A heading that shows a figure: its entry in the table of contents and
+      // its anchor's label follow it.
+      headings.forEach(function (h) {
+        var text = headingText(h), sel = 'a[href="#' + h.id.replace(/["\\]/g, '') + '"]';
+        document.querySelectorAll('nav.toc ' + sel).forEach(function (a) { a.textContent = text; });
+        var anchor = h.querySelector('a.anchor');
+        if (anchor) anchor.setAttribute('aria-label', text);
       });
     }
 

@@ -185,6 +185,27 @@ async function Elements(page) {
   return page.$$eval("[data-wf]", (els) => els.map((e) => ({ id: e.getAttribute("data-wf"), html: e.outerHTML })));
 }
 
+// The table of contents' entries of headings that show a figure: each entry's
+// text and the heading's words (without popovers and the anchor), which it
+// must equal at the author's values and after every change.
+async function TocOfFigures(page) {
+  return page.$$eval("nav.toc a[href^='#']", (as) => as.flatMap((a) => {
+    const h = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+    if (!h || !h.querySelector("[data-fig]")) return [];
+    const copy = h.cloneNode(true);
+    copy.querySelectorAll(".fig-pop, a.anchor").forEach((e) => e.remove());
+    return [{ entry: a.textContent, heading: copy.textContent.replace(/\s+/g, " ").trim(),
+              label: h.querySelector("a.anchor")?.getAttribute("aria-label") ?? "" }];
+  }));
+}
+
+function CheckToc(failures, current, what, toc) {
+  for (const t of toc) {
+    if (t.entry !== t.heading) failures.Add(current, `${what}: the contents say "${t.entry}", the heading "${t.heading}"`);
+    if (t.label && t.label !== t.heading) failures.Add(current, `${what}: the heading's anchor says "${t.label}", the heading "${t.heading}"`);
+  }
+}
+
 async function WaitUpdated(page, form, text) {
   await page.waitForFunction(([i, t]) => {
     const out = document.querySelectorAll("form.cost-inputs")[i].querySelector("output");
@@ -215,7 +236,7 @@ async function main() {
   page.on("console", (m) => { if (m.type() === "error") failures.Add(current, `console error: ${m.text()}`); });
   page.on("pageerror", (e) => failures.Add(current, `uncaught exception: ${e.message}`));
   const evalCache = new Map();
-  let checkedFragments = 0, checkedInputs = 0, checkedFigures = 0, checkedShown = 0, checkedChoices = 0;
+  let checkedToc = 0, checkedFragments = 0, checkedInputs = 0, checkedFigures = 0, checkedShown = 0, checkedChoices = 0;
 
   for (const file of pages) {
     current = path.relative(site, file);
@@ -227,6 +248,8 @@ async function main() {
     const built = await Elements(page);
     const shownText = (els) => els.map((e) => ({ fig: e.getAttribute("data-fig"), text: (e.querySelector(".fig") || e).textContent }));
     const builtShown = await page.$$eval("[data-fig]", shownText);
+    const builtToc = await TocOfFigures(page);
+    CheckToc(failures, current, "as built", builtToc);
     // 1. The engine at the author's values gives the build's bytes.
     const base = await Engine(page, []);
     if (base.errors?.length) failures.Add(current, `engine errors at the defaults: ${base.errors.join("; ")}`);
@@ -268,6 +291,10 @@ async function main() {
       for (const id of mismatched) failures.Add(current, `${input.name}=${other}: element ${id} is not the engine's fragment`);
       const now = await Elements(page);
       if (!now.some((e, k) => e.html !== built[k]?.html)) failures.Add(current, `${input.name}=${other}: no element of the page changed`);
+      // The table of contents follows the headings that show a figure.
+      const toc = await TocOfFigures(page);
+      CheckToc(failures, current, `${input.name}=${other}`, toc);
+      checkedToc += toc.filter((t, k) => t.entry !== builtToc[k]?.entry).length;
       // Inline figures show the engine's text (those shown without options).
       const figs = new Map();
       for (const r of answer.results) for (const f of r.figures) figs.set(`${r.model}${r.scenario ? `[${r.scenario}]` : ""}.${f.id}`, f);
@@ -379,8 +406,10 @@ async function main() {
   }
   await browser.close();
   console.log(`\n${pages.length} pages with inputs: ${checkedFragments} fragments at the defaults, ` +
-              `${checkedInputs} inputs changed, ${checkedChoices} scenarios picked or dates set, ${checkedShown} inline figures changed,  ${checkedFigures} figures against costsite eval --set; ` +
+              `${checkedInputs} inputs changed, ${checkedChoices} scenarios picked or dates set, ${checkedShown} inline figures changed, ${checkedToc} contents entries followed, ${checkedFigures} figures against costsite eval --set; ` +
               `${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // The inference report's heading 4.1 shows the peak QPS, which its form changes.
+  if (!checkedToc) failures.Add(site, "no entry of a table of contents followed a change of its heading");
   if (failures.items.length) {
     console.log(`\n${failures.items.length} failure(s):`);
     for (const f of failures.items) console.log(`  ${f}`);
