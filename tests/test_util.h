@@ -15,6 +15,20 @@
 
 namespace costsite {
 
+// True in a build under AddressSanitizer: gcc defines __SANITIZE_ADDRESS__,
+// clang answers __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 /// All diagnostics, formatted and joined, for a test's failure message.
 inline std::string AllDiagnostics(const Diagnostics& diags) {
   std::string out;

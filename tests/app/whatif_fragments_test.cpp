@@ -222,6 +222,37 @@ TEST_CASE("What-if session: each change sends only what changed, and the page th
     CHECK(reset["fragments"].size() == changed["fragments"].size());
     Apply(reset, &page);
     CHECK(page == built_page);
+
+    // A change as an object: sets with a scenario picked, then a date, each
+    // as a whole request with the same fields renders it.
+    auto whole_change = [&](const json& change) {
+      json r = request;
+      for (const auto& [key, value] : change.items()) r[key] = value;
+      std::map<std::string, std::string> all;
+      json answer = json::parse(figures::WhatIfRun(inputs, r.dump()));
+      CHECK(answer["errors"].empty());
+      Apply(answer, &all);
+      return all;
+    };
+    const json picked = {{"sets", qps}, {"picks", {{"serve", "spot"}}}};
+    json spot = json::parse(session.Update(picked.dump()));
+    CHECK(spot["errors"].empty());
+    Apply(spot, &page);
+    CHECK(page == whole_change(picked));
+    CHECK(page != whole(qps));  // the spot scenario shows other figures
+    const json dated = {{"sets", qps}, {"picks", {{"serve", "spot"}}}, {"as_of", {{"serve", "2025-05-15"}}}};
+    json on_date = json::parse(session.Update(dated.dump()));
+    CHECK(on_date["errors"].empty());
+    CHECK(on_date["rebuilt"].size() == 1);  // another date: every model (the one) again
+    Apply(on_date, &page);
+    CHECK(page == whole_change(dated));
+    json bad_date = json::parse(session.Update(json({{"sets", qps}, {"as_of", {{"serve", "15 May"}}}}).dump()));
+    CHECK_FALSE(bad_date["errors"].empty());
+    CHECK(bad_date["fragments"].empty());
+    json back = json::parse(session.Update("{}"));
+    CHECK(back["errors"].empty());
+    Apply(back, &page);
+    CHECK(page == built_page);
   }
 }
 
