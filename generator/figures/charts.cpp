@@ -30,8 +30,6 @@ Bar NewBar(std::string label, cost::Interval value, std::string text) {
   return b;
 }
 
-std::string FigureText(const cost::Figure& f, const Speaker& lang) { return FormatFigure(f, {}, lang); }
-
 // The texts of figures a chart shows side by side, with one precision as a
 // table's column has ("$1,871/month" beside "$301/month", not
 // "$301.13/month"); an amount that would round to 0 keeps its own digits.
