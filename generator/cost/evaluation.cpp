@@ -166,8 +166,10 @@ const ModelResult* Evaluation::Find(std::string_view model, std::string_view sce
 bool Evaluation::HasInputs() const { return data_ && data_->core && !data_->core->inputs.models.empty(); }
 
 std::string Evaluation::WhatIfInputs(const std::vector<std::string>& models) const {
-  if (!HasInputs()) return "";
-  return InputsToJson(InputsFor(data_->core->inputs, models), data_->core->options);
+  if (!data_ || !data_->core || (!HasInputs() && data_->extra.empty())) return "";
+  std::vector<const ModelDef*> extra;
+  for (const auto& m : data_->extra) extra.push_back(m.get());
+  return InputsToJson(InputsFor(data_->core->inputs, models, extra), data_->core->options);
 }
 
 const std::string& Evaluation::AsOf() const {

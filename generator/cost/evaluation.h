@@ -359,8 +359,11 @@ class Evaluation {
   /// The pricing inputs of `models` (site models, by id) and what they read,
   /// with the options they were evaluated with, as cost::InputsToJson writes
   /// them: what the what-if engine of a page with inputs evaluates again.
-  /// "" when no model of the site has an adjustable parameter (`input:`):
-  /// the definitions are then not kept after evaluation.
+  /// The models of the page's `cost model` blocks (EvaluateExtra) come
+  /// after the site's, so that the engine evaluates them again too.
+  /// "" when no model of the site has an adjustable parameter (`input:`)
+  /// and no inline model was added: the site's definitions are then not
+  /// kept after evaluation.
   std::string WhatIfInputs(const std::vector<std::string>& models) const;
   /// True when some model of the site has an adjustable parameter.
   bool HasInputs() const;

@@ -373,7 +373,7 @@ std::string InputsToJson(const Inputs& in, const Options& options) {
   return j.dump();
 }
 
-Inputs InputsFor(const Inputs& all, const std::vector<std::string>& wanted) {
+Inputs InputsFor(const Inputs& all, const std::vector<std::string>& wanted, const std::vector<const ModelDef*>& extra) {
   Inputs out;
   out.rates = all.rates;
   out.units = all.units;
@@ -383,6 +383,7 @@ Inputs InputsFor(const Inputs& all, const std::vector<std::string>& wanted) {
   for (bool grew = true; grew;) {
     grew = false;
     text.clear();
+    for (const ModelDef* m : extra) text += FormulaText(*m);
     for (const ModelDef& m : all.models)
       if (chosen.count(m.id)) text += FormulaText(m);
     for (const ModelDef& m : all.models)
@@ -390,6 +391,7 @@ Inputs InputsFor(const Inputs& all, const std::vector<std::string>& wanted) {
   }
   for (const ModelDef& m : all.models)
     if (chosen.count(m.id)) out.models.push_back(m);
+  for (const ModelDef* m : extra) out.models.push_back(*m);
   // Price entries named as "@provider/id" (with or without a variant), and
   // their lists' other fields.
   for (const PriceList& list : all.price_lists) {

@@ -18,8 +18,11 @@ namespace costsite::cost {
 std::string InputsToJson(const Inputs& inputs, const Options& options);
 
 /// `models` (by id) and what they read: the other models their formulas
-/// name, the price entries they name, every exchange rate and unit.
-Inputs InputsFor(const Inputs& all, const std::vector<std::string>& models);
+/// name, the price entries they name, every exchange rate and unit. The
+/// `extra` models (a page's `cost model` blocks, which `all` does not hold)
+/// come along after `all`'s, with what they read.
+Inputs InputsFor(const Inputs& all, const std::vector<std::string>& models,
+                 const std::vector<const ModelDef*>& extra = {});
 
 /// The inverse of InputsToJson; false with `error` set for text that is not
 /// such an object.

@@ -400,15 +400,27 @@ std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* blo
   std::string yaml = Literal(block);
   int first_line = d.line + page.line_offset + 1;
   if (!pricing::ParseInlineModel(page.path, yaml, first_line, id, &def, *page.diags)) return "";
+  // The site keeps its models' definitions only when one is adjustable.
+  const bool site_defs = page.eval->HasInputs();
   cost::Evaluation extended = cost::EvaluateExtra(*page.eval, std::move(def), *page.diags);
   page.local.emplace(std::move(extended));
   page.eval = &*page.local;
+  // A page with inputs carries this definition in its what-if data.
+  if (CostOutput* out = page.ctx.out) out->evaluation = *page.local;
   const cost::ModelResult* r = page.eval->Find(id);
   if (!r) return "";
   // The site's models it reads are the page's too (for the unused-model check).
   for (const std::string& input : r->uses) page.Ref("input", input, d.line, d.name_col);
-  figures::SourceList scratch;
-  return figures::LineItemTable(*r, page.ctx.Speaker(), page.Sources() ? page.Sources() : &scratch, &page.popovers);
+  if (page.whatif && !site_defs && !r->uses.empty())
+    page.diags->Add({Severity::kWarning, page.Pos(d.line, d.name_col),
+                     "model '" + id + "' reads the site's model '" + r->uses.front() +
+                         "', whose definition the page's what-if data cannot carry (no model of the site has "
+                         "an `input:`): after a reader's change its figures cannot be evaluated again",
+                     std::string(page.Line(d.line)), static_cast<int>(d.name.size()), "whatif-stale-model"});
+  // A table the what-if engine renders again (a fragment on a page with inputs).
+  figures::Fragment f;
+  f.kind = "table";
+  return Element(page, d, std::move(f), {r});
 }
 
 // `cost budget model=m budget=b estimate=e actual=a`: three figures of one

@@ -5,6 +5,7 @@
 
 #include <cmark-gfm.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,7 @@ struct CostOutput {
   figures::SourceList sources; // every price shown, for the report's source list
   std::vector<std::string> whatif_models;  // models of the page's `cost inputs` blocks, in order
   std::vector<figures::Fragment> fragments;  // on a page with inputs: its cost-derived elements
+  std::optional<cost::Evaluation> evaluation;  // the site's, extended by the page's `cost model` blocks
 };
 
 /// What a page needs to expand its cost nodes.

@@ -466,7 +466,9 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   // A page with what-if inputs carries what the engine needs after its body.
   if (in.evaluation && !cost_out.whatif_models.empty()) {
-    std::string whatif = WhatIfData(*in.evaluation, cost_out, out.models, cost.Speaker(), *in.theme, out.path);
+    // With its `cost model` blocks' definitions, which the engine evaluates too.
+    const cost::Evaluation& page_eval = cost_out.evaluation ? *cost_out.evaluation : *in.evaluation;
+    std::string whatif = WhatIfData(page_eval, cost_out, out.models, cost.Speaker(), *in.theme, out.path);
     if (whatif.empty() && src->lang == l)
       diags->Warning({src->path, 0, 0},
                      "this page has what-if inputs, but this costsite was built without the what-if engine "

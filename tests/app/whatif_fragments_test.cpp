@@ -51,6 +51,28 @@ std::map<std::string, std::string> EvalFigures(const fs::path& site, const std::
   return out;
 }
 
+// The fixture's pricing with its pages' `cost model id=overhead` block as a
+// model of pricing/ (the block's YAML after `model: overhead`), in `dir`: what
+// `eval --set` evaluates for the same model.
+fs::path WithInlineModelInPricing(const fs::path& src, const fs::path& dir) {
+  fs::create_directories(dir);
+  fs::copy(src / "site.yaml", dir / "site.yaml");
+  fs::copy(src / "pricing", dir / "pricing", fs::copy_options::recursive);
+  const std::string open = "```cost model id=overhead\n";
+  std::string block;
+  for (const char* page : {"content/serve.zh.md", "content/serve.en.md"}) {
+    const std::string text = ReadAll(src / page);
+    size_t start = text.find(open);
+    REQUIRE(start != std::string::npos);
+    start += open.size();
+    std::string yaml = text.substr(start, text.find("```", start) - start);
+    if (!block.empty()) CHECK(yaml == block);  // both pages define the same model
+    block = yaml;
+  }
+  WriteAll(dir / "pricing/overhead.yaml", "model: overhead\n" + block);
+  return dir;
+}
+
 TEST_CASE("What-if fragments: the engine renders each one as the build did, and follows eval --set") {
   if (load::WhatIfEngine().empty()) {
     WARN("costsite was built without the what-if engine: no page carries what-if data");
@@ -63,8 +85,13 @@ TEST_CASE("What-if fragments: the engine renders each one as the build did, and 
   INFO(built.output);
   REQUIRE(built.exit_code == 0);
   CHECK(fs::exists(out / "whatif.js"));
-  std::map<std::string, std::string> at_set = EvalFigures(src, "serve.qps=2000 requests/s");
-  at_set.merge(EvalFigures(src, "serve.qps=2000 requests/s", "spot"));
+  // The page's inline model follows as a model of pricing/ would.
+  const fs::path eval_site = WithInlineModelInPricing(src, tmp.path() / "eval");
+  std::map<std::string, std::string> at_set = EvalFigures(eval_site, "serve.qps=2000 requests/s");
+  at_set.merge(EvalFigures(eval_site, "serve.qps=2000 requests/s", "spot"));
+  CHECK(at_set.count("overhead[].total"));
+  CHECK(at_set.count("overhead[].per_request"));
+  CHECK(EvalFigures(eval_site, "serve.qps=1000 requests/s")["overhead[].total"] != at_set["overhead[].total"]);
   int pages = 0;
   for (const char* page : {"zh/serve/index.html", "en/serve/index.html"}) {
     INFO(page);
@@ -120,7 +147,18 @@ TEST_CASE("What-if fragments: the engine renders each one as the build did, and 
       CHECK(fragment != answer["fragments"][i]["html"]);
       ++figures_checked;
     }
-    CHECK(figures_checked == 2);
+    CHECK(figures_checked == 3);  // serve.total, serve[spot].total, overhead.total
+    // The `cost model` block's table is a fragment, and follows the reader's value.
+    int inline_tables = 0;
+    for (size_t i = 0; i < fragments.size(); ++i) {
+      if (fragments[i]["kind"] != "table" || fragments[i]["model"] != "overhead") continue;
+      ++inline_tables;
+      const std::string before = answer["fragments"][i]["html"], after = changed["fragments"][i]["html"];
+      CHECK(before != after);
+      CHECK(before.find("<table") != std::string::npos);
+      CHECK(after.find("<table") != std::string::npos);
+    }
+    CHECK(inline_tables == 1);
     // The checklist follows its rule: at 2,000 requests/s the monthly total is
     // over 40,000 USD, so the established item is ticked, the recommended one
     // gets its advice, and the progress line counts both.
@@ -243,7 +281,7 @@ TEST_CASE("What-if session: each change sends only what changed, and the page th
     const json dated = {{"sets", qps}, {"picks", {{"serve", "spot"}}}, {"as_of", {{"serve", "2025-05-15"}}}};
     json on_date = json::parse(session.Update(dated.dump()));
     CHECK(on_date["errors"].empty());
-    CHECK(on_date["rebuilt"].size() == 1);  // another date: every model (the one) again
+    CHECK(on_date["rebuilt"].size() == data["inputs"]["models"].size());  // another date: every model again
     Apply(on_date, &page);
     CHECK(page == whole_change(dated));
     json bad_date = json::parse(session.Update(json({{"sets", qps}, {"as_of", {{"serve", "15 May"}}}}).dump()));
