@@ -1,7 +1,9 @@
 #include "app/serve_session.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <set>
 
 #include "app/site_checks.h"
@@ -51,6 +53,27 @@ std::map<std::string, uint64_t> ModelPrints(const cost::Evaluation& evaluation) 
   return prints;
 }
 
+// What places a page among the site's files: its URL, its redirects, and
+// its tags and categories (each term has a page).
+bool Placed(const content::PageSource& a, const content::PageSource& b) {
+  return a.url_key != b.url_key || a.alias_files != b.alias_files || a.front.more().tags != b.front.more().tags ||
+         a.front.more().categories != b.front.more().categories;
+}
+
+// What pages show of other pages: titles and list entries (home and section
+// lists, a section's sidebar, the previous and next page, breadcrumbs, the
+// menu), ordered by weight, date and title. A change re-renders every page.
+bool ShownElsewhere(const content::PageSource& a, const content::PageSource& b) {
+  const content::FrontMatterMore &x = a.front.more(), &y = b.front.more();
+  auto same_menus = [&] {
+    return std::equal(x.menus.begin(), x.menus.end(), y.menus.begin(), y.menus.end(),
+                      [](const content::MenuEntry& m, const content::MenuEntry& n) {
+                        return m.menu == n.menu && m.weight == n.weight && m.name == n.name;
+                      });
+  };
+  return SiteFilesDiffer(a, b) || a.front.weight != b.front.weight || x.link_title != y.link_title || !same_menus();
+}
+
 // Writes `content` to `file` unless it already holds exactly that; true when
 // it wrote. Comparing costs one read from the page cache; rewriting an
 // unchanged file would make every open tab of it reload.
@@ -62,18 +85,68 @@ bool WriteIfChanged(const fs::path& file, std::string_view content, size_t* writ
   return true;
 }
 
-// Writes into the served folder, each file only if its bytes changed.
-OutputSink ServedSink(const fs::path& out, size_t* written) {
-  OutputSink sink;
-  sink.write = [out, written](std::string_view rel, std::string_view content, std::string* error) {
-    return WriteIfChanged(out / rel, content, written, error);
+// Writes into the served folder, each file only if its bytes changed, from
+// any thread, and keeps what each file it replaced held, so that Undo puts
+// the folder back as it was (an update that turns out to have an error).
+class UndoableWrites {
+ public:
+  explicit UndoableWrites(fs::path out) : out_(std::move(out)) {}
+  UndoableWrites(const UndoableWrites&) = delete;
+  UndoableWrites& operator=(const UndoableWrites&) = delete;
+
+  OutputSink Sink() {
+    OutputSink sink;
+    sink.write = [this](std::string_view rel, std::string_view content, std::string* error) {
+      return Write(rel, content, error);
+    };
+    sink.copy = [this](std::string_view rel, const fs::path& from, std::string* error) {
+      std::string bytes;
+      return ReadFile(from, &bytes, error) && Write(rel, bytes, error);
+    };
+    return sink;
+  }
+  /// The files whose bytes changed.
+  size_t count() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return replaced_.size();
+  }
+  /// Puts back every file written, in the reverse order.
+  void Undo() {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto r = replaced_.rbegin(); r != replaced_.rend(); ++r) {
+      std::string ignored;
+      std::error_code ec;
+      if (r->existed)
+        output::ReplaceFile(r->file, r->bytes, &ignored);
+      else
+        fs::remove(r->file, ec);
+    }
+    replaced_.clear();
+  }
+
+ private:
+  struct Replaced {
+    fs::path file;
+    bool existed = false;
+    std::string bytes;  // what it held
   };
-  sink.copy = [out, written](std::string_view rel, const fs::path& from, std::string* error) {
-    std::string bytes;
-    return ReadFile(from, &bytes, error) && WriteIfChanged(out / rel, bytes, written, error);
-  };
-  return sink;
-}
+
+  bool Write(std::string_view rel, std::string_view content, std::string* error) {
+    Replaced r;
+    r.file = out_ / rel;
+    std::string ignored;
+    r.existed = ReadFile(r.file, &r.bytes, &ignored);
+    if (r.existed && r.bytes == content) return true;  // comparing costs one read from the page cache
+    if (!output::ReplaceFile(r.file, content, error)) return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    replaced_.push_back(std::move(r));
+    return true;
+  }
+
+  fs::path out_;
+  mutable std::mutex mu_;
+  std::vector<Replaced> replaced_;
+};
 
 }  // namespace
 
@@ -111,7 +184,7 @@ UpdateReport ServeSession::FullBuild() {
 
 void ServeSession::Reset() {
   inputs_ = std::make_unique<render::SiteInputs>(InputsOf(state_->site, options_.version));
-  renderer_.reset();
+  renderers_.clear();
   model_prints_ = ModelPrints(state_->site.evaluation);
   search_.assign(state_->files.size(), nullptr);
   for (size_t i = 0; i < state_->files.size(); ++i) TakeSearchText(i);
@@ -176,7 +249,7 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
   costsite::Diagnostics load;
   std::vector<std::pair<std::pair<size_t, size_t>, content::PageSource>> saved;  // for a rollback
   std::set<size_t> which;
-  bool lists = false;
+  bool lists = false, shown = false, site_files = false;
   for (const std::string& path : paths) {
     auto [p, s] = sources_.at(path);
     content::PageSource fresh;
@@ -185,14 +258,17 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
       continue;  // reported below, with nothing applied
     }
     content::PageSource& old = site.pages[p].sources[s];
-    if (fresh.front.draft || fresh.lang != old.lang) return FullBuild();  // the page leaves the site
+    // The page leaves the site, moves, or is listed under other terms (each
+    // term has a page).
+    if (fresh.front.draft || fresh.lang != old.lang || Placed(old, fresh)) return FullBuild();
     // A new `cost actuals` block needs the export read for it, as a full build does.
     if (fresh.cost_fences != old.cost_fences)
       for (const std::string& info : fresh.cost_fences)
         if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q) && !site.spend.Find(q)) return FullBuild();
-    // The home pages list titles, descriptions, headlines and the order by weight.
-    lists = lists || fresh.front.title != old.front.title || fresh.front.description != old.front.description ||
-            fresh.front.weight != old.front.weight || fresh.front.more().headline != old.front.more().headline;
+    // The home pages show headlines; every page may show the others' titles.
+    lists = lists || fresh.front.more().headline != old.front.more().headline;
+    shown = shown || ShownElsewhere(old, fresh);
+    site_files = site_files || SiteFilesDiffer(old, fresh);
     saved.push_back({{p, s}, std::move(old)});
     old = std::move(fresh);
     which.insert(p);
@@ -205,10 +281,9 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
     report.errors = ErrorText(load);
     return report;
   }
-  if (lists)
-    for (size_t p = 0; p < site.pages.size(); ++p)
-      if (site.pages[p].is_list) which.insert(p);
-  if (!RenderAndWrite({which.begin(), which.end()}, &report)) {
+  for (size_t p = 0; p < site.pages.size(); ++p)
+    if (shown || (lists && site.pages[p].is_list)) which.insert(p);
+  if (!RenderAndWrite({which.begin(), which.end()}, /*pages_changed=*/true, site_files, &report)) {
     rollback();
     return report;
   }
@@ -298,9 +373,10 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
     if (affected) which.push_back(p);
   }
   // The renderer reads site.evaluation through inputs_: swap the new one in
-  // place, and back if the pages it breaks are not to be written.
+  // place, and back if the pages it breaks are not to be written. The files
+  // besides pages read no model (SiteFilesDiffer): they stay as they are.
   std::swap(site.evaluation, fresh);
-  if (!RenderAndWrite(which, &report)) {
+  if (!RenderAndWrite(which, /*pages_changed=*/false, /*site_files=*/false, &report)) {
     std::swap(site.evaluation, fresh);
     return report;
   }
@@ -324,53 +400,71 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
   return report;
 }
 
-bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, UpdateReport* report) {
+bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, bool pages_changed, bool site_files,
+                                  UpdateReport* report) {
   const LoadedSite& site = state_->site;
   const size_t langs = site.config.languages.size();
-  // Rendered into memory first: nothing is written unless every page is free
-  // of errors, so the browser keeps showing the last good version.
+  // Each page is written as soon as it is rendered, on the thread that
+  // rendered it: the page a reader waits for is served after a few pages, not
+  // after all of them (after a price change read by 250 models, 500 pages).
+  // Once a page has an error nothing more is written, and what was written is
+  // put back, so the browser (reloaded only after the update) keeps showing
+  // the last good version.
   std::vector<render::OutputFile> files(which.size() * langs);
   std::vector<std::unique_ptr<costsite::Diagnostics>> diags(which.size());
-  std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(ThreadCount(options_.threads)));
-  if (renderer_) {
-    renderer_->PagesChanged();  // an edit may have changed a title, so the listing's order
-    renderers[0] = std::move(renderer_);
-  }
-  ParallelFor(which.size(), static_cast<int>(renderers.size()), [&](size_t i, int worker) {
-    auto& renderer = renderers[static_cast<size_t>(worker)];
+  // One renderer per thread, kept from update to update: making one parses
+  // the templates and orders every section (10,000 reports), which the first
+  // page would wait for. Only an edit can change a title, so an order.
+  renderers_.resize(static_cast<size_t>(ThreadCount(options_.threads)));
+  if (pages_changed)
+    for (auto& renderer : renderers_)
+      if (renderer) renderer->PagesChanged();
+  UndoableWrites writes(options_.out);
+  const OutputSink sink = writes.Sink();
+  costsite::Diagnostics write_errors;  // shared by the threads (it locks)
+  std::atomic<bool> failed{false};
+  ParallelFor(which.size(), static_cast<int>(renderers_.size()), [&](size_t i, int worker) {
+    auto& renderer = renderers_[static_cast<size_t>(worker)];
     if (!renderer) renderer = std::make_unique<render::PageRenderer>(*inputs_);
     diags[i] = std::make_unique<costsite::Diagnostics>();
     RenderPage(*renderer, *inputs_, which[i], [](size_t, render::OutputFile&) {}, &files[i * langs], diags[i].get());
+    if (diags[i]->HasErrors()) failed = true;
+    if (failed) return;  // the other pages are still rendered, for their errors
+    for (size_t l = 0; l < langs; ++l) {
+      render::OutputFile& f = files[i * langs + l];
+      WritePageFiles(*inputs_, site.pages[which[i]].is_list, f, options_.single_file, sink, &write_errors);
+      std::string().swap(f.content);
+    }
   });
-  renderer_ = std::move(renderers[0]);  // its templates are parsed: keep one
+  // The files besides pages list titles, dates and URLs, never a figure: the
+  // root index, 404.html, sitemap.xml, feeds, aliases. At 2 × 10,000 pages
+  // they take longer than a page, so they are made only when `site_files`
+  // says they may have changed, and written if they did. Copies change only
+  // with a full build (static/ or a page added).
+  if (site_files && !failed) {
+    std::string err;
+    for (const render::OutputFile& f : SiteFiles(*inputs_, &write_errors))
+      if (!sink.write(f.path, f.content, &err)) write_errors.Error({}, err, {}, 1, "output");
+  }
   costsite::Diagnostics errors;
   for (const auto& d : diags) errors.MergeIf(*d, [](const Diagnostic& x) { return x.severity == Severity::kError; });
+  errors.Merge(write_errors);
   if (errors.HasErrors()) {
     report->errors = ErrorText(errors);
+    writes.Undo();
     return false;
   }
-  const OutputSink sink = ServedSink(options_.out, &report->files_written);
-  costsite::Diagnostics write_errors;
+  report->files_written += writes.count();
   for (size_t i = 0; i < which.size(); ++i) {
     size_t p = which[i];
     for (size_t l = 0; l < langs; ++l) {
-      render::OutputFile& f = files[i * langs + l];
-      WritePageFiles(*inputs_, site.pages[p].is_list, f, options_.single_file, sink, &write_errors);
-      std::string().swap(f.content);
-      state_->files[p * langs + l] = std::move(f);
+      state_->files[p * langs + l] = std::move(files[i * langs + l]);
       TakeSearchText(p * langs + l);
     }
     state_->page_diags[p] = std::move(diags[i]);
   }
-  // The files besides pages list titles and languages: the root index,
-  // 404.html, sitemap.xml, feeds, aliases. Written if changed; copies change
-  // only with a full build (static/ or a page added).
-  std::string err;
-  for (const render::OutputFile& f : SiteFiles(*inputs_, &write_errors))
-    if (!sink.write(f.path, f.content, &err)) write_errors.Error({}, err, {}, 1, "output");
-  report->errors += ErrorText(write_errors);
   report->pages_rendered = which.size() * langs;
-  return report->errors.empty();
+  return true;
 }
 
 void ServeSession::ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>& stale,
@@ -424,17 +518,37 @@ bool WriteSearchIndex(const SearchSnapshot& snapshot, const std::atomic<bool>* c
     const SearchSnapshot::Page& p = *snapshot.pages[i];
     search.Add(0, i, p.lang, p.path, p.title, p.text, p.sections);
   }
-  size_t written = 0;
   render::SearchIndexStats stats;
   std::string text = search.Finish(&stats);
   if (!stats.error.empty()) {
     *error = stats.error;
     return false;
   }
+  // The index (38 MB at 2 × 10,000 pages) is compared and written beside
+  // its place without the lock; holding it, the file is only renamed into
+  // place. This thread runs at a low priority: an update waiting for it to
+  // write under the lock waited seconds on a busy machine.
+  const fs::path file = snapshot.out / render::kSearchIndexFile;
+  std::string old, ignored;
+  if (ReadFile(file, &old, &ignored) && old == text) return true;
+  std::string().swap(old);
+  fs::path next = file;
+  next += ".next";
+  if (!output::ReplaceFile(next, text, error)) return false;
   std::unique_lock<std::mutex> lock;
   if (write_lock) lock = std::unique_lock<std::mutex>(*write_lock);
-  if (cancel && cancel->load()) return true;
-  return WriteIfChanged(snapshot.out / render::kSearchIndexFile, text, &written, error);
+  std::error_code ec;
+  if (cancel && cancel->load()) {
+    fs::remove(next, ec);
+    return true;
+  }
+  fs::rename(next, file, ec);
+  if (ec) {
+    *error = "cannot replace " + file.string() + ": " + ec.message();
+    fs::remove(next, ec);
+    return false;
+  }
+  return true;
 }
 
 std::vector<Diagnostic> ServeSession::Diagnostics() const {

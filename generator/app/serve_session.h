@@ -12,8 +12,9 @@
 //   - anything else (site.yaml, templates, a page added or removed): a full
 //     build.
 //
-// Files are replaced one by one in the served folder; an update whose pages
-// have errors writes nothing, so the last good version keeps being served.
+// Files are replaced one by one in the served folder, each page as soon as it
+// is rendered; an update whose pages have errors puts back what it wrote, so
+// the last good version keeps being served.
 #ifndef COSTSITE_APP_SERVE_SESSION_H_
 #define COSTSITE_APP_SERVE_SESSION_H_
 
@@ -98,8 +99,11 @@ class ServeSession {
  private:
   UpdateReport Edit(const std::vector<std::string>& pages_changed);
   UpdateReport Reprice(const std::vector<std::string>& paths);  // paths: the pricing files the watcher named
-  // Renders `which` into memory; writes nothing if any page has an error.
-  bool RenderAndWrite(const std::vector<size_t>& which, UpdateReport* report);
+  // Renders `which` and writes each page as it is rendered, then, with
+  // `site_files`, the files besides pages (SiteFiles); puts back what it
+  // wrote and returns false if any page has an error. `pages_changed`: page
+  // sources were edited (titles, so the order of lists, may differ).
+  bool RenderAndWrite(const std::vector<size_t>& which, bool pages_changed, bool site_files, UpdateReport* report);
   // Drops the loading diagnostics `stale` holds for, and adds `fresh`.
   void ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>& stale, const costsite::Diagnostics& fresh);
   void Finish(UpdateReport* report);
@@ -111,7 +115,7 @@ class ServeSession {
   BuildOptions options_;
   std::unique_ptr<BuildState> state_;  // nullptr before the first good build
   std::unique_ptr<render::SiteInputs> inputs_;
-  std::unique_ptr<render::PageRenderer> renderer_;
+  std::vector<std::unique_ptr<render::PageRenderer>> renderers_;  // one per thread, kept between updates
   std::map<std::string, uint64_t> model_prints_;    // model id -> fingerprint of all its results
   std::map<std::string, std::pair<size_t, size_t>> sources_;  // content path -> (page, source)
   costsite::Diagnostics checks_;                     // anchors and unused models, as of the last update

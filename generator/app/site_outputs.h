@@ -44,6 +44,13 @@ void WritePageFiles(const render::SiteInputs& in, bool is_list, const render::Ou
 /// `diags`) and the theme's assets.
 std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in, Diagnostics* diags);
 
+/// True when SiteFiles could differ between a page source `a` and its new
+/// version `b`: they differ in what the sitemap, the feeds and the redirect
+/// pages read (title, dates, URL, aliases, the list entry's text). SiteFiles
+/// reads nothing else of a page, and nothing of the cost models: serve skips
+/// them after a price change, and after an edit this says is the same.
+bool SiteFilesDiffer(const content::PageSource& a, const content::PageSource& b);
+
 /// The files copied as they are: static/ at the output's root, and each
 /// page bundle's resources beside its page in every language (a language
 /// without its own copy of a resource gets the first other language's).

@@ -70,11 +70,11 @@ TEST_CASE("An edited page re-renders alone and only its changed file is written"
   CHECK(after["en/r3/index.search.js"].find("edited.") != std::string::npos);
 }
 
-TEST_CASE("An update writes the site files a build writes: the root index and 404.html") {
+TEST_CASE("An edit of a title writes the site files a build writes: the root index and 404.html") {
   Fixture f(2, 1);
   fs::remove(f.out / "404.html");
   fs::remove(f.out / "index.html");
-  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1\n---\n## Cost\n\nTotal `=m0.total`, edited.\n");
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Report 1, edited\n---\n## Cost\n\nTotal `=m0.total`.\n");
   UpdateReport r = f.session->Update({"content/r1.en.md"});
   INFO(r.errors);
   REQUIRE(r.ok);
@@ -367,6 +367,118 @@ TEST_CASE("The search index built from a snapshot is that of the pages when it w
   ServeSession fresh(opt);
   REQUIRE(fresh.FullBuild().ok);
   CHECK(now == ReadAll(opt.out / "search-index.js"));
+}
+
+// The same source built from scratch into `dir`.
+std::map<std::string, std::string> FreshBuild(const fs::path& src, const fs::path& dir) {
+  BuildOptions opt;
+  opt.source = src;
+  opt.out = dir;
+  ServeSession fresh(opt);
+  UpdateReport r = fresh.FullBuild();
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  REQUIRE(fresh.WriteSearchIndex(&r.errors));
+  return Snapshot(dir);
+}
+
+// The price list with a's price replaced by `price`.
+void SetPriceA(const fs::path& src, const std::string& price) {
+  std::string text = ReadAll(src / "pricing/cloud.yaml");
+  size_t at = text.find("id: a");
+  at = text.find("price: ", at) + 7;
+  WriteAll(src / "pricing/cloud.yaml", text.substr(0, at) + price + text.substr(text.find('\n', at)));
+}
+
+// A site with a base_url (so a sitemap and feeds) and dated pages.
+void Publish(Fixture& f) {
+  WriteAll(f.src / "site.yaml",
+           "title: {zh: 站点, en: Site}\nlanguages: [zh, en]\nbase_url: https://example.com/costs\n");
+  for (int i = 0; i < 4; ++i) {
+    std::string id = std::to_string(i), model = "m" + std::to_string(i % 2), date = "2024-0" + std::to_string(i + 1) + "-01";
+    WriteAll(f.src / ("content/r" + id + ".zh.md"),
+             "---\ntitle: 报告 " + id + "\ndate: " + date + "\n---\n总计 `=" + model + ".total`。\n");
+    WriteAll(f.src / ("content/r" + id + ".en.md"),
+             "---\ntitle: Report " + id + "\ndate: " + date + "\n---\nTotal `=" + model + ".total`.\n");
+  }
+  UpdateReport r = f.session->FullBuild();
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  REQUIRE(f.session->WriteSearchIndex(&r.errors));
+}
+
+TEST_CASE("A price change leaves the sitemap and feeds alone, and the folder is a fresh build's") {
+  Fixture f(4, 2);
+  Publish(f);
+  // The sitemap and feeds read titles, dates and URLs, no figure: a price
+  // change does not make them (a file changed behind serve's back stays).
+  const std::string sitemap = f.Page("sitemap.xml");
+  REQUIRE(sitemap.find("https://example.com/costs/en/r0/") != std::string::npos);
+  WriteAll(f.out / "sitemap.xml", "stale");
+  SetPriceA(f.src, "0.75");
+  UpdateReport r = f.session->Update({"pricing/cloud.yaml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.pages_rendered == 4);  // r0 and r2 (m0 reads a), in both languages
+  CHECK(f.Page("en/r0/index.html").find("$75/month") != std::string::npos);
+  CHECK(f.Page("sitemap.xml") == "stale");
+  WriteAll(f.out / "sitemap.xml", sitemap);
+  REQUIRE(f.session->WriteSearchIndex(&r.errors));
+  CHECK(Snapshot(f.out) == FreshBuild(f.src, f.tmp.path() / "fresh"));
+}
+
+TEST_CASE("An edit of a title or a date rewrites the feeds and the sitemap, one of the body alone does not") {
+  Fixture f(4, 2);
+  Publish(f);
+  const std::string feed = f.Page("en/index.xml"), sitemap = f.Page("sitemap.xml");
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Renamed\ndate: 2024-02-01\n---\nTotal `=m1.total`.\n");
+  UpdateReport r = f.session->Update({"content/r1.en.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(f.Page("en/index.xml").find("<title>Renamed</title>") != std::string::npos);
+  CHECK(f.Page("sitemap.xml") == sitemap);  // it lists no title
+  WriteAll(f.src / "content/r1.en.md", "---\ntitle: Renamed\ndate: 2024-09-30\n---\nTotal `=m1.total`.\n");
+  r = f.session->Update({"content/r1.en.md"});
+  REQUIRE(r.ok);
+  CHECK(f.Page("sitemap.xml").find("<lastmod>2024-09-30</lastmod>") != std::string::npos);
+  CHECK(f.Page("en/index.xml").find("<title>Renamed</title>") < f.Page("en/index.xml").find("<title>Report 3</title>"));
+  REQUIRE(f.session->WriteSearchIndex(&r.errors));
+  CHECK(Snapshot(f.out) == FreshBuild(f.src, f.tmp.path() / "fresh"));  // the pages beside it link to it by title
+  // A new first paragraph (one without a figure) is the feed's entry text.
+  WriteAll(f.src / "content/r2.en.md", "---\ntitle: Report 2\ndate: 2024-03-01\n---\nNew words.\n\n`=m0.total`\n");
+  REQUIRE(f.session->Update({"content/r2.en.md"}).ok);
+  CHECK(f.Page("en/index.xml").find("<description>New words.</description>") != std::string::npos);
+  // A body edit after the first paragraph leaves them alone.
+  WriteAll(f.out / "en/index.xml", "stale");
+  WriteAll(f.src / "content/r2.en.md",
+           "---\ntitle: Report 2\ndate: 2024-03-01\n---\nNew words.\n\n`=m0.total`\n\nA second paragraph.\n");
+  REQUIRE(f.session->Update({"content/r2.en.md"}).ok);
+  CHECK(f.Page("en/index.xml") == "stale");
+  CHECK(f.Page("en/r2/index.html").find("A second paragraph.") != std::string::npos);
+}
+
+TEST_CASE("A price change whose last page has an error puts back the pages it wrote before it") {
+  // r0 and r2 show m0 (reads cloud/a); zz, the last page, shows m2.
+  Fixture f(4, 3);
+  WriteAll(f.src / "content/zz.en.md", "---\ntitle: Last\n---\nTotal `=m2.total`.\n");
+  WriteAll(f.src / "content/zz.zh.md", "---\ntitle: 最后\n---\n总计 `=m2.total`。\n");
+  REQUIRE(f.session->FullBuild().ok);
+  auto before = Snapshot(f.out);
+  // One update: a's price and m2 gone (its file now defines m9).
+  SetPriceA(f.src, "0.75");
+  WriteAll(f.src / "pricing/m2.yaml", "model: m9\nunit: USD/month\nitems:\n  vm: {quantity: 100 h/month, price: \"@cloud/a\"}\n");
+  UpdateReport bad = f.session->Update({"pricing/cloud.yaml", "pricing/m2.yaml"});
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.errors.find("content/zz.en.md:4:") != std::string::npos);
+  CHECK(Snapshot(f.out) == before);
+  // Fixed: every page is written.
+  WriteAll(f.src / "pricing/m2.yaml", "model: m2\nunit: USD/month\nitems:\n  vm: {quantity: 100 h/month, price: \"@cloud/a\"}\n");
+  UpdateReport good = f.session->Update({"pricing/m2.yaml"});
+  INFO(good.errors);
+  REQUIRE(good.ok);
+  CHECK(f.Page("en/r0/index.html").find("$75/month") != std::string::npos);
+  REQUIRE(f.session->WriteSearchIndex(&good.errors));
+  CHECK(Snapshot(f.out) == FreshBuild(f.src, f.tmp.path() / "fresh"));
 }
 
 }  // namespace
