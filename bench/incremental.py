@@ -8,7 +8,8 @@ measures from the moment a source file is written to the moment the server
 returns the changed page: for edits of single Markdown pages (median of
 several) and for changes of one price (median of PRICE_RUNS, default 5), whose
 update line (how many models changed, how many pages were re-rendered, how
-long the update took inside serve) is printed as serve wrote it.
+long the update took inside serve, and how long until its first page was
+written) is printed as serve wrote it.
 """
 import os
 import re
@@ -106,6 +107,11 @@ def main():
                   for l in updates for m in [re.search(r"written in (\d+(?:\.\d+)?) (ms|s)", l)] if m]
         evaluated = [float(m.group(1)) * (1 if m.group(2) == "ms" else 1000)
                      for l in updates for m in [re.search(r"evaluated in (\d+(?:\.\d+)?) (ms|s)", l)] if m]
+        first = [float(m.group(1)) * (1 if m.group(2) == "ms" else 1000)
+                 for l in updates for m in [re.search(r"the first page after (\d+(?:\.\d+)?) (ms|s)", l)] if m]
+        if first:
+            print("  serve's update up to the first page written: median %.0f ms (runs: %s)" %
+                  (statistics.median(first), ", ".join("%.0f" % t for t in first)))
         if inside:
             print("  serve's update itself: median %.0f ms (runs: %s)" %
                   (statistics.median(inside), ", ".join("%.0f" % t for t in inside)))

@@ -94,6 +94,7 @@ void Record(const UpdateReport& r, ServeState* state, std::ostream& out, std::os
     out << "re-rendered " << r.pages_rendered << " of " << r.pages_total << " pages, " << r.files_written
         << (r.files_written == 1 ? " file" : " files") << " written in " << Duration(r.seconds);
     if (r.repriced) out << " (pricing read and evaluated in " << Duration(r.pricing_seconds) << ")";
+    if (r.pages_rendered > 0) out << ", the first page after " << Duration(r.first_page_seconds);
     out << std::endl;
   }
   std::lock_guard<std::mutex> lock(state->mu);

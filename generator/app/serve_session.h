@@ -19,6 +19,7 @@
 #define COSTSITE_APP_SERVE_SESSION_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -48,6 +49,7 @@ struct UpdateReport {
   size_t models_total = 0;
   double seconds = 0;          // from the call to the last file written
   double pricing_seconds = 0;  // of which reading pricing/ and evaluating (pricing updates)
+  double first_page_seconds = 0;  // from the call to the first page written (incremental updates)
   std::string errors;          // formatted error diagnostics, "" when ok
   int warnings = 0;            // in the whole site after the update
 };
@@ -115,6 +117,7 @@ class ServeSession {
   BuildOptions options_;
   std::unique_ptr<BuildState> state_;  // nullptr before the first good build
   std::unique_ptr<render::SiteInputs> inputs_;
+  std::chrono::steady_clock::time_point update_start_;  // of the update running
   std::vector<std::unique_ptr<render::PageRenderer>> renderers_;  // one per thread, kept between updates
   std::map<std::string, uint64_t> model_prints_;    // model id -> fingerprint of all its results
   std::map<std::string, std::pair<size_t, size_t>> sources_;  // content path -> (page, source)
