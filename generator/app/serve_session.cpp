@@ -161,7 +161,10 @@ UpdateReport ServeSession::FullBuild() {
   UpdateReport report;
   report.full = true;
   auto kept = std::make_unique<BuildState>();
-  if (state_) kept->pricing_cache = state_->pricing_cache;  // a copy: a failed build keeps the old state whole
+  if (state_) {
+    state_->pricing_cache.joined.reset();  // made again below; not worth copying
+    kept->pricing_cache = state_->pricing_cache;  // a copy: a failed build keeps the old state whole
+  }
   BuildOptions opt = options_;
   opt.keep = kept.get();
   costsite::Diagnostics diags;
@@ -179,6 +182,7 @@ UpdateReport ServeSession::FullBuild() {
   report.files_written = stats.files;
   report.models_total = model_prints_.size();
   report.warnings = diags.WarningCount();
+  pricing::PrepareJoined(&state_->pricing_cache, ThreadCount(options_.threads));
   return report;
 }
 
@@ -206,6 +210,15 @@ void ServeSession::RunSiteChecks() {
 }
 
 UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {
+  UpdateReport report = Apply(changed);
+  // The next price change starts from the pricing inputs joined ahead: made
+  // here, once this update's pages are out, not while a reader waits.
+  if (state_ && !state_->pricing_cache.joined)
+    pricing::PrepareJoined(&state_->pricing_cache, ThreadCount(options_.threads));
+  return report;
+}
+
+UpdateReport ServeSession::Apply(const std::vector<std::string>& changed) {
   if (!state_) return FullBuild();
   bool pricing = false, structural = false;
   std::vector<std::string> pages, prices;

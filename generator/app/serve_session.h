@@ -99,6 +99,7 @@ class ServeSession {
   std::vector<Diagnostic> Diagnostics() const;
 
  private:
+  UpdateReport Apply(const std::vector<std::string>& changed);  // Update without what it prepares for the next
   UpdateReport Edit(const std::vector<std::string>& pages_changed);
   UpdateReport Reprice(const std::vector<std::string>& paths);  // paths: the pricing files the watcher named
   // Renders `which` and writes each page as it is rendered, then, with

@@ -4,8 +4,10 @@
 #ifndef COSTSITE_PRICING_PRICING_H_
 #define COSTSITE_PRICING_PRICING_H_
 
+#include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -56,7 +58,18 @@ struct ParseCache {
   std::vector<std::string> order;
   std::map<std::string, size_t, std::less<>> index;
   bool complete = false;
+  // Every file's inputs joined ahead (PrepareJoined), and where each file of
+  // `order` starts in each of its lists (price lists, rates, models, units,
+  // unparsed; one more for the end): ReadPricingChanged moves it out and puts
+  // the named files' new entries in place, rather than copying 10,000 models
+  // while a reader waits. Any read drops it.
+  std::optional<cost::Inputs> joined;
+  std::vector<std::array<size_t, 5>> joined_at;
 };
+
+/// Makes `cache->joined` from the cache, when it stands for the folder
+/// (`complete`). serve calls it once an update is done, off the next one's path.
+void PrepareJoined(ParseCache* cache, int threads);
 
 /// Reads every *.yaml / *.yml file below `dir` in sorted path order. Paths in
 /// diagnostics start with `dir`'s last component ("pricing/models/a.yaml"),

@@ -81,6 +81,37 @@ TEST_CASE("Reading only the named pricing files gives what reading the folder gi
   }
 }
 
+TEST_CASE("With the inputs joined ahead, the named files' new entries are put in place, as a fresh read gives them", "[pricing]") {
+  Site site;
+  PrepareJoined(&site.cache, 2);
+  REQUIRE(site.cache.joined);
+  // A price changed (as many entries of each kind), then a model's file made
+  // a price list (other kinds: the join is not used), then a price again.
+  const char* versions[][2] = {
+      {"cloud.yaml", "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
+                     "prices:\n  - id: a\n    unit: USD/h\n    price: 0.75\n"},
+      {"z.yaml", "provider: other\nname: Other\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
+                 "prices:\n  - id: b\n    unit: USD/h\n    price: 2\n"},
+      {"a-b.yaml", "model: dash\nunit: USD/month\nitems:\n  vm: {quantity: 7 h/month, price: \"@cloud/a\"}\n"},
+  };
+  for (const auto& [file, text] : versions) {
+    INFO(file);
+    WriteAll(site.dir / file, text);
+    Diagnostics diags;
+    cost::Inputs in;
+    REQUIRE(ReadPricingChanged(site.dir, {std::string("pricing/") + file}, diags, 2, &site.cache, &in));
+    CHECK_FALSE(site.cache.joined);  // used up, or dropped: the cache changed
+    std::string errors;
+    CHECK(cost::InputsToJson(in, {}) == site.Fresh(&errors));
+    CHECK(diags.Sorted().empty());
+    PrepareJoined(&site.cache, 1);
+  }
+  // A full read drops the join, which stood for the files before it.
+  Diagnostics diags;
+  ReadPricing(site.dir, diags, 1, &site.cache);
+  CHECK_FALSE(site.cache.joined);
+}
+
 TEST_CASE("Reading only the named pricing files declines when a file came, went, or a folder is named", "[pricing]") {
   Site site;
   Diagnostics diags;
