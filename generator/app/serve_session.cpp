@@ -348,43 +348,37 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
     report.errors = ErrorText(pricing);
     return report;
   }
-  // The models not built again have the results, so the fingerprints, they
-  // had: only the rebuilt ones are fingerprinted (hashing a model's figures
-  // takes tens of microseconds), on every thread, and folded in the results'
-  // order as ModelPrints does.
+  // Which models changed, by the fingerprints of their results. The models
+  // not built again have the results, so the fingerprints, they had: only the
+  // rebuilt ones are fingerprinted, on every thread. Hashing a model's
+  // results takes tens of microseconds, so after a partial evaluation the
+  // pages are chosen by the rebuilt models (a superset of the changed ones:
+  // a page whose model came out the same is rendered to the same bytes, which
+  // are not written) and the fingerprints are taken once the pages are out.
   std::map<std::string, uint64_t> prints;  // of the models evaluated (all with re.full)
+  std::set<std::string> changed;
+  std::vector<std::string> removed;  // evaluated before, gone now
+  size_t added = 0;
+  auto compare = [&] {
+    for (const auto& [id, h] : prints) {
+      auto old = model_prints_.find(id);
+      added += old == model_prints_.end();
+      if (old == model_prints_.end() || old->second != h) changed.insert(id);
+    }
+    if (re.full) {
+      for (const auto& [id, h] : model_prints_)
+        if (!prints.count(id)) removed.push_back(id);
+    } else {
+      for (const std::string& id : re.rebuilt)
+        if (!prints.count(id) && model_prints_.count(id)) removed.push_back(id);
+    }
+    changed.insert(removed.begin(), removed.end());
+  };
   if (re.full) {
     prints = ModelPrints(fresh);
-  } else {
-    std::vector<const cost::ModelResult*> rebuilt;
-    for (const cost::ModelResult& r : fresh.results())
-      if (re.rebuilt.count(r.model)) rebuilt.push_back(&r);
-    std::vector<uint64_t> hashes(rebuilt.size());
-    ParallelFor(rebuilt.size(), threads, [&](size_t i, int) { hashes[i] = cost::Fingerprint(*rebuilt[i]); });
-    for (size_t i = 0; i < rebuilt.size(); ++i) {
-      uint64_t& h = prints[rebuilt[i]->model];
-      h = h * 1099511628211ull ^ hashes[i];
-    }
+    compare();
   }
-  report.models_evaluated = re.full ? prints.size() : re.rebuilt.size();
-  std::set<std::string> changed;
-  size_t added = 0;
-  for (const auto& [id, h] : prints) {
-    auto old = model_prints_.find(id);
-    added += old == model_prints_.end();
-    if (old == model_prints_.end() || old->second != h) changed.insert(id);
-  }
-  std::vector<std::string> removed;  // evaluated before, gone now
-  if (re.full) {
-    for (const auto& [id, h] : model_prints_)
-      if (!prints.count(id)) removed.push_back(id);
-  } else {
-    for (const std::string& id : re.rebuilt)
-      if (!prints.count(id) && model_prints_.count(id)) removed.push_back(id);
-  }
-  changed.insert(removed.begin(), removed.end());
-  report.models_changed = changed.size();
-  report.models_total = model_prints_.size() + added - removed.size();
+  const std::set<std::string>& shown = re.full ? changed : re.rebuilt;
 
   // The pages that show a changed model, or read prices or rates themselves.
   const size_t langs = site.config.languages.size();
@@ -394,7 +388,7 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
     for (size_t l = 0; l < langs && !affected; ++l) {
       const render::OutputFile& f = state_->files[p * langs + l];
       affected = f.reads_pricing ||
-                 std::any_of(f.models.begin(), f.models.end(), [&](const std::string& m) { return changed.count(m); });
+                 std::any_of(f.models.begin(), f.models.end(), [&](const std::string& m) { return shown.count(m); });
     }
     if (affected) which.push_back(p);
   }
@@ -406,6 +400,21 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
     std::swap(site.evaluation, fresh);
     return report;
   }
+  if (!re.full) {
+    std::vector<const cost::ModelResult*> rebuilt;
+    for (const cost::ModelResult& r : site.evaluation.results())
+      if (re.rebuilt.count(r.model)) rebuilt.push_back(&r);
+    std::vector<uint64_t> hashes(rebuilt.size());
+    ParallelFor(rebuilt.size(), threads, [&](size_t i, int) { hashes[i] = cost::Fingerprint(*rebuilt[i]); });
+    for (size_t i = 0; i < rebuilt.size(); ++i) {  // folded in the results' order, as ModelPrints does
+      uint64_t& h = prints[rebuilt[i]->model];
+      h = h * 1099511628211ull ^ hashes[i];
+    }
+    compare();
+  }
+  report.models_evaluated = re.full ? prints.size() : re.rebuilt.size();
+  report.models_changed = changed.size();
+  report.models_total = model_prints_.size() + added - removed.size();
   std::string err;
   const fs::path out = options_.out;
   for (const auto& results : render::ResultsByModel(site.evaluation)) {

@@ -3,12 +3,14 @@
 // model's fingerprint) and, when source files change, re-renders only what
 // they affect:
 //
-//   - an edited page: that page in every language (and the home pages when
-//     its title, description or weight changed);
+//   - an edited page: that page in every language (the home pages too when
+//     its headline changed; every page when what pages show of others
+//     changed: its title, list entry, dates, weight or menus);
 //   - an edited price list, rate file or model: the models it reaches are
-//     evaluated again (cost::Reevaluate), then the pages that show a model
-//     whose results changed, or that read prices or rates directly, and the
-//     data exports of the changed models are rendered;
+//     evaluated again (cost::Reevaluate), then the pages that show one of
+//     them (or, when all were, one whose results changed), or that read
+//     prices or rates directly, and the data exports of the changed models
+//     are rendered;
 //   - anything else (site.yaml, templates, a page added or removed): a full
 //     build.
 //
