@@ -111,6 +111,60 @@ struct Explanation {
   std::vector<ConversionUse> conversions;  // of this figure's own formula, in order
 };
 
+/// A figure's Explanation, held by a shared pointer: a result keeps many
+/// figures (params, items, shares, subtotals, the total), most explained by
+/// little or nothing, and the whole build holds every result, so an
+/// explanation inline (128 bytes, more with its lists) was a tenth of a
+/// result. Copies share one immutable explanation; an empty one is no
+/// allocation. Read it like a pointer (`f.explain->prices`), or pass it
+/// where a `const Explanation&` is taken.
+class SharedExplanation {
+ public:
+  SharedExplanation() = default;
+  SharedExplanation(Explanation e)  // NOLINT: implicit, as a plain member was assigned
+      : p_(IsEmpty(e) ? nullptr : std::make_shared<const Explanation>(std::move(e))) {}
+  const Explanation& operator*() const { return p_ ? *p_ : Empty(); }
+  const Explanation* operator->() const { return &**this; }
+  operator const Explanation&() const { return **this; }  // NOLINT: reads as the value
+  /// The explanation to change, made this copy's own first (copy on write).
+  Explanation& Edit() {
+    auto own = std::make_shared<Explanation>(**this);
+    Explanation& e = *own;
+    p_ = std::move(own);
+    return e;
+  }
+
+ private:
+  static bool IsEmpty(const Explanation& e) {
+    return e.formula.empty() && e.inputs.empty() && e.prices.empty() && e.fx.empty() && e.conversions.empty();
+  }
+  static const Explanation& Empty() {
+    static const Explanation kEmpty;
+    return kEmpty;
+  }
+  std::shared_ptr<const Explanation> p_;
+};
+
+/// An optional value held on the heap and shared by copies, read like
+/// std::optional (`if (x)`, `*x`, `x->`): a line item's quantity, factor and
+/// unit price are absent on items given by a formula, and inline they took
+/// 2 KB of every item, present or not.
+template <typename T>
+class SharedOptional {
+ public:
+  SharedOptional() = default;
+  SharedOptional(std::nullopt_t) {}  // NOLINT: as std::optional
+  SharedOptional(T v) : p_(std::make_shared<const T>(std::move(v))) {}  // NOLINT: as std::optional
+  SharedOptional(const std::optional<T>& v) : p_(v ? std::make_shared<const T>(*v) : nullptr) {}  // NOLINT
+  bool has_value() const { return p_ != nullptr; }
+  explicit operator bool() const { return has_value(); }
+  const T& operator*() const { return *p_; }
+  const T* operator->() const { return p_.get(); }
+
+ private:
+  std::shared_ptr<const T> p_;
+};
+
 /// One evaluated value of a model.
 struct Figure {
   std::string id;  // "total", "gpu", "share.gpu", "per_1k"
@@ -119,7 +173,7 @@ struct Figure {
   Unit unit;       // as the author wrote it: "USD/month", "%", "gpus", "" for a bare count
   bool is_bool = false;
   bool bool_value = false;
-  Explanation explain;
+  SharedExplanation explain;
   SourcePos pos;  // where it is defined
 
   bool IsMoney() const { return unit.dim.IsMoney(); }
@@ -133,9 +187,9 @@ struct LineItem {
   std::string id;
   LocalizedText label;
   std::string group;  // "" if none
-  std::optional<Figure> quantity;     // for quantity × price items
-  std::optional<PriceUse> unit_price;  // the price as used; date and source when a price reference
-  std::optional<Figure> factor;        // quantity × factor × unit price = cost: "730 h/month"
+  SharedOptional<Figure> quantity;     // for quantity × price items
+  SharedOptional<PriceUse> unit_price;  // the price as used; date and source when a price reference
+  SharedOptional<Figure> factor;        // quantity × factor × unit price = cost: "730 h/month"
   Figure cost;
   Interval share;  // of total, as a fraction; [0, 0] without a total
 };
