@@ -47,6 +47,37 @@ struct PriceShape {
   bool empty() const { return !percent && hours.empty() && !tiers; }
 };
 
+/// A value read far more often than set, and most often empty, held by a
+/// shared pointer: the build holds every result until its end, and inline a
+/// figure's explanation (128 bytes with four lists) and a price use's shape
+/// (344 bytes) were a large part of each. Copies share one immutable value;
+/// an empty one (`T::empty()`) is no allocation. Read it like a pointer
+/// (`f.explain->prices`), or pass it where a `const T&` is taken.
+template <typename T>
+class SharedValue {
+ public:
+  SharedValue() = default;
+  SharedValue(T v)  // NOLINT: implicit, as the plain member it replaces was assigned
+      : p_(v.empty() ? nullptr : std::make_shared<const T>(std::move(v))) {}
+  const T& operator*() const { return p_ ? *p_ : Empty(); }
+  const T* operator->() const { return &**this; }
+  operator const T&() const { return **this; }  // NOLINT: reads as the value
+  /// The value to change, made this copy's own first (copy on write).
+  T& Edit() {
+    auto own = std::make_shared<T>(**this);
+    T& v = *own;
+    p_ = std::move(own);
+    return v;
+  }
+
+ private:
+  static const T& Empty() {
+    static const T kEmpty;
+    return kEmpty;
+  }
+  std::shared_ptr<const T> p_;
+};
+
 /// One price a figure used, as it was in force at the model's date.
 struct PriceUse {
   std::string id;       // "aws/p4d.24xlarge"
@@ -58,7 +89,7 @@ struct PriceUse {
   LocalizedText provider_name;
   LocalizedText label;
   LocalizedText variant_label;  // as the price list declares it; may be empty
-  PriceShape shape;             // percentage, hours, tiers (already scaled by the percentage)
+  SharedValue<PriceShape> shape;  // percentage, hours, tiers (already scaled by the percentage)
   LocalizedText of_label;       // the declared label of `shape.of`; may be empty
   std::string since;            // the date the value is in force from; "" = always
   // An actual(…) of the site's FOCUS export, used like a price: `id` is the
@@ -109,40 +140,7 @@ struct Explanation {
   std::vector<PriceUse> prices;   // in first-use order
   std::vector<FxUse> fx;          // rates used, in first-use order
   std::vector<ConversionUse> conversions;  // of this figure's own formula, in order
-};
-
-/// A figure's Explanation, held by a shared pointer: a result keeps many
-/// figures (params, items, shares, subtotals, the total), most explained by
-/// little or nothing, and the whole build holds every result, so an
-/// explanation inline (128 bytes, more with its lists) was a tenth of a
-/// result. Copies share one immutable explanation; an empty one is no
-/// allocation. Read it like a pointer (`f.explain->prices`), or pass it
-/// where a `const Explanation&` is taken.
-class SharedExplanation {
- public:
-  SharedExplanation() = default;
-  SharedExplanation(Explanation e)  // NOLINT: implicit, as a plain member was assigned
-      : p_(IsEmpty(e) ? nullptr : std::make_shared<const Explanation>(std::move(e))) {}
-  const Explanation& operator*() const { return p_ ? *p_ : Empty(); }
-  const Explanation* operator->() const { return &**this; }
-  operator const Explanation&() const { return **this; }  // NOLINT: reads as the value
-  /// The explanation to change, made this copy's own first (copy on write).
-  Explanation& Edit() {
-    auto own = std::make_shared<Explanation>(**this);
-    Explanation& e = *own;
-    p_ = std::move(own);
-    return e;
-  }
-
- private:
-  static bool IsEmpty(const Explanation& e) {
-    return e.formula.empty() && e.inputs.empty() && e.prices.empty() && e.fx.empty() && e.conversions.empty();
-  }
-  static const Explanation& Empty() {
-    static const Explanation kEmpty;
-    return kEmpty;
-  }
-  std::shared_ptr<const Explanation> p_;
+  bool empty() const { return formula.empty() && inputs.empty() && prices.empty() && fx.empty() && conversions.empty(); }
 };
 
 /// An optional value held on the heap and shared by copies, read like
@@ -173,7 +171,7 @@ struct Figure {
   Unit unit;       // as the author wrote it: "USD/month", "%", "gpus", "" for a bare count
   bool is_bool = false;
   bool bool_value = false;
-  SharedExplanation explain;
+  SharedValue<Explanation> explain;
   SourcePos pos;  // where it is defined
 
   bool IsMoney() const { return unit.dim.IsMoney(); }
