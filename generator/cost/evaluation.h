@@ -140,7 +140,9 @@ struct Explanation {
   std::vector<PriceUse> prices;   // in first-use order
   std::vector<FxUse> fx;          // rates used, in first-use order
   std::vector<ConversionUse> conversions;  // of this figure's own formula, in order
-  bool empty() const { return formula.empty() && inputs.empty() && prices.empty() && fx.empty() && conversions.empty(); }
+  bool empty() const {
+    return formula.empty() && inputs.empty() && prices.empty() && fx.empty() && conversions.empty();
+  }
 };
 
 /// An optional value held on the heap and shared by copies, read like
