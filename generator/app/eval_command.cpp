@@ -39,7 +39,7 @@ void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
     }
     out << "    price: @" << p.id << (p.variant == "on_demand" ? "" : ":" + p.variant) << " = "
         << figures::PlainPrice(p) << " (" << p.date << (p.source.empty() ? "" : ", " + p.source) << ")\n";
-    if (!p.shape.empty()) out << "      shape: " << figures::PlainPriceShape(p.shape) << "\n";
+    if (!p.shape->empty()) out << "      shape: " << figures::PlainPriceShape(p.shape) << "\n";
   }
   for (const auto& fx : e.fx) out << "    fx: " << figures::PlainFx(fx) << "\n";
   for (const auto& c : e.conversions) {
@@ -95,7 +95,7 @@ nlohmann::json ExplainJson(const cost::Explanation& e) {
       j["prices"].back()["actual"] = true;
       j["prices"].back()["lines"] = p.lines;
     }
-    if (!p.shape.empty()) j["prices"].back()["shape"] = ShapeJson(p.shape);
+    if (!p.shape->empty()) j["prices"].back()["shape"] = ShapeJson(p.shape);
   }
   return j;
 }

@@ -218,9 +218,13 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   for (const auto& item : d.items) {
     if (!get(item.id)) continue;
     LineItem li{item.id,      item.label, item.group,
-                std::nullopt, e->unit_price, e->factor,
+                std::nullopt, e->unit_price, std::nullopt,
                 ToFigure(item.id, item.label, e->value, e->explain, item.where.pos), Interval()};
-    if (li.factor) li.factor->id = item.id + ".factor", li.factor->pos = item.quantity.pos;
+    if (e->factor) {
+      Figure factor = *e->factor;
+      factor.id = item.id + ".factor", factor.pos = item.quantity.pos;
+      li.factor = std::move(factor);
+    }
     if (e->quantity) {
       li.quantity = ToFigure(item.id + ".quantity", item.label, *e->quantity, e->quantity_explain,
                              item.quantity.pos);

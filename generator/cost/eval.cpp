@@ -207,7 +207,7 @@ bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
 std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   PriceFound found;
   if (!ResolvePrice(n, s, &found)) return std::nullopt;
-  if (const auto& tiers = found.use.shape.tiers) {
+  if (const auto& tiers = found.use.shape->tiers) {
     Fail(n, s, "price '@" + found.use.id + "' is priced in tiers by " + tiers->by.text + ": write tiered(@" +
                    n.name + (n.variant.empty() ? "" : ":" + n.variant) + ", quantity)",
          "tiered-price");

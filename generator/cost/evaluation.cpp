@@ -111,19 +111,19 @@ class Hasher {
   }
   void Add(const Figure& f) {
     Add(f.id);
-    Add(f.explain.formula);
+    Add(f.explain->formula);
     Add(f.unit);
     Add(f.label);
     Add(f.value);
     Add(f.is_bool);
     Add(f.bool_value);
     Add(f.pos);
-    Add(static_cast<uint64_t>(f.explain.inputs.size()));
-    for (const InputUse& in : f.explain.inputs) Add(in);
-    Add(static_cast<uint64_t>(f.explain.prices.size()));
-    for (const PriceUse& p : f.explain.prices) Add(p);
-    for (const FxUse& fx : f.explain.fx) Add(fx);
-    for (const ConversionUse& c : f.explain.conversions) Add(c);
+    Add(static_cast<uint64_t>(f.explain->inputs.size()));
+    for (const InputUse& in : f.explain->inputs) Add(in);
+    Add(static_cast<uint64_t>(f.explain->prices.size()));
+    for (const PriceUse& p : f.explain->prices) Add(p);
+    for (const FxUse& fx : f.explain->fx) Add(fx);
+    for (const ConversionUse& c : f.explain->conversions) Add(c);
   }
   void Add(const ConversionUse& c) {
     Add(c.from_value);
@@ -300,10 +300,10 @@ bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_v
   }
   if (shown && shown->dim == to->dim) {
     if (auto c = TimeConversion(*Divide(canonical, Interval(shown->scale)), *shown, *to, core.units))
-      copy.explain.conversions.push_back(std::move(*c));
+      copy.explain.Edit().conversions.push_back(std::move(*c));
   }
-  if (fx && std::find(copy.explain.fx.begin(), copy.explain.fx.end(), *fx) == copy.explain.fx.end())
-    copy.explain.fx.push_back(*fx);
+  if (fx && std::find(copy.explain->fx.begin(), copy.explain->fx.end(), *fx) == copy.explain->fx.end())
+    copy.explain.Edit().fx.push_back(*fx);
   *out = std::move(copy);
   return true;
 }

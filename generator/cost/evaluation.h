@@ -47,6 +47,37 @@ struct PriceShape {
   bool empty() const { return !percent && hours.empty() && !tiers; }
 };
 
+/// A value read far more often than set, and most often empty, held by a
+/// shared pointer: the build holds every result until its end, and inline a
+/// figure's explanation (128 bytes with four lists) and a price use's shape
+/// (344 bytes) were a large part of each. Copies share one immutable value;
+/// an empty one (`T::empty()`) is no allocation. Read it like a pointer
+/// (`f.explain->prices`), or pass it where a `const T&` is taken.
+template <typename T>
+class SharedValue {
+ public:
+  SharedValue() = default;
+  SharedValue(T v)  // NOLINT: implicit, as the plain member it replaces was assigned
+      : p_(v.empty() ? nullptr : std::make_shared<const T>(std::move(v))) {}
+  const T& operator*() const { return p_ ? *p_ : Empty(); }
+  const T* operator->() const { return &**this; }
+  operator const T&() const { return **this; }  // NOLINT: reads as the value
+  /// The value to change, made this copy's own first (copy on write).
+  T& Edit() {
+    auto own = std::make_shared<T>(**this);
+    T& v = *own;
+    p_ = std::move(own);
+    return v;
+  }
+
+ private:
+  static const T& Empty() {
+    static const T kEmpty;
+    return kEmpty;
+  }
+  std::shared_ptr<const T> p_;
+};
+
 /// One price a figure used, as it was in force at the model's date.
 struct PriceUse {
   std::string id;       // "aws/p4d.24xlarge"
@@ -58,7 +89,7 @@ struct PriceUse {
   LocalizedText provider_name;
   LocalizedText label;
   LocalizedText variant_label;  // as the price list declares it; may be empty
-  PriceShape shape;             // percentage, hours, tiers (already scaled by the percentage)
+  SharedValue<PriceShape> shape;  // percentage, hours, tiers (already scaled by the percentage)
   LocalizedText of_label;       // the declared label of `shape.of`; may be empty
   std::string since;            // the date the value is in force from; "" = always
   // An actual(…) of the site's FOCUS export, used like a price: `id` is the
@@ -109,6 +140,29 @@ struct Explanation {
   std::vector<PriceUse> prices;   // in first-use order
   std::vector<FxUse> fx;          // rates used, in first-use order
   std::vector<ConversionUse> conversions;  // of this figure's own formula, in order
+  bool empty() const {
+    return formula.empty() && inputs.empty() && prices.empty() && fx.empty() && conversions.empty();
+  }
+};
+
+/// An optional value held on the heap and shared by copies, read like
+/// std::optional (`if (x)`, `*x`, `x->`): a line item's quantity, factor and
+/// unit price are absent on items given by a formula, and inline they took
+/// 2 KB of every item, present or not.
+template <typename T>
+class SharedOptional {
+ public:
+  SharedOptional() = default;
+  SharedOptional(std::nullopt_t) {}  // NOLINT: as std::optional
+  SharedOptional(T v) : p_(std::make_shared<const T>(std::move(v))) {}  // NOLINT: as std::optional
+  SharedOptional(const std::optional<T>& v) : p_(v ? std::make_shared<const T>(*v) : nullptr) {}  // NOLINT
+  bool has_value() const { return p_ != nullptr; }
+  explicit operator bool() const { return has_value(); }
+  const T& operator*() const { return *p_; }
+  const T* operator->() const { return p_.get(); }
+
+ private:
+  std::shared_ptr<const T> p_;
 };
 
 /// One evaluated value of a model.
@@ -119,7 +173,7 @@ struct Figure {
   Unit unit;       // as the author wrote it: "USD/month", "%", "gpus", "" for a bare count
   bool is_bool = false;
   bool bool_value = false;
-  Explanation explain;
+  SharedValue<Explanation> explain;
   SourcePos pos;  // where it is defined
 
   bool IsMoney() const { return unit.dim.IsMoney(); }
@@ -133,9 +187,9 @@ struct LineItem {
   std::string id;
   LocalizedText label;
   std::string group;  // "" if none
-  std::optional<Figure> quantity;     // for quantity × price items
-  std::optional<PriceUse> unit_price;  // the price as used; date and source when a price reference
-  std::optional<Figure> factor;        // quantity × factor × unit price = cost: "730 h/month"
+  SharedOptional<Figure> quantity;     // for quantity × price items
+  SharedOptional<PriceUse> unit_price;  // the price as used; date and source when a price reference
+  SharedOptional<Figure> factor;        // quantity × factor × unit price = cost: "730 h/month"
   Figure cost;
   Interval share;  // of total, as a fraction; [0, 0] without a total
 };

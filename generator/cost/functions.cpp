@@ -167,7 +167,7 @@ std::optional<Value> Engine::EvalTiered(const Node& n, Scope& s) {
   if (!q || !Number(*n.args[1], s, *q, "tiered()")) return std::nullopt;
   if (s.trace) s.trace->AddPrice(found.use);
   Value out;
-  const auto& tiers = found.use.shape.tiers;
+  const auto& tiers = found.use.shape->tiers;
   if (!tiers) {  // a variant without tiers (a scenario's pick): quantity × price
     auto dim = Multiply(q->dim, found.dim);
     if (!dim) return Fail(n, s, "cannot multiply " + UnitText(*q) + " by the price", "unit-mismatch"), std::nullopt;

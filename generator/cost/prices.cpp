@@ -422,9 +422,10 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
     if (!Lookup(e, shape->of, date, &base, error)) return false;
     Interval factor(*shape->percent / Decimal(100));
     stated = base.use.value * factor;
-    if (base.use.shape.tiers) {
-      use.shape.tiers = base.use.shape.tiers;
-      for (TierStep& step : use.shape.tiers->steps) step.price = step.price * factor;
+    if (base.use.shape->tiers) {
+      PriceShape& scaled = use.shape.Edit();
+      scaled.tiers = base.use.shape->tiers;
+      for (TierStep& step : scaled.tiers->steps) step.price = step.price * factor;
     }
     if (base.use.since > when) when = base.use.since;
     for (const auto& [name, label] : e.list->variant_labels)
@@ -487,7 +488,7 @@ std::vector<ProviderView> PriceBook::Views() const {
         bool resolved = ShapeIn(cv, name) && ShapeIn(cv, name)->percent && Lookup(e, name, dated.date, &found, &error);
         dated.variants.emplace_back(name, resolved ? found.use.value : value);
         if (const PriceShape* shape = ShapeIn(cv, name))
-          dated.shapes.emplace_back(name, resolved ? found.use.shape : *shape);
+          dated.shapes.emplace_back(name, resolved ? *found.use.shape : *shape);
       }
       if (own != e.values.end() && &cv == &*own) v.variants = dated.variants, v.shapes = dated.shapes;
       v.dated.push_back(std::move(dated));

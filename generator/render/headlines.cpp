@@ -24,7 +24,7 @@ bool ResolveHeadline(const std::string& ref, const cost::Evaluation& eval, const
     std::string from = figure.Currency();
     cost::Figure converted;
     if (!figures::ResolveFigure(eval, parsed, opt, &converted, error)) return false;
-    for (const cost::FxUse& fx : converted.explain.fx)
+    for (const cost::FxUse& fx : converted.explain->fx)
       if ((fx.base == from && fx.quote == display_currency) || (fx.base == display_currency && fx.quote == from))
         h.fx = fx;
     figure = std::move(converted);

@@ -226,9 +226,9 @@ figures:
   CHECK(run->Show("m", "cny") == "720.00 CNY/month");
   CHECK(run->Show("m", "back") == "100.00 USD");
   const Figure* f = run->ev.Find("m")->Find("cny");
-  REQUIRE(f->explain.fx.size() == 1);
-  CHECK(figures::PlainFx(f->explain.fx[0]) == "1 USD = 7.2 CNY (2025-01-01, https://fx.example)");
-  CHECK(f->explain.fx[0].rate == Decimal(*Decimal::Parse("7.2")));
+  REQUIRE(f->explain->fx.size() == 1);
+  CHECK(figures::PlainFx(f->explain->fx[0]) == "1 USD = 7.2 CNY (2025-01-01, https://fx.example)");
+  CHECK(f->explain->fx[0].rate == Decimal(*Decimal::Parse("7.2")));
   auto missing = EvalModel("model: m\nfigures:\n  e: {formula: \"fx(1 USD, EUR)\"}\n");
   CHECK(missing->Errors() ==
         "pricing/m.yaml:3:17: error: no exchange rate between USD and EUR\n"
@@ -479,12 +479,12 @@ items:
 )y");
   const Figure* f = run->ev.Find("m")->Find("storage");
   REQUIRE(f);
-  CHECK(f->explain.formula == "stored * @aws/s3.standard");
-  REQUIRE(f->explain.inputs.size() == 1);
-  CHECK(f->explain.inputs[0].name == "stored");
-  CHECK(figures::PlainInput(f->explain.inputs[0]) == "500 GB");
-  REQUIRE(f->explain.prices.size() == 1);
-  const PriceUse& p = f->explain.prices[0];
+  CHECK(f->explain->formula == "stored * @aws/s3.standard");
+  REQUIRE(f->explain->inputs.size() == 1);
+  CHECK(f->explain->inputs[0].name == "stored");
+  CHECK(figures::PlainInput(f->explain->inputs[0]) == "500 GB");
+  REQUIRE(f->explain->prices.size() == 1);
+  const PriceUse& p = f->explain->prices[0];
   CHECK(p.id == "aws/s3.standard");
   CHECK(p.variant == "on_demand");
   CHECK(figures::PlainPrice(p) == "0.023 USD/GB/month");
@@ -492,7 +492,7 @@ items:
   CHECK(p.source == "https://aws.example/s3");
   CHECK(p.provider_name.at("en") == "Amazon Web Services");
   // The total carries the prices of its items.
-  CHECK(run->ev.Find("m")->total->explain.prices.size() == 1);
+  CHECK(run->ev.Find("m")->total->explain->prices.size() == 1);
   CHECK(f->pos.line == 6);
 }
 
@@ -687,8 +687,8 @@ TEST_CASE("A model of 25,000 items gets its total, subtotals and shares", "[cost
   REQUIRE(r->items.size() == 25000);
   CHECK(r->groups.size() == 10);
   CHECK(r->shares.size() == 25010);
-  CHECK(r->total->explain.inputs.size() == 25000);
-  CHECK(r->total->explain.inputs.back().name == "i24999");
+  CHECK(r->total->explain->inputs.size() == 25000);
+  CHECK(r->total->explain->inputs.back().name == "i24999");
 }
 
 TEST_CASE("A model of 10,000 scenarios evaluates each and shares its scenario list", "[cost][evaluate][limits]") {
@@ -773,9 +773,9 @@ TEST_CASE("A price read on one date is in force always and a future value waits 
   CHECK(run->Show("m", "a", "later") == "1.00 USD/1M tokens");  // the scenario's as_of wins
   CHECK(run->ev.Find("m", "later")->as_of == "2027-02-01");
   const Figure* r = run->ev.Find("m")->Find("r");
-  REQUIRE(r->explain.prices.size() == 1);
-  CHECK(r->explain.prices[0].date == "2026-08-10");
-  CHECK(r->explain.prices[0].since == "");
+  REQUIRE(r->explain->prices.size() == 1);
+  CHECK(r->explain->prices[0].date == "2026-08-10");
+  CHECK(r->explain->prices[0].since == "");
 }
 
 }  // namespace costsite::cost

@@ -126,9 +126,9 @@ figures:
   INFO(then->Errors());
   CHECK(then->Show("b") == "2.40 USD");  // 40% of the 2024 price, 6
 
-  const PriceUse& use = now->Get("b")->explain.prices.at(0);
+  const PriceUse& use = now->Get("b")->explain->prices.at(0);
   CHECK(figures::PlainPriceShape(use.shape) == "50% of on_demand");
-  const PriceUse& off = now->Get("off")->explain.prices.at(0);
+  const PriceUse& off = now->Get("off")->explain->prices.at(0);
   CHECK(figures::PlainPriceShape(off.shape) == "25% of on_demand; hours 16:30-00:30 UTC");
 }
 
