@@ -163,6 +163,12 @@ const ModelResult* Evaluation::Find(std::string_view model, std::string_view sce
   return it == index_->end() ? nullptr : &data_->results[it->second];
 }
 
+size_t Evaluation::PlaceOf(std::string_view model, std::string_view scenario) const {
+  if (!index_) return data_->results.size();
+  auto it = index_->find(ResultKey(model, scenario));
+  return it == index_->end() ? data_->results.size() : it->second;
+}
+
 bool Evaluation::HasInputs() const { return data_ && data_->core && !data_->core->inputs.models.empty(); }
 
 std::string Evaluation::WhatIfInputs(const std::vector<std::string>& models) const {

@@ -398,6 +398,8 @@ class Evaluation {
 
   /// The result for `model` in `scenario` ("" = base); nullptr if none.
   const ModelResult* Find(std::string_view model, std::string_view scenario = "") const;
+  /// The place of that result in results(); results().size() if none.
+  size_t PlaceOf(std::string_view model, std::string_view scenario = "") const;
   const ProviderView* FindProvider(std::string_view id) const;
   /// Every result, in model order: each model's base case, then its scenarios.
   const ResultList& results() const;

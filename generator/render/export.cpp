@@ -334,7 +334,8 @@ std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>&
 
 std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs,
                                       const cost::Evaluation& evaluation) {
-  std::vector<const cost::ModelResult*> found;
+  std::vector<size_t> found;  // places in the evaluation
+  const size_t none = evaluation.results().size();
   for (const markdown::CostRef& ref : refs) {
     std::string model;
     if (ref.kind == "figure" || ref.kind == "rule") {
@@ -350,13 +351,14 @@ std::vector<std::string> ModelsOfRefs(const std::vector<markdown::CostRef>& refs
       }
     }
     // Figures of a page's own inline models are not the site's.
-    if (const cost::ModelResult* r = model.empty() ? nullptr : evaluation.Find(model)) found.push_back(r);
+    if (size_t at = model.empty() ? none : evaluation.PlaceOf(model); at != none) found.push_back(at);
   }
-  // In the evaluation's order, once each, as the site lists models.
+  // In the evaluation's order, once each, as the site lists models (by
+  // place, not by address: results are allocated one by one).
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   std::vector<std::string> out;
-  for (const cost::ModelResult* r : found) out.push_back(r->model);
+  for (size_t at : found) out.push_back(evaluation.results()[at].model);
   return out;
 }
 

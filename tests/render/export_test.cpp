@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cost/evaluate.h"
+#include "markdown/cost_nodes.h"
 #include "pricing/pricing.h"
 
 namespace costsite::render {
@@ -82,6 +83,40 @@ TEST_CASE("CSV cells that a spreadsheet would run as a formula are text, and num
   CHECK(csv.find(",param,fine,,,,3,3,1,a=b\r\n") != std::string::npos);
   // The JSON holds the labels as written: it is data, not a spreadsheet.
   CHECK(files[0].content.find("\"=HYPERLINK(") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace costsite::render
+
+namespace costsite::render {
+namespace {
+
+TEST_CASE("A page's models are listed in the evaluation's order, whatever the order of its references") {
+  // Evaluated on two threads, the results are allocated in whatever order
+  // the threads finish them: the list must not follow their addresses.
+  Diagnostics diags;
+  cost::Inputs inputs;
+  for (int i = 0; i < 40; ++i) {
+    std::string id = "m" + std::to_string(i);
+    pricing::ParsePricingFile("pricing/" + id + ".yaml",
+                              "model: " + id + "\ntitle: {en: " + id + "}\nunit: USD/month\nitems:\n  a: {label: {en: A}, "
+                              "formula: " + std::to_string(i + 1) + " USD/month}\n",
+                              &inputs, diags);
+  }
+  cost::Evaluation ev = cost::Evaluate(std::move(inputs), cost::Options{}, diags, 2);
+  INFO(diags.ErrorCount());
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(ev.results().size() == 40);
+
+  std::vector<markdown::CostRef> refs;
+  for (int i = 39; i >= 0; --i) refs.push_back({"input", "m" + std::to_string(i), {}});
+  refs.push_back({"table", "model=m7 scenario=x", {}});
+  refs.push_back({"input", "nothing", {}});
+  std::vector<std::string> expected;
+  for (const cost::ModelResult& r : ev.results()) expected.push_back(r.model);
+  CHECK(ModelsOfRefs(refs, ev) == expected);
+  CHECK(ev.PlaceOf("nothing") == 40);
+  CHECK(ev.results()[ev.PlaceOf("m7")].model == "m7");
 }
 
 }  // namespace
