@@ -31,7 +31,7 @@ std::string Qualified(const ModelResult& r, const std::string& figure) {
 void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
   if (!e.formula.empty()) out << "    formula: " << e.formula << "\n";
   for (const auto& in : e.inputs) out << "    input: " << in.name << " = " << figures::PlainInput(in) << "\n";
-  for (const auto& p : e.prices) {
+  for (const cost::PriceUse& p : e.prices) {
     if (p.actual) {
       out << "    actual: " << p.id << (p.variant.empty() ? "" : " [" + p.variant + "]") << " = " << figures::PlainPrice(p) << " (" << (p.date.empty() ? "all periods" : p.date)
           << ", FOCUS export " << p.source << ", " << p.lines << " lines)\n";
@@ -88,7 +88,7 @@ nlohmann::json ExplainJson(const cost::Explanation& e) {
                       {"prices", nlohmann::json::array()}, {"fx", nlohmann::json::array()}};
   for (const auto& in : e.inputs) j["inputs"].push_back({{"name", in.name}, {"value", figures::PlainInput(in)}});
   for (const auto& fx : e.fx) j["fx"].push_back(figures::PlainFx(fx));
-  for (const auto& p : e.prices) {
+  for (const cost::PriceUse& p : e.prices) {
     j["prices"].push_back({{"id", p.id}, {"variant", p.variant}, {"value", figures::PlainPrice(p)},
                            {"date", p.date}, {"source", p.source}});
     if (p.actual) {

@@ -59,17 +59,17 @@ void Trace::AddInput(InputUse in, const Value& v) {
   explain.inputs.push_back(std::move(in));
 }
 
-void Trace::AddPrice(const PriceUse& p) {
+void Trace::AddPrice(const Shared<PriceUse>& p) {
   if (explain.prices.size() < kIndexFrom) {
     for (const auto& q : explain.prices) {
-      if (q.id == p.id && q.variant == p.variant && q.date == p.date) return;
+      if (q->id == p->id && q->variant == p->variant && q->date == p->date) return;
     }
   } else {
     if (price_keys_.empty())
       for (const auto& q : explain.prices) price_keys_.insert(PriceKey(q));
     if (!price_keys_.insert(PriceKey(p)).second) return;
   }
-  explain.prices.push_back(p);
+  explain.prices.push_back(p);  // shared, not copied
 }
 
 void Trace::AddFx(const FxUse& fx) {

@@ -59,7 +59,7 @@ struct Trace {
   /// `in`'s name, label and scenario with the value `v`.
   void AddInput(InputUse in, const Value& v);
   void AddInput(const InputUse& in);
-  void AddPrice(const PriceUse& p);
+  void AddPrice(const Shared<PriceUse>& p);
   void AddFx(const FxUse& fx);
   /// Notes that `v` (shown in `from`) is now shown in `to`, when that
   /// changes its "per" time.
@@ -142,7 +142,7 @@ class Engine {
     Explanation explain;
     std::optional<Value> quantity;
     Explanation quantity_explain;
-    std::optional<PriceUse> unit_price;
+    SharedOptional<PriceUse> unit_price;
     std::optional<Figure> factor;  // see TimeFactor
     bool undefined = false;        // a share of a total that is zero: no number
     std::optional<InputRange> input;  // an adjustable param's bounds (CheckInput)

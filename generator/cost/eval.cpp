@@ -207,13 +207,13 @@ bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
 std::optional<Value> Engine::EvalPrice(const Node& n, Scope& s) {
   PriceFound found;
   if (!ResolvePrice(n, s, &found)) return std::nullopt;
-  if (const auto& tiers = found.use.shape->tiers) {
-    Fail(n, s, "price '@" + found.use.id + "' is priced in tiers by " + tiers->by.text + ": write tiered(@" +
+  if (const auto& tiers = found.use->shape->tiers) {
+    Fail(n, s, "price '@" + found.use->id + "' is priced in tiers by " + tiers->by.text + ": write tiered(@" +
                    n.name + (n.variant.empty() ? "" : ":" + n.variant) + ", quantity)",
          "tiered-price");
     return std::nullopt;
   }
-  if (s.trace) s.trace->AddPrice(found.use);
+  if (s.trace) s.trace->AddPrice(Shared<PriceUse>(found.use));
   return Value{false, false, found.value, found.dim, found.unit};
 }
 

@@ -78,6 +78,25 @@ class SharedValue {
   std::shared_ptr<const T> p_;
 };
 
+/// An immutable value shared by every place that holds it, never null: a
+/// price read by an item is one PriceUse for the item's explanation, its unit
+/// price, the total that absorbs it and every other model that reads the same
+/// price on the same date (cost::PriceBook::Lookup keeps them). Read it like a
+/// pointer, or pass it where a `const T&` is taken.
+template <typename T>
+class Shared {
+ public:
+  Shared(T v) : p_(std::make_shared<const T>(std::move(v))) {}  // NOLINT: implicit, as the value it holds
+  explicit Shared(std::shared_ptr<const T> p) : p_(std::move(p)) {}
+  const T& operator*() const { return *p_; }
+  const T* operator->() const { return p_.get(); }
+  operator const T&() const { return *p_; }  // NOLINT: reads as the value
+  const std::shared_ptr<const T>& ptr() const { return p_; }
+
+ private:
+  std::shared_ptr<const T> p_;
+};
+
 /// One price a figure used, as it was in force at the model's date.
 struct PriceUse {
   std::string id;       // "aws/p4d.24xlarge"
@@ -137,7 +156,7 @@ struct ConversionUse {
 struct Explanation {
   std::string formula;            // as written
   std::vector<InputUse> inputs;   // in first-use order
-  std::vector<PriceUse> prices;   // in first-use order
+  std::vector<Shared<PriceUse>> prices;  // in first-use order
   std::vector<FxUse> fx;          // rates used, in first-use order
   std::vector<ConversionUse> conversions;  // of this figure's own formula, in order
   bool empty() const {
@@ -156,6 +175,7 @@ class SharedOptional {
   SharedOptional(std::nullopt_t) {}  // NOLINT: as std::optional
   SharedOptional(T v) : p_(std::make_shared<const T>(std::move(v))) {}  // NOLINT: as std::optional
   SharedOptional(const std::optional<T>& v) : p_(v ? std::make_shared<const T>(*v) : nullptr) {}  // NOLINT
+  SharedOptional(const Shared<T>& v) : p_(v.ptr()) {}  // NOLINT: shares the value
   bool has_value() const { return p_ != nullptr; }
   explicit operator bool() const { return has_value(); }
   const T& operator*() const { return *p_; }

@@ -165,9 +165,9 @@ std::optional<Value> Engine::EvalTiered(const Node& n, Scope& s) {
   if (!ResolvePrice(ref, s, &found)) return std::nullopt;
   auto q = Eval(*n.args[1], s);
   if (!q || !Number(*n.args[1], s, *q, "tiered()")) return std::nullopt;
-  if (s.trace) s.trace->AddPrice(found.use);
+  if (s.trace) s.trace->AddPrice(Shared<PriceUse>(found.use));
   Value out;
-  const auto& tiers = found.use.shape->tiers;
+  const auto& tiers = found.use->shape->tiers;
   if (!tiers) {  // a variant without tiers (a scenario's pick): quantity × price
     auto dim = Multiply(q->dim, found.dim);
     if (!dim) return Fail(n, s, "cannot multiply " + UnitText(*q) + " by the price", "unit-mismatch"), std::nullopt;
@@ -177,7 +177,7 @@ std::optional<Value> Engine::EvalTiered(const Node& n, Scope& s) {
   }
   if (q->dim != tiers->by.dim) {
     Fail(*n.args[1], s,
-         "tiered(@" + found.use.id + ", …) needs a quantity in " + tiers->by.text + " (its tiers are by " +
+         "tiered(@" + found.use->id + ", …) needs a quantity in " + tiers->by.text + " (its tiers are by " +
              tiers->by.text + "), not " + UnitText(*q),
          "unit-mismatch");
     return std::nullopt;

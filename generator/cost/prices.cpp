@@ -385,6 +385,22 @@ const PriceShape* ShapeIn(const CompiledValue& v, const std::string& variant) {
 
 bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const std::string& date,
                        PriceFound* out, std::string* error) const {
+  auto key = std::make_tuple(&e, variant, date);
+  {
+    std::lock_guard<std::mutex> lock(found_->mutex);
+    if (auto it = found_->by_key.find(key); it != found_->by_key.end()) {
+      *out = it->second;
+      return true;
+    }
+  }
+  if (!Find(e, variant, date, out, error)) return false;  // not kept: each caller words its error
+  std::lock_guard<std::mutex> lock(found_->mutex);
+  found_->by_key.emplace(std::move(key), *out);
+  return true;
+}
+
+bool PriceBook::Find(const CompiledEntry& e, const std::string& variant, const std::string& date,
+                     PriceFound* out, std::string* error) const {
   std::string id = e.list->provider + "/" + e.entry->id;
   const CompiledValue* found = InForce(e, date);
   const Interval* value = found ? VariantOf(*found, variant) : nullptr;
@@ -406,7 +422,7 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
     }
     return false;
   }
-  PriceUse& use = out->use;
+  PriceUse use;
   const PriceShape* shape = ShapeIn(*found, variant);
   if (shape) use.shape = *shape;
   Interval stated = *value;
@@ -421,13 +437,13 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
     PriceFound base;
     if (!Lookup(e, shape->of, date, &base, error)) return false;
     Interval factor(*shape->percent / Decimal(100));
-    stated = base.use.value * factor;
-    if (base.use.shape->tiers) {
+    stated = base.use->value * factor;
+    if (base.use->shape->tiers) {
       PriceShape& scaled = use.shape.Edit();
-      scaled.tiers = base.use.shape->tiers;
+      scaled.tiers = base.use->shape->tiers;
       for (TierStep& step : scaled.tiers->steps) step.price = step.price * factor;
     }
-    if (base.use.since > when) when = base.use.since;
+    if (base.use->since > when) when = base.use->since;
     for (const auto& [name, label] : e.list->variant_labels)
       if (name == shape->of) use.of_label = label;
   }
@@ -445,6 +461,7 @@ bool PriceBook::Lookup(const CompiledEntry& e, const std::string& variant, const
   use.label = e.entry->label;
   for (const auto& [name, label] : e.list->variant_labels)
     if (name == variant) use.variant_label = label;
+  out->use = std::make_shared<const PriceUse>(std::move(use));
   return true;
 }
 
@@ -486,9 +503,9 @@ std::vector<ProviderView> PriceBook::Views() const {
         PriceFound found;
         std::string error;
         bool resolved = ShapeIn(cv, name) && ShapeIn(cv, name)->percent && Lookup(e, name, dated.date, &found, &error);
-        dated.variants.emplace_back(name, resolved ? found.use.value : value);
+        dated.variants.emplace_back(name, resolved ? found.use->value : value);
         if (const PriceShape* shape = ShapeIn(cv, name))
-          dated.shapes.emplace_back(name, resolved ? *found.use.shape : *shape);
+          dated.shapes.emplace_back(name, resolved ? *found.use->shape : *shape);
       }
       if (own != e.values.end() && &cv == &*own) v.variants = dated.variants, v.shapes = dated.shapes;
       v.dated.push_back(std::move(dated));

@@ -5,6 +5,9 @@
 #define COSTSITE_COST_PRICES_H_
 
 #include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +67,7 @@ struct PriceFound {
   Interval value;  // canonical
   Dimension dim;
   Unit unit;
-  PriceUse use;
+  std::shared_ptr<const PriceUse> use;  // never null after a successful Lookup
 };
 
 /// Price lists and rates ready for lookup; immutable once built.
@@ -98,6 +101,8 @@ class PriceBook {
   const std::string* UnparsedRatesFile() const { return unparsed_rates_.empty() ? nullptr : &unparsed_rates_; }
 
  private:
+  bool Find(const CompiledEntry& e, const std::string& variant, const std::string& date, PriceFound* out,
+            std::string* error) const;
   void CompileList(const PriceList& list, const UnitTable& units, Diagnostics& diags);
   void CompileRates(const Inputs& inputs, Diagnostics& diags);
 
@@ -112,6 +117,15 @@ class PriceBook {
   std::vector<CompiledRate> rates_;
   std::map<std::string, std::string, std::less<>> unparsed_;  // provider or model id -> path
   std::string unparsed_rates_;
+  // What Lookup found, by entry, variant and date: every model that reads a
+  // price on the same date shares one PriceUse (about 900 bytes with its
+  // strings), held by each figure's explanation until the end of a build.
+  // Lookup runs on every thread that evaluates models.
+  struct Found {
+    std::mutex mutex;
+    std::map<std::tuple<const CompiledEntry*, std::string, std::string>, PriceFound, std::less<>> by_key;
+  };
+  std::unique_ptr<Found> found_ = std::make_unique<Found>();
 };
 
 }  // namespace costsite::cost

@@ -598,6 +598,7 @@ void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std
   if (table.terms.Bytes() >= impl_->limits.run_bytes) {
     table.runs.push_back(impl_->Stream());
     table.terms.WriteRun(table.runs.back().get());
+    table.runs.back()->Seal();
   }
 }
 

@@ -92,6 +92,13 @@ void SpillStream::Append(std::string_view data) {
   tail_.clear();
 }
 
+void SpillStream::Seal() {
+  uint64_t at = 0;
+  if (tail_.empty() || !file_->Append(tail_, &at)) return;  // not written: kept, as in Append
+  extents_.push_back({at, tail_.size()});
+  std::string().swap(tail_);
+}
+
 // Moves the next block of the stream into buf_; false at the end or on a
 // read error.
 bool SpillStream::Reader::Fill() {

@@ -48,8 +48,14 @@ class SpillStream {
   /// written out.
   SpillStream(SpillFile* file, size_t piece) : file_(file), piece_(piece) {}
   void Append(std::string_view data);
+  /// Writes out the bytes still held (less than a piece) and frees their
+  /// buffer, for a stream that is complete: a build writes many runs, and
+  /// each held up to a piece until the end.
+  void Seal();
   /// Bytes appended in all.
   uint64_t size() const { return size_; }
+  /// Bytes held in memory, not yet written out.
+  size_t held() const { return tail_.size(); }
 
   /// Reads the stream from its start, in order.
   class Reader {

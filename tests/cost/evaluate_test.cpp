@@ -774,8 +774,30 @@ TEST_CASE("A price read on one date is in force always and a future value waits 
   CHECK(run->ev.Find("m", "later")->as_of == "2027-02-01");
   const Figure* r = run->ev.Find("m")->Find("r");
   REQUIRE(r->explain->prices.size() == 1);
-  CHECK(r->explain->prices[0].date == "2026-08-10");
-  CHECK(r->explain->prices[0].since == "");
+  CHECK(r->explain->prices[0]->date == "2026-08-10");
+  CHECK(r->explain->prices[0]->since == "");
+}
+
+TEST_CASE("A price read by many models on one date is one shared value", "[cost][evaluate]") {
+  const char* a = "model: a\nunit: USD/month\nitems:\n  gpu: {formula: \"2 * 730 h/month * @aws/c5.2xlarge\"}\n";
+  const char* b = "model: b\nunit: USD/month\nitems:\n  gpu: {quantity: 3, price: \"@aws/c5.2xlarge\"}\n";
+  auto run = Eval({{"pricing/a.yaml", a}, {"pricing/b.yaml", b}});
+  INFO(run->Errors());
+  REQUIRE(run->Errors().empty());
+  const ModelResult* ra = run->ev.Find("a");
+  const ModelResult* rb = run->ev.Find("b");
+  REQUIRE((ra && rb && ra->total && rb->total));
+  const auto& item_a = ra->items.at(0).cost.explain->prices;
+  const auto& total_a = ra->total->explain->prices;
+  const auto& item_b = rb->items.at(0).cost.explain->prices;
+  REQUIRE((item_a.size() == 1 && total_a.size() == 1 && item_b.size() == 1));
+  CHECK(item_a[0]->id == "aws/c5.2xlarge");
+  // The item, the total that absorbs it, another model and its unit price: one value.
+  CHECK(item_a[0].ptr() == total_a[0].ptr());
+  CHECK(item_a[0].ptr() == item_b[0].ptr());
+  REQUIRE(rb->items.at(0).unit_price);
+  CHECK(&*rb->items.at(0).unit_price == item_b[0].ptr().get());
+  CHECK(run->Show("b", "total") == "744.60 USD/month");  // 3 × 0.34 USD/h × 730 h/month
 }
 
 }  // namespace costsite::cost

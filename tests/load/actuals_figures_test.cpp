@@ -60,20 +60,20 @@ figures:
   // Its provenance: the export's file and the lines summed, like a price's source.
   const cost::Figure* ec2 = ev.Find("m")->Find("ec2");
   REQUIRE(ec2->explain->prices.size() == 1);
-  CHECK(ec2->explain->prices[0].actual);
-  CHECK(ec2->explain->prices[0].source == "actuals/2024-09.csv");
-  CHECK(ec2->explain->prices[0].lines == 3);
-  CHECK(ec2->explain->prices[0].variant.empty());
+  CHECK(ec2->explain->prices[0]->actual);
+  CHECK(ec2->explain->prices[0]->source == "actuals/2024-09.csv");
+  CHECK(ec2->explain->prices[0]->lines == 3);
+  CHECK(ec2->explain->prices[0]->variant.empty());
   // Lines in two currencies: one use per currency, each with its own lines.
   const cost::Figure* all = ev.Find("m")->Find("all");
   REQUIRE(all->explain->prices.size() == 2);
-  CHECK(all->explain->prices[0].variant == "CNY");
-  CHECK(all->explain->prices[0].lines == 1);
-  CHECK(all->explain->prices[0].value == cost::Interval(cost::Decimal(72)));
-  CHECK(all->explain->prices[1].variant == "USD");
-  CHECK(all->explain->prices[1].lines == 3);
+  CHECK(all->explain->prices[0]->variant == "CNY");
+  CHECK(all->explain->prices[0]->lines == 1);
+  CHECK(all->explain->prices[0]->value == cost::Interval(cost::Decimal(72)));
+  CHECK(all->explain->prices[1]->variant == "USD");
+  CHECK(all->explain->prices[1]->lines == 3);
   REQUIRE(all->explain->fx.size() == 1);
-  CHECK(ec2->explain->prices[0].date == "2024-09");
+  CHECK(ec2->explain->prices[0]->date == "2024-09");
 }
 
 TEST_CASE("actual() naming nothing in the export is a positioned error, an empty month is 0 with a warning",

@@ -34,6 +34,30 @@ TEST_CASE("A spilled stream reads back what was appended, in order, past many pi
   CHECK_FALSE(reader.Read(1, &past));
 }
 
+TEST_CASE("A sealed stream holds none of its bytes in memory and still reads them all back") {
+  SpillFile file;
+  SpillStream stream(&file, 1 << 20);  // a piece far larger than what is appended
+  std::string expected;
+  for (int i = 0; i < 300; ++i) expected += "term " + std::to_string(i) + ";";
+  stream.Append(expected);
+  CHECK(stream.held() == expected.size());
+  stream.Seal();
+  CHECK(stream.held() == 0);
+  stream.Seal();  // nothing left: no empty extent
+  SpillStream::Reader reader(&stream);
+  std::string back;
+  REQUIRE(reader.Read(expected.size(), &back));
+  CHECK(back == expected);
+  CHECK(reader.AtEnd());
+  // Bytes appended after a seal follow the sealed ones.
+  stream.Append("more");
+  SpillStream::Reader again(&stream);
+  std::string all;
+  REQUIRE(again.Read(expected.size() + 4, &all));
+  CHECK(all == expected + "more");
+  CHECK(again.AtEnd());
+}
+
 // Pages in two languages with shared and own words, Chinese text, sections,
 // and a few pages missing: enough terms for many runs at a small run size.
 void AddPages(SearchIndexBuilder* builder, int workers, size_t pages) {
