@@ -1,5 +1,6 @@
 #include "figures/unit_words.h"
 
+#include <algorithm>
 #include <array>
 
 #include "figures/strings.h"
@@ -84,10 +85,38 @@ void SplitScale(std::string_view term, std::string_view* scale, std::string_view
   }
 }
 
+// "1234567" -> "1,234,567".
+std::string Grouped(std::string_view digits) {
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// A scale written as digits the table does not hold, as a reader counts:
+// "100000" is "100,000" in English and "10 万" in Chinese (whole 万 and 亿,
+// as the language groups large numbers), "2048" "2,048". Anything else as
+// written.
+std::string NumberScaleText(std::string_view scale, std::string_view lang) {
+  if (scale.empty() || scale.size() > 18 || scale[0] == '0' ||
+      !std::all_of(scale.begin(), scale.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::string(scale);
+  if (!IsCjk(lang)) return Grouped(scale);
+  uint64_t n = std::stoull(std::string(scale));
+  for (auto [unit, word] : {std::pair<uint64_t, const char*>{100000000, "亿"}, {10000, "万"}}) {
+    if (n < unit || n % unit != 0) continue;
+    uint64_t count = n / unit;
+    return count == 1 ? std::string(word) : Grouped(std::to_string(count)) + " " + word;
+  }
+  return Grouped(scale);
+}
+
 std::string ScaleText(std::string_view scale, std::string_view lang) {
   for (const Scale& s : kScales)
     if (s.key == scale) return std::string(IsCjk(lang) ? s.zh : s.en);
-  return std::string(scale);
+  return NumberScaleText(scale, lang);
 }
 
 // One term after a slash.

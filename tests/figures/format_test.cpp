@@ -234,5 +234,19 @@ TEST_CASE("Unit words after a slash are localised term by term") {
   CHECK(PerUnitText("gpu", "zh") == "GPU");
 }
 
+TEST_CASE("A count written as digits before a unit word reads as the language counts") {
+  CHECK(PerUnitText("100000 calls", "en") == "100,000 calls");
+  CHECK(PerUnitText("100000 calls", "zh") == "10 万次调用");
+  CHECK(PerUnitText("10000 calls", "zh") == "万次调用");
+  CHECK(PerUnitText("2048 tokens", "en") == "2,048 tokens");
+  CHECK(PerUnitText("2048 tokens", "zh") == "2,048 token");
+  CHECK(PerUnitText("500 requests", "en") == "500 requests");
+  CHECK(PerUnitText("100000000 tokens", "zh") == "亿 token");
+  CHECK(PerUnitText("250000000 tokens", "zh") == "25,000 万 token");
+  CHECK(PerUnitText("300000000 tokens", "zh") == "3 亿 token");
+  CHECK(FormatPrice(Interval(D("2000"), D("8000")), U("CNY/100000 calls"), "en") == "CN¥2,000–8,000/100,000 calls");
+  CHECK(FormatPrice(Interval(D("2000"), D("8000")), U("CNY/100000 calls"), "zh") == "¥2,000–8,000/10 万次调用");
+}
+
 }  // namespace
 }  // namespace costsite::figures
