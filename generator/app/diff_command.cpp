@@ -78,7 +78,7 @@ std::optional<Interval> ValueOf(const cost::Evaluation& ev, const std::string& m
   const cost::ModelResult* r = ev.Find(model, scenario);
   const cost::Figure* f = r ? r->Find(figure) : nullptr;
   if (!f || f->is_bool) return std::nullopt;
-  if (unit) *unit = f->unit.text;
+  if (unit) *unit = f->unit->text;
   if (money) *money = f->IsMoney();
   return f->value;
 }

@@ -107,7 +107,7 @@ nlohmann::json FigureJson(const Figure& f, bool explain) {
   } else {
     j["lo"] = f.value.lo.ToString();
     j["hi"] = f.value.hi.ToString();
-    j["unit"] = f.unit.text;
+    j["unit"] = f.unit->text;
     j["currency"] = f.Currency();
   }
   j["text"] = figures::PlainFigure(f);

@@ -21,7 +21,7 @@ Figure ToFigure(const std::string& id, const LocalizedText& label, const Value& 
     f.bool_value = v.flag;
     return f;
   }
-  f.unit = DisplayUnit(v);
+  f.unit = InternUnit(DisplayUnit(v));
   f.value = InUnit(v, f.unit);
   return f;
 }

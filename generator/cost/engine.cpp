@@ -53,7 +53,7 @@ void Trace::AddInput(InputUse in, const Value& v) {
   in.is_bool = v.is_bool;
   in.bool_value = v.flag;
   if (!v.is_bool) {
-    in.unit = DisplayUnit(v);
+    in.unit = InternUnit(DisplayUnit(v));
     in.value = InUnit(Ends(v.v), in.unit);
   }
   explain.inputs.push_back(std::move(in));

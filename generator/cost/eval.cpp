@@ -99,8 +99,8 @@ std::optional<Value> Engine::FromPrior(const Node& n, Scope& s, std::string_view
     v.is_bool = true;
     v.flag = f->bool_value;
   } else {
-    v.v = f->value * Interval(f->unit.scale);
-    v.dim = f->unit.dim;
+    v.v = f->value * Interval(f->unit->scale);
+    v.dim = f->unit->dim;
     v.display = f->unit;
   }
   if (s.trace) {

@@ -1,6 +1,8 @@
 #include "cost/evaluation.h"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 
 #include "cost/engine.h"
 #include "cost/evaluation_data.h"
@@ -8,9 +10,36 @@
 
 namespace costsite::cost {
 
+Shared<Unit> InternUnit(Unit unit) {
+  // By text, then every field: two units of one text differ in their scale
+  // or words only across sites (serve after an edit of `units:`). Entries are
+  // weak: a unit no result holds any more is freed, and its slot reused.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::vector<std::weak_ptr<const Unit>>> table;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slots = table[unit.text];
+  std::weak_ptr<const Unit>* free_slot = nullptr;
+  for (auto& slot : slots) {
+    std::shared_ptr<const Unit> held = slot.lock();
+    if (!held) {
+      free_slot = &slot;
+      continue;
+    }
+    if (held->scale == unit.scale && held->dim == unit.dim && held->declared == unit.declared)
+      return Shared<Unit>(std::move(held));
+  }
+  auto made = std::make_shared<const Unit>(std::move(unit));
+  if (free_slot) {
+    *free_slot = made;
+  } else {
+    slots.push_back(made);
+  }
+  return Shared<Unit>(std::move(made));
+}
+
 std::string Figure::Per() const {
   if (!IsMoney()) return {};
-  return SplitMoneyUnit(unit.text).second;
+  return SplitMoneyUnit(unit->text).second;
 }
 
 const Figure* ModelResult::Find(std::string_view id) const {
@@ -266,7 +295,7 @@ bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_v
     return false;
   }
   UnitError uerr;
-  const Unit* from = &f.unit;
+  const Unit* from = &*f.unit;
   auto to = ParseUnit(unit_text, core.units, &uerr);
   if (!to) {
     *error = uerr.message;
@@ -284,7 +313,7 @@ bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_v
     fx = used;
     std::optional<Decimal> power = factor.Pow(static_cast<int64_t>(dim.exp[kMoney]));
     if (!power) {
-      *error = "cannot convert " + f.unit.text + " to " + to->text +
+      *error = "cannot convert " + f.unit->text + " to " + to->text +
                ": the exchange rate cannot be raised to that power";
       return false;
     }
@@ -292,7 +321,7 @@ bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_v
     dim.currency = to->dim.currency;
   }
   if (dim != to->dim) {
-    *error = "unit mismatch: cannot express " + f.unit.text + " in " + to->text;
+    *error = "unit mismatch: cannot express " + f.unit->text + " in " + to->text;
     return false;
   }
   Figure copy = f;
@@ -301,7 +330,7 @@ bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_v
   // The time step comes after the currency one: 1,500 CNY/day × 30.4 day/month.
   std::optional<Unit> shown = f.unit;
   if (fx) {
-    auto [currency, per] = SplitMoneyUnit(f.unit.text);
+    auto [currency, per] = SplitMoneyUnit(f.unit->text);
     shown = ParseUnit(to->dim.currency + (per.empty() ? "" : "/" + per), core.units, nullptr);
   }
   if (shown && shown->dim == to->dim) {

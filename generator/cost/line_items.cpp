@@ -68,7 +68,7 @@ std::optional<Figure> TimeFactor(const Unit& quantity, const Unit& price, const 
   auto unit = ParseUnit(from->unit.text + "/" + to->unit.text, units, nullptr);
   if (!unit) return std::nullopt;
   Figure f;
-  f.unit = *unit;
+  f.unit = InternUnit(*unit);
   f.value = Interval(to->unit.scale / from->unit.scale);
   return f;
 }

@@ -15,7 +15,7 @@ std::string Number(const cost::Decimal& x) { return x.ToString(); }
 
 // The unit beside the field, in words: "次请求/秒", "美元/小时", "%".
 std::string UnitWords(const cost::Figure& f, const Speaker& lang) {
-  if (f.unit.text.empty()) return "";
+  if (f.unit->text.empty()) return "";
   if (f.IsMoney()) return PriceUnitHeader(f.unit, lang);
   return UnitText(f.unit, f.value, lang);
 }
@@ -100,7 +100,7 @@ std::string InputsForm(const cost::ModelResult& r, const std::vector<const cost:
     html += "<div class=\"cost-input\"><label for=\"" + Escape(id) + "\">" + Escape(FigureLabel(f, lang)) +
             "</label>\n<input type=\"number\" id=\"" + Escape(id) + "\" name=\"" + Escape(name) + "\" value=\"" +
             Number(f.value.lo) + "\" min=\"" + Number(in->min) + "\" max=\"" + Number(in->max) + "\" step=\"" +
-            (in->step ? Number(*in->step) : std::string("any")) + "\" data-unit=\"" + Escape(f.unit.text) +
+            (in->step ? Number(*in->step) : std::string("any")) + "\" data-unit=\"" + Escape(f.unit->text) +
             "\" inputmode=\"decimal\">\n";
     if (!words.empty()) html += "<span class=\"cost-input-unit\">" + Escape(words) + "</span>";
     html += "</div>\n";

@@ -130,7 +130,7 @@ bool ResolveFigure(const cost::Evaluation& eval, const FigureRef& ref, const For
     if (unit.empty()) {
       if (!out->IsMoney()) {
         *error = "currency=" + opt.currency + " needs a money figure; '" + ref.ToString() + "' is in " +
-                 (out->unit.text.empty() ? std::string("no unit") : out->unit.text);
+                 (out->unit->text.empty() ? std::string("no unit") : out->unit->text);
         return false;
       }
       std::string per = out->Per();
@@ -140,9 +140,9 @@ bool ResolveFigure(const cost::Evaluation& eval, const FigureRef& ref, const For
     if (!eval.Reexpress(*out, *r, unit, &converted, error)) return false;
     *out = std::move(converted);
   }
-  if (opt.percent && out->unit.text != "%") {
-    if (!out->unit.text.empty() || out->is_bool) {
-      *error = "percent needs a ratio; '" + ref.ToString() + "' is in " + out->unit.text;
+  if (opt.percent && out->unit->text != "%") {
+    if (!out->unit->text.empty() || out->is_bool) {
+      *error = "percent needs a ratio; '" + ref.ToString() + "' is in " + out->unit->text;
       return false;
     }
     out->value = out->value * cost::Interval(cost::Decimal(100));

@@ -134,7 +134,7 @@ std::string FigureLabel(const Figure& f, const Speaker& lang) {
 
 std::string UnitHeader(const Figure& f, const Speaker& lang) {
   // A count of things ("GPU 总数") names them in its label; its cells are numbers.
-  if (!f.IsMoney() && IsObjectCount(f.unit.text, f.unit.declared.get())) return "";
+  if (!f.IsMoney() && IsObjectCount(f.unit->text, f.unit->declared.get())) return "";
   std::string per = UnitText(f.unit, f.value, lang);
   if (!f.IsMoney()) return per;
   std::string currency = CurrencyName(f.Currency(), lang);

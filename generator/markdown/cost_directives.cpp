@@ -442,9 +442,9 @@ std::string Budget(PageExpansion& page, const Directive& d, const cost::ModelRes
       return "";
     }
     if (!budget) budget = f;
-    if (f->is_bool || f->unit.dim != budget->unit.dim) {
+    if (f->is_bool || f->unit->dim != budget->unit->dim) {
       page.Error(d.line, a.value_col, "'cost budget' compares figures in one unit: '" + a.value + "' is in " +
-                                          (f->is_bool ? "true/false" : f->unit.text) + ", the budget in " + budget->unit.text,
+                                          (f->is_bool ? "true/false" : f->unit->text) + ", the budget in " + budget->unit->text,
                  static_cast<int>(a.value.size()), "unit-mismatch");
       return "";
     }

@@ -223,7 +223,7 @@ void FigureIndex::Add(const cost::ModelResult& r) {
   for (const cost::Figure* f : r.AllFigures()) {
     if (f->is_bool) continue;
     bool param = f >= r.params.data() && f < r.params.data() + r.params.size();
-    bool percent = f->unit.text == "%";
+    bool percent = f->unit->text == "%";
     double lo = f->value.lo.ToDouble(), hi = f->value.hi.ToDouble();
     std::string kind = UnitKind(f->unit);
     entries_.push_back({lo, prefix + f->id, f, param, percent, kind});

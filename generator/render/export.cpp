@@ -173,7 +173,7 @@ void FigureJson(const Row& row, PrettyJson* j) {
     j->String(row.group);
   }
   j->Key("unit");
-  j->String(f.unit.text);
+  j->String(f.unit->text);
   if (f.IsMoney()) {
     j->Key("currency");
     j->String(f.Currency());
@@ -183,7 +183,7 @@ void FigureJson(const Row& row, PrettyJson* j) {
     j->Key("quantity");
     j->BeginObject();
     j->Key("unit");
-    j->String(row.item->quantity->unit.text);
+    j->String(row.item->quantity->unit->text);
     PutValue(*row.item->quantity, j);
     j->EndObject();
   }
@@ -259,7 +259,7 @@ std::string ModelCsv(const std::vector<const cost::ModelResult*>& results,
       const cost::Figure& f = *row.figure;
       std::string lo = f.is_bool ? (f.bool_value ? "true" : "false") : f.value.lo.ToString();
       std::string hi = f.is_bool ? lo : f.value.hi.ToString();
-      std::vector<std::string> fields = {r->scenario, row.kind, f.id, row.group, f.unit.text, f.Currency(), lo, hi};
+      std::vector<std::string> fields = {r->scenario, row.kind, f.id, row.group, f.unit->text, f.Currency(), lo, hi};
       for (const auto& l : languages) fields.push_back(Pick(f.label, l));
       csv += CsvLine(fields);
     }

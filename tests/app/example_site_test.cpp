@@ -81,7 +81,7 @@ TEST_CASE("Example site: figures across the five reports match hand computation"
     REQUIRE(r != nullptr);
     const cost::Figure* f = r->Find(c.figure);
     REQUIRE(f != nullptr);
-    CHECK(f->unit.text == c.unit);
+    CHECK(f->unit->text == c.unit);
     CHECK(Near(f->value.lo.ToDouble(), c.lo));
     CHECK(Near(f->value.hi.ToDouble(), c.hi));
   }

@@ -460,11 +460,11 @@ rules:
   const ModelResult& r = *run->ev.Find("m");
   REQUIRE(r.rules.size() == 3);
   REQUIRE(r.rules[0].measured);
-  CHECK(r.rules[0].measured->unit.text == "%");
+  CHECK(r.rules[0].measured->unit->text == "%");
   CHECK(r.rules[0].measured->value.lo.ToString() == "90");
   CHECK(r.rules[0].measured->label.at("en") == "GPU is over half");
   REQUIRE(r.rules[1].measured);
-  CHECK(r.rules[1].measured->unit.text == "USD/month");
+  CHECK(r.rules[1].measured->unit->text == "USD/month");
   CHECK(r.rules[1].measured->value.lo.ToString() == "1000");
   CHECK_FALSE(r.rules[2].measured);  // true/false on the left: nothing to show
 }

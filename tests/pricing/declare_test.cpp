@@ -106,7 +106,7 @@ TEST_CASE("A declared unit is a count in formulas", "[pricing][declare]") {
   const cost::Figure* daily = eval.Find("m")->Find("daily");
   REQUIRE(daily);
   CHECK(daily->value.lo.ToString() == "259200");
-  CHECK(daily->unit.declared);
+  CHECK(daily->unit->declared);
   CHECK(eval.declared_units().size() == 1);
 }
 
@@ -139,7 +139,7 @@ TEST_CASE("A unit declared distinct is its own dimension: it adds only to itself
   REQUIRE_FALSE(good_diags->HasErrors());
   CHECK(good->Find("m")->Find("io")->value.lo.ToString() == "7000");
   CHECK(good->Find("m")->Find("cost")->value.lo.ToString() == "35");
-  CHECK(good->Find("m")->Find("cost")->unit.dim.kinds.empty());
+  CHECK(good->Find("m")->Find("cost")->unit->dim.kinds.empty());
   CHECK(good->Find("m")->Find("cores")->value.lo.ToString() == "5840");
   CHECK(good->Find("m")->Find("per_core")->value.lo.ToString() == "12.5");
   auto [wrong, wrong_diags] = run("  c: {formula: 8 vcpus * 730 h, unit: h}\n");

@@ -14,7 +14,7 @@ TEST_CASE("A money headline is converted to the display currency, with the rate 
   std::string error;
   REQUIRE(ResolveHeadline("inference.total", eval, "CNY", &h, &error));
   CHECK(h.model == "inference");
-  CHECK(h.figure.unit.text == "CNY/month");
+  CHECK(h.figure.unit->text == "CNY/month");
   REQUIRE(h.fx);
   CHECK(h.fx->base == "USD");
   CHECK(h.fx->quote == "CNY");
@@ -22,7 +22,7 @@ TEST_CASE("A money headline is converted to the display currency, with the rate 
   CHECK(h.fx->date == "2025-01-01");
   Headline own;
   REQUIRE(ResolveHeadline("inference.total", eval, "", &own, &error));  // no display currency: its own
-  CHECK(own.figure.unit.text == "USD/month");
+  CHECK(own.figure.unit->text == "USD/month");
   CHECK_FALSE(own.fx);
   CHECK(h.figure.value.lo.NearlyEquals(own.figure.value.lo * h.fx->rate));
   Headline same;
@@ -36,7 +36,7 @@ TEST_CASE("A headline that is not money keeps its unit, and one that names nothi
   Headline h;
   std::string error;
   REQUIRE(ResolveHeadline("inference.data", eval, "CNY", &h, &error));
-  CHECK(h.figure.unit.text == "GB");
+  CHECK(h.figure.unit->text == "GB");
   CHECK_FALSE(h.fx);
   CHECK_FALSE(ResolveHeadline("inference.totl", eval, "CNY", &h, &error));
   CHECK(error == "unknown figure 'inference.totl' (did you mean 'total'?)");
