@@ -798,6 +798,26 @@ TEST_CASE("A price read by many models on one date is one shared value", "[cost]
   REQUIRE(rb->items.at(0).unit_price);
   CHECK(&*rb->items.at(0).unit_price == item_b[0].ptr().get());
   CHECK(run->Show("b", "total") == "744.60 USD/month");  // 3 × 0.34 USD/h × 730 h/month
+  // Units too: both totals, and the inputs of a's total, hold one "USD/month".
+  CHECK(ra->total->unit.ptr() == rb->total->unit.ptr());
+  REQUIRE(ra->total->explain->inputs.size() == 1);
+  CHECK(ra->total->explain->inputs[0].unit.ptr() == ra->total->unit.ptr());
+}
+
+TEST_CASE("Interned units are one value per distinct unit", "[cost][evaluate]") {
+  UnitTable units;
+  auto parse = [&](const char* text) { return *ParseUnit(text, units, nullptr); };
+  Shared<Unit> a = InternUnit(parse("USD/month")), b = InternUnit(parse("USD/month"));
+  CHECK(a.ptr() == b.ptr());
+  CHECK(a->text == "USD/month");
+  Shared<Unit> day = InternUnit(parse("USD/day"));
+  CHECK(day.ptr() != a.ptr());
+  // Same text, other words: a site that declares the unit's names.
+  Unit declared = parse("USD/month");
+  declared.declared = std::make_shared<const std::vector<UnitNames>>();
+  Shared<Unit> c = InternUnit(declared);
+  CHECK(c.ptr() != a.ptr());
+  CHECK(c->declared == declared.declared);
 }
 
 }  // namespace costsite::cost
