@@ -243,7 +243,7 @@ bool SplitSimpleLine(std::string_view line, SimpleField* f) {
 // reports its errors, as before. Nothing is reported before the block is
 // known to be simple, so nothing is reported twice.
 bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::string_view text,
-                           FrontMatter* front, Diagnostics* diags) {
+                           int first_line, FrontMatter* front, Diagnostics* diags) {
   struct Line {
     std::string key;
     Field field;
@@ -277,7 +277,7 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
     } else if (field == Field::kParam && f.plain && f.value.find_first_of("'\"") != std::string_view::npos) {
       return false;
     }
-    lines.push_back({std::move(key), field, f, static_cast<int>(line_no) + 2});
+    lines.push_back({std::move(key), field, f, static_cast<int>(line_no) + first_line});
   }
   FrontMatter out;
   for (const Line& l : lines) {

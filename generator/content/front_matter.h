@@ -90,9 +90,10 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
 
 /// Reads front matter written in the forms nearly every page uses (`title:
 /// …`, `weight: 3`, one plain or quoted scalar per line) without yaml-cpp;
-/// false when some line is anything else, and then yaml-cpp reads the block.
+/// false when some line is anything else, and then yaml-cpp reads the block,
+/// which starts on line `first_line` of the file.
 bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::string_view text,
-                           FrontMatter* front, Diagnostics* diags);
+                           int first_line, FrontMatter* front, Diagnostics* diags);
 
 /// Translates TOML front matter (the text between `+++` lines, which starts
 /// on line `first_line` of the file) to YAML with the same lines, so that one
