@@ -12,7 +12,7 @@ struct Range {
 };
 
 bool IsBlankLine(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;  // a line may hold its "\n"
 }
 
 // The fence a line opens or closes ("```", "~~~~"), or "" when none: up to

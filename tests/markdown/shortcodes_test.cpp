@@ -150,3 +150,24 @@ TEST_CASE("Lines after a shortcode keep their numbers") {
 
 }  // namespace
 }  // namespace costsite::markdown
+
+namespace costsite::markdown {
+namespace {
+
+TEST_CASE("A shortcode after a fenced code block renders: the fence's closing line ends the code") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("x\n\n```shell\nkubectl apply -f {{< box >}}\n```\n\n{{< box >}}\nhi\n{{< /box >}}\n\n"
+                  "~~~~\n{{< box >}}\n~~~~\nA {{< box />}} b.\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(diags.Sorted().empty());
+  CHECK(sc.calls.size() == 2);
+  CHECK(Has(r.html, "<pre><code class=\"language-shell\">kubectl apply -f {{&lt; box &gt;}}\n</code></pre>"));
+  CHECK(Has(r.html, "<div class=\"box\" data-form=\"<\"><p>hi</p>\n</div>"));
+  CHECK(Has(r.html, "<pre><code>{{&lt; box &gt;}}\n</code></pre>"));
+  CHECK(Has(r.html, "<p>A <div class=\"box\" data-form=\"<\"></div> b.</p>"));
+}
+
+}  // namespace
+}  // namespace costsite::markdown
