@@ -403,6 +403,12 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
               "unknown shortcode '" + call.name + "' (no templates/shortcodes/" + call.name +
                   ".mustache): its content is shown without it",
               call.source_line, call.width, "unknown-shortcode"});
+  // A shortcode without inner content shows its `text` argument, the words a
+  // theme's tooltip or link shortcode prints (`{{< glossary_tooltip text="对象"
+  // term_id="object" >}}`), so a sentence keeps them.
+  if (!call.paired)
+    for (const auto& [key, value] : call.named)
+      if (key == "text") return figures::Escape(value);
   return call.render_inner();
 }
 

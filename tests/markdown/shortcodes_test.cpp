@@ -176,6 +176,18 @@ TEST_CASE("A shortcode after a fenced code block renders: the fence's closing li
   CHECK(Has(r.html, "<p>A <div class=\"box\" data-form=\"<\"></div> b.</p>"));
 }
 
+TEST_CASE("An unknown shortcode without inner content shows its text argument") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("控制{{< glossary_tooltip text=\"对象 <b>\" term_id=\"object\" >}}的回收，{{< icon \"x\" >}}。\n", &sc,
+                  &diags);
+  INFO(r.html);
+  CHECK(r.html == "<p>控制对象 &lt;b&gt;的回收，。</p>\n");
+  REQUIRE(diags.Sorted().size() == 2);  // each still warned
+  CHECK(diags.Sorted()[0].code == "unknown-shortcode");
+  CHECK(Has(r.plain_text, "控制对象"));
+}
+
 TEST_CASE("HTML comments are never shown, with raw HTML off as with it on") {
   // A translation keeps its English source in comments, shortcodes included.
   const std::string md =
