@@ -381,13 +381,17 @@ std::string UrlKey(const FrontMatter& front, const std::string& key, std::string
   return key;
 }
 
-std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
-                                    Diagnostics* diags) {
+std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view lang,
+                                    std::string_view text, Diagnostics* diags) {
   std::vector<std::string> out;
   for (const WrittenPath& a : front.more().aliases) {
     std::vector<std::string> parts;
-    if (a.text.empty() || a.text[0] != '/') parts = Parent(url_key);
-    if (a.text.find("://") != std::string::npos || OddUrlPath(a.text) || !Walk(a.text, &parts) || parts.empty()) {
+    const bool absolute = !a.text.empty() && a.text[0] == '/';
+    if (!absolute) parts = Parent(url_key);
+    bool walked = a.text.find("://") == std::string::npos && !OddUrlPath(a.text) && Walk(a.text, &parts);
+    if (walked && absolute && parts.size() > 1 && !lang.empty() && parts.front() == lang)
+      parts.erase(parts.begin());  // "/en/old/" on an English page: the site root's en/old/
+    if (!walked || parts.empty()) {
       diags->Error(a.pos, "alias '" + a.text + "' leaves the language's folder or names its home page", text,
                    static_cast<int>(std::max<size_t>(a.text.size(), 1)), "front-matter");
       continue;

@@ -110,9 +110,11 @@ std::string UrlKey(const FrontMatter& front, const std::string& key, std::string
 
 /// The files, below the language's folder, of the page's aliases: "/old/x"
 /// from the language's folder ("old/x/index.html"), "old-x" beside the page,
-/// "old.html" as that file. Errors for one that would leave the folder.
-std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
-                                    Diagnostics* diags);
+/// "old.html" as that file. "/LANG/old/x", starting with the page's own
+/// language `lang`, is the same file (Hugo takes a "/" alias from the site's
+/// root). Errors for one that would leave the folder.
+std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view lang,
+                                    std::string_view text, Diagnostics* diags);
 
 }  // namespace costsite::content
 
