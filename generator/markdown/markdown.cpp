@@ -537,8 +537,13 @@ std::vector<RawHtmlPiece> SplitRawHtml(std::string_view lit, std::string_view pr
     int k = PlaceholderIndex(lit.substr(at, end - at), prefix);
     if (k >= 0 && static_cast<size_t>(k) < calls) {
       pieces.push_back({"", k});
-    } else if (!drop_comments) {
-      text(lit.substr(at, end - at));
+    } else if (!drop_comments) {  // kept, without the placeholders of shortcodes inside it
+      std::string comment(lit.substr(at, end - at));
+      for (size_t o; (o = comment.find(kInlineOpen)) != std::string::npos;) {
+        size_t c = comment.find(kInlineClose, o);
+        comment.erase(o, c == std::string::npos ? kInlineOpen.size() : c + kInlineClose.size() - o);
+      }
+      text(comment);
     }
     from = end;
   }
@@ -564,7 +569,6 @@ void FinishRawHtml(const std::vector<cmark_node*>& nodes, ShortcodeBody* sc, con
       return RenderCall(sc, static_cast<size_t>(p.call), !block, path, opt, results, diags);
     };
     if (opt.raw_html) {
-      if (std::none_of(pieces.begin(), pieces.end(), [](const RawHtmlPiece& p) { return p.call >= 0; })) continue;
       std::string lit;
       for (const RawHtmlPiece& p : pieces) lit += p.call >= 0 ? render(p) : p.text;
       cmark_node_set_literal(n, lit.c_str());
