@@ -188,6 +188,17 @@ TEST_CASE("An unknown shortcode without inner content shows its text argument") 
   CHECK(Has(r.plain_text, "控制对象"));
 }
 
+TEST_CASE("A shortcode without inner content alone on a line inside a paragraph stays in the paragraph") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("在任何时刻，Kubernetes\n{{< box n=1 >}}\n都一直在管理。\n\nText\n\n{{< box n=2 >}}\n\nEnd\n{{< box n=3 >}}\n", &sc,
+                  &diags);
+  INFO(r.html);
+  CHECK(Has(r.html, "<p>在任何时刻，Kubernetes\n<div class=\"box\" data-form=\"<\">[n=1]</div>\n都一直在管理。</p>"));
+  CHECK(Has(r.html, "<p>Text</p>\n<div class=\"box\" data-form=\"<\">[n=2]</div>\n<p>End</p>"));
+  CHECK(Has(r.html, "<p>End</p>\n<div class=\"box\" data-form=\"<\">[n=3]</div>"));  // no text after: a block
+}
+
 TEST_CASE("HTML comments are never shown, with raw HTML off as with it on") {
   // A translation keeps its English source in comments, shortcodes included.
   const std::string md =
