@@ -243,7 +243,7 @@ bool SplitSimpleLine(std::string_view line, SimpleField* f) {
 // reports its errors, as before. Nothing is reported before the block is
 // known to be simple, so nothing is reported twice.
 bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::string_view text,
-                           FrontMatter* front, Diagnostics* diags) {
+                           int first_line, FrontMatter* front, Diagnostics* diags) {
   struct Line {
     std::string key;
     Field field;
@@ -277,7 +277,7 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
     } else if (field == Field::kParam && f.plain && f.value.find_first_of("'\"") != std::string_view::npos) {
       return false;
     }
-    lines.push_back({std::move(key), field, f, static_cast<int>(line_no) + 2});
+    lines.push_back({std::move(key), field, f, static_cast<int>(line_no) + first_line});
   }
   FrontMatter out;
   for (const Line& l : lines) {
@@ -381,13 +381,17 @@ std::string UrlKey(const FrontMatter& front, const std::string& key, std::string
   return key;
 }
 
-std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
-                                    Diagnostics* diags) {
+std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view lang,
+                                    std::string_view text, Diagnostics* diags) {
   std::vector<std::string> out;
   for (const WrittenPath& a : front.more().aliases) {
     std::vector<std::string> parts;
-    if (a.text.empty() || a.text[0] != '/') parts = Parent(url_key);
-    if (a.text.find("://") != std::string::npos || OddUrlPath(a.text) || !Walk(a.text, &parts) || parts.empty()) {
+    const bool absolute = !a.text.empty() && a.text[0] == '/';
+    if (!absolute) parts = Parent(url_key);
+    bool walked = a.text.find("://") == std::string::npos && !OddUrlPath(a.text) && Walk(a.text, &parts);
+    if (walked && absolute && parts.size() > 1 && !lang.empty() && parts.front() == lang)
+      parts.erase(parts.begin());  // "/en/old/" on an English page: the site root's en/old/
+    if (!walked || parts.empty()) {
       diags->Error(a.pos, "alias '" + a.text + "' leaves the language's folder or names its home page", text,
                    static_cast<int>(std::max<size_t>(a.text.size(), 1)), "front-matter");
       continue;

@@ -90,9 +90,10 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
 
 /// Reads front matter written in the forms nearly every page uses (`title:
 /// …`, `weight: 3`, one plain or quoted scalar per line) without yaml-cpp;
-/// false when some line is anything else, and then yaml-cpp reads the block.
+/// false when some line is anything else, and then yaml-cpp reads the block,
+/// which starts on line `first_line` of the file.
 bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::string_view text,
-                           FrontMatter* front, Diagnostics* diags);
+                           int first_line, FrontMatter* front, Diagnostics* diags);
 
 /// Translates TOML front matter (the text between `+++` lines, which starts
 /// on line `first_line` of the file) to YAML with the same lines, so that one
@@ -109,9 +110,11 @@ std::string UrlKey(const FrontMatter& front, const std::string& key, std::string
 
 /// The files, below the language's folder, of the page's aliases: "/old/x"
 /// from the language's folder ("old/x/index.html"), "old-x" beside the page,
-/// "old.html" as that file. Errors for one that would leave the folder.
-std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view text,
-                                    Diagnostics* diags);
+/// "old.html" as that file. "/LANG/old/x", starting with the page's own
+/// language `lang`, is the same file (Hugo takes a "/" alias from the site's
+/// root). Errors for one that would leave the folder.
+std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view lang,
+                                    std::string_view text, Diagnostics* diags);
 
 }  // namespace costsite::content
 

@@ -132,39 +132,47 @@ constexpr uintmax_t kMaxPageBytes = 10u << 20;
 
 void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
   std::string_view text = src->text;
-  size_t first_nl = text.find('\n');
-  std::string_view first = text.substr(0, first_nl);
+  // As Hugo's page parser: a byte order mark and blank lines may come before
+  // the opening fence (real sites have files that start with an empty line).
+  size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (size_t nl; (nl = text.find('\n', start)) != std::string_view::npos &&
+                  text.substr(start, nl - start).find_first_not_of(" \t\r") == std::string_view::npos;)
+    start = nl + 1;
+  const int fence_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + start, '\n'));
+  size_t first_nl = text.find('\n', start);
+  std::string_view first = text.substr(start, first_nl == std::string_view::npos ? text.npos : first_nl - start);
   if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
   if ((first != "---" && first != "+++") || first_nl == std::string_view::npos) return;
   const bool toml = first == "+++";
   size_t yaml_end = 0;
   size_t body = FindFrontMatterEnd(text, first_nl + 1, first, &yaml_end);
   if (body == std::string_view::npos) {
-    diags->Error({src->path, 1, 1}, "front matter is not closed by a '" + std::string(first) + "' line", text, 3,
-                 "front-matter");
+    diags->Error({src->path, fence_line, 1}, "front matter is not closed by a '" + std::string(first) + "' line",
+                 text, 3, "front-matter");
     return;
   }
   src->body_offset = body;
   src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
   std::string_view block = text.substr(first_nl + 1, yaml_end - first_nl - 1);
+  const int block_line = fence_line + 1;
   std::string translated;
   if (toml) {
-    if (!TomlToYaml(block, src->path, text, 2, &translated, diags)) return;
+    if (!TomlToYaml(block, src->path, text, block_line, &translated, diags)) return;
     block = translated;
   }
-  if (!toml && ReadSimpleFrontMatter(block, src->path, text, &src->front, diags)) return;
+  if (!toml && ReadSimpleFrontMatter(block, src->path, text, block_line, &src->front, diags)) return;
   Diagnostics local;
-  auto doc = ParseYaml(src->path, block, &local, 2);
+  auto doc = ParseYaml(src->path, block, &local, block_line);
   for (auto d : local.Sorted()) {  // re-read the offending line from the whole file
     d.source_line = std::string(LineOf(text, d.pos.line));
     diags->Add(std::move(d));
   }
   if (!doc) return;
   if (!doc->IsMap() && !doc->IsNull()) {
-    diags->Error({src->path, 2, 1}, "front matter must be a map of fields", text, 1, "front-matter");
+    diags->Error({src->path, block_line, 1}, "front matter must be a map of fields", text, 1, "front-matter");
     return;
   }
-  if (doc->IsMap()) ReadFrontMatterFields(*doc, src->path, text, 2, &src->front, diags);
+  if (doc->IsMap()) ReadFrontMatterFields(*doc, src->path, text, block_line, &src->front, diags);
 }
 
 std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
@@ -271,7 +279,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   src->lang = cp.lang;
   ParseFrontMatter(src, diags);
   src->url_key = UrlKey(src->front, cp.key, src->text, diags);
-  src->alias_files = AliasFiles(src->front, src->url_key, src->text, diags);
+  src->alias_files = AliasFiles(src->front, src->url_key, src->lang, src->text, diags);
   if (src->front.description.empty() && src->front.more().summary.empty()) src->first_paragraph = FirstParagraph(src->body());
   src->cost_fences = CostFences(src->body());
   return true;

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "base/yaml_util.h"
@@ -151,7 +152,21 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
 
 std::string HtmlLang(std::string_view lang) {
   if (lang == "zh") return "zh-CN";
-  return std::string(lang);
+  std::string tag;
+  size_t start = 0;
+  for (size_t i = 0; start <= lang.size(); ++i) {
+    size_t end = std::min(lang.find_first_of("-_", start), lang.size());
+    std::string part(lang.substr(start, end - start));
+    for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (i > 0 && part.size() == 2) {
+      for (char& c : part) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (i > 0 && part.size() == 4 && !part.empty()) {
+      part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    }
+    tag += (i > 0 ? "-" : "") + part;
+    start = end + 1;
+  }
+  return tag;
 }
 
 }  // namespace costsite::content

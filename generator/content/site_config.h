@@ -41,7 +41,8 @@ struct SiteConfig {
 /// Parses site.yaml text; reports problems with positions into `diags`.
 SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagnostics* diags);
 
-/// The BCP 47 tag used in `<html lang>` for a site language ("zh" -> "zh-CN").
+/// The BCP 47 tag used in `<html lang>` for a site language ("zh" -> "zh-CN";
+/// "zh-cn" -> "zh-CN", "zh-hans" -> "zh-Hans": subtags in their usual case).
 std::string HtmlLang(std::string_view lang);
 
 }  // namespace costsite::content

@@ -22,7 +22,7 @@ namespace {
 icu::Locale LocaleFor(std::string_view lang) {
   if (lang == "zh") return icu::Locale("zh", "CN");
   if (lang == "en") return icu::Locale("en", "US");
-  return icu::Locale(std::string(lang).c_str());
+  return icu::Locale(std::string(lang).c_str());  // ICU reads "zh-cn" as zh_CN
 }
 
 std::string Run(const number::LocalizedNumberFormatter& f, std::string_view text) {

@@ -64,6 +64,11 @@ std::string VariantLabel(std::string_view variant, const Speaker& lang) {
   return text == key ? std::string(variant) : text;
 }
 
-bool IsCjk(std::string_view lang) { return lang == "zh" || lang == "ja"; }
+std::string_view PrimaryLanguage(std::string_view lang) { return lang.substr(0, lang.find_first_of("-_")); }
+
+bool IsCjk(std::string_view lang) {
+  std::string_view primary = PrimaryLanguage(lang);
+  return primary == "zh" || primary == "ja";
+}
 
 }  // namespace costsite::figures

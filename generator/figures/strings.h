@@ -51,6 +51,11 @@ inline const std::string& Pick(const LocalizedText& t, const Speaker& lang) {
 }
 using costsite::Pick;
 
+/// The primary language subtag of a site language code: "zh-cn", "zh-CN",
+/// "zh_Hans" -> "zh"; "en" -> "en". Hugo sites name languages with regions
+/// (content/zh-cn/), and such a language reads and is written as its primary one.
+std::string_view PrimaryLanguage(std::string_view lang);
+
 /// True for languages written without spaces between a number and its unit word.
 bool IsCjk(std::string_view lang);
 

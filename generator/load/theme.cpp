@@ -4,6 +4,7 @@
 
 #include <kainjow/mustache.hpp>
 #include <set>
+#include <vector>
 
 #include "base/fs_util.h"
 #include "base/yaml_util.h"
@@ -116,17 +117,25 @@ const EmbeddedFile* FindEmbedded(std::string_view path) {
 }
 
 // The built-in words of `lang` and then the site's templates/i18n/LANG.yaml
-// over them. False when neither exists.
+// over them. A language with a region or script ("zh-cn", Hugo's usual name
+// for its Chinese folder) first takes the words of its primary language
+// ("zh"), so its pages read in Chinese. False when no file exists.
 bool ReadLanguage(const std::map<std::string, ThemeFile>& files, const std::string& lang,
                   figures::WordTable* table, Diagnostics* diags) {
-  const std::string path = "i18n/" + lang + ".yaml";
-  const EmbeddedFile* builtin = FindEmbedded(path);
-  if (builtin)
-    ReadWords({"(default theme)/" + path, std::string(builtin->content)}, table, diags);
-  auto it = files.find(path);
-  bool site = it != files.end() && it->second.origin.rfind(InTemplates(""), 0) == 0;
-  if (site) ReadWords(it->second, table, diags);
-  return builtin || site;
+  bool any = false;
+  std::string primary(figures::PrimaryLanguage(lang));
+  for (const std::string& code : primary == lang ? std::vector<std::string>{lang}
+                                                  : std::vector<std::string>{primary, lang}) {
+    const std::string path = "i18n/" + code + ".yaml";
+    const EmbeddedFile* builtin = FindEmbedded(path);
+    if (builtin)
+      ReadWords({"(default theme)/" + path, std::string(builtin->content)}, table, diags);
+    auto it = files.find(path);
+    bool site = it != files.end() && it->second.origin.rfind(InTemplates(""), 0) == 0;
+    if (site) ReadWords(it->second, table, diags);
+    any = any || builtin || site;
+  }
+  return any;
 }
 
 void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::SiteConfig& cfg,

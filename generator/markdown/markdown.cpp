@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <map>
@@ -107,7 +108,7 @@ cmark_node* ReplaceWithHtml(cmark_node* n, const std::string& html) {
   // escape an SVG <title> in an HTML block). Inline HTML becomes an HTML node,
   // because table cells accept only a fixed set of inline types and
   // cmark_node_replace fails silently on a custom one. Authors' raw HTML never
-  // reaches the renderer as an HTML node when raw_html is off (EscapeRawHtml
+  // reaches the renderer as an HTML node when raw_html is off (FinishRawHtml
   // turns it into text first), so HTML nodes are always ours.
   bool block = (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
   cmark_node* repl = NewNode(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_HTML_INLINE);
@@ -224,25 +225,6 @@ void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<Hea
     }
     cmark_node_replace(h, block);
     cmark_node_free(h);
-  }
-}
-
-// With raw HTML off, raw HTML is shown as text rather than dropped silently.
-void EscapeRawHtml(const std::vector<cmark_node*>& nodes) {
-  for (cmark_node* n : nodes) {
-    std::string lit = Literal(n);
-    cmark_node* text = NewNode(CMARK_NODE_TEXT);
-    if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) {
-      while (!lit.empty() && lit.back() == '\n') lit.pop_back();
-      cmark_node* para = NewNode(CMARK_NODE_PARAGRAPH);
-      cmark_node_set_literal(text, lit.c_str());
-      cmark_node_append_child(para, text);
-      cmark_node_replace(n, para);
-    } else {
-      cmark_node_set_literal(text, lit.c_str());
-      cmark_node_replace(n, text);
-    }
-    cmark_node_free(n);
   }
 }
 
@@ -421,6 +403,12 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
               "unknown shortcode '" + call.name + "' (no templates/shortcodes/" + call.name +
                   ".mustache): its content is shown without it",
               call.source_line, call.width, "unknown-shortcode"});
+  // A shortcode without inner content shows its `text` argument, the words a
+  // theme's tooltip or link shortcode prints (`{{< glossary_tooltip text="对象"
+  // term_id="object" >}}`), so a sentence keeps them.
+  if (!call.paired)
+    for (const auto& [key, value] : call.named)
+      if (key == "text") return figures::Escape(value);
   return call.render_inner();
 }
 
@@ -505,6 +493,113 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
   }
 }
 
+// A piece of a raw HTML node's literal: text as written, or a shortcode call
+// whose placeholder stood there (`call` >= 0).
+struct RawHtmlPiece {
+  std::string text;
+  int call = -1;
+};
+
+// Splits a raw HTML literal at the shortcode placeholders in it: inline ones
+// (a shortcode inside an HTML line) and block ones (a shortcode on its own
+// line inside an HTML block, which cmark took into the block). With
+// `drop_comments`, HTML comments are left out, placeholders inside them too.
+std::vector<RawHtmlPiece> SplitRawHtml(std::string_view lit, std::string_view prefix, size_t calls,
+                                       bool drop_comments) {
+  std::vector<RawHtmlPiece> pieces;
+  auto text = [&](std::string_view t) {
+    if (t.empty()) return;
+    if (pieces.empty() || pieces.back().call >= 0) pieces.push_back({});
+    pieces.back().text += t;
+  };
+  size_t from = 0;
+  while (from < lit.size()) {
+    size_t inl = lit.find(kInlineOpen, from), com = lit.find("<!--", from);
+    size_t at = std::min(inl, com);
+    if (at == std::string_view::npos) break;
+    text(lit.substr(from, at - from));
+    if (at == inl) {
+      size_t close = lit.find(kInlineClose, at);
+      std::string_view digits = lit.substr(at + kInlineOpen.size(),
+                                           close == std::string_view::npos ? 0 : close - at - kInlineOpen.size());
+      if (close == std::string_view::npos || digits.empty() ||
+          digits.find_first_not_of("0123456789") != std::string_view::npos || std::stoul(std::string(digits)) >= calls) {
+        text(lit.substr(at, kInlineOpen.size()));
+        from = at + kInlineOpen.size();
+        continue;
+      }
+      pieces.push_back({"", std::stoi(std::string(digits))});
+      from = close + kInlineClose.size();
+      continue;
+    }
+    size_t end = lit.find("-->", at + 4);
+    end = end == std::string_view::npos ? lit.size() : end + 3;
+    int k = PlaceholderIndex(lit.substr(at, end - at), prefix);
+    if (k >= 0 && static_cast<size_t>(k) < calls) {
+      pieces.push_back({"", k});
+    } else if (!drop_comments) {  // kept, without the placeholders of shortcodes inside it
+      std::string comment(lit.substr(at, end - at));
+      for (size_t o; (o = comment.find(kInlineOpen)) != std::string::npos;) {
+        size_t c = comment.find(kInlineClose, o);
+        comment.erase(o, c == std::string::npos ? kInlineOpen.size() : c + kInlineClose.size() - o);
+      }
+      text(comment);
+    }
+    from = end;
+  }
+  text(lit.substr(std::min(from, lit.size())));
+  return pieces;
+}
+
+// The raw HTML nodes the shortcodes left. With raw_html on, their links are
+// handled and the shortcodes inside them are rendered in place. With it off,
+// raw HTML is shown as text rather than dropped silently, except comments,
+// which no reader sees in any HTML page (`<!-- overview -->`, a translation's
+// source kept in a comment); a shortcode inside shown HTML still renders.
+void FinishRawHtml(const std::vector<cmark_node*>& nodes, ShortcodeBody* sc, const std::string& path,
+                   int line_offset, const MarkdownOptions& opt, ShortcodeResults* results,
+                   std::vector<Link>* links, Diagnostics* diags) {
+  if (opt.raw_html) HandleHtmlLinks(nodes, path, line_offset, opt, links);
+  if (results->inner.size() < sc->calls.size()) results->inner.resize(sc->calls.size());
+  for (cmark_node* n : nodes) {
+    const bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    std::vector<RawHtmlPiece> pieces =
+        SplitRawHtml(Literal(n), sc->placeholder_prefix, sc->calls.size(), !opt.raw_html);
+    auto render = [&](const RawHtmlPiece& p) {
+      return RenderCall(sc, static_cast<size_t>(p.call), !block, path, opt, results, diags);
+    };
+    if (opt.raw_html) {
+      std::string lit;
+      for (const RawHtmlPiece& p : pieces) lit += p.call >= 0 ? render(p) : p.text;
+      cmark_node_set_literal(n, lit.c_str());
+      continue;
+    }
+    for (const RawHtmlPiece& p : pieces) {
+      cmark_node* made = nullptr;
+      if (p.call >= 0 && block) {  // a custom block, as ReplaceWithHtml makes
+        made = NewNode(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_set_on_enter(made, render(p).c_str());
+        cmark_node_set_on_exit(made, "");
+      } else if (p.call >= 0) {
+        made = NewNode(CMARK_NODE_HTML_INLINE);
+        cmark_node_set_literal(made, render(p).c_str());
+      } else if (!block) {
+        made = NewNode(CMARK_NODE_TEXT);
+        cmark_node_set_literal(made, p.text.c_str());
+      } else {
+        size_t b = p.text.find_first_not_of("\n"), e = p.text.find_last_not_of("\n");
+        if (p.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        made = NewNode(CMARK_NODE_PARAGRAPH);
+        cmark_node* text = NewNode(CMARK_NODE_TEXT);
+        cmark_node_set_literal(text, p.text.substr(b, e - b + 1).c_str());
+        cmark_node_append_child(made, text);
+      }
+      cmark_node_insert_before(n, made);
+    }
+    cmark_node_free(n);  // unlinks it
+  }
+}
+
 // GFM tables come out with obsolete align attributes and header cells without
 // a scope. This runs on the renderer's own output, where user text is already
 // escaped, so the patterns can only match markup cmark-gfm generated.
@@ -574,8 +669,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   MarkedNodes marked = MarkNodes(doc.get());
   ShortcodeResults expanded{&out.links, {}, options.reserved_ids ? *options.reserved_ids : std::set<std::string>(), {}, {}};
   ExpandShortcodes(doc.get(), &shortcodes, &marked.html, path, options, &expanded, diags);
-  if (!options.raw_html) EscapeRawHtml(marked.html);
-  else HandleHtmlLinks(marked.html, path, line_offset, options, &out.links);
+  FinishRawHtml(marked.html, &shortcodes, path, line_offset, options, &expanded, &out.links, diags);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);

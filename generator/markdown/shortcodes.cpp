@@ -12,7 +12,7 @@ struct Range {
 };
 
 bool IsBlankLine(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;  // a line may hold its "\n"
 }
 
 // The fence a line opens or closes ("```", "~~~~"), or "" when none: up to
@@ -368,6 +368,20 @@ ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int 
     size_t eol = end;
     while (eol < body.size() && (body[eol] == ' ' || body[eol] == '\t' || body[eol] == '\r')) ++eol;
     bool block = (bol == 0 || body[bol - 1] == '\n') && (eol == body.size() || body[eol] == '\n');
+    // One without inner content on a line of its own between two lines of
+    // text is in the middle of a paragraph ("Kubernetes\n{{< glossary_tooltip
+    // … >}}\n都一直在…"), where Hugo leaves it: inline, not a block that would
+    // cut the paragraph in two.
+    if (block && !call.paired && bol > 0 && eol < body.size()) {
+      size_t prev_end = bol - 1, prev_begin = body.rfind('\n', prev_end == 0 ? 0 : prev_end - 1);
+      prev_begin = prev_begin == std::string_view::npos || prev_end == 0 ? 0 : prev_begin + 1;
+      size_t next_end = body.find('\n', eol + 1);
+      std::string_view prev = body.substr(prev_begin, prev_end - prev_begin);
+      std::string_view next = body.substr(eol + 1, next_end == std::string_view::npos ? body.npos : next_end - eol - 1);
+      if (!IsBlankLine(prev) && !IsBlankLine(next) && next.find("{{") == std::string_view::npos &&
+          prev.find("{{") == std::string_view::npos)
+        block = false;
+    }
     std::string n = std::to_string(out.calls.size());
     long lines = std::count(body.begin() + tag.begin, body.begin() + end, '\n');
     if (block) {

@@ -152,6 +152,9 @@ std::vector<OutputFile> RedirectFiles(const SiteInputs& in, Diagnostics* diags) 
       const std::string target = output::PageFile(s.lang, s.url_key);
       for (const std::string& alias : s.alias_files) {
         std::string path = s.lang + "/" + alias;
+        // The page's own URL: a Hugo site with its default language at the
+        // root writes "/en/x/" on en/x/, a different URL there, the same here.
+        if (path == target) continue;
         if (!taken.insert(path).second) {
           diags->Error({s.path, 1, 1}, "alias '" + alias + "' is already a page or another alias in '" + s.lang + "'",
                        {}, 1, "duplicate-url");

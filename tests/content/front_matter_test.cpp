@@ -186,10 +186,22 @@ TEST_CASE("A url leaving the output folder is an error at its place") {
 TEST_CASE("Aliases become redirect files below the language's folder") {
   Diagnostics diags;
   PageSource src = Parse("---\naliases: [/old/install/, setup-old, legacy.html, ../../../x]\n---\n", &diags);
-  std::vector<std::string> files = AliasFiles(src.front, "guides/install", src.text, &diags);
+  std::vector<std::string> files = AliasFiles(src.front, "guides/install", "en", src.text, &diags);
   CHECK(files == std::vector<std::string>{"old/install/index.html", "guides/setup-old/index.html",
                                           "guides/legacy.html"});
   CHECK(diags.ErrorCount() == 1);
+}
+
+TEST_CASE("An alias that starts with the page's own language folder is from the site's root, as in Hugo") {
+  // Docsy sites write `aliases: [/en/overview/core-features/load-balance/]` on the English page.
+  Diagnostics diags;
+  PageSource src = Parse("---\naliases:\n    - /zh-cn/overview/old/\n    - /zh/overview/old/\n    - /zh-cn/\n---\n", &diags);
+  std::vector<std::string> files = AliasFiles(src.front, "overview/lb", "zh-cn", src.text, &diags);
+  // Only the page's own language is taken off; "/zh/" is a folder like any other; "/zh-cn/" alone
+  // names the home page and stays a folder name.
+  CHECK(files == std::vector<std::string>{"overview/old/index.html", "zh/overview/old/index.html",
+                                          "zh-cn/index.html"});
+  CHECK_FALSE(diags.HasErrors());
 }
 
 TEST_CASE("FirstParagraph is the body's first paragraph of running text") {

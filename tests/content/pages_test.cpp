@@ -111,6 +111,36 @@ TEST_CASE("ParseFrontMatter reads fields and finds the body") {
   CHECK(src.body_line == 7);
 }
 
+TEST_CASE("ParseFrontMatter skips blank lines and a byte order mark before the fence, as Hugo does") {
+  // Docsy sites have files that start with an empty line: "\n---\ntype: docs\n...".
+  for (const char* lead : {"\n", "\n  \n", "\r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\n"}) {
+    PageSource src;
+    src.path = "content/zh-cn/overview/_index.md";
+    src.text = std::string(lead) + "---\ntype: docs\ntitle: \"Dubbo 核心特性\"\nlinkTitle: \"功能\"\nweight: 30\n---\nBody\n";
+    Diagnostics diags;
+    ParseFrontMatter(&src, &diags);
+    INFO(lead);
+    CHECK_FALSE(diags.HasErrors());
+    CHECK(src.front.title == "Dubbo 核心特性");
+    CHECK(src.front.weight == 30);
+    CHECK(src.body() == "Body\n");
+  }
+  PageSource typed;  // diagnostics name the file's own lines
+  typed.path = "content/c.md";
+  typed.text = "\n\n+++\nweight = \"heavy\"\n+++\n";
+  Diagnostics diags;
+  ParseFrontMatter(&typed, &diags);
+  REQUIRE(diags.HasErrors());
+  CHECK(diags.Sorted().at(0).pos.line == 4);
+  PageSource rule;  // text before the fence: no front matter, the `---` is the body's
+  rule.path = "content/d.md";
+  rule.text = "Intro\n---\ntitle: x\n---\n";
+  Diagnostics d2;
+  ParseFrontMatter(&rule, &d2);
+  CHECK(rule.front.title.empty());
+  CHECK(rule.body_offset == 0);
+}
+
 TEST_CASE("ParseFrontMatter reads the headline with its place and line") {
   for (const char* yaml : {"headline: gpu[spot].total\n", "headline: \"gpu[spot].total\"\n",
                            "headline: gpu[spot].total  # the home page row\n"}) {

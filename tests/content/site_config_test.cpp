@@ -73,6 +73,10 @@ TEST_CASE("ParseSiteConfig rejects a default language outside the list and bad c
 TEST_CASE("HtmlLang maps site languages to BCP 47 tags") {
   CHECK(HtmlLang("zh") == "zh-CN");
   CHECK(HtmlLang("en") == "en");
+  CHECK(HtmlLang("zh-cn") == "zh-CN");  // Hugo's usual folder name
+  CHECK(HtmlLang("zh_tw") == "zh-TW");
+  CHECK(HtmlLang("zh-hans") == "zh-Hans");
+  CHECK(HtmlLang("pt-BR") == "pt-BR");
 }
 
 }  // namespace

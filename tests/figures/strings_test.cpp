@@ -9,6 +9,15 @@
 namespace costsite::figures {
 namespace {
 
+TEST_CASE("A language with a region or script reads as its primary language") {
+  CHECK(PrimaryLanguage("zh-cn") == "zh");
+  CHECK(PrimaryLanguage("zh_Hans") == "zh");
+  CHECK(PrimaryLanguage("en") == "en");
+  CHECK(IsCjk("zh-cn"));
+  CHECK(IsCjk("ja-JP"));
+  CHECK_FALSE(IsCjk("en-us"));
+}
+
 TEST_CASE("Every UI word the figures stage uses is in each built-in i18n file") {
   const UiWords& words = testing::BuiltinWordsForTest();
   for (const char* lang : {"zh", "en"}) {

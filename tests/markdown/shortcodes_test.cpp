@@ -150,3 +150,95 @@ TEST_CASE("Lines after a shortcode keep their numbers") {
 
 }  // namespace
 }  // namespace costsite::markdown
+
+namespace costsite::markdown {
+namespace {
+
+RenderedMarkdown RenderRaw(std::string_view md, bool raw_html, Rendered* sc, Diagnostics* diags) {
+  MarkdownOptions opt;
+  opt.raw_html = raw_html;
+  opt.shortcodes = &sc->renderer;
+  return RenderMarkdown("content/t.md", md, 1, opt, diags);
+}
+
+TEST_CASE("A shortcode after a fenced code block renders: the fence's closing line ends the code") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("x\n\n```shell\nkubectl apply -f {{< box >}}\n```\n\n{{< box >}}\nhi\n{{< /box >}}\n\n"
+                  "~~~~\n{{< box >}}\n~~~~\nA {{< box />}} b.\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(diags.Sorted().empty());
+  CHECK(sc.calls.size() == 2);
+  CHECK(Has(r.html, "<pre><code class=\"language-shell\">kubectl apply -f {{&lt; box &gt;}}\n</code></pre>"));
+  CHECK(Has(r.html, "<div class=\"box\" data-form=\"<\"><p>hi</p>\n</div>"));
+  CHECK(Has(r.html, "<pre><code>{{&lt; box &gt;}}\n</code></pre>"));
+  CHECK(Has(r.html, "<p>A <div class=\"box\" data-form=\"<\"></div> b.</p>"));
+}
+
+TEST_CASE("An unknown shortcode without inner content shows its text argument") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("控制{{< glossary_tooltip text=\"对象 <b>\" term_id=\"object\" >}}的回收，{{< icon \"x\" >}}。\n", &sc,
+                  &diags);
+  INFO(r.html);
+  CHECK(r.html == "<p>控制对象 &lt;b&gt;的回收，。</p>\n");
+  REQUIRE(diags.Sorted().size() == 2);  // each still warned
+  CHECK(diags.Sorted()[0].code == "unknown-shortcode");
+  CHECK(Has(r.plain_text, "控制对象"));
+}
+
+TEST_CASE("A shortcode without inner content alone on a line inside a paragraph stays in the paragraph") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("在任何时刻，Kubernetes\n{{< box n=1 >}}\n都一直在管理。\n\nText\n\n{{< box n=2 >}}\n\nEnd\n{{< box n=3 >}}\n", &sc,
+                  &diags);
+  INFO(r.html);
+  CHECK(Has(r.html, "<p>在任何时刻，Kubernetes\n<div class=\"box\" data-form=\"<\">[n=1]</div>\n都一直在管理。</p>"));
+  CHECK(Has(r.html, "<p>Text</p>\n<div class=\"box\" data-form=\"<\">[n=2]</div>\n<p>End</p>"));
+  CHECK(Has(r.html, "<p>End</p>\n<div class=\"box\" data-form=\"<\">[n=3]</div>"));  // no text after: a block
+}
+
+TEST_CASE("HTML comments are never shown, with raw HTML off as with it on") {
+  // A translation keeps its English source in comments, shortcodes included.
+  const std::string md =
+      "<!-- overview -->\n\n<!--\nEnglish with a {{< box >}}x{{< /box >}} and {{< box />}}\n-->\n"
+      "译文。<!-- inline -->\n\n<!--more-->\n";
+  Rendered off;
+  Diagnostics d1;
+  auto r = RenderRaw(md, false, &off, &d1);
+  INFO(r.html);
+  CHECK(r.html == "<p>译文。</p>\n");
+  CHECK(off.calls.empty());  // a shortcode inside a comment is not rendered
+  CHECK(d1.Sorted().empty());
+  CHECK_FALSE(Has(r.plain_text, "English"));
+  Rendered on;
+  Diagnostics d2;
+  auto h = RenderRaw(md, true, &on, &d2);
+  INFO(h.html);
+  CHECK(Has(h.html, "<!-- overview -->"));  // passed through: the browser hides it
+  CHECK_FALSE(Has(h.html, "\xEE\x80\x80"));  // no placeholder is left in the page
+}
+
+TEST_CASE("A shortcode inside raw HTML renders, whether the HTML is shown as text or passed through") {
+  const std::string md = "<div class=\"x\">{{< box >}}in{{< /box >}}</div>\n\nA <span>{{< box n=1 />}}</span> b.\n";
+  Rendered off;
+  Diagnostics d1;
+  auto r = RenderRaw(md, false, &off, &d1);
+  INFO(r.html);
+  CHECK(d1.Sorted().empty());
+  CHECK(Has(r.html, "<p>&lt;div class=&quot;x&quot;&gt;</p>\n<div class=\"box\" data-form=\"<\">"));
+  CHECK(Has(r.html, "<p>&lt;/div&gt;</p>"));
+  CHECK(Has(r.html, "<p>A &lt;span&gt;<div class=\"box\" data-form=\"<\">[n=1]</div>&lt;/span&gt; b.</p>"));
+  Rendered on;
+  Diagnostics d2;
+  auto h = RenderRaw(md, true, &on, &d2);
+  INFO(h.html);
+  CHECK(d2.Sorted().empty());
+  CHECK(Has(h.html, "<div class=\"x\"><div class=\"box\" data-form=\"<\">"));
+  CHECK(Has(h.html, "<p>A <span><div class=\"box\" data-form=\"<\">[n=1]</div></span> b.</p>"));
+  CHECK_FALSE(Has(h.html, "cs-sc-"));
+}
+
+}  // namespace
+}  // namespace costsite::markdown

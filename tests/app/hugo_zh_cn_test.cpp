@@ -1,0 +1,82 @@
+// The hugo-zh-cn fixture, built end to end: a Docsy-style bilingual site whose
+// Chinese language is named with its region (content/zh-cn/), whose
+// translations keep their English source in HTML comments, whose section
+// pages start with an empty line before the front matter, and whose aliases
+// start with the language's folder.
+#include <catch2/catch.hpp>
+
+#include "tests/app/run_costsite.h"
+
+namespace costsite {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Built {
+  TempDir tmp;
+  fs::path site;
+  CliResult result;
+  Built() {
+    site = tmp.path() / "out";
+    result = Costsite("build --source " + (fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn").string() +
+                      " --out " + site.string());
+  }
+  std::string Page(const std::string& rel) const { return ReadAll(site / rel); }
+};
+
+bool Has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
+
+TEST_CASE("A language named with its region reads in its primary language's words") {
+  Built b;
+  INFO(b.result.output);
+  REQUIRE(b.result.exit_code == 0);
+  CHECK(Has(b.result.output, " 0 warnings"));  // no "no UI strings for language 'zh-cn'"
+  std::string zh = b.Page("zh-cn/docs/selectors/index.html");
+  CHECK(Has(zh, "<html lang=\"zh-CN\">"));
+  CHECK(Has(zh, "<a href=\"../../index.html\">首页</a>"));
+  CHECK(Has(zh, "<p class=\"sc-admonition-title\">注意</p>"));
+  CHECK_FALSE(Has(zh, ">Home<"));
+  CHECK(Has(b.Page("en/docs/selectors/index.html"), "<p class=\"sc-admonition-title\">Note</p>"));
+}
+
+TEST_CASE("Front matter after an empty first line is the page's") {
+  Built b;
+  REQUIRE(b.result.exit_code == 0);
+  std::string zh = b.Page("zh-cn/docs/index.html");
+  CHECK(Has(zh, "<h1>文档</h1>"));
+  CHECK_FALSE(Has(zh, "type: docs"));
+  CHECK(Has(b.Page("en/docs/index.html"), "<h1>Documentation</h1>"));
+}
+
+TEST_CASE("HTML comments of a translation are not shown, and no shortcode leaks out of them") {
+  Built b;
+  REQUIRE(b.result.exit_code == 0);
+  std::string zh = b.Page("zh-cn/docs/selectors/index.html");
+  CHECK_FALSE(Has(zh, "&lt;!--"));
+  CHECK_FALSE(Has(zh, "overview"));
+  CHECK_FALSE(Has(zh, "select objects with a"));
+  CHECK_FALSE(Has(zh, "\xEE\x80\x80"));
+  CHECK(Has(zh, "<p>“字段选择器（Field selectors）”允许你根据字段的值筛选对象。</p>"));
+  CHECK(Has(zh, "<p>字段选择器本质上是资源“过滤器（Filters）”。</p>"));
+  // raw_html is off: the <div> is shown as text, the shortcode inside it still renders.
+  CHECK(Has(zh, "<p>&lt;div class=&quot;shown&quot;&gt;</p>\n<aside class=\"sc-admonition sc-note\""));
+  CHECK(Has(zh, "<p>内联</p>"));
+  std::string en = b.Page("en/docs/selectors/index.html");
+  CHECK_FALSE(Has(en, "&lt;!--"));
+  CHECK_FALSE(Has(en, "{{&lt;"));  // the note after the fenced block renders
+  CHECK(Has(en, "<p class=\"sc-admonition-title\">Note</p>\n<p>Field selectors are essentially resource <em>filters</em>.</p>"));
+}
+
+TEST_CASE("An alias that starts with the page's own language folder redirects from that folder") {
+  Built b;
+  REQUIRE(b.result.exit_code == 0);
+  CHECK(Has(b.Page("en/docs/old-selectors/index.html"), "url=../selectors/index.html"));
+  CHECK(Has(b.Page("zh-cn/docs/old-selectors/index.html"), "url=../selectors/index.html"));
+  CHECK_FALSE(fs::exists(b.site / "en/en"));
+  CHECK_FALSE(fs::exists(b.site / "zh-cn/zh-cn"));
+  // "/en/docs/selectors/" is the page's own URL here (Hugo keeps English at the root): no redirect over it.
+  CHECK(Has(b.Page("en/docs/selectors/index.html"), "<h1>Field Selectors</h1>"));
+}
+
+}  // namespace
+}  // namespace costsite
