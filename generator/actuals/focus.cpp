@@ -3,6 +3,7 @@
 // currency, the charge period, the group columns, Tags), and each of those is
 // checked, so a malformed line is reported, never skipped or half-counted.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -34,37 +35,97 @@ bool Digits(std::string_view s, size_t from, size_t n) {
   return true;
 }
 
-// "2024-09-01T00:00:00Z" (also with a space, fractional seconds, "+00:00" or
-// no zone, all UTC) -> "2024-09-01T00:00:00"; "" when malformed.
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The inverse of DaysFromCivil, as "YYYY-MM-DD".
+std::string CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), m, d);
+  return buf;
+}
+
+int Two(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+
+// The zone of a time, as minutes east of UTC: "", "Z", " UTC" (BigQuery's
+// CSV export) and "+00:00" are 0; "+08:00", "-0500" and "+05" their offset.
+// nullopt for anything else.
+std::optional<int> ZoneMinutes(std::string_view zone) {
+  if (zone.empty() || zone == "Z" || zone == "z" || zone == " UTC" || zone == "UTC") return 0;
+  if (zone[0] != '+' && zone[0] != '-') return std::nullopt;
+  const int sign = zone[0] == '-' ? -1 : 1;
+  zone.remove_prefix(1);
+  int hours = 0, minutes = 0;
+  if (zone.size() == 2 && Digits(zone, 0, 2)) {
+    hours = Two(zone, 0);
+  } else if (zone.size() == 4 && Digits(zone, 0, 4)) {
+    hours = Two(zone, 0), minutes = Two(zone, 2);
+  } else if (zone.size() == 5 && Digits(zone, 0, 2) && zone[2] == ':' && Digits(zone, 3, 2)) {
+    hours = Two(zone, 0), minutes = Two(zone, 3);
+  } else {
+    return std::nullopt;
+  }
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  return sign * (hours * 60 + minutes);
+}
+
+// An ISO 8601 time as exports write it -> the same instant in UTC,
+// "2024-09-01T00:00:00"; "" when malformed. Accepted: a date alone
+// (midnight), 'T' or a space before the time, seconds optional, fractional
+// seconds (dropped), and a zone of Z, UTC or an offset (the time is moved to
+// UTC, so "2024-09-30T23:30:00-05:00" is 2024-10-01T04:30:00). A time
+// without a zone is read as UTC, which FOCUS requires.
 std::string NormalizeTime(std::string_view s) {
   if (!Digits(s, 0, 4) || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' || !Digits(s, 8, 2)) return "";
-  int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-  int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int month = Two(s, 5), day = Two(s, 8);
+  int year = Two(s, 0) * 100 + Two(s, 2);
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
-  std::string out(s.substr(0, 10));
   size_t i = 10;
-  if (i == s.size()) return out + "T00:00:00";
+  if (i == s.size()) return std::string(s.substr(0, 10)) + "T00:00:00";
   if (s[i] != 'T' && s[i] != ' ') return "";
   if (!Digits(s, i + 1, 2) || s.size() < i + 6 || s[i + 3] != ':' || !Digits(s, i + 4, 2)) return "";
-  out += 'T';
-  out += s.substr(i + 1, 5);
+  int hour = Two(s, i + 1), minute = Two(s, i + 4), second = 0;
+  if (hour > 24 || minute > 59) return "";
   i += 6;
   if (i < s.size() && s[i] == ':') {
     if (!Digits(s, i + 1, 2)) return "";
-    out += s.substr(i, 3);
+    second = Two(s, i + 1);
+    if (second > 60) return "";  // 60: a leap second
     i += 3;
     if (i < s.size() && s[i] == '.') {
       ++i;
+      size_t digits = i;
       while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      if (i == digits) return "";
     }
-  } else {
-    out += ":00";
   }
-  std::string_view zone = s.substr(i);
-  if (zone.empty() || zone == "Z" || zone == "+00:00" || zone == "+0000") return out;
-  return "";
+  std::optional<int> zone = ZoneMinutes(s.substr(i));
+  if (!zone || (hour == 24 && (minute != 0 || second != 0))) return "";  // 24:00:00 is the next midnight
+  int64_t minutes = DaysFromCivil(year, month, day) * 1440 + hour * 60 + minute - *zone;
+  int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+  int64_t in_day = minutes - days * 1440;
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02d", static_cast<int>(in_day / 60), static_cast<int>(in_day % 60),
+                second);
+  return CivilFromDays(days) + clock;
 }
 
 struct StringHash {
@@ -224,14 +285,14 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     std::string start_time = NormalizeTime(start.value);
     if (start_time.empty()) {
       report_field(start, "malformed " + std::string(kStart) + " '" + std::string(start.value) +
-                              "': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z");
+                              "': write an ISO 8601 time, 2024-09-01T00:00:00Z");
       continue;
     }
     const CsvField& end = fields[end_col];
     std::string end_time = NormalizeTime(end.value);
     if (end_time.empty()) {
       report_field(end, "malformed " + std::string(kEnd) + " '" + std::string(end.value) +
-                            "': write an ISO 8601 UTC time, 2024-09-02T00:00:00Z");
+                            "': write an ISO 8601 time, 2024-09-02T00:00:00Z");
       continue;
     }
     if (end_time < start_time) {

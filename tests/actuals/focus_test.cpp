@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <map>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -120,7 +121,7 @@ TEST_CASE("actuals: malformed lines of every kind are reported, each once", "[ac
   csv += "USD,2024-13-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";              // month 13
   csv += "USD,2024-09-03T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";              // end before start
   csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S\"3,1.00,,\n";            // stray quote
-  csv += "USD,2024-09-01T00:00:00+08:00,2024-09-02T00:00:00Z,S3,1.00,,\n";         // not UTC
+  csv += "USD,2024-09-01T00:00:00 PST,2024-09-02T00:00:00Z,S3,1.00,,\n";          // a zone name
   Diagnostics diags;
   Sum(csv, ByService(), diags);
   std::vector<Diagnostic> ds = diags.Sorted();
@@ -129,11 +130,11 @@ TEST_CASE("actuals: malformed lines of every kind are reported, each once", "[ac
   CHECK(got == std::vector<std::string>{
                    "2:55 6 fields, but the header has 7",
                    "3:1 unknown currency 'US'",
-                   "4:5 malformed ChargePeriodStart '2024-09-31': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z",
-                   "5:5 malformed ChargePeriodStart '2024-13-01T00:00:00Z': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z",
+                   "4:5 malformed ChargePeriodStart '2024-09-31': write an ISO 8601 time, 2024-09-01T00:00:00Z",
+                   "5:5 malformed ChargePeriodStart '2024-13-01T00:00:00Z': write an ISO 8601 time, 2024-09-01T00:00:00Z",
                    "6:26 ChargePeriodEnd is before ChargePeriodStart (2024-09-03T00:00:00Z)",
                    "7:48 a quote inside an unquoted field (quote the whole field and double the quote)",
-                   "8:5 malformed ChargePeriodStart '2024-09-01T00:00:00+08:00': write an ISO 8601 UTC time, "
+                   "8:5 malformed ChargePeriodStart '2024-09-01T00:00:00 PST': write an ISO 8601 time, "
                    "2024-09-01T00:00:00Z",
                });
 }
@@ -164,6 +165,45 @@ TEST_CASE("actuals: a period selects lines by the start of their charge period",
   CHECK(t.groups[0].total == D("6"));
   CHECK(t.lines_read == 4);
   CHECK(t.lines_selected == 2);
+}
+
+TEST_CASE("actuals: times as providers write them are read in UTC", "[actuals]") {
+  // AWS: milliseconds and Z; Google BigQuery's CSV export: a space and
+  // " UTC"; OCI: minutes without seconds; Azure: seven fractional digits;
+  // converters: an offset, which moves the line into the month it is in UTC.
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00.000Z,2024-09-01T01:00:00.000Z,S3,1,,\n";
+  csv += "USD,2024-09-01 07:00:00.123456 UTC,2024-09-01 08:00:00 UTC,S3,2,,\n";
+  csv += "USD,2024-09-02T00:00Z,2024-09-02T01:00Z,S3,4,,\n";
+  csv += "USD,2024-09-03T00:00:00.0000000Z,2024-09-04T00:00:00.0000000Z,S3,8,,\n";
+  csv += "USD,2024-08-31T20:00:00-05:00,2024-08-31T21:00:00-05:00,S3,16,,\n";  // 2024-09-01T01:00Z
+  csv += "USD,2024-10-01T06:00:00+08:00,2024-10-01T07:00:00+0800,S3,32,,\n";   // 2024-09-30T22:00Z
+  csv += "USD,2024-09-30T23:30:00-01,2024-10-01T00:30:00-01,S3,64,,\n";         // October in UTC
+  csv += "USD,2024-09-30T24:00:00Z,2024-10-01T01:00:00Z,S3,128,,\n";            // October's first midnight
+  Query q = ByService();
+  q.period = "2024-09";
+  q.by_day = true;
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(t.lines_read == 8);
+  CHECK(t.lines_selected == 6);
+  std::map<std::string, Decimal> by_day;
+  for (const GroupTotal& g : t.groups) by_day[g.key.back()] += g.total;
+  CHECK(by_day == std::map<std::string, Decimal>{{"2024-09-01", D("19")}, {"2024-09-02", D("4")},
+                                                 {"2024-09-03", D("8")}, {"2024-09-30", D("32")}});
+}
+
+TEST_CASE("actuals: an offset that is not one, and an hour past midnight, are errors", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00+8:00,2024-09-02T00:00:00Z,S3,1,,\n";
+  csv += "USD,2024-09-01T25:00:00Z,2024-09-02T00:00:00Z,S3,1,,\n";
+  csv += "USD,2024-09-01T00:00:00.Z,2024-09-02T00:00:00Z,S3,1,,\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  CHECK(diags.ErrorCount() == 3);
+  CHECK(t.groups.empty());
 }
 
 TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
