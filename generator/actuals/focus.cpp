@@ -128,6 +128,15 @@ std::string NormalizeTime(std::string_view s) {
   return CivilFromDays(days) + clock;
 }
 
+// Columns renamed between FOCUS versions (CHANGELOG of the specification:
+// 1.0-preview and 1.0), and the names of the draft OCI's FOCUS reports still
+// use: old name, FOCUS 1.0 name.
+constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
+    {"AmortizedCost", "EffectiveCost"},  {"ChargeType", "ChargeCategory"},   {"Region", "RegionId"},
+    {"UsageQuantity", "ConsumedQuantity"}, {"UsageUnit", "ConsumedUnit"},    {"Provider", "ProviderName"},
+    {"Publisher", "PublisherName"},      {"InvoiceIssuer", "InvoiceIssuerName"},
+};
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -142,6 +151,12 @@ std::optional<Measure> MeasureNamed(std::string_view name) {
 }
 
 std::string_view MeasureName(Measure m) { return kMeasureNames[static_cast<size_t>(m)]; }
+
+std::string_view CurrentColumnName(std::string_view name) {
+  for (const auto& [old_name, current] : kRenamed)
+    if (old_name == name) return current;
+  return {};
+}
 
 std::vector<std::string> MeasureNames() { return {std::begin(kMeasureNames), std::end(kMeasureNames)}; }
 
@@ -230,6 +245,10 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   }
   std::map<std::string, size_t, std::less<>> column;
   for (size_t i = 0; i < fields.size(); ++i) column.emplace(std::string(fields[i].value), i);
+  // An older name answers for the current one when the header lacks it.
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (std::string_view current = CurrentColumnName(fields[i].value); !current.empty())
+      column.emplace(std::string(current), i);
   bool header_ok = true;
   auto need = [&](std::string_view name) -> size_t {
     auto it = column.find(name);

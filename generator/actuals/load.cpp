@@ -94,8 +94,12 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
     CsvError error;
     std::vector<std::string> names;
     if (reader.Next(&fields, &error) && error.message.empty())
-      for (const CsvField& f : fields) names.emplace_back(f.value);
+      for (const CsvField& f : fields) {
+        names.emplace_back(f.value);
+        if (std::string_view current = CurrentColumnName(f.value); !current.empty()) names.emplace_back(current);
+      }
     std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     if (first) {
       common = std::move(names);
       first = false;

@@ -206,6 +206,39 @@ TEST_CASE("actuals: an offset that is not one, and an hour past midnight, are er
   CHECK(t.groups.empty());
 }
 
+TEST_CASE("actuals: columns by their older FOCUS names, as OCI's reports write them", "[actuals]") {
+  // The first columns of an OCI FOCUS report: Provider and Region, not
+  // ProviderName and RegionId; a FOCUS 0.5 file: AmortizedCost.
+  std::string csv =
+      "AvailabilityZone,BilledCost,BillingAccountId,BillingCurrency,ChargePeriodEnd,ChargePeriodStart,"
+      "AmortizedCost,Provider,Region,ServiceName,Tags\n"
+      "us-ashburn-1-AD-1,12.50,12345,USD,2024-09-02T00:00Z,2024-09-01T00:00Z,12.40,Oracle,us-ashburn-1,"
+      "COMPUTE,\"{\"\"env\"\":\"\"prod\"\"}\"\n"
+      "us-ashburn-1-AD-1,0.000123,12345,USD,2024-09-02T00:00Z,2024-09-01T00:00Z,0.0001,Oracle,us-phoenix-1,"
+      "OBJECTSTORE,\n";
+  Query q;
+  q.group_by = {"ProviderName", "RegionId"};
+  q.measure = Measure::kEffectiveCost;
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(t.groups.size() == 2);
+  CHECK(t.groups[0].key == std::vector<std::string>{"Oracle", "us-ashburn-1"});
+  CHECK(t.groups[0].total == D("12.40"));
+  CHECK(t.groups[1].key == std::vector<std::string>{"Oracle", "us-phoenix-1"});
+  CHECK(t.groups[1].total == D("0.0001"));
+  CHECK(CurrentColumnName("Region") == "RegionId");
+  CHECK(CurrentColumnName("RegionId").empty());
+  // A header with both names reads the current one.
+  Diagnostics both;
+  Totals b = Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,Region,RegionId,BilledCost\n"
+                 "USD,2024-09-01,2024-09-02,old,new,1\n",
+                 [] { Query r; r.group_by = {"RegionId"}; return r; }(), both);
+  REQUIRE(b.groups.size() == 1);
+  CHECK(b.groups[0].key == std::vector<std::string>{"new"});
+}
+
 TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
   std::string csv = kHeader;
   csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,0.5,\"{\"\"team\"\": \"\"data\"\", \"\"cc\"\": 7}\"\n";
