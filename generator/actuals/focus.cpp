@@ -243,6 +243,27 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     report(csv_error.line, csv_error.col, csv_error.message, 1);
     return false;
   }
+  // A file that is not comma-separated UTF-8 would otherwise read as a
+  // header without any FOCUS column: one error that says why, instead.
+  if (std::string_view head = reader.LineText(reader.RecordLine());
+      head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || head.find('\0') != head.npos) {
+    ++errors;
+    diags.Error({path, reader.RecordLine(), 1},
+                "the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV", {}, 1,
+                "focus");
+    return false;
+  }
+  if (fields.size() == 1) {
+    for (char sep : {';', '\t', '|'}) {
+      if (size_t at = fields[0].value.find(sep); at != std::string_view::npos) {
+        report(fields[0].line, fields[0].col + static_cast<int>(at),
+               std::string("the header is one column holding '") + (sep == '\t' ? "\\t" : std::string(1, sep)) +
+                   "': FOCUS exports are comma-separated; save the file again as CSV with commas",
+               1);
+        return false;
+      }
+    }
+  }
   std::map<std::string, size_t, std::less<>> column;
   for (size_t i = 0; i < fields.size(); ++i) column.emplace(std::string(fields[i].value), i);
   // An older name answers for the current one when the header lacks it.

@@ -239,6 +239,29 @@ TEST_CASE("actuals: columns by their older FOCUS names, as OCI's reports write t
   CHECK(b.groups[0].key == std::vector<std::string>{"new"});
 }
 
+TEST_CASE("actuals: a UTF-16 or semicolon-separated file is one error that says so", "[actuals]") {
+  // Saved again by a spreadsheet: UTF-16 with its byte order mark, or
+  // semicolons between the fields (and decimal commas).
+  std::string header = "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\r\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : header) utf16 += std::string{c, '\0'};
+  Diagnostics diags;
+  Totals t = Sum(utf16, ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) ==
+        "actuals/a.csv:1:1: error: the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV\n");
+  CHECK(t.groups.empty());
+  Diagnostics semi;
+  Sum("BillingCurrency;ChargePeriodStart;ChargePeriodEnd;ServiceName;BilledCost\nUSD;2024-09-01;2024-09-02;S3;1,5\n",
+      ByService(), semi);
+  REQUIRE(semi.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(semi.Sorted()[0]) ==
+        "actuals/a.csv:1:16: error: the header is one column holding ';': FOCUS exports are comma-separated; save "
+        "the file again as CSV with commas\n"
+        " 1 | BillingCurrency;ChargePeriodStart;ChargePeriodEnd;ServiceName;BilledCost\n"
+        "   |                ^\n");
+}
+
 TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
   std::string csv = kHeader;
   csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,0.5,\"{\"\"team\"\": \"\"data\"\", \"\"cc\"\": 7}\"\n";
