@@ -30,9 +30,10 @@ std::string_view MeasureName(Measure m);
 /// Every measure's column name, in FOCUS order (for help and suggestions).
 std::vector<std::string> MeasureNames();
 
-/// The FOCUS 1.0 name of a column that an older FOCUS version or a
-/// provider's export names otherwise ("Region" -> "RegionId", "Provider" ->
-/// "ProviderName", "AmortizedCost" -> "EffectiveCost"); "" for any other name.
+/// The FOCUS 1.0 name of a column that another FOCUS version or a
+/// provider's export names otherwise ("Region" -> "RegionId", "Provider" and
+/// 1.3's "ServiceProviderName" -> "ProviderName", "AmortizedCost" ->
+/// "EffectiveCost"); "" for any other name.
 std::string_view CurrentColumnName(std::string_view name);
 
 /// One exchange rate: 1 `base` = `rate` `quote`, in force from `date` (YYYY-MM-DD).

@@ -129,12 +129,14 @@ std::string NormalizeTime(std::string_view s) {
 }
 
 // Columns renamed between FOCUS versions (CHANGELOG of the specification:
-// 1.0-preview and 1.0), and the names of the draft OCI's FOCUS reports still
-// use: old name, FOCUS 1.0 name.
+// 1.0-preview and 1.0 renamed the first five; 1.3 names the provider
+// ServiceProviderName), and the names of the draft OCI's FOCUS reports still
+// use: other name, FOCUS 1.0 name.
 constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
     {"AmortizedCost", "EffectiveCost"},  {"ChargeType", "ChargeCategory"},   {"Region", "RegionId"},
     {"UsageQuantity", "ConsumedQuantity"}, {"UsageUnit", "ConsumedUnit"},    {"Provider", "ProviderName"},
     {"Publisher", "PublisherName"},      {"InvoiceIssuer", "InvoiceIssuerName"},
+    {"ServiceProviderName", "ProviderName"},
 };
 
 struct StringHash {

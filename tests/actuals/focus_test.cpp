@@ -229,6 +229,14 @@ TEST_CASE("actuals: columns by their older FOCUS names, as OCI's reports write t
   CHECK(t.groups[1].key == std::vector<std::string>{"Oracle", "us-phoenix-1"});
   CHECK(t.groups[1].total == D("0.0001"));
   CHECK(CurrentColumnName("Region") == "RegionId");
+  // FOCUS 1.3 names the provider ServiceProviderName (beside HostProviderName).
+  Diagnostics v13;
+  Totals n = Sum("BilledCost,BillingCurrency,ChargePeriodEnd,ChargePeriodStart,HostProviderName,ServiceProviderName\n"
+                 "42.00,USD,2025-06-01T00:00:00Z,2025-05-01T00:00:00Z,Solora AI,Solora AI\n",
+                 [] { Query r; r.group_by = {"ProviderName"}; return r; }(), v13);
+  INFO(AllDiagnostics(v13));
+  REQUIRE(n.groups.size() == 1);
+  CHECK(n.groups[0].key == std::vector<std::string>{"Solora AI"});
   CHECK(CurrentColumnName("RegionId").empty());
   // A header with both names reads the current one.
   Diagnostics both;
