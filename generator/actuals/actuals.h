@@ -59,6 +59,7 @@ struct GroupTotal {
   cost::Decimal total;           // the exact sum of the group's lines
   int64_t lines = 0;             // lines summed (empty measures included)
   int64_t empty_lines = 0;       // of those, lines whose measure was empty: they add nothing
+  std::vector<uint32_t> files;   // indexes into Totals::files of the files with lines here, ascending
 };
 
 /// What a query found.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -168,6 +169,7 @@ struct Accumulator::State {
     int conversion = -1;  // index into conversions; -1 = kept in its own currency
     ExactSum sum;
     int64_t lines = 0, empty = 0;
+    std::vector<uint32_t> files;  // the files its lines are in, ascending
   };
   struct Group {
     std::vector<std::string> key;
@@ -215,6 +217,7 @@ Accumulator::~Accumulator() = default;
 bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnostics& diags) {
   State& st = *state_;
   const Query& q = st.query;
+  const auto file_index = static_cast<uint32_t>(st.files.size());
   st.files.push_back(path);
   CsvReader reader(in);
   std::vector<CsvField> fields;
@@ -410,7 +413,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       return p.conversion == conversion && p.currency == currency.value;
     });
     if (part == parts.end()) {
-      parts.push_back({std::string(currency.value), conversion, {}, 0, 0});
+      parts.push_back({std::string(currency.value), conversion, {}, 0, 0, {file_index}});
       part = parts.end() - 1;
     }
     ++part->lines;
@@ -443,6 +446,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       } else {
         same->lines += p.lines;
         same->empty += p.empty;
+        same->files.push_back(file_index);  // files are read one after another: still ascending
         same->sum.Add(Amount{0, false, p.sum.Value()});
       }
     }
@@ -473,12 +477,15 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
       auto t = std::find_if(by_currency.begin(), by_currency.end(),
                             [&](const GroupTotal& o) { return o.currency == currency; });
       if (t == by_currency.end()) {
-        by_currency.push_back({g.key, currency, 0, 0, 0});
+        by_currency.push_back({g.key, currency, 0, 0, 0, {}});
         t = by_currency.end() - 1;
       }
       t->total += v;
       t->lines += p.lines;
       t->empty_lines += p.empty;
+      std::vector<uint32_t> files;
+      std::set_union(t->files.begin(), t->files.end(), p.files.begin(), p.files.end(), std::back_inserter(files));
+      t->files = std::move(files);
     }
     for (GroupTotal& t : by_currency) out.groups.push_back(std::move(t));
   }
@@ -488,7 +495,7 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
     return a.key < b.key;
   });
   for (const GroupTotal& g : out.groups) {
-    if (out.sums.empty() || out.sums.back().currency != g.currency) out.sums.push_back({{}, g.currency, 0, 0, 0});
+    if (out.sums.empty() || out.sums.back().currency != g.currency) out.sums.push_back({{}, g.currency, 0, 0, 0, {}});
     out.sums.back().total += g.total;
     out.sums.back().lines += g.lines;
     out.sums.back().empty_lines += g.empty_lines;
