@@ -120,6 +120,12 @@ std::string NormalizeTime(std::string_view s) {
   }
   std::optional<int> zone = ZoneMinutes(s.substr(i));
   if (!zone || (hour == 24 && (minute != 0 || second != 0))) return "";  // 24:00:00 is the next midnight
+  if (*zone == 0 && hour < 24) {  // UTC already, as nearly every line is: no calendar arithmetic
+    std::string out(s.substr(0, 10));
+    const char clock[] = {'T', s[11], s[12], ':', s[14], s[15], ':', static_cast<char>('0' + second / 10),
+                          static_cast<char>('0' + second % 10)};
+    return out.append(clock, sizeof clock);
+  }
   int64_t minutes = DaysFromCivil(year, month, day) * 1440 + hour * 60 + minute - *zone;
   int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
   int64_t in_day = minutes - days * 1440;

@@ -333,7 +333,7 @@ TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
   REQUIRE(gz);
   gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
   gzclose(gz);
-  WriteAll(dir.path() / "actuals/a.csv", csv);
+  WriteAll(dir.path() / "actuals/a.csv", std::string(kHeader) + "USD,2024-09-02T00:00:00Z,2024-09-03T00:00:00Z,S3,2,,\n");
   WriteAll(dir.path() / "actuals/notes.txt", "not read");
   Diagnostics diags;
   Totals t = LoadActuals(dir.path() / "actuals", ByService(), diags);
@@ -341,7 +341,29 @@ TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
   REQUIRE_FALSE(diags.HasErrors());
   CHECK(t.files == std::vector<std::string>{"actuals/a.csv", "actuals/b.csv.gz"});
   REQUIRE(t.groups.size() == 1);
-  CHECK(t.groups[0].total == D("2.5"));
+  CHECK(t.groups[0].total == D("3.25"));
+}
+
+TEST_CASE("actuals: a second copy of an export file is an error, not counted twice", "[actuals]") {
+  // The file kept beside its .gz, or a download saved twice: the same text.
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "actuals/2024-09");
+  std::string csv = std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.25,,\n";
+  gzFile gz = gzopen((dir.path() / "actuals/2024-09/part-0.csv.gz").c_str(), "wb");
+  REQUIRE(gz);
+  gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
+  gzclose(gz);
+  WriteAll(dir.path() / "actuals/2024-09/part-0.csv", csv);
+  WriteAll(dir.path() / "actuals/2024-09/part-1.csv", csv + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,,\n");
+  // Two months without charges: a header alone may repeat another.
+  WriteAll(dir.path() / "actuals/2024-10.csv", kHeader);
+  WriteAll(dir.path() / "actuals/2024-11.csv", kHeader);
+  Diagnostics diags;
+  LoadActuals(dir.path() / "actuals", ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) ==
+        "actuals/2024-09/part-0.csv.gz:1:1: error: the same text as actuals/2024-09/part-0.csv: a copy of one "
+        "export file would count its lines twice; remove one of them\n");
 }
 
 // A 100 MB export, streamed by the real binary: its peak memory stays far
