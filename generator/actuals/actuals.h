@@ -30,6 +30,12 @@ std::string_view MeasureName(Measure m);
 /// Every measure's column name, in FOCUS order (for help and suggestions).
 std::vector<std::string> MeasureNames();
 
+/// The FOCUS 1.0 name of a column that another FOCUS version or a
+/// provider's export names otherwise ("Region" -> "RegionId", "Provider" and
+/// 1.3's "ServiceProviderName" -> "ProviderName", "AmortizedCost" ->
+/// "EffectiveCost"); "" for any other name.
+std::string_view CurrentColumnName(std::string_view name);
+
 /// One exchange rate: 1 `base` = `rate` `quote`, in force from `date` (YYYY-MM-DD).
 struct FxRate {
   std::string base, quote, date;
@@ -53,6 +59,7 @@ struct GroupTotal {
   cost::Decimal total;           // the exact sum of the group's lines
   int64_t lines = 0;             // lines summed (empty measures included)
   int64_t empty_lines = 0;       // of those, lines whose measure was empty: they add nothing
+  std::vector<uint32_t> files;   // indexes into Totals::files of the files with lines here, ascending
 };
 
 /// What a query found.

@@ -3,7 +3,9 @@
 // currency, the charge period, the group columns, Tags), and each of those is
 // checked, so a malformed line is reported, never skipped or half-counted.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -34,38 +36,115 @@ bool Digits(std::string_view s, size_t from, size_t n) {
   return true;
 }
 
-// "2024-09-01T00:00:00Z" (also with a space, fractional seconds, "+00:00" or
-// no zone, all UTC) -> "2024-09-01T00:00:00"; "" when malformed.
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The inverse of DaysFromCivil, as "YYYY-MM-DD".
+std::string CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), m, d);
+  return buf;
+}
+
+int Two(std::string_view s, size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+
+// The zone of a time, as minutes east of UTC: "", "Z", " UTC" (BigQuery's
+// CSV export) and "+00:00" are 0; "+08:00", "-0500" and "+05" their offset.
+// nullopt for anything else.
+std::optional<int> ZoneMinutes(std::string_view zone) {
+  if (zone.empty() || zone == "Z" || zone == "z" || zone == " UTC" || zone == "UTC") return 0;
+  if (zone[0] != '+' && zone[0] != '-') return std::nullopt;
+  const int sign = zone[0] == '-' ? -1 : 1;
+  zone.remove_prefix(1);
+  int hours = 0, minutes = 0;
+  if (zone.size() == 2 && Digits(zone, 0, 2)) {
+    hours = Two(zone, 0);
+  } else if (zone.size() == 4 && Digits(zone, 0, 4)) {
+    hours = Two(zone, 0), minutes = Two(zone, 2);
+  } else if (zone.size() == 5 && Digits(zone, 0, 2) && zone[2] == ':' && Digits(zone, 3, 2)) {
+    hours = Two(zone, 0), minutes = Two(zone, 3);
+  } else {
+    return std::nullopt;
+  }
+  if (hours > 14 || minutes > 59) return std::nullopt;
+  return sign * (hours * 60 + minutes);
+}
+
+// An ISO 8601 time as exports write it -> the same instant in UTC,
+// "2024-09-01T00:00:00"; "" when malformed. Accepted: a date alone
+// (midnight), 'T' or a space before the time, seconds optional, fractional
+// seconds (dropped), and a zone of Z, UTC or an offset (the time is moved to
+// UTC, so "2024-09-30T23:30:00-05:00" is 2024-10-01T04:30:00). A time
+// without a zone is read as UTC, which FOCUS requires.
 std::string NormalizeTime(std::string_view s) {
   if (!Digits(s, 0, 4) || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' || !Digits(s, 8, 2)) return "";
-  int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-  int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int month = Two(s, 5), day = Two(s, 8);
+  int year = Two(s, 0) * 100 + Two(s, 2);
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
-  std::string out(s.substr(0, 10));
   size_t i = 10;
-  if (i == s.size()) return out + "T00:00:00";
+  if (i == s.size()) return std::string(s.substr(0, 10)) + "T00:00:00";
   if (s[i] != 'T' && s[i] != ' ') return "";
   if (!Digits(s, i + 1, 2) || s.size() < i + 6 || s[i + 3] != ':' || !Digits(s, i + 4, 2)) return "";
-  out += 'T';
-  out += s.substr(i + 1, 5);
+  int hour = Two(s, i + 1), minute = Two(s, i + 4), second = 0;
+  if (hour > 24 || minute > 59) return "";
   i += 6;
   if (i < s.size() && s[i] == ':') {
     if (!Digits(s, i + 1, 2)) return "";
-    out += s.substr(i, 3);
+    second = Two(s, i + 1);
+    if (second > 60) return "";  // 60: a leap second
     i += 3;
     if (i < s.size() && s[i] == '.') {
       ++i;
+      size_t digits = i;
       while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      if (i == digits) return "";
     }
-  } else {
-    out += ":00";
   }
-  std::string_view zone = s.substr(i);
-  if (zone.empty() || zone == "Z" || zone == "+00:00" || zone == "+0000") return out;
-  return "";
+  std::optional<int> zone = ZoneMinutes(s.substr(i));
+  if (!zone || (hour == 24 && (minute != 0 || second != 0))) return "";  // 24:00:00 is the next midnight
+  if (*zone == 0 && hour < 24) {  // UTC already, as nearly every line is: no calendar arithmetic
+    std::string out(s.substr(0, 10));
+    const char clock[] = {'T', s[11], s[12], ':', s[14], s[15], ':', static_cast<char>('0' + second / 10),
+                          static_cast<char>('0' + second % 10)};
+    return out.append(clock, sizeof clock);
+  }
+  int64_t minutes = DaysFromCivil(year, month, day) * 1440 + hour * 60 + minute - *zone;
+  int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+  int64_t in_day = minutes - days * 1440;
+  char clock[16];
+  std::snprintf(clock, sizeof clock, "T%02d:%02d:%02d", static_cast<int>(in_day / 60), static_cast<int>(in_day % 60),
+                second);
+  return CivilFromDays(days) + clock;
 }
+
+// Columns renamed between FOCUS versions (CHANGELOG of the specification:
+// 1.0-preview and 1.0 renamed the first five; 1.3 names the provider
+// ServiceProviderName), and the names of the draft OCI's FOCUS reports still
+// use: other name, FOCUS 1.0 name.
+constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
+    {"AmortizedCost", "EffectiveCost"},  {"ChargeType", "ChargeCategory"},   {"Region", "RegionId"},
+    {"UsageQuantity", "ConsumedQuantity"}, {"UsageUnit", "ConsumedUnit"},    {"Provider", "ProviderName"},
+    {"Publisher", "PublisherName"},      {"InvoiceIssuer", "InvoiceIssuerName"},
+    {"ServiceProviderName", "ProviderName"},
+};
 
 struct StringHash {
   using is_transparent = void;
@@ -82,6 +161,12 @@ std::optional<Measure> MeasureNamed(std::string_view name) {
 
 std::string_view MeasureName(Measure m) { return kMeasureNames[static_cast<size_t>(m)]; }
 
+std::string_view CurrentColumnName(std::string_view name) {
+  for (const auto& [old_name, current] : kRenamed)
+    if (old_name == name) return current;
+  return {};
+}
+
 std::vector<std::string> MeasureNames() { return {std::begin(kMeasureNames), std::end(kMeasureNames)}; }
 
 struct Accumulator::State {
@@ -90,6 +175,7 @@ struct Accumulator::State {
     int conversion = -1;  // index into conversions; -1 = kept in its own currency
     ExactSum sum;
     int64_t lines = 0, empty = 0;
+    std::vector<uint32_t> files;  // the files its lines are in, ascending
   };
   struct Group {
     std::vector<std::string> key;
@@ -137,6 +223,7 @@ Accumulator::~Accumulator() = default;
 bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnostics& diags) {
   State& st = *state_;
   const Query& q = st.query;
+  const auto file_index = static_cast<uint32_t>(st.files.size());
   st.files.push_back(path);
   CsvReader reader(in);
   std::vector<CsvField> fields;
@@ -167,8 +254,33 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     report(csv_error.line, csv_error.col, csv_error.message, 1);
     return false;
   }
+  // A file that is not comma-separated UTF-8 would otherwise read as a
+  // header without any FOCUS column: one error that says why, instead.
+  if (std::string_view head = reader.LineText(reader.RecordLine());
+      head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || head.find('\0') != head.npos) {
+    ++errors;
+    diags.Error({path, reader.RecordLine(), 1},
+                "the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV", {}, 1,
+                "focus");
+    return false;
+  }
+  if (fields.size() == 1) {
+    for (char sep : {';', '\t', '|'}) {
+      if (size_t at = fields[0].value.find(sep); at != std::string_view::npos) {
+        report(fields[0].line, fields[0].col + static_cast<int>(at),
+               std::string("the header is one column holding '") + (sep == '\t' ? "\\t" : std::string(1, sep)) +
+                   "': FOCUS exports are comma-separated; save the file again as CSV with commas",
+               1);
+        return false;
+      }
+    }
+  }
   std::map<std::string, size_t, std::less<>> column;
   for (size_t i = 0; i < fields.size(); ++i) column.emplace(std::string(fields[i].value), i);
+  // An older name answers for the current one when the header lacks it.
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (std::string_view current = CurrentColumnName(fields[i].value); !current.empty())
+      column.emplace(std::string(current), i);
   bool header_ok = true;
   auto need = [&](std::string_view name) -> size_t {
     auto it = column.find(name);
@@ -224,14 +336,14 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     std::string start_time = NormalizeTime(start.value);
     if (start_time.empty()) {
       report_field(start, "malformed " + std::string(kStart) + " '" + std::string(start.value) +
-                              "': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z");
+                              "': write an ISO 8601 time, 2024-09-01T00:00:00Z");
       continue;
     }
     const CsvField& end = fields[end_col];
     std::string end_time = NormalizeTime(end.value);
     if (end_time.empty()) {
       report_field(end, "malformed " + std::string(kEnd) + " '" + std::string(end.value) +
-                            "': write an ISO 8601 UTC time, 2024-09-02T00:00:00Z");
+                            "': write an ISO 8601 time, 2024-09-02T00:00:00Z");
       continue;
     }
     if (end_time < start_time) {
@@ -307,7 +419,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       return p.conversion == conversion && p.currency == currency.value;
     });
     if (part == parts.end()) {
-      parts.push_back({std::string(currency.value), conversion, {}, 0, 0});
+      parts.push_back({std::string(currency.value), conversion, {}, 0, 0, {file_index}});
       part = parts.end() - 1;
     }
     ++part->lines;
@@ -340,6 +452,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       } else {
         same->lines += p.lines;
         same->empty += p.empty;
+        same->files.push_back(file_index);  // files are read one after another: still ascending
         same->sum.Add(Amount{0, false, p.sum.Value()});
       }
     }
@@ -370,12 +483,15 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
       auto t = std::find_if(by_currency.begin(), by_currency.end(),
                             [&](const GroupTotal& o) { return o.currency == currency; });
       if (t == by_currency.end()) {
-        by_currency.push_back({g.key, currency, 0, 0, 0});
+        by_currency.push_back({g.key, currency, 0, 0, 0, {}});
         t = by_currency.end() - 1;
       }
       t->total += v;
       t->lines += p.lines;
       t->empty_lines += p.empty;
+      std::vector<uint32_t> files;
+      std::set_union(t->files.begin(), t->files.end(), p.files.begin(), p.files.end(), std::back_inserter(files));
+      t->files = std::move(files);
     }
     for (GroupTotal& t : by_currency) out.groups.push_back(std::move(t));
   }
@@ -385,7 +501,7 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
     return a.key < b.key;
   });
   for (const GroupTotal& g : out.groups) {
-    if (out.sums.empty() || out.sums.back().currency != g.currency) out.sums.push_back({{}, g.currency, 0, 0, 0});
+    if (out.sums.empty() || out.sums.back().currency != g.currency) out.sums.push_back({{}, g.currency, 0, 0, 0, {}});
     out.sums.back().total += g.total;
     out.sums.back().lines += g.lines;
     out.sums.back().empty_lines += g.empty_lines;

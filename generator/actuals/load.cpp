@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <streambuf>
 #include <system_error>
+#include <tuple>
 
 #include <zlib.h>
 
@@ -48,6 +50,49 @@ class GzipBuf : public std::streambuf {
  private:
   gzFile file_;
   char buf_[1 << 17];
+};
+
+// Passes a stream's bytes through unchanged and fingerprints them (size,
+// line feeds and CRC-32 of the text), so a file that repeats another's text
+// is found without keeping either.
+class FingerprintBuf : public std::streambuf {
+ public:
+  explicit FingerprintBuf(std::streambuf* source) : source_(source) {}
+  /// The text read so far: equal for two files only when their text is.
+  std::tuple<uint64_t, uint64_t, uLong> Fingerprint() const { return {size_, lines_, crc_}; }
+  uint64_t lines() const { return lines_; }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    std::streamsize n = Pass(buf_, sizeof buf_);
+    if (n <= 0) return traits_type::eof();
+    setg(buf_, buf_, buf_ + n);
+    return traits_type::to_int_type(*gptr());
+  }
+  // A large read goes straight into the reader's buffer, without a copy here.
+  std::streamsize xsgetn(char* s, std::streamsize count) override {
+    std::streamsize got = std::min<std::streamsize>(egptr() - gptr(), count);
+    std::copy(gptr(), gptr() + got, s);
+    gbump(static_cast<int>(got));
+    if (got < count) got += std::max<std::streamsize>(0, Pass(s + got, count - got));
+    return got;
+  }
+
+ private:
+  std::streamsize Pass(char* s, std::streamsize count) {
+    std::streamsize n = source_->sgetn(s, count);
+    if (n <= 0) return n;
+    crc_ = crc32(crc_, reinterpret_cast<const Bytef*>(s), static_cast<uInt>(n));
+    size_ += static_cast<uint64_t>(n);
+    lines_ += static_cast<uint64_t>(std::count(s, s + n, '\n'));
+    return n;
+  }
+
+  std::streambuf* source_;
+  uint64_t size_ = 0, lines_ = 0;
+  uLong crc_ = crc32(0, Z_NULL, 0);
+  char buf_[1 << 16];
 };
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
@@ -94,8 +139,12 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
     CsvError error;
     std::vector<std::string> names;
     if (reader.Next(&fields, &error) && error.message.empty())
-      for (const CsvField& f : fields) names.emplace_back(f.value);
+      for (const CsvField& f : fields) {
+        names.emplace_back(f.value);
+        if (std::string_view current = CurrentColumnName(f.value); !current.empty()) names.emplace_back(current);
+      }
     std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     if (first) {
       common = std::move(names);
       first = false;
@@ -110,22 +159,42 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
 
 Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnostics& diags) {
   Accumulator acc(query);
+  // Each file's text, so a second copy of an export (a download saved twice,
+  // a folder copied into another) is an error instead of counting twice.
+  std::map<std::tuple<uint64_t, uint64_t, uLong>, std::string> seen;
   for (const auto& file : ExportFiles(dir, diags)) {
     std::string shown = Shown(dir, file);
+    std::unique_ptr<GzipBuf> gz;
+    std::ifstream plain;
+    std::streambuf* source = nullptr;
     if (EndsWith(shown, ".gz")) {
-      auto buf = std::make_unique<GzipBuf>(file);
-      std::istream in(buf.get());
-      if (buf->ok()) acc.ParseFocus(shown, in, diags);
-      if (std::string why = buf->error(); !why.empty())
-        diags.Error({shown, 0, 0}, "cannot read the compressed file: " + why);
+      gz = std::make_unique<GzipBuf>(file);
+      if (gz->ok()) source = gz.get();
     } else {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
+      plain.open(file, std::ios::binary);
+      if (!plain) {
         diags.Error({shown, 0, 0}, "cannot open the file");
         continue;
       }
-      acc.ParseFocus(shown, in, diags);
+      source = plain.rdbuf();
     }
+    if (source) {
+      FingerprintBuf print(source);
+      std::istream in(&print);
+      acc.ParseFocus(shown, in, diags);
+      // A header alone (a month without charges) may well repeat another's.
+      if (print.lines() > 1) {
+        auto [it, fresh] = seen.emplace(print.Fingerprint(), shown);
+        if (!fresh)
+          diags.Error({shown, 1, 1},
+                      "the same text as " + it->second +
+                          ": a copy of one export file would count its lines twice; remove one of them",
+                      {}, 1, "focus");
+      }
+    }
+    if (gz)
+      if (std::string why = gz->error(); !why.empty())
+        diags.Error({shown, 0, 0}, "cannot read the compressed file: " + why);
   }
   return acc.Finish(diags);
 }

@@ -168,11 +168,23 @@ bool ParseSelectArgs(std::string_view text, const std::vector<Token>& toks, size
     const Token& key = at(i);
     if (key.kind != Tok::kWord)
       return fail(key, "expected a FOCUS column, tag.KEY or period, then '=' in actual()");
-    if (!op(i + 1, "=")) return fail(at(i + 1), "expected '=' after '" + key.text + "' in actual()");
     SelectArg arg;
-    arg.key = key.text.rfind("tag.", 0) == 0 ? "tag:" + key.text.substr(4) : key.text;
+    size_t eq = i + 1;
+    if (key.text == "tag" && op(i + 1, ".") && at(i + 2).kind == Tok::kString) {
+      // tag."user:team": a tag key with characters a name cannot hold (AWS
+      // allows spaces and _.:/=+-@ in tag keys), quoted.
+      arg.key = "tag:" + at(i + 2).text;
+      eq = i + 3;
+    } else {
+      arg.key = key.text.rfind("tag.", 0) == 0 ? "tag:" + key.text.substr(4) : key.text;
+    }
+    if (!op(eq, "="))
+      return fail(at(eq), "expected '=' after '" + key.text + "' in actual()" +
+                              (key.text.rfind("tag.", 0) == 0 ? " (a tag key with other characters is quoted: tag.\"" +
+                                                                    key.text.substr(4) + "…\")"
+                                                              : std::string()));
     arg.offset = key.offset;
-    size_t v = i + 2;
+    size_t v = eq + 1;
     if (at(v).kind == Tok::kString) {
       arg.value = at(v).text;
       i = v + 1;

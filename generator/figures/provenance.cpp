@@ -113,7 +113,9 @@ std::string DateWords(std::string_view key, const std::string& date, const Speak
 
 std::string PriceDatesHtml(const cost::PriceUse& p, const Speaker& lang) {
   if (p.actual) {  // actual spend: its month and the lines of the export summed, not a checked date
-    std::string text = Escape(UiText(p.date.empty() ? "actual_source_all" : "actual_source", lang));
+    std::string key = p.date.empty() ? "actual_source_all" : "actual_source";
+    if (p.lines == 1) key += "_one";  // "1 line", not "1 lines"
+    std::string text = Escape(UiText(key, lang));
     if (size_t at = text.find("{period}"); at != std::string::npos) text.replace(at, 8, TimeHtml(p.date));
     if (size_t at = text.find("{lines}"); at != std::string::npos) text.replace(at, 7, std::to_string(p.lines));
     return text;

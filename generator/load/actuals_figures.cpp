@@ -24,10 +24,8 @@ constexpr std::string_view kMonthColumn = "ChargePeriodStart";
 
 void SumSelections(const actuals::Totals& totals, const std::vector<std::string>& columns,
                    std::vector<cost::ActualFigure>* figures) {
-  std::string files;
-  for (const std::string& f : totals.files) files += (files.empty() ? "" : ", ") + f;
   for (cost::ActualFigure& fig : *figures) {
-    fig.files = files;
+    std::set<uint32_t> used;  // the files with lines in this selection: its sources
     std::map<std::string, cost::ActualSum> by_currency;
     for (const actuals::GroupTotal& g : totals.groups) {
       bool match = true;
@@ -46,7 +44,13 @@ void SumSelections(const actuals::Totals& totals, const std::vector<std::string>
       sum.currency = g.currency;
       sum.total = sum.total + g.total;
       sum.lines += g.lines;
+      used.insert(g.files.begin(), g.files.end());
     }
+    // A selection with no line names every file read (it is an error of its own).
+    fig.files.clear();
+    for (size_t i = 0; i < totals.files.size(); ++i)
+      if (used.empty() || used.count(static_cast<uint32_t>(i)))
+        fig.files += (fig.files.empty() ? "" : ", ") + totals.files[i];
     for (auto& entry : by_currency) fig.totals.push_back(std::move(entry.second));
   }
 }

@@ -1,4 +1,7 @@
 // Models: params, groups, items, figures, scenarios, rules, expectations.
+#include <algorithm>
+#include <cctype>
+
 #include "pricing/pricing.h"
 #include "pricing/yaml_read.h"
 
@@ -75,7 +78,16 @@ void ReadActualSelection(YamlFile& f, const YamlNode& key, const YamlNode& v, st
         if (c == '"' || c == '\\') quoted += '\\';
         quoted += c;
       }
-      arg = (column.rfind("tag:", 0) == 0 ? "tag." + column.substr(4) : column) + "=\"" + quoted + "\"";
+      std::string name = column;
+      if (column.rfind("tag:", 0) == 0) {
+        // A tag key a formula name cannot hold ("user:team", "cost-center") is quoted: tag."user:team".
+        std::string key = column.substr(4);
+        bool plain = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        });
+        name = plain ? "tag." + key : "tag.\"" + key + "\"";
+      }
+      arg = name + "=\"" + quoted + "\"";
     }
     args += (args.empty() ? "" : ", ") + arg;
   }

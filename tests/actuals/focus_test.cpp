@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <map>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -120,7 +121,7 @@ TEST_CASE("actuals: malformed lines of every kind are reported, each once", "[ac
   csv += "USD,2024-13-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";              // month 13
   csv += "USD,2024-09-03T00:00:00Z,2024-09-02T00:00:00Z,S3,1.00,,\n";              // end before start
   csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S\"3,1.00,,\n";            // stray quote
-  csv += "USD,2024-09-01T00:00:00+08:00,2024-09-02T00:00:00Z,S3,1.00,,\n";         // not UTC
+  csv += "USD,2024-09-01T00:00:00 PST,2024-09-02T00:00:00Z,S3,1.00,,\n";          // a zone name
   Diagnostics diags;
   Sum(csv, ByService(), diags);
   std::vector<Diagnostic> ds = diags.Sorted();
@@ -129,11 +130,11 @@ TEST_CASE("actuals: malformed lines of every kind are reported, each once", "[ac
   CHECK(got == std::vector<std::string>{
                    "2:55 6 fields, but the header has 7",
                    "3:1 unknown currency 'US'",
-                   "4:5 malformed ChargePeriodStart '2024-09-31': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z",
-                   "5:5 malformed ChargePeriodStart '2024-13-01T00:00:00Z': write an ISO 8601 UTC time, 2024-09-01T00:00:00Z",
+                   "4:5 malformed ChargePeriodStart '2024-09-31': write an ISO 8601 time, 2024-09-01T00:00:00Z",
+                   "5:5 malformed ChargePeriodStart '2024-13-01T00:00:00Z': write an ISO 8601 time, 2024-09-01T00:00:00Z",
                    "6:26 ChargePeriodEnd is before ChargePeriodStart (2024-09-03T00:00:00Z)",
                    "7:48 a quote inside an unquoted field (quote the whole field and double the quote)",
-                   "8:5 malformed ChargePeriodStart '2024-09-01T00:00:00+08:00': write an ISO 8601 UTC time, "
+                   "8:5 malformed ChargePeriodStart '2024-09-01T00:00:00 PST': write an ISO 8601 time, "
                    "2024-09-01T00:00:00Z",
                });
 }
@@ -164,6 +165,109 @@ TEST_CASE("actuals: a period selects lines by the start of their charge period",
   CHECK(t.groups[0].total == D("6"));
   CHECK(t.lines_read == 4);
   CHECK(t.lines_selected == 2);
+}
+
+TEST_CASE("actuals: times as providers write them are read in UTC", "[actuals]") {
+  // AWS: milliseconds and Z; Google BigQuery's CSV export: a space and
+  // " UTC"; OCI: minutes without seconds; Azure: seven fractional digits;
+  // converters: an offset, which moves the line into the month it is in UTC.
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00.000Z,2024-09-01T01:00:00.000Z,S3,1,,\n";
+  csv += "USD,2024-09-01 07:00:00.123456 UTC,2024-09-01 08:00:00 UTC,S3,2,,\n";
+  csv += "USD,2024-09-02T00:00Z,2024-09-02T01:00Z,S3,4,,\n";
+  csv += "USD,2024-09-03T00:00:00.0000000Z,2024-09-04T00:00:00.0000000Z,S3,8,,\n";
+  csv += "USD,2024-08-31T20:00:00-05:00,2024-08-31T21:00:00-05:00,S3,16,,\n";  // 2024-09-01T01:00Z
+  csv += "USD,2024-10-01T06:00:00+08:00,2024-10-01T07:00:00+0800,S3,32,,\n";   // 2024-09-30T22:00Z
+  csv += "USD,2024-09-30T23:30:00-01,2024-10-01T00:30:00-01,S3,64,,\n";         // October in UTC
+  csv += "USD,2024-09-30T24:00:00Z,2024-10-01T01:00:00Z,S3,128,,\n";            // October's first midnight
+  Query q = ByService();
+  q.period = "2024-09";
+  q.by_day = true;
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(t.lines_read == 8);
+  CHECK(t.lines_selected == 6);
+  std::map<std::string, Decimal> by_day;
+  for (const GroupTotal& g : t.groups) by_day[g.key.back()] += g.total;
+  CHECK(by_day == std::map<std::string, Decimal>{{"2024-09-01", D("19")}, {"2024-09-02", D("4")},
+                                                 {"2024-09-03", D("8")}, {"2024-09-30", D("32")}});
+}
+
+TEST_CASE("actuals: an offset that is not one, and an hour past midnight, are errors", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00+8:00,2024-09-02T00:00:00Z,S3,1,,\n";
+  csv += "USD,2024-09-01T25:00:00Z,2024-09-02T00:00:00Z,S3,1,,\n";
+  csv += "USD,2024-09-01T00:00:00.Z,2024-09-02T00:00:00Z,S3,1,,\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  CHECK(diags.ErrorCount() == 3);
+  CHECK(t.groups.empty());
+}
+
+TEST_CASE("actuals: columns by their older FOCUS names, as OCI's reports write them", "[actuals]") {
+  // The first columns of an OCI FOCUS report: Provider and Region, not
+  // ProviderName and RegionId; a FOCUS 0.5 file: AmortizedCost.
+  std::string csv =
+      "AvailabilityZone,BilledCost,BillingAccountId,BillingCurrency,ChargePeriodEnd,ChargePeriodStart,"
+      "AmortizedCost,Provider,Region,ServiceName,Tags\n"
+      "us-ashburn-1-AD-1,12.50,12345,USD,2024-09-02T00:00Z,2024-09-01T00:00Z,12.40,Oracle,us-ashburn-1,"
+      "COMPUTE,\"{\"\"env\"\":\"\"prod\"\"}\"\n"
+      "us-ashburn-1-AD-1,0.000123,12345,USD,2024-09-02T00:00Z,2024-09-01T00:00Z,0.0001,Oracle,us-phoenix-1,"
+      "OBJECTSTORE,\n";
+  Query q;
+  q.group_by = {"ProviderName", "RegionId"};
+  q.measure = Measure::kEffectiveCost;
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(t.groups.size() == 2);
+  CHECK(t.groups[0].key == std::vector<std::string>{"Oracle", "us-ashburn-1"});
+  CHECK(t.groups[0].total == D("12.40"));
+  CHECK(t.groups[1].key == std::vector<std::string>{"Oracle", "us-phoenix-1"});
+  CHECK(t.groups[1].total == D("0.0001"));
+  CHECK(CurrentColumnName("Region") == "RegionId");
+  // FOCUS 1.3 names the provider ServiceProviderName (beside HostProviderName).
+  Diagnostics v13;
+  Totals n = Sum("BilledCost,BillingCurrency,ChargePeriodEnd,ChargePeriodStart,HostProviderName,ServiceProviderName\n"
+                 "42.00,USD,2025-06-01T00:00:00Z,2025-05-01T00:00:00Z,Solora AI,Solora AI\n",
+                 [] { Query r; r.group_by = {"ProviderName"}; return r; }(), v13);
+  INFO(AllDiagnostics(v13));
+  REQUIRE(n.groups.size() == 1);
+  CHECK(n.groups[0].key == std::vector<std::string>{"Solora AI"});
+  CHECK(CurrentColumnName("RegionId").empty());
+  // A header with both names reads the current one.
+  Diagnostics both;
+  Totals b = Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,Region,RegionId,BilledCost\n"
+                 "USD,2024-09-01,2024-09-02,old,new,1\n",
+                 [] { Query r; r.group_by = {"RegionId"}; return r; }(), both);
+  REQUIRE(b.groups.size() == 1);
+  CHECK(b.groups[0].key == std::vector<std::string>{"new"});
+}
+
+TEST_CASE("actuals: a UTF-16 or semicolon-separated file is one error that says so", "[actuals]") {
+  // Saved again by a spreadsheet: UTF-16 with its byte order mark, or
+  // semicolons between the fields (and decimal commas).
+  std::string header = "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\r\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : header) utf16 += std::string{c, '\0'};
+  Diagnostics diags;
+  Totals t = Sum(utf16, ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) ==
+        "actuals/a.csv:1:1: error: the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV\n");
+  CHECK(t.groups.empty());
+  Diagnostics semi;
+  Sum("BillingCurrency;ChargePeriodStart;ChargePeriodEnd;ServiceName;BilledCost\nUSD;2024-09-01;2024-09-02;S3;1,5\n",
+      ByService(), semi);
+  REQUIRE(semi.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(semi.Sorted()[0]) ==
+        "actuals/a.csv:1:16: error: the header is one column holding ';': FOCUS exports are comma-separated; save "
+        "the file again as CSV with commas\n"
+        " 1 | BillingCurrency;ChargePeriodStart;ChargePeriodEnd;ServiceName;BilledCost\n"
+        "   |                ^\n");
 }
 
 TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
@@ -229,7 +333,7 @@ TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
   REQUIRE(gz);
   gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
   gzclose(gz);
-  WriteAll(dir.path() / "actuals/a.csv", csv);
+  WriteAll(dir.path() / "actuals/a.csv", std::string(kHeader) + "USD,2024-09-02T00:00:00Z,2024-09-03T00:00:00Z,S3,2,,\n");
   WriteAll(dir.path() / "actuals/notes.txt", "not read");
   Diagnostics diags;
   Totals t = LoadActuals(dir.path() / "actuals", ByService(), diags);
@@ -237,7 +341,29 @@ TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
   REQUIRE_FALSE(diags.HasErrors());
   CHECK(t.files == std::vector<std::string>{"actuals/a.csv", "actuals/b.csv.gz"});
   REQUIRE(t.groups.size() == 1);
-  CHECK(t.groups[0].total == D("2.5"));
+  CHECK(t.groups[0].total == D("3.25"));
+}
+
+TEST_CASE("actuals: a second copy of an export file is an error, not counted twice", "[actuals]") {
+  // The file kept beside its .gz, or a download saved twice: the same text.
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "actuals/2024-09");
+  std::string csv = std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.25,,\n";
+  gzFile gz = gzopen((dir.path() / "actuals/2024-09/part-0.csv.gz").c_str(), "wb");
+  REQUIRE(gz);
+  gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
+  gzclose(gz);
+  WriteAll(dir.path() / "actuals/2024-09/part-0.csv", csv);
+  WriteAll(dir.path() / "actuals/2024-09/part-1.csv", csv + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,,\n");
+  // Two months without charges: a header alone may repeat another.
+  WriteAll(dir.path() / "actuals/2024-10.csv", kHeader);
+  WriteAll(dir.path() / "actuals/2024-11.csv", kHeader);
+  Diagnostics diags;
+  LoadActuals(dir.path() / "actuals", ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) ==
+        "actuals/2024-09/part-0.csv.gz:1:1: error: the same text as actuals/2024-09/part-0.csv: a copy of one "
+        "export file would count its lines twice; remove one of them\n");
 }
 
 // A 100 MB export, streamed by the real binary: its peak memory stays far

@@ -148,6 +148,14 @@ TEST_CASE("An actual(…) among the sources reads as actual spend in its month, 
   CHECK(Has(sources, "3 lines of the FOCUS export, actuals/2024-09.csv</li>"));
   p.date.clear();
   CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) == "actual spend, 3 lines of the FOCUS export");
+  // One line is a line, in both sentences.
+  p.lines = 1;
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) == "actual spend, 1 line of the FOCUS export");
+  p.date = "2024-09";
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) ==
+        "actual spend in <time datetime=\"2024-09\">2024-09</time>, 1 line of the FOCUS export");
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("zh")) ==
+        "<time datetime=\"2024-09\">2024-09</time> 实际支出，FOCUS 账单导出中的 1 行");
 }
 
 TEST_CASE("An actual spend reads to the cent where a price keeps every digit it was written with",

@@ -76,6 +76,73 @@ figures:
   CHECK(ec2->explain->prices[0]->date == "2024-09");
 }
 
+TEST_CASE("actual() names as its sources only the export's files that hold its lines", "[load][actuals]") {
+  TempDir tmp;
+  fs::path root = Site(tmp, R"y(model: m
+title: {en: M}
+as_of: 2024-10-31
+unit: USD/month
+figures:
+  ec2: {formula: 'actual(ServiceName="Amazon EC2", period=2024-09)', unit: USD/month}
+  oci: {formula: 'actual(ProviderName="OCI", period=2024-09)', unit: USD/month}
+  aws_oci: {formula: 'actual(period=2024-09, ServiceName="Amazon EC2") + actual(ProviderName="OCI", period=2024-09)', unit: USD/month}
+)y");
+  WriteAll(root / "actuals/oci.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,Provider,ServiceName,BilledCost,Tags\n"
+           "USD,2024-09-01T00:00Z,2024-09-02T00:00Z,OCI,COMPUTE,12.50,\n");
+  Diagnostics diags;
+  cost::Evaluation ev = LoadPricingWithActuals(root, pricing::Options(), &diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  const cost::Figure* ec2 = ev.Find("m")->Find("ec2");
+  REQUIRE(ec2->explain->prices.size() == 1);
+  CHECK(ec2->explain->prices[0]->source == "actuals/2024-09.csv");
+  const cost::Figure* oci = ev.Find("m")->Find("oci");
+  REQUIRE(oci->explain->prices.size() == 1);
+  CHECK(oci->explain->prices[0]->source == "actuals/oci.csv");
+  CHECK(FigureValue(ev, "oci") == "12.500000");
+  CHECK(FigureValue(ev, "aws_oci") == "92.604000");
+}
+
+TEST_CASE("actual() selects a tag whose key a name cannot hold, quoted: tag.\"user:team\"", "[load][actuals]") {
+  TempDir tmp;
+  fs::path root = Site(tmp, R"y(model: m
+title: {en: M}
+as_of: 2024-10-31
+unit: USD/month
+actuals:
+  cc: {"tag:cost-center": "cc-1042", period: 2024-09}
+figures:
+  ml: {formula: 'actual(tag."user:team"="ml", period=2024-09)', unit: USD/month}
+  cc_total: {formula: cc, unit: USD/month}
+)y");
+  // Tag keys may hold ':' and '-' (AWS allows spaces and _.:/=+-@).
+  WriteAll(root / "actuals/tags.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ProviderName,ServiceName,BilledCost,Tags\n"
+           "USD,2024-09-05T00:00:00Z,2024-09-06T00:00:00Z,AWS,Amazon S3,7.25,"
+           "\"{\"\"user:team\"\": \"\"ml\"\", \"\"cost-center\"\": \"\"cc-1042\"\"}\"\n");
+  Diagnostics diags;
+  cost::Evaluation ev = LoadPricingWithActuals(root, pricing::Options(), &diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(FigureValue(ev, "ml") == "7.250000");
+  CHECK(FigureValue(ev, "cc_total") == "7.250000");
+  // Unquoted, the key stops at the dash: an error that shows the quoted form.
+  TempDir tmp2;
+  fs::path bad = Site(tmp2, R"y(model: m
+title: {en: M}
+as_of: 2024-10-31
+unit: USD/month
+figures:
+  cc: {formula: 'actual(tag.cost-center="cc-1042")', unit: USD}
+)y");
+  Diagnostics bad_diags;
+  LoadPricingWithActuals(bad, pricing::Options(), &bad_diags);
+  REQUIRE(bad_diags.ErrorCount() == 1);
+  CHECK(bad_diags.Sorted()[0].message ==
+        "expected '=' after 'tag.cost' in actual() (a tag key with other characters is quoted: tag.\"cost…\")");
+}
+
 TEST_CASE("actual() naming nothing in the export is a positioned error, an empty month is 0 with a warning",
           "[load][actuals]") {
   TempDir tmp;
