@@ -11,6 +11,7 @@
 
 #include "figures/html.h"
 #include "markdown/arena.h"
+#include "markdown/cjk_breaks.h"
 #include "markdown/cmark_util.h"
 #include "markdown/cost_drift.h"
 #include "markdown/cost_nodes.h"
@@ -673,6 +674,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
   HandleLinks(marked.links, path, line_offset, options, &out.links);
+  JoinCjkLineBreaks(doc.get());  // after the expansions: a figure next to a break keeps it
   // Before the plain text: a heading's `{#id}` is not part of its text.
   std::vector<HeadingSource> heading_sources;
   LineIndex body_lines(body);

@@ -31,6 +31,20 @@ TEST_CASE("GFM extensions are on: tables, task lists, strikethrough, autolinks")
   CHECK(Has(r.html, "<a href=\"http://www.example.com\">"));
 }
 
+TEST_CASE("A line break between Chinese characters is no space, as a Chinese reader writes") {
+  CHECK(Render("控制对象的，\n方法是设置字段。\n").html == "<p>控制对象的，方法是设置字段。</p>\n");
+  CHECK(Render("**粗体**\n正文\n").html == "<p><strong>粗体</strong>正文</p>\n");
+  // Latin on either side, Hangul, or anything but text: the break stays.
+  CHECK(Render("English\nline\n").html == "<p>English\nline</p>\n");
+  CHECK(Render("中文\nEnglish\n").html == "<p>中文\nEnglish</p>\n");
+  CHECK(Render("한국어\n문장\n").html == "<p>한국어\n문장</p>\n");
+  CHECK(Render("见 `code`\n中文\n").html == "<p>见 <code>code</code>\n中文</p>\n");
+  // A hard break is the author's: kept.
+  CHECK(Render("第一行\\\n第二行\n").html == "<p>第一行<br />\n第二行</p>\n");
+  // The search text reads the same way.
+  CHECK(Render("控制对象的，\n方法是\n").plain_text.find("的，方法") != std::string::npos);
+}
+
 TEST_CASE("Raw HTML is escaped unless the site opts in") {
   auto safe = Render("<script>alert(1)</script>\n\nText <b>bold</b>.\n");
   CHECK_FALSE(Has(safe.html, "<script>"));
