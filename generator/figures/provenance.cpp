@@ -117,7 +117,11 @@ std::string PriceDatesHtml(const cost::PriceUse& p, const Speaker& lang) {
     if (p.lines == 1) key += "_one";  // "1 line", not "1 lines"
     std::string text = Escape(UiText(key, lang));
     if (size_t at = text.find("{period}"); at != std::string::npos) text.replace(at, 8, TimeHtml(p.date));
-    if (size_t at = text.find("{lines}"); at != std::string::npos) text.replace(at, 7, std::to_string(p.lines));
+    if (size_t at = text.find("{lines}"); at != std::string::npos) {
+      NumberStyle whole;  // every digit, grouped as the language groups them: "1,234,567 lines"
+      whole.precision = 0;
+      text.replace(at, 7, FormatNumber(cost::Decimal(p.lines), whole, lang));
+    }
     return text;
   }
   std::string html;

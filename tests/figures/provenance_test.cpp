@@ -156,6 +156,12 @@ TEST_CASE("An actual(…) among the sources reads as actual spend in its month, 
         "actual spend in <time datetime=\"2024-09\">2024-09</time>, 1 line of the FOCUS export");
   CHECK(PriceDatesHtml(p, testing::SpeakerFor("zh")) ==
         "<time datetime=\"2024-09\">2024-09</time> 实际支出，FOCUS 账单导出中的 1 行");
+  // Many lines: every digit, grouped.
+  p.lines = 1234567;
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("en")) ==
+        "actual spend in <time datetime=\"2024-09\">2024-09</time>, 1,234,567 lines of the FOCUS export");
+  CHECK(PriceDatesHtml(p, testing::SpeakerFor("zh")) ==
+        "<time datetime=\"2024-09\">2024-09</time> 实际支出，FOCUS 账单导出中的 1,234,567 行");
 }
 
 TEST_CASE("An actual spend reads to the cent where a price keeps every digit it was written with",
