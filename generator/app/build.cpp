@@ -50,11 +50,11 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
                                             const OutputSink* sink,
                                             render::SearchIndexBuilder* search, Diagnostics* diags,
                                             std::vector<std::unique_ptr<Diagnostics>>* page_diags,
-                                            size_t* exported) {
+                                            size_t* more_files) {  // data exports and lists' later pages
   const std::vector<content::Page>& pages = *site_pages;
   const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation)
                                     : std::vector<std::vector<const cost::ModelResult*>>();
-  std::atomic<size_t> exports{0};
+  std::atomic<size_t> exports{0}, pager_files{0};
   const std::vector<std::string>& langs = in.config->languages;
   std::vector<render::OutputFile> files(pages.size() * langs.size());
   if (page_diags) {
@@ -93,7 +93,10 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
         std::vector<render::SearchSection>().swap(file.search_sections);
         std::string().swap(file.title);
       }
-    }, &files[p * langs.size()], page_out);
+    }, &files[p * langs.size()], page_out, [&](size_t, render::OutputFile& file) {
+      ++pager_files;  // a later page of a list: written, neither searched nor kept
+      if (staging && !staging->Write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
+    });
     if (!keep) {
       for (content::PageSource& src : (*site_pages)[p].sources) {
         std::string().swap(src.text);
@@ -102,7 +105,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
     }
     if (options.progress) options.progress(done.fetch_add(1) + 1, pages.size());
   });
-  *exported = exports;
+  *more_files = exports + pager_files;
   return files;
 }
 
@@ -206,10 +209,10 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   markdown::Initialize();  // cmark-gfm's registry, once, before any thread
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
-  size_t exported = 0;
+  size_t more_files = 0;
   const OutputSink sink = staging ? StagingSink(staging.get()) : OutputSink();
   std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &sink, &search, diags,
-                                                      options.keep ? &state.page_diags : nullptr, &exported);
+                                                      options.keep ? &state.page_diags : nullptr, &more_files);
   for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
   render::CheckAnchors(files, diags);
@@ -238,7 +241,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   stats->languages = cfg.languages;
   for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(pages.size());
-  stats->files = files.size() + exported + site_files + 1;  // + the search index
+  stats->files = files.size() + more_files + site_files + 1;  // + the search index
   // Any error so far: the staging folder is dropped, the old site stays.
   if (diags->HasErrors()) return false;
   if (staging && !staging->Commit(&err)) {

@@ -467,7 +467,9 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, bool pages_c
     auto& renderer = renderers_[static_cast<size_t>(worker)];
     if (!renderer) renderer = std::make_unique<render::PageRenderer>(*inputs_);
     diags[i] = std::make_unique<costsite::Diagnostics>();
-    RenderPage(*renderer, *inputs_, which[i], [](size_t, render::OutputFile&) {}, &files[i * langs], diags[i].get());
+    std::vector<render::OutputFile> later;  // a long list's later pages
+    RenderPage(*renderer, *inputs_, which[i], [](size_t, render::OutputFile&) {}, &files[i * langs], diags[i].get(),
+               [&](size_t, render::OutputFile& f) { later.push_back(std::move(f)); });
     if (diags[i]->HasErrors()) failed = true;
     if (failed) return;  // the other pages are still rendered, for their errors
     for (size_t l = 0; l < langs; ++l) {
@@ -475,6 +477,9 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, bool pages_c
       WritePageFiles(*inputs_, site.pages[which[i]].is_list, f, options_.single_file, sink, &write_errors);
       std::string().swap(f.content);
     }
+    std::string err;
+    for (const render::OutputFile& f : later)
+      if (!sink.write(f.path, f.content, &err)) write_errors.Error({}, err, {}, 1, "output");
     if (!first_written.exchange(true))
       report->first_page_seconds = std::chrono::duration<double>(Clock::now() - update_start_).count();
   });

@@ -55,7 +55,8 @@ void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig&
 
 void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, size_t p,
                 const std::function<void(size_t lang, render::OutputFile& file)>& done,
-                render::OutputFile* files, Diagnostics* diags) {
+                render::OutputFile* files, Diagnostics* diags,
+                const std::function<void(size_t lang, render::OutputFile& file)>& later) {
   const content::Page& page = (*in.pages)[p];
   const std::vector<std::string>& langs = in.config->languages;
   // The drift checks compare the languages: they reuse the parses the
@@ -65,7 +66,9 @@ void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, si
   for (size_t l = 0; l < langs.size(); ++l) {
     const content::PageSource* own = page.In(langs[l]);
     size_t si = own ? static_cast<size_t>(own - page.sources.data()) : 0;
-    files[l] = renderer.Render(page, langs[l], diags, own ? &refs[si] : nullptr);
+    std::function<void(render::OutputFile&)> more;
+    if (later) more = [&](render::OutputFile& file) { later(l, file); };
+    files[l] = renderer.Render(page, langs[l], diags, own ? &refs[si] : nullptr, more);
     if (own) have[si] = true;
     done(l, files[l]);
   }

@@ -53,11 +53,14 @@ bool LoadSite(const std::filesystem::path& root, const std::string& build_date, 
 /// Renders page `p` of `in` in every site language with `renderer` (one per
 /// thread) and runs its drift checks. `done(l, file)` receives the file of
 /// the l-th site language while it still holds its HTML and search text;
-/// what it leaves in `file` is kept in files[l]. REQUIRES: `files` has room
-/// for one file per site language.
+/// what it leaves in `file` is kept in files[l]. The later pages of a list
+/// shown a page of entries at a time go to `later(l, file)`, each before
+/// its language's first page reaches `done`, and are not kept.
+/// REQUIRES: `files` has room for one file per site language.
 void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, size_t p,
                 const std::function<void(size_t lang, render::OutputFile& file)>& done,
-                render::OutputFile* files, Diagnostics* diags);
+                render::OutputFile* files, Diagnostics* diags,
+                const std::function<void(size_t lang, render::OutputFile& file)>& later = {});
 
 }  // namespace costsite::app
 

@@ -106,6 +106,32 @@ void SetIfAny(mstch::data* d, const std::string& key, const std::string& value) 
 
 }  // namespace
 
+// One entry of a list page: the page, the source shown for it, and for a
+// term the number of pages naming it.
+struct PageRenderer::Listed {
+  const content::Page* page;
+  const content::PageSource* src;
+  size_t term_count;
+};
+
+// Which page of a list is rendered: entries [(at - 1) * per, at * per) of
+// `listing`, on page `at` of `count`.
+struct PageRenderer::Pager {
+  const std::vector<Listed>* listing;
+  size_t at = 1, count = 1, per = 0;
+};
+
+namespace {
+
+// The key of page `at` of a list: its own for the first, then KEY/page/N
+// (as Hugo names them).
+std::string PagerKey(const std::string& key, size_t at) {
+  if (at == 1) return key;
+  return (key.empty() ? std::string() : key + "/") + "page/" + std::to_string(at);
+}
+
+}  // namespace
+
 struct PageRenderer::Impl {
   const SiteInputs& in;
   // Per language: the templates with that language's UI strings bound in.
@@ -322,22 +348,58 @@ struct PageRenderer::Impl {
     data->set("has_neighbours", mstch::data(listing.size() > 1));
   }
 
-  // The reports, each with its headline figure when it names one (added to
-  // `refs`: the page reads its model), and the rates headlines were converted
-  // at. A headline that names nothing is reported in its source's own
-  // language only, so once.
-  void HomeListing(const content::Page& list_page, std::string_view lang, OutputFile* out, mstch::data* data,
-                   Diagnostics* diags, std::vector<markdown::CostRef>* refs) {
+  // Links to the other pages of a list shown a page at a time, and where
+  // this one is ("Page 2 of 50"), as `pager`; from the second page on, the
+  // same words as `pager_title` (the window's title tells the pages apart).
+  void SetPager(const content::Page& page, const std::string& lang, const Pager& pager, const std::string& file,
+                mstch::data* data) {
+    auto url = [&](size_t at) {
+      return output::RelativeUrl(file, output::PageFile(lang, PagerKey(page.UrlIn(lang), at)));
+    };
+    auto number = [&](size_t n) { return figures::FormatNumber(cost::Decimal(n), {}, lang); };
+    std::string text = Replace(Replace(UiString(*in.theme, lang, "pager_at"), "{n}", number(pager.at)), "{count}",
+                               number(pager.count));
+    mstch::data nav;
+    if (pager.at > 1) {
+      if (pager.at > 2) nav.set("first_url", url(1));  // not twice the same link
+      nav.set("prev_url", url(pager.at - 1));
+      data->set("pager_title", text);
+    }
+    if (pager.at < pager.count) {
+      nav.set("next_url", url(pager.at + 1));
+      if (pager.at + 1 < pager.count) nav.set("last_url", url(pager.count));
+    }
+    nav.set("text", text);
+    data->set("pager", nav);
+  }
+
+  // The entries a list page shows in `lang`, in order: a term no page of
+  // this language names has a page (the language switcher leads there) but
+  // is not listed.
+  std::vector<Listed> Listing(const content::Page& list_page, std::string_view lang) {
+    std::vector<Listed> out;
+    for (const auto& [page, src] : ListEntries(*in.pages, tree, IndexOf(list_page), lang)) {
+      const size_t term_count = page->term.empty() ? 0 : TermCount(*in.pages, *page, lang);
+      if (!page->term.empty() && term_count == 0) continue;
+      out.push_back({page, src, term_count});
+    }
+    return out;
+  }
+
+  // Entries [begin, end) of a list page's `listing`, each with its headline
+  // figure when it names one (added to `refs`: the page reads its model), and
+  // the rates headlines were converted at. A headline that names nothing is
+  // reported in its source's own language only, so once.
+  void HomeListing(const std::vector<Listed>& listing, size_t begin, size_t end, std::string_view lang,
+                   OutputFile* out, mstch::data* data, Diagnostics* diags, std::vector<markdown::CostRef>* refs) {
     figures::Speaker speaker{lang, &in.theme->strings, in.config->default_language};
     mstch::data list{mstch::data::type::list};
     std::vector<cost::FxUse> rates;
     bool any_headline = false;
     figures::PopoverIds ids("home-");  // the body's figures are numbered apart
-    for (const auto& [page, src] : ListEntries(*in.pages, tree, IndexOf(list_page), lang)) {
-      // A term no page of this language names has a page (the language
-      // switcher leads there) but is not listed.
-      const int term_count = page->term.empty() ? 0 : TermCount(*in.pages, *page, lang);
-      if (!page->term.empty() && term_count == 0) continue;
+    for (size_t i = begin; i < end; ++i) {
+      const content::Page* page = listing[i].page;
+      const content::PageSource* src = listing[i].src;
       mstch::data item;
       item.set("title", ListTitle(*src));
       SetIfAny(&item, "description", EntryText(*src));
@@ -347,7 +409,7 @@ struct PageRenderer::Impl {
       if (!src->front.more().date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.more().date, lang));
       if (!src->front.more().lastmod.empty() && src->front.more().lastmod != src->front.more().date && page->taxonomy.empty())
         item.set("lastmod", PageDate(src->front.more().lastmod, lang));
-      if (!page->term.empty()) item.set("count", std::to_string(term_count));
+      if (!page->term.empty()) item.set("count", std::to_string(listing[i].term_count));
       const content::FrontMatter& front = src->front;
       Headline h;
       std::string error;
@@ -401,32 +463,60 @@ void PageRenderer::PagesChanged() {
 }
 
 OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
-                                markdown::PageCostRefs* refs) {
+                                markdown::PageCostRefs* refs, const std::function<void(OutputFile&)>& later) {
+  // A list longer than pager_size is shown a page of entries at a time: the
+  // listing of a section of 50,000 reports is not one page of 30 MB, nor held
+  // whole while it is rendered.
+  std::vector<Listed> listing;
+  if (page.is_list) listing = impl_->Listing(page, lang);
+  Pager pager{&listing, 1, 1, listing.size()};
+  if (const int size = impl_->in.config->pager_size; size > 0 && listing.size() > static_cast<size_t>(size)) {
+    pager.per = static_cast<size_t>(size);
+    pager.count = (listing.size() + pager.per - 1) / pager.per;
+  }
+  if (pager.count == 1) return RenderPart(page, lang, pager, diags, refs, nullptr);
+  // The first page stands for the list: it carries what every page of it reads.
+  std::vector<markdown::CostRef> all_refs;
+  OutputFile first = RenderPart(page, lang, pager, diags, refs, &all_refs);
+  for (pager.at = 2; pager.at <= pager.count; ++pager.at) {
+    OutputFile next = RenderPart(page, lang, pager, diags, nullptr, &all_refs);
+    first.reads_pricing = first.reads_pricing || next.reads_pricing;
+    if (later) later(next);
+  }
+  if (impl_->in.evaluation) first.models = ModelsOfRefs(all_refs, *impl_->in.evaluation);
+  return first;
+}
+
+OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view lang, const Pager& pager,
+                                    Diagnostics* diags, markdown::PageCostRefs* refs,
+                                    std::vector<markdown::CostRef>* all_refs) {
   const SiteInputs& in = impl_->in;
   const content::PageSource* src = SourceFor(page, lang);
   OutputFile out;
-  out.path = output::PageFile(lang, page.UrlIn(lang));
+  out.path = output::PageFile(lang, PagerKey(page.UrlIn(lang), pager.at));
   std::string l(lang);
 
-  // Fragment links are checked where the source is shown in its own language.
-  markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags,
-                                                    src->lang == l ? &out.anchors.links : nullptr);
   markdown::CostOutput cost_out;
   markdown::CostContext cost{src->lang, in.evaluation, &cost_out, &in.theme->strings,
                              in.config->default_language, in.spend};
-  // Shortcodes: the theme's templates/shortcodes/NAME.mustache in this language.
-  int shortcode_uid = 0;
-  markdown::ShortcodeRenderer shortcodes = [&](const markdown::ShortcodeCall& call, std::string* html) {
-    const std::string name = "shortcodes/" + call.name;
-    auto tmpl = in.theme->templates.find(name);
-    if (tmpl == in.theme->templates.end()) return false;
-    *html = impl_->Apply(name, l, ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite),
-                         "templates/" + name + ".mustache", diags);
-    return true;
-  };
-  markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};
-  markdown::RenderedMarkdown md =
-      markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
+  markdown::RenderedMarkdown md;
+  if (pager.at == 1) {  // a list's later pages show its entries, not its text again
+    // Fragment links are checked where the source is shown in its own language.
+    markdown::LinkRewriter rewrite = MakeLinkRewriter(in, page, *src, l, out.path, diags,
+                                                      src->lang == l ? &out.anchors.links : nullptr);
+    // Shortcodes: the theme's templates/shortcodes/NAME.mustache in this language.
+    int shortcode_uid = 0;
+    markdown::ShortcodeRenderer shortcodes = [&](const markdown::ShortcodeCall& call, std::string* html) {
+      const std::string name = "shortcodes/" + call.name;
+      auto tmpl = in.theme->templates.find(name);
+      if (tmpl == in.theme->templates.end()) return false;
+      *html = impl_->Apply(name, l, ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite),
+                           "templates/" + name + ".mustache", diags);
+      return true;
+    };
+    markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};
+    md = markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
+  }
 
   mstch::data data;  // with Impl::shared[l] behind it
   std::string title = src->front.title;
@@ -453,8 +543,14 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
     data.set("notice", notice);
     data.set("content_lang", content::HtmlLang(src->lang));
   }
-  if (page.is_list) impl_->HomeListing(page, l, &out, &data, diags, &cost_out.refs);
-  else impl_->SetNeighbours(page, l, out.path, &data);
+  if (page.is_list) {
+    const size_t begin = (pager.at - 1) * pager.per;
+    impl_->HomeListing(*pager.listing, begin, std::min(begin + pager.per, pager.listing->size()), l, &out, &data,
+                       diags, &cost_out.refs);
+    if (pager.count > 1) impl_->SetPager(page, l, pager, out.path, &data);
+  } else {
+    impl_->SetNeighbours(page, l, out.path, &data);
+  }
   SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, impl_->MenuOf(l),
                impl_->SiblingsOf(SidebarSection(*in.pages, impl_->tree, page), l), &data);
   // The date the page's prices hold at: the site's pinned as_of, else the
@@ -490,8 +586,10 @@ OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang
   data.set("body", impl_->body.marker());
   out.content = Splice(impl_->Apply("base", l, data, src->path, diags),
                        {{&impl_->content, md.html}, {&impl_->body, body}});
-  out.anchors.ids = IdList(CollectIds(out.content));
   out.title = data.get("page_title")->string_value();
+  if (all_refs) all_refs->insert(all_refs->end(), cost_out.refs.begin(), cost_out.refs.end());
+  if (pager.at > 1) return out;  // not searched, and no link leads into it
+  out.anchors.ids = IdList(CollectIds(out.content));
   const size_t shift = src->front.description.empty() ? 0 : src->front.description.size() + 1;
   out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description + "\n" + md.plain_text;
   for (const markdown::Heading& h : md.headings)

@@ -3,6 +3,7 @@
 #ifndef COSTSITE_RENDER_SITE_RENDERER_H_
 #define COSTSITE_RENDER_SITE_RENDERER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ class Evaluation;
 }
 namespace costsite::markdown {
 struct PageCostRefs;
+struct CostRef;
 }
 
 namespace costsite::render {
@@ -77,14 +79,22 @@ class PageRenderer {
   /// Renders `page` in `lang` (falling back to another language's source
   /// with a notice when it has none there). If `refs` is set, it receives
   /// what the rendered source refers to (for markdown::CheckPageDrift).
+  /// A list with more entries than the site's pager_size is shown a page of
+  /// entries at a time: the first page is returned, and it lists the models
+  /// every page of the list reads; each later page (KEY/page/N/) is passed to
+  /// `later` as it is rendered, then dropped.
   OutputFile Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
-                    markdown::PageCostRefs* refs = nullptr);
+                    markdown::PageCostRefs* refs = nullptr, const std::function<void(OutputFile&)>& later = {});
   /// The pages' titles or order may have changed (serve reuses a renderer):
   /// the home listing's order is worked out again at the next page.
   void PagesChanged();
 
  private:
   struct Impl;
+  struct Listed;
+  struct Pager;
+  OutputFile RenderPart(const content::Page& page, std::string_view lang, const Pager& pager, Diagnostics* diags,
+                        markdown::PageCostRefs* refs, std::vector<markdown::CostRef>* all_refs);
   std::unique_ptr<Impl> impl_;
 };
 

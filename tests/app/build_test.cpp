@@ -112,8 +112,13 @@ TEST_CASE("A bilingual fixture site builds with every page in both languages") {
 TEST_CASE("Every URL the build writes is relative and resolves to a file and anchor") {
   TempDir tmp;
   CopyFixture("sites/basic", tmp.path() / "src");
+  // And with the home page's reports listed one a page: the later pages sit
+  // two folders deeper (zh/page/2/), and every link of theirs must still resolve.
+  const bool one_a_page = GENERATE(false, true);
+  if (one_a_page) WriteAll(tmp.path() / "src/site.yaml", ReadAll(tmp.path() / "src/site.yaml") + "pager_size: 1\n");
   fs::path site = tmp.path() / "out";
   REQUIRE(RunCostsite("build --source " + (tmp.path() / "src").string() + " --out " + site.string()).exit_code == 0);
+  CHECK(fs::exists(site / "zh/page/2/index.html") == one_a_page);
   int checked = 0;
   for (const std::string& file : HtmlFiles(site)) {
     std::string html = ReadAll(site / file);

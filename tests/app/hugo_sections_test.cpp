@@ -130,6 +130,79 @@ TEST_CASE("A large section's sidebar shows the window around the page and links 
   CHECK(ReadAll(site / "en/sections/reference/commands/index.html").find("section-nav-more") == std::string::npos);
 }
 
+TEST_CASE("A list longer than pager_size is shown a page of entries at a time") {
+  TempDir tmp;
+  fs::path src = FixtureCopy(tmp.path() / "src");
+  for (const char* lang : {"en", "zh"}) {
+    fs::path dir = src / "content" / lang / "many";
+    fs::create_directories(dir);
+    WriteAll(dir / "_index.md", std::string("---\ntitle: Many ") + lang + "\n---\nThe section's own text.\n");
+    for (int i = 0; i < 60; ++i) {
+      char name[16];
+      std::snprintf(name, sizeof name, "p%02d", i);
+      WriteAll(dir / (std::string(name) + ".md"),
+               "---\ntitle: Page " + std::string(name) + "\nweight: " + std::to_string(i + 1) + "\n---\nText.\n");
+    }
+  }
+  fs::path site = tmp.path() / "out";
+  SECTION("100 entries a page unless the site says otherwise: 60 are one page") {
+    CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
+    REQUIRE(r.exit_code == 0);
+    CHECK(ListTitles(ReadAll(site / "en/many/index.html")).size() == 60);
+    CHECK(ReadAll(site / "en/many/index.html").find("list-pager") == std::string::npos);
+    CHECK_FALSE(fs::exists(site / "en/many/page/2"));
+  }
+  SECTION("pager_size: 25 makes three pages, in order, each linking to the others") {
+    WriteAll(src / "site.yaml", ReadAll(src / "site.yaml") + "pager_size: 25\n");
+    CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.output.find(" 0 warnings") != std::string::npos);
+    std::vector<std::string> all;
+    for (const char* file : {"en/many/index.html", "en/many/page/2/index.html", "en/many/page/3/index.html"}) {
+      std::vector<std::string> titles = ListTitles(ReadAll(site / file));
+      CHECK(titles.size() == (all.size() < 50 ? 25u : 10u));
+      all.insert(all.end(), titles.begin(), titles.end());
+    }
+    REQUIRE(all.size() == 60);
+    for (int i = 0; i < 60; ++i) {
+      char name[16];
+      std::snprintf(name, sizeof name, "Page p%02d", i);
+      CHECK(all[static_cast<size_t>(i)] == name);
+    }
+    CHECK_FALSE(fs::exists(site / "en/many/page/4"));
+    CHECK_FALSE(fs::exists(site / "en/many/page/1"));  // the first page is the section's own
+
+    std::string first = ReadAll(site / "en/many/index.html");
+    CHECK(first.find("<span aria-current=\"page\">Page 1 of 3</span>\n"
+                     "<a href=\"page/2/index.html\" rel=\"next\">Next</a>\n"
+                     "<a href=\"page/3/index.html\">Last</a>\n</nav>") != std::string::npos);
+    CHECK(first.find("The section's own text.") != std::string::npos);
+    std::string second = ReadAll(site / "en/many/page/2/index.html");
+    CHECK(second.find("<a href=\"../../index.html\" rel=\"prev\">Previous</a>\n"
+                      "<span aria-current=\"page\">Page 2 of 3</span>\n"
+                      "<a href=\"../3/index.html\" rel=\"next\">Next</a>\n</nav>") != std::string::npos);
+    // The section's text is on its first page only; the page's place is in its title.
+    CHECK(second.find("The section's own text.") == std::string::npos);
+    CHECK(second.find("<title>Many en · Hugo docs fixture · Page 2 of 3</title>") != std::string::npos);
+    CHECK(second.find("<a href=\"../../p30/index.html\">Page p30</a>") != std::string::npos);
+    std::string third = ReadAll(site / "zh/many/page/3/index.html");
+    CHECK(third.find("<a href=\"../../index.html\">第一页</a>\n<a href=\"../2/index.html\" rel=\"prev\">上一页</a>\n"
+                     "<span aria-current=\"page\">第 3 页，共 3 页</span>\n</nav>") != std::string::npos);
+    CHECK(third.find("<nav class=\"list-pager\" aria-label=\"列表分页\">") != std::string::npos);
+    // Pages of a list are neither in the sitemap nor searched: their entries are.
+    CHECK(ReadAll(site / "sitemap.xml").find("/page/2/") == std::string::npos);
+    CHECK(ReadAll(site / "search-index.js").find("many/page/2") == std::string::npos);
+  }
+  SECTION("pager_size must not be negative") {
+    WriteAll(src / "site.yaml", ReadAll(src / "site.yaml") + "pager_size: -5\n");
+    CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
+    CHECK(r.exit_code != 0);
+    CHECK(r.output.find("site.yaml:16:13: error: 'pager_size' must be 0") != std::string::npos);
+    CHECK_FALSE(fs::exists(site));
+  }
+}
+
 TEST_CASE("Dates are shown in the page's language and tags link to term pages") {
   Built b;
   std::string zh = b.Page("zh/sections/install/index.html");
