@@ -10,7 +10,7 @@ namespace costsite::cost {
 namespace {
 
 Figure ToFigure(const std::string& id, const LocalizedText& label, const Value& v,
-                const Explanation& explain, const SourcePos& pos) {
+                const SharedValue<Explanation>& explain, const SourcePos& pos) {
   Figure f;
   f.id = id;
   f.label = label;
@@ -159,7 +159,9 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
     // numbers, which only a formula that reads one has to be told.
     e->undefined = true;
     e->value = Value{false, false, Interval(Decimal(0)), Dimension{}, *units_.Find("%")};
-    e->explain.formula = of + " / total";
+    Explanation explain;
+    explain.formula = of + " / total";
+    e->explain = std::move(explain);
     return true;
   }
   if (!any_negative && !low_den.lo.IsZero() && !high_den.lo.IsZero()) {
@@ -172,13 +174,13 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
     return false;
   }
   e->value = Value{false, false, share, Dimension{}, *units_.Find("%")};
-  e->explain.formula = of + " / total";
   Trace trace;
+  trace.explain.formula = of + " / total";
   Value part_value = total->value;
   part_value.v = part;
   trace.AddInput(NameInput(of, m, is_item ? of : "subtotal." + of, ""), part_value);
   trace.AddInput(NameInput("total", m, "total", ""), total->value);
-  e->explain.inputs = trace.explain.inputs;
+  e->explain = std::move(trace.explain);
   return true;
 }
 

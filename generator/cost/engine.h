@@ -139,9 +139,12 @@ class Engine {
   struct Entry {
     State state = State::kPending;
     Value value;
-    Explanation explain;
+    // Shared with the figures made of this entry (ToFigure): a figure and its
+    // share, an item's cost and the explanations of every scenario that does
+    // not change it hold one value, not a copy each.
+    SharedValue<Explanation> explain;
     std::optional<Value> quantity;
-    Explanation quantity_explain;
+    SharedValue<Explanation> quantity_explain;
     SharedOptional<PriceUse> unit_price;
     std::optional<Figure> factor;  // see TimeFactor
     bool undefined = false;        // a share of a total that is zero: no number
