@@ -15,8 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // A bilingual site of `n` reports; report i shows model m<i % models>.
-void WriteSite(const fs::path& root, int n, int models) {
-  WriteAll(root / "site.yaml", "title: {zh: 站点, en: Site}\nlanguages: [zh, en]\n");
+void WriteSite(const fs::path& root, int n, int models, const std::string& settings = "") {
+  WriteAll(root / "site.yaml", "title: {zh: 站点, en: Site}\nlanguages: [zh, en]\n" + settings);
   WriteAll(root / "pricing/cloud.yaml",
            "provider: cloud\nname: Cloud\ncurrency: USD\nsource: https://example.com\ndate: 2024-01-01\n"
            "prices:\n  - id: a\n    unit: USD/h\n    price: 0.5\n  - id: b\n    unit: USD/h\n    price: 2\n");
@@ -36,8 +36,8 @@ struct Fixture {
   fs::path src = tmp.path() / "src", out = tmp.path() / "out";
   std::unique_ptr<ServeSession> session;
 
-  Fixture(int n, int models) {
-    WriteSite(src, n, models);
+  Fixture(int n, int models, const std::string& settings = "") {
+    WriteSite(src, n, models, settings);
     markdown::Initialize();
     BuildOptions opt;
     opt.source = src;
@@ -257,6 +257,28 @@ TEST_CASE("A new headline re-renders the home pages, and a price change reaches 
   INFO(priced.errors);
   REQUIRE(priced.ok);
   CHECK(f.Page("en/index.html").find("$600/month") != std::string::npos);
+}
+
+TEST_CASE("A home page shown one report a page: a price change rewrites the later page that shows it") {
+  Fixture f(3, 2, "pager_size: 1\n");
+  CHECK(f.Page("en/page/3/index.html").find(">Report 2</a>") != std::string::npos);
+  WriteAll(f.src / "content/r2.en.md", "---\ntitle: Report 2\nheadline: m0.total\n---\n## Cost\n\nTotal `=m0.total`.\n");
+  UpdateReport r = f.session->Update({"content/r2.en.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(f.Page("en/page/3/index.html").find("$50/month") != std::string::npos);  // 100 h x 0.5 USD/h
+  CHECK(f.Page("en/index.html").find("$50/month") == std::string::npos);       // page 1 shows Report 0
+  // The home page's first page carries what its later pages read.
+  std::string cloud = ReadAll(f.src / "pricing/cloud.yaml");
+  cloud.replace(cloud.find("price: 0.5"), 10, "price: 1.5");
+  WriteAll(f.src / "pricing/cloud.yaml", cloud);
+  UpdateReport priced = f.session->Update({"pricing/cloud.yaml"});
+  INFO(priced.errors);
+  REQUIRE(priced.ok);
+  CHECK_FALSE(priced.full);
+  CHECK(f.Page("en/page/3/index.html").find("$150/month") != std::string::npos);
+  CHECK(f.Page("en/page/3/index.html").find("<span aria-current=\"page\">Page 3 of 3</span>") != std::string::npos);
 }
 
 TEST_CASE("A page replaced by a symbolic link out of the site is refused, as build refuses it") {
