@@ -58,6 +58,11 @@ class LocalizedText {
     return 1;
   }
   void clear() { map_.reset(); }
+  /// Makes this text share one map with every other interned text of the
+  /// same words: a label written alike in many models ("GPUs", "Hours a
+  /// month") is held once. Thread-safe. An interned map is never changed in
+  /// place (the table holds it too, so a change copies it first).
+  LocalizedText& Intern();
 
   friend bool operator==(const LocalizedText& a, const LocalizedText& b) {
     return a.map_ == b.map_ || a.Get() == b.Get();

@@ -100,7 +100,7 @@ LocalizedText YamlFile::Localized(const YamlNode& node, std::string_view what) {
   } else {
     Error(node, "expected text or {zh: …, en: …} for " + std::string(what), "malformed-yaml");
   }
-  return out;
+  return std::move(out.Intern());  // held by every figure and table row that shows it
 }
 
 bool YamlFile::Bool(const YamlNode& node, std::string_view what) {
