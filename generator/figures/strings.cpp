@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 102> kKeys = {
+constexpr std::array<std::string_view, 110> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -34,7 +34,10 @@ constexpr std::array<std::string_view, 102> kKeys = {
     // status words the page's script fills in.
     "whatif_inputs", "whatif_reset", "whatif_updated", "whatif_invalid", "whatif_failed",
     // Its scenario picker and as-of date.
-    "whatif_scenario", "whatif_as_of", "whatif_invalid_date"};
+    "whatif_scenario", "whatif_as_of", "whatif_invalid_date",
+    // Hugo's `heading` shortcode: the headings Kubernetes' docs pages share.
+    "heading_prerequisites", "heading_objectives", "heading_whatsnext", "heading_cleanup",
+    "heading_synopsis", "heading_options", "heading_options_from_parent", "heading_seealso"};
 
 const std::string* Find(const UiWords* words, std::string_view lang, std::string_view key) {
   if (!words) return nullptr;
@@ -62,6 +65,13 @@ std::string VariantLabel(std::string_view variant, const Speaker& lang) {
   if (!Known(key)) return std::string(variant);
   std::string text = UiText(key, lang);
   return text == key ? std::string(variant) : text;
+}
+
+std::string HeadingWord(std::string_view id, const Speaker& lang) {
+  const std::string key = "heading_" + std::string(id);
+  if (const std::string* s = Find(lang.words, lang.lang, key)) return *s;
+  if (const std::string* s = Find(lang.words, lang.fallback_lang, key)) return *s;
+  return {};
 }
 
 std::string_view PrimaryLanguage(std::string_view lang) { return lang.substr(0, lang.find_first_of("-_")); }

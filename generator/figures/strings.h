@@ -44,6 +44,13 @@ std::string UiText(std::string_view key, const Speaker& lang);
 /// `variant_<id>`; the id itself for a variant the theme does not name.
 std::string VariantLabel(std::string_view variant, const Speaker& lang);
 
+/// The words of Hugo's `{{% heading "ID" %}}` in the speaker's language:
+/// the UI word `heading_ID` (built in for the headings Kubernetes' docs
+/// pages share: prerequisites, objectives, whatsnext, cleanup, …; a site
+/// adds others in its templates/i18n/), else in the fallback language; ""
+/// when neither has it.
+std::string HeadingWord(std::string_view id, const Speaker& lang);
+
 /// A label given per language in the site's data, else in the site's default
 /// language, else any.
 inline const std::string& Pick(const LocalizedText& t, const Speaker& lang) {

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "figures/html.h"
+#include "figures/strings.h"
 #include "markdown/arena.h"
 #include "markdown/cjk_breaks.h"
 #include "markdown/cmark_util.h"
@@ -658,7 +659,27 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   // Shortcodes are cut out before cmark sees the text (see shortcodes.h).
-  ShortcodeBody shortcodes = CutShortcodes(path, body, first_line, diags);
+  // Hugo's `heading "ID"` is words of the page's language (figures::HeadingWord),
+  // put in as text: the heading's id and the outline are made from them.
+  ShortcodeText heading = [&](const ShortcodeCall& call, std::string* text) {
+    if (call.name != "heading" || call.positional.empty()) return false;
+    const std::string& id = call.positional.front();
+    figures::Speaker speaker = options.cost ? options.cost->Speaker() : figures::Speaker{};
+    std::string words = figures::HeadingWord(id, speaker);
+    if (words.empty()) {
+      diags->Add({Severity::kWarning, call.pos,
+                  "no words for heading '" + id + "' (add 'heading_" + id + "' to templates/i18n/ of each language); "
+                  "its id is shown",
+                  call.source_line, call.width, "shortcode"});
+      words = id;
+    }
+    for (char c : words) {  // as text, never as Markdown
+      if (c != '\0' && std::strchr("\\`*_[]<>#!|&~", c)) *text += '\\';
+      *text += c;
+    }
+    return true;
+  };
+  ShortcodeBody shortcodes = CutShortcodes(path, body, first_line, diags, heading);
   body = shortcodes.text;
   cmark_parser_feed(parser.get(), body.data(), body.size());
   NodePtr doc(cmark_parser_finish(parser.get()));

@@ -264,7 +264,8 @@ std::string RefTarget(const ShortcodeCall& call) {
   return out + frag;
 }
 
-ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int first_line, Diagnostics* diags) {
+ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int first_line, Diagnostics* diags,
+                            const ShortcodeText& text_form) {
   ShortcodeBody out;
   out.placeholder_prefix = "<!--cs-sc-";
   while (body.find(out.placeholder_prefix) != std::string_view::npos) out.placeholder_prefix += "x-";
@@ -360,6 +361,10 @@ ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int 
     std::string ref = RefTarget(call);
     if (call.name == "ref" || call.name == "relref") {
       out.text += ref;
+      continue;
+    }
+    if (std::string words; text_form && !call.paired && text_form(call, &words)) {
+      out.text += words;
       continue;
     }
     // A shortcode alone on its lines is a block, else it is inline.

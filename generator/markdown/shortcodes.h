@@ -47,11 +47,18 @@ struct ShortcodeBody {
   std::string placeholder_prefix;   // "<!--cs-sc-" unless the page has it already
 };
 
+/// A shortcode that stands for words of the page's language (Hugo's
+/// `heading "prerequisites"`): true with its Markdown in `text`.
+using ShortcodeText = std::function<bool(const ShortcodeCall& call, std::string* text)>;
+
 /// Finds the shortcodes of `body` (which starts at line `first_line` of
 /// `path`). A shortcode opened and not closed where it must be, or a bad
 /// argument, is reported as a warning and left out. Inner text is kept raw:
-/// the caller renders it (shortcodes in it included).
-ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int first_line, Diagnostics* diags);
+/// the caller renders it (shortcodes in it included). One that `text_form`
+/// gives words for is replaced by them before the text is parsed, so that a
+/// heading made of it has an id and an outline entry from its words.
+ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int first_line, Diagnostics* diags,
+                            const ShortcodeText& text_form = {});
 
 /// The index of the call a placeholder literal stands for, or -1.
 int PlaceholderIndex(std::string_view literal, std::string_view prefix);

@@ -39,6 +39,23 @@ TEST_CASE("A language named with its region reads in its primary language's word
   CHECK(Has(b.Page("en/docs/selectors/index.html"), "<p class=\"sc-admonition-title\">Note</p>"));
 }
 
+TEST_CASE("Hugo's heading shortcode is a heading in the page's language, with an id made of its words") {
+  Built b;
+  INFO(b.result.output);
+  REQUIRE(b.result.exit_code == 0);
+  CHECK(Has(b.result.output, " 0 warnings"));
+  std::string zh = b.Page("zh-cn/docs/configure-pod/index.html");
+  CHECK(Has(zh, "<h2 id=\"准备开始\">\n准备开始\n"));
+  CHECK(Has(zh, "<h2 id=\"接下来\">\n接下来\n"));
+  CHECK(Has(zh, "<p class=\"sc-admonition-title\">注意</p>\n<p>删除 Pod 会停止其中的容器。</p>"));
+  CHECK(Has(zh, "<p class=\"sc-feature-state\">特性状态：<code>Kubernetes v1.27 [stable]</code></p>"));
+  std::string en = b.Page("en/docs/configure-pod/index.html");
+  CHECK(Has(en, "<h2 id=\"before-you-begin\">\nBefore you begin\n"));
+  CHECK(Has(en, "<h2 id=\"whats-next\">\nWhat's next\n"));
+  CHECK(Has(en, "<p class=\"sc-admonition-title\">Caution</p>"));
+  CHECK(Has(en, "<p class=\"sc-feature-state\">Feature state: <code>Kubernetes v1.27 [stable]</code></p>"));
+}
+
 TEST_CASE("Front matter after an empty first line is the page's") {
   Built b;
   REQUIRE(b.result.exit_code == 0);

@@ -188,6 +188,21 @@ TEST_CASE("An unknown shortcode without inner content shows its text argument") 
   CHECK(Has(r.plain_text, "控制对象"));
 }
 
+TEST_CASE("A heading shortcode without words for its id shows the id as text and is warned") {
+  Rendered sc;
+  Diagnostics diags;
+  auto r = Render("## {{% heading \"lesson_*content*\" %}}\n\nText.\n", &sc, &diags);
+  INFO(r.html);
+  CHECK(Has(r.html, ">\nlesson_*content*\n"));  // as written, not emphasis
+  REQUIRE(r.headings.size() == 1);
+  CHECK(r.headings[0].text == "lesson_*content*");
+  REQUIRE(diags.Sorted().size() == 1);
+  CHECK(diags.Sorted()[0].pos.line == 3);
+  CHECK(diags.Sorted()[0].pos.col == 4);
+  CHECK(Has(diags.Sorted()[0].message, "add 'heading_lesson_*content*' to templates/i18n/"));
+  CHECK(sc.calls.empty());  // never reaches the templates
+}
+
 TEST_CASE("A shortcode without inner content alone on a line inside a paragraph stays in the paragraph") {
   Rendered sc;
   Diagnostics diags;
