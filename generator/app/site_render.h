@@ -24,7 +24,8 @@ using load::LoadedSite;
 
 /// The renderer's view of a loaded site. REQUIRES: `site` outlives the result.
 inline render::SiteInputs InputsOf(const LoadedSite& site, const std::string& version) {
-  return {&site.config, &site.pages, &site.theme, &site.evaluation, version, &site.source_files, &site.spend};
+  return {&site.config, &site.pages, &site.theme, &site.evaluation, version, &site.source_files, &site.spend,
+          site.root};
 }
 
 /// What a build keeps when asked (BuildOptions::keep), for serve's

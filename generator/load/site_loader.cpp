@@ -60,6 +60,7 @@ std::vector<std::string> ListStatic(const fs::path& root, Diagnostics* diags) {
 }
 
 bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site, Diagnostics* diags) {
+  site->root = root;
   if (!LoadConfig(root, &site->config, diags)) return false;
   if (site->config.build_date.empty()) site->config.build_date = options.build_date;
   // Pages are read while the models evaluate: the two do not depend on each

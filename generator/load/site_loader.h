@@ -32,6 +32,8 @@ struct LoadedSite {
   std::vector<std::string> source_files;
   /// The FOCUS export's sums for every page's `cost actuals` block.
   cost::SpendData spend;
+  /// The folder it was loaded from.
+  std::filesystem::path root;
 };
 
 /// How to load; each field states its default.

@@ -1,5 +1,7 @@
 #include "render/shortcodes.h"
 
+#include "base/fs_util.h"
+
 namespace costsite::render {
 
 namespace mstch = kainjow::mustache;
@@ -58,6 +60,70 @@ mstch::data ShortcodeData(const markdown::ShortcodeCall& call, bool wants_inner,
   }
   SetValue(&d, "label", label);
   return d;
+}
+
+std::vector<std::string> ShortcodeFilePlaces(const content::SiteConfig& config, const content::PageSource& src,
+                                             const std::string& file) {
+  std::vector<std::string> places;
+  size_t slash = src.path.rfind('/');
+  places.push_back((slash == std::string::npos ? std::string() : src.path.substr(0, slash + 1)) + file);
+  const std::string content = "content/";
+  if (config.content_layout == content::ContentLayout::kFolders) {
+    places.push_back(content + src.lang + "/examples/" + file);
+    if (config.default_language != src.lang) places.push_back(content + config.default_language + "/examples/" + file);
+  } else {
+    places.push_back(content + "examples/" + file);
+  }
+  return places;
+}
+
+bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConfig& config,
+                      const content::PageSource& src, const markdown::ShortcodeCall& call,
+                      const std::string& template_text, mstch::data* data, Diagnostics* diags) {
+  if (template_text.find("file_text") == std::string::npos) return true;
+  std::string file, language;
+  for (const auto& [k, v] : call.named) {
+    if (k == "file") file = v;
+    if (k == "language" || k == "lang") language = v;
+  }
+  auto warn = [&](const std::string& message) {
+    diags->Add({Severity::kWarning, call.pos, message, call.source_line, call.width, "shortcode-file"});
+  };
+  if (file.empty()) {
+    warn("shortcode '" + call.name + "' names no file (file=\"…\")");
+    return false;
+  }
+  if (root.empty()) return false;
+  constexpr uintmax_t kMaxBytes = 1 << 20;
+  const std::vector<std::string> places = ShortcodeFilePlaces(config, src, file);
+  for (const std::string& place : places) {
+    std::string text, error;
+    uintmax_t size = 0;
+    switch (ReadFileInside(root, place, &text, &error, kMaxBytes, &size)) {
+      case ReadInside::kRead: {
+        if (language.empty()) {
+          size_t dot = file.rfind('.');
+          if (dot != std::string::npos && file.find('/', dot) == std::string::npos) language = file.substr(dot + 1);
+        }
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+        data->set("file_text", text);
+        if (!language.empty()) data->set("file_lang", language);
+        return true;
+      }
+      case ReadInside::kOutside:
+        warn("'" + place + "' lies outside the site: it is not shown");
+        return false;
+      case ReadInside::kTooLarge:
+        warn("'" + place + "' is " + std::to_string(size) + " bytes: a file a shortcode shows may have at most 1 MB");
+        return false;
+      case ReadInside::kFailed:
+        break;  // not there: the next place
+    }
+  }
+  std::string tried;
+  for (const std::string& place : places) tried += (tried.empty() ? "" : ", ") + place;
+  warn("no file '" + file + "' for shortcode '" + call.name + "' (looked for " + tried + ")");
+  return false;
 }
 
 }  // namespace costsite::render

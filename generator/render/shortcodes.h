@@ -4,8 +4,14 @@
 #ifndef COSTSITE_RENDER_SHORTCODES_H_
 #define COSTSITE_RENDER_SHORTCODES_H_
 
+#include <filesystem>
 #include <kainjow/mustache.hpp>
 #include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "content/pages.h"
+#include "content/site_config.h"
 
 #include "markdown/markdown.h"
 
@@ -22,6 +28,23 @@ kainjow::mustache::data ShortcodeData(const markdown::ShortcodeCall& call, bool 
 /// True when a shortcode template shows its inner content as HTML (`{{{inner}}}`,
 /// a section on `inner`, …), so the content must be rendered as Markdown.
 bool UsesInner(const std::string& template_text);
+
+/// Where a shortcode's `file` argument may be, first found first: beside
+/// the page, then in the examples folder of the page's language and of the
+/// site's default language (Kubernetes' `code_sample file="pods/pod.yaml"`
+/// reads content/zh-cn/examples/pods/pod.yaml, else content/en/…), paths
+/// relative to the site's folder.
+std::vector<std::string> ShortcodeFilePlaces(const content::SiteConfig& config, const content::PageSource& src,
+                                             const std::string& file);
+
+/// Sets `file_text` (the file a shortcode's `file` argument names, as
+/// written) and `file_lang` (its `language` argument, else the file's
+/// extension) in `data` when the template uses `file_text`. A file that is
+/// not found, is outside the site or is over 1 MB is a warning at the call,
+/// and false: the call shows nothing.
+bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConfig& config,
+                      const content::PageSource& src, const markdown::ShortcodeCall& call,
+                      const std::string& template_text, kainjow::mustache::data* data, Diagnostics* diags);
 
 }  // namespace costsite::render
 

@@ -510,8 +510,9 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
       const std::string name = "shortcodes/" + call.name;
       auto tmpl = in.theme->templates.find(name);
       if (tmpl == in.theme->templates.end()) return false;
-      *html = impl_->Apply(name, l, ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite),
-                           "templates/" + name + ".mustache", diags);
+      mstch::data sc = ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite);
+      if (!AddShortcodeFile(in.root, *in.config, *src, call, tmpl->second, &sc, diags)) return true;  // shows nothing
+      *html = impl_->Apply(name, l, sc, "templates/" + name + ".mustache", diags);
       return true;
     };
     markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};

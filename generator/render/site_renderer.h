@@ -3,6 +3,7 @@
 #ifndef COSTSITE_RENDER_SITE_RENDERER_H_
 #define COSTSITE_RENDER_SITE_RENDERER_H_
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -38,6 +39,9 @@ struct SiteInputs {
   // content/ (page bundles' resources). nullptr: such links are not checked.
   const std::vector<std::string>* source_files = nullptr;
   const cost::SpendData* spend = nullptr;  // the FOCUS export's sums for `cost actuals`; nullptr: none asked
+  // The site's folder, for the files a shortcode shows (Kubernetes'
+  // `code_sample file="pods/pod.yaml"`); "": no file is read.
+  std::filesystem::path root;
 };
 
 /// A part of a page's search text that begins at an h2 or h3 heading: search

@@ -56,6 +56,34 @@ TEST_CASE("Hugo's heading shortcode is a heading in the page's language, with an
   CHECK(Has(en, "<p class=\"sc-feature-state\">Feature state: <code>Kubernetes v1.27 [stable]</code></p>"));
 }
 
+TEST_CASE("Kubernetes' code_sample and codenew show a file of the language's examples, else the default language's") {
+  Built b;
+  INFO(b.result.output);
+  REQUIRE(b.result.exit_code == 0);
+  std::string zh = b.Page("zh-cn/docs/configure-pod/index.html");
+  // Only in English: the English file.
+  CHECK(Has(zh, "<figure class=\"sc-code-sample\"><figcaption><code>pods/simple-pod.yaml</code></figcaption>\n"
+                "<pre><code class=\"language-yaml\">apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx</code></pre></figure>"));
+  // Translated: the page's own language's.
+  CHECK(Has(zh, "<pre><code class=\"language-yaml\"># 只有一个容器的 Pod。\napiVersion: v1\nkind: Pod</code></pre>"));
+  CHECK(Has(b.Page("en/docs/configure-pod/index.html"),
+            "<pre><code class=\"language-yaml\"># A Pod with one container.\napiVersion: v1\nkind: Pod</code></pre>"));
+}
+
+TEST_CASE("A file a shortcode names and no place holds is a warning at the shortcode") {
+  TempDir tmp;
+  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
+           fs::copy_options::recursive);
+  WriteAll(tmp.path() / "src/content/en/docs/missing.md",
+           "---\ntitle: Missing\n---\n\nText.\n\n{{% code_sample file=\"pods/none.yaml\" %}}\n");
+  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(Has(r.output, "content/en/docs/missing.md:7:1: warning: no file 'pods/none.yaml' for shortcode 'code_sample' "
+                      "(looked for content/en/docs/pods/none.yaml, content/en/examples/pods/none.yaml)"));
+  CHECK_FALSE(Has(ReadAll(tmp.path() / "out/en/docs/missing/index.html"), "sc-code-sample\"><figcaption><code>pods/none"));
+}
+
 TEST_CASE("Front matter after an empty first line is the page's") {
   Built b;
   REQUIRE(b.result.exit_code == 0);
