@@ -21,13 +21,15 @@ bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Keys read as text; a key costsite reads in another form (a list, a number)
 // is not a param either.
-enum class Field { kTitle, kDescription, kWeight, kDraft, kTranslationOf, kHeadline, kDate, kLastmod,
+enum class Field { kTitle, kDescription, kWeight, kDraft, kHeadless, kBuild, kTranslationOf, kHeadline, kDate, kLastmod,
                    kLinkTitle, kSummary, kSlug, kUrl, kTags, kCategories, kAliases, kMenu, kParam };
 
 Field FieldOf(std::string_view lower) {
   static const std::pair<std::string_view, Field> kFields[] = {
       {"title", Field::kTitle},         {"description", Field::kDescription},
       {"weight", Field::kWeight},       {"draft", Field::kDraft},
+      {"headless", Field::kHeadless},   {"build", Field::kBuild},
+      {"_build", Field::kBuild},
       {"translation_of", Field::kTranslationOf}, {"headline", Field::kHeadline},
       {"date", Field::kDate},           {"lastmod", Field::kLastmod},
       {"linktitle", Field::kLinkTitle}, {"summary", Field::kSummary},
@@ -148,6 +150,15 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
         front->weight = v.as<int>();
       } else if (field == Field::kDraft) {
         front->draft = v.as<bool>();
+      } else if (field == Field::kHeadless) {
+        front->headless = v.as<bool>();
+      } else if (field == Field::kBuild) {
+        if (!v.IsMap()) wrong();
+        for (const auto& option : v)
+          if (Lower(option.first.Scalar()) == "render") {
+            const std::string render = Lower(option.second.Scalar());
+            if (render == "never" || render == "false") front->headless = true;
+          }
       } else if (field == Field::kTags || field == Field::kCategories) {
         if (!ReadTerms(v, field == Field::kTags ? &front->more_mut().tags : &front->more_mut().categories)) wrong();
       } else if (field == Field::kAliases) {
@@ -269,8 +280,10 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
       if (!f.plain || digits.empty() || digits.size() > 9 || (digits[0] == '0' && digits.size() > 1) ||
           digits.find_first_not_of("0123456789") != std::string_view::npos)
         return false;
-    } else if (field == Field::kDraft) {
+    } else if (field == Field::kDraft || field == Field::kHeadless) {
       if (!f.plain || (f.value != "true" && f.value != "false")) return false;
+    } else if (field == Field::kBuild) {
+      return false;  // a map: yaml-cpp reads it
     } else if (field == Field::kTags || field == Field::kCategories || field == Field::kAliases ||
                field == Field::kMenu) {
       return false;  // their scalar form is rare: yaml-cpp reads it
@@ -286,6 +299,8 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
       out.weight = std::stoi(std::string(f.value));
     } else if (l.field == Field::kDraft) {
       out.draft = f.value == "true";
+    } else if (l.field == Field::kHeadless) {
+      out.headless = f.value == "true";
     } else {
       Scalar v{std::string(f.value), {path, l.line_no, static_cast<int>(f.column) + 1}, f.plain};
       if (!SetScalar(l.field, std::string(f.key), v, text, &out, diags))

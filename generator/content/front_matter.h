@@ -69,6 +69,10 @@ struct FrontMatter {
   std::string description;
   int weight = 0;  // 0 = none: sorts after every weighted page, as in Hugo
   bool draft = false;
+  // Hugo's `headless: true`, or `build` / `_build` with `render: never`: the
+  // page is not published (a headless bundle's files are still read, as
+  // Kubernetes' content/en/includes/ are by its `include` shortcode).
+  bool headless = false;
 
   /// The other fields (all empty when none is set).
   const FrontMatterMore& more() const;

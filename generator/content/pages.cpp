@@ -425,7 +425,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   std::vector<PageSource> read(files.size());
   std::vector<char> keep(files.size(), 0);
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
-    keep[i] = LoadSource(root, files[i], cfg, &read[i], diags) && !read[i].front.draft;
+    keep[i] = LoadSource(root, files[i], cfg, &read[i], diags) && !read[i].front.draft && !read[i].front.headless;
     if (keep[i] && !keep_text) Unload(&read[i]);
   });
   std::vector<PageSource> sources;

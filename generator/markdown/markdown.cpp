@@ -377,6 +377,7 @@ struct ShortcodeResults {
 std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::string& path,
                        const MarkdownOptions& opt, ShortcodeResults* results, Diagnostics* diags) {
   ShortcodeCall& call = sc->calls[k];
+  call.in_line = inline_use;
   // The inner content is rendered only when asked for: a template that shows
   // it as written (`highlight`) must not have it read as Markdown.
   bool rendered = false;

@@ -25,6 +25,7 @@ struct ShortcodeCall {
   std::vector<std::pair<std::string, std::string>> named;
   bool markdown_form = false;  // `{{% %}}` rather than `{{< >}}`
   bool paired = false;         // has a closing `{{< /name >}}`
+  bool in_line = false;        // set when rendered: it sits inside a paragraph (not alone on its lines)
   std::string inner_raw;       // the text between the tags, as written
   std::string inner_html;      // that text rendered as Markdown, once render_inner ran
   // Renders inner_raw as Markdown (its links and headings join the page's),

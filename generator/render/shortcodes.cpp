@@ -1,5 +1,7 @@
 #include "render/shortcodes.h"
 
+#include <algorithm>
+
 #include "base/fs_util.h"
 
 namespace costsite::render {
@@ -124,6 +126,72 @@ bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConf
   for (const std::string& place : places) tried += (tried.empty() ? "" : ", ") + place;
   warn("no file '" + file + "' for shortcode '" + call.name + "' (looked for " + tried + ")");
   return false;
+}
+
+std::string IncludeMarkdown(const std::filesystem::path& root, const content::SiteConfig& config,
+                            const content::PageSource& src, const markdown::ShortcodeCall& call,
+                            const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags) {
+  auto warn = [&](const std::string& message) {
+    diags->Add({Severity::kWarning, call.pos, message, call.source_line, call.width, "shortcode-file"});
+  };
+  if (call.positional.empty() || call.positional.front().empty()) {
+    warn("shortcode 'include' names no file ({{< include \"name.md\" >}})");
+    return {};
+  }
+  constexpr int kMaxDepth = 8;
+  if (*depth >= kMaxDepth) {
+    warn("includes nest more than " + std::to_string(kMaxDepth) + " deep (does one include itself?)");
+    return {};
+  }
+  const std::string& name = call.positional.front();
+  std::vector<std::string> places;
+  if (config.content_layout == content::ContentLayout::kFolders) {
+    places.push_back("content/" + src.lang + "/includes/" + name);
+    if (config.default_language != src.lang) places.push_back("content/" + config.default_language + "/includes/" + name);
+  } else {
+    places.push_back("content/includes/" + name);
+  }
+  if (root.empty()) return {};
+  for (const std::string& place : places) {
+    std::string text, error;
+    uintmax_t size = 0;
+    ReadInside read = ReadFileInside(root, place, &text, &error, 1 << 20, &size);
+    if (read == ReadInside::kFailed) continue;
+    if (read != ReadInside::kRead) {
+      warn("'" + place + "' " + (read == ReadInside::kOutside ? "lies outside the site" : "is over 1 MB") +
+           ": it is not included");
+      return {};
+    }
+    // Its own front matter (`---` … `---`) is not shown.
+    std::string_view body = text;
+    int first_line = 1;
+    if (body.rfind("---\n", 0) == 0 || body.rfind("---\r\n", 0) == 0) {
+      size_t end = body.find("\n---", 3);
+      if (end != std::string_view::npos) {
+        size_t after = body.find('\n', end + 4);
+        after = after == std::string_view::npos ? body.size() : after + 1;
+        first_line += static_cast<int>(std::count(body.begin(), body.begin() + static_cast<long>(after), '\n'));
+        body.remove_prefix(after);
+      }
+    }
+    markdown::MarkdownOptions options = page;
+    options.cost_refs = nullptr;  // the page's own references are its text's
+    ++*depth;
+    markdown::RenderedMarkdown r = markdown::RenderMarkdown(place, body, first_line, options, diags);
+    --*depth;
+    // Inside a paragraph ("{{< include "prereqs.md" >}} {{< version-check >}}"),
+    // a file of one paragraph is its text.
+    std::string& html = r.html;
+    while (!html.empty() && html.back() == '\n') html.pop_back();
+    if (call.in_line && html.rfind("<p>", 0) == 0 && html.size() >= 7 &&
+        html.compare(html.size() - 4, 4, "</p>") == 0 && html.find("<p>", 3) == std::string::npos)
+      return html.substr(3, html.size() - 7);
+    return html + "\n";
+  }
+  std::string tried;
+  for (const std::string& place : places) tried += (tried.empty() ? "" : ", ") + place;
+  warn("no file '" + name + "' to include (looked for " + tried + ")");
+  return {};
 }
 
 }  // namespace costsite::render

@@ -46,6 +46,16 @@ bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConf
                       const content::PageSource& src, const markdown::ShortcodeCall& call,
                       const std::string& template_text, kainjow::mustache::data* data, Diagnostics* diags);
 
+/// Hugo's (Kubernetes') `{{< include "NAME" >}}`: the Markdown file NAME
+/// from the includes folder of the page's language, else of the default
+/// language (content/zh-cn/includes/NAME, else content/en/includes/NAME;
+/// with suffix layout content/includes/NAME), its front matter left out,
+/// rendered as HTML with the page's options. An include nested more than 8
+/// deep, or a file not found, is a warning at the call and shows nothing.
+std::string IncludeMarkdown(const std::filesystem::path& root, const content::SiteConfig& config,
+                            const content::PageSource& src, const markdown::ShortcodeCall& call,
+                            const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags);
+
 }  // namespace costsite::render
 
 #endif  // COSTSITE_RENDER_SHORTCODES_H_

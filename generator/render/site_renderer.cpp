@@ -506,9 +506,15 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
                                                       src->lang == l ? &out.anchors.links : nullptr);
     // Shortcodes: the theme's templates/shortcodes/NAME.mustache in this language.
     int shortcode_uid = 0;
+    const markdown::MarkdownOptions* page_opts = nullptr;  // set below, before any call
+    int include_depth = 0;
     markdown::ShortcodeRenderer shortcodes = [&](const markdown::ShortcodeCall& call, std::string* html) {
       const std::string name = "shortcodes/" + call.name;
       auto tmpl = in.theme->templates.find(name);
+      if (tmpl == in.theme->templates.end() && call.name == "include") {  // built in, unless the theme has one
+        *html = IncludeMarkdown(in.root, *in.config, *src, call, *page_opts, &include_depth, diags);
+        return true;
+      }
       if (tmpl == in.theme->templates.end()) return false;
       mstch::data sc = ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite);
       if (!AddShortcodeFile(in.root, *in.config, *src, call, tmpl->second, &sc, diags)) return true;  // shows nothing
@@ -516,6 +522,7 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
       return true;
     };
     markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};
+    page_opts = &opts;
     md = markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
   }
 

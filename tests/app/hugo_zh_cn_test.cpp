@@ -99,6 +99,38 @@ TEST_CASE("Kubernetes' glossary_tooltip, comment, tabs and table shortcodes read
   CHECK_FALSE(Has(en, "Keep this page in step"));
 }
 
+TEST_CASE("Kubernetes' include shows a file of the language's includes folder, which is not published") {
+  Built b;
+  INFO(b.result.output);
+  REQUIRE(b.result.exit_code == 0);
+  CHECK(Has(b.result.output, " 0 warnings"));
+  std::string zh = b.Page("zh-cn/docs/configure-pod/index.html");
+  CHECK(Has(zh, "<p>你需要一个至少有<strong>两个</strong>节点的集群。</p>"));
+  // Not translated: the default language's, its link resolved for this page.
+  CHECK(Has(zh, "<p>Read the <a href=\"../../../en/docs/selectors/index.html\">selectors</a> first.</p>"));
+  CHECK(Has(b.Page("en/docs/configure-pod/index.html"), "<p>You need a cluster with at least <strong>two</strong> nodes.</p>"));
+  // headless: true and _build: {render: never} publish nothing.
+  CHECK_FALSE(fs::exists(b.site / "en/includes"));
+  CHECK_FALSE(fs::exists(b.site / "zh-cn/includes"));
+  CHECK_FALSE(fs::exists(b.site / "en/docs/not-built"));
+  CHECK_FALSE(Has(b.Page("en/docs/index.html"), "Not built"));
+}
+
+TEST_CASE("An include that is missing or includes itself is a warning at its place") {
+  TempDir tmp;
+  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
+           fs::copy_options::recursive);
+  WriteAll(tmp.path() / "src/content/en/includes/loop.md", "Again:\n\n{{< include \"loop.md\" >}}\n");
+  WriteAll(tmp.path() / "src/content/en/docs/includes-test.md",
+           "---\ntitle: Includes\n---\n\n{{< include \"none.md\" >}}\n\n{{< include \"loop.md\" >}}\n");
+  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(Has(r.output, "content/en/docs/includes-test.md:5:1: warning: no file 'none.md' to include "
+                      "(looked for content/en/includes/none.md)"));
+  CHECK(Has(r.output, "content/en/includes/loop.md:3:1: warning: includes nest more than 8 deep"));
+}
+
 TEST_CASE("Front matter after an empty first line is the page's") {
   Built b;
   REQUIRE(b.result.exit_code == 0);
