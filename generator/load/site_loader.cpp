@@ -1,4 +1,6 @@
 #include "load/site_loader.h"
+
+#include "load/hugo_config.h"
 #include "load/whatif_engine.h"
 
 #include <algorithm>
@@ -22,6 +24,9 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
   }
   std::error_code ec;
   if (!required && !fs::exists(file, ec)) return true;
+  // A Hugo site without site.yaml: the settings both share, from Hugo's own.
+  if (!fs::exists(file, ec))
+    if (std::string hugo = HugoConfigFile(root); !hugo.empty()) return ReadHugoConfig(root, hugo, cfg, diags);
   if (!ReadFile(file, &text, &err)) {
     diags->Error({shown, 0, 0}, "no " + std::string(content::kConfigFile) + " in " + root.string() +
                                     " (is --source the site folder?)", {}, 1, "io");

@@ -1,0 +1,272 @@
+#include "load/hugo_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "base/fs_util.h"
+
+namespace costsite::load {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// Hugo's keys are read in any case (baseURL, baseurl).
+YAML::Node Get(const YAML::Node& map, std::string_view key) {
+  if (!map.IsMap()) return YAML::Node();
+  for (const auto& kv : map)
+    if (kv.first.IsScalar() && Lower(kv.first.Scalar()) == key) return kv.second;
+  return YAML::Node();
+}
+
+std::string Text(const YAML::Node& node) { return node && node.IsScalar() ? node.Scalar() : std::string(); }
+
+// The lines of a TOML file that hold what costsite reads: the keys below at
+// the top, in [params], [languages.X] and [languages.X.params] (or, for
+// config/_default/languages.toml, [X] and [X.params], given `prefix`
+// "languages."). The rest of a Hugo configuration (menus, arrays of tables,
+// inline tables, multi-line strings) is Hugo's and never parsed.
+std::string KeptToml(std::string_view text, const std::string& prefix) {
+  static const std::set<std::string, std::less<>> kTop = {
+      "title", "baseurl", "defaultcontentlanguage", "defaultcontentlanguageinsubdir", "contentdir",
+      "disablelanguages"};
+  static const std::set<std::string, std::less<>> kLanguage = {"title", "weight", "contentdir", "languagename",
+                                                               "disabled"};
+  std::string out;
+  std::string table;  // the current table, lowercased, with `prefix`
+  bool keep_table = prefix.empty();
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) {
+      out += '\n';
+      continue;
+    }
+    std::string_view body = line.substr(first);
+    if (body.rfind("[[", 0) == 0) {  // an array of tables: never kept
+      table = "\x01";
+      keep_table = false;
+      out += '\n';
+      continue;
+    }
+    if (body[0] == '[') {
+      size_t close = body.find(']');
+      std::string name = Lower(std::string(body.substr(1, close == std::string_view::npos ? 0 : close - 1)));
+      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+      name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
+      table = prefix + name;
+      size_t dots = std::count(table.begin(), table.end(), '.');
+      keep_table = table == "params" || table == "languages" ||
+                   (table.rfind("languages.", 0) == 0 && (dots == 1 || (dots == 2 && EndsWith(table, ".params"))));
+      out += keep_table ? "[" + table + "]\n" : "\n";
+      continue;
+    }
+    size_t eq = body.find('=');
+    std::string key = Lower(std::string(body.substr(0, eq == std::string_view::npos ? 0 : eq)));
+    while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.pop_back();
+    bool keep = false;
+    if (table.empty() && prefix.empty()) keep = kTop.count(key) > 0;
+    else if (keep_table && (table == "params" || EndsWith(table, ".params"))) keep = key == "description";
+    else if (keep_table && table.rfind("languages.", 0) == 0) keep = kLanguage.count(key) > 0;
+    // One line each: a value that goes on past its line is not read.
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : body.substr(eq + 1);
+    if (keep && (value.find("\"\"\"") != std::string_view::npos || value.find("'''") != std::string_view::npos ||
+                 (value.find('[') != std::string_view::npos && value.find(']') == std::string_view::npos) ||
+                 value.find('{') != std::string_view::npos))
+      keep = false;
+    out += keep ? std::string(line) + "\n" : "\n";
+  }
+  return out;
+}
+
+// TOML tables as read, made into one YAML map at the end (yaml-cpp's
+// operator[] on a key not yet there gives a node that is only attached when
+// assigned, so tables are not built in place).
+struct Table {
+  std::map<std::string, YAML::Node> values;
+  std::map<std::string, Table> tables;
+  YAML::Node ToNode() const {
+    YAML::Node n(YAML::NodeType::Map);
+    for (const auto& [k, v] : values) n[k] = v;
+    for (const auto& [k, t] : tables) n[k] = t.ToNode();
+    return n;
+  }
+};
+
+bool LoadNode(const fs::path& root, const std::string& rel, const std::string& prefix, YAML::Node* node,
+              Diagnostics* diags) {
+  std::string text, error;
+  uintmax_t size = 0;
+  if (ReadFileInside(root, rel, &text, &error, 4 << 20, &size) != ReadInside::kRead) {
+    diags->Error({rel, 0, 0}, "cannot read Hugo's configuration " + rel + (error.empty() ? "" : ": " + error), {}, 1,
+                 "site-config");
+    return false;
+  }
+  if (!EndsWith(rel, ".toml")) {
+    try {
+      *node = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+      diags->Error({rel, e.mark.line + 1, e.mark.column + 1}, "cannot read Hugo's configuration: " + e.msg, {}, 1,
+                   "site-config");
+      return false;
+    }
+    return true;
+  }
+  // The kept lines are headers and `key = value` on one line, and a TOML
+  // value of that kind (a string, number, boolean, date or one-line array)
+  // is a YAML flow value too.
+  Table doc;
+  Table* at = &doc;
+  std::string kept = KeptToml(text, prefix);
+  for (size_t pos = 0; pos < kept.size();) {
+    size_t nl = kept.find('\n', pos);
+    std::string line = kept.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? kept.size() : nl + 1;
+    if (line.empty()) continue;
+    if (line[0] == '[') {  // written by KeptToml: "[a.b]"
+      at = &doc;
+      std::string name = line.substr(1, line.size() - 2);
+      for (size_t from = 0; from <= name.size();) {
+        size_t dot = std::min(name.find('.', from), name.size());
+        at = &at->tables[name.substr(from, dot - from)];
+        from = dot + 1;
+      }
+      continue;
+    }
+    size_t eq = line.find('=');
+    std::string key = line.substr(0, eq);
+    key.erase(0, key.find_first_not_of(" \t"));
+    key.erase(key.find_last_not_of(" \t") + 1);
+    try {
+      at->values[Lower(key)] = YAML::Load(line.substr(eq + 1));
+    } catch (const YAML::Exception&) {
+      // not read: costsite's default stays
+    }
+  }
+  *node = doc.ToNode();
+  return true;
+}
+
+}  // namespace
+
+std::string HugoConfigFile(const fs::path& root) {
+  for (const char* dir : {"", "config/_default/"})
+    for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml"}) {
+      std::error_code ec;
+      if (fs::is_regular_file(root / (std::string(dir) + name), ec)) return std::string(dir) + name;
+    }
+  return {};
+}
+
+bool ReadHugoConfig(const fs::path& root, const std::string& file, content::SiteConfig* cfg, Diagnostics* diags) {
+  YAML::Node doc;
+  if (!LoadNode(root, file, "", &doc, diags)) return false;
+  YAML::Node languages = Get(doc, "languages");
+  if (file.rfind("config/_default/", 0) == 0) {
+    for (const char* name : {"languages.toml", "languages.yaml", "languages.yml"}) {
+      std::error_code ec;
+      std::string rel = std::string("config/_default/") + name;
+      if (!fs::is_regular_file(root / rel, ec)) continue;
+      YAML::Node file_doc;
+      if (!LoadNode(root, rel, "languages.", &file_doc, diags)) return false;
+      languages = EndsWith(rel, ".toml") ? Get(file_doc, "languages") : file_doc;
+      break;
+    }
+  }
+  content::SiteConfig out;
+  out.default_language = Lower(Text(Get(doc, "defaultcontentlanguage")));
+  if (out.default_language.empty()) out.default_language = "en";
+  std::set<std::string> disabled;
+  if (YAML::Node list = Get(doc, "disablelanguages"); list && list.IsSequence())
+    for (const auto& l : list) disabled.insert(Lower(Text(l)));
+  // Each language's settings, taken out of the YAML nodes before sorting
+  // (assigning a YAML::Node writes through to the node it refers to).
+  struct Language {
+    std::string code, title, description, content_dir;
+    int weight = 0;
+  };
+  std::vector<Language> langs;
+  if (languages && languages.IsMap()) {
+    for (const auto& kv : languages) {
+      Language l;
+      l.code = Lower(kv.first.Scalar());
+      const YAML::Node& node = kv.second;
+      if (disabled.count(l.code) || Text(Get(node, "disabled")) == "true") continue;
+      try {
+        if (YAML::Node w = Get(node, "weight"); w && w.IsScalar()) l.weight = w.as<int>();
+      } catch (const YAML::Exception&) {
+      }
+      l.title = Text(Get(node, "title"));
+      l.description = Text(Get(Get(node, "params"), "description"));
+      l.content_dir = Text(Get(node, "contentdir"));
+      langs.push_back(std::move(l));
+    }
+  }
+  // Hugo's order: by weight (none after every weighted one), then by code.
+  std::stable_sort(langs.begin(), langs.end(), [](const Language& a, const Language& b) {
+    if ((a.weight != 0) != (b.weight != 0)) return a.weight != 0;
+    if (a.weight != b.weight) return a.weight < b.weight;
+    return a.code < b.code;
+  });
+  out.languages.clear();
+  for (const Language& l : langs) out.languages.push_back(l.code);
+  if (out.languages.empty()) out.languages.push_back(out.default_language);
+  if (std::find(out.languages.begin(), out.languages.end(), out.default_language) == out.languages.end()) {
+    diags->Error({file, 0, 0}, "defaultContentLanguage '" + out.default_language + "' is not one of its languages",
+                 {}, 1, "site-config");
+    return false;
+  }
+  const std::string title = Text(Get(doc, "title"));
+  const std::string description = Text(Get(Get(doc, "params"), "description"));
+  bool folders = false;
+  for (const Language& l : langs) {
+    out.title[l.code] = l.title.empty() ? title : l.title;
+    if (!l.description.empty() || !description.empty())
+      out.description[l.code] = l.description.empty() ? description : l.description;
+    if (l.content_dir.empty()) continue;
+    folders = true;
+    std::string dir = l.content_dir;
+    while (dir.rfind("./", 0) == 0) dir.erase(0, 2);
+    while (!dir.empty() && dir.back() == '/') dir.pop_back();
+    if (dir != "content/" + l.code)
+      diags->Warning({file, 0, 0}, "language '" + l.code + "' has contentDir '" + dir +
+                                       "': costsite reads its pages from content/" + l.code + "/", {}, 1, "site-config");
+  }
+  if (out.title.empty()) out.title[out.default_language] = title.empty() ? root.filename().string() : title;
+  for (const std::string& l : out.languages)
+    if (!out.title.contains(l)) out.title[l] = out.title.begin()->second;
+  out.content_layout = folders ? content::ContentLayout::kFolders : content::ContentLayout::kSuffix;
+  out.default_language_at_root = Text(Get(doc, "defaultcontentlanguageinsubdir")) != "true";
+  std::string base = Text(Get(doc, "baseurl"));
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const bool web = base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0;
+  if (web && base.find_first_of(" \"'<>`\\") == std::string::npos && base.find("://") + 3 < base.size())
+    out.base_url = base;
+  diags->Add({Severity::kNote, {file, 0, 0},
+              "no site.yaml: the title, languages (" + [&] {
+                std::string list;
+                for (const std::string& l : out.languages) list += (list.empty() ? "" : ", ") + l;
+                return list;
+              }() + ") and base URL are read from Hugo's " + file,
+              {}, 1, "site-config"});
+  *cfg = std::move(out);
+  return true;
+}
+
+}  // namespace costsite::load

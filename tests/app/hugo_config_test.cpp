@@ -1,0 +1,127 @@
+// A Hugo site without site.yaml builds from Hugo's own configuration: its
+// title, languages in Hugo's order, default language, per-language content
+// folders and base URL; the rest of the file is Hugo's and is never parsed.
+#include <catch2/catch.hpp>
+
+#include "tests/app/run_costsite.h"
+
+namespace costsite {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool Has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
+
+void WritePages(const fs::path& src) {
+  WriteAll(src / "content/en/docs/pod.md", "---\ntitle: Pods\n---\nA Pod runs containers.\n");
+  WriteAll(src / "content/zh-cn/docs/pod.md", "---\ntitle: Pod\n---\nPod 运行容器。\n");
+}
+
+TEST_CASE("A Hugo site without site.yaml builds from hugo.toml") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WritePages(src);
+  // Languages out of order, one disabled, and parts of the file costsite
+  // does not read: arrays of tables, an inline table, a multi-line string.
+  WriteAll(src / "hugo.toml", R"(baseURL = "https://docs.example.org/"
+title = "Example Docs"
+defaultContentLanguage = "en"
+disableLanguages = ["fr"]
+enableRobotsTXT = true
+notice = """
+several
+lines
+"""
+outputs = { home = ["HTML", "RSS"] }
+
+[params]
+description = "Docs for everyone"
+
+[[params.versions]]
+version = "v1"
+title = "ignored"
+
+[[menu.main]]
+name = "Blog"
+weight = 50
+
+[languages.zh-cn]
+title = "示例文档"
+languageName = "中文"
+weight = 2
+contentDir = "content/zh-cn"
+[languages.zh-cn.params]
+description = "给所有人的文档"
+
+[languages.en]
+languageName = "English"
+weight = 1
+contentDir = "content/en"
+
+[languages.fr]
+title = "Docs"
+weight = 3
+contentDir = "content/fr"
+)");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, "Built 4 pages (en 2, zh-cn 2), 0 warnings"));
+  std::string zh = ReadAll(out / "zh-cn/docs/pod/index.html");
+  CHECK(Has(zh, "<html lang=\"zh-CN\">"));
+  CHECK(Has(zh, "<title>Pod · 示例文档</title>"));
+  CHECK(Has(zh, "<link rel=\"canonical\" href=\"https://docs.example.org/zh-cn/docs/pod/\">"));
+  std::string en = ReadAll(out / "en/docs/pod/index.html");
+  CHECK(Has(en, "<title>Pods · Example Docs</title>"));
+  // English first in the switcher (weight 1), and the default at the root of links.
+  CHECK(en.find(">English<") < en.find(">中文<"));
+  CHECK(Has(ReadAll(out / "index.html"), "url=en/index.html"));
+  CHECK(Has(ReadAll(out / "zh-cn/index.xml"), "<description>给所有人的文档</description>"));  // the feed
+  CHECK_FALSE(fs::exists(out / "fr"));
+}
+
+TEST_CASE("Hugo's configuration may be YAML, or in config/_default/ with its languages file") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WritePages(src);
+  SECTION("hugo.yaml") {
+    WriteAll(src / "hugo.yaml", "baseURL: https://docs.example.org/\ntitle: Example Docs\ndefaultContentLanguage: zh-cn\n"
+                                "languages:\n  en: {weight: 2, contentDir: content/en}\n"
+                                "  zh-cn: {weight: 1, contentDir: content/zh-cn, title: 示例文档}\n");
+  }
+  SECTION("config/_default/hugo.toml and languages.toml") {
+    WriteAll(src / "config/_default/hugo.toml", "title = \"Example Docs\"\ndefaultContentLanguage = \"zh-cn\"\n");
+    WriteAll(src / "config/_default/languages.toml",
+             "[en]\nweight = 2\ncontentDir = \"content/en\"\n\n[zh-cn]\ntitle = \"示例文档\"\nweight = 1\n"
+             "contentDir = \"content/zh-cn\"\n");
+  }
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, "Built 4 pages (zh-cn 2, en 2), 0 warnings"));
+  CHECK(Has(ReadAll(out / "index.html"), "url=zh-cn/index.html"));
+  CHECK(Has(ReadAll(out / "zh-cn/docs/pod/index.html"), "<title>Pod · 示例文档</title>"));
+}
+
+TEST_CASE("site.yaml wins over Hugo's configuration, and a default language Hugo's file does not list is an error") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WritePages(src);
+  WriteAll(src / "hugo.toml", "title = \"From Hugo\"\ndefaultContentLanguage = \"de\"\n[languages.en]\nweight = 1\n"
+                              "contentDir = \"content/en\"\n");
+  CliResult bad = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "bad").string());
+  CHECK(bad.exit_code != 0);
+  CHECK(Has(bad.output, "hugo.toml: error: defaultContentLanguage 'de' is not one of its languages"));
+  CHECK_FALSE(fs::exists(tmp.path() / "bad"));
+  WriteAll(src / "site.yaml", "title: From site.yaml\nlanguages: [en, zh-cn]\ncontent_layout: folders\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(ReadAll(out / "en/docs/pod/index.html"), "<title>Pods · From site.yaml</title>"));
+}
+
+}  // namespace
+}  // namespace costsite
