@@ -56,10 +56,13 @@ std::string ContentLanguageFolder(std::string_view rel, const SiteConfig& cfg, s
   if (cfg.content_layout != ContentLayout::kFolders) return {};
   size_t slash = rel.find('/');
   if (slash == std::string_view::npos) return {};
-  std::string lang(rel.substr(0, slash));
-  if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end()) return {};
-  *rest = rel.substr(slash + 1);
-  return lang;
+  std::string_view folder = rel.substr(0, slash);
+  for (const std::string& lang : cfg.languages)
+    if (ContentFolderOf(cfg, lang) == folder) {
+      *rest = rel.substr(slash + 1);
+      return lang;
+    }
+  return {};
 }
 
 ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
@@ -339,7 +342,8 @@ std::vector<std::string> LeafBundleMarkdown(std::vector<std::string>* files, con
     std::string_view dir = Folder(rel), rest;
     std::string_view file = std::string_view(rel).substr(dir.size() + (dir.empty() ? 0 : 1));
     // A language's own folder (content_layout: folders) is never a bundle.
-    bool lang_root = !dir.empty() && ContentLanguageFolder(rel, cfg, &rest) == dir;
+    std::string lang = ContentLanguageFolder(rel, cfg, &rest);
+    bool lang_root = !dir.empty() && !lang.empty() && ContentFolderOf(cfg, lang) == dir;
     if (file.rfind("index.", 0) == 0 && !dir.empty() && !lang_root) leaves.emplace(dir);
   }
   std::vector<std::string> resources;
@@ -443,7 +447,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     for (const std::string& lang : cfg.languages) {
       PageSource src;
       src.lang = lang;
-      src.path = InContent(cfg.content_layout == ContentLayout::kFolders ? lang + "/_index.md"
+      src.path = InContent(cfg.content_layout == ContentLayout::kFolders ? std::string(ContentFolderOf(cfg, lang)) + "/_index.md"
                                                                        : "_index." + lang + ".md");
       home.sources.push_back(std::move(src));
     }

@@ -2,6 +2,7 @@
 #ifndef COSTSITE_CONTENT_SITE_CONFIG_H_
 #define COSTSITE_CONTENT_SITE_CONFIG_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,9 @@ struct SiteConfig {
   std::vector<std::string> languages = {"en"}; // in switcher order
   std::string default_language = "en";         // files without a suffix
   ContentLayout content_layout = ContentLayout::kSuffix;
+  // With kFolders, a language's folder under content/ when it is not the
+  // language's code (Hugo's `contentDir = "content/zh-cn"` for `zh`).
+  std::map<std::string, std::string, std::less<>> content_folders;
   std::string as_of;                           // "" = newest prices
   std::string display_currency;                // "" = each figure's own
   int month_hours = 730;                       // hours in a month
@@ -38,6 +42,13 @@ struct SiteConfig {
   std::string base_url;                        // "" = nothing absolute
   std::string build_date;                      // "" = no timestamp
 };
+
+/// The folder under content/ holding `lang`'s pages with ContentLayout::kFolders:
+/// its content_folders entry, else its code.
+inline std::string_view ContentFolderOf(const SiteConfig& cfg, std::string_view lang) {
+  auto it = cfg.content_folders.find(lang);
+  return it == cfg.content_folders.end() ? lang : std::string_view(it->second);
+}
 
 /// Parses site.yaml text; reports problems with positions into `diags`.
 SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagnostics* diags);

@@ -244,9 +244,13 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
     std::string dir = l.content_dir;
     while (dir.rfind("./", 0) == 0) dir.erase(0, 2);
     while (!dir.empty() && dir.back() == '/') dir.pop_back();
-    if (dir != "content/" + l.code)
+    const std::string folder = dir.rfind("content/", 0) == 0 ? dir.substr(8) : std::string();
+    if (folder.empty() || folder.find('/') != std::string::npos) {
       diags->Warning({file, 0, 0}, "language '" + l.code + "' has contentDir '" + dir +
                                        "': costsite reads its pages from content/" + l.code + "/", {}, 1, "site-config");
+    } else if (folder != l.code) {
+      out.content_folders[l.code] = folder;
+    }
   }
   if (out.title.empty()) out.title[out.default_language] = title.empty() ? root.filename().string() : title;
   for (const std::string& l : out.languages)

@@ -223,7 +223,7 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       // folders, as Hugo's contentDir), anything else to the page's folder
       // first and then to that root (as Hugo's ref and relref look).
       const std::string root = in.config->content_layout == content::ContentLayout::kFolders
-                                   ? content::InContent(src.lang)
+                                   ? content::InContent(std::string(content::ContentFolderOf(*in.config, src.lang)))
                                    : std::string(content::kContentDir);
       std::string dir = path[0] == '/' ? root : src.path.substr(0, src.path.rfind('/'));
       std::string joined;

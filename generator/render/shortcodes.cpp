@@ -71,8 +71,9 @@ std::vector<std::string> ShortcodeFilePlaces(const content::SiteConfig& config, 
   places.push_back((slash == std::string::npos ? std::string() : src.path.substr(0, slash + 1)) + file);
   const std::string content = "content/";
   if (config.content_layout == content::ContentLayout::kFolders) {
-    places.push_back(content + src.lang + "/examples/" + file);
-    if (config.default_language != src.lang) places.push_back(content + config.default_language + "/examples/" + file);
+    places.push_back(content + std::string(content::ContentFolderOf(config, src.lang)) + "/examples/" + file);
+    if (config.default_language != src.lang)
+      places.push_back(content + std::string(content::ContentFolderOf(config, config.default_language)) + "/examples/" + file);
   } else {
     places.push_back(content + "examples/" + file);
   }
@@ -146,8 +147,10 @@ std::string IncludeMarkdown(const std::filesystem::path& root, const content::Si
   const std::string& name = call.positional.front();
   std::vector<std::string> places;
   if (config.content_layout == content::ContentLayout::kFolders) {
-    places.push_back("content/" + src.lang + "/includes/" + name);
-    if (config.default_language != src.lang) places.push_back("content/" + config.default_language + "/includes/" + name);
+    places.push_back("content/" + std::string(content::ContentFolderOf(config, src.lang)) + "/includes/" + name);
+    if (config.default_language != src.lang)
+      places.push_back("content/" + std::string(content::ContentFolderOf(config, config.default_language)) + "/includes/" +
+                       name);
   } else {
     places.push_back("content/includes/" + name);
   }

@@ -105,6 +105,24 @@ TEST_CASE("Hugo's configuration may be YAML, or in config/_default/ with its lan
   CHECK(Has(ReadAll(out / "zh-cn/docs/pod/index.html"), "<title>Pod · 示例文档</title>"));
 }
 
+TEST_CASE("A language whose contentDir is not its code reads its pages from that folder") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WritePages(src);  // content/en and content/zh-cn
+  WriteAll(src / "content/zh-cn/_index.md", "---\ntitle: 首页\n---\n欢迎。\n");
+  WriteAll(src / "content/en/_index.md", "---\ntitle: Home\n---\nWelcome.\n");
+  WriteAll(src / "config.toml", "title = \"Docs\"\n[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                                "[languages.zh]\nweight = 2\ncontentDir = \"./content/zh-cn/\"\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, "Built 4 pages (en 2, zh 2), 0 warnings"));
+  CHECK(Has(ReadAll(out / "zh/docs/pod/index.html"), "<p>Pod 运行容器。</p>"));
+  CHECK(Has(ReadAll(out / "zh/index.html"), "<p>欢迎。</p>"));
+  CHECK_FALSE(fs::exists(out / "zh-cn"));
+}
+
 TEST_CASE("site.yaml wins over Hugo's configuration, and a default language Hugo's file does not list is an error") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
