@@ -80,6 +80,18 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
     if (key == "title" || key == "description") {
       LocalizedText* t = key == "title" ? &cfg.title : &cfg.description;
       if (!ReadLocalized(v, t)) r.Error(v, "'" + key + "' must be text or a map of language to text");
+    } else if (key == "params") {
+      if (!v.IsMap()) r.Error(v, "'params' must be a map of name to text, or to a map of language to text");
+      for (const auto& p : v.IsMap() ? v : YAML::Node()) {
+        LocalizedText value;
+        if (!ReadLocalized(p.second, &value)) {
+          r.Error(p.second, "param '" + p.first.Scalar() + "' must be text or a map of language to text");
+          continue;
+        }
+        std::string name = p.first.Scalar();
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        cfg.params[name] = value;
+      }
     } else if (key == "languages") {
       if (!v.IsSequence() || v.size() == 0) {
         r.Error(v, "'languages' must be a non-empty list such as [zh, en]");

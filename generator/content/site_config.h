@@ -39,6 +39,10 @@ struct SiteConfig {
   bool default_language_at_root = false;
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
   int pager_size = 100;                        // entries on one page of a list; 0: all on one
+  // Values for Hugo's `{{< param "NAME" >}}`, by lowercased name: per
+  // language, with "" for every language (site.yaml `params:`, or Hugo's
+  // [params] and [languages.X.params]).
+  std::map<std::string, LocalizedText, std::less<>> params;
   std::string base_url;                        // "" = nothing absolute
   std::string build_date;                      // "" = no timestamp
 };

@@ -82,7 +82,7 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
     while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.pop_back();
     bool keep = false;
     if (table.empty() && prefix.empty()) keep = kTop.count(key) > 0;
-    else if (keep_table && (table == "params" || EndsWith(table, ".params"))) keep = key == "description";
+    else if (keep_table && (table == "params" || EndsWith(table, ".params"))) keep = !key.empty();
     else if (keep_table && table.rfind("languages.", 0) == 0) keep = kLanguage.count(key) > 0;
     // One line each: a value that goes on past its line is not read.
     std::string_view value = eq == std::string_view::npos ? std::string_view() : body.substr(eq + 1);
@@ -200,6 +200,15 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   struct Language {
     std::string code, title, description, content_dir;
     int weight = 0;
+    std::vector<std::pair<std::string, std::string>> params;
+  };
+  // `params` values that are text, by lowercased name.
+  auto text_params = [](const YAML::Node& params) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (params && params.IsMap())
+      for (const auto& kv : params)
+        if (kv.first.IsScalar() && kv.second.IsScalar()) out.emplace_back(Lower(kv.first.Scalar()), kv.second.Scalar());
+    return out;
   };
   std::vector<Language> langs;
   if (languages && languages.IsMap()) {
@@ -215,6 +224,7 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
       l.title = Text(Get(node, "title"));
       l.description = Text(Get(Get(node, "params"), "description"));
       l.content_dir = Text(Get(node, "contentdir"));
+      l.params = text_params(Get(node, "params"));
       langs.push_back(std::move(l));
     }
   }
@@ -234,8 +244,10 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   }
   const std::string title = Text(Get(doc, "title"));
   const std::string description = Text(Get(Get(doc, "params"), "description"));
+  for (const auto& [name, value] : text_params(Get(doc, "params"))) out.params[name][""] = value;
   bool folders = false;
   for (const Language& l : langs) {
+    for (const auto& [name, value] : l.params) out.params[name][l.code] = value;
     out.title[l.code] = l.title.empty() ? title : l.title;
     if (!l.description.empty() || !description.empty())
       out.description[l.code] = l.description.empty() ? description : l.description;

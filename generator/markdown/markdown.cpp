@@ -663,7 +663,8 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   // Hugo's `heading "ID"` is words of the page's language (figures::HeadingWord),
   // put in as text: the heading's id and the outline are made from them.
   ShortcodeText heading = [&](const ShortcodeCall& call, std::string* text) {
-    if (call.name != "heading" || call.positional.empty()) return false;
+    if (call.name != "heading" || call.positional.empty())
+      return options.shortcode_text && (*options.shortcode_text)(call, text);
     const std::string& id = call.positional.front();
     figures::Speaker speaker = options.cost ? options.cost->Speaker() : figures::Speaker{};
     std::string words = figures::HeadingWord(id, speaker);

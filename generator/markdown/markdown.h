@@ -53,6 +53,9 @@ struct MarkdownOptions {
   // Renders shortcodes with the site's templates; nullptr: every shortcode is
   // unknown (warned, its inner content shown as Markdown).
   const ShortcodeRenderer* shortcodes = nullptr;
+  // Shortcodes that stand for words the site gives (Hugo's `param "version"`),
+  // put in as text before the page is parsed (see CutShortcodes); nullptr: none.
+  const ShortcodeText* shortcode_text = nullptr;
   int shortcode_depth = 0;  // how deep in shortcodes' inner content this render is
 };
 

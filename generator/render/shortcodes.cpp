@@ -129,6 +129,25 @@ bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConf
   return false;
 }
 
+bool ParamText(const content::SiteConfig& config, const content::PageSource& src, const markdown::ShortcodeCall& call,
+               std::string* text, Diagnostics* diags) {
+  if (call.name != "param" || call.paired || call.positional.empty()) return false;
+  std::string name = call.positional.front();
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = config.params.find(name);
+  if (it == config.params.end()) {
+    diags->Add({Severity::kWarning, call.pos,
+                "no param '" + call.positional.front() + "' (add it to site.yaml's params:, or to Hugo's [params])",
+                call.source_line, call.width, "shortcode"});
+    return true;
+  }
+  for (char c : Pick(it->second, src.lang, "")) {
+    if (std::string_view("\\`*_[]<>#!|&~").find(c) != std::string_view::npos) *text += '\\';
+    *text += c;
+  }
+  return true;
+}
+
 std::string IncludeMarkdown(const std::filesystem::path& root, const content::SiteConfig& config,
                             const content::PageSource& src, const markdown::ShortcodeCall& call,
                             const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags) {

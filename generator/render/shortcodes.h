@@ -46,6 +46,14 @@ bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConf
                       const content::PageSource& src, const markdown::ShortcodeCall& call,
                       const std::string& template_text, kainjow::mustache::data* data, Diagnostics* diags);
 
+/// Hugo's `{{< param "NAME" >}}`: the site's param NAME (site.yaml `params:`,
+/// or Hugo's [params]) in the page's language, as text (Markdown special
+/// characters escaped), so it may stand in a link's URL as Kubernetes writes
+/// `/docs/reference/generated/kubernetes-api/{{< param "version" >}}/`. False
+/// for any other shortcode; an unknown name is a warning and no text.
+bool ParamText(const content::SiteConfig& config, const content::PageSource& src, const markdown::ShortcodeCall& call,
+               std::string* text, Diagnostics* diags);
+
 /// Hugo's (Kubernetes') `{{< include "NAME" >}}`: the Markdown file NAME
 /// from the includes folder of the page's language, else of the default
 /// language (content/zh-cn/includes/NAME, else content/en/includes/NAME;

@@ -523,6 +523,10 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
     };
     markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};
     page_opts = &opts;
+    markdown::ShortcodeText param = [&](const markdown::ShortcodeCall& call, std::string* text) {
+      return ParamText(*in.config, *src, call, text, diags);
+    };
+    opts.shortcode_text = &param;
     md = markdown::RenderMarkdown(src->path, src->body(), src->body_line, opts, diags);
   }
 

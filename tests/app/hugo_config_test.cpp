@@ -123,6 +123,30 @@ TEST_CASE("A language whose contentDir is not its code reads its pages from that
   CHECK_FALSE(fs::exists(out / "zh-cn"));
 }
 
+TEST_CASE("Hugo's param shortcode is the site's param in the page's language, in a link's URL too") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "content/en/docs/limits.md",
+           "---\ntitle: Limits\n---\nUse a [LimitRange](https://kubernetes.io/docs/reference/generated/kubernetes-api/"
+           "{{< param \"version\" >}}/#limitrange-v1-core) on {{< param \"fullversion\" >}} ({{< param \"Channel\" >}}).\n");
+  WriteAll(src / "content/zh-cn/docs/limits.md",
+           "---\ntitle: 限制\n---\n版本 {{< param \"fullversion\" >}}（{{< param \"channel\" >}}），{{< param \"missing\" >}}。\n");
+  WriteAll(src / "hugo.toml", "title = \"Docs\"\n[params]\nversion = \"v1.31\"\nfullversion = \"v1.31.0\"\n"
+                              "channel = \"stable_*one*\"\n[[params.versions]]\nversion = \"v1.30\"\n"
+                              "[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                              "[languages.zh-cn]\nweight = 2\ncontentDir = \"content/zh-cn\"\n"
+                              "[languages.zh-cn.params]\nchannel = \"稳定版\"\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::string en = ReadAll(out / "en/docs/limits/index.html");
+  CHECK(Has(en, "<a href=\"https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.31/#limitrange-v1-core\">"
+                "LimitRange</a> on v1.31.0 (stable_*one*)."));
+  CHECK(Has(ReadAll(out / "zh-cn/docs/limits/index.html"), "<p>版本 v1.31.0（稳定版），。</p>"));
+  CHECK(Has(r.output, "content/zh-cn/docs/limits.md:4:57: warning: no param 'missing'"));
+}
+
 TEST_CASE("site.yaml wins over Hugo's configuration, and a default language Hugo's file does not list is an error") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
@@ -133,12 +157,15 @@ TEST_CASE("site.yaml wins over Hugo's configuration, and a default language Hugo
   CHECK(bad.exit_code != 0);
   CHECK(Has(bad.output, "hugo.toml: error: defaultContentLanguage 'de' is not one of its languages"));
   CHECK_FALSE(fs::exists(tmp.path() / "bad"));
-  WriteAll(src / "site.yaml", "title: From site.yaml\nlanguages: [en, zh-cn]\ncontent_layout: folders\n");
+  WriteAll(src / "site.yaml", "title: From site.yaml\nlanguages: [en, zh-cn]\ncontent_layout: folders\n"
+                              "params: {edition: {en: First edition, zh-cn: 第一版}}\n");
+  WriteAll(src / "content/en/docs/pod.md", "---\ntitle: Pods\n---\nA Pod runs containers ({{< param \"Edition\" >}}).\n");
   fs::path out = tmp.path() / "out";
   CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(Has(ReadAll(out / "en/docs/pod/index.html"), "<title>Pods · From site.yaml</title>"));
+  CHECK(Has(ReadAll(out / "en/docs/pod/index.html"), "<p>A Pod runs containers (First edition).</p>"));
 }
 
 }  // namespace
