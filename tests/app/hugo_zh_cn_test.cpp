@@ -84,7 +84,7 @@ TEST_CASE("A file a shortcode names and no place holds is a warning at the short
   CHECK_FALSE(Has(ReadAll(tmp.path() / "out/en/docs/missing/index.html"), "sc-code-sample\"><figcaption><code>pods/none"));
 }
 
-TEST_CASE("Kubernetes' glossary_tooltip, comment, tabs and table shortcodes read as on its site, without warnings") {
+TEST_CASE("Kubernetes' glossary_tooltip, comment, tabs and table shortcodes and Docsy's pageinfo read as on their sites") {
   Built b;
   INFO(b.result.output);
   REQUIRE(b.result.exit_code == 0);
@@ -94,6 +94,7 @@ TEST_CASE("Kubernetes' glossary_tooltip, comment, tabs and table shortcodes read
   CHECK_FALSE(Has(zh, "与英文页面保持同步"));  // a comment is for the page's authors
   CHECK(Has(zh, "<div class=\"sc-tabs\">\n<section class=\"sc-tab\"><p class=\"sc-tab-title\">Linux</p>\n<p>执行 Linux 步骤。</p>"));
   CHECK(Has(zh, "<figure class=\"sc-table\"><figcaption>使用的端口</figcaption>\n<table>"));
+  CHECK(Has(zh, "<aside class=\"sc-admonition sc-pageinfo\" role=\"note\"><p>本页<strong>仍在编写</strong>。</p>"));  // Docsy's
   std::string en = b.Page("en/docs/configure-pod/index.html");
   CHECK(Has(en, "<p>A Pod runs containers.</p>"));
   CHECK_FALSE(Has(en, "Keep this page in step"));
