@@ -49,10 +49,30 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
   std::string out;
   std::string table;  // the current table, lowercased, with `prefix`
   bool keep_table = prefix.empty();
+  // The rest of a value that goes on past its line (never kept): a
+  // multi-line string until its closing quotes, an array until its brackets
+  // close. Its lines may look like headers or keys, and are neither.
+  std::string_view open_string;
+  int open_brackets = 0;
+  auto count = [](std::string_view s, std::string_view what) {
+    int n = 0;
+    for (size_t at = s.find(what); at != std::string_view::npos; at = s.find(what, at + what.size())) ++n;
+    return n;
+  };
   for (size_t pos = 0; pos < text.size();) {
     size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (!open_string.empty()) {
+      if (line.find(open_string) != std::string_view::npos) open_string = {};
+      out += '\n';
+      continue;
+    }
+    if (open_brackets > 0) {
+      open_brackets += count(line, "[") - count(line, "]");
+      out += '\n';
+      continue;
+    }
     size_t first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos) {
       out += '\n';
@@ -86,6 +106,9 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
     else if (keep_table && table.rfind("languages.", 0) == 0) keep = kLanguage.count(key) > 0;
     // One line each: a value that goes on past its line is not read.
     std::string_view value = eq == std::string_view::npos ? std::string_view() : body.substr(eq + 1);
+    for (std::string_view quotes : {std::string_view("\"\"\""), std::string_view("'''")})
+      if (count(value, quotes) == 1) open_string = quotes;
+    if (open_string.empty()) open_brackets = std::max(0, count(value, "[") - count(value, "]"));
     if (keep && (value.find("\"\"\"") != std::string_view::npos || value.find("'''") != std::string_view::npos ||
                  (value.find('[') != std::string_view::npos && value.find(']') == std::string_view::npos) ||
                  value.find('{') != std::string_view::npos))

@@ -33,6 +33,14 @@ several
 lines
 """
 outputs = { home = ["HTML", "RSS"] }
+pairs = [
+  [1, 2],
+  ["title = \"not this\""],
+]
+intro = '''
+[languages.de]
+title = "Nope"
+'''
 
 [params]
 description = "Docs for everyone"
