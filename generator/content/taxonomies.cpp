@@ -56,7 +56,12 @@ std::string Shorten(std::string text, size_t max) {
 }  // namespace
 
 std::string FirstParagraph(std::string_view body) {
-  std::string para;
+  // Hugo's summary divider: the text before `<!--more-->` is the summary,
+  // every paragraph of it.
+  const size_t divider = body.find("<!--more-->");
+  const bool manual = divider != std::string_view::npos;
+  if (manual) body = body.substr(0, divider);
+  std::string para, summary;
   bool in_fence = false, in_comment = false, figure = false;
   auto flush = [&]() -> bool {
     if (para.empty()) return false;
@@ -65,7 +70,10 @@ std::string FirstParagraph(std::string_view body) {
       figure = false;
       return false;
     }
-    return true;
+    if (!manual) return true;  // the first paragraph is the summary
+    summary += (summary.empty() ? "" : " ") + para;
+    para.clear();
+    return false;
   };
   for (size_t pos = 0; pos < body.size();) {
     size_t nl = body.find('\n', pos);
@@ -109,6 +117,10 @@ std::string FirstParagraph(std::string_view body) {
     // A figure is shown only as the cost engine formats it, and a shortcode
     // only as its template renders it: neither can be summarised as text.
     figure = figure || t.find("`=") != std::string_view::npos || t.find("{{") != std::string_view::npos;
+  }
+  if (manual) {
+    flush();
+    return Shorten(std::move(summary), 600);
   }
   if (!flush()) return {};
   return Shorten(std::move(para), 300);

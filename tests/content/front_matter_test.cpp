@@ -215,6 +215,15 @@ TEST_CASE("FirstParagraph is the body's first paragraph of running text") {
   CHECK(FirstParagraph(longer) == std::string(300, 'a') + "…");
 }
 
+TEST_CASE("With Hugo's summary divider, every paragraph before it is the summary") {
+  CHECK(FirstParagraph("## Intro\n\nFirst *part*.\n\n- a list is not text\n\nSecond part.\n<!--more-->\n\nThe rest.\n") ==
+        "First part. Second part.");
+  CHECK(FirstParagraph("第一段。\n\n第二段。\n\n<!--more-->\n第三段。\n") == "第一段。 第二段。");
+  CHECK(FirstParagraph("<!--more-->\nAfter it only.\n") == "");  // an empty summary, as Hugo's
+  std::string longer(700, 'a');
+  CHECK(FirstParagraph(longer + "\n<!--more-->\n") == std::string(600, 'a') + "…");
+}
+
 TEST_CASE("TermKey makes a term's URL part as Hugo does") {
   CHECK(TermKey("Getting Started") == "getting-started");
   CHECK(TermKey("入门") == "入门");
