@@ -106,10 +106,16 @@ TEST_CASE("Kubernetes' include shows a file of the language's includes folder, w
   REQUIRE(b.result.exit_code == 0);
   CHECK(Has(b.result.output, " 0 warnings"));
   std::string zh = b.Page("zh-cn/docs/configure-pod/index.html");
-  CHECK(Has(zh, "<p>你需要一个至少有<strong>两个</strong>节点的集群。</p>"));
+  // With Kubernetes' version-check after it on the same line.
+  CHECK(Has(zh, "<p>你需要一个至少有<strong>两个</strong>节点的集群。 要获知版本信息，请输入 <code>kubectl version</code>。</p>"));
+  CHECK(Has(zh, "你的 Kubernetes 服务器版本必须不低于版本 v1.27。要获知版本信息，请输入 <code>kubectl version</code>。"));
   // Not translated: the default language's, its link resolved for this page.
   CHECK(Has(zh, "<p>Read the <a href=\"../../../en/docs/selectors/index.html\">selectors</a> first.</p>"));
-  CHECK(Has(b.Page("en/docs/configure-pod/index.html"), "<p>You need a cluster with at least <strong>two</strong> nodes.</p>"));
+  CHECK(Has(b.Page("en/docs/configure-pod/index.html"),
+            "<p>You need a cluster with at least <strong>two</strong> nodes. To check the version, enter "
+            "<code>kubectl version</code>.</p>"));
+  CHECK(Has(b.Page("en/docs/configure-pod/index.html"),
+            "Your Kubernetes server must be at or later than version v1.27. To check the version, enter"));
   // headless: true and _build: {render: never} publish nothing.
   CHECK_FALSE(fs::exists(b.site / "en/includes"));
   CHECK_FALSE(fs::exists(b.site / "zh-cn/includes"));
