@@ -140,7 +140,7 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
     } else if (key == "toc_min_headings") {
       cfg.toc_min_headings = r.Int(v, "toc_min_headings", 4);
     } else if (key == "pager_size") {
-      cfg.pager_size = r.Int(v, "pager_size", 100);
+      cfg.pager_size = r.Int(v, "pager_size", 200);
       if (cfg.pager_size < 0) r.Error(v, "'pager_size' must be 0 (every entry on one page) or a number of entries");
     } else if (key == "base_url") {
       cfg.base_url = r.Str(v, "base_url");

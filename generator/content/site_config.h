@@ -38,7 +38,7 @@ struct SiteConfig {
   // language's. false: such a URL names a file at the root of site/.
   bool default_language_at_root = false;
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
-  int pager_size = 100;                        // entries on one page of a list; 0: all on one
+  int pager_size = 200;                        // entries on one page of a list; 0: all on one
   // Values for Hugo's `{{< param "NAME" >}}`, by lowercased name: per
   // language, with "" for every language (site.yaml `params:`, or Hugo's
   // [params] and [languages.X.params]).

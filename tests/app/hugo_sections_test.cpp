@@ -145,7 +145,7 @@ TEST_CASE("A list longer than pager_size is shown a page of entries at a time") 
     }
   }
   fs::path site = tmp.path() / "out";
-  SECTION("100 entries a page unless the site says otherwise: 60 are one page") {
+  SECTION("200 entries a page unless the site says otherwise: 60 are one page") {
     CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
     REQUIRE(r.exit_code == 0);
     CHECK(ListTitles(ReadAll(site / "en/many/index.html")).size() == 60);

@@ -28,6 +28,7 @@ TEST_CASE("ParseSiteConfig defaults the default language to the first") {
   Diagnostics diags;
   SiteConfig cfg = ParseSiteConfig("site.yaml", "title: T\nlanguages: [zh, en]\n", &diags);
   CHECK(cfg.default_language == "zh");
+  CHECK(cfg.pager_size == 200);  // a list is paginated from 201 entries
   CHECK_FALSE(cfg.raw_html);
 }
 
