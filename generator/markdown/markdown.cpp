@@ -675,10 +675,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
                   call.source_line, call.width, "shortcode"});
       words = id;
     }
-    for (char c : words) {  // as text, never as Markdown
-      if (c != '\0' && std::strchr("\\`*_[]<>#!|&~", c)) *text += '\\';
-      *text += c;
-    }
+    *text = EscapeMarkdownText(words);  // as text, never as Markdown
     return true;
   };
   ShortcodeBody shortcodes = CutShortcodes(path, body, first_line, diags, heading);

@@ -264,6 +264,15 @@ std::string RefTarget(const ShortcodeCall& call) {
   return out + frag;
 }
 
+std::string EscapeMarkdownText(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_[]<>#!|&~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int first_line, Diagnostics* diags,
                             const ShortcodeText& text_form) {
   ShortcodeBody out;

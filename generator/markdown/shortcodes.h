@@ -48,6 +48,10 @@ struct ShortcodeBody {
   std::string placeholder_prefix;   // "<!--cs-sc-" unless the page has it already
 };
 
+/// `text` with every character Markdown could read as syntax escaped, so it
+/// reads as the same words wherever it is put (a heading, a link's URL).
+std::string EscapeMarkdownText(std::string_view text);
+
 /// A shortcode that stands for words of the page's language (Hugo's
 /// `heading "prerequisites"`): true with its Markdown in `text`.
 using ShortcodeText = std::function<bool(const ShortcodeCall& call, std::string* text)>;

@@ -141,10 +141,7 @@ bool ParamText(const content::SiteConfig& config, const content::PageSource& src
                 call.source_line, call.width, "shortcode"});
     return true;
   }
-  for (char c : Pick(it->second, src.lang, "")) {
-    if (std::string_view("\\`*_[]<>#!|&~").find(c) != std::string_view::npos) *text += '\\';
-    *text += c;
-  }
+  *text = markdown::EscapeMarkdownText(Pick(it->second, src.lang, ""));
   return true;
 }
 
