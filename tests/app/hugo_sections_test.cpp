@@ -32,6 +32,22 @@ std::vector<std::string> ListTitles(const std::string& html, const std::string& 
   return out;
 }
 
+// A section "many" of 60 pages (p00 … p59, weighted in that order) in both
+// languages, its own page holding `text`.
+void WriteManySection(const fs::path& src, const std::string& text) {
+  for (const char* lang : {"en", "zh"}) {
+    fs::path dir = src / "content" / lang / "many";
+    fs::create_directories(dir);
+    WriteAll(dir / "_index.md", std::string("---\ntitle: Many ") + lang + "\n---\n" + text);
+    for (int i = 0; i < 60; ++i) {
+      char name[16];
+      std::snprintf(name, sizeof name, "p%02d", i);
+      WriteAll(dir / (std::string(name) + ".md"),
+               "---\ntitle: Page " + std::string(name) + "\nweight: " + std::to_string(i + 1) + "\n---\nText.\n");
+    }
+  }
+}
+
 struct Built {
   TempDir tmp;
   fs::path site;
@@ -94,18 +110,7 @@ std::vector<std::string> SidebarTitles(const std::string& html) {
 TEST_CASE("A large section's sidebar shows the window around the page and links to the whole list") {
   TempDir tmp;
   fs::path src = FixtureCopy(tmp.path() / "src");
-  // 60 pages in a section of their own, in both languages.
-  for (const char* lang : {"en", "zh"}) {
-    fs::path dir = src / "content" / lang / "many";
-    fs::create_directories(dir);
-    WriteAll(dir / "_index.md", std::string("---\ntitle: Many ") + lang + "\n---\n");
-    for (int i = 0; i < 60; ++i) {
-      char name[16];
-      std::snprintf(name, sizeof name, "p%02d", i);
-      WriteAll(dir / (std::string(name) + ".md"),
-                "---\ntitle: Page " + std::string(name) + "\nweight: " + std::to_string(i + 1) + "\n---\nText.\n");
-    }
-  }
+  WriteManySection(src, "");
   fs::path site = tmp.path() / "out";
   CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
   INFO(r.output);
@@ -133,17 +138,7 @@ TEST_CASE("A large section's sidebar shows the window around the page and links 
 TEST_CASE("A list longer than pager_size is shown a page of entries at a time") {
   TempDir tmp;
   fs::path src = FixtureCopy(tmp.path() / "src");
-  for (const char* lang : {"en", "zh"}) {
-    fs::path dir = src / "content" / lang / "many";
-    fs::create_directories(dir);
-    WriteAll(dir / "_index.md", std::string("---\ntitle: Many ") + lang + "\n---\nThe section's own text.\n");
-    for (int i = 0; i < 60; ++i) {
-      char name[16];
-      std::snprintf(name, sizeof name, "p%02d", i);
-      WriteAll(dir / (std::string(name) + ".md"),
-               "---\ntitle: Page " + std::string(name) + "\nweight: " + std::to_string(i + 1) + "\n---\nText.\n");
-    }
-  }
+  WriteManySection(src, "The section's own text.\n");
   fs::path site = tmp.path() / "out";
   SECTION("200 entries a page unless the site says otherwise: 60 are one page") {
     CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
