@@ -283,7 +283,12 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   ParseFrontMatter(src, diags);
   src->url_key = UrlKey(src->front, cp.key, src->text, diags);
   src->alias_files = AliasFiles(src->front, src->url_key, src->lang, src->text, diags);
-  if (src->front.description.empty() && src->front.more().summary.empty()) src->first_paragraph = FirstParagraph(src->body());
+  if (src->front.description.empty() && src->front.more().summary.empty()) {
+    src->first_paragraph = FirstParagraph(src->body());
+    // Kept for the whole build, one per page: built by appending, it held
+    // about twice its length (a 250-byte paragraph in a 480-byte buffer).
+    src->first_paragraph.shrink_to_fit();
+  }
   src->cost_fences = CostFences(src->body());
   return true;
 }

@@ -154,13 +154,15 @@ struct InputUse {
 /// A change of time unit a value went through on its way to the figure, as
 /// a reader checks it: 60 USD/day × 30.4 day/month = 1,825 USD/month (the
 /// month is the site's `month_hours`).
+/// The units are interned (InternUnit): a conversion is made for many figures,
+/// and three units held inline were 552 of its 936 bytes.
 struct ConversionUse {
   Interval from_value;  // in `from`
-  Unit from;            // "USD/day"
+  Shared<Unit> from;    // "USD/day"
   Interval factor;      // in `factor_unit`: 30.4
-  Unit factor_unit;     // "day/month"
+  Shared<Unit> factor_unit;  // "day/month"
   Interval to_value;    // in `to`
-  Unit to;              // "USD/month"
+  Shared<Unit> to;      // "USD/month"
 };
 
 /// How a figure was computed, for `eval --explain` and the renderer.

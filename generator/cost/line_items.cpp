@@ -80,11 +80,11 @@ std::optional<ConversionUse> TimeConversion(const Interval& value, const Unit& f
   if (!factor) return std::nullopt;
   ConversionUse c;
   c.from_value = value;
-  c.from = from;
+  c.from = InternUnit(from);
   c.factor = factor->value;
   c.factor_unit = factor->unit;
   c.to_value = *Divide(value * Interval(from.scale), Interval(to.scale));
-  c.to = to;
+  c.to = InternUnit(to);
   return c;
 }
 

@@ -156,9 +156,9 @@ std::string CheckOutputLocation(const fs::path& source, const fs::path& out,
   return {};
 }
 
-std::string FormatManifest(const std::vector<std::string>& files) {
+std::string FormatManifest(const std::vector<std::string_view>& files) {
   std::string text;
-  for (const std::string& f : files) {
+  for (std::string_view f : files) {
     for (char c : f) {
       if (c == '\\') text += "\\\\";
       else if (c == '\n') text += "\\n";
@@ -346,21 +346,26 @@ int Staging::Open(std::string_view rel, std::string* error) {
   std::error_code ec;
   // create_directories stats every component; a site has far fewer folders
   // than files, so remember the ones made.
-  std::string parent(rel.substr(0, rel.rfind('/') == std::string_view::npos ? 0 : rel.rfind('/')));
+  const std::string_view parent = rel.substr(0, rel.rfind('/') == std::string_view::npos ? 0 : rel.rfind('/'));
+  const uint64_t parent_hash = std::hash<std::string_view>()(parent);
   bool known;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    known = made_dirs_.count(parent) > 0;
+    known = made_dirs_.count(parent_hash) > 0;
   }
   if (!known) {
     // Usually only the last folder is new (one per page): try it alone first.
     if (::mkdir(p.parent_path().c_str(), 0755) != 0 && errno != EEXIST)
       fs::create_directories(p.parent_path(), ec);
     std::lock_guard<std::mutex> lock(mu_);
-    made_dirs_.insert(parent);
+    made_dirs_.insert(parent_hash);
   }
   // One open/write/close: no stream buffering, no extra syscalls per page.
   int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT && known) {  // another folder's hash: this one is new
+    fs::create_directories(p.parent_path(), ec);
+    fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
   if (fd < 0) *error = "cannot write " + p.string() + ": " + std::strerror(errno);
   return fd;
 }
@@ -370,7 +375,9 @@ bool Staging::Close(int fd, std::string_view rel, bool ok, std::string* error) {
   ::close(fd);
   if (!ok) return false;
   std::lock_guard<std::mutex> lock(mu_);
-  written_.emplace_back(rel);
+  written_.append(rel);
+  written_ += '\0';
+  ++written_count_;
   return true;
 }
 
@@ -391,19 +398,26 @@ bool Staging::WriteStreamed(std::string_view rel, const std::function<void(const
 
 size_t Staging::files_written() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return written_.size();
+  return written_count_;
 }
 
 bool Staging::Commit(std::string* error) {
-  std::vector<std::string> files;
+  std::string names;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    files = written_;
+    names.swap(written_);
+    written_count_ = 0;
+  }
+  std::vector<std::string_view> files;
+  for (size_t at = 0; at < names.size();) {
+    size_t end = names.find('\0', at);
+    files.push_back(std::string_view(names).substr(at, end - at));
+    at = end + 1;
   }
   std::sort(files.begin(), files.end());
   // Two outputs at one path: the one written last would win, by chance.
   if (auto twice = std::adjacent_find(files.begin(), files.end()); twice != files.end()) {
-    *error = "two outputs were written to " + *twice + "; nothing was replaced";
+    *error = "two outputs were written to " + std::string(*twice) + "; nothing was replaced";
     return false;
   }
   if (!Write(kManifestName, FormatManifest(files), error)) return false;

@@ -2,6 +2,7 @@
 
 #include "content/site_layout.h"
 
+#include <algorithm>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,6 +66,32 @@ TEST_CASE("Staging swaps in a complete folder and records a manifest") {
   CHECK(leftovers == 0);
 }
 
+TEST_CASE("Staging makes a folder it made before again when it is gone, and lists every file once") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  {
+    Staging s(out);
+    std::string err;
+    REQUIRE(s.Begin(&err));
+    REQUIRE(s.Write("en/a/index.html", "A", &err));
+    // The folder is remembered as made; a remembered folder that is not
+    // there (as when two folders' names hash alike) is made at the write.
+    fs::remove_all(s.dir() / "en");
+    REQUIRE(s.Write("en/a/search.js", "S", &err));
+    for (int i = 0; i < 300; ++i) REQUIRE(s.Write("zh/p" + std::to_string(i) + "/index.html", "P", &err));
+    CHECK(s.files_written() == 302);
+    REQUIRE(s.Commit(&err));
+  }
+  CHECK(ReadAll(out / "en/a/search.js") == "S");
+  CHECK_FALSE(fs::exists(out / "en/a/index.html"));
+  const std::vector<std::string> listed = ParseManifest(ReadAll(out / ".costsite-manifest"));
+  REQUIRE(listed.size() == 302);
+  CHECK(listed.front() == "en/a/index.html");  // written, then removed by hand: still listed
+  CHECK(listed[1] == "en/a/search.js");
+  CHECK(listed[2] == "zh/p0/index.html");
+  CHECK(std::is_sorted(listed.begin(), listed.end()));
+}
+
 TEST_CASE("ForeignFiles lists files the manifest does not know") {
   TempDir tmp;
   fs::path out = tmp.path() / "site";
@@ -86,7 +113,7 @@ TEST_CASE("ForeignFiles lists files the manifest does not know") {
 TEST_CASE("The manifest holds any file name and reads its older form") {
   const std::vector<std::string> names = {"a/index.html", "new\nline.html", "tab\there.html", "back\\slash",
                                           "cr\rhere", "\\n-literal"};
-  const std::string text = FormatManifest(names);
+  const std::string text = FormatManifest(std::vector<std::string_view>(names.begin(), names.end()));
   CHECK(text == "a/index.html\nnew\\nline.html\ntab\there.html\nback\\\\slash\ncr\\rhere\n\\\\n-literal\n");
   CHECK(ParseManifest(text) == names);
   CHECK(ParseManifest("a/index.html\nb.css\n") == std::vector<std::string>{"a/index.html", "b.css"});
