@@ -301,8 +301,6 @@ std::vector<std::string> Engine::ModelsRead(size_t m) {
   return *models_[m].reads;
 }
 
-namespace {
-
 // Every formula of `d`, scenarios', rules' and expectations' included.
 std::vector<const Located*> FormulasOf(const ModelDef& d) {
   std::vector<const Located*> formulas;
@@ -318,8 +316,6 @@ std::vector<const Located*> FormulasOf(const ModelDef& d) {
   for (const auto& x : d.expectations) formulas.insert(formulas.end(), {&x.figure, &x.stated, &x.tolerance});
   return formulas;
 }
-
-}  // namespace
 
 std::vector<std::string> Engine::PricesRead(size_t m) {
   const ModelDef& d = *models_[m].def;

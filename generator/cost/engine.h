@@ -92,27 +92,23 @@ struct Scope {
   Origin origin;
 };
 
+/// Every formula of `d`, scenarios', rules' and expectations' included.
+std::vector<const Located*> FormulasOf(const ModelDef& d);
+
 class Engine {
  public:
   Engine(const UnitTable& units, const PriceBook& prices, const Options& options,
          std::vector<const ModelDef*> models, const Evaluation* prior, Diagnostics& diags);
   /// An engine for a group of the models `checked` holds (see Groups): the
-  /// checks its constructor ran are not reported again, and the formulas it
-  /// parsed are read from it, not parsed again. REQUIRES: `checked` outlives
-  /// this engine and is not changed while it works, but by ReleaseParsed.
+  /// checks its constructor ran are not reported again, nor the formulas
+  /// it failed to parse (Groups keeps only those). REQUIRES: `checked`
+  /// outlives this engine and is not changed while it works.
   Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagnostics& diags);
-  /// Frees the parses of the formulas `group` (made from this engine, and
-  /// done) read from this engine. A group's formulas are its own models', so
-  /// no other group reads them; without this, a site of one model per report
-  /// held every formula parsed until the last group was done (3.4 KB a model,
-  /// a seventh of the peak memory at 20,000 models, docs/performance.md).
-  /// Safe while other groups work: it changes only the released entries'
-  /// values, never the map's shape, and no other group looks those up.
-  void ReleaseParsed(const Engine& group);
 
   /// The models in groups that evaluate independently: no formula of one
   /// group names a model of another. Each group's indices ascend; groups are
-  /// ordered by their first model. Parses (and reports) every formula.
+  /// ordered by their first model. Parses (and reports) every formula, and
+  /// frees each model's parses once it knows what the model reads.
   std::vector<std::vector<size_t>> Groups();
 
   /// Builds the result of model `m` in `scenario` ("" = base).
@@ -267,8 +263,7 @@ class Engine {
   std::map<std::pair<size_t, std::string>, ShareBasis> share_basis_;
   std::vector<std::tuple<size_t, std::string, std::string>> stack_;
   std::map<const Located*, std::unique_ptr<Node>> parsed_;
-  const std::map<const Located*, std::unique_ptr<Node>>* shared_parsed_ = nullptr;  // read-only, of `checked`
-  std::unordered_set<const Located*> borrowed_;  // the formulas found in shared_parsed_, for ReleaseParsed
+  const std::map<const Located*, std::unique_ptr<Node>>* shared_parsed_ = nullptr;  // read-only, of `checked`: its failed parses
   bool quiet_ = false;  // constructing from an engine that already reported its checks
   std::set<std::tuple<std::string, int, int, std::string>> reported_;
 };

@@ -72,7 +72,6 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
             auto& mine = per_model[groups[g][k]];
             for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
           }
-          engine.ReleaseParsed(group);
         }  // the group's engine is gone: nothing points into its definitions now
         if (defs) {
           for (size_t m : groups[g]) {
