@@ -52,10 +52,13 @@ struct SearchIndexStats {
   std::string error;  // "" unless the index's temporary file could not be read back (the file is then incomplete)
 };
 
-/// How much of the index a builder holds before writing it out.
+/// How much of the index a builder holds before writing it out. A build holds
+/// a table per worker and language (4 on two cores): at 8 MB runs and 1 MB
+/// pieces those were 34 MB of the peak at 2 × 20,000 pages, at 2 MB and
+/// 256 KB about 10, for more runs to merge in the same time within noise.
 struct SearchIndexLimits {
-  size_t run_bytes = size_t{8} << 20;    // a worker's terms of one language, before they go out as a sorted run
-  size_t piece_bytes = size_t{1} << 20;  // of a run or of page entries, held before being written out
+  size_t run_bytes = size_t{2} << 20;      // a worker's terms of one language, before they go out as a sorted run
+  size_t piece_bytes = size_t{256} << 10;  // of a run or of page entries, held before being written out
   std::filesystem::path temp_dir;        // where the temporary file is made ("" = the system's)
 };
 
