@@ -147,22 +147,23 @@ struct InputUse {
   bool share = false;      // share(x): `label` is x's, the value its share of the total
   bool is_bool = false;
   bool bool_value = false;
-  Interval value;  // in `unit`
+  IntervalEnds value;  // in `unit`
   Shared<Unit> unit;  // InternUnit
 };
 
 /// A change of time unit a value went through on its way to the figure, as
 /// a reader checks it: 60 USD/day × 30.4 day/month = 1,825 USD/month (the
 /// month is the site's `month_hours`).
-/// The units are interned (InternUnit): a conversion is made for many figures,
-/// and three units held inline were 552 of its 936 bytes.
+/// The units are interned (InternUnit) and the values ends only: a
+/// conversion is made for many figures, and three units and three intervals
+/// held inline were 936 bytes.
 struct ConversionUse {
-  Interval from_value;  // in `from`
-  Shared<Unit> from;    // "USD/day"
-  Interval factor;      // in `factor_unit`: 30.4
+  IntervalEnds from_value;  // in `from`
+  Shared<Unit> from;        // "USD/day"
+  IntervalEnds factor;      // in `factor_unit`: 30.4
   Shared<Unit> factor_unit;  // "day/month"
-  Interval to_value;    // in `to`
-  Shared<Unit> to;      // "USD/month"
+  IntervalEnds to_value;    // in `to`
+  Shared<Unit> to;          // "USD/month"
 };
 
 /// How a figure was computed, for `eval --explain` and the renderer.

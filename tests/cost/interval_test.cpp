@@ -135,5 +135,22 @@ TEST_CASE("Non-monotone functions of a correlated range are still enclosed", "[c
   CheckEncloses(q, [](const Decimal& v) { return (v + Decimal(1)) / (v - Decimal(1)); }, D("2"), D("8"));
 }
 
+TEST_CASE("IntervalEnds keeps the ends an explanation shows, not the inputs", "[cost][interval]") {
+  const IntervalEnds point(Interval(Decimal::Parse("1095.5").value()));
+  CHECK(point.lo() == *Decimal::Parse("1095.5"));
+  CHECK(point.hi() == point.lo());
+  CHECK(Interval(point) == Interval(*Decimal::Parse("1095.5")));
+
+  const Interval ranged = Uncertain(I(500, 1500), "m|gpus@0");
+  REQUIRE(ranged.form);
+  const IntervalEnds ends(ranged);
+  CHECK(ends.lo() == Decimal(500));
+  CHECK(ends.hi() == Decimal(1500));
+  const Interval back = ends;
+  CHECK(back == I(500, 1500));
+  CHECK_FALSE(back.form);  // shown only: it cancels with nothing
+  CHECK(sizeof(IntervalEnds) < sizeof(Interval));
+}
+
 }  // namespace
 }  // namespace costsite::cost
