@@ -1,8 +1,13 @@
 #include "render/shortcodes.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <functional>
+#include <optional>
 
 #include "base/fs_util.h"
+#include "figures/html.h"
 
 namespace costsite::render {
 
@@ -129,21 +134,177 @@ bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConf
   return false;
 }
 
-bool ParamText(const content::SiteConfig& config, const content::PageSource& src, const markdown::ShortcodeCall& call,
-               std::string* text, Diagnostics* diags) {
-  if (call.name != "param" || call.paired || call.positional.empty()) return false;
-  std::string name = call.positional.front();
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto it = config.params.find(name);
+namespace {
+
+// The site's param `name` (as written; looked up in lower case, as Hugo
+// does) in the page's language, or nullopt after a warning at the call.
+std::optional<std::string> SiteParam(const content::SiteConfig& config, const content::PageSource& src,
+                                     const markdown::ShortcodeCall& call, std::string name, Diagnostics* diags) {
+  std::string key = name;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = config.params.find(key);
   if (it == config.params.end()) {
-    diags->Add({Severity::kWarning, call.pos,
-                "no param '" + call.positional.front() + "' (add it to site.yaml's params:, or to Hugo's [params])",
+    diags->Add({Severity::kWarning, call.pos, "no param '" + name + "' (add it to site.yaml's params:, or to Hugo's [params])",
                 call.source_line, call.width, "shortcode"});
+    return std::nullopt;
+  }
+  return Pick(it->second, src.lang, "");
+}
+
+// "v1.31" -> {1, 31}; nullopt unless MAJOR.MINOR (a patch after is allowed).
+std::optional<std::pair<long, long>> MajorMinor(std::string_view version) {
+  if (!version.empty() && (version[0] == 'v' || version[0] == 'V')) version.remove_prefix(1);
+  long parts[2] = {0, 0};
+  size_t at = 0;
+  for (int i = 0; i < 2; ++i) {
+    size_t start = at;
+    while (at < version.size() && std::isdigit(static_cast<unsigned char>(version[at]))) ++at;
+    if (at == start || at - start > 6) return std::nullopt;
+    parts[i] = std::stol(std::string(version.substr(start, at - start)));
+    if (i == 0 && (at >= version.size() || version[at] != '.')) return std::nullopt;
+    ++at;
+  }
+  return std::make_pair(parts[0], parts[1]);
+}
+
+// Kubernetes' `{{< skew WHICH [N] >}}`: a release named from the site's params
+// `version` ("v1.31": currentVersion, currentVersionAddMinor N) and `latest`
+// (latestVersion, nextMinorVersion, prevMinorVersion, oldestMinorVersion),
+// printed MAJOR.MINOR without the "v"; currentPatchVersion is `fullversion`.
+bool SkewText(const content::SiteConfig& config, const content::PageSource& src, const markdown::ShortcodeCall& call,
+              std::string* text, Diagnostics* diags) {
+  auto warn = [&](const std::string& message) {
+    diags->Add({Severity::kWarning, call.pos, message, call.source_line, call.width, "shortcode"});
+    return true;
+  };
+  if (call.positional.empty()) return warn("shortcode 'skew' names no version ({{< skew currentVersion >}})");
+  const std::string& which = call.positional.front();
+  auto strip = [](std::string v) { return !v.empty() && (v[0] == 'v' || v[0] == 'V') ? v.substr(1) : v; };
+  if (which == "currentPatchVersion") {
+    if (auto full = SiteParam(config, src, call, "fullversion", diags)) *text = markdown::EscapeMarkdownText(strip(*full));
     return true;
   }
-  *text = markdown::EscapeMarkdownText(Pick(it->second, src.lang, ""));
+  long add = 0;
+  std::string param = "latest";
+  if (which == "currentVersion" || which == "currentVersionAddMinor") {
+    param = "version";
+    if (which == "currentVersionAddMinor") {
+      const std::string n = call.positional.size() > 1 ? call.positional[1] : "";
+      char* end = nullptr;
+      add = std::strtol(n.c_str(), &end, 10);
+      if (n.empty() || *end != '\0') return warn("shortcode 'skew currentVersionAddMinor' wants a number of minor versions, not '" + n + "'");
+    }
+  } else if (which == "nextMinorVersion") {
+    add = 1;
+  } else if (which == "prevMinorVersion") {
+    add = -1;
+  } else if (which == "oldestMinorVersion") {
+    add = -2;
+  } else if (which != "latestVersion") {
+    return warn("shortcode 'skew' knows no '" + which + "' (currentVersion, currentVersionAddMinor N, currentPatchVersion, "
+                "latestVersion, nextMinorVersion, prevMinorVersion or oldestMinorVersion)");
+  }
+  std::optional<std::string> version = SiteParam(config, src, call, param, diags);
+  if (!version) return true;
+  auto mm = MajorMinor(*version);
+  if (!mm || mm->second + add < 0)
+    return warn("param '" + param + "' is '" + *version + "', not a version such as v1.31, for shortcode 'skew " + which + "'");
+  *text = std::to_string(mm->first) + "." + std::to_string(mm->second + add);
   return true;
 }
+
+}  // namespace
+
+bool ParamText(const content::SiteConfig& config, const content::PageSource& src, const markdown::ShortcodeCall& call,
+               std::string* text, Diagnostics* diags) {
+  if (call.paired) return false;
+  if (call.name == "skew") return SkewText(config, src, call, text, diags);
+  if (call.name != "param" || call.positional.empty()) return false;
+  if (auto value = SiteParam(config, src, call, call.positional.front(), diags))
+    *text = markdown::EscapeMarkdownText(*value);
+  return true;
+}
+
+namespace {
+
+// Reads the first of `places` that exists and renders it as Markdown with the
+// page's options, its own front matter left out and `<!--more-->` dropped.
+// Returns false when none exists; a file outside the site or too large is a
+// warning (through `warn`) and renders nothing. `found`: which place was read.
+bool RenderMarkdownFile(const std::filesystem::path& root, const std::vector<std::string>& places,
+                        const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags,
+                        const std::function<void(const std::string&)>& warn, std::string* html,
+                        size_t* found) {
+  if (root.empty()) return true;
+  for (const std::string& place : places) {
+    *found = static_cast<size_t>(&place - places.data());
+    std::string text, error;
+    uintmax_t size = 0;
+    ReadInside read = ReadFileInside(root, place, &text, &error, 1 << 20, &size);
+    if (read == ReadInside::kFailed) continue;
+    if (read != ReadInside::kRead) {
+      warn("'" + place + "' " + (read == ReadInside::kOutside ? "lies outside the site" : "is over 1 MB") +
+           ": it is not shown");
+      return true;
+    }
+    std::string_view body = text;
+    int first_line = 1;
+    if (body.rfind("---\n", 0) == 0 || body.rfind("---\r\n", 0) == 0) {
+      size_t end = body.find("\n---", 3);
+      if (end != std::string_view::npos) {
+        size_t after = body.find('\n', end + 4);
+        after = after == std::string_view::npos ? body.size() : after + 1;
+        first_line += static_cast<int>(std::count(body.begin(), body.begin() + static_cast<long>(after), '\n'));
+        body.remove_prefix(after);
+      }
+    }
+    std::string source(body);
+    for (size_t at; (at = source.find("<!--more-->")) != std::string::npos;) source.erase(at, 11);
+    markdown::MarkdownOptions options = page;
+    options.cost_refs = nullptr;  // the page's own references are its text's
+    ++*depth;
+    markdown::RenderedMarkdown r = markdown::RenderMarkdown(place, source, first_line, options, diags);
+    --*depth;
+    *html = std::move(r.html);
+    while (!html->empty() && html->back() == '\n') html->pop_back();
+    return true;
+  }
+  return false;
+}
+
+std::string Tried(const std::vector<std::string>& places) {
+  std::string tried;
+  for (const std::string& place : places) tried += (tried.empty() ? "" : ", ") + place;
+  return tried;
+}
+
+// content/<the page's language folder>/DIR/NAME, then the default language's
+// (content/DIR/NAME when languages are told apart by suffix).
+std::vector<std::string> LanguagePlaces(const content::SiteConfig& config, const content::PageSource& src,
+                                        const std::string& dir, const std::string& name) {
+  std::vector<std::string> places;
+  if (config.content_layout == content::ContentLayout::kFolders) {
+    places.push_back("content/" + std::string(content::ContentFolderOf(config, src.lang)) + "/" + dir + name);
+    if (config.default_language != src.lang)
+      places.push_back("content/" + std::string(content::ContentFolderOf(config, config.default_language)) + "/" + dir +
+                       name);
+  } else {
+    places.push_back("content/" + dir + name);
+  }
+  return places;
+}
+
+// Marks `html` read from the default language's folder (LanguagePlaces' second
+// place) with that language, for a page in another one: a screen reader
+// then reads it in its own language's voice, as it is written.
+std::string InLanguageOf(const content::SiteConfig& config, size_t found, bool in_line, std::string html) {
+  if (found == 0 || config.content_layout != content::ContentLayout::kFolders || html.empty()) return html;
+  const std::string lang = figures::Escape(config.default_language);
+  if (in_line) return "<span lang=\"" + lang + "\">" + html + "</span>";
+  return "<div lang=\"" + lang + "\">\n" + html + "</div>\n";
+}
+
+}  // namespace
 
 std::string IncludeMarkdown(const std::filesystem::path& root, const content::SiteConfig& config,
                             const content::PageSource& src, const markdown::ShortcodeCall& call,
@@ -161,56 +322,69 @@ std::string IncludeMarkdown(const std::filesystem::path& root, const content::Si
     return {};
   }
   const std::string& name = call.positional.front();
-  std::vector<std::string> places;
-  if (config.content_layout == content::ContentLayout::kFolders) {
-    places.push_back("content/" + std::string(content::ContentFolderOf(config, src.lang)) + "/includes/" + name);
-    if (config.default_language != src.lang)
-      places.push_back("content/" + std::string(content::ContentFolderOf(config, config.default_language)) + "/includes/" +
-                       name);
-  } else {
-    places.push_back("content/includes/" + name);
+  const std::vector<std::string> places = LanguagePlaces(config, src, "includes/", name);
+  std::string html;
+  size_t found = 0;
+  if (!RenderMarkdownFile(root, places, page, depth, diags, warn, &html, &found)) {
+    warn("no file '" + name + "' to include (looked for " + Tried(places) + ")");
+    return {};
   }
-  if (root.empty()) return {};
-  for (const std::string& place : places) {
-    std::string text, error;
-    uintmax_t size = 0;
-    ReadInside read = ReadFileInside(root, place, &text, &error, 1 << 20, &size);
-    if (read == ReadInside::kFailed) continue;
-    if (read != ReadInside::kRead) {
-      warn("'" + place + "' " + (read == ReadInside::kOutside ? "lies outside the site" : "is over 1 MB") +
-           ": it is not included");
-      return {};
-    }
-    // Its own front matter (`---` … `---`) is not shown.
-    std::string_view body = text;
-    int first_line = 1;
-    if (body.rfind("---\n", 0) == 0 || body.rfind("---\r\n", 0) == 0) {
-      size_t end = body.find("\n---", 3);
-      if (end != std::string_view::npos) {
-        size_t after = body.find('\n', end + 4);
-        after = after == std::string_view::npos ? body.size() : after + 1;
-        first_line += static_cast<int>(std::count(body.begin(), body.begin() + static_cast<long>(after), '\n'));
-        body.remove_prefix(after);
-      }
-    }
-    markdown::MarkdownOptions options = page;
-    options.cost_refs = nullptr;  // the page's own references are its text's
-    ++*depth;
-    markdown::RenderedMarkdown r = markdown::RenderMarkdown(place, body, first_line, options, diags);
-    --*depth;
-    // Inside a paragraph ("{{< include "prereqs.md" >}} {{< version-check >}}"),
-    // a file of one paragraph is its text.
-    std::string& html = r.html;
-    while (!html.empty() && html.back() == '\n') html.pop_back();
-    if (call.in_line && html.rfind("<p>", 0) == 0 && html.size() >= 7 &&
-        html.compare(html.size() - 4, 4, "</p>") == 0 && html.find("<p>", 3) == std::string::npos)
-      return html.substr(3, html.size() - 7);
-    return html + "\n";
+  // Inside a paragraph ("{{< include "prereqs.md" >}} {{< version-check >}}"),
+  // a file of one paragraph is its text.
+  if (call.in_line && html.rfind("<p>", 0) == 0 && html.size() >= 7 &&
+      html.compare(html.size() - 4, 4, "</p>") == 0 && html.find("<p>", 3) == std::string::npos)
+    return InLanguageOf(config, found, true, html.substr(3, html.size() - 7));
+  return InLanguageOf(config, found, false, html.empty() ? html : html + "\n");
+}
+
+std::string GlossaryDefinition(const std::filesystem::path& root, const content::SiteConfig& config,
+                               const content::PageSource& src, const markdown::ShortcodeCall& call,
+                               const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags) {
+  auto warn = [&](const std::string& message) {
+    diags->Add({Severity::kWarning, call.pos, message, call.source_line, call.width, "shortcode-file"});
+  };
+  std::string id, length, prepend;
+  for (const auto& [key, value] : call.named) {
+    if (key == "term_id") id = value;
+    else if (key == "length") length = value;
+    else if (key == "prepend") prepend = value;
   }
-  std::string tried;
-  for (const std::string& place : places) tried += (tried.empty() ? "" : ", ") + place;
-  warn("no file '" + name + "' to include (looked for " + tried + ")");
-  return {};
+  if (id.empty() || id.find('/') != std::string::npos || id.find("..") != std::string::npos) {
+    warn("shortcode 'glossary_definition' names no term (term_id=\"pod\")");
+    return {};
+  }
+  if (length != "short" && length != "long" && length != "all") {
+    warn("shortcode 'glossary_definition' wants length=\"short\", \"long\" or \"all\", not \"" + length +
+         "\": the short definition is shown");
+    length = "short";
+  }
+  if (*depth >= 8) return {};
+  const std::vector<std::string> places = LanguagePlaces(config, src, "docs/reference/glossary/", id + ".md");
+  std::string html;
+  size_t found = 0;
+  if (!RenderMarkdownFile(root, places, page, depth, diags, warn, &html, &found)) {
+    warn("no glossary term '" + id + "' (looked for " + Tried(places) + ")");
+    return {};
+  }
+  // The definition's first paragraph, as Hugo's Kubernetes shortcode takes it.
+  const size_t open = html.find("<p>");
+  const size_t close = open == std::string::npos ? std::string::npos : html.find("</p>", open);
+  std::string first = close == std::string::npos ? std::string() : html.substr(open + 3, close - open - 3);
+  std::string prepended;
+  if (!prepend.empty() && !first.empty()) {
+    // "prepend" opens the sentence, so the definition's first letter is lower case.
+    std::string rest = first;
+    if (std::isupper(static_cast<unsigned char>(rest[0])) && (rest.size() < 2 || !std::isupper(static_cast<unsigned char>(rest[1]))))
+      rest[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(rest[0])));
+    prepended = "<p>" + figures::Escape(prepend) + " " + rest + "</p>";
+  }
+  if (length == "short") {
+    if (!prepended.empty()) return InLanguageOf(config, found, false, prepended + "\n");
+    if (call.in_line) return InLanguageOf(config, found, true, first);
+    return InLanguageOf(config, found, false, first.empty() ? first : "<p>" + first + "</p>\n");
+  }
+  if (!prepended.empty()) html.replace(open, close + 4 - open, prepended);
+  return InLanguageOf(config, found, false, html.empty() ? html : html + "\n");
 }
 
 }  // namespace costsite::render

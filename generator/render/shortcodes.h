@@ -49,8 +49,12 @@ bool AddShortcodeFile(const std::filesystem::path& root, const content::SiteConf
 /// Hugo's `{{< param "NAME" >}}`: the site's param NAME (site.yaml `params:`,
 /// or Hugo's [params]) in the page's language, as text (Markdown special
 /// characters escaped), so it may stand in a link's URL as Kubernetes writes
-/// `/docs/reference/generated/kubernetes-api/{{< param "version" >}}/`. False
-/// for any other shortcode; an unknown name is a warning and no text.
+/// `/docs/reference/generated/kubernetes-api/{{< param "version" >}}/`. Also
+/// Kubernetes' `{{< skew currentVersion >}}` ("1.31" from the param
+/// `version` "v1.31"; currentVersionAddMinor N, currentPatchVersion from
+/// `fullversion`, and latestVersion, nextMinorVersion, prevMinorVersion and
+/// oldestMinorVersion from `latest`). False for any other shortcode; an
+/// unknown name or a param that is not a version is a warning and no text.
 bool ParamText(const content::SiteConfig& config, const content::PageSource& src, const markdown::ShortcodeCall& call,
                std::string* text, Diagnostics* diags);
 
@@ -63,6 +67,16 @@ bool ParamText(const content::SiteConfig& config, const content::PageSource& src
 std::string IncludeMarkdown(const std::filesystem::path& root, const content::SiteConfig& config,
                             const content::PageSource& src, const markdown::ShortcodeCall& call,
                             const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags);
+
+/// Kubernetes' `{{< glossary_definition term_id="pod" length="short" >}}`:
+/// the term's file docs/reference/glossary/pod.md (in the page's language's
+/// content folder, else the default language's), rendered as Markdown;
+/// "short" shows its first paragraph, "long" and "all" the whole definition.
+/// `prepend="A Pod is"` opens the first paragraph, its first letter then in
+/// lower case. A term not found is a warning at the call and shows nothing.
+std::string GlossaryDefinition(const std::filesystem::path& root, const content::SiteConfig& config,
+                               const content::PageSource& src, const markdown::ShortcodeCall& call,
+                               const markdown::MarkdownOptions& page, int* depth, Diagnostics* diags);
 
 }  // namespace costsite::render
 

@@ -530,6 +530,10 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
         *html = IncludeMarkdown(in.root, *in.config, *src, call, *page_opts, &include_depth, diags);
         return true;
       }
+      if (tmpl == in.theme->templates.end() && call.name == "glossary_definition") {
+        *html = GlossaryDefinition(in.root, *in.config, *src, call, *page_opts, &include_depth, diags);
+        return true;
+      }
       if (tmpl == in.theme->templates.end()) return false;
       mstch::data sc = ShortcodeData(call, UsesInner(tmpl->second), ++shortcode_uid, &rewrite);
       if (!AddShortcodeFile(in.root, *in.config, *src, call, tmpl->second, &sc, diags)) return true;  // shows nothing

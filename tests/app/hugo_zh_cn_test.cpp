@@ -110,7 +110,7 @@ TEST_CASE("Kubernetes' include shows a file of the language's includes folder, w
   CHECK(Has(zh, "<p>你需要一个至少有<strong>两个</strong>节点的集群。 要获知版本信息，请输入 <code>kubectl version</code>。</p>"));
   CHECK(Has(zh, "你的 Kubernetes 服务器版本必须不低于版本 v1.27。要获知版本信息，请输入 <code>kubectl version</code>。"));
   // Not translated: the default language's, its link resolved for this page.
-  CHECK(Has(zh, "<p>Read the <a href=\"../../../en/docs/selectors/index.html\">selectors</a> first.</p>"));
+  CHECK(Has(zh, "<div lang=\"en\">\n<p>Read the <a href=\"../../../en/docs/selectors/index.html\">selectors</a> first.</p>\n</div>"));
   CHECK(Has(b.Page("en/docs/configure-pod/index.html"),
             "<p>You need a cluster with at least <strong>two</strong> nodes. To check the version, enter "
             "<code>kubectl version</code>.</p>"));
@@ -136,6 +136,62 @@ TEST_CASE("An include that is missing or includes itself is a warning at its pla
   CHECK(Has(r.output, "content/en/docs/includes-test.md:5:1: warning: no file 'none.md' to include "
                       "(looked for content/en/includes/none.md)"));
   CHECK(Has(r.output, "content/en/includes/loop.md:3:1: warning: includes nest more than 8 deep"));
+}
+
+TEST_CASE("Kubernetes' glossary_definition shows a term's definition, and skew a release from the site's params") {
+  Built b;
+  INFO(b.result.output);
+  REQUIRE(b.result.exit_code == 0);
+  CHECK(Has(b.result.output, " 0 warnings"));
+  const std::string en = b.Page("en/docs/concepts/pods/index.html");
+  // length="short": the first paragraph, not what follows <!--more-->.
+  CHECK(Has(en, "<div class=\"content\">\n<p>The smallest and simplest Kubernetes object. A Pod represents a set of "
+                "running <strong>containers</strong> on your cluster.</p>\n<p>In Kubernetes, a node is a worker "
+                "machine in Kubernetes.</p>"));  // prepend: its first letter in lower case
+  // length="long": the whole definition, without the <!--more--> marker.
+  CHECK(Has(en, "<p>A Pod is typically set up to run a single primary container.</p>"));
+  CHECK_FALSE(Has(en, "more--"));
+  CHECK(Has(en, "<p>This page is about Kubernetes 1.31: a client at v1.31 works with\ncontrol planes v1.30 to v1.32\n"
+                "(patch 1.31.2, oldest 1.29).</p>"));
+  const std::string zh = b.Page("zh-cn/docs/concepts/pods/index.html");
+  CHECK(Has(zh, "<p>Pod 是 Kubernetes 的原子对象，表示集群上一组正在运行的<strong>容器</strong>。</p>"));
+  CHECK_FALSE(Has(zh, "通常创建 Pod 是为了运行单个主容器"));  // short: the first paragraph only
+  // Not translated: the default language's, marked as written in it.
+  CHECK(Has(zh, "<div lang=\"en\">\n<p>A node is a worker machine in Kubernetes.</p>\n</div>"));
+  CHECK(Has(zh, "<p>本页针对 Kubernetes 1.31。</p>"));
+  // The terms are resources of the glossary's bundle, not pages.
+  CHECK_FALSE(fs::exists(b.site / "en/docs/reference/glossary/pod"));
+  CHECK(fs::exists(b.site / "en/docs/reference/glossary/index.html"));
+}
+
+TEST_CASE("A glossary term or a skew version that cannot be shown is a warning at the shortcode") {
+  TempDir tmp;
+  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
+           fs::copy_options::recursive);
+  WriteAll(tmp.path() / "src/content/en/docs/terms.md",
+           "---\ntitle: Terms\n---\n\n{{< glossary_definition term_id=\"pdo\" length=\"short\" >}}\n\n"
+           "{{< glossary_definition term_id=\"pod\" length=\"medium\" >}}\n\n"
+           "Version {{< skew nextVersion >}} and {{< skew currentVersionAddMinor x >}}.\n");
+  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(Has(r.output, "content/en/docs/terms.md:5:1: warning: no glossary term 'pdo' (looked for "
+                      "content/en/docs/reference/glossary/pdo.md)"));
+  CHECK(Has(r.output, "content/en/docs/terms.md:7:1: warning: shortcode 'glossary_definition' wants length=\"short\", "
+                      "\"long\" or \"all\", not \"medium\": the short definition is shown"));
+  CHECK(Has(r.output, "content/en/docs/terms.md:9:9: warning: shortcode 'skew' knows no 'nextVersion'"));
+  CHECK(Has(r.output, "warning: shortcode 'skew currentVersionAddMinor' wants a number of minor versions, not 'x'"));
+  const std::string page = ReadAll(tmp.path() / "out/en/docs/terms/index.html");
+  CHECK(Has(page, "<p>The smallest and simplest Kubernetes object."));  // the short definition, as said
+
+  // Without the params a skew reads, it says which one is missing.
+  std::string config = ReadAll(tmp.path() / "src/site.yaml");
+  config = config.substr(0, config.find("params:"));
+  WriteAll(tmp.path() / "src/site.yaml", config);
+  WriteAll(tmp.path() / "src/content/en/docs/terms.md", "---\ntitle: Terms\n---\n\nVersion {{< skew latestVersion >}}.\n");
+  r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out2").string());
+  CHECK(Has(r.output, "content/en/docs/terms.md:5:9: warning: no param 'latest' (add it to site.yaml's params:, or to "
+                      "Hugo's [params])"));
 }
 
 TEST_CASE("Front matter after an empty first line is the page's") {
