@@ -61,7 +61,7 @@ mstch::data ShortcodeData(const markdown::ShortcodeCall& call, bool wants_inner,
   }
   for (const auto& [k, v] : call.named) {
     std::string value = v;
-    if (rewrite && !value.empty() && (k == "src" || k == "link" || k == "href"))
+    if (rewrite && !value.empty() && (k == "src" || k == "link" || k == "href" || k == "url"))
       value = (*rewrite)(markdown::Link{value, call.pos, k == "src"});
     SetValue(&d, k, value);
   }

@@ -194,6 +194,32 @@ TEST_CASE("A glossary term or a skew version that cannot be shown is a warning a
                       "Hugo's [params])"));
 }
 
+TEST_CASE("Docsy's blocks show their titles and content, a feature's link resolved and named in the page's language") {
+  TempDir tmp;
+  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
+           fs::copy_options::recursive);
+  const std::string blocks =
+      "{{< blocks/cover title=\"Welcome\" subtitle=\"Costs, explained\" height=\"full\" >}}\nRead the [docs](docs/).\n"
+      "{{< /blocks/cover >}}\n\n{{% blocks/lead color=\"primary\" %}}\nA **lead**.\n{{% /blocks/lead %}}\n\n"
+      "{{< blocks/section color=\"dark\" >}}\n{{% blocks/feature icon=\"fa-book\" title=\"Fast\" url=\"docs/selectors/\" %}}\n"
+      "In seconds.\n{{% /blocks/feature %}}\n{{< /blocks/section >}}\n\n{{< blocks/link-down color=\"info\" >}}\n";
+  WriteAll(tmp.path() / "src/content/en/_index.md", "---\ntitle: Home\n---\n\n" + blocks);
+  WriteAll(tmp.path() / "src/content/zh-cn/_index.md", "---\ntitle: 首页\n---\n\n" + blocks);
+  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, " 0 warnings"));
+  const std::string en = ReadAll(tmp.path() / "out/en/index.html");
+  CHECK(Has(en, "<div class=\"sc-block sc-cover\"><p class=\"sc-cover-title\">Welcome</p>\n"
+                "<p class=\"sc-cover-subtitle\">Costs, explained</p>\n<p>Read the <a href=\"docs/index.html\">docs</a>.</p>"));
+  CHECK(Has(en, "<div class=\"sc-block sc-lead\"><p>A <strong>lead</strong>.</p>"));
+  CHECK(Has(en, "<div class=\"sc-feature\"><p class=\"sc-feature-title\">Fast</p>\n<p>In seconds.</p>\n"
+                "<p><a href=\"docs/selectors/index.html\">Read more</a></p></div>"));
+  const std::string zh = ReadAll(tmp.path() / "out/zh-cn/index.html");
+  CHECK(Has(zh, "<p><a href=\"docs/selectors/index.html\">阅读更多</a></p>"));
+  CHECK_FALSE(Has(en, "blocks/"));
+}
+
 TEST_CASE("Front matter after an empty first line is the page's") {
   Built b;
   REQUIRE(b.result.exit_code == 0);
