@@ -220,6 +220,29 @@ TEST_CASE("Docsy's blocks show their titles and content, a feature's link resolv
   CHECK_FALSE(Has(en, "blocks/"));
 }
 
+TEST_CASE("Hugo's youtube and vimeo are links to the video, and mermaid shows the diagram's source") {
+  TempDir tmp;
+  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
+           fs::copy_options::recursive);
+  const std::string body =
+      "{{< youtube dQw4w9WgXcQ >}}\n\nWatch {{< vimeo id=\"146022717\" title=\"the talk\" >}} first.\n\n"
+      "{{< mermaid >}}\ngraph TD;\n  A-->B;\n{{< /mermaid >}}\n";
+  WriteAll(tmp.path() / "src/content/en/docs/media.md", "---\ntitle: Media\n---\n\n" + body);
+  WriteAll(tmp.path() / "src/content/zh-cn/docs/media.md", "---\ntitle: 媒体\n---\n\n" + body);
+  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, " 0 warnings"));
+  const std::string en = ReadAll(tmp.path() / "out/en/docs/media/index.html");
+  // Linked, not embedded: the page reads offline, and nothing is fetched until a reader asks.
+  CHECK(Has(en, "<a class=\"sc-video\" href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">Video on YouTube</a>"));
+  CHECK(Has(en, "<p>Watch <a class=\"sc-video\" href=\"https://vimeo.com/146022717\">the talk</a> first.</p>"));
+  CHECK(Has(en, "<pre class=\"sc-mermaid\"><code class=\"language-mermaid\">graph TD;\n  A--&gt;B;</code></pre>"));
+  CHECK_FALSE(Has(en, "<iframe"));
+  const std::string zh = ReadAll(tmp.path() / "out/zh-cn/docs/media/index.html");
+  CHECK(Has(zh, ">YouTube 视频</a>"));
+}
+
 TEST_CASE("Front matter after an empty first line is the page's") {
   Built b;
   REQUIRE(b.result.exit_code == 0);
