@@ -241,7 +241,7 @@ UpdateReport ServeSession::Apply(const std::vector<std::string>& changed) {
     } else if (IsUnder(path, content::kPricingDir)) {
       pricing = pricing || EndsWith(path, ".yaml") || EndsWith(path, ".yml") || path.back() == '/';
       prices.push_back(path);
-    } else if (path == content::kConfigFile || IsUnder(path, content::kTemplatesDir) ||
+    } else if (content::IsSettingsFile(path) || IsUnder(path, content::kTemplatesDir) ||
                IsUnder(path, content::kStaticDir) || IsUnder(path, content::kActualsDir)) {
       structural = true;
     }

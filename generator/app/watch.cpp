@@ -41,6 +41,7 @@ SourceWatcher::SourceWatcher(fs::path root) : root_(std::move(root)) {
     int wd = inotify_add_watch(fd_, root_.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE);
     if (wd >= 0) dirs_[wd] = "";
     for (std::string_view dir : content::kSourceDirs) WatchTree(root_ / dir);
+    WatchTree(root_ / content::kHugoConfigDir);
   }
 #endif
   if (fd_ < 0) stamps_ = Stamps();
@@ -78,8 +79,12 @@ std::map<std::string, std::string> SourceWatcher::Stamps() const {
     return std::to_string(fs::file_size(p, ec)) + ":" +
            std::to_string(fs::last_write_time(p, ec).time_since_epoch().count());
   };
-  if (fs::exists(root_ / content::kConfigFile, ec))
-    out[std::string(content::kConfigFile)] = stamp(root_ / content::kConfigFile);
+  for (const auto& e : fs::directory_iterator(root_, ec))
+    if (content::IsSettingsFile(e.path().filename().string()) && e.is_regular_file(ec))
+      out[e.path().filename().string()] = stamp(e.path());
+  std::vector<std::string> ignored;
+  for (const std::string& rel : ListFiles(root_ / content::kHugoConfigDir, root_, &ignored))
+    out[std::string(content::kHugoConfigDir) + "/" + rel] = stamp(root_ / content::kHugoConfigDir / rel);
   for (std::string_view dir : content::kSourceDirs) {
     std::vector<std::string> ignored;
     for (const std::string& rel : ListFiles(root_ / dir, root_, &ignored))
@@ -138,9 +143,10 @@ std::vector<std::string> SourceWatcher::Wait(std::chrono::milliseconds timeout, 
         std::string name = e->name;
         if (IsEditorScratch(name)) continue;
         std::string rel = dir->second.empty() ? name : dir->second + "/" + name;
-        if (dir->second.empty() && name != content::kConfigFile) {
-          // In the site folder itself: site.yaml, or a watched folder made anew.
-          bool watched = false;
+        if (dir->second.empty() && !content::IsSettingsFile(name)) {
+          // In the site folder itself: site.yaml or Hugo's configuration, or
+          // a watched folder made anew.
+          bool watched = name == content::kHugoConfigDir;
           for (std::string_view w : content::kSourceDirs) watched = watched || name == w;
           if (!watched) continue;
         }

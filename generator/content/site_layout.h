@@ -21,6 +21,24 @@ inline constexpr std::string_view kOutputDir = "site";         // the default ou
 /// and serve watches them.
 inline constexpr std::string_view kSourceDirs[] = {kContentDir, kPricingDir, kTemplatesDir, kStaticDir, kActualsDir};
 
+/// A Hugo site's configuration, read when there is no site.yaml
+/// (load/hugo_config.h): one of these names at the root or in
+/// config/_default/, with languages.toml or .yaml beside it there.
+inline constexpr std::string_view kHugoConfigNames[] = {"hugo.toml",   "hugo.yaml",   "hugo.yml",
+                                                        "config.toml", "config.yaml", "config.yml"};
+inline constexpr std::string_view kHugoConfigDir = "config";
+
+/// True for a file of the site's settings (`rel` relative to the site root):
+/// site.yaml, a Hugo configuration file at the root, or one under config/.
+/// serve builds everything again when one changes.
+inline bool IsSettingsFile(std::string_view rel) {
+  if (rel == kConfigFile) return true;
+  for (std::string_view name : kHugoConfigNames)
+    if (rel == name) return true;
+  return rel.size() > kHugoConfigDir.size() && rel.substr(0, kHugoConfigDir.size()) == kHugoConfigDir &&
+         rel[kHugoConfigDir.size()] == '/';
+}
+
 /// "content/" + rel: a content file's path relative to the site root, as
 /// diagnostics show it.
 inline std::string InContent(std::string_view rel) { return std::string(kContentDir) + "/" + std::string(rel); }

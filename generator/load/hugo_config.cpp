@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/fs_util.h"
+#include "content/site_layout.h"
 
 namespace costsite::load {
 
@@ -189,10 +190,11 @@ bool LoadNode(const fs::path& root, const std::string& rel, const std::string& p
 }  // namespace
 
 std::string HugoConfigFile(const fs::path& root) {
-  for (const char* dir : {"", "config/_default/"})
-    for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml"}) {
+  const std::string in_dir = std::string(content::kHugoConfigDir) + "/_default/";
+  for (const std::string& dir : {std::string(), in_dir})
+    for (std::string_view name : content::kHugoConfigNames) {
       std::error_code ec;
-      if (fs::is_regular_file(root / (std::string(dir) + name), ec)) return std::string(dir) + name;
+      if (fs::is_regular_file(root / (dir + std::string(name)), ec)) return dir + std::string(name);
     }
   return {};
 }

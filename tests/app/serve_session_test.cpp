@@ -240,6 +240,35 @@ TEST_CASE("A new title re-renders the home pages, and a new page or template reb
   CHECK(f.Page("zh/r0/index.html").find("<footer>custom</footer>") != std::string::npos);
 }
 
+TEST_CASE("A Hugo site's configuration changed under serve builds everything again with it") {
+  Fixture f(2, 1);
+  // The same site as Hugo writes its settings: no site.yaml.
+  fs::remove(f.src / "site.yaml");
+  WriteAll(f.src / "hugo.toml", "title = \"Costs\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n"
+                                "[languages.zh]\nweight = 2\n");
+  UpdateReport r = f.session->Update({"site.yaml", "hugo.toml"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK(r.full);
+  CHECK(f.Page("en/index.html").find("<title>Costs</title>") != std::string::npos);
+
+  WriteAll(f.src / "hugo.toml", "title = \"Cloud costs\"\ndefaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n"
+                                "[languages.zh]\nweight = 2\n");
+  r = f.session->Update({"hugo.toml"});
+  REQUIRE(r.ok);
+  CHECK(r.full);
+  CHECK(f.Page("en/index.html").find("<title>Cloud costs</title>") != std::string::npos);
+
+  // Under config/ too, as Docsy sites split it (config/_default/hugo.toml).
+  fs::remove(f.src / "hugo.toml");
+  WriteAll(f.src / "config/_default/hugo.toml", "title = \"Split costs\"\ndefaultContentLanguage = \"en\"\n"
+                                                "[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n");
+  r = f.session->Update({"hugo.toml", "config/"});
+  REQUIRE(r.ok);
+  CHECK(r.full);
+  CHECK(f.Page("en/index.html").find("<title>Split costs</title>") != std::string::npos);
+}
+
 TEST_CASE("A new headline re-renders the home pages, and a price change reaches them through it") {
   Fixture f(3, 2);
   CHECK(f.Page("en/index.html").find("class=\"headlines\"") == std::string::npos);

@@ -66,6 +66,22 @@ TEST_CASE("The watcher reports changed sources, once each, and ignores scratch f
         std::set<std::string>{"content/reports/b.en.md", "pricing/p.yaml"});
 }
 
+TEST_CASE("The watcher reports a Hugo site's configuration, at the root and under config/") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "hugo.toml", "title = \"x\"\n");
+  WriteAll(tmp.path() / "config/_default/languages.toml", "[en]\nweight = 1\n");
+  WriteAll(tmp.path() / "content/a.en.md", "a\n");
+  SourceWatcher watcher(tmp.path());
+  std::atomic<bool> stop{false};
+  CHECK(watcher.Wait(std::chrono::milliseconds(50), stop).empty());
+  WriteAll(tmp.path() / "hugo.toml", "title = \"y\"\n");
+  WriteAll(tmp.path() / "notes.toml", "not the site's\n");
+  CHECK(WaitFor(watcher, {"hugo.toml"}, stop) == std::set<std::string>{"hugo.toml"});
+  WriteAll(tmp.path() / "config/_default/languages.toml", "[en]\nweight = 2\n");
+  CHECK(WaitFor(watcher, {"config/_default/languages.toml"}, stop) ==
+        std::set<std::string>{"config/_default/languages.toml"});
+}
+
 // The watcher watches what a build reads (docs/authoring.md, "Files the site
 // reads"): no linked folder below content/, pricing/ or templates/, and
 // above all none outside the site, neither at the start nor in a folder
