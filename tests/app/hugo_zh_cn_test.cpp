@@ -24,6 +24,17 @@ struct Built {
   std::string Page(const std::string& rel) const { return ReadAll(site / rel); }
 };
 
+// A copy of the fixture, for a test that adds pages or changes its settings.
+struct Copy {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  Copy() { fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", src, fs::copy_options::recursive); }
+  CliResult Build(const std::string& out) const {
+    return Costsite("build --source " + src.string() + " --out " + (tmp.path() / out).string());
+  }
+  fs::path Out(const std::string& rel) const { return tmp.path() / "out" / rel; }
+};
+
 bool Has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
 
 TEST_CASE("A language named with its region reads in its primary language's words") {
@@ -71,17 +82,15 @@ TEST_CASE("Kubernetes' code_sample and codenew show a file of the language's exa
 }
 
 TEST_CASE("A file a shortcode names and no place holds is a warning at the shortcode") {
-  TempDir tmp;
-  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
-           fs::copy_options::recursive);
-  WriteAll(tmp.path() / "src/content/en/docs/missing.md",
+  Copy c;
+  WriteAll(c.src / "content/en/docs/missing.md",
            "---\ntitle: Missing\n---\n\nText.\n\n{{% code_sample file=\"pods/none.yaml\" %}}\n");
-  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  CliResult r = c.Build("out");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(Has(r.output, "content/en/docs/missing.md:7:1: warning: no file 'pods/none.yaml' for shortcode 'code_sample' "
                       "(looked for content/en/docs/pods/none.yaml, content/en/examples/pods/none.yaml)"));
-  CHECK_FALSE(Has(ReadAll(tmp.path() / "out/en/docs/missing/index.html"), "sc-code-sample\"><figcaption><code>pods/none"));
+  CHECK_FALSE(Has(ReadAll(c.Out("en/docs/missing/index.html")), "sc-code-sample\"><figcaption><code>pods/none"));
 }
 
 TEST_CASE("Kubernetes' glossary_tooltip, comment, tabs and table shortcodes and Docsy's pageinfo read as on their sites") {
@@ -124,13 +133,11 @@ TEST_CASE("Kubernetes' include shows a file of the language's includes folder, w
 }
 
 TEST_CASE("An include that is missing or includes itself is a warning at its place") {
-  TempDir tmp;
-  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
-           fs::copy_options::recursive);
-  WriteAll(tmp.path() / "src/content/en/includes/loop.md", "Again:\n\n{{< include \"loop.md\" >}}\n");
-  WriteAll(tmp.path() / "src/content/en/docs/includes-test.md",
+  Copy c;
+  WriteAll(c.src / "content/en/includes/loop.md", "Again:\n\n{{< include \"loop.md\" >}}\n");
+  WriteAll(c.src / "content/en/docs/includes-test.md",
            "---\ntitle: Includes\n---\n\n{{< include \"none.md\" >}}\n\n{{< include \"loop.md\" >}}\n");
-  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  CliResult r = c.Build("out");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(Has(r.output, "content/en/docs/includes-test.md:5:1: warning: no file 'none.md' to include "
@@ -165,14 +172,12 @@ TEST_CASE("Kubernetes' glossary_definition shows a term's definition, and skew a
 }
 
 TEST_CASE("A glossary term or a skew version that cannot be shown is a warning at the shortcode") {
-  TempDir tmp;
-  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
-           fs::copy_options::recursive);
-  WriteAll(tmp.path() / "src/content/en/docs/terms.md",
+  Copy c;
+  WriteAll(c.src / "content/en/docs/terms.md",
            "---\ntitle: Terms\n---\n\n{{< glossary_definition term_id=\"pdo\" length=\"short\" >}}\n\n"
            "{{< glossary_definition term_id=\"pod\" length=\"medium\" >}}\n\n"
            "Version {{< skew nextVersion >}} and {{< skew currentVersionAddMinor x >}}.\n");
-  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  CliResult r = c.Build("out");
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(Has(r.output, "content/en/docs/terms.md:5:1: warning: no glossary term 'pdo' (looked for "
@@ -181,65 +186,61 @@ TEST_CASE("A glossary term or a skew version that cannot be shown is a warning a
                       "\"long\" or \"all\", not \"medium\": the short definition is shown"));
   CHECK(Has(r.output, "content/en/docs/terms.md:9:9: warning: shortcode 'skew' knows no 'nextVersion'"));
   CHECK(Has(r.output, "warning: shortcode 'skew currentVersionAddMinor' wants a number of minor versions, not 'x'"));
-  const std::string page = ReadAll(tmp.path() / "out/en/docs/terms/index.html");
+  const std::string page = ReadAll(c.Out("en/docs/terms/index.html"));
   CHECK(Has(page, "<p>The smallest and simplest Kubernetes object."));  // the short definition, as said
 
   // Without the params a skew reads, it says which one is missing.
-  std::string config = ReadAll(tmp.path() / "src/site.yaml");
+  std::string config = ReadAll(c.src / "site.yaml");
   config = config.substr(0, config.find("params:"));
-  WriteAll(tmp.path() / "src/site.yaml", config);
-  WriteAll(tmp.path() / "src/content/en/docs/terms.md", "---\ntitle: Terms\n---\n\nVersion {{< skew latestVersion >}}.\n");
-  r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out2").string());
+  WriteAll(c.src / "site.yaml", config);
+  WriteAll(c.src / "content/en/docs/terms.md", "---\ntitle: Terms\n---\n\nVersion {{< skew latestVersion >}}.\n");
+  r = c.Build("out2");
   CHECK(Has(r.output, "content/en/docs/terms.md:5:9: warning: no param 'latest' (add it to site.yaml's params:, or to "
                       "Hugo's [params])"));
 }
 
 TEST_CASE("Docsy's blocks show their titles and content, a feature's link resolved and named in the page's language") {
-  TempDir tmp;
-  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
-           fs::copy_options::recursive);
+  Copy c;
   const std::string blocks =
       "{{< blocks/cover title=\"Welcome\" subtitle=\"Costs, explained\" height=\"full\" >}}\nRead the [docs](docs/).\n"
       "{{< /blocks/cover >}}\n\n{{% blocks/lead color=\"primary\" %}}\nA **lead**.\n{{% /blocks/lead %}}\n\n"
       "{{< blocks/section color=\"dark\" >}}\n{{% blocks/feature icon=\"fa-book\" title=\"Fast\" url=\"docs/selectors/\" %}}\n"
       "In seconds.\n{{% /blocks/feature %}}\n{{< /blocks/section >}}\n\n{{< blocks/link-down color=\"info\" >}}\n";
-  WriteAll(tmp.path() / "src/content/en/_index.md", "---\ntitle: Home\n---\n\n" + blocks);
-  WriteAll(tmp.path() / "src/content/zh-cn/_index.md", "---\ntitle: 首页\n---\n\n" + blocks);
-  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  WriteAll(c.src / "content/en/_index.md", "---\ntitle: Home\n---\n\n" + blocks);
+  WriteAll(c.src / "content/zh-cn/_index.md", "---\ntitle: 首页\n---\n\n" + blocks);
+  CliResult r = c.Build("out");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(Has(r.output, " 0 warnings"));
-  const std::string en = ReadAll(tmp.path() / "out/en/index.html");
+  const std::string en = ReadAll(c.Out("en/index.html"));
   CHECK(Has(en, "<div class=\"sc-block sc-cover\"><p class=\"sc-cover-title\">Welcome</p>\n"
                 "<p class=\"sc-cover-subtitle\">Costs, explained</p>\n<p>Read the <a href=\"docs/index.html\">docs</a>.</p>"));
   CHECK(Has(en, "<div class=\"sc-block sc-lead\"><p>A <strong>lead</strong>.</p>"));
   CHECK(Has(en, "<div class=\"sc-feature\"><p class=\"sc-feature-title\">Fast</p>\n<p>In seconds.</p>\n"
                 "<p><a href=\"docs/selectors/index.html\">Read more</a></p></div>"));
-  const std::string zh = ReadAll(tmp.path() / "out/zh-cn/index.html");
+  const std::string zh = ReadAll(c.Out("zh-cn/index.html"));
   CHECK(Has(zh, "<p><a href=\"docs/selectors/index.html\">阅读更多</a></p>"));
   CHECK_FALSE(Has(en, "blocks/"));
 }
 
 TEST_CASE("Hugo's youtube and vimeo are links to the video, and mermaid shows the diagram's source") {
-  TempDir tmp;
-  fs::copy(fs::path(COSTSITE_SOURCE_DIR) / "tests/fixtures/sites/hugo-zh-cn", tmp.path() / "src",
-           fs::copy_options::recursive);
+  Copy c;
   const std::string body =
       "{{< youtube dQw4w9WgXcQ >}}\n\nWatch {{< vimeo id=\"146022717\" title=\"the talk\" >}} first.\n\n"
       "{{< mermaid >}}\ngraph TD;\n  A-->B;\n{{< /mermaid >}}\n";
-  WriteAll(tmp.path() / "src/content/en/docs/media.md", "---\ntitle: Media\n---\n\n" + body);
-  WriteAll(tmp.path() / "src/content/zh-cn/docs/media.md", "---\ntitle: 媒体\n---\n\n" + body);
-  CliResult r = Costsite("build --source " + (tmp.path() / "src").string() + " --out " + (tmp.path() / "out").string());
+  WriteAll(c.src / "content/en/docs/media.md", "---\ntitle: Media\n---\n\n" + body);
+  WriteAll(c.src / "content/zh-cn/docs/media.md", "---\ntitle: 媒体\n---\n\n" + body);
+  CliResult r = c.Build("out");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(Has(r.output, " 0 warnings"));
-  const std::string en = ReadAll(tmp.path() / "out/en/docs/media/index.html");
+  const std::string en = ReadAll(c.Out("en/docs/media/index.html"));
   // Linked, not embedded: the page reads offline, and nothing is fetched until a reader asks.
   CHECK(Has(en, "<a class=\"sc-video\" href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">Video on YouTube</a>"));
   CHECK(Has(en, "<p>Watch <a class=\"sc-video\" href=\"https://vimeo.com/146022717\">the talk</a> first.</p>"));
   CHECK(Has(en, "<pre class=\"sc-mermaid\"><code class=\"language-mermaid\">graph TD;\n  A--&gt;B;</code></pre>"));
   CHECK_FALSE(Has(en, "<iframe"));
-  const std::string zh = ReadAll(tmp.path() / "out/zh-cn/docs/media/index.html");
+  const std::string zh = ReadAll(c.Out("zh-cn/docs/media/index.html"));
   CHECK(Has(zh, ">YouTube 视频</a>"));
 }
 
