@@ -219,6 +219,15 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
   if (!diags->HasErrors()) CheckRawIds(evaluation, files, cfg.languages, SourceLines(root), diags);
+  const size_t page_files = files.size();
+  if (!options.keep) {
+    // Nothing after the checks reads the pages' records or the models'
+    // results (the site's own files, below, are made from the pages): both
+    // go before the search index merges its runs, the build's last peak.
+    std::vector<render::OutputFile>().swap(files);
+    in.evaluation = nullptr;
+    site.evaluation = cost::Evaluation();
+  }
   render::SearchIndexStats search_stats;
   std::string err;
   if (staging && !staging->WriteStreamed(render::kSearchIndexFile,
@@ -241,7 +250,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
 
   stats->languages = cfg.languages;
   for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(pages.size());
-  stats->files = files.size() + more_files + site_files + 1;  // + the search index
+  stats->files = page_files + more_files + site_files + 1;  // + the search index
   // Any error so far: the staging folder is dropped, the old site stays.
   if (diags->HasErrors()) return false;
   if (staging && !staging->Commit(&err)) {

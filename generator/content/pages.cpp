@@ -193,13 +193,20 @@ std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteCo
                    s.text, 1, "duplicate-page");
       continue;
     }
+    if (page.sources.empty()) page.sources.reserve(cfg.languages.size());
     page.sources.push_back(std::move(s));
   }
+  // Every source now lives in its page: the emptied array goes before the
+  // pages are gathered, so the two are never held together.
+  std::vector<PageSource>().swap(sources);
   std::vector<Page> pages;
-  for (auto& [key, page] : by_key) {
-    auto rank = [&](const PageSource& s) {
-      return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
-    };
+  pages.reserve(by_key.size() + 1);  // LoadContent may add a home page
+  auto rank = [&](const PageSource& s) {
+    return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
+  };
+  while (!by_key.empty()) {  // each map node is freed as its page moves out
+    auto node = by_key.extract(by_key.begin());
+    Page& page = node.mapped();
     std::sort(page.sources.begin(), page.sources.end(),
               [&](const PageSource& a, const PageSource& b) { return rank(a) < rank(b); });
     pages.push_back(std::move(page));
@@ -437,13 +444,19 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     keep[i] = LoadSource(root, files[i], cfg, &read[i], diags) && !read[i].front.draft && !read[i].front.headless;
     if (keep[i] && !keep_text) Unload(&read[i]);
   });
-  std::vector<PageSource> sources;
+  // The kept sources close up in place: a second array of every source,
+  // beside this one, would be the largest thing loading holds.
+  size_t kept = 0;
   for (size_t i = 0; i < read.size(); ++i)
-    if (keep[i]) sources.push_back(std::move(read[i]));
+    if (keep[i]) {
+      if (kept != i) read[kept] = std::move(read[i]);
+      ++kept;
+    }
+  read.erase(read.begin() + static_cast<std::ptrdiff_t>(kept), read.end());
   for (const auto& e : escaped)
     diags->Error({InContent(e), 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
-  std::vector<Page> pages = PairTranslations(std::move(sources), cfg, diags);
+  std::vector<Page> pages = PairTranslations(std::move(read), cfg, diags);
   // Every language has a home page (the site's root index links to it): one
   // with no text and the site's title when content/ has no _index file.
   if (pages.empty() || !pages.front().key.empty()) {
@@ -466,6 +479,8 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     for (Resource& r : page.resources)
       if (r.path.size() > 3 && r.path.compare(r.path.size() - 3, 3, ".md") == 0) r.published = false;
   AddTaxonomyPages(&pages, cfg);
+  // Held for the whole build: not the half-empty array an insert doubled.
+  if (pages.capacity() > pages.size() + pages.size() / 16) pages.shrink_to_fit();
   CheckUrlCollisions(pages, diags);
   return pages;
 }
