@@ -98,7 +98,7 @@ void CheckModelLabels(const cost::ModelResult& r, const std::vector<std::string>
     std::string missing = Missing(languages, [&](const std::string& l) { return HasText(f.label, l); });
     if (missing.empty()) return;
     // A param's place is its value, an item's or figure's its id: one caret.
-    WarnRawId(f.pos, 1,
+    WarnRawId({r.pos.path, f.pos.line, f.pos.col}, 1,
               std::string(kind) + " '" + f.id + "' of model '" + r.model + "' has no label in " + missing +
                   ": readers would see the id",
               line_at, diags);

@@ -15,7 +15,7 @@ Figure ToFigure(const std::string& id, const LocalizedText& label, const Value& 
   f.id = id;
   f.label = label;
   f.explain = explain;
-  f.pos = pos;
+  f.pos = {pos.line, pos.col};
   if (v.is_bool) {
     f.is_bool = true;
     f.bool_value = v.flag;
@@ -224,7 +224,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
                 ToFigure(item.id, item.label, e->value, e->explain, item.where.pos), Interval()};
     if (e->factor) {
       Figure factor = *e->factor;
-      factor.id = item.id + ".factor", factor.pos = item.quantity.pos;
+      factor.id = item.id + ".factor", factor.pos = {item.quantity.pos.line, item.quantity.pos.col};
       li.factor = std::move(factor);
     }
     if (e->quantity) {

@@ -458,7 +458,7 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   }
   if (!v) return false;
   e->value = std::move(*v);
-  e->explain = std::move(trace.explain);
+  e->explain = ShareExplanation(std::move(trace.explain));
   return true;
 }
 

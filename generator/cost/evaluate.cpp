@@ -304,9 +304,13 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
     for (const auto& m : core->inputs.models) models.push_back(&m);
     Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);
     // A site of many independent models (one per report, say) evaluates on
-    // every core; models that read each other stay in one group.
+    // every core; models that read each other stay in one group. On one
+    // thread too: a group's engine, its parses and its definitions are freed
+    // as soon as it is done, where one engine for the whole site held every
+    // parse and definition to the end (2 × 20,000 pages on one thread:
+    // 284 MiB at the peak against 200 on two).
     std::vector<std::vector<size_t>> groups;
-    if (threads > 1 && engine.model_count() > 1) RunOnLargeStack([&] { groups = engine.Groups(); });
+    if (engine.model_count() > 1) RunOnLargeStack([&] { groups = engine.Groups(); });
     if (groups.size() > 1)
       data->results = EvaluateGroups(engine, groups, threads, diags,
                                      AnyAdjustable(core->inputs) ? nullptr : &core->inputs.models);

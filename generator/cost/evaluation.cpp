@@ -37,6 +37,19 @@ Shared<Unit> InternUnit(Unit unit) {
   return Shared<Unit>(std::move(made));
 }
 
+SharedValue<Explanation> ShareExplanation(Explanation e) {
+  if (e.formula.empty() || !e.inputs.empty() || !e.prices.empty() || !e.fx.empty() || !e.conversions.empty())
+    return SharedValue<Explanation>(std::move(e));
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::weak_ptr<const Explanation>> table;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::weak_ptr<const Explanation>& slot = table[e.formula];
+  if (std::shared_ptr<const Explanation> held = slot.lock()) return SharedValue<Explanation>(std::move(held));
+  auto made = std::make_shared<const Explanation>(std::move(e));
+  slot = made;
+  return SharedValue<Explanation>(std::move(made));
+}
+
 std::string Figure::Per() const {
   if (!IsMoney()) return {};
   return SplitMoneyUnit(unit->text).second;
@@ -95,6 +108,10 @@ class Hasher {
     for (int i = 0; i < 8; ++i, v >>= 8) h_ = (h_ ^ (v & 0xFF)) * 1099511628211ull;
   }
   void Add(bool b) { Add(static_cast<uint64_t>(b)); }
+  void Add(const LineCol& p) {
+    Add(static_cast<uint64_t>(p.line));
+    Add(static_cast<uint64_t>(p.col));
+  }
   void Add(const SourcePos& p) {
     Add(p.path);
     Add(static_cast<uint64_t>(p.line));

@@ -59,6 +59,7 @@ class SharedValue {
   SharedValue() = default;
   SharedValue(T v)  // NOLINT: implicit, as the plain member it replaces was assigned
       : p_(v.empty() ? nullptr : std::make_shared<const T>(std::move(v))) {}
+  explicit SharedValue(std::shared_ptr<const T> p) : p_(std::move(p)) {}
   const T& operator*() const { return p_ ? *p_ : Empty(); }
   const T* operator->() const { return &**this; }
   operator const T&() const { return **this; }  // NOLINT: reads as the value
@@ -178,6 +179,12 @@ struct Explanation {
   }
 };
 
+/// `e`, shared with every other explanation that is the same formula alone
+/// (a param given as a number: "3", "730 h/month"), which most params are:
+/// one value per text for the whole process, held weakly as InternUnit's
+/// are. Any other explanation is its own value. Safe on any thread.
+SharedValue<Explanation> ShareExplanation(Explanation e);
+
 /// An optional value held on the heap and shared by copies, read like
 /// std::optional (`if (x)`, `*x`, `x->`): a line item's quantity, factor and
 /// unit price are absent on items given by a formula, and inline they took
@@ -199,6 +206,15 @@ class SharedOptional {
   std::shared_ptr<const T> p_;
 };
 
+/// A line and column in the file that defines a figure's model (the path of
+/// its ModelResult's `pos`): every figure of a model is defined in that one file,
+/// so a figure does not hold its path (a copy in each was 72 bytes a figure).
+struct LineCol {
+  int line = 0;
+  int col = 0;
+  friend bool operator==(const LineCol&, const LineCol&) = default;
+};
+
 /// One evaluated value of a model.
 struct Figure {
   std::string id;  // "total", "gpu", "share.gpu", "per_1k"
@@ -208,7 +224,7 @@ struct Figure {
   bool is_bool = false;
   bool bool_value = false;
   SharedValue<Explanation> explain;
-  SourcePos pos;  // where it is defined
+  LineCol pos;  // where it is defined, in its model's file
 
   bool IsMoney() const { return unit->dim.IsMoney(); }
   /// The ISO code of the money part, "" when not money.

@@ -821,3 +821,33 @@ TEST_CASE("Interned units are one value per distinct unit", "[cost][evaluate]") 
 }
 
 }  // namespace costsite::cost
+
+namespace costsite::cost {
+
+TEST_CASE("A param given as a number shares its explanation with every other of that text", "[cost][evaluate]") {
+  const char* a = "model: a\nunit: USD/month\nparams:\n  gpus: {value: 3}\n  hours: {value: 730 h/month}\n"
+                  "  both: {value: gpus * 2}\nitems:\n  gpu: {formula: \"gpus * hours * @aws/c5.2xlarge\"}\n";
+  const char* b = "model: b\nunit: USD/month\nparams:\n  gpus: {value: 3}\n  hours: {value: 720 h/month}\n"
+                  "  both: {value: gpus * 2}\nitems:\n  gpu: {formula: \"gpus * hours * @aws/c5.2xlarge\"}\n";
+  auto run = Eval({{"pricing/a.yaml", a}, {"pricing/b.yaml", b}});
+  INFO(run->Errors());
+  REQUIRE(run->Errors().empty());
+  const ModelResult* ra = run->ev.Find("a");
+  const ModelResult* rb = run->ev.Find("b");
+  REQUIRE((ra && rb && ra->params.size() == 3 && rb->params.size() == 3));
+  const Explanation &gpus_a = ra->params[0].explain, &gpus_b = rb->params[0].explain;
+  CHECK(gpus_a.formula == "3");
+  CHECK(&gpus_a == &gpus_b);  // one "3" for both models
+  const Explanation &hours_a = ra->params[1].explain, &hours_b = rb->params[1].explain;
+  CHECK(hours_a.formula == "730 h/month");
+  CHECK(hours_b.formula == "720 h/month");
+  CHECK(&hours_a != &hours_b);
+  // A formula that reads something is its own: its inputs are its model's.
+  const Explanation &both_a = ra->params[2].explain, &both_b = rb->params[2].explain;
+  REQUIRE(both_a.inputs.size() == 1);
+  CHECK(&both_a != &both_b);
+  CHECK(run->Show("a", "total") == "744.60 USD/month");  // 3 × 730 h/month × 0.34 USD/h
+  CHECK(run->Show("b", "total") == "734.40 USD/month");  // 3 × 720 h/month × 0.34 USD/h
+}
+
+}  // namespace costsite::cost
