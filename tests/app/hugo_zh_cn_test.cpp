@@ -33,6 +33,12 @@ struct Copy {
     return Costsite("build --source " + src.string() + " --out " + (tmp.path() / out).string());
   }
   fs::path Out(const std::string& rel) const { return tmp.path() / "out" / rel; }
+  // `rel` below content/en and content/zh-cn, one body under each language's title.
+  void Both(const std::string& rel, const std::string& en_title, const std::string& zh_title,
+            const std::string& body) const {
+    WriteAll(src / "content/en" / rel, "---\ntitle: " + en_title + "\n---\n\n" + body);
+    WriteAll(src / "content/zh-cn" / rel, "---\ntitle: " + zh_title + "\n---\n\n" + body);
+  }
 };
 
 bool Has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
@@ -206,8 +212,7 @@ TEST_CASE("Docsy's blocks show their titles and content, a feature's link resolv
       "{{< /blocks/cover >}}\n\n{{% blocks/lead color=\"primary\" %}}\nA **lead**.\n{{% /blocks/lead %}}\n\n"
       "{{< blocks/section color=\"dark\" >}}\n{{% blocks/feature icon=\"fa-book\" title=\"Fast\" url=\"docs/selectors/\" %}}\n"
       "In seconds.\n{{% /blocks/feature %}}\n{{< /blocks/section >}}\n\n{{< blocks/link-down color=\"info\" >}}\n";
-  WriteAll(c.src / "content/en/_index.md", "---\ntitle: Home\n---\n\n" + blocks);
-  WriteAll(c.src / "content/zh-cn/_index.md", "---\ntitle: 首页\n---\n\n" + blocks);
+  c.Both("_index.md", "Home", "首页", blocks);
   CliResult r = c.Build("out");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
@@ -228,8 +233,7 @@ TEST_CASE("Hugo's youtube and vimeo are links to the video, and mermaid shows th
   const std::string body =
       "{{< youtube dQw4w9WgXcQ >}}\n\nWatch {{< vimeo id=\"146022717\" title=\"the talk\" >}} first.\n\n"
       "{{< mermaid >}}\ngraph TD;\n  A-->B;\n{{< /mermaid >}}\n";
-  WriteAll(c.src / "content/en/docs/media.md", "---\ntitle: Media\n---\n\n" + body);
-  WriteAll(c.src / "content/zh-cn/docs/media.md", "---\ntitle: 媒体\n---\n\n" + body);
+  c.Both("docs/media.md", "Media", "媒体", body);
   CliResult r = c.Build("out");
   INFO(r.output);
   REQUIRE(r.exit_code == 0);

@@ -5,69 +5,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "figures/plain.h"
-#include "pricing/pricing.h"
+#include "tests/cost/evaluate_fixture.h"
 
 namespace costsite::cost {
 namespace {
-
-constexpr const char* kAws = R"y(provider: aws
-name: {en: Amazon Web Services}
-currency: USD
-source: https://aws.example/pricing
-date: 2025-01-15
-prices:
-  - id: c5.2xlarge
-    unit: USD/h
-    price: 0.34
-  - id: s3.standard
-    unit: USD/GB/month
-    price: 0.023
-    source: https://aws.example/s3
-  - id: p4d.24xlarge
-    unit: USD/h
-    price: 32.77
-    variants: {spot: 9.83}
-    history:
-      - {date: 2024-06-01, price: 30.44, inherit: [spot]}
-      - {date: 2023-01-01, price: 40.96, variants: {spot: 12.3}}
-  - id: band
-    unit: month
-    price: 500 to 1500
-)y";
-
-constexpr const char* kRates = R"y(rates:
-  - {base: USD, quote: CNY, rate: 7.20, date: 2025-01-01, source: https://fx.example}
-  - {base: USD, quote: CNY, rate: 7.30, date: 2025-06-01}
-)y";
-
-struct Run {
-  Evaluation ev;
-  Diagnostics diags;
-  std::string Errors() const {
-    std::string out;
-    for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
-    return out;
-  }
-  std::string Show(std::string_view model, std::string_view figure, std::string_view scenario = "") const {
-    const ModelResult* r = ev.Find(model, scenario);
-    const Figure* f = r ? r->Find(figure) : nullptr;
-    return f ? figures::PlainFigure(*f) : "(missing)";
-  }
-};
-
-std::unique_ptr<Run> Eval(std::vector<std::pair<std::string, std::string>> files, Options options = {}) {
-  auto run = std::make_unique<Run>();
-  Inputs inputs;
-  files.insert(files.begin(), {{"pricing/aws.yaml", kAws}, {"pricing/fx.yaml", kRates}});
-  for (const auto& [path, text] : files) pricing::ParsePricingFile(path, text, &inputs, run->diags);
-  run->ev = Evaluate(std::move(inputs), options, run->diags);
-  return run;
-}
-
-std::unique_ptr<Run> EvalModel(const std::string& text, Options options = {}) {
-  return Eval({{"pricing/m.yaml", text}}, options);
-}
 
 TEST_CASE("A total of zero is a valid cost, and its shares are undefined, not fatal", "[cost][evaluate]") {
   const char* model = R"y(model: free
@@ -776,78 +717,6 @@ TEST_CASE("A price read on one date is in force always and a future value waits 
   REQUIRE(r->explain->prices.size() == 1);
   CHECK(r->explain->prices[0]->date == "2026-08-10");
   CHECK(r->explain->prices[0]->since == "");
-}
-
-TEST_CASE("A price read by many models on one date is one shared value", "[cost][evaluate]") {
-  const char* a = "model: a\nunit: USD/month\nitems:\n  gpu: {formula: \"2 * 730 h/month * @aws/c5.2xlarge\"}\n";
-  const char* b = "model: b\nunit: USD/month\nitems:\n  gpu: {quantity: 3, price: \"@aws/c5.2xlarge\"}\n";
-  auto run = Eval({{"pricing/a.yaml", a}, {"pricing/b.yaml", b}});
-  INFO(run->Errors());
-  REQUIRE(run->Errors().empty());
-  const ModelResult* ra = run->ev.Find("a");
-  const ModelResult* rb = run->ev.Find("b");
-  REQUIRE((ra && rb && ra->total && rb->total));
-  const auto& item_a = ra->items.at(0).cost.explain->prices;
-  const auto& total_a = ra->total->explain->prices;
-  const auto& item_b = rb->items.at(0).cost.explain->prices;
-  REQUIRE((item_a.size() == 1 && total_a.size() == 1 && item_b.size() == 1));
-  CHECK(item_a[0]->id == "aws/c5.2xlarge");
-  // The item, the total that absorbs it, another model and its unit price: one value.
-  CHECK(item_a[0].ptr() == total_a[0].ptr());
-  CHECK(item_a[0].ptr() == item_b[0].ptr());
-  REQUIRE(rb->items.at(0).unit_price);
-  CHECK(&*rb->items.at(0).unit_price == item_b[0].ptr().get());
-  CHECK(run->Show("b", "total") == "744.60 USD/month");  // 3 × 0.34 USD/h × 730 h/month
-  // Units too: both totals, and the inputs of a's total, hold one "USD/month".
-  CHECK(ra->total->unit.ptr() == rb->total->unit.ptr());
-  REQUIRE(ra->total->explain->inputs.size() == 1);
-  CHECK(ra->total->explain->inputs[0].unit.ptr() == ra->total->unit.ptr());
-}
-
-TEST_CASE("Interned units are one value per distinct unit", "[cost][evaluate]") {
-  UnitTable units;
-  auto parse = [&](const char* text) { return *ParseUnit(text, units, nullptr); };
-  Shared<Unit> a = InternUnit(parse("USD/month")), b = InternUnit(parse("USD/month"));
-  CHECK(a.ptr() == b.ptr());
-  CHECK(a->text == "USD/month");
-  Shared<Unit> day = InternUnit(parse("USD/day"));
-  CHECK(day.ptr() != a.ptr());
-  // Same text, other words: a site that declares the unit's names.
-  Unit declared = parse("USD/month");
-  declared.declared = std::make_shared<const std::vector<UnitNames>>();
-  Shared<Unit> c = InternUnit(declared);
-  CHECK(c.ptr() != a.ptr());
-  CHECK(c->declared == declared.declared);
-}
-
-}  // namespace costsite::cost
-
-namespace costsite::cost {
-
-TEST_CASE("A param given as a number shares its explanation with every other of that text", "[cost][evaluate]") {
-  const char* a = "model: a\nunit: USD/month\nparams:\n  gpus: {value: 3}\n  hours: {value: 730 h/month}\n"
-                  "  both: {value: gpus * 2}\nitems:\n  gpu: {formula: \"gpus * hours * @aws/c5.2xlarge\"}\n";
-  const char* b = "model: b\nunit: USD/month\nparams:\n  gpus: {value: 3}\n  hours: {value: 720 h/month}\n"
-                  "  both: {value: gpus * 2}\nitems:\n  gpu: {formula: \"gpus * hours * @aws/c5.2xlarge\"}\n";
-  auto run = Eval({{"pricing/a.yaml", a}, {"pricing/b.yaml", b}});
-  INFO(run->Errors());
-  REQUIRE(run->Errors().empty());
-  const ModelResult* ra = run->ev.Find("a");
-  const ModelResult* rb = run->ev.Find("b");
-  REQUIRE((ra && rb && ra->params.size() == 3 && rb->params.size() == 3));
-  const Explanation &gpus_a = ra->params[0].explain, &gpus_b = rb->params[0].explain;
-  CHECK(gpus_a.formula == "3");
-  CHECK(&gpus_a == &gpus_b);  // one "3" for both models
-  const Explanation &hours_a = ra->params[1].explain, &hours_b = rb->params[1].explain;
-  CHECK(hours_a.formula == "730 h/month");
-  CHECK(hours_b.formula == "720 h/month");
-  CHECK(&hours_a != &hours_b);
-  // A formula that reads something is its own: its inputs are its model's.
-  const Explanation &both_a = ra->params[2].explain, &both_b = rb->params[2].explain;
-  REQUIRE(both_a.inputs.size() == 1);
-  CHECK(&both_a != &both_b);
-  CHECK(run->Show("a", "total") == "744.60 USD/month");  // 3 × 730 h/month × 0.34 USD/h
-  CHECK(run->Show("b", "total") == "734.40 USD/month");  // 3 × 720 h/month × 0.34 USD/h
 }
 
 }  // namespace costsite::cost
