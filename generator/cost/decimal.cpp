@@ -1,6 +1,10 @@
 #include "cost/decimal.h"
 
+#include <boost/core/nvp.hpp>
+
+#include <array>
 #include <cctype>
+#include <cstdio>
 #include <cstdint>
 #include <vector>
 #include <cmath>
@@ -59,44 +63,159 @@ const Backend& Half() {
   return half;
 }
 
+// boost keeps a cpp_dec_float as limbs of eight decimal digits, most
+// significant first (|v| = sum of limb[i] x 10^(exp - 8i), limb[0] not zero),
+// and shows them only through serialize(). Printing and rounding read them
+// there: a loop over ten integers, where multiplying by a power of ten (a
+// 50-digit product) and boost's str() were a third of rendering a page of
+// figures (callgrind, the benchmark's corpus with cost content).
+constexpr int kLimbDigits = 8;
+constexpr uint32_t kLimbBase = 100000000;
+constexpr size_t kMaxLimbs = 16;
+
+struct Limbs {
+  std::array<uint32_t, kMaxLimbs> limb{};
+  size_t count = 0;  // limbs boost keeps (10 for 50 digits)
+  int exp = 0;       // of limb[0], a multiple of 8
+  bool neg = false;
+  int fpclass = 0;   // boost's own fields, carried back unchanged
+  int32_t prec = 0;
+};
+
+// An archive for serialize() that reads a value's fields into Limbs or, with
+// kWrite, sets them from it.
+template <bool kWrite>
+class LimbArchive {
+ public:
+  explicit LimbArchive(Limbs* l) : l_(l) {}
+  template <class T>
+  LimbArchive& operator&(const boost::serialization::nvp<T>& field) {
+    T& v = field.value();
+    switch (field.name()[0]) {
+      case 'd':  // digit
+        if (digits_ < kMaxLimbs) Move(&l_->limb[digits_], &v);
+        ++digits_;
+        break;
+      case 'e': Move(&l_->exp, &v); break;       // exponent
+      case 's': Move(&l_->neg, &v); break;       // sign
+      case 'c': Move(&l_->fpclass, &v); break;   // class-type
+      case 'p': Move(&l_->prec, &v); break;      // precision
+    }
+    return *this;
+  }
+  size_t digits() const { return digits_; }
+
+ private:
+  template <class A, class B>
+  static void Move(A* ours, B* theirs) {
+    if constexpr (kWrite) *theirs = static_cast<B>(*ours);
+    else *ours = static_cast<A>(*theirs);
+  }
+  Limbs* l_;
+  size_t digits_ = 0;
+};
+
+// False for zero, infinities and NaN, which take boost's own paths.
+bool Read(const Backend& v, Limbs* out) {
+  if (v == 0 || !boost::multiprecision::isfinite(v)) return false;
+  LimbArchive<false> ar(out);
+  // serialize() is not const; reading changes nothing.
+  const_cast<Backend::backend_type&>(v.backend()).serialize(ar, 0);
+  out->count = ar.digits();
+  if (out->count > kMaxLimbs) std::abort();  // cpp_dec_float_50 keeps 10
+  return true;
+}
+
+Backend Write(const Limbs& l) {
+  Backend v(1);  // finite, of boost's own precision: every field is then set
+  LimbArchive<true> ar(const_cast<Limbs*>(&l));
+  v.backend().serialize(ar, 0);
+  return v;
+}
+
+int DigitCount(uint32_t x) {
+  int n = 1;
+  while (x >= 10) x /= 10, ++n;
+  return n;
+}
+
+size_t LastNonZero(const Limbs& l) {
+  size_t j = l.count - 1;
+  while (j > 0 && l.limb[j] == 0) --j;
+  return j;
+}
+
 // The fast path of printing and rounding: most figures have few significant
-// digits (0.34 × 730 is 248.2), and boost's str() is slow. True when
-// |v| = digits × 10^exponent with digits below 10^18 and no trailing zero.
-bool ShortDigits(const Backend& v, uint64_t* digits, int* exponent) {
-  if (v == 0) return false;
-  int k = 17 - static_cast<int>(v.backend().order());
-  Backend scaled = boost::multiprecision::abs(v) * Pow10(k);
-  if (scaled >= Pow10(18) || boost::multiprecision::floor(scaled) != scaled) return false;
-  uint64_t d = scaled.convert_to<uint64_t>();
-  int e = -k;
-  while (d != 0 && d % 10 == 0) d /= 10, ++e;
-  if (d == 0) return false;
-  *digits = d;
+// digits (0.34 x 730 is 248.2). True when |v| = digits x 10^exponent with
+// digits below 10^18 and no trailing zero.
+bool ShortDigits(const Limbs& l, uint64_t* digits, int* exponent) {
+  size_t j = LastNonZero(l);
+  // Limbs 0 to 4 hold at least 1 + 3 x 8 + 1 significant digits: too many.
+  if (j > 3) return false;
+  unsigned __int128 m = 0;
+  for (size_t i = 0; i <= j; ++i) m = m * kLimbBase + l.limb[i];
+  int e = l.exp - kLimbDigits * static_cast<int>(j);
+  while (m % 10 == 0) m /= 10, ++e;
+  if (m >= static_cast<unsigned __int128>(1000000000000000000ULL)) return false;
+  *digits = static_cast<uint64_t>(m);
   *exponent = e;
   return true;
 }
 
-// `v` rounded half up (in magnitude) to kCleanDigits + 1 significant digits,
-// so 11.4999…9 (an artefact of dividing by 730) becomes 11.5. By arithmetic,
-// not by printing and parsing: scaling by a power of ten is exact in a
-// decimal float, and the scaled value's integer part has those digits.
-Backend Clean(const Backend& v) {
-  if (v == 0) return v;
-  int k = kCleanDigits - static_cast<int>(v.backend().order());
-  Backend r = boost::multiprecision::floor(boost::multiprecision::abs(v) * Pow10(k) + Half()) * Pow10(-k);
-  return v < 0 ? Backend(-r) : r;
+// `l` rounded half up (in magnitude) to kCleanDigits + 1 significant digits,
+// so 11.4999...9 (an artefact of dividing by 730) becomes 11.5.
+Limbs Clean(Limbs l) {
+  const int kept_after_first = kCleanDigits + 1 - DigitCount(l.limb[0]);  // 33 to 40
+  size_t c = 1 + static_cast<size_t>(kept_after_first / kLimbDigits);     // the limb the cut falls in
+  if (c >= l.count) return l;
+  uint32_t unit = 1;  // of the last kept digit, in limb c (10^8 when the cut is at its start)
+  for (int i = kept_after_first % kLimbDigits; i < kLimbDigits; ++i) unit *= 10;
+  const uint32_t below = l.limb[c] % unit;
+  const bool up = below >= unit / 2;
+  l.limb[c] -= below;
+  for (size_t i = c + 1; i < l.count; ++i) l.limb[i] = 0;
+  if (!up) return l;
+  uint64_t carry = unit;
+  for (size_t i = c + 1; i-- > 0 && carry;) {
+    uint64_t sum = l.limb[i] + carry;
+    l.limb[i] = static_cast<uint32_t>(sum % kLimbBase);
+    carry = sum / kLimbBase;
+  }
+  if (carry) {  // 99999999.9... became 100000000: one limb more to the left
+    l.limb.fill(0);
+    l.limb[0] = 1;
+    l.exp += kLimbDigits;
+  }
+  return l;
 }
 
-// Splits boost's scientific text "-2.4820e+02" into sign, digits "24820" and exponent 2.
-void SplitScientific(const std::string& s, bool* negative, std::string* digits, int* exponent) {
-  size_t i = 0;
-  *negative = !s.empty() && s[0] == '-';
-  if (*negative) ++i;
-  digits->clear();
-  for (; i < s.size() && s[i] != 'e'; ++i) {
-    if (std::isdigit(static_cast<unsigned char>(s[i]))) digits->push_back(s[i]);
+// `digits` x 10^exponent with the sign of `neg`, `like` giving boost's fields.
+Backend FromShort(uint64_t digits, int exponent, bool neg, const Limbs& like) {
+  int shift = ((exponent % kLimbDigits) + kLimbDigits) % kLimbDigits;
+  unsigned __int128 m = digits;
+  for (int i = 0; i < shift; ++i) m *= 10;
+  uint32_t parts[4];
+  int n = 0;
+  for (; m != 0; m /= kLimbBase) parts[n++] = static_cast<uint32_t>(m % kLimbBase);
+  Limbs l = like;
+  l.limb.fill(0);
+  for (int i = 0; i < n; ++i) l.limb[static_cast<size_t>(i)] = parts[n - 1 - i];
+  l.exp = exponent - shift + kLimbDigits * (n - 1);
+  l.neg = neg;
+  return Write(l);
+}
+
+// The significant digits of `l` (no trailing zero) and the exponent of the first.
+void DigitsOf(const Limbs& l, std::string* digits, int* exponent) {
+  size_t j = LastNonZero(l);
+  *digits = std::to_string(l.limb[0]);
+  *exponent = l.exp + static_cast<int>(digits->size()) - 1;
+  char buf[kLimbDigits + 1];
+  for (size_t i = 1; i <= j; ++i) {
+    std::snprintf(buf, sizeof buf, "%08u", static_cast<unsigned>(l.limb[i]));
+    digits->append(buf, kLimbDigits);
   }
-  *exponent = i < s.size() ? std::atoi(s.c_str() + i + 1) : 0;
+  while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
 }
 
 }  // namespace
@@ -110,20 +229,16 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
 
 std::string Decimal::ToString() const {
   if (!IsFinite()) return "nan";
-  if (v_ == 0) return "0";
-  bool negative;
+  Limbs l;
+  if (!Read(v_, &l)) return "0";
   std::string digits;
   int exponent;
-  uint64_t d;
-  if (ShortDigits(v_, &d, &exponent) || ShortDigits(Clean(v_), &d, &exponent)) {
-    negative = v_ < 0;
+  if (uint64_t d; ShortDigits(l, &d, &exponent)) {
     digits = std::to_string(d);
     exponent += static_cast<int>(digits.size()) - 1;  // of the leading digit, as in scientific notation
   } else {
-    SplitScientific(v_.str(kCleanDigits, std::ios_base::scientific), &negative, &digits, &exponent);
+    DigitsOf(Clean(l), &digits, &exponent);
   }
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  if (digits == "0") return "0";
   std::string out;
   int n = static_cast<int>(digits.size());
   if (exponent < 0) {
@@ -133,7 +248,7 @@ std::string Decimal::ToString() const {
   } else {
     out = digits.substr(0, exponent + 1) + "." + digits.substr(exponent + 1);
   }
-  return negative ? "-" + out : out;
+  return l.neg ? "-" + out : out;
 }
 
 std::string Decimal::ToFixed(int digits) const {
@@ -150,39 +265,37 @@ std::string Decimal::ToFixed(int digits) const {
 }
 
 Decimal Decimal::RoundHalfAwayFromZero(int digits) const {
-  if (!IsFinite() || v_ == 0) return *this;
+  Limbs l;
+  if (!IsFinite() || !Read(v_, &l)) return *this;
   uint64_t d;
   int exponent;
-  // Clean first: 11.4999…9 (an artefact of dividing by 730) must round as 11.5.
-  bool short_digits = ShortDigits(v_, &d, &exponent);
-  Backend clean = short_digits ? v_ : Clean(v_);
+  // Clean first: 11.4999...9 (an artefact of dividing by 730) must round as 11.5.
+  const bool short_digits = ShortDigits(l, &d, &exponent);
+  const Limbs clean = short_digits ? l : Clean(l);
   if (short_digits || ShortDigits(clean, &d, &exponent)) {
     // Exact in at most 18 digits: integer arithmetic rounds it. `drop`
     // digits go; half of 10^drop or more rounds up.
     int drop = -digits - exponent;
-    if (drop <= 0) return Decimal(clean);
+    if (drop <= 0) return short_digits ? *this : Decimal(Write(clean));
     if (drop >= 19) return Decimal(0);  // d < 10^18 < half of 10^drop
     uint64_t unit = 1;
     for (int i = 0; i < drop; ++i) unit *= 10;
     uint64_t q = d / unit + (d % unit >= unit / 2 ? 1 : 0);
-    Backend rounded = Backend(q) * Pow10(exponent + drop);
-    return Decimal(v_ < 0 ? Backend(-rounded) : rounded);
+    if (q == 0) return Decimal(0);
+    return Decimal(FromShort(q, exponent + drop, l.neg, l));
   }
-  Backend scaled = boost::multiprecision::abs(clean) * Pow10(digits);
+  const Backend c = Write(clean);
+  Backend scaled = boost::multiprecision::abs(c) * Pow10(digits);
   Backend rounded = boost::multiprecision::floor(scaled + Half()) * Pow10(-digits);
-  return Decimal(clean < 0 ? Backend(-rounded) : rounded);
+  return Decimal(l.neg ? Backend(-rounded) : rounded);
 }
 
 Decimal Decimal::RoundSignificant(int digits) const {
-  if (!IsFinite() || v_ == 0) return *this;
-  bool negative;
-  std::string ds;
-  int exponent;
-  if (uint64_t d; ShortDigits(v_, &d, &exponent)) {
-    for (; d >= 10; d /= 10) ++exponent;  // of the leading digit
-  } else {
-    SplitScientific(v_.str(kCleanDigits, std::ios_base::scientific), &negative, &ds, &exponent);
-  }
+  Limbs l;
+  if (!IsFinite() || !Read(v_, &l)) return *this;
+  // The exponent of the leading digit once printed (41 significant digits).
+  const Limbs clean = Clean(l);
+  const int exponent = clean.exp + DigitCount(clean.limb[0]) - 1;
   return RoundHalfAwayFromZero(digits - 1 - exponent);
 }
 
@@ -227,7 +340,13 @@ std::optional<Decimal> Decimal::Pow(const Decimal& exponent) const {
 
 bool Decimal::IsZero() const { return v_ == 0; }
 bool Decimal::IsNegative() const { return v_ < 0; }
-bool Decimal::IsInteger() const { return IsFinite() && boost::multiprecision::floor(v_) == v_; }
+bool Decimal::IsInteger() const {
+  Limbs l;
+  if (!IsFinite()) return false;
+  // Limbs end at multiples of 8 digits: the last one not zero ends at or
+  // left of the point exactly when the value is whole.
+  return !Read(v_, &l) || l.exp - kLimbDigits * static_cast<int>(LastNonZero(l)) >= 0;
+}
 bool Decimal::IsFinite() const {
   return !boost::multiprecision::isinf(v_) && !boost::multiprecision::isnan(v_);
 }

@@ -117,6 +117,40 @@ TEST_CASE("Printing and rounding agree with rounding on paper, short and long nu
   }
 }
 
+// Rounds `d` on paper to `n` significant digits.
+Digits RoundSignificantOnPaper(const Digits& d, int n) {
+  int lead = d.exponent + static_cast<int>(d.digits.size()) - 1;  // exponent of the first digit
+  return RoundOnPaper(d, n - 1 - lead);
+}
+
+TEST_CASE("Long numbers print 41 significant digits rounded half up, wherever the cut falls", "[cost][decimal]") {
+  // 42 to 50 digits, shifted so the first digit falls at every place of the
+  // eight-digit groups the number is kept in; runs of nines carry.
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    Digits d;
+    d.negative = rng() % 2;
+    int n = 42 + static_cast<int>(rng() % 9);
+    d.digits = std::string(1, static_cast<char>('1' + rng() % 9));
+    const bool nines = round % 5 == 0;
+    for (int i = 1; i < n; ++i) d.digits += nines && i < 44 ? '9' : static_cast<char>('0' + rng() % 10);
+    if (nines) d.digits[0] = '9';
+    d.exponent = static_cast<int>(rng() % 60) - 50;
+    std::string text = Plain(d);
+    INFO(text);
+    Decimal v = D(text.c_str());
+    CHECK(v.ToString() == Plain(RoundSignificantOnPaper(d, 41)));
+    CHECK(v.IsInteger() == (text.find('.') == std::string::npos));
+    CHECK(v.RoundSignificant(15).ToString() == Plain(RoundSignificantOnPaper(RoundSignificantOnPaper(d, 41), 15)));
+  }
+  CHECK(D("0.99999999999999999999999999999999999999999999").ToString() == "1");
+  CHECK(D("99999999.999999999999999999999999999999999999").ToString() == "100000000");
+  CHECK(D("123456789012345678").IsInteger());
+  CHECK_FALSE(D("1234567890123456.78").IsInteger());
+  CHECK(D("1e30").IsInteger());
+  CHECK_FALSE(D("1e-30").IsInteger());
+}
+
 TEST_CASE("Rounding carries and vanishes where it should", "[cost][decimal]") {
   struct Case {
     const char* in;
