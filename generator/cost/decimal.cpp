@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cctype>
-#include <cstdio>
 #include <cstdint>
 #include <vector>
 #include <cmath>
@@ -210,9 +209,10 @@ void DigitsOf(const Limbs& l, std::string* digits, int* exponent) {
   size_t j = LastNonZero(l);
   *digits = std::to_string(l.limb[0]);
   *exponent = l.exp + static_cast<int>(digits->size()) - 1;
-  char buf[kLimbDigits + 1];
-  for (size_t i = 1; i <= j; ++i) {
-    std::snprintf(buf, sizeof buf, "%08u", static_cast<unsigned>(l.limb[i]));
+  for (size_t i = 1; i <= j; ++i) {  // eight digits each, leading zeros kept
+    char buf[kLimbDigits];
+    uint32_t x = l.limb[i];
+    for (int k = kLimbDigits - 1; k >= 0; --k, x /= 10) buf[k] = static_cast<char>('0' + x % 10);
     digits->append(buf, kLimbDigits);
   }
   while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
@@ -317,6 +317,7 @@ double Decimal::ToDouble() const {
   double scale = e <= 22 ? kPow10[e] : std::pow(10.0, e);
   return exponent < 0 ? mantissa / scale : mantissa * scale;
 }
+Decimal Decimal::PowerOfTen(int n) { return Decimal(Pow10(n)); }
 Decimal Decimal::Abs() const { return Decimal(Backend(boost::multiprecision::abs(v_))); }
 Decimal Decimal::Ceil() const { return Decimal(Backend(boost::multiprecision::ceil(v_))); }
 Decimal Decimal::Floor() const { return Decimal(Backend(boost::multiprecision::floor(v_))); }

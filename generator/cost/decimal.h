@@ -28,6 +28,8 @@ class Decimal {
   std::string ToString() const;
   /// Exactly `digits` decimals after rounding half away from zero ("248.20").
   std::string ToFixed(int digits) const;
+  /// 10^n, exact.
+  static Decimal PowerOfTen(int n);
   /// Rounds half away from zero to `digits` decimals (negative: tens, hundreds…).
   Decimal RoundHalfAwayFromZero(int digits) const;
   /// Rounds half away from zero to `digits` significant digits.

@@ -33,7 +33,7 @@ Decimal Step(const Decimal& max) {
   int exp = static_cast<int>(std::floor(std::log10(raw)));
   double m = raw / std::pow(10.0, exp);
   int f = m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10;
-  return Decimal(f) * PowerOfTen(exp);
+  return Decimal(f) * Decimal::PowerOfTen(exp);
 }
 
 std::string Desc(const ChartSpec& spec, const Speaker& lang) {

@@ -19,7 +19,6 @@ std::string I(int v) { return std::to_string(v); }
 
 int ChartWidth(ChartLayout layout) { return layout == ChartLayout::kWide ? 640 : 360; }
 
-Decimal PowerOfTen(int exp) { return *Decimal::Parse("1e" + std::to_string(exp)); }
 
 int Scale::X(const Decimal& v) const {
   if (v <= Decimal(0)) return left;
@@ -28,14 +27,16 @@ int Scale::X(const Decimal& v) const {
     return left + std::clamp(static_cast<int>(std::lround(pos * width)), 0, width);
   }
   if (max <= Decimal(0)) return left;
-  Decimal px = (v / max * Decimal(width)).RoundHalfAwayFromZero(0);
+  // v / max is v times max's inverse (boost divides so): the inverse is made
+  // once per chart, not once per bar end.
+  Decimal px = (v * per_max * Decimal(width)).RoundHalfAwayFromZero(0);
   return left + std::clamp(static_cast<int>(px.ToInt().value_or(0)), 0, width);
 }
 
 std::vector<Decimal> Scale::Ticks() const {
   std::vector<Decimal> out;
   if (log)
-    for (int e = lo_exp; e <= hi_exp; ++e) out.push_back(PowerOfTen(e));
+    for (int e = lo_exp; e <= hi_exp; ++e) out.push_back(Decimal::PowerOfTen(e));
   return out;
 }
 
@@ -76,6 +77,7 @@ Scale MakeScale(const ChartSpec& spec, int left, int width) {
   }
   s.max = Decimal(0);
   for (const Bar& b : spec.bars) s.max = cost::Max(s.max, b.value.hi);
+  if (s.max > Decimal(0)) s.per_max = Decimal(1) / s.max;
   return s;
 }
 

@@ -25,6 +25,7 @@ struct Scale {
   bool log = false;
   int left = 0, width = 1;  // px
   cost::Decimal max;        // linear: the value at the right end
+  cost::Decimal per_max;    // 1 / max (when max > 0)
   int lo_exp = 0, hi_exp = 1;  // log: from 10^lo_exp to 10^hi_exp
   int X(const cost::Decimal& v) const;
   /// The labelled ticks: each power of ten of a log scale; none when linear.
@@ -32,7 +33,6 @@ struct Scale {
 };
 
 std::string I(int v);
-cost::Decimal PowerOfTen(int exp);
 
 /// The scale of the spec's bars over [left, left + width].
 Scale MakeScale(const ChartSpec& spec, int left, int width);

@@ -81,9 +81,8 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
   bool whole = v.lo.RoundSignificant(15).IsInteger() && v.hi.RoundSignificant(15).IsInteger();
   Decimal big = cost::Max(v.lo.Abs(), v.hi.Abs());
   Fraction shared = whole ? Fraction{0, 0} : FractionForMagnitude(big, style.kind);
+  const Decimal unit = Decimal::PowerOfTen(-shared.max);
   for (auto [end, f] : {std::pair<const Decimal*, Fraction*>{&v.lo, lo}, {&v.hi, hi}}) {
-    Decimal unit(1);
-    for (int i = 0; i < shared.max; ++i) unit /= Decimal(10);
     bool vanishes = !end->IsZero() && end->Abs() * Decimal(2) < unit;
     if (!vanishes) *f = shared;
   }
@@ -231,8 +230,7 @@ NumberStyle ColumnStyle(NumberStyle style, const std::vector<Interval>& values) 
 
 NumberStyle ColumnCell(const NumberStyle& column, const Interval& value) {
   if (!column.precision) return column;
-  Decimal unit = Decimal(1);
-  for (int i = 0; i < *column.precision; ++i) unit /= Decimal(10);
+  const Decimal unit = Decimal::PowerOfTen(-*column.precision);
   for (const Decimal& e : {value.lo, value.hi}) {
     if (!e.IsZero() && e.Abs() * Decimal(2) < unit) {
       NumberStyle own = column;
