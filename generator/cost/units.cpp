@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "base/suggest.h"
 
@@ -251,11 +252,22 @@ std::string UnknownUnitMessage(std::string_view name, const UnitTable& table) {
 }
 
 bool IsCurrencyCode(std::string_view code) {
+  // Asked for every money figure shown: one bit per three-letter code, made
+  // once, instead of a pass over the list.
+  constexpr size_t kCodes = 26 * 26 * 26;
+  auto index = [](std::string_view c) {
+    return (static_cast<size_t>(c[0] - 'A') * 26 + static_cast<size_t>(c[1] - 'A')) * 26 +
+           static_cast<size_t>(c[2] - 'A');
+  };
+  static const std::vector<bool> known = [&] {
+    std::vector<bool> bits(kCodes);
+    for (size_t i = 0; i + 3 <= kCurrencies.size(); i += 4) bits[index(kCurrencies.substr(i, 3))] = true;
+    return bits;
+  }();
   if (code.size() != 3) return false;
-  for (size_t i = 0; i + 3 <= kCurrencies.size(); i += 4) {
-    if (kCurrencies.substr(i, 3) == code) return true;
-  }
-  return false;
+  for (char c : code)
+    if (c < 'A' || c > 'Z') return false;
+  return known[index(code)];
 }
 
 bool IsCurrencyCodeText(std::string_view unit_text) {

@@ -83,7 +83,8 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
   Fraction shared = whole ? Fraction{0, 0} : FractionForMagnitude(big, style.kind);
   const Decimal unit = Decimal::PowerOfTen(-shared.max);
   for (auto [end, f] : {std::pair<const Decimal*, Fraction*>{&v.lo, lo}, {&v.hi, hi}}) {
-    bool vanishes = !end->IsZero() && end->Abs() * Decimal(2) < unit;
+    const Decimal a = end->Abs();
+    bool vanishes = !a.IsZero() && a + a < unit;  // |end| < unit / 2; a sum is cheaper than a product
     if (!vanishes) *f = shared;
   }
 }
@@ -232,7 +233,8 @@ NumberStyle ColumnCell(const NumberStyle& column, const Interval& value) {
   if (!column.precision) return column;
   const Decimal unit = Decimal::PowerOfTen(-*column.precision);
   for (const Decimal& e : {value.lo, value.hi}) {
-    if (!e.IsZero() && e.Abs() * Decimal(2) < unit) {
+    const Decimal a = e.Abs();
+    if (!a.IsZero() && a + a < unit) {  // |e| < unit / 2
       NumberStyle own = column;
       own.precision.reset();
       return own;
