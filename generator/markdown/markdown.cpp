@@ -611,33 +611,35 @@ std::string TidyTables(const char* html) {
   std::string_view in(html);
   out.reserve(in.size() + 64);
   bool in_thead = false;
-  size_t i = 0;
-  while (i < in.size()) {
+  size_t copied = 0;  // in[copied..] is not in `out` yet: runs of other tags are copied at once
+  for (size_t i = 0; i < in.size();) {
     size_t lt = in.find('<', i);
-    if (lt == std::string_view::npos) lt = in.size();
-    out.append(in.substr(i, lt - i));
-    if (lt == in.size()) break;
-    auto starts = [&](std::string_view s) { return in.compare(lt, s.size(), s) == 0; };
-    if (starts("<thead>")) in_thead = true;
-    if (starts("</thead>")) in_thead = false;
+    if (lt == std::string_view::npos) break;
     size_t gt = in.find('>', lt);
     if (gt == std::string_view::npos) gt = in.size() - 1;
-    std::string tag(in.substr(lt, gt - lt + 1));
-    if (starts("<th") || starts("<td")) {
-      bool th = starts("<th");
-      bool scoped = tag.find(" scope=") != std::string::npos;  // generated tables set their own
-      if (th && !scoped && (tag == "<th>" || tag.rfind("<th ", 0) == 0)) {
-        tag.insert(3, in_thead ? " scope=\"col\"" : " scope=\"row\"");
-      }
-      for (auto [from, to] : {std::pair<const char*, const char*>{" align=\"right\"", " class=\"num\""},
-                              {" align=\"center\"", " class=\"center\""},
-                              {" align=\"left\"", ""}}) {
-        if (size_t p = tag.find(from); p != std::string::npos) tag.replace(p, std::strlen(from), to);
-      }
-    }
-    out += tag;
     i = gt + 1;
+    auto starts = [&](std::string_view s) { return in.compare(lt, s.size(), s) == 0; };
+    const char first = lt + 1 < in.size() ? in[lt + 1] : '\0';  // most tags are not a table's
+    if (first == '/' && starts("</thead>")) in_thead = false;
+    if (first != 't') continue;
+    if (starts("<thead>")) in_thead = true;
+    if (!starts("<th") && !starts("<td")) continue;
+    std::string tag(in.substr(lt, gt - lt + 1));
+    bool th = starts("<th");
+    bool scoped = tag.find(" scope=") != std::string::npos;  // generated tables set their own
+    if (th && !scoped && (tag == "<th>" || tag.rfind("<th ", 0) == 0)) {
+      tag.insert(3, in_thead ? " scope=\"col\"" : " scope=\"row\"");
+    }
+    for (auto [from, to] : {std::pair<const char*, const char*>{" align=\"right\"", " class=\"num\""},
+                            {" align=\"center\"", " class=\"center\""},
+                            {" align=\"left\"", ""}}) {
+      if (size_t p = tag.find(from); p != std::string::npos) tag.replace(p, std::strlen(from), to);
+    }
+    out.append(in.substr(copied, lt - copied));
+    out += tag;
+    copied = i;
   }
+  out.append(in.substr(std::min(copied, in.size())));
   return out;
 }
 
