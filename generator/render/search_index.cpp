@@ -26,7 +26,7 @@ constexpr uint32_t kParts = 1u << kPartBits;
 
 
 // Decodes the code point at `*i` and advances past it; U+FFFD for bad bytes.
-char32_t NextCodePoint(std::string_view s, size_t* i) {
+inline char32_t NextCodePoint(std::string_view s, size_t* i) {  // inline: called per character of every page
   unsigned char c = static_cast<unsigned char>(s[*i]);
   int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
   if (len == 0 || *i + len > s.size()) {
