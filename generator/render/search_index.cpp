@@ -235,6 +235,58 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
 }
 
+// `text` as a JSON string with each run of white space made one space and
+// none at either end, as the search box shows an excerpt; invalid UTF-8
+// becomes U+FFFD and the rest is escaped as AppendJsonString does. One pass
+// and one copy over every page's text, where collapsing and escaping were a
+// pass and a string each.
+void AppendJsonLine(std::string_view text, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  *out += '"';
+  size_t plain = 0;     // start of the bytes not yet copied
+  bool owed = false;    // a space before the next character
+  bool written = false;  // a character is out: a space may follow
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      out->append(text.data() + plain, start - plain);
+      plain = ++i;
+      owed = written;
+      continue;
+    }
+    if (owed) {
+      *out += ' ';
+      owed = false;
+    }
+    written = true;
+    std::string_view escape;
+    char buf[6];
+    if (c < 0x80) {
+      ++i;
+      if (c == '"') escape = "\\\"";
+      else if (c == '\\') escape = "\\\\";
+      else if (c < 0x20) {
+        buf[0] = '\\', buf[1] = 'u', buf[2] = '0', buf[3] = '0', buf[4] = kHex[c >> 4], buf[5] = kHex[c & 15];
+        escape = std::string_view(buf, 6);
+      }
+    } else {
+      const char32_t cp = NextCodePoint(text, &i);
+      if (cp == 0xFFFD && text.substr(start, i - start) != kReplacement) escape = kReplacement;  // invalid
+      else if (cp == 0x2028) escape = "\\u2028";
+      else if (cp == 0x2029) escape = "\\u2029";
+    }
+    if (!escape.empty()) {
+      out->append(text.data() + plain, start - plain);
+      *out += escape;
+      plain = i;
+    }
+  }
+  out->append(text.data() + plain, text.size() - plain);
+  *out += '"';
+}
+
 }  // namespace
 
 std::vector<std::string> SearchTerms(std::string_view text) {
@@ -247,48 +299,6 @@ std::vector<std::string> SearchTerms(std::string_view text) {
   return terms;
 }
 
-std::string Snippet(std::string_view text, size_t max_chars) {
-  // Every page's text passes here: runs of characters between spaces are
-  // copied at once, not a character at a time.
-  constexpr size_t kNone = std::string_view::npos;
-  std::string out;
-  out.reserve(max_chars * 3 + 8);
-  size_t count = 0;  // characters in `out`, and in the run not yet copied
-  bool space = false;
-  size_t run = kNone;  // start of the run not yet copied
-  auto flush = [&](size_t end) {
-    if (run != kNone) out.append(text.data() + run, end - run);
-    run = kNone;
-  };
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? static_cast<char32_t>(text[i++]) : NextCodePoint(text, &i);
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      flush(start);
-      space = count > 0;
-      continue;
-    }
-    if (count + (space ? 1 : 0) >= max_chars) {
-      flush(start);
-      out += "…";
-      return out;
-    }
-    if (space) {
-      out += ' ';
-      ++count;
-      space = false;
-    }
-    if (c == 0xFFFD && i - start != 3) {  // an invalid byte
-      flush(start);
-      AppendUtf8(c, &out);
-    } else if (run == kNone) {
-      run = start;
-    }
-    ++count;
-  }
-  flush(text.size());
-  return out;
-}
 
 // One part of a page: section 0 is the page's top, k its k-th h2/h3 section.
 struct Part {
@@ -620,7 +630,7 @@ std::string SearchTextScript(std::string_view page_path, std::string_view text,
   for (const Part& part : CutParts(text, sections)) {
     if (!first) out += ',';
     first = false;
-    AppendJsonString(Snippet(text.substr(part.text_from, part.to - part.text_from), part.to - part.text_from), &out);
+    AppendJsonLine(text.substr(part.text_from, part.to - part.text_from), &out);
   }
   out += "]);\n";
   return out;

@@ -38,10 +38,6 @@ std::string SearchTextFile(std::string_view page_path);
 std::string SearchTextScript(std::string_view page_path, std::string_view text,
                              std::span<const SearchSection> sections);
 
-/// The first `max_chars` code points of `text` with whitespace collapsed,
-/// cut at a code-point boundary, with "…" when shortened.
-std::string Snippet(std::string_view text, size_t max_chars);
-
 /// Sizes for the build's verbose output.
 struct SearchIndexStats {
   size_t pages = 0;

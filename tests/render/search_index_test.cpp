@@ -1,6 +1,8 @@
 #include "render/search_index.h"
 
 #include <catch2/catch.hpp>
+#include <iterator>
+#include <random>
 
 namespace costsite::render {
 namespace {
@@ -61,22 +63,55 @@ TEST_CASE("Search terms: British and American spellings are one term") {
   }
 }
 
-TEST_CASE("Snippets collapse whitespace and cut at a code point") {
-  CHECK(Snippet("  a \n b  ", 10) == "a b");
-  CHECK(Snippet("成本报告", 2) == "成本…");
-  CHECK(Snippet("one two three", 7) == "one two…");
-  CHECK(Snippet("abc", 3) == "abc");
-  CHECK(Snippet("abc  \n", 3) == "abc");
-  CHECK(Snippet("", 5).empty());
-  CHECK(Snippet("\t\r\n", 5).empty());
-  // An invalid byte inside a run becomes U+FFFD; a real U+FFFD stays.
-  CHECK(Snippet("ab\xff" "cd", 10) == "ab\xEF\xBF\xBD" "cd");
-  CHECK(Snippet("a\xEF\xBF\xBD" "b c", 10) == "a\xEF\xBF\xBD" "b c");
-  CHECK(Snippet("x\xff", 1) == "x…");
-  // A space between words counts: the snippet stops at the limit, not past it.
-  CHECK(Snippet("ab cd ef", 3) == "ab…");
-  CHECK(Snippet("ab cd ef", 5) == "ab cd…");
-  CHECK(Snippet(std::string(100, 'a') + std::string(200, ' ') + "b c d e f g h", 104) == std::string(100, 'a') + " b c…");
+// The text of a search-text script for one part holding `text`.
+std::string PartText(const std::string& text) {
+  const std::string script = SearchTextScript("p.html", text, {});
+  const std::string head = "costsiteSearchText(\"p.html\",[";
+  const std::string tail = "]);\n";
+  REQUIRE(script.rfind(head, 0) == 0);
+  REQUIRE(script.size() >= head.size() + tail.size());
+  return script.substr(head.size(), script.size() - head.size() - tail.size());
+}
+
+TEST_CASE("Search texts collapse white space, drop it at the ends and escape as JSON") {
+  CHECK(PartText("  a \n b  ") == "\"a b\"");
+  CHECK(PartText("abc  \n") == "\"abc\"");
+  CHECK(PartText("") == "\"\"");
+  CHECK(PartText("\t\r\n") == "\"\"");
+  // An invalid byte becomes U+FFFD; a real U+FFFD stays.
+  CHECK(PartText("ab\xff" "cd") == "\"ab\xEF\xBF\xBD" "cd\"");
+  CHECK(PartText("a\xEF\xBF\xBD" "b c") == "\"a\xEF\xBF\xBD" "b c\"");
+
+  // Random texts made of pieces whose outputs are known one by one: white
+  // space collapses between pieces, everything else maps piece to piece.
+  struct Piece {
+    const char* in;
+    const char* out;  // nullptr: white space
+  };
+  const Piece pieces[] = {
+      {" ", nullptr}, {"\n", nullptr}, {"\t", nullptr}, {"\r", nullptr}, {"a", "a"}, {"Zz9", "Zz9"},
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\x01", "\\u0001"}, {"\x1f", "\\u001f"}, {"成本", "成本"},
+      {"\xff", "\xEF\xBF\xBD"}, {"\xEF\xBF\xBD", "\xEF\xBF\xBD"}, {"\xE2\x80\xA8", "\\u2028"},
+      {"\xE2\x80\xA9", "\\u2029"}, {"\xEF\xFF\xFD", "\xEF\xBF\xBD"}, {"é", "é"},
+  };
+  std::mt19937 rng(5);
+  for (int round = 0; round < 500; ++round) {
+    std::string in, expected;
+    bool owed = false;
+    for (int k = static_cast<int>(rng() % 12); k > 0; --k) {
+      const Piece& p = pieces[rng() % std::size(pieces)];
+      in += p.in;
+      if (!p.out) {
+        owed = !expected.empty();
+        continue;
+      }
+      if (owed) expected += ' ';
+      owed = false;
+      expected += p.out;
+    }
+    INFO(in);
+    CHECK(PartText(in) == "\"" + expected + "\"");
+  }
 }
 
 TEST_CASE("The index holds Chinese bigrams and English words with deduplicated postings") {
