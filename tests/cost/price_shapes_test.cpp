@@ -8,6 +8,7 @@
 #include "figures/provenance.h"
 #include "figures/tables.h"
 #include "pricing/pricing.h"
+#include "tests/cost/evaluate_fixture.h"
 #include "tests/figures/words_fixture.h"
 
 namespace costsite::cost {
@@ -49,26 +50,17 @@ prices:
 
 const char* const kLlmForTables = kLlm;
 
-struct Run {
-  Evaluation ev;
-  Diagnostics diags;
-  std::string Errors() const {
-    std::string out;
-    for (const auto& d : diags.Sorted()) out += FormatDiagnostic(d);
-    return out;
-  }
+// The engine's run (tests/cost/evaluate_fixture.h), read in its one model `m`.
+struct ShapesRun : Run {
   const Figure* Get(std::string_view figure) const {
     const ModelResult* r = ev.Find("m", "");
     return r ? r->Find(figure) : nullptr;
   }
-  std::string Show(std::string_view figure) const {
-    const Figure* f = Get(figure);
-    return f ? figures::PlainFigure(*f) : "(missing)";
-  }
+  std::string Show(std::string_view figure) const { return Run::Show("m", figure); }
 };
 
-std::unique_ptr<Run> Eval(const std::string& prices, const std::string& model) {
-  auto run = std::make_unique<Run>();
+std::unique_ptr<ShapesRun> Eval(const std::string& prices, const std::string& model) {
+  auto run = std::make_unique<ShapesRun>();
   Inputs inputs;
   pricing::ParsePricingFile("pricing/llm.yaml", prices, &inputs, run->diags);
   if (!model.empty()) pricing::ParsePricingFile("pricing/m.yaml", model, &inputs, run->diags);
