@@ -196,60 +196,63 @@ void ForEachTerm(std::string_view text, Emit&& emit) {
   if (run_chars) end_run();
 }
 
-// Writes `s` as a JSON string; invalid UTF-8 becomes U+FFFD.
-// Escapes quotes, backslashes, control characters and U+2028/U+2029 (line
-// ends to older JavaScript); runs of plain bytes are copied at once. Every
-// page's title and snippet pass here, and nlohmann's dump took a JSON value
-// per string.
-void AppendJsonString(std::string_view s, std::string* out) {
+// Reads the character at `*i`, moves past it, and returns what a JSON string
+// writes instead of it: "" when it is written as it is. Quotes, backslashes
+// and control characters are escaped, and U+2028/U+2029 (line ends to older
+// JavaScript); invalid UTF-8 becomes U+FFFD. `buf` holds a \u00XX escape.
+std::string_view JsonEscapeAt(std::string_view s, size_t* i, char (&buf)[6]) {
   static const char kHex[] = "0123456789abcdef";
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  const size_t start = *i;
+  const unsigned char c = static_cast<unsigned char>(s[start]);
+  if (c < 0x80) {
+    ++*i;
+    if (c == '"') return "\\\"";
+    if (c == '\\') return "\\\\";
+    if (c == '\n') return "\\n";
+    if (c >= 0x20) return {};
+    buf[0] = '\\', buf[1] = 'u', buf[2] = '0', buf[3] = '0', buf[4] = kHex[c >> 4], buf[5] = kHex[c & 15];
+    return std::string_view(buf, 6);
+  }
+  const char32_t cp = NextCodePoint(s, i);
+  if (cp == 0xFFFD && s.substr(start, *i - start) != kReplacement) return kReplacement;  // invalid
+  if (cp == 0x2028) return "\\u2028";
+  if (cp == 0x2029) return "\\u2029";
+  return {};
+}
+
+// Writes `s` as a JSON string (JsonEscapeAt); runs of plain bytes are copied
+// at once. Every page's title passes here, and nlohmann's dump took a JSON
+// value per string.
+void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
   size_t plain = 0;  // start of the run not yet copied
+  char buf[6];
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    const char* escape = nullptr;
-    char buf[8];
-    size_t len = 1;
-    if (c == '"') escape = "\\\"";
-    else if (c == '\\') escape = "\\\\";
-    else if (c == '\n') escape = "\\n";
-    else if (c < 0x20) {
-      buf[0] = '\\', buf[1] = 'u', buf[2] = '0', buf[3] = '0', buf[4] = kHex[c >> 4], buf[5] = kHex[c & 15], buf[6] = 0;
-      escape = buf;
-    } else if (c >= 0x80) {
-      size_t at = i;
-      char32_t cp = NextCodePoint(s, &at);
-      len = at - i;
-      if (cp == 0xFFFD && !(len == 3 && s.substr(i, 3) == "\xEF\xBF\xBD")) escape = "\xEF\xBF\xBD";  // invalid
-      else if (cp == 0x2028) escape = "\\u2028";
-      else if (cp == 0x2029) escape = "\\u2029";
-    }
-    if (escape) {
-      out->append(s.data() + plain, i - plain);
+    const size_t start = i;
+    if (std::string_view escape = JsonEscapeAt(s, &i, buf); !escape.empty()) {
+      out->append(s.data() + plain, start - plain);
       *out += escape;
-      plain = i + len;
+      plain = i;
     }
-    i += len;
   }
   out->append(s.data() + plain, s.size() - plain);
   *out += '"';
 }
 
 // `text` as a JSON string with each run of white space made one space and
-// none at either end, as the search box shows an excerpt; invalid UTF-8
-// becomes U+FFFD and the rest is escaped as AppendJsonString does. One pass
-// and one copy over every page's text, where collapsing and escaping were a
-// pass and a string each.
+// none at either end, as the search box shows an excerpt, escaped as
+// AppendJsonString does. One pass and one copy over every page's text, where
+// collapsing and escaping were a pass and a string each.
 void AppendJsonLine(std::string_view text, std::string* out) {
-  static const char kHex[] = "0123456789abcdef";
-  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   *out += '"';
-  size_t plain = 0;     // start of the bytes not yet copied
-  bool owed = false;    // a space before the next character
+  size_t plain = 0;      // start of the bytes not yet copied
+  bool owed = false;     // a space before the next character
   bool written = false;  // a character is out: a space may follow
+  char buf[6];
   for (size_t i = 0; i < text.size();) {
     const size_t start = i;
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const char c = text[i];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       out->append(text.data() + plain, start - plain);
       plain = ++i;
@@ -261,23 +264,7 @@ void AppendJsonLine(std::string_view text, std::string* out) {
       owed = false;
     }
     written = true;
-    std::string_view escape;
-    char buf[6];
-    if (c < 0x80) {
-      ++i;
-      if (c == '"') escape = "\\\"";
-      else if (c == '\\') escape = "\\\\";
-      else if (c < 0x20) {
-        buf[0] = '\\', buf[1] = 'u', buf[2] = '0', buf[3] = '0', buf[4] = kHex[c >> 4], buf[5] = kHex[c & 15];
-        escape = std::string_view(buf, 6);
-      }
-    } else {
-      const char32_t cp = NextCodePoint(text, &i);
-      if (cp == 0xFFFD && text.substr(start, i - start) != kReplacement) escape = kReplacement;  // invalid
-      else if (cp == 0x2028) escape = "\\u2028";
-      else if (cp == 0x2029) escape = "\\u2029";
-    }
-    if (!escape.empty()) {
+    if (std::string_view escape = JsonEscapeAt(text, &i, buf); !escape.empty()) {
       out->append(text.data() + plain, start - plain);
       *out += escape;
       plain = i;
