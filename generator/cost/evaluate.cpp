@@ -59,10 +59,10 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
   ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
     RunOnLargeStack([&] {
       for (size_t g; (g = next.fetch_add(1)) < groups.size();) {
+        std::vector<const ModelDef*> group_defs;
+        for (size_t m : groups[g]) group_defs.push_back(&engine.model(m));
         {
-          std::vector<const ModelDef*> group_defs;
-          for (size_t m : groups[g]) group_defs.push_back(&engine.model(m));
-          Engine group(engine, std::move(group_defs), diags);
+          Engine group(engine, group_defs, diags);
           std::vector<ModelResult> results;
           EvaluateModels(group, &results);
           // Each model's base case, then its scenarios, in the group's order.
@@ -73,9 +73,11 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
             for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
           }
         }  // the group's engine is gone: nothing points into its definitions now
+        // The group's own definitions, found by address: the engine leaves
+        // out a duplicate model id, so its model m need not be (*defs)[m].
         if (defs) {
-          for (size_t m : groups[g]) {
-            ModelDef gone = std::move((*defs)[m]);  // moved, so its buffers go with it
+          for (const ModelDef* def : group_defs) {
+            ModelDef gone = std::move((*defs)[static_cast<size_t>(def - defs->data())]);  // moved: its buffers go
           }
         }
       }

@@ -567,6 +567,36 @@ TEST_CASE("Groups of independent models evaluate in parallel with the same resul
   CHECK(run(2) == serial);
 }
 
+// A duplicate model id is left out of the evaluating engine, so the engine's
+// model indices no longer follow the definitions' order: a group must free
+// its own models' definitions, not those at its indices. Here the group of r
+// and z (r reads z) would free q's, which its group still had to evaluate
+// (on two threads, while another thread read it: the build crashed).
+TEST_CASE("A duplicate model id leaves the other models' definitions to their groups", "[cost][evaluate]") {
+  for (int threads : {1, 2}) {
+    Diagnostics diags;
+    Inputs inputs;
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"pricing/a.yaml", "model: dup\nparams: {k: 1}\n"}, {"pricing/b.yaml", "model: dup\nparams: {k: 2}\n"},
+        {"pricing/c.yaml", "model: r\nparams: {x: z.w * 2}\n"}, {"pricing/d.yaml", "model: p\nparams: {y: 5}\n"},
+        {"pricing/e.yaml", "model: q\nparams: {u: 7}\n"},       {"pricing/f.yaml", "model: z\nparams: {w: 3}\n"}};
+    for (const auto& [path, text] : files) pricing::ParsePricingFile(path, text, &inputs, diags);
+    Evaluation ev = Evaluate(std::move(inputs), Options{}, diags, threads);
+    INFO("threads " << threads);
+    CHECK(diags.ErrorCount() == 1);
+    auto show = [&](std::string_view model, std::string_view figure) {
+      const ModelResult* r = ev.Find(model);
+      const Figure* f = r ? r->Find(figure) : nullptr;
+      return f ? figures::PlainFigure(*f) : std::string("(missing)");
+    };
+    CHECK(show("dup", "k") == "1");
+    CHECK(show("r", "x") == "6");
+    CHECK(show("p", "y") == "5");
+    CHECK(show("q", "u") == "7");
+    CHECK(show("z", "w") == "3");
+  }
+}
+
 // Each group frees its models' parsed formulas once evaluated, and their
 // definitions too unless some model is adjustable (the what-if engine reads
 // them after evaluation): both ways, 2 threads give 1 thread's results, and
