@@ -63,6 +63,8 @@ class SharedValue {
   const T& operator*() const { return p_ ? *p_ : Empty(); }
   const T* operator->() const { return &**this; }
   operator const T&() const { return **this; }  // NOLINT: reads as the value
+  /// The shared value; null when empty.
+  const std::shared_ptr<const T>& ptr() const { return p_; }
   /// The value to change, made this copy's own first (copy on write).
   T& Edit() {
     auto own = std::make_shared<T>(**this);

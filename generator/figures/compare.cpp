@@ -49,7 +49,7 @@ std::string Host(std::string_view url) {
 
 std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
-                         SourceList* sources, PopoverIds* ids, const FormatOptions& opt) {
+                         SourceList* sources, PagePopovers* ids, const FormatOptions& opt) {
   const cost::ModelResult& first = *results.front();
   std::string caption = (Pick(first.title, lang).empty() ? first.model : Pick(first.title, lang)) +
                         (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
@@ -121,7 +121,7 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
 }
 
 std::string BudgetTable(const cost::ModelResult& r, const std::string& budget, const std::string& estimate,
-                        const std::string& actual, const Speaker& lang, SourceList* sources, PopoverIds* ids,
+                        const std::string& actual, const Speaker& lang, SourceList* sources, PagePopovers* ids,
                         const FormatOptions& opt) {
   const Figure* b = r.Find(budget);
   const Figure* rows[] = {b, r.Find(estimate), r.Find(actual)};

@@ -18,12 +18,12 @@ std::string MarkFragment(std::string_view html, int id, std::string_view fig) {
   return out;
 }
 
-std::string FigureElement(const cost::Figure& f, const FormatOptions& opt, const Speaker& lang, PopoverIds* ids) {
+std::string FigureElement(const cost::Figure& f, const FormatOptions& opt, const Speaker& lang, PagePopovers* ids) {
   return FigureHtml(f, FormatFigure(f, opt, lang), lang, ids);
 }
 
 std::string DirectiveElement(const Fragment& f, const cost::Evaluation& eval, const Speaker& lang,
-                             SourceList* sources, PopoverIds* ids, std::string* error) {
+                             SourceList* sources, PagePopovers* ids, std::string* error) {
   std::vector<const cost::ModelResult*> results;
   for (const std::string& scenario : f.scenarios) {
     const cost::ModelResult* r = FindResult(eval, f.model, scenario, error);

@@ -43,13 +43,13 @@ std::string MarkFragment(std::string_view html, int id, std::string_view fig = {
 
 /// An inline figure as a page shows it: its text in `opt`'s format, with its
 /// provenance popover.
-std::string FigureElement(const cost::Figure& f, const FormatOptions& opt, const Speaker& lang, PopoverIds* ids);
+std::string FigureElement(const cost::Figure& f, const FormatOptions& opt, const Speaker& lang, PagePopovers* ids);
 
 /// The element of directive fragment `f` (not "figure"), from `eval`'s
 /// results; "" with `error` set when a result or figure it shows is missing
 /// (a reader's value made it fail) or `f` is malformed.
 std::string DirectiveElement(const Fragment& f, const cost::Evaluation& eval, const Speaker& lang,
-                             SourceList* sources, PopoverIds* ids, std::string* error);
+                             SourceList* sources, PagePopovers* ids, std::string* error);
 
 /// The element of checklist fragment `f` ("task" or "progress") from
 /// `eval`'s rules: an established item's box, a recommended item's advice,

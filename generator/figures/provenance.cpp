@@ -197,7 +197,10 @@ std::string Section(std::string_view key, const std::string& lines, const Speake
 
 }  // namespace
 
-std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) {
+namespace {
+
+// ProvenanceHtml, its price lines from `page` when given.
+std::string Provenance(const cost::Figure& f, const Speaker& lang, PagePopovers* page) {
   const cost::Explanation& e = f.explain;
   if (e.formula.empty() && e.inputs.empty() && e.prices.empty() && e.fx.empty()) return "";
   std::string out;
@@ -220,7 +223,7 @@ std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) {
   for (const cost::ConversionUse& c : e.conversions) lines += ConversionHtml(c, lang);
   out += Section("conversion", lines, lang);
   lines.clear();
-  for (const cost::PriceUse& p : e.prices) lines += PriceHtml(p, lang);
+  for (const cost::Shared<cost::PriceUse>& p : e.prices) lines += page ? page->PriceLine(p, lang) : PriceHtml(p, lang);
   out += Section("prices", lines, lang);
   lines.clear();
   for (const cost::FxUse& fx : e.fx)
@@ -229,8 +232,41 @@ std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) {
   return out;
 }
 
-std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PopoverIds* ids) {
-  std::string popover = ProvenanceHtml(f, lang);
+}  // namespace
+
+std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang) { return Provenance(f, lang, nullptr); }
+
+const std::string* PagePopovers::Find(const Texts& texts, const void* of, std::string_view lang,
+                                      std::string_view label) {
+  auto it = texts.find(of);
+  if (it == texts.end()) return nullptr;
+  for (const Made& m : it->second)
+    if (m.lang == lang && m.label == label) return &m.html;
+  return nullptr;
+}
+
+std::string PagePopovers::Html(const cost::Figure& f, const Speaker& lang) {
+  const cost::Explanation& e = f.explain;
+  // A value given as a number shows the figure's own value (Provenance): not
+  // the explanation's alone, and cheap to write.
+  const bool as_number = e.inputs.empty() && e.prices.empty() && e.conversions.empty() && e.fx.empty();
+  if (!f.explain.ptr() || as_number) return Provenance(f, lang, this);
+  std::string label = Pick(f.label, lang);
+  if (const std::string* made = Find(popovers_, f.explain.ptr().get(), lang.lang, label)) return *made;
+  std::string html = Provenance(f, lang, this);
+  popovers_[f.explain.ptr().get()].push_back({f.explain.ptr(), std::string(lang.lang), std::move(label), html});
+  return html;
+}
+
+const std::string& PagePopovers::PriceLine(const cost::Shared<cost::PriceUse>& p, const Speaker& lang) {
+  if (const std::string* made = Find(prices_, p.ptr().get(), lang.lang, "")) return *made;
+  auto& made = prices_[p.ptr().get()];
+  made.push_back({p.ptr(), std::string(lang.lang), "", PriceHtml(*p, lang)});
+  return made.back().html;
+}
+
+std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PagePopovers* ids) {
+  std::string popover = ids->Html(f, lang);
   if (popover.empty()) return "<span class=\"fig\">" + Escape(text) + "</span>";
   std::string id = ids->Next();
   return "<span class=\"fig-wrap\"><span class=\"fig\" role=\"button\" tabindex=\"0\" aria-describedby=\"" + id +

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cost/evaluation.h"
@@ -28,22 +29,42 @@ std::string PriceShapeText(const cost::PriceShape& shape, const cost::Unit& unit
 /// The prefix of popover ids: "prov-1", "prov-2"… (headings leave them free).
 inline constexpr std::string_view kPopoverIdPrefix = "prov-";
 
-/// Numbers the popovers of one page, so each id is unique on it.
-class PopoverIds {
+/// The popovers of one page: numbers them, so each id is unique on it, and
+/// writes each once. A figure shown inline and again in a table has one
+/// explanation, and most figures of a report read the same price, so their
+/// popovers and price lines are the same text each time (written anew, the
+/// popovers were a ninth of a build's instructions at 13 figures a report).
+class PagePopovers {
  public:
-  PopoverIds() = default;
+  PagePopovers() = default;
   /// Ids "prov-" + `part` + N, for a part of the page numbered on its own
   /// (the home page's listing beside its Markdown body).
-  explicit PopoverIds(std::string_view part) : part_(part) {}
+  explicit PagePopovers(std::string_view part) : part_(part) {}
   /// Continues a page's numbering after `count` ids (a what-if fragment
   /// rendered again gets the ids the build gave it).
-  PopoverIds(std::string_view part, int count) : part_(part), count_(count) {}
+  PagePopovers(std::string_view part, int count) : part_(part), count_(count) {}
   int count() const { return count_; }
   std::string Next() { return std::string(kPopoverIdPrefix) + part_ + std::to_string(++count_); }
+  /// ProvenanceHtml(f, lang), written once per explanation, label and
+  /// language on the page.
+  std::string Html(const cost::Figure& f, const Speaker& lang);
+  /// A price's line in a popover, written once per price and language;
+  /// good until the next call.
+  const std::string& PriceLine(const cost::Shared<cost::PriceUse>& p, const Speaker& lang);
 
  private:
+  // Each made text holds what it was made of, so no other value can come to
+  // the same address while the page is written.
+  struct Made {
+    std::shared_ptr<const void> of;
+    std::string lang, label;
+    std::string html;
+  };
+  using Texts = std::unordered_map<const void*, std::vector<Made>>;  // by the address of what they are made of
+  static const std::string* Find(const Texts& texts, const void* of, std::string_view lang, std::string_view label);
   std::string part_;
   int count_ = 0;
+  Texts popovers_, prices_;
 };
 
 /// Where `f` comes from, in `lang`, as phrasing HTML (one `<span>` per line):
@@ -57,7 +78,7 @@ std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang);
 /// beside it holding ProvenanceHtml (templates/popover.js shows it on hover,
 /// focus and tap), the pair wrapped in `<span class="fig-wrap">`. A figure
 /// with nothing to explain is a plain `<span class="fig">`.
-std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PopoverIds* ids);
+std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PagePopovers* ids);
 
 /// The prices a page showed, each once, in first-use order.
 class SourceList {

@@ -28,7 +28,7 @@ std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::st
 std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
 
 // A cost cell: the number without its unit (the header has it), with provenance.
-std::string CostCell(const Figure& f, const NumberStyle& column, const Speaker& lang, PopoverIds* ids) {
+std::string CostCell(const Figure& f, const NumberStyle& column, const Speaker& lang, PagePopovers* ids) {
   NumberStyle s = ColumnCell(column, f.value);
   s.currency.clear();
   s.percent = false;
@@ -84,7 +84,7 @@ std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, c
 // "2 instances × 730 h/month": the quantity as written, and the factor that
 // makes quantity × unit price equal the cost in the cost column's unit.
 std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang,
-                         PopoverIds* ids) {
+                         PagePopovers* ids) {
   std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang, ids);
   if (it.factor) html += " × " + BreakableUnits(FactorText(it, ColumnCell(cost_column, it.cost.value), lang), lang);
   return Num(html);
@@ -146,7 +146,7 @@ std::string WrapTable(const std::string& table, std::string_view label) {
          "\">\n" + table + "</div>\n";
 }
 
-std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources, PopoverIds* ids,
+std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, SourceList* sources, PagePopovers* ids,
                           const FormatOptions& opt) {
   std::string caption = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
   if (!r.scenario.empty()) caption += Paren(ScenarioLabel(r, lang), lang);
@@ -212,7 +212,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   return out;
 }
 
-std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids) {
+std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang, PagePopovers* ids) {
   std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("param", lang), lang);
   std::string html = "<table class=\"cost-params\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
@@ -242,7 +242,7 @@ std::string RulesList(const cost::ModelResult& r, const Speaker& lang) {
   return "<ul class=\"cost-rules\">\n" + items + "</ul>\n";
 }
 
-std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, PopoverIds* ids) {
+std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, PagePopovers* ids) {
   std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
                         Paren(UiText("stated", lang) + " / " + UiText("computed", lang), lang);
   // Source and note are columns only when some row has one.

@@ -127,7 +127,7 @@ bool FigureOf(const Fragment& f, const cost::Evaluation& ev, FigureRef* ref, For
 std::string RenderFragment(Fragment f, const cost::Evaluation& ev, const Picks& picks, const Speaker& lang,
                            std::string* error) {
   ApplyPicks(&f, ev, picks);
-  PopoverIds ids("", f.popovers);
+  PagePopovers ids("", f.popovers);
   SourceList sources;
   if (f.kind == "task" || f.kind == "progress") return MarkFragment(ChecklistElement(f, ev, lang, error), f.id);
   if (f.kind != "figure") return MarkFragment(DirectiveElement(f, ev, lang, &sources, &ids, error), f.id);

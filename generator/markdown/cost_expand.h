@@ -30,7 +30,7 @@ struct PageExpansion {
   std::optional<cost::Evaluation> local;  // owns `eval` when extended
   int charts = 0;                         // for unique chart ids
   int checklists = 0;
-  figures::PopoverIds popovers;           // for unique popover ids
+  figures::PagePopovers popovers;           // for unique popover ids
   LineIndex lines = LineIndex(body);      // the body's lines by number
   bool whatif = false;                    // the page has a `cost inputs` block: elements are fragments
 

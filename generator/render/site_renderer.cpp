@@ -411,7 +411,7 @@ struct PageRenderer::Impl {
     mstch::data list{mstch::data::type::list};
     std::vector<cost::FxUse> rates;
     bool any_headline = false;
-    figures::PopoverIds ids("home-");  // the body's figures are numbered apart
+    figures::PagePopovers ids("home-");  // the body's figures are numbered apart
     for (size_t i = begin; i < end; ++i) {
       const content::Page* page = listing[i].page;
       const content::PageSource* src = listing[i].src;

@@ -48,7 +48,7 @@ TEST_CASE("A declared count unit reads with its measure word and plural", "[figu
   CHECK(FormatFigure(*m->Find("one"), {}, testing::SpeakerFor("zh")) == "1 次检索");
   CHECK(FormatFigure(*m->Find("one"), {}, testing::SpeakerFor("en")) == "1 retrieval");
   // The params table shows the same words.
-  PopoverIds ids;
+  PagePopovers ids;
   CHECK(ParamsTable(*m, testing::SpeakerFor("en"), &ids).find("32 accelerators") != std::string::npos);
 }
 

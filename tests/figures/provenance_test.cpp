@@ -210,7 +210,7 @@ TEST_CASE("A value given as written reads as the page shows numbers", "[figures]
 
 TEST_CASE("A figure is a button described by its hidden popover", "[figures][provenance]") {
   Loaded l;
-  PopoverIds ids;
+  PagePopovers ids;
   const Speaker zh = testing::SpeakerFor("zh");
   std::string first = FigureHtml(Get(l.eval, "gpu"), "1,825", zh, &ids);
   std::string second = FigureHtml(Get(l.eval, "gpu"), "1,825", zh, &ids);
@@ -223,6 +223,38 @@ TEST_CASE("A figure is a button described by its hidden popover", "[figures][pro
   cost::Figure bare;
   CHECK(FigureHtml(bare, "3 <x>", zh, &ids) == "<span class=\"fig\">3 &lt;x&gt;</span>");
   CHECK(ids.Next() == "prov-3");
+}
+
+// A page writes a popover once per explanation, label and language, and a
+// price's line once per price and language: each must read as the popover
+// written alone (ProvenanceHtml), however often and in whatever order the
+// page asks.
+TEST_CASE("A page's popovers written once read as each written alone", "[figures][provenance]") {
+  Loaded l;
+  PagePopovers page;
+  const cost::ModelResult* m = l.eval.Find("m");
+  REQUIRE(m);
+  for (int round = 0; round < 2; ++round) {
+    for (const char* lang : {"zh", "en"}) {
+      const Speaker speaker = testing::SpeakerFor(lang);
+      for (const cost::Figure* f : m->AllFigures()) {
+        INFO(lang << " " << f->id);
+        CHECK(page.Html(*f, speaker) == ProvenanceHtml(*f, speaker));
+      }
+    }
+  }
+  // The same explanation under another label (an inline figure's copy), and
+  // another explanation made from it: each its own popover.
+  const Speaker en = testing::SpeakerFor("en");
+  cost::Figure relabeled = Get(l.eval, "vm");
+  relabeled.label = LocalizedText{{"en", "Virtual machines"}};
+  CHECK(Has(page.Html(relabeled, en), "Virtual machines"));
+  CHECK(page.Html(relabeled, en) == ProvenanceHtml(relabeled, en));
+  cost::Figure edited = Get(l.eval, "vm");
+  edited.explain.Edit().formula = "vms * 2 * @cloud/vm";
+  CHECK(page.Html(edited, en) == ProvenanceHtml(edited, en));
+  CHECK(Has(page.Html(edited, en), "vms * 2"));
+  CHECK(page.Html(Get(l.eval, "vm"), en) == ProvenanceHtml(Get(l.eval, "vm"), en));
 }
 
 }  // namespace
