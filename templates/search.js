@@ -1,7 +1,7 @@
 // Offline search for costsite sites. search-index.js (loaded by a <script>
 // tag when the search box is first used, so it works from file://) sets
 // window.COSTSITE_SEARCH.
-// Queries are cut into terms exactly as generator/render/search_index.cpp cuts
+// Queries are cut into terms exactly as generator/render/search_terms.h cuts
 // pages: lowercase words, and Chinese by character bigrams.
 // search() is pure so that it can be tested without a browser.
 (function (global) {
@@ -24,7 +24,7 @@
     return c;
   }
 
-  // British and American spellings as one term, as search_index.cpp's
+  // British and American spellings as one term, as search_terms.h's
   // kSpellings: the same table, longest suffix first in each family.
   var SPELLINGS = [
     ['isations', 'izations'], ['isation', 'ization'], ['ising', 'izing'], ['isers', 'izers'],
@@ -204,7 +204,7 @@
   }
 
   // Where the text of the page at `path` is kept: "zh/r/index.html" ->
-  // "zh/r/index.search.js" (generator/render/search_index.cpp SearchTextFile).
+  // "zh/r/index.search.js" (generator/render/search_page.cpp SearchTextFile).
   function textFile(path) {
     return path.replace(/\.html$/, '') + '.search.js';
   }
