@@ -160,8 +160,13 @@ std::vector<LiteralNumber> FindNumbers(std::string_view text) {
   size_t i = 0;
   char digits[64];
   while (i < text.size()) {
-    if (!kMayStart[static_cast<unsigned char>(text[i])]) {
-      ++i;
+    if (const unsigned char c = static_cast<unsigned char>(text[i]); !kMayStart[c]) {
+      // A three-byte character (all of the BMP's CJK) at once: its other
+      // bytes are continuation bytes, which start nothing either.
+      const bool three = (c & 0xF0) == 0xE0 && i + 2 < text.size() &&
+                         (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+                         (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80;
+      i += three ? 3 : 1;
       continue;
     }
     size_t start = i;

@@ -29,6 +29,8 @@ TEST_CASE("Typed numbers are read in every form the display layer prints") {
       {"实施预算约 30 万美元", "30 万", 3e5, false},
       {"按 500 GB 放在 S3", "500", 500, false},
       {"1.5 亿 token", "1.5 亿", 1.5e8, false},
+      {"每月720小时", "720", 720, false},  // no space after a CJK character
+      {"\xE4" "500 GB", "500", 500, false},  // a lead byte whose character is cut short
       {"1.7万 token", "1.7万", 1.7e4, false},
       {"每 3 千次", "3 千", 3e3, false},
       {"月费 US$1,150", "US$1,150", 1150, false},
