@@ -1,6 +1,7 @@
 #include "render/search_page.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "render/search_terms.h"
@@ -47,6 +48,15 @@ std::string_view JsonEscapeAt(std::string_view s, size_t* i, char (&buf)[6]) {
   return {};
 }
 
+// An ASCII character JSON writes as it is and that is not white space:
+// JsonEscapeAt returns "" for it.
+constexpr std::array<bool, 256> kJsonPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x21; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+bool IsJsonPlainAscii(char c) { return kJsonPlainAscii[static_cast<unsigned char>(c)]; }
+
 }  // namespace
 
 // Runs of plain bytes are copied at once: every page's title passes here,
@@ -89,6 +99,11 @@ void AppendJsonLine(std::string_view text, std::string* out) {
       owed = false;
     }
     written = true;
+    if (IsJsonPlainAscii(c)) {  // a run of them at once: most of an English page
+      do ++i;
+      while (i < text.size() && IsJsonPlainAscii(text[i]));
+      continue;
+    }
     if (std::string_view escape = JsonEscapeAt(text, &i, buf); !escape.empty()) {
       out->append(text.data() + plain, start - plain);
       *out += escape;
