@@ -29,17 +29,6 @@ int OpenUnnamed(const std::filesystem::path& dir) {
 
 }  // namespace
 
-void AppendVarint(uint64_t v, std::string* out) {
-  char buf[10];
-  size_t n = 0;
-  while (v >= 0x80) {
-    buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
-    v >>= 7;
-  }
-  buf[n++] = static_cast<char>(v);
-  out->append(buf, n);
-}
-
 SpillFile::SpillFile(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
 SpillFile::~SpillFile() {

@@ -88,8 +88,18 @@ class SpillStream {
   std::string tail_;             // after them, in memory
 };
 
-/// Appends `v` as unsigned LEB128 (seven bits a byte, low first).
-void AppendVarint(uint64_t v, std::string* out);
+/// Appends `v` as unsigned LEB128 (seven bits a byte, low first). Inline:
+/// the search index writes one for every page a term is on.
+inline void AppendVarint(uint64_t v, std::string* out) {
+  char buf[10];
+  size_t n = 0;
+  while (v >= 0x80) {
+    buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  buf[n++] = static_cast<char>(v);
+  out->append(buf, n);
+}
 
 }  // namespace costsite::render
 

@@ -182,16 +182,9 @@ class TermTable {
   }
 
   void Post(Term* t, uint32_t slot) {
-    uint32_t v = t->postings.empty() ? slot : slot - t->last_flushed;
-    char buf[5];
-    size_t n = 0;
-    while (v >= 0x80) {
-      buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
-      v >>= 7;
-    }
-    buf[n++] = static_cast<char>(v);
-    t->postings.append(buf, n);
-    postings_bytes_ += n;
+    const size_t before = t->postings.size();
+    AppendVarint(t->postings.empty() ? slot : slot - t->last_flushed, &t->postings);
+    postings_bytes_ += t->postings.size() - before;
     t->last_flushed = slot;
   }
 
