@@ -210,7 +210,7 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
           "</tr></thead>\n<tbody>\n";
   for (const auto* e : rows) {
     std::string label = Pick(e->label, lang).empty() ? e->id : Pick(e->label, lang);
-    html += "<tr>" + RowTh(Escape(label)) + "<td>" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
+    html += "<tr>" + RowTh(Escape(label)) + "<td class=\"unit\">" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
     for (const auto& v : variants) {
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
       const cost::PriceShape* shape = ShapeOf(e->shapes, v);

@@ -266,11 +266,15 @@ const std::string& PagePopovers::PriceLine(const cost::Shared<cost::PriceUse>& p
 }
 
 std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PagePopovers* ids) {
+  return FigureMarkup(f, Escape(text), lang, ids);
+}
+
+std::string FigureMarkup(const cost::Figure& f, std::string_view html, const Speaker& lang, PagePopovers* ids) {
   std::string popover = ids->Html(f, lang);
-  if (popover.empty()) return "<span class=\"fig\">" + Escape(text) + "</span>";
+  if (popover.empty()) return "<span class=\"fig\">" + std::string(html) + "</span>";
   std::string id = ids->Next();
   return "<span class=\"fig-wrap\"><span class=\"fig\" role=\"button\" tabindex=\"0\" aria-describedby=\"" + id +
-         "\">" + Escape(text) + "</span><span class=\"fig-pop\" id=\"" + id + "\" hidden>" + popover +
+         "\">" + std::string(html) + "</span><span class=\"fig-pop\" id=\"" + id + "\" hidden>" + popover +
          "</span></span>";
 }
 

@@ -79,6 +79,9 @@ std::string ProvenanceHtml(const cost::Figure& f, const Speaker& lang);
 /// focus and tap), the pair wrapped in `<span class="fig-wrap">`. A figure
 /// with nothing to explain is a plain `<span class="fig">`.
 std::string FigureHtml(const cost::Figure& f, std::string_view text, const Speaker& lang, PagePopovers* ids);
+/// As FigureHtml, with the figure's text given as HTML already escaped (a
+/// table's "calls/<wbr>month", which may break after its slash).
+std::string FigureMarkup(const cost::Figure& f, std::string_view html, const Speaker& lang, PagePopovers* ids);
 
 /// The prices a page showed, each once, in first-use order.
 class SourceList {

@@ -85,7 +85,7 @@ std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, c
 // makes quantity × unit price equal the cost in the cost column's unit.
 std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang,
                          PagePopovers* ids) {
-  std::string html = FigureHtml(*it.quantity, FormatFigure(*it.quantity, {}, lang), lang, ids);
+  std::string html = FigureMarkup(*it.quantity, BreakableUnits(FormatFigure(*it.quantity, {}, lang), lang), lang, ids);
   if (it.factor) html += " × " + BreakableUnits(FactorText(it, ColumnCell(cost_column, it.cost.value), lang), lang);
   return Num(html);
 }

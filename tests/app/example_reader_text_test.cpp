@@ -53,7 +53,8 @@ std::string ReaderText(std::string html) {
 // The significant digits of every figure on a page, one string each, sorted:
 // "US$1,080万" and "$10.8M" both give "108".
 std::vector<std::string> FigureDigits(const std::string& html) {
-  static const std::regex kFigure("<span class=\"fig\"[^>]*>([^<]*)</span>");
+  // A figure in a table may hold <wbr> after a unit's slash ("calls/<wbr>month").
+  static const std::regex kFigure("<span class=\"fig\"[^>]*>((?:[^<]|<wbr>)*)</span>");
   std::vector<std::string> out;
   for (auto it = std::sregex_iterator(html.begin(), html.end(), kFigure); it != std::sregex_iterator(); ++it) {
     std::string digits;

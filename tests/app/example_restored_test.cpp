@@ -36,9 +36,10 @@ std::vector<std::string> RowFigures(const std::string& html, const std::string& 
   size_t at = std::min(html.find("<td>" + label + "</td>", from), html.find("<th scope=\"row\">" + label + "</th>", from));
   if (at == std::string::npos) return out;
   std::string row = html.substr(at, html.find("</tr>", at) - at);
-  static const std::regex kFigure("<span class=\"fig\"[^>]*>([^<]*)</span>");
+  // A figure in a table may hold <wbr> after a unit's slash ("calls/<wbr>month").
+  static const std::regex kFigure("<span class=\"fig\"[^>]*>((?:[^<]|<wbr>)*)</span>");
   for (auto it = std::sregex_iterator(row.begin(), row.end(), kFigure); it != std::sregex_iterator(); ++it)
-    out.push_back((*it)[1].str());
+    out.push_back(std::regex_replace((*it)[1].str(), std::regex("<wbr>"), ""));
   return out;
 }
 

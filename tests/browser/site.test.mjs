@@ -116,7 +116,24 @@ async function CheckPhone(page, name, failures) {
   const tables = await page.$$eval("table", (ts) => ts.map((t) => {
     const box = t.closest(".table-wrap") || t;
     return { kind: t.className.split(" ")[0] || "hand-written", scrolls: box.scrollWidth > box.clientWidth + 1,
-             caption: (t.caption?.textContent || "").slice(0, 60) };
+             caption: (t.caption?.textContent || "").slice(0, 60), broken: BrokenWords(t) };
+    // The numbers ("100,000", "15.0") and dates ("2025-10-31") of a table's
+    // cells that the layout broke across lines: a narrow column breaks
+    // between words, never inside one.
+    function BrokenWords(table) {
+      const broken = [];
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/\d{4}-\d{2}-\d{2}|\d[\d,.]*\d/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.bottom)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+      return broken;
+    }
   }));
   // A folded <details> keeps its list laid out but hidden (content-visibility).
   const toc = await page.$$eval(".toc", (ts) => ts.map((t) => ({ open: t.querySelector("details")?.open || false,
@@ -128,6 +145,8 @@ async function CheckPhone(page, name, failures) {
   for (const t of scrolling) byKind[t.kind] = (byKind[t.kind] || 0) + 1;
   console.log(`  ${kPhoneWidth} px: ${scrolling.length} of ${tables.length} tables scroll sideways` +
               (scrolling.length ? ` (${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(", ")})` : ""));
+  for (const t of tables.filter((t) => t.broken.length))
+    failures.Add(name, `at ${kPhoneWidth} px the ${t.kind} table "${t.caption}" breaks ${t.broken.slice(0, 3).map((w) => `"${w}"`).join(", ")} across lines`);
   for (const t of scrolling.filter((t) => t.kind === "cost-table"))
     failures.Add(name, `at ${kPhoneWidth} px the cost table "${t.caption}" needs sideways scrolling`);
   if (scrolling.length > kMaxScrollingTablesPerPage)

@@ -26,7 +26,7 @@ TEST_CASE("cost table: items, groups, total, share, ranges, units in headers") {
   CHECK(Has(html, "<th scope=\"col\" class=\"num\">Cost (USD/<wbr>month)</th>"));
   CHECK(Has(html, "<th scope=\"col\" class=\"num\">Share (%)</th>"));
   CHECK(Has(html, "<tr><th scope=\"row\">GPU instances</th>"));
-  CHECK(Has(html, ">730 h/month</span></span>"));
+  CHECK(Has(html, ">730 h/<wbr>month</span></span>"));
   CHECK(Has(html, "$32.77/<wbr>h <time class=\"date\" datetime=\"2025-01-15\">2025-01-15</time>"));
   // One precision down the cost column: its largest amount is over 1,000, so whole dollars.
   CHECK(Has(html, ">23,922</span></span></td><td class=\"num\">98.7–99.5</td>"));
@@ -238,7 +238,7 @@ TEST_CASE("cost prices, params, rules, expectations") {
   CHECK_FALSE(diags.HasErrors());
   CHECK(Has(html, "<caption>亚马逊云科技（us-east-1）</caption>"));
   CHECK(Has(html, "<th scope=\"col\" class=\"num\">按需</th><th scope=\"col\" class=\"num\">竞价</th>"));
-  CHECK(Has(html, "<td>美元/小时</td><td class=\"num\">32.77</td><td class=\"num\">9.83</td>"));
+  CHECK(Has(html, "<td class=\"unit\">美元/小时</td><td class=\"num\">32.77</td><td class=\"num\">9.83</td>"));
   CHECK(Has(html, "<a href=\"https://aws.amazon.com/ec2/pricing/on-demand/\">aws.amazon.com</a>"));
   CHECK_FALSE(Has(html, "<th scope=\"row\">S3 标准存储</th>"));
   CHECK(Has(html, "<th scope=\"row\">运行时长</th>"));
@@ -389,7 +389,7 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in en") {
   std::string html = RenderCost(eval, Block("cost table model=service"), "en", &diags).html;
   INFO(html << AllDiagnostics(diags));
   CHECK(Has(html, ">2 instances</span></span> × 730 h/<wbr>month</td><td class=\"num\">$1.006/<wbr>h <time"));
-  CHECK(Has(html, ">60,000,000 tokens/month</span></span></td>"));
+  CHECK(Has(html, ">60,000,000 tokens/<wbr>month</span></span></td>"));
   CHECK(Has(html, "<td class=\"num by-formula\" colspan=\"2\">computed</td>"));
   // 1,468.76 + 150 + 3,750 + 161.876 (10% of the first two) = 5,530.636: whole dollars down the column.
   CHECK(Has(html, ">1,469</span></span>"));
