@@ -71,7 +71,12 @@ std::string VisibleText(std::string_view html) {
       i = gt;
       continue;
     }
-    if (depth > 0) continue;
+    if (depth > 0) {  // inside a hidden element (most of a figure's HTML is its popover): on to its next tag
+      size_t lt = html.find('<', i);
+      if (lt == std::string_view::npos) break;
+      i = lt - 1;
+      continue;
+    }
     if (html[i] == '&') {
       static const std::pair<std::string_view, char> kEntities[] = {
           {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
@@ -267,16 +272,35 @@ std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* 
   return out;
 }
 
+// "<table>" or "<table " at `at`.
+bool IsTableTag(std::string_view html, size_t at) {
+  return html.compare(at, 6, "<table") == 0 && at + 6 < html.size() &&
+         (html[at + 6] == '>' || html[at + 6] == ' ' || html[at + 6] == '\n');
+}
+
+// The next table's start tag at or after `from`; npos when none.
+size_t NextTable(std::string_view html, size_t from) {
+  for (size_t at = from; (at = html.find("<table", at)) != std::string_view::npos; at += 6)
+    if (IsTableTag(html, at)) return at;
+  return std::string_view::npos;
+}
+
 // GFM tables come out with obsolete align attributes and header cells without
 // a scope. This runs on the renderer's own output, where user text is already
 // escaped, so the patterns can only match markup cmark-gfm generated.
+//
+// Only the inside of a table is read tag by tag: a page's other markup (its
+// figures' popovers, charts and generated tables are most of it) is passed
+// over to the next "<table", where a cell can begin.
 std::string TidyTables(const char* html) {
   std::string out;
   std::string_view in(html);
   out.reserve(in.size() + 64);
   bool in_thead = false;
+  int depth = 0;      // tables open at i
   size_t copied = 0;  // in[copied..] is not in `out` yet: runs of other tags are copied at once
   for (size_t i = 0; i < in.size();) {
+    if (depth == 0 && (i = NextTable(in, i)) == std::string_view::npos) break;
     size_t lt = in.find('<', i);
     if (lt == std::string_view::npos) break;
     size_t gt = in.find('>', lt);
@@ -285,7 +309,9 @@ std::string TidyTables(const char* html) {
     auto starts = [&](std::string_view s) { return in.compare(lt, s.size(), s) == 0; };
     const char first = lt + 1 < in.size() ? in[lt + 1] : '\0';  // most tags are not a table's
     if (first == '/' && starts("</thead>")) in_thead = false;
+    if (first == '/' && starts("</table>") && depth > 0) --depth;
     if (first != 't') continue;
+    if (IsTableTag(in, lt)) ++depth;
     if (starts("<thead>")) in_thead = true;
     if (!starts("<th") && !starts("<td")) continue;
     std::string tag(in.substr(lt, gt - lt + 1));

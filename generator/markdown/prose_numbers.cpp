@@ -4,6 +4,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "cost/evaluation.h"
 
@@ -27,6 +30,33 @@ constexpr std::array<bool, 256> kMayStart = [] {
   for (std::string_view s : kCurrencySigns) may[static_cast<unsigned char>(s[0])] = true;
   return may;
 }();
+
+// The bytes of the longest sign ("CN¥"): a number begins with a digit or
+// with a sign right before one, so it begins at most this far before a digit.
+constexpr size_t kLongestSign = [] {
+  size_t n = 0;
+  for (std::string_view s : kCurrencySigns) n = std::max(n, s.size());
+  return n;
+}();
+
+// The first ASCII digit of `text` at or after `from`; npos when none. Most
+// text of a page has none (a paragraph of words, a Chinese sentence), and
+// sixteen bytes are tested at a time.
+size_t NextDigit(std::string_view text, size_t from) {
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i v = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), zero);
+    // v - '0' <= 9, unsigned: min(v, 9) == v.
+    int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (text[i] >= '0' && text[i] <= '9') return i;
+  return std::string_view::npos;
+}
 
 struct Scale {
   std::string_view word;
@@ -158,8 +188,14 @@ std::vector<LiteralNumber> FindNumbers(std::string_view text) {
   // read as a double (the checks compare to within 0.5 %); no exact decimal.
   std::vector<LiteralNumber> out;
   size_t i = 0;
+  size_t digit = NextDigit(text, 0);  // the first digit at or after i
   char digits[64];
-  while (i < text.size()) {
+  while (i < text.size() && digit != std::string_view::npos) {
+    // Nothing before kLongestSign bytes ahead of the next digit can begin a
+    // number: go there at once (the place may be inside a character; its
+    // continuation bytes begin nothing, as below).
+    if (digit < i && (digit = NextDigit(text, i)) == std::string_view::npos) break;
+    if (digit > i + kLongestSign) i = digit - kLongestSign;
     if (const unsigned char c = static_cast<unsigned char>(text[i]); !kMayStart[c]) {
       // A three-byte character (all of the BMP's CJK) at once: its other
       // bytes are continuation bytes, which start nothing either.

@@ -31,6 +31,22 @@ TEST_CASE("GFM extensions are on: tables, task lists, strikethrough, autolinks")
   CHECK(Has(r.html, "<a href=\"http://www.example.com\">"));
 }
 
+TEST_CASE("Every table's cells are tidied, however far apart the tables are") {
+  std::string other;  // markup without a table: skipped to the next one
+  for (int i = 0; i < 50; ++i) other += "Text with <em>emphasis</em> and `code <td>` " + std::to_string(i) + ".\n\n";
+  auto r = Render(other + "| a | b |\n|---|--:|\n| x | 1 |\n\n" + other +
+                      "<table class=\"mine\">\n<tr><th>k</th><td align=\"right\">2</td></tr>\n</table>\n\n" + other +
+                      "| c | d |\n|:-:|--:|\n| y | 3 |\n",
+                  true);
+  CHECK(Has(r.html, "<th scope=\"col\" class=\"num\">b</th>"));
+  CHECK(Has(r.html, "<td class=\"num\">1</td>"));
+  CHECK(Has(r.html, "<tr><th scope=\"row\">k</th><td class=\"num\">2</td></tr>"));  // an author's table too
+  CHECK(Has(r.html, "<th scope=\"col\" class=\"center\">c</th>"));
+  CHECK(Has(r.html, "<td class=\"num\">3</td>"));
+  CHECK(Has(r.html, "<code>code &lt;td&gt;</code>"));
+  CHECK_FALSE(Has(r.html, "align="));
+}
+
 TEST_CASE("A line break between Chinese characters is no space, as a Chinese reader writes") {
   CHECK(Render("控制对象的，\n方法是设置字段。\n").html == "<p>控制对象的，方法是设置字段。</p>\n");
   CHECK(Render("**粗体**\n正文\n").html == "<p><strong>粗体</strong>正文</p>\n");

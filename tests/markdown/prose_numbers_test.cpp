@@ -74,6 +74,29 @@ TEST_CASE("Typed numbers are read in every form the display layer prints") {
   }
 }
 
+TEST_CASE("Numbers are found however far into a text they are, with their signs") {
+  // The scan passes over text without digits sixteen bytes at a time and
+  // lands a sign's length before the next digit: each place and sign below.
+  const std::string words = "no figure in this sentence at all, only words; ";  // 47 bytes
+  const std::string zh = "这是一段没有数字的中文，";                                // 36 bytes
+  CHECK(FindNumbers(words + words + zh).empty());
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string lead(pad, 'x');
+    for (const auto& [typed, value] : std::vector<std::pair<std::string, double>>{
+             {"CN¥8,280", 8280}, {"US$1,150", 1150}, {"￥600", 600}, {"€45.5", 45.5}, {"730", 730}}) {
+      const std::string text = lead + " " + zh + typed + " 每月；" + words + "and 1,500 more";
+      CAPTURE(pad, typed);
+      auto nums = FindNumbers(text);
+      REQUIRE(nums.size() == 2);
+      CHECK(nums[0].text == typed);
+      CHECK(nums[0].value == Approx(value));
+      CHECK(static_cast<size_t>(nums[0].pos.col) == pad + 1 + zh.size());
+      CHECK(nums[1].text == "1,500");
+      CHECK(nums[1].value == 1500);
+    }
+  }
+}
+
 TEST_CASE("Units after a number are not scales") {
   auto nums = FindNumbers("a 10Mbps link and 100 KB pages");
   REQUIRE(nums.size() == 2);
