@@ -280,8 +280,14 @@ bool IsTableTag(std::string_view html, size_t at) {
 
 // The next table's start tag at or after `from`; npos when none.
 size_t NextTable(std::string_view html, size_t from) {
-  for (size_t at = from; (at = html.find("<table", at)) != std::string_view::npos; at += 6)
+  while (from < html.size()) {
+    // memmem, not find: find stops at every '<' of the page to compare.
+    const void* hit = memmem(html.data() + from, html.size() - from, "<table", 6);
+    if (!hit) break;
+    size_t at = static_cast<size_t>(static_cast<const char*>(hit) - html.data());
     if (IsTableTag(html, at)) return at;
+    from = at + 6;
+  }
   return std::string_view::npos;
 }
 
@@ -314,20 +320,32 @@ std::string TidyTables(const char* html) {
     if (IsTableTag(in, lt)) ++depth;
     if (starts("<thead>")) in_thead = true;
     if (!starts("<th") && !starts("<td")) continue;
-    std::string tag(in.substr(lt, gt - lt + 1));
-    bool th = starts("<th");
-    bool scoped = tag.find(" scope=") != std::string::npos;  // generated tables set their own
-    if (th && !scoped && (tag == "<th>" || tag.rfind("<th ", 0) == 0)) {
-      tag.insert(3, in_thead ? " scope=\"col\"" : " scope=\"row\"");
-    }
-    for (auto [from, to] : {std::pair<const char*, const char*>{" align=\"right\"", " class=\"num\""},
-                            {" align=\"center\"", " class=\"center\""},
-                            {" align=\"left\"", ""}}) {
-      if (size_t p = tag.find(from); p != std::string::npos) tag.replace(p, std::strlen(from), to);
-    }
+    std::string_view tag = in.substr(lt, gt - lt + 1);
+    const bool add_scope = (tag == "<th>" || tag.starts_with("<th ")) &&
+                           tag.find(" scope=") == std::string_view::npos;  // generated tables set their own
+    size_t align = tag.find(" align=\"");
+    if (!add_scope && align == std::string_view::npos) continue;  // copied with the run it is in
     out.append(in.substr(copied, lt - copied));
-    out += tag;
     copied = i;
+    if (add_scope) {
+      out += tag.substr(0, 3);
+      out += in_thead ? " scope=\"col\"" : " scope=\"row\"";
+      tag.remove_prefix(3);
+      if (align != std::string_view::npos) align -= 3;
+    }
+    if (align != std::string_view::npos) {
+      out += tag.substr(0, align);
+      tag.remove_prefix(align);
+      for (auto [from, to] : {std::pair<std::string_view, std::string_view>{" align=\"right\"", " class=\"num\""},
+                              {" align=\"center\"", " class=\"center\""},
+                              {" align=\"left\"", ""}}) {
+        if (!tag.starts_with(from)) continue;
+        out += to;
+        tag.remove_prefix(from.size());
+        break;
+      }
+    }
+    out += tag;
   }
   out.append(in.substr(std::min(copied, in.size())));
   return out;
