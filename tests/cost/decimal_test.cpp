@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace costsite::cost {
 namespace {
@@ -39,6 +41,40 @@ TEST_CASE("Decimal arithmetic has no binary artefacts", "[cost][decimal]") {
   CHECK((Decimal(-200) / Decimal(3)).ToString() == "-66." + std::string(38, '6') + "7");
   CHECK((Decimal(2) / Decimal(3)).RoundHalfAwayFromZero(4).ToString() == "0.6667");
   CHECK((D("248.2") / Decimal(730) * Decimal(730)).ToFixed(2) == "248.20");
+}
+
+TEST_CASE("A quotient is the same whether its divisor's inverse was kept or made anew", "[cost][decimal]") {
+  // Division keeps the last few divisors' inverses per thread: each quotient
+  // below, made on this thread while twenty divisors come and go, equals the
+  // one a fresh thread makes, to the last of the 50 digits.
+  std::vector<Decimal> divisors, numerators;
+  for (const char* d : {"730", "3", "0.0000125", "-7", "1000000", "8760", "1e-9", "24", "12", "60", "3600",
+                        "0.9", "1.1", "7", "-3", "17.5", "99", "1e12", "0.5", "365.25"})
+    divisors.push_back(D(d));
+  for (const char* n : {"1", "2", "-5", "0", "248.2", "1e30", "0.3333", "3", "-7"}) numerators.push_back(D(n));
+  std::vector<Decimal> fresh;
+  for (const Decimal& d : divisors) {
+    for (const Decimal& n : numerators) {
+      Decimal q;
+      std::thread([&] { q = n / d; }).join();
+      fresh.push_back(q);
+    }
+  }
+  for (int round = 0; round < 3; ++round) {
+    size_t k = 0;
+    for (const Decimal& d : divisors)
+      for (const Decimal& n : numerators) {
+        INFO(n.ToString() << " / " << d.ToString() << ", round " << round);
+        CHECK(n / d == fresh[k++]);
+        CHECK(n / d == fresh[k - 1]);  // the divisor's inverse now kept
+      }
+  }
+  // Equal magnitudes divide to exactly one, and exact quotients are exact.
+  CHECK(D("3") / D("3") == Decimal(1));
+  CHECK(D("-7") / D("7") == Decimal(-1));
+  CHECK((D("1") / D("8")).ToString() == "0.125");
+  CHECK((D("1825") / D("730")).ToString() == "2.5");
+  CHECK((Decimal(0) / D("730")).IsZero());
 }
 
 TEST_CASE("Decimal rounds half away from zero", "[cost][decimal]") {
