@@ -203,7 +203,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.as_of = AsOf(m, scenario);
   r.pos = d.where.pos;
   r.source_line = d.where.line;
-  r.uses = ModelsRead(m);
+  r.uses = SharedList<std::string>(ModelsRead(m));
   r.scenarios = model.scenario_infos;
   const Entry* e = nullptr;
   auto get = [&](const std::string& id) { return Get(m, scenario, id, nullptr, nullptr, &e) == Lookup::kFound; };
@@ -212,11 +212,13 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.items.reserve(d.items.size());
   r.figures.reserve(d.figures.size());
   if (model.total_unit) r.shares.reserve(d.items.size() + d.groups.size());
+  std::vector<InputRange> inputs;
   for (const auto& p : d.params) {
     if (!get(p.id)) continue;
     r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos));
-    if (scenario.empty() && e->input) r.inputs.push_back(*e->input);
+    if (scenario.empty() && e->input) inputs.push_back(*e->input);
   }
+  r.inputs = SharedList<InputRange>(std::move(inputs));
   for (const auto& item : d.items) {
     if (!get(item.id)) continue;
     LineItem li{item.id,      item.label, item.group,
@@ -267,9 +269,11 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos, rule.condition,
                        Measured(rule, m, scenario)});
   }
+  std::vector<ExpectationResult> expectations;
   for (const auto& x : d.expectations) {
-    if (auto res = CheckExpectation(m, scenario, x)) r.expectations.push_back(std::move(*res));
+    if (auto res = CheckExpectation(m, scenario, x)) expectations.push_back(std::move(*res));
   }
+  r.expectations = SharedList<ExpectationResult>(std::move(expectations));
   return r;
 }
 

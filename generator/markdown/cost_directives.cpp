@@ -198,7 +198,7 @@ std::string InlineModel(PageExpansion& page, const Directive& d, cmark_node* blo
   for (const std::string& input : r->uses) page.Ref("input", input, d.line, d.name_col);
   if (page.whatif && !site_defs && !r->uses.empty())
     page.diags->Add({Severity::kWarning, page.Pos(d.line, d.name_col),
-                     "model '" + id + "' reads the site's model '" + r->uses.front() +
+                     "model '" + id + "' reads the site's model '" + r->uses[0] +
                          "', whose definition the page's what-if data cannot carry (no model of the site has "
                          "an `input:`): after a reader's change its figures cannot be evaluated again",
                      std::string(page.Line(d.line)), static_cast<int>(d.name.size()), "whatif-stale-model"});
