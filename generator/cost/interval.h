@@ -50,19 +50,28 @@ inline Interval Ends(const Interval& a) { return Interval(a.lo, a.hi); }
 /// An interval's ends as an explanation shows them (an input's value, the
 /// steps of a conversion): no uncertain inputs, and one number when the ends
 /// are equal, as nearly all are. An explanation holds several per figure, and
-/// a whole Interval (two numbers and a form) was 128 bytes; this is 72.
+/// a whole Interval (two numbers and a form) was 128 bytes; this is 64, the
+/// upper end owned alone (a copy of a range copies it), so that a conversion's
+/// three (ConversionUse) fit jemalloc's 256-byte class.
 class IntervalEnds {
  public:
   IntervalEnds() = default;
   IntervalEnds(const Interval& v)  // NOLINT: implicit, as the value it shows
-      : lo_(v.lo), hi_(v.IsPoint() ? nullptr : std::make_shared<const Decimal>(v.hi)) {}
+      : lo_(v.lo), hi_(v.IsPoint() ? nullptr : std::make_unique<const Decimal>(v.hi)) {}
+  IntervalEnds(const IntervalEnds& o) : lo_(o.lo_), hi_(o.hi_ ? std::make_unique<const Decimal>(*o.hi_) : nullptr) {}
+  IntervalEnds(IntervalEnds&&) noexcept = default;
+  IntervalEnds& operator=(const IntervalEnds& o) {
+    if (this != &o) *this = IntervalEnds(o);
+    return *this;
+  }
+  IntervalEnds& operator=(IntervalEnds&&) noexcept = default;
   operator Interval() const { return hi_ ? Interval(lo_, *hi_) : Interval(lo_); }  // NOLINT: reads as the value
   const Decimal& lo() const { return lo_; }
   const Decimal& hi() const { return hi_ ? *hi_ : lo_; }
 
  private:
   Decimal lo_;
-  std::shared_ptr<const Decimal> hi_;  // null for a point
+  std::unique_ptr<const Decimal> hi_;  // null for a point
 };
 
 /// [lo, hi] as one uncertain input named `source` ("@aws/x:spot@2025-01-01",

@@ -150,6 +150,22 @@ TEST_CASE("IntervalEnds keeps the ends an explanation shows, not the inputs", "[
   CHECK(back == I(500, 1500));
   CHECK_FALSE(back.form);  // shown only: it cancels with nothing
   CHECK(sizeof(IntervalEnds) < sizeof(Interval));
+
+  // Copies own their upper end: a copy, an assignment over a point and a
+  // self-assignment keep both ends; a moved range reads the same.
+  IntervalEnds copy(ends);
+  CHECK(copy.hi() == Decimal(1500));
+  IntervalEnds assigned = point;
+  assigned = ends;
+  CHECK(Interval(assigned) == I(500, 1500));
+  const IntervalEnds& same = assigned;
+  assigned = same;
+  CHECK(Interval(assigned) == I(500, 1500));
+  assigned = point;
+  CHECK(Interval(assigned) == Interval(*Decimal::Parse("1095.5")));
+  CHECK(Interval(copy) == I(500, 1500));
+  IntervalEnds moved(std::move(copy));
+  CHECK(Interval(moved) == I(500, 1500));
 }
 
 }  // namespace
