@@ -154,7 +154,7 @@ void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
                  text, 3, "front-matter");
     return;
   }
-  src->body_offset = body;
+  src->body_offset = static_cast<uint32_t>(body);  // a page is at most kMaxPageBytes
   src->body_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + body, '\n'));
   std::string_view block = text.substr(first_nl + 1, yaml_end - first_nl - 1);
   const int block_line = fence_line + 1;
@@ -308,7 +308,7 @@ uint64_t Digest(std::string_view text) {
 
 // Keeps only the first line, which load-time diagnostics quote.
 void Unload(PageSource* src) {
-  src->size = src->text.size();
+  src->size = static_cast<uint32_t>(src->text.size());
   src->digest = Digest(src->text);
   std::string first(src->text.substr(0, src->text.find('\n')));
   src->text.swap(first);

@@ -25,11 +25,13 @@ struct PageSource {
   std::string url_key;                   // the page's URL below its language ("" = home), after slug and url
   std::vector<std::string> alias_files;  // redirect files below the language's folder
   std::vector<std::string> cost_fences;  // info strings of the body's ```cost …``` blocks, kept when the text is let go
-  size_t body_offset = 0;  // byte offset of the body in `text`
-  int body_line = 1;       // 1-based line where the body starts
-  bool unloaded = false;   // `text` was let go after loading; ReloadText brings it back
-  size_t size = 0;         // bytes of the file as loaded
-  uint64_t digest = 0;     // of its bytes as loaded, to notice an edit before ReloadText
+  // Offsets and sizes in 32 bits (a page is at most 10 MiB): a PageSource is
+  // 320 bytes, so a page's two languages take jemalloc's 640-byte class.
+  uint32_t body_offset = 0;  // byte offset of the body in `text`
+  int body_line = 1;         // 1-based line where the body starts
+  uint32_t size = 0;         // bytes of the file as loaded
+  bool unloaded = false;     // `text` was let go after loading; ReloadText brings it back
+  uint64_t digest = 0;       // of its bytes as loaded, to notice an edit before ReloadText
 
   std::string_view body() const { return std::string_view(text).substr(body_offset); }
 };
