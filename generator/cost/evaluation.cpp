@@ -243,7 +243,7 @@ uint64_t Fingerprint(const ModelResult& r) {
   }
   h.Add(static_cast<uint64_t>(r.items.size()));
   for (const LineItem& i : r.items) {
-    h.Add(i.id), h.Add(i.label), h.Add(i.group), h.Add(i.cost), h.Add(i.share);
+    h.Add(i.id), h.Add(i.label), h.Add(i.group), h.Add(i.cost), h.Add(Interval(i.share));
     h.Add(i.quantity.has_value());
     if (i.quantity) h.Add(*i.quantity);
     h.Add(i.unit_price.has_value());
@@ -252,7 +252,7 @@ uint64_t Fingerprint(const ModelResult& r) {
     if (i.factor) h.Add(*i.factor);
   }
   h.Add(static_cast<uint64_t>(r.groups.size()));
-  for (const Group& g : r.groups) h.Add(g.id), h.Add(g.label), h.Add(g.subtotal), h.Add(g.share);
+  for (const Group& g : r.groups) h.Add(g.id), h.Add(g.label), h.Add(g.subtotal), h.Add(Interval(g.share));
   h.Add(r.total.has_value());
   if (r.total) h.Add(*r.total);
   h.Add(static_cast<uint64_t>(r.figures.size()));

@@ -243,14 +243,14 @@ struct LineItem {
   SharedOptional<PriceUse> unit_price;  // the price as used; date and source when a price reference
   SharedOptional<Figure> factor;        // quantity × factor × unit price = cost: "730 h/month"
   Figure cost;
-  Interval share;  // of total, as a fraction; [0, 0] without a total
+  IntervalEnds share;  // of total, as a fraction; [0, 0] without a total (ends only: shown, not computed with)
 };
 
 struct Group {
   std::string id;
   LocalizedText label;
   Figure subtotal;
-  Interval share;  // of total, as a fraction
+  IntervalEnds share;  // of total, as a fraction (ends only: shown, not computed with)
 };
 
 struct RuleResult {

@@ -129,8 +129,8 @@ items:
   CHECK(figures::PlainFigure(*r.items[0].quantity) == "730 h/month");
   // The share of a ranged item stays within [0, 1].
   // 100 / (100 + 259.7) and 300 / (300 + 259.7).
-  CHECK(r.items[2].share.lo.RoundHalfAwayFromZero(4).ToString() == "0.278");
-  CHECK(r.items[2].share.hi.RoundHalfAwayFromZero(4).ToString() == "0.536");
+  CHECK(r.items[2].share.lo().RoundHalfAwayFromZero(4).ToString() == "0.278");
+  CHECK(r.items[2].share.hi().RoundHalfAwayFromZero(4).ToString() == "0.536");
   CHECK(r.groups.size() == 1);
   CHECK(run->Show("m", "share.compute") == "44.345 – 69.002%");
 }
