@@ -272,10 +272,10 @@ std::string PlainText(cmark_node* root, std::vector<std::pair<size_t, size_t>>* 
   return out;
 }
 
-// "<table>" or "<table " at `at`.
+// A table's start tag at `at`: "<table" and then '>', '/' or white space.
 bool IsTableTag(std::string_view html, size_t at) {
   return html.compare(at, 6, "<table") == 0 && at + 6 < html.size() &&
-         (html[at + 6] == '>' || html[at + 6] == ' ' || html[at + 6] == '\n');
+         std::string_view(">/ \t\n\r\f").find(html[at + 6]) != std::string_view::npos;
 }
 
 // The next table's start tag at or after `from`; npos when none.

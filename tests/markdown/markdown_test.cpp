@@ -45,6 +45,12 @@ TEST_CASE("Every table's cells are tidied, however far apart the tables are") {
   CHECK(Has(r.html, "<td class=\"num\">3</td>"));
   CHECK(Has(r.html, "<code>code &lt;td&gt;</code>"));
   CHECK_FALSE(Has(r.html, "align="));
+  // A start tag with a tab after its name, and a table inside a table's cell.
+  auto nested = Render(other + "<table\tclass=\"outer\"><tr><td><table><tr><th>in</th></tr></table></td>"
+                                   "<td align=\"right\">9</td></tr></table>\n",
+                       true);
+  CHECK(Has(nested.html, "<th scope=\"row\">in</th>"));
+  CHECK(Has(nested.html, "<td class=\"num\">9</td>"));  // after the inner table closed
 }
 
 TEST_CASE("A line break between Chinese characters is no space, as a Chinese reader writes") {
