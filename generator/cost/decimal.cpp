@@ -405,8 +405,9 @@ Decimal& Decimal::operator/=(const Decimal& o) {
     v_ /= o.v_;
     return *this;
   }
-  if (v_ == o.v_ || v_ == -o.v_) {
-    v_ = v_ == o.v_ ? 1 : -1;
+  const bool same_sign = (v_ < 0) == (o.v_ < 0);
+  if (same_sign ? v_ == o.v_ : v_ == -o.v_) {
+    v_ = same_sign ? 1 : -1;
     return *this;
   }
   v_ *= InverseOf(o.v_);
