@@ -375,8 +375,8 @@ bool Staging::Close(int fd, std::string_view rel, bool ok, std::string* error) {
   ::close(fd);
   if (!ok) return false;
   std::lock_guard<std::mutex> lock(mu_);
-  written_.append(rel);
-  written_ += '\0';
+  written_.Append(rel);
+  written_.Append(std::string_view("\0", 1));
   ++written_count_;
   return true;
 }
@@ -405,8 +405,11 @@ bool Staging::Commit(std::string* error) {
   std::string names;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    names.swap(written_);
-    written_count_ = 0;
+    names.reserve(written_.size());
+    if (!SpillStream::Reader(&written_).Read(written_.size(), &names)) {
+      *error = "cannot read back the names of the files written; nothing was replaced";
+      return false;
+    }
   }
   std::vector<std::string_view> files;
   for (size_t at = 0; at < names.size();) {

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/spill.h"
+
 namespace costsite::output {
 
 /// Name of the manifest file inside the output folder.
@@ -101,10 +103,12 @@ class Staging {
   std::filesystem::path out_;
   std::filesystem::path dir_;
   mutable std::mutex mu_;
-  // Held until Commit, one entry per file, so packed: each name followed by
-  // a NUL (no path holds one), about 40 bytes a file where a vector of
-  // strings took 90; at 2 × 50,000 pages that list was 16 MB of the peak.
-  std::string written_;
+  // The names written, for Commit's manifest: each followed by a NUL (no
+  // path holds one), in a stream whose full pieces go to an unnamed
+  // temporary file. Packed in memory it was still 16 MB of the peak at
+  // 2 × 50,000 pages; it is read once, at Commit, when little else is held.
+  SpillFile written_file_;
+  SpillStream written_{&written_file_, 256 << 10};
   size_t written_count_ = 0;
   // Folders already created, to skip the syscalls: their names' hashes (one
   // per page folder; the names themselves were another 9 MB). Two folders

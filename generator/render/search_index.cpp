@@ -10,7 +10,7 @@
 
 #include "render/search_page.h"
 #include "render/search_terms.h"
-#include "render/spill.h"
+#include "base/spill.h"
 #include "render/term_table.h"
 
 namespace costsite::render {
@@ -32,7 +32,7 @@ using search::TermTable;
 // run) and emptied; Finish merges every run of a language. A page's entry
 // (lang, path, title, sections) is written as its JSON at once into a stream
 // of its worker and language. Both streams keep a piece in memory and the
-// rest in one temporary file (render/spill.h), so a build of any size holds
+// rest in one temporary file (base/spill.h), so a build of any size holds
 // a few runs and a few pieces, and per page only its Slot (8 bytes).
 struct SearchIndexBuilder::Impl {
   struct Table {  // one worker's pages of one language

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "render/spill.h"
+#include "base/spill.h"
 
 namespace costsite::render::search {
 

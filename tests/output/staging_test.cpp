@@ -92,6 +92,37 @@ TEST_CASE("Staging makes a folder it made before again when it is gone, and list
   CHECK(std::is_sorted(listed.begin(), listed.end()));
 }
 
+// The names written are held in memory up to a piece (256 KiB) and the rest
+// in a temporary file: a manifest read back across pieces lists each once,
+// and a path written twice is found with one copy on each side.
+TEST_CASE("Staging lists names spilled past its memory piece, and finds one written twice across them") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  const std::string folder(200, 'f');  // about 220 bytes a name: 3,000 names are 2.5 pieces
+  auto name = [&](int i) { return folder + "/p" + std::to_string(i) + ".html"; };
+  {
+    Staging s(out);
+    std::string err;
+    REQUIRE(s.Begin(&err));
+    for (int i = 0; i < 3000; ++i) REQUIRE(s.Write(name(i), "P", &err));
+    REQUIRE(s.Commit(&err));
+  }
+  const std::vector<std::string> listed = ParseManifest(ReadAll(out / ".costsite-manifest"));
+  REQUIRE(listed.size() == 3000);
+  CHECK(std::is_sorted(listed.begin(), listed.end()));
+  CHECK(std::count(listed.begin(), listed.end(), name(0)) == 1);
+  CHECK(std::count(listed.begin(), listed.end(), name(2999)) == 1);
+
+  Staging again(out);
+  std::string err;
+  REQUIRE(again.Begin(&err));
+  for (int i = 0; i < 3000; ++i) REQUIRE(again.Write(name(i), "Q", &err));
+  REQUIRE(again.Write(name(7), "R", &err));  // its first copy is in the first piece, long written out
+  CHECK_FALSE(again.Commit(&err));
+  CHECK(err == "two outputs were written to " + name(7) + "; nothing was replaced");
+  CHECK(ReadAll(out / name(7)) == "P");  // the site built before stays
+}
+
 TEST_CASE("ForeignFiles lists files the manifest does not know") {
   TempDir tmp;
   fs::path out = tmp.path() / "site";

@@ -1,4 +1,4 @@
-#include "render/spill.h"
+#include "base/spill.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "render/spill.h"
+#include "base/spill.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-namespace costsite::render {
+namespace costsite {
 
 namespace {
 
@@ -135,4 +135,4 @@ bool SpillStream::Reader::ReadVarint(uint64_t* v) {
   return false;
 }
 
-}  // namespace costsite::render
+}  // namespace costsite

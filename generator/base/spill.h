@@ -1,11 +1,12 @@
 // Byte streams too large to hold while a large site renders (the search
-// index's sorted runs and page entries), written once in order and read back
+// index's sorted runs and page entries, the names of the files written),
+// written once in order and read back
 // once in order. Each stream keeps up to a piece in memory and appends every
 // full piece to one unnamed temporary file that its streams share, so what a
 // build holds does not grow with the number of pages. A small site never
 // fills a piece and creates no file.
-#ifndef COSTSITE_RENDER_SPILL_H_
-#define COSTSITE_RENDER_SPILL_H_
+#ifndef COSTSITE_BASE_SPILL_H_
+#define COSTSITE_BASE_SPILL_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace costsite::render {
+namespace costsite {
 
 /// An unnamed file in a temporary folder, deleted when closed; appends from
 /// several threads at once are safe.
@@ -101,6 +102,6 @@ inline void AppendVarint(uint64_t v, std::string* out) {
   out->append(buf, n);
 }
 
-}  // namespace costsite::render
+}  // namespace costsite
 
-#endif  // COSTSITE_RENDER_SPILL_H_
+#endif  // COSTSITE_BASE_SPILL_H_
