@@ -12,6 +12,7 @@
 #include "app/site_checks.h"
 #include "app/site_outputs.h"
 #include "app/site_render.h"
+#include "base/fs_util.h"
 #include "base/parallel.h"
 #include "content/pages.h"
 #include "markdown/markdown.h"
@@ -74,7 +75,10 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
       return;
     }
     auto& renderer = renderers[static_cast<size_t>(worker)];
-    if (!renderer) renderer = std::make_unique<render::PageRenderer>(in);
+    // A written page's ids can be read back from its file, if a link leads to it.
+    if (!renderer)
+      renderer = std::make_unique<render::PageRenderer>(
+          in, staging && !keep ? render::PageIds::kOwnLinks : render::PageIds::kEvery);
     std::string err;
     Diagnostics* page_out = keep ? (*page_diags)[p].get() : diags;
     bool readable = true;
@@ -215,7 +219,14 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
                                                       options.keep ? &state.page_diags : nullptr, &more_files);
   for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
-  render::CheckAnchors(files, diags);
+  render::CheckAnchors(files, diags, [&](std::string_view path) -> std::optional<render::IdList> {
+    std::string html, err;
+    if (!staging || !ReadFile(staging->dir() / fs::path(std::string(path)), &html, &err)) {
+      if (staging) diags->Error({}, err, {}, 1, "output");
+      return std::nullopt;
+    }
+    return render::IdList(render::CollectIds(html));
+  });
   // After an error a page's references may be incomplete: no guesses then.
   if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
   if (!diags->HasErrors()) CheckRawIds(evaluation, files, cfg.languages, SourceLines(root), diags);

@@ -216,13 +216,21 @@ bool FragmentFound(const IdList& ids, std::string_view fragment) {
   return ids.Contains(fragment) || ids.Contains(PercentDecode(fragment));
 }
 
-void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags) {
-  std::unordered_map<std::string_view, const IdList*> ids;
+void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags, const ReadIds& read_back) {
+  std::unordered_map<std::string_view, const std::optional<IdList>*> ids;
   for (const OutputFile& f : files) ids.emplace(f.path, &f.anchors.ids);
+  std::unordered_map<std::string_view, std::optional<IdList>> read;  // targets read back, by path
   for (const OutputFile& f : files) {
     for (const FragmentLink& link : f.anchors.links) {
       auto target = ids.find(link.target);
-      if (target == ids.end() || FragmentFound(*target->second, link.id)) continue;
+      if (target == ids.end()) continue;
+      const std::optional<IdList>* found = target->second;
+      if (!*found) {
+        auto [at, added] = read.try_emplace(target->first);
+        if (added && read_back) at->second = read_back(target->first);
+        found = &at->second;
+      }
+      if (!*found || FragmentFound(**found, link.id)) continue;
       diags->Add({Severity::kWarning, link.pos,
                   "link to '" + link.url + "': " + link.page + " has no heading or element with id '" + link.id + "'",
                   link.line, 1, "broken-anchor"});

@@ -1,12 +1,15 @@
 // Links to a place on a page (`#costs`, `gpu.md#costs`) checked against the
 // ids the linked page has once rendered. The HTML of a page is dropped as soon
-// as it is written, so the renderer keeps what this check needs per page (its
-// ids and the fragment links its Markdown wrote) and CheckAnchors compares
-// them once every page is rendered.
+// as it is written, so the renderer keeps what this check needs per page (the
+// fragment links its Markdown wrote, and its ids, or only those of a page that
+// links within itself when the written page can be read back) and
+// CheckAnchors compares them once every page is rendered.
 #ifndef COSTSITE_RENDER_ANCHORS_H_
 #define COSTSITE_RENDER_ANCHORS_H_
 
+#include <functional>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +47,11 @@ class IdList {
 
 /// What the anchor check keeps of one rendered page.
 struct PageAnchors {
-  IdList ids;                       // every id (and <a name>) of the page
+  // Every id (and <a name>) of the page; nullopt when not collected: a
+  // written page without fragment links of its own, read back by
+  // CheckAnchors only if another page links into it (most are not linked to,
+  // and 2 x 50,000 pages' ids were 14 MB of a build's peak).
+  std::optional<IdList> ids;
   std::vector<FragmentLink> links;  // fragment links of its Markdown, in document order
 };
 
@@ -59,9 +66,14 @@ std::string_view Fragment(std::string_view url);
 /// when the fragment needs no element ("" and "top" scroll to the top).
 bool FragmentFound(const IdList& ids, std::string_view fragment);
 
+/// A written page's ids read back from its file; nullopt when it cannot be
+/// read (the reader reports why).
+using ReadIds = std::function<std::optional<IdList>(std::string_view path)>;
+
 /// Warns at every fragment link of `files` whose target is one of `files` and
-/// lacks the id.
-void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags);
+/// lacks the id. A target whose ids were not collected is read with
+/// `read_back` (once each); without it, its links are not checked.
+void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags, const ReadIds& read_back = {});
 
 }  // namespace costsite::render
 

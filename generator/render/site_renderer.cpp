@@ -136,6 +136,7 @@ std::string PagerKey(const std::string& key, size_t at) {
 
 struct PageRenderer::Impl {
   const SiteInputs& in;
+  PageIds ids = PageIds::kEvery;
   // Per language: the templates with that language's UI strings bound in.
   std::map<std::string, std::map<std::string, mstch::mustache>, std::less<>> templates;
   // Per language: what every page of it shows alike (UI strings as `t`, the
@@ -467,7 +468,9 @@ struct PageRenderer::Impl {
   }
 };
 
-PageRenderer::PageRenderer(const SiteInputs& in) : impl_(std::make_unique<Impl>(in)) {}
+PageRenderer::PageRenderer(const SiteInputs& in, PageIds ids) : impl_(std::make_unique<Impl>(in)) {
+  impl_->ids = ids;
+}
 PageRenderer::~PageRenderer() = default;
 
 void PageRenderer::PagesChanged() {
@@ -620,7 +623,8 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   out.title = data.get("page_title")->string_value();
   if (all_refs) all_refs->insert(all_refs->end(), cost_out.refs.begin(), cost_out.refs.end());
   if (pager.at > 1) return out;  // not searched, and no link leads into it
-  out.anchors.ids = IdList(CollectIds(out.content));
+  // Collecting a page's ids scans its HTML again: a few percent of a build.
+  if (impl_->ids == PageIds::kEvery || !out.anchors.links.empty()) out.anchors.ids = IdList(CollectIds(out.content));
   const size_t shift = src->front.description.empty() ? 0 : src->front.description.size() + 1;
   out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description + "\n" + md.plain_text;
   for (const markdown::Heading& h : md.headings)

@@ -75,10 +75,16 @@ struct OutputFile {
   }
 };
 
+/// Which pages' ids a renderer collects for CheckAnchors (OutputFile::anchors).
+enum class PageIds {
+  kEvery,           // every page's (serve keeps them; `check` writes no page to read back)
+  kOwnLinks,        // only those of a page with fragment links: the others are read back if linked to
+};
+
 /// Renders pages with its own parsed templates: one per thread.
 class PageRenderer {
  public:
-  explicit PageRenderer(const SiteInputs& in);
+  explicit PageRenderer(const SiteInputs& in, PageIds ids = PageIds::kEvery);
   ~PageRenderer();
   /// Renders `page` in `lang` (falling back to another language's source
   /// with a notice when it has none there). If `refs` is set, it receives

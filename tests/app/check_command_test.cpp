@@ -51,6 +51,38 @@ TEST_CASE("check reports broken anchors and unused models, and --strict fails on
   CHECK(json.output.find("\"code\": \"unused-model\"") != std::string::npos);
 }
 
+// A build keeps the ids only of pages that link within themselves (a); a page
+// only linked to (b) is read back from the file written, once the pages are out.
+TEST_CASE("build warns at the same broken anchors as check, reading a linked page back") {
+  TempDir tmp;
+  WriteSite(tmp.path());
+  // c links into b as well, to a heading b has: b is read back once, and no warning.
+  WriteAll(tmp.path() / "content/c.en.md", "---\ntitle: C\n---\nSee [B's pricing](b.md#pricing).\n");
+  std::string src = "--source " + tmp.path().string() + " --out " + (tmp.path() / "out").string();
+  CliResult r = Costsite("build " + src);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("content/a.en.md:6:24: warning: link to 'b.md#prices': page b has no heading or element "
+                      "with id 'prices'\n") != std::string::npos);
+  CHECK(r.output.find("content/a.en.md:8:1: warning: link to '#nowhere': this page has no heading or element "
+                      "with id 'nowhere'\n") != std::string::npos);
+  CHECK(r.output.find("link to '#costs'") == std::string::npos);
+  CHECK(r.output.find("link to 'b.md#价格'") == std::string::npos);
+  CHECK(r.output.find("link to 'b.md#pricing'") == std::string::npos);
+  size_t broken = 0;
+  for (size_t at = r.output.find("has no heading or element"); at != std::string::npos;
+       at = r.output.find("has no heading or element", at + 1))
+    ++broken;
+  CHECK(broken == 2);
+  CHECK(fs::exists(tmp.path() / "out/en/b/index.html"));
+
+  // After a --strict failure the site written before stays.
+  CliResult strict = Costsite("build --strict " + src);
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.output.find("error: link to 'b.md#prices'") != std::string::npos);
+  CHECK(fs::exists(tmp.path() / "out/en/b/index.html"));
+}
+
 TEST_CASE("check warns where a reader would see an id, and --strict fails on it") {
   TempDir tmp;
   const fs::path root = tmp.path();
