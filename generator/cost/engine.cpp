@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 namespace costsite::cost {
 
@@ -121,6 +122,11 @@ Engine::Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagn
     Check(models_.size() - 1);
   }
   quiet_ = false;
+}
+
+void Engine::ReleaseChecked(size_t m) {
+  Model gone = std::exchange(models_[m], Model());
+  models_[m].def = gone.def;
 }
 
 std::vector<std::vector<size_t>> Engine::Groups() {

@@ -73,6 +73,7 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
             for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
           }
         }  // the group's engine is gone: nothing points into its definitions now
+        for (size_t m : groups[g]) engine.ReleaseChecked(m);
         // The group's own definitions, found by address: the engine leaves
         // out a duplicate model id, so its model m need not be (*defs)[m].
         if (defs) {
