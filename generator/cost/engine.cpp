@@ -344,8 +344,9 @@ InputUse Engine::NameInput(std::string name, size_t m, std::string_view id, cons
   InputUse in;
   in.name = std::move(name);
   in.label = LabelOf(m, id);
-  in.scenario = scenario;
-  if (const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario)) in.scenario_label = sc->label;
+  InputScenario read_in{scenario, {}};
+  if (const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario)) read_in.label = sc->label;
+  in.scenario = std::move(read_in);
   return in;
 }
 

@@ -107,9 +107,10 @@ std::optional<Value> Engine::FromPrior(const Node& n, Scope& s, std::string_view
     InputUse in;
     in.name = n.name;
     in.label = f->label;
-    in.scenario = std::string(scenario);
+    InputScenario read_in{std::string(scenario), {}};
     for (const ScenarioInfo& sc : r->scenarios)
-      if (sc.id == scenario) in.scenario_label = sc.label;
+      if (sc.id == scenario) read_in.label = sc.label;
+    in.scenario = std::move(read_in);
     s.trace->AddInput(std::move(in), v);
     s.trace->Absorb(f->explain);
   }

@@ -147,8 +147,8 @@ class Hasher {
   void Add(const InputUse& in) {
     Add(in.name);
     Add(in.label);
-    Add(in.scenario);
-    Add(in.scenario_label);
+    Add(in.scenario->id);
+    Add(in.scenario->label);
     Add(in.share);
     Add(in.is_bool);
     Add(in.bool_value);

@@ -138,9 +138,9 @@ namespace {
 std::string InputLabel(const cost::InputUse& in, const Speaker& lang) {
   std::string label = Pick(in.label, lang);
   if (label.empty()) return "";
-  if (!in.scenario.empty()) {
-    const std::string& sc = Pick(in.scenario_label, lang);
-    label += Paren(sc.empty() ? in.scenario : sc, lang);
+  if (!in.scenario->empty()) {
+    const std::string& sc = Pick(in.scenario->label, lang);
+    label += Paren(sc.empty() ? in.scenario->id : sc, lang);
   }
   if (in.share) {
     std::string text = UiText("share_of", lang);

@@ -307,6 +307,19 @@ figures:
   CHECK(run->Show("b", "cheaper") == "true");
   CHECK(run->ev.Find("a", "spot")->scenarios.size() == 2);
   CHECK(run->ev.Find("a", "spot")->items[0].unit_price->variant == "spot");
+  // The inputs of `saving` name the scenario each was read in, with its label.
+  const cost::Explanation& saving = *run->ev.Find("b")->Find("saving")->explain;
+  REQUIRE(saving.inputs.size() == 2);
+  CHECK(saving.inputs[0].name == "a.total [spot]");
+  CHECK(saving.inputs[0].scenario->id == "spot");
+  CHECK(saving.inputs[0].scenario->label.at("en") == "Spot");
+  CHECK(saving.inputs[1].name == "a.total");
+  CHECK(saving.inputs[1].scenario->empty());  // as the formula's own
+  CHECK(saving.inputs[1].scenario.ptr() == nullptr);
+  const cost::Explanation& cheaper = *run->ev.Find("b")->Find("cheaper")->explain;
+  REQUIRE_FALSE(cheaper.inputs.empty());
+  CHECK(cheaper.inputs[0].scenario->id == "half");
+  CHECK(cheaper.inputs[0].scenario->label.empty());  // a scenario without a label
 }
 
 TEST_CASE("Comparisons on ranges hold only over the whole range", "[cost][evaluate]") {
