@@ -4,7 +4,9 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <iterator>
 #include <memory>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -46,18 +48,45 @@ namespace {
 //
 // The data exports (one job per model, after the pages) share the same
 // workers, so they fill the tail where one thread finishes the last pages.
+//
+// With `kept` (one per worker), no file's record is returned: each worker
+// keeps what the checks after rendering read (PagesKept).
+// What a build that keeps no file records (BuildOptions::keep unset) and
+// writes its pages (so that their ids can be read back) holds of its rendered
+// pages for the checks after rendering. A record per file (an OutputFile of
+// 248 bytes, with its path and models) was 33 MB at 2 x 50,000 pages.
+struct PagesKept {
+  std::string paths;                        // every page file's, each followed by '\0'
+  std::vector<render::OutputFile> linking;  // the files with fragment links: path and anchors only
+  std::set<std::string> shown;              // the models the pages read (OutputFile::models)
+
+  void Add(std::vector<render::OutputFile>* rendered) {
+    for (render::OutputFile& f : *rendered) {
+      if (f.path.empty()) continue;  // not rendered (its source could not be read)
+      paths.append(f.path);
+      paths += '\0';
+      shown.insert(f.models.begin(), f.models.end());
+      if (f.anchors.links.empty()) continue;
+      render::OutputFile& l = linking.emplace_back();
+      l.path = std::move(f.path);
+      l.anchors = std::move(f.anchors);
+    }
+  }
+};
+
 std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::vector<content::Page>* site_pages,
                                             const BuildOptions& options, int threads, output::Staging* staging,
                                             const OutputSink* sink,
                                             render::SearchIndexBuilder* search, Diagnostics* diags,
                                             std::vector<std::unique_ptr<Diagnostics>>* page_diags,
+                                            std::vector<PagesKept>* kept,
                                             size_t* more_files) {  // data exports and lists' later pages
   const std::vector<content::Page>& pages = *site_pages;
   const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation)
                                     : std::vector<std::vector<const cost::ModelResult*>>();
   std::atomic<size_t> exports{0}, pager_files{0};
   const std::vector<std::string>& langs = in.config->languages;
-  std::vector<render::OutputFile> files(pages.size() * langs.size());
+  std::vector<render::OutputFile> files(kept ? 0 : pages.size() * langs.size());
   if (page_diags) {
     page_diags->clear();
     for (size_t p = 0; p < pages.size(); ++p) page_diags->push_back(std::make_unique<Diagnostics>());
@@ -81,6 +110,8 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
           in, staging && !keep ? render::PageIds::kOwnLinks : render::PageIds::kEvery);
     std::string err;
     Diagnostics* page_out = keep ? (*page_diags)[p].get() : diags;
+    std::vector<render::OutputFile> own(kept ? langs.size() : 0);
+    render::OutputFile* slots = kept ? own.data() : &files[p * langs.size()];
     bool readable = true;
     for (content::PageSource& src : (*site_pages)[p].sources)
       readable = content::ReloadText(options.source, &src, page_out) && readable;
@@ -97,10 +128,11 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
         std::vector<render::SearchSection>().swap(file.search_sections);
         std::string().swap(file.title);
       }
-    }, &files[p * langs.size()], page_out, [&](size_t, render::OutputFile& file) {
+    }, slots, page_out, [&](size_t, render::OutputFile& file) {
       ++pager_files;  // a later page of a list: written, neither searched nor kept
       if (staging && !staging->Write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
     });
+    if (kept) (*kept)[static_cast<size_t>(worker)].Add(&own);
     if (!keep) {
       for (content::PageSource& src : (*site_pages)[p].sources) {
         std::string().swap(src.text);
@@ -215,22 +247,48 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   render::SearchIndexBuilder search(pages.size() * cfg.languages.size(), threads);
   size_t more_files = 0;
   const OutputSink sink = staging ? StagingSink(staging.get()) : OutputSink();
+  // Without records kept for serve, a build that writes its pages keeps
+  // only what the checks below read of them.
+  const bool compact = staging && !options.keep;
+  std::vector<PagesKept> kept(compact ? static_cast<size_t>(threads) : 0);
   std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &sink, &search, diags,
-                                                      options.keep ? &state.page_diags : nullptr, &more_files);
+                                                      options.keep ? &state.page_diags : nullptr,
+                                                      compact ? &kept : nullptr, &more_files);
   for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
-  render::CheckAnchors(files, diags, [&](std::string_view path) -> std::optional<render::IdList> {
-    std::string html, err;
-    if (!staging || !ReadFile(staging->dir() / fs::path(std::string(path)), &html, &err)) {
-      if (staging) diags->Error({}, err, {}, 1, "output");
-      return std::nullopt;
-    }
-    return render::IdList(render::CollectIds(html));
-  });
+  std::vector<std::string_view> page_paths;  // sorted
+  std::vector<render::OutputFile> linking;
+  std::set<std::string> shown;
+  for (PagesKept& k : kept) {
+    for (size_t at = 0; at < k.paths.size(); at = k.paths.find('\0', at) + 1)
+      page_paths.push_back(std::string_view(k.paths).substr(at, k.paths.find('\0', at) - at));
+    std::move(k.linking.begin(), k.linking.end(), std::back_inserter(linking));
+    shown.merge(k.shown);
+  }
+  std::sort(page_paths.begin(), page_paths.end());
+  if (!compact) {
+    render::CheckAnchors(files, diags);
+    shown = ModelsShown(files);
+  } else {
+    // A page that is linked into but has no fragment links of its own is
+    // read back from the file written, once.
+    render::CheckAnchors(linking, diags, [&](std::string_view path) -> std::optional<render::IdList> {
+      if (!std::binary_search(page_paths.begin(), page_paths.end(), path)) return std::nullopt;
+      std::string html, err;
+      if (!ReadFile(staging->dir() / fs::path(std::string(path)), &html, &err)) {
+        diags->Error({}, err, {}, 1, "output");
+        return std::nullopt;
+      }
+      return render::IdList(render::CollectIds(html));
+    });
+  }
   // After an error a page's references may be incomplete: no guesses then.
-  if (!diags->HasErrors()) CheckUnusedModels(evaluation, files, diags);
-  if (!diags->HasErrors()) CheckRawIds(evaluation, files, cfg.languages, SourceLines(root), diags);
-  const size_t page_files = files.size();
+  if (!diags->HasErrors()) CheckUnusedModels(evaluation, shown, diags);
+  if (!diags->HasErrors()) CheckRawIds(evaluation, shown, cfg.languages, SourceLines(root), diags);
+  kept.clear();
+  std::vector<render::OutputFile>().swap(linking);
+  std::vector<std::string_view>().swap(page_paths);
+  const size_t page_files = pages.size() * cfg.languages.size();
   if (!options.keep) {
     // Nothing after the checks reads the pages' records or the models'
     // results (the site's own files, below, are made from the pages): both

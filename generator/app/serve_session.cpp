@@ -204,9 +204,9 @@ void ServeSession::Reset() {
 void ServeSession::RunSiteChecks() {
   checks_.Clear();
   render::CheckAnchors(state_->files, &checks_);
-  CheckUnusedModels(state_->site.evaluation, state_->files, &checks_);
-  CheckRawIds(state_->site.evaluation, state_->files, state_->site.config.languages, SourceLines(options_.source),
-              &checks_);
+  const std::set<std::string> shown = ModelsShown(state_->files);
+  CheckUnusedModels(state_->site.evaluation, shown, &checks_);
+  CheckRawIds(state_->site.evaluation, shown, state_->site.config.languages, SourceLines(options_.source), &checks_);
 }
 
 UpdateReport ServeSession::Update(const std::vector<std::string>& changed) {

@@ -123,11 +123,15 @@ LineAt SourceLines(const std::filesystem::path& root) {
   };
 }
 
-void CheckRawIds(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
-                 const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags) {
-  CheckVariantLabels(evaluation, languages, line_at, diags);
+std::set<std::string> ModelsShown(const std::vector<render::OutputFile>& files) {
   std::set<std::string> shown;
   for (const render::OutputFile& f : files) shown.insert(f.models.begin(), f.models.end());
+  return shown;
+}
+
+void CheckRawIds(const cost::Evaluation& evaluation, const std::set<std::string>& shown,
+                 const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags) {
+  CheckVariantLabels(evaluation, languages, line_at, diags);
   for (const std::string& model : shown)
     if (const cost::ModelResult* r = evaluation.Find(model)) CheckModelLabels(*r, languages, line_at, diags);
 }
@@ -183,10 +187,8 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
   }
 }
 
-void CheckUnusedModels(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
-                       Diagnostics* diags) {
-  std::vector<std::string> pending;
-  for (const render::OutputFile& f : files) pending.insert(pending.end(), f.models.begin(), f.models.end());
+void CheckUnusedModels(const cost::Evaluation& evaluation, const std::set<std::string>& shown, Diagnostics* diags) {
+  std::vector<std::string> pending(shown.begin(), shown.end());
   std::set<std::string> used;
   while (!pending.empty()) {  // the models read, and what they read in turn
     std::string model = std::move(pending.back());

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,11 +34,13 @@ void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags);
 void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
                     const std::string& today, Diagnostics* diags);
 
-/// Warns at the definition of every model that no page of `files` reads,
-/// neither directly (a figure, a rule, a directive) nor as an input of a
-/// model a page reads.
-void CheckUnusedModels(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
-                       Diagnostics* diags);
+/// The models the pages of `files` read (OutputFile::models), each once.
+std::set<std::string> ModelsShown(const std::vector<render::OutputFile>& files);
+
+/// Warns at the definition of every model that no page reads, neither
+/// directly (a figure, a rule, a directive: `shown`, ModelsShown) nor as an
+/// input of a model a page reads.
+void CheckUnusedModels(const cost::Evaluation& evaluation, const std::set<std::string>& shown, Diagnostics* diags);
 
 /// The source line at a position (from the file it names), for diagnostics
 /// about results that do not keep their lines.
@@ -47,9 +50,9 @@ LineAt SourceLines(const std::filesystem::path& root);
 
 /// Warns wherever a reader would see an id instead of words, in a language
 /// of `languages`: a price variant with no label (`variant_labels:` or a
-/// built-in name), and, in the models pages of `files` read, a rule without a
-/// `condition:` sentence or a param, item or figure without a label.
-void CheckRawIds(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files,
+/// built-in name), and, in the models pages read (`shown`, ModelsShown), a
+/// rule without a `condition:` sentence or a param, item or figure without a label.
+void CheckRawIds(const cost::Evaluation& evaluation, const std::set<std::string>& shown,
                  const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags);
 
 /// Days from the civil date `from` to `to`, both YYYY-MM-DD; false if malformed.

@@ -223,11 +223,10 @@ void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags, cons
   for (const OutputFile& f : files) {
     for (const FragmentLink& link : f.anchors.links) {
       auto target = ids.find(link.target);
-      if (target == ids.end()) continue;
-      const std::optional<IdList>* found = target->second;
-      if (!*found) {
-        auto [at, added] = read.try_emplace(target->first);
-        if (added && read_back) at->second = read_back(target->first);
+      const std::optional<IdList>* found = target == ids.end() ? nullptr : target->second;
+      if (!found || !*found) {
+        auto [at, added] = read.try_emplace(link.target);
+        if (added && read_back) at->second = read_back(link.target);
         found = &at->second;
       }
       if (!*found || FragmentFound(**found, link.id)) continue;

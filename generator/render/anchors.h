@@ -66,13 +66,15 @@ std::string_view Fragment(std::string_view url);
 /// when the fragment needs no element ("" and "top" scroll to the top).
 bool FragmentFound(const IdList& ids, std::string_view fragment);
 
-/// A written page's ids read back from its file; nullopt when it cannot be
-/// read (the reader reports why).
+/// A written page's ids read back from its file; nullopt when `path` is not
+/// a page of the site or cannot be read (the reader reports why).
 using ReadIds = std::function<std::optional<IdList>(std::string_view path)>;
 
-/// Warns at every fragment link of `files` whose target is one of `files` and
-/// lacks the id. A target whose ids were not collected is read with
-/// `read_back` (once each); without it, its links are not checked.
+/// Warns at every fragment link of `files` whose target page lacks the id.
+/// A target among `files` whose ids were collected is checked against them;
+/// any other is read with `read_back` (once each), which knows the site's
+/// other pages (a build keeps only the files with fragment links). Without
+/// `read_back`, links to pages not among `files` are not checked.
 void CheckAnchors(const std::vector<OutputFile>& files, Diagnostics* diags, const ReadIds& read_back = {});
 
 }  // namespace costsite::render

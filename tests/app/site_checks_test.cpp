@@ -87,7 +87,7 @@ TEST_CASE("Models no page reads, directly or through another model, are reported
   render::OutputFile page;
   page.path = "en/r/index.html";
   page.models = {"shown"};
-  CheckUnusedModels(eval, {page}, &diags);
+  CheckUnusedModels(eval, ModelsShown({page}), &diags);
   auto all = diags.Sorted();
   REQUIRE(all.size() == 1);
   CHECK(FormatDiagnostic(all[0]) ==

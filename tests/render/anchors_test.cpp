@@ -71,5 +71,31 @@ TEST_CASE("CheckAnchors warns at the link, quoting its line, only for pages of t
   CHECK(all[0].code == "broken-anchor");
 }
 
+// A build keeps only the files with fragment links; the pages they lead to
+// are read back, each once, and a target that is no page is not checked.
+TEST_CASE("CheckAnchors reads back a page not among the files, once, and skips what is no page") {
+  OutputFile a;
+  a.path = "en/a/index.html";
+  a.anchors.ids = {"intro"};
+  a.anchors.links = {
+      {"en/b/index.html", "page reports/b", "costs", "b.md#costs", {"content/a.en.md", 3, 5}, "[b](b.md#costs)"},
+      {"en/b/index.html", "page reports/b", "missing", "b.md#missing", {"content/a.en.md", 4, 1}, "[x](b.md#missing)"},
+      {"en/a/index.html", "this page", "gone", "#gone", {"content/a.en.md", 5, 1}, "[top](#gone)"},
+      {"static/x.html", "page static/x.html", "p2", "x.html#p2", {"content/a.en.md", 6, 1}, "[x](x.html#p2)"},
+  };
+  std::vector<std::string> asked;
+  Diagnostics diags;
+  CheckAnchors({a}, &diags, [&](std::string_view path) -> std::optional<IdList> {
+    asked.emplace_back(path);
+    if (path == "en/b/index.html") return IdList{"costs"};
+    return std::nullopt;  // not a page of the site
+  });
+  CHECK(asked == std::vector<std::string>{"en/b/index.html", "static/x.html"});  // a's own ids were kept
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].message == "link to 'b.md#missing': page reports/b has no heading or element with id 'missing'");
+  CHECK(all[1].message == "link to '#gone': this page has no heading or element with id 'gone'");
+}
+
 }  // namespace
 }  // namespace costsite::render
