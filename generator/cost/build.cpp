@@ -68,7 +68,7 @@ std::vector<std::string> GroupIds(const ModelDef& d) {
 }  // namespace
 
 bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string& group, Entry* e) {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   const ModelDef& d = *model.def;
   bool ok = true, first = true;
   Value sum;
@@ -113,7 +113,7 @@ const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
   auto [it, added] = share_basis_.try_emplace({m, scenario});
   ShareBasis& b = it->second;
   if (!added) return b;
-  const ModelDef& d = *models_[m].def;
+  const ModelDef& d = *models_[m]->def;
   std::vector<Interval> all;
   std::map<std::string, std::vector<Interval>, std::less<>> by_group;
   for (const auto& item : d.items) {
@@ -130,7 +130,7 @@ const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
 }
 
 bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e) {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   const ModelDef& d = *model.def;
   const Entry* total = nullptr;
   if (Get(m, scenario, "total", nullptr, nullptr, &total) != Lookup::kFound) return false;
@@ -194,7 +194,7 @@ std::optional<Figure> Engine::Measured(const RuleDef& rule, size_t m, const std:
 }
 
 ModelResult Engine::Build(size_t m, const std::string& scenario) {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   const ModelDef& d = *model.def;
   ModelResult r;
   r.model = d.id;
@@ -301,8 +301,8 @@ void Engine::ForgetScenario(size_t m, const std::string& scenario) {
 
 std::vector<std::string> Engine::ModelsRead(size_t m) {
   // Once per model: every result of the model (one per scenario) lists it.
-  if (!models_[m].reads) models_[m].reads = ReadFromFormulas(m);
-  return *models_[m].reads;
+  if (!models_[m]->reads) models_[m]->reads = ReadFromFormulas(m);
+  return *models_[m]->reads;
 }
 
 // Every formula of `d`, scenarios', rules' and expectations' included.
@@ -322,7 +322,7 @@ std::vector<const Located*> FormulasOf(const ModelDef& d) {
 }
 
 std::vector<std::string> Engine::PricesRead(size_t m) {
-  const ModelDef& d = *models_[m].def;
+  const ModelDef& d = *models_[m]->def;
   std::set<std::string> out;
   for (const Node* ref : ReferencesIn(FormulasOf(d)))
     if (ref->kind == NodeKind::kPrice) out.insert(ref->name.substr(ref->name.starts_with('@') ? 1 : 0));
@@ -336,7 +336,7 @@ std::vector<std::string> Engine::PricesRead(size_t m) {
 std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
   // Read from the formulas rather than recorded while evaluating, so a model
   // named only in a branch `if` did not take still counts.
-  const ModelDef& d = *models_[m].def;
+  const ModelDef& d = *models_[m]->def;
   std::vector<const Located*> formulas = FormulasOf(d);
   std::set<std::string> out;
   for (const Node* ref : ReferencesIn(formulas)) {
@@ -355,7 +355,7 @@ std::vector<std::string> Engine::ReadFromFormulas(size_t m) {
 std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::string& scenario,
                                                           const ExpectationDef& x) {
   // Named by place, as an expectation has no id of its own.
-  std::string id = "expectation#" + std::to_string(&x - models_[m].def->expectations.data());
+  std::string id = "expectation#" + std::to_string(&x - models_[m]->def->expectations.data());
   auto computed = EvalLocated(x.figure, m, scenario, nullptr, {id, "figure", ""});
   auto stated = EvalLocated(x.stated, m, scenario, nullptr, {id, "stated", ""});
   if (!computed || !stated) return std::nullopt;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <utility>
 
 namespace costsite::cost {
 
@@ -94,7 +93,7 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
     : units_(units), prices_(prices), options_(options), prior_(prior), diags_(diags) {
   for (const ModelDef* def : models) {
     if (auto it = model_index_.find(def->id); it != model_index_.end()) {
-      const Located& first = models_[it->second].def->where;
+      const Located& first = models_[it->second]->def->where;
       Report(def->where, 0, def->id.size(),
              "duplicate model id '" + def->id + "' (first defined at " + PlaceText(first.pos, first.line) + ")",
              "duplicate-id");
@@ -105,8 +104,10 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
       continue;
     }
     model_index_.emplace(def->id, models_.size());
-    models_.emplace_back().def = def;
-    models_.back().as_of = def->as_of.empty() ? options.as_of : def->as_of;
+    defs_.push_back(def);
+    models_.push_back(std::make_unique<Model>());
+    models_.back()->def = def;
+    models_.back()->as_of = def->as_of.empty() ? options.as_of : def->as_of;
     Check(models_.size() - 1);
   }
 }
@@ -117,16 +118,17 @@ Engine::Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagn
   quiet_ = true;
   for (const ModelDef* def : models) {
     model_index_.emplace(def->id, models_.size());
-    models_.emplace_back().def = def;
-    models_.back().as_of = def->as_of.empty() ? options_.as_of : def->as_of;
+    defs_.push_back(def);
+    models_.push_back(std::make_unique<Model>());
+    models_.back()->def = def;
+    models_.back()->as_of = def->as_of.empty() ? options_.as_of : def->as_of;
     Check(models_.size() - 1);
   }
   quiet_ = false;
 }
 
 void Engine::ReleaseChecked(size_t m) {
-  Model gone = std::exchange(models_[m], Model());
-  models_[m].def = gone.def;
+  models_[m].reset();
 }
 
 std::vector<std::vector<size_t>> Engine::Groups() {
@@ -149,7 +151,7 @@ std::vector<std::vector<size_t>> Engine::Groups() {
     // part of a build's peak at one model per report (3.3 KB a model; 165 MB
     // at 50,000), for parsing each formula once. A formula that failed to
     // parse keeps its empty entry, so that its error is not reported again.
-    for (const Located* src : FormulasOf(*models_[m].def)) {
+    for (const Located* src : FormulasOf(*models_[m]->def)) {
       auto it = parsed_.find(src);
       if (it != parsed_.end() && it->second) parsed_.erase(it);
     }
@@ -168,7 +170,7 @@ std::vector<std::vector<size_t>> Engine::Groups() {
 }
 
 void Engine::Check(size_t m) {
-  Model& model = models_[m];
+  Model& model = *models_[m];
   const ModelDef& d = *model.def;
   if (!d.unit.empty()) {
     UnitError err;
@@ -251,7 +253,7 @@ std::vector<const Node*> Engine::ReferencesIn(const std::vector<const Located*>&
 // `variant: X` applies to every price of the model that has X; when none has
 // it, the scenario is the base case under another name.
 void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
-  const ModelDef& d = *models_[m].def;
+  const ModelDef& d = *models_[m]->def;
   std::vector<const Located*> formulas;
   for (const auto& p : d.params) formulas.push_back(&p.value);
   for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
@@ -324,7 +326,7 @@ void Engine::ShowIn(const Unit& unit, Value* v, Trace* trace) const {
 }
 
 LocalizedText Engine::LabelOf(size_t m, std::string_view id) const {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   const ModelDef& d = *model.def;
   if (auto it = model.names.find(id); it != model.names.end()) {
     auto [kind, i] = it->second;
@@ -370,7 +372,7 @@ bool Engine::CheckDeclared(const Located& unit_src, const Located& at, Value* v,
 }
 
 bool Engine::HasFigure(size_t m, std::string_view id) const {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   if (model.names.count(id)) return true;
   if (id == "total") return model.total_unit.has_value();
   auto has_group = [&](std::string_view g) { return !g.empty() && model.group_items.count(g) > 0; };
@@ -386,7 +388,7 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
 
 std::string Engine::AsOf(size_t m, const std::string& scenario) const {
   const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario);
-  return sc && !sc->as_of.empty() ? sc->as_of : models_[m].as_of;
+  return sc && !sc->as_of.empty() ? sc->as_of : models_[m]->as_of;
 }
 
 std::string Engine::DateOf(size_t m, const std::string& scenario) const {
@@ -395,7 +397,7 @@ std::string Engine::DateOf(size_t m, const std::string& scenario) const {
 }
 
 const ScenarioDef* Engine::FindScenario(size_t m, const std::string& id) const {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   auto it = model.scenarios.find(id);
   return it == model.scenarios.end() ? nullptr : &model.def->scenarios[it->second.front()];
 }
@@ -410,9 +412,9 @@ Engine::Lookup Engine::Get(size_t m, const std::string& scenario, const std::str
     bool one_model = std::all_of(first, stack_.end(), [&](const auto& k) { return std::get<0>(k) == m; });
     std::string cycle;
     for (auto it = first; it != stack_.end(); ++it) {
-      cycle += (one_model ? "" : models_[std::get<0>(*it)].def->id + ".") + std::get<2>(*it) + " → ";
+      cycle += (one_model ? "" : models_[std::get<0>(*it)]->def->id + ".") + std::get<2>(*it) + " → ";
     }
-    cycle += (one_model ? "" : models_[m].def->id + ".") + id;
+    cycle += (one_model ? "" : models_[m]->def->id + ".") + id;
     if (from && at) Fail(*at, *from, "reference cycle: " + cycle, "cycle");
     return Lookup::kFailed;
   }
@@ -436,7 +438,7 @@ Engine::Lookup Engine::Get(size_t m, const std::string& scenario, const std::str
 }
 
 bool Engine::Compute(size_t m, const std::string& scenario, const std::string& id, Entry* e) {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   const ModelDef& d = *model.def;
   if (id == "total") return ComputeSum(m, scenario, "", e);
   if (id.rfind("subtotal.", 0) == 0) return ComputeSum(m, scenario, id.substr(9), e);
@@ -524,7 +526,7 @@ bool Engine::CheckInput(size_t m, const ParamDef& p, const Located& src, const V
 }
 
 bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& item, Entry* e) {
-  const Model& model = models_[m];
+  const Model& model = *models_[m];
   Trace trace;
   std::optional<Value> v;
   if (!item.formula.empty()) {

@@ -29,7 +29,7 @@ std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std
 }
 
 std::string Engine::ModelCurrency(const Scope& s, const Value& fallback) const {
-  const std::optional<Unit>& total = models_[s.model].total_unit;
+  const std::optional<Unit>& total = models_[s.model]->total_unit;
   return total && total->dim.IsMoney() ? total->dim.currency : fallback.dim.currency;
 }
 
@@ -161,7 +161,7 @@ std::optional<Value> Engine::EvalName(const Node& n, Scope& s) {
     }
     std::string msg = "unknown reference '" + n.name + "'";
     if (units_.IsUnitName(n.name)) msg += ": a unit needs a number before it (1 " + n.name + ")";
-    if (n.name == "total" && !models_[s.model].total_unit) msg += ": the model declares no unit, so it has no total";
+    if (n.name == "total" && !models_[s.model]->total_unit) msg += ": the model declares no unit, so it has no total";
     Fail(n, s, msg, "unknown-reference");
     return std::nullopt;
   }
@@ -316,7 +316,7 @@ std::optional<Value> Engine::EvalRange(const Node& n, Scope& s) {
     return std::nullopt;
   }
   Value out = *r;
-  out.v = Uncertain(Interval(l->v.lo, r->v.hi), RangeSource(models_[s.model].def->id, s.origin, n.offset));
+  out.v = Uncertain(Interval(l->v.lo, r->v.hi), RangeSource(models_[s.model]->def->id, s.origin, n.offset));
   if (!out.display) out.display = l->display;
   return out;
 }

@@ -221,7 +221,7 @@ std::optional<Value> Engine::EvalCall(const Node& n, Scope& s) {
       return std::nullopt;
     }
     if (e->undefined) {
-      Fail(a, s, "share(" + a.name + ") is undefined: the total of model '" + models_[s.model].def->id + "' is zero",
+      Fail(a, s, "share(" + a.name + ") is undefined: the total of model '" + models_[s.model]->def->id + "' is zero",
            "undefined-share");
       return std::nullopt;
     }
