@@ -9,9 +9,9 @@
 // Freed pages returned to the system after 100 ms unused, not jemalloc's 10 s:
 // rendering frees each page's working memory as the next page is rendered,
 // and pages freed on one processor's arena stayed resident while the other
-// allocated afresh. At 2 × 50,000 pages the peak was 404–461 MiB with 10 s
-// and 373–378 MiB with 100 ms, at the same speed (2 × 5,000 pages: 2.38 s
-// and 2.40 s, medians of 8 runs alternating); with 0 ms, 369–373 MiB but
+// allocated afresh. At 2 × 50,000 pages the peak was 395–452 MiB with 10 s
+// and 364–369 MiB with 100 ms, at the same speed (2 × 5,000 pages: 2.38 s
+// and 2.40 s, medians of 8 runs alternating); with 0 ms, 359–364 MiB but
 // 4 % slower.
 extern "C" {
 extern const char* malloc_conf;
