@@ -218,7 +218,17 @@ void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<Hea
     while (!text.empty() && text.back() == ' ') text.pop_back();
     const std::string slug = sources[k].custom_id.empty() ? Slugify(sources[k].text) : sources[k].custom_id;
     std::string id = slug;
-    for (int n = 1; IsGeneratedId(id) || !taken.insert(id).second; ++n) id = slug + "-" + std::to_string(n);
+    if (IsGeneratedId(id) || !taken.insert(id).second) {
+      // A repeat is numbered -1, -2, … as in Hugo, unless every such number is
+      // an id this stage writes itself ("checklist" and "prov" would number
+      // into checklist-1, prov-1, … without end): it is then "<slug>-heading",
+      // -heading-1, …, which no generated id has the form of.
+      const bool all_generated = IsGeneratedId(slug + "-1");
+      const std::string base = all_generated ? slug + "-heading" : slug;
+      id = all_generated ? base : base + "-1";
+      for (int n = all_generated ? 1 : 2; IsGeneratedId(id) || !taken.insert(id).second; ++n)
+        id = base + "-" + std::to_string(n);
+    }
     if (level < 2) continue;
     headings->push_back({level, id, text, spans[k].first, spans[k].second});
     std::string lv = std::to_string(level);

@@ -111,6 +111,19 @@ TEST_CASE("Heading ids leave reserved and generated ids free and never repeat") 
   CHECK(Has(r.html, "<h2 id=\"main-1\">\nMain\n <a class=\"anchor\" href=\"#main-1\""));
 }
 
+// "## Checklist" twice once numbered its repeat into checklist-1, -2, …, every
+// one an id checklists take, and never ended (found by the markdown fuzzer).
+TEST_CASE("A repeated heading whose numbers are all generated ids is told apart, and the page ends") {
+  auto r = Render("## Checklist\n\n- [ ] a\n\n## Checklist\n\n## Checklist\n\n## Checklist heading\n\n"
+                  "## Prov\n\n## prov\n\n## Checklist 1\n\n## Checklist 1\n");
+  std::vector<std::string> ids;
+  for (const Heading& h : r.headings) ids.push_back(h.id);
+  CHECK(ids == std::vector<std::string>{"checklist", "checklist-heading", "checklist-heading-1",
+                                        "checklist-heading-2", "prov", "prov-heading", "checklist-1-1",
+                                        "checklist-1-2"});
+  CHECK(Has(r.html, "<h2 id=\"checklist-heading\">"));
+}
+
 TEST_CASE("Slugify keeps CJK, lowercases and joins words as Hugo does") {
   CHECK(Slugify("Hello, World!") == "hello-world");
   CHECK(Slugify("1.1 LLM成本构成") == "11-llm成本构成");
