@@ -260,8 +260,10 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   std::vector<render::OutputFile> linking;
   std::set<std::string> shown;
   for (PagesKept& k : kept) {
-    for (size_t at = 0; at < k.paths.size(); at = k.paths.find('\0', at) + 1)
-      page_paths.push_back(std::string_view(k.paths).substr(at, k.paths.find('\0', at) - at));
+    for (size_t at = 0, end; at < k.paths.size(); at = end + 1) {
+      end = k.paths.find('\0', at);
+      page_paths.push_back(std::string_view(k.paths).substr(at, end - at));
+    }
     std::move(k.linking.begin(), k.linking.end(), std::back_inserter(linking));
     shown.merge(k.shown);
   }

@@ -25,6 +25,16 @@ void WriteSite(const fs::path& root) {
   WriteAll(root / "content/b.en.md", "---\ntitle: B\n---\n## Pricing\n");
 }
 
+// The anchor warnings WriteSite's pages give, as check and build print them.
+void CheckAnchorWarnings(const std::string& output) {
+  CHECK(output.find("content/a.en.md:6:24: warning: link to 'b.md#prices': page b has no heading or element "
+                    "with id 'prices'\n") != std::string::npos);
+  CHECK(output.find("content/a.en.md:8:1: warning: link to '#nowhere': this page has no heading or element "
+                    "with id 'nowhere'\n") != std::string::npos);
+  CHECK(output.find("link to '#costs'") == std::string::npos);   // the heading exists
+  CHECK(output.find("link to 'b.md#价格'") == std::string::npos);  // so does the Chinese one
+}
+
 TEST_CASE("check reports broken anchors and unused models, and --strict fails on them") {
   TempDir tmp;
   WriteSite(tmp.path());
@@ -32,12 +42,7 @@ TEST_CASE("check reports broken anchors and unused models, and --strict fails on
   CliResult r = Costsite("check " + src);
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  CHECK(r.output.find("content/a.en.md:6:24: warning: link to 'b.md#prices': page b has no heading or element "
-                      "with id 'prices'\n") != std::string::npos);
-  CHECK(r.output.find("content/a.en.md:8:1: warning: link to '#nowhere': this page has no heading or element "
-                      "with id 'nowhere'\n") != std::string::npos);
-  CHECK(r.output.find("link to '#costs'") == std::string::npos);   // the heading exists
-  CHECK(r.output.find("link to 'b.md#价格'") == std::string::npos);  // so does the Chinese one
+  CheckAnchorWarnings(r.output);
   CHECK(r.output.find("pricing/spare.yaml:1:8: warning: model 'spare' is not used") != std::string::npos);
   CHECK(r.output.find("3 warnings") != std::string::npos);
 
@@ -62,12 +67,7 @@ TEST_CASE("build warns at the same broken anchors as check, reading a linked pag
   CliResult r = Costsite("build " + src);
   INFO(r.output);
   CHECK(r.exit_code == 0);
-  CHECK(r.output.find("content/a.en.md:6:24: warning: link to 'b.md#prices': page b has no heading or element "
-                      "with id 'prices'\n") != std::string::npos);
-  CHECK(r.output.find("content/a.en.md:8:1: warning: link to '#nowhere': this page has no heading or element "
-                      "with id 'nowhere'\n") != std::string::npos);
-  CHECK(r.output.find("link to '#costs'") == std::string::npos);
-  CHECK(r.output.find("link to 'b.md#价格'") == std::string::npos);
+  CheckAnchorWarnings(r.output);
   CHECK(r.output.find("link to 'b.md#pricing'") == std::string::npos);
   size_t broken = 0;
   for (size_t at = r.output.find("has no heading or element"); at != std::string::npos;
