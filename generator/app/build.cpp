@@ -82,8 +82,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
                                             std::vector<PagesKept>* kept,
                                             size_t* more_files) {  // data exports and lists' later pages
   const std::vector<content::Page>& pages = *site_pages;
-  const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation)
-                                    : std::vector<std::vector<const cost::ModelResult*>>();
+  const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation) : std::vector<std::vector<size_t>>();
   std::atomic<size_t> exports{0}, pager_files{0};
   const std::vector<std::string>& langs = in.config->languages;
   std::vector<render::OutputFile> files(kept ? 0 : pages.size() * langs.size());
@@ -97,12 +96,15 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
   ParallelFor(pages.size() + models.size(), threads, [&](size_t p, int worker) {
     if (p >= pages.size()) {
       std::string err;
-      for (render::OutputFile& f : render::ExportModel(models[p - pages.size()], in.config->languages)) {
+      for (render::OutputFile& f : render::ExportModel(*in.evaluation, models[p - pages.size()], in.config->languages)) {
         ++exports;
         if (staging && !staging->Write(f.path, f.content, &err)) diags->Error({}, err, {}, 1, "output");
       }
       return;
     }
+    // The results the page reads (held in a file in a build that keeps
+    // nothing) are read back once and freed when the page is done.
+    cost::ResultScope results_read;
     auto& renderer = renderers[static_cast<size_t>(worker)];
     // A written page's ids can be read back from its file, if a link leads to it.
     if (!renderer)

@@ -417,9 +417,9 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
   report.models_total = model_prints_.size() + added - removed.size();
   std::string err;
   const fs::path out = options_.out;
-  for (const auto& results : render::ResultsByModel(site.evaluation)) {
-    if (!changed.count(results.front()->model)) continue;
-    for (const render::OutputFile& f : render::ExportModel(results, site.config.languages))
+  for (const std::vector<size_t>& places : render::ResultsByModel(site.evaluation)) {
+    if (!changed.count(site.evaluation.results().model(places.front()))) continue;
+    for (const render::OutputFile& f : render::ExportModel(site.evaluation, places, site.config.languages))
       if (!WriteIfChanged(out / f.path, f.content, &report.files_written, &err)) report.errors += err + "\n";
   }
   for (const std::string& id : removed)

@@ -132,8 +132,10 @@ std::set<std::string> ModelsShown(const std::vector<render::OutputFile>& files) 
 void CheckRawIds(const cost::Evaluation& evaluation, const std::set<std::string>& shown,
                  const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags) {
   CheckVariantLabels(evaluation, languages, line_at, diags);
-  for (const std::string& model : shown)
+  for (const std::string& model : shown) {
+    cost::ResultScope scope;  // one model's results read at a time
     if (const cost::ModelResult* r = evaluation.Find(model)) CheckModelLabels(*r, languages, line_at, diags);
+  }
 }
 
 bool DaysBetween(const std::string& from, const std::string& to, long* days) {
@@ -194,13 +196,17 @@ void CheckUnusedModels(const cost::Evaluation& evaluation, const std::set<std::s
     std::string model = std::move(pending.back());
     pending.pop_back();
     if (!used.insert(model).second) continue;
+    cost::ResultScope scope;  // one model's results read at a time
     if (const cost::ModelResult* r = evaluation.Find(model)) pending.insert(pending.end(), r->uses.begin(), r->uses.end());
   }
-  for (const cost::ModelResult& r : evaluation.results()) {
-    if (!r.scenario.empty() || used.count(r.model)) continue;
-    diags->Add({Severity::kWarning, r.pos,
-                "model '" + r.model + "' is not used: no page shows its figures or a model that reads them",
-                r.source_line, static_cast<int>(r.model.size()), "unused-model"});
+  // By place: only an unused model's result is read.
+  const cost::ResultList& results = evaluation.results();
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (!results.scenario(i).empty() || used.count(results.model(i))) continue;
+    const cost::ResultList::Ptr r = results.shared(i);
+    diags->Add({Severity::kWarning, r->pos,
+                "model '" + r->model + "' is not used: no page shows its figures or a model that reads them",
+                r->source_line, static_cast<int>(r->model.size()), "unused-model"});
   }
 }
 

@@ -35,12 +35,13 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
 
 }  // namespace
 
-bool LoadSite(const fs::path& root, const std::string& build_date, int threads, bool keep_text, LoadedSite* site,
+bool LoadSite(const fs::path& root, const std::string& build_date, int threads, bool keep, LoadedSite* site,
               Diagnostics* diags, pricing::ParseCache* cache) {
   load::LoadOptions options;
   options.build_date = build_date;
   options.threads = threads;
-  options.keep_text = keep_text;
+  options.keep_text = keep;
+  options.spill_results = !keep;
   options.cache = cache;
   if (!load::LoadSite(root, options, site, diags)) return false;
   WarnMissingTranslations(site->pages, site->config, diags);

@@ -45,10 +45,13 @@ void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig&
 
 /// Loads everything under `root` (load::LoadSite) and runs the checks that need no rendering
 /// (missing translations, expectations, price ages). `build_date` is used
-/// when site.yaml sets none. Without `keep_text`, pages' Markdown is let go
-/// once read (content::LoadContent). False when site.yaml is missing; errors
-/// in the inputs are in `diags`.
-bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads, bool keep_text,
+/// when site.yaml sets none. With `keep` (serve keeps the site to update
+/// it), pages' Markdown and the models' results stay in memory; without,
+/// Markdown is let go once read (content::LoadContent) and the results are
+/// held in a temporary file, read back a page's at a time
+/// (cost::ResultScope). False when site.yaml is missing; errors in the
+/// inputs are in `diags`.
+bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads, bool keep,
               LoadedSite* site, Diagnostics* diags, pricing::ParseCache* cache = nullptr);
 
 /// Renders page `p` of `in` in every site language with `renderer` (one per

@@ -318,6 +318,93 @@ double Decimal::ToDouble() const {
   return exponent < 0 ? mantissa / scale : mantissa * scale;
 }
 Decimal Decimal::PowerOfTen(int n) { return Decimal(Pow10(n)); }
+
+namespace {
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view in, size_t* at, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && *at < in.size(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in[(*at)++]);
+    *v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
+// The forms AppendExact writes, in its first byte.
+enum ExactTag : char { kZero = 0, kLimbs = 1, kNegLimbs = 2, kOther = 3 };
+
+}  // namespace
+
+// The limbs boost keeps, up to the last that is not zero (a short decimal
+// such as 1.5 is one limb), with their exponent and boost's precision field:
+// Write sets every field, so the value read back is equal to the last digit.
+void Decimal::AppendExact(std::string* out) const {
+  Limbs l;
+  if (!Read(v_, &l)) {
+    if (v_ == 0) {
+      out->push_back(kZero);
+      return;
+    }
+    const std::string text = v_.str(0, std::ios_base::scientific);  // inf, -inf, nan
+    out->push_back(kOther);
+    PutVarint(text.size(), out);
+    out->append(text);
+    return;
+  }
+  out->push_back(l.neg ? kNegLimbs : kLimbs);
+  PutVarint(ZigZag(l.exp), out);
+  PutVarint(static_cast<uint64_t>(l.prec), out);
+  PutVarint(static_cast<uint64_t>(l.fpclass), out);
+  const size_t used = LastNonZero(l) + 1;
+  PutVarint(used, out);
+  PutVarint(l.count, out);
+  for (size_t i = 0; i < used; ++i) PutVarint(l.limb[i], out);
+}
+
+bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
+  if (*at >= in.size()) return false;
+  const char tag = in[(*at)++];
+  if (tag == kZero) {
+    *out = Decimal(0);
+    return true;
+  }
+  uint64_t v = 0;
+  if (tag == kOther) {
+    if (!GetVarint(in, at, &v) || v > in.size() - *at) return false;
+    *out = Decimal(Backend(std::string(in.substr(*at, v))));
+    *at += v;
+    return true;
+  }
+  if (tag != kLimbs && tag != kNegLimbs) return false;
+  Limbs l;
+  l.neg = tag == kNegLimbs;
+  uint64_t exp = 0, prec = 0, fpclass = 0, used = 0, count = 0;
+  if (!GetVarint(in, at, &exp) || !GetVarint(in, at, &prec) || !GetVarint(in, at, &fpclass) ||
+      !GetVarint(in, at, &used) || !GetVarint(in, at, &count) || used > count || count > kMaxLimbs)
+    return false;
+  l.exp = static_cast<int>(UnZigZag(exp));
+  l.prec = static_cast<int32_t>(prec);
+  l.fpclass = static_cast<int>(fpclass);
+  l.count = count;
+  for (size_t i = 0; i < used; ++i) {
+    if (!GetVarint(in, at, &v)) return false;
+    l.limb[i] = static_cast<uint32_t>(v);
+  }
+  *out = Decimal(Write(l));
+  return true;
+}
 Decimal Decimal::Abs() const { return Decimal(Backend(boost::multiprecision::abs(v_))); }
 Decimal Decimal::Ceil() const { return Decimal(Backend(boost::multiprecision::ceil(v_))); }
 Decimal Decimal::Floor() const { return Decimal(Backend(boost::multiprecision::floor(v_))); }

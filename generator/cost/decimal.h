@@ -34,6 +34,13 @@ class Decimal {
   Decimal RoundHalfAwayFromZero(int digits) const;
   /// Rounds half away from zero to `digits` significant digits.
   Decimal RoundSignificant(int digits) const;
+  /// Appends the exact value in a compact binary form that ReadExact reads
+  /// back to an equal value (every digit boost keeps, not only those printed):
+  /// a build holds its models' results in a temporary file this way.
+  void AppendExact(std::string* out) const;
+  /// Reads a value AppendExact wrote at `in[*at]`, moving `*at` past it;
+  /// false on bytes it did not write.
+  static bool ReadExact(std::string_view in, size_t* at, Decimal* out);
   /// Nearest double, for charts only.
   double ToDouble() const;
 

@@ -14,6 +14,7 @@
 #include "cost/engine.h"
 #include "cost/evaluation_data.h"
 #include "cost/prices.h"
+#include "cost/result_store.h"
 
 namespace costsite::cost {
 namespace {
@@ -52,9 +53,12 @@ bool AnyAdjustable(const Inputs& inputs) {
 // one model per report held them all (3.1 KB a model) through the whole
 // evaluation, the peak of its build (docs/performance.md). No other group
 // reads them (Engine::Groups).
+// With `store`, each result is written there as its group is done
+// (Options::spill_results), so the results are never all held at once.
 ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>& groups, int threads,
-                          Diagnostics& diags, std::vector<ModelDef>* defs) {
-  std::vector<std::vector<ModelResult>> per_model(engine.model_count());
+                          Diagnostics& diags, std::vector<ModelDef>* defs,
+                          const std::shared_ptr<ResultStore>& store) {
+  std::vector<ResultList> per_model(engine.model_count());
   std::atomic<size_t> next{0};
   ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
     RunOnLargeStack([&] {
@@ -70,7 +74,10 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
           for (size_t k = 0; k < groups[g].size(); ++k) {
             size_t count = 1 + group.model(k).scenarios.size();
             auto& mine = per_model[groups[g][k]];
-            for (size_t i = 0; i < count && at < results.size(); ++i) mine.push_back(std::move(results[at++]));
+            for (size_t i = 0; i < count && at < results.size(); ++i) {
+              if (store) mine.Freeze(std::move(results[at++]), store);
+              else mine.push_back(std::move(results[at++]));
+            }
           }
         }  // the group's engine is gone: nothing points into its definitions now
         for (size_t m : groups[g]) engine.ReleaseChecked(m);
@@ -90,10 +97,7 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
   for (const auto& results : per_model) count += results.size();
   ResultList out;
   out.reserve(count);
-  for (auto& results : per_model) {
-    for (ModelResult& r : results) out.push_back(std::move(r));
-    std::vector<ModelResult>().swap(results);
-  }
+  for (ResultList& results : per_model) out.Append(std::move(results));
   return out;
 }
 
@@ -316,7 +320,8 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
     if (engine.model_count() > 1) RunOnLargeStack([&] { groups = engine.Groups(); });
     if (groups.size() > 1)
       data->results = EvaluateGroups(engine, groups, threads, diags,
-                                     AnyAdjustable(core->inputs) ? nullptr : &core->inputs.models);
+                                     AnyAdjustable(core->inputs) ? nullptr : &core->inputs.models,
+                                     options.spill_results ? std::make_shared<ResultStore>() : nullptr);
     else RunOnLargeStack([&] { EvaluateModels(engine, &data->results); });
   }
   ForgetModelsUnlessAdjustable(core.get());

@@ -196,10 +196,9 @@ std::string ResultKey(std::string_view model, std::string_view scenario) {
 
 Evaluation::Evaluation(std::shared_ptr<const EvaluationData> data) : data_(std::move(data)) {
   auto index = std::make_shared<std::unordered_map<std::string, size_t>>();
-  for (size_t i = 0; i < data_->results.size(); ++i) {
-    const ModelResult& r = data_->results[i];
-    index->emplace(ResultKey(r.model, r.scenario), i);  // the first wins, as a scan would
-  }
+  const ResultList& results = data_->results;
+  for (size_t i = 0; i < results.size(); ++i)  // read without the results, which may be in a file
+    index->emplace(ResultKey(results.model(i), results.scenario(i)), i);  // the first wins, as a scan would
   index_ = std::move(index);
 }
 

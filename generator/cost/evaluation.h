@@ -210,6 +210,8 @@ class SharedOptional {
   SharedOptional(const Shared<T>& v) : p_(v.ptr()) {}  // NOLINT: shares the value
   bool has_value() const { return p_ != nullptr; }
   explicit operator bool() const { return has_value(); }
+  /// The shared value; null when absent.
+  const std::shared_ptr<const T>& ptr() const { return p_; }
   const T& operator*() const { return *p_; }
   const T* operator->() const { return p_.get(); }
 
@@ -349,12 +351,33 @@ struct ModelResult {
   std::vector<const Figure*> AllFigures() const;
 };
 
+class ResultStore;  // result_store.h
+
+/// While one lives on a thread, the results that thread reads from a list
+/// held in a temporary file (Options::spill_results) are read from the file
+/// once and kept, and freed when it ends: a page or an export reads its
+/// models' results in one. A result read outside any is kept as long as its
+/// list. Scopes nest (the innermost keeps); one belongs to its thread.
+class ResultScope {
+ public:
+  ResultScope();
+  ~ResultScope();
+  ResultScope(const ResultScope&) = delete;
+  ResultScope& operator=(const ResultScope&) = delete;
+};
+
 /// The results of an evaluation, in model order, read like a vector of
 /// ModelResult (range-for, size, operator[]). Each result is held by a shared
 /// pointer: an evaluation made again after a price change (Reevaluate) shares
 /// the results of the models it did not build again with the last one, where
 /// copying them cost more than building the few that changed (at 10,000
 /// models, 9,750 copies of a ModelResult were the largest cost of an update).
+/// A result may instead be held in a temporary file (Freeze), and is then
+/// read back when read (see ResultScope): a reference to it stays good while
+/// the innermost ResultScope of the thread that read it lives; read outside
+/// any, by an iterator until the iterator moves, by operator[] while the
+/// list lives (so a loop over every result outside a scope holds one at a
+/// time; a page or check that reads by index opens a scope).
 class ResultList {
  public:
   using Ptr = std::shared_ptr<const ModelResult>;
@@ -366,50 +389,82 @@ class ResultList {
     using pointer = const ModelResult*;
     using reference = const ModelResult&;
     const_iterator() = default;
-    explicit const_iterator(std::vector<Ptr>::const_iterator it) : it_(it) {}
-    reference operator*() const { return **it_; }
-    pointer operator->() const { return it_->get(); }
-    reference operator[](difference_type n) const { return *it_[n]; }
-    const_iterator& operator++() { ++it_; return *this; }
-    const_iterator operator++(int) { return const_iterator(it_++); }
-    const_iterator& operator--() { --it_; return *this; }
-    const_iterator operator--(int) { return const_iterator(it_--); }
-    const_iterator& operator+=(difference_type n) { it_ += n; return *this; }
-    const_iterator& operator-=(difference_type n) { it_ -= n; return *this; }
+    const_iterator(const ResultList* list, size_t at) : list_(list), at_(at) {}
+    // Outside a ResultScope, a result read from the file is held by the
+    // iterator until it moves: a loop over every result holds one at a time.
+    reference operator*() const { return list_->Get(at_, &held_); }
+    pointer operator->() const { return &**this; }
+    reference operator[](difference_type n) const { return (*list_)[at_ + static_cast<size_t>(n)]; }
+    const_iterator& operator++() { return Move(1); }
+    const_iterator operator++(int) { const_iterator was = *this; Move(1); return was; }
+    const_iterator& operator--() { return Move(-1); }
+    const_iterator operator--(int) { const_iterator was = *this; Move(-1); return was; }
+    const_iterator& operator+=(difference_type n) { return Move(n); }
+    const_iterator& operator-=(difference_type n) { return Move(-n); }
     friend const_iterator operator+(const_iterator a, difference_type n) { return a += n; }
     friend const_iterator operator+(difference_type n, const_iterator a) { return a += n; }
     friend const_iterator operator-(const_iterator a, difference_type n) { return a -= n; }
-    friend difference_type operator-(const const_iterator& a, const const_iterator& b) { return a.it_ - b.it_; }
-    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.it_ == b.it_; }
-    friend bool operator!=(const const_iterator& a, const const_iterator& b) { return a.it_ != b.it_; }
-    friend bool operator<(const const_iterator& a, const const_iterator& b) { return a.it_ < b.it_; }
-    friend bool operator>(const const_iterator& a, const const_iterator& b) { return a.it_ > b.it_; }
-    friend bool operator<=(const const_iterator& a, const const_iterator& b) { return a.it_ <= b.it_; }
-    friend bool operator>=(const const_iterator& a, const const_iterator& b) { return a.it_ >= b.it_; }
+    friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+      return static_cast<difference_type>(a.at_) - static_cast<difference_type>(b.at_);
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.at_ == b.at_; }
+    friend bool operator!=(const const_iterator& a, const const_iterator& b) { return a.at_ != b.at_; }
+    friend bool operator<(const const_iterator& a, const const_iterator& b) { return a.at_ < b.at_; }
+    friend bool operator>(const const_iterator& a, const const_iterator& b) { return a.at_ > b.at_; }
+    friend bool operator<=(const const_iterator& a, const const_iterator& b) { return a.at_ <= b.at_; }
+    friend bool operator>=(const const_iterator& a, const const_iterator& b) { return a.at_ >= b.at_; }
 
    private:
-    std::vector<Ptr>::const_iterator it_;
+    const_iterator& Move(difference_type n) {
+      at_ += static_cast<size_t>(n);
+      held_.reset();
+      return *this;
+    }
+    const ResultList* list_ = nullptr;
+    size_t at_ = 0;
+    mutable Ptr held_;  // the result at at_, when read from the file outside a scope
   };
   using iterator = const_iterator;
   using value_type = ModelResult;
   using size_type = size_t;
 
-  const_iterator begin() const { return const_iterator(items_.begin()); }
-  const_iterator end() const { return const_iterator(items_.end()); }
+  const_iterator begin() const { return const_iterator(this, 0); }
+  const_iterator end() const { return const_iterator(this, items_.size()); }
   size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
-  const ModelResult& operator[](size_t i) const { return *items_[i]; }
-  const ModelResult& front() const { return *items_.front(); }
-  const ModelResult& back() const { return *items_.back(); }
+  const ModelResult& operator[](size_t i) const { return items_[i].result ? *items_[i].result : Read(i); }
+  const ModelResult& front() const { return (*this)[0]; }
+  const ModelResult& back() const { return (*this)[items_.size() - 1]; }
   /// The shared pointer to result `i`, to hold it in another list.
-  const Ptr& shared(size_t i) const { return items_[i]; }
+  Ptr shared(size_t i) const;
+  /// The model and scenario of result `i`, read without the result.
+  const std::string& model(size_t i) const;
+  const std::string& scenario(size_t i) const;
 
-  void push_back(ModelResult r) { items_.push_back(std::make_shared<const ModelResult>(std::move(r))); }
-  void push_back(Ptr r) { items_.push_back(std::move(r)); }
+  void push_back(ModelResult r) { items_.emplace_back(std::make_shared<const ModelResult>(std::move(r))); }
+  void push_back(Ptr r) { items_.emplace_back(std::move(r)); }
+  /// Appends `r` held in `store`'s temporary file, or in memory when the file
+  /// cannot be written. REQUIRES: every frozen result of the list in one store.
+  void Freeze(ModelResult r, const std::shared_ptr<ResultStore>& store);
+  /// Appends every result of `other` (REQUIRES: frozen in this list's store, if any).
+  void Append(ResultList&& other);
   void reserve(size_t n) { items_.reserve(n); }
 
  private:
-  std::vector<Ptr> items_;
+  struct Entry {
+    Entry() = default;
+    explicit Entry(Ptr r) : result(std::move(r)) {}
+    Ptr result;  // null: in store_ at `at`, `size` bytes
+    uint64_t at = 0;
+    uint32_t size = 0;
+    std::string model, scenario;  // of a frozen result
+  };
+  const ModelResult& Read(size_t i) const;
+  // Result i: the entry's own, the scope's, `*held` (read into it when null)
+  // outside any scope.
+  const ModelResult& Get(size_t i, Ptr* held) const;
+  std::vector<Entry> items_;
+  std::shared_ptr<const ResultStore> store_;
 };
 
 /// A hash of everything in `r` that a page, an export or a diagnostic can

@@ -247,6 +247,11 @@ struct Options {
   // false when the site has no export (or it did not load): actual() then fails.
   std::vector<ActualFigure> actuals;
   bool actuals_loaded = false;
+  // Each result is written to a temporary file as its group of models is
+  // evaluated, and read back when read (ResultList::Freeze): a build that
+  // keeps nothing after it holds the results of a page's models while the
+  // page renders, not every model's from the evaluation to the last page.
+  bool spill_results = false;
 };
 
 }  // namespace costsite::cost

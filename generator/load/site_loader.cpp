@@ -48,11 +48,14 @@ fs::path PricingDir(const fs::path& root) { return root / content::kPricingDir; 
 fs::path ActualsDir(const fs::path& root) { return root / content::kActualsDir; }
 
 cost::Evaluation EvaluatePricing(const fs::path& root, const content::SiteConfig& cfg, int threads,
-                                 Diagnostics* diags, pricing::ParseCache* cache, std::vector<cost::Rate>* rates) {
+                                 Diagnostics* diags, pricing::ParseCache* cache, std::vector<cost::Rate>* rates,
+                                 bool spill_results) {
   // A site without pricing/ is fine: its pages have no figures to reference.
   std::error_code ec;
   if (!fs::is_directory(PricingDir(root), ec)) return cost::Evaluation();
-  return LoadPricingWithActuals(root, PricingOptions(cfg), diags, threads, cache, rates);
+  pricing::Options options = PricingOptions(cfg);
+  options.spill_results = spill_results;
+  return LoadPricingWithActuals(root, options, diags, threads, cache, rates);
 }
 
 std::vector<std::string> ListStatic(const fs::path& root, Diagnostics* diags) {
@@ -69,13 +72,20 @@ bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site
   if (!LoadConfig(root, &site->config, diags)) return false;
   if (site->config.build_date.empty()) site->config.build_date = options.build_date;
   // Pages are read while the models evaluate: the two do not depend on each
-  // other, and each fills its own result.
-  std::thread content_loader([&] {
+  // other, and each fills its own result. A build that holds its results in
+  // a file reads them after, each on every thread: the models' definitions
+  // (parsed whole before they evaluate) and the pages being read were the
+  // peak of a large build together.
+  auto load_content = [&] {
     site->pages = content::LoadContent(root, site->config, diags, options.threads, options.keep_text);
-  });
+  };
+  std::thread content_loader;
+  if (!options.spill_results) content_loader = std::thread(load_content);
   std::vector<cost::Rate> rates;
-  site->evaluation = EvaluatePricing(root, site->config, options.threads, diags, options.cache, &rates);
-  content_loader.join();
+  site->evaluation =
+      EvaluatePricing(root, site->config, options.threads, diags, options.cache, &rates, options.spill_results);
+  if (content_loader.joinable()) content_loader.join();
+  else load_content();
   site->spend = LoadSpend(root, SpendQueries(site->pages), rates, diags);
   site->theme = BuildTheme(CollectThemeFiles(root, diags), site->config, diags);
   // A site whose models have adjustable parameters publishes the what-if

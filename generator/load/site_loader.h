@@ -42,6 +42,7 @@ struct LoadOptions {
   int threads = 0;                      // 0 = one per core
   bool keep_text = true;                // false: pages' Markdown is let go once read
   pricing::ParseCache* cache = nullptr; // unchanged pricing files are not parsed again
+  bool spill_results = false;           // true: results held in a temporary file (cost::Options)
 };
 
 /// Reads `root`/site.yaml into `cfg`. A missing file is an error unless
@@ -61,10 +62,11 @@ std::filesystem::path ActualsDir(const std::filesystem::path& root);
 
 /// Loads pricing/ and evaluates every model (an empty evaluation when the
 /// site has no pricing/) on `threads` threads; with `cache`, unchanged files
-/// are not parsed again.
+/// are not parsed again; with `spill_results`, the results are held in a
+/// temporary file (cost::Options::spill_results).
 cost::Evaluation EvaluatePricing(const std::filesystem::path& root, const content::SiteConfig& cfg, int threads,
                                  Diagnostics* diags, pricing::ParseCache* cache = nullptr,
-                                 std::vector<cost::Rate>* rates = nullptr);
+                                 std::vector<cost::Rate>* rates = nullptr, bool spill_results = false);
 
 /// Reads `root`/pricing and evaluates every model with `options`. When the
 /// formulas call actual(…), the FOCUS export under `root`/actuals is read

@@ -311,14 +311,23 @@ std::string DataFile(std::string_view model, std::string_view ext) {
   return "data/" + name + "." + std::string(ext);
 }
 
-std::vector<std::vector<const cost::ModelResult*>> ResultsByModel(const cost::Evaluation& evaluation) {
+std::vector<std::vector<size_t>> ResultsByModel(const cost::Evaluation& evaluation) {
   // Results come grouped by model: base case first, then each scenario.
-  std::vector<std::vector<const cost::ModelResult*>> models;
-  for (const cost::ModelResult& r : evaluation.results()) {
-    if (models.empty() || models.back().front()->model != r.model) models.emplace_back();
-    models.back().push_back(&r);
+  const cost::ResultList& results = evaluation.results();
+  std::vector<std::vector<size_t>> models;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (models.empty() || results.model(models.back().front()) != results.model(i)) models.emplace_back();
+    models.back().push_back(i);
   }
   return models;
+}
+
+std::vector<OutputFile> ExportModel(const cost::Evaluation& evaluation, const std::vector<size_t>& places,
+                                    const std::vector<std::string>& languages) {
+  cost::ResultScope scope;
+  std::vector<const cost::ModelResult*> results;
+  for (size_t at : places) results.push_back(&evaluation.results()[at]);
+  return ExportModel(results, languages);
 }
 
 std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>& results,

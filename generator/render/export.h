@@ -22,13 +22,18 @@ namespace costsite::render {
 /// Pages link to it with output::RelativeUrl(page_path, DataFile(...)).
 std::string DataFile(std::string_view model, std::string_view ext);
 
-/// The results of `evaluation` grouped by model, each model's base case first,
-/// then its scenarios; in model order.
-std::vector<std::vector<const cost::ModelResult*>> ResultsByModel(const cost::Evaluation& evaluation);
+/// The places of `evaluation`'s results (in results()) grouped by model, each
+/// model's base case first, then its scenarios; in model order. Read without
+/// the results themselves, which may be held in a file.
+std::vector<std::vector<size_t>> ResultsByModel(const cost::Evaluation& evaluation);
 
 /// data/<model>.json and data/<model>.csv of one model's results (one
 /// element of ResultsByModel).
 std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>& results,
+                                    const std::vector<std::string>& languages);
+/// The same, of the results at `places` in `evaluation`, read while it runs
+/// (cost::ResultScope).
+std::vector<OutputFile> ExportModel(const cost::Evaluation& evaluation, const std::vector<size_t>& places,
                                     const std::vector<std::string>& languages);
 
 /// The models of `evaluation` a rendered page read, from its cost references:

@@ -32,7 +32,7 @@ TEST_CASE("Model exports are the documented JSON and CSV, whatever the labels ho
   auto models = ResultsByModel(ev);
   REQUIRE(models.size() == 1);
   REQUIRE(models[0].size() == 2);  // base case and the scenario
-  std::vector<OutputFile> files = ExportModel(models[0], {"zh", "en"});
+  std::vector<OutputFile> files = ExportModel(ev, models[0], {"zh", "en"});
   REQUIRE(files.size() == 2);
   CHECK(files[0].path == "data/vm.json");
   CHECK(files[1].path == "data/vm.csv");
@@ -73,7 +73,7 @@ TEST_CASE("CSV cells that a spreadsheet would run as a formula are text, and num
       "  minus: {value: -12.5, label: {en: '-2+3', zh: '-'}}\n"
       "  fine: {value: 3, label: {en: 'a=b', zh: '1'}}\n"
       "items:\n  vm: {quantity: 730 h/month, price: \"@cloud/vm\"}\n");
-  std::vector<OutputFile> files = ExportModel(ResultsByModel(ev)[0], {"zh", "en"});
+  std::vector<OutputFile> files = ExportModel(ev, ResultsByModel(ev)[0], {"zh", "en"});
   const std::string& csv = files[1].content;
   INFO(csv);
   CHECK(csv.find(",param,link,,,,1,1,'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n") !=
