@@ -146,11 +146,12 @@ bool DaysBetween(const std::string& from, const std::string& to, long* days) {
 }
 
 void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags) {
-  for (const cost::ModelResult& r : evaluation.results()) {
-    if (!r.scenario.empty()) continue;
-    for (const cost::ExpectationResult& e : r.expectations) {
+  const cost::ResultList& results = evaluation.results();
+  for (size_t i = 0; i < results.size(); ++i) {  // by place: no result is read whole
+    if (!results.scenario(i).empty()) continue;
+    for (const cost::ExpectationResult& e : results.expectations(i)) {
       std::string computed = figures::PlainAmount(e.computed, e.unit);
-      std::string where = r.model + "." + e.figure;
+      std::string where = results.model(i) + "." + e.figure;
       if (!e.ok && !e.known_discrepancy) {
         diags->Add({Severity::kError, e.pos,
                     "expectation failed: " + where + " is " + computed + ", the source states " +
@@ -190,17 +191,17 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
 }
 
 void CheckUnusedModels(const cost::Evaluation& evaluation, const std::set<std::string>& shown, Diagnostics* diags) {
+  const cost::ResultList& results = evaluation.results();  // read by place: the checks' parts need no result whole
   std::vector<std::string> pending(shown.begin(), shown.end());
   std::set<std::string> used;
   while (!pending.empty()) {  // the models read, and what they read in turn
     std::string model = std::move(pending.back());
     pending.pop_back();
     if (!used.insert(model).second) continue;
-    cost::ResultScope scope;  // one model's results read at a time
-    if (const cost::ModelResult* r = evaluation.Find(model)) pending.insert(pending.end(), r->uses.begin(), r->uses.end());
+    if (size_t at = evaluation.PlaceOf(model); at < results.size())
+      pending.insert(pending.end(), results.uses(at).begin(), results.uses(at).end());
   }
   // By place: only an unused model's result is read.
-  const cost::ResultList& results = evaluation.results();
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results.scenario(i).empty() || used.count(results.model(i))) continue;
     const cost::ResultList::Ptr r = results.shared(i);

@@ -437,9 +437,12 @@ class ResultList {
   const ModelResult& back() const { return (*this)[items_.size() - 1]; }
   /// The shared pointer to result `i`, to hold it in another list.
   Ptr shared(size_t i) const;
-  /// The model and scenario of result `i`, read without the result.
+  /// What the checks read of result `i` (its model, scenario, the models it
+  /// reads, its expectations), read without the result.
   const std::string& model(size_t i) const;
   const std::string& scenario(size_t i) const;
+  const SharedList<std::string>& uses(size_t i) const;
+  const SharedList<ExpectationResult>& expectations(size_t i) const;
 
   void push_back(ModelResult r) { items_.emplace_back(std::make_shared<const ModelResult>(std::move(r))); }
   void push_back(Ptr r) { items_.emplace_back(std::move(r)); }
@@ -457,7 +460,10 @@ class ResultList {
     Ptr result;  // null: in store_ at `at`, `size` bytes
     uint64_t at = 0;
     uint32_t size = 0;
-    std::string model, scenario;  // of a frozen result
+    // Of a frozen result, what the checks read of every one.
+    std::string model, scenario;
+    SharedList<std::string> uses;
+    SharedList<ExpectationResult> expectations;
   };
   const ModelResult& Read(size_t i) const;
   // Result i: the entry's own, the scope's, `*held` (read into it when null)

@@ -113,8 +113,17 @@ class ResultWriter {
     UnitRef(f.unit.ptr());
     Bool(f.is_bool);
     Bool(f.bool_value);
-    Explain(*f.explain);
+    ExplainRef(f.explain);
     Lc(f.pos);
+  }
+  // An explanation two figures of the result share is written once, and
+  // shared again when read (a page writes a shared one's popover once).
+  void ExplainRef(const SharedValue<Explanation>& e) {
+    if (!e.ptr()) return Num(0);
+    auto [it, added] = explanations_.emplace(e.ptr().get(), explanations_.size());
+    if (!added) return Num(2 + it->second);
+    Num(1);
+    Explain(*e);
   }
   void Explain(const Explanation& e) {
     Str(e.formula);
@@ -185,6 +194,7 @@ class ResultWriter {
 
   ResultStore* store_;
   std::string* out_;
+  std::unordered_map<const Explanation*, uint64_t> explanations_;  // written, by number
 };
 
 // Reads what ResultWriter wrote, field for field. A read past the end or a
@@ -296,8 +306,7 @@ class ResultReader {
       std::string lang = Str();
       t.emplace(std::move(lang), Str());
     }
-    if (!t.empty()) t.Intern();  // as the engine interns labels
-    return t;
+    return t;  // not interned: a result read back lives for a page
   }
   LineCol Lc() {
     LineCol p;
@@ -342,9 +351,21 @@ class ResultReader {
     f.unit = UnitRef();
     f.is_bool = Bool();
     f.bool_value = Bool();
-    f.explain = ShareExplanation(Explain());
+    f.explain = ExplainRef();
     f.pos = Lc();
     return f;
+  }
+  SharedValue<Explanation> ExplainRef() {
+    const uint64_t tag = Num();
+    if (tag == 0) return {};
+    if (tag >= 2) {
+      if (tag - 2 >= explanations_.size()) Fail();
+      return SharedValue<Explanation>(explanations_[tag - 2]);
+    }
+    // Not interned (ShareExplanation): a result read back lives for a page.
+    auto e = std::make_shared<const Explanation>(Explain());
+    explanations_.push_back(e);
+    return SharedValue<Explanation>(std::move(e));
   }
   Explanation Explain() {
     Explanation e;
@@ -430,6 +451,7 @@ class ResultReader {
   const ResultStore* store_;
   std::string_view in_;
   size_t at_ = 0;
+  std::vector<std::shared_ptr<const Explanation>> explanations_;  // read, by number
 };
 
 uint32_t ResultStore::UnitNumber(const std::shared_ptr<const Unit>& u) {
@@ -529,12 +551,22 @@ const std::string& ResultList::scenario(size_t i) const {
   return items_[i].result ? items_[i].result->scenario : items_[i].scenario;
 }
 
+const SharedList<std::string>& ResultList::uses(size_t i) const {
+  return items_[i].result ? items_[i].result->uses : items_[i].uses;
+}
+
+const SharedList<ExpectationResult>& ResultList::expectations(size_t i) const {
+  return items_[i].result ? items_[i].result->expectations : items_[i].expectations;
+}
+
 void ResultList::Freeze(ModelResult r, const std::shared_ptr<ResultStore>& store) {
   Entry e;
   if (store->Put(r, &e.at, &e.size)) {
     store_ = store;
     e.model = std::move(r.model);
     e.scenario = std::move(r.scenario);
+    e.uses = std::move(r.uses);
+    e.expectations = std::move(r.expectations);
   } else {
     e.result = std::make_shared<const ModelResult>(std::move(r));
   }
