@@ -45,6 +45,21 @@ inline constexpr const char* kRates = R"y(rates:
   - {base: USD, quote: CNY, rate: 7.30, date: 2025-06-01}
 )y";
 
+// A price list with a ranged price (db) and a price with a spot variant (gpu).
+inline constexpr const char* kVec = R"y(provider: vec
+name: {en: Vector search}
+currency: USD
+date: 2025-01-01
+prices:
+  - id: db
+    unit: USD/month
+    price: 69.44 to 97.22
+  - id: gpu
+    unit: USD/h
+    price: 1.5
+    variants: {spot: 0.288}
+)y";
+
 struct Run {
   Evaluation ev;
   Diagnostics diags;

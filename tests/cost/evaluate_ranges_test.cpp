@@ -8,23 +8,10 @@
 
 #include "cost/evaluate.h"
 #include "pricing/pricing.h"
+#include "tests/cost/evaluate_fixture.h"
 
 namespace costsite::cost {
 namespace {
-
-constexpr const char* kVec = R"y(provider: vec
-name: {en: Vector search}
-currency: USD
-date: 2025-01-01
-prices:
-  - id: db
-    unit: USD/month
-    price: 69.44 to 97.22
-  - id: gpu
-    unit: USD/h
-    price: 1.5
-    variants: {spot: 0.288}
-)y";
 
 // base total: 1.5 USD/h × 730 h + (69.44 to 97.22) = 1164.44 to 1192.22 USD/month;
 // spot total: 0.288 USD/h × 730 h + (69.44 to 97.22) = 279.68 to 307.46 USD/month.

@@ -87,20 +87,6 @@ TEST_CASE("Every result of the example site and the test sites reads back from i
   CHECK(results > 20);
 }
 
-constexpr const char* kRanged = R"y(provider: vec
-name: {en: Vector search}
-currency: USD
-date: 2025-01-01
-prices:
-  - id: db
-    unit: USD/month
-    price: 69.44 to 97.22
-  - id: gpu
-    unit: USD/h
-    price: 1.5
-    variants: {spot: 0.288}
-)y";
-
 constexpr const char* kRag = R"y(model: rag
 title: {en: RAG, zh: 检索增强}
 unit: USD/month
@@ -126,7 +112,7 @@ expectations:
 )y";
 
 TEST_CASE("Ranges with their scenarios rules and expectations read back with their sources of uncertainty") {
-  auto run = Eval({{"pricing/vec.yaml", kRanged}, {"pricing/rag.yaml", kRag}});
+  auto run = Eval({{"pricing/vec.yaml", kVec}, {"pricing/rag.yaml", kRag}});
   INFO(run->Errors());
   REQUIRE_FALSE(run->diags.HasErrors());
   const ModelResult* rag = run->ev.Find("rag");
@@ -150,7 +136,7 @@ TEST_CASE("An evaluation that holds its results in a file shows what one in memo
   Options spill;
   spill.spill_results = true;
   std::vector<std::pair<std::string, std::string>> files = {
-      {"pricing/vec.yaml", kRanged}, {"pricing/rag.yaml", kRag}, {"pricing/store.yaml", kOther}};
+      {"pricing/vec.yaml", kVec}, {"pricing/rag.yaml", kRag}, {"pricing/store.yaml", kOther}};
   auto held = Eval(files);
   auto spilled = Eval(files, spill);
   INFO(held->Errors());
