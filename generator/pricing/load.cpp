@@ -106,6 +106,16 @@ ReadResult ReadOne(const std::filesystem::path& site, const std::string& shown, 
   return kParsed;
 }
 
+// Orders '/'-separated relative paths as std::filesystem::path orders them:
+// part by part, each part bytewise ("a/x" before "a-b/x", though '-' < '/').
+bool ComponentLess(const std::string& a, const std::string& b) {
+  auto key = [](unsigned char c) { return c == '/' ? -1 : int(c); };
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return key(a[i]) < key(b[i]);
+  return a.size() < b.size();
+}
+
 // The inputs of every file, joined in path order.
 cost::Inputs Join(std::vector<cost::Inputs>* parsed) {
   cost::Inputs inputs;
@@ -163,20 +173,23 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   const fs::path base = dir.filename().empty() ? dir.parent_path() : dir;
   const fs::path site = base.has_parent_path() ? base.parent_path() : fs::path(".");
   std::vector<std::string> escaped;
-  std::vector<fs::path> files;
-  for (const std::string& rel : ListFiles(dir, site, &escaped)) {
+  // Held as the strings ListFiles gives, not as paths: a path keeps each of
+  // its parts as a path of its own, about 550 bytes a file, and a site with
+  // a model per report has tens of thousands of files.
+  std::vector<std::string> shown;
+  for (std::string& rel : ListFiles(dir, site, &escaped)) {
     std::string ext = fs::path(rel).extension().string();
-    if (ext == ".yaml" || ext == ".yml") files.push_back(dir / rel);
+    if (ext == ".yaml" || ext == ".yml") shown.push_back(std::move(rel));
   }
   for (const std::string& e : escaped)
     diags.Error({(base.filename() / e).generic_string(), 0, 0}, "symbolic link points outside the site folder",
                 {}, 1, "path-escape");
-  std::sort(files.begin(), files.end());  // by path components, as before
-  std::vector<std::string> shown(files.size());
-  for (size_t i = 0; i < files.size(); ++i) shown[i] = (base.filename() / files[i].lexically_relative(dir)).generic_string();
+  std::sort(shown.begin(), shown.end(), ComponentLess);  // in the order of paths, part by part
+  for (std::string& s : shown) s = (base.filename() / s).generic_string();
+  const size_t file_count = shown.size();
   // The cache's entries are made here, before the threads start, so that
   // each thread then touches only its own; files that are gone are dropped.
-  std::vector<ParseCache::File*> cached(files.size(), nullptr);
+  std::vector<ParseCache::File*> cached(file_count, nullptr);
   if (cache) {
     std::map<std::string, ParseCache::File> kept;
     for (const std::string& path : shown) {
@@ -184,15 +197,15 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
       kept.emplace(path, old == cache->files.end() ? ParseCache::File() : std::move(old->second));
     }
     cache->files = std::move(kept);
-    for (size_t i = 0; i < files.size(); ++i) cached[i] = &cache->files.at(shown[i]);
+    for (size_t i = 0; i < file_count; ++i) cached[i] = &cache->files.at(shown[i]);
   }
   // Each file is parsed on its own into a slot, and the slots are joined in
   // path order, so the inputs do not depend on the number of threads.
-  std::vector<cost::Inputs> parsed(files.size());
+  std::vector<cost::Inputs> parsed(file_count);
   std::atomic<size_t> parsed_count{0};
-  std::vector<char> was_parsed(files.size(), 0);
+  std::vector<char> was_parsed(file_count, 0);
   std::atomic<bool> failed{false};
-  ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
+  ParallelFor(file_count, ThreadCount(threads), [&](size_t i, int) {
     ReadResult r = ReadOne(site, shown[i], cached[i], &parsed[i], diags);
     if (r == kParsed) ++parsed_count, was_parsed[i] = 1;
     if (r == kFailed) failed = true;
@@ -200,7 +213,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   if (cache) {
     cache->parsed = parsed_count;
     cache->changed.clear();
-    for (size_t i = 0; i < files.size(); ++i)
+    for (size_t i = 0; i < file_count; ++i)
       if (was_parsed[i]) cache->changed.insert(shown[i]);
     cache->order = shown;
     cache->index.clear();
