@@ -63,6 +63,12 @@ class LocalizedText {
   /// month") is held once. Thread-safe. An interned map is never changed in
   /// place (the table holds it too, so a change copies it first).
   LocalizedText& Intern();
+  /// Drops the interned texts that nothing but the table holds any more
+  /// (those of definitions already freed): the table otherwise keeps each
+  /// until it has doubled. Thread-safe.
+  static void DropUnusedInterned();
+  /// How many texts the intern table holds.
+  static size_t InternedCount();
 
   friend bool operator==(const LocalizedText& a, const LocalizedText& b) {
     return a.map_ == b.map_ || a.Get() == b.Get();

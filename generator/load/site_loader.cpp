@@ -84,6 +84,10 @@ bool LoadSite(const fs::path& root, const LoadOptions& options, LoadedSite* site
   std::vector<cost::Rate> rates;
   site->evaluation =
       EvaluatePricing(root, site->config, options.threads, diags, options.cache, &rates, options.spill_results);
+  // The definitions are freed: their labels that no result holds (in a
+  // build whose results are in a file, nearly all) are dropped from the
+  // intern table rather than held until the table doubles.
+  LocalizedText::DropUnusedInterned();
   if (content_loader.joinable()) content_loader.join();
   else load_content();
   site->spend = LoadSpend(root, SpendQueries(site->pages), rates, diags);

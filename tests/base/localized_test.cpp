@@ -81,5 +81,29 @@ TEST_CASE("Texts interned on many threads, past the table's pruning, still share
   CHECK(&kept.at("en") == &held.at("en"));
 }
 
+TEST_CASE("Texts only the intern table holds are dropped when asked, and held ones still share") {
+  LocalizedText::DropUnusedInterned();
+  const size_t before = LocalizedText::InternedCount();
+  LocalizedText held = Label("留下的标签", "A label kept");
+  held.Intern();
+  {
+    for (int i = 0; i < 3; ++i) {
+      LocalizedText gone = Label("模型 " + std::to_string(i), "Model " + std::to_string(i));
+      gone.Intern();
+    }
+    CHECK(LocalizedText::InternedCount() == before + 4);
+  }
+  CHECK(LocalizedText::InternedCount() == before + 4);  // held by the table until dropped
+  LocalizedText::DropUnusedInterned();
+  CHECK(LocalizedText::InternedCount() == before + 1);
+  LocalizedText same = Label("留下的标签", "A label kept");
+  same.Intern();
+  CHECK(&same.at("en") == &held.at("en"));
+  LocalizedText again = Label("模型 0", "Model 0");
+  again.Intern();
+  CHECK(again.at("en") == "Model 0");
+  CHECK(LocalizedText::InternedCount() == before + 2);
+}
+
 }  // namespace
 }  // namespace costsite
