@@ -32,7 +32,7 @@ std::vector<actuals::FxRate> SiteRates(const std::filesystem::path& root, Diagno
   for (const cost::Rate& r : inputs.rates) {
     auto v = cost::Decimal::Parse(r.rate.text);
     if (!v || *v <= cost::Decimal(0)) {
-      diags.Error(r.rate.pos, "malformed rate '" + r.rate.text + "': write a positive number", r.rate.line,
+      diags.Error(r.rate.pos(), "malformed rate '" + r.rate.text + "': write a positive number", r.rate.line(),
                   static_cast<int>(r.rate.text.size()), "malformed-number");
       continue;
     }

@@ -221,13 +221,13 @@ int RunEval(const EvalRequest& req, std::ostream& out, Diagnostics& diags) {
   for (const std::string& set : req.sets) {
     size_t eq = set.find('=');
     cost::ParamSet p;
-    p.target = {set.substr(0, eq), {"--set", 1, 1}, set};
+    p.target = cost::Located::OnLine(set.substr(0, eq), "--set", set, 1);
     if (eq == std::string::npos) {
-      diags.Error(p.target.pos, "expected MODEL.PARAMETER=VALUE, got '" + set + "'", set, static_cast<int>(set.size()),
+      diags.Error(p.target.pos(), "expected MODEL.PARAMETER=VALUE, got '" + set + "'", set, static_cast<int>(set.size()),
                   "usage");
       continue;
     }
-    p.value = {set.substr(eq + 1), {"--set", 1, static_cast<int>(eq) + 2}, set};
+    p.value = cost::Located::OnLine(set.substr(eq + 1), "--set", set, static_cast<int>(eq) + 2);
     options.sets.push_back(std::move(p));
   }
   cost::Evaluation ev = load::LoadPricingWithActuals(dir, options, &diags);

@@ -42,7 +42,7 @@ std::map<std::string, std::string> ProvidersOutside(const ImportRequest& req, co
   cost::Inputs inputs = pricing::ReadPricing(fs::path(req.site_dir) / "pricing", ignored, 1);
   std::map<std::string, std::string> where;
   for (const auto& list : inputs.price_lists) {
-    const std::string& file = list.where.pos.path;
+    const std::string& file = list.where.pos().path;
     if (file.rfind(into + "/", 0) != 0) where.emplace(list.provider, file);
   }
   return where;

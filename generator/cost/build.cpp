@@ -190,7 +190,7 @@ std::optional<Figure> Engine::Measured(const RuleDef& rule, size_t m, const std:
   Scope s{m, scenario, &rule.when, nullptr, {rule.id, "when", ""}};
   std::optional<Value> left = Eval(*node->args[0], s);  // memoised figures: evaluated already
   if (!left || left->is_bool) return std::nullopt;
-  return ToFigure(rule.id, rule.condition, *left, {}, rule.when.pos);
+  return ToFigure(rule.id, rule.condition, *left, {}, rule.when.pos());
 }
 
 ModelResult Engine::Build(size_t m, const std::string& scenario) {
@@ -201,8 +201,8 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   r.scenario = scenario;
   r.title = d.title;
   r.as_of = AsOf(m, scenario);
-  r.pos = d.where.pos;
-  r.source_line = d.where.line;
+  r.pos = d.where.pos();
+  r.source_line = d.where.line();
   r.uses = SharedList<std::string>(ModelsRead(m));
   r.scenarios = model.scenario_infos;
   const Entry* e = nullptr;
@@ -215,7 +215,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   std::vector<InputRange> inputs;
   for (const auto& p : d.params) {
     if (!get(p.id)) continue;
-    r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos));
+    r.params.push_back(ToFigure(p.id, p.label, e->value, e->explain, p.value.pos()));
     if (scenario.empty() && e->input) inputs.push_back(*e->input);
   }
   r.inputs = SharedList<InputRange>(std::move(inputs));
@@ -223,19 +223,19 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     if (!get(item.id)) continue;
     LineItem li{item.id,      item.label, item.group,
                 std::nullopt, e->unit_price, std::nullopt,
-                ToFigure(item.id, item.label, e->value, e->explain, item.where.pos), Interval()};
+                ToFigure(item.id, item.label, e->value, e->explain, item.where.pos()), Interval()};
     if (e->factor) {
       Figure factor = *e->factor;
-      factor.id = item.id + ".factor", factor.pos = {item.quantity.pos.line, item.quantity.pos.col};
+      factor.id = item.id + ".factor", factor.pos = {item.quantity.pos().line, item.quantity.pos().col};
       li.factor = std::move(factor);
     }
     if (e->quantity) {
       li.quantity = ToFigure(item.id + ".quantity", item.label, *e->quantity, e->quantity_explain,
-                             item.quantity.pos);
+                             item.quantity.pos());
     }
     if (model.total_unit && get("share." + item.id) && !e->undefined) {
       li.share = e->value.v;
-      r.shares.push_back(ToFigure("share." + item.id, item.label, e->value, e->explain, item.where.pos));
+      r.shares.push_back(ToFigure("share." + item.id, item.label, e->value, e->explain, item.where.pos()));
     }
     r.items.push_back(std::move(li));
   }
@@ -245,18 +245,18 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     LocalizedText label;
     if (auto l = labels.find(g); l != labels.end()) label = *l->second;
     if (!get("subtotal." + g)) continue;
-    Group group{g, label, ToFigure("subtotal." + g, label, e->value, e->explain, d.where.pos), Interval()};
+    Group group{g, label, ToFigure("subtotal." + g, label, e->value, e->explain, d.where.pos()), Interval()};
     if (model.total_unit && get("share." + g) && !e->undefined) {
       group.share = e->value.v;
-      r.shares.push_back(ToFigure("share." + g, label, e->value, e->explain, d.where.pos));
+      r.shares.push_back(ToFigure("share." + g, label, e->value, e->explain, d.where.pos()));
     }
     r.groups.push_back(std::move(group));
   }
   if (model.total_unit && get("total")) {
-    r.total = ToFigure("total", d.title, e->value, e->explain, d.unit.pos);
+    r.total = ToFigure("total", d.title, e->value, e->explain, d.unit.pos());
   }
   for (const auto& f : d.figures) {
-    if (get(f.id)) r.figures.push_back(ToFigure(f.id, f.label, e->value, e->explain, f.where.pos));
+    if (get(f.id)) r.figures.push_back(ToFigure(f.id, f.label, e->value, e->explain, f.where.pos()));
   }
   for (const auto& rule : d.rules) {
     auto v = EvalLocated(rule.when, m, scenario, nullptr, {rule.id, "when", ""});
@@ -266,7 +266,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
              "the condition of rule '" + rule.id + "' must be a comparison (true or false)", "type-mismatch");
       continue;
     }
-    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos, rule.condition,
+    r.rules.push_back({rule.id, rule.label, rule.recommend, v->flag, rule.when.text, rule.when.pos(), rule.condition,
                        Measured(rule, m, scenario)});
   }
   std::vector<ExpectationResult> expectations;
@@ -376,7 +376,7 @@ std::optional<ExpectationResult> Engine::CheckExpectation(size_t m, const std::s
   r.known_discrepancy = x.known_discrepancy;
   r.source = x.source;
   r.note = x.note;
-  r.pos = x.figure.pos;
+  r.pos = x.figure.pos();
   auto within = [&](const Decimal& c, const Decimal& s, const Decimal& tol) {
     return (c - s).Abs() <= tol || c.NearlyEquals(s);
   };

@@ -95,7 +95,7 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
     if (auto it = model_index_.find(def->id); it != model_index_.end()) {
       const Located& first = models_[it->second]->def->where;
       Report(def->where, 0, def->id.size(),
-             "duplicate model id '" + def->id + "' (first defined at " + PlaceText(first.pos, first.line) + ")",
+             "duplicate model id '" + def->id + "' (first defined at " + PlaceText(first.pos(), first.line()) + ")",
              "duplicate-id");
       continue;
     }
@@ -274,7 +274,7 @@ void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
 void Engine::Report(const Located& src, size_t offset, size_t length, std::string message,
                     std::string code, Severity severity) {
   if (quiet_) return;
-  auto key = std::make_tuple(src.pos.path, src.pos.line, src.pos.col + static_cast<int>(offset), message);
+  auto key = std::make_tuple(src.pos().path, src.pos().line, src.pos().col + static_cast<int>(offset), message);
   if (!reported_.insert(key).second) return;
   ReportAt(diags_, src, offset, length, std::move(message), std::move(code), severity);
 }

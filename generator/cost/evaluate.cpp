@@ -176,7 +176,7 @@ class InputHash {
   InputHash& operator<<(long long n) { return *this << std::string_view(std::to_string(n)); }
   InputHash& operator<<(bool b) { return *this << (b ? 1LL : 0LL); }
   InputHash& operator<<(const SourcePos& p) { return *this << p.path << static_cast<long long>(p.line) << static_cast<long long>(p.col); }
-  InputHash& operator<<(const Located& l) { return *this << l.text << l.pos << l.line; }
+  InputHash& operator<<(const Located& l) { return *this << l.text << l.pos() << l.line(); }
   InputHash& operator<<(const LocalizedText& t) {
     *this << static_cast<long long>(t.size());
     for (const auto& [lang, text] : t) *this << lang << text;
@@ -479,7 +479,7 @@ Evaluation Reevaluate(const Evaluation& previous, Inputs inputs, const std::set<
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
   std::vector<char> changed;
-  for (const ModelDef& m : core->inputs.models) changed.push_back(changed_files.count(m.where.pos.path) > 0);
+  for (const ModelDef& m : core->inputs.models) changed.push_back(changed_files.count(m.where.pos().path) > 0);
   RunOnLargeStack([&] {
     RebuildChanged(previous, before, *core, changed, changed_prices, diags, &data->results, stats);
   });

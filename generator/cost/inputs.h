@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -19,13 +20,46 @@
 
 namespace costsite::cost {
 
-/// Text as written in a source file: `pos` is its first character, `line` the
-/// source line holding it (for the caret). Empty text means "not given".
+/// A text that values were read from, held once for all of them: its path
+/// as diagnostics show it, and the text itself for the lines carets are drawn
+/// under (a Markdown page's `cost model` block: that block).
+struct SourceText {
+  std::string path;
+  std::string text;
+};
+
+/// Text as written in a source file: `pos()` is its first character, `line()`
+/// the source line holding it (for the caret). Empty text means "not given".
+///
+/// The file's path and text are shared by every value read from it, and the
+/// line is found again when asked for: a site with a model per report holds
+/// every model's definitions until its group is evaluated, and a copy of the
+/// path and of the line in each value was about half of a parsed model.
 struct Located {
   std::string text;
-  SourcePos pos;
-  std::string line;
+  std::shared_ptr<const SourceText> source;  // null when not read from a text
+  int line_no = 0;                           // 1-based line of the file; 0 = unknown
+  int col_no = 0;                            // 1-based byte column; 0 = unknown
+  static constexpr uint32_t kNoLine = UINT32_MAX;
+  uint32_t line_at = 0;                      // where line `line_no` starts in source->text; kNoLine: none
+
+  /// `text` at column `col` of `line`, the first and only line of a source
+  /// named `path` (a `--set` given on the command line).
+  static Located OnLine(std::string text, std::string path, std::string line, int col) {
+    return {std::move(text), std::make_shared<const SourceText>(SourceText{std::move(path), std::move(line)}), 1, col, 0};
+  }
+
   bool empty() const { return text.empty(); }
+  /// Where the text starts: its file, line and column.
+  SourcePos pos() const { return {source ? source->path : std::string(), line_no, col_no}; }
+  /// The source line holding it, without its line break; "" when unknown.
+  std::string_view line() const {
+    if (!source || line_at == kNoLine || line_at > source->text.size()) return {};
+    std::string_view l = std::string_view(source->text).substr(line_at);
+    l = l.substr(0, l.find('\n'));
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    return l;
+  }
 };
 
 /// Tiers as written: `tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1.25}, …]}`.

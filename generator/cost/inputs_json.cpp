@@ -10,15 +10,22 @@ namespace {
 using nlohmann::json;
 
 json J(const Located& l) {
-  if (l.text.empty() && l.pos.path.empty()) return json();
-  return json::array({l.text, l.pos.path, l.pos.line, l.pos.col});
+  const std::string& path = l.source ? l.source->path : std::string();
+  if (l.text.empty() && path.empty()) return json();
+  return json::array({l.text, path, l.line_no, l.col_no});
 }
 void R(const json& j, Located* l) {
   if (!j.is_array() || j.size() != 4) return;
   l->text = j[0].get<std::string>();
-  l->pos.path = j[1].get<std::string>();
-  l->pos.line = j[2].get<int>();
-  l->pos.col = j[3].get<int>();
+  // One source per path, as when the definitions were read (without their
+  // text: no caret is drawn from definitions read back).
+  static thread_local std::shared_ptr<const SourceText> last;
+  std::string path = j[1].get<std::string>();
+  if (!last || last->path != path) last = std::make_shared<const SourceText>(SourceText{std::move(path), {}});
+  l->source = last;
+  l->line_no = j[2].get<int>();
+  l->col_no = j[3].get<int>();
+  l->line_at = 0;
 }
 
 json J(const LocalizedText& t) {

@@ -10,9 +10,9 @@ namespace costsite::cost {
 
 void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
               std::string message, std::string code, Severity severity) {
-  SourcePos pos = at.pos;
+  SourcePos pos = at.pos();
   if (pos.line > 0 && pos.col > 0) pos.col += static_cast<int>(offset);
-  diags.Add({severity, pos, std::move(message), at.line,
+  diags.Add({severity, pos, std::move(message), std::string(at.line()),
              static_cast<int>(std::max<size_t>(length, 1)), std::move(code)});
 }
 
@@ -28,7 +28,7 @@ bool IsIsoDate(std::string_view d) {
 
 namespace {
 
-std::string Where(const Located& at) { return PlaceText(at.pos, at.line); }
+std::string Where(const Located& at) { return PlaceText(at.pos(), at.line()); }
 
 }  // namespace
 
@@ -493,7 +493,7 @@ std::vector<ProviderView> PriceBook::Views() const {
     auto own = std::find_if(e.values.begin(), e.values.end(), [](const CompiledValue& cv) { return cv.own; });
     PriceEntryView v{e.entry->id, e.entry->label, e.unit, {}, own == e.values.end() ? "" : own->checked,
                      e.entry->source.empty() ? e.list->source : e.entry->source, e.entry->note,
-                     e.entry->where.pos, e.entry->where.line, {}, {}, {}};
+                     e.entry->where.pos(), std::string(e.entry->where.line()), {}, {}, {}};
     if (own != e.values.end()) v.since = own->date;
     for (const CompiledValue& cv : e.values) {
       // A value in force always is drawn at the date it was read.

@@ -185,9 +185,9 @@ std::vector<cost::ParamSet> SetsFrom(const json& list) {
     if (!s.is_array() || s.size() != 2 || !s[0].is_string() || !s[1].is_string()) continue;
     cost::ParamSet set;
     set.target.text = s[0].get<std::string>();
-    set.target.pos = {"--set", 1, 1};
+    set.target.pos() = {"--set", 1, 1};
     set.value.text = s[1].get<std::string>();
-    set.value.pos = {"--set", 1, static_cast<int>(set.target.text.size()) + 2};
+    set.value.pos() = {"--set", 1, static_cast<int>(set.target.text.size()) + 2};
     sets.push_back(std::move(set));
   }
   return sets;

@@ -217,8 +217,7 @@ void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_
   } else {
     if (root["model"]) f.Error(root["model"], "a model in a page takes its id from the page; remove `model:`", "unknown-key");
     m->id = inline_id;
-    SourcePos pos = f.Pos(root);
-    m->where = {inline_id, pos, std::string(f.Line(pos.line - f.Pos(root).line + 1))};
+    m->where = f.At(f.Pos(root), inline_id);
   }
   if (root["title"]) m->title = f.Localized(root["title"], "title");
   if (root["as_of"]) m->as_of = f.Date(root["as_of"]);

@@ -62,8 +62,16 @@ cost::Located YamlFile::Text(const YamlNode& node, std::string_view what) {
     Error(node, "expected a value for " + std::string(what), "malformed-yaml");
     return {};
   }
-  SourcePos pos = Pos(node);
-  return {node.Scalar(), pos, std::string(Line(pos.line - first_line_ + 1))};
+  return At(Pos(node), node.Scalar());
+}
+
+cost::Located YamlFile::At(const SourcePos& pos, std::string text) {
+  if (!source_) source_ = std::make_shared<const cost::SourceText>(cost::SourceText{path_, std::string(text_)});
+  std::string_view line = Line(pos.line - first_line_ + 1);
+  // A line past the text (or past its first 4 GiB) has no line to show.
+  size_t at = line.data() ? static_cast<size_t>(line.data() - text_.data()) : cost::Located::kNoLine;
+  if (at >= cost::Located::kNoLine) at = cost::Located::kNoLine;
+  return {std::move(text), source_, pos.line, pos.col, static_cast<uint32_t>(at)};
 }
 
 std::string YamlFile::Scalar(const YamlNode& node, std::string_view what) {

@@ -28,6 +28,8 @@ class YamlFile {
   SourcePos Pos(const YamlNode& node);
   /// A scalar as cost::Located; reports and returns empty if `node` is not a scalar.
   cost::Located Text(const YamlNode& node, std::string_view what);
+  /// `text` as written at `pos` of this file.
+  cost::Located At(const SourcePos& pos, std::string text);
   /// A scalar's text; "" (reported) if not a scalar.
   std::string Scalar(const YamlNode& node, std::string_view what);
   /// A YYYY-MM-DD scalar; "" (reported) otherwise.
@@ -65,6 +67,7 @@ class YamlFile {
   int first_line_;
   YamlDoc doc_;
   LineIndex lines_;
+  std::shared_ptr<const cost::SourceText> source_;  // made at the first Text(), shared by every value read
 };
 
 /// Readers of one kind of pricing file from its parsed root map.

@@ -170,8 +170,8 @@ Options WithSets(const std::vector<std::pair<std::string, std::string>>& sets) {
   Options o = Pinned();
   for (const auto& [target, value] : sets) {
     ParamSet p;
-    p.target = {target, {"--set", 1, 1}, ""};
-    p.value = {value, {"--set", 1, 1}, ""};
+    p.target = Located::OnLine(target, "--set", "", 1);
+    p.value = Located::OnLine(value, "--set", "", 1);
     o.sets.push_back(p);
   }
   return o;

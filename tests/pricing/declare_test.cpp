@@ -31,8 +31,8 @@ TEST_CASE("A units file declares count units with their names", "[pricing][decla
   CHECK(gpu.names.en_one == "GPU");
   CHECK(gpu.names.en_other == "GPUs");
   REQUIRE(gpu.keys.size() == 4);
-  CHECK(gpu.keys[2].pos.line == 2);
-  CHECK(gpu.keys[2].pos.col == 25);
+  CHECK(gpu.keys[2].pos().line == 2);
+  CHECK(gpu.keys[2].pos().col == 25);
   CHECK(inputs.units[1].names.en_one == "IOPS");
   CHECK(inputs.units[1].names.en_other.empty());
 }

@@ -53,12 +53,12 @@ params:
   qps: {value: 1000 requests/s, input: {min: 10 requests/s, max: 5000 requests/s}}
 )";
   Diagnostics inside;
-  cost::ParamSet ok{{"m.qps", {"--set", 1, 1}, "m.qps=800 requests/s"}, {"800 requests/s", {"--set", 1, 7}, "m.qps=800 requests/s"}};
+  cost::ParamSet ok{cost::Located::OnLine("m.qps", "--set", "m.qps=800 requests/s", 1), cost::Located::OnLine("800 requests/s", "--set", "m.qps=800 requests/s", 7)};
   cost::Evaluation ev = EvaluateModel(yaml, &inside, {ok});
   CHECK_FALSE(inside.HasErrors());
   CHECK(ev.Find("m")->params[0].value.lo.ToString() == "800");
   Diagnostics outside;
-  cost::ParamSet bad{{"m.qps", {"--set", 1, 1}, "m.qps=9000 requests/s"}, {"9000 requests/s", {"--set", 1, 7}, "m.qps=9000 requests/s"}};
+  cost::ParamSet bad{cost::Located::OnLine("m.qps", "--set", "m.qps=9000 requests/s", 1), cost::Located::OnLine("9000 requests/s", "--set", "m.qps=9000 requests/s", 7)};
   ev = EvaluateModel(yaml, &outside, {bad});
   CHECK(AllDiagnostics(outside) ==
         "--set:1:7: error: parameter 'qps' is 9000 requests/s, outside its input's bounds 10 requests/s to 5000 requests/s\n"

@@ -12,6 +12,42 @@ namespace {
 
 namespace fs = std::filesystem;
 
+TEST_CASE("Values read from one file share its path and text, and each finds its own line", "[pricing][parse]") {
+  const std::string text =
+      "model: m\r\nunit: USD/month\r\nparams:\r\n  gpus: {value: \"8\", label: {zh: GPU, en: GPUs}}\r\n"
+      "items:\r\n  gpu:\r\n    formula: |\r\n      gpus * 2 USD/month\r\n";
+  cost::Inputs in;
+  Diagnostics diags;
+  ParsePricingFile("pricing/m.yaml", text, &in, diags);
+  REQUIRE(diags.Sorted().empty());
+  REQUIRE(in.models.size() == 1);
+  const cost::ModelDef& m = in.models[0];
+  CHECK(m.where.line() == "model: m");
+  CHECK(m.unit.line() == "unit: USD/month");
+  const cost::Located& gpus = m.params.at(0).value;
+  CHECK(gpus.text == "8");
+  CHECK(gpus.line() == "  gpus: {value: \"8\", label: {zh: GPU, en: GPUs}}");
+  CHECK(gpus.pos().path == "pricing/m.yaml");
+  CHECK(gpus.pos().line == 4);
+  CHECK(gpus.pos().col == 18);  // past the opening quote
+  const cost::Located& formula = m.items.at(0).formula;
+  CHECK(formula.line() == "      gpus * 2 USD/month");  // a block scalar's content, on the line after `|`
+  CHECK(formula.pos().line == 8);
+  // One text for the file, held by every value read from it.
+  REQUIRE(m.where.source);
+  CHECK(m.where.source.get() == gpus.source.get());
+  CHECK(m.where.source.get() == formula.source.get());
+  CHECK(m.where.source->text == text);
+  // Made, not read: no source, no line.
+  cost::Located bare{"1", {}, 0, 0};
+  CHECK(bare.line().empty());
+  CHECK(bare.pos().path.empty());
+  cost::Located set = cost::Located::OnLine("2", "--set", "m.gpus=2", 8);
+  CHECK(set.line() == "m.gpus=2");
+  CHECK(set.pos().path == "--set");
+  CHECK(set.pos().col == 8);
+}
+
 TEST_CASE("A price list keeps values, variants, history and positions", "[pricing][parse]") {
   const char* text = R"y(provider: aws
 name: {zh: 亚马逊云科技, en: Amazon Web Services}
@@ -33,12 +69,12 @@ prices:
   REQUIRE(list.entries.size() == 1);
   const cost::PriceEntry& e = list.entries[0];
   CHECK(e.current.price.text == "32.77");
-  CHECK(e.current.price.pos.line == 8);
-  CHECK(e.current.price.pos.col == 12);
+  CHECK(e.current.price.pos().line == 8);
+  CHECK(e.current.price.pos().col == 12);
   CHECK(e.current.variants[0].first == "spot");
   REQUIRE(e.history.size() == 1);
   CHECK(e.history[0].date == "2024-06-01");
-  CHECK(e.history[0].price.pos.col == 36);  // past the opening quote
+  CHECK(e.history[0].price.pos().col == 36);  // past the opening quote
 }
 
 TEST_CASE("Price list errors name their place", "[pricing][parse]") {
@@ -147,12 +183,12 @@ expectations:
   REQUIRE(m.params.size() == 2);
   CHECK(m.params[1].id == "qps");
   CHECK(m.params[1].value.text == "10 to 20 requests/s");
-  CHECK(m.items[0].price.pos.col == 67);
+  CHECK(m.items[0].price.pos().col == 67);
   CHECK(m.items[1].formula.text == "500 GB * @aws/s3.standard");
   CHECK(m.scenarios[0].params[0].value.text == "4");
   CHECK(m.scenarios[0].variants[0].variant == "reserved_1y");
-  CHECK(m.scenarios[0].variants[0].where.pos.line > 0);  // the variant as written, for diagnostics
-  CHECK(m.rules[0].when.pos.line == 21);
+  CHECK(m.scenarios[0].variants[0].where.pos().line > 0);  // the variant as written, for diagnostics
+  CHECK(m.rules[0].when.pos().line == 21);
   CHECK(m.expectations[0].known_discrepancy);
 }
 
@@ -161,8 +197,8 @@ TEST_CASE("An inline model is positioned inside its page", "[pricing][parse]") {
   Diagnostics diags;
   REQUIRE(ParseInlineModel("content/gpu.en.md", "params:\n  hours: 730 h\n", 12, "gpu-1", &m, diags));
   CHECK(m.id == "gpu-1");
-  CHECK(m.params[0].value.pos.line == 13);
-  CHECK(m.params[0].value.pos.col == 10);
+  CHECK(m.params[0].value.pos().line == 13);
+  CHECK(m.params[0].value.pos().col == 10);
   Diagnostics bad;
   CHECK_FALSE(ParseInlineModel("content/gpu.en.md", "model: x\n", 12, "gpu-1", &m, bad));
   CHECK(bad.Sorted()[0].pos.line == 12);
@@ -217,10 +253,10 @@ TEST_CASE("A model of 40,000 figures keeps each figure's place and line", "[pric
   REQUIRE(m.figures.size() == 40000);
   const cost::FigureDef& last = m.figures.back();
   CHECK(last.formula.text == "39999");
-  CHECK(last.formula.pos.line == 40002);
-  CHECK(last.formula.pos.col == 21);
-  CHECK(last.formula.line == "  f39999: {formula: 39999}");
-  CHECK(m.figures[7].where.line == "  f7: {formula: 7}");
+  CHECK(last.formula.pos().line == 40002);
+  CHECK(last.formula.pos().col == 21);
+  CHECK(last.formula.line() == "  f39999: {formula: 39999}");
+  CHECK(m.figures[7].where.line() == "  f7: {formula: 7}");
 }
 
 }  // namespace

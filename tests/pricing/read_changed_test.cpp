@@ -57,7 +57,7 @@ TEST_CASE("Reading only the named pricing files gives what reading the folder gi
   REQUIRE(in.models.size() == 3);
   CHECK(in.models[0].id == "nested");  // pricing/a/b.yaml first, as ReadPricing orders them
   CHECK(in.models[1].id == "dash");
-  CHECK(in.models[1].where.pos.path == "pricing/a-b.yaml");
+  CHECK(in.models[1].where.pos().path == "pricing/a-b.yaml");
 
   SECTION("a named file whose text did not change is not parsed again") {
     cost::Inputs again;

@@ -82,8 +82,8 @@ int main(int argc, char** argv) {
     cost::Options o = options;
     for (const json& s : chosen) {
       cost::ParamSet p;
-      p.target = {s[0].get<std::string>(), {"--set", 1, 1}, ""};
-      p.value = {s[1].get<std::string>(), {"--set", 1, 1}, ""};
+      p.target = cost::Located::OnLine(s[0].get<std::string>(), "--set", "", 1);
+      p.value = cost::Located::OnLine(s[1].get<std::string>(), "--set", "", 1);
       o.sets.push_back(p);
     }
     Diagnostics d;
