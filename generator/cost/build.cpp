@@ -103,7 +103,7 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   if (!ok) return false;
   if (!first) sum.v = Sum(parts);
   if (first && model.total_unit) sum.dim = model.total_unit->dim;
-  if (model.total_unit && model.total_unit->dim == sum.dim) sum.display = model.total_unit;
+  if (model.total_unit && model.total_unit->dim == sum.dim) sum.display = *model.total_unit;
   e->value = std::move(sum);
   e->explain = std::move(trace.explain);
   return true;
@@ -134,8 +134,8 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   const ModelDef& d = *model.def;
   const Entry* total = nullptr;
   if (Get(m, scenario, "total", nullptr, nullptr, &total) != Lookup::kFound) return false;
-  auto named = model.names.find(of);
-  bool is_item = named != model.names.end() && named->second.first == Kind::kItem;
+  const Name* named = model.FindName(of);
+  bool is_item = named && named->kind == Kind::kItem;
   const ShareBasis& basis = Basis(m, scenario);
   if (!basis.ok) return false;
   // The rest is everything but the part: one subtraction per share instead

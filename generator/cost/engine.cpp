@@ -175,22 +175,28 @@ void Engine::Check(size_t m) {
   if (!d.unit.empty()) {
     UnitError err;
     if (auto u = ParseUnit(d.unit.text, units_, &err)) {
-      model.total_unit = *u;
+      model.total_unit = InternUnit(*u).ptr();
     } else {
       Report(d.unit, err.offset, err.length, err.message, "unknown-unit");
     }
   }
+  std::unordered_set<std::string_view> seen;  // the first of an id is its name
+  model.names.reserve(d.params.size() + d.items.size() + d.figures.size());
   auto add = [&](const std::string& id, const Located& at, Kind kind, size_t i) {
     if (id == "total" || id == "subtotal" || id == "share") {
       Report(at, 0, id.size(), "'" + id + "' is a built-in figure and cannot be redefined",
              "duplicate-id");
-    } else if (!model.names.emplace(id, std::make_pair(kind, i)).second) {
+    } else if (!seen.insert(id).second) {
       Report(at, 0, id.size(), "duplicate id '" + id + "' in model '" + d.id + "'", "duplicate-id");
+    } else {
+      model.names.push_back({id, kind, i});
     }
   };
   for (size_t i = 0; i < d.params.size(); ++i) add(d.params[i].id, d.params[i].value, Kind::kParam, i);
   for (size_t i = 0; i < d.items.size(); ++i) add(d.items[i].id, d.items[i].where, Kind::kItem, i);
   for (size_t i = 0; i < d.figures.size(); ++i) add(d.figures[i].id, d.figures[i].where, Kind::kFigure, i);
+  std::sort(model.names.begin(), model.names.end(), [](const Name& a, const Name& b) { return a.id < b.id; });
+  model.names.shrink_to_fit();
   for (size_t i = 0; i < d.items.size(); ++i) {
     if (!d.items[i].group.empty()) model.group_items[d.items[i].group].push_back(i);
   }
@@ -207,8 +213,8 @@ void Engine::Check(size_t m) {
              "duplicate-id");
     }
     for (const auto& p : sc.params) {
-      auto it = model.names.find(p.id);
-      if (it == model.names.end() || it->second.first != Kind::kParam) {
+      const Name* named = model.FindName(p.id);
+      if (!named || named->kind != Kind::kParam) {
         Report(p.value, 0, p.value.text.size(),
                "scenario '" + sc.id + "' overrides unknown parameter '" + p.id + "'", "unknown-reference");
       }
@@ -328,8 +334,8 @@ void Engine::ShowIn(const Unit& unit, Value* v, Trace* trace) const {
 LocalizedText Engine::LabelOf(size_t m, std::string_view id) const {
   const Model& model = *models_[m];
   const ModelDef& d = *model.def;
-  if (auto it = model.names.find(id); it != model.names.end()) {
-    auto [kind, i] = it->second;
+  if (const Name* named = model.FindName(id)) {
+    auto [kind, i] = std::pair(named->kind, named->index);
     return kind == Kind::kParam ? d.params[i].label : kind == Kind::kItem ? d.items[i].label : d.figures[i].label;
   }
   if (id == "total") return d.title;
@@ -373,14 +379,14 @@ bool Engine::CheckDeclared(const Located& unit_src, const Located& at, Value* v,
 
 bool Engine::HasFigure(size_t m, std::string_view id) const {
   const Model& model = *models_[m];
-  if (model.names.count(id)) return true;
-  if (id == "total") return model.total_unit.has_value();
+  if (model.FindName(id)) return true;
+  if (id == "total") return model.total_unit != nullptr;
   auto has_group = [&](std::string_view g) { return !g.empty() && model.group_items.count(g) > 0; };
   if (id.substr(0, 9) == "subtotal.") return has_group(id.substr(9));
   if (id.substr(0, 6) == "share.") {
     std::string_view x = id.substr(6);
-    auto it = model.names.find(x);
-    bool item = it != model.names.end() && it->second.first == Kind::kItem;
+    const Name* named = model.FindName(x);
+    bool item = named && named->kind == Kind::kItem;
     return model.total_unit && (item || has_group(x));
   }
   return false;
@@ -443,7 +449,8 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (id == "total") return ComputeSum(m, scenario, "", e);
   if (id.rfind("subtotal.", 0) == 0) return ComputeSum(m, scenario, id.substr(9), e);
   if (id.rfind("share.", 0) == 0) return ComputeShare(m, scenario, id.substr(6), e);
-  auto [kind, i] = model.names.find(id)->second;
+  const Name& named = *model.FindName(id);
+  auto [kind, i] = std::pair(named.kind, named.index);
   Trace trace;
   std::optional<Value> v;
   if (kind == Kind::kItem) return ComputeItem(m, scenario, d.items[i], e);

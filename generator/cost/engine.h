@@ -4,11 +4,13 @@
 #ifndef COSTSITE_COST_ENGINE_H_
 #define COSTSITE_COST_ENGINE_H_
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_set>
 #include <vector>
@@ -153,10 +155,25 @@ class Engine {
     std::optional<InputRange> input;  // an adjustable param's bounds (CheckInput)
   };
   enum class Kind { kParam, kItem, kFigure };
+  // A param, item or figure of a model by its id.
+  struct Name {
+    std::string id;
+    Kind kind;
+    size_t index;  // in the definition's params, items or figures
+  };
+  // Every model of a site is checked before the first evaluates (one per
+  // report: 50,000 at once), so what is held per model is kept small: the
+  // total's unit shared (InternUnit) rather than 184 bytes inline, the names
+  // in one sorted array rather than a tree node each.
   struct Model {
     const ModelDef* def = nullptr;
-    std::optional<Unit> total_unit;
-    std::map<std::string, std::pair<Kind, size_t>, std::less<>> names;
+    std::shared_ptr<const Unit> total_unit;  // null: the model declares no unit
+    std::vector<Name> names;                 // sorted by id; FindName
+    const Name* FindName(std::string_view id) const {
+      auto it = std::lower_bound(names.begin(), names.end(), id,
+                                 [](const Name& n, std::string_view key) { return n.id < key; });
+      return it != names.end() && it->id == id ? &*it : nullptr;
+    }
     std::string as_of;
     // Indexes of `def` made once (Check), so that a lookup does not scan it.
     std::map<std::string, std::vector<size_t>, std::less<>> group_items;  // in item order

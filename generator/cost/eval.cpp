@@ -29,7 +29,7 @@ std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std
 }
 
 std::string Engine::ModelCurrency(const Scope& s, const Value& fallback) const {
-  const std::optional<Unit>& total = models_[s.model]->total_unit;
+  const std::shared_ptr<const Unit>& total = models_[s.model]->total_unit;
   return total && total->dim.IsMoney() ? total->dim.currency : fallback.dim.currency;
 }
 
