@@ -39,6 +39,10 @@ std::vector<std::string> ForeignFiles(const std::filesystem::path& out);
 /// The manifest's text for `files`: one name a line, with backslash, newline
 /// and carriage return written as `\\`, `\n` and `\r`, so any file name fits.
 std::string FormatManifest(const std::vector<std::string_view>& files);
+/// The same text given to `sink` in pieces of about 64 KiB, for a manifest
+/// of hundreds of thousands of names not to be held whole.
+void FormatManifest(const std::vector<std::string_view>& files,
+                    const std::function<void(std::string_view piece)>& sink);
 /// The names of a manifest's text (FormatManifest's inverse; a manifest
 /// written before escaping reads the same unless a name held a backslash).
 std::vector<std::string> ParseManifest(std::string_view text);

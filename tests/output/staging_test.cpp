@@ -159,6 +159,34 @@ TEST_CASE("The manifest holds any file name and reads its older form") {
   CHECK(ForeignFiles(out).empty());
 }
 
+TEST_CASE("A manifest of many names is written in pieces that make the same text") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  Staging s(out);
+  std::string err;
+  REQUIRE(s.Begin(&err));
+  std::vector<std::string> names;
+  for (int i = 0; i < 3000; ++i) {
+    names.push_back("reports/a-report-with-a-long-name-" + std::to_string(i) + (i % 7 == 0 ? "/x\\y" : "") + "/index.html");
+    REQUIRE(s.Write(names.back(), "x", &err));
+  }
+  REQUIRE(s.Commit(&err));
+  std::sort(names.begin(), names.end());
+  std::vector<std::string_view> views(names.begin(), names.end());
+  std::vector<size_t> pieces;
+  std::string streamed;
+  FormatManifest(views, [&](std::string_view piece) {
+    pieces.push_back(piece.size());
+    streamed += piece;
+  });
+  CHECK(pieces.size() >= 2);  // past 64 KiB, in more than one piece
+  CHECK(streamed == FormatManifest(views));
+  std::ifstream in(out / std::string(kManifestName), std::ios::binary);
+  std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(ParseManifest(written) == names);
+  CHECK(ForeignFiles(out).empty());
+}
+
 TEST_CASE("Staging writes only plain relative paths, each once") {
   TempDir tmp;
   fs::path out = tmp.path() / "site";
