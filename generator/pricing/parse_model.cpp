@@ -219,7 +219,9 @@ void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_
     m->id = inline_id;
     m->where = f.At(f.Pos(root), inline_id);
   }
-  if (root["title"]) m->title = f.Localized(root["title"], "title");
+  // Not interned: a title names one model, and the intern table's copy of
+  // its words would be held for every model until the table is pruned.
+  if (root["title"]) m->title = f.Localized(root["title"], "title", /*intern=*/false);
   if (root["as_of"]) m->as_of = f.Date(root["as_of"]);
   if (root["unit"]) m->unit = f.Text(root["unit"], "unit");
   if (root["params"]) ReadParams(f, root["params"], &m->params, true);

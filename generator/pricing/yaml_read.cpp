@@ -91,7 +91,7 @@ std::string YamlFile::Date(const YamlNode& node) {
   return d;
 }
 
-LocalizedText YamlFile::Localized(const YamlNode& node, std::string_view what) {
+LocalizedText YamlFile::Localized(const YamlNode& node, std::string_view what, bool intern) {
   LocalizedText out;
   if (node.IsScalar()) {
     out.emplace("", node.Scalar());
@@ -108,6 +108,7 @@ LocalizedText YamlFile::Localized(const YamlNode& node, std::string_view what) {
   } else {
     Error(node, "expected text or {zh: …, en: …} for " + std::string(what), "malformed-yaml");
   }
+  if (!intern) return out;
   return std::move(out.Intern());  // held by every figure and table row that shows it
 }
 

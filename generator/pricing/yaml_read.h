@@ -34,8 +34,9 @@ class YamlFile {
   std::string Scalar(const YamlNode& node, std::string_view what);
   /// A YYYY-MM-DD scalar; "" (reported) otherwise.
   std::string Date(const YamlNode& node);
-  /// A string, or a map of language -> string.
-  LocalizedText Localized(const YamlNode& node, std::string_view what);
+  /// A string, or a map of language -> string; interned (LocalizedText::Intern)
+  /// unless `intern` is false, for a text written once (a model's title).
+  LocalizedText Localized(const YamlNode& node, std::string_view what, bool intern = true);
   bool Bool(const YamlNode& node, std::string_view what);
   /// An id of `[a-z0-9_]` words joined by '.' or '-' (`dotted`), else one word.
   std::string Id(const YamlNode& node, std::string_view what, bool dotted);
