@@ -107,7 +107,6 @@ Engine::Engine(const UnitTable& units, const PriceBook& prices, const Options& o
     defs_.push_back(def);
     models_.push_back(std::make_unique<Model>());
     models_.back()->def = def;
-    models_.back()->as_of = def->as_of.empty() ? options.as_of : def->as_of;
     Check(models_.size() - 1);
   }
 }
@@ -121,7 +120,6 @@ Engine::Engine(const Engine& checked, std::vector<const ModelDef*> models, Diagn
     defs_.push_back(def);
     models_.push_back(std::make_unique<Model>());
     models_.back()->def = def;
-    models_.back()->as_of = def->as_of.empty() ? options_.as_of : def->as_of;
     Check(models_.size() - 1);
   }
   quiet_ = false;
@@ -189,7 +187,7 @@ void Engine::Check(size_t m) {
     } else if (!seen.insert(id).second) {
       Report(at, 0, id.size(), "duplicate id '" + id + "' in model '" + d.id + "'", "duplicate-id");
     } else {
-      model.names.push_back({id, kind, i});
+      model.names.push_back({id, kind, static_cast<uint32_t>(i)});
     }
   };
   for (size_t i = 0; i < d.params.size(); ++i) add(d.params[i].id, d.params[i].value, Kind::kParam, i);
@@ -394,7 +392,9 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
 
 std::string Engine::AsOf(size_t m, const std::string& scenario) const {
   const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario);
-  return sc && !sc->as_of.empty() ? sc->as_of : models_[m]->as_of;
+  if (sc && !sc->as_of.empty()) return sc->as_of;
+  const ModelDef& d = *defs_[m];
+  return d.as_of.empty() ? options_.as_of : d.as_of;
 }
 
 std::string Engine::DateOf(size_t m, const std::string& scenario) const {

@@ -157,14 +157,15 @@ class Engine {
   enum class Kind { kParam, kItem, kFigure };
   // A param, item or figure of a model by its id.
   struct Name {
-    std::string id;
+    std::string_view id;  // the definition's own: the record is freed first (ReleaseChecked)
     Kind kind;
-    size_t index;  // in the definition's params, items or figures
+    uint32_t index;  // in the definition's params, items or figures
   };
   // Every model of a site is checked before the first evaluates (one per
   // report: 50,000 at once), so what is held per model is kept small: the
   // total's unit shared (InternUnit) rather than 184 bytes inline, the names
-  // in one sorted array rather than a tree node each.
+  // in one sorted array of the definition's ids rather than a tree node and
+  // a copy each, and its date read from the definition (AsOf).
   struct Model {
     const ModelDef* def = nullptr;
     std::shared_ptr<const Unit> total_unit;  // null: the model declares no unit
@@ -174,7 +175,6 @@ class Engine {
                                  [](const Name& n, std::string_view key) { return n.id < key; });
       return it != names.end() && it->id == id ? &*it : nullptr;
     }
-    std::string as_of;
     // Indexes of `def` made once (Check), so that a lookup does not scan it.
     std::map<std::string, std::vector<size_t>, std::less<>> group_items;  // in item order
     std::map<std::string, std::vector<size_t>, std::less<>> scenarios;    // by id, in order
