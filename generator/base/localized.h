@@ -2,12 +2,13 @@
 #ifndef COSTSITE_BASE_LOCALIZED_H_
 #define COSTSITE_BASE_LOCALIZED_H_
 
+#include <algorithm>
 #include <initializer_list>
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace costsite {
 
@@ -15,46 +16,80 @@ namespace costsite {
 /// copied into every figure, price use and table row that shows it, so its
 /// copies share one immutable map: a copy is a pointer, and a change makes
 /// the changed copy its own map first (copy on write).
+///
+/// The map is an array of (language, text) pairs sorted by language, read
+/// like a std::map: a text has two or three languages, and a tree node per
+/// language made a two-language text 256 bytes in four allocations, where
+/// the array takes 176 in two (every model's title is one, held until its
+/// model is evaluated).
 class LocalizedText {
  public:
-  using Map = std::map<std::string, std::string, std::less<>>;
-  using value_type = Map::value_type;
+  using value_type = std::pair<std::string, std::string>;
+  using Map = std::vector<value_type>;
   using const_iterator = Map::const_iterator;
   using iterator = Map::const_iterator;
 
+ private:
+  // The first pair whose language is not before `lang`.
+  static Map::iterator LowerBound(Map& m, std::string_view lang) {
+    return std::lower_bound(m.begin(), m.end(), lang,
+                            [](const value_type& v, std::string_view key) { return v.first < key; });
+  }
+  static Map::const_iterator LowerBound(const Map& m, std::string_view lang) {
+    return std::lower_bound(m.begin(), m.end(), lang,
+                            [](const value_type& v, std::string_view key) { return v.first < key; });
+  }
+
+ public:
+
   LocalizedText() = default;
-  LocalizedText(std::initializer_list<value_type> texts)
-      : map_(texts.size() == 0 ? nullptr : std::make_shared<Map>(texts)) {}
+  /// As a std::map is made from them: sorted by language, the first text of
+  /// a language kept.
+  LocalizedText(std::initializer_list<value_type> texts) {
+    for (const value_type& t : texts) emplace(t.first, t.second);
+  }
 
   const_iterator begin() const { return Get().begin(); }
   const_iterator end() const { return Get().end(); }
-  const_iterator find(std::string_view lang) const { return Get().find(lang); }
-  bool contains(std::string_view lang) const { return Get().find(lang) != Get().end(); }
+  const_iterator find(std::string_view lang) const {
+    const Map& m = Get();
+    auto it = LowerBound(m, lang);
+    return it != m.end() && it->first == lang ? it : m.end();
+  }
+  bool contains(std::string_view lang) const { return find(lang) != end(); }
   size_t count(std::string_view lang) const { return contains(lang) ? 1 : 0; }
-  const std::string& at(std::string_view lang) const { return Get().find(lang)->second; }
+  const std::string& at(std::string_view lang) const { return find(lang)->second; }
   bool empty() const { return Get().empty(); }
   size_t size() const { return Get().size(); }
 
   std::string& operator[](std::string_view lang) {
     Map& m = Mutable();
-    auto it = m.find(lang);
-    if (it == m.end()) it = m.emplace(std::string(lang), std::string()).first;
+    auto it = LowerBound(m, lang);
+    if (it == m.end() || it->first != lang) it = m.emplace(it, std::string(lang), std::string());
     return it->second;
   }
-  template <typename... Args>
-  std::pair<const_iterator, bool> emplace(Args&&... args) {
-    auto [it, added] = Mutable().emplace(std::forward<Args>(args)...);
-    return {it, added};
+  /// Adds `text` for `lang` unless it has one; false (and the text it has) then.
+  std::pair<const_iterator, bool> emplace(std::string_view lang, std::string text) {
+    if (auto it = find(lang); it != end()) return {it, false};
+    Map& m = Mutable();
+    const_iterator it = m.emplace(LowerBound(m, lang), std::string(lang), std::move(text));
+    return {it, true};
   }
-  template <typename... Args>
-  std::pair<const_iterator, bool> insert_or_assign(Args&&... args) {
-    auto [it, added] = Mutable().insert_or_assign(std::forward<Args>(args)...);
-    return {it, added};
+  /// Sets `text` for `lang`; true when it had none.
+  std::pair<const_iterator, bool> insert_or_assign(std::string_view lang, std::string text) {
+    Map& m = Mutable();
+    auto it = LowerBound(m, lang);
+    if (it != m.end() && it->first == lang) {
+      it->second = std::move(text);
+      return {const_iterator(it), false};
+    }
+    return {const_iterator(m.emplace(it, std::string(lang), std::move(text))), true};
   }
   size_t erase(std::string_view lang) {
     if (!contains(lang)) return 0;
     Map& m = Mutable();
-    m.erase(m.find(lang));
+    m.erase(LowerBound(m, lang));
+    if (m.empty()) map_.reset();
     return 1;
   }
   void clear() { map_.reset(); }
