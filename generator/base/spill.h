@@ -102,6 +102,23 @@ inline void AppendVarint(uint64_t v, std::string* out) {
   out->append(buf, n);
 }
 
+/// Reads a value AppendVarint wrote at `*at` of `in`, moving `*at` past it;
+/// false when `in` ends first or the value runs past 64 bits.
+inline bool ReadVarint(std::string_view in, size_t* at, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && *at < in.size(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in[(*at)++]);
+    *v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+/// A signed value as an unsigned one whose varint is short when the
+/// magnitude is small (0, -1, 1, -2… as 0, 1, 2, 3…), and back.
+inline uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+inline int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
 }  // namespace costsite
 
 #endif  // COSTSITE_BASE_SPILL_H_

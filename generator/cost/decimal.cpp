@@ -1,5 +1,7 @@
 #include "cost/decimal.h"
 
+#include "base/spill.h"
+
 #include <boost/core/nvp.hpp>
 
 #include <array>
@@ -321,27 +323,6 @@ Decimal Decimal::PowerOfTen(int n) { return Decimal(Pow10(n)); }
 
 namespace {
 
-void PutVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view in, size_t* at, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && *at < in.size(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in[(*at)++]);
-    *v |= static_cast<uint64_t>(byte & 0x7F) << shift;
-    if (!(byte & 0x80)) return true;
-  }
-  return false;
-}
-
-uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
-
 // The forms AppendExact writes, in its first byte.
 enum ExactTag : char { kZero = 0, kLimbs = 1, kNegLimbs = 2, kOther = 3 };
 
@@ -359,18 +340,18 @@ void Decimal::AppendExact(std::string* out) const {
     }
     const std::string text = v_.str(0, std::ios_base::scientific);  // inf, -inf, nan
     out->push_back(kOther);
-    PutVarint(text.size(), out);
+    AppendVarint(text.size(), out);
     out->append(text);
     return;
   }
   out->push_back(l.neg ? kNegLimbs : kLimbs);
-  PutVarint(ZigZag(l.exp), out);
-  PutVarint(static_cast<uint64_t>(l.prec), out);
-  PutVarint(static_cast<uint64_t>(l.fpclass), out);
+  AppendVarint(ZigZag(l.exp), out);
+  AppendVarint(static_cast<uint64_t>(l.prec), out);
+  AppendVarint(static_cast<uint64_t>(l.fpclass), out);
   const size_t used = LastNonZero(l) + 1;
-  PutVarint(used, out);
-  PutVarint(l.count, out);
-  for (size_t i = 0; i < used; ++i) PutVarint(l.limb[i], out);
+  AppendVarint(used, out);
+  AppendVarint(l.count, out);
+  for (size_t i = 0; i < used; ++i) AppendVarint(l.limb[i], out);
 }
 
 bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
@@ -382,7 +363,7 @@ bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
   }
   uint64_t v = 0;
   if (tag == kOther) {
-    if (!GetVarint(in, at, &v) || v > in.size() - *at) return false;
+    if (!ReadVarint(in, at, &v) || v > in.size() - *at) return false;
     *out = Decimal(Backend(std::string(in.substr(*at, v))));
     *at += v;
     return true;
@@ -391,15 +372,15 @@ bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
   Limbs l;
   l.neg = tag == kNegLimbs;
   uint64_t exp = 0, prec = 0, fpclass = 0, used = 0, count = 0;
-  if (!GetVarint(in, at, &exp) || !GetVarint(in, at, &prec) || !GetVarint(in, at, &fpclass) ||
-      !GetVarint(in, at, &used) || !GetVarint(in, at, &count) || used > count || count > kMaxLimbs)
+  if (!ReadVarint(in, at, &exp) || !ReadVarint(in, at, &prec) || !ReadVarint(in, at, &fpclass) ||
+      !ReadVarint(in, at, &used) || !ReadVarint(in, at, &count) || used > count || count > kMaxLimbs)
     return false;
   l.exp = static_cast<int>(UnZigZag(exp));
   l.prec = static_cast<int32_t>(prec);
   l.fpclass = static_cast<int>(fpclass);
   l.count = count;
   for (size_t i = 0; i < used; ++i) {
-    if (!GetVarint(in, at, &v)) return false;
+    if (!ReadVarint(in, at, &v)) return false;
     l.limb[i] = static_cast<uint32_t>(v);
   }
   *out = Decimal(Write(l));

@@ -50,7 +50,7 @@ class ResultWriter {
 
  private:
   void Num(uint64_t v) { AppendVarint(v, out_); }
-  void Int(int64_t v) { Num((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+  void Int(int64_t v) { Num(ZigZag(v)); }
   void Bool(bool b) { out_->push_back(b ? 1 : 0); }
   void Str(std::string_view s) {
     Num(s.size());
@@ -249,18 +249,10 @@ class ResultReader {
   [[noreturn]] static void Fail() { std::abort(); }
   uint64_t Num() {
     uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= in_.size()) Fail();
-      const auto byte = static_cast<unsigned char>(in_[at_++]);
-      v |= static_cast<uint64_t>(byte & 0x7F) << shift;
-      if (!(byte & 0x80)) return v;
-    }
-    Fail();
+    if (!ReadVarint(in_, &at_, &v)) Fail();
+    return v;
   }
-  int Int() {
-    const uint64_t v = Num();
-    return static_cast<int>(static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1));
-  }
+  int Int() { return static_cast<int>(UnZigZag(Num())); }
   bool Bool() {
     if (at_ >= in_.size()) Fail();
     return in_[at_++] != 0;
