@@ -226,7 +226,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
                 ToFigure(item.id, item.label, e->value, e->explain, item.where.pos()), Interval()};
     if (e->factor) {
       Figure factor = *e->factor;
-      factor.id = item.id + ".factor", factor.pos = {item.quantity.pos().line, item.quantity.pos().col};
+      factor.id = item.id + ".factor", factor.pos = {item.quantity.line_no, item.quantity.col_no};
       li.factor = std::move(factor);
     }
     if (e->quantity) {

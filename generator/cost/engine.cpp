@@ -278,7 +278,7 @@ void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
 void Engine::Report(const Located& src, size_t offset, size_t length, std::string message,
                     std::string code, Severity severity) {
   if (quiet_) return;
-  auto key = std::make_tuple(src.pos().path, src.pos().line, src.pos().col + static_cast<int>(offset), message);
+  auto key = std::make_tuple(src.pos().path, src.line_no, src.col_no + static_cast<int>(offset), message);
   if (!reported_.insert(key).second) return;
   ReportAt(diags_, src, offset, length, std::move(message), std::move(code), severity);
 }
