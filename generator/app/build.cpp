@@ -21,6 +21,7 @@
 #include "output/staging.h"
 #include "render/anchors.h"
 #include "render/export.h"
+#include "render/page_lists.h"
 #include "render/publish.h"
 #include "render/search_index.h"
 #include "render/single_file.h"
@@ -93,6 +94,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
   const bool keep = page_diags != nullptr;
   std::atomic<size_t> done{0};
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(threads));
+  render::PageLists lists(in.pages);  // one for every thread
   ParallelFor(pages.size() + models.size(), threads, [&](size_t p, int worker) {
     if (p >= pages.size()) {
       std::string err;
@@ -109,7 +111,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
     // A written page's ids can be read back from its file, if a link leads to it.
     if (!renderer)
       renderer = std::make_unique<render::PageRenderer>(
-          in, staging && !keep ? render::PageIds::kOwnLinks : render::PageIds::kEvery);
+          in, staging && !keep ? render::PageIds::kOwnLinks : render::PageIds::kEvery, &lists);
     std::string err;
     Diagnostics* page_out = keep ? (*page_diags)[p].get() : diags;
     std::vector<render::OutputFile> own(kept ? langs.size() : 0);
@@ -311,6 +313,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   if (!search_stats.error.empty()) diags->Error({}, search_stats.error, {}, 1, "output");
   stage_done("index");
   stats->search_index_bytes = search_stats.bytes;
+  stats->search_index_runs = search_stats.runs;
   size_t site_files = 0;
   if (staging) {
     site_files = WriteSiteFiles(site, in, root, sink, diags);

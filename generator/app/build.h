@@ -41,6 +41,7 @@ struct BuildStats {
   std::vector<std::string> languages;
   size_t files = 0;
   size_t search_index_bytes = 0;  // size of search-index.js
+  size_t search_index_runs = 0;   // the sorted runs of terms merged into it
   double seconds = 0;
   /// Wall-clock seconds of each stage, in order ("load", "render", …), for --verbose.
   std::vector<std::pair<std::string, double>> stages;

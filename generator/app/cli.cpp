@@ -300,7 +300,8 @@ int RunBuild(const std::vector<std::string>& args, bool check, std::ostream& out
   }
   if (!a.flags["quiet"]) out << Summary(stats, warnings, out_path.string(), !check) << "\n";
   if (a.flags["verbose"] && !a.flags["quiet"]) {
-    out << "search index: " << stats.search_index_bytes << " bytes\n";
+    out << "search index: " << stats.search_index_bytes << " bytes, " << stats.search_index_runs
+        << " sorted runs merged\n";
     out << "stages:";
     for (const auto& [stage, seconds] : stats.stages)
       out << " " << stage << " " << std::fixed << std::setprecision(3) << seconds << " s";

@@ -113,4 +113,54 @@ std::vector<MenuItem> MenuEntries(const std::vector<content::Page>& pages, std::
   return out;
 }
 
+std::optional<size_t> PageLists::Order::Place(const content::Page* page) const {
+  auto it = std::lower_bound(by_page.begin(), by_page.end(), page,
+                             [&](uint32_t i, const content::Page* p) { return std::less<>()(listing[i].first, p); });
+  if (it == by_page.end() || listing[*it].first != page) return std::nullopt;
+  return *it;
+}
+
+PageLists::PageLists(const std::vector<content::Page>* pages) : pages_(pages), tree_(SiteTree::Build(*pages)) {}
+
+const std::vector<Entry>* PageLists::Siblings(size_t section, std::string_view lang) {
+  if (section == SiteTree::kNone) return nullptr;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = siblings_.find(Key(section, lang));
+  if (it == siblings_.end())
+    it = siblings_.emplace(Key(section, lang), ListEntries(*pages_, tree_, section, lang)).first;
+  return &it->second;
+}
+
+// Every page needs its neighbours, and sorting the section's list for each
+// was quadratic: the order is worked out once, with an index to find a page.
+const PageLists::Order& PageLists::OrderOf(size_t section, std::string_view lang) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = orders_.find(Key(section, lang));
+  if (it != orders_.end()) return it->second;
+  Order o;
+  for (const Entry& e : ListEntries(*pages_, tree_, section, lang))
+    if (!e.first->is_list) o.listing.push_back(e);
+  o.by_page.resize(o.listing.size());
+  for (size_t i = 0; i < o.listing.size(); ++i) o.by_page[i] = static_cast<uint32_t>(i);
+  std::sort(o.by_page.begin(), o.by_page.end(),
+            [&](uint32_t a, uint32_t b) { return std::less<>()(o.listing[a].first, o.listing[b].first); });
+  o.listing.shrink_to_fit();
+  return orders_.emplace(Key(section, lang), std::move(o)).first->second;
+}
+
+const std::vector<MenuItem>& PageLists::MainMenu(std::string_view lang) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = menus_.find(lang);
+  if (it == menus_.end()) it = menus_.emplace(std::string(lang), MenuEntries(*pages_, "main", lang)).first;
+  return it->second;
+}
+
+void PageLists::PagesChanged() {
+  std::lock_guard<std::mutex> lock(mu_);
+  orders_.clear();
+  menus_.clear();
+  siblings_.clear();
+  tree_ = SiteTree::Build(*pages_);
+}
+
 }  // namespace costsite::render

@@ -149,28 +149,15 @@ struct PageRenderer::Impl {
   SplicedValue content{"content"}, body{"body"};
   // Ids around the page's Markdown that its headings must leave free.
   std::set<std::string> reserved_ids;
-  SiteTree tree;
-  // Per language: its main menu (every page shows it).
-  std::map<std::string, std::vector<MenuItem>, std::less<>> menus;
+  // The site's lists: the build's, shared by its threads, or this renderer's own.
+  std::unique_ptr<PageLists> own_lists;
+  PageLists* lists;
+  const SiteTree& tree() const { return lists->tree(); }
 
-  // Per section and language: the entries its sidebar lists (made once).
-  std::map<std::pair<size_t, std::string>, std::vector<Entry>> siblings;
-
-  const std::vector<Entry>* SiblingsOf(size_t section, std::string_view lang) {
-    if (section == SiteTree::kNone) return nullptr;
-    auto key = std::make_pair(section, std::string(lang));
-    auto it = siblings.find(key);
-    if (it == siblings.end()) it = siblings.emplace(std::move(key), ListEntries(*in.pages, tree, section, lang)).first;
-    return &it->second;
-  }
-
-  const std::vector<MenuItem>& MenuOf(std::string_view lang) {
-    auto it = menus.find(lang);
-    if (it == menus.end()) it = menus.emplace(std::string(lang), MenuEntries(*in.pages, "main", lang)).first;
-    return it->second;
-  }
-
-  explicit Impl(const SiteInputs& inputs) : in(inputs), tree(SiteTree::Build(*inputs.pages)) {
+  Impl(const SiteInputs& inputs, PageLists* site_lists)
+      : in(inputs),
+        own_lists(site_lists ? nullptr : std::make_unique<PageLists>(inputs.pages)),
+        lists(site_lists ? site_lists : own_lists.get()) {
     reserved_ids = in.theme->ids;
     reserved_ids.emplace(figures::kSourcesId);
     static const figures::WordTable kNone;
@@ -308,47 +295,14 @@ struct PageRenderer::Impl {
   }
 
   // The pages before and after `page` in its section's order, as "prev"
-  // and "next" ({title, url}) in `data`. The order of a section's pages in a
-  // language is worked out once per renderer (a renderer serves one thread):
-  // every page needs its neighbours, and sorting the list for each was
-  // quadratic.
-  struct Order {
-    std::vector<Entry> listing;
-    // Indices into `listing` sorted by page, to find a page's place: 4 bytes
-    // an entry where a hash map took about 40 (each thread holds every
-    // section's order, 2 × 50,000 entries in a corpus of 50,000 reports).
-    std::vector<uint32_t> by_page;
-    std::optional<size_t> Place(const content::Page* page) const {
-      auto it = std::lower_bound(by_page.begin(), by_page.end(), page,
-                                 [&](uint32_t i, const content::Page* p) { return std::less<>()(listing[i].first, p); });
-      if (it == by_page.end() || listing[*it].first != page) return std::nullopt;
-      return *it;
-    }
-  };
-  std::map<std::pair<size_t, std::string>, Order, std::less<>> orders;
-
+  // and "next" ({title, url}) in `data`.
   size_t IndexOf(const content::Page& page) const { return static_cast<size_t>(&page - in.pages->data()); }
-
-  const Order& OrderOf(size_t section, std::string_view lang) {
-    auto key = std::make_pair(section, std::string(lang));
-    auto it = orders.find(key);
-    if (it != orders.end()) return it->second;
-    Order o;
-    for (const Entry& e : ListEntries(*in.pages, tree, section, lang))
-      if (!e.first->is_list) o.listing.push_back(e);
-    o.by_page.resize(o.listing.size());
-    for (size_t i = 0; i < o.listing.size(); ++i) o.by_page[i] = static_cast<uint32_t>(i);
-    std::sort(o.by_page.begin(), o.by_page.end(),
-              [&](uint32_t a, uint32_t b) { return std::less<>()(o.listing[a].first, o.listing[b].first); });
-    o.listing.shrink_to_fit();
-    return orders.emplace(std::move(key), std::move(o)).first->second;
-  }
 
   void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
                      mstch::data* data) {
-    size_t section = tree.parent[IndexOf(page)];
+    size_t section = tree().parent[IndexOf(page)];
     if (section == SiteTree::kNone) return;
-    const Order& order = OrderOf(section, lang);
+    const PageLists::Order& order = lists->OrderOf(section, lang);
     const auto& listing = order.listing;
     const std::optional<size_t> at = order.Place(&page);
     if (!at) return;
@@ -394,7 +348,7 @@ struct PageRenderer::Impl {
   // is not listed.
   std::vector<Listed> Listing(const content::Page& list_page, std::string_view lang) {
     std::vector<Listed> out;
-    for (const auto& [page, src] : ListEntries(*in.pages, tree, IndexOf(list_page), lang)) {
+    for (const auto& [page, src] : ListEntries(*in.pages, tree(), IndexOf(list_page), lang)) {
       const size_t term_count = page->term.empty() ? 0 : TermCount(*in.pages, *page, lang);
       if (!page->term.empty() && term_count == 0) continue;
       out.push_back({page, src, term_count});
@@ -468,16 +422,14 @@ struct PageRenderer::Impl {
   }
 };
 
-PageRenderer::PageRenderer(const SiteInputs& in, PageIds ids) : impl_(std::make_unique<Impl>(in)) {
+PageRenderer::PageRenderer(const SiteInputs& in, PageIds ids, PageLists* lists)
+    : impl_(std::make_unique<Impl>(in, lists)) {
   impl_->ids = ids;
 }
 PageRenderer::~PageRenderer() = default;
 
 void PageRenderer::PagesChanged() {
-  impl_->orders.clear();
-  impl_->menus.clear();
-  impl_->siblings.clear();
-  impl_->tree = SiteTree::Build(*impl_->in.pages);
+  impl_->lists->PagesChanged();
 }
 
 OutputFile PageRenderer::Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
@@ -585,8 +537,8 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   } else {
     impl_->SetNeighbours(page, l, out.path, &data);
   }
-  SetPagePlace(in, impl_->tree, page, *src, l, out.path, taxonomy_word, impl_->MenuOf(l),
-               impl_->SiblingsOf(SidebarSection(*in.pages, impl_->tree, page), l), &data);
+  SetPagePlace(in, impl_->tree(), page, *src, l, out.path, taxonomy_word, impl_->lists->MainMenu(l),
+               impl_->lists->Siblings(SidebarSection(*in.pages, impl_->tree(), page), l), &data);
   // The date the page's prices hold at: the site's pinned as_of, else the
   // newest price the page shows.
   std::string as_of = in.config->as_of;

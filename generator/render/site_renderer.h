@@ -81,10 +81,14 @@ enum class PageIds {
   kOwnLinks,        // only those of a page with fragment links: the others are read back if linked to
 };
 
+class PageLists;  // render/page_lists.h
+
 /// Renders pages with its own parsed templates: one per thread.
 class PageRenderer {
  public:
-  explicit PageRenderer(const SiteInputs& in, PageIds ids = PageIds::kEvery);
+  /// `lists`: the site's lists, shared by the build's renderers (REQUIRES: it
+  /// outlives this renderer); nullptr: the renderer works out its own.
+  explicit PageRenderer(const SiteInputs& in, PageIds ids = PageIds::kEvery, PageLists* lists = nullptr);
   ~PageRenderer();
   /// Renders `page` in `lang` (falling back to another language's source
   /// with a notice when it has none there). If `refs` is set, it receives
@@ -96,7 +100,7 @@ class PageRenderer {
   OutputFile Render(const content::Page& page, std::string_view lang, Diagnostics* diags,
                     markdown::PageCostRefs* refs = nullptr, const std::function<void(OutputFile&)>& later = {});
   /// The pages' titles or order may have changed (serve reuses a renderer):
-  /// the home listing's order is worked out again at the next page.
+  /// its lists (shared ones too) are worked out again at the next page.
   void PagesChanged();
 
  private:

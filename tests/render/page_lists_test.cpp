@@ -1,6 +1,8 @@
 #include "render/page_lists.h"
 
 #include <catch2/catch.hpp>
+#include <thread>
+#include <vector>
 
 namespace costsite::render {
 namespace {
@@ -76,6 +78,43 @@ TEST_CASE("A menu lists the pages that name it, by weight") {
   CHECK(menu[0].first->key == "docs");
   CHECK(menu[1].first->key == "about");
   CHECK(MenuEntries(pages, "main", "zh").empty());
+}
+
+TEST_CASE("Lists worked out once are shared by threads, and worked out again when the pages change") {
+  auto pages = Site();
+  PageLists lists(&pages);
+  // Four threads ask for the same lists at once: each gets the one list.
+  std::vector<const PageLists::Order*> orders(4);
+  std::vector<const std::vector<Entry>*> siblings(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      orders[t] = &lists.OrderOf(2, "en");
+      siblings[t] = lists.Siblings(2, "en");
+    });
+  for (std::thread& t : threads) t.join();
+  for (size_t t = 1; t < 4; ++t) {
+    CHECK(orders[t] == orders[0]);
+    CHECK(siblings[t] == siblings[0]);
+  }
+  // Neighbours: the section's pages only, not its subsection, in its order.
+  std::vector<std::string> titles;
+  for (const Entry& e : orders[0]->listing) titles.push_back(e.second->front.title);
+  CHECK(titles == std::vector<std::string>{"First", "New", "Old"});
+  CHECK(orders[0]->Place(&pages[4]) == std::optional<size_t>(1));  // New
+  CHECK(orders[0]->Place(&pages[6]) == std::nullopt);              // Reference, a section
+  CHECK(Titles(*siblings[0]) == std::vector<std::string>{"First", "Reference", "New", "Old"});
+  CHECK(lists.Siblings(SiteTree::kNone, "en") == nullptr);
+  CHECK(lists.tree().parent[7] == 6);
+
+  pages[3].sources[0].front.weight = 1;  // Old, now weighted: before every unweighted page
+  pages[5].sources[0].front.weight = 2;
+  CHECK(Titles(*lists.Siblings(2, "en")) == std::vector<std::string>{"First", "Reference", "New", "Old"});  // kept
+  lists.PagesChanged();
+  CHECK(Titles(*lists.Siblings(2, "en")) == std::vector<std::string>{"Old", "First", "Reference", "New"});
+  titles.clear();
+  for (const Entry& e : lists.OrderOf(2, "en").listing) titles.push_back(e.second->front.title);
+  CHECK(titles == std::vector<std::string>{"Old", "First", "New"});
 }
 
 }  // namespace
