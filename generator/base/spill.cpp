@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 namespace costsite {
 
@@ -133,6 +134,47 @@ bool SpillStream::Reader::ReadVarint(uint64_t* v) {
     if (!(b & 0x80)) return true;
   }
   return false;
+}
+
+std::string HeldText::str() const {
+  if (!file_) return text_;
+  uint64_t at = 0;
+  uint32_t size = 0;
+  std::memcpy(&at, text_.data(), sizeof at);
+  std::memcpy(&size, text_.data() + sizeof at, sizeof size);
+  std::string out(size, '\0');
+  if (!file_->Read(at, size, out.data())) out.clear();
+  return out;
+}
+
+TextShelf::TextShelf(std::filesystem::path dir, size_t piece)
+    : file_(std::make_shared<SpillFile>(std::move(dir))), piece_(piece) {}
+
+void TextShelf::Put(HeldText* text) {
+  if (text->file_ || text->text_.empty() || text->text_.size() > UINT32_MAX) return;
+  held_ += text->text_;
+  waiting_.push_back(text);
+  if (held_.size() >= piece_) Flush();
+}
+
+void TextShelf::Flush() {
+  uint64_t at = 0;
+  if (held_.empty() || !file_->Append(held_, &at)) {  // not written: the texts stay in memory
+    held_.clear();
+    waiting_.clear();
+    return;
+  }
+  for (HeldText* text : waiting_) {
+    const auto size = static_cast<uint32_t>(text->text_.size());
+    std::string place(sizeof at + sizeof size, '\0');
+    std::memcpy(place.data(), &at, sizeof at);
+    std::memcpy(place.data() + sizeof at, &size, sizeof size);
+    text->text_.swap(place);  // the text's own buffer is freed with `place`
+    text->file_ = file_;
+    at += size;
+  }
+  held_.clear();
+  waiting_.clear();
 }
 
 }  // namespace costsite

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -87,6 +88,50 @@ class SpillStream {
   uint64_t size_ = 0;
   std::vector<Extent> extents_;  // written out, in order
   std::string tail_;             // after them, in memory
+};
+
+/// A text kept for a whole build but read seldom (a page's first paragraph,
+/// which only lists show): in memory, or, once a TextShelf has put it away,
+/// its place in a SpillFile that many such texts share.
+class HeldText {
+ public:
+  HeldText() = default;
+  HeldText(std::string text) : text_(std::move(text)) {}  // NOLINT: a text is held as it is
+  HeldText(const char* text) : text_(text) {}             // NOLINT
+  /// The text, read back from its file when put away ("" if it cannot be read).
+  std::string str() const;
+  bool empty() const { return !file_ && text_.empty(); }
+  bool put_away() const { return file_ != nullptr; }
+  friend bool operator==(const HeldText& a, const HeldText& b) { return a.str() == b.str(); }
+
+ private:
+  friend class TextShelf;
+  // In memory: the text. Put away: its offset and size in `file_` (12 bytes,
+  // within the string's own buffer: no allocation).
+  std::string text_;
+  std::shared_ptr<const SpillFile> file_;
+};
+
+/// Puts HeldTexts away into one SpillFile, a piece of many texts at a time
+/// (one write per piece, not per text).
+class TextShelf {
+ public:
+  /// `dir`: where the file is made ("" = the system's temporary folder).
+  explicit TextShelf(std::filesystem::path dir = {}, size_t piece = size_t{64} << 10);
+  ~TextShelf() { Flush(); }
+  TextShelf(const TextShelf&) = delete;
+  TextShelf& operator=(const TextShelf&) = delete;
+  /// Puts `text` away (at the latest at Flush). REQUIRES: `text` stays where
+  /// it is until then. An empty text, or one already put away, stays as it is.
+  void Put(HeldText* text);
+  /// Writes out the texts not yet written; a text that cannot be written stays in memory.
+  void Flush();
+
+ private:
+  std::shared_ptr<SpillFile> file_;
+  size_t piece_;
+  std::string held_;
+  std::vector<HeldText*> waiting_;  // their texts are in `held_`, in order
 };
 
 /// Appends `v` as unsigned LEB128 (seven bits a byte, low first). Inline:

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/spill.h"
 #include "content/front_matter.h"
 #include "content/site_config.h"
 
@@ -21,12 +22,12 @@ struct PageSource {
   std::string path;   // relative to the site root: content/reports/gpu.en.md
   std::string text;   // the whole file (only its first line while unloaded)
   FrontMatter front;
-  std::string first_paragraph;           // the body's first paragraph as plain text, for lists
+  HeldText first_paragraph;              // the body's first paragraph as plain text, for lists
+                                         // (put away in a temporary file by a build that lets the text go)
   std::string url_key;                   // the page's URL below its language ("" = home), after slug and url
   std::vector<std::string> alias_files;  // redirect files below the language's folder
   std::vector<std::string> cost_fences;  // info strings of the body's ```cost …``` blocks, kept when the text is let go
-  // Offsets and sizes in 32 bits (a page is at most 10 MiB): a PageSource is
-  // 320 bytes, so a page's two languages take jemalloc's 640-byte class.
+  // Offsets and sizes in 32 bits (a page is at most 10 MiB).
   uint32_t body_offset = 0;  // byte offset of the body in `text`
   int body_line = 1;         // 1-based line where the body starts
   uint32_t size = 0;         // bytes of the file as loaded

@@ -62,10 +62,10 @@ const std::string& ListTitle(const content::PageSource& src) {
   return src.front.more().link_title.empty() ? src.front.title : src.front.more().link_title;
 }
 
-const std::string& EntryText(const content::PageSource& src) {
+std::string EntryText(const content::PageSource& src) {
   if (!src.front.description.empty()) return src.front.description;
   if (!src.front.more().summary.empty()) return src.front.more().summary;
-  return src.first_paragraph;
+  return src.first_paragraph.str();
 }
 
 std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const SiteTree& tree, size_t p,

@@ -40,7 +40,7 @@ const std::string& ListTitle(const content::PageSource& src);
 
 /// What a list entry says: the description, else the summary, else the
 /// page's first paragraph.
-const std::string& EntryText(const content::PageSource& src);
+std::string EntryText(const content::PageSource& src);
 
 /// The entries page `p` lists in `lang`: a section's children, a term's
 /// pages, a taxonomy's terms; in Hugo's order (a term's date is its newest

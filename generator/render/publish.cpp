@@ -116,7 +116,8 @@ std::string Feed(const SiteInputs& in, const std::string& lang) {
     std::string url = HtmlEscape(AbsoluteUrl(base, output::PageFile(lang, s.url_key)));
     xml += "<item>\n<title>" + HtmlEscape(s.front.title) + "</title>\n<link>" + url + "</link>\n<pubDate>" +
            figures::Rfc822Day(s.front.more().date) + "</pubDate>\n<guid>" + url + "</guid>\n";
-    if (!EntryText(s).empty()) xml += "<description>" + HtmlEscape(EntryText(s)) + "</description>\n";
+    if (const std::string text = EntryText(s); !text.empty())
+      xml += "<description>" + HtmlEscape(text) + "</description>\n";
     xml += "</item>\n";
   }
   return xml + "</channel>\n</rss>\n";

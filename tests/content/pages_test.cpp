@@ -370,6 +370,22 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
     CHECK(a->unloaded);
     CHECK(AllDiagnostics(diags) == "content/a.en.md: error: symbolic link points outside the site folder\n");
   }
+  SECTION("A build that lets the text go puts the first paragraph away, and reads it back") {
+    WriteAll(site / "content/b.en.md", "---\ntitle: B\n---\n## Overview\n\nThe *first* paragraph.\n\nThe second.\n");
+    Diagnostics diags;
+    for (bool keep : {true, false}) {
+      std::vector<Page> pages = LoadContent(site, cfg, &diags, 1, keep);
+      REQUIRE(AllDiagnostics(diags).empty());
+      const PageSource* b = nullptr;
+      for (const Page& p : pages)
+        for (const PageSource& s : p.sources)
+          if (s.path == "content/b.en.md") b = &s;
+      REQUIRE(b != nullptr);
+      INFO("keep_text " << keep);
+      CHECK(b->first_paragraph.put_away() == !keep);
+      CHECK(b->first_paragraph.str() == "The first paragraph.");
+    }
+  }
   SECTION("A link that stays inside the site is read") {
     WriteAll(site / "notes/c.md", text);
     fs::create_symlink(site / "notes/c.md", site / "content/c.en.md");

@@ -1,6 +1,9 @@
 #include "base/spill.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
 
 #include "render/search_index.h"
 
@@ -85,6 +88,43 @@ void AddPages(SearchIndexBuilder* builder, int workers, size_t pages) {
       }
     }
   }
+}
+
+TEST_CASE("Texts put away on a shelf read back the same, written a piece of many at a time") {
+  std::vector<HeldText> texts;
+  for (int i = 0; i < 500; ++i) texts.emplace_back("paragraph " + std::to_string(i) + std::string(i % 37, 'x'));
+  texts.emplace_back("");  // nothing to put away
+  texts.emplace_back("第一段：每月成本。");
+  std::vector<std::string> expected;
+  for (const HeldText& t : texts) expected.push_back(t.str());
+  {
+    TextShelf shelf({}, 1024);  // a piece of about 40 texts
+    for (HeldText& t : texts) shelf.Put(&t);
+    CHECK(texts.front().put_away());  // pieces already written
+    CHECK_FALSE(texts.back().put_away());  // still waiting
+    shelf.Flush();
+  }  // the file outlives its shelf: the texts hold it
+  for (size_t i = 0; i < texts.size(); ++i) {
+    INFO(i);
+    CHECK(texts[i].str() == expected[i]);
+    CHECK(texts[i].put_away() == !expected[i].empty());
+  }
+  HeldText copy = texts[7];
+  CHECK(copy == texts[7]);
+  CHECK(copy.str() == expected[7]);
+  CHECK_FALSE(copy == texts[8]);
+  CHECK(texts[500].empty());
+  CHECK_FALSE(texts[501].empty());
+}
+
+TEST_CASE("A text that cannot be put away stays in memory") {
+  HeldText text("kept");
+  {
+    TextShelf shelf(std::filesystem::path("/nonexistent/folder/for/costsite"));
+    shelf.Put(&text);
+  }  // the shelf flushes as it goes: the file cannot be made
+  CHECK_FALSE(text.put_away());
+  CHECK(text.str() == "kept");
 }
 
 TEST_CASE("The search index written through sorted runs in a temporary file equals the one held in memory") {
