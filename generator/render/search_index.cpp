@@ -144,6 +144,38 @@ struct RunCursor {
   std::string term, postings;
 };
 
+// Merges the sorted segments of `slots` that start at `starts` into one
+// sorted list, a round of pairs at a time: n log k for k runs. Merging each
+// run into the list as it came was n k, and a large site's common terms are
+// in every run (at 2 x 50,000 reports, 60 runs a language).
+void MergeSegments(std::vector<uint32_t>* slots, std::vector<size_t>* starts, std::vector<uint32_t>* scratch) {
+  std::vector<size_t>& at = *starts;
+  // An empty run's segment starts where the next does, or at the end.
+  at.erase(std::unique(at.begin(), at.end()), at.end());
+  if (!at.empty() && at.back() == slots->size()) at.pop_back();
+  auto ordered = [&] {  // segments that follow one another need no merge
+    for (size_t i = 1; i < at.size(); ++i)
+      if ((*slots)[at[i] - 1] > (*slots)[at[i]]) return false;
+    return true;
+  };
+  if (at.size() <= 1 || ordered()) return;
+  at.push_back(slots->size());
+  while (at.size() > 2) {
+    scratch->resize(slots->size());
+    std::vector<size_t> next;
+    for (size_t i = 0; i + 1 < at.size(); i += 2) {
+      next.push_back(at[i]);
+      const size_t end = i + 2 < at.size() ? at[i + 2] : at[i + 1];
+      std::merge(slots->begin() + static_cast<std::ptrdiff_t>(at[i]), slots->begin() + static_cast<std::ptrdiff_t>(at[i + 1]),
+                 slots->begin() + static_cast<std::ptrdiff_t>(at[i + 1]), slots->begin() + static_cast<std::ptrdiff_t>(end),
+                 scratch->begin() + static_cast<std::ptrdiff_t>(at[i]));
+    }
+    next.push_back(slots->size());
+    slots->swap(*scratch);
+    at.swap(next);
+  }
+}
+
 }  // namespace
 
 void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)>& sink,
@@ -234,7 +266,8 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     }
     auto later = [&](size_t a, size_t b) { return cursors[a]->term > cursors[b]->term; };
     std::make_heap(heap.begin(), heap.end(), later);
-    std::vector<uint32_t> merged;
+    std::vector<uint32_t> merged, scratch;
+    std::vector<size_t> starts;  // where each run's slots begin in `merged`
     std::string term;
     // A number of a term's list, after a comma unless it is the first: the
     // index's most common piece (one per page a term is on), so written with
@@ -251,16 +284,17 @@ void SearchIndexBuilder::Finish(const std::function<void(std::string_view piece)
     while (!heap.empty()) {
       term = cursors[heap.front()]->term;
       merged.clear();
-      // Each run's slots are sorted: merge them in turn.
+      // Each run's slots are sorted: gathered, then merged.
+      starts.clear();
       while (!heap.empty() && cursors[heap.front()]->term == term) {
         std::pop_heap(heap.begin(), heap.end(), later);
         RunCursor& c = *cursors[heap.back()];
-        size_t mid = merged.size();
+        starts.push_back(merged.size());
         TermTable::Slots(c.postings, &merged);
-        if (mid > 0) std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
         if (c.Next(&read_error)) std::push_heap(heap.begin(), heap.end(), later);
         else heap.pop_back();
       }
+      MergeSegments(&merged, &starts, &scratch);
       // Terms are letters, digits and CJK characters: nothing to escape.
       text += first_term ? "\"" : ",\"";
       first_term = false;
