@@ -294,10 +294,10 @@ struct PageRenderer::Impl {
     return list;
   }
 
-  // The pages before and after `page` in its section's order, as "prev"
-  // and "next" ({title, url}) in `data`.
   size_t IndexOf(const content::Page& page) const { return static_cast<size_t>(&page - in.pages->data()); }
 
+  // The pages before and after `page` in its section's order, as "prev"
+  // and "next" ({title, url}) in `data`.
   void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
                      mstch::data* data) {
     size_t section = tree().parent[IndexOf(page)];
