@@ -102,6 +102,8 @@ class HeldText {
   std::string str() const;
   bool empty() const { return !file_ && text_.empty(); }
   bool put_away() const { return file_ != nullptr; }
+  /// The text when in memory; null once put away (str() reads it back).
+  const std::string* in_memory() const { return file_ ? nullptr : &text_; }
   friend bool operator==(const HeldText& a, const HeldText& b) { return a.str() == b.str(); }
 
  private:

@@ -7,6 +7,7 @@
 #include <compare>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 
 #include "base/diagnostics.h"
 #include "base/localized.h"
+#include "base/spill.h"
 #include "cost/units.h"
 
 namespace costsite::cost {
@@ -23,9 +25,40 @@ namespace costsite::cost {
 /// A text that values were read from, held once for all of them: its path
 /// as diagnostics show it, and the text itself for the lines carets are drawn
 /// under (a Markdown page's `cost model` block: that block).
-struct SourceText {
+///
+/// A build puts a model file's text away once the file is parsed (PutAway):
+/// only a diagnostic's caret reads it after that, and held for every model
+/// until its group was evaluated it was a third of a parsed model's memory
+/// (300 bytes of YAML each, at the build's high point). The one line every
+/// model's results show, its `model:` line, is kept in memory.
+class SourceText {
+ public:
+  SourceText(std::string path, std::string text) : path(std::move(path)), text_(std::move(text)) {}
+  SourceText(const SourceText&) = delete;
+  SourceText& operator=(const SourceText&) = delete;
+
   std::string path;
-  std::string text;
+
+  /// The line starting at byte `at` of the text, without its line break; ""
+  /// when there is none. Once put away, the text is read back (once, and
+  /// kept) the first time a line other than the kept one is asked for; ""
+  /// when it cannot be read. Safe to call from several threads.
+  std::string_view LineAt(uint32_t at) const;
+  /// Hands the text to `shelf` (see TextShelf::Put; it is written out at the
+  /// shelf's next Flush), keeping the line at `keep_at` in memory.
+  /// REQUIRES: no other thread reads this text until the shelf is flushed.
+  void PutAway(TextShelf* shelf, uint32_t keep_at);
+  bool put_away() const { return text_.put_away(); }
+
+ private:
+  std::string_view Text() const;
+
+  HeldText text_;
+  static constexpr uint32_t kNoLine = UINT32_MAX;
+  uint32_t kept_at_ = kNoLine;
+  std::string kept_line_;
+  mutable std::once_flag read_back_;
+  mutable std::string back_;  // the text read back from the shelf's file
 };
 
 /// Text as written in a source file: `pos()` is its first character, `line()`
@@ -46,7 +79,7 @@ struct Located {
   /// `text` at column `col` of `line`, the first and only line of a source
   /// named `path` (a `--set` given on the command line).
   static Located OnLine(std::string text, std::string path, std::string line, int col) {
-    return {std::move(text), std::make_shared<const SourceText>(SourceText{std::move(path), std::move(line)}), 1, col, 0};
+    return {std::move(text), std::make_shared<const SourceText>(std::move(path), std::move(line)), 1, col, 0};
   }
 
   bool empty() const { return text.empty(); }
@@ -54,11 +87,8 @@ struct Located {
   SourcePos pos() const { return {source ? source->path : std::string(), line_no, col_no}; }
   /// The source line holding it, without its line break; "" when unknown.
   std::string_view line() const {
-    if (!source || line_at == kNoLine || line_at > source->text.size()) return {};
-    std::string_view l = std::string_view(source->text).substr(line_at);
-    l = l.substr(0, l.find('\n'));
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    return l;
+    if (!source || line_at == kNoLine) return {};
+    return source->LineAt(line_at);
   }
 };
 

@@ -21,7 +21,7 @@ void R(const json& j, Located* l) {
   // text: no caret is drawn from definitions read back).
   static thread_local std::shared_ptr<const SourceText> last;
   std::string path = j[1].get<std::string>();
-  if (!last || last->path != path) last = std::make_shared<const SourceText>(SourceText{std::move(path), {}});
+  if (!last || last->path != path) last = std::make_shared<const SourceText>(std::move(path), std::string());
   l->source = last;
   l->line_no = j[2].get<int>();
   l->col_no = j[3].get<int>();

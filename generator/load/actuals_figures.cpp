@@ -60,7 +60,8 @@ void SumSelections(const actuals::Totals& totals, const std::vector<std::string>
 cost::Evaluation LoadPricingWithActuals(const fs::path& root, pricing::Options options, Diagnostics* diags,
                                         int threads, pricing::ParseCache* cache, std::vector<cost::Rate>* rates) {
   Diagnostics parse;
-  cost::Inputs inputs = pricing::ReadPricing(PricingDir(root), parse, threads, cache);
+  // A build that holds its results in a file puts the models' texts away too.
+  cost::Inputs inputs = pricing::ReadPricing(PricingDir(root), parse, threads, cache, options.spill_results);
   if (rates) *rates = inputs.rates;
   diags->Merge(parse);
   std::vector<cost::ActualSelection> selections = cost::ActualSelections(inputs);

@@ -41,7 +41,7 @@ bool HasTopLevelKey(std::string_view text, std::string_view key) {
 }  // namespace
 
 void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
-                      Diagnostics& diags) {
+                      Diagnostics& diags, TextShelf* shelf) {
   Diagnostics local;
   YamlFile f(path, text, local);
   f.Guard([&] {
@@ -63,6 +63,7 @@ void ParsePricingFile(const std::string& path, std::string_view text, cost::Inpu
     } else if (root.IsMap() && root["model"]) {
       cost::ModelDef model;
       ReadModelNode(f, root, "", &model);
+      if (shelf) f.PutTextAway(shelf, model.where);
       inputs->models.push_back(std::move(model));
     } else {
       f.Error(SourcePos{path, 1, 1},
@@ -80,7 +81,7 @@ namespace {
 // (its diagnostics repeated): kCached, kParsed, or kFailed (reported).
 enum ReadResult { kCached, kParsed, kFailed };
 ReadResult ReadOne(const std::filesystem::path& site, const std::string& shown, ParseCache::File* cached,
-             cost::Inputs* out, Diagnostics& diags) {
+                   cost::Inputs* out, Diagnostics& diags, TextShelf* shelf = nullptr) {
   std::string text, err;
   uintmax_t size = 0;
   // Checked again by the open itself: a file may have become a link since
@@ -100,7 +101,7 @@ ReadResult ReadOne(const std::filesystem::path& site, const std::string& shown, 
     return kCached;
   }
   Diagnostics local;
-  ParsePricingFile(shown, text, out, local);
+  ParsePricingFile(shown, text, out, local, shelf);
   if (cached) *cached = {std::move(text), *out, local.Sorted()};
   diags.Merge(local);
   return kParsed;
@@ -179,7 +180,8 @@ void PutInPlace(cost::Inputs* from, const std::array<size_t, 5>& at, cost::Input
 
 }  // namespace
 
-cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads, ParseCache* cache) {
+cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads, ParseCache* cache,
+                         bool put_texts_away) {
   namespace fs = std::filesystem;
   if (cache) cache->joined.reset();
   cost::Inputs inputs;
@@ -230,8 +232,13 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   std::atomic<size_t> parsed_count{0};
   std::vector<char> was_parsed(file_count, 0);
   std::atomic<bool> failed{false};
-  ParallelFor(file_count, ThreadCount(threads), [&](size_t i, int) {
-    ReadResult r = ReadOne(site, shown[i], cached[i], &parsed[i], diags);
+  // A shelf per thread (a shelf gathers its texts in pieces); flushed as
+  // they go, once every file is read.
+  std::vector<std::unique_ptr<TextShelf>> shelves(put_texts_away ? static_cast<size_t>(ThreadCount(threads)) : 0);
+  for (auto& shelf : shelves) shelf = std::make_unique<TextShelf>();
+  ParallelFor(file_count, ThreadCount(threads), [&](size_t i, int worker) {
+    TextShelf* shelf = shelves.empty() ? nullptr : shelves[static_cast<size_t>(worker)].get();
+    ReadResult r = ReadOne(site, shown[i], cached[i], &parsed[i], diags, shelf);
     if (parsed[i].models.size() == 1) {
       slots[i] = std::move(parsed[i].models[0]);
       parsed[i].models = {};
@@ -240,6 +247,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     if (r == kParsed) ++parsed_count, was_parsed[i] = 1;
     if (r == kFailed) failed = true;
   });
+  shelves.clear();
   if (cache) {
     cache->parsed = parsed_count;
     cache->changed.clear();

@@ -37,8 +37,10 @@ bool ParseModel(const std::string& path, std::string_view text, cost::ModelDef* 
 bool ParseInlineModel(const std::string& path, std::string_view text, int first_line,
                       const std::string& id, cost::ModelDef* out, Diagnostics& diags);
 /// Parses any pricing file, telling its kind by its top-level key, into `inputs`.
+/// With `shelf`, a model file's text is put away there once parsed
+/// (cost::SourceText::PutAway).
 void ParsePricingFile(const std::string& path, std::string_view text, cost::Inputs* inputs,
-                      Diagnostics& diags);
+                      Diagnostics& diags, TextShelf* shelf = nullptr);
 
 /// What ReadPricing parsed of each file, for a caller that reads the same
 /// folder again and again (`serve`): a file whose text is unchanged is not
@@ -75,8 +77,11 @@ void PrepareJoined(ParseCache* cache, int threads);
 /// diagnostics start with `dir`'s last component ("pricing/models/a.yaml"),
 /// that is, relative to the site. Files are parsed on `threads` threads
 /// (0 = one per core); the result does not depend on it, nor on `cache`.
+/// With `put_texts_away`, each model file's text is put away in a temporary
+/// file once parsed (cost::SourceText::PutAway): for a build, which reads it
+/// again only for a diagnostic's caret.
 cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads = 0,
-                         ParseCache* cache = nullptr);
+                         ParseCache* cache = nullptr, bool put_texts_away = false);
 /// ReadPricing(dir, diags, threads, cache) for a folder in which, since the
 /// last ReadPricing into `cache`, only the files named in `changed` (paths as
 /// in diagnostics, "pricing/models/a.yaml", as serve's watcher reports them)

@@ -66,12 +66,17 @@ cost::Located YamlFile::Text(const YamlNode& node, std::string_view what) {
 }
 
 cost::Located YamlFile::At(const SourcePos& pos, std::string text) {
-  if (!source_) source_ = std::make_shared<const cost::SourceText>(cost::SourceText{path_, std::string(text_)});
+  if (!source_) source_ = std::make_shared<cost::SourceText>(path_, std::string(text_));
   std::string_view line = Line(pos.line - first_line_ + 1);
   // A line past the text (or past its first 4 GiB) has no line to show.
   size_t at = line.data() ? static_cast<size_t>(line.data() - text_.data()) : cost::Located::kNoLine;
   if (at >= cost::Located::kNoLine) at = cost::Located::kNoLine;
   return {std::move(text), source_, pos.line, pos.col, static_cast<uint32_t>(at)};
+}
+
+void YamlFile::PutTextAway(TextShelf* shelf, const cost::Located& keep) {
+  if (!source_) return;
+  source_->PutAway(shelf, keep.source == source_ ? keep.line_at : cost::Located::kNoLine);
 }
 
 std::string YamlFile::Scalar(const YamlNode& node, std::string_view what) {

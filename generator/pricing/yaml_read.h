@@ -54,6 +54,10 @@ class YamlFile {
   /// Runs `body`, turning any exception that escapes it into a diagnostic.
   void Guard(const std::function<void()>& body);
 
+  /// Puts the text the values read share away (cost::SourceText::PutAway),
+  /// keeping the line of `keep` when it was read from it.
+  void PutTextAway(TextShelf* shelf, const cost::Located& keep);
+
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
   /// Line `line` (1-based, of this text) without its end, as LineOf gives
@@ -68,7 +72,7 @@ class YamlFile {
   int first_line_;
   YamlDoc doc_;
   LineIndex lines_;
-  std::shared_ptr<const cost::SourceText> source_;  // made at the first Text(), shared by every value read
+  std::shared_ptr<cost::SourceText> source_;  // made at the first Text(), shared by every value read
 };
 
 /// Readers of one kind of pricing file from its parsed root map.

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "tests/test_util.h"
 
 namespace costsite::pricing {
@@ -37,7 +39,8 @@ TEST_CASE("Values read from one file share its path and text, and each finds its
   REQUIRE(m.where.source);
   CHECK(m.where.source.get() == gpus.source.get());
   CHECK(m.where.source.get() == formula.source.get());
-  CHECK(m.where.source->text == text);
+  CHECK(m.where.source->LineAt(0) == "model: m");
+  CHECK_FALSE(m.where.source->put_away());
   // Made, not read: no source, no line.
   cost::Located bare{"1", {}, 0, 0};
   CHECK(bare.line().empty());
@@ -46,6 +49,61 @@ TEST_CASE("Values read from one file share its path and text, and each finds its
   CHECK(set.line() == "m.gpus=2");
   CHECK(set.pos().path == "--set");
   CHECK(set.pos().col == 8);
+}
+
+TEST_CASE("A model file's text put away is read back for a caret, its model: line kept", "[pricing][parse]") {
+  const std::string text =
+      "# a model\nmodel: m\nunit: USD/month\nitems:\n  gpu:\n    formula: |\n      8 * 2 USD/month\n";
+  cost::Inputs in;
+  Diagnostics diags;
+  TextShelf shelf({}, 1);  // a piece of one byte: written out at once
+  ParsePricingFile("pricing/m.yaml", text, &in, diags, &shelf);
+  shelf.Flush();
+  REQUIRE(diags.Sorted().empty());
+  REQUIRE(in.models.size() == 1);
+  const cost::ModelDef& m = in.models[0];
+  REQUIRE(m.where.source);
+  CHECK(m.where.source->put_away());
+  CHECK(m.where.line() == "model: m");
+  // Every other line is read back from the shelf's file, from several threads at once.
+  std::vector<std::string> seen(4);
+  std::vector<std::thread> readers;
+  for (size_t t = 0; t < seen.size(); ++t)
+    readers.emplace_back([&, t] { seen[t] = std::string(m.items.at(0).formula.line()); });
+  for (std::thread& r : readers) r.join();
+  for (const std::string& line : seen) CHECK(line == "      8 * 2 USD/month");
+  CHECK(m.unit.line() == "unit: USD/month");
+  CHECK(m.items.at(0).formula.pos().line == 7);
+  // A price list's text is not put away: its values are compared under serve.
+  cost::Inputs prices;
+  ParsePricingFile("pricing/p.yaml", "provider: p\ncurrency: USD\nprices:\n  - {id: a, unit: USD/h, price: 1}\n",
+                   &prices, diags, &shelf);
+  shelf.Flush();
+  REQUIRE(prices.price_lists.size() == 1);
+  REQUIRE(prices.price_lists[0].where.source);
+  CHECK_FALSE(prices.price_lists[0].where.source->put_away());
+}
+
+TEST_CASE("A build's evaluation errors point into model files whose text was put away", "[pricing][load]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "pricing/a.yaml",
+           "model: a\nunit: USD/month\nitems:\n  gpu:\n    formula: 2 * @nowhere/gpu\n");
+  WriteAll(tmp.path() / "pricing/b.yaml", "model: b\nunit: USD/month\nitems:\n  disk:\n    formula: 3 USD/month\n");
+  std::string kept, away;
+  for (bool put_away : {false, true}) {
+    Diagnostics parse;
+    cost::Inputs inputs = ReadPricing(tmp.path() / "pricing", parse, 2, nullptr, put_away);
+    REQUIRE(inputs.models.size() == 2);
+    CHECK(inputs.models[0].where.source->put_away() == put_away);
+    Diagnostics diags;
+    cost::Evaluation ev = cost::Evaluate(std::move(inputs), {}, diags, 2);
+    REQUIRE(diags.HasErrors());
+    CHECK(ev.Find("b"));
+    (put_away ? away : kept) = AllDiagnostics(diags);
+  }
+  CHECK(away.find("pricing/a.yaml:5:") != std::string::npos);
+  CHECK(away.find("    formula: 2 * @nowhere/gpu\n") != std::string::npos);
+  CHECK(away == kept);
 }
 
 TEST_CASE("A price list keeps values, variants, history and positions", "[pricing][parse]") {
