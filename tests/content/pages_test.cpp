@@ -222,6 +222,40 @@ TEST_CASE("PairTranslations reports two files for one page and language") {
   CHECK(diags.Sorted()[0].message == "page 'gpu' already has a 'zh' version in content/gpu.md");
 }
 
+TEST_CASE("PairTranslations sorts sources read in any order, keeping the first of two for one language") {
+  auto source = [](std::string path, std::string lang, std::string title) {
+    PageSource s;
+    s.path = std::move(path);
+    s.lang = std::move(lang);
+    s.front.title = std::move(title);
+    return s;
+  };
+  std::vector<PageSource> sources;
+  sources.push_back(source("content/b.en.md", "en", "b en"));
+  sources.push_back(source("content/news/_index.en.md", "en", "news en"));
+  sources.push_back(source("content/a.md", "zh", "a first"));
+  sources.push_back(source("content/b.zh.md", "zh", "b zh"));
+  sources.push_back(source("content/a.zh.md", "zh", "a second"));
+  sources.push_back(source("content/a.en.md", "en", "a en"));
+  Diagnostics diags;
+  auto pages = PairTranslations(sources, ZhEn(), &diags);
+  REQUIRE(pages.size() == 3);
+  CHECK(pages[0].key == "a");
+  CHECK(pages[1].key == "b");
+  CHECK(pages[2].key == "news");
+  CHECK_FALSE(pages[0].is_list);
+  CHECK(pages[2].is_list);
+  REQUIRE(pages[0].sources.size() == 2);
+  CHECK(pages[0].sources[0].front.title == "a first");
+  CHECK(pages[0].sources[1].front.title == "a en");
+  REQUIRE(pages[1].sources.size() == 2);
+  CHECK(pages[1].sources[0].lang == "zh");
+  CHECK(pages[1].sources[1].lang == "en");
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(diags.Sorted()[0].pos.path == "content/a.zh.md");
+  CHECK(diags.Sorted()[0].message == "page 'a' already has a 'zh' version in content/a.md");
+}
+
 TEST_CASE("ContentHash is stable, short, and ignores line endings") {
   CHECK(ContentHash("a\nb\n") == ContentHash("a\r\nb\r\n"));
   CHECK(ContentHash("a") != ContentHash("b"));
