@@ -59,19 +59,25 @@ class SpillStream {
   /// Bytes held in memory, not yet written out.
   size_t held() const { return tail_.size(); }
 
-  /// Reads the stream from its start, in order.
+  /// Reads the stream from its start, in order, `block` bytes of the file
+  /// at a time: a reader holds one block, however long what it reads is.
   class Reader {
    public:
-    explicit Reader(const SpillStream* stream) : stream_(stream) {}
-    /// Appends the next `n` bytes to `out`; false past the end or on a read error.
+    explicit Reader(const SpillStream* stream, size_t block = size_t{64} << 10)
+        : stream_(stream), block_(block ? block : 1) {}
+    /// Appends the next `n` bytes to `out`; false past the end or on a read
+    /// error (`out` may then hold part of them).
     bool Read(size_t n, std::string* out);
     /// The next unsigned LEB128 number.
     bool ReadVarint(uint64_t* v);
     bool AtEnd() const { return read_ >= stream_->size_; }
+    /// Bytes the reader's buffer holds room for.
+    size_t buffered() const { return buf_.capacity(); }
 
    private:
     bool Fill();
     const SpillStream* stream_;
+    size_t block_;
     uint64_t read_ = 0;   // bytes of the stream consumed
     size_t extent_ = 0;   // the extent being read (extents_.size(): the memory tail)
     uint64_t in_extent_ = 0;

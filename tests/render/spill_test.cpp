@@ -61,6 +61,32 @@ TEST_CASE("A sealed stream holds none of its bytes in memory and still reads the
   CHECK(again.AtEnd());
 }
 
+TEST_CASE("A reader holds one block, however long the record it reads") {
+  SpillFile file;
+  SpillStream stream(&file, 1000);  // pieces of 1,000 bytes, and a tail in memory
+  std::string big;
+  for (int i = 0; i < 40000; ++i) big += static_cast<char>('a' + i % 26);
+  std::string record;
+  AppendVarint(big.size(), &record);
+  stream.Append(record);
+  stream.Append(big);
+  stream.Append("end");
+  SpillStream::Reader reader(&stream, 256);
+  uint64_t n = 0;
+  REQUIRE(reader.ReadVarint(&n));
+  REQUIRE(n == big.size());
+  std::string back;
+  REQUIRE(reader.Read(n, &back));
+  CHECK(back == big);
+  std::string end;
+  REQUIRE(reader.Read(3, &end));
+  CHECK(end == "end");
+  CHECK(reader.AtEnd());
+  CHECK(reader.buffered() < 1024);  // one block of 256 bytes, not the 40,000 of the record
+  std::string past;
+  CHECK_FALSE(reader.Read(1, &past));
+}
+
 // Pages in two languages with shared and own words, Chinese text, sections,
 // and a few pages missing: enough terms for many runs at a small run size.
 void AddPages(SearchIndexBuilder* builder, int workers, size_t pages) {
