@@ -36,6 +36,7 @@ using search::TermTable;
 // a few runs and a few pieces, and per page only its Slot (8 bytes).
 struct SearchIndexBuilder::Impl {
   struct Table {  // one worker's pages of one language
+    explicit Table(uint32_t batch) : terms(batch) {}
     TermTable terms;                                  // since the last run
     std::vector<std::unique_ptr<SpillStream>> runs;   // written out, each sorted
     std::unique_ptr<SpillStream> pages;               // entries: varint(size) JSON, in slot order
@@ -57,12 +58,14 @@ struct SearchIndexBuilder::Impl {
       if (w.languages[i].first == lang) return *w.languages[*index = static_cast<uint8_t>(i)].second;
     if (w.languages.size() > 255) throw std::length_error("search index: too many languages");
     *index = static_cast<uint8_t>(w.languages.size());
-    auto& table = w.languages.emplace_back(std::string(lang), std::make_unique<Table>()).second;
+    auto& table = w.languages.emplace_back(std::string(lang), std::make_unique<Table>(batch)).second;
     table->pages = Stream();
     return *table;
   }
 
   SearchIndexLimits limits;
+  size_t run_bytes = 0;  // a table's share (SearchIndexBuilder's constructor)
+  uint32_t batch = 0;    // its log's batch, in entries
   SpillFile spill;
   std::vector<Slot> slots;
   std::vector<Worker> workers;
@@ -74,8 +77,20 @@ SearchIndexBuilder::SearchIndexBuilder(size_t slots, int workers, SearchIndexLim
   if (workers > 0xFFFF) throw std::length_error("search index: too many workers");
   impl_->slots.resize(slots);
   impl_->workers.resize(std::max(1, workers));
+  // Four tables of run_bytes are shared by the workers, a table no smaller
+  // than 1 MiB: a table per worker and language of 2 MB was 32 MB at eight
+  // threads, and a build's peak grew with the machine's cores. A smaller
+  // table writes more runs (134 at 2 x 50,000 pages on eight threads with
+  // 2 MB, 361 with 1 MB, 3,813 with 512 KB, when the merge took 5 s, not 2);
+  // its log's batch shrinks with it (a quarter of the table), else the log
+  // alone would fill it.
+  const size_t shared = impl_->limits.run_bytes * 4 / impl_->workers.size();
+  impl_->run_bytes = std::min(impl_->limits.run_bytes, std::max<size_t>(shared, size_t{1} << 20));
+  impl_->batch = static_cast<uint32_t>(std::clamp<size_t>(impl_->run_bytes / 32, 1024, size_t{1} << 16));
 }
 SearchIndexBuilder::~SearchIndexBuilder() = default;
+
+size_t SearchIndexBuilder::table_bytes() const { return impl_->run_bytes; }
 
 void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std::string_view path,
                              std::string_view title, std::string_view text, std::span<const SearchSection> sections) {
@@ -110,7 +125,7 @@ void SearchIndexBuilder::Add(int worker, size_t slot, std::string_view lang, std
   AppendVarint(json.size(), &size);
   table.pages->Append(size);
   table.pages->Append(json);
-  if (table.terms.Bytes() >= impl_->limits.run_bytes) {
+  if (table.terms.Bytes() >= impl_->run_bytes) {
     table.runs.push_back(impl_->Stream());
     table.terms.WriteRun(table.runs.back().get());
     table.runs.back()->Seal();

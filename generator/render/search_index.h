@@ -99,6 +99,10 @@ class SearchIndexBuilder {
   void Finish(const std::function<void(std::string_view piece)>& sink, SearchIndexStats* stats);
   /// The same, as one string (for tests and small sites).
   std::string Finish(SearchIndexStats* stats);
+  /// The bytes a worker's table of one language holds before it is written
+  /// out as a run: SearchIndexLimits::run_bytes for up to four workers, then
+  /// four tables' worth shared, down to 1 MiB (or run_bytes, if smaller).
+  size_t table_bytes() const;
 
  private:
   struct Impl;

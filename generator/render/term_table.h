@@ -27,11 +27,17 @@ namespace costsite::render::search {
 // Recording a page: appending a slot to each of a page's thousand or so
 // terms' lists, page after page, was a cache miss per term (a fifth of a
 // build). Instead each distinct (term, page) goes to a log, written in
-// order, and every 64K of them the log is sorted by term (counting sort) and
-// each term's new slots are appended at once: one touch of a term's list per
-// batch of pages. A list is varint deltas: a page number usually takes a byte.
+// order, and every `batch` of them (64K) the log is sorted by term (counting
+// sort) and each term's new slots are appended at once: one touch of a term's
+// list per batch of pages. A list is varint deltas: a page number usually
+// takes a byte.
 class TermTable {
  public:
+  // `batch`: entries of the log sorted in at once (eight bytes each). A table
+  // cut into runs at a small size needs a small batch: a log of 512 KB in a
+  // table of 512 KB cut a run after every page.
+  explicit TermTable(uint32_t batch = 1u << 16) : batch_(batch ? batch : 1) {}
+
   struct Term {
     uint32_t offset = 0, size = 0;  // of the term's bytes in the arena
     uint32_t last_flushed = 0;      // the last slot in `postings`
@@ -115,7 +121,7 @@ class TermTable {
       }
     }
     run->Append(piece);
-    *this = TermTable();
+    *this = TermTable(batch_);
   }
 
   const std::vector<Term>& terms() const { return terms_; }
@@ -148,7 +154,7 @@ class TermTable {
 
   void Log(uint32_t id, uint32_t slot) {
     log_.push_back({id, slot});
-    if (log_.size() >= (1u << 16)) Flush();
+    if (log_.size() >= batch_) Flush();
   }
 
   // The first eight bytes of `s` as one little-endian integer, zero-padded:
@@ -206,6 +212,7 @@ class TermTable {
   std::vector<std::pair<uint32_t, uint32_t>> log_;  // (term, slot), in slot order
   std::string arena_;
   size_t postings_bytes_ = 0;  // of every term's list
+  uint32_t batch_;
 };
 
 }  // namespace costsite::render::search

@@ -187,5 +187,31 @@ TEST_CASE("The search index written through sorted runs in a temporary file equa
   }
 }
 
+TEST_CASE("A table's share of the search index's memory shrinks with more workers, the index the same") {
+  constexpr size_t MiB = size_t{1} << 20;
+  auto share = [](int workers, size_t run_bytes) {
+    SearchIndexLimits limits;
+    limits.run_bytes = run_bytes;
+    return SearchIndexBuilder(10, workers, limits).table_bytes();
+  };
+  CHECK(share(1, 2 * MiB) == 2 * MiB);
+  CHECK(share(4, 2 * MiB) == 2 * MiB);
+  CHECK(share(8, 2 * MiB) == 1 * MiB);
+  CHECK(share(64, 2 * MiB) == 1 * MiB);  // not below 1 MiB: a smaller table cuts too many runs
+  CHECK(share(16, 8 * MiB) == 2 * MiB);
+  CHECK(share(16, 16 * 1024) == 16 * 1024);  // a smaller limit is kept
+
+  constexpr size_t kPages = 400;
+  SearchIndexBuilder one(kPages * 2, 1);
+  AddPages(&one, 1, kPages);
+  SearchIndexStats one_stats;
+  const std::string expected = one.Finish(&one_stats);
+  SearchIndexBuilder many(kPages * 2, 12);
+  AddPages(&many, 12, kPages);
+  SearchIndexStats stats;
+  CHECK(many.Finish(&stats) == expected);
+  CHECK(stats.terms == one_stats.terms);
+}
+
 }  // namespace
 }  // namespace costsite::render
