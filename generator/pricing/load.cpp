@@ -117,14 +117,18 @@ bool ComponentLess(const std::string& a, const std::string& b) {
   return a.size() < b.size();
 }
 
-// The inputs of every file, joined in path order. With `slots`, file i's
-// model is slots[i] when in_slot[i] (its own `models` then empty).
-cost::Inputs Join(std::vector<cost::Inputs>* parsed, std::vector<cost::ModelDef>* slots = nullptr,
+// The inputs of every file, joined in path order: file i's are *file(i)
+// (null: none). With `slots`, file i's model is slots[i] when in_slot[i] (its
+// own `models` then empty).
+template <typename FileInputs>
+cost::Inputs Join(size_t count, FileInputs file, std::vector<cost::ModelDef>* slots = nullptr,
                   const std::vector<char>* in_slot = nullptr) {
+  static const cost::Inputs kNone;
   cost::Inputs inputs;
   bool only_slots = slots != nullptr;
   size_t models = 0;  // reserved: growing moved each of 10,000 models about twice
-  for (const cost::Inputs& p : *parsed) {
+  for (size_t i = 0; i < count; ++i) {
+    const cost::Inputs& p = file(i) ? *file(i) : kNone;
     models += p.models.size();
     if (!p.models.empty()) only_slots = false;
   }
@@ -141,14 +145,16 @@ cost::Inputs Join(std::vector<cost::Inputs>* parsed, std::vector<cost::ModelDef>
       for (char in : *in_slot) models += in ? 1 : 0;
     inputs.models.reserve(models);
   }
-  for (size_t i = 0; i < parsed->size(); ++i) {
-    cost::Inputs& p = (*parsed)[i];
+  for (size_t i = 0; i < count; ++i) {
+    if (!only_slots && slots && (*in_slot)[i] && !file(i)) inputs.models.push_back(std::move((*slots)[i]));
+    if (!file(i)) continue;
+    cost::Inputs& p = *file(i);
     for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
     for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
     for (auto& unit : p.units) inputs.units.push_back(std::move(unit));
     if (!only_slots && slots && (*in_slot)[i]) inputs.models.push_back(std::move((*slots)[i]));
     for (auto& model : p.models) inputs.models.push_back(std::move(model));
-    for (auto& file : p.unparsed) inputs.unparsed.push_back(std::move(file));
+    for (auto& unparsed : p.unparsed) inputs.unparsed.push_back(std::move(unparsed));
   }
   return inputs;
 }
@@ -226,7 +232,10 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   // A model file's model is moved to its slot as soon as it is read: held in
   // a list of its own per file, every model was held twice while they were
   // joined (about 450 bytes a model, 22 MB at 50,000).
-  std::vector<cost::Inputs> parsed(file_count);
+  // Only a file that holds more than one model, or anything else, keeps its
+  // inputs beside the slots: an empty cost::Inputs per file was 120 bytes a
+  // model, held through the parse.
+  std::vector<std::unique_ptr<cost::Inputs>> parsed(file_count);
   std::vector<cost::ModelDef> slots(file_count);
   std::vector<char> in_slot(file_count, 0);
   std::atomic<size_t> parsed_count{0};
@@ -238,12 +247,16 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   for (auto& shelf : shelves) shelf = std::make_unique<TextShelf>();
   ParallelFor(file_count, ThreadCount(threads), [&](size_t i, int worker) {
     TextShelf* shelf = shelves.empty() ? nullptr : shelves[static_cast<size_t>(worker)].get();
-    ReadResult r = ReadOne(site, shown[i], cached[i], &parsed[i], diags, shelf);
-    if (parsed[i].models.size() == 1) {
-      slots[i] = std::move(parsed[i].models[0]);
-      parsed[i].models = {};
+    cost::Inputs one;
+    ReadResult r = ReadOne(site, shown[i], cached[i], &one, diags, shelf);
+    if (one.models.size() == 1) {
+      slots[i] = std::move(one.models[0]);
+      one.models = {};
       in_slot[i] = 1;
     }
+    if (!one.models.empty() || !one.price_lists.empty() || !one.rates.empty() || !one.units.empty() ||
+        !one.unparsed.empty())
+      parsed[i] = std::make_unique<cost::Inputs>(std::move(one));
     if (r == kParsed) ++parsed_count, was_parsed[i] = 1;
     if (r == kFailed) failed = true;
   });
@@ -258,7 +271,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     for (size_t i = 0; i < shown.size(); ++i) cache->index.emplace(shown[i], i);
     cache->complete = escaped.empty() && !failed;  // a file not read has nothing cached
   }
-  return Join(&parsed, &slots, &in_slot);
+  return Join(file_count, [&](size_t i) { return parsed[i].get(); }, &slots, &in_slot);
 }
 
 bool ReadPricingChanged(const std::filesystem::path& dir, const std::vector<std::string>& changed,
@@ -318,7 +331,7 @@ bool ReadPricingChanged(const std::filesystem::path& dir, const std::vector<std:
     if (failed[k]) cache->complete = false;
   }
   if (!in_place) {
-    *out = Join(&parsed);
+    *out = Join(parsed.size(), [&](size_t i) { return &parsed[i]; });
     return true;
   }
   for (size_t i : named) PutInPlace(&parsed[i], at[i], &*joined);
@@ -340,7 +353,7 @@ void PrepareJoined(ParseCache* cache, int threads) {
     for (size_t k = 0; k < next.size(); ++k) next[k] += n[k];
   }
   cache->joined_at.push_back(next);
-  cache->joined = Join(&copies);
+  cache->joined = Join(copies.size(), [&](size_t i) { return &copies[i]; });
 }
 
 cost::Evaluation LoadPricing(const std::filesystem::path& dir, const Options& options,
