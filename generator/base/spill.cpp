@@ -89,7 +89,7 @@ void SpillStream::Seal() {
 // Moves the next block of the stream into buf_; false at the end or on a
 // read error.
 bool SpillStream::Reader::Fill() {
-  buf_.erase(0, buf_at_);
+  buf_.clear();  // called once the buffer is read to its end
   buf_at_ = 0;
   while (extent_ < stream_->extents_.size() && in_extent_ == stream_->extents_[extent_].size) {
     ++extent_;
@@ -98,9 +98,8 @@ bool SpillStream::Reader::Fill() {
   if (extent_ < stream_->extents_.size()) {
     const Extent& e = stream_->extents_[extent_];
     size_t n = static_cast<size_t>(std::min<uint64_t>(block_, e.size - in_extent_));
-    size_t old = buf_.size();
-    buf_.resize(old + n);
-    if (!stream_->file_->Read(e.at + in_extent_, n, buf_.data() + old)) return false;
+    buf_.resize(n);
+    if (!stream_->file_->Read(e.at + in_extent_, n, buf_.data())) return false;
     in_extent_ += n;
     return true;
   }

@@ -123,14 +123,14 @@ bool ComponentLess(const std::string& a, const std::string& b) {
 template <typename FileInputs>
 cost::Inputs Join(size_t count, FileInputs file, std::vector<cost::ModelDef>* slots = nullptr,
                   const std::vector<char>* in_slot = nullptr) {
-  static const cost::Inputs kNone;
   cost::Inputs inputs;
   bool only_slots = slots != nullptr;
   size_t models = 0;  // reserved: growing moved each of 10,000 models about twice
   for (size_t i = 0; i < count; ++i) {
-    const cost::Inputs& p = file(i) ? *file(i) : kNone;
-    models += p.models.size();
-    if (!p.models.empty()) only_slots = false;
+    if (const cost::Inputs* p = file(i); p && !p->models.empty()) {
+      models += p->models.size();
+      only_slots = false;
+    }
   }
   if (only_slots) {
     // Every model is in its file's slot: the slots, closed up, are the list,
@@ -146,15 +146,17 @@ cost::Inputs Join(size_t count, FileInputs file, std::vector<cost::ModelDef>* sl
     inputs.models.reserve(models);
   }
   for (size_t i = 0; i < count; ++i) {
-    if (!only_slots && slots && (*in_slot)[i] && !file(i)) inputs.models.push_back(std::move((*slots)[i]));
-    if (!file(i)) continue;
-    cost::Inputs& p = *file(i);
-    for (auto& list : p.price_lists) inputs.price_lists.push_back(std::move(list));
-    for (auto& rate : p.rates) inputs.rates.push_back(std::move(rate));
-    for (auto& unit : p.units) inputs.units.push_back(std::move(unit));
+    cost::Inputs* p = file(i);
+    if (p) {
+      for (auto& list : p->price_lists) inputs.price_lists.push_back(std::move(list));
+      for (auto& rate : p->rates) inputs.rates.push_back(std::move(rate));
+      for (auto& unit : p->units) inputs.units.push_back(std::move(unit));
+    }
     if (!only_slots && slots && (*in_slot)[i]) inputs.models.push_back(std::move((*slots)[i]));
-    for (auto& model : p.models) inputs.models.push_back(std::move(model));
-    for (auto& unparsed : p.unparsed) inputs.unparsed.push_back(std::move(unparsed));
+    if (p) {
+      for (auto& model : p->models) inputs.models.push_back(std::move(model));
+      for (auto& unparsed : p->unparsed) inputs.unparsed.push_back(std::move(unparsed));
+    }
   }
   return inputs;
 }
@@ -241,8 +243,8 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   std::atomic<size_t> parsed_count{0};
   std::vector<char> was_parsed(file_count, 0);
   std::atomic<bool> failed{false};
-  // A shelf per thread (a shelf gathers its texts in pieces); flushed as
-  // they go, once every file is read.
+  // A shelf per thread (a shelf is filled by one thread), each flushed as
+  // it is let go, once every file is read.
   std::vector<std::unique_ptr<TextShelf>> shelves(put_texts_away ? static_cast<size_t>(ThreadCount(threads)) : 0);
   for (auto& shelf : shelves) shelf = std::make_unique<TextShelf>();
   ParallelFor(file_count, ThreadCount(threads), [&](size_t i, int worker) {
@@ -254,9 +256,7 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
       one.models = {};
       in_slot[i] = 1;
     }
-    if (!one.models.empty() || !one.price_lists.empty() || !one.rates.empty() || !one.units.empty() ||
-        !one.unparsed.empty())
-      parsed[i] = std::make_unique<cost::Inputs>(std::move(one));
+    if (Shape(one) != std::array<size_t, 5>{}) parsed[i] = std::make_unique<cost::Inputs>(std::move(one));
     if (r == kParsed) ++parsed_count, was_parsed[i] = 1;
     if (r == kFailed) failed = true;
   });
