@@ -204,7 +204,7 @@ void ServeSession::Reset() {
 void ServeSession::RunSiteChecks() {
   checks_.Clear();
   render::CheckAnchors(state_->files, &checks_);
-  const std::set<std::string> shown = ModelsShown(state_->files);
+  const ShownModels shown = ModelsShown(state_->site.evaluation, state_->files);
   CheckUnusedModels(state_->site.evaluation, shown, &checks_);
   CheckRawIds(state_->site.evaluation, shown, state_->site.config.languages, SourceLines(options_.source), &checks_);
 }
@@ -275,8 +275,8 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
     // term has a page).
     if (fresh.front.draft || fresh.lang != old.lang || Placed(old, fresh)) return FullBuild();
     // A new `cost actuals` block needs the export read for it, as a full build does.
-    if (fresh.cost_fences != old.cost_fences)
-      for (const std::string& info : fresh.cost_fences)
+    if (fresh.actuals_fences != old.actuals_fences)
+      for (const std::string& info : fresh.actuals_fences)
         if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q) && !site.spend.Find(q)) return FullBuild();
     // The home pages show headlines; every page may show the others' titles.
     lists = lists || fresh.front.more().headline != old.front.more().headline;

@@ -282,12 +282,25 @@ bool ReadSource(const std::filesystem::path& root, const std::string& path, std:
 
 namespace {
 
-// The info strings of fence lines opening ```cost …``` (or ~~~cost …)
-// blocks: what the load stage must read for them before the text is let go.
+// Whether a fence's info string opens a `cost actuals` block: "cost", then
+// "actuals" as the next word (words split at spaces and tabs, as the
+// directive's own reader splits them).
+bool OpensActuals(std::string_view info) {
+  if (info.rfind("cost", 0) != 0 || info.size() < 5 || (info[4] != ' ' && info[4] != '\t')) return false;
+  info.remove_prefix(5);
+  while (!info.empty() && (info.front() == ' ' || info.front() == '\t')) info.remove_prefix(1);
+  if (info.rfind("actuals", 0) != 0) return false;
+  return info.size() == 7 || info[7] == ' ' || info[7] == '\t';
+}
+
+// The info strings of fence lines opening ```cost actuals …``` (or ~~~)
+// blocks: the load stage reads the billing export for them before the text
+// is let go. Only those: every report's `cost table` and `cost chart` fences,
+// kept for each page to the end of a build, were about 170 bytes a page.
 // A fence shown inside a longer fence is listed too; listing more is harmless.
-std::vector<std::string> CostFences(std::string_view body) {
+std::vector<std::string> ActualsFences(std::string_view body) {
   std::vector<std::string> out;
-  if (body.find("cost ") == std::string_view::npos) return out;
+  if (body.find("actuals") == std::string_view::npos) return out;
   size_t start = 0;
   while (start < body.size()) {
     size_t end = body.find('\n', start);
@@ -302,7 +315,7 @@ std::vector<std::string> CostFences(std::string_view body) {
     std::string_view info = line.substr(run);
     while (!info.empty() && (info.front() == ' ' || info.front() == '\t')) info.remove_prefix(1);
     while (!info.empty() && (info.back() == ' ' || info.back() == '\r')) info.remove_suffix(1);
-    if (info.rfind("cost ", 0) == 0) out.emplace_back(info);
+    if (OpensActuals(info)) out.emplace_back(info);
   }
   return out;
 }
@@ -334,7 +347,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
     paragraph.shrink_to_fit();
     src->first_paragraph = std::move(paragraph);
   }
-  src->cost_fences = CostFences(src->body());
+  src->actuals_fences = ActualsFences(src->body());
   return true;
 }
 

@@ -26,7 +26,7 @@ struct PageSource {
                                          // (put away in a temporary file by a build that lets the text go)
   std::string url_key;                   // the page's URL below its language ("" = home), after slug and url
   std::vector<std::string> alias_files;  // redirect files below the language's folder
-  std::vector<std::string> cost_fences;  // info strings of the body's ```cost …``` blocks, kept when the text is let go
+  std::vector<std::string> actuals_fences;  // info strings of the body's ```cost actuals …``` blocks, kept when the text is let go
   // Offsets and sizes in 32 bits (a page is at most 10 MiB).
   uint32_t body_offset = 0;  // byte offset of the body in `text`
   int body_line = 1;         // 1-based line where the body starts

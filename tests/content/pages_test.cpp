@@ -420,6 +420,17 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
       CHECK(b->first_paragraph.str() == "The first paragraph.");
     }
   }
+  SECTION("Of a page's cost blocks, only those of the billing export are kept past loading") {
+    WriteAll(site / "content/d.en.md",
+             "---\ntitle: D\n---\n```cost table model=gpu\n```\n\n~~~ cost chart model=gpu\n~~~\n\n"
+             "```cost   actuals group=ServiceName period=2024-10 \n```\n\n```cost\tactuals group=x\n```\n\n"
+             "```cost actualsx group=y\n```\n\n```costs actuals\n```\n\n````cost actuals\n````\n");
+    PageSource src;
+    Diagnostics diags;
+    REQUIRE(LoadSource(site, "d.en.md", cfg, &src, &diags));
+    CHECK(src.actuals_fences == std::vector<std::string>{"cost   actuals group=ServiceName period=2024-10",
+                                                          "cost\tactuals group=x", "cost actuals"});
+  }
   SECTION("A link that stays inside the site is read") {
     WriteAll(site / "notes/c.md", text);
     fs::create_symlink(site / "notes/c.md", site / "content/c.en.md");
