@@ -362,14 +362,14 @@ int Staging::Open(std::string_view rel, std::string* error) {
   bool known;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    known = made_dirs_.count(parent_hash) > 0;
+    known = parent_hash != 0 && made_dirs_[parent_hash % kMadeDirs] == parent_hash;
   }
   if (!known) {
     // Usually only the last folder is new (one per page): try it alone first.
     if (::mkdir(p.parent_path().c_str(), 0755) != 0 && errno != EEXIST)
       fs::create_directories(p.parent_path(), ec);
     std::lock_guard<std::mutex> lock(mu_);
-    made_dirs_.insert(parent_hash);
+    made_dirs_[parent_hash % kMadeDirs] = parent_hash;
   }
   // One open/write/close: no stream buffering, no extra syscalls per page.
   int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

@@ -13,7 +13,6 @@
 #include <set>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -114,11 +113,15 @@ class Staging {
   SpillFile written_file_;
   SpillStream written_{&written_file_, 256 << 10};
   size_t written_count_ = 0;
-  // Folders already created, to skip the syscalls: their names' hashes (one
-  // per page folder; the names themselves were another 9 MB). Two folders
-  // with one hash cost nothing but a retry: the open fails and the folder is
-  // made then.
-  std::unordered_set<uint64_t> made_dirs_;
+  // Folders recently created, to skip the syscalls: their names' hashes, at
+  // the place their low bits choose, the newest in each place. A page's
+  // files are written one after the other, so its folder is there for all
+  // but the first; a set of every folder's hash grew with the site (7 MB at
+  // 2 x 100,000 pages). A folder no longer there is made again (mkdir finds
+  // it: EEXIST); two folders with one hash cost nothing but a retry: the
+  // open fails and the folder is made then.
+  static constexpr size_t kMadeDirs = 4096;
+  std::vector<uint64_t> made_dirs_ = std::vector<uint64_t>(kMadeDirs, 0);
   bool committed_ = false;
 };
 

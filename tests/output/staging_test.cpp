@@ -92,6 +92,31 @@ TEST_CASE("Staging makes a folder it made before again when it is gone, and list
   CHECK(std::is_sorted(listed.begin(), listed.end()));
 }
 
+// Staging remembers only recent folders (a fixed table, not one entry per
+// folder of the site): a folder written into again long after, its entry
+// taken by others, is found made, and new folders deep down are made whole.
+TEST_CASE("Staging writes into a folder again after thousands of others, and into new nested folders") {
+  TempDir tmp;
+  fs::path out = tmp.path() / "site";
+  const int kFolders = 10000;  // more than the folders it remembers
+  {
+    Staging s(out);
+    std::string err;
+    REQUIRE(s.Begin(&err));
+    for (int i = 0; i < kFolders; ++i) REQUIRE(s.Write("en/p" + std::to_string(i) + "/index.html", "P", &err));
+    for (int i = 0; i < kFolders; i += 997) REQUIRE(s.Write("en/p" + std::to_string(i) + "/search.js", "S", &err));
+    REQUIRE(s.Write("zh/a/b/c/d/index.html", "D", &err));
+    REQUIRE(s.Write("zh/a/b/index.html", "B", &err));
+    CHECK(s.files_written() == static_cast<size_t>(kFolders + (kFolders + 996) / 997 + 2));
+    REQUIRE(s.Commit(&err));
+  }
+  CHECK(ReadAll(out / "en/p0/search.js") == "S");
+  CHECK(ReadAll(out / "en/p9970/search.js") == "S");
+  CHECK(ReadAll(out / "en/p9999/index.html") == "P");
+  CHECK(ReadAll(out / "zh/a/b/c/d/index.html") == "D");
+  CHECK(ReadAll(out / "zh/a/b/index.html") == "B");
+}
+
 // The names written are held in memory up to a piece (256 KiB) and the rest
 // in a temporary file: a manifest read back across pieces lists each once,
 // and a path written twice is found with one copy on each side.
