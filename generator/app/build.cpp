@@ -57,16 +57,22 @@ namespace {
 // pages for the checks after rendering. A record per file (an OutputFile of
 // 248 bytes, with its path and models) was 33 MB at 2 x 50,000 pages.
 struct PagesKept {
-  std::string paths;                        // every page file's, each followed by '\0'
+  explicit PagesKept(const cost::Evaluation& evaluation) : shown(evaluation) {}
+  // Every page file's path, hashed (PathHash): a link into a page is checked
+  // against the file only when its path's hash is one of these. The paths
+  // themselves, packed, were 6-8 MB at 2 x 100,000 pages; two paths with one
+  // hash would only have a link into a file that is not a page read back.
+  std::vector<uint64_t> paths;
   std::vector<render::OutputFile> linking;  // the files with fragment links: path and anchors only
-  std::set<std::string> shown;              // the models the pages read (OutputFile::models)
+  ShownModels shown;                        // the models the pages read (OutputFile::models)
+
+  static uint64_t PathHash(std::string_view path) { return std::hash<std::string_view>()(path); }
 
   void Add(std::vector<render::OutputFile>* rendered) {
     for (render::OutputFile& f : *rendered) {
       if (f.path.empty()) continue;  // not rendered (its source could not be read)
-      paths.append(f.path);
-      paths += '\0';
-      shown.insert(f.models.begin(), f.models.end());
+      paths.push_back(PathHash(f.path));
+      shown.Add(f.models);
       if (f.anchors.links.empty()) continue;
       render::OutputFile& l = linking.emplace_back();
       l.path = std::move(f.path);
@@ -254,32 +260,31 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   // Without records kept for serve, a build that writes its pages keeps
   // only what the checks below read of them.
   const bool compact = staging && !options.keep;
-  std::vector<PagesKept> kept(compact ? static_cast<size_t>(threads) : 0);
+  std::vector<PagesKept> kept;
+  if (compact) kept.resize(static_cast<size_t>(threads), PagesKept(evaluation));
   std::vector<render::OutputFile> files = RenderPages(in, &pages, options, threads, staging.get(), &sink, &search, diags,
                                                       options.keep ? &state.page_diags : nullptr,
                                                       compact ? &kept : nullptr, &more_files);
   for (const auto& page : state.page_diags) diags->Merge(*page);
   stage_done("render");
-  std::vector<std::string_view> page_paths;  // sorted
+  std::vector<uint64_t> page_paths;  // hashed, sorted
   std::vector<render::OutputFile> linking;
-  std::set<std::string> shown;
+  ShownModels shown(evaluation);
   for (PagesKept& k : kept) {
-    for (size_t at = 0, end; at < k.paths.size(); at = end + 1) {
-      end = k.paths.find('\0', at);
-      page_paths.push_back(std::string_view(k.paths).substr(at, end - at));
-    }
+    page_paths.insert(page_paths.end(), k.paths.begin(), k.paths.end());
+    std::vector<uint64_t>().swap(k.paths);
     std::move(k.linking.begin(), k.linking.end(), std::back_inserter(linking));
-    shown.merge(k.shown);
+    shown.Merge(k.shown);
   }
   std::sort(page_paths.begin(), page_paths.end());
   if (!compact) {
     render::CheckAnchors(files, diags);
-    shown = ModelsShown(files);
+    shown = ModelsShown(evaluation, files);
   } else {
     // A page that is linked into but has no fragment links of its own is
     // read back from the file written, once.
     render::CheckAnchors(linking, diags, [&](std::string_view path) -> std::optional<render::IdList> {
-      if (!std::binary_search(page_paths.begin(), page_paths.end(), path)) return std::nullopt;
+      if (!std::binary_search(page_paths.begin(), page_paths.end(), PagesKept::PathHash(path))) return std::nullopt;
       std::string html, err;
       if (!ReadFile(staging->dir() / fs::path(std::string(path)), &html, &err)) {
         diags->Error({}, err, {}, 1, "output");
@@ -293,7 +298,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   if (!diags->HasErrors()) CheckRawIds(evaluation, shown, cfg.languages, SourceLines(root), diags);
   kept.clear();
   std::vector<render::OutputFile>().swap(linking);
-  std::vector<std::string_view>().swap(page_paths);
+  std::vector<uint64_t>().swap(page_paths);
   const size_t page_files = pages.size() * cfg.languages.size();
   if (!options.keep) {
     // Nothing after the checks reads the rendered pages' records or the

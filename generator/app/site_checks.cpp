@@ -123,18 +123,33 @@ LineAt SourceLines(const std::filesystem::path& root) {
   };
 }
 
-std::set<std::string> ModelsShown(const std::vector<render::OutputFile>& files) {
-  std::set<std::string> shown;
-  for (const render::OutputFile& f : files) shown.insert(f.models.begin(), f.models.end());
+ShownModels::ShownModels(const cost::Evaluation& evaluation)
+    : evaluation_(&evaluation), shown_(evaluation.results().size(), false) {}
+
+void ShownModels::Add(const std::vector<std::string>& models) {
+  for (const std::string& model : models)
+    if (size_t at = evaluation_->PlaceOf(model); at < shown_.size()) shown_[at] = true;
+}
+
+void ShownModels::Merge(const ShownModels& other) {
+  for (size_t i = 0; i < shown_.size() && i < other.shown_.size(); ++i)
+    if (other.shown_[i]) shown_[i] = true;
+}
+
+ShownModels ModelsShown(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files) {
+  ShownModels shown(evaluation);
+  for (const render::OutputFile& f : files) shown.Add(f.models);
   return shown;
 }
 
-void CheckRawIds(const cost::Evaluation& evaluation, const std::set<std::string>& shown,
+void CheckRawIds(const cost::Evaluation& evaluation, const ShownModels& shown,
                  const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags) {
   CheckVariantLabels(evaluation, languages, line_at, diags);
-  for (const std::string& model : shown) {
+  const cost::ResultList& results = evaluation.results();
+  for (size_t at = 0; at < results.size(); ++at) {
+    if (!shown.Has(at)) continue;
     cost::ResultScope scope;  // one model's results read at a time
-    if (const cost::ModelResult* r = evaluation.Find(model)) CheckModelLabels(*r, languages, line_at, diags);
+    if (const cost::ModelResult* r = evaluation.Find(results.model(at))) CheckModelLabels(*r, languages, line_at, diags);
   }
 }
 
@@ -190,20 +205,24 @@ void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
   }
 }
 
-void CheckUnusedModels(const cost::Evaluation& evaluation, const std::set<std::string>& shown, Diagnostics* diags) {
+void CheckUnusedModels(const cost::Evaluation& evaluation, const ShownModels& shown, Diagnostics* diags) {
   const cost::ResultList& results = evaluation.results();  // read by place: the checks' parts need no result whole
-  std::vector<std::string> pending(shown.begin(), shown.end());
-  std::set<std::string> used;
+  // By the place of each model's base case, as `shown` holds them.
+  std::vector<size_t> pending;
+  for (size_t at = 0; at < results.size(); ++at)
+    if (shown.Has(at)) pending.push_back(at);
+  std::vector<bool> used(results.size(), false);
   while (!pending.empty()) {  // the models read, and what they read in turn
-    std::string model = std::move(pending.back());
+    const size_t at = pending.back();
     pending.pop_back();
-    if (!used.insert(model).second) continue;
-    if (size_t at = evaluation.PlaceOf(model); at < results.size())
-      pending.insert(pending.end(), results.uses(at).begin(), results.uses(at).end());
+    if (used[at]) continue;
+    used[at] = true;
+    for (const std::string& model : results.uses(at))
+      if (size_t read = evaluation.PlaceOf(model); read < results.size()) pending.push_back(read);
   }
   // By place: only an unused model's result is read.
   for (size_t i = 0; i < results.size(); ++i) {
-    if (!results.scenario(i).empty() || used.count(results.model(i))) continue;
+    if (!results.scenario(i).empty() || used[i]) continue;
     const cost::ResultList::Ptr r = results.shared(i);
     diags->Add({Severity::kWarning, r->pos,
                 "model '" + r->model + "' is not used: no page shows its figures or a model that reads them",

@@ -34,13 +34,32 @@ void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags);
 void CheckPriceAges(const cost::Evaluation& evaluation, int max_price_age_days,
                     const std::string& today, Diagnostics* diags);
 
-/// The models the pages of `files` read (OutputFile::models), each once.
-std::set<std::string> ModelsShown(const std::vector<render::OutputFile>& files);
+/// The models pages read, by the place of each one's base case in
+/// `evaluation.results()`: a flag a model, where a set of their names held
+/// every model's id once per render thread (16 MB at 2 x 100,000 pages).
+class ShownModels {
+ public:
+  explicit ShownModels(const cost::Evaluation& evaluation);
+  /// Marks the models `models` names (OutputFile::models); a name the
+  /// evaluation has no result for is passed over.
+  void Add(const std::vector<std::string>& models);
+  /// Adds every model `other` holds. REQUIRES: made for the same evaluation.
+  void Merge(const ShownModels& other);
+  bool Has(size_t place) const { return place < shown_.size() && shown_[place]; }
+  size_t size() const { return shown_.size(); }
+
+ private:
+  const cost::Evaluation* evaluation_;
+  std::vector<bool> shown_;
+};
+
+/// The models the pages of `files` read (OutputFile::models).
+ShownModels ModelsShown(const cost::Evaluation& evaluation, const std::vector<render::OutputFile>& files);
 
 /// Warns at the definition of every model that no page reads, neither
 /// directly (a figure, a rule, a directive: `shown`, ModelsShown) nor as an
 /// input of a model a page reads.
-void CheckUnusedModels(const cost::Evaluation& evaluation, const std::set<std::string>& shown, Diagnostics* diags);
+void CheckUnusedModels(const cost::Evaluation& evaluation, const ShownModels& shown, Diagnostics* diags);
 
 /// The source line at a position (from the file it names), for diagnostics
 /// about results that do not keep their lines.
@@ -52,7 +71,7 @@ LineAt SourceLines(const std::filesystem::path& root);
 /// of `languages`: a price variant with no label (`variant_labels:` or a
 /// built-in name), and, in the models pages read (`shown`, ModelsShown), a
 /// rule without a `condition:` sentence or a param, item or figure without a label.
-void CheckRawIds(const cost::Evaluation& evaluation, const std::set<std::string>& shown,
+void CheckRawIds(const cost::Evaluation& evaluation, const ShownModels& shown,
                  const std::vector<std::string>& languages, const LineAt& line_at, Diagnostics* diags);
 
 /// Days from the civil date `from` to `to`, both YYYY-MM-DD; false if malformed.

@@ -87,13 +87,31 @@ TEST_CASE("Models no page reads, directly or through another model, are reported
   render::OutputFile page;
   page.path = "en/r/index.html";
   page.models = {"shown"};
-  CheckUnusedModels(eval, ModelsShown({page}), &diags);
+  CheckUnusedModels(eval, ModelsShown(eval, {page}), &diags);
   auto all = diags.Sorted();
   REQUIRE(all.size() == 1);
   CHECK(FormatDiagnostic(all[0]) ==
         "pricing/orphan.yaml:2:8: warning: model 'orphan' is not used: no page shows its figures or a model "
         "that reads them\n 2 | model: orphan\n   |        ^~~~~~\n");
   CHECK(all[0].code == "unused-model");
+
+  // Shown by two render threads, each a part, and a name with no model.
+  render::OutputFile other;
+  other.path = "zh/o/index.html";
+  other.models = {"orphan", "no-such-model"};
+  ShownModels one = ModelsShown(eval, {page});
+  const ShownModels two = ModelsShown(eval, {other});
+  CHECK(one.size() == eval.results().size());
+  CHECK(one.Has(eval.PlaceOf("shown")));
+  CHECK_FALSE(one.Has(eval.PlaceOf("orphan")));
+  CHECK_FALSE(one.Has(eval.PlaceOf("base")));  // read by a shown model, not shown itself
+  CHECK_FALSE(one.Has(eval.results().size()));
+  one.Merge(two);
+  CHECK(one.Has(eval.PlaceOf("shown")));
+  CHECK(one.Has(eval.PlaceOf("orphan")));
+  Diagnostics merged;
+  CheckUnusedModels(eval, one, &merged);
+  CHECK(merged.WarningCount() == 0);
 }
 
 }  // namespace
