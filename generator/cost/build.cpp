@@ -226,12 +226,12 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
                 ToFigure(item.id, item.label, e->value, e->explain, item.where.pos()), Interval()};
     if (e->factor) {
       Figure factor = *e->factor;
-      factor.id = item.id + ".factor", factor.pos = {item.quantity.line_no, item.quantity.col_no};
+      factor.id = item.id + ".factor", factor.pos = {item.quantity->line_no, item.quantity->col_no};
       li.factor = std::move(factor);
     }
     if (e->quantity) {
       li.quantity = ToFigure(item.id + ".quantity", item.label, *e->quantity, e->quantity_explain,
-                             item.quantity.pos());
+                             item.quantity->pos());
     }
     if (model.total_unit && get("share." + item.id) && !e->undefined) {
       li.share = e->value.v;
@@ -312,7 +312,7 @@ std::vector<const Located*> FormulasOf(const ModelDef& d) {
     formulas.push_back(&p.value);
     if (p.input) formulas.insert(formulas.end(), {&p.input->min, &p.input->max, &p.input->step});
   }
-  for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
+  for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity.get(), &i.price.get(), &i.formula});
   for (const auto& f : d.figures) formulas.push_back(&f.formula);
   for (const auto& sc : d.scenarios)
     for (const auto& p : sc.params) formulas.push_back(&p.value);

@@ -260,7 +260,7 @@ void Engine::CheckScenarioVariant(size_t m, const ScenarioDef& sc) {
   const ModelDef& d = *models_[m]->def;
   std::vector<const Located*> formulas;
   for (const auto& p : d.params) formulas.push_back(&p.value);
-  for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity, &i.price, &i.formula});
+  for (const auto& i : d.items) formulas.insert(formulas.end(), {&i.quantity.get(), &i.price.get(), &i.formula});
   for (const auto& f : d.figures) formulas.push_back(&f.formula);
   for (const auto& p : sc.params) formulas.push_back(&p.value);
   std::vector<const CompiledEntry*> used;
@@ -554,7 +554,7 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     }
     e->quantity = q;
     e->quantity_explain = qt.explain;
-    trace.explain.formula = item.quantity.text + " × " + item.price.text;
+    trace.explain.formula = item.quantity->text + " × " + item.price->text;
     for (const auto& sub : {&qt.explain.inputs, &pt.explain.inputs})
       for (const InputUse& in : *sub) trace.AddInput(in);
     trace.Absorb(qt.explain);
@@ -583,7 +583,7 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
            "type-mismatch");
     return false;
   }
-  const Located& at = item.formula.empty() ? item.price : item.formula;
+  const Located& at = item.formula.empty() ? item.price.get() : item.formula;
   if (!item.unit.empty()) {
     if (!CheckDeclared(item.unit, at, &*v, &trace)) return false;
   } else if (model.total_unit && model.total_unit->dim == v->dim) {

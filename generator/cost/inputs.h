@@ -197,6 +197,35 @@ class HeapOptional {
   std::unique_ptr<T> p_;
 };
 
+/// A Located most definitions leave out (an item's quantity, price and unit:
+/// most items have a formula instead, and no unit): on the heap when set,
+/// else read as an empty Located. Inline, the three were 168 of an item's
+/// 408 bytes (100,000 items held until their group is evaluated).
+class OptionalLocated {
+ public:
+  OptionalLocated() = default;
+  OptionalLocated(Located l) : p_(std::make_unique<Located>(std::move(l))) {}  // NOLINT: set as a Located is
+  OptionalLocated(const OptionalLocated& o) : p_(o.p_ ? std::make_unique<Located>(*o.p_) : nullptr) {}
+  OptionalLocated(OptionalLocated&&) noexcept = default;
+  OptionalLocated& operator=(const OptionalLocated& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<Located>(*o.p_) : nullptr;
+    return *this;
+  }
+  OptionalLocated& operator=(OptionalLocated&&) noexcept = default;
+
+  const Located& get() const { return p_ ? *p_ : Empty(); }
+  operator const Located&() const { return get(); }  // NOLINT: read as the Located it stands for
+  const Located* operator->() const { return &get(); }
+  bool empty() const { return get().empty(); }
+
+ private:
+  static const Located& Empty() {
+    static const Located kEmpty;
+    return kEmpty;
+  }
+  std::unique_ptr<Located> p_;
+};
+
 struct ParamDef {
   std::string id;
   LocalizedText label;
@@ -212,9 +241,9 @@ struct ItemDef {
   Located where;
   LocalizedText label;
   std::string group;
-  Located quantity, price;  // quantity × price, or
-  Located formula;          // any formula
-  Located unit;             // optional declared unit
+  OptionalLocated quantity, price;  // quantity × price, or
+  Located formula;                  // any formula
+  OptionalLocated unit;             // optional declared unit
 };
 
 struct FigureDef {

@@ -27,6 +27,12 @@ void R(const json& j, Located* l) {
   l->col_no = j[3].get<int>();
   l->line_at = 0;
 }
+void R(const json& j, OptionalLocated* l) {  // left unset when not written (J of an empty Located)
+  if (!j.is_array() || j.size() != 4) return;
+  Located read;
+  R(j, &read);
+  *l = std::move(read);
+}
 
 json J(const LocalizedText& t) {
   json j = json::object();

@@ -1,6 +1,7 @@
 #include "pricing/pricing.h"
 
 #include "cost/evaluate.h"
+#include "cost/inputs_json.h"
 #include "figures/plain.h"
 
 #include <catch2/catch.hpp>
@@ -241,13 +242,56 @@ expectations:
   REQUIRE(m.params.size() == 2);
   CHECK(m.params[1].id == "qps");
   CHECK(m.params[1].value.text == "10 to 20 requests/s");
-  CHECK(m.items[0].price.pos().col == 67);
+  CHECK(m.items[0].price->pos().col == 67);
   CHECK(m.items[1].formula.text == "500 GB * @aws/s3.standard");
   CHECK(m.scenarios[0].params[0].value.text == "4");
   CHECK(m.scenarios[0].variants[0].variant == "reserved_1y");
   CHECK(m.scenarios[0].variants[0].where.pos().line > 0);  // the variant as written, for diagnostics
   CHECK(m.rules[0].when.pos().line == 21);
   CHECK(m.expectations[0].known_discrepancy);
+}
+
+TEST_CASE("An item's quantity, price and unit read as written, empty when left out, in copies and JSON too",
+          "[pricing][parse]") {
+  const std::string text =
+      "model: m\nunit: USD/month\nitems:\n"
+      "  a: {formula: 2 USD/month}\n"
+      "  b: {quantity: 3 h/month, price: 4 USD/h, unit: USD/month}\n";
+  cost::ModelDef m;
+  Diagnostics diags;
+  REQUIRE(ParseModel("pricing/m.yaml", text, &m, diags));
+  REQUIRE(m.items.size() == 2);
+  const cost::ItemDef& a = m.items[0];
+  CHECK(a.formula.text == "2 USD/month");
+  CHECK(a.quantity.empty());
+  CHECK(a.price->text.empty());
+  CHECK(a.unit->source == nullptr);
+  CHECK(a.unit->pos().line == 0);
+  const cost::ItemDef& b = m.items[1];
+  CHECK(b.quantity->text == "3 h/month");
+  CHECK(b.price->text == "4 USD/h");
+  CHECK(b.unit->text == "USD/month");
+  CHECK(b.unit->pos().path == "pricing/m.yaml");
+  CHECK(b.unit->pos().line == 5);
+  CHECK(b.unit->pos().col == 50);
+  cost::ModelDef copy = m;
+  m.items[1].quantity = cost::Located{"5 h/month"};
+  CHECK(copy.items[1].quantity->text == "3 h/month");  // a copy holds its own
+  CHECK(copy.items[0].quantity.empty());
+
+  cost::Inputs inputs;
+  inputs.models.push_back(copy);
+  cost::Inputs back;
+  cost::Options options;
+  std::string error;
+  REQUIRE(cost::InputsFromJson(cost::InputsToJson(inputs, cost::Options()), &back, &options, &error));
+  REQUIRE(back.models.size() == 1);
+  REQUIRE(back.models[0].items.size() == 2);
+  CHECK(back.models[0].items[0].quantity.empty());
+  CHECK(back.models[0].items[0].unit->pos().line == 0);
+  CHECK(back.models[0].items[1].price->text == "4 USD/h");
+  CHECK(back.models[0].items[1].unit->pos().line == 5);
+  CHECK(back.models[0].items[1].unit->pos().col == 50);
 }
 
 TEST_CASE("An inline model is positioned inside its page", "[pricing][parse]") {
