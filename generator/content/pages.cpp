@@ -181,74 +181,118 @@ void ParseFrontMatter(PageSource* src, Diagnostics* diags) {
 
 namespace {
 
-// Each source is held by itself until it moves into its page, and freed as
-// it does: with every source in one array, the array and the pages' copies
-// were held together (at 2 x 50,000 reports 34 MB and 38 MB, the high point
-// of a build's heap).
-std::vector<Page> PairOwned(std::vector<std::unique_ptr<PageSource>> sources, const SiteConfig& cfg,
-                            Diagnostics* diags) {
-  // Each source's page key, sorted (stably: of two sources of one page in
-  // one language, the first read is kept), and the pages made in that order
-  // straight into their list. A map from key to page held every page twice
-  // while they moved into the list, its nodes and the list reserved beside
-  // them: the high point of a large build's memory (2 x 50,000 pages).
+// Pages made from their sources' paths alone, before any is read: each
+// source then goes straight into its slot in its page (a file read there on
+// a worker thread). Each source held by itself until it moved into its page,
+// as before, held both for a while: the high point of reading 2 x 100,000
+// pages, 25 MB above what the pages hold once made.
+struct Placed {
+  std::vector<Page> pages;  // by key; a slot per source of the key, in the order given
+  struct At {
+    uint32_t page = 0, slot = 0;
+    bool is_list = false;
+  };
+  std::vector<At> at;  // per source; page == UINT32_MAX: no page (its path is not one)
+};
+
+// `rel(i)`: source i's path below content/.
+template <typename Rel>
+Placed PlacePages(size_t count, Rel rel, const SiteConfig& cfg) {
+  // Sorted stably by key: of two sources of one page in one language, the
+  // first given is kept.
   struct Keyed {
     std::string key;
-    bool is_list;
-    size_t source;
+    uint32_t source;
   };
+  Placed placed;
+  placed.at.resize(count, {UINT32_MAX, 0, false});
   std::vector<Keyed> keyed;
-  keyed.reserve(sources.size());
-  for (size_t i = 0; i < sources.size(); ++i) {
-    const std::string& path = sources[i]->path;
-    ContentPath cp = ClassifyContentPath(std::string_view(path).substr(path.find('/') + 1), cfg);
-    keyed.push_back({std::move(cp.key), cp.is_list, i});
+  keyed.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    ContentPath cp = ClassifyContentPath(rel(i), cfg);
+    if (!cp.error.empty()) continue;  // reported when the file is read
+    placed.at[i].is_list = cp.is_list;
+    keyed.push_back({std::move(cp.key), static_cast<uint32_t>(i)});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
-  size_t count = 0;
-  for (size_t k = 0; k < keyed.size(); ++k) count += k == 0 || keyed[k].key != keyed[k - 1].key;
-  std::vector<Page> pages;
-  pages.reserve(count + 1);  // LoadContent may add a home page
+  size_t pages = 0;
+  for (size_t k = 0; k < keyed.size(); ++k) pages += k == 0 || keyed[k].key != keyed[k - 1].key;
+  placed.pages.reserve(pages + 1);  // LoadContent may add a home page
+  for (size_t k = 0; k < keyed.size();) {
+    size_t end = k + 1;
+    while (end < keyed.size() && keyed[end].key == keyed[k].key) ++end;
+    Page& page = placed.pages.emplace_back();
+    page.key = std::move(keyed[k].key);
+    page.sources.resize(end - k);
+    for (size_t j = k; j < end; ++j)
+      placed.at[keyed[j].source] = {static_cast<uint32_t>(placed.pages.size() - 1), static_cast<uint32_t>(j - k),
+                                    placed.at[keyed[j].source].is_list};
+    k = end;
+  }
+  return placed;
+}
+
+// Settles the placed pages once their slots are filled: a slot left empty
+// (no path: a draft, or a file that could not be read) is dropped, as is a
+// second source of a page in one language (reported), and a page left with
+// none; each page's sources follow the site's language order.
+std::vector<Page> SettlePages(Placed placed, const SiteConfig& cfg, Diagnostics* diags) {
+  std::vector<std::vector<char>> is_list(placed.pages.size());
+  for (const Placed::At& at : placed.at) {
+    if (at.page == UINT32_MAX) continue;
+    std::vector<char>& lists = is_list[at.page];
+    if (lists.size() <= at.slot) lists.resize(at.slot + 1, 0);
+    lists[at.slot] = at.is_list;
+  }
+  std::vector<Placed::At>().swap(placed.at);
   auto rank = [&](const PageSource& s) {
     return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
   };
-  auto finish = [&] {
-    if (pages.empty()) return;
-    std::vector<PageSource>& list = pages.back().sources;
+  std::vector<Page>& pages = placed.pages;
+  size_t w = 0;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    Page& page = pages[p];
+    std::vector<PageSource>& list = page.sources;
+    size_t kept = 0;
+    for (size_t k = 0; k < list.size(); ++k) {
+      PageSource& s = list[k];
+      if (s.path.empty()) continue;
+      page.is_list = page.is_list || (k < is_list[p].size() && is_list[p][k]) || page.key.empty();
+      const PageSource* other = nullptr;
+      for (size_t j = 0; j < kept && !other; ++j)
+        if (list[j].lang == s.lang) other = &list[j];
+      if (other) {
+        diags->Error({s.path, 1, 1}, "page '" + (page.key.empty() ? "/" : page.key) +
+                                         "' already has a '" + s.lang + "' version in " + other->path,
+                     s.text, 1, "duplicate-page");
+        continue;
+      }
+      if (kept != k) list[kept] = std::move(s);
+      ++kept;
+    }
+    list.resize(kept);
+    if (kept == 0) continue;
+    if (list.capacity() > kept) list.shrink_to_fit();
     std::sort(list.begin(), list.end(), [&](const PageSource& a, const PageSource& b) { return rank(a) < rank(b); });
-  };
-  for (Keyed& k : keyed) {
-    std::unique_ptr<PageSource> held = std::move(sources[k.source]);  // freed once moved
-    PageSource& s = *held;
-    if (pages.empty() || pages.back().key != k.key) {
-      finish();
-      pages.emplace_back();
-      pages.back().key = std::move(k.key);
-    }
-    Page& page = pages.back();
-    page.is_list = page.is_list || k.is_list || page.key.empty();
-    if (const PageSource* other = page.In(s.lang)) {
-      diags->Error({s.path, 1, 1}, "page '" + (page.key.empty() ? "/" : page.key) +
-                                       "' already has a '" + s.lang + "' version in " + other->path,
-                   s.text, 1, "duplicate-page");
-      continue;
-    }
-    if (page.sources.empty()) page.sources.reserve(cfg.languages.size());
-    page.sources.push_back(std::move(s));
+    if (w != p) pages[w] = std::move(page);
+    ++w;
   }
-  finish();
-  return pages;
+  pages.resize(w);
+  return std::move(pages);
 }
 
 }  // namespace
 
 std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,
                                    Diagnostics* diags) {
-  std::vector<std::unique_ptr<PageSource>> owned;
-  owned.reserve(sources.size());
-  for (PageSource& s : sources) owned.push_back(std::make_unique<PageSource>(std::move(s)));
+  Placed placed = PlacePages(
+      sources.size(),
+      [&](size_t i) { return std::string_view(sources[i].path).substr(sources[i].path.find('/') + 1); }, cfg);
+  for (size_t i = 0; i < sources.size(); ++i)
+    if (const Placed::At& at = placed.at[i]; at.page != UINT32_MAX)
+      placed.pages[at.page].sources[at.slot] = std::move(sources[i]);
   std::vector<PageSource>().swap(sources);
-  return PairOwned(std::move(owned), cfg, diags);
+  return SettlePages(std::move(placed), cfg, diags);
 }
 
 namespace {
@@ -487,30 +531,36 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   for (std::string& rel : ListFiles(root / kContentDir, root, &escaped))
     (rel.size() >= 4 && rel.compare(rel.size() - 3, 3, ".md") == 0 ? files : others).push_back(std::move(rel));
   std::vector<std::string> bundled = LeafBundleMarkdown(&files, cfg);
-  // Files are read and their front matter parsed in parallel (YAML parsing is
-  // the slow part of loading a large site), each into its own slot; one not
-  // kept (unreadable, a draft, headless) is freed at once.
-  std::vector<std::unique_ptr<PageSource>> read(files.size());
-  ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int) {
-    auto src = std::make_unique<PageSource>();
-    if (!LoadSource(root, files[i], cfg, src.get(), diags) || src->front.draft || src->front.headless) return;
-    if (!keep_text) Unload(src.get());
-    read[i] = std::move(src);
+  // The pages are made from the files' paths, then the files are read and
+  // their front matter parsed in parallel (YAML parsing is the slow part of
+  // loading a large site), each straight into its page's slot; one not kept
+  // (unreadable, a draft, headless) leaves its slot empty.
+  Placed placed = PlacePages(files.size(), [&](size_t i) -> std::string_view { return files[i]; }, cfg);
+  // A build that lets the text go puts the first paragraphs away too, as
+  // each file is read (a shelf per thread, written out in 64 KiB pieces):
+  // only list pages read them, and held to the last page rendered they were
+  // 15-25 MB at 2 x 50,000 reports; held until every file was read, 50 MB at
+  // 2 x 100,000. A source's slot stays where it is until the shelf's Flush.
+  std::vector<std::unique_ptr<TextShelf>> shelves(keep_text ? 0 : static_cast<size_t>(ThreadCount(threads)));
+  for (auto& shelf : shelves) shelf = std::make_unique<TextShelf>();
+  ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int worker) {
+    const Placed::At& at = placed.at[i];
+    PageSource unplaced;  // a path that is no page's: read for its diagnostics only
+    PageSource* src = at.page == UINT32_MAX ? &unplaced : &placed.pages[at.page].sources[at.slot];
+    if (!LoadSource(root, files[i], cfg, src, diags) || src->front.draft || src->front.headless) {
+      *src = PageSource();
+      return;
+    }
+    if (keep_text) return;
+    Unload(src);
+    shelves[static_cast<size_t>(worker)]->Put(&src->first_paragraph);
   });
-  read.erase(std::remove(read.begin(), read.end(), nullptr), read.end());
+  for (auto& shelf : shelves) shelf->Flush();
   std::vector<std::string>().swap(files);  // each source has its path: not held beside them
-  // A build that lets the text go puts the first paragraphs away too: only
-  // list pages read them, and at 2 x 50,000 reports they were 15-25 MB held
-  // from loading to the last page rendered. Written out in 64 KiB pieces.
-  if (!keep_text) {
-    TextShelf shelf;
-    for (auto& src : read) shelf.Put(&src->first_paragraph);
-    shelf.Flush();
-  }
   for (const auto& e : escaped)
     diags->Error({InContent(e), 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
-  std::vector<Page> pages = PairOwned(std::move(read), cfg, diags);
+  std::vector<Page> pages = SettlePages(std::move(placed), cfg, diags);
   // Every language has a home page (the site's root index links to it): one
   // with no text and the site's title when content/ has no _index file.
   if (pages.empty() || !pages.front().key.empty()) {

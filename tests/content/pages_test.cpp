@@ -514,3 +514,51 @@ TEST_CASE("LoadContent with content_layout: folders reads each language's folder
 }
 
 }  // namespace costsite::content
+
+namespace costsite::content {
+
+// LoadContent makes the pages from the files' paths and reads each file into
+// its place: what is dropped after reading (drafts, headless pages, files
+// that cannot be pages) must leave the same pages as pairing what was read.
+TEST_CASE("LoadContent drops drafts and headless pages, reports a second file for one language, keeps the first") {
+  TempDir tmp;
+  fs::path site = tmp.path() / "site";
+  auto page = [&](const std::string& rel, const std::string& front) {
+    WriteAll(site / "content" / rel, "---\ntitle: T\n" + front + "---\nBody of " + rel + ".\n");
+  };
+  page("a.zh.md", "");
+  page("a.en.md", "draft: true\n");       // a's English is a draft: a is Chinese only
+  page("b.en.md", "draft: true\n");       // b has no page at all
+  page("c.en.md", "headless: true\n");    // nor c
+  page("d.en.md", "");
+  page("d/index.en.md", "");              // d in English twice: d.en.md is kept
+  page("d.zh.md", "");
+  page("e.fr.md", "");                    // no such language: reported, no page
+  page("f/index.en.md", "draft: true\n");  // a draft beside f.en.md is no second version
+  page("f.en.md", "");
+  for (int threads : {1, 2}) {
+    Diagnostics diags;
+    std::vector<Page> pages = LoadContent(site, ZhEn(), &diags, threads, /*keep_text=*/false);
+    INFO("threads " << threads << "\n" << AllDiagnostics(diags));
+    std::vector<std::string> got;
+    for (const Page& p : pages) {
+      std::string line = p.key + ":";
+      for (const PageSource& s : p.sources) line += " " + s.path;
+      got.push_back(line);
+    }
+    CHECK(got == std::vector<std::string>{": content/_index.zh.md content/_index.en.md", "a: content/a.zh.md",
+                                          "d: content/d.zh.md content/d.en.md", "f: content/f.en.md"});
+    const std::vector<Diagnostic> all = diags.Sorted();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].pos.path == "content/d/index.en.md");
+    CHECK(all[0].message == "page 'd' already has a 'en' version in content/d.en.md");
+    CHECK(all[0].source_line == "---");
+    CHECK(all[1].pos.path == "content/e.fr.md");
+    for (const Page& p : pages) {
+      CHECK(p.sources.capacity() == p.sources.size());  // no slot left over from a dropped file
+      for (const PageSource& s : p.sources) CHECK(s.text.find("Body") == std::string::npos);  // let go
+    }
+  }
+}
+
+}  // namespace costsite::content
