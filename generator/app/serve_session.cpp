@@ -56,7 +56,7 @@ std::map<std::string, uint64_t> ModelPrints(const cost::Evaluation& evaluation) 
 // What places a page among the site's files: its URL, its redirects, and
 // its tags and categories (each term has a page).
 bool Placed(const content::PageSource& a, const content::PageSource& b) {
-  return a.url_key != b.url_key || a.alias_files != b.alias_files || a.front.more().tags != b.front.more().tags ||
+  return a.url_key != b.url_key || a.alias_files() != b.alias_files() || a.front.more().tags != b.front.more().tags ||
          a.front.more().categories != b.front.more().categories;
 }
 
@@ -275,8 +275,8 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
     // term has a page).
     if (fresh.front.draft || fresh.lang != old.lang || Placed(old, fresh)) return FullBuild();
     // A new `cost actuals` block needs the export read for it, as a full build does.
-    if (fresh.actuals_fences != old.actuals_fences)
-      for (const std::string& info : fresh.actuals_fences)
+    if (fresh.actuals_fences() != old.actuals_fences())
+      for (const std::string& info : fresh.actuals_fences())
         if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q) && !site.spend.Find(q)) return FullBuild();
     // The home pages show headlines; every page may show the others' titles.
     lists = lists || fresh.front.more().headline != old.front.more().headline;

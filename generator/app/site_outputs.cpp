@@ -36,8 +36,8 @@ std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in, Diagnost
 
 bool SiteFilesDiffer(const content::PageSource& a, const content::PageSource& b) {
   const content::FrontMatterMore &x = a.front.more(), &y = b.front.more();
-  return a.lang != b.lang || a.url_key != b.url_key || a.alias_files != b.alias_files ||
-         a.front.title != b.front.title || a.front.description != b.front.description || x.summary != y.summary ||
+  return a.lang != b.lang || a.url_key != b.url_key || a.alias_files() != b.alias_files() ||
+         a.front.title != b.front.title || a.front.description() != b.front.description() || x.summary != y.summary ||
          a.first_paragraph != b.first_paragraph || x.date != y.date || x.lastmod != y.lastmod;
 }
 

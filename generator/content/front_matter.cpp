@@ -61,7 +61,7 @@ bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string
   };
   switch (field) {
     case Field::kTitle: front->title = v.text; return true;
-    case Field::kDescription: front->description = v.text; return true;
+    case Field::kDescription: front->set_description(v.text); return true;
     case Field::kDate: day(&front->more_mut().date); return true;
     case Field::kLastmod: day(&front->more_mut().lastmod); return true;
     case Field::kLinkTitle: front->more_mut().link_title = v.text; return true;
@@ -354,14 +354,23 @@ bool OddUrlPath(std::string_view p) {
 
 }  // namespace
 
+const std::string& FrontMatter::description() const {
+  static const std::string kNone;
+  return description_ ? *description_ : kNone;
+}
+
+void FrontMatter::set_description(std::string text) {
+  if (text.empty()) description_ = HeapOptional<std::string>();
+  else description_ = std::move(text);
+}
+
 const FrontMatterMore& FrontMatter::more() const {
   static const FrontMatterMore kNone;
   return more_ ? *more_ : kNone;
 }
 
 FrontMatterMore& FrontMatter::more_mut() {
-  if (!more_) more_ = std::make_shared<FrontMatterMore>();
-  else if (more_.use_count() > 1) more_ = std::make_shared<FrontMatterMore>(*more_);
+  if (!more_) more_.emplace();
   return *more_;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/heap_optional.h"
 
 namespace YAML {
 class Node;
@@ -66,7 +67,6 @@ struct FrontMatterMore {
 /// The fields of a page's front matter.
 struct FrontMatter {
   std::string title;
-  std::string description;
   int weight = 0;  // 0 = none: sorts after every weighted page, as in Hugo
   bool draft = false;
   // Hugo's `headless: true`, or `build` / `_build` with `render: never`: the
@@ -74,13 +74,20 @@ struct FrontMatter {
   // Kubernetes' content/en/includes/ are by its `include` shortcode).
   bool headless = false;
 
+  /// `description:` ("" when not set).
+  const std::string& description() const;
+  void set_description(std::string text);
   /// The other fields (all empty when none is set).
   const FrontMatterMore& more() const;
   /// The other fields, to set one (allocated at the first; a copy's are its own).
   FrontMatterMore& more_mut();
 
  private:
-  std::shared_ptr<FrontMatterMore> more_;  // nullptr: none set; shared by copies until one is set
+  // Both on the heap when set: a pointer each in every page's record (held
+  // from loading to the end of rendering), where the description inline was
+  // 32 bytes and a pointer shared by copies 16.
+  HeapOptional<std::string> description_;
+  HeapOptional<FrontMatterMore> more_;
 };
 
 /// The calendar day a Hugo date starts with ("2024-03-05T10:00:00+08:00" ->

@@ -383,48 +383,73 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   src->lang = cp.lang;
   ParseFrontMatter(src, diags);
   src->url_key = UrlKey(src->front, cp.key, src->text, diags);
-  src->alias_files = AliasFiles(src->front, src->url_key, src->lang, src->text, diags);
-  if (src->front.description.empty() && src->front.more().summary.empty()) {
+  src->set_alias_files(AliasFiles(src->front, src->url_key, src->lang, src->text, diags));
+  if (src->front.description().empty() && src->front.more().summary.empty()) {
     std::string paragraph = FirstParagraph(src->body());
     // Kept for the whole build, one per page: built by appending, it held
     // about twice its length (a 250-byte paragraph in a 480-byte buffer).
     paragraph.shrink_to_fit();
     src->first_paragraph = std::move(paragraph);
   }
-  src->actuals_fences = ActualsFences(src->body());
+  src->set_actuals_fences(ActualsFences(src->body()));
   return true;
 }
 
 namespace {
 
+// Never 0: a digest of 0 marks a source whose text is held.
 uint64_t Digest(std::string_view text) {
-  return std::hash<std::string_view>()(text);
+  return std::hash<std::string_view>()(text) | 1;
 }
 
 // Keeps only the first line, which load-time diagnostics quote.
 void Unload(PageSource* src) {
-  src->size = static_cast<uint32_t>(src->text.size());
   src->digest = Digest(src->text);
   std::string first(src->text.substr(0, src->text.find('\n')));
   src->text.swap(first);
   src->text.shrink_to_fit();
-  src->unloaded = true;
 }
 
 }  // namespace
 
 bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics* diags) {
-  if (!src->unloaded) return true;
+  if (!src->unloaded()) return true;
   std::string text;
   if (!ReadSource(root, src->path, &text, UINTMAX_MAX, diags)) return false;
-  if (text.size() != src->size || Digest(text) != src->digest) {
+  if (Digest(text) != src->digest) {
     diags->Error({src->path, 0, 0}, "the file changed while the site was being built; build again", {}, 1,
                  "changed-during-build");
     return false;
   }
   src->text = std::move(text);
-  src->unloaded = false;
+  src->digest = 0;
   return true;
+}
+
+// Every page's record is held from loading to the end of rendering, two to
+// a page in a bilingual site: two of 256 bytes take 512, two of 264 640.
+static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 256, "a page's record grew past 256 bytes");
+
+const std::vector<std::string>& PageSource::alias_files() const {
+  static const std::vector<std::string> kNone;
+  return lists_ ? lists_->alias_files : kNone;
+}
+
+const std::vector<std::string>& PageSource::actuals_fences() const {
+  static const std::vector<std::string> kNone;
+  return lists_ ? lists_->actuals_fences : kNone;
+}
+
+void PageSource::set_alias_files(std::vector<std::string> files) {
+  if (files.empty() && !lists_) return;
+  if (!lists_) lists_.emplace();
+  lists_->alias_files = std::move(files);
+}
+
+void PageSource::set_actuals_fences(std::vector<std::string> infos) {
+  if (infos.empty() && !lists_) return;
+  if (!lists_) lists_.emplace();
+  lists_->actuals_fences = std::move(infos);
 }
 
 namespace {

@@ -25,16 +25,30 @@ struct PageSource {
   HeldText first_paragraph;              // the body's first paragraph as plain text, for lists
                                          // (put away in a temporary file by a build that lets the text go)
   std::string url_key;                   // the page's URL below its language ("" = home), after slug and url
-  std::vector<std::string> alias_files;  // redirect files below the language's folder
-  std::vector<std::string> actuals_fences;  // info strings of the body's ```cost actuals …``` blocks, kept when the text is let go
-  // Offsets and sizes in 32 bits (a page is at most 10 MiB).
+  // Offsets in 32 bits (a page is at most 10 MiB).
   uint32_t body_offset = 0;  // byte offset of the body in `text`
   int body_line = 1;         // 1-based line where the body starts
-  uint32_t size = 0;         // bytes of the file as loaded
-  bool unloaded = false;     // `text` was let go after loading; ReloadText brings it back
-  uint64_t digest = 0;       // of its bytes as loaded, to notice an edit before ReloadText
+  uint64_t digest = 0;       // while unloaded, of its bytes as loaded (never 0), to notice an edit before ReloadText
 
   std::string_view body() const { return std::string_view(text).substr(body_offset); }
+  /// `text` was let go after loading; ReloadText brings it back.
+  bool unloaded() const { return digest != 0; }
+  /// Redirect files below the language's folder (AliasFiles).
+  const std::vector<std::string>& alias_files() const;
+  /// Info strings of the body's ```cost actuals …``` blocks, kept when the text is let go.
+  const std::vector<std::string>& actuals_fences() const;
+  void set_alias_files(std::vector<std::string> files);
+  void set_actuals_fences(std::vector<std::string> infos);
+
+ private:
+  // Few pages have aliases or billing tables: both lists on the heap when a
+  // page has one, a pointer in every other page's record (held from loading
+  // to the end of rendering). A record of 256 bytes puts a page's two
+  // languages in 512, where 336 took 768.
+  struct Lists {
+    std::vector<std::string> alias_files, actuals_fences;
+  };
+  HeapOptional<Lists> lists_;
 };
 
 /// A file published beside its page: an image or attachment of a page

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/heap_optional.h"
 #include "base/localized.h"
 #include "base/spill.h"
 #include "cost/units.h"
@@ -162,39 +163,6 @@ struct Rate {
 /// `step`s, in the parameter's own unit (a `cost inputs` block shows it).
 struct InputDef {
   Located min, max, step;  // formulas; `step` may be empty (any value)
-};
-
-/// An optional value held on the heap, copied whole with its holder, read
-/// like std::optional: for a field most definitions leave out, which inline
-/// would take its full size in every one.
-template <typename T>
-class HeapOptional {
- public:
-  HeapOptional() = default;
-  HeapOptional(const HeapOptional& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
-  HeapOptional(HeapOptional&&) noexcept = default;
-  HeapOptional& operator=(const HeapOptional& o) {
-    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
-    return *this;
-  }
-  HeapOptional& operator=(HeapOptional&&) noexcept = default;
-  HeapOptional& operator=(T v) {
-    p_ = std::make_unique<T>(std::move(v));
-    return *this;
-  }
-  T& emplace() {
-    p_ = std::make_unique<T>();
-    return *p_;
-  }
-  bool has_value() const { return p_ != nullptr; }
-  explicit operator bool() const { return has_value(); }
-  T& operator*() { return *p_; }
-  const T& operator*() const { return *p_; }
-  T* operator->() { return p_.get(); }
-  const T* operator->() const { return p_.get(); }
-
- private:
-  std::unique_ptr<T> p_;
 };
 
 /// A Located most definitions leave out (an item's quantity, price and unit:

@@ -143,7 +143,7 @@ std::vector<cost::SpendQuery> SpendQueries(const std::vector<content::Page>& pag
   std::vector<cost::SpendQuery> out;
   for (const content::Page& page : pages)
     for (const content::PageSource& src : page.sources)
-      for (const std::string& info : src.actuals_fences)
+      for (const std::string& info : src.actuals_fences())
         if (cost::SpendQuery q; cost::ParseSpendInfo(info, &q)) out.push_back(std::move(q));
   return out;
 }

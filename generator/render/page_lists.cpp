@@ -63,7 +63,7 @@ const std::string& ListTitle(const content::PageSource& src) {
 }
 
 std::string EntryText(const content::PageSource& src) {
-  if (!src.front.description.empty()) return src.front.description;
+  if (!src.front.description().empty()) return src.front.description();
   if (!src.front.more().summary.empty()) return src.front.more().summary;
   return src.first_paragraph.str();
 }

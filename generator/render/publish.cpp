@@ -151,7 +151,7 @@ std::vector<OutputFile> RedirectFiles(const SiteInputs& in, Diagnostics* diags) 
   for (const content::Page& page : *in.pages) {
     for (const content::PageSource& s : page.sources) {
       const std::string target = output::PageFile(s.lang, s.url_key);
-      for (const std::string& alias : s.alias_files) {
+      for (const std::string& alias : s.alias_files()) {
         std::string path = s.lang + "/" + alias;
         // The page's own URL: a Hugo site with its default language at the
         // root writes "/en/x/" on en/x/, a different URL there, the same here.

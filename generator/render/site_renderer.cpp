@@ -510,7 +510,7 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   data.set("page_title", title.empty() ? Pick(in.config->title, l) : title);
   const std::string& taxonomy_word = UiString(*in.theme, l, "taxonomy_" + page.taxonomy);
   if (!page.term.empty()) data.set("taxonomy_name", taxonomy_word);
-  SetIfAny(&data, "description", src->front.description);
+  SetIfAny(&data, "description", src->front.description());
   data.set("root", output::RootPrefix(out.path));
   if (!in.config->base_url.empty()) data.set("canonical", AbsoluteUrl(in.config->base_url, out.path));
   SetIfAny(&data, "build_date", in.config->build_date);
@@ -577,8 +577,8 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   if (pager.at > 1) return out;  // not searched, and no link leads into it
   // Collecting a page's ids scans its HTML again: a few percent of a build.
   if (impl_->ids == PageIds::kEvery || !out.anchors.links.empty()) out.anchors.ids = IdList(CollectIds(out.content));
-  const size_t shift = src->front.description.empty() ? 0 : src->front.description.size() + 1;
-  out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description + "\n" + md.plain_text;
+  const size_t shift = src->front.description().empty() ? 0 : src->front.description().size() + 1;
+  out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description() + "\n" + md.plain_text;
   for (const markdown::Heading& h : md.headings)
     if (h.level <= 3) out.search_sections.push_back({h.id, h.text, shift + h.text_begin, shift + h.text_end});
   return out;

@@ -25,7 +25,7 @@ TEST_CASE("Front matter keys are read in any case, as Hugo reads them") {
     PageSource src = Parse(text, &diags);
     CHECK_FALSE(diags.HasErrors());
     CHECK(src.front.title == "GPU");
-    CHECK(src.front.description == "Costs");
+    CHECK(src.front.description() == "Costs");
     CHECK(src.front.weight == 4);
     CHECK(src.front.more().link_title == "G");
   }

@@ -286,7 +286,7 @@ std::string ViaYamlCpp(const std::string& yaml) {
       std::string key = kv.first.Scalar();
       try {
         if (key == "title") f.title = kv.second.as<std::string>();
-        else if (key == "description") f.description = kv.second.as<std::string>();
+        else if (key == "description") f.set_description(kv.second.as<std::string>());
         else if (key == "weight") f.weight = kv.second.as<int>();
         else if (key == "draft") f.draft = kv.second.as<bool>();
         else if (key == "translation_of") {
@@ -303,7 +303,7 @@ std::string ViaYamlCpp(const std::string& yaml) {
       }
     }
   }
-  return f.title + "|" + f.description + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
+  return f.title + "|" + f.description() + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
          f.more_mut().translation_of + "@" + std::to_string(f.more_mut().translation_pos.line) + ":" + std::to_string(f.more_mut().translation_pos.col) +
          "|" + f.more_mut().headline + "@" + std::to_string(f.more_mut().headline_pos.line) + ":" + std::to_string(f.more_mut().headline_pos.col);
 }
@@ -316,7 +316,7 @@ std::string ViaLoader(const std::string& yaml, int* errors) {
   ParseFrontMatter(&src, &diags);
   *errors = diags.ErrorCount();
   const FrontMatter& f = src.front;
-  return f.title + "|" + f.description + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
+  return f.title + "|" + f.description() + "|" + std::to_string(f.weight) + "|" + (f.draft ? "d" : "-") + "|" +
          f.more().translation_of + "@" + std::to_string(f.more().translation_pos.line) + ":" + std::to_string(f.more().translation_pos.col) +
          "|" + f.more().headline + "@" + std::to_string(f.more().headline_pos.line) + ":" + std::to_string(f.more().headline_pos.col);
 }
@@ -397,11 +397,11 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
       for (PageSource& s : p.sources)
         if (s.path == "content/a.en.md") a = &s;
     REQUIRE(a != nullptr);
-    REQUIRE(a->unloaded);
+    REQUIRE(a->unloaded());
     fs::remove(site / "content/a.en.md");
     fs::create_symlink(tmp.path() / "secret.md", site / "content/a.en.md");
     CHECK_FALSE(ReloadText(site, a, &diags));
-    CHECK(a->unloaded);
+    CHECK(a->unloaded());
     CHECK(AllDiagnostics(diags) == "content/a.en.md: error: symbolic link points outside the site folder\n");
   }
   SECTION("A build that lets the text go puts the first paragraph away, and reads it back") {
@@ -428,7 +428,7 @@ TEST_CASE("A page's file is read only while its real path is inside the site") {
     PageSource src;
     Diagnostics diags;
     REQUIRE(LoadSource(site, "d.en.md", cfg, &src, &diags));
-    CHECK(src.actuals_fences == std::vector<std::string>{"cost   actuals group=ServiceName period=2024-10",
+    CHECK(src.actuals_fences() == std::vector<std::string>{"cost   actuals group=ServiceName period=2024-10",
                                                           "cost\tactuals group=x", "cost actuals"});
   }
   SECTION("A link that stays inside the site is read") {

@@ -64,7 +64,7 @@ TEST_CASE("Lists show linkTitle and fall back to the page's own summary") {
   s.front.more_mut().summary = "Summary.";
   CHECK(ListTitle(s) == "Install");
   CHECK(EntryText(s) == "Summary.");
-  s.front.description = "Description.";
+  s.front.set_description("Description.");
   CHECK(EntryText(s) == "Description.");
 }
 
