@@ -24,7 +24,7 @@ void WarnMissingTranslations(const std::vector<content::Page>& pages, const cont
                              Diagnostics* diags) {
   for (const auto& page : pages) {
     for (const std::string& lang : cfg.languages) {
-      if (page.In(lang) || page.sources.empty() || !page.taxonomy.empty()) continue;
+      if (page.In(lang) || page.sources.empty() || !page.taxonomy().empty()) continue;
       const auto& src = page.sources.front();
       diags->Warning({src.path, 1, 1}, "no '" + lang + "' translation of this page; the '" +
                                            src.lang + "' text is shown with a notice",

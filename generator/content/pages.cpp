@@ -430,6 +430,24 @@ bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics*
 // a page in a bilingual site: two of 256 bytes take 512, two of 264 640.
 static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 256, "a page's record grew past 256 bytes");
 
+const std::string& Page::taxonomy() const {
+  static const std::string kNone;
+  return taxonomy_ ? taxonomy_->taxonomy : kNone;
+}
+
+const std::string& Page::term() const {
+  static const std::string kNone;
+  return taxonomy_ ? taxonomy_->term : kNone;
+}
+
+void Page::set_taxonomy(std::string taxonomy, std::string term) {
+  if (taxonomy.empty() && term.empty()) {
+    taxonomy_ = HeapOptional<TaxonomyOf>();
+    return;
+  }
+  taxonomy_ = TaxonomyOf{std::move(taxonomy), std::move(term)};
+}
+
 const std::vector<std::string>& PageSource::alias_files() const {
   static const std::vector<std::string> kNone;
   return lists_ ? lists_->alias_files : kNone;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/heap_optional.h"
 #include "base/spill.h"
 #include "content/front_matter.h"
 #include "content/site_config.h"
@@ -82,14 +83,26 @@ const Resource* LinkedResource(const Page& page, std::string_view name, std::str
 struct Page {
   std::string key;        // "reports/gpu"; "" for the home page
   bool is_list = false;   // an _index file: home or section page
-  std::string taxonomy;   // "tags" for the page listing tags and for each tag's page
-  std::string term;       // a term page's term as written ("" for others)
   std::vector<PageSource> sources;
   std::vector<Resource> resources;  // sorted by name, then language
+
+  /// "tags" for the page listing tags and for each tag's page; "" for others.
+  const std::string& taxonomy() const;
+  /// A term page's term as written; "" for others.
+  const std::string& term() const;
+  void set_taxonomy(std::string taxonomy, std::string term);
 
   const PageSource* In(std::string_view lang) const;
   /// The page's URL key in `lang`: its own source's, else the shown one's.
   const std::string& UrlIn(std::string_view lang) const;
+
+ private:
+  // Only taxonomies' and terms' pages have them: a pointer in every other
+  // page (152 bytes a page with both inline, 96 without).
+  struct TaxonomyOf {
+    std::string taxonomy, term;
+  };
+  HeapOptional<TaxonomyOf> taxonomy_;
 };
 
 /// Where a content file belongs: its page key and language.

@@ -175,8 +175,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
       at = pages->insert(at, std::move(p));
     }
     at->is_list = true;
-    at->taxonomy = what[key].first;
-    if (!what[key].second.empty()) at->term = langs.begin()->second;
+    at->set_taxonomy(what[key].first, what[key].second.empty() ? std::string() : langs.begin()->second);
     // Every language gets its own page, also where no page of that language
     // names the term: the language switcher leads there, and it lists that
     // language's pages (none) in that language's words, not another

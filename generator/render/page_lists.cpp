@@ -16,7 +16,7 @@ const std::vector<std::string>& TermsOf(const content::PageSource& s, std::strin
 bool UsesTerm(const content::PageSource& s, const content::Page& term_page) {
   std::string_view key = term_page.key;
   std::string_view term_key = key.substr(key.find('/') + 1);
-  for (const std::string& t : TermsOf(s, term_page.taxonomy))
+  for (const std::string& t : TermsOf(s, term_page.taxonomy()))
     if (content::TermKey(t) == term_key) return true;
   return false;
 }
@@ -29,10 +29,10 @@ SiteTree SiteTree::Build(const std::vector<content::Page>& pages) {
   tree.children.resize(pages.size());
   std::map<std::string_view, size_t> lists;  // key -> index of the section page
   for (size_t i = 0; i < pages.size(); ++i)
-    if (pages[i].is_list && pages[i].taxonomy.empty()) lists.emplace(pages[i].key, i);
+    if (pages[i].is_list && pages[i].taxonomy().empty()) lists.emplace(pages[i].key, i);
   for (size_t i = 0; i < pages.size(); ++i) {
     const content::Page& page = pages[i];
-    if (page.key.empty() || !page.taxonomy.empty()) continue;
+    if (page.key.empty() || !page.taxonomy().empty()) continue;
     std::string_view up = page.key;
     for (;;) {  // the nearest folder above with a section page; the home at last
       size_t slash = up.rfind('/');
@@ -75,12 +75,12 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
   auto add = [&](const content::Page& page) {
     if (const content::PageSource* s = fallbacks ? SourceFor(page, lang) : page.In(lang)) out.emplace_back(&page, s);
   };
-  if (!list.taxonomy.empty() && list.term.empty()) {  // a taxonomy: its terms
+  if (!list.taxonomy().empty() && list.term().empty()) {  // a taxonomy: its terms
     for (const content::Page& page : pages)
-      if (page.taxonomy == list.taxonomy && !page.term.empty() && page.In(lang)) add(page);
-  } else if (!list.term.empty()) {  // a term: the pages of this language that name it
+      if (page.taxonomy() == list.taxonomy() && !page.term().empty() && page.In(lang)) add(page);
+  } else if (!list.term().empty()) {  // a term: the pages of this language that name it
     for (const content::Page& page : pages)
-      if (const content::PageSource* s = page.In(lang); s && page.taxonomy.empty() && UsesTerm(*s, list))
+      if (const content::PageSource* s = page.In(lang); s && page.taxonomy().empty() && UsesTerm(*s, list))
         out.emplace_back(&page, s);
   } else {
     for (size_t c : tree.children[p]) add(pages[c]);
@@ -92,7 +92,7 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
 size_t TermCount(const std::vector<content::Page>& pages, const content::Page& term_page, std::string_view lang) {
   size_t n = 0;
   for (const content::Page& page : pages)
-    if (const content::PageSource* s = page.In(lang); s && page.taxonomy.empty() && UsesTerm(*s, term_page)) ++n;
+    if (const content::PageSource* s = page.In(lang); s && page.taxonomy().empty() && UsesTerm(*s, term_page)) ++n;
   return n;
 }
 

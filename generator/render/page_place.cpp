@@ -49,7 +49,7 @@ mstch::data PageDate(const std::string& day, std::string_view lang) {
 
 size_t SidebarSection(const std::vector<content::Page>& pages, const SiteTree& tree, const content::Page& page) {
   const size_t self = static_cast<size_t>(&page - pages.data());
-  size_t section = page.is_list && page.taxonomy.empty() ? self : tree.parent[self];
+  size_t section = page.is_list && page.taxonomy().empty() ? self : tree.parent[self];
   return section != SiteTree::kNone && !pages[section].key.empty() ? section : SiteTree::kNone;
 }
 
@@ -63,12 +63,12 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
   std::vector<size_t> up;
   for (size_t s = tree.parent[self]; s != SiteTree::kNone && !pages[s].key.empty(); s = tree.parent[s]) up.push_back(s);
   mstch::data crumbs{mstch::data::type::list};
-  if (!page.term.empty())  // a term's page: under its taxonomy's
+  if (!page.term().empty())  // a term's page: under its taxonomy's
     for (size_t i = 0; i < pages.size(); ++i)
-      if (pages[i].key == page.taxonomy) up.push_back(i);
+      if (pages[i].key == page.taxonomy()) up.push_back(i);
   for (auto it = up.rbegin(); it != up.rend(); ++it) {
     mstch::data crumb = Link(pages[*it], *SourceFor(pages[*it], lang), lang, file);
-    if (!pages[*it].taxonomy.empty()) crumb.set("title", taxonomy_word);
+    if (!pages[*it].taxonomy().empty()) crumb.set("title", taxonomy_word);
     crumbs.push_back(crumb);
   }
   data->set("breadcrumbs", crumbs);
@@ -133,8 +133,8 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
     params.set(p.key, items);
   }
   data->set("params", params);
-  data->set("is_taxonomy", mstch::data(!page.taxonomy.empty() && page.term.empty()));
-  data->set("is_term", mstch::data(!page.term.empty()));
+  data->set("is_taxonomy", mstch::data(!page.taxonomy().empty() && page.term().empty()));
+  data->set("is_term", mstch::data(!page.term().empty()));
 }
 
 }  // namespace costsite::render

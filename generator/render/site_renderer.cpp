@@ -349,8 +349,8 @@ struct PageRenderer::Impl {
   std::vector<Listed> Listing(const content::Page& list_page, std::string_view lang) {
     std::vector<Listed> out;
     for (const auto& [page, src] : ListEntries(*in.pages, tree(), IndexOf(list_page), lang)) {
-      const size_t term_count = page->term.empty() ? 0 : TermCount(*in.pages, *page, lang);
-      if (!page->term.empty() && term_count == 0) continue;
+      const size_t term_count = page->term().empty() ? 0 : TermCount(*in.pages, *page, lang);
+      if (!page->term().empty() && term_count == 0) continue;
       out.push_back({page, src, term_count});
     }
     return out;
@@ -375,11 +375,11 @@ struct PageRenderer::Impl {
       SetIfAny(&item, "description", EntryText(*src));
       item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->UrlIn(lang))));
       item.set("untranslated", mstch::data(src->lang != lang));
-      item.set("is_section", mstch::data(page->is_list && page->taxonomy.empty()));
-      if (!src->front.more().date.empty() && page->taxonomy.empty()) item.set("date", PageDate(src->front.more().date, lang));
-      if (!src->front.more().lastmod.empty() && src->front.more().lastmod != src->front.more().date && page->taxonomy.empty())
+      item.set("is_section", mstch::data(page->is_list && page->taxonomy().empty()));
+      if (!src->front.more().date.empty() && page->taxonomy().empty()) item.set("date", PageDate(src->front.more().date, lang));
+      if (!src->front.more().lastmod.empty() && src->front.more().lastmod != src->front.more().date && page->taxonomy().empty())
         item.set("lastmod", PageDate(src->front.more().lastmod, lang));
-      if (!page->term.empty()) item.set("count", std::to_string(listing[i].term_count));
+      if (!page->term().empty()) item.set("count", std::to_string(listing[i].term_count));
       const content::FrontMatter& front = src->front;
       Headline h;
       std::string error;
@@ -506,10 +506,10 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
 
   mstch::data data;  // with Impl::shared[l] behind it
   std::string title = src->front.title;
-  if (title.empty() && !page.taxonomy.empty()) title = UiString(*in.theme, l, "taxonomy_" + page.taxonomy);
+  if (title.empty() && !page.taxonomy().empty()) title = UiString(*in.theme, l, "taxonomy_" + page.taxonomy());
   data.set("page_title", title.empty() ? Pick(in.config->title, l) : title);
-  const std::string& taxonomy_word = UiString(*in.theme, l, "taxonomy_" + page.taxonomy);
-  if (!page.term.empty()) data.set("taxonomy_name", taxonomy_word);
+  const std::string& taxonomy_word = UiString(*in.theme, l, "taxonomy_" + page.taxonomy());
+  if (!page.term().empty()) data.set("taxonomy_name", taxonomy_word);
   SetIfAny(&data, "description", src->front.description());
   data.set("root", output::RootPrefix(out.path));
   if (!in.config->base_url.empty()) data.set("canonical", AbsoluteUrl(in.config->base_url, out.path));
