@@ -562,3 +562,24 @@ TEST_CASE("LoadContent drops drafts and headless pages, reports a second file fo
 }
 
 }  // namespace costsite::content
+
+namespace costsite::content {
+
+TEST_CASE("A page's taxonomy and term are empty until set, and a copy holds its own") {
+  Page page;
+  page.key = "tags/gpu";
+  CHECK(page.taxonomy().empty());
+  CHECK(page.term().empty());
+  page.set_taxonomy("tags", "GPU");
+  Page copy = page;
+  page.set_taxonomy("tags", "");
+  CHECK(page.taxonomy() == "tags");
+  CHECK(page.term().empty());
+  CHECK(copy.taxonomy() == "tags");
+  CHECK(copy.term() == "GPU");
+  copy.set_taxonomy("", "");
+  CHECK(copy.taxonomy().empty());
+  CHECK(copy.term().empty());
+}
+
+}  // namespace costsite::content
