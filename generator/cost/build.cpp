@@ -75,8 +75,8 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   std::vector<Interval> parts;
   Trace trace;
   static const std::vector<size_t> kNone;
-  auto in_group = model.group_items.find(group);
-  const std::vector<size_t>& members = in_group == model.group_items.end() ? kNone : in_group->second;
+  const std::vector<size_t>* in_group = model.GroupItems(group);
+  const std::vector<size_t>& members = in_group ? *in_group : kNone;
   for (size_t k = 0, n = group.empty() ? d.items.size() : members.size(); k < n; ++k) {
     const ItemDef& item = d.items[group.empty() ? k : members[k]];
     const Entry* ie = nullptr;

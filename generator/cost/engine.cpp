@@ -196,11 +196,14 @@ void Engine::Check(size_t m) {
   std::sort(model.names.begin(), model.names.end(), [](const Name& a, const Name& b) { return a.id < b.id; });
   model.names.shrink_to_fit();
   for (size_t i = 0; i < d.items.size(); ++i) {
-    if (!d.items[i].group.empty()) model.group_items[d.items[i].group].push_back(i);
+    if (d.items[i].group.empty()) continue;
+    if (!model.indexes) model.indexes.emplace();
+    model.indexes->group_items[d.items[i].group].push_back(i);
   }
   std::vector<ScenarioInfo> infos;
   for (size_t i = 0; i < d.scenarios.size(); ++i) {
-    model.scenarios[d.scenarios[i].id].push_back(i);
+    if (!model.indexes) model.indexes.emplace();
+    model.indexes->scenarios[d.scenarios[i].id].push_back(i);
     infos.push_back({d.scenarios[i].id, d.scenarios[i].label});
   }
   model.scenario_infos = SharedList<ScenarioInfo>(std::move(infos));
@@ -379,7 +382,7 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
   const Model& model = *models_[m];
   if (model.FindName(id)) return true;
   if (id == "total") return model.total_unit != nullptr;
-  auto has_group = [&](std::string_view g) { return !g.empty() && model.group_items.count(g) > 0; };
+  auto has_group = [&](std::string_view g) { return !g.empty() && model.GroupItems(g) != nullptr; };
   if (id.substr(0, 9) == "subtotal.") return has_group(id.substr(9));
   if (id.substr(0, 6) == "share.") {
     std::string_view x = id.substr(6);
@@ -404,8 +407,8 @@ std::string Engine::DateOf(size_t m, const std::string& scenario) const {
 
 const ScenarioDef* Engine::FindScenario(size_t m, const std::string& id) const {
   const Model& model = *models_[m];
-  auto it = model.scenarios.find(id);
-  return it == model.scenarios.end() ? nullptr : &model.def->scenarios[it->second.front()];
+  const std::vector<size_t>* places = model.ScenarioPlaces(id);
+  return places ? &model.def->scenarios[places->front()] : nullptr;
 }
 
 Engine::Lookup Engine::Get(size_t m, const std::string& scenario, const std::string& id,
@@ -457,8 +460,8 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (kind == Kind::kParam) {
     const Located* src = &d.params[i].value;
     Origin origin{id, "", ""};
-    if (auto same = model.scenarios.find(scenario); same != model.scenarios.end()) {
-      for (size_t k : same->second) {  // the last override of `id` wins
+    if (const std::vector<size_t>* same = model.ScenarioPlaces(scenario)) {
+      for (size_t k : *same) {  // the last override of `id` wins
         for (const auto& p : d.scenarios[k].params) {
           if (p.id == id) src = &p.value, origin.scenario = scenario;
         }

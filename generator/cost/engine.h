@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/heap_optional.h"
 #include "cost/evaluation.h"
 #include "cost/formula.h"
 #include "cost/inputs.h"
@@ -175,9 +176,26 @@ class Engine {
                                  [](const Name& n, std::string_view key) { return n.id < key; });
       return it != names.end() && it->id == id ? &*it : nullptr;
     }
-    // Indexes of `def` made once (Check), so that a lookup does not scan it.
-    std::map<std::string, std::vector<size_t>, std::less<>> group_items;  // in item order
-    std::map<std::string, std::vector<size_t>, std::less<>> scenarios;    // by id, in order
+    // Indexes of `def` made once (Check), so that a lookup does not scan it;
+    // on the heap only for a model with grouped items or scenarios (two
+    // empty maps were 96 of a record's 192 bytes).
+    struct Indexes {
+      std::map<std::string, std::vector<size_t>, std::less<>> group_items;  // in item order
+      std::map<std::string, std::vector<size_t>, std::less<>> scenarios;    // by id, in order
+    };
+    HeapOptional<Indexes> indexes;
+    /// The items of group `g`, in item order; null when none.
+    const std::vector<size_t>* GroupItems(std::string_view g) const {
+      if (!indexes) return nullptr;
+      auto it = indexes->group_items.find(g);
+      return it == indexes->group_items.end() ? nullptr : &it->second;
+    }
+    /// The places in def->scenarios of scenario `id`, in order; null when none.
+    const std::vector<size_t>* ScenarioPlaces(std::string_view id) const {
+      if (!indexes) return nullptr;
+      auto it = indexes->scenarios.find(id);
+      return it == indexes->scenarios.end() ? nullptr : &it->second;
+    }
     SharedList<ScenarioInfo> scenario_infos;
     std::optional<std::vector<std::string>> reads;  // ModelsRead, once computed
   };
