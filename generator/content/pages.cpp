@@ -183,9 +183,9 @@ namespace {
 
 // Pages made from their sources' paths alone, before any is read: each
 // source then goes straight into its slot in its page (a file read there on
-// a worker thread). Each source held by itself until it moved into its page,
-// as before, held both for a while: the high point of reading 2 x 100,000
-// pages, 25 MB above what the pages hold once made.
+// a worker thread). A record per source, moved into its page once every
+// file was read, held both for a while: the high point of reading
+// 2 x 100,000 pages, 25 MB above what the pages hold once made.
 struct Placed {
   std::vector<Page> pages;  // by key; a slot per source of the key, in the order given
   struct At {
