@@ -4,8 +4,8 @@ namespace costsite::cost {
 
 std::string_view SourceText::Text() const {
   if (const std::string* held = text_.in_memory()) return *held;
-  std::call_once(read_back_, [this] { back_ = text_.str(); });
-  return back_;
+  std::call_once(read_back_, [this] { back_ = std::make_unique<const std::string>(text_.str()); });
+  return *back_;
 }
 
 std::string_view SourceText::LineAt(uint32_t at) const {
