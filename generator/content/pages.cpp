@@ -190,9 +190,12 @@ struct Placed {
   std::vector<Page> pages;  // by key; a slot per source of the key, in the order given
   struct At {
     uint32_t page = 0, slot = 0;
-    bool is_list = false;
   };
   std::vector<At> at;  // per source; page == UINT32_MAX: no page (its path is not one)
+  // Whether each slot's file is an _index (a list), the pages' slots one
+  // after another: page p's slot k is is_list[first[p] + k].
+  std::vector<char> is_list;
+  std::vector<uint32_t> first;
 };
 
 // `rel(i)`: source i's path below content/.
@@ -203,30 +206,33 @@ Placed PlacePages(size_t count, Rel rel, const SiteConfig& cfg) {
   struct Keyed {
     std::string key;
     uint32_t source;
+    bool is_list;
   };
   Placed placed;
-  placed.at.resize(count, {UINT32_MAX, 0, false});
+  placed.at.resize(count, {UINT32_MAX, 0});
   std::vector<Keyed> keyed;
   keyed.reserve(count);
   for (size_t i = 0; i < count; ++i) {
     ContentPath cp = ClassifyContentPath(rel(i), cfg);
     if (!cp.error.empty()) continue;  // reported when the file is read
-    placed.at[i].is_list = cp.is_list;
-    keyed.push_back({std::move(cp.key), static_cast<uint32_t>(i)});
+    keyed.push_back({std::move(cp.key), static_cast<uint32_t>(i), cp.is_list});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
   size_t pages = 0;
   for (size_t k = 0; k < keyed.size(); ++k) pages += k == 0 || keyed[k].key != keyed[k - 1].key;
   placed.pages.reserve(pages + 1);  // LoadContent may add a home page
+  placed.first.reserve(pages);
+  placed.is_list.reserve(keyed.size());
+  for (const Keyed& k : keyed) placed.is_list.push_back(k.is_list);
   for (size_t k = 0; k < keyed.size();) {
     size_t end = k + 1;
     while (end < keyed.size() && keyed[end].key == keyed[k].key) ++end;
     Page& page = placed.pages.emplace_back();
     page.key = std::move(keyed[k].key);
     page.sources.resize(end - k);
+    placed.first.push_back(static_cast<uint32_t>(k));
     for (size_t j = k; j < end; ++j)
-      placed.at[keyed[j].source] = {static_cast<uint32_t>(placed.pages.size() - 1), static_cast<uint32_t>(j - k),
-                                    placed.at[keyed[j].source].is_list};
+      placed.at[keyed[j].source] = {static_cast<uint32_t>(placed.pages.size() - 1), static_cast<uint32_t>(j - k)};
     k = end;
   }
   return placed;
@@ -237,13 +243,6 @@ Placed PlacePages(size_t count, Rel rel, const SiteConfig& cfg) {
 // second source of a page in one language (reported), and a page left with
 // none; each page's sources follow the site's language order.
 std::vector<Page> SettlePages(Placed placed, const SiteConfig& cfg, Diagnostics* diags) {
-  std::vector<std::vector<char>> is_list(placed.pages.size());
-  for (const Placed::At& at : placed.at) {
-    if (at.page == UINT32_MAX) continue;
-    std::vector<char>& lists = is_list[at.page];
-    if (lists.size() <= at.slot) lists.resize(at.slot + 1, 0);
-    lists[at.slot] = at.is_list;
-  }
   std::vector<Placed::At>().swap(placed.at);
   auto rank = [&](const PageSource& s) {
     return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
@@ -257,7 +256,7 @@ std::vector<Page> SettlePages(Placed placed, const SiteConfig& cfg, Diagnostics*
     for (size_t k = 0; k < list.size(); ++k) {
       PageSource& s = list[k];
       if (s.path.empty()) continue;
-      page.is_list = page.is_list || (k < is_list[p].size() && is_list[p][k]) || page.key.empty();
+      page.is_list = page.is_list || placed.is_list[placed.first[p] + k] || page.key.empty();
       const PageSource* other = nullptr;
       for (size_t j = 0; j < kept && !other; ++j)
         if (list[j].lang == s.lang) other = &list[j];

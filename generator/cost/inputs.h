@@ -174,14 +174,7 @@ struct InputDef {
 class OptionalLocated {
  public:
   OptionalLocated() = default;
-  OptionalLocated(Located l) : p_(std::make_unique<Located>(std::move(l))) {}  // NOLINT: set as a Located is
-  OptionalLocated(const OptionalLocated& o) : p_(o.p_ ? std::make_unique<Located>(*o.p_) : nullptr) {}
-  OptionalLocated(OptionalLocated&&) noexcept = default;
-  OptionalLocated& operator=(const OptionalLocated& o) {
-    if (this != &o) p_ = o.p_ ? std::make_unique<Located>(*o.p_) : nullptr;
-    return *this;
-  }
-  OptionalLocated& operator=(OptionalLocated&&) noexcept = default;
+  OptionalLocated(Located l) { p_ = std::move(l); }  // NOLINT: set as a Located is
 
   const Located& get() const { return p_ ? *p_ : Empty(); }
   operator const Located&() const { return get(); }  // NOLINT: read as the Located it stands for
@@ -193,7 +186,7 @@ class OptionalLocated {
     static const Located kEmpty;
     return kEmpty;
   }
-  std::unique_ptr<Located> p_;
+  HeapOptional<Located> p_;
 };
 
 struct ParamDef {
