@@ -1,27 +1,33 @@
 #include "cost/inputs.h"
 
+#include "base/diagnostics.h"
+
 namespace costsite::cost {
 
-std::string_view SourceText::Text() const {
-  if (const std::string* held = text_.in_memory()) return *held;
-  std::call_once(read_back_, [this] { back_ = std::make_unique<const std::string>(text_.str()); });
-  return *back_;
+std::string_view SourceText::Line(int line_no) const {
+  if (kept_line_no_ != 0 && line_no == kept_line_no_) return kept_line_;
+  std::call_once(lines_once_, [this] {
+    auto lines = std::make_unique<Lines>();
+    if (const std::string* held = text_.in_memory()) {
+      lines->index = LineIndex(*held);
+    } else {
+      lines->back = text_.str();
+      lines->index = LineIndex(lines->back);
+    }
+    lines->index.Line(1);  // the index is made here, once, not by concurrent readers
+    lines_ = std::move(lines);
+  });
+  return lines_->index.Line(line_no - first_line_ + 1);
 }
 
-std::string_view SourceText::LineAt(uint32_t at) const {
-  if (at == kept_at_) return kept_line_;
-  std::string_view text = Text();
-  if (at > text.size()) return {};
-  std::string_view l = text.substr(at);
-  l = l.substr(0, l.find('\n'));
-  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  return l;
-}
-
-void SourceText::PutAway(TextShelf* shelf, uint32_t keep_at) {
-  if (text_.put_away()) return;
-  kept_line_ = std::string(LineAt(keep_at));
-  kept_at_ = keep_at;
+void SourceText::PutAway(TextShelf* shelf, int keep_line_no) {
+  // A text whose lines were asked for is indexed where it is held.
+  if (text_.put_away() || lines_) return;
+  if (keep_line_no > 0)
+    if (const std::string* held = text_.in_memory()) {
+      kept_line_ = std::string(LineOf(*held, keep_line_no - first_line_ + 1));
+      kept_line_no_ = keep_line_no;
+    }
   shelf->Put(&text_);
 }
 

@@ -4,7 +4,9 @@
 #ifndef COSTSITE_COST_INPUTS_H_
 #define COSTSITE_COST_INPUTS_H_
 
+#include <atomic>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -17,6 +19,7 @@
 
 #include "base/diagnostics.h"
 #include "base/heap_optional.h"
+#include "base/line_index.h"
 #include "base/localized.h"
 #include "base/spill.h"
 #include "cost/units.h"
@@ -25,43 +28,87 @@ namespace costsite::cost {
 
 /// A text that values were read from, held once for all of them: its path
 /// as diagnostics show it, and the text itself for the lines carets are drawn
-/// under (a Markdown page's `cost model` block: that block).
+/// under (a Markdown page's `cost model` block: that block, whose first line
+/// is line `first_line` of the page).
 ///
 /// A build puts a model file's text away once the file is parsed (PutAway):
 /// only a diagnostic's caret reads it after that, and held for every model
 /// until its group was evaluated it was a third of a parsed model's memory
 /// (300 bytes of YAML each, at the build's high point). The one line every
 /// model's results show, its `model:` line, is kept in memory.
+///
+/// Held through SourceRef, which counts its holders in the text itself.
 class SourceText {
  public:
-  SourceText(std::string path, std::string text) : path(std::move(path)), text_(std::move(text)) {}
+  SourceText(std::string path, std::string text, int first_line = 1)
+      : path(std::move(path)), text_(std::move(text)), first_line_(first_line) {}
   SourceText(const SourceText&) = delete;
   SourceText& operator=(const SourceText&) = delete;
 
   std::string path;
 
-  /// The line starting at byte `at` of the text, without its line break; ""
-  /// when there is none. Once put away, the text is read back (once, and
+  /// Line `line_no` of the file, without its line break; "" when the text
+  /// has no such line. Once put away, the text is read back (once, and
   /// kept) the first time a line other than the kept one is asked for; ""
   /// when it cannot be read. Safe to call from several threads.
-  std::string_view LineAt(uint32_t at) const;
+  std::string_view Line(int line_no) const;
   /// Hands the text to `shelf` (see TextShelf::Put; it is written out at the
-  /// shelf's next Flush), keeping the line at `keep_at` in memory.
+  /// shelf's next Flush), keeping line `keep_line_no` in memory (0: none).
+  /// A text whose lines were asked for already stays in memory.
   /// REQUIRES: no other thread reads this text until the shelf is flushed.
-  void PutAway(TextShelf* shelf, uint32_t keep_at);
+  void PutAway(TextShelf* shelf, int keep_line_no);
   bool put_away() const { return text_.put_away(); }
 
  private:
-  std::string_view Text() const;
+  friend class SourceRef;
+  // The lines, found once: of the text in memory, or of the text read back
+  // from the shelf's file (a pointer until a diagnostic asks: a string and
+  // an index inline were 50 bytes more in each of a site's model files).
+  struct Lines {
+    std::string back;  // the text read back; "" while it is in memory
+    LineIndex index;
+  };
 
   HeldText text_;
-  static constexpr uint32_t kNoLine = UINT32_MAX;
-  uint32_t kept_at_ = kNoLine;
+  int first_line_;
+  int kept_line_no_ = 0;
+  mutable std::atomic<uint32_t> refs_{0};
   std::string kept_line_;
-  mutable std::once_flag read_back_;
-  // The text read back from the shelf's file: a pointer until a diagnostic
-  // asks (a string inline was 24 bytes more in each of a site's model files).
-  mutable std::unique_ptr<const std::string> back_;
+  mutable std::once_flag lines_once_;
+  mutable std::unique_ptr<Lines> lines_;
+};
+
+/// A counted reference to a SourceText, which is deleted with its last
+/// reference: 8 bytes where a std::shared_ptr is 16, in every Located (a
+/// parsed model holds a dozen of them, until its group is evaluated).
+class SourceRef {
+ public:
+  SourceRef() = default;
+  SourceRef(std::nullptr_t) {}  // NOLINT: null as a shared_ptr is
+  /// Takes `made` (new'd, held by no other SourceRef).
+  explicit SourceRef(SourceText* made) : p_(made) { Hold(); }
+  SourceRef(const SourceRef& o) : p_(o.p_) { Hold(); }
+  SourceRef(SourceRef&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  SourceRef& operator=(SourceRef o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+  ~SourceRef() {
+    if (p_ && p_->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p_;
+  }
+
+  const SourceText* get() const { return p_; }
+  const SourceText* operator->() const { return p_; }
+  const SourceText& operator*() const { return *p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+  friend bool operator==(const SourceRef& a, const SourceRef& b) { return a.p_ == b.p_; }
+  friend bool operator==(const SourceRef& a, std::nullptr_t) { return a.p_ == nullptr; }
+
+ private:
+  void Hold() {
+    if (p_) p_->refs_.fetch_add(1, std::memory_order_relaxed);
+  }
+  SourceText* p_ = nullptr;
 };
 
 /// Text as written in a source file: `pos()` is its first character, `line()`
@@ -70,30 +117,27 @@ class SourceText {
 /// The file's path and text are shared by every value read from it, and the
 /// line is found again when asked for: a site with a model per report holds
 /// every model's definitions until its group is evaluated, and a copy of the
-/// path and of the line in each value was about half of a parsed model.
+/// path and of the line in each value was about half of a parsed model. 48
+/// bytes (a static_assert below keeps it so).
 struct Located {
   std::string text;
-  std::shared_ptr<const SourceText> source;  // null when not read from a text
-  int line_no = 0;                           // 1-based line of the file; 0 = unknown
-  int col_no = 0;                            // 1-based byte column; 0 = unknown
-  static constexpr uint32_t kNoLine = UINT32_MAX;
-  uint32_t line_at = 0;                      // where line `line_no` starts in source->text; kNoLine: none
+  SourceRef source;  // null when not read from a text
+  int line_no = 0;   // 1-based line of the file; 0 = unknown
+  int col_no = 0;    // 1-based byte column; 0 = unknown
 
   /// `text` at column `col` of `line`, the first and only line of a source
   /// named `path` (a `--set` given on the command line).
   static Located OnLine(std::string text, std::string path, std::string line, int col) {
-    return {std::move(text), std::make_shared<const SourceText>(std::move(path), std::move(line)), 1, col, 0};
+    return {std::move(text), SourceRef(new SourceText(std::move(path), std::move(line))), 1, col};
   }
 
   bool empty() const { return text.empty(); }
   /// Where the text starts: its file, line and column.
   SourcePos pos() const { return {source ? source->path : std::string(), line_no, col_no}; }
   /// The source line holding it, without its line break; "" when unknown.
-  std::string_view line() const {
-    if (!source || line_at == kNoLine) return {};
-    return source->LineAt(line_at);
-  }
+  std::string_view line() const { return source && line_no > 0 ? source->Line(line_no) : std::string_view(); }
 };
+static_assert(sizeof(void*) != 8 || sizeof(Located) == 48, "a Located is held a dozen times per parsed model");
 
 /// Tiers as written: `tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1.25}, …]}`.
 struct TiersDef {

@@ -19,13 +19,12 @@ void R(const json& j, Located* l) {
   l->text = j[0].get<std::string>();
   // One source per path, as when the definitions were read (without their
   // text: no caret is drawn from definitions read back).
-  static thread_local std::shared_ptr<const SourceText> last;
+  static thread_local SourceRef last;
   std::string path = j[1].get<std::string>();
-  if (!last || last->path != path) last = std::make_shared<const SourceText>(std::move(path), std::string());
+  if (!last || last->path != path) last = SourceRef(new SourceText(std::move(path), std::string()));
   l->source = last;
   l->line_no = j[2].get<int>();
   l->col_no = j[3].get<int>();
-  l->line_at = 0;
 }
 void R(const json& j, OptionalLocated* l) {  // left unset when not written (J of an empty Located)
   if (!j.is_array() || j.size() != 4) return;

@@ -66,17 +66,16 @@ cost::Located YamlFile::Text(const YamlNode& node, std::string_view what) {
 }
 
 cost::Located YamlFile::At(const SourcePos& pos, std::string text) {
-  if (!source_) source_ = std::make_shared<cost::SourceText>(path_, std::string(text_));
-  std::string_view line = Line(pos.line - first_line_ + 1);
-  // A line past the text (or past its first 4 GiB) has no line to show.
-  size_t at = line.data() ? static_cast<size_t>(line.data() - text_.data()) : cost::Located::kNoLine;
-  if (at >= cost::Located::kNoLine) at = cost::Located::kNoLine;
-  return {std::move(text), source_, pos.line, pos.col, static_cast<uint32_t>(at)};
+  if (!source_) {
+    own_source_ = new cost::SourceText(path_, std::string(text_), first_line_);
+    source_ = cost::SourceRef(own_source_);
+  }
+  return {std::move(text), source_, pos.line, pos.col};
 }
 
 void YamlFile::PutTextAway(TextShelf* shelf, const cost::Located& keep) {
   if (!source_) return;
-  source_->PutAway(shelf, keep.source == source_ ? keep.line_at : cost::Located::kNoLine);
+  own_source_->PutAway(shelf, keep.source == source_ ? keep.line_no : 0);
 }
 
 std::string YamlFile::Scalar(const YamlNode& node, std::string_view what) {

@@ -72,7 +72,10 @@ class YamlFile {
   int first_line_;
   YamlDoc doc_;
   LineIndex lines_;
-  std::shared_ptr<cost::SourceText> source_;  // made at the first Text(), shared by every value read
+  // Made at the first Text(), shared by every value read; `own_source_` is
+  // the same text, which this reader may put away.
+  cost::SourceRef source_;
+  cost::SourceText* own_source_ = nullptr;
 };
 
 /// Readers of one kind of pricing file from its parsed root map.

@@ -40,7 +40,7 @@ TEST_CASE("Values read from one file share its path and text, and each finds its
   REQUIRE(m.where.source);
   CHECK(m.where.source.get() == gpus.source.get());
   CHECK(m.where.source.get() == formula.source.get());
-  CHECK(m.where.source->LineAt(0) == "model: m");
+  CHECK(m.where.source->Line(1) == "model: m");
   CHECK_FALSE(m.where.source->put_away());
   // Made, not read: no source, no line.
   cost::Located bare{"1", {}, 0, 0};
@@ -83,6 +83,42 @@ TEST_CASE("A model file's text put away is read back for a caret, its model: lin
   REQUIRE(prices.price_lists.size() == 1);
   REQUIRE(prices.price_lists[0].where.source);
   CHECK_FALSE(prices.price_lists[0].where.source->put_away());
+}
+
+TEST_CASE("A source is held until its last value goes, and a text already asked for stays in memory",
+          "[pricing][parse]") {
+  cost::Located kept;
+  {
+    cost::Inputs in;
+    Diagnostics diags;
+    ParsePricingFile("pricing/m.yaml", "model: m\nunit: USD/month\nitems:\n  gpu:\n    formula: 2 USD/month\n", &in,
+                     diags, nullptr);
+    REQUIRE(in.models.size() == 1);
+    cost::Located moved = std::move(in.models[0].items.at(0).formula);
+    CHECK_FALSE(in.models[0].items.at(0).formula.source);  // moved from: nothing held
+    kept = moved;                                            // a copy, then the model and the move go
+    CHECK(kept.source == moved.source);
+  }
+  REQUIRE(kept.source);
+  CHECK(kept.line() == "    formula: 2 USD/month");
+  CHECK(kept.source->path == "pricing/m.yaml");
+  cost::Located other = cost::Located::OnLine("3", "--set", "m.x=3", 5);
+  CHECK_FALSE(other.source == kept.source);
+  other = kept;  // the --set source goes with its last value
+  CHECK(other.source == kept.source);
+  CHECK(other.line() == "    formula: 2 USD/month");
+
+  // Asked for a line before the file is put away: indexed where it is, it stays.
+  Diagnostics diags;
+  TextShelf shelf({}, 1);
+  cost::ModelDef m;
+  REQUIRE(ParseModel("pricing/n.yaml", "model: n\nunit: USD/month\n", &m, diags));
+  REQUIRE(m.unit.line() == "unit: USD/month");
+  const_cast<cost::SourceText*>(m.unit.source.get())->PutAway(&shelf, 1);  // as the file's reader does
+  shelf.Flush();
+  CHECK_FALSE(m.unit.source->put_away());
+  CHECK(m.unit.line() == "unit: USD/month");
+  CHECK(m.where.line() == "model: n");
 }
 
 TEST_CASE("A build's evaluation errors point into model files whose text was put away", "[pricing][load]") {
@@ -301,6 +337,11 @@ TEST_CASE("An inline model is positioned inside its page", "[pricing][parse]") {
   CHECK(m.id == "gpu-1");
   CHECK(m.params[0].value.pos().line == 13);
   CHECK(m.params[0].value.pos().col == 10);
+  // Its lines are found by the page's line numbers.
+  CHECK(m.params[0].value.line() == "  hours: 730 h");
+  CHECK(m.params[0].value.source->Line(12) == "params:");
+  CHECK(m.params[0].value.source->Line(11).empty());
+  CHECK(m.params[0].value.source->Line(15).empty());
   Diagnostics bad;
   CHECK_FALSE(ParseInlineModel("content/gpu.en.md", "model: x\n", 12, "gpu-1", &m, bad));
   CHECK(bad.Sorted()[0].pos.line == 12);
