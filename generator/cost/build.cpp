@@ -134,7 +134,7 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   const ModelDef& d = *model.def;
   const Entry* total = nullptr;
   if (Get(m, scenario, "total", nullptr, nullptr, &total) != Lookup::kFound) return false;
-  const Name* named = model.FindName(of);
+  std::optional<Name> named = model.FindName(of);
   bool is_item = named && named->kind == Kind::kItem;
   const ShareBasis& basis = Basis(m, scenario);
   if (!basis.ok) return false;

@@ -179,14 +179,16 @@ void Engine::Check(size_t m) {
     }
   }
   std::unordered_set<std::string_view> seen;  // the first of an id is its name
-  model.names.reserve(d.params.size() + d.items.size() + d.figures.size());
+  const size_t declared = d.params.size() + d.items.size() + d.figures.size();
+  const bool indexed = declared > Model::kScannedNames;  // else FindName scans the definition
+  if (indexed) model.names.reserve(declared);
   auto add = [&](const std::string& id, const Located& at, Kind kind, size_t i) {
     if (id == "total" || id == "subtotal" || id == "share") {
       Report(at, 0, id.size(), "'" + id + "' is a built-in figure and cannot be redefined",
              "duplicate-id");
     } else if (!seen.insert(id).second) {
       Report(at, 0, id.size(), "duplicate id '" + id + "' in model '" + d.id + "'", "duplicate-id");
-    } else {
+    } else if (indexed) {
       model.names.push_back({id, kind, static_cast<uint32_t>(i)});
     }
   };
@@ -214,7 +216,7 @@ void Engine::Check(size_t m) {
              "duplicate-id");
     }
     for (const auto& p : sc.params) {
-      const Name* named = model.FindName(p.id);
+      std::optional<Name> named = model.FindName(p.id);
       if (!named || named->kind != Kind::kParam) {
         Report(p.value, 0, p.value.text.size(),
                "scenario '" + sc.id + "' overrides unknown parameter '" + p.id + "'", "unknown-reference");
@@ -335,7 +337,7 @@ void Engine::ShowIn(const Unit& unit, Value* v, Trace* trace) const {
 LocalizedText Engine::LabelOf(size_t m, std::string_view id) const {
   const Model& model = *models_[m];
   const ModelDef& d = *model.def;
-  if (const Name* named = model.FindName(id)) {
+  if (std::optional<Name> named = model.FindName(id)) {
     auto [kind, i] = std::pair(named->kind, named->index);
     return kind == Kind::kParam ? d.params[i].label : kind == Kind::kItem ? d.items[i].label : d.figures[i].label;
   }
@@ -386,7 +388,7 @@ bool Engine::HasFigure(size_t m, std::string_view id) const {
   if (id.substr(0, 9) == "subtotal.") return has_group(id.substr(9));
   if (id.substr(0, 6) == "share.") {
     std::string_view x = id.substr(6);
-    const Name* named = model.FindName(x);
+    std::optional<Name> named = model.FindName(x);
     bool item = named && named->kind == Kind::kItem;
     return model.total_unit && (item || has_group(x));
   }
@@ -452,7 +454,7 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
   if (id == "total") return ComputeSum(m, scenario, "", e);
   if (id.rfind("subtotal.", 0) == 0) return ComputeSum(m, scenario, id.substr(9), e);
   if (id.rfind("share.", 0) == 0) return ComputeShare(m, scenario, id.substr(6), e);
-  const Name& named = *model.FindName(id);
+  const Name named = *model.FindName(id);
   auto [kind, i] = std::pair(named.kind, named.index);
   Trace trace;
   std::optional<Value> v;

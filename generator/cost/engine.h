@@ -170,11 +170,28 @@ class Engine {
   struct Model {
     const ModelDef* def = nullptr;
     std::shared_ptr<const Unit> total_unit;  // null: the model declares no unit
-    std::vector<Name> names;                 // sorted by id; FindName
-    const Name* FindName(std::string_view id) const {
-      auto it = std::lower_bound(names.begin(), names.end(), id,
-                                 [](const Name& n, std::string_view key) { return n.id < key; });
-      return it != names.end() && it->id == id ? &*it : nullptr;
+    // Sorted by id, for FindName; made only for a model of more than
+    // kScannedNames (a small model's definition is scanned: an array of
+    // names was 160 bytes of every record, with a model per report).
+    std::vector<Name> names;
+    static constexpr size_t kScannedNames = 16;
+    /// The param, item or figure named `id`: the first of its params, items
+    /// and figures (a later one of the same id is reported by Check).
+    std::optional<Name> FindName(std::string_view id) const {
+      if (!names.empty()) {
+        auto it = std::lower_bound(names.begin(), names.end(), id,
+                                   [](const Name& n, std::string_view key) { return n.id < key; });
+        if (it != names.end() && it->id == id) return *it;
+        return std::nullopt;
+      }
+      if (id == "total" || id == "subtotal" || id == "share") return std::nullopt;  // never a name (Check)
+      for (size_t i = 0; i < def->params.size(); ++i)
+        if (def->params[i].id == id) return Name{def->params[i].id, Kind::kParam, static_cast<uint32_t>(i)};
+      for (size_t i = 0; i < def->items.size(); ++i)
+        if (def->items[i].id == id) return Name{def->items[i].id, Kind::kItem, static_cast<uint32_t>(i)};
+      for (size_t i = 0; i < def->figures.size(); ++i)
+        if (def->figures[i].id == id) return Name{def->figures[i].id, Kind::kFigure, static_cast<uint32_t>(i)};
+      return std::nullopt;
     }
     // Indexes of `def` made once (Check), so that a lookup does not scan it;
     // on the heap only for a model with grouped items or scenarios (two

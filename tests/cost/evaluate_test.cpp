@@ -597,4 +597,34 @@ TEST_CASE("A price read on one date is in force always and a future value waits 
   CHECK(r->explain->prices[0]->since == "");
 }
 
+TEST_CASE("Names resolve alike in a small model (its definition scanned) and a large one (indexed)",
+          "[cost][evaluate]") {
+  // The same names in both: a param, an item read by a figure and by a
+  // share, a scenario's override; and in a second model a duplicate id, a
+  // built-in name redefined and an override of an item. The large models
+  // have 30 more items each.
+  for (int extra : {0, 30}) {
+    std::string more;
+    for (int i = 0; i < extra; ++i) more += "  x" + std::to_string(i) + ":\n    formula: 0 USD/month\n";
+    std::string good = "model: m\nunit: USD/month\nparams:\n  gpus: 4\nitems:\n"
+                       "  gpu:\n    formula: gpus * 100 USD/month\n  disk:\n    formula: 100 USD/month\n" +
+                       more +
+                       "figures:\n  twice: {formula: gpu * 2}\n  part: {formula: share.gpu}\n"
+                       "scenarios:\n  more:\n    params: {gpus: 8}\n";
+    std::string bad = "model: b\nunit: USD/month\nparams:\n  dup: 2\nitems:\n"
+                      "  dup:\n    formula: 1 USD/month\n  total:\n    formula: 1 USD/month\n" +
+                      more + "scenarios:\n  wrong:\n    params: {x0: 1}\n";
+    auto run = Eval({{"pricing/m.yaml", good}, {"pricing/b.yaml", bad}});
+    INFO("extra items: " << extra);
+    CHECK(run->Show("m", "twice") == "800.00 USD/month");
+    CHECK(run->Show("m", "twice", "more") == "1600.00 USD/month");
+    CHECK(run->Show("m", "part") == "80%");  // 400 / 500
+    CHECK(run->Show("m", "part", "more") == "88.889%");  // 800 / 900
+    CHECK(run->Errors().find("b.yaml:6:3: error: duplicate id 'dup' in model 'b'") != std::string::npos);
+    CHECK(run->Errors().find("b.yaml:8:3: error: 'total' is a built-in figure and cannot be redefined") !=
+          std::string::npos);
+    CHECK(run->Errors().find("overrides unknown parameter 'x0'") != std::string::npos);
+  }
+}
+
 }  // namespace costsite::cost
