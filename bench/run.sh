@@ -12,7 +12,8 @@
 #   SCALING=0   skip the N = 1,000 and 10,000 runs; INCREMENTAL=0 skips serve
 #   MEM_N       corpus for the peak-memory run (default 10000)
 #   BIG_N       also build N reports (e.g. 50000) and print time, peak memory
-#               and their growth from N (medians of RUNS; off when unset)
+#               and their growth from N (medians of RUNS; off when unset), for
+#               the plain corpus and, unless COST=0, the one with cost content
 #   COST=0      skip the corpus with cost content per page (gen_corpus.py --cost)
 #   THREADS=0   skip timing --threads 1 against --threads 2
 # Needs build/costsite (make build); installs hugo, cmark-gfm and time from
@@ -95,16 +96,16 @@ time_and_peak() {
     tail -1 | awk '{printf "%s %.0f", $1, $2 / 1024}'
 }
 
-# Medians of RUNS builds of N reports: "seconds MiB".
+# Medians of RUNS builds of N reports ($2: --cost for the corpus with cost content): "seconds MiB".
 size_run() {
-  local dir; dir=$(corpus "$1")
+  local dir; dir=$(corpus "$1" "${2:-}")
   local ts=() ms=() r out
   time_and_peak "$dir" >/dev/null  # warm-up
   for ((r = 0; r < RUNS; r++)); do
     out=$(time_and_peak "$dir"); ts+=("${out% *}"); ms+=("${out#* }")
   done
   echo "$(printf '%s\n' "${ts[@]}" | median) $(printf '%s\n' "${ms[@]}" | median)"
-  echo "   runs $1: seconds ${ts[*]} | MiB ${ms[*]}" >&2
+  echo "   runs $1${2:+ $2}: seconds ${ts[*]} | MiB ${ms[*]}" >&2
 }
 
 echo "costsite benchmark: $RUNS runs each after a warm-up, medians, $(nproc) cores;" \
@@ -118,10 +119,16 @@ if [ "${SCALING:-1}" = 1 ]; then
 fi
 
 if [ -n "${BIG_N:-}" ]; then
-  small_r=$(size_run "$N"); big_r=$(size_run "$BIG_N")
-  read -r st sm <<<"$small_r"; read -r bt bm <<<"$big_r"
-  printf 'size: %s reports %.2f s %s MiB | %s reports %.2f s %s MiB | growth: time %.2fx, memory %.2fx (pages %.0fx)\n' \
-    "$N" "$st" "$sm" "$BIG_N" "$bt" "$bm" "$(echo "$bt / $st" | bc -l)" "$(echo "$bm / $sm" | bc -l)" "$(echo "$BIG_N / $N" | bc -l)"
+  # The plain corpus, then (unless COST=0) the one with cost content, whose
+  # high point is reading pricing/: a model per report, each held until its
+  # group is evaluated.
+  for kind in "" $([ "${COST:-1}" = 1 ] && echo --cost); do
+    small_r=$(size_run "$N" "$kind"); big_r=$(size_run "$BIG_N" "$kind")
+    read -r st sm <<<"$small_r"; read -r bt bm <<<"$big_r"
+    printf 'size%s: %s reports %.2f s %s MiB | %s reports %.2f s %s MiB | growth: time %.2fx, memory %.2fx (pages %.0fx)\n' \
+      "${kind:+ (cost content)}" "$N" "$st" "$sm" "$BIG_N" "$bt" "$bm" "$(echo "$bt / $st" | bc -l)" "$(echo "$bm / $sm" | bc -l)" \
+      "$(echo "$BIG_N / $N" | bc -l)"
+  done
 fi
 
 if [ "${COST:-1}" = 1 ]; then measure "$N" --cost; fi
