@@ -63,11 +63,12 @@ cost::ModelDef WithNewParams(cost::ModelDef old_model, const cost::ModelDef& new
     else old_model.params.push_back(p);
   }
   for (cost::ItemDef& item : old_model.items) {
-    const cost::ItemDef* n = FindId(new_model.items, item.id);
-    if (n && !n->quantity.empty() && !item.quantity.empty()) item.quantity = n->quantity;
+    auto n = std::find_if(new_model.items.begin(), new_model.items.end(),
+                          [&](const cost::ItemDef& x) { return x.id() == item.id(); });
+    if (n != new_model.items.end() && !n->quantity.empty() && !item.quantity.empty()) item.quantity = n->quantity;
   }
   for (cost::ScenarioDef& s : old_model.scenarios) {
-    if (const cost::ScenarioDef* n = FindId(new_model.scenarios, s.id)) s.params = n->params;
+    if (const cost::ScenarioDef* n = FindId(new_model.scenarios.get(), s.id)) s.params = n->params;
   }
   return old_model;
 }

@@ -3,7 +3,12 @@
 #ifndef COSTSITE_BASE_HEAP_OPTIONAL_H_
 #define COSTSITE_BASE_HEAP_OPTIONAL_H_
 
+#include <cstddef>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace costsite {
 
@@ -38,6 +43,107 @@ class HeapOptional {
 
  private:
   std::unique_ptr<T> p_;
+};
+
+
+/// A list most records leave empty, held on the heap when it is not: one
+/// pointer in every record (a std::vector is three), read like the vector
+/// it holds. A parsed model has four lists (groups, scenarios, rules,
+/// expectations) that most models leave empty, and a site with a model per
+/// report holds every model's until its group is evaluated.
+template <typename T>
+class RareList {
+ public:
+  using value_type = T;
+  using iterator = T*;
+  using const_iterator = const T*;
+
+  RareList() = default;
+  RareList(std::vector<T> v) { *this = std::move(v); }  // NOLINT: set as the vector it holds is
+  RareList(const RareList& o) : p_(o.p_ ? std::make_unique<std::vector<T>>(*o.p_) : nullptr) {}
+  RareList(RareList&&) noexcept = default;
+  RareList& operator=(const RareList& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<std::vector<T>>(*o.p_) : nullptr;
+    return *this;
+  }
+  RareList& operator=(RareList&&) noexcept = default;
+  RareList& operator=(std::vector<T> v) {
+    p_ = v.empty() ? nullptr : std::make_unique<std::vector<T>>(std::move(v));
+    return *this;
+  }
+
+  /// The vector it holds (an empty one when none), for what takes a vector.
+  const std::vector<T>& get() const { return p_ ? *p_ : Empty(); }
+  operator const std::vector<T>&() const { return get(); }  // NOLINT: read as the vector it holds
+
+  bool empty() const { return !p_ || p_->empty(); }
+  size_t size() const { return p_ ? p_->size() : 0; }
+  T* begin() { return p_ ? p_->data() : nullptr; }
+  T* end() { return p_ ? p_->data() + p_->size() : nullptr; }
+  const T* begin() const { return p_ ? p_->data() : nullptr; }
+  const T* end() const { return p_ ? p_->data() + p_->size() : nullptr; }
+  T* data() { return begin(); }
+  const T* data() const { return begin(); }
+  T& operator[](size_t i) { return (*p_)[i]; }
+  const T& operator[](size_t i) const { return (*p_)[i]; }
+  T& front() { return p_->front(); }
+  const T& front() const { return p_->front(); }
+  T& back() { return p_->back(); }
+  const T& back() const { return p_->back(); }
+
+  void push_back(T v) { Mutable().push_back(std::move(v)); }
+  template <typename... Args>
+  T& emplace_back(Args&&... args) {
+    return Mutable().emplace_back(std::forward<Args>(args)...);
+  }
+  void clear() { p_.reset(); }
+
+  friend bool operator==(const RareList& a, const RareList& b) { return a.get() == b.get(); }
+
+ private:
+  static const std::vector<T>& Empty() {
+    static const std::vector<T> kEmpty;
+    return kEmpty;
+  }
+  std::vector<T>& Mutable() {
+    if (!p_) p_ = std::make_unique<std::vector<T>>();
+    return *p_;
+  }
+  std::unique_ptr<std::vector<T>> p_;
+};
+
+/// A text most records leave empty, held on the heap when it is not: one
+/// pointer in every record (a std::string is four), read like the string it
+/// holds. Most of a model's items are in no group.
+class RareString {
+ public:
+  RareString() = default;
+  RareString(std::string s) { *this = std::move(s); }  // NOLINT: set as the string it holds is
+  RareString(const RareString& o) : p_(o.p_ ? std::make_unique<std::string>(*o.p_) : nullptr) {}
+  RareString(RareString&&) noexcept = default;
+  RareString& operator=(const RareString& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<std::string>(*o.p_) : nullptr;
+    return *this;
+  }
+  RareString& operator=(RareString&&) noexcept = default;
+  RareString& operator=(std::string s) {
+    p_ = s.empty() ? nullptr : std::make_unique<std::string>(std::move(s));
+    return *this;
+  }
+
+  /// The string it holds ("" when none).
+  const std::string& get() const { return p_ ? *p_ : Empty(); }
+  operator const std::string&() const { return get(); }  // NOLINT: read as the string it holds
+  bool empty() const { return !p_ || p_->empty(); }
+
+  friend bool operator==(const RareString& a, std::string_view b) { return std::string_view(a.get()) == b; }
+
+ private:
+  static const std::string& Empty() {
+    static const std::string kEmpty;
+    return kEmpty;
+  }
+  std::unique_ptr<std::string> p_;
 };
 
 }  // namespace costsite

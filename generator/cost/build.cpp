@@ -54,13 +54,13 @@ bool MatchesAsWritten(const Decimal& computed, const Decimal& stated) {
 // Ids of item groups: declared ones first, then the others in item order.
 std::vector<std::string> GroupIds(const ModelDef& d) {
   std::set<std::string_view> used, listed;
-  for (const auto& it : d.items) used.insert(it.group);
+  for (const auto& it : d.items) used.insert(it.group.get());
   std::vector<std::string> out;
   for (const auto& g : d.groups) {
     if (used.count(g.id)) out.push_back(g.id), listed.insert(g.id);
   }
   for (const auto& it : d.items) {
-    if (!it.group.empty() && listed.insert(it.group).second) out.push_back(it.group);
+    if (!it.group.empty() && listed.insert(it.group.get()).second) out.push_back(it.group);
   }
   return out;
 }
@@ -80,15 +80,15 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   for (size_t k = 0, n = group.empty() ? d.items.size() : members.size(); k < n; ++k) {
     const ItemDef& item = d.items[group.empty() ? k : members[k]];
     const Entry* ie = nullptr;
-    if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) {
+    if (Get(m, scenario, item.id(), nullptr, nullptr, &ie) != Lookup::kFound) {
       ok = false;
       continue;
     }
     const Dimension& want = model.total_unit ? model.total_unit->dim : first ? ie->value.dim : sum.dim;
     if (ie->value.dim != want) {
       std::string expected = model.total_unit ? model.total_unit->text : UnitText(sum);
-      Report(item.where, 0, item.id.size(),
-             "unit mismatch: item '" + item.id + "' gives " + UnitText(ie->value) + ", " +
+      Report(item.where, 0, item.id().size(),
+             "unit mismatch: item '" + item.id() + "' gives " + UnitText(ie->value) + ", " +
                  (model.total_unit ? "the total is in " : "its group is in ") + expected,
              "unit-mismatch");
       ok = false;
@@ -96,8 +96,8 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
     }
     if (first) sum = ie->value, first = false;
     parts.push_back(ie->value.v);
-    trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id;
-    trace.AddInput(NameInput(item.id, m, item.id, ""), ie->value);
+    trace.explain.formula += (trace.explain.formula.empty() ? "" : " + ") + item.id();
+    trace.AddInput(NameInput(item.id(), m, item.id(), ""), ie->value);
     trace.Absorb(ie->explain);
   }
   if (!ok) return false;
@@ -118,7 +118,7 @@ const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
   std::map<std::string, std::vector<Interval>, std::less<>> by_group;
   for (const auto& item : d.items) {
     const Entry* ie = nullptr;
-    if (Get(m, scenario, item.id, nullptr, nullptr, &ie) != Lookup::kFound) return b;
+    if (Get(m, scenario, item.id(), nullptr, nullptr, &ie) != Lookup::kFound) return b;
     all.push_back(ie->value.v);
     if (!item.group.empty()) by_group[item.group].push_back(ie->value.v);
     b.any_negative = b.any_negative || ie->value.v.lo.IsNegative();
@@ -220,22 +220,22 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
   }
   r.inputs = SharedList<InputRange>(std::move(inputs));
   for (const auto& item : d.items) {
-    if (!get(item.id)) continue;
-    LineItem li{item.id,      item.label, item.group,
+    if (!get(item.id())) continue;
+    LineItem li{item.id(),    item.label, item.group,
                 std::nullopt, e->unit_price, std::nullopt,
-                ToFigure(item.id, item.label, e->value, e->explain, item.where.pos()), Interval()};
+                ToFigure(item.id(), item.label, e->value, e->explain, item.where.pos()), Interval()};
     if (e->factor) {
       Figure factor = *e->factor;
-      factor.id = item.id + ".factor", factor.pos = {item.quantity->line_no, item.quantity->col_no};
+      factor.id = item.id() + ".factor", factor.pos = {item.quantity->line_no, item.quantity->col_no};
       li.factor = std::move(factor);
     }
     if (e->quantity) {
-      li.quantity = ToFigure(item.id + ".quantity", item.label, *e->quantity, e->quantity_explain,
+      li.quantity = ToFigure(item.id() + ".quantity", item.label, *e->quantity, e->quantity_explain,
                              item.quantity->pos());
     }
-    if (model.total_unit && get("share." + item.id) && !e->undefined) {
+    if (model.total_unit && get("share." + item.id()) && !e->undefined) {
       li.share = e->value.v;
-      r.shares.push_back(ToFigure("share." + item.id, item.label, e->value, e->explain, item.where.pos()));
+      r.shares.push_back(ToFigure("share." + item.id(), item.label, e->value, e->explain, item.where.pos()));
     }
     r.items.push_back(std::move(li));
   }
@@ -256,7 +256,7 @@ ModelResult Engine::Build(size_t m, const std::string& scenario) {
     r.total = ToFigure("total", d.title, e->value, e->explain, d.unit.pos());
   }
   for (const auto& f : d.figures) {
-    if (get(f.id)) r.figures.push_back(ToFigure(f.id, f.label, e->value, e->explain, f.where.pos()));
+    if (get(f.id())) r.figures.push_back(ToFigure(f.id(), f.label, e->value, e->explain, f.where.pos()));
   }
   for (const auto& rule : d.rules) {
     auto v = EvalLocated(rule.when, m, scenario, nullptr, {rule.id, "when", ""});

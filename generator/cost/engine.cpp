@@ -193,8 +193,8 @@ void Engine::Check(size_t m) {
     }
   };
   for (size_t i = 0; i < d.params.size(); ++i) add(d.params[i].id, d.params[i].value, Kind::kParam, i);
-  for (size_t i = 0; i < d.items.size(); ++i) add(d.items[i].id, d.items[i].where, Kind::kItem, i);
-  for (size_t i = 0; i < d.figures.size(); ++i) add(d.figures[i].id, d.figures[i].where, Kind::kFigure, i);
+  for (size_t i = 0; i < d.items.size(); ++i) add(d.items[i].id(), d.items[i].where, Kind::kItem, i);
+  for (size_t i = 0; i < d.figures.size(); ++i) add(d.figures[i].id(), d.figures[i].where, Kind::kFigure, i);
   std::sort(model.names.begin(), model.names.end(), [](const Name& a, const Name& b) { return a.id < b.id; });
   model.names.shrink_to_fit();
   for (size_t i = 0; i < d.items.size(); ++i) {
@@ -399,7 +399,7 @@ std::string Engine::AsOf(size_t m, const std::string& scenario) const {
   const ScenarioDef* sc = scenario.empty() ? nullptr : FindScenario(m, scenario);
   if (sc && !sc->as_of.empty()) return sc->as_of;
   const ModelDef& d = *defs_[m];
-  return d.as_of.empty() ? options_.as_of : d.as_of;
+  return d.as_of.empty() ? options_.as_of : d.as_of.get();
 }
 
 std::string Engine::DateOf(size_t m, const std::string& scenario) const {
@@ -474,7 +474,7 @@ bool Engine::Compute(size_t m, const std::string& scenario, const std::string& i
     if (v && origin.scenario.empty() && d.params[i].input && !CheckInput(m, d.params[i], *src, *v, e)) return false;
   } else {
     const FigureDef& f = d.figures[i];
-    v = EvalLocated(f.formula, m, scenario, &trace, {f.id, "", ""});
+    v = EvalLocated(f.formula, m, scenario, &trace, {f.id(), "", ""});
     if (v && !CheckDeclared(f.unit, f.formula, &*v, &trace)) return false;
   }
   if (!v) return false;
@@ -542,11 +542,11 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
   Trace trace;
   std::optional<Value> v;
   if (!item.formula.empty()) {
-    v = EvalLocated(item.formula, m, scenario, &trace, {item.id, "", ""});
+    v = EvalLocated(item.formula, m, scenario, &trace, {item.id(), "", ""});
   } else {
     Trace qt, pt;
-    auto q = EvalLocated(item.quantity, m, scenario, &qt, {item.id, "quantity", ""});
-    auto p = EvalLocated(item.price, m, scenario, &pt, {item.id, "price", ""});
+    auto q = EvalLocated(item.quantity, m, scenario, &qt, {item.id(), "quantity", ""});
+    auto p = EvalLocated(item.price, m, scenario, &pt, {item.id(), "price", ""});
     if (!q || !p) return false;
     const Node* pn = Parsed(item.price);
     if (pn && pn->kind == NodeKind::kPrice && pt.explain.prices.size() == 1) {
@@ -565,13 +565,13 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
     trace.Absorb(qt.explain);
     trace.Absorb(pt.explain);
     if (q->is_bool || p->is_bool) {
-      Report(item.where, 0, item.id.size(), "item '" + item.id + "': quantity and price must be numbers",
+      Report(item.where, 0, item.id().size(), "item '" + item.id() + "': quantity and price must be numbers",
              "type-mismatch");
       return false;
     }
     auto dim = Multiply(q->dim, p->dim);
     if (!dim) {
-      Report(item.where, 0, item.id.size(),
+      Report(item.where, 0, item.id().size(),
              "unit mismatch: cannot multiply " + UnitText(*q) + " by " + UnitText(*p), "unit-mismatch");
       return false;
     }
@@ -584,7 +584,7 @@ bool Engine::ComputeItem(size_t m, const std::string& scenario, const ItemDef& i
   }
   if (!v) return false;
   if (v->is_bool) {
-    Report(item.where, 0, item.id.size(), "item '" + item.id + "' must be a number, not true/false",
+    Report(item.where, 0, item.id().size(), "item '" + item.id() + "' must be a number, not true/false",
            "type-mismatch");
     return false;
   }

@@ -188,9 +188,9 @@ class Engine {
       for (size_t i = 0; i < def->params.size(); ++i)
         if (def->params[i].id == id) return Name{def->params[i].id, Kind::kParam, static_cast<uint32_t>(i)};
       for (size_t i = 0; i < def->items.size(); ++i)
-        if (def->items[i].id == id) return Name{def->items[i].id, Kind::kItem, static_cast<uint32_t>(i)};
+        if (def->items[i].id() == id) return Name{def->items[i].id(), Kind::kItem, static_cast<uint32_t>(i)};
       for (size_t i = 0; i < def->figures.size(); ++i)
-        if (def->figures[i].id == id) return Name{def->figures[i].id, Kind::kFigure, static_cast<uint32_t>(i)};
+        if (def->figures[i].id() == id) return Name{def->figures[i].id(), Kind::kFigure, static_cast<uint32_t>(i)};
       return std::nullopt;
     }
     // Indexes of `def` made once (Check), so that a lookup does not scan it;

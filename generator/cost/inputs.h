@@ -243,22 +243,27 @@ struct ParamDef {
   HeapOptional<InputDef> input;
 };
 
+// An item's and a figure's id is its key as written: `where.text`, held
+// once (a copy of it was 32 bytes of each, held until the model's group is
+// evaluated).
 struct ItemDef {
-  std::string id;
-  Located where;
+  Located where;  // the id as written
   LocalizedText label;
-  std::string group;
+  RareString group;                 // "" = none
   OptionalLocated quantity, price;  // quantity × price, or
   Located formula;                  // any formula
   OptionalLocated unit;             // optional declared unit
+
+  const std::string& id() const { return where.text; }
 };
 
 struct FigureDef {
-  std::string id;
-  Located where;
+  Located where;  // the id as written
   LocalizedText label;
   Located formula;
   Located unit;
+
+  const std::string& id() const { return where.text; }
 };
 
 /// A scenario's choice of one price's variant: `variants: {"@aws/x": spot}`.
@@ -303,15 +308,15 @@ struct ModelDef {
   std::string id;
   Located where;
   LocalizedText title;
-  std::string as_of;
-  Located unit;  // unit of `total`; empty = no total
+  RareString as_of;  // pins prices and rates for this model; "" = the site's
+  Located unit;      // unit of `total`; empty = no total
   std::vector<ParamDef> params;
-  std::vector<GroupDef> groups;
+  RareList<GroupDef> groups;  // these four: a pointer each, the list only in models that write it
   std::vector<ItemDef> items;
   std::vector<FigureDef> figures;
-  std::vector<ScenarioDef> scenarios;
-  std::vector<RuleDef> rules;
-  std::vector<ExpectationDef> expectations;
+  RareList<ScenarioDef> scenarios;
+  RareList<RuleDef> rules;
+  RareList<ExpectationDef> expectations;
 };
 
 /// A pricing file that is not YAML, and what it would have defined, read

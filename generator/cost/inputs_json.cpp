@@ -81,14 +81,14 @@ void R(const json& j, std::pair<Located, Located>* x);
 json J(const std::pair<std::string, LocalizedText>& x);
 void R(const json& j, std::pair<std::string, LocalizedText>* x);
 
-template <typename T>
-json List(const std::vector<T>& v) {
+template <typename Seq>  // std::vector or RareList
+json List(const Seq& v) {
   json j = json::array();
-  for (const T& x : v) j.push_back(J(x));
+  for (const auto& x : v) j.push_back(J(x));
   return j;
 }
-template <typename T>
-void ReadList(const json& j, std::vector<T>* v) {
+template <typename Seq>
+void ReadList(const json& j, Seq* v) {
   if (!j.is_array()) return;
   for (const json& x : j) R(x, &v->emplace_back());
 }
@@ -242,13 +242,13 @@ void R(const json& j, GroupDef* g) {
 }
 
 json J(const ItemDef& i) {
-  return {{"id", i.id},        {"where", J(i.where)},       {"label", J(i.label)},
+  return {{"id", i.id()},      {"where", J(i.where)},       {"label", J(i.label)},
           {"group", i.group},  {"quantity", J(i.quantity)}, {"price", J(i.price)},
           {"formula", J(i.formula)}, {"unit", J(i.unit)}};
 }
 void R(const json& j, ItemDef* i) {
-  i->id = S(j, "id");
   R(At(j, "where"), &i->where);
+  if (i->where.text.empty()) i->where.text = S(j, "id");  // the id is the key as written
   R(At(j, "label"), &i->label);
   i->group = S(j, "group");
   R(At(j, "quantity"), &i->quantity);
@@ -258,11 +258,11 @@ void R(const json& j, ItemDef* i) {
 }
 
 json J(const FigureDef& f) {
-  return {{"id", f.id}, {"where", J(f.where)}, {"label", J(f.label)}, {"formula", J(f.formula)}, {"unit", J(f.unit)}};
+  return {{"id", f.id()}, {"where", J(f.where)}, {"label", J(f.label)}, {"formula", J(f.formula)}, {"unit", J(f.unit)}};
 }
 void R(const json& j, FigureDef* f) {
-  f->id = S(j, "id");
   R(At(j, "where"), &f->where);
+  if (f->where.text.empty()) f->where.text = S(j, "id");
   R(At(j, "label"), &f->label);
   R(At(j, "formula"), &f->formula);
   R(At(j, "unit"), &f->unit);

@@ -98,10 +98,10 @@ void ReadActualSelection(YamlFile& f, const YamlNode& key, const YamlNode& v, st
 
 void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::ItemDef item;
-  item.id = f.Id(key, "item name", false);
+  f.Id(key, "item name", false);  // checked; the id is the key as written
   item.where = f.Text(key, "item");
-  if (!f.ExpectMap(v, "item '" + item.id + "'")) return;
-  f.CheckKeys(v, {"label", "group", "quantity", "price", "formula", "unit"}, "item '" + item.id + "'");
+  if (!f.ExpectMap(v, "item '" + item.id() + "'")) return;
+  f.CheckKeys(v, {"label", "group", "quantity", "price", "formula", "unit"}, "item '" + item.id() + "'");
   if (v["label"]) item.label = f.Localized(v["label"], "label");
   if (v["group"]) item.group = f.Id(v["group"], "group name", false);
   if (v["quantity"]) item.quantity = f.Text(v["quantity"], "quantity");
@@ -110,11 +110,11 @@ void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDe
   if (v["unit"]) item.unit = f.Text(v["unit"], "unit");
   bool product = !item.quantity.empty() && !item.price.empty();
   if (!item.formula.empty() && (!item.quantity.empty() || !item.price.empty())) {
-    f.Error(key, "item '" + item.id + "' has both a formula and a quantity or price", "malformed-item");
+    f.Error(key, "item '" + item.id() + "' has both a formula and a quantity or price", "malformed-item");
     return;
   }
   if (item.formula.empty() && !product) {
-    f.Error(key, "item '" + item.id + "' needs a formula, or a quantity and a price", "missing-key");
+    f.Error(key, "item '" + item.id() + "' needs a formula, or a quantity and a price", "missing-key");
     return;
   }
   m->items.push_back(std::move(item));
@@ -122,19 +122,19 @@ void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDe
 
 void ReadFigure(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::FigureDef fig;
-  fig.id = f.Id(key, "figure name", false);
+  f.Id(key, "figure name", false);  // checked; the id is the key as written
   fig.where = f.Text(key, "figure");
   if (v.IsMap()) {
-    f.CheckKeys(v, {"formula", "unit", "label"}, "figure '" + fig.id + "'");
+    f.CheckKeys(v, {"formula", "unit", "label"}, "figure '" + fig.id() + "'");
     if (!v["formula"]) {
-      f.Error(key, "figure '" + fig.id + "' needs a formula", "missing-key");
+      f.Error(key, "figure '" + fig.id() + "' needs a formula", "missing-key");
       return;
     }
     fig.formula = f.Text(v["formula"], "formula");
     if (v["unit"]) fig.unit = f.Text(v["unit"], "unit");
     if (v["label"]) fig.label = f.Localized(v["label"], "label");
   } else {
-    fig.formula = f.Text(v, "figure '" + fig.id + "'");
+    fig.formula = f.Text(v, "figure '" + fig.id() + "'");
   }
   if (!fig.formula.empty()) m->figures.push_back(std::move(fig));
 }

@@ -330,6 +330,73 @@ TEST_CASE("An item's quantity, price and unit read as written, empty when left o
   CHECK(back.models[0].items[1].unit->pos().col == 50);
 }
 
+TEST_CASE("Item and figure ids are their keys as written, and lists a model leaves out are empty, in copies and JSON too",
+          "[pricing][parse]") {
+  const std::string text =
+      "model: m\nunit: USD/month\nitems:\n"
+      "  gpu_hours: {formula: 2 USD/month}\n"
+      "  disks: {group: storage, formula: 3 USD/month}\n"
+      "figures:\n"
+      "  per_year: {formula: total * 1 year, unit: USD}\n";
+  cost::ModelDef m;
+  Diagnostics diags;
+  REQUIRE(ParseModel("pricing/m.yaml", text, &m, diags));
+  REQUIRE(m.items.size() == 2);
+  CHECK(m.items[0].id() == "gpu_hours");
+  CHECK(m.items[0].where.pos().line == 4);
+  CHECK(m.items[0].where.pos().col == 3);
+  CHECK(m.items[0].group.empty());
+  CHECK(m.items[1].id() == "disks");
+  CHECK(m.items[1].group.get() == "storage");
+  REQUIRE(m.figures.size() == 1);
+  CHECK(m.figures[0].id() == "per_year");
+  CHECK(m.figures[0].where.pos().line == 7);
+  // Not written: empty, and nothing to iterate.
+  CHECK(m.groups.empty());
+  CHECK(m.scenarios.size() == 0);
+  CHECK(m.rules.begin() == m.rules.end());
+  CHECK(m.expectations.get().empty());
+
+  cost::ModelDef copy = m;
+  m.scenarios.emplace_back().id = "spot";
+  m.rules.push_back(cost::RuleDef{"heavy"});
+  CHECK(m.scenarios.size() == 1);
+  CHECK(m.scenarios[0].id == "spot");
+  CHECK(m.rules.back().id == "heavy");
+  CHECK(copy.scenarios.empty());  // a copy holds its own
+  CHECK(copy.rules.empty());
+  cost::ModelDef second = m;
+  second.scenarios[0].id = "reserved";
+  second.as_of = std::string("2025-06-01");
+  CHECK(m.as_of.empty());
+  CHECK(m.scenarios[0].id == "spot");
+  m.rules.clear();
+  CHECK(m.rules.empty());
+  CHECK(second.rules.size() == 1);
+
+  cost::Inputs inputs;
+  inputs.models.push_back(second);
+  inputs.models.push_back(copy);
+  cost::Inputs back;
+  cost::Options options;
+  std::string error;
+  REQUIRE(cost::InputsFromJson(cost::InputsToJson(inputs, cost::Options()), &back, &options, &error));
+  REQUIRE(back.models.size() == 2);
+  CHECK(back.models[0].items[0].id() == "gpu_hours");
+  CHECK(back.models[0].items[0].where.pos().col == 3);
+  CHECK(back.models[0].items[0].group.empty());
+  CHECK(back.models[0].items[1].group.get() == "storage");
+  CHECK(back.models[0].figures[0].id() == "per_year");
+  REQUIRE(back.models[0].scenarios.size() == 1);
+  CHECK(back.models[0].scenarios[0].id == "reserved");
+  CHECK(back.models[0].rules.size() == 1);
+  CHECK(back.models[1].scenarios.empty());
+  CHECK(back.models[1].rules.empty());
+  CHECK(back.models[1].expectations.empty());
+  CHECK(back.models[0].as_of.get() == "2025-06-01");
+  CHECK(back.models[1].as_of.empty());
+}
+
 TEST_CASE("An inline model is positioned inside its page", "[pricing][parse]") {
   cost::ModelDef m;
   Diagnostics diags;
