@@ -148,6 +148,11 @@ def main():
     if args and args[0] == "--cost":
         COST = True
         args = args[1:]
+    if args[:1] in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        return
+    if len(args) != 2 or not args[0].isdigit():
+        sys.exit("usage: gen_corpus.py [--cost] N OUT")
     n, out = int(args[0]), args[1]
     cs, hg, pl = (os.path.join(out, d) for d in ("costsite", "hugo", "plain"))
     write(os.path.join(cs, "site.yaml"),
