@@ -8,7 +8,8 @@
 namespace costsite::cost {
 
 std::string UnitText(const Value& v) {
-  return v.display ? v.display->text : FormatDimension(v.dim);
+  std::string text = v.display ? v.display->text : FormatDimension(v.dim);
+  return text.empty() ? "a number" : text;  // a bare number has no unit text
 }
 
 Interval InUnit(const Interval& v, const Unit& unit) {

@@ -35,7 +35,8 @@ struct Value {
   std::optional<Unit> display;
 };
 
-/// The display unit text of `v`: its written unit, else the canonical one.
+/// The unit of `v` as messages name it: its written unit, else the canonical
+/// one; "a number" when it has none.
 std::string UnitText(const Value& v);
 /// The unit `v` is best shown in: its written unit, else the canonical one.
 Unit DisplayUnit(const Value& v);

@@ -43,11 +43,7 @@ bool Engine::Same(const Node& at, Scope& s, const Value& a, const Value& b, std:
   if (a.dim.IsMoney() && b.dim.IsMoney() && a.dim.currency != b.dim.currency) {
     hint = " (convert with fx(x, " + ModelCurrency(s, a) + "))";
   }
-  auto shown = [](const Value& v) {  // a bare number has no unit text
-    std::string text = UnitText(v);
-    return text.empty() ? std::string("a number") : text;
-  };
-  Fail(at, s, "unit mismatch: cannot " + std::string(verb) + " " + shown(a) + " and " + shown(b) + hint,
+  Fail(at, s, "unit mismatch: cannot " + std::string(verb) + " " + UnitText(a) + " and " + UnitText(b) + hint,
        "unit-mismatch");
   return false;
 }

@@ -250,6 +250,30 @@ figures:
   CHECK(run->Show("m", "hourly") == "1460.00 USD/month");  // time units convert
 }
 
+TEST_CASE("Messages name a bare number as a number, not an empty unit", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+params:
+  gpus: 8
+items:
+  count: {formula: gpus * 2}
+  hours: {quantity: 730 h/month, price: 2 USD/h}
+figures:
+  money: {formula: "fx(gpus, CNY)"}
+  declared: {formula: gpus, unit: USD}
+  expressed: {formula: "convert(gpus, USD/h)"}
+)y");
+  const std::string errors = run->Errors();
+  CHECK(errors.find("error: unit mismatch: item 'count' gives a number, the total is in USD/month\n") !=
+        std::string::npos);
+  CHECK(errors.find("item 'hours'") == std::string::npos);  // h/month × USD/h is USD/month
+  CHECK(errors.find("error: fx() needs an amount of money, not a number\n") != std::string::npos);
+  CHECK(errors.find("error: unit mismatch: the formula gives a number, declared USD\n") != std::string::npos);
+  CHECK(errors.find("error: unit mismatch: cannot express a number in USD/h\n") != std::string::npos);
+  CHECK(errors.find(" , ") == std::string::npos);
+  CHECK(errors.find("gives ,") == std::string::npos);
+}
+
 TEST_CASE("Messages give units as the author wrote them, and hint the model's currency", "[cost][evaluate]") {
   auto run = EvalModel(R"y(model: m
 unit: CNY/month
