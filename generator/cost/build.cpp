@@ -78,7 +78,12 @@ bool Engine::ComputeSum(size_t m, const std::string& scenario, const std::string
   const std::vector<size_t>* in_group = model.GroupItems(group);
   const std::vector<size_t>& members = in_group ? *in_group : kNone;
   for (size_t k = 0, n = group.empty() ? d.items.size() : members.size(); k < n; ++k) {
-    const ItemDef& item = d.items[group.empty() ? k : members[k]];
+    const size_t index = group.empty() ? k : members[k];
+    const ItemDef& item = d.items[index];
+    if (auto name = model.FindName(item.id()); !name || name->kind != Kind::kItem || name->index != index) {
+      ok = false;  // its id names something else first: a duplicate, reported by Check
+      continue;
+    }
     const Entry* ie = nullptr;
     if (Get(m, scenario, item.id(), nullptr, nullptr, &ie) != Lookup::kFound) {
       ok = false;

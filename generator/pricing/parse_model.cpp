@@ -49,8 +49,7 @@ void ReadParam(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<
 // `inputs`: a model's own params may be adjustable; a scenario's may not.
 void ReadParams(YamlFile& f, const YamlNode& node, std::vector<cost::ParamDef>* out, bool inputs) {
   if (!f.ExpectMap(node, "params")) return;
-  f.CheckKeys(node, {}, "");
-  for (const auto& kv : node) ReadParam(f, kv.first, kv.second, out, inputs);
+  f.ForEachDistinct(node, "params", [&](const YamlNode& k, const YamlNode& v) { ReadParam(f, k, v, out, inputs); });
 }
 
 // A named selection of the FOCUS export, `ec2: {ServiceName: "Amazon EC2",
@@ -199,8 +198,7 @@ void ReadExpectation(YamlFile& f, const YamlNode& v, cost::ModelDef* m) {
 template <typename Fn>
 void EachEntry(YamlFile& f, const YamlNode& node, std::string_view what, Fn fn) {
   if (!f.ExpectMap(node, what)) return;
-  f.CheckKeys(node, {}, "");
-  for (const auto& kv : node) fn(kv.first, kv.second);
+  f.ForEachDistinct(node, what, fn);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace {
 
 void ReadVariants(YamlFile& f, const YamlNode& node, cost::PriceValue* out) {
   if (!f.ExpectMap(node, "variants")) return;
-  f.CheckKeys(node, {}, "");  // reports duplicates only; every key is a variant name
+  f.CheckKeys(node, {}, "variants");  // reports duplicates only; every key is a variant name
   for (const auto& kv : node) {
     std::string name = f.Id(kv.first, "variant name", false);
     if (name == "on_demand") {
@@ -151,7 +151,7 @@ void ReadEntry(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
 // `variant_labels: {spot_avg: {zh: 竞价（均价）, en: Spot (average)}}`.
 void ReadVariantLabels(YamlFile& f, const YamlNode& node, cost::PriceList* list) {
   if (!f.ExpectMap(node, "variant_labels")) return;
-  f.CheckKeys(node, {}, "");  // repeated names only
+  f.CheckKeys(node, {}, "variant_labels");  // repeated names only
   for (const auto& kv : node) {
     std::string name = f.Id(kv.first, "variant name", false);
     LocalizedText label = f.Localized(kv.second, "variant label");

@@ -161,13 +161,15 @@ bool YamlFile::ExpectList(const YamlNode& node, std::string_view what) {
   return false;
 }
 
-void YamlFile::CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
+bool YamlFile::CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
                          std::string_view what) {
   std::set<std::string> seen;
+  bool distinct = true;
   for (const auto& kv : node) {
     std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
     if (!seen.insert(key).second) {
       Error(kv.first, "duplicate key '" + key + "' in " + std::string(what), "duplicate-id");
+      distinct = false;
       continue;
     }
     bool known = allowed.size() == 0;
@@ -179,6 +181,7 @@ void YamlFile::CheckKeys(const YamlNode& node, std::initializer_list<std::string
                         (split ? " (a comma inside {…} separates entries: quote the value)" : ""),
           "unknown-key");
   }
+  return distinct;
 }
 
 bool YamlFile::Load(YamlNode* root) {

@@ -6,9 +6,10 @@
 
 #include <functional>
 #include <initializer_list>
-#include <vector>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/line_index.h"
@@ -43,9 +44,23 @@ class YamlFile {
   /// True if `node` is a map; otherwise reports "expected a map for WHAT".
   bool ExpectMap(const YamlNode& node, std::string_view what);
   bool ExpectList(const YamlNode& node, std::string_view what);
-  /// Reports keys of map `node` not in `allowed` (empty: any key), and repeated keys.
-  void CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
+  /// Reports keys of map `node` not in `allowed` (empty: any key), and
+  /// repeated keys ("duplicate key 'a' in WHAT"); false when a key repeats.
+  bool CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
                  std::string_view what);
+  /// Calls `fn(key, value)` for each entry of map `node` whose key is not
+  /// written before it: a repeated key is reported once, here, and its later
+  /// entries are left out (not reported again as a duplicate item, say).
+  template <typename Fn>
+  void ForEachDistinct(const YamlNode& node, std::string_view what, Fn fn) {
+    if (CheckKeys(node, {}, what)) {
+      for (const auto& kv : node) fn(kv.first, kv.second);
+      return;
+    }
+    std::set<std::string, std::less<>> seen;
+    for (const auto& kv : node)
+      if (seen.insert(kv.first.IsScalar() ? kv.first.Scalar() : std::string()).second) fn(kv.first, kv.second);
+  }
   void Error(const YamlNode& node, std::string message, std::string code);
   void Error(const SourcePos& pos, std::string message, std::string code, int span = 1);
   /// Parses the text into this file's document; false after reporting a

@@ -648,7 +648,38 @@ TEST_CASE("Names resolve alike in a small model (its definition scanned) and a l
     CHECK(run->Errors().find("b.yaml:8:3: error: 'total' is a built-in figure and cannot be redefined") !=
           std::string::npos);
     CHECK(run->Errors().find("overrides unknown parameter 'x0'") != std::string::npos);
+    // The item named like the param sums as the item it is: no unit mismatch follows.
+    CHECK(run->Errors().find("unit mismatch") == std::string::npos);
   }
+}
+
+TEST_CASE("A name written twice is one error, which says where, and nothing follows from it", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+params:
+  n: 2
+  n: 3
+items:
+  a: {formula: n * 1 USD/month}
+  a: {formula: 2 USD/month}
+  n: {formula: 4 USD/month}
+figures:
+  f: {formula: total}
+  f: {formula: 2 * total}
+)y");
+  CHECK(run->Errors() ==
+        "pricing/m.yaml:5:3: error: duplicate key 'n' in params\n"
+        " 5 |   n: 3\n"
+        "   |   ^\n"
+        "pricing/m.yaml:8:3: error: duplicate key 'a' in items\n"
+        " 8 |   a: {formula: 2 USD/month}\n"
+        "   |   ^\n"
+        "pricing/m.yaml:9:3: error: duplicate id 'n' in model 'm'\n"
+        " 9 |   n: {formula: 4 USD/month}\n"
+        "   |   ^\n"
+        "pricing/m.yaml:12:3: error: duplicate key 'f' in figures\n"
+        " 12 |   f: {formula: 2 * total}\n"
+        "    |   ^\n");
 }
 
 }  // namespace costsite::cost
