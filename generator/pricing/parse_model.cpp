@@ -49,7 +49,7 @@ void ReadParam(YamlFile& f, const YamlNode& key, const YamlNode& v, std::vector<
 // `inputs`: a model's own params may be adjustable; a scenario's may not.
 void ReadParams(YamlFile& f, const YamlNode& node, std::vector<cost::ParamDef>* out, bool inputs) {
   if (!f.ExpectMap(node, "params")) return;
-  f.ForEachDistinct(node, "params", [&](const YamlNode& k, const YamlNode& v) { ReadParam(f, k, v, out, inputs); });
+  f.ForEachNamed(node, "params", [&](const YamlNode& k, const YamlNode& v) { ReadParam(f, k, v, out, inputs); });
 }
 
 // A named selection of the FOCUS export, `ec2: {ServiceName: "Amazon EC2",
@@ -97,8 +97,7 @@ void ReadActualSelection(YamlFile& f, const YamlNode& key, const YamlNode& v, st
 
 void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::ItemDef item;
-  f.Id(key, "item name", false);  // checked; the id is the key as written
-  item.where = f.Text(key, "item");
+  item.where = f.At(f.Pos(key), f.Id(key, "item name", false));  // the id is the key as written
   if (!f.ExpectMap(v, "item '" + item.id() + "'")) return;
   f.CheckKeys(v, {"label", "group", "quantity", "price", "formula", "unit"}, "item '" + item.id() + "'");
   if (v["label"]) item.label = f.Localized(v["label"], "label");
@@ -121,8 +120,7 @@ void ReadItem(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDe
 
 void ReadFigure(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::FigureDef fig;
-  f.Id(key, "figure name", false);  // checked; the id is the key as written
-  fig.where = f.Text(key, "figure");
+  fig.where = f.At(f.Pos(key), f.Id(key, "figure name", false));  // the id is the key as written
   if (v.IsMap()) {
     f.CheckKeys(v, {"formula", "unit", "label"}, "figure '" + fig.id() + "'");
     if (!v["formula"]) {
@@ -141,7 +139,7 @@ void ReadFigure(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::Model
 void ReadScenario(YamlFile& f, const YamlNode& key, const YamlNode& v, cost::ModelDef* m) {
   cost::ScenarioDef sc;
   sc.id = f.Id(key, "scenario name", false);
-  sc.where = f.Text(key, "scenario");
+  sc.where = f.At(f.Pos(key), sc.id);
   if (!f.ExpectMap(v, "scenario '" + sc.id + "'")) return;
   f.CheckKeys(v, {"label", "as_of", "params", "variant", "variants"}, "scenario '" + sc.id + "'");
   if (v["label"]) sc.label = f.Localized(v["label"], "label");
@@ -198,7 +196,7 @@ void ReadExpectation(YamlFile& f, const YamlNode& v, cost::ModelDef* m) {
 template <typename Fn>
 void EachEntry(YamlFile& f, const YamlNode& node, std::string_view what, Fn fn) {
   if (!f.ExpectMap(node, what)) return;
-  f.ForEachDistinct(node, what, fn);
+  f.ForEachNamed(node, what, fn);
 }
 
 }  // namespace
@@ -211,7 +209,7 @@ void ReadModelNode(YamlFile& f, const YamlNode& root, const std::string& inline_
   f.CheckKeys(root, keys, "a model");
   if (inline_id.empty()) {
     m->id = f.Id(root["model"], "model id", true);
-    m->where = f.Text(root["model"], "model");
+    m->where = f.At(f.Pos(root["model"]), m->id);
   } else {
     if (root["model"]) f.Error(root["model"], "a model in a page takes its id from the page; remove `model:`", "unknown-key");
     m->id = inline_id;

@@ -127,7 +127,10 @@ bool YamlFile::Bool(const YamlNode& node, std::string_view what) {
 
 std::string YamlFile::Id(const YamlNode& node, std::string_view what, bool dotted) {
   std::string id = Scalar(node, what);
-  if (id.empty()) return id;
+  if (id.empty()) {  // "" written (Scalar reported a value that is not text)
+    if (node.IsScalar()) Error(node, "expected a value for " + std::string(what), "missing-key");
+    return id;
+  }
   bool ok = true;
   if (!dotted) {
     ok = IsWord(id) && !std::isdigit(static_cast<unsigned char>(id[0]));
@@ -167,7 +170,7 @@ bool YamlFile::CheckKeys(const YamlNode& node, std::initializer_list<std::string
   bool distinct = true;
   for (const auto& kv : node) {
     std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
-    if (!seen.insert(key).second) {
+    if (!key.empty() && !seen.insert(key).second) {  // a key that is no name is reported as such
       Error(kv.first, "duplicate key '" + key + "' in " + std::string(what), "duplicate-id");
       distinct = false;
       continue;

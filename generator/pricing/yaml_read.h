@@ -39,7 +39,8 @@ class YamlFile {
   /// unless `intern` is false, for a text written once (a model's title).
   LocalizedText Localized(const YamlNode& node, std::string_view what, bool intern = true);
   bool Bool(const YamlNode& node, std::string_view what);
-  /// An id of `[a-z0-9_]` words joined by '.' or '-' (`dotted`), else one word.
+  /// An id of `[a-z0-9_]` words joined by '.' or '-' (`dotted`), else one
+  /// word; an empty one is reported.
   std::string Id(const YamlNode& node, std::string_view what, bool dotted);
   /// True if `node` is a map; otherwise reports "expected a map for WHAT".
   bool ExpectMap(const YamlNode& node, std::string_view what);
@@ -48,18 +49,23 @@ class YamlFile {
   /// repeated keys ("duplicate key 'a' in WHAT"); false when a key repeats.
   bool CheckKeys(const YamlNode& node, std::initializer_list<std::string_view> allowed,
                  std::string_view what);
-  /// Calls `fn(key, value)` for each entry of map `node` whose key is not
-  /// written before it: a repeated key is reported once, here, and its later
-  /// entries are left out (not reported again as a duplicate item, say).
+  /// Calls `fn(key, value)` for each entry of map `node`, a map of names
+  /// (`items:`, `params:`, …), whose name is given and not written before
+  /// it: an empty name and a repeated one are reported once, here ("… in
+  /// WHAT"), and their entries left out (not reported again as a duplicate
+  /// item, say, or taken as an item without a name).
   template <typename Fn>
-  void ForEachDistinct(const YamlNode& node, std::string_view what, Fn fn) {
-    if (CheckKeys(node, {}, what)) {
-      for (const auto& kv : node) fn(kv.first, kv.second);
-      return;
-    }
+  void ForEachNamed(const YamlNode& node, std::string_view what, Fn fn) {
+    const bool distinct = CheckKeys(node, {}, what);
     std::set<std::string, std::less<>> seen;
-    for (const auto& kv : node)
-      if (seen.insert(kv.first.IsScalar() ? kv.first.Scalar() : std::string()).second) fn(kv.first, kv.second);
+    for (const auto& kv : node) {
+      if (kv.first.IsScalar() && kv.first.Scalar().empty()) {
+        Error(kv.first, "an entry of " + std::string(what) + " without a name", "missing-key");
+        continue;
+      }
+      if (!distinct && !seen.insert(kv.first.IsScalar() ? kv.first.Scalar() : std::string()).second) continue;
+      fn(kv.first, kv.second);
+    }
   }
   void Error(const YamlNode& node, std::string message, std::string code);
   void Error(const SourcePos& pos, std::string message, std::string code, int span = 1);

@@ -206,6 +206,34 @@ prices:
         "   |               ^~\n");
 }
 
+TEST_CASE("A name written empty is an error where it is written, once", "[pricing][parse]") {
+  auto errors = [](const std::string& path, const std::string& text) {
+    cost::Inputs inputs;
+    Diagnostics diags;
+    ParsePricingFile(path, text, &inputs, diags);
+    std::string messages;
+    for (const Diagnostic& d : diags.Sorted())
+      messages += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + " " + d.message + "\n";
+    return messages;
+  };
+  CHECK(errors("pricing/p.yaml", "provider: \"\"\ncurrency: USD\nprices:\n  - {id: a, unit: USD/h, price: 1}\n") ==
+        "1:12 expected a value for provider id\n");
+  CHECK(errors("pricing/p.yaml",
+               "provider: p\ncurrency: USD\nprices:\n  - {id: \"\", unit: USD/h, price: 1}\n"
+               "  - {id: b, unit: USD/h, price: 1, variants: {\"\": 0.5}}\n") ==
+        "4:11 expected a value for price id\n5:48 expected a value for variant name\n");
+  CHECK(errors("pricing/m.yaml", "model: \"\"\n") == "1:9 expected a value for model id\n");
+  CHECK(errors("pricing/m.yaml", "model:\n") == "1:7 expected a value for model id\n");
+  CHECK(errors("pricing/m.yaml",
+               "model: m\nunit: USD/month\nparams:\n  \"\": 1\nitems:\n  \"\": {formula: 1 USD/month}\n"
+               "  a: {formula: 1 USD/month, group: \"\"}\n  [b]: {formula: 1 USD/month}\nfigures:\n  \"\": 1\n") ==
+        "4:4 an entry of params without a name\n"
+        "6:4 an entry of items without a name\n"
+        "7:37 expected a value for group name\n"
+        "8:3 expected a value for item name\n"
+        "10:4 an entry of figures without a name\n");
+}
+
 TEST_CASE("Malformed YAML becomes a diagnostic", "[pricing][parse]") {
   cost::Inputs inputs;
   Diagnostics diags;
