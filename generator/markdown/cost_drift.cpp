@@ -36,6 +36,10 @@ std::string CanonicalArgs(std::string_view info) {
   return out;
 }
 
+std::string Times(int n) {
+  return n == 1 ? "once" : n == 2 ? "twice" : std::to_string(n) + " times";
+}
+
 std::string Label(const CostRef& r) {
   if (r.kind == "figure") return "figure '" + r.target + "'";
   if (r.kind == "rule") return "rule '" + r.target + "'";
@@ -184,13 +188,23 @@ void CheckPageDrift(const content::Page& page, const std::vector<PageCostRefs>& 
   for (size_t a = 0; a < page.sources.size(); ++a) {
     for (size_t b = 0; b < page.sources.size(); ++b) {
       if (a == b) continue;
-      std::map<std::pair<std::string, std::string>, int> other;
+      std::map<std::pair<std::string, std::string>, int> here, other, left;
       for (const CostRef& r : refs[b].refs) ++other[{r.kind, r.target}];
+      for (const CostRef& r : refs[a].refs) ++here[{r.kind, r.target}];
+      left = other;
       for (const CostRef& r : refs[a].refs) {
-        if (other[{r.kind, r.target}]-- > 0) continue;
-        diags->Warning(r.pos, Label(r) + " is not in the '" + page.sources[b].lang + "' version (" +
-                                  page.sources[b].path + ")",
-                       page.sources[a].text, 1, "translation-drift");
+        const std::pair<std::string, std::string> key{r.kind, r.target};
+        if (left[key]-- > 0) continue;
+        const int there = other[key];
+        std::string message = Label(r) + " is not in the '" + page.sources[b].lang + "' version";
+        if (there > 0) {
+          // In both, more often here: said once, at the first one past the other's count.
+          if (left[key] != -1) continue;
+          message = Label(r) + " is shown " + Times(here[key]) + " here and " + Times(there) + " in the '" +
+                    page.sources[b].lang + "' version";
+        }
+        diags->Warning(r.pos, message + " (" + page.sources[b].path + ")", page.sources[a].text, 1,
+                       "translation-drift");
       }
     }
   }

@@ -42,6 +42,20 @@ TEST_CASE("Languages that refer to different figures or tables are reported") {
         " 3 | ```cost table model=inference\n   | ^\n");
 }
 
+TEST_CASE("A figure shown more often in one language is reported once, with both counts") {
+  content::Page page;
+  page.sources.push_back(Source("zh", "总计 `=m.total`。\n"));
+  page.sources.push_back(Source("en", "Total `=m.total`, again `=m.total`, and `=m.total compact`; `=m.gpu`.\n"));
+  Diagnostics diags;
+  CheckPageDrift(page, nullptr, &diags);
+  const std::string all = AllDiagnostics(diags);
+  CHECK(all.find("content/r.en.md:1:26: warning: figure 'm.total' is shown 3 times here and once in the 'zh' version "
+                 "(content/r.zh.md)\n") != std::string::npos);
+  CHECK(all.find("content/r.en.md:1:62: warning: figure 'm.gpu' is not in the 'zh' version (content/r.zh.md)\n") !=
+        std::string::npos);
+  CHECK(diags.Sorted().size() == 2);
+}
+
 TEST_CASE("A translation older than its source is reported") {
   content::Page page;
   page.sources.push_back(Source("zh", "新的正文\n"));
