@@ -79,6 +79,21 @@ bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string
   }
 }
 
+// What a field takes, for the error about a value of another kind.
+std::string Expected(Field field) {
+  switch (field) {
+    case Field::kWeight: return "a whole number";
+    case Field::kDraft:
+    case Field::kHeadless: return "true or false";
+    case Field::kBuild: return "a map (build: {render: never})";
+    case Field::kTags:
+    case Field::kCategories: return "a term or a list of terms";
+    case Field::kAliases: return "a path or a list of paths";
+    case Field::kMenu: return "a menu's name, a list of names or a map of menus";
+    default: return "text";
+  }
+}
+
 // A list of terms: `tags: [a, b]`, a block list, or one term as a scalar.
 bool ReadTerms(const YAML::Node& v, std::vector<std::string>* out) {
   if (v.IsScalar()) {
@@ -142,8 +157,10 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
     const YAML::Node& v = kv.second;
     const Field field = FieldOf(lower);
     auto wrong = [&] {
-      diags->Error(PosOf(v, path, first_line), "front matter '" + key + "' has the wrong type", text, 1,
-                   "front-matter");
+      diags->Error(PosOf(v, path, first_line),
+                   "front matter '" + key + "' must be " + Expected(field) +
+                       (v.IsScalar() ? ", not '" + v.Scalar() + "'" : std::string()),
+                   text, 1, "front-matter");
     };
     try {
       if (field == Field::kWeight) {

@@ -88,6 +88,19 @@ TEST_CASE("A date that is not a calendar day is an error at the value") {
         "   |       ^~~~~~~~~~\n");
 }
 
+TEST_CASE("A front matter value of the wrong kind says what the field takes") {
+  Diagnostics diags;
+  Parse("---\ntitle: T\ndraft: maybe\ntags: {a: 1}\nbuild: 3\nheadless: yes please\n---\nBody\n", &diags);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : diags.Sorted()) messages.push_back(std::to_string(d.pos.line) + " " + d.message);
+  CHECK(messages == std::vector<std::string>{
+                        "3 front matter 'draft' must be true or false, not 'maybe'",
+                        "4 front matter 'tags' must be a term or a list of terms",
+                        "5 front matter 'build' must be a map (build: {render: never}), not '3'",
+                        "6 front matter 'headless' must be true or false, not 'yes please'",
+                    });
+}
+
 TEST_CASE("ParseDay takes the day a Hugo date starts with") {
   std::string day;
   CHECK(ParseDay("2024-03-05", &day));
@@ -131,7 +144,7 @@ TEST_CASE("TOML errors are reported at the TOML line") {
   Diagnostics diags;
   Parse("+++\ntitle = \"T\"\nweight = \"heavy\"\n+++\nBody\n", &diags);
   CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
-        "content/a.en.md:3:10: error: front matter 'weight' has the wrong type\n"
+        "content/a.en.md:3:10: error: front matter 'weight' must be a whole number, not 'heavy'\n"
         " 3 | weight = \"heavy\"\n"
         "   |          ^\n");
   Diagnostics d2;

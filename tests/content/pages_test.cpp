@@ -185,7 +185,7 @@ TEST_CASE("ParseFrontMatter reports an unclosed block and a wrong type") {
   Diagnostics d2;
   ParseFrontMatter(&typed, &d2);
   CHECK(FormatDiagnostic(d2.Sorted().at(0)) ==
-        "content/c.md:2:9: error: front matter 'weight' has the wrong type\n"
+        "content/c.md:2:9: error: front matter 'weight' must be a whole number, not 'heavy'\n"
         " 2 | weight: heavy\n"
         "   |         ^\n");
 }
