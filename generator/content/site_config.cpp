@@ -6,6 +6,7 @@
 #include <cctype>
 #include <regex>
 
+#include "base/suggest.h"
 #include "base/yaml_util.h"
 
 namespace costsite::content {
@@ -27,6 +28,25 @@ bool IsBaseUrl(std::string_view url) {
     if (c <= ' ' || c == 0x7f || std::string_view("\"'<>`\\").find(ch) != std::string_view::npos) return false;
   }
   return true;
+}
+
+// " (did you mean 'base_url'?)" for a setting site.yaml does not have:
+// spelled as Hugo spells it (`baseURL`, `defaultContentLanguage` has no
+// such twin), or mistyped.
+std::string SettingHint(std::string_view key) {
+  static const std::vector<std::string> kSettings = {
+      "title", "description", "params", "languages", "default_language", "content_layout", "as_of",
+      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html",
+      "default_language_at_root", "toc_min_headings", "pager_size", "base_url"};
+  auto folded = [](std::string_view k) {
+    std::string out;
+    for (char c : k)
+      if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  for (const std::string& setting : kSettings)
+    if (folded(setting) == folded(key)) return " (did you mean '" + setting + "'?)";
+  return DidYouMean(key, kSettings);
 }
 
 struct Reader {
@@ -74,6 +94,8 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
   }
   Reader r{path, text, diags};
   bool have_default = false;
+  SourcePos default_pos{path, 0, 0};
+  bool languages_given = true;  // false after an error in them: the default is not checked against a guess
   for (const auto& kv : *doc) {
     const std::string key = kv.first.Scalar();
     const YAML::Node& v = kv.second;
@@ -95,6 +117,7 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
     } else if (key == "languages") {
       if (!v.IsSequence() || v.size() == 0) {
         r.Error(v, "'languages' must be a non-empty list such as [zh, en]");
+        languages_given = false;
         continue;
       }
       cfg.languages.clear();
@@ -110,6 +133,7 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       }
     } else if (key == "default_language") {
       cfg.default_language = r.Str(v, "default_language");
+      default_pos = PosOf(v, path);
       have_default = true;
     } else if (key == "content_layout") {
       std::string layout = r.Str(v, "content_layout");
@@ -151,15 +175,18 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
         cfg.base_url.clear();
       }
     } else {
-      diags->Warning(PosOf(kv.first, path), "unknown setting '" + key + "'", text,
+      diags->Warning(PosOf(kv.first, path), "unknown setting '" + key + "'" + SettingHint(key), text,
                      static_cast<int>(key.size()), "site-config");
     }
   }
   if (!have_default) cfg.default_language = cfg.languages.front();
-  if (std::find(cfg.languages.begin(), cfg.languages.end(), cfg.default_language) ==
-      cfg.languages.end()) {
-    diags->Error({path, 0, 0}, "default_language '" + cfg.default_language +
-                                   "' is not one of the site's languages", {}, 1, "site-config");
+  if (languages_given &&
+      std::find(cfg.languages.begin(), cfg.languages.end(), cfg.default_language) == cfg.languages.end()) {
+    std::string listed;
+    for (const std::string& l : cfg.languages) listed += (listed.empty() ? "" : ", ") + l;
+    diags->Error(default_pos, "default_language '" + cfg.default_language +
+                                  "' is not one of the site's languages (" + listed + ")",
+                 text, static_cast<int>(std::max<size_t>(cfg.default_language.size(), 1)), "site-config");
   }
   if (cfg.title.empty()) diags->Error({path, 1, 1}, "site.yaml has no 'title'", text, 1, "site-config");
   return cfg;

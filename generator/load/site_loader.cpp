@@ -32,8 +32,12 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
                                     " (is --source the site folder?)", {}, 1, "io");
     return false;
   }
+  // The rest of the site is read by these settings (its languages above
+  // all): after an error in them, what follows would report its own
+  // mistakes in their terms ("unknown language suffix 'zh'").
+  const size_t errors = diags->ErrorCount();
   *cfg = content::ParseSiteConfig(shown, text, diags);
-  return true;
+  return diags->ErrorCount() == errors;
 }
 
 pricing::Options PricingOptions(const content::SiteConfig& cfg) {

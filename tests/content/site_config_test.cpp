@@ -64,11 +64,34 @@ TEST_CASE("ParseSiteConfig rejects a default language outside the list and bad c
   ParseSiteConfig("site.yaml", "title: T\nlanguages: [zh, English]\ndefault_language: fr\n", &diags);
   auto all = diags.Sorted();
   REQUIRE(all.size() == 2);
-  CHECK(FormatDiagnostic(all[1]) ==
+  CHECK(FormatDiagnostic(all[0]) ==
         "site.yaml:2:17: error: 'English' is not a language code (expected e.g. zh, en, pt-BR)\n"
         " 2 | languages: [zh, English]\n"
         "   |                 ^\n");
-  CHECK(all[0].message == "default_language 'fr' is not one of the site's languages");
+  CHECK(FormatDiagnostic(all[1]) ==
+        "site.yaml:3:19: error: default_language 'fr' is not one of the site's languages (zh)\n"
+        " 3 | default_language: fr\n"
+        "   |                   ^~\n");
+
+  // Languages that are no list: that one error, not the default checked against a guess.
+  Diagnostics none;
+  ParseSiteConfig("site.yaml", "title: T\nlanguages: []\ndefault_language: zh\n", &none);
+  REQUIRE(none.Sorted().size() == 1);
+  CHECK(none.Sorted()[0].message == "'languages' must be a non-empty list such as [zh, en]");
+}
+
+TEST_CASE("An unknown setting names the one meant, as Hugo spells it or mistyped") {
+  Diagnostics diags;
+  ParseSiteConfig("site.yaml", "title: T\nbaseURL: https://x.example\nmonth_hour: 700\nDefault-Language: zh\ncolour: red\n",
+                  &diags);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : diags.Sorted()) messages.push_back(d.message);
+  CHECK(messages == std::vector<std::string>{
+                        "unknown setting 'baseURL' (did you mean 'base_url'?)",
+                        "unknown setting 'month_hour' (did you mean 'month_hours'?)",
+                        "unknown setting 'Default-Language' (did you mean 'default_language'?)",
+                        "unknown setting 'colour'",
+                    });
 }
 
 TEST_CASE("HtmlLang maps site languages to BCP 47 tags") {
