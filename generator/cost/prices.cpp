@@ -296,7 +296,7 @@ void PriceBook::CompileRates(const Inputs& inputs, Diagnostics& diags) {
     bool ok = true;
     for (const std::string* code : {&r.base, &r.quote}) {
       if (!IsCurrencyCode(*code)) {
-        ReportAt(diags, r.where, 0, 1, "unknown currency '" + *code + "'", "unknown-currency");
+        ReportAt(diags, r.where, 0, 1, UnknownCurrencyMessage(*code), "unknown-currency");
         ok = false;
       }
     }

@@ -243,6 +243,17 @@ std::string UnitTable::Closest(std::string_view name) const {
   return best;
 }
 
+std::string UnknownCurrencyMessage(std::string_view code) {
+  std::string upper(code);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string meant = IsCurrencyCode(upper) ? upper : "";
+  if (meant.empty()) {  // an everyday name ("RMB", "yuan", "US$"), as a unit is read
+    static const UnitTable kUnits;
+    if (std::string close = kUnits.Closest(code); IsCurrencyCode(close)) meant = close;
+  }
+  return "unknown currency '" + std::string(code) + "'" + (meant.empty() ? "" : " (did you mean '" + meant + "'?)");
+}
+
 std::string UnknownUnitMessage(std::string_view name, const UnitTable& table) {
   std::string meant = table.Closest(name);
   bool currency = IsCurrencyCode(meant) || name.find('$') != std::string_view::npos ||

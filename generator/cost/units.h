@@ -99,6 +99,10 @@ bool IsCurrencyCode(std::string_view code);
 /// True if a unit text starts with a currency code ("USD/month").
 bool IsCurrencyCodeText(std::string_view unit_text);
 
+/// "unknown currency 'usd' (did you mean 'USD'?)": for a code that is
+/// none, the code meant when it is one in other letters' case, or a name
+/// units know it by (RMB, yuan and ¥ for CNY).
+std::string UnknownCurrencyMessage(std::string_view code);
 /// "unknown currency 'RMB' (did you mean 'CNY'?)" or "unknown unit 'mo' (…)".
 std::string UnknownUnitMessage(std::string_view name, const UnitTable& table);
 

@@ -329,7 +329,7 @@ std::string Actuals(PageExpansion& page, const Directive& d) {
   if (auto c = d.args.find("currency"); c != d.args.end()) {
     q.currency = c->second.value;
     if (!cost::IsCurrencyCode(q.currency)) {
-      page.Error(d.line, c->second.value_col, "unknown currency '" + q.currency + "'",
+      page.Error(d.line, c->second.value_col, cost::UnknownCurrencyMessage(q.currency),
                  std::max<int>(1, static_cast<int>(q.currency.size())), "unknown-currency");
       return "";
     }

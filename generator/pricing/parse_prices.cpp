@@ -166,12 +166,12 @@ void ReadPriceListNode(YamlFile& f, const YamlNode& root, cost::PriceList* out) 
               {"provider", "name", "currency", "source", "region", "date", "checked", "prices", "variant_labels"},
               "a price list");
   out->provider = f.Id(root["provider"], "provider id", true);
-  out->where = f.Text(root["provider"], "provider");
+  out->where = f.At(f.Pos(root["provider"]), out->provider);
   if (root["name"]) out->name = f.Localized(root["name"], "name");
   if (root["currency"]) {
     out->currency = f.Scalar(root["currency"], "currency");
     if (!cost::IsCurrencyCode(out->currency)) {
-      f.Error(root["currency"], "unknown currency '" + out->currency + "'", "unknown-currency");
+      f.Error(root["currency"], cost::UnknownCurrencyMessage(out->currency), "unknown-currency");
     }
   }
   if (root["source"]) out->source = f.Scalar(root["source"], "source");

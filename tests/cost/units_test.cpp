@@ -53,6 +53,15 @@ TEST_CASE("Unit expressions carry dimensions", "[cost][units]") {
   CHECK(ParseUnit("h^2", table, nullptr)->dim.exp[kTime] == 2);
 }
 
+TEST_CASE("A currency code that is none names the one meant", "[cost][units]") {
+  CHECK(UnknownCurrencyMessage("usd") == "unknown currency 'usd' (did you mean 'USD'?)");
+  CHECK(UnknownCurrencyMessage("Cny") == "unknown currency 'Cny' (did you mean 'CNY'?)");
+  CHECK(UnknownCurrencyMessage("RMB") == "unknown currency 'RMB' (did you mean 'CNY'?)");
+  CHECK(UnknownCurrencyMessage("yuan") == "unknown currency 'yuan' (did you mean 'CNY'?)");
+  CHECK(UnknownCurrencyMessage("ABC") == "unknown currency 'ABC'");
+  CHECK(UnknownCurrencyMessage("hours") == "unknown currency 'hours'");  // a unit, not a currency
+}
+
 TEST_CASE("Unit errors point inside the text", "[cost][units]") {
   UnitTable table;
   struct Case {
