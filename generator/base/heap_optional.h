@@ -34,6 +34,7 @@ class HeapOptional {
     p_ = std::make_unique<T>();
     return *p_;
   }
+  void reset() { p_.reset(); }
   bool has_value() const { return p_ != nullptr; }
   explicit operator bool() const { return has_value(); }
   T& operator*() { return *p_; }
@@ -60,15 +61,9 @@ class RareList {
 
   RareList() = default;
   RareList(std::vector<T> v) { *this = std::move(v); }  // NOLINT: set as the vector it holds is
-  RareList(const RareList& o) : p_(o.p_ ? std::make_unique<std::vector<T>>(*o.p_) : nullptr) {}
-  RareList(RareList&&) noexcept = default;
-  RareList& operator=(const RareList& o) {
-    if (this != &o) p_ = o.p_ ? std::make_unique<std::vector<T>>(*o.p_) : nullptr;
-    return *this;
-  }
-  RareList& operator=(RareList&&) noexcept = default;
   RareList& operator=(std::vector<T> v) {
-    p_ = v.empty() ? nullptr : std::make_unique<std::vector<T>>(std::move(v));
+    if (v.empty()) p_.reset();
+    else p_ = std::move(v);
     return *this;
   }
 
@@ -76,8 +71,8 @@ class RareList {
   const std::vector<T>& get() const { return p_ ? *p_ : Empty(); }
   operator const std::vector<T>&() const { return get(); }  // NOLINT: read as the vector it holds
 
-  bool empty() const { return !p_ || p_->empty(); }
-  size_t size() const { return p_ ? p_->size() : 0; }
+  bool empty() const { return get().empty(); }
+  size_t size() const { return get().size(); }
   T* begin() { return p_ ? p_->data() : nullptr; }
   T* end() { return p_ ? p_->data() + p_->size() : nullptr; }
   const T* begin() const { return p_ ? p_->data() : nullptr; }
@@ -105,11 +100,8 @@ class RareList {
     static const std::vector<T> kEmpty;
     return kEmpty;
   }
-  std::vector<T>& Mutable() {
-    if (!p_) p_ = std::make_unique<std::vector<T>>();
-    return *p_;
-  }
-  std::unique_ptr<std::vector<T>> p_;
+  std::vector<T>& Mutable() { return p_ ? *p_ : p_.emplace(); }
+  HeapOptional<std::vector<T>> p_;  // copied whole with its holder
 };
 
 /// A text most records leave empty, held on the heap when it is not: one
@@ -119,22 +111,16 @@ class RareString {
  public:
   RareString() = default;
   RareString(std::string s) { *this = std::move(s); }  // NOLINT: set as the string it holds is
-  RareString(const RareString& o) : p_(o.p_ ? std::make_unique<std::string>(*o.p_) : nullptr) {}
-  RareString(RareString&&) noexcept = default;
-  RareString& operator=(const RareString& o) {
-    if (this != &o) p_ = o.p_ ? std::make_unique<std::string>(*o.p_) : nullptr;
-    return *this;
-  }
-  RareString& operator=(RareString&&) noexcept = default;
   RareString& operator=(std::string s) {
-    p_ = s.empty() ? nullptr : std::make_unique<std::string>(std::move(s));
+    if (s.empty()) p_.reset();
+    else p_ = std::move(s);
     return *this;
   }
 
   /// The string it holds ("" when none).
   const std::string& get() const { return p_ ? *p_ : Empty(); }
   operator const std::string&() const { return get(); }  // NOLINT: read as the string it holds
-  bool empty() const { return !p_ || p_->empty(); }
+  bool empty() const { return get().empty(); }
 
   friend bool operator==(const RareString& a, std::string_view b) { return std::string_view(a.get()) == b; }
 
@@ -143,7 +129,7 @@ class RareString {
     static const std::string kEmpty;
     return kEmpty;
   }
-  std::unique_ptr<std::string> p_;
+  HeapOptional<std::string> p_;  // copied whole with its holder
 };
 
 }  // namespace costsite
