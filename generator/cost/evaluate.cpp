@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/large_stack.h"
 #include "base/suggest.h"
@@ -284,6 +285,18 @@ void ForgetModelsUnlessAdjustable(EvaluationCore* core) {
   std::vector<ModelDef>().swap(core->inputs.models);
 }
 
+// The models set aside read again into `inputs->models`, in order: the
+// parameter sets of `eval --set` are applied to the definitions.
+void BringBack(Inputs* inputs, Diagnostics& diags) {
+  inputs->models.reserve(inputs->aside.size());
+  for (const ModelAside& a : inputs->aside) {
+    ModelDef def;
+    if (inputs->reader->Read(a, &def, diags)) inputs->models.push_back(std::move(def));
+  }
+  std::vector<ModelAside>().swap(inputs->aside);
+  inputs->reader.reset();
+}
+
 // What a full evaluation and a re-evaluation both start from: the inputs
 // with their units declared and their prices booked.
 std::shared_ptr<EvaluationCore> NewCore(Inputs inputs, const Options& options, Diagnostics& diags) {
@@ -294,7 +307,135 @@ std::shared_ptr<EvaluationCore> NewCore(Inputs inputs, const Options& options, D
   return core;
 }
 
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// The models set aside (Inputs::aside) in groups that evaluate
+// independently, as Engine::Groups makes them but from the names each
+// model's formulas may read: a group may hold models that do not read each
+// other (a word that only looks like a model id joins them), which is
+// harmless, as a figure is the same in any engine that has what it reads.
+// A later model of an id already taken is reported as the engine reports
+// it, and left out (SIZE_MAX in `*kept` is none).
+std::vector<std::vector<size_t>> AsideGroups(const std::vector<ModelAside>& aside, Diagnostics& diags) {
+  std::unordered_map<std::string_view, size_t> index;
+  std::vector<char> kept(aside.size(), 0);
+  for (size_t m = 0; m < aside.size(); ++m) {
+    auto [it, added] = index.emplace(aside[m].id, m);
+    if (added) {
+      kept[m] = 1;
+      continue;
+    }
+    const Located& first = aside[it->second].where;
+    ReportAt(diags, aside[m].where, 0, aside[m].id.size(),
+             "duplicate model id '" + aside[m].id + "' (first defined at " + PlaceText(first.pos(), first.line()) + ")",
+             "duplicate-id");
+  }
+  std::vector<size_t> parent(aside.size());
+  for (size_t m = 0; m < parent.size(); ++m) parent[m] = m;
+  auto root = [&](size_t m) {
+    while (parent[m] != m) m = parent[m] = parent[parent[m]];
+    return m;
+  };
+  for (size_t m = 0; m < aside.size(); ++m) {
+    if (!kept[m]) continue;
+    for (const std::string& name : aside[m].may_read) {
+      auto it = index.find(name);
+      if (it == index.end()) continue;
+      size_t a = root(m), b = root(it->second);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+  std::vector<std::vector<size_t>> groups;
+  std::vector<size_t> group_of(aside.size(), SIZE_MAX);
+  for (size_t m = 0; m < aside.size(); ++m) {
+    if (!kept[m]) continue;
+    size_t r = root(m);
+    if (group_of[r] == SIZE_MAX) group_of[r] = groups.size(), groups.emplace_back();
+    groups[group_of[r]].push_back(m);
+  }
+  return groups;
+}
+
+// Evaluates the models set aside, a group at a time on `threads` threads:
+// each group's definitions are read again, checked and evaluated by one
+// engine, and freed with it, so that what is held at once does not grow
+// with the number of models (the definitions of the groups being evaluated,
+// and a ModelAside per model). The results are in model order, as
+// Evaluate makes them from the definitions.
+ResultList EvaluateAside(const EvaluationCore& core, int threads, Diagnostics& diags,
+                         const std::shared_ptr<ResultStore>& store) {
+  const std::vector<ModelAside>& aside = core.inputs.aside;
+  const std::vector<std::vector<size_t>> groups = AsideGroups(aside, diags);
+  std::vector<ResultList> per_model(aside.size());
+  std::atomic<size_t> next{0};
+  ParallelFor(static_cast<size_t>(threads), threads, [&](size_t, int) {
+    RunOnLargeStack([&] {
+      for (size_t g; (g = next.fetch_add(1)) < groups.size();) {
+        std::vector<ModelDef> defs(groups[g].size());
+        std::vector<const ModelDef*> read;
+        std::vector<size_t> read_m;  // the index in `aside` of each
+        for (size_t k = 0; k < groups[g].size(); ++k) {
+          if (!core.inputs.reader->Read(aside[groups[g][k]], &defs[k], diags)) continue;
+          read.push_back(&defs[k]);
+          read_m.push_back(groups[g][k]);
+        }
+        // A group's ids are distinct (AsideGroups): the engine keeps every
+        // model, in the order given.
+        Engine engine(core.units, *core.prices, core.options, read, nullptr, diags);
+        // Every formula parsed, and a formula that does not parse reported,
+        // as the engine that checked every model did before this one built
+        // them (Engine::Groups); the group is evaluated as one.
+        engine.Groups();
+        std::vector<ModelResult> results;
+        EvaluateModels(engine, &results);
+        size_t at = 0;
+        for (size_t k = 0; k < engine.model_count(); ++k) {
+          const size_t m = read_m[k];
+          size_t count = 1 + engine.model(k).scenarios.size();
+          for (size_t i = 0; i < count && at < results.size(); ++i) {
+            if (store) per_model[m].Freeze(std::move(results[at++]), store);
+            else per_model[m].push_back(std::move(results[at++]));
+          }
+        }
+      }
+    });
+  });
+  size_t count = 0;
+  for (const auto& results : per_model) count += results.size();
+  ResultList out;
+  out.reserve(count);
+  for (ResultList& results : per_model) out.Append(std::move(results));
+  return out;
+}
+
 }  // namespace
+
+bool MaySetAside(const ModelDef& d) {
+  for (const ParamDef& p : d.params)
+    if (p.input) return false;
+  return FormulaText(d).find("actual") == std::string::npos;
+}
+
+ModelAside SetAside(const ModelDef& d) {
+  ModelAside out{d.id, d.where, {}};
+  std::set<std::string_view> names;
+  for (const Located* src : FormulasOf(d)) {
+    std::string_view t = src->text;
+    for (size_t p = 0; p < t.size(); ++p) {
+      if (!IsWordChar(t[p]) || (p > 0 && IsWordChar(t[p - 1]))) continue;
+      for (size_t e = p; e < t.size(); ++e) {
+        if (t[e] == '.' || t[e] == '[') {
+          if (t.substr(p, e - p) != d.id) names.insert(t.substr(p, e - p));
+          if (t[e] == '[') break;
+        } else if (!IsWordChar(t[e])) {
+          break;
+        }
+      }
+    }
+  }
+  out.may_read.assign(names.begin(), names.end());
+  return out;
+}
 
 Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int threads) {
   // Without a pinned date, prices are those in force today: a value dated
@@ -302,11 +443,17 @@ Evaluation Evaluate(Inputs inputs, const Options& given, Diagnostics& diags, int
   Options options = given;
   std::string error;
   if (options.today.empty() && !Today(&options.today, &error)) diags.Error({"COSTSITE_TODAY", 0, 0}, error);
+  if (!inputs.aside.empty() && !options.sets.empty()) BringBack(&inputs, diags);
   ApplyParamSets(&inputs, options.sets, diags);
   std::shared_ptr<EvaluationCore> core = NewCore(std::move(inputs), options, diags);
   auto data = std::make_shared<EvaluationData>();
   data->core = core;
-  {
+  if (!core->inputs.aside.empty()) {
+    data->results = EvaluateAside(*core, threads, diags,
+                                  options.spill_results ? std::make_shared<ResultStore>() : nullptr);
+    std::vector<ModelAside>().swap(core->inputs.aside);
+    core->inputs.reader.reset();
+  } else {
     std::vector<const ModelDef*> models;
     for (const auto& m : core->inputs.models) models.push_back(&m);
     Engine engine(core->units, *core->prices, core->options, std::move(models), nullptr, diags);

@@ -20,6 +20,14 @@ std::string_view SourceText::Line(int line_no) const {
   return lines_->index.Line(line_no - first_line_ + 1);
 }
 
+std::optional<std::string> SourceText::Text() const {
+  if (const std::string* held = text_.in_memory()) return *held;
+  if (lines_ && !lines_->back.empty()) return lines_->back;
+  std::string back = text_.str();
+  if (back.empty()) return std::nullopt;  // a put-away text is never empty (TextShelf::Put)
+  return back;
+}
+
 void SourceText::PutAway(TextShelf* shelf, int keep_line_no) {
   // A text whose lines were asked for is indexed where it is held.
   if (text_.put_away() || lines_) return;

@@ -52,6 +52,9 @@ class SourceText {
   /// kept) the first time a line other than the kept one is asked for; ""
   /// when it cannot be read. Safe to call from several threads.
   std::string_view Line(int line_no) const;
+  /// The whole text, read back from the shelf when put away (not kept in
+  /// memory then); nullopt when it cannot be read.
+  std::optional<std::string> Text() const;
   /// Hands the text to `shelf` (see TextShelf::Put; it is written out at the
   /// shelf's next Flush), keeping line `keep_line_no` in memory (0: none).
   /// A text whose lines were asked for already stays in memory.
@@ -330,6 +333,38 @@ struct UnparsedFile {
   bool rates = false;
 };
 
+/// A model a build set aside once it was read (Inputs::aside): what grouping
+/// the models needs, and the place its file's text is held, from which the
+/// definition is read again when its group is evaluated. A site with a
+/// model per report held every definition (about 1.3 KB each, with the
+/// checking engine's record 1.8) from the end of reading `pricing/` until
+/// its group was evaluated: the high point of a large build, and what made
+/// it grow with the number of reports (docs/performance.md).
+struct ModelAside {
+  std::string id;
+  Located where;  // its `model:` value; `where.source` holds the file's text
+  // Every name its formulas spell that may be a model id it reads: each
+  // word that ends at a '.' or a '['. More than it reads, never less.
+  std::vector<std::string> may_read;
+};
+
+/// Reads a model set aside again (ModelAside), as it was first read.
+class ModelReader {
+ public:
+  virtual ~ModelReader() = default;
+  /// The definition, without reporting again what its first reading did;
+  /// false, reported at `aside.where`, when its text cannot be read back.
+  virtual bool Read(const ModelAside& aside, ModelDef* out, Diagnostics& diags) const = 0;
+};
+
+/// Whether a build may set `d` aside: nothing reads it before its group is
+/// evaluated, which holds unless a reader may adjust one of its parameters
+/// (the what-if data carries the definition) or it may call actual() (the
+/// billing export is read for the calls before evaluation).
+bool MaySetAside(const ModelDef& d);
+/// `d` set aside (MaySetAside).
+ModelAside SetAside(const ModelDef& d);
+
 /// Everything under pricing/, in sorted file order.
 struct Inputs {
   std::vector<PriceList> price_lists;
@@ -337,6 +372,10 @@ struct Inputs {
   std::vector<ModelDef> models;
   std::vector<UnitDecl> units;
   std::vector<UnparsedFile> unparsed;
+  // A build's models set aside, in file order, when every model could be
+  // (MaySetAside; `models` is then empty), and what reads them again.
+  std::vector<ModelAside> aside;
+  std::shared_ptr<const ModelReader> reader;
 };
 
 /// What one `actual(ServiceName="Amazon EC2", period=2024-09)` selects

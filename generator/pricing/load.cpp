@@ -1,12 +1,14 @@
 // Walking pricing/ on disk, the only place this stage does I/O.
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <set>
 
 #include "base/fs_util.h"
 #include "base/parallel.h"
 
 #include "cost/evaluate.h"
+#include "cost/prices.h"
 #include "pricing/pricing.h"
 #include "pricing/yaml_read.h"
 
@@ -186,6 +188,34 @@ void PutInPlace(cost::Inputs* from, const std::array<size_t, 5>& at, cost::Input
   put(from->unparsed, joined->unparsed, at[4]);
 }
 
+// Reads a model file set aside by a build (cost::ModelAside) again from its
+// text, put away in a temporary file when it was first read. Its
+// diagnostics were reported then and are not again.
+class SetAsideReader final : public cost::ModelReader {
+ public:
+  bool Read(const cost::ModelAside& aside, cost::ModelDef* out, Diagnostics& diags) const override {
+    const cost::SourceText* source = aside.where.source.get();
+    std::optional<std::string> text = source ? source->Text() : std::nullopt;
+    bool read = false;
+    if (text) {
+      Diagnostics again;
+      YamlFile f(source->path, *text, again);
+      f.ShareSource(aside.where.source);
+      f.Guard([&] {
+        YamlNode root;
+        if (!f.Load(&root) || !root.IsMap() || !root["model"]) return;
+        ReadModelNode(f, root, "", out);
+        read = out->id == aside.id;
+      });
+    }
+    if (!read)
+      cost::ReportAt(diags, aside.where, 0, aside.id.size(),
+                     "model '" + aside.id + "' could not be read again from the temporary file that held its text",
+                     "io");
+    return read;
+  }
+};
+
 }  // namespace
 
 cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, int threads, ParseCache* cache,
@@ -238,8 +268,16 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
   // inputs beside the slots: an empty cost::Inputs per file was 120 bytes a
   // model, held through the parse.
   std::vector<std::unique_ptr<cost::Inputs>> parsed(file_count);
-  std::vector<cost::ModelDef> slots(file_count);
+  // A build sets each model aside once read (cost::ModelAside), unless a
+  // model must be held (cost::MaySetAside): then every model is. Its slots
+  // are made only then (an empty definition each was 25 MB at 100,000
+  // models); until then a model that must be held waits in `held`.
+  const bool may_set_aside = put_texts_away && !cache;
+  std::vector<cost::ModelDef> slots(may_set_aside ? 0 : file_count);
+  std::vector<std::unique_ptr<cost::ModelDef>> held(may_set_aside ? file_count : 0);
   std::vector<char> in_slot(file_count, 0);
+  std::vector<cost::ModelAside> aside(may_set_aside ? file_count : 0);
+  std::vector<char> is_aside(aside.size(), 0);
   std::atomic<size_t> parsed_count{0};
   std::vector<char> was_parsed(file_count, 0);
   std::atomic<bool> failed{false};
@@ -252,15 +290,38 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     cost::Inputs one;
     ReadResult r = ReadOne(site, shown[i], cached[i], &one, diags, shelf);
     if (one.models.size() == 1) {
-      slots[i] = std::move(one.models[0]);
+      if (may_set_aside && cost::MaySetAside(one.models[0])) {
+        aside[i] = cost::SetAside(one.models[0]);
+        is_aside[i] = 1;
+      } else if (may_set_aside) {
+        held[i] = std::make_unique<cost::ModelDef>(std::move(one.models[0]));
+        in_slot[i] = 1;
+      } else {
+        slots[i] = std::move(one.models[0]);
+        in_slot[i] = 1;
+      }
       one.models = {};
-      in_slot[i] = 1;
     }
     if (Shape(one) != std::array<size_t, 5>{}) parsed[i] = std::make_unique<cost::Inputs>(std::move(one));
     if (r == kParsed) ++parsed_count, was_parsed[i] = 1;
     if (r == kFailed) failed = true;
   });
   shelves.clear();
+  auto reader = std::make_shared<SetAsideReader>();
+  const bool all_aside =
+      std::find(in_slot.begin(), in_slot.end(), 1) == in_slot.end() &&
+      std::none_of(parsed.begin(), parsed.end(), [](const auto& p) { return p && !p->models.empty(); });
+  if (may_set_aside && !all_aside) {
+    // A model that must be held: those set aside are read again into their
+    // slots (their texts are written out now), and none is aside.
+    slots.resize(file_count);
+    ParallelFor(aside.size(), ThreadCount(threads), [&](size_t i, int) {
+      if (held[i]) slots[i] = std::move(*held[i]);
+      held[i].reset();
+      if (is_aside[i]) in_slot[i] = reader->Read(aside[i], &slots[i], diags) ? 1 : 0;
+    });
+    std::vector<cost::ModelAside>().swap(aside);
+  }
   if (cache) {
     cache->parsed = parsed_count;
     cache->changed.clear();
@@ -271,7 +332,18 @@ cost::Inputs ReadPricing(const std::filesystem::path& dir, Diagnostics& diags, i
     for (size_t i = 0; i < shown.size(); ++i) cache->index.emplace(shown[i], i);
     cache->complete = escaped.empty() && !failed;  // a file not read has nothing cached
   }
-  return Join(file_count, [&](size_t i) { return parsed[i].get(); }, &slots, &in_slot);
+  cost::Inputs inputs_read =
+      Join(file_count, [&](size_t i) { return parsed[i].get(); }, slots.empty() ? nullptr : &slots, &in_slot);
+  if (!aside.empty() && std::find(is_aside.begin(), is_aside.end(), 1) != is_aside.end()) {
+    size_t w = 0;
+    for (size_t i = 0; i < aside.size(); ++i)
+      if (is_aside[i] && w++ != i) aside[w - 1] = std::move(aside[i]);
+    aside.resize(w);
+    aside.shrink_to_fit();
+    inputs_read.aside = std::move(aside);
+    inputs_read.reader = std::move(reader);
+  }
+  return inputs_read;
 }
 
 bool ReadPricingChanged(const std::filesystem::path& dir, const std::vector<std::string>& changed,

@@ -74,7 +74,7 @@ cost::Located YamlFile::At(const SourcePos& pos, std::string text) {
 }
 
 void YamlFile::PutTextAway(TextShelf* shelf, const cost::Located& keep) {
-  if (!source_) return;
+  if (!own_source_) return;
   own_source_->PutAway(shelf, keep.source == source_ ? keep.line_no : 0);
 }
 

@@ -75,6 +75,13 @@ class YamlFile {
   /// Runs `body`, turning any exception that escapes it into a diagnostic.
   void Guard(const std::function<void()>& body);
 
+  /// Makes the values read share `source` (the same text, read before and
+  /// put away) rather than a copy of this text.
+  void ShareSource(cost::SourceRef source) {
+    source_ = std::move(source);
+    own_source_ = nullptr;
+  }
+
   /// Puts the text the values read share away (cost::SourceText::PutAway),
   /// keeping the line of `keep` when it was read from it.
   void PutTextAway(TextShelf* shelf, const cost::Located& keep);

@@ -130,8 +130,11 @@ TEST_CASE("A build's evaluation errors point into model files whose text was put
   for (bool put_away : {false, true}) {
     Diagnostics parse;
     cost::Inputs inputs = ReadPricing(tmp.path() / "pricing", parse, 2, nullptr, put_away);
-    REQUIRE(inputs.models.size() == 2);
-    CHECK(inputs.models[0].where.source->put_away() == put_away);
+    // A build sets the models aside; their texts are put away.
+    REQUIRE(inputs.models.size() == (put_away ? 0 : 2));
+    REQUIRE(inputs.aside.size() == (put_away ? 2 : 0));
+    const cost::Located& where = put_away ? inputs.aside[0].where : inputs.models[0].where;
+    CHECK(where.source->put_away() == put_away);
     Diagnostics diags;
     cost::Evaluation ev = cost::Evaluate(std::move(inputs), {}, diags, 2);
     REQUIRE(diags.HasErrors());
@@ -141,6 +144,129 @@ TEST_CASE("A build's evaluation errors point into model files whose text was put
   CHECK(away.find("pricing/a.yaml:5:") != std::string::npos);
   CHECK(away.find("    formula: 2 * @nowhere/gpu\n") != std::string::npos);
   CHECK(away == kept);
+}
+
+// Every result of `ev`: each model and scenario with its figures as plain
+// text and the models it reads.
+std::string Summary(const cost::Evaluation& ev) {
+  std::string out;
+  for (size_t i = 0; i < ev.results().size(); ++i) {
+    const cost::ModelResult& r = ev.results()[i];
+    out += r.model + "[" + r.scenario + "]";
+    for (const cost::Figure* f : r.AllFigures()) out += " " + f->id + "=" + figures::PlainFigure(*f);
+    for (const std::string& u : r.uses) out += " uses:" + u;
+    out += "\n";
+  }
+  return out;
+}
+
+// A site whose models read each other across files, with a duplicate id, a
+// formula that does not parse and a unit that does not exist.
+void WriteModelsThatReadEachOther(const fs::path& site) {
+  WriteAll(site / "pricing/prices.yaml",
+           "provider: p\ncurrency: USD\nsource: https://example.com\ndate: 2025-01-01\n"
+           "prices:\n  - {id: gpu, unit: USD/h, price: 2, variants: {spot: 0.5}}\n");
+  WriteAll(site / "pricing/a.yaml",
+           "model: a\nunit: USD/month\nparams:\n  n: {value: 2}\nitems:\n"
+           "  gpu: {formula: n * 730 h/month * @p/gpu}\n"
+           "scenarios:\n  spot: {variant: spot}\n");
+  WriteAll(site / "pricing/b.yaml",
+           "model: b\nunit: USD/month\nitems:\n  twice: {formula: 2 * a.total}\n"
+           "  cheap: {formula: \"a[spot].total\"}\n");
+  WriteAll(site / "pricing/c.d.yaml", "model: c.d\nunit: USD/month\nitems:\n  x: {formula: 5 USD/month}\n");
+  WriteAll(site / "pricing/e.yaml",
+           "model: e\nunit: USD/month\nitems:\n  y: {formula: c.d.total + 1 USD/month}\n"
+           "figures:\n  bad: {formula: \"2 *\"}\n");
+  WriteAll(site / "pricing/f.yaml", "model: f\nunit: USD/fortnight\nitems:\n  z: {formula: 1 USD/month}\n");
+  WriteAll(site / "pricing/g.yaml", "model: a\nunit: USD/month\n");
+}
+
+TEST_CASE("A build's models set aside evaluate as the definitions held whole do", "[pricing][load]") {
+  TempDir tmp;
+  WriteModelsThatReadEachOther(tmp.path());
+  std::string results[2], reported[2];
+  for (bool build : {false, true}) {
+    for (int threads : {1, 2}) {
+      Diagnostics diags;
+      cost::Inputs inputs = ReadPricing(tmp.path() / "pricing", diags, threads, nullptr, build);
+      CHECK(inputs.aside.size() == (build ? 6 : 0));
+      cost::Options options;
+      options.today = "2025-06-01";
+      options.spill_results = build;
+      cost::Evaluation ev = cost::Evaluate(std::move(inputs), options, diags, threads);
+      if (threads == 2) CHECK(Summary(ev) == results[build]);
+      if (threads == 2) CHECK(AllDiagnostics(diags) == reported[build]);
+      results[build] = Summary(ev);
+      reported[build] = AllDiagnostics(diags);
+    }
+  }
+  CHECK(results[1] == results[0]);
+  CHECK(reported[1] == reported[0]);
+  INFO(results[1] << reported[1]);
+  // What the models read, each figure, and each mistake once.
+  CHECK(results[1].find("b[] twice=5840.00 USD/month cheap=730.00 USD/month") != std::string::npos);
+  CHECK(results[1].find("uses:a\n") != std::string::npos);
+  CHECK(results[1].find("e[] y=6.00 USD/month") != std::string::npos);
+  CHECK(reported[1].find("pricing/g.yaml:1:8: error: duplicate model id 'a' (first defined at pricing/a.yaml:1:8)") !=
+        std::string::npos);
+  CHECK(reported[1].find("pricing/e.yaml:6:22: error: expected a value at the end of the formula") != std::string::npos);
+  CHECK(reported[1].find("pricing/f.yaml:2:11: error: unknown unit 'fortnight'") != std::string::npos);
+}
+
+TEST_CASE("A model set aside names the models it may read", "[pricing][load]") {
+  cost::ModelDef m;
+  Diagnostics diags;
+  REQUIRE(ParseModel("pricing/m.yaml",
+                     "model: m\nunit: USD/month\nparams:\n  k: {value: 1}\nitems:\n"
+                     "  a: {formula: k * other.total + m.k * 1 USD/month}\n"
+                     "  b: {formula: \"x.y.z [base] + s[spot].total + @p/gpu.x * 1 h/month\"}\n"
+                     "figures:\n  c: {formula: \"convert(total, USD/h)\"}\n",
+                     &m, diags));
+  cost::ModelAside aside = cost::SetAside(m);
+  CHECK(aside.id == "m");
+  CHECK(aside.where.line() == "model: m");
+  // Each word up to a '.' or a '[', whether or not it is a model: "x" and
+  // "x.y" for x.y.z, "gpu" of the price; not the model's own id.
+  CHECK(aside.may_read == std::vector<std::string>{"gpu", "other", "s", "x", "x.y", "y"});
+  CHECK(cost::MaySetAside(m));
+}
+
+TEST_CASE("A build holds every model when one must be held", "[pricing][load]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "pricing/a.yaml", "model: a\nunit: USD/month\nitems:\n  x: {formula: 1 USD/month}\n");
+  SECTION("an adjustable parameter") {
+    WriteAll(tmp.path() / "pricing/b.yaml",
+             "model: b\nunit: USD/month\nparams:\n  n: {value: 2, input: {min: 1, max: 4}}\n"
+             "items:\n  x: {formula: n * 1 USD/month}\n");
+  }
+  SECTION("a call of actual()") {
+    WriteAll(tmp.path() / "pricing/b.yaml",
+             "model: b\nunit: USD/month\nitems:\n  x: {formula: actual(ServiceName=\"S3\")}\n");
+  }
+  Diagnostics diags;
+  cost::Inputs inputs = ReadPricing(tmp.path() / "pricing", diags, 2, nullptr, true);
+  CHECK(inputs.aside.empty());
+  REQUIRE(inputs.models.size() == 2);
+  CHECK(inputs.models[0].id == "a");
+  CHECK(inputs.models[0].items.at(0).formula.text == "1 USD/month");
+  CHECK(inputs.models[0].where.source->put_away());
+}
+
+TEST_CASE("A parameter set applies to a model set aside", "[pricing][load]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "pricing/a.yaml",
+           "model: a\nunit: USD/month\nparams:\n  n: {value: 2}\nitems:\n  x: {formula: n * 1 USD/month}\n");
+  WriteAll(tmp.path() / "pricing/b.yaml", "model: b\nunit: USD/month\nitems:\n  y: {formula: a.total}\n");
+  Diagnostics diags;
+  cost::Inputs inputs = ReadPricing(tmp.path() / "pricing", diags, 2, nullptr, true);
+  REQUIRE(inputs.aside.size() == 2);
+  cost::Options options;
+  options.today = "2025-06-01";
+  options.sets.push_back({cost::Located::OnLine("a.n", "--set", "a.n=5", 1), cost::Located::OnLine("5", "--set", "a.n=5", 5)});
+  cost::Evaluation ev = cost::Evaluate(std::move(inputs), options, diags, 2);
+  CHECK(AllDiagnostics(diags).empty());
+  CHECK(Summary(ev) == "a[] n=5 x=5.00 USD/month share.x=100% total=5.00 USD/month\n"
+        "b[] y=5.00 USD/month share.y=100% total=5.00 USD/month uses:a\n");
 }
 
 TEST_CASE("A price list keeps values, variants, history and positions", "[pricing][parse]") {
