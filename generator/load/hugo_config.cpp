@@ -36,10 +36,14 @@ YAML::Node Get(const YAML::Node& map, std::string_view key) {
 
 std::string Text(const YAML::Node& node) { return node && node.IsScalar() ? node.Scalar() : std::string(); }
 
+// Goldmark's renderer settings: `unsafe = true` passes raw HTML through.
+constexpr std::string_view kRenderer = "markup.goldmark.renderer";
+
 // The lines of a TOML file that hold what costsite reads: the keys below at
-// the top, in [params], [languages.X] and [languages.X.params] (or, for
-// config/_default/languages.toml, [X] and [X.params], given `prefix`
-// "languages."). The rest of a Hugo configuration (menus, arrays of tables,
+// the top, in [params], [languages.X], [languages.X.params] and
+// [markup.goldmark.renderer] (or, for config/_default/languages.toml, [X] and
+// [X.params], given `prefix` "languages."; for config/_default/markup.toml,
+// [goldmark.renderer], given "markup."). The rest of a Hugo configuration (menus, arrays of tables,
 // inline tables, multi-line strings) is Hugo's and never parsed.
 std::string KeptToml(std::string_view text, const std::string& prefix) {
   static const std::set<std::string, std::less<>> kTop = {
@@ -93,7 +97,7 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
       name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
       table = prefix + name;
       size_t dots = std::count(table.begin(), table.end(), '.');
-      keep_table = table == "params" || table == "languages" ||
+      keep_table = table == "params" || table == "languages" || table == kRenderer ||
                    (table.rfind("languages.", 0) == 0 && (dots == 1 || (dots == 2 && EndsWith(table, ".params"))));
       out += keep_table ? "[" + table + "]\n" : "\n";
       continue;
@@ -104,6 +108,7 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
     bool keep = false;
     if (table.empty() && prefix.empty()) keep = kTop.count(key) > 0;
     else if (keep_table && (table == "params" || EndsWith(table, ".params"))) keep = !key.empty();
+    else if (keep_table && table == kRenderer) keep = key == "unsafe";
     else if (keep_table && table.rfind("languages.", 0) == 0) keep = kLanguage.count(key) > 0;
     // One line each: a value that goes on past its line is not read.
     std::string_view value = eq == std::string_view::npos ? std::string_view() : body.substr(eq + 1);
@@ -214,7 +219,21 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
       break;
     }
   }
+  // Goldmark's `unsafe`, in the file or (in a config folder) in markup.toml.
+  YAML::Node markup = Get(doc, "markup");
+  if (file.rfind("config/_default/", 0) == 0) {
+    for (const char* name : {"markup.toml", "markup.yaml", "markup.yml"}) {
+      std::error_code ec;
+      std::string rel = std::string("config/_default/") + name;
+      if (!fs::is_regular_file(root / rel, ec)) continue;
+      YAML::Node file_doc;
+      if (!LoadNode(root, rel, "markup.", &file_doc, diags)) return false;
+      markup = EndsWith(rel, ".toml") ? Get(file_doc, "markup") : file_doc;
+      break;
+    }
+  }
   content::SiteConfig out;
+  out.raw_html = Text(Get(Get(Get(markup, "goldmark"), "renderer"), "unsafe")) == "true";
   out.default_language = Lower(Text(Get(doc, "defaultcontentlanguage")));
   if (out.default_language.empty()) out.default_language = "en";
   std::set<std::string> disabled;
@@ -304,7 +323,8 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
                 std::string list;
                 for (const std::string& l : out.languages) list += (list.empty() ? "" : ", ") + l;
                 return list;
-              }() + ") and base URL are read from Hugo's " + file,
+              }() + ")" + (out.raw_html ? ", base URL and raw HTML (goldmark's unsafe)" : " and base URL") +
+                  " are read from Hugo's " + file,
               {}, 1, "site-config"});
   *cfg = std::move(out);
   return true;

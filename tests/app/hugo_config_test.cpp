@@ -113,6 +113,43 @@ TEST_CASE("Hugo's configuration may be YAML, or in config/_default/ with its lan
   CHECK(Has(ReadAll(out / "zh-cn/docs/pod/index.html"), "<title>Pod · 示例文档</title>"));
 }
 
+TEST_CASE("Goldmark's unsafe renderer in Hugo's configuration passes raw HTML through") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "content/en/team.md", "---\ntitle: Team\n---\n<table class=\"roles\"><tr><td>Lead</td></tr></table>\n");
+  WriteAll(src / "content/zh/team.md", "---\ntitle: 团队\n---\n<table class=\"roles\"><tr><td>负责人</td></tr></table>\n");
+  const std::string languages = "[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                                "[languages.zh]\nweight = 2\ncontentDir = \"content/zh\"\n";
+  bool unsafe = true;
+  SECTION("config.toml") {
+    WriteAll(src / "config.toml", "title = \"Docs\"\n" + languages +
+                                      "[markup]\n  [markup.goldmark]\n    [markup.goldmark.renderer]\n      unsafe = true\n");
+  }
+  SECTION("hugo.yaml") {
+    WriteAll(src / "hugo.yaml", "title: Docs\nlanguages:\n  en: {weight: 1, contentDir: content/en}\n"
+                                "  zh: {weight: 2, contentDir: content/zh}\nmarkup:\n  goldmark:\n    renderer:\n"
+                                "      unsafe: true\n");
+  }
+  SECTION("config/_default/markup.toml") {
+    WriteAll(src / "config/_default/hugo.toml", "title = \"Docs\"\n" + languages);
+    WriteAll(src / "config/_default/markup.toml", "[goldmark]\n[goldmark.renderer]\nunsafe = true\n");
+  }
+  SECTION("unsafe = false") {
+    WriteAll(src / "config.toml", "title = \"Docs\"\n" + languages + "[markup.goldmark.renderer]\nunsafe = false\n");
+    unsafe = false;
+  }
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --verbose --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, unsafe ? "base URL and raw HTML (goldmark's unsafe) are read from Hugo's" : ") and base URL are read"));
+  const std::string en = ReadAll(out / "en/team/index.html");
+  const std::string zh = ReadAll(out / "zh/team/index.html");
+  CHECK(Has(en, "<table class=\"roles\"><tr><td>Lead</td></tr></table>") == unsafe);
+  CHECK(Has(zh, "<td>负责人</td>") == unsafe);
+  CHECK(Has(en, "&lt;table class=&quot;roles&quot;&gt;") != unsafe);
+}
+
 TEST_CASE("A language whose contentDir is not its code reads its pages from that folder") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
