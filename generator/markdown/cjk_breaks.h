@@ -17,6 +17,14 @@ namespace costsite::markdown {
 /// but text on either side stays a space.
 void JoinCjkLineBreaks(cmark_node* root);
 
+/// Ends each bare URL under `root` (a link whose text is its URL, as GFM's
+/// autolinks are made) before the first wide punctuation it holds, which is
+/// the sentence around it: GFM takes "https://x.dev/a。" and "https://x.dev/a，
+/// 欢迎" whole, and the link then leads nowhere. The rest is text after the
+/// link, as Hugo's Markdown reads it. Wide punctuation is East Asian Wide or
+/// Fullwidth ("。", "，", "）", "」"), and the curly quotes and the ellipsis.
+void EndBareUrlsAtWidePunctuation(cmark_node* root);
+
 }  // namespace costsite::markdown
 
 #endif  // COSTSITE_MARKDOWN_CJK_BREAKS_H_

@@ -402,6 +402,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   body = shortcodes.text;
   cmark_parser_feed(parser.get(), body.data(), body.size());
   NodePtr doc(cmark_parser_finish(parser.get()));
+  EndBareUrlsAtWidePunctuation(doc.get());
 
   RenderedMarkdown out;
   int line_offset = first_line - 1;

@@ -67,6 +67,25 @@ TEST_CASE("A line break between Chinese characters is no space, as a Chinese rea
   CHECK(Render("控制对象的，\n方法是\n").plain_text.find("的，方法") != std::string::npos);
 }
 
+TEST_CASE("A bare URL ends before the Chinese punctuation after it") {
+  CHECK(Render("性能数据见 https://github.com/cloudwego/hertz-benchmark。\n").html ==
+        "<p>性能数据见 <a href=\"https://github.com/cloudwego/hertz-benchmark\">"
+        "https://github.com/cloudwego/hertz-benchmark</a>。</p>\n");
+  CHECK(Render("项目 www.example.com/a，欢迎使用\n").html ==
+        "<p>项目 <a href=\"http://www.example.com/a\">www.example.com/a</a>，欢迎使用</p>\n");
+  CHECK(Render("See “https://example.com/x” here\n").html ==
+        "<p>See “<a href=\"https://example.com/x\">https://example.com/x</a>” here</p>\n");
+  // Its links are collected with the URL ended there.
+  auto r = Render("见 https://example.com/docs/intro/（英文）\n");
+  REQUIRE(r.links.size() == 1);
+  CHECK(r.links[0].url == "https://example.com/docs/intro/");
+  // A URL of wide letters, a link written with its text, and ASCII punctuation are as GFM reads them.
+  CHECK(Has(Render("https://zh.wikipedia.org/wiki/云计算\n").html,
+            "href=\"https://zh.wikipedia.org/wiki/%E4%BA%91%E8%AE%A1%E7%AE%97\""));
+  CHECK(Has(Render("[文档。](https://example.com/a)\n").html, "<a href=\"https://example.com/a\">文档。</a>"));
+  CHECK(Has(Render("Go to https://example.com/a.\n").html, "<a href=\"https://example.com/a\">https://example.com/a</a>.</p>"));
+}
+
 TEST_CASE("Raw HTML is escaped unless the site opts in") {
   auto safe = Render("<script>alert(1)</script>\n\nText <b>bold</b>.\n");
   CHECK_FALSE(Has(safe.html, "<script>"));
