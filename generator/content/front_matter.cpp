@@ -391,7 +391,29 @@ FrontMatterMore& FrontMatter::more_mut() {
   return *more_;
 }
 
-std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags) {
+std::string HugoPath(std::string_view path, bool lowercase) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  bool hyphen = false;  // a space was left out: a '-' goes before the next kept character
+  for (size_t i = 0; i < path.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(path[i]);
+    const bool kept = c >= 0x80 || std::isalnum(c) || std::string_view("./\\_#+~-@").find(static_cast<char>(c)) !=
+                                                           std::string_view::npos ||
+                      (c == '%' && i + 2 < path.size() && hex(path[i + 1]) && hex(path[i + 2]));
+    if (kept) {
+      if (hyphen) out += '-';
+      hyphen = false;
+      out += lowercase && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+    } else if (!out.empty() && std::isspace(c)) {
+      hyphen = true;
+    }
+  }
+  return out;
+}
+
+std::string UrlKey(const FrontMatter& front, const std::string& file_key, std::string_view text, Diagnostics* diags,
+                   bool lowercase) {
+  const std::string key = HugoPath(file_key, lowercase);
   if (!front.more().url.text.empty()) {
     std::vector<std::string> parts;
     const std::string& u = front.more().url.text;
@@ -416,7 +438,8 @@ std::string UrlKey(const FrontMatter& front, const std::string& key, std::string
     }
     std::vector<std::string> parts = Parent(key);
     if (key.empty()) return key;  // the home page has no last part to replace
-    parts.push_back(s);
+    std::string part = HugoPath(s, lowercase);
+    parts.push_back(part.empty() ? s : part);
     return Join(parts);
   }
   return key;

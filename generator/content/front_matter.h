@@ -114,10 +114,20 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
 bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view text, int first_line,
                 std::string* yaml, Diagnostics* diags);
 
+/// `path` as Hugo makes a URL path of a file's: each space (after the
+/// first kept character) a '-' before the next kept one, characters other
+/// than letters, digits, marks and `. / \ _ - # + ~ @` (or `%` and two hex
+/// digits) left out, and lowercased unless `lowercase` is false (Hugo's
+/// `disablePathToLower`). "Getting started/Intro" -> "getting-started/intro".
+/// Characters outside ASCII are kept as they are.
+std::string HugoPath(std::string_view path, bool lowercase);
+
 /// The URL key of a page whose file gives `key`, after its slug and url
 /// (`url: /docs/x/` -> "docs/x"); errors for a url or slug that would leave
-/// the language's folder.
-std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags);
+/// the language's folder. The key and a slug are made as Hugo makes them
+/// (HugoPath); a url is the path written.
+std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags,
+                   bool lowercase = true);
 
 /// The files, below the language's folder, of the page's aliases: "/old/x"
 /// from the language's folder ("old/x/index.html"), "old-x" beside the page,

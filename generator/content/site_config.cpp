@@ -36,7 +36,7 @@ bool IsBaseUrl(std::string_view url) {
 std::string SettingHint(std::string_view key) {
   static const std::vector<std::string> kSettings = {
       "title", "description", "params", "languages", "default_language", "content_layout", "as_of",
-      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html",
+      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html", "lowercase_urls",
       "default_language_at_root", "toc_min_headings", "pager_size", "base_url"};
   auto folded = [](std::string_view k) {
     std::string out;
@@ -159,6 +159,8 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       cfg.max_price_age_days = r.Int(v, "max_price_age", 0);
     } else if (key == "raw_html") {
       cfg.raw_html = r.Bool(v, "raw_html", false);
+    } else if (key == "lowercase_urls") {
+      cfg.lowercase_urls = r.Bool(v, "lowercase_urls", true);
     } else if (key == "default_language_at_root") {
       cfg.default_language_at_root = r.Bool(v, "default_language_at_root", false);
     } else if (key == "toc_min_headings") {

@@ -33,6 +33,9 @@ struct SiteConfig {
   int month_hours = 730;                       // hours in a month
   int max_price_age_days = 0;                  // 0 = never stale
   bool raw_html = false;                       // pass raw HTML through
+  // A page's URL from its file's path lowercased, as Hugo makes it (false:
+  // Hugo's `disablePathToLower`); spaces are '-' either way.
+  bool lowercase_urls = true;
   // Links as Hugo reads them with defaultContentLanguageInSubdir = false: a
   // root-relative URL without a language folder ("/docs/x/") is the default
   // language's. false: such a URL names a file at the root of site/.

@@ -48,7 +48,7 @@ constexpr std::string_view kRenderer = "markup.goldmark.renderer";
 std::string KeptToml(std::string_view text, const std::string& prefix) {
   static const std::set<std::string, std::less<>> kTop = {
       "title", "baseurl", "defaultcontentlanguage", "defaultcontentlanguageinsubdir", "contentdir",
-      "disablelanguages"};
+      "disablelanguages", "disablepathtolower"};
   static const std::set<std::string, std::less<>> kLanguage = {"title", "weight", "contentdir", "languagename",
                                                                "disabled"};
   std::string out;
@@ -234,6 +234,7 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   }
   content::SiteConfig out;
   out.raw_html = Text(Get(Get(Get(markup, "goldmark"), "renderer"), "unsafe")) == "true";
+  out.lowercase_urls = Text(Get(doc, "disablepathtolower")) != "true";
   out.default_language = Lower(Text(Get(doc, "defaultcontentlanguage")));
   if (out.default_language.empty()) out.default_language = "en";
   std::set<std::string> disabled;

@@ -270,13 +270,20 @@ TEST_CASE("A link or an empty folder put into the output folder counts as foreig
 TEST_CASE("File names with a newline or a tab survive the manifest") {
   TempDir tmp;
   CopyFixture("sites/basic", tmp.path() / "src");
-  for (const char* name : {"new\nline", "tab\there", "back\\slash"})
+  for (const char* name : {"new\nline", "tab\there", "back\\slash"}) {
     WriteAll(tmp.path() / "src/content/reports" / (std::string(name) + ".en.md"), "---\ntitle: Odd\n---\nText.\n");
+    WriteAll(tmp.path() / "src/static/files" / (std::string(name) + ".txt"), "odd\n");  // published as named
+  }
   const fs::path out = tmp.path() / "out";
   const std::string args = "build --quiet --source '" + (tmp.path() / "src").string() + "' --out " + out.string();
   REQUIRE(RunCostsite(args).exit_code == 0);
-  CHECK(fs::exists(out / "en/reports/new\nline/index.html"));
-  CHECK(ReadAll(out / ".costsite-manifest").find("en/reports/new\\nline/index.html\n") != std::string::npos);
+  // A page's URL has a '-' for the space (as Hugo makes it); a static file keeps its name.
+  CHECK(fs::exists(out / "en/reports/new-line/index.html"));
+  CHECK(fs::exists(out / "en/reports/tab-here/index.html"));
+  CHECK(fs::exists(out / "files/new\nline.txt"));
+  const std::string manifest = ReadAll(out / ".costsite-manifest");
+  CHECK(manifest.find("files/new\\nline.txt\n") != std::string::npos);
+  CHECK(manifest.find("files/tab\there.txt\n") != std::string::npos);  // a tab is written as it is
   RunResult again = RunCostsite(args);  // the folder is still recognised as costsite's own
   INFO(again.output);
   CHECK(again.exit_code == 0);

@@ -150,6 +150,39 @@ TEST_CASE("Goldmark's unsafe renderer in Hugo's configuration passes raw HTML th
   CHECK(Has(en, "&lt;table class=&quot;roles&quot;&gt;") != unsafe);
 }
 
+TEST_CASE("Pages are published at Hugo's URLs: lowercased, spaces as '-', unless disablePathToLower") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "content/en/docs/Getting started/Prerequisite.md",
+           "---\ntitle: Prerequisite\n---\nSee [the tutorial](/docs/tutorials/streamx_metainfo/).\n");
+  WriteAll(src / "content/en/docs/Tutorials/StreamX_Metainfo.md",
+           "---\ntitle: Metainfo\n---\nFirst [the prerequisite](../../getting-started/prerequisite/).\n");
+  WriteAll(src / "content/zh/docs/Getting started/Prerequisite.md", "---\ntitle: 准备\n---\n准备。\n");
+  WriteAll(src / "content/zh/docs/Tutorials/StreamX_Metainfo.md", "---\ntitle: 元信息\n---\n元信息。\n");
+  const std::string config = "title = \"Docs\"\n[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                             "[languages.zh]\nweight = 2\ncontentDir = \"content/zh\"\n";
+  bool lower = true;
+  SECTION("as Hugo makes them") { WriteAll(src / "config.toml", config); }
+  SECTION("disablePathToLower") {
+    WriteAll(src / "config.toml", "disablePathToLower = true\n" + config);
+    lower = false;
+  }
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const fs::path page = out / (lower ? "en/docs/getting-started/prerequisite/index.html"
+                                     : "en/docs/Getting-started/Prerequisite/index.html");
+  REQUIRE(fs::exists(page));
+  CHECK(fs::exists(out / (lower ? "zh/docs/getting-started/prerequisite/index.html"
+                                : "zh/docs/Getting-started/Prerequisite/index.html")));
+  CHECK_FALSE(fs::exists(out / "en/docs/Getting started"));
+  // Links written in Hugo's form lead there either way, and are written to the page's place.
+  CHECK(Has(r.output, "0 warnings"));
+  CHECK(Has(ReadAll(page), lower ? "href=\"../../tutorials/streamx_metainfo/index.html\""
+                                 : "href=\"../../Tutorials/StreamX_Metainfo/index.html\""));
+}
+
 TEST_CASE("A language whose contentDir is not its code reads its pages from that folder") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";

@@ -179,6 +179,26 @@ TEST_CASE("url and slug set the page's URL inside its language's folder") {
   }
 }
 
+TEST_CASE("A page's URL is its file's path as Hugo makes it: lowercased, spaces as '-'") {
+  CHECK(HugoPath("docs/Getting started/Prerequisite", true) == "docs/getting-started/prerequisite");
+  CHECK(HugoPath("docs/Tutorials/StreamX_Metainfo", true) == "docs/tutorials/streamx_metainfo");
+  CHECK(HugoPath("docs/Tutorials/StreamX_Metainfo", false) == "docs/Tutorials/StreamX_Metainfo");
+  CHECK(HugoPath("blog/What's new? (2024)", true) == "blog/whats-new-2024");
+  CHECK(HugoPath("  lead/a  b", true) == "lead/a-b");
+  CHECK(HugoPath("指南/快速 开始", true) == "指南/快速-开始");
+  CHECK(HugoPath("c++/a%20b/v1.2@x~y#z", true) == "c++/a%20b/v1.2@x~y#z");
+  Diagnostics diags;
+  PageSource plain = Parse("---\ntitle: T\n---\n", &diags);
+  CHECK(UrlKey(plain.front, "docs/Getting started/Intro", plain.text, &diags) == "docs/getting-started/intro");
+  CHECK(UrlKey(plain.front, "docs/Getting started/Intro", plain.text, &diags, false) == "docs/Getting-started/Intro");
+  PageSource slug = Parse("---\nslug: My Setup\n---\n", &diags);
+  CHECK(UrlKey(slug.front, "Guides/install", slug.text, &diags) == "guides/my-setup");
+  // A url is the path written.
+  PageSource url = Parse("---\nurl: /Docs/Old Name/\n---\n", &diags);
+  CHECK(UrlKey(url.front, "guides/install", url.text, &diags) == "Docs/Old Name");
+  CHECK_FALSE(diags.HasErrors());
+}
+
 TEST_CASE("A url leaving the output folder is an error at its place") {
   for (const char* url : {"../../x", "/../x", "https://example.org/x", "/", "a?b"}) {
     INFO(url);
