@@ -77,7 +77,7 @@ ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg) {
       return out;
     }
   }
-  std::string stem(rel.substr(0, rel.size() - 3));  // drop ".md"
+  std::string stem(rel.substr(0, rel.size() - (IsHtmlPageFile(rel) ? 5 : 3)));  // drop ".md" or ".html"
   out.lang = folder_lang.empty() ? cfg.default_language : folder_lang;
   size_t slash = stem.rfind('/');
   size_t dot = stem.rfind('.');
@@ -384,7 +384,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   src->url_key = UrlKey(src->front, cp.key, src->text, diags, cfg.lowercase_urls);
   src->set_alias_files(AliasFiles(src->front, src->url_key, src->lang, src->text, diags));
   if (src->front.description().empty() && src->front.more().summary.empty()) {
-    std::string paragraph = FirstParagraph(src->body());
+    std::string paragraph = IsHtmlPageFile(src->path) ? FirstHtmlParagraph(src->body()) : FirstParagraph(src->body());
     // Kept for the whole build, one per page: built by appending, it held
     // about twice its length (a 250-byte paragraph in a 480-byte buffer).
     paragraph.shrink_to_fit();
@@ -571,7 +571,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   std::vector<std::string> files;
   std::vector<std::string> others;  // bundle resources, or files no page publishes
   for (std::string& rel : ListFiles(root / kContentDir, root, &escaped))
-    (rel.size() >= 4 && rel.compare(rel.size() - 3, 3, ".md") == 0 ? files : others).push_back(std::move(rel));
+    (IsPageFile(rel) ? files : others).push_back(std::move(rel));
   std::vector<std::string> bundled = LeafBundleMarkdown(&files, cfg);
   // The pages are made from the files' paths, then the files are read and
   // their front matter parsed in parallel (YAML parsing is the slow part of
@@ -623,7 +623,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   AttachResources(&pages, bundled, cfg);
   for (Page& page : pages)
     for (Resource& r : page.resources)
-      if (r.path.size() > 3 && r.path.compare(r.path.size() - 3, 3, ".md") == 0) r.published = false;
+      if (IsPageFile(r.path)) r.published = false;
   AddTaxonomyPages(&pages, cfg);
   // Held for the whole build: not the half-empty array an insert doubled.
   if (pages.capacity() > pages.size() + pages.size() / 16) pages.shrink_to_fit();

@@ -105,6 +105,12 @@ struct Page {
   HeapOptional<TaxonomyOf> taxonomy_;
 };
 
+/// Whether `rel` is a page's file: Markdown (`.md`), or HTML (`.html`), whose
+/// body is HTML as written (Hugo's content formats; a landing page is often
+/// `_index.html`). Other files are resources or not published.
+inline bool IsHtmlPageFile(std::string_view rel) { return rel.size() > 5 && rel.ends_with(".html"); }
+inline bool IsPageFile(std::string_view rel) { return (rel.size() > 3 && rel.ends_with(".md")) || IsHtmlPageFile(rel); }
+
 /// Where a content file belongs: its page key and language.
 struct ContentPath {
   std::string key;
@@ -167,6 +173,10 @@ bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics*
 /// description nor summary. Paragraphs with a figure (`` `=…` ``) are skipped,
 /// since a figure is shown only as the cost engine formats it.
 std::string FirstParagraph(std::string_view body);
+/// FirstParagraph of a body in HTML (a `.html` page): the text of its
+/// first `<p>` element, or everything before `<!--more-->`, tags left out and
+/// the common entities read; "" when that holds a shortcode.
+std::string FirstHtmlParagraph(std::string_view body);
 
 /// The taxonomies costsite lists (Hugo's defaults).
 inline constexpr std::string_view kTaxonomies[] = {"tags", "categories"};

@@ -126,6 +126,51 @@ std::string FirstParagraph(std::string_view body) {
   return Shorten(std::move(para), 300);
 }
 
+std::string FirstHtmlParagraph(std::string_view body) {
+  const size_t divider = body.find("<!--more-->");
+  std::string_view part = body.substr(0, divider);
+  if (divider == std::string_view::npos) {
+    size_t at = 0;
+    for (;; at += 2) {  // "<p>" or "<p class=…>", not "<pre>"
+      at = part.find("<p", at);
+      if (at == std::string_view::npos) return {};
+      const char next = at + 2 < part.size() ? part[at + 2] : '\0';
+      if (next == '>' || std::isspace(static_cast<unsigned char>(next))) break;
+    }
+    part = part.substr(at, part.find("</p>", at) - at);
+  }
+  if (part.find("{{") != std::string_view::npos) return {};  // a shortcode is shown only as it renders
+  std::string text;
+  for (size_t i = 0; i < part.size();) {
+    const char c = part[i];
+    if (c == '<') {  // a tag or a comment: left out
+      const size_t close = part.find(c == '<' && part.substr(i, 4) == "<!--" ? "-->" : ">", i);
+      i = close == std::string_view::npos ? part.size() : close + (part.substr(i, 4) == "<!--" ? 3 : 1);
+      continue;
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}};
+      bool named = false;
+      for (const auto& [entity, ch] : kEntities)
+        if (part.substr(i, entity.size()) == entity) {
+          text += ch;
+          i += entity.size();
+          named = true;
+          break;
+        }
+      if (named) continue;
+    }
+    text += std::isspace(static_cast<unsigned char>(c)) ? ' ' : c;
+    ++i;
+  }
+  std::string out;  // white space collapsed
+  for (char c : text)
+    if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return Shorten(std::move(out), divider == std::string_view::npos ? 300 : 600);
+}
+
 std::string TermKey(std::string_view term) {
   std::string out;
   for (char c : term) {

@@ -366,8 +366,10 @@ std::string TidyTables(const char* html) {
 void Initialize() { EnsureExtensionsRegistered(); }
 
 RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, int first_line,
-                                const MarkdownOptions& options, Diagnostics* diags) {
+                                const MarkdownOptions& given, Diagnostics* diags) {
   EnsureExtensionsRegistered();
+  MarkdownOptions options = given;
+  if (options.html_body) options.raw_html = true;
   // cmark-gfm's tables cost rows x columns: bound them before it sees them.
   if (!CheckTableLimits(path, body, first_line, options.tables, diags)) return {};
   int cmark_opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |
@@ -400,12 +402,23 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   };
   ShortcodeBody shortcodes = CutShortcodes(path, body, first_line, diags, heading);
   body = shortcodes.text;
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  NodePtr doc(cmark_parser_finish(parser.get()));
-  EndBareUrlsAtWidePunctuation(doc.get());
+  NodePtr doc;
+  int line_offset = first_line - 1;
+  if (options.html_body) {
+    // One block of raw HTML. Made here, it has no place of its own (line 0):
+    // its first line is the body's first.
+    doc.reset(NewNode(CMARK_NODE_DOCUMENT));
+    cmark_node* html = NewNode(CMARK_NODE_HTML_BLOCK);
+    cmark_node_set_literal(html, std::string(body).c_str());
+    cmark_node_append_child(doc.get(), html);
+    line_offset = first_line;
+  } else {
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+    EndBareUrlsAtWidePunctuation(doc.get());
+  }
 
   RenderedMarkdown out;
-  int line_offset = first_line - 1;
   // The drift checks read the tree as written, so they share this parse.
   if (options.cost_refs) *options.cost_refs = CollectCostRefs(doc.get(), path, first_line);
   MarkedNodes marked = MarkNodes(doc.get());
@@ -434,6 +447,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
                                           cmark_parser_get_syntax_extensions(parser.get()), ArenaScope::mem());
   out.html = TidyTables(html);
   ArenaScope::mem()->free(html);  // the caller owns the buffer (here: the arena's)
+  if (options.html_body) out.plain_text = VisibleText(out.html);  // its text is in no node
   return out;
 }
 

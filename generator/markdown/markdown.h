@@ -57,6 +57,10 @@ struct MarkdownOptions {
   // put in as text before the page is parsed (see CutShortcodes); nullptr: none.
   const ShortcodeText* shortcode_text = nullptr;
   int shortcode_depth = 0;  // how deep in shortcodes' inner content this render is
+  // The body is HTML, not Markdown (a content file `.html`, as Hugo reads
+  // one): written as it is, raw HTML allowed whatever `raw_html` says, with
+  // its shortcodes rendered and its links checked.
+  bool html_body = false;
 };
 
 /// The rendered body of one page and what the rest of the build needs from it.

@@ -496,6 +496,7 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
       return true;
     };
     markdown::MarkdownOptions opts{in.config->raw_html, &rewrite, &cost, refs, &impl_->reserved_ids, {}, &shortcodes};
+    opts.html_body = content::IsHtmlPageFile(src->path);
     page_opts = &opts;
     markdown::ShortcodeText param = [&](const markdown::ShortcodeCall& call, std::string* text) {
       return ParamText(*in.config, *src, call, text, diags);

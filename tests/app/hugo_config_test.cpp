@@ -183,6 +183,40 @@ TEST_CASE("Pages are published at Hugo's URLs: lowercased, spaces as '-', unless
                                  : "href=\"../../Tutorials/StreamX_Metainfo/index.html\""));
 }
 
+TEST_CASE("A content file in HTML is a page whose body is written as it is") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "config.toml", "title = \"Docs\"\n[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                                "[languages.zh]\nweight = 2\ncontentDir = \"content/zh\"\n");
+  WriteAll(src / "content/en/docs/pod.md", "---\ntitle: Pods\n---\nA Pod runs containers.\n");
+  WriteAll(src / "content/zh/docs/pod.md", "---\ntitle: Pod\n---\nPod 运行容器。\n");
+  // Indented HTML after a blank line (a code block in Markdown), a shortcode,
+  // a link to a page and one to nowhere; no raw_html setting.
+  WriteAll(src / "content/en/_index.html",
+           "+++\ntitle = \"Home\"\n+++\n<div class=\"intro\">\n\n    <p>Welcome <b>home</b></p>\n\n"
+           "{{% alert title=\"Note\" %}}Read **this**.{{% /alert %}}\n"
+           "<a href=\"{{< relref \"docs/pod\" >}}\">Pods</a> <a href=\"/docs/nowhere/\">gone</a>\n</div>\n");
+  WriteAll(src / "content/zh/_index.html", "---\ntitle: 首页\n---\n<p class=\"intro\">欢迎</p>\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, "content/en/_index.html:9:41: warning: link '/docs/nowhere/' leads nowhere"));
+  CHECK(Has(r.output, "1 warning"));
+  const std::string en = ReadAll(out / "en/index.html");
+  CHECK(Has(en, "<div class=\"intro\">\n\n    <p>Welcome <b>home</b></p>"));
+  CHECK_FALSE(Has(en, "<pre><code>"));
+  // The shortcode renders; its inner text is not Markdown here (no Markdown is read), as in Hugo.
+  CHECK(Has(en, "<aside class=\"sc-admonition sc-alert\" role=\"note\"><p class=\"sc-admonition-title\">Note</p>"));
+  CHECK(Has(en, "Read **this**."));
+  CHECK(Has(en, "<a href=\"docs/pod/index.html\">Pods</a>"));
+  CHECK(Has(ReadAll(out / "zh/index.html"), "<p class=\"intro\">欢迎</p>"));
+  // Its source is not published as a file of the site.
+  CHECK_FALSE(fs::exists(out / "en/_index.html"));
+  CHECK_FALSE(fs::exists(out / "_index.html"));
+  CHECK(Has(ReadAll(out / "en/index.search.js"), "Welcome home"));
+}
+
 TEST_CASE("A language whose contentDir is not its code reads its pages from that folder") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";

@@ -27,6 +27,8 @@ TEST_CASE("ClassifyContentPath maps file names to keys and languages") {
       {"_index.md", "", "zh", true},
       {"reports/_index.zh.md", "reports", "zh", true},
       {"v1.2-notes.md", "v1.2-notes", "zh", false},
+      {"_index.en.html", "", "en", true},  // a page in HTML, as Hugo reads one
+      {"docs/landing.html", "docs/landing", "zh", false},
   };
   for (const Case& c : cases) {
     INFO(c.rel);
@@ -36,6 +38,22 @@ TEST_CASE("ClassifyContentPath maps file names to keys and languages") {
     CHECK(cp.lang == c.lang);
     CHECK(cp.is_list == c.is_list);
   }
+}
+
+TEST_CASE("Markdown and HTML files are pages, other files are not") {
+  for (const char* rel : {"a.md", "docs/_index.en.md", "a.html", "docs/_index.zh.html"}) CHECK(IsPageFile(rel));
+  for (const char* rel : {".md", ".html", "a.htm", "a.png", "a.md.txt", "a.xhtml", "notes.markdown"})
+    CHECK_FALSE(IsPageFile(rel));
+  CHECK(IsHtmlPageFile("docs/_index.html"));
+  CHECK_FALSE(IsHtmlPageFile("docs/_index.md"));
+}
+
+TEST_CASE("An HTML page's summary is the text of its first paragraph") {
+  CHECK(FirstHtmlParagraph("<div class=\"x\">\n<h1>Hi</h1>\n<pre>code</pre>\n  <p class=\"intro\">Welcome  <b>home</b>,\n"
+                           "Q&amp;A &lt;here&gt;<!-- a note --></p><p>Second</p>") == "Welcome home, Q&A <here>");
+  CHECK(FirstHtmlParagraph("<p>One</p>\n<p>Two</p>\n<!--more-->\n<p>Three</p>") == "One Two");
+  CHECK(FirstHtmlParagraph("<div>No paragraph</div>").empty());
+  CHECK(FirstHtmlParagraph("<p>{{< param \"version\" >}}</p>").empty());
 }
 
 TEST_CASE("ClassifyContentPath with content_layout: folders takes the language from the folder") {
