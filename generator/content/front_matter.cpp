@@ -1,5 +1,7 @@
 #include "content/front_matter.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -395,25 +397,89 @@ std::string HugoPath(std::string_view path, bool lowercase) {
   auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
   std::string out;
   bool hyphen = false;  // a space was left out: a '-' goes before the next kept character
-  for (size_t i = 0; i < path.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(path[i]);
-    const bool kept = c >= 0x80 || std::isalnum(c) || std::string_view("./\\_#+~-@").find(static_cast<char>(c)) !=
-                                                           std::string_view::npos ||
-                      (c == '%' && i + 2 < path.size() && hex(path[i + 1]) && hex(path[i + 2]));
+  const int32_t size = static_cast<int32_t>(path.size());
+  for (int32_t i = 0; i < size;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(path.data(), i, size, c);
+    const bool kept =
+        c >= 0 && (u_isalpha(c) || u_isdigit(c) || U_GET_GC_MASK(c) & U_GC_M_MASK ||
+                   (c < 0x80 && std::string_view("./\\_#+~-@").find(static_cast<char>(c)) != std::string_view::npos) ||
+                   (c == '%' && i + 1 < size && hex(path[static_cast<size_t>(i)]) && hex(path[static_cast<size_t>(i) + 1])));
     if (kept) {
       if (hyphen) out += '-';
       hyphen = false;
-      out += lowercase && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
-    } else if (!out.empty() && std::isspace(c)) {
+      if (lowercase && u_isupper(c)) {
+        char buf[U8_MAX_LENGTH];
+        int32_t n = 0;
+        UBool error = false;
+        U8_APPEND(buf, n, U8_MAX_LENGTH, u_tolower(c), error);
+        if (!error) out.append(buf, static_cast<size_t>(n));
+      } else {
+        out.append(path.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      }
+    } else if (!out.empty() && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c))) {
       hyphen = true;
     }
   }
   return out;
 }
 
+namespace {
+
+// `pattern` (PermalinkTokens) for the page of file key `key`.
+std::string ExpandPermalink(std::string_view pattern, const FrontMatter& front, const std::string& key,
+                            bool lowercase) {
+  const std::string& date = front.more().date;  // YYYY-MM-DD
+  const std::string day = date.size() >= 10 ? date : "0001-01-01";
+  const std::vector<std::string> parts = [&] {
+    std::vector<std::string> p;
+    Walk(key, &p);
+    return p;
+  }();
+  const std::string filename = parts.empty() ? std::string() : parts.back();
+  const std::string title = HugoPath(front.title, lowercase);
+  const std::string slug = front.more().slug.empty() ? std::string() : HugoPath(front.more().slug, lowercase);
+  std::string sections;
+  for (size_t i = 0; i + 1 < parts.size(); ++i) sections += (sections.empty() ? "" : "/") + parts[i];
+  std::string out;
+  for (size_t at = 0; at < pattern.size();) {
+    if (pattern[at] != ':') {
+      out += pattern[at++];
+      continue;
+    }
+    size_t end = at + 1;
+    while (end < pattern.size() && std::islower(static_cast<unsigned char>(pattern[end]))) ++end;
+    const std::string_view token = pattern.substr(at, end - at);
+    if (token == ":year") out += day.substr(0, 4);
+    else if (token == ":month") out += day.substr(5, 2);
+    else if (token == ":day") out += day.substr(8, 2);
+    else if (token == ":section") out += parts.empty() ? std::string() : parts.front();
+    else if (token == ":sections") out += sections;
+    else if (token == ":title") out += title;
+    else if (token == ":slug") out += slug.empty() ? title : slug;
+    else if (token == ":filename") out += filename;
+    else if (token == ":slugorfilename") out += slug.empty() ? filename : slug;
+    else out += token;  // not a token (UnknownPermalinkToken): as written
+    at = end;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string UrlKey(const FrontMatter& front, const std::string& file_key, std::string_view text, Diagnostics* diags,
-                   bool lowercase) {
+                   const SiteConfig* cfg, bool is_list) {
+  const bool lowercase = !cfg || cfg->lowercase_urls;
   const std::string key = HugoPath(file_key, lowercase);
+  if (cfg && !is_list && front.more().url.text.empty() && !cfg->permalinks.empty()) {
+    const std::string section = key.substr(0, key.find('/'));
+    auto it = cfg->permalinks.find(section);
+    std::vector<std::string> parts;
+    if (it != cfg->permalinks.end() && key.find('/') != std::string::npos &&
+        Walk(ExpandPermalink(it->second, front, key, lowercase), &parts) && !parts.empty())
+      return Join(parts);
+  }
   if (!front.more().url.text.empty()) {
     std::vector<std::string> parts;
     const std::string& u = front.more().url.text;

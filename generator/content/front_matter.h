@@ -12,6 +12,7 @@
 
 #include "base/diagnostics.h"
 #include "base/heap_optional.h"
+#include "content/site_config.h"
 
 namespace YAML {
 class Node;
@@ -118,16 +119,22 @@ bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view
 /// first kept character) a '-' before the next kept one, characters other
 /// than letters, digits, marks and `. / \ _ - # + ~ @` (or `%` and two hex
 /// digits) left out, and lowercased unless `lowercase` is false (Hugo's
-/// `disablePathToLower`). "Getting started/Intro" -> "getting-started/intro".
-/// Characters outside ASCII are kept as they are.
+/// `disablePathToLower`). "Getting started/Intro" -> "getting-started/intro";
+/// "框架 — Hertz 正式开源！" -> "框架-hertz-正式开源".
 std::string HugoPath(std::string_view path, bool lowercase);
 
 /// The URL key of a page whose file gives `key`, after its slug and url
 /// (`url: /docs/x/` -> "docs/x"); errors for a url or slug that would leave
 /// the language's folder. The key and a slug are made as Hugo makes them
-/// (HugoPath); a url is the path written.
+/// (HugoPath, lowercased unless `cfg` says not); a url is the path written.
+/// A regular page (not `is_list`) of a top-level section with a permalink
+/// in `cfg` and no url is at the pattern's URL, as Hugo makes it: `:year`,
+/// `:month` and `:day` of its date, `:section` (the top-level one),
+/// `:sections` (every folder), `:title` (made a path), `:slug` (else the
+/// title), `:filename` (the file's, or its bundle's folder's, name) and
+/// `:slugorfilename`.
 std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags,
-                   bool lowercase = true);
+                   const SiteConfig* cfg = nullptr, bool is_list = false);
 
 /// The files, below the language's folder, of the page's aliases: "/old/x"
 /// from the language's folder ("old/x/index.html"), "old-x" beside the page,

@@ -36,7 +36,7 @@ bool IsBaseUrl(std::string_view url) {
 std::string SettingHint(std::string_view key) {
   static const std::vector<std::string> kSettings = {
       "title", "description", "params", "languages", "default_language", "content_layout", "as_of",
-      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html", "lowercase_urls",
+      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html", "lowercase_urls", "permalinks",
       "default_language_at_root", "toc_min_headings", "pager_size", "base_url"};
   auto folded = [](std::string_view k) {
     std::string out;
@@ -83,6 +83,17 @@ struct Reader {
 };
 
 }  // namespace
+
+std::string UnknownPermalinkToken(std::string_view pattern) {
+  for (size_t at = pattern.find(':'); at != std::string_view::npos; at = pattern.find(':', at + 1)) {
+    size_t end = at + 1;
+    while (end < pattern.size() && std::islower(static_cast<unsigned char>(pattern[end]))) ++end;
+    const std::string_view token = pattern.substr(at, end - at);
+    if (std::find(std::begin(kPermalinkTokens), std::end(kPermalinkTokens), token) == std::end(kPermalinkTokens))
+      return std::string(token);
+  }
+  return {};
+}
 
 SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagnostics* diags) {
   SiteConfig cfg;
@@ -161,6 +172,20 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       cfg.raw_html = r.Bool(v, "raw_html", false);
     } else if (key == "lowercase_urls") {
       cfg.lowercase_urls = r.Bool(v, "lowercase_urls", true);
+    } else if (key == "permalinks") {
+      if (!v.IsMap()) r.Error(v, "'permalinks' must be a map of section to URL pattern, such as {blog: /:section/:year/:slug/}");
+      for (const auto& p : v.IsMap() ? v : YAML::Node()) {
+        const std::string pattern = r.Str(p.second, "permalinks");
+        if (pattern.empty()) continue;
+        if (std::string token = UnknownPermalinkToken(pattern); !token.empty()) {
+          std::string known;
+          for (std::string_view t : kPermalinkTokens) known += (known.empty() ? "" : ", ") + std::string(t);
+          r.Error(p.second, "unknown token '" + token + "' in the permalink of '" + p.first.Scalar() + "' (known: " +
+                                known + ")");
+          continue;
+        }
+        cfg.permalinks[p.first.Scalar()] = pattern;
+      }
     } else if (key == "default_language_at_root") {
       cfg.default_language_at_root = r.Bool(v, "default_language_at_root", false);
     } else if (key == "toc_min_headings") {

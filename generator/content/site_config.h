@@ -36,6 +36,10 @@ struct SiteConfig {
   // A page's URL from its file's path lowercased, as Hugo makes it (false:
   // Hugo's `disablePathToLower`); spaces are '-' either way.
   bool lowercase_urls = true;
+  // The URL of each regular page of a top-level section, made from a
+  // pattern (site.yaml `permalinks:`, Hugo's [permalinks]): "blog" ->
+  // "/:section/:year/:month/:day/:slug/" (PermalinkTokens).
+  std::map<std::string, std::string, std::less<>> permalinks;
   // Links as Hugo reads them with defaultContentLanguageInSubdir = false: a
   // root-relative URL without a language folder ("/docs/x/") is the default
   // language's. false: such a URL names a file at the root of site/.
@@ -56,6 +60,12 @@ inline std::string_view ContentFolderOf(const SiteConfig& cfg, std::string_view 
   auto it = cfg.content_folders.find(lang);
   return it == cfg.content_folders.end() ? lang : std::string_view(it->second);
 }
+
+/// The tokens a permalink pattern may hold, as Hugo names them.
+inline constexpr std::string_view kPermalinkTokens[] = {":year", ":month", ":day", ":section", ":sections",
+                                                        ":title", ":slug", ":filename", ":slugorfilename"};
+/// The first token of `pattern` that is not one of kPermalinkTokens ("" when none).
+std::string UnknownPermalinkToken(std::string_view pattern);
 
 /// Parses site.yaml text; reports problems with positions into `diags`.
 SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagnostics* diags);

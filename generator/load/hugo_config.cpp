@@ -97,7 +97,8 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
       name.erase(std::remove(name.begin(), name.end(), '"'), name.end());
       table = prefix + name;
       size_t dots = std::count(table.begin(), table.end(), '.');
-      keep_table = table == "params" || table == "languages" || table == kRenderer ||
+      keep_table = table == "params" || table == "languages" || table == kRenderer || table == "permalinks" ||
+                   table == "permalinks.page" ||
                    (table.rfind("languages.", 0) == 0 && (dots == 1 || (dots == 2 && EndsWith(table, ".params"))));
       out += keep_table ? "[" + table + "]\n" : "\n";
       continue;
@@ -109,6 +110,7 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
     if (table.empty() && prefix.empty()) keep = kTop.count(key) > 0;
     else if (keep_table && (table == "params" || EndsWith(table, ".params"))) keep = !key.empty();
     else if (keep_table && table == kRenderer) keep = key == "unsafe";
+    else if (keep_table && (table == "permalinks" || table == "permalinks.page")) keep = !key.empty();
     else if (keep_table && table.rfind("languages.", 0) == 0) keep = kLanguage.count(key) > 0;
     // One line each: a value that goes on past its line is not read.
     std::string_view value = eq == std::string_view::npos ? std::string_view() : body.substr(eq + 1);
@@ -235,6 +237,21 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   content::SiteConfig out;
   out.raw_html = Text(Get(Get(Get(markup, "goldmark"), "renderer"), "unsafe")) == "true";
   out.lowercase_urls = Text(Get(doc, "disablepathtolower")) != "true";
+  // [permalinks] (or, since Hugo 0.115, [permalinks.page]): section -> pattern.
+  if (YAML::Node links = Get(doc, "permalinks"); links && links.IsMap()) {
+    const YAML::Node page = Get(links, "page");
+    for (const auto& kv : page && page.IsMap() ? page : links) {
+      if (!kv.first.IsScalar() || !kv.second.IsScalar()) continue;
+      const std::string pattern = kv.second.Scalar();
+      if (std::string token = content::UnknownPermalinkToken(pattern); !token.empty()) {
+        diags->Warning({file, 0, 0}, "the permalink of '" + kv.first.Scalar() + "' has token '" + token +
+                                         "', which costsite does not make: its pages keep their own URLs",
+                       {}, 1, "site-config");
+        continue;
+      }
+      out.permalinks[kv.first.Scalar()] = pattern;
+    }
+  }
   out.default_language = Lower(Text(Get(doc, "defaultcontentlanguage")));
   if (out.default_language.empty()) out.default_language = "en";
   std::set<std::string> disabled;

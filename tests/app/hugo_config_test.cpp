@@ -183,6 +183,43 @@ TEST_CASE("Pages are published at Hugo's URLs: lowercased, spaces as '-', unless
                                  : "href=\"../../Tutorials/StreamX_Metainfo/index.html\""));
 }
 
+TEST_CASE("Hugo's permalinks publish a section's pages at their pattern, and links in that form lead there") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "config.toml", "title = \"Docs\"\n[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                                "[languages.zh]\nweight = 2\ncontentDir = \"content/zh\"\n"
+                                "[permalinks]\nblog = \"/:section/:year/:month/:day/:slug/\"\nnews = \"/:monthname/:slug/\"\n");
+  WriteAll(src / "content/en/blog/news/Hello/index.md",
+           "---\ntitle: \"Hello World: Open Source\"\ndate: 2022-06-21\n---\nHi.\n");
+  WriteAll(src / "content/zh/blog/news/Hello/index.md", "---\ntitle: 你好，世界 — 开源！\ndate: 2022-06-21\n---\n你好。\n");
+  WriteAll(src / "content/en/docs/overview.md",
+           "---\ntitle: Overview\n---\nRead [the post](/blog/2022/06/21/hello-world-open-source/).\n");
+  WriteAll(src / "content/zh/docs/overview.md",
+           "---\ntitle: 概览\n---\n见[文章](/zh/blog/2022/06/21/你好世界-开源/)。\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(out / "en/blog/2022/06/21/hello-world-open-source/index.html"));
+  CHECK(fs::exists(out / "zh/blog/2022/06/21/你好世界-开源/index.html"));
+  CHECK_FALSE(Has(r.output, "leads nowhere"));
+  CHECK(Has(r.output, "config.toml: warning: the permalink of 'news' has token ':monthname', which costsite does not make"));
+  CHECK(Has(ReadAll(out / "en/docs/overview/index.html"),
+            "href=\"../../blog/2022/06/21/hello-world-open-source/index.html\""));
+}
+
+TEST_CASE("A permalink with a token costsite does not make is an error in site.yaml") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "site.yaml", "title: Docs\nlanguages: [en]\ndefault_language: en\n"
+                              "permalinks:\n  blog: /:section/:weekday/:slug/\n");
+  WriteAll(src / "content/blog/a.md", "---\ntitle: A\n---\nA.\n");
+  CliResult r = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(Has(r.output, "site.yaml:5:9: error: unknown token ':weekday' in the permalink of 'blog' (known: :year, :month"));
+}
+
 TEST_CASE("A content file in HTML is a page whose body is written as it is") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";

@@ -186,17 +186,49 @@ TEST_CASE("A page's URL is its file's path as Hugo makes it: lowercased, spaces 
   CHECK(HugoPath("blog/What's new? (2024)", true) == "blog/whats-new-2024");
   CHECK(HugoPath("  lead/a  b", true) == "lead/a-b");
   CHECK(HugoPath("指南/快速 开始", true) == "指南/快速-开始");
+  CHECK(HugoPath("blog/超大规模的企业级微服务 HTTP 框架 — Hertz 正式开源！", true) ==
+        "blog/超大规模的企业级微服务-http-框架-hertz-正式开源");
+  CHECK(HugoPath("Über Ärger/Émile", true) == "über-ärger/émile");
+  CHECK(HugoPath("Über Ärger", false) == "Über-Ärger");
   CHECK(HugoPath("c++/a%20b/v1.2@x~y#z", true) == "c++/a%20b/v1.2@x~y#z");
   Diagnostics diags;
   PageSource plain = Parse("---\ntitle: T\n---\n", &diags);
   CHECK(UrlKey(plain.front, "docs/Getting started/Intro", plain.text, &diags) == "docs/getting-started/intro");
-  CHECK(UrlKey(plain.front, "docs/Getting started/Intro", plain.text, &diags, false) == "docs/Getting-started/Intro");
+  SiteConfig keep_case;
+  keep_case.lowercase_urls = false;
+  CHECK(UrlKey(plain.front, "docs/Getting started/Intro", plain.text, &diags, &keep_case) == "docs/Getting-started/Intro");
   PageSource slug = Parse("---\nslug: My Setup\n---\n", &diags);
   CHECK(UrlKey(slug.front, "Guides/install", slug.text, &diags) == "guides/my-setup");
   // A url is the path written.
   PageSource url = Parse("---\nurl: /Docs/Old Name/\n---\n", &diags);
   CHECK(UrlKey(url.front, "guides/install", url.text, &diags) == "Docs/Old Name");
   CHECK_FALSE(diags.HasErrors());
+}
+
+TEST_CASE("A permalink pattern gives a section's pages their URLs, as Hugo's permalinks do") {
+  SiteConfig cfg;
+  cfg.permalinks["blog"] = "/:section/:year/:month/:day/:slug/";
+  cfg.permalinks["news"] = "/:sections/:filename-:title";
+  cfg.permalinks["notes"] = "/n/:slugorfilename/";
+  Diagnostics diags;
+  PageSource post = Parse("---\ntitle: \"Hertz: An HTTP Framework, Open Source\"\ndate: 2022-06-21T10:00:00+08:00\n---\n", &diags);
+  CHECK(UrlKey(post.front, "blog/news/Hertz_Open_Source", post.text, &diags, &cfg) ==
+        "blog/2022/06/21/hertz-an-http-framework-open-source");
+  CHECK(UrlKey(post.front, "news/2022/Launch", post.text, &diags, &cfg) ==
+        "news/2022/launch-hertz-an-http-framework-open-source");
+  CHECK(UrlKey(post.front, "notes/a/Launch", post.text, &diags, &cfg) == "n/launch");
+  PageSource slugged = Parse("---\ntitle: T\nslug: My Post\ndate: 2024-01-05\n---\n", &diags);
+  CHECK(UrlKey(slugged.front, "blog/x", slugged.text, &diags, &cfg) == "blog/2024/01/05/my-post");
+  CHECK(UrlKey(slugged.front, "notes/x", slugged.text, &diags, &cfg) == "n/my-post");
+  // A section's own page, a page of another section, and a url are not moved.
+  CHECK(UrlKey(post.front, "blog", post.text, &diags, &cfg, true) == "blog");
+  CHECK(UrlKey(post.front, "blog/news", post.text, &diags, &cfg, true) == "blog/news");
+  CHECK(UrlKey(post.front, "docs/Intro", post.text, &diags, &cfg) == "docs/intro");
+  PageSource moved = Parse("---\ntitle: T\nurl: /x/y/\n---\n", &diags);
+  CHECK(UrlKey(moved.front, "blog/z", moved.text, &diags, &cfg) == "x/y");
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(UnknownPermalinkToken("/:section/:year/:slug/").empty());
+  CHECK(UnknownPermalinkToken("/:section/:monthname/:slug/") == ":monthname");
 }
 
 TEST_CASE("A url leaving the output folder is an error at its place") {
