@@ -13,6 +13,7 @@
 #include "cost/evaluate.h"
 #include "cost/spend.h"
 #include "pricing/pricing.h"
+#include "content/pages.h"
 #include "content/site_layout.h"
 #include "output/staging.h"
 #include "render/anchors.h"
@@ -227,7 +228,7 @@ UpdateReport ServeSession::Apply(const std::vector<std::string>& changed) {
     bool exists = fs::exists(fs::path(options_.source) / path, ec);
     if (IsUnder(path, content::kContentDir)) {
       if (path.back() == '/') structural = true;  // a folder: pages may have come or gone
-      if (!EndsWith(path, ".md")) {               // a bundle's file: copied by a full build
+      if (!content::IsPageFile(path)) {           // a bundle's file: copied by a full build
         structural = true;
         continue;
       }

@@ -70,6 +70,18 @@ TEST_CASE("An edited page re-renders alone and only its changed file is written"
   CHECK(after["en/r3/index.search.js"].find("edited.") != std::string::npos);
 }
 
+TEST_CASE("An edited HTML page re-renders alone, its body written as it is") {
+  Fixture f(3, 1);
+  WriteAll(f.src / "content/landing.en.html", "---\ntitle: Landing\n---\n<p class=\"x\">First</p>\n");
+  REQUIRE(f.session->FullBuild().ok);
+  WriteAll(f.src / "content/landing.en.html", "---\ntitle: Landing\n---\n<p class=\"x\">Second</p>\n");
+  UpdateReport r = f.session->Update({"content/landing.en.html"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(f.Page("en/landing/index.html").find("<p class=\"x\">Second</p>") != std::string::npos);
+}
+
 TEST_CASE("An edit of a title writes the site files a build writes: the root index and 404.html") {
   Fixture f(2, 1);
   fs::remove(f.out / "404.html");
