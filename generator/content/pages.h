@@ -178,14 +178,16 @@ std::string FirstParagraph(std::string_view body);
 /// the common entities read; "" when that holds a shortcode.
 std::string FirstHtmlParagraph(std::string_view body);
 
-/// The taxonomies costsite lists (Hugo's defaults).
+/// The taxonomies costsite can list (Hugo's defaults); a site lists those of
+/// SiteConfig::taxonomies.
 inline constexpr std::string_view kTaxonomies[] = {"tags", "categories"};
 
 /// A term's URL part as Hugo makes it: lowercased, spaces as '-', characters
 /// a path cannot hold dropped ("Cost Model" -> "cost-model"; CJK kept).
 std::string TermKey(std::string_view term);
 
-/// Adds a page per taxonomy that any page uses ("tags") and a page per term
+/// Adds a page per taxonomy of the site's (SiteConfig::taxonomies) that any
+/// page uses ("tags") and a page per term
 /// ("tags/gpu"), each in the languages whose pages use it, to `pages`
 /// (kept ordered by key). A content page at one of these keys (an _index
 /// file) gives its text and title.

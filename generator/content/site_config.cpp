@@ -36,7 +36,7 @@ bool IsBaseUrl(std::string_view url) {
 std::string SettingHint(std::string_view key) {
   static const std::vector<std::string> kSettings = {
       "title", "description", "params", "languages", "default_language", "content_layout", "as_of",
-      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html", "lowercase_urls", "permalinks",
+      "build_date", "display_currency", "month_hours", "max_price_age", "raw_html", "lowercase_urls", "permalinks", "taxonomies",
       "default_language_at_root", "toc_min_headings", "pager_size", "base_url"};
   auto folded = [](std::string_view k) {
     std::string out;
@@ -172,6 +172,20 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       cfg.raw_html = r.Bool(v, "raw_html", false);
     } else if (key == "lowercase_urls") {
       cfg.lowercase_urls = r.Bool(v, "lowercase_urls", true);
+    } else if (key == "taxonomies") {
+      if (!v.IsSequence()) {
+        r.Error(v, "'taxonomies' must be a list of the taxonomies listed: [tags, categories], [tags] or []");
+        continue;
+      }
+      cfg.taxonomies.clear();
+      for (const auto& t : v) {
+        const std::string name = r.Str(t, "taxonomies");
+        if (name != "tags" && name != "categories") {
+          r.Error(t, "unknown taxonomy '" + name + "': costsite lists tags and categories");
+        } else if (std::find(cfg.taxonomies.begin(), cfg.taxonomies.end(), name) == cfg.taxonomies.end()) {
+          cfg.taxonomies.push_back(name);
+        }
+      }
     } else if (key == "permalinks") {
       if (!v.IsMap()) r.Error(v, "'permalinks' must be a map of section to URL pattern, such as {blog: /:section/:year/:slug/}");
       for (const auto& p : v.IsMap() ? v : YAML::Node()) {

@@ -40,6 +40,9 @@ struct SiteConfig {
   // pattern (site.yaml `permalinks:`, Hugo's [permalinks]): "blog" ->
   // "/:section/:year/:month/:day/:slug/" (PermalinkTokens).
   std::map<std::string, std::string, std::less<>> permalinks;
+  // The taxonomies listed, of kTaxonomies (site.yaml `taxonomies:`; Hugo's
+  // disableKinds and [taxonomies]): their pages and each page's terms.
+  std::vector<std::string> taxonomies = {"tags", "categories"};
   // Links as Hugo reads them with defaultContentLanguageInSubdir = false: a
   // root-relative URL without a language folder ("/docs/x/") is the default
   // language's. false: such a URL names a file at the root of site/.

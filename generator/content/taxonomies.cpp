@@ -195,7 +195,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
   std::map<std::string, std::pair<std::string, std::string>> what;  // key -> (taxonomy, term key)
   for (const Page& page : *pages) {
     for (const PageSource& s : page.sources) {
-      for (std::string_view taxonomy : kTaxonomies) {
+      for (std::string_view taxonomy : cfg.taxonomies) {
         const auto& terms = taxonomy == "tags" ? s.front.more().tags : s.front.more().categories;
         std::string t(taxonomy);
         for (const std::string& term : terms) {

@@ -48,7 +48,7 @@ constexpr std::string_view kRenderer = "markup.goldmark.renderer";
 std::string KeptToml(std::string_view text, const std::string& prefix) {
   static const std::set<std::string, std::less<>> kTop = {
       "title", "baseurl", "defaultcontentlanguage", "defaultcontentlanguageinsubdir", "contentdir",
-      "disablelanguages", "disablepathtolower"};
+      "disablelanguages", "disablepathtolower", "disablekinds"};
   static const std::set<std::string, std::less<>> kLanguage = {"title", "weight", "contentdir", "languagename",
                                                                "disabled"};
   std::string out;
@@ -98,6 +98,7 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
       table = prefix + name;
       size_t dots = std::count(table.begin(), table.end(), '.');
       keep_table = table == "params" || table == "languages" || table == kRenderer || table == "permalinks" ||
+                   table == "taxonomies" ||
                    table == "permalinks.page" ||
                    (table.rfind("languages.", 0) == 0 && (dots == 1 || (dots == 2 && EndsWith(table, ".params"))));
       out += keep_table ? "[" + table + "]\n" : "\n";
@@ -110,7 +111,8 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
     if (table.empty() && prefix.empty()) keep = kTop.count(key) > 0;
     else if (keep_table && (table == "params" || EndsWith(table, ".params"))) keep = !key.empty();
     else if (keep_table && table == kRenderer) keep = key == "unsafe";
-    else if (keep_table && (table == "permalinks" || table == "permalinks.page")) keep = !key.empty();
+    else if (keep_table && (table == "permalinks" || table == "permalinks.page" || table == "taxonomies"))
+      keep = !key.empty();
     else if (keep_table && table.rfind("languages.", 0) == 0) keep = kLanguage.count(key) > 0;
     // One line each: a value that goes on past its line is not read.
     std::string_view value = eq == std::string_view::npos ? std::string_view() : body.substr(eq + 1);
@@ -237,6 +239,18 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   content::SiteConfig out;
   out.raw_html = Text(Get(Get(Get(markup, "goldmark"), "renderer"), "unsafe")) == "true";
   out.lowercase_urls = Text(Get(doc, "disablepathtolower")) != "true";
+  // disableKinds without taxonomy pages, or [taxonomies] naming some: the
+  // taxonomies listed (of tags and categories, the two costsite lists).
+  if (YAML::Node kinds = Get(doc, "disablekinds"); kinds && kinds.IsSequence())
+    for (const auto& k : kinds)
+      if (const std::string kind = Lower(Text(k)); kind == "taxonomy" || kind == "term" || kind == "taxonomyterm")
+        out.taxonomies.clear();
+  if (YAML::Node named = Get(doc, "taxonomies"); named && named.IsMap() && named.size() > 0 && !out.taxonomies.empty()) {
+    out.taxonomies.clear();
+    for (const auto& kv : named)
+      if (const std::string plural = Lower(Text(kv.second)); plural == "tags" || plural == "categories")
+        out.taxonomies.push_back(plural);
+  }
   // [permalinks] (or, since Hugo 0.115, [permalinks.page]): section -> pattern.
   if (YAML::Node links = Get(doc, "permalinks"); links && links.IsMap()) {
     const YAML::Node page = Get(links, "page");

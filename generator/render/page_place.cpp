@@ -116,12 +116,17 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
   const content::FrontMatter& front = src.front;
   if (!front.more().date.empty()) data->set("date", PageDate(front.more().date, lang));
   if (!front.more().lastmod.empty() && front.more().lastmod != front.more().date) data->set("lastmod", PageDate(front.more().lastmod, lang));
-  data->set("has_tags", mstch::data(!front.more().tags.empty()));
-  data->set("tags", Terms(front.more().tags, "tags", lang, file));
-  data->set("has_categories", mstch::data(!front.more().categories.empty()));
-  data->set("categories", Terms(front.more().categories, "categories", lang, file));
-  data->set("has_meta", mstch::data(!front.more().date.empty() || !front.more().lastmod.empty() || !front.more().tags.empty() ||
-                                    !front.more().categories.empty()));
+  // A taxonomy the site does not list has no pages to link a term to.
+  auto listed = [&](std::string_view t) {
+    return std::find(in.config->taxonomies.begin(), in.config->taxonomies.end(), t) != in.config->taxonomies.end();
+  };
+  const bool tags = listed("tags") && !front.more().tags.empty();
+  const bool categories = listed("categories") && !front.more().categories.empty();
+  data->set("has_tags", mstch::data(tags));
+  data->set("tags", Terms(tags ? front.more().tags : std::vector<std::string>{}, "tags", lang, file));
+  data->set("has_categories", mstch::data(categories));
+  data->set("categories", Terms(categories ? front.more().categories : std::vector<std::string>{}, "categories", lang, file));
+  data->set("has_meta", mstch::data(!front.more().date.empty() || !front.more().lastmod.empty() || tags || categories));
   mstch::data params;
   for (const content::Param& p : front.more().params) {
     if (!p.is_list) {

@@ -225,6 +225,42 @@ TEST_CASE("Dates are shown in the page's language and tags link to term pages") 
   CHECK(b.Page("en/tags/入门/index.html").find("<p>No pages yet.</p>") != std::string::npos);
 }
 
+TEST_CASE("A site lists only the taxonomies it names: site.yaml's taxonomies, Hugo's disableKinds") {
+  TempDir tmp;
+  fs::path src = FixtureCopy(tmp.path() / "src");
+  bool tags = false;
+  SECTION("taxonomies: [tags]") {
+    WriteAll(src / "site.yaml", ReadAll(src / "site.yaml") + "taxonomies: [tags]\n");
+    tags = true;
+  }
+  SECTION("disableKinds in Hugo's configuration") {
+    fs::remove(src / "site.yaml");
+    WriteAll(src / "hugo.toml", "title = \"Docs\"\ndisableKinds = [\"taxonomy\", \"term\"]\n"
+                                  "[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                                  "[languages.zh]\nweight = 2\ncontentDir = \"content/zh\"\n");
+  }
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(out / "en/tags/setup/index.html") == tags);
+  CHECK_FALSE(fs::exists(out / "zh/categories"));
+  const std::string zh = ReadAll(out / "zh/sections/install/index.html");
+  CHECK((zh.find("rel=\"tag\" href=\"../../tags/入门/index.html\"") != std::string::npos) == tags);
+  CHECK(zh.find("categories/") == std::string::npos);
+  CHECK(zh.find("发布于 <time datetime=\"2024-03-05\">") != std::string::npos);  // its date is shown all the same
+}
+
+TEST_CASE("A taxonomy costsite does not list is an error in site.yaml") {
+  TempDir tmp;
+  fs::path src = FixtureCopy(tmp.path() / "src");
+  WriteAll(src / "site.yaml", ReadAll(src / "site.yaml") + "taxonomies: [tags, series]\n");
+  CliResult r = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(r.output.find("error: unknown taxonomy 'series': costsite lists tags and categories") != std::string::npos);
+}
+
 TEST_CASE("Aliases are relative redirect pages, and slug and url move a page") {
   Built b;
   std::string alias = b.Page("en/old/install/index.html");
