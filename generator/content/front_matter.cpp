@@ -126,6 +126,8 @@ bool ReadMenus(const YAML::Node& v, std::vector<MenuEntry>* out) {
         std::string k = Lower(f.first.Scalar());
         if (k == "weight") e.weight = f.second.as<int>();
         else if (k == "name") e.name = f.second.as<std::string>();
+        else if (k == "parent") e.parent = f.second.as<std::string>();
+        else if (k == "identifier") e.identifier = f.second.as<std::string>();
       }
     } else if (!kv.second.IsNull()) {
       return false;

@@ -25,6 +25,10 @@ struct MenuEntry {
   std::string menu;  // "main"
   int weight = 0;    // order within the menu (then title)
   std::string name;  // "" = the page's linkTitle, else its title
+  // Hugo's nested menus: the entry under another (its `parent` names that
+  // entry's `identifier`, else its name); "" = at the top.
+  std::string parent;
+  std::string identifier;  // "" = its name
 };
 
 /// A front matter key costsite does not read itself, for templates as

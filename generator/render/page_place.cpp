@@ -1,6 +1,7 @@
 #include "render/page_place.h"
 
 #include <algorithm>
+#include <set>
 
 #include "figures/dates.h"
 #include "output/paths.h"
@@ -103,7 +104,16 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
     data->set("section_nav", nav);
   }
   mstch::data menu{mstch::data::type::list};
+  // The header shows the menu's top entries, as Hugo themes range over
+  // it: an entry under another (`parent`) is not among them, unless no
+  // entry is its parent.
+  auto name_of = [&](const MenuItem& m) -> std::string {
+    return m.second->name.empty() ? ListTitle(*m.first->In(lang)) : m.second->name;
+  };
+  std::set<std::string> parents;
+  for (const MenuItem& m : main_menu) parents.insert(m.second->identifier.empty() ? name_of(m) : m.second->identifier);
   for (const auto& [target, entry] : main_menu) {
+    if (!entry->parent.empty() && parents.count(entry->parent)) continue;
     mstch::data item;
     item.set("title", entry->name.empty() ? ListTitle(*target->In(lang)) : entry->name);
     item.set("url", UrlOf(*target, lang, file));

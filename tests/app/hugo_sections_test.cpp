@@ -285,6 +285,31 @@ TEST_CASE("The main menu of each language is in the header") {
                     "<li><a href=\"sections/configure/index.html\">配置工具</a></li></ul></nav>") != std::string::npos);
 }
 
+TEST_CASE("An entry under another in the main menu is not among the header's top entries") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "site.yaml", "title: Docs\nlanguages: [en]\ndefault_language: en\n");
+  WriteAll(src / "content/docs/_index.md", "---\ntitle: Documentation\nmenu:\n  main:\n    weight: 1\n---\nDocs.\n");
+  WriteAll(src / "content/docs/kitex.md",
+           "---\ntitle: Kitex\nmenu:\n  main:\n    parent: Documentation\n    weight: 1\n---\nKitex.\n");
+  WriteAll(src / "content/docs/hertz.md",
+           "---\ntitle: Hertz\nmenu:\n  main:\n    parent: docs-menu\n---\nHertz.\n");
+  WriteAll(src / "content/blog/_index.md",
+           "---\ntitle: Blog\nmenu:\n  main:\n    weight: 2\n    identifier: docs-menu\n---\nBlog.\n");
+  WriteAll(src / "content/lost.md", "---\ntitle: Lost\nmenu:\n  main:\n    parent: Nowhere\n    weight: 3\n---\nLost.\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  std::string header = ReadAll(out / "en/index.html");
+  header = header.substr(0, header.find("</header>"));
+  // Kitex is under Documentation (by name), Hertz under Blog (by identifier);
+  // Lost names no entry and stays at the top.
+  CHECK(header.find("<ul><li><a href=\"docs/index.html\">Documentation</a></li>"
+                    "<li><a href=\"blog/index.html\">Blog</a></li>"
+                    "<li><a href=\"lost/index.html\">Lost</a></li></ul>") != std::string::npos);
+}
+
 TEST_CASE("With base_url each language has an RSS feed and the sitemap has lastmod") {
   Built b;
   std::string feed = b.Page("en/index.xml");
