@@ -21,8 +21,9 @@ std::string_view SourceText::Line(int line_no) const {
 }
 
 std::optional<std::string> SourceText::Text() const {
+  // Not from `lines_`: a text whose lines were asked for is never put away
+  // (PutAway), so it is in memory.
   if (const std::string* held = text_.in_memory()) return *held;
-  if (lines_ && !lines_->back.empty()) return lines_->back;
   std::string back = text_.str();
   if (back.empty()) return std::nullopt;  // a put-away text is never empty (TextShelf::Put)
   return back;
