@@ -130,19 +130,39 @@ void Engine::ReleaseChecked(size_t m) {
   models_[m].reset();
 }
 
+ModelGroups::ModelGroups(size_t n) : parent_(n) {
+  for (size_t m = 0; m < n; ++m) parent_[m] = m;
+}
+
+size_t ModelGroups::Root(size_t m) {
+  while (parent_[m] != m) m = parent_[m] = parent_[parent_[m]];
+  return m;
+}
+
+void ModelGroups::Join(size_t a, size_t b) {
+  a = Root(a), b = Root(b);
+  if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+}
+
+std::vector<std::vector<size_t>> ModelGroups::Groups(const std::vector<char>& keep) {
+  std::vector<std::vector<size_t>> groups;
+  std::vector<size_t> group_of(parent_.size(), SIZE_MAX);
+  for (size_t m = 0; m < parent_.size(); ++m) {
+    if (!keep.empty() && !keep[m]) continue;
+    size_t r = Root(m);
+    if (group_of[r] == SIZE_MAX) group_of[r] = groups.size(), groups.emplace_back();
+    groups[group_of[r]].push_back(m);
+  }
+  return groups;
+}
+
 std::vector<std::vector<size_t>> Engine::Groups() {
-  std::vector<size_t> parent(models_.size());
-  for (size_t m = 0; m < parent.size(); ++m) parent[m] = m;
-  auto root = [&](size_t m) {
-    while (parent[m] != m) m = parent[m] = parent[parent[m]];
-    return m;
-  };
+  ModelGroups joined(models_.size());
   for (size_t m = 0; m < models_.size(); ++m) {
     for (const std::string& id : ModelsRead(m)) {
       auto it = model_index_.find(id);
       if (it == model_index_.end()) continue;  // a model of the prior evaluation
-      size_t a = root(m), b = root(it->second);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+      joined.Join(m, it->second);
     }
     // What the model reads is known now (ModelsRead keeps it): its parses go,
     // and the engine of its group parses them again. Kept until the groups
@@ -155,17 +175,7 @@ std::vector<std::vector<size_t>> Engine::Groups() {
       if (it != parsed_.end() && it->second) parsed_.erase(it);
     }
   }
-  std::vector<std::vector<size_t>> groups;
-  std::vector<size_t> group_of(models_.size(), SIZE_MAX);
-  for (size_t m = 0; m < models_.size(); ++m) {
-    size_t r = root(m);
-    if (group_of[r] == SIZE_MAX) {
-      group_of[r] = groups.size();
-      groups.emplace_back();
-    }
-    groups[group_of[r]].push_back(m);
-  }
-  return groups;
+  return joined.Groups();
 }
 
 void Engine::Check(size_t m) {

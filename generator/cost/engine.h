@@ -99,6 +99,21 @@ struct Scope {
 /// Every formula of `d`, scenarios', rules' and expectations' included.
 std::vector<const Located*> FormulasOf(const ModelDef& d);
 
+/// Models 0…n-1 joined into the groups that evaluate together (models that
+/// read each other, directly or not).
+class ModelGroups {
+ public:
+  explicit ModelGroups(size_t n);
+  void Join(size_t a, size_t b);
+  /// The groups of the models `keep` holds (every model when empty), each
+  /// one's indices ascending, ordered by their first model.
+  std::vector<std::vector<size_t>> Groups(const std::vector<char>& keep = {});
+
+ private:
+  size_t Root(size_t m);
+  std::vector<size_t> parent_;
+};
+
 class Engine {
  public:
   Engine(const UnitTable& units, const PriceBook& prices, const Options& options,

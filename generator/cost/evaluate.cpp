@@ -45,6 +45,18 @@ bool AnyAdjustable(const Inputs& inputs) {
   return false;
 }
 
+// Each model's results, one list after another. Reserved, and each model's
+// list freed once moved: grown by doubling, the list of 50,000 results (960
+// bytes each) held up to three times its size.
+ResultList InModelOrder(std::vector<ResultList>* per_model) {
+  size_t count = 0;
+  for (const auto& results : *per_model) count += results.size();
+  ResultList out;
+  out.reserve(count);
+  for (ResultList& results : *per_model) out.Append(std::move(results));
+  return out;
+}
+
 // Evaluates the groups of `engine` (Engine::Groups) on `threads` threads, one
 // engine per group, and returns the results in model order as one engine
 // would have made them.
@@ -92,14 +104,7 @@ ResultList EvaluateGroups(Engine& engine, const std::vector<std::vector<size_t>>
       }
     });
   });
-  // Reserved, and each model's list freed once moved: grown by doubling, the
-  // list of 50,000 results (960 bytes each) held up to three times its size.
-  size_t count = 0;
-  for (const auto& results : per_model) count += results.size();
-  ResultList out;
-  out.reserve(count);
-  for (ResultList& results : per_model) out.Append(std::move(results));
-  return out;
+  return InModelOrder(&per_model);
 }
 
 // Adds the site's count units (`units:`) to the table before any unit is
@@ -315,7 +320,7 @@ bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || 
 // other (a word that only looks like a model id joins them), which is
 // harmless, as a figure is the same in any engine that has what it reads.
 // A later model of an id already taken is reported as the engine reports
-// it, and left out (SIZE_MAX in `*kept` is none).
+// it, and left out of every group.
 std::vector<std::vector<size_t>> AsideGroups(const std::vector<ModelAside>& aside, Diagnostics& diags) {
   std::unordered_map<std::string_view, size_t> index;
   std::vector<char> kept(aside.size(), 0);
@@ -330,30 +335,13 @@ std::vector<std::vector<size_t>> AsideGroups(const std::vector<ModelAside>& asid
              "duplicate model id '" + aside[m].id + "' (first defined at " + PlaceText(first.pos(), first.line()) + ")",
              "duplicate-id");
   }
-  std::vector<size_t> parent(aside.size());
-  for (size_t m = 0; m < parent.size(); ++m) parent[m] = m;
-  auto root = [&](size_t m) {
-    while (parent[m] != m) m = parent[m] = parent[parent[m]];
-    return m;
-  };
+  ModelGroups joined(aside.size());
   for (size_t m = 0; m < aside.size(); ++m) {
     if (!kept[m]) continue;
-    for (const std::string& name : aside[m].may_read) {
-      auto it = index.find(name);
-      if (it == index.end()) continue;
-      size_t a = root(m), b = root(it->second);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    }
+    for (const std::string& name : aside[m].may_read)
+      if (auto it = index.find(name); it != index.end()) joined.Join(m, it->second);
   }
-  std::vector<std::vector<size_t>> groups;
-  std::vector<size_t> group_of(aside.size(), SIZE_MAX);
-  for (size_t m = 0; m < aside.size(); ++m) {
-    if (!kept[m]) continue;
-    size_t r = root(m);
-    if (group_of[r] == SIZE_MAX) group_of[r] = groups.size(), groups.emplace_back();
-    groups[group_of[r]].push_back(m);
-  }
-  return groups;
+  return joined.Groups(kept);
 }
 
 // Evaluates the models set aside, a group at a time on `threads` threads:
@@ -400,12 +388,7 @@ ResultList EvaluateAside(const EvaluationCore& core, int threads, Diagnostics& d
       }
     });
   });
-  size_t count = 0;
-  for (const auto& results : per_model) count += results.size();
-  ResultList out;
-  out.reserve(count);
-  for (ResultList& results : per_model) out.Append(std::move(results));
-  return out;
+  return InModelOrder(&per_model);
 }
 
 }  // namespace

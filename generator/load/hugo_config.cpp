@@ -208,34 +208,33 @@ std::string HugoConfigFile(const fs::path& root) {
   return {};
 }
 
+// The setting `key` of Hugo's configuration `file`, or, when `file` is in
+// config/_default/, of that folder's own file for it (languages.toml,
+// markup.yaml, …) when there is one; false when that file cannot be read.
+bool KeyOrItsFile(const fs::path& root, const std::string& file, const YAML::Node& doc, const std::string& key,
+                  YAML::Node* out, Diagnostics* diags) {
+  *out = Get(doc, key);
+  if (file.rfind("config/_default/", 0) != 0) return true;
+  for (const char* ext : {".toml", ".yaml", ".yml"}) {
+    std::error_code ec;
+    const std::string rel = "config/_default/" + key + ext;
+    if (!fs::is_regular_file(root / rel, ec)) continue;
+    YAML::Node file_doc;
+    if (!LoadNode(root, rel, key + ".", &file_doc, diags)) return false;
+    *out = EndsWith(rel, ".toml") ? Get(file_doc, key) : file_doc;
+    break;
+  }
+  return true;
+}
+
 bool ReadHugoConfig(const fs::path& root, const std::string& file, content::SiteConfig* cfg, Diagnostics* diags) {
   YAML::Node doc;
   if (!LoadNode(root, file, "", &doc, diags)) return false;
-  YAML::Node languages = Get(doc, "languages");
-  if (file.rfind("config/_default/", 0) == 0) {
-    for (const char* name : {"languages.toml", "languages.yaml", "languages.yml"}) {
-      std::error_code ec;
-      std::string rel = std::string("config/_default/") + name;
-      if (!fs::is_regular_file(root / rel, ec)) continue;
-      YAML::Node file_doc;
-      if (!LoadNode(root, rel, "languages.", &file_doc, diags)) return false;
-      languages = EndsWith(rel, ".toml") ? Get(file_doc, "languages") : file_doc;
-      break;
-    }
-  }
-  // Goldmark's `unsafe`, in the file or (in a config folder) in markup.toml.
-  YAML::Node markup = Get(doc, "markup");
-  if (file.rfind("config/_default/", 0) == 0) {
-    for (const char* name : {"markup.toml", "markup.yaml", "markup.yml"}) {
-      std::error_code ec;
-      std::string rel = std::string("config/_default/") + name;
-      if (!fs::is_regular_file(root / rel, ec)) continue;
-      YAML::Node file_doc;
-      if (!LoadNode(root, rel, "markup.", &file_doc, diags)) return false;
-      markup = EndsWith(rel, ".toml") ? Get(file_doc, "markup") : file_doc;
-      break;
-    }
-  }
+  // Goldmark's `unsafe` is in `markup`.
+  YAML::Node languages, markup;
+  if (!KeyOrItsFile(root, file, doc, "languages", &languages, diags) ||
+      !KeyOrItsFile(root, file, doc, "markup", &markup, diags))
+    return false;
   content::SiteConfig out;
   out.raw_html = Text(Get(Get(Get(markup, "goldmark"), "renderer"), "unsafe")) == "true";
   out.lowercase_urls = Text(Get(doc, "disablepathtolower")) != "true";
