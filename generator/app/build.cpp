@@ -89,7 +89,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
                                             std::vector<PagesKept>* kept,
                                             size_t* more_files) {  // data exports and lists' later pages
   const std::vector<content::Page>& pages = *site_pages;
-  const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation) : std::vector<std::vector<size_t>>();
+  const auto models = in.evaluation ? render::ResultsByModel(*in.evaluation) : std::vector<render::ModelPlaces>();
   std::atomic<size_t> exports{0}, pager_files{0};
   const std::vector<std::string>& langs = in.config->languages;
   std::vector<render::OutputFile> files(kept ? 0 : pages.size() * langs.size());

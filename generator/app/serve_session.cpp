@@ -418,8 +418,8 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
   report.models_total = model_prints_.size() + added - removed.size();
   std::string err;
   const fs::path out = options_.out;
-  for (const std::vector<size_t>& places : render::ResultsByModel(site.evaluation)) {
-    if (!changed.count(site.evaluation.results().model(places.front()))) continue;
+  for (render::ModelPlaces places : render::ResultsByModel(site.evaluation)) {
+    if (!changed.count(site.evaluation.results().model(places.first))) continue;
     for (const render::OutputFile& f : render::ExportModel(site.evaluation, places, site.config.languages))
       if (!WriteIfChanged(out / f.path, f.content, &report.files_written, &err)) report.errors += err + "\n";
   }

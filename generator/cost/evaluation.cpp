@@ -185,33 +185,36 @@ class Hasher {
   uint64_t h_ = 14695981039346656037ull;
 };
 
-std::string ResultKey(std::string_view model, std::string_view scenario) {
-  std::string key(model);
-  key += '\0';
-  key += scenario;
-  return key;
+// Orders results by model, then scenario, then place: the first of equal
+// keys is the one a scan would find.
+std::pair<std::string_view, std::string_view> KeyOf(const ResultList& results, uint32_t i) {
+  return {results.model(i), results.scenario(i)};
 }
 
 }  // namespace
 
 Evaluation::Evaluation(std::shared_ptr<const EvaluationData> data) : data_(std::move(data)) {
-  auto index = std::make_shared<std::unordered_map<std::string, size_t>>();
+  // Read without the results, which may be in a file.
   const ResultList& results = data_->results;
-  for (size_t i = 0; i < results.size(); ++i)  // read without the results, which may be in a file
-    index->emplace(ResultKey(results.model(i), results.scenario(i)), i);  // the first wins, as a scan would
-  index_ = std::move(index);
-}
-
-const ModelResult* Evaluation::Find(std::string_view model, std::string_view scenario) const {
-  if (!index_) return nullptr;  // the empty evaluation
-  auto it = index_->find(ResultKey(model, scenario));
-  return it == index_->end() ? nullptr : &data_->results[it->second];
+  std::vector<uint32_t> index(results.size());
+  for (size_t i = 0; i < index.size(); ++i) index[i] = static_cast<uint32_t>(i);
+  std::stable_sort(index.begin(), index.end(),
+                   [&](uint32_t a, uint32_t b) { return KeyOf(results, a) < KeyOf(results, b); });
+  index_ = std::make_shared<const std::vector<uint32_t>>(std::move(index));
 }
 
 size_t Evaluation::PlaceOf(std::string_view model, std::string_view scenario) const {
-  if (!index_) return data_->results.size();
-  auto it = index_->find(ResultKey(model, scenario));
-  return it == index_->end() ? data_->results.size() : it->second;
+  const ResultList& results = data_->results;
+  if (!index_) return results.size();  // the empty evaluation
+  std::pair<std::string_view, std::string_view> key{model, scenario};
+  auto it = std::lower_bound(index_->begin(), index_->end(), key,
+                             [&](uint32_t i, const auto& k) { return KeyOf(results, i) < k; });
+  return it != index_->end() && KeyOf(results, *it) == key ? *it : results.size();
+}
+
+const ModelResult* Evaluation::Find(std::string_view model, std::string_view scenario) const {
+  size_t at = PlaceOf(model, scenario);
+  return at == data_->results.size() ? nullptr : &data_->results[at];
 }
 
 bool Evaluation::HasInputs() const { return data_ && data_->core && !data_->core->inputs.models.empty(); }

@@ -540,15 +540,21 @@ const std::string& ResultList::model(size_t i) const {
 }
 
 const std::string& ResultList::scenario(size_t i) const {
-  return items_[i].result ? items_[i].result->scenario : items_[i].scenario;
+  static const std::string kNone;
+  const Entry& e = items_[i];
+  return e.result ? e.result->scenario : e.rest ? e.rest->scenario : kNone;
 }
 
 const SharedList<std::string>& ResultList::uses(size_t i) const {
-  return items_[i].result ? items_[i].result->uses : items_[i].uses;
+  static const SharedList<std::string> kNone;
+  const Entry& e = items_[i];
+  return e.result ? e.result->uses : e.rest ? e.rest->uses : kNone;
 }
 
 const SharedList<ExpectationResult>& ResultList::expectations(size_t i) const {
-  return items_[i].result ? items_[i].result->expectations : items_[i].expectations;
+  static const SharedList<ExpectationResult> kNone;
+  const Entry& e = items_[i];
+  return e.result ? e.result->expectations : e.rest ? e.rest->expectations : kNone;
 }
 
 void ResultList::Freeze(ModelResult r, const std::shared_ptr<ResultStore>& store) {
@@ -556,9 +562,8 @@ void ResultList::Freeze(ModelResult r, const std::shared_ptr<ResultStore>& store
   if (store->Put(r, &e.at, &e.size)) {
     store_ = store;
     e.model = std::move(r.model);
-    e.scenario = std::move(r.scenario);
-    e.uses = std::move(r.uses);
-    e.expectations = std::move(r.expectations);
+    if (!r.scenario.empty() || !r.uses.empty() || !r.expectations.empty())
+      e.rest = Entry::Rest{std::move(r.scenario), std::move(r.uses), std::move(r.expectations)};
   } else {
     e.result = std::make_shared<const ModelResult>(std::move(r));
   }

@@ -311,22 +311,23 @@ std::string DataFile(std::string_view model, std::string_view ext) {
   return "data/" + name + "." + std::string(ext);
 }
 
-std::vector<std::vector<size_t>> ResultsByModel(const cost::Evaluation& evaluation) {
+std::vector<ModelPlaces> ResultsByModel(const cost::Evaluation& evaluation) {
   // Results come grouped by model: base case first, then each scenario.
   const cost::ResultList& results = evaluation.results();
-  std::vector<std::vector<size_t>> models;
+  std::vector<ModelPlaces> models;
   for (size_t i = 0; i < results.size(); ++i) {
-    if (models.empty() || results.model(models.back().front()) != results.model(i)) models.emplace_back();
-    models.back().push_back(i);
+    if (models.empty() || results.model(models.back().first) != results.model(i))
+      models.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i)});
+    ++models.back().end;
   }
   return models;
 }
 
-std::vector<OutputFile> ExportModel(const cost::Evaluation& evaluation, const std::vector<size_t>& places,
+std::vector<OutputFile> ExportModel(const cost::Evaluation& evaluation, ModelPlaces places,
                                     const std::vector<std::string>& languages) {
   cost::ResultScope scope;
   std::vector<const cost::ModelResult*> results;
-  for (size_t at : places) results.push_back(&evaluation.results()[at]);
+  for (size_t at = places.first; at < places.end; ++at) results.push_back(&evaluation.results()[at]);
   return ExportModel(results, languages);
 }
 

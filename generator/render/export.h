@@ -3,6 +3,7 @@
 #ifndef COSTSITE_RENDER_EXPORT_H_
 #define COSTSITE_RENDER_EXPORT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +23,17 @@ namespace costsite::render {
 /// Pages link to it with output::RelativeUrl(page_path, DataFile(...)).
 std::string DataFile(std::string_view model, std::string_view ext);
 
-/// The places of `evaluation`'s results (in results()) grouped by model, each
-/// model's base case first, then its scenarios; in model order. Read without
-/// the results themselves, which may be held in a file.
-std::vector<std::vector<size_t>> ResultsByModel(const cost::Evaluation& evaluation);
+/// Where one model's results are in an evaluation's results(): [first, end),
+/// its base case first, then its scenarios.
+struct ModelPlaces {
+  uint32_t first = 0, end = 0;
+  size_t size() const { return end - first; }
+};
+
+/// The places of `evaluation`'s results grouped by model, in model order.
+/// Read without the results themselves, which may be held in a file. Held
+/// while a build renders: 8 bytes a model, where a list of places each was 40.
+std::vector<ModelPlaces> ResultsByModel(const cost::Evaluation& evaluation);
 
 /// data/<model>.json and data/<model>.csv of one model's results (one
 /// element of ResultsByModel).
@@ -33,7 +41,7 @@ std::vector<OutputFile> ExportModel(const std::vector<const cost::ModelResult*>&
                                     const std::vector<std::string>& languages);
 /// The same, of the results at `places` in `evaluation`, read while it runs
 /// (cost::ResultScope).
-std::vector<OutputFile> ExportModel(const cost::Evaluation& evaluation, const std::vector<size_t>& places,
+std::vector<OutputFile> ExportModel(const cost::Evaluation& evaluation, ModelPlaces places,
                                     const std::vector<std::string>& languages);
 
 /// The models of `evaluation` a rendered page read, from its cost references:

@@ -152,11 +152,29 @@ TEST_CASE("An evaluation that holds its results in a file shows what one in memo
   for (const ModelResult& r : b) {
     CHECK(b.model(i) == r.model);
     CHECK(b.scenario(i) == r.scenario);
+    // What the checks read without the result: kept beside the place in the file.
+    CHECK(std::vector<std::string>(b.uses(i).begin(), b.uses(i).end()) ==
+          std::vector<std::string>(a.uses(i).begin(), a.uses(i).end()));
+    CHECK(b.expectations(i).size() == a.expectations(i).size());
     CHECK(Fingerprint(r) == Fingerprint(a[i]));
     CHECK(Forms(r) == Forms(a[i]));
     ++i;
   }
   CHECK(Fingerprint(*b.shared(2)) == Fingerprint(a[2]));
+  CHECK(b.scenario(0).empty());
+  CHECK(b.scenario(1) == "spot");
+
+  // Found by model and scenario, the results not read.
+  for (const Evaluation* ev : {&held->ev, &spilled->ev}) {
+    CHECK(ev->PlaceOf("rag") == 0);
+    CHECK(ev->PlaceOf("rag", "spot") == 1);
+    CHECK(ev->PlaceOf("store") == 2);
+    CHECK(ev->PlaceOf("rag", "nope") == 3);
+    CHECK(ev->PlaceOf("ra") == 3);
+    CHECK(ev->PlaceOf("zzz") == 3);
+    CHECK(ev->PlaceOf("") == 3);
+    CHECK(ev->Find("store", "spot") == nullptr);
+  }
 
   // In a scope, each result is read once and stays where it was read.
   ResultScope scope;
@@ -173,6 +191,39 @@ TEST_CASE("An evaluation that holds its results in a file shows what one in memo
   CHECK(spilled->Show("store", "disk") == held->Show("store", "disk"));
   CHECK(Fingerprint(*spot) == Fingerprint(*held->ev.Find("rag", "spot")));
   CHECK(Fingerprint(*store) == Fingerprint(*held->ev.Find("store")));
+}
+
+TEST_CASE("A result held in a file keeps beside its place the models it reads and its expectations") {
+  Options spill;
+  spill.spill_results = true;
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"pricing/a.yaml", "model: a\nunit: USD/month\nitems:\n  x: {formula: 900 USD/month}\n"},
+      {"pricing/b.yaml", "model: b\nunit: USD/month\nitems:\n  y: {formula: a.total * 2}\n"
+                         "expectations:\n  - {figure: total, stated: 1800 USD/month}\n"
+                         "  - {figure: total, stated: 1000 USD/month, tolerance: 1%}\n"},
+      {"pricing/c.yaml", "model: c\nunit: USD/month\nitems:\n  z: {formula: 1 USD/month}\n"}};
+  auto held = Eval(files);
+  auto spilled = Eval(files, spill);
+  INFO(held->Errors());
+  REQUIRE_FALSE(held->diags.HasErrors());
+  CHECK(spilled->Errors() == held->Errors());
+  for (const Run* run : {held.get(), spilled.get()}) {
+    const ResultList& r = run->ev.results();
+    REQUIRE(r.size() == 3);
+    CHECK(r.model(0) == "a");
+    CHECK(r.uses(0).empty());
+    CHECK(r.expectations(0).empty());
+    CHECK(r.model(1) == "b");
+    REQUIRE(r.uses(1).size() == 1);
+    CHECK(r.uses(1)[0] == "a");
+    REQUIRE(r.expectations(1).size() == 2);
+    CHECK(r.expectations(1)[0].ok);
+    CHECK_FALSE(r.expectations(1)[1].ok);
+    CHECK(r.scenario(1).empty());
+    CHECK(r.uses(2).empty());
+    CHECK(run->ev.PlaceOf("b") == 1);
+    CHECK(run->ev.PlaceOf("c") == 2);
+  }
 }
 
 }  // namespace

@@ -32,6 +32,8 @@ TEST_CASE("Model exports are the documented JSON and CSV, whatever the labels ho
   auto models = ResultsByModel(ev);
   REQUIRE(models.size() == 1);
   REQUIRE(models[0].size() == 2);  // base case and the scenario
+  CHECK(models[0].first == 0);
+  CHECK(models[0].end == 2);
   std::vector<OutputFile> files = ExportModel(ev, models[0], {"zh", "en"});
   REQUIRE(files.size() == 2);
   CHECK(files[0].path == "data/vm.json");
