@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace costsite {
 
@@ -139,12 +140,35 @@ bool SpillStream::Reader::ReadVarint(uint64_t* v) {
   return false;
 }
 
+HeldText::HeldText(std::string text) {
+  if (!text.empty()) word_ = reinterpret_cast<uintptr_t>(new std::string(std::move(text)));
+}
+
+HeldText::HeldText(const HeldText& o) : file_(o.file_), word_(o.word_) {
+  if (!file_ && o.word_) word_ = reinterpret_cast<uintptr_t>(new std::string(*o.text()));
+}
+
+HeldText::HeldText(HeldText&& o) noexcept : file_(std::move(o.file_)), word_(std::exchange(o.word_, 0)) {}
+
+HeldText& HeldText::operator=(HeldText o) noexcept {
+  std::swap(file_, o.file_);
+  std::swap(word_, o.word_);
+  return *this;
+}
+
+HeldText::~HeldText() {
+  if (!file_) delete text();
+}
+
+const std::string* HeldText::in_memory() const {
+  static const std::string kEmpty;
+  if (file_) return nullptr;
+  return word_ ? text() : &kEmpty;
+}
+
 std::string HeldText::str() const {
-  if (!file_) return text_;
-  uint64_t at = 0;
-  uint32_t size = 0;
-  std::memcpy(&at, text_.data(), sizeof at);
-  std::memcpy(&size, text_.data() + sizeof at, sizeof size);
+  if (!file_) return word_ ? *text() : std::string();
+  const uint64_t at = word_ >> kSizeBits, size = word_ & kMaxSize;
   std::string out(size, '\0');
   if (!file_->Read(at, size, out.data())) out.clear();
   return out;
@@ -154,25 +178,24 @@ TextShelf::TextShelf(std::filesystem::path dir, size_t piece)
     : file_(std::make_shared<SpillFile>(std::move(dir))), piece_(piece) {}
 
 void TextShelf::Put(HeldText* text) {
-  if (text->file_ || text->text_.empty() || text->text_.size() > UINT32_MAX) return;
-  held_ += text->text_;
+  if (text->file_ || !text->word_ || text->text()->size() > HeldText::kMaxSize) return;
+  held_ += *text->text();
   waiting_.push_back(text);
   if (held_.size() >= piece_) Flush();
 }
 
 void TextShelf::Flush() {
   uint64_t at = 0;
-  if (held_.empty() || !file_->Append(held_, &at)) {  // not written: the texts stay in memory
+  if (held_.empty() || !file_->Append(held_, &at) || at + held_.size() > HeldText::kMaxAt) {
+    // Not written, or past what a place holds: the texts stay in memory.
     held_.clear();
     waiting_.clear();
     return;
   }
   for (HeldText* text : waiting_) {
-    const auto size = static_cast<uint32_t>(text->text_.size());
-    std::string place(sizeof at + sizeof size, '\0');
-    std::memcpy(place.data(), &at, sizeof at);
-    std::memcpy(place.data() + sizeof at, &size, sizeof size);
-    text->text_.swap(place);  // the text's own buffer is freed with `place`
+    const uint64_t size = text->text()->size();
+    delete text->text();
+    text->word_ = at << HeldText::kSizeBits | size;
     text->file_ = file_;
     at += size;
   }

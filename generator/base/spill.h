@@ -102,22 +102,33 @@ class SpillStream {
 class HeldText {
  public:
   HeldText() = default;
-  HeldText(std::string text) : text_(std::move(text)) {}  // NOLINT: a text is held as it is
-  HeldText(const char* text) : text_(text) {}             // NOLINT
+  HeldText(std::string text);  // NOLINT: a text is held as it is
+  HeldText(const char* text) : HeldText(std::string(text)) {}  // NOLINT
+  HeldText(const HeldText& o);
+  HeldText(HeldText&& o) noexcept;
+  HeldText& operator=(HeldText o) noexcept;
+  ~HeldText();
   /// The text, read back from its file when put away ("" if it cannot be read).
   std::string str() const;
-  bool empty() const { return !file_ && text_.empty(); }
+  bool empty() const { return !file_ && !word_; }
   bool put_away() const { return file_ != nullptr; }
-  /// The text when in memory; null once put away (str() reads it back).
-  const std::string* in_memory() const { return file_ ? nullptr : &text_; }
+  /// The text when in memory (at a place that stays while it is held); null
+  /// once put away (str() reads it back).
+  const std::string* in_memory() const;
   friend bool operator==(const HeldText& a, const HeldText& b) { return a.str() == b.str(); }
 
  private:
   friend class TextShelf;
-  // In memory: the text. Put away: its offset and size in `file_` (12 bytes,
-  // within the string's own buffer: no allocation).
-  std::string text_;
+  // Put away: the offset in `file_` (40 bits) and the size (24 bits); a text
+  // larger than that stays in memory.
+  static constexpr int kSizeBits = 24;
+  static constexpr uint64_t kMaxSize = (uint64_t{1} << kSizeBits) - 1, kMaxAt = (uint64_t{1} << 40) - 1;
+  // Every page holds one, from loading to the end of rendering: 24 bytes,
+  // where the text inline beside the file took 48.
   std::shared_ptr<const SpillFile> file_;
+  // With file_: the place. Without: the text in memory, on the heap (0 when empty).
+  uint64_t word_ = 0;
+  std::string* text() const { return reinterpret_cast<std::string*>(static_cast<uintptr_t>(word_)); }
 };
 
 /// Puts HeldTexts away into one SpillFile, a piece of many texts at a time

@@ -67,6 +67,11 @@ struct FrontMatterMore {
   std::vector<WrittenPath> aliases;  // old URLs that redirect here
   std::vector<MenuEntry> menus;
   std::vector<Param> params;
+  // Made from the page as it is read (content::PageSource reads them), held
+  // here because they are as rare as the fields above: a page's redirect
+  // files (only a page with `aliases` has any), and the info strings of its
+  // ```cost actuals``` blocks.
+  std::vector<std::string> alias_files, actuals_fences;
 };
 
 /// The fields of a page's front matter.

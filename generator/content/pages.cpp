@@ -426,8 +426,10 @@ bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics*
 }
 
 // Every page's record is held from loading to the end of rendering, two to
-// a page in a bilingual site: two of 256 bytes take 512, two of 264 640.
-static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 256, "a page's record grew past 256 bytes");
+// a page in a bilingual site: two of 224 bytes take 448 (a size class of
+// jemalloc), two of 232 would take 512.
+static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 224, "a page's record grew past 224 bytes");
+static_assert(sizeof(void*) != 8 || sizeof(Page) <= 80, "a page grew past 80 bytes");
 
 const std::string& Page::taxonomy() const {
   static const std::string kNone;
@@ -447,26 +449,16 @@ void Page::set_taxonomy(std::string taxonomy, std::string term) {
   taxonomy_ = TaxonomyOf{std::move(taxonomy), std::move(term)};
 }
 
-const std::vector<std::string>& PageSource::alias_files() const {
-  static const std::vector<std::string> kNone;
-  return lists_ ? lists_->alias_files : kNone;
-}
+const std::vector<std::string>& PageSource::alias_files() const { return front.more().alias_files; }
 
-const std::vector<std::string>& PageSource::actuals_fences() const {
-  static const std::vector<std::string> kNone;
-  return lists_ ? lists_->actuals_fences : kNone;
-}
+const std::vector<std::string>& PageSource::actuals_fences() const { return front.more().actuals_fences; }
 
 void PageSource::set_alias_files(std::vector<std::string> files) {
-  if (files.empty() && !lists_) return;
-  if (!lists_) lists_.emplace();
-  lists_->alias_files = std::move(files);
+  if (!files.empty() || !alias_files().empty()) front.more_mut().alias_files = std::move(files);
 }
 
 void PageSource::set_actuals_fences(std::vector<std::string> infos) {
-  if (infos.empty() && !lists_) return;
-  if (!lists_) lists_.emplace();
-  lists_->actuals_fences = std::move(infos);
+  if (!infos.empty() || !actuals_fences().empty()) front.more_mut().actuals_fences = std::move(infos);
 }
 
 namespace {

@@ -38,18 +38,13 @@ struct PageSource {
   const std::vector<std::string>& alias_files() const;
   /// Info strings of the body's ```cost actuals …``` blocks, kept when the text is let go.
   const std::vector<std::string>& actuals_fences() const;
+  // Few pages have aliases or billing tables: both lists are held with the
+  // front matter's rarely written fields (FrontMatterMore), not in every
+  // page's record (held from loading to the end of rendering). A record of
+  // 224 bytes puts a page's two languages in 448, where 256 took 512 and 336
+  // took 768.
   void set_alias_files(std::vector<std::string> files);
   void set_actuals_fences(std::vector<std::string> infos);
-
- private:
-  // Few pages have aliases or billing tables: both lists on the heap when a
-  // page has one, a pointer in every other page's record (held from loading
-  // to the end of rendering). A record of 256 bytes puts a page's two
-  // languages in 512, where 336 took 768.
-  struct Lists {
-    std::vector<std::string> alias_files, actuals_fences;
-  };
-  HeapOptional<Lists> lists_;
 };
 
 /// A file published beside its page: an image or attachment of a page
@@ -84,7 +79,9 @@ struct Page {
   std::string key;        // "reports/gpu"; "" for the home page
   bool is_list = false;   // an _index file: home or section page
   std::vector<PageSource> sources;
-  std::vector<Resource> resources;  // sorted by name, then language
+  // Sorted by name, then language. Most pages have none: one pointer in every
+  // page's record (held from loading to the end of rendering), not a vector.
+  RareList<Resource> resources;
 
   /// "tags" for the page listing tags and for each tag's page; "" for others.
   const std::string& taxonomy() const;

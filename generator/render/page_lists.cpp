@@ -25,8 +25,7 @@ bool UsesTerm(const content::PageSource& s, const content::Page& term_page) {
 
 SiteTree SiteTree::Build(const std::vector<content::Page>& pages) {
   SiteTree tree;
-  tree.parent.assign(pages.size(), kNone);
-  tree.children.resize(pages.size());
+  tree.parent_.assign(pages.size(), kNoPage);
   std::map<std::string_view, size_t> lists;  // key -> index of the section page
   for (size_t i = 0; i < pages.size(); ++i)
     if (pages[i].is_list && pages[i].taxonomy().empty()) lists.emplace(pages[i].key, i);
@@ -39,13 +38,21 @@ SiteTree SiteTree::Build(const std::vector<content::Page>& pages) {
       up = slash == std::string_view::npos ? std::string_view() : up.substr(0, slash);
       auto it = lists.find(up);
       if (it != lists.end()) {
-        tree.parent[i] = it->second;
-        tree.children[it->second].push_back(i);
+        tree.parent_[i] = static_cast<uint32_t>(it->second);
         break;
       }
       if (up.empty()) break;
     }
   }
+  // Each page's children, in page order: counted, then placed.
+  tree.first_.assign(pages.size() + 1, 0);
+  for (uint32_t up : tree.parent_)
+    if (up != kNoPage) ++tree.first_[up + 1];
+  for (size_t i = 0; i < pages.size(); ++i) tree.first_[i + 1] += tree.first_[i];
+  tree.children_.resize(tree.first_.back());
+  std::vector<uint32_t> next(tree.first_.begin(), tree.first_.end() - 1);
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (uint32_t up = tree.parent_[i]; up != kNoPage) tree.children_[next[up]++] = static_cast<uint32_t>(i);
   return tree;
 }
 
@@ -83,7 +90,7 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
       if (const content::PageSource* s = page.In(lang); s && page.taxonomy().empty() && UsesTerm(*s, list))
         out.emplace_back(&page, s);
   } else {
-    for (size_t c : tree.children[p]) add(pages[c]);
+    for (uint32_t c : tree.Children(p)) add(pages[c]);
   }
   std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return HugoBefore(*a.second, *b.second); });
   return out;

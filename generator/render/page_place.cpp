@@ -50,7 +50,7 @@ mstch::data PageDate(const std::string& day, std::string_view lang) {
 
 size_t SidebarSection(const std::vector<content::Page>& pages, const SiteTree& tree, const content::Page& page) {
   const size_t self = static_cast<size_t>(&page - pages.data());
-  size_t section = page.is_list && page.taxonomy().empty() ? self : tree.parent[self];
+  size_t section = page.is_list && page.taxonomy().empty() ? self : tree.Parent(self);
   return section != SiteTree::kNone && !pages[section].key.empty() ? section : SiteTree::kNone;
 }
 
@@ -62,7 +62,7 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
   const size_t self = static_cast<size_t>(&page - pages.data());
   // Breadcrumbs: the sections above the page, below the home page.
   std::vector<size_t> up;
-  for (size_t s = tree.parent[self]; s != SiteTree::kNone && !pages[s].key.empty(); s = tree.parent[s]) up.push_back(s);
+  for (size_t s = tree.Parent(self); s != SiteTree::kNone && !pages[s].key.empty(); s = tree.Parent(s)) up.push_back(s);
   mstch::data crumbs{mstch::data::type::list};
   if (!page.term().empty())  // a term's page: under its taxonomy's
     for (size_t i = 0; i < pages.size(); ++i)

@@ -300,7 +300,7 @@ struct PageRenderer::Impl {
   // and "next" ({title, url}) in `data`.
   void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
                      mstch::data* data) {
-    size_t section = tree().parent[IndexOf(page)];
+    size_t section = tree().Parent(IndexOf(page));
     if (section == SiteTree::kNone) return;
     const PageLists::Order& order = lists->OrderOf(section, lang);
     const auto& listing = order.listing;

@@ -49,9 +49,15 @@ TEST_CASE("A section lists its own pages and subsections in Hugo's order") {
   CHECK(Titles(ListEntries(pages, tree, 0, "en")) == std::vector<std::string>{"Docs", "About", "Loose"});
   CHECK(Titles(ListEntries(pages, tree, 2, "en")) == std::vector<std::string>{"First", "Reference", "New", "Old"});
   CHECK(Titles(ListEntries(pages, tree, 6, "en")) == std::vector<std::string>{"Deep"});
-  CHECK(tree.parent[7] == 6);
-  CHECK(tree.parent[6] == 2);
-  CHECK(tree.parent[0] == SiteTree::kNone);
+  CHECK(tree.Parent(7) == 6);
+  CHECK(tree.Parent(6) == 2);
+  CHECK(tree.Parent(0) == SiteTree::kNone);
+  auto children = [&](size_t p) { return std::vector<uint32_t>(tree.Children(p).begin(), tree.Children(p).end()); };
+  CHECK(children(0) == std::vector<uint32_t>{1, 2, 8});  // in page order
+  CHECK(children(2) == std::vector<uint32_t>{3, 4, 5, 6});
+  CHECK(children(6) == std::vector<uint32_t>{7});
+  CHECK(children(7).empty());
+  CHECK(children(8).empty());
 }
 
 TEST_CASE("Lists show linkTitle and fall back to the page's own summary") {
@@ -105,7 +111,7 @@ TEST_CASE("Lists worked out once are shared by threads, and worked out again whe
   CHECK(orders[0]->Place(&pages[6]) == std::nullopt);              // Reference, a section
   CHECK(Titles(*siblings[0]) == std::vector<std::string>{"First", "Reference", "New", "Old"});
   CHECK(lists.Siblings(SiteTree::kNone, "en") == nullptr);
-  CHECK(lists.tree().parent[7] == 6);
+  CHECK(lists.tree().Parent(7) == 6);
 
   pages[3].sources[0].front.weight = 1;  // Old, now weighted: before every unweighted page
   pages[5].sources[0].front.weight = 2;

@@ -153,6 +153,41 @@ TEST_CASE("A text that cannot be put away stays in memory") {
   CHECK(text.str() == "kept");
 }
 
+TEST_CASE("A held text copies, moves and is assigned in memory and put away alike") {
+  HeldText a("in memory"), none;
+  REQUIRE(a.in_memory());
+  const std::string* where = a.in_memory();
+  HeldText moved = std::move(a);
+  CHECK(moved.in_memory() == where);  // the text itself did not move
+  CHECK(a.empty());                   // NOLINT: the moved-from text is left empty
+  CHECK(a.str().empty());
+  CHECK(*none.in_memory() == "");
+  HeldText copy = moved;
+  CHECK(copy.in_memory() != moved.in_memory());
+  CHECK(copy.str() == "in memory");
+
+  HeldText away("中文段落 and more");
+  {
+    TextShelf shelf;
+    shelf.Put(&away);
+  }
+  REQUIRE(away.put_away());
+  CHECK(away.in_memory() == nullptr);
+  HeldText away_copy = away, away_moved = std::move(away);
+  CHECK(away_copy.str() == "中文段落 and more");
+  CHECK(away_moved.str() == "中文段落 and more");
+  CHECK(away_moved.put_away());
+  copy = away_copy;  // in memory, now a place in the file
+  CHECK(copy.put_away());
+  CHECK(copy.str() == "中文段落 and more");
+  away_copy = HeldText("back in memory");
+  CHECK_FALSE(away_copy.put_away());
+  CHECK(away_copy.str() == "back in memory");
+  copy = copy;  // NOLINT: assigned to itself, unchanged
+  CHECK(copy.str() == "中文段落 and more");
+  CHECK(sizeof(HeldText) <= 24);
+}
+
 TEST_CASE("The search index written through sorted runs in a temporary file equals the one held in memory") {
   constexpr size_t kPages = 600;
   SearchIndexLimits whole;  // far larger than this index: one run per worker and language, in memory
