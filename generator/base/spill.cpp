@@ -145,10 +145,12 @@ HeldText::HeldText(std::string text) {
 }
 
 HeldText::HeldText(const HeldText& o) : file_(o.file_), word_(o.word_) {
-  if (!file_ && o.word_) word_ = reinterpret_cast<uintptr_t>(new std::string(*o.text()));
+  if (file_) file_->Hold();
+  else if (o.word_) word_ = reinterpret_cast<uintptr_t>(new std::string(*o.text()));
 }
 
-HeldText::HeldText(HeldText&& o) noexcept : file_(std::move(o.file_)), word_(std::exchange(o.word_, 0)) {}
+HeldText::HeldText(HeldText&& o) noexcept
+    : file_(std::exchange(o.file_, nullptr)), word_(std::exchange(o.word_, 0)) {}
 
 HeldText& HeldText::operator=(HeldText o) noexcept {
   std::swap(file_, o.file_);
@@ -157,7 +159,8 @@ HeldText& HeldText::operator=(HeldText o) noexcept {
 }
 
 HeldText::~HeldText() {
-  if (!file_) delete text();
+  if (file_) file_->Release();
+  else delete text();
 }
 
 const std::string* HeldText::in_memory() const {
@@ -170,12 +173,16 @@ std::string HeldText::str() const {
   if (!file_) return word_ ? *text() : std::string();
   const uint64_t at = word_ >> kSizeBits, size = word_ & kMaxSize;
   std::string out(size, '\0');
-  if (!file_->Read(at, size, out.data())) out.clear();
+  if (!file_->file().Read(at, size, out.data())) out.clear();
   return out;
 }
 
-TextShelf::TextShelf(std::filesystem::path dir, size_t piece)
-    : file_(std::make_shared<SpillFile>(std::move(dir))), piece_(piece) {}
+TextShelf::TextShelf(std::filesystem::path dir, size_t piece) : file_(HeldFile::Make(std::move(dir))), piece_(piece) {}
+
+TextShelf::~TextShelf() {
+  Flush();
+  file_->Release();  // the texts put away hold it still
+}
 
 void TextShelf::Put(HeldText* text) {
   if (text->file_ || !text->word_ || text->text()->size() > HeldText::kMaxSize) return;
@@ -186,7 +193,7 @@ void TextShelf::Put(HeldText* text) {
 
 void TextShelf::Flush() {
   uint64_t at = 0;
-  if (held_.empty() || !file_->Append(held_, &at) || at + held_.size() > HeldText::kMaxAt) {
+  if (held_.empty() || !file_->file().Append(held_, &at) || at + held_.size() > HeldText::kMaxAt) {
     // Not written, or past what a place holds: the texts stay in memory.
     held_.clear();
     waiting_.clear();
@@ -196,6 +203,7 @@ void TextShelf::Flush() {
     const uint64_t size = text->text()->size();
     delete text->text();
     text->word_ = at << HeldText::kSizeBits | size;
+    file_->Hold();
     text->file_ = file_;
     at += size;
   }

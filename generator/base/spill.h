@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -96,6 +97,25 @@ class SpillStream {
   std::string tail_;             // after them, in memory
 };
 
+/// A SpillFile shared by the HeldTexts put away in it and the TextShelf that
+/// put them there, deleted with the last: a count in the file, so that each
+/// text holds one pointer (8 bytes) where a std::shared_ptr is 16.
+class HeldFile {
+ public:
+  /// A new file, held once (by its maker, who calls Release).
+  static HeldFile* Make(std::filesystem::path dir) { return new HeldFile(std::move(dir)); }
+  void Hold() const { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void Release() const {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+  SpillFile& file() const { return file_; }
+
+ private:
+  explicit HeldFile(std::filesystem::path dir) : file_(std::move(dir)) {}
+  mutable SpillFile file_;
+  mutable std::atomic<uint32_t> refs_{1};
+};
+
 /// A text kept for a whole build but read seldom (a page's first paragraph,
 /// which only lists show): in memory, or, once a TextShelf has put it away,
 /// its place in a SpillFile that many such texts share.
@@ -123,9 +143,9 @@ class HeldText {
   // larger than that stays in memory.
   static constexpr int kSizeBits = 24;
   static constexpr uint64_t kMaxSize = (uint64_t{1} << kSizeBits) - 1, kMaxAt = (uint64_t{1} << 40) - 1;
-  // Every page holds one, from loading to the end of rendering: 24 bytes,
-  // where the text inline beside the file took 48.
-  std::shared_ptr<const SpillFile> file_;
+  // Every page holds one, from loading to the end of rendering: 16 bytes,
+  // where the text inline beside a shared_ptr to the file took 48.
+  const HeldFile* file_ = nullptr;  // held (HeldFile::Hold) while set
   // With file_: the place. Without: the text in memory, on the heap (0 when empty).
   uint64_t word_ = 0;
   std::string* text() const { return reinterpret_cast<std::string*>(static_cast<uintptr_t>(word_)); }
@@ -137,7 +157,7 @@ class TextShelf {
  public:
   /// `dir`: where the file is made ("" = the system's temporary folder).
   explicit TextShelf(std::filesystem::path dir = {}, size_t piece = size_t{64} << 10);
-  ~TextShelf() { Flush(); }
+  ~TextShelf();
   TextShelf(const TextShelf&) = delete;
   TextShelf& operator=(const TextShelf&) = delete;
   /// Puts `text` away (at the latest at Flush). REQUIRES: `text` stays where
@@ -147,7 +167,7 @@ class TextShelf {
   void Flush();
 
  private:
-  std::shared_ptr<SpillFile> file_;
+  HeldFile* file_;  // held by the shelf too
   size_t piece_;
   std::string held_;
   std::vector<HeldText*> waiting_;  // their texts are in `held_`, in order

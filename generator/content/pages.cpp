@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <tuple>
@@ -426,10 +427,20 @@ bool ReloadText(const std::filesystem::path& root, PageSource* src, Diagnostics*
 }
 
 // Every page's record is held from loading to the end of rendering, two to
-// a page in a bilingual site: two of 224 bytes take 448 (a size class of
-// jemalloc), two of 232 would take 512.
-static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 224, "a page's record grew past 224 bytes");
+// a page in a bilingual site: two of 192 bytes take 384 (a size class of
+// jemalloc), two of 200 would take 448, two of 232 512.
+static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 192, "a page's record grew past 192 bytes");
 static_assert(sizeof(void*) != 8 || sizeof(Page) <= 80, "a page grew past 80 bytes");
+
+const std::string& LangCode::Intern(std::string_view code) {
+  // Node-based: a code's string stays where it is as others are added.
+  static std::mutex mu;
+  static std::set<std::string, std::less<>> codes;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = codes.find(code);
+  if (it == codes.end()) it = codes.emplace(code).first;
+  return *it;
+}
 
 const std::string& Page::taxonomy() const {
   static const std::string kNone;

@@ -17,9 +17,40 @@
 
 namespace costsite::content {
 
+/// A language code as a page's record holds it: one pointer to the one copy
+/// of that code the process keeps (a site has a few languages; every record
+/// held a std::string of 32 bytes). Read as the string it points to.
+class LangCode {
+ public:
+  LangCode() : p_(&Intern({})) {}
+  LangCode(std::string_view code) : p_(&Intern(code)) {}          // NOLINT: set as a string is
+  LangCode(const std::string& code) : p_(&Intern(code)) {}        // NOLINT
+  LangCode(const char* code) : p_(&Intern(code)) {}               // NOLINT
+  const std::string& str() const { return *p_; }
+  operator const std::string&() const { return *p_; }             // NOLINT: read as the string it is
+  operator std::string_view() const { return *p_; }               // NOLINT
+  bool empty() const { return p_->empty(); }
+  size_t size() const { return p_->size(); }
+
+  friend bool operator==(const LangCode& a, const LangCode& b) { return a.p_ == b.p_; }
+  friend bool operator==(const LangCode& a, const std::string& b) { return *a.p_ == b; }
+  friend bool operator==(const LangCode& a, std::string_view b) { return *a.p_ == b; }
+  friend bool operator==(const LangCode& a, const char* b) { return *a.p_ == b; }
+  friend std::string operator+(const std::string& a, const LangCode& b) { return a + *b.p_; }
+  friend std::string operator+(std::string&& a, const LangCode& b) { return std::move(a) + *b.p_; }
+  friend std::string operator+(const char* a, const LangCode& b) { return a + *b.p_; }
+  friend std::string operator+(const LangCode& a, const std::string& b) { return *a.p_ + b; }
+  friend std::string operator+(const LangCode& a, const char* b) { return *a.p_ + b; }
+
+ private:
+  // The process's copy of `code`, made at its first use and kept to the end.
+  static const std::string& Intern(std::string_view code);
+  const std::string* p_;
+};
+
 /// One Markdown file in one language.
 struct PageSource {
-  std::string lang;
+  LangCode lang;
   std::string path;   // relative to the site root: content/reports/gpu.en.md
   std::string text;   // the whole file (only its first line while unloaded)
   FrontMatter front;
@@ -41,7 +72,7 @@ struct PageSource {
   // Few pages have aliases or billing tables: both lists are held with the
   // front matter's rarely written fields (FrontMatterMore), not in every
   // page's record (held from loading to the end of rendering). A record of
-  // 224 bytes puts a page's two languages in 448, where 256 took 512 and 336
+  // 192 bytes puts a page's two languages in 384, where 256 took 512 and 336
   // took 768.
   void set_alias_files(std::vector<std::string> files);
   void set_actuals_fences(std::vector<std::string> infos);

@@ -12,6 +12,29 @@ SiteConfig ZhEn() {
   return cfg;
 }
 
+TEST_CASE("A page's language code is one shared copy, read and compared as a string") {
+  PageSource a, b;
+  a.lang = "zh-hans";
+  b.lang = std::string("zh-") + "hans";
+  CHECK(&a.lang.str() == &b.lang.str());  // one copy of the code, however it was made
+  CHECK(a.lang == b.lang);
+  CHECK(a.lang == "zh-hans");
+  CHECK(a.lang == std::string("zh-hans"));
+  CHECK(a.lang == std::string_view("zh-hans"));
+  CHECK(a.lang != "en");
+  CHECK(std::string("en") != a.lang);
+  CHECK("/" + a.lang + "/" == "/zh-hans/");
+  CHECK(a.lang + std::string("/x") == "zh-hans/x");
+  CHECK(std::string_view(a.lang).size() == 7);
+  const std::string& as_string = a.lang;
+  CHECK(as_string == "zh-hans");
+  CHECK(PageSource().lang.empty());
+  b.lang = "en";
+  CHECK(a.lang == "zh-hans");  // a's own code, not changed with b's
+  CHECK(b.lang == "en");
+  CHECK(sizeof(LangCode) == sizeof(void*));
+}
+
 TEST_CASE("ClassifyContentPath maps file names to keys and languages") {
   struct Case {
     const char* rel;
