@@ -433,6 +433,9 @@ static_assert(sizeof(void*) != 8 || sizeof(PageSource) <= 192, "a page's record 
 static_assert(sizeof(void*) != 8 || sizeof(Page) <= 80, "a page grew past 80 bytes");
 
 const std::string& LangCode::Intern(std::string_view code) {
+  // Every record is made with no language first: that one without the lock.
+  static const std::string kNone;
+  if (code.empty()) return kNone;
   // Node-based: a code's string stays where it is as others are added.
   static std::mutex mu;
   static std::set<std::string, std::less<>> codes;

@@ -29,6 +29,8 @@ TEST_CASE("A page's language code is one shared copy, read and compared as a str
   const std::string& as_string = a.lang;
   CHECK(as_string == "zh-hans");
   CHECK(PageSource().lang.empty());
+  CHECK(PageSource().lang == LangCode(std::string()));  // one empty code, however made
+  CHECK(LangCode("") == LangCode());
   b.lang = "en";
   CHECK(a.lang == "zh-hans");  // a's own code, not changed with b's
   CHECK(b.lang == "en");
