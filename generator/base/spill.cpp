@@ -145,12 +145,10 @@ HeldText::HeldText(std::string text) {
 }
 
 HeldText::HeldText(const HeldText& o) : file_(o.file_), word_(o.word_) {
-  if (file_) file_->Hold();
-  else if (o.word_) word_ = reinterpret_cast<uintptr_t>(new std::string(*o.text()));
+  if (!file_ && o.word_) word_ = reinterpret_cast<uintptr_t>(new std::string(*o.text()));
 }
 
-HeldText::HeldText(HeldText&& o) noexcept
-    : file_(std::exchange(o.file_, nullptr)), word_(std::exchange(o.word_, 0)) {}
+HeldText::HeldText(HeldText&& o) noexcept : file_(std::move(o.file_)), word_(std::exchange(o.word_, 0)) {}
 
 HeldText& HeldText::operator=(HeldText o) noexcept {
   std::swap(file_, o.file_);
@@ -159,8 +157,7 @@ HeldText& HeldText::operator=(HeldText o) noexcept {
 }
 
 HeldText::~HeldText() {
-  if (file_) file_->Release();
-  else delete text();
+  if (!file_) delete text();
 }
 
 const std::string* HeldText::in_memory() const {
@@ -177,12 +174,10 @@ std::string HeldText::str() const {
   return out;
 }
 
-TextShelf::TextShelf(std::filesystem::path dir, size_t piece) : file_(HeldFile::Make(std::move(dir))), piece_(piece) {}
+TextShelf::TextShelf(std::filesystem::path dir, size_t piece)
+    : file_(new HeldFile(std::move(dir))), piece_(piece) {}
 
-TextShelf::~TextShelf() {
-  Flush();
-  file_->Release();  // the texts put away hold it still
-}
+TextShelf::~TextShelf() { Flush(); }  // the texts put away hold the file still
 
 void TextShelf::Put(HeldText* text) {
   if (text->file_ || !text->word_ || text->text()->size() > HeldText::kMaxSize) return;
@@ -203,7 +198,6 @@ void TextShelf::Flush() {
     const uint64_t size = text->text()->size();
     delete text->text();
     text->word_ = at << HeldText::kSizeBits | size;
-    file_->Hold();
     text->file_ = file_;
     at += size;
   }

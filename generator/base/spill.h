@@ -12,11 +12,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <atomic>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "base/counted.h"
 
 namespace costsite {
 
@@ -98,22 +99,14 @@ class SpillStream {
 };
 
 /// A SpillFile shared by the HeldTexts put away in it and the TextShelf that
-/// put them there, deleted with the last: a count in the file, so that each
-/// text holds one pointer (8 bytes) where a std::shared_ptr is 16.
-class HeldFile {
+/// put them there (through CountedRef), deleted with the last.
+class HeldFile : public Counted {
  public:
-  /// A new file, held once (by its maker, who calls Release).
-  static HeldFile* Make(std::filesystem::path dir) { return new HeldFile(std::move(dir)); }
-  void Hold() const { refs_.fetch_add(1, std::memory_order_relaxed); }
-  void Release() const {
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
-  }
+  explicit HeldFile(std::filesystem::path dir) : file_(std::move(dir)) {}
   SpillFile& file() const { return file_; }
 
  private:
-  explicit HeldFile(std::filesystem::path dir) : file_(std::move(dir)) {}
   mutable SpillFile file_;
-  mutable std::atomic<uint32_t> refs_{1};
 };
 
 /// A text kept for a whole build but read seldom (a page's first paragraph,
@@ -145,7 +138,7 @@ class HeldText {
   static constexpr uint64_t kMaxSize = (uint64_t{1} << kSizeBits) - 1, kMaxAt = (uint64_t{1} << 40) - 1;
   // Every page holds one, from loading to the end of rendering: 16 bytes,
   // where the text inline beside a shared_ptr to the file took 48.
-  const HeldFile* file_ = nullptr;  // held (HeldFile::Hold) while set
+  CountedRef<HeldFile> file_;
   // With file_: the place. Without: the text in memory, on the heap (0 when empty).
   uint64_t word_ = 0;
   std::string* text() const { return reinterpret_cast<std::string*>(static_cast<uintptr_t>(word_)); }
@@ -167,7 +160,7 @@ class TextShelf {
   void Flush();
 
  private:
-  HeldFile* file_;  // held by the shelf too
+  CountedRef<HeldFile> file_;  // held by the shelf too
   size_t piece_;
   std::string held_;
   std::vector<HeldText*> waiting_;  // their texts are in `held_`, in order

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/counted.h"
 #include "base/diagnostics.h"
 #include "base/heap_optional.h"
 #include "base/line_index.h"
@@ -38,12 +39,10 @@ namespace costsite::cost {
 /// model's results show, its `model:` line, is kept in memory.
 ///
 /// Held through SourceRef, which counts its holders in the text itself.
-class SourceText {
+class SourceText : public Counted {
  public:
   SourceText(std::string path, std::string text, int first_line = 1)
       : path(std::move(path)), text_(std::move(text)), first_line_(first_line) {}
-  SourceText(const SourceText&) = delete;
-  SourceText& operator=(const SourceText&) = delete;
 
   std::string path;
 
@@ -63,7 +62,6 @@ class SourceText {
   bool put_away() const { return text_.put_away(); }
 
  private:
-  friend class SourceRef;
   // The lines, found once: of the text in memory, or of the text read back
   // from the shelf's file (a pointer until a diagnostic asks: a string and
   // an index inline were 50 bytes more in each of a site's model files).
@@ -75,44 +73,14 @@ class SourceText {
   HeldText text_;
   int first_line_;
   int kept_line_no_ = 0;
-  mutable std::atomic<uint32_t> refs_{0};
   std::string kept_line_;
   mutable std::once_flag lines_once_;
   mutable std::unique_ptr<Lines> lines_;
 };
 
-/// A counted reference to a SourceText, which is deleted with its last
-/// reference: 8 bytes where a std::shared_ptr is 16, in every Located (a
-/// parsed model holds a dozen of them, until its group is evaluated).
-class SourceRef {
- public:
-  SourceRef() = default;
-  SourceRef(std::nullptr_t) {}  // NOLINT: null as a shared_ptr is
-  /// Takes `made` (new'd, held by no other SourceRef).
-  explicit SourceRef(SourceText* made) : p_(made) { Hold(); }
-  SourceRef(const SourceRef& o) : p_(o.p_) { Hold(); }
-  SourceRef(SourceRef&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
-  SourceRef& operator=(SourceRef o) noexcept {
-    std::swap(p_, o.p_);
-    return *this;
-  }
-  ~SourceRef() {
-    if (p_ && p_->refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete p_;
-  }
-
-  const SourceText* get() const { return p_; }
-  const SourceText* operator->() const { return p_; }
-  const SourceText& operator*() const { return *p_; }
-  explicit operator bool() const { return p_ != nullptr; }
-  friend bool operator==(const SourceRef& a, const SourceRef& b) { return a.p_ == b.p_; }
-  friend bool operator==(const SourceRef& a, std::nullptr_t) { return a.p_ == nullptr; }
-
- private:
-  void Hold() {
-    if (p_) p_->refs_.fetch_add(1, std::memory_order_relaxed);
-  }
-  SourceText* p_ = nullptr;
-};
+/// A counted reference to a SourceText: 8 bytes in every Located (a parsed
+/// model holds a dozen of them, until its group is evaluated).
+using SourceRef = CountedRef<SourceText>;
 
 /// Text as written in a source file: `pos()` is its first character, `line()`
 /// the source line holding it (for the caret). Empty text means "not given".
