@@ -132,12 +132,31 @@ PageCostRefs CollectCostRefs(const std::string& path, std::string_view body, int
   return CollectCostRefs(doc.get(), path, first_line);
 }
 
+namespace {
+
+// The paragraph, heading or table row `n` is in (nullptr when none).
+cmark_node* BlockOf(cmark_node* n) {
+  for (; n; n = cmark_node_parent(n)) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING) return n;
+    if (std::strcmp(cmark_node_get_type_string(n), "table_row") == 0) return n;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first_line) {
   PageCostRefs out;
   int offset = first_line - 1;
   auto pos = [&](cmark_node* n) {
     return SourcePos{path, cmark_node_get_start_line(n) + offset, cmark_node_get_start_column(n)};
   };
+  // The blocks of small numbers (out.numbers[i] for i in small) and the
+  // models figure references name in each block, matched after the walk: a
+  // reference may come after the number in its row.
+  std::vector<std::pair<size_t, cmark_node*>> small;
+  std::vector<std::pair<cmark_node*, std::string>> block_models;
   cmark_iter* it = cmark_iter_new(doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     if (ev != CMARK_EVENT_ENTER) continue;
@@ -149,6 +168,10 @@ PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first
       if (!figures::IsReferenceSpan(lit, nullptr)) continue;
       std::string name(lit.substr(1, lit.find(' ') == std::string_view::npos ? std::string_view::npos
                                                                              : lit.find(' ') - 1));
+      if (lit[0] == '=') {
+        const std::string model = name.substr(0, name.find_first_of(".["));
+        if (cmark_node* block = BlockOf(n)) block_models.emplace_back(block, model);
+      }
       out.refs.push_back({lit[0] == '=' ? "figure" : "rule", std::move(name), pos(n)});
     } else if (type == CMARK_NODE_CODE_BLOCK) {
       const char* info = cmark_node_get_fence_info(n);
@@ -165,11 +188,15 @@ PageCostRefs CollectCostRefs(cmark_node* doc, const std::string& path, int first
       SourcePos at = pos(n);
       for (LiteralNumber& num : found) {
         num.pos = {path, at.line, at.col + num.pos.col};
+        if (num.small) small.emplace_back(out.numbers.size(), BlockOf(n));
         out.numbers.push_back(std::move(num));
       }
     }
   }
   cmark_iter_free(it);
+  for (const auto& [i, block] : small)
+    for (const auto& [b, model] : block_models)
+      if (b == block && block) out.numbers[i].nearby_models.push_back(model);
   return out;
 }
 

@@ -114,6 +114,15 @@ std::string_view SignKind(std::string_view sign) {
 // "20 QPS", "720 小时". An ASCII word must end there ("GBs" is not "GB").
 std::string_view WordKind(std::string_view rest) {
   if (StartsWith(rest, " ")) rest.remove_prefix(1);
+  // Most numbers are followed by a word no kind begins with: one table look
+  // at the first byte instead of comparing every kind's every word.
+  static const std::array<bool, 256> kFirst = [] {
+    std::array<bool, 256> first{};
+    for (const Kind& k : Kinds())
+      for (std::string_view w : k.words) first[static_cast<unsigned char>(w.front())] = true;
+    return first;
+  }();
+  if (rest.empty() || !kFirst[static_cast<unsigned char>(rest.front())]) return "";
   for (const Kind& k : Kinds()) {
     for (std::string_view w : k.words) {
       if (!StartsWith(rest, w)) continue;
@@ -245,14 +254,17 @@ std::vector<LiteralNumber> FindNumbers(std::string_view text) {
     else if (StartsWith(rest, "％")) percent = true, i += 3;
     bool year = sign.empty() && !scaled && !percent && n == 4 && digits_end - start == 4 && value >= 1900 &&
                 value <= 2100;
-    if (date || year || value < 10) continue;  // small counts, years and dates are not figures
+    if (date || year) continue;  // years and dates are not figures
+    const bool small = value < 10;
+    if (small && percent) continue;  // round percents are not checked (FigureIndex::Match)
     std::string_view after = text.substr(i);
     if (IsRangeEnd(text, start, i)) continue;
     std::string_view kind = SignKind(sign);
     if (kind.empty() && !percent) kind = WordKind(after);
+    if (small && kind.empty()) continue;  // a small count of something unsaid ("3 steps")
     LiteralNumber num{std::string(text.substr(start, i - start)), value, percent,
                       SignificantDigits(std::string_view(digits, n)), Decimals(std::string_view(digits, n)),
-                      std::string(kind), {}};
+                      std::string(kind), {}, small, {}};
     num.pos.col = static_cast<int>(start);  // byte offset; the caller adds the node's column
     out.push_back(std::move(num));
   }
@@ -267,8 +279,8 @@ void FigureIndex::Add(const cost::ModelResult& r) {
     bool percent = f->unit->text == "%";
     double lo = f->value.lo.ToDouble(), hi = f->value.hi.ToDouble();
     std::string kind = UnitKind(f->unit);
-    entries_.push_back({lo, prefix + f->id, f, param, percent, kind});
-    if (hi != lo) entries_.push_back({hi, prefix + f->id, f, param, percent, kind});
+    entries_.push_back({lo, prefix + f->id, f, param, percent, kind, &r.model});
+    if (hi != lo) entries_.push_back({hi, prefix + f->id, f, param, percent, kind, &r.model});
   }
 }
 
@@ -291,6 +303,8 @@ const FigureIndex::Entry* FigureIndex::Match(const LiteralNumber& n) const {
     // than a figure; only a percent of three or more digits is one.
     if (n.percent && n.significant < 3) continue;
     if (!n.percent && (n.kind.empty() || it->kind != n.kind)) continue;
+    if (n.small && std::find(n.nearby_models.begin(), n.nearby_models.end(), *it->model) == n.nearby_models.end())
+      continue;
     if (!best || std::fabs(it->value - n.value) < std::fabs(best->value - n.value)) best = &*it;
   }
   return best;

@@ -31,10 +31,18 @@ struct LiteralNumber {
   // "QPS" after it): "USD", "GB", "h", "requests"…; "" when unsaid.
   std::string kind;
   SourcePos pos;
+  // Below 10 ("8 QPS", "2 小时", "$5"): kept only when what it counts is said,
+  // and compared only with the models referred to in the same paragraph,
+  // heading or table row (`nearby_models`, filled by CollectCostRefs). Small
+  // counts are everywhere in prose ("3 nodes", "2 TB of disk"); a model's
+  // reference beside one is what makes it likely to be that model's figure.
+  bool small = false;
+  std::vector<std::string> nearby_models;
 };
 
-/// The numbers in one run of prose text; years, dates and numbers below 10
-/// are skipped. `pos.col` of each is its byte offset in `text`.
+/// The numbers in one run of prose text; years and dates are skipped, and
+/// numbers below 10 unless a unit word or currency sign says what they count
+/// (then `small`). `pos.col` of each is its byte offset in `text`.
 std::vector<LiteralNumber> FindNumbers(std::string_view text);
 
 /// What a value in `u` counts, as LiteralNumber::kind: the currency of
@@ -51,6 +59,7 @@ class FigureIndex {
     bool param = false;
     bool percent = false;  // the figure's unit is "%"
     std::string kind;      // as LiteralNumber::kind, from the figure's unit
+    const std::string* model = nullptr;  // the model's id (of the evaluation's result)
   };
 
   /// Adds every parameter and figure of `r` (both ends of a range).
@@ -65,7 +74,8 @@ class FigureIndex {
   /// known kind (money, data, time, requests, tokens…) needs its kind said.
   /// A percent of three or more digits is within half its last typed digit
   /// ("83.2%" 83.15–83.25); a rounder percent ("70%") is not checked.
-  /// The closest value wins, then the first added.
+  /// A small number (LiteralNumber::small) matches only figures of its
+  /// `nearby_models`. The closest value wins, then the first added.
   const Entry* Match(const LiteralNumber& n) const;
 
  private:

@@ -20,15 +20,18 @@ content::PageSource Source(const std::string& lang, const std::string& body, con
 
 TEST_CASE("Prose numbers are found with their value, but years and dates are not") {
   auto nums = FindNumbers("In 2025 we paid 17,232.40 USD (1.7万 CNY, 83.2%) on 2025-01-15 for 3 GPUs and 12K calls");
-  REQUIRE(nums.size() == 4);
+  REQUIRE(nums.size() == 5);
   CHECK(nums[0].text == "17,232.40");
   CHECK(nums[0].value == Approx(17232.4));
   CHECK(nums[1].value == Approx(17000));
   CHECK(nums[1].text == "1.7万");
   CHECK(nums[2].percent);
   CHECK(nums[2].text == "83.2%");
-  CHECK(nums[3].value == Approx(12000));
-  CHECK(nums[3].text == "12K");
+  CHECK(nums[3].text == "3");  // below 10, read because it says it counts GPUs
+  CHECK(nums[3].small);
+  CHECK(nums[4].value == Approx(12000));
+  CHECK(nums[4].text == "12K");
+  CHECK_FALSE(nums[4].small);
 }
 
 TEST_CASE("Languages that refer to different figures or tables are reported") {

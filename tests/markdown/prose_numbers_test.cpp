@@ -53,8 +53,8 @@ TEST_CASE("Typed numbers are read in every form the display layer prints") {
       {"2025 年", "", 0, false},
       {"on 2025-01-15", "", 0, false},
       {"12月", "", 0, false},
-      {"3 GPUs", "", 0, false},
-      {"$5", "", 0, false},
+      {"3 steps", "", 0, false},  // a small count of something unsaid
+      {"5%", "", 0, false},
       {"H100 GPUs", "", 0, false},
       {"c5.4xlarge", "", 0, false},
       {"Qwen3-4B", "", 0, false},
@@ -95,6 +95,24 @@ TEST_CASE("Numbers are found however far into a text they are, with their signs"
       CHECK(nums[1].value == 1500);
     }
   }
+}
+
+TEST_CASE("Numbers below 10 are read only when they say what they count") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"on 3 GPUs", "gpus"}, {"about 2 hours", "h"}, {"约 2 小时", "h"},   {"8 QPS", "requests/s"},
+      {"$5 a month", "USD"}, {"0 hours", "h"},       {"INT8 只要 2 块", "gpus"},
+  };
+  for (const auto& [text, kind] : cases) {
+    CAPTURE(text);
+    auto nums = FindNumbers(text);
+    REQUIRE(nums.size() == 1);
+    CHECK(nums[0].small);
+    CHECK(nums[0].kind == kind);
+  }
+  CHECK(FindNumbers("3 steps, 2 of them, 4×A100, 2–3 hours").empty());
+  auto big = FindNumbers("10 hours");
+  REQUIRE(big.size() == 1);
+  CHECK_FALSE(big[0].small);
 }
 
 TEST_CASE("Units after a number are not scales") {
@@ -157,6 +175,55 @@ TEST_CASE("A typed number equal to a figure or parameter of a model the page use
       // either end of a typed range states a bound
       {"en", "Total `=inference.total`; ops run $100–300 a month.", ""},
       {"zh", "总计 `=inference.total`，运维每月 100 到 300 美元。", ""},
+  };
+  for (const DriftCase& c : cases) {
+    CAPTURE(c.body);
+    content::Page page;
+    page.sources.push_back(Source(c.lang, c.body));
+    Diagnostics diags;
+    CheckPageDrift(page, &eval, &diags);
+    std::string all = AllDiagnostics(diags);
+    if (*c.reported == '\0') {
+      CHECK(all.empty());
+    } else {
+      CHECK(all.find("write `=" + std::string(c.reported) + "`") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("A small typed number is reported only beside a reference to its model") {
+  Diagnostics load;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/serve.yaml", R"(model: serve
+params:
+  hours: {value: 2 h, label: {zh: 时长, en: Hours}}
+  gpus: {value: 8 gpus, label: {zh: GPU 数, en: GPUs}}
+figures:
+  cost: {formula: 5 USD/h * hours, unit: USD, label: {zh: 费用, en: Cost}}
+)", &inputs, load);
+  pricing::ParsePricingFile("pricing/other.yaml", R"(model: other
+params:
+  hours: {value: 3 h, label: {zh: 时长, en: Hours}}
+figures:
+  cost: {formula: 1 USD/h * hours, unit: USD, label: {zh: 费用, en: Cost}}
+)", &inputs, load);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, load);
+  REQUIRE_FALSE(load.HasErrors());
+  const DriftCase cases[] = {
+      {"en", "It costs `=serve.cost` over 2 hours.", "serve.hours"},
+      {"zh", "费用 `=serve.cost`，约 2 小时。", "serve.hours"},
+      {"en", "Over 2 hours it costs `=serve.cost`.", "serve.hours"},  // the reference after the number
+      {"en", "It runs on 8 GPUs for `=serve.cost`.", "serve.gpus"},
+      {"en", "| Set-up | Cost |\n|---|---|\n| 8 GPUs, 2 hours | `=serve.cost` |\n", "serve.gpus"},
+      // not beside a reference to the model: another paragraph, another row, another model
+      {"en", "It costs `=serve.cost`.\n\nIt takes 2 hours.", ""},
+      {"en", "| Set-up | Cost |\n|---|---|\n| 2 hours | — |\n| Serve | `=serve.cost` |\n", ""},
+      {"en", "It costs `=serve.cost`.\n\nThe other takes `=other.cost` in 2 hours.", ""},
+      {"en", "Other: `=other.cost` over 3 hours.", "other.hours"},
+      // what it counts unsaid, a range, a different count
+      {"en", "It costs `=serve.cost` in 2 steps.", ""},
+      {"en", "It costs `=serve.cost` over 2–3 hours.", ""},
+      {"en", "It costs `=serve.cost` on 2 GPUs.", ""},
   };
   for (const DriftCase& c : cases) {
     CAPTURE(c.body);
