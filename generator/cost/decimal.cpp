@@ -387,8 +387,17 @@ bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
   return true;
 }
 Decimal Decimal::Abs() const { return Decimal(Backend(boost::multiprecision::abs(v_))); }
-Decimal Decimal::Ceil() const { return Decimal(Backend(boost::multiprecision::ceil(v_))); }
-Decimal Decimal::Floor() const { return Decimal(Backend(boost::multiprecision::floor(v_))); }
+// At the value's 41 significant digits, as it prints and compares: 22M
+// tokens a month over 1M a month carries an error in the 50th digit
+// (22.000…01), which the whole number above must not see.
+Decimal Decimal::Ceil() const {
+  const Decimal clean = IsZero() ? *this : RoundSignificant(kCleanDigits + 1);
+  return Decimal(Backend(boost::multiprecision::ceil(clean.v_)));
+}
+Decimal Decimal::Floor() const {
+  const Decimal clean = IsZero() ? *this : RoundSignificant(kCleanDigits + 1);
+  return Decimal(Backend(boost::multiprecision::floor(clean.v_)));
+}
 Decimal Decimal::Sqrt() const { return Decimal(Backend(boost::multiprecision::sqrt(v_))); }
 
 std::optional<Decimal> Decimal::Pow(int64_t exponent) const {

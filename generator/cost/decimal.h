@@ -45,6 +45,8 @@ class Decimal {
   double ToDouble() const;
 
   Decimal Abs() const;
+  /// The whole number above or below, of the value at its 41 significant
+  /// digits (as it prints): a quotient's last-digit error never moves it.
   Decimal Ceil() const;
   Decimal Floor() const;
   Decimal Sqrt() const;  // REQUIRES: *this >= 0

@@ -388,6 +388,35 @@ figures:
   CHECK(run->Show("m", "band") == "1000.00 – 3000.00 USD/month");
 }
 
+TEST_CASE("ceil and floor give the whole number of the value as it prints", "[cost][evaluate]") {
+  // Each quotient below goes through a conversion (1/730 of an hour, a
+  // month of a year) whose error sits in the 50th digit: 22.000…01 is 22.
+  auto run = EvalModel(R"y(model: m
+params:
+  demand: 22M tokens/month
+  per_gpu: 1M tokens/month
+figures:
+  gpus: {formula: ceil(demand / per_gpu)}
+  months: {formula: "floor(1 year / 1 month)"}
+  three: {formula: "floor(3 USD/month / (1 USD/month))"}
+  ten: {formula: "floor(10 / 7 * 7)"}
+  two_months: {formula: "floor(2 months, month)"}
+  hours: {formula: "floor(1 USD/h / (1 USD/month))"}
+  up: {formula: "ceil(22.5M tokens/month / (1M tokens/month))"}
+  down: {formula: "floor(-2.5)"}
+)y");
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("m", "gpus") == "22");
+  CHECK(run->Show("m", "months") == "12");
+  CHECK(run->Show("m", "three") == "3");
+  CHECK(run->Show("m", "ten") == "10");
+  CHECK(run->Show("m", "two_months") == "2 month");
+  CHECK(run->Show("m", "hours") == "730");
+  CHECK(run->Show("m", "up") == "23");
+  CHECK(run->Show("m", "down") == "-3");
+}
+
 TEST_CASE("Rules and expectations", "[cost][evaluate]") {
   auto run = EvalModel(R"y(model: m
 unit: USD/month
