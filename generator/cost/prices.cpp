@@ -265,9 +265,17 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
                  "unknown currency '" + list.currency + "'", "unknown-currency");
         continue;
       }
-      ce.unit.dim = *Divide(money->dim, unit->dim);
-      ce.unit.scale = Decimal(1) / unit->scale;
-      ce.unit.text = list.currency + (unit->text.empty() ? "" : "/" + unit->text);
+      // The unit as if written in full after the currency: "GB/month" is
+      // USD/GB/month (per GB per month), as "USD/GB/month" reads, not USD
+      // over (GB/month), which is USD·month/GB.
+      const std::string full = list.currency + (unit->text.empty() ? "" : "/" + unit->text);
+      auto priced = ParseUnit(full, units, &uerr);
+      if (!priced) {
+        ReportAt(diags, entry.unit, 0, entry.unit.text.size(), uerr.message, "unknown-unit");
+        continue;
+      }
+      ce.unit = *priced;
+      ce.unit.text = full;
     }
     bool ok = true;
     auto current = CompileValue(entry.current, list.date, units, diags);

@@ -68,6 +68,35 @@ std::unique_ptr<ShapesRun> Eval(const std::string& prices, const std::string& mo
   return run;
 }
 
+TEST_CASE("A price's unit without a currency is the provider's currency per that unit", "[cost][shapes]") {
+  // "GB/month" is USD per GB per month, as "USD/GB/month" reads; "1M tokens"
+  // USD per million tokens; "h" USD per hour.
+  auto run = Eval(R"y(provider: p
+currency: USD
+date: 2025-01-01
+prices:
+  - {id: store, unit: GB/month, price: 0.023}
+  - {id: store_full, unit: USD/GB/month, price: 0.023}
+  - {id: tok, unit: 1M tokens, price: 2.5}
+  - {id: vm, unit: h, price: 0.5}
+)y",
+                  R"y(model: m
+params:
+  stored: 3.5 TB
+figures:
+  short: {formula: stored * @p/store}
+  full: {formula: stored * @p/store_full}
+  tokens: {formula: 4M tokens * @p/tok}
+  month: {formula: 730 h * @p/vm}
+)y");
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("short") == "80.50 USD/month");
+  CHECK(run->Show("full") == "80.50 USD/month");
+  CHECK(run->Show("tokens") == "10.00 USD");
+  CHECK(run->Show("month") == "365.00 USD");
+}
+
 TEST_CASE("Whole tiers charge all of a request at the tier its size falls in", "[cost][shapes]") {
   auto r = Eval(kLlm, R"y(model: m
 figures:
