@@ -15,6 +15,7 @@
 #include "actuals/actuals.h"
 #include "actuals/csv_reader.h"
 #include "actuals/exact_sum.h"
+#include "base/calendar.h"
 #include "cost/units.h"
 
 namespace costsite::actuals {
@@ -94,11 +95,8 @@ std::optional<int> ZoneMinutes(std::string_view zone) {
 // without a zone is read as UTC, which FOCUS requires.
 std::string NormalizeTime(std::string_view s) {
   if (!Digits(s, 0, 4) || s[4] != '-' || !Digits(s, 5, 2) || s[7] != '-' || !Digits(s, 8, 2)) return "";
-  int month = Two(s, 5), day = Two(s, 8);
-  int year = Two(s, 0) * 100 + Two(s, 2);
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
+  const int year = Two(s, 0) * 100 + Two(s, 2), month = Two(s, 5), day = Two(s, 8);
+  if (!IsCalendarDay(year, month, day)) return "";
   size_t i = 10;
   if (i == s.size()) return std::string(s.substr(0, 10)) + "T00:00:00";
   if (s[i] != 'T' && s[i] != ' ') return "";

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/calendar.h"
 #include "base/yaml_util.h"
 
 namespace costsite::content {
@@ -19,7 +20,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Keys read as text; a key costsite reads in another form (a list, a number)
 // is not a param either.
@@ -144,11 +144,7 @@ bool ParseDay(std::string_view text, std::string* day) {
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
   if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return false;
-  int y = std::stoi(std::string(text.substr(0, 4)));
-  int m = std::stoi(std::string(text.substr(5, 2)));
-  int d = std::stoi(std::string(text.substr(8, 2)));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0)) return false;
+  if (!IsIsoDay(text.substr(0, 10))) return false;
   *day = std::string(text.substr(0, 10));
   return true;
 }

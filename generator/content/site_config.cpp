@@ -6,6 +6,7 @@
 #include <cctype>
 #include <regex>
 
+#include "base/calendar.h"
 #include "base/suggest.h"
 #include "base/yaml_util.h"
 
@@ -158,8 +159,7 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       }
     } else if (key == "as_of" || key == "build_date") {
       std::string s = r.Str(v, key.c_str());
-      static const std::regex kDate("\\d{4}-\\d{2}-\\d{2}");
-      if (!std::regex_match(s, kDate)) r.Error(v, "'" + key + "' must be a date YYYY-MM-DD");
+      if (!IsIsoDay(s)) r.Error(v, "'" + key + "' must be a date YYYY-MM-DD");
       (key == "as_of" ? cfg.as_of : cfg.build_date) = s;
     } else if (key == "display_currency") {
       cfg.display_currency = r.Str(v, "display_currency");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/calendar.h"
 #include "base/suggest.h"
 #include "cost/formula.h"
 
@@ -16,15 +17,7 @@ void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t lengt
              static_cast<int>(std::max<size_t>(length, 1)), std::move(code)});
 }
 
-bool IsIsoDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
-  }
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+bool IsIsoDate(std::string_view d) { return IsIsoDay(d); }
 
 namespace {
 

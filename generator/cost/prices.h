@@ -26,7 +26,7 @@ namespace costsite::cost {
 void ReportAt(Diagnostics& diags, const Located& at, size_t offset, size_t length,
               std::string message, std::string code, Severity severity = Severity::kError);
 
-/// True for a YYYY-MM-DD date.
+/// True for a YYYY-MM-DD date the calendar has (not 2025-02-30).
 bool IsIsoDate(std::string_view date);
 
 /// A price or rate as written: a number or "LOW to HIGH", without units;

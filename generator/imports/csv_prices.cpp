@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "cost/prices.h"
 #include "cost/units.h"
 #include "imports/imports.h"
 
@@ -94,13 +95,6 @@ class CsvReader {
   bool failed_ = false;
 };
 
-bool IsDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(d[k]))) return false;
-  return true;
-}
-
 bool IsVariantName(std::string_view v) {
   if (v.empty() || !std::islower(static_cast<unsigned char>(v[0]))) return false;
   for (char c : v)
@@ -144,7 +138,7 @@ std::vector<cost::PriceList> ParseCsvPrices(const std::string& path, std::string
     else if (id.text.empty()) bad(id, "empty id");
     else if (number.empty() || number[0] == '-') bad(price, "malformed price '" + price.text + "': write a non-negative number");
     else if (!cost::IsCurrencyCode(currency.text)) bad(currency, "unknown currency '" + currency.text + "'");
-    else if (!date.text.empty() && !IsDate(date.text)) bad(date, "malformed date '" + date.text + "': write YYYY-MM-DD");
+    else if (!date.text.empty() && !cost::IsIsoDate(date.text)) bad(date, "malformed date '" + date.text + "': write YYYY-MM-DD");
     else if (!variant.text.empty() && !IsVariantName(variant.text))
       bad(variant, "malformed variant '" + variant.text + "': use a lowercase word of [a-z0-9_]");
     if (r.failed()) continue;

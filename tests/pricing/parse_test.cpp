@@ -298,6 +298,29 @@ prices:
   CHECK(e.history[0].price.pos().col == 36);  // past the opening quote
 }
 
+TEST_CASE("A price's or rate's date must be a day the calendar has", "[pricing][parse]") {
+  // A rate "since" 2025-02-30 would be in force from no day at all, and
+  // which rate a model on 2025-03-01 reads would depend on it.
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/fx.yaml", R"y(rates:
+  - {base: USD, quote: CNY, rate: 7.2, date: 2025-01-01}
+  - {base: USD, quote: CNY, rate: 8, date: 2025-02-29}
+)y", &inputs, diags);
+  ParsePricingFile("pricing/aws.yaml", R"y(provider: aws
+currency: USD
+prices:
+  - id: x
+    unit: USD/h
+    price: 1
+    history:
+      - {since: 2025-04-31, price: 2}
+)y", &inputs, diags);
+  const std::string all = AllDiagnostics(diags);
+  CHECK(all.find("pricing/fx.yaml:3:44: error: malformed date '2025-02-29'") != std::string::npos);
+  CHECK(all.find("pricing/aws.yaml:8:17: error: malformed date '2025-04-31'") != std::string::npos);
+}
+
 TEST_CASE("Price list errors name their place", "[pricing][parse]") {
   const char* text = R"y(provider: aws
 currency: USD
