@@ -268,7 +268,11 @@ std::string FormatAmount(const Interval& v, const cost::Unit& unit, const Format
                      : opt.range == RangeStyle::kHi ? Interval(v.hi)
                      : opt.range == RangeStyle::kMid ? Interval(v.Mid())
                                                      : v;
-    std::string words = CountUnitText(unit.text, shown, lang, unit.declared.get());
+    // per=none drops the "/month" of a count as of money: the text around
+    // says "每月下载" or "a month" ("100 GB/month" -> "100 GB").
+    std::string_view counted = unit.text;
+    if (!opt.per) counted = counted.substr(0, counted.find('/'));
+    std::string words = CountUnitText(counted, shown, lang, unit.declared.get());
     if (!words.empty()) text += (SpacedUnit(words) ? " " : "") + words;
   }
   return text;

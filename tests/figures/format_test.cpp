@@ -136,6 +136,15 @@ TEST_CASE("Counts read with their nouns: measure words in zh, plurals in en") {
   }
 }
 
+TEST_CASE("per=none drops the per-time part of a count as of money") {
+  CHECK(Fmt(Plain("100000", "calls/month"), "per=none", "zh") == "100,000 次调用");
+  CHECK(Fmt(Plain("100000", "calls/month"), "per=none", "en") == "100,000 calls");
+  CHECK(Fmt(Plain("100", "GB/month"), "per=none", "zh") == "100 GB");
+  CHECK(Fmt(Plain("12", "requests/s"), "per=none", "en") == "12 requests");
+  CHECK(Fmt(Plain("730", "h"), "per=none", "zh") == "730 小时");
+  CHECK(Fmt(Money("248.2", "248.2", "USD", "month"), "per=none", "zh") == "US$248.20");
+}
+
 TEST_CASE("Percents: one decimal at most, never zero unless zero") {
   CHECK(Fmt(Plain("83.2", "%"), "", "zh") == "83.2%");
   CHECK(Fmt(Plain("74.427", "%"), "", "en") == "74.4%");
