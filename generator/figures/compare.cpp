@@ -21,6 +21,13 @@ std::string Th(std::string_view html, std::string_view cls = {}) {
 }
 std::string RowTh(std::string_view html) { return "<th scope=\"row\">" + std::string(html) + "</th>"; }
 std::string Num(std::string_view html) { return "<td class=\"num\">" + std::string(html) + "</td>"; }
+// A cell the price list leaves empty (no spot price, no source): a dash a
+// reader sees, and words a screen reader says, where an empty cell read as
+// a value gone missing.
+std::string NotListed(const Speaker& lang, std::string_view cls = {}) {
+  return "<td" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") +
+         "><span aria-hidden=\"true\">—</span><span class=\"vh\">" + Escape(UiText("not_listed", lang)) + "</span></td>";
+}
 
 // The change from `a` to `b`, and their ratio, by the cost engine's range
 // arithmetic: an uncertain input both scenarios share cancels (a ranged item
@@ -214,7 +221,7 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
     for (const auto& v : variants) {
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
       const cost::PriceShape* shape = ShapeOf(e->shapes, v);
-      html += Num(it == e->variants.end() ? "" : PriceCellHtml(it->second, e->unit, shape, p, lang));
+      html += it == e->variants.end() ? NotListed(lang, "num") : Num(PriceCellHtml(it->second, e->unit, shape, p, lang));
       if (it != e->variants.end()) {
         cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label, {}};
         use.since = e->since;
@@ -234,7 +241,7 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
       html += "<td>" + (e->since.empty() || e->since == e->date ? TimeHtml(e->date) : PriceDatesHtml(dates, lang)) +
               "</td>";
     }
-    if (sourced) html += "<td>" + link + "</td>";
+    if (sourced) html += src.empty() ? NotListed(lang) : "<td>" + link + "</td>";
     html += "</tr>\n";
   }
   html += "</tbody>\n</table>\n";
@@ -258,7 +265,7 @@ std::string PriceHistoryTable(const cost::ProviderView& p, const cost::PriceEntr
     for (const auto& v : variants) {
       auto it = std::find_if(dated.variants.begin(), dated.variants.end(), [&](const auto& x) { return x.first == v; });
       const cost::PriceShape* shape = dated.ShapeOf(v);
-      html += Num(it == dated.variants.end() ? "" : PriceCellHtml(it->second, e.unit, shape, p, lang));
+      html += it == dated.variants.end() ? NotListed(lang, "num") : Num(PriceCellHtml(it->second, e.unit, shape, p, lang));
       if (it == dated.variants.end()) continue;
       cost::PriceUse use{p.id + "/" + e.id, v, it->second, e.unit, dated.date, e.source, p.name, e.label, {}};
       if (const LocalizedText* vl = p.VariantLabel(v)) use.variant_label = *vl;

@@ -248,6 +248,23 @@ TEST_CASE("cost prices, params, rules, expectations") {
   CHECK(Has(html, "<td>一致</td><td>原文 §3</td><td>原文漏算了运维</td>"));
 }
 
+TEST_CASE("cost prices: a variant an entry does not list is a dash with words for screen readers") {
+  cost::Evaluation eval = FixtureEvaluation();
+  for (const auto& [lang, words] : {std::pair<std::string, std::string>{"zh", "未列出"}, {"en", "not listed"}}) {
+    Diagnostics diags;
+    std::string html = RenderCost(eval, Block("cost prices provider=aws"), lang, &diags).html;
+    INFO(html << AllDiagnostics(diags));
+    CHECK_FALSE(diags.HasErrors());
+    // S3 has no spot price: its spot cell says so, it is not left empty.
+    const size_t s3 = html.find("<th scope=\"row\">" + std::string(lang == "zh" ? "S3 标准存储" : "S3 Standard"));
+    REQUIRE(s3 != std::string::npos);
+    const std::string row = html.substr(s3, html.find("</tr>", s3) - s3);
+    CHECK(Has(row, "<td class=\"num\"><span aria-hidden=\"true\">—</span><span class=\"vh\">" + words +
+                       "</span></td>"));
+    CHECK_FALSE(Has(html, "<td class=\"num\"></td>"));
+  }
+}
+
 TEST_CASE("cost model: an inline model evaluated against the site's prices") {
   cost::Evaluation eval = FixtureEvaluation();
   Diagnostics diags;
