@@ -26,7 +26,11 @@
     var w = p.pop.offsetWidth, h = p.pop.offsetHeight;
     var left = Math.max(4, Math.min(r.left, vw - w - 4));
     var top = r.bottom + 2;
-    if (top + h > vh - 4 && r.top - h - 2 >= 4) top = r.top - h - 2;
+    if (top + h > vh - 4) {
+      // Above the figure when it fits there; else as low as the window lets
+      // it be seen whole (its height is at most the window's, style.css).
+      top = r.top - h - 2 >= 4 ? r.top - h - 2 : Math.max(4, vh - h - 4);
+    }
     p.pop.style.left = left + 'px';
     p.pop.style.top = top + 'px';
   }

@@ -232,6 +232,31 @@ async function CheckProvenance(page, name, failures, shot) {
   for (const v of axe) failures.Add(name, `axe ${v} in an open popover`);
   await page.keyboard.press("Escape");
   if ((await PopoverState(fig)).shown) failures.Add(name, "Escape does not close the popover");
+  // The page's tallest popover, opened from its figure scrolled to the
+  // window's bottom edge, is seen whole: above the figure, or moved up, and
+  // never taller than the window.
+  const tallest = await page.evaluate(() => {
+    let best = null, most = -1;
+    document.querySelectorAll(".fig[aria-describedby]").forEach((f, i) => {
+      const pop = document.getElementById(f.getAttribute("aria-describedby"));
+      if (!pop || !f.getClientRects().length) return;
+      pop.hidden = false;
+      if (pop.scrollHeight > most) { most = pop.scrollHeight; best = i; }
+      pop.hidden = true;
+    });
+    return best;
+  });
+  if (tallest !== null) {
+    const big = page.locator(".fig[aria-describedby]").nth(tallest);
+    await big.evaluate((f) => { const r = f.getBoundingClientRect(); window.scrollBy(0, r.bottom - window.innerHeight + 4); });
+    await big.focus();
+    const tall = await PopoverState(big);
+    const height = page.viewportSize().height;
+    if (!tall.shown) failures.Add(name, "the tallest popover does not show on focus");
+    else if (tall.top < 0 || tall.bottom > height || tall.left < 0 || tall.right > page.viewportSize().width)
+      failures.Add(name, `the tallest popover leaves the window (top ${Math.round(tall.top)}, bottom ${Math.round(tall.bottom)} of ${height})`);
+    await page.keyboard.press("Escape");
+  }
 }
 
 // At phone width with touch: a tap on a figure shows its popover inside the
