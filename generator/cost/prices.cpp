@@ -161,6 +161,17 @@ bool DateValues(const PriceEntry& entry, CompiledEntry* ce, Diagnostics& diags) 
     const PriceValue& pv = *written[order[k]];
     CompiledValue v = ce->values[order[k]];
     const CompiledValue* older = sorted.empty() ? nullptr : &sorted.back();
+    // Two values written in force from one day: which one a model reads
+    // would depend on the order they are listed in.
+    if (const PriceValue* before = k == 0 ? nullptr : written[order[k - 1]];
+        before && !pv.date.empty() && pv.date == before->date) {
+      const Located& at = pv.where.empty() ? entry.where : pv.where;
+      ReportAt(diags, at, 0, at.text.size(),
+               "price '" + entry.id + "' has two values in force from " + pv.date + " (the other at " +
+                   Where(before->where.empty() ? entry.where : before->where) + ")",
+               "price-date");
+      ok = false;
+    }
     for (const Located& name : pv.inherit) {
       if (!older || !Has(*older, name.text)) {
         ReportAt(diags, name, 0, name.text.size(),
@@ -293,6 +304,7 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
 }
 
 void PriceBook::CompileRates(const Inputs& inputs, Diagnostics& diags) {
+  std::vector<const cost::Rate*> compiled_from;  // rates_[k] was read from *compiled_from[k]
   for (const auto& r : inputs.rates) {
     bool ok = true;
     for (const std::string* code : {&r.base, &r.quote}) {
@@ -307,7 +319,26 @@ void PriceBook::CompileRates(const Inputs& inputs, Diagnostics& diags) {
                "malformed rate '" + r.rate.text + "': write a positive number", "malformed-number");
       ok = false;
     }
-    if (ok) rates_.push_back({r.base, r.quote, r.date, r.source, *d});
+    if (!ok) continue;
+    // A second rate of the pair for the same day, either way round: which
+    // one converts would depend on the order the rates are listed in.
+    const cost::Rate* twin = nullptr;
+    for (size_t k = 0; k < rates_.size() && !twin; ++k) {
+      const CompiledRate& c = rates_[k];
+      const bool same = c.base == r.base && c.quote == r.quote, inverse = c.base == r.quote && c.quote == r.base;
+      if (c.date != r.date || !(same || inverse)) continue;
+      if ((same && c.rate == *d) || (inverse && c.rate * *d == Decimal(1))) continue;  // the same rate again
+      twin = compiled_from[k];
+    }
+    if (twin) {
+      ReportAt(diags, r.rate, 0, r.rate.text.size(),
+               "a second " + r.base + "/" + r.quote + " rate for " + (r.date.empty() ? "no date" : r.date) +
+                   " that differs from the one at " + Where(twin->where),
+               "duplicate-rate");
+      continue;
+    }
+    rates_.push_back({r.base, r.quote, r.date, r.source, *d});
+    compiled_from.push_back(&r);
   }
 }
 

@@ -321,6 +321,42 @@ prices:
   CHECK(all.find("pricing/aws.yaml:8:17: error: malformed date '2025-04-31'") != std::string::npos);
 }
 
+TEST_CASE("Two rates or two price values for one day are an error and not the last one listed", "[pricing][parse]") {
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/fx.yaml", R"y(rates:
+  - {base: USD, quote: CNY, rate: 7.2, date: 2025-01-01}
+  - {base: USD, quote: CNY, rate: 7.5, date: 2025-01-01}
+  - {base: CNY, quote: USD, rate: 0.125, date: 2025-01-01}
+  - {base: CNY, quote: USD, rate: 0.125, date: 2025-02-01}
+  - {base: USD, quote: CNY, rate: 8, date: 2025-02-01}
+  - {base: USD, quote: CNY, rate: 7.2, date: 2025-01-01}
+)y", &inputs, diags);
+  ParsePricingFile("pricing/aws.yaml", R"y(provider: aws
+currency: USD
+prices:
+  - id: x
+    unit: USD/h
+    price: 1
+    history:
+      - {since: 2025-01-01, price: 2}
+      - {since: 2025-01-01, price: 3}
+      - {since: 2024-01-01, price: 4}
+)y", &inputs, diags);
+  cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  const std::string all = AllDiagnostics(diags);
+  INFO(all);
+  // 7.5 and 0.125 (8 the other way) differ from 7.2 on 2025-01-01; 8 on
+  // 2025-02-01 is 0.125 the other way round, and 7.2 again is the same rate.
+  CHECK(all.find("pricing/fx.yaml:3:35: error: a second USD/CNY rate for 2025-01-01 that differs from the one at "
+                 "pricing/fx.yaml:2:") != std::string::npos);
+  CHECK(all.find("pricing/fx.yaml:4:35: error: a second CNY/USD rate for 2025-01-01") != std::string::npos);
+  CHECK(all.find("fx.yaml:6:") == std::string::npos);
+  CHECK(all.find("fx.yaml:7:") == std::string::npos);
+  CHECK(all.find("pricing/aws.yaml:9:17: error: price 'x' has two values in force from 2025-01-01 (the other at "
+                 "pricing/aws.yaml:8:") != std::string::npos);
+}
+
 TEST_CASE("Price list errors name their place", "[pricing][parse]") {
   const char* text = R"y(provider: aws
 currency: USD
