@@ -1,6 +1,8 @@
 // Evaluation of formula trees: names, prices, operators with dimensional
 // analysis and interval arithmetic.
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 #include "base/suggest.h"
 #include "cost/engine.h"
@@ -20,6 +22,82 @@ std::string RangeSource(const std::string& model, const Origin& o, size_t offset
   return name + "@" + std::to_string(offset);
 }
 
+
+// The count nouns of a unit as written, each with the power it has: "gpus/
+// node" is gpu¹ node⁻¹. A count noun (units.yaml's `gpu`, built-in
+// `requests`) has no dimension, so dimensions alone cannot tell 24 GPUs from
+// 24 nodes; these terms can. Spellings are one noun in either number
+// ("node", "nodes"); `spelled` keeps the first spelling seen.
+struct CountTerms {
+  std::map<std::string, int> power;
+  std::map<std::string, std::string> spelled;
+  bool operator==(const CountTerms& o) const { return power == o.power; }
+};
+
+std::string CountKey(std::string_view term) {
+  std::string key(term);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key.size() > 2 && key.back() == 's') key.pop_back();
+  return key;
+}
+
+// Terms split as ParseUnit reads them: left to right, each after '/' divides.
+CountTerms CountsOf(const std::optional<Unit>& unit, const UnitTable& units, int sign = 1,
+                    CountTerms out = {}) {
+  if (!unit) return out;
+  std::string_view text = unit->text;
+  int power = 1;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '*' && text[i] != '/') continue;
+    std::string_view term = text.substr(start, i - start);
+    while (!term.empty() && term.front() == ' ') term.remove_prefix(1);
+    while (!term.empty() && term.back() == ' ') term.remove_suffix(1);
+    const Unit* u = term.empty() || term == "%" ? nullptr : units.Find(term);
+    if (u && u->dim.IsNone() && u->scale == Decimal(1)) {
+      const std::string key = CountKey(term);
+      out.spelled.emplace(key, std::string(term));
+      if ((out.power[key] += sign * power) == 0) out.power.erase(key);
+    }
+    if (i < text.size()) power = text[i] == '/' ? -1 : 1;
+    start = i + 1;
+  }
+  return out;
+}
+
+// `display` with its count nouns made `want`: those it has dropped, then
+// `want`'s appended ("vcpus/node" wanting none is "vcpus"; no unit wanting
+// gpu¹ is "gpus"). nullopt when that is no unit ParseUnit reads, or a noun
+// would have to multiply a unit that has other terms.
+std::optional<Unit> WithCounts(const std::optional<Unit>& display, const CountTerms& want, const UnitTable& units) {
+  std::string kept;  // the terms that are not count nouns, as written
+  if (display) {
+    std::string_view text = display->text;
+    char op = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && text[i] != '*' && text[i] != '/') continue;
+      std::string_view term = text.substr(start, i - start);
+      const Unit* u = term.empty() || term == "%" ? nullptr : units.Find(term);
+      if (!(u && u->dim.IsNone() && u->scale == Decimal(1)) && !term.empty()) {
+        if (!kept.empty() || op == '/') kept += op == '/' ? "/" : "*";
+        kept += std::string(term);
+      }
+      if (i < text.size()) op = text[i];
+      start = i + 1;
+    }
+  }
+  std::string over, under;
+  for (const auto& [key, power] : want.power) {
+    if (power == 1 && over.empty()) over = want.spelled.at(key);
+    else if (power == -1) under += "/" + (units.Find(key) ? key : want.spelled.at(key));  // per node, not per nodes
+    else return std::nullopt;
+  }
+  if (!over.empty() && !kept.empty()) return std::nullopt;
+  std::string text = (over.empty() ? kept : over) + under;
+  if (text.empty() || text.front() == '/') return std::nullopt;
+  return ParseUnit(text, units, nullptr);
+}
 }  // namespace
 
 std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std::string_view what) {
@@ -274,6 +352,24 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
   if (l->display && l->dim == out.dim) out.display = l->display;
   else if (r->display && r->dim == out.dim && op == "*") out.display = r->display;
   else out.display = PerTimeUnit(out.dim, *l, *r, units_);
+  // The count nouns must come out too: 3 nodes × 8 gpus/node is 24 GPUs,
+  // not 24 nodes, though both have no dimension.
+  const CountTerms want = CountsOf(r->display, units_, op == "*" ? 1 : -1, CountsOf(l->display, units_));
+  if (!(CountsOf(out.display, units_) == want)) {
+    const std::optional<Unit>* candidates[] = {&l->display, &r->display};
+    bool found = false;
+    for (const std::optional<Unit>* c : candidates) {
+      if (*c && (*c)->dim == out.dim && CountsOf(*c, units_) == want) {
+        out.display = **c;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      if (auto made = WithCounts(out.display, want, units_); made && made->dim == out.dim) out.display = made;
+      else if (want.power.empty() && out.dim.IsNone()) out.display.reset();  // the nouns cancel: a plain number
+    }
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "tests/test_util.h"
 
 #include "cost/evaluate.h"
+#include "figures/plain.h"
 #include "pricing/pricing.h"
 
 namespace costsite::pricing {
@@ -144,6 +145,42 @@ TEST_CASE("A unit declared distinct is its own dimension: it adds only to itself
   CHECK(good->Find("m")->Find("per_core")->value.lo.ToString() == "12.5");
   auto [wrong, wrong_diags] = run("  c: {formula: 8 vcpus * 730 h, unit: h}\n");
   CHECK(AllDiagnostics(*wrong_diags).find("the formula gives h*vcpu, declared h") != std::string::npos);
+}
+
+TEST_CASE("A product or quotient of counts names the count it comes to", "[pricing][declare]") {
+  // Count nouns have no dimension, so 3 nodes × 8 gpus/node was shown as
+  // "24 nodes": the first operand's unit, of the right (no) dimension.
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/units.yaml",
+                   "units:\n"
+                   "  gpu: {aliases: [gpus, GPU, GPUs], zh: GPU, measure: 块, en: [GPU, GPUs]}\n"
+                   "  node: {aliases: [nodes], zh: 节点, measure: 个, en: [node, nodes]}\n"
+                   "  user: {aliases: [users], zh: 用户, measure: 个, en: [user, users]}\n"
+                   "  vcpu: {aliases: [vcpus], zh: vCPU, measure: 个, en: [vCPU, vCPUs], distinct: true}\n",
+                   &inputs, diags);
+  ParsePricingFile("pricing/m.yaml",
+                   "model: m\nparams:\n  nodes: 3 nodes\n  per_node: 8 gpus/node\n  cores: 16 vcpus/node\n"
+                   "  users: 1000 users\n  per_user: 0.02 gpus/user\nfigures:\n"
+                   "  gpus: {formula: nodes * per_node}\n"
+                   "  gpus_again: {formula: per_node * nodes}\n"
+                   "  vcpus: {formula: nodes * cores}\n"
+                   "  by_users: {formula: users * per_user}\n"
+                   "  spread: {formula: 40 gpus / 2 nodes}\n"
+                   "  ratio: {formula: per_node / per_node}\n"
+                   "  requests: {formula: 500 requests/s * 0.5 s}\n",
+                   &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  auto shown = [&](const char* id) { return figures::PlainFigure(*eval.Find("m")->Find(id)); };
+  CHECK(shown("gpus") == "24 gpus");
+  CHECK(shown("gpus_again") == "24 gpus");
+  CHECK(shown("vcpus") == "48 vcpus");
+  CHECK(shown("by_users") == "20 gpus");
+  CHECK(shown("spread") == "20 gpus/node");
+  CHECK(shown("ratio") == "1");
+  CHECK(shown("requests") == "250 requests");
 }
 
 TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
