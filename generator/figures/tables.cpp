@@ -269,9 +269,9 @@ std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, P
             Num(Escape(FormatFigure(stated, {}, lang))) +
             Num(f ? FigureHtml(computed, FormatFigure(computed, {}, lang), lang, ids)
                   : Escape(FormatFigure(computed, {}, lang))) +
-            "<td>" + Escape(UiText(status, lang)) + "</td>" +
+            "<td class=\"status\">" + Escape(UiText(status, lang)) + "</td>" +
             (sourced ? "<td>" + Escape(Pick(x.source, lang)) + "</td>" : "") +
-            (noted ? "<td>" + Escape(Pick(x.note, lang)) + "</td>" : "") + "</tr>\n";
+            (noted ? "<td class=\"note\">" + Escape(Pick(x.note, lang)) + "</td>" : "") + "</tr>\n";
   }
   html += "</tbody>\n</table>\n";
   return WrapTable(html, caption);

@@ -328,6 +328,14 @@ std::string TidyTables(const char* html) {
     if (first == '/' && starts("</table>") && depth > 0) --depth;
     if (first != 't') continue;
     if (IsTableTag(in, lt)) ++depth;
+    // A Markdown table (generated ones have a class) scrolls sideways on a
+    // narrow screen (.content > table): focusable, so a keyboard scrolls it.
+    if (starts("<table>")) {
+      out.append(in.substr(copied, lt - copied));
+      out += "<table tabindex=\"0\">";
+      copied = i;
+      continue;
+    }
     if (starts("<thead>")) in_thead = true;
     if (!starts("<th") && !starts("<td")) continue;
     std::string_view tag = in.substr(lt, gt - lt + 1);

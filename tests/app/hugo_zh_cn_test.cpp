@@ -108,7 +108,7 @@ TEST_CASE("Kubernetes' glossary_tooltip, comment, tabs and table shortcodes and 
   CHECK(Has(zh, "<p>Pod 运行容器。</p>"));
   CHECK_FALSE(Has(zh, "与英文页面保持同步"));  // a comment is for the page's authors
   CHECK(Has(zh, "<div class=\"sc-tabs\">\n<section class=\"sc-tab\"><p class=\"sc-tab-title\">Linux</p>\n<p>执行 Linux 步骤。</p>"));
-  CHECK(Has(zh, "<figure class=\"sc-table\"><figcaption>使用的端口</figcaption>\n<table>"));
+  CHECK(Has(zh, "<figure class=\"sc-table\"><figcaption>使用的端口</figcaption>\n<table tabindex=\"0\">"));
   CHECK(Has(zh, "<aside class=\"sc-admonition sc-pageinfo\" role=\"note\"><p>本页<strong>仍在编写</strong>。</p>"));  // Docsy's
   std::string en = b.Page("en/docs/configure-pod/index.html");
   CHECK(Has(en, "<p>A Pod runs containers.</p>"));

@@ -245,7 +245,7 @@ TEST_CASE("cost prices, params, rules, expectations") {
   CHECK(Has(html, "<li><strong>GPU 占比超过一半</strong>：评估 Spot 与量化"));
   CHECK_FALSE(Has(html, "很便宜"));
   CHECK(Has(html, "<tr class=\"status-ok\"><th scope=\"row\">合计</th><td class=\"num\">US$24,000/月</td>"));  // within 1%
-  CHECK(Has(html, "<td>一致</td><td>原文 §3</td><td>原文漏算了运维</td>"));
+  CHECK(Has(html, "<td class=\"status\">一致</td><td>原文 §3</td><td class=\"note\">原文漏算了运维</td>"));
 }
 
 TEST_CASE("cost prices: a variant an entry does not list is a dash with words for screen readers") {
