@@ -111,6 +111,21 @@ async function CheckChecklists(page, name, failures) {
 
 // At 390 px: which tables need sideways scrolling (counted by kind), and
 // whether the table of contents starts folded.
+// On paper a table cannot scroll: in print, at A4's printable width (688 px
+// at 16 mm / 14 mm margins), no table may be wider than the page, or the
+// browser shrinks the whole report to fit it.
+async function CheckPrint(page, name, failures) {
+  await page.setViewportSize({ width: 688, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  const wide = await page.$$eval("table", (ts) => ts
+    .map((t) => ({ over: Math.round(t.getBoundingClientRect().right - document.documentElement.clientWidth),
+                   caption: (t.caption?.textContent || t.textContent).slice(0, 60) }))
+    .filter((t) => t.over > 1));
+  for (const t of wide) failures.Add(name, `in print the table "${t.caption}" is ${t.over} px wider than the page`);
+  await page.emulateMedia({ media: "screen" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 async function CheckPhone(page, name, failures) {
   await page.setViewportSize({ width: kPhoneWidth, height: 800 });
   const tables = await page.$$eval("table", (ts) => ts.map((t) => {
@@ -411,6 +426,7 @@ async function Main() {
     await CheckDarkMode(page, name, failures);
     seen.scrolling += await CheckPhone(page, name, failures);
     if (name.includes("/reports/")) await CheckPager(page, name, failures);
+    await CheckPrint(page, name, failures);
     await CheckSlashKey(page, name, failures);
     if (want.chart) {
       seen.chart++;
