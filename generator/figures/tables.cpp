@@ -58,35 +58,43 @@ std::string BreakableUnits(std::string_view text, const Speaker& lang) {
   return out;
 }
 
-// The factor as the row shows it: with the decimals of the display policy,
-// or more when those would not multiply out to the cost cell. 24 h/day ×
-// 30.4 days/month × $2.50/h is $1,824, yet the cost is $1,825 (a month is
-// 30.416… days): the factor then reads 30.42.
-std::string FactorText(const cost::LineItem& it, const NumberStyle& cost_cell, const Speaker& lang) {
+// The decimals a row's factor needs: those of the display policy, or more
+// when those would not multiply out to the cost cell. 24 h/day × 30.4
+// days/month × $2.50/h is $1,824, yet the cost is $1,825 (a month is 30.416…
+// days): the factor then reads 30.42.
+int FactorDecimals(const cost::LineItem& it, const NumberStyle& cost_cell) {
   const Figure& f = *it.factor;
   const Interval& cost = it.cost.value;
-  if (!f.value.IsPoint() || !cost.IsPoint() || f.value.lo.IsZero()) return FormatFigure(f, {}, lang);
+  const NumberStyle own = StyleOf(f);
+  const int shown = DefaultDecimals(f.value.lo, own);
+  if (!f.value.IsPoint() || !cost.IsPoint() || f.value.lo.IsZero()) return shown;
   const Interval shown_cost = Displayed(cost, cost_cell);
   auto reconciles = [&](const Decimal& shown_factor) {
     return Displayed(Interval(cost.lo * shown_factor / f.value.lo), cost_cell) == shown_cost;
   };
-  const NumberStyle own = StyleOf(f);
-  if (reconciles(Displayed(f.value, own).lo)) return FormatFigure(f, {}, lang);
-  for (int decimals = DefaultDecimals(f.value.lo, own) + 1; decimals <= 6; ++decimals) {
-    if (!reconciles(f.value.lo.RoundHalfAwayFromZero(decimals))) continue;
-    FormatOptions opt;
-    opt.precision = decimals;
-    return FormatFigure(f, opt, lang);
-  }
-  return FormatFigure(f, {}, lang);
+  if (reconciles(Displayed(f.value, own).lo)) return shown;
+  for (int decimals = shown + 1; decimals <= 6; ++decimals)
+    if (reconciles(f.value.lo.RoundHalfAwayFromZero(decimals))) return decimals;
+  return shown;
 }
+
+// One factor (30.416… days/month) reads alike in every row of a table: with
+// the most decimals any of its rows needs, so no row says 30.4 beside 30.42.
+using FactorPlaces = std::map<std::pair<std::string, std::string>, int>;
+std::pair<std::string, std::string> FactorKey(const Figure& f) { return {f.unit->text, f.value.lo.ToString()}; }
 
 // "2 instances × 730 h/month": the quantity as written, and the factor that
 // makes quantity × unit price equal the cost in the cost column's unit.
-std::string QuantityCell(const cost::LineItem& it, const NumberStyle& cost_column, const Speaker& lang,
+std::string QuantityCell(const cost::LineItem& it, const FactorPlaces& places, const Speaker& lang,
                          PagePopovers* ids) {
   std::string html = FigureMarkup(*it.quantity, BreakableUnits(FormatFigure(*it.quantity, {}, lang), lang), lang, ids);
-  if (it.factor) html += " × " + BreakableUnits(FactorText(it, ColumnCell(cost_column, it.cost.value), lang), lang);
+  if (it.factor) {
+    FormatOptions opt;
+    const int shown = DefaultDecimals(it.factor->value.lo, StyleOf(*it.factor));
+    if (auto at = places.find(FactorKey(*it.factor)); at != places.end() && at->second > shown)
+      opt.precision = at->second;
+    html += " × " + BreakableUnits(FormatFigure(*it.factor, opt, lang), lang);
+  }
   return Num(html);
 }
 
@@ -172,6 +180,12 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
     if (std::find(order.begin(), order.end(), it.group) == order.end()) order.push_back(it.group);
   std::vector<const Figure*> shown;
   NumberStyle column = CostColumn(r, opt);
+  FactorPlaces places;
+  for (const auto& it : r.items) {
+    if (!it.quantity || !it.unit_price || !it.factor) continue;
+    int& most = places[FactorKey(*it.factor)];
+    most = std::max(most, FactorDecimals(it, ColumnCell(column, it.cost.value)));
+  }
   for (const std::string& g : order) {
     for (const auto& it : r.items) {
       if (it.group != g) continue;
@@ -179,7 +193,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       shown.push_back(&it.cost);
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       if (it.quantity && it.unit_price) {
-        html += QuantityCell(it, column, lang, ids) + PriceCell(*it.unit_price, lang);
+        html += QuantityCell(it, places, lang, ids) + PriceCell(*it.unit_price, lang);
       } else if (priced) {  // a formula: no one quantity and price multiply to its cost
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }

@@ -350,6 +350,10 @@ items:
     label: {zh: GPU, en: GPU}
     quantity: gpu_hours
     price: "@cloud/gpu"
+  standby:
+    label: {zh: 备用, en: Standby}
+    quantity: 1 h/day
+    price: "@cloud/gpu"
 )";
 
 // A model that costs nothing this month.
@@ -421,7 +425,12 @@ TEST_CASE("cost table: a row's factor has the digits that multiply out to its co
     INFO(html << AllDiagnostics(diags));
     // 24 × 30.4 × 2.50 = 1,824, not the 1,825 shown; 24 × 30.42 × 2.50 = 1,825.2 is.
     CHECK(Has(html, ">1,825</span>"));
-    CHECK(Has(html, std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/<wbr>month</td>"));
+    const std::string factor = std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/<wbr>month</td>";
+    CHECK(Has(html, factor));
+    // The standby row (1 × 30.4 × 2.50 = 76, as shown) would do with 30.4; one
+    // factor reads alike in every row of the table.
+    CHECK(html.find(factor, html.find(factor) + 1) != std::string::npos);
+    CHECK_FALSE(Has(html, " × 30.4 "));
   }
 }
 
