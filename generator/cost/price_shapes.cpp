@@ -60,22 +60,29 @@ std::optional<Tiers> CompileTiers(const TiersDef& def, const UnitTable& units, D
   }
   t.by = *by;
   bool ok = true;
-  for (const auto& [from_text, price_text] : def.steps) {
+  // The threshold before, read even when its tier was wrong, so each step is
+  // judged once against its neighbour: [{from: 10}, {from: 5}] is "starts
+  // from 0" at the 10 and "must rise" at the 5.
+  std::optional<Decimal> before;
+  for (size_t k = 0; k < def.steps.size(); ++k) {
+    const auto& [from_text, price_text] = def.steps[k];
     auto from = PlainNumber(from_text, units, diags, "tier threshold");
     auto price = PlainValue(price_text, units, diags);
     if (!from || !price) {
       ok = false;
+      before.reset();
       continue;
     }
-    if (t.steps.empty() && !from->IsZero()) {
+    if (k == 0 && !from->IsZero()) {
       ReportAt(diags, from_text, 0, from_text.text.size(), "the first tier starts from 0", "bad-value");
       ok = false;
-    } else if (!t.steps.empty() && *from <= t.steps.back().from) {
+    } else if (before && *from <= *before) {
       ReportAt(diags, from_text, 0, from_text.text.size(),
-               "tier thresholds must rise: " + from->ToString() + " is not above " + t.steps.back().from.ToString(),
+               "tier thresholds must rise: " + from->ToString() + " is not above " + before->ToString(),
                "bad-value");
       ok = false;
     }
+    before = *from;
     if (ok) t.steps.push_back({*from, *price});
   }
   if (!ok) return std::nullopt;

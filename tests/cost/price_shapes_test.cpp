@@ -187,6 +187,13 @@ TEST_CASE("Bad price shapes are errors at their place", "[cost][shapes]") {
       {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1}, "
               "{from: 0, price: 2}]}\n",
        "", "pricing/llm.yaml:7:75: error: tier thresholds must rise: 0 is not above 0"},
+      // A wrong first tier does not make the next one "first" too.
+      {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: whole, by: tokens, steps: [{from: 10, price: 1}, "
+              "{from: 5, price: 2}]}\n",
+       "", "pricing/llm.yaml:7:54: error: the first tier starts from 0"},
+      {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: whole, by: tokens, steps: [{from: 10, price: 1}, "
+              "{from: 5, price: 2}]}\n",
+       "", "pricing/llm.yaml:7:76: error: tier thresholds must rise: 5 is not above 10"},
       {head + "  - id: a\n    unit: USD/1M tokens\n    tiers: {basis: whole, by: tokns, steps: [{from: 0, price: 1}]}\n",
        "", "pricing/llm.yaml:7:31: error: unknown unit 'tokns'"},
       {kLlm, "model: m\nfigures:\n  x: {formula: \"1M tokens * @llm/pro.input\", unit: USD}\n",

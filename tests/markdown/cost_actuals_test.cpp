@@ -103,6 +103,27 @@ TEST_CASE("cost actuals: groups largest first, a total row and shares adding up 
   CHECK(Has(zh, "80.10</td><td class=\"num\">70.9%</td>"));
 }
 
+TEST_CASE("cost actuals: a share that rounds to nothing says it is under 0.1% and a credit's which way",
+          "[markdown][actuals]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "actuals/2024.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ProviderName,ServiceName,BilledCost,EffectiveCost,Tags\n"
+           "USD,2024-10-01T00:00:00Z,2024-10-02T00:00:00Z,AWS,Amazon EC2,1000.00,1000.00,{}\n"
+           "USD,2024-10-01T00:00:00Z,2024-10-02T00:00:00Z,AWS,Amazon S3,0.40,0.40,{}\n"
+           "USD,2024-10-02T00:00:00Z,2024-10-03T00:00:00Z,AWS,AWS Credits,-0.50,-0.50,{}\n");
+  const std::string info = "cost actuals group=ServiceName period=2024-10";
+  cost::SpendQuery q;
+  REQUIRE(cost::ParseSpendInfo(info, &q));
+  Diagnostics diags;
+  cost::SpendData spend = load::LoadSpend(tmp.path(), {q}, {}, &diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE(spend.loaded);
+  std::string en = Render(&spend, info, "en", &diags).html;
+  INFO(en);
+  CHECK(Has(en, "<th scope=\"row\">Amazon S3</th><td class=\"num\">$0.40</td><td class=\"num\">&lt; 0.1%</td>"));
+  CHECK(Has(en, "<th scope=\"row\">AWS Credits</th><td class=\"num\">-$0.50</td><td class=\"num\">-&lt; 0.1%</td>"));
+}
+
 TEST_CASE("cost actuals top=N folds the smaller groups into an other row, and measure= and tag: choose the sums",
           "[markdown][actuals]") {
   TempDir tmp;
