@@ -119,6 +119,7 @@ std::optional<Value> Engine::EvalActual(const Node& n, Scope& s) {
       use.source = found.files;
       use.actual = true;
       use.lines = sum.lines;
+      use.actual_filters = sel.filters;
       s.trace->AddPrice(use);
     }
     if (currency != target) {

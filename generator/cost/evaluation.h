@@ -132,6 +132,9 @@ struct PriceUse {
   // when the selection's lines are in several (one use per currency).
   bool actual = false;
   int64_t lines = 0;
+  // The selection's columns and values (ServiceName -> "Amazon EC2",
+  // tag.team -> "ml"), which a reader is shown instead of the call.
+  std::vector<std::pair<std::string, std::string>> actual_filters;
 };
 
 /// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.

@@ -66,9 +66,21 @@ std::string Paren(std::string_view text, const Speaker& lang) {
   return IsCjk(lang) ? "（" + std::string(text) + "）" : " (" + std::string(text) + ")";
 }
 
+// An actual spend as a reader knows it: what it selects, not the call that
+// selects it. actual(ServiceName="Amazon EC2", tag.team="ml", period=2024-10)
+// reads "Amazon EC2 · team=ml" (its month follows in the dates).
+std::string ActualName(const cost::PriceUse& p, const Speaker& lang) {
+  std::string name;
+  for (const auto& [column, value] : p.actual_filters) {
+    if (!name.empty()) name += " · ";
+    name += column.rfind("tag:", 0) == 0 ? column.substr(4) + "=" + value : value;  // tag.team is "tag:team"
+  }
+  return name.empty() ? UiText("actual_spend", lang) : name;
+}
+
 std::string PriceName(const cost::PriceUse& p, const Speaker& lang) {
   std::string label = Pick(p.label, lang);
-  std::string name = label.empty() ? p.id : label;
+  std::string name = !label.empty() ? label : p.actual ? ActualName(p, lang) : p.id;
   if (!p.variant.empty() && p.variant != "on_demand") name += Paren(VariantName(p.variant, &p.variant_label, lang), lang);
   return name;
 }

@@ -175,13 +175,18 @@ TEST_CASE("An actual spend reads to the cent where a price keeps every digit it 
   p.date = "2024-10";
   p.actual = true;
   p.lines = 47;
+  p.actual_filters = {{"ServiceName", "Amazon EC2"}, {"tag:team", "ml"}};
   std::string en = RenderSources({p}, testing::SpeakerFor("en"));
   INFO(en);
-  CHECK(Has(en, ": $3,948.42/month, actual spend in"));
+  // What it selects, not the call: a reader of the Sources list is not reading formulas.
+  CHECK(Has(en, "<li>Amazon EC2 · team=ml: $3,948.42/month, actual spend in"));
+  CHECK_FALSE(Has(en, "actual(ServiceName"));
   CHECK_FALSE(Has(en, "3,948.418"));
   std::string zh = RenderSources({p}, testing::SpeakerFor("zh"));
   INFO(zh);
-  CHECK(Has(zh, "US$3,948.42/月"));
+  CHECK(Has(zh, "Amazon EC2 · team=ml：US$3,948.42/月"));
+  p.actual_filters.clear();  // every line of the export: the words for actual spend
+  CHECK(Has(RenderSources({p}, testing::SpeakerFor("zh")), "实际支出：US$3,948.42/月"));
   p.actual = false;  // the same digits as a price from a price list
   CHECK(Has(RenderSources({p}, testing::SpeakerFor("en")), "$3,948.4185239319/month"));
 }
