@@ -269,9 +269,15 @@ std::string ExpectationsTable(const cost::ModelResult& r, const Speaker& lang, P
                      Th(UiText("computed", lang), "num") + Th(UiText("status", lang)) +
                      (sourced ? Th(UiText("source", lang)) : "") + (noted ? Th(UiText("note", lang)) : "") +
                      "</tr></thead>\n<tbody>\n";
+  // A figure the source states twice (its table's total, its heading's)
+  // has two rows: each row's label names its source too, so the rows read
+  // apart where the Source column is off a phone's screen.
+  std::map<std::string, int> rows_of;
+  for (const auto& x : r.expectations) ++rows_of[x.figure];
   for (const auto& x : r.expectations) {
     const Figure* f = r.Find(x.figure);
     std::string label = f ? FigureLabel(*f, lang) : x.figure;
+    if (rows_of[x.figure] > 1 && !Pick(x.source, lang).empty()) label += Paren(Pick(x.source, lang), lang);
     Figure computed = f ? *f : Figure{};
     computed.value = x.computed;
     computed.unit = x.unit;

@@ -237,5 +237,26 @@ TEST_CASE("Price tables show each shape under its value, in each language", "[co
   CHECK(en.find("16:30–00:30 UTC") != std::string::npos);
 }
 
+TEST_CASE("Two statements of one figure read apart by their sources in the audit table", "[figures][tables]") {
+  auto run = cost::EvalModel(R"y(model: m
+unit: USD/month
+items:
+  gpu: {formula: 2200 to 3200 USD/month, label: {en: GPU, zh: GPU}}
+expectations:
+  - {figure: total, stated: 2200 to 3200 USD/month, tolerance: 1%, source: {en: the table, zh: 成本表}}
+  - {figure: total, stated: 2000 to 3500 USD/month, tolerance: 1%, known_discrepancy: true,
+     source: {en: the heading, zh: 标题}}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  PagePopovers ids;
+  const std::string en = ExpectationsTable(*run->ev.Find("m"), testing::SpeakerFor("en"), &ids);
+  INFO(en);
+  CHECK(en.find("<th scope=\"row\">Total (the table)</th>") != std::string::npos);
+  CHECK(en.find("<th scope=\"row\">Total (the heading)</th>") != std::string::npos);
+  const std::string zh = ExpectationsTable(*run->ev.Find("m"), testing::SpeakerFor("zh"), &ids);
+  CHECK(zh.find("<th scope=\"row\">合计（成本表）</th>") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite::figures
