@@ -11,7 +11,10 @@ std::string PlainNumber(const Decimal& value, bool money) {
   Decimal a = v.Abs();
   if (money) {
     if (a.IsZero() || a >= *Decimal::Parse("0.1")) return v.ToFixed(2);
-    return v.RoundSignificant(3).ToString();
+    // Three significant digits below 0.1, unless they round up to 0.1
+    // (0.09995 is 0.10, as a page shows it, not 0.1).
+    const Decimal three = v.RoundSignificant(3);
+    return three.Abs() >= *Decimal::Parse("0.1") ? three.ToFixed(2) : three.ToString();
   }
   if (a.IsZero() || a >= Decimal(1)) return v.RoundHalfAwayFromZero(3).ToString();
   return v.RoundSignificant(3).ToString();

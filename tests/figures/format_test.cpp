@@ -1,5 +1,6 @@
 // Localised formatting of figures: currencies, ranges, percent, compact, precision.
 #include "figures/format.h"
+#include "figures/plain.h"
 
 #include <catch2/catch.hpp>
 
@@ -143,6 +144,16 @@ TEST_CASE("per=none drops the per-time part of a count as of money") {
   CHECK(Fmt(Plain("12", "requests/s"), "per=none", "en") == "12 requests");
   CHECK(Fmt(Plain("730", "h"), "per=none", "zh") == "730 小时");
   CHECK(Fmt(Money("248.2", "248.2", "USD", "month"), "per=none", "zh") == "US$248.20");
+}
+
+TEST_CASE("Plain text (eval, diagnostics) follows the money rule at 0.1 too") {
+  // Three significant digits below 0.1, two decimals from 0.1 up: a value
+  // that rounds up to 0.1 is 0.10, as pages show it.
+  CHECK(PlainNumber(*cost::Decimal::Parse("0.09995"), true) == "0.10");
+  CHECK(PlainNumber(*cost::Decimal::Parse("0.0999"), true) == "0.0999");
+  CHECK(PlainNumber(*cost::Decimal::Parse("0.0035"), true) == "0.0035");
+  CHECK(PlainNumber(*cost::Decimal::Parse("-0.09996"), true) == "-0.10");
+  CHECK(PlainNumber(*cost::Decimal::Parse("248.2"), true) == "248.20");
 }
 
 TEST_CASE("Percents: one decimal at most, never zero unless zero") {
