@@ -33,7 +33,8 @@ std::vector<std::string> MeasureNames();
 /// The FOCUS 1.0 name of a column that another FOCUS version or a
 /// provider's export names otherwise ("Region" -> "RegionId", "Provider" and
 /// 1.3's "ServiceProviderName" -> "ProviderName", "AmortizedCost" ->
-/// "EffectiveCost"); "" for any other name.
+/// "EffectiveCost"), or that a SQL engine wrote in other letters' case
+/// ("billedcost", "BILLEDCOST" -> "BilledCost"); "" for any other name.
 std::string_view CurrentColumnName(std::string_view name);
 
 /// One exchange rate: 1 `base` = `rate` `quote`, in force from `date` (YYYY-MM-DD).
@@ -90,8 +91,9 @@ class Accumulator {
   std::unique_ptr<State> state_;
 };
 
-/// The columns every export file's header names, sorted (only the header
-/// line of each file is read); empty when `dir` holds no export.
+/// The columns any export file's header names (and their FOCUS names),
+/// sorted (only the header line of each file is read); empty when `dir`
+/// holds no export. A file without one of them reads it as empty.
 std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags);
 
 /// Reads every *.csv and *.csv.gz file below `dir` in sorted path order

@@ -3,6 +3,7 @@
 // currency, the charge period, the group columns, Tags), and each of those is
 // checked, so a malformed line is reported, never skipped or half-counted.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <iterator>
@@ -16,6 +17,7 @@
 #include "actuals/csv_reader.h"
 #include "actuals/exact_sum.h"
 #include "base/calendar.h"
+#include "base/fs_util.h"
 #include "cost/units.h"
 
 namespace costsite::actuals {
@@ -144,6 +146,40 @@ constexpr std::pair<std::string_view, std::string_view> kRenamed[] = {
     {"ServiceProviderName", "ProviderName"},
 };
 
+// FOCUS's columns (1.0 to 1.2), to read a header as a SQL engine writes it:
+// Athena and BigQuery lower-case names ("billedcost"), Oracle's warehouse
+// upper-cases them ("BILLEDCOST").
+constexpr std::string_view kFocusColumns[] = {
+    "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName", "BillingAccountType",
+    "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "CapacityReservationId",
+    "CapacityReservationStatus", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency",
+    "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory", "CommitmentDiscountId",
+    "CommitmentDiscountName", "CommitmentDiscountQuantity", "CommitmentDiscountStatus", "CommitmentDiscountType",
+    "CommitmentDiscountUnit", "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice",
+    "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory",
+    "PricingCurrency", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName",
+    "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "ServiceSubcategory", "SkuId",
+    "SkuMeter", "SkuPriceDetails", "SkuPriceId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
+};
+
+// [{"key": "team", "value": "ml", "x_type": "label"}, …] as {"team": "ml"};
+// discarded when an element is not such a record.
+nlohmann::json KeyValueTags(const nlohmann::json& list) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const nlohmann::json& e : list) {
+    if (!e.is_object() || !e.contains("key") || !e["key"].is_string() || !e.contains("value"))
+      return nlohmann::json(nlohmann::json::value_t::discarded);
+    out[e["key"].get<std::string>()] = e["value"];
+  }
+  return out;
+}
+
+bool SameLetters(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -162,6 +198,10 @@ std::string_view MeasureName(Measure m) { return kMeasureNames[static_cast<size_
 std::string_view CurrentColumnName(std::string_view name) {
   for (const auto& [old_name, current] : kRenamed)
     if (old_name == name) return current;
+  for (std::string_view focus : kFocusColumns)
+    if (focus != name && SameLetters(focus, name)) return focus;
+  for (const auto& [old_name, current] : kRenamed)
+    if (SameLetters(old_name, name)) return current;
   return {};
 }
 
@@ -262,6 +302,13 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
                 "focus");
     return false;
   }
+  // Lines ended by CR alone (classic Mac text) read as one line: the header
+  // and every charge after it, which would leave the file without lines.
+  if (std::string_view head = reader.LineText(reader.RecordLine()); head.find('\r') < head.size() - 1) {
+    report(reader.RecordLine(), static_cast<int>(head.find('\r')) + 1,
+           "the lines end with a carriage return alone: save the file again with LF or CRLF line ends", 1);
+    return false;
+  }
   if (fields.size() == 1) {
     for (char sep : {';', '\t', '|'}) {
       if (size_t at = fields[0].value.find(sep); at != std::string_view::npos) {
@@ -291,19 +338,28 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   const size_t currency_col = need(kCurrency);
   const size_t start_col = need(kStart);
   const size_t end_col = need(kEnd);
+  // A column to group or select by that this file lacks reads as empty on
+  // each of its lines (the query's columns are checked against every file's
+  // header, ExportColumns): a provider's own column, or Tags, which FOCUS's
+  // samples leave out.
+  constexpr size_t kAbsent = static_cast<size_t>(-1);
+  auto optional = [&](std::string_view name) {
+    auto it = column.find(name);
+    return it == column.end() ? kAbsent : it->second;
+  };
   std::vector<std::pair<size_t, std::string>> group_cols;  // column, tag key ("" for a plain column)
   bool tags = false;
   for (const std::string& g : q.group_by) {
     if (g.rfind(kTagPrefix, 0) == 0) {
-      group_cols.emplace_back(need(kTags), g.substr(kTagPrefix.size()));
+      group_cols.emplace_back(optional(kTags), g.substr(kTagPrefix.size()));
       tags = true;
     } else {
-      group_cols.emplace_back(need(g), "");
+      group_cols.emplace_back(optional(g), "");
     }
   }
   if (!header_ok) return false;
   const size_t width = fields.size();
-  const size_t tags_col = tags ? column.find(kTags)->second : 0;
+  const size_t tags_col = tags ? optional(kTags) : kAbsent;
 
   // The lines.
   std::string key;
@@ -349,6 +405,10 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       continue;
     }
     const CsvField& currency = fields[currency_col];
+    if (currency.value.empty()) {
+      report_field(currency, "empty " + std::string(kCurrency) + ": each line says its currency");
+      continue;
+    }
     if (currency.value != last_currency && !cost::IsCurrencyCode(currency.value)) {
       report_field(currency, "unknown currency '" + std::string(currency.value) + "'");
       continue;
@@ -366,12 +426,16 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     }
     if (!q.period.empty() && std::string_view(start_time).substr(0, 7) != q.period) continue;
     if (tags) {
-      const CsvField& t = fields[tags_col];
       nlohmann::json obj;
-      if (!t.value.empty()) {
+      if (tags_col != kAbsent && !fields[tags_col].value.empty()) {
+        const CsvField& t = fields[tags_col];
         obj = nlohmann::json::parse(t.value.begin(), t.value.end(), nullptr, false);
+        // Google Cloud's FOCUS view writes its tags as a list of
+        // {"key": …, "value": …} records: read as the object they stand for.
+        if (!obj.is_discarded() && obj.is_array()) obj = KeyValueTags(obj);
         if (obj.is_discarded() || !obj.is_object()) {
-          report_field(t, "malformed Tags: write a JSON object such as {\"team\": \"data\"}");
+          report_field(t, "malformed Tags: write a JSON object such as {\"team\": \"data\"}, or a list of "
+                          "{\"key\": …, \"value\": …}");
           continue;
         }
       }
@@ -395,9 +459,24 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       }
       continue;
     }
+    // A group's name is shown on pages and printed: a file in another
+    // encoding (Windows-1252's "Caf\xe9") is an error at its field.
+    bool utf8 = true;
+    for (size_t g = 0; g < group_cols.size() && utf8; ++g) {
+      if (!group_cols[g].second.empty() || group_cols[g].first == kAbsent) continue;
+      const CsvField& f = fields[group_cols[g].first];
+      int bad_line = 0, bad_col = 0;
+      if (!ValidUtf8(f.value, &bad_line, &bad_col)) {
+        report_field(f, "invalid UTF-8: FOCUS exports are UTF-8; save the file again as UTF-8 CSV");
+        utf8 = false;
+      }
+    }
+    if (!utf8) continue;
     key.clear();
     for (size_t g = 0; g < group_cols.size(); ++g) {
-      values[g] = group_cols[g].second.empty() ? fields[group_cols[g].first].value : std::string_view(tag_values[g]);
+      values[g] = !group_cols[g].second.empty()         ? std::string_view(tag_values[g])
+                  : group_cols[g].first == kAbsent ? std::string_view()
+                                                   : fields[group_cols[g].first].value;
       key.append(values[g]);
       key.push_back('\x1f');
     }

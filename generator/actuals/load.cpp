@@ -95,8 +95,13 @@ class FingerprintBuf : public std::streambuf {
   char buf_[1 << 16];
 };
 
+// In any letters' case: an export saved as COST.CSV or .csv.GZ is read too.
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) {
+                      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                    });
 }
 
 // The export's files below `dir`, in sorted path order.
@@ -121,7 +126,6 @@ std::string Shown(const std::filesystem::path& dir, const std::filesystem::path&
 
 std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags) {
   std::vector<std::string> common;
-  bool first = true;
   for (const auto& file : ExportFiles(dir, diags)) {
     std::unique_ptr<GzipBuf> buf;
     std::ifstream plain;
@@ -143,17 +147,13 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
         names.emplace_back(f.value);
         if (std::string_view current = CurrentColumnName(f.value); !current.empty()) names.emplace_back(current);
       }
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    if (first) {
-      common = std::move(names);
-      first = false;
-      continue;
-    }
-    std::vector<std::string> both;
-    std::set_intersection(common.begin(), common.end(), names.begin(), names.end(), std::back_inserter(both));
-    common = std::move(both);
+    // Any file's columns: exports of several providers have columns of their
+    // own (x_ResourceGroupName), and FOCUS's own samples leave Tags out; a
+    // line of a file without a column reads it as empty.
+    common.insert(common.end(), names.begin(), names.end());
   }
+  std::sort(common.begin(), common.end());
+  common.erase(std::unique(common.begin(), common.end()), common.end());
   return common;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actuals/actuals.h"
+#include "base/suggest.h"
 #include "content/site_layout.h"
 #include "cost/units.h"
 #include "load/site_loader.h"
@@ -160,6 +161,17 @@ int RunActuals(const ActualsRequest& req, std::ostream& out, Diagnostics& diags)
     diags.Error({}, "no " + std::string(content::kActualsDir) + "/ folder in " + req.source_dir);
     return kExitInputErrors;
   }
+  // A column no file of the export has is a mistake (a file without a
+  // column another has reads it as empty on its lines).
+  const std::vector<std::string> columns = actuals::ExportColumns(dir, diags);
+  for (const std::string& g : req.group_by) {
+    const std::string column = g.rfind("tag:", 0) == 0 ? "Tags" : g;
+    if (columns.empty() || std::binary_search(columns.begin(), columns.end(), column)) continue;
+    const std::string s = Suggest(column, columns);
+    diags.Error({}, "unknown column '" + column + "' in --group: no file of the export has it" +
+                        (s.empty() ? "" : " (did you mean '" + s + "'?)"));
+  }
+  if (diags.HasErrors()) return kExitInputErrors;
   actuals::Totals totals = actuals::LoadActuals(dir, query, diags);
   if (totals.files.empty())
     diags.Error({}, std::string(content::kActualsDir) + "/ holds no .csv or .csv.gz file");

@@ -49,7 +49,7 @@ struct SpendResult {
 /// Everything the pages' `cost actuals` blocks asked for.
 struct SpendData {
   bool loaded = false;               // an export was found and read without errors
-  std::vector<std::string> columns;  // the export's header columns (every file has them)
+  std::vector<std::string> columns;  // the export's header columns (any file's)
   std::vector<std::string> months;   // "YYYY-MM" of the charge periods present, sorted
   std::string files;                 // the export's files, as diagnostics name them
   std::vector<SpendResult> results;  // one per valid query, sorted by query

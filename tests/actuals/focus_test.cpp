@@ -141,14 +141,60 @@ TEST_CASE("actuals: malformed lines of every kind are reported, each once", "[ac
 
 TEST_CASE("actuals: a missing column and an unclosed quote", "[actuals]") {
   Diagnostics diags;
-  Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,BilledCost\n", ByService(), diags);
+  Sum("ChargePeriodStart,ChargePeriodEnd,BilledCost,ServiceName\n", ByService(), diags);
   REQUIRE(diags.ErrorCount() == 1);
-  CHECK(diags.Sorted()[0].message == "the header has no column 'ServiceName'");
+  CHECK(diags.Sorted()[0].message == "the header has no column 'BillingCurrency'");
+  // A column to group by that this file lacks (another file of the export
+  // may have it) reads as empty on its lines.
+  Diagnostics lacking;
+  Totals t = Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,BilledCost\n"
+                 "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,2.50\n",
+                 ByService(), lacking);
+  INFO(AllDiagnostics(lacking));
+  CHECK_FALSE(lacking.HasErrors());
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].key == std::vector<std::string>{""});
+  CHECK(t.groups[0].total == D("2.50"));
   Diagnostics diags2;
   Sum(std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,\"S3,1.00,,\n", ByService(), diags2);
   REQUIRE(diags2.ErrorCount() == 1);
   CHECK(diags2.Sorted()[0].pos.line == 2);
   CHECK(diags2.Sorted()[0].message == "unclosed quote: the file ends inside a quoted field");
+}
+
+TEST_CASE("actuals: exports as SQL engines and other tools write them", "[actuals]") {
+  // Athena and BigQuery lower-case the column names, Oracle's warehouse upper-cases them.
+  for (const char* header : {"billingcurrency,chargeperiodstart,chargeperiodend,servicename,billedcost\n",
+                             "BILLINGCURRENCY,CHARGEPERIODSTART,CHARGEPERIODEND,SERVICENAME,BILLEDCOST\n"}) {
+    Diagnostics diags;
+    Totals t = Sum(std::string(header) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,2\n", ByService(), diags);
+    INFO(header << AllDiagnostics(diags));
+    CHECK_FALSE(diags.HasErrors());
+    REQUIRE(t.groups.size() == 1);
+    CHECK(t.groups[0].key == std::vector<std::string>{"EC2"});
+  }
+  // A line without its currency, a file of CR-only lines, and Windows-1252
+  // text are errors at their place, not a blank currency, an empty file or
+  // a name shown as broken characters.
+  Diagnostics empty_currency;
+  Sum(std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,,\n"
+                             ",2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,7.25,,\n",
+      ByService(), empty_currency);
+  REQUIRE(empty_currency.ErrorCount() == 1);
+  CHECK(empty_currency.Sorted()[0].pos.line == 3);
+  CHECK(empty_currency.Sorted()[0].message == "empty BillingCurrency: each line says its currency");
+  Diagnostics cr;
+  Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\rUSD,2024-09-01T00:00:00Z,"
+      "2024-09-02T00:00:00Z,EC2,2\r",
+      ByService(), cr);
+  REQUIRE(cr.ErrorCount() == 1);
+  CHECK(cr.Sorted()[0].message ==
+        "the lines end with a carriage return alone: save the file again with LF or CRLF line ends");
+  Diagnostics latin1;
+  Sum(std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,Caf\xe9,1,,\n", ByService(), latin1);
+  REQUIRE(latin1.ErrorCount() == 1);
+  CHECK(latin1.Sorted()[0].pos.col == 47);  // the ServiceName field
+  CHECK(latin1.Sorted()[0].message == "invalid UTF-8: FOCUS exports are UTF-8; save the file again as UTF-8 CSV");
 }
 
 TEST_CASE("actuals: a period selects lines by the start of their charge period", "[actuals]") {
@@ -294,7 +340,20 @@ TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
   Diagnostics bad;
   Sum(std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,1,[1]\n", q, bad);
   REQUIRE(bad.ErrorCount() == 1);
-  CHECK(bad.Sorted()[0].message == "malformed Tags: write a JSON object such as {\"team\": \"data\"}");
+  CHECK(bad.Sorted()[0].message ==
+        "malformed Tags: write a JSON object such as {\"team\": \"data\"}, or a list of {\"key\": …, \"value\": …}");
+
+  // Google Cloud's FOCUS view: a list of {key, value} records.
+  Diagnostics gcp;
+  Totals listed = Sum(std::string(kHeader) +
+                          "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,BigQuery,1,1.5,\"[{\"\"key\"\":\"\"team\"\",\"\"value\"\":"
+                          "\"\"ml\"\",\"\"x_type\"\":\"\"label\"\",\"\"x_inherited\"\":false}]\"\n",
+                      q, gcp);
+  INFO(AllDiagnostics(gcp));
+  CHECK_FALSE(gcp.HasErrors());
+  REQUIRE(listed.groups.size() == 1);
+  CHECK(listed.groups[0].key == std::vector<std::string>{"ml", ""});
+  CHECK(listed.groups[0].total == D("1.5"));
 }
 
 TEST_CASE("actuals: each line converted at the rate in force on its date", "[actuals]") {

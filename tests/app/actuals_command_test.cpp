@@ -48,6 +48,32 @@ TEST_CASE("actuals command: text totals per group and currency", "[app][actuals]
         "4 of 4 lines in 1 file\n");
 }
 
+TEST_CASE("actuals command: files of one export with different columns and a file's name in capitals",
+          "[app][actuals]") {
+  // A second file in capitals (COST.CSV) without Tags: its lines have no tag,
+  // and a column no file has is an error that names the one meant.
+  TempDir site;
+  WriteAll(site.path() / "actuals/2025.csv", kCsv);
+  WriteAll(site.path() / "actuals/OLD.CSV",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+           "USD,2025-03-05T00:00:00Z,2025-03-06T00:00:00Z,Compute,1.5\n");
+  ActualsRequest req;
+  req.source_dir = site.path().string();
+  req.group_by = {"tag:team"};
+  int rc = -1;
+  std::string errors;
+  std::string out = Run(req, &rc, &errors);
+  INFO(errors);
+  CHECK(rc == 0);
+  CHECK(out.find("5 of 5 lines in 2 files") != std::string::npos);
+  CHECK(out.find("              2      1.4999  USD\n") != std::string::npos);  // -0.0001 and 1.5, untagged
+  req.group_by = {"ServiceNam"};
+  Run(req, &rc, &errors);
+  CHECK(rc != 0);
+  CHECK(errors.find("unknown column 'ServiceNam' in --group: no file of the export has it (did you mean "
+                    "'ServiceName'?)") != std::string::npos);
+}
+
 TEST_CASE("actuals command: --currency converts each line at the rate of its date", "[app][actuals]") {
   TempDir site;
   WriteAll(site.path() / "actuals/2025.csv", kCsv);
