@@ -41,27 +41,38 @@ std::string CountKey(std::string_view term) {
   return key;
 }
 
-// Terms split as ParseUnit reads them: left to right, each after '/' divides.
-CountTerms CountsOf(const std::optional<Unit>& unit, const UnitTable& units, int sign = 1,
-                    CountTerms out = {}) {
-  if (!unit) return out;
-  std::string_view text = unit->text;
-  int power = 1;
+// Calls each(term, op) for the terms of a unit's text as ParseUnit reads
+// them, left to right: `op` is '/' for a term that divides, else '*' (the
+// first term's too), and the term is trimmed of spaces.
+template <class Each>
+void ForEachUnitTerm(std::string_view text, Each&& each) {
+  char op = '*';
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && text[i] != '*' && text[i] != '/') continue;
     std::string_view term = text.substr(start, i - start);
     while (!term.empty() && term.front() == ' ') term.remove_prefix(1);
     while (!term.empty() && term.back() == ' ') term.remove_suffix(1);
-    const Unit* u = term.empty() || term == "%" ? nullptr : units.Find(term);
-    if (u && u->dim.IsNone() && u->scale == Decimal(1)) {
-      const std::string key = CountKey(term);
-      out.spelled.emplace(key, std::string(term));
-      if ((out.power[key] += sign * power) == 0) out.power.erase(key);
-    }
-    if (i < text.size()) power = text[i] == '/' ? -1 : 1;
+    each(term, op);
+    if (i < text.size()) op = text[i];
     start = i + 1;
   }
+}
+
+bool IsCountNoun(std::string_view term, const UnitTable& units) {
+  const Unit* u = term.empty() || term == "%" ? nullptr : units.Find(term);
+  return u && u->dim.IsNone() && u->scale == Decimal(1);
+}
+
+CountTerms CountsOf(const std::optional<Unit>& unit, const UnitTable& units, int sign = 1,
+                    CountTerms out = {}) {
+  if (!unit) return out;
+  ForEachUnitTerm(unit->text, [&](std::string_view term, char op) {
+    if (!IsCountNoun(term, units)) return;
+    const std::string key = CountKey(term);
+    out.spelled.emplace(key, std::string(term));
+    if ((out.power[key] += sign * (op == '/' ? -1 : 1)) == 0) out.power.erase(key);
+  });
   return out;
 }
 
@@ -72,20 +83,11 @@ CountTerms CountsOf(const std::optional<Unit>& unit, const UnitTable& units, int
 std::optional<Unit> WithCounts(const std::optional<Unit>& display, const CountTerms& want, const UnitTable& units) {
   std::string kept;  // the terms that are not count nouns, as written
   if (display) {
-    std::string_view text = display->text;
-    char op = 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && text[i] != '*' && text[i] != '/') continue;
-      std::string_view term = text.substr(start, i - start);
-      const Unit* u = term.empty() || term == "%" ? nullptr : units.Find(term);
-      if (!(u && u->dim.IsNone() && u->scale == Decimal(1)) && !term.empty()) {
-        if (!kept.empty() || op == '/') kept += op == '/' ? "/" : "*";
-        kept += std::string(term);
-      }
-      if (i < text.size()) op = text[i];
-      start = i + 1;
-    }
+    ForEachUnitTerm(display->text, [&](std::string_view term, char op) {
+      if (term.empty() || IsCountNoun(term, units)) return;
+      if (!kept.empty() || op == '/') kept += op;
+      kept += std::string(term);
+    });
   }
   std::string over, under;
   for (const auto& [key, power] : want.power) {

@@ -2,6 +2,8 @@
 // figures and parameters they could stand for.
 #include "markdown/prose_numbers.h"
 
+#include <span>
+
 #include "content/pages.h"
 #include "markdown/cost_drift.h"
 #include "tests/markdown/cost_test_fixture.h"
@@ -137,6 +139,24 @@ struct DriftCase {
   const char* reported;  // the reference the warning suggests; "" = no warning
 };
 
+// Each case's page checked against `eval`: the reference the warning
+// suggests, or no warning.
+void CheckCases(std::span<const DriftCase> cases, const cost::Evaluation& eval) {
+  for (const DriftCase& c : cases) {
+    CAPTURE(c.body);
+    content::Page page;
+    page.sources.push_back(Source(c.lang, c.body));
+    Diagnostics diags;
+    CheckPageDrift(page, &eval, &diags);
+    std::string all = AllDiagnostics(diags);
+    if (*c.reported == '\0') {
+      CHECK(all.empty());
+    } else {
+      CHECK(all.find("write `=" + std::string(c.reported) + "`") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("A typed number equal to a figure or parameter of a model the page uses is reported") {
   cost::Evaluation eval = FixtureEvaluation();
   // inference: hours = 730 h/month, data = 500 GB, gpu = 23,922.10 USD/month,
@@ -176,19 +196,7 @@ TEST_CASE("A typed number equal to a figure or parameter of a model the page use
       {"en", "Total `=inference.total`; ops run $100–300 a month.", ""},
       {"zh", "总计 `=inference.total`，运维每月 100 到 300 美元。", ""},
   };
-  for (const DriftCase& c : cases) {
-    CAPTURE(c.body);
-    content::Page page;
-    page.sources.push_back(Source(c.lang, c.body));
-    Diagnostics diags;
-    CheckPageDrift(page, &eval, &diags);
-    std::string all = AllDiagnostics(diags);
-    if (*c.reported == '\0') {
-      CHECK(all.empty());
-    } else {
-      CHECK(all.find("write `=" + std::string(c.reported) + "`") != std::string::npos);
-    }
-  }
+  CheckCases(cases, eval);
 }
 
 TEST_CASE("A small typed number is reported only beside a reference to its model") {
@@ -225,19 +233,7 @@ figures:
       {"en", "It costs `=serve.cost` over 2–3 hours.", ""},
       {"en", "It costs `=serve.cost` on 2 GPUs.", ""},
   };
-  for (const DriftCase& c : cases) {
-    CAPTURE(c.body);
-    content::Page page;
-    page.sources.push_back(Source(c.lang, c.body));
-    Diagnostics diags;
-    CheckPageDrift(page, &eval, &diags);
-    std::string all = AllDiagnostics(diags);
-    if (*c.reported == '\0') {
-      CHECK(all.empty());
-    } else {
-      CHECK(all.find("write `=" + std::string(c.reported) + "`") != std::string::npos);
-    }
-  }
+  CheckCases(cases, eval);
 }
 
 TEST_CASE("A typed parameter is reported at its place with the reference to write") {
