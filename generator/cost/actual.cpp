@@ -120,6 +120,7 @@ std::optional<Value> Engine::EvalActual(const Node& n, Scope& s) {
       use.actual = true;
       use.lines = sum.lines;
       use.actual_filters = sel.filters;
+      use.actual_measure = sel.measure;
       s.trace->AddPrice(use);
     }
     if (currency != target) {

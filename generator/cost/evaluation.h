@@ -135,6 +135,7 @@ struct PriceUse {
   // The selection's columns and values (ServiceName -> "Amazon EC2",
   // tag.team -> "ml"), which a reader is shown instead of the call.
   std::vector<std::pair<std::string, std::string>> actual_filters;
+  std::string actual_measure;  // the FOCUS cost column summed when not BilledCost ("EffectiveCost")
 };
 
 /// An exchange rate a figure used: 1 `base` = `rate` `quote`, dated and cited.

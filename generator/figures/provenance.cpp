@@ -75,7 +75,10 @@ std::string ActualName(const cost::PriceUse& p, const Speaker& lang) {
     if (!name.empty()) name += " · ";
     name += column.rfind("tag:", 0) == 0 ? column.substr(4) + "=" + value : value;  // tag.team is "tag:team"
   }
-  return name.empty() ? UiText("actual_spend", lang) : name;
+  if (name.empty()) name = UiText("actual_spend", lang);
+  // Billed and effective cost of one selection are two sources: say which.
+  if (!p.actual_measure.empty()) name += Paren(UiText("measure_" + p.actual_measure, lang), lang);
+  return name;
 }
 
 std::string PriceName(const cost::PriceUse& p, const Speaker& lang) {

@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 110> kKeys = {
+constexpr std::array<std::string_view, 114> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -30,6 +30,10 @@ constexpr std::array<std::string_view, 110> kKeys = {
     "spend_table", "spend_chart_daily", "spend_chart_monthly", "spend_other", "spend_none", "spend_tag",
     "spend_col_ProviderName", "spend_col_ServiceName", "spend_col_ServiceCategory", "spend_col_RegionName",
     "spend_col_SubAccountName", "spend_col_ChargeCategory",
+    // An actual spend of another measure than BilledCost, named in its sources.
+    "measure_EffectiveCost", "measure_ListCost", "measure_ContractedCost",
+    // A price table's cell for what a price list does not give.
+    "not_listed",
     // A `cost inputs` form: its name for screen readers, its reset button, the
     // status words the page's script fills in.
     "whatif_inputs", "whatif_reset", "whatif_updated", "whatif_invalid", "whatif_failed",

@@ -122,6 +122,23 @@ async function CheckPrint(page, name, failures) {
                    caption: (t.caption?.textContent || t.textContent).slice(0, 60) }))
     .filter((t) => t.over > 1));
   for (const t of wide) failures.Add(name, `in print the table "${t.caption}" is ${t.over} px wider than the page`);
+  // Fitting the page must not break a word or a number inside it ("Comp uted", "CN¥11 ,000").
+  const broken = await page.$$eval("table", (ts) => {
+    const out = [];
+    for (const t of ts) {
+      const walker = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/[A-Za-z]{3,}|\d[\d,.]*\d/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set(Array.from(range.getClientRects(), (r) => Math.round(r.bottom))).size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+  if (broken.length) failures.Add(name, `in print ${broken.length} words or numbers of tables break inside: ${broken.slice(0, 5).join(", ")}`);
   await page.emulateMedia({ media: "screen" });
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -185,6 +185,10 @@ TEST_CASE("An actual spend reads to the cent where a price keeps every digit it 
   std::string zh = RenderSources({p}, testing::SpeakerFor("zh"));
   INFO(zh);
   CHECK(Has(zh, "Amazon EC2 · team=ml：US$3,948.42/月"));
+  p.actual_measure = "EffectiveCost";  // another measure of the same lines is another source
+  CHECK(Has(RenderSources({p}, testing::SpeakerFor("en")), "<li>Amazon EC2 · team=ml (effective cost): $3,948.42/month"));
+  CHECK(Has(RenderSources({p}, testing::SpeakerFor("zh")), "Amazon EC2 · team=ml（有效成本）：US$3,948.42/月"));
+  p.actual_measure.clear();
   p.actual_filters.clear();  // every line of the export: the words for actual spend
   CHECK(Has(RenderSources({p}, testing::SpeakerFor("zh")), "实际支出：US$3,948.42/月"));
   p.actual = false;  // the same digits as a price from a price list
