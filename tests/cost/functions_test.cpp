@@ -1,0 +1,84 @@
+// Formula functions (ceil, floor, round, npv, if, min/max, mid, sqrt) and
+// comparisons, evaluated through the engine.
+#include "cost/evaluate.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/cost/evaluate_fixture.h"
+
+namespace costsite::cost {
+namespace {
+
+TEST_CASE("Comparisons on ranges hold only over the whole range", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+figures:
+  maybe: {formula: (1 to 3) > 2}
+  surely: {formula: (3 to 4) > 2}
+  eq: {formula: 0.1 + 0.2 == 0.3}
+)y");
+  CHECK(run->Show("m", "maybe") == "false");
+  CHECK(run->Show("m", "surely") == "true");
+  CHECK(run->Show("m", "eq") == "true");
+}
+
+TEST_CASE("Functions", "[cost][evaluate]") {
+  auto run = EvalModel(R"y(model: m
+params:
+  qps: 500 requests/s
+  latency: 0.5 s
+  batch: 32 requests
+figures:
+  instances: {formula: ceil(qps * latency / (batch * 70%))}
+  npv: {formula: "npv(10%, -100 USD, 110 USD)"}
+  pick: {formula: "if(2 > 1, 5 h, 1 / 0)"}
+  days: {formula: "ceil(30 h, day)"}
+  biggest: {formula: "max(1 GB, 500 MB, 2 GB)"}
+  middle: {formula: mid(500 to 1500 CNY/month)}
+  rounded: {formula: "round(2.345, 2)"}
+  root: {formula: sqrt(16)}
+  band: {formula: "@aws/band * 2"}
+)y");
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("m", "instances") == "12");
+  CHECK(run->Show("m", "npv") == "0.00 USD");
+  CHECK(run->Show("m", "pick") == "5 h");
+  CHECK(run->Show("m", "days") == "2 day");
+  CHECK(run->Show("m", "biggest") == "2 GB");
+  CHECK(run->Show("m", "middle") == "1000.00 CNY/month");
+  CHECK(run->Show("m", "rounded") == "2.35");
+  CHECK(run->Show("m", "root") == "4");
+  CHECK(run->Show("m", "band") == "1000.00 – 3000.00 USD/month");
+}
+
+TEST_CASE("ceil and floor give the whole number of the value as it prints", "[cost][evaluate]") {
+  // Each quotient below goes through a conversion (1/730 of an hour, a
+  // month of a year) whose error sits in the 50th digit: 22.000…01 is 22.
+  auto run = EvalModel(R"y(model: m
+params:
+  demand: 22M tokens/month
+  per_gpu: 1M tokens/month
+figures:
+  gpus: {formula: ceil(demand / per_gpu)}
+  months: {formula: "floor(1 year / 1 month)"}
+  three: {formula: "floor(3 USD/month / (1 USD/month))"}
+  ten: {formula: "floor(10 / 7 * 7)"}
+  two_months: {formula: "floor(2 months, month)"}
+  hours: {formula: "floor(1 USD/h / (1 USD/month))"}
+  up: {formula: "ceil(22.5M tokens/month / (1M tokens/month))"}
+  down: {formula: "floor(-2.5)"}
+)y");
+  INFO(run->Errors());
+  CHECK_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("m", "gpus") == "22");
+  CHECK(run->Show("m", "months") == "12");
+  CHECK(run->Show("m", "three") == "3");
+  CHECK(run->Show("m", "ten") == "10");
+  CHECK(run->Show("m", "two_months") == "2 month");
+  CHECK(run->Show("m", "hours") == "730");
+  CHECK(run->Show("m", "up") == "23");
+  CHECK(run->Show("m", "down") == "-3");
+}
+
+}  // namespace
+}  // namespace costsite::cost
