@@ -1,6 +1,7 @@
 // Evaluation of formula trees: names, prices, operators with dimensional
 // analysis and interval arithmetic.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 
@@ -99,6 +100,84 @@ std::optional<Unit> WithCounts(const std::optional<Unit>& display, const CountTe
   std::string text = (over.empty() ? kept : over) + under;
   if (text.empty() || text.front() == '/') return std::nullopt;
   return ParseUnit(text, units, nullptr);
+}
+
+// A unit for `l op r` made of the terms its operands were written in, where
+// the canonical unit reads as no author wrote it: 10 USD / 2 months is
+// "USD/month" (not 0.00685 USD/h), 100 GB × 2 months "GB*months" (not
+// 146000000000000 h*B), 2 GPUs × 10 h "gpus*h" (not 20 h). Terms of one unit
+// cancel (USD/month × months is USD). nullopt when an operand with a unit was
+// not written with one, two terms left measure one base dimension in
+// different units (USD/h × month: the canonical unit is as good), a term
+// would be raised to a power, or money would be multiplied by a count noun
+// (2 GPUs × 3 USD/h is 6 USD/h: such a price is per GPU).
+std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const Dimension& dim,
+                                 const UnitTable& units) {
+  struct Term {
+    std::string text;
+    Unit unit;
+    int power;
+  };
+  std::vector<Term> terms;
+  bool ok = true;
+  auto add = [&](const Value& v, int sign) {
+    if (!v.display) {
+      ok = ok && v.dim.IsNone();
+      return;
+    }
+    ForEachUnitTerm(v.display->text, [&](std::string_view text, char term_op) {
+      if (!ok || text.empty()) return;
+      std::optional<Unit> u = text == "%" ? std::nullopt : ParseUnit(text, units, nullptr);
+      if (!u) {
+        ok = false;
+        return;
+      }
+      const int power = sign * (term_op == '/' ? -1 : 1);
+      const bool noun = IsCountNoun(text, units);
+      for (Term& t : terms) {
+        const bool same = noun ? IsCountNoun(t.text, units) && CountKey(t.text) == CountKey(text)
+                               : t.unit.scale == u->scale && t.unit.dim == u->dim;
+        if (same) {
+          t.power += power;
+          return;
+        }
+      }
+      terms.push_back({std::string(text), std::move(*u), power});
+    });
+  };
+  add(l, 1);
+  add(r, op == '/' ? -1 : 1);
+  if (!ok) return std::nullopt;
+  std::erase_if(terms, [](const Term& t) { return t.power == 0; });
+  bool money = false, counted = false;
+  std::array<int, kBaseDimCount> measured{};
+  for (const Term& t : terms) {
+    if (t.power != 1 && t.power != -1) return std::nullopt;
+    for (int b = 0; b < kBaseDimCount; ++b)
+      if (t.unit.dim.exp[b] != 0 && ++measured[b] > 1) return std::nullopt;
+    money = money || t.unit.dim.IsMoney();
+    counted = counted || (t.power > 0 && IsCountNoun(t.text, units));
+  }
+  if (money && counted) return std::nullopt;
+  std::string over, under;
+  for (const Term& t : terms) {
+    if (t.power > 0) {
+      over += (over.empty() ? "" : "*") + t.text;
+      continue;
+    }
+    // Per month, not per months; a scaled term keeps its plural ("1M tokens").
+    std::string_view one(t.text);
+    if (one.find(' ') == one.npos && one.size() > 2 && one.back() == 's') {
+      one.remove_suffix(1);
+      const Unit* u = units.Find(one);
+      if (!u || !(u->scale == t.unit.scale) || !(u->dim == t.unit.dim)) one = t.text;
+    }
+    under += "/" + std::string(one);
+  }
+  if (over.empty()) return std::nullopt;
+  std::optional<Unit> made = ParseUnit(over + under, units, nullptr);
+  if (!made || !(made->dim == dim)) return std::nullopt;
+  return made;
 }
 }  // namespace
 
@@ -354,6 +433,7 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
   if (l->display && l->dim == out.dim) out.display = l->display;
   else if (r->display && r->dim == out.dim && op == "*") out.display = r->display;
   else out.display = PerTimeUnit(out.dim, *l, *r, units_);
+  if (!out.display && !out.dim.IsNone()) out.display = ComposedUnit(*l, *r, op[0], out.dim, units_);
   // The count nouns must come out too: 3 nodes × 8 gpus/node is 24 GPUs,
   // not 24 nodes, though both have no dimension.
   const CountTerms want = CountsOf(r->display, units_, op == "*" ? 1 : -1, CountsOf(l->display, units_));
@@ -368,7 +448,9 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
       }
     }
     if (!found) {
-      if (auto made = WithCounts(out.display, want, units_); made && made->dim == out.dim) out.display = made;
+      if (auto composed = ComposedUnit(*l, *r, op[0], out.dim, units_); composed && CountsOf(composed, units_) == want)
+        out.display = std::move(composed);
+      else if (auto made = WithCounts(out.display, want, units_); made && made->dim == out.dim) out.display = made;
       else if (want.power.empty() && out.dim.IsNone()) out.display.reset();  // the nouns cancel: a plain number
     }
   }

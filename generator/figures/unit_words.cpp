@@ -119,6 +119,17 @@ std::string ScaleText(std::string_view scale, std::string_view lang) {
   return NumberScaleText(scale, lang);
 }
 
+// A scale before a counted unit in English, as a number reads on: 0.72
+// million tokens, not "0.72 1M tokens"; a scale without a word "× 2,048".
+std::string CountScaleText(std::string_view scale) {
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"1k", "thousand"}, {"1K", "thousand"}, {"1000", "thousand"}, {"1M", "million"},
+      {"1000000", "million"}, {"1B", "billion"}, {"1000000000", "billion"}};
+  for (const auto& [key, word] : kWords)
+    if (key == scale) return std::string(word);
+  return "× " + NumberScaleText(scale, "en");
+}
+
 // One term after a slash.
 std::string PerTerm(std::string_view term, std::string_view lang, const std::vector<UnitWords>* declared) {
   std::string_view scale, word;
@@ -139,6 +150,13 @@ std::string PerTerm(std::string_view term, std::string_view lang, const std::vec
   if (IsCjk(lang)) return JoinZh(s, local);
   return s + " " + local;
 }
+
+// A product of units as a reader names it: every term but the last as after a
+// slash, the last as a count of `value` ("gpus*h" is "GPU·h" and "GPU·小时";
+// "GB*months" "GB-months" and "GB·月"). English joins a term written as a
+// word ("months", "hours") with a hyphen, a symbol ("h", "GB") with a dot.
+std::string ProductText(std::string_view first, std::string_view others, const cost::Interval& value,
+                        std::string_view lang, const std::vector<UnitWords>* declared);
 
 }  // namespace
 
@@ -172,6 +190,8 @@ std::string CountUnitText(std::string_view unit, const cost::Interval& value, st
   size_t slash = unit.find('/');
   std::string_view head = unit.substr(0, slash);
   std::string rest = slash == std::string_view::npos ? "" : "/" + PerUnitText(unit.substr(slash + 1), lang, declared);
+  if (size_t star = head.find('*'); star != std::string_view::npos)
+    return ProductText(head.substr(0, star), head.substr(star + 1), value, lang, declared) + rest;
   std::string_view scale, word;
   SplitScale(head, &scale, &word);
   const UnitWords* w = FindUnitWords(word, declared);
@@ -181,11 +201,38 @@ std::string CountUnitText(std::string_view unit, const cost::Interval& value, st
   } else if (IsCjk(lang)) {
     local = JoinZh(w->zh_measure, w->zh);
   } else {
-    local = IsOne(value) || w->en_other.empty() ? w->en_one : w->en_other;
+    // One million tokens: a scale takes the plural.
+    local = (IsOne(value) && scale.empty()) || w->en_other.empty() ? w->en_one : w->en_other;
   }
-  if (!scale.empty()) local = IsCjk(lang) ? JoinZh(ScaleText(scale, lang), local) : ScaleText(scale, lang) + " " + local;
+  if (!scale.empty()) local = IsCjk(lang) ? JoinZh(ScaleText(scale, lang), local) : CountScaleText(scale) + " " + local;
   return local + rest;
 }
+
+namespace {
+
+std::string ProductText(std::string_view first, std::string_view others, const cost::Interval& value,
+                        std::string_view lang, const std::vector<UnitWords>* declared) {
+  std::string out = PerTerm(first, lang, declared);
+  while (!others.empty()) {
+    const size_t star = others.find('*');
+    const std::string_view term = Trim(others.substr(0, star));
+    others = star == std::string_view::npos ? std::string_view() : others.substr(star + 1);
+    const bool last = others.empty();
+    const std::string local = last ? CountUnitText(term, value, "en", declared) : PerTerm(term, lang, declared);
+    if (IsCjk(lang)) {
+      std::string zh = last ? PerTerm(term, lang, declared) : local;
+      out += "·" + zh;
+    } else {
+      const bool word = local.size() > 2 && std::all_of(local.begin(), local.end(), [](char c) {
+        return (c >= 'a' && c <= 'z');
+      });
+      out += (word ? "-" : "·") + local;
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 bool IsObjectCount(std::string_view unit, const std::vector<UnitWords>* declared) {
   if (unit.find('/') != std::string_view::npos) return false;

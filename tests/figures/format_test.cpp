@@ -129,6 +129,15 @@ TEST_CASE("Counts read with their nouns: measure words in zh, plurals in en") {
       {"0.4", "x", "0.4×", "0.4×"},
       {"1234.56789", "", "1,235", "1,235"},
       {"0.0123456", "", "0.0123", "0.0123"},
+      // Products: the last term counts, the others name what is counted.
+      {"16", "gpus*h", "16 GPU·小时", "16 GPU·h"},
+      {"1", "gpu*hour", "1 GPU·小时", "1 GPU-hour"},
+      {"200", "GB*months", "200 GB·月", "200 GB-months"},
+      {"3", "nodes*days/month", "3 节点·天/月", "3 node-days/month"},
+      // A scale before a counted unit reads as a number word, in either number.
+      {"0.72", "1M tokens", "0.72 百万 token", "0.72 million tokens"},
+      {"1", "1M tokens", "1 百万 token", "1 million tokens"},
+      {"2.5", "1k requests", "2.5 千次请求", "2.5 thousand requests"},
   };
   for (const Case& c : cases) {
     INFO(c.value << " " << c.unit);

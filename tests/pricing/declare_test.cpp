@@ -144,7 +144,7 @@ TEST_CASE("A unit declared distinct is its own dimension: it adds only to itself
   CHECK(good->Find("m")->Find("cores")->value.lo.ToString() == "5840");
   CHECK(good->Find("m")->Find("per_core")->value.lo.ToString() == "12.5");
   auto [wrong, wrong_diags] = run("  c: {formula: 8 vcpus * 730 h, unit: h}\n");
-  CHECK(AllDiagnostics(*wrong_diags).find("the formula gives h*vcpu, declared h") != std::string::npos);
+  CHECK(AllDiagnostics(*wrong_diags).find("the formula gives vcpus*h, declared h") != std::string::npos);
 }
 
 TEST_CASE("A product or quotient of counts names the count it comes to", "[pricing][declare]") {
@@ -181,6 +181,40 @@ TEST_CASE("A product or quotient of counts names the count it comes to", "[prici
   CHECK(shown("spread") == "20 gpus/node");
   CHECK(shown("ratio") == "1");
   CHECK(shown("requests") == "250 requests");
+}
+
+TEST_CASE("A product or quotient without a declared unit reads in the units it was written in", "[pricing][declare]") {
+  // The canonical unit of 10 USD / 2 months is USD/h, and of 100 GB × 2
+  // months h*B: both right and neither what a reader of the formula expects.
+  cost::Inputs inputs;
+  Diagnostics diags;
+  ParsePricingFile("pricing/m.yaml",
+                   "model: m\nfigures:\n"
+                   "  monthly: {formula: 10 USD / (2 months)}\n"
+                   "  stored: {formula: 100 GB * 2 months}\n"
+                   "  gpu_hours: {formula: 2 gpus * 10 h}\n"
+                   "  per_tb: {formula: 1000 USD / (5 TB)}\n"
+                   "  transfer: {formula: 100 GB / (10 GB/s)}\n"
+                   "  daily: {formula: 1000000 tokens / (2 days)}\n"
+                   "  priced: {formula: 2 gpus * 3 USD/h}\n"
+                   "  cancelled: {formula: 12 USD/month * 3 months}\n"
+                   "  mixed: {formula: 5 USD/h * 2 months}\n"
+                   "  ratio: {formula: 10 GB / (5 GB)}\n",
+                   &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  auto shown = [&](const char* id) { return figures::PlainFigure(*eval.Find("m")->Find(id)); };
+  CHECK(shown("monthly") == "5.00 USD/month");
+  CHECK(shown("stored") == "200 GB*months");
+  CHECK(shown("gpu_hours") == "20 gpus*h");
+  CHECK(shown("per_tb") == "200.00 USD/TB");
+  CHECK(shown("transfer") == "10 s");
+  CHECK(shown("daily") == "500000 tokens/day");
+  CHECK(shown("priced") == "6.00 USD/h");     // a price per GPU: no GPU in the cost
+  CHECK(shown("cancelled") == "36.00 USD");  // month and months cancel
+  CHECK(shown("mixed") == "7300.00 USD");    // h and month are one dimension: the canonical unit
+  CHECK(shown("ratio") == "2");
 }
 
 TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
