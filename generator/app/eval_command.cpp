@@ -66,7 +66,7 @@ void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std
 }
 
 // A price's shape, the fields it has: {"percent": "50", "of": "on_demand"},
-// {"hours": "16:30-00:30"}, {"tiers": {"basis", "by", "steps": [{"from", "price"}]}}.
+// {"hours": "16:30-00:30"}, {"tiers": {"basis", "by", "steps": [{"from" or "above", "price"}]}}.
 nlohmann::json ShapeJson(const cost::PriceShape& shape) {
   nlohmann::json j = nlohmann::json::object();
   if (shape.percent) j["percent"] = shape.percent->ToString(), j["of"] = shape.of;
@@ -75,7 +75,7 @@ nlohmann::json ShapeJson(const cost::PriceShape& shape) {
     nlohmann::json steps = nlohmann::json::array();
     for (const cost::TierStep& step : shape.tiers->steps) {
       const cost::Interval& v = step.price;
-      steps.push_back({{"from", step.from.ToString()},
+      steps.push_back({{step.above ? "above" : "from", step.from.ToString()},
                        {"price", v.IsPoint() ? v.lo.ToString() : v.lo.ToString() + " to " + v.hi.ToString()}});
     }
     j["tiers"] = {{"basis", shape.tiers->marginal ? "marginal" : "whole"}, {"by", shape.tiers->by.text}, {"steps", steps}};

@@ -192,7 +192,7 @@ class InputHash {
     *this << v.date << v.checked << v.where << v.price << v.tiers.has_value();
     if (v.tiers) {
       *this << v.tiers->where << v.tiers->basis << v.tiers->by << static_cast<long long>(v.tiers->steps.size());
-      for (const auto& [from, price] : v.tiers->steps) *this << from << price;
+      for (const TierStepDef& s : v.tiers->steps) *this << s.from << s.price << static_cast<long long>(s.above);
     }
     *this << static_cast<long long>(v.variants.size());
     for (const auto& [name, value] : v.variants) *this << name << value;

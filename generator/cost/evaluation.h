@@ -28,6 +28,7 @@ namespace costsite::cost {
 struct TierStep {
   Decimal from;
   Interval price;  // in the entry's unit
+  bool above = false;  // from just above `from` (`above:`), not from `from` on
 };
 
 /// Prices that depend on a quantity (`tiers:`). Whole: the whole quantity is

@@ -111,10 +111,19 @@ struct Located {
 static_assert(sizeof(void*) != 8 || sizeof(Located) == 48, "a Located is held a dozen times per parsed model");
 
 /// Tiers as written: `tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1.25}, …]}`.
+/// One step as written: `{from: 200001, price: 2.5}` (from that quantity on)
+/// or `{above: 200000, price: 2.5}` (from just above it: 200000.5 tokens
+/// pays the step's price, 200000 does not).
+struct TierStepDef {
+  Located from;  // the threshold, under either key
+  Located price;
+  bool above = false;
+};
+
 struct TiersDef {
   Located where;  // the `tiers:` key's value, for errors about the whole
   Located basis, by;
-  std::vector<std::pair<Located, Located>> steps;  // from, price
+  std::vector<TierStepDef> steps;
 };
 
 /// One dated value of a price: the plain (on-demand) value and variants.

@@ -76,8 +76,8 @@ json J(const ModelDef& x);
 void R(const json& j, ModelDef* x);
 json J(const std::pair<std::string, Located>& x);
 void R(const json& j, std::pair<std::string, Located>* x);
-json J(const std::pair<Located, Located>& x);
-void R(const json& j, std::pair<Located, Located>* x);
+json J(const TierStepDef& x);
+void R(const json& j, TierStepDef* x);
 json J(const std::pair<std::string, LocalizedText>& x);
 void R(const json& j, std::pair<std::string, LocalizedText>* x);
 
@@ -98,10 +98,11 @@ void R(const json& j, std::pair<std::string, Located>* p) {
   p->first = j[0].get<std::string>();
   R(j[1], &p->second);
 }
-json J(const std::pair<Located, Located>& p) { return json::array({J(p.first), J(p.second)}); }
-void R(const json& j, std::pair<Located, Located>* p) {
-  R(j[0], &p->first);
-  R(j[1], &p->second);
+json J(const TierStepDef& s) { return json::array({J(s.from), J(s.price), s.above}); }
+void R(const json& j, TierStepDef* s) {
+  R(j[0], &s->from);
+  R(j[1], &s->price);
+  s->above = j.size() > 2 && j[2].is_boolean() && j[2].get<bool>();
 }
 json J(const std::pair<std::string, LocalizedText>& p) { return json::array({p.first, J(p.second)}); }
 void R(const json& j, std::pair<std::string, LocalizedText>* p) {

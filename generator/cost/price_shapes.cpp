@@ -64,8 +64,11 @@ std::optional<Tiers> CompileTiers(const TiersDef& def, const UnitTable& units, D
   // judged once against its neighbour: [{from: 10}, {from: 5}] is "starts
   // from 0" at the 10 and "must rise" at the 5.
   std::optional<Decimal> before;
+  bool before_above = false;
   for (size_t k = 0; k < def.steps.size(); ++k) {
-    const auto& [from_text, price_text] = def.steps[k];
+    const Located& from_text = def.steps[k].from;
+    const Located& price_text = def.steps[k].price;
+    const bool above = def.steps[k].above;
     auto from = PlainNumber(from_text, units, diags, "tier threshold");
     auto price = PlainValue(price_text, units, diags);
     if (!from || !price) {
@@ -73,17 +76,19 @@ std::optional<Tiers> CompileTiers(const TiersDef& def, const UnitTable& units, D
       before.reset();
       continue;
     }
-    if (k == 0 && !from->IsZero()) {
-      ReportAt(diags, from_text, 0, from_text.text.size(), "the first tier starts from 0", "bad-value");
+    if (k == 0 && (!from->IsZero() || above)) {
+      ReportAt(diags, from_text, 0, from_text.text.size(), "the first tier starts from 0 (`from: 0`)", "bad-value");
       ok = false;
-    } else if (before && *from <= *before) {
+    } else if (before && (*from < *before || (*from == *before && (!above || before_above)))) {
+      // `from: 5` then `above: 5` rises: 5 itself is the first's, more the second's.
       ReportAt(diags, from_text, 0, from_text.text.size(),
                "tier thresholds must rise: " + from->ToString() + " is not above " + before->ToString(),
                "bad-value");
       ok = false;
     }
     before = *from;
-    if (ok) t.steps.push_back({*from, *price});
+    before_above = above;
+    if (ok) t.steps.push_back({*from, *price, above});
   }
   if (!ok) return std::nullopt;
   return t;
@@ -137,7 +142,7 @@ Interval TieredCharge(const Tiers& t, const Interval& q) {
   auto price_at = [&](const Decimal& x) -> const Interval& {
     const TierStep* step = &t.steps.front();
     for (const TierStep& s : t.steps)
-      if (s.from <= x) step = &s;
+      if (s.above ? s.from < x : s.from <= x) step = &s;
     return step->price;
   };
   if (t.marginal) {  // monotone in the quantity and in each price
@@ -154,13 +159,14 @@ Interval TieredCharge(const Tiers& t, const Interval& q) {
     return Interval(charge(q.lo, false), charge(q.hi, true));
   }
   // Whole: q × price(q) jumps at each threshold; its extremes over [lo, hi]
-  // are at the ends or on either side of a threshold inside.
+  // are at the ends or on either side of a threshold inside (a step `above`
+  // its threshold starts just after it: the threshold itself is the step before's).
   Decimal lo = q.lo * price_at(q.lo).lo, hi = q.hi * price_at(q.hi).hi;
   lo = Min(lo, q.hi * price_at(q.hi).lo);
   hi = Max(hi, q.lo * price_at(q.lo).hi);
   for (size_t i = 1; i < t.steps.size(); ++i) {
     const Decimal& from = t.steps[i].from;
-    if (from <= q.lo || from > q.hi) continue;
+    if (t.steps[i].above ? (from < q.lo || from >= q.hi) : (from <= q.lo || from > q.hi)) continue;
     for (const Interval* p : {&t.steps[i - 1].price, &t.steps[i].price}) {
       lo = Min(lo, from * p->lo);
       hi = Max(hi, from * p->hi);

@@ -59,7 +59,7 @@ std::string PlainPriceShape(const cost::PriceShape& shape) {
   if (shape.tiers) {
     std::string t = std::string("tiers (") + (shape.tiers->marginal ? "marginal" : "whole") + ", by " +
                     shape.tiers->by.text + "):";
-    for (const cost::TierStep& step : shape.tiers->steps) t += " from " + step.from.ToString() + " " + value(step.price) + ",";
+    for (const cost::TierStep& step : shape.tiers->steps) t += (step.above ? " above " : " from ") + step.from.ToString() + " " + value(step.price) + ",";
     t.pop_back();
     add(t);
   }

@@ -9,7 +9,7 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 114> kKeys = {
+constexpr std::array<std::string_view, 115> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, 114> kKeys = {
     "variant_batch", "variant_long", "variant_reserved_1y", "variant_reserved_3y",
     "variant_cached", "variant_off_peak",
     // Price shapes: a percentage of another variant, a time-of-day window, tiers.
-    "price_percent_of", "price_hours", "price_tier_from", "price_tiers_whole", "price_tiers_marginal",
+    "price_percent_of", "price_hours", "price_tier_from", "price_tier_above", "price_tiers_whole", "price_tiers_marginal",
     // A price's two dates, and the date a scenario pins.
     "price_checked", "price_since", "scenario_as_of",
     // Actual spend: the cost budget table, and cost actuals tables and charts.

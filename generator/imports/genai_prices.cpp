@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "base/calendar.h"
 #include "cost/decimal.h"
 #include "imports/imports.h"
 #include "imports/json_read.h"
@@ -56,10 +57,16 @@ const KeyRule* RuleFor(std::string_view key) {
 Located Text(std::string text) { return Located{std::move(text), {}, {}}; }
 
 // A price as the catalog gives it: a number, or a base and tiers (each
-// `start` exclusive: a request of more input tokens than `start` pays `price`).
+// `start` exclusive: a request of more input tokens than `start` pays `price`,
+// 200000.5 tokens too, so it becomes `above: start`, not `from: start + 1`).
+struct CatalogStep {
+  std::string from, price;
+  bool above = false;
+  bool operator==(const CatalogStep&) const = default;
+};
 struct CatalogPrice {
-  std::string plain;                                  // when not tiered
-  std::vector<std::pair<std::string, std::string>> steps;  // from (inclusive), price
+  std::string plain;               // when not tiered
+  std::vector<CatalogStep> steps;  // the base `from: 0`, then each tier `above:` its start
 };
 
 class GenaiReader {
@@ -158,36 +165,50 @@ class GenaiReader {
     }
     auto b = number(*base);
     if (!b) return std::nullopt;
-    out.steps.emplace_back("0", *b);
-    std::vector<std::pair<int64_t, std::string>> sorted;
+    out.steps.push_back({"0", *b, false});
+    std::vector<std::pair<cost::Decimal, std::string>> sorted;
     for (const JsonValue& t : tiers->items) {
       const JsonValue* start = t.Get("start");
       const JsonValue* price = t.Get("price");
       auto s = start && start->IsNumber() ? cost::Decimal::Parse(PlainDecimal(start->text)) : std::nullopt;
-      if (!s || !price || !s->IsInteger() || s->IsNegative()) {
-        Fail(t, what + ": a tier is {start: a whole number of tokens, price}");
+      if (!s || !price || s->IsNegative()) {
+        Fail(t, what + ": a tier is {start: a number of tokens, price}");
         return std::nullopt;
       }
       auto p = number(*price);
       if (!p) return std::nullopt;
-      sorted.emplace_back(*s->ToInt() + 1, *p);  // `start` is exclusive, `from:` inclusive
+      sorted.emplace_back(*s, *p);
     }
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [from, price] : sorted) out.steps.emplace_back(std::to_string(from), price);
+    for (auto& [start, price] : sorted) out.steps.push_back({PlainDecimal(start.ToString()), price, true});
     return out;
   }
 
-  // `share` of `base`'s steps gives `v`'s, exactly: "10%"; "" when not.
+  // The share of `base`'s steps that gives `v`'s: "10% of on_demand"; "" when
+  // no one share does. A share that is no short decimal (4/15 of Gemini
+  // Flash-8B's input tiers) is written to the 41 significant digits a value
+  // prints with, so every tier still prints exactly (0.0375 × 26.66…67% is 0.01).
   static std::string PercentOf(const CatalogPrice& v, const CatalogPrice& base) {
     if (v.steps.size() != base.steps.size() || base.steps.empty()) return "";
-    auto b0 = cost::Decimal::Parse(base.steps[0].second);
-    auto v0 = cost::Decimal::Parse(v.steps[0].second);
+    auto b0 = cost::Decimal::Parse(base.steps[0].price);
+    auto v0 = cost::Decimal::Parse(v.steps[0].price);
     if (!b0 || !v0 || b0->IsZero()) return "";
-    cost::Decimal pct = (*v0 * cost::Decimal(100) / *b0).RoundHalfAwayFromZero(6);
-    for (size_t k = 0; k < v.steps.size(); ++k) {
-      auto bk = cost::Decimal::Parse(base.steps[k].second);
-      auto vk = cost::Decimal::Parse(v.steps[k].second);
-      if (v.steps[k].first != base.steps[k].first || !bk || !vk || *bk * pct / cost::Decimal(100) != *vk) return "";
+    const cost::Decimal exact = *v0 * cost::Decimal(100) / *b0;
+    auto gives = [&](const cost::Decimal& pct, bool nearly) {
+      for (size_t k = 0; k < v.steps.size(); ++k) {
+        auto bk = cost::Decimal::Parse(base.steps[k].price);
+        auto vk = cost::Decimal::Parse(v.steps[k].price);
+        if (v.steps[k].from != base.steps[k].from || v.steps[k].above != base.steps[k].above || !bk || !vk) return false;
+        const cost::Decimal got = *bk * pct / cost::Decimal(100);
+        if (nearly ? !got.NearlyEquals(*vk) : got != *vk) return false;
+      }
+      return true;
+    };
+    cost::Decimal pct = exact.RoundHalfAwayFromZero(6);
+    if (!gives(pct, false)) {
+      auto printed = cost::Decimal::Parse(exact.ToString());
+      if (!printed || !gives(*printed, true)) return "";
+      pct = *printed;
     }
     return PlainDecimal(pct.ToString()) + "% of on_demand";
   }
@@ -204,6 +225,7 @@ class GenaiReader {
   };
 
   void Model(const JsonValue& m, cost::PriceList* list);
+  std::vector<Segment> InForce(const std::vector<Segment>& dated, const JsonValue* first, const std::string& model);
   void AddPart(const JsonValue& m, const std::string& model, const std::string& part,
                const std::vector<Segment>& segments, const std::vector<Window>& windows, cost::PriceList* list);
   void SetPrice(const JsonValue& m, const std::string& model, const std::string& part, const std::string& variant,
@@ -242,7 +264,7 @@ void GenaiReader::SetPrice(const JsonValue& m, const std::string& model, const s
       cost::TiersDef t;
       t.basis = Text("whole");
       t.by = Text("tokens");
-      for (const auto& [from, p] : price.steps) t.steps.emplace_back(Text(from), Text(p));
+      for (const CatalogStep& s : price.steps) t.steps.push_back({Text(s.from), Text(s.price), s.above});
       v->tiers = std::move(t);
     }
     return;
@@ -306,6 +328,14 @@ void GenaiReader::AddPart(const JsonValue& m, const std::string& model, const st
     values.push_back(std::move(v));
   }
   if (values.empty()) return;
+  // The catalog's set in force gives every price of its time; a cache price
+  // the set before gave and this one does not is not offered any more.
+  for (size_t k = 1; k < values.size(); ++k) {
+    for (const auto& [name, value] : values[k - 1].variants) {
+      auto given = [&](const auto& v) { return v.first == name; };
+      if (std::none_of(values[k].variants.begin(), values[k].variants.end(), given)) values[k].inherit_given = true;
+    }
+  }
   cost::PriceEntry e;
   std::string stem = IdFor(model);
   int& seen = ids_[stem + "." + part];
@@ -322,6 +352,42 @@ void GenaiReader::AddPart(const JsonValue& m, const std::string& model, const st
   list->entries.push_back(std::move(e));
 }
 
+// Which set is in force from when, as the catalog chooses: on a day, the
+// last set in its order whose constraint holds (no constraint, or a start
+// date on or before the day); before every start date with no set without
+// one, the first set. So an unconstrained set listed after a dated one is in
+// force always, and a start date listed before an earlier one is never
+// reached. Each run of days with one set in force becomes one segment; a set
+// never in force is a warning.
+std::vector<GenaiReader::Segment> GenaiReader::InForce(const std::vector<Segment>& dated, const JsonValue* first,
+                                                       const std::string& model) {
+  if (!first) return {};
+  std::vector<std::string> days{""};  // "" = before every start date
+  for (const Segment& s : dated)
+    if (!s.since.empty()) days.push_back(s.since);
+  std::sort(days.begin() + 1, days.end());
+  days.erase(std::unique(days.begin() + 1, days.end()), days.end());
+  std::vector<Segment> out;
+  std::set<size_t> used;
+  for (const std::string& day : days) {
+    const Segment* chosen = nullptr;
+    for (const Segment& s : dated)
+      if (s.since.empty() || (!day.empty() && s.since <= day)) chosen = &s;
+    Segment seg = chosen ? Segment{chosen->index, day, chosen->prices} : Segment{0, day, first->Get("prices")};
+    used.insert(seg.index);
+    if (!out.empty() && out.back().index == seg.index) continue;
+    out.push_back(seg);
+  }
+  for (const Segment& s : dated) {
+    if (used.count(s.index)) continue;
+    Warn(*s.prices, "model '" + provider_ + "/" + model + "': the prices " +
+                        (s.since.empty() ? "without a constraint" : "from " + s.since) +
+                        " are never in force (on every day they hold, a set later in the catalog's order is "
+                        "chosen); not imported");
+  }
+  return out;
+}
+
 void GenaiReader::Model(const JsonValue& m, cost::PriceList* list) {
   if (!m.IsObject()) return Fail(m, "a model is a JSON object");
   const std::string* id = StringOf(m, "id", true);
@@ -335,6 +401,7 @@ void GenaiReader::Model(const JsonValue& m, cost::PriceList* list) {
     segments.push_back({0, "", prices});
     sets.push_back(prices);
   } else if (prices->IsArray()) {
+    std::vector<Segment> dated;  // the sets without a constraint ("") or from a start date, in the catalog's order
     for (size_t k = 0; k < prices->items.size(); ++k) {
       const JsonValue& c = prices->items[k];
       const JsonValue* set = c.Get("prices");
@@ -342,20 +409,18 @@ void GenaiReader::Model(const JsonValue& m, cost::PriceList* list) {
       sets.push_back(set);
       const JsonValue* con = c.Get("constraint");
       if (!con) {
-        if (!segments.empty()) Warn(c, "model '" + provider_ + "/" + *id + "': an unconditional price after the first one hides the earlier ones; it is imported as in force always");
-        segments.push_back({k, "", set});
+        dated.push_back({k, "", set});
         continue;
       }
       const std::string* start = StringOf(*con, "start_date", false);
       const std::string* from = StringOf(*con, "start_time", false);
       const std::string* to = StringOf(*con, "end_time", false);
       if (start) {
-        if (!segments.empty() && !segments.back().since.empty() && *start <= segments.back().since) {
-          Warn(c, "model '" + provider_ + "/" + *id + "': start date " + *start + " does not follow " +
-                      segments.back().since + "; not imported");
+        if (!IsIsoDay(*start)) {
+          Warn(c, "model '" + provider_ + "/" + *id + "': start date '" + *start + "' is not a day (YYYY-MM-DD); not imported");
           continue;
         }
-        segments.push_back({k, *start, set});
+        dated.push_back({k, *start, set});
       } else if (from && to) {
         auto a = Minutes(*from), b = Minutes(*to);
         if (!a || !b) {
@@ -365,15 +430,18 @@ void GenaiReader::Model(const JsonValue& m, cost::PriceList* list) {
         }
         char hours[12];
         std::snprintf(hours, sizeof hours, "%02d:%02d-%02d:%02d", *a / 60, *a % 60, *b / 60, *b % 60);
+        // A later set of the same window is chosen wherever this one would be.
+        std::erase_if(windows, [&](const Window& w) { return w.hours == hours; });
         windows.push_back({k, hours, "", set});
       } else {
         Warn(*con, "model '" + provider_ + "/" + *id + "': a constraint costsite does not know; not imported");
       }
     }
+    segments = InForce(dated, prices->items.empty() ? nullptr : &prices->items[0], *id);
   } else {
     return Fail(*prices, "model '" + *id + "': `prices` is an object or an array");
   }
-  if (segments.empty()) return Warn(m, "model '" + provider_ + "/" + *id + "' has no price in force always or from a date; not imported");
+  if (segments.empty()) return Warn(m, "model '" + provider_ + "/" + *id + "' has no prices; not imported");
   std::vector<std::string> parts;
   std::set<std::string> warned;
   for (const JsonValue* set : sets) {

@@ -14,7 +14,8 @@ std::string Content(const cost::PriceValue& v) {
   std::string out = "price=" + v.price.text + ";";
   if (v.tiers) {
     out += "tiers=" + v.tiers->basis.text + "/" + v.tiers->by.text;
-    for (const auto& [from, price] : v.tiers->steps) out += "," + from.text + ":" + price.text;
+    for (const cost::TierStepDef& step : v.tiers->steps)
+      out += std::string(step.above ? ",>" : ",") + step.from.text + ":" + step.price.text;
     out += ";";
   }
   std::vector<std::string> parts;

@@ -48,8 +48,9 @@ void WriteValue(const cost::PriceValue& v, const std::string& pad, std::ostream&
     out << pad << "  basis: " << v.tiers->basis.text << "\n";
     out << pad << "  by: " << Scalar(v.tiers->by.text) << "\n";
     out << pad << "  steps:\n";
-    for (const auto& [from, price] : v.tiers->steps)
-      out << pad << "    - {from: " << Scalar(from.text) << ", price: " << Scalar(price.text) << "}\n";
+    for (const cost::TierStepDef& step : v.tiers->steps)
+      out << pad << "    - {" << (step.above ? "above: " : "from: ") << Scalar(step.from.text)
+          << ", price: " << Scalar(step.price.text) << "}\n";
   }
   if (!v.variants.empty()) {
     out << pad << "variants:\n";

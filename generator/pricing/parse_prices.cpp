@@ -50,12 +50,18 @@ void ReadTiers(YamlFile& f, const YamlNode& node, cost::PriceValue* out) {
   if (!f.ExpectList(node["steps"], "steps")) return;
   for (const auto& step : node["steps"]) {
     if (!f.ExpectMap(step, "a tier")) return;
-    f.CheckKeys(step, {"from", "price"}, "a tier");
-    if (!step["from"] || !step["price"]) {
-      f.Error(step, "a tier needs `from:` and `price:`", "missing-key");
+    f.CheckKeys(step, {"from", "above", "price"}, "a tier");
+    if (step["from"] && step["above"]) {
+      f.Error(step["above"], "a tier starts `from:` a quantity or `above:` it, not both", "duplicate-key");
       return;
     }
-    t.steps.emplace_back(f.Text(step["from"], "from"), f.Text(step["price"], "price"));
+    const bool above = static_cast<bool>(step["above"]);
+    if ((!step["from"] && !above) || !step["price"]) {
+      f.Error(step, "a tier needs `from:` (or `above:`) and `price:`", "missing-key");
+      return;
+    }
+    t.steps.push_back({f.Text(step[above ? "above" : "from"], above ? "above" : "from"),
+                       f.Text(step["price"], "price"), above});
   }
   if (t.steps.empty()) {
     f.Error(node["steps"], "tiers need at least one step", "missing-key");

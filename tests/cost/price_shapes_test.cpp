@@ -116,6 +116,61 @@ figures:
   CHECK(r->Get("span")->value == Interval(*Decimal::Parse("0.125"), *Decimal::Parse("0.75")));
 }
 
+TEST_CASE("A tier above its threshold starts just after it: an average that is no whole number pays it", "[cost][shapes]") {
+  const std::string prices = R"y(provider: llm
+currency: USD
+date: 2025-06-01
+prices:
+  - id: long.input
+    unit: USD/1M tokens
+    tiers:
+      basis: whole
+      by: tokens
+      steps: [{from: 0, price: 1}, {above: 200000, price: 2}]
+  - id: both
+    unit: USD/1M tokens
+    tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1}, {from: 5, price: 2}, {above: 5, price: 3}]}
+)y";
+  auto r = Eval(prices, R"y(model: m
+figures:
+  at: {formula: "tiered(@llm/long.input, 200000 tokens)", unit: USD}
+  half_over: {formula: "tiered(@llm/long.input, 200000.5 tokens)", unit: USD}
+  span: {formula: "tiered(@llm/long.input, 100000 to 200000 tokens)", unit: USD}
+  over: {formula: "tiered(@llm/long.input, 200000 to 300000 tokens)", unit: USD}
+  five: {formula: "tiered(@llm/both, 5 tokens) / (5 tokens)", unit: USD/1M tokens}
+  more: {formula: "tiered(@llm/both, 5.1 tokens) / (5.1 tokens)", unit: USD/1M tokens}
+)y");
+  INFO(r->Errors());
+  REQUIRE_FALSE(r->diags.HasErrors());
+  CHECK(r->Get("at")->value == Interval(*Decimal::Parse("0.2")));             // 200,000 x 1 / 1M: not above
+  CHECK(r->Get("half_over")->value == Interval(*Decimal::Parse("0.400001")));  // 200,000.5 x 2 / 1M
+  // Up to the threshold itself the first tier: 0.1 to 0.2, no jump inside.
+  CHECK(r->Get("span")->value == Interval(*Decimal::Parse("0.1"), *Decimal::Parse("0.2")));
+  // From the threshold: 0.2 at it, just above 0.4, up to 0.6.
+  CHECK(r->Get("over")->value == Interval(*Decimal::Parse("0.2"), *Decimal::Parse("0.6")));
+  CHECK(r->Show("five") == "2.00 USD/1M tokens");  // `from: 5`, not yet `above: 5`
+  CHECK(r->Show("more") == "3.00 USD/1M tokens");
+  // `from:` and `above:` together, or a first tier `above:`, are errors at their place.
+  auto both = Eval(R"y(provider: llm
+currency: USD
+date: 2025-06-01
+prices:
+  - id: a
+    unit: USD/1M tokens
+    tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1}, {from: 5, above: 5, price: 2}]}
+  - id: b
+    unit: USD/1M tokens
+    tiers: {basis: whole, by: tokens, steps: [{above: 0, price: 1}]}
+  - id: c
+    unit: USD/1M tokens
+    tiers: {basis: whole, by: tokens, steps: [{from: 0, price: 1}, {above: 5, price: 2}, {above: 5, price: 3}]}
+)y", "");
+  const std::string errors = both->Errors();
+  CHECK(errors.find("pricing/llm.yaml:7:85: error: a tier starts `from:` a quantity or `above:` it, not both") != std::string::npos);
+  CHECK(errors.find("pricing/llm.yaml:10:55: error: the first tier starts from 0 (`from: 0`)") != std::string::npos);
+  CHECK(errors.find("pricing/llm.yaml:13:98: error: tier thresholds must rise: 5 is not above 5") != std::string::npos);
+}
+
 TEST_CASE("Marginal tiers charge each slice at its own price", "[cost][shapes]") {
   auto r = Eval(kLlm, R"y(model: m
 figures:

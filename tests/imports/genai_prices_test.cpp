@@ -47,8 +47,11 @@ TEST_CASE("genai-prices tiers and cache prices become tiers and a share of on-de
   REQUIRE(in->current.tiers);
   CHECK(in->current.tiers->basis.text == "whole");
   REQUIRE(in->current.tiers->steps.size() == 2);
-  CHECK(in->current.tiers->steps[1].first.text == "200001");  // `start` is exclusive, `from` inclusive
-  CHECK(in->current.tiers->steps[1].second.text == "6");
+  // `start` is exclusive: more than 200,000 tokens, 200000.5 too, is `above: 200000`.
+  CHECK(in->current.tiers->steps[1].from.text == "200000");
+  CHECK(in->current.tiers->steps[1].above);
+  CHECK_FALSE(in->current.tiers->steps[0].above);
+  CHECK(in->current.tiers->steps[1].price.text == "6");
   REQUIRE(in->current.variants.size() == 1);
   CHECK(in->current.variants[0].first == "cached");
   CHECK(in->current.variants[0].second.text == "10% of on_demand");
@@ -92,6 +95,72 @@ TEST_CASE("genai-prices time of day becomes variants with hours", "[imports][gen
   CHECK(in->current.variants[2].second.text == "0.07");
   REQUIRE(in->current.hours.size() == 2);
   CHECK(in->current.hours[0].second.text == "00:30-16:30");
+}
+
+// Models whose price sets the catalog chooses in ways a reading in order
+// would not: the last set whose constraint holds wins.
+constexpr const char* kOrdered = R"([
+  {"id": "tc", "name": "TC", "models": [
+    {"id": "late-always", "prices": [
+      {"constraint": {"type": "start_date", "start_date": "2025-06-01"}, "prices": {"input_mtok": 2}},
+      {"prices": {"input_mtok": 8}}]},
+    {"id": "out-of-order", "prices": [
+      {"prices": {"input_mtok": 1}},
+      {"constraint": {"type": "start_date", "start_date": "2025-09-01"}, "prices": {"input_mtok": 3}},
+      {"constraint": {"type": "start_date", "start_date": "2025-03-01"}, "prices": {"input_mtok": 2}}]},
+    {"id": "cache-dropped", "prices": [
+      {"prices": {"input_mtok": 1, "cache_read_mtok": 0.1}},
+      {"constraint": {"type": "start_date", "start_date": "2025-06-01"}, "prices": {"input_mtok": 2}}]},
+    {"id": "window-twice", "prices": [
+      {"prices": {"input_mtok": 1}},
+      {"constraint": {"type": "time_of_date", "start_time": "00:00:00Z", "end_time": "06:00:00Z"}, "prices": {"input_mtok": 0.5}},
+      {"constraint": {"type": "time_of_date", "start_time": "08:00:00+08:00", "end_time": "14:00:00+08:00"}, "prices": {"input_mtok": 0.25}}]},
+    {"id": "third", "prices": {
+      "input_mtok": {"base": 0.0375, "tiers": [{"start": 128000, "price": 0.075}]},
+      "cache_read_mtok": {"base": 0.01, "tiers": [{"start": 128000, "price": 0.02}]}}}]}
+])";
+
+TEST_CASE("genai-prices sets are in force as the catalog chooses them: the last whose constraint holds", "[imports][genai]") {
+  Diagnostics diags;
+  auto lists = imports::ParseGenaiPrices("data.json", kOrdered, "2026-12-04", diags);
+  REQUIRE(lists.size() == 1);
+  const std::string all = AllDiagnostics(diags);
+  INFO(all);
+  // A set without a constraint listed last is chosen on every day: 8 always, the 2 never.
+  const cost::PriceEntry* late = EntryOf(lists[0], "late-always.input");
+  REQUIRE(late);
+  CHECK(late->current.price.text == "8");
+  CHECK(late->current.date.empty());
+  CHECK(late->history.empty());
+  CHECK(all.find("model 'tc/late-always': the prices from 2025-06-01 are never in force") != std::string::npos);
+  // From 2025-03-01 the last set holds on every day, so the 2025-09-01 set is never chosen.
+  const cost::PriceEntry* ooo = EntryOf(lists[0], "out-of-order.input");
+  REQUIRE(ooo);
+  CHECK(ooo->current.price.text == "2");
+  CHECK(ooo->current.date == "2025-03-01");
+  REQUIRE(ooo->history.size() == 1);
+  CHECK(ooo->history[0].price.text == "1");
+  CHECK(all.find("model 'tc/out-of-order': the prices from 2025-09-01 are never in force") != std::string::npos);
+  // A cache price the later set does not give is dropped from its day.
+  const cost::PriceEntry* dropped = EntryOf(lists[0], "cache-dropped.input");
+  REQUIRE(dropped);
+  CHECK(dropped->current.price.text == "2");
+  CHECK(dropped->current.variants.empty());
+  CHECK(dropped->current.inherit_given);
+  CHECK_FALSE(dropped->current.inherit_all);
+  CHECK(dropped->current.inherit.empty());
+  // One window written twice (UTC and +08:00): the later set, once.
+  const cost::PriceEntry* twice = EntryOf(lists[0], "window-twice.input");
+  REQUIRE(twice);
+  REQUIRE(twice->current.variants.size() == 1);
+  CHECK(twice->current.variants[0].first == "h0000_0600");
+  CHECK(twice->current.variants[0].second.text == "0.25");
+  // A share that is no short decimal: 4/15 of each tier, to the digits figures print with.
+  const cost::PriceEntry* third = EntryOf(lists[0], "third.input");
+  REQUIRE(third);
+  REQUIRE(third->current.variants.size() == 1);
+  CHECK(third->current.variants[0].second.text == "26.666666666666666666666666666666666666667% of on_demand");
+  CHECK(all.find("third") == std::string::npos);
 }
 
 TEST_CASE("malformed genai-prices JSON is an error at its place", "[imports][genai]") {
