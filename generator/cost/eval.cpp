@@ -105,22 +105,25 @@ std::optional<Unit> WithCounts(const std::optional<Unit>& display, const CountTe
 // A unit for `l op r` made of the terms its operands were written in, where
 // the canonical unit reads as no author wrote it: 10 USD / 2 months is
 // "USD/month" (not 0.00685 USD/h), 100 GB × 2 months "GB*months" (not
-// 146000000000000 h*B), 2 GPUs × 10 h "gpus*h" (not 20 h). Terms of one unit
-// cancel (USD/month × months is USD). nullopt when an operand with a unit was
-// not written with one, two terms left measure one base dimension in
-// different units (USD/h × month: the canonical unit is as good), a term
-// would be raised to a power, or money would be multiplied by a count noun
-// (2 GPUs × 3 USD/h is 6 USD/h: such a price is per GPU).
+// 146000000000000 h*B), 2 GPUs × 10 h "gpus*h" (not 20 h), 3 nodes × 500
+// h/month "nodes*h/month" (not 2.05 nodes). Terms of one unit cancel (USD/month
+// × months is USD; `*cancelled` says when every term did: a plain number).
+// nullopt when an operand with a unit was not written with one, two terms
+// left measure one base dimension in different units, unless one operand was
+// written so (h/month: USD/h × month reads better canonically), or a term
+// would be raised to a power. Money drops the count nouns it is multiplied
+// by: 2 GPUs × 3 USD/h is 6 USD/h, such a price being per GPU.
 std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const Dimension& dim,
-                                 const UnitTable& units) {
+                                 const UnitTable& units, bool* cancelled = nullptr) {
   struct Term {
     std::string text;
     Unit unit;
     int power;
+    int operand;
   };
   std::vector<Term> terms;
   bool ok = true;
-  auto add = [&](const Value& v, int sign) {
+  auto add = [&](const Value& v, int sign, int operand) {
     if (!v.display) {
       ok = ok && v.dim.IsNone();
       return;
@@ -142,23 +145,31 @@ std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const 
           return;
         }
       }
-      terms.push_back({std::string(text), std::move(*u), power});
+      terms.push_back({std::string(text), std::move(*u), power, operand});
     });
   };
-  add(l, 1);
-  add(r, op == '/' ? -1 : 1);
+  add(l, 1, 0);
+  add(r, op == '/' ? -1 : 1, 1);
   if (!ok) return std::nullopt;
   std::erase_if(terms, [](const Term& t) { return t.power == 0; });
-  bool money = false, counted = false;
-  std::array<int, kBaseDimCount> measured{};
+  const bool money = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return t.unit.dim.IsMoney(); });
+  if (money)
+    std::erase_if(terms, [&](const Term& t) { return t.power > 0 && IsCountNoun(t.text, units); });
+  std::array<const Term*, kBaseDimCount> measured{};
   for (const Term& t : terms) {
     if (t.power != 1 && t.power != -1) return std::nullopt;
-    for (int b = 0; b < kBaseDimCount; ++b)
-      if (t.unit.dim.exp[b] != 0 && ++measured[b] > 1) return std::nullopt;
-    money = money || t.unit.dim.IsMoney();
-    counted = counted || (t.power > 0 && IsCountNoun(t.text, units));
+    for (int b = 0; b < kBaseDimCount; ++b) {
+      if (t.unit.dim.exp[b] == 0) continue;
+      const Term* other = measured[b];
+      // One kind twice only as one operand wrote it, over and under: h/month.
+      if (other && (other->operand != t.operand || other->power == t.power)) return std::nullopt;
+      measured[b] = &t;
+    }
   }
-  if (money && counted) return std::nullopt;
+  if (terms.empty()) {
+    if (cancelled) *cancelled = dim.IsNone();
+    return std::nullopt;
+  }
   std::string over, under;
   for (const Term& t : terms) {
     if (t.power > 0) {
@@ -179,6 +190,22 @@ std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const 
   if (!made || !(made->dim == dim)) return std::nullopt;
   return made;
 }
+
+// A value in a ratio of measures of one kind, as written: 500 h/month, 2
+// GB/TB. It has no dimension, so the rules that keep an operand's unit of
+// the result's dimension would keep the other operand's and hide it (3 nodes
+// × 500 h/month read 2.05 nodes).
+bool IsMeasureRatio(const Value& v, const UnitTable& units) {
+  if (!v.display || !v.dim.IsNone()) return false;
+  bool measured = false;
+  ForEachUnitTerm(v.display->text, [&](std::string_view term, char) {
+    if (measured || term.empty() || term == "%" || IsCountNoun(term, units)) return;
+    std::optional<Unit> u = ParseUnit(term, units, nullptr);
+    measured = u && !u->dim.IsNone();
+  });
+  return measured;
+}
+
 }  // namespace
 
 std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std::string_view what) {
@@ -430,7 +457,13 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
     }
     out.v = *q;
   }
-  if (l->display && l->dim == out.dim) out.display = l->display;
+  std::optional<Unit> composed;
+  bool cancelled = false;
+  if (IsMeasureRatio(*l, units_) || IsMeasureRatio(*r, units_))
+    composed = ComposedUnit(*l, *r, op[0], out.dim, units_, &cancelled);
+  if (composed) out.display = std::move(composed);
+  else if (cancelled) out.display.reset();  // 500 h/month / (730 h/month): a plain number
+  else if (l->display && l->dim == out.dim) out.display = l->display;
   else if (r->display && r->dim == out.dim && op == "*") out.display = r->display;
   else out.display = PerTimeUnit(out.dim, *l, *r, units_);
   if (!out.display && !out.dim.IsNone()) out.display = ComposedUnit(*l, *r, op[0], out.dim, units_);

@@ -199,7 +199,14 @@ TEST_CASE("A product or quotient without a declared unit reads in the units it w
                    "  priced: {formula: 2 gpus * 3 USD/h}\n"
                    "  cancelled: {formula: 12 USD/month * 3 months}\n"
                    "  mixed: {formula: 5 USD/h * 2 months}\n"
-                   "  ratio: {formula: 10 GB / (5 GB)}\n",
+                   "  ratio: {formula: 10 GB / (5 GB)}\n"
+                   // A ratio of one kind's units as written (500 h/month) has no
+                   // dimension; its units still read in the result.
+                   "  node_hours: {formula: 3 nodes * 500 h/month}\n"
+                   "  monthly_price: {formula: 5 USD/h * 500 h/month}\n"
+                   "  node_cost: {formula: 3 nodes * 500 h/month * 2 USD/h}\n"
+                   "  share_of_month: {formula: 500 h/month / (730 h/month)}\n"
+                   "  doubled: {formula: 500 h/month * 2}\n",
                    &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
   INFO(AllDiagnostics(diags));
@@ -215,6 +222,11 @@ TEST_CASE("A product or quotient without a declared unit reads in the units it w
   CHECK(shown("cancelled") == "36.00 USD");  // month and months cancel
   CHECK(shown("mixed") == "7300.00 USD");    // h and month are one dimension: the canonical unit
   CHECK(shown("ratio") == "2");
+  CHECK(shown("node_hours") == "1500 nodes*h/month");  // not 2.05 nodes
+  CHECK(shown("monthly_price") == "2500.00 USD/month");  // not 3.42 USD/h
+  CHECK(shown("node_cost") == "3000.00 USD/month");
+  CHECK(shown("share_of_month") == "0.685");  // every unit cancels: not 0.685 h/month
+  CHECK(shown("doubled") == "1000 h/month");
 }
 
 TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
