@@ -321,13 +321,29 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     }
   }
   std::map<std::string, size_t, std::less<>> column;
-  for (size_t i = 0; i < fields.size(); ++i) column.emplace(std::string(fields[i].value), i);
+  std::map<std::string, size_t, std::less<>> repeated;  // a name given twice: its second column
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (!column.emplace(std::string(fields[i].value), i).second) repeated.emplace(std::string(fields[i].value), i);
   // An older name answers for the current one when the header lacks it.
   for (size_t i = 0; i < fields.size(); ++i)
     if (std::string_view current = CurrentColumnName(fields[i].value); !current.empty())
       column.emplace(std::string(current), i);
   bool header_ok = true;
+  // A column the query reads, given twice, could hold either value: which
+  // one is meant is not for the reader to guess.
+  auto once = [&](std::string_view name) {
+    auto twice = repeated.find(name);
+    if (twice == repeated.end()) return;
+    const size_t first = column.find(name)->second;
+    report(reader.RecordLine(), fields[twice->second].col,
+           "the header has column '" + std::string(name) + "' twice (columns " + std::to_string(first + 1) + " and " +
+               std::to_string(twice->second + 1) + "); keep one",
+           static_cast<int>(name.size()));
+    header_ok = false;
+    repeated.erase(twice);
+  };
   auto need = [&](std::string_view name) -> size_t {
+    once(name);
     auto it = column.find(name);
     if (it != column.end()) return it->second;
     report(reader.RecordLine(), 1, "the header has no column '" + std::string(name) + "'", 1);
@@ -344,6 +360,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   // samples leave out.
   constexpr size_t kAbsent = static_cast<size_t>(-1);
   auto optional = [&](std::string_view name) {
+    once(name);
     auto it = column.find(name);
     return it == column.end() ? kAbsent : it->second;
   };
@@ -442,7 +459,9 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
       for (size_t g = 0; g < group_cols.size(); ++g) {
         if (group_cols[g].second.empty()) continue;
         tag_values[g].clear();
-        if (auto it = obj.find(group_cols[g].second); it != obj.end())
+        // A key with a null value ({"team": null}) has no value to group by,
+        // as a line without the key: "(none)", not a group named "null".
+        if (auto it = obj.find(group_cols[g].second); it != obj.end() && !it->is_null())
           tag_values[g] = it->is_string() ? it->get<std::string>() : it->dump();
       }
     }

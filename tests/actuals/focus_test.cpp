@@ -354,6 +354,36 @@ TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
   REQUIRE(listed.groups.size() == 1);
   CHECK(listed.groups[0].key == std::vector<std::string>{"ml", ""});
   CHECK(listed.groups[0].total == D("1.5"));
+
+  // A tag whose value is null has none to group by: the line is in the group "".
+  Diagnostics nulls;
+  Totals unset = Sum(std::string(kHeader) +
+                         "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,3,\"{\"\"team\"\": null}\"\n"
+                         "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,4,\n",
+                     q, nulls);
+  INFO(AllDiagnostics(nulls));
+  CHECK_FALSE(nulls.HasErrors());
+  REQUIRE(unset.groups.size() == 1);
+  CHECK(unset.groups[0].key == std::vector<std::string>{"", ""});
+  CHECK(unset.groups[0].total == D("7"));
+}
+
+TEST_CASE("actuals: a column the query reads given twice in the header is an error", "[actuals]") {
+  Diagnostics diags;
+  Sum("BilledCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+      "1.5,USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,9\n",
+      ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(diags.Sorted()[0].pos.col == 74);
+  CHECK(diags.Sorted()[0].message == "the header has column 'BilledCost' twice (columns 1 and 6); keep one");
+  // A column it does not read may be repeated.
+  Diagnostics other;
+  Totals t = Sum("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost,x_Note,x_Note\n"
+                 "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,2,a,b\n",
+                 ByService(), other);
+  CHECK_FALSE(other.HasErrors());
+  REQUIRE(t.groups.size() == 1);
+  CHECK(t.groups[0].total == D("2"));
 }
 
 TEST_CASE("actuals: each line converted at the rate in force on its date", "[actuals]") {
