@@ -34,6 +34,7 @@ struct Link {
   std::string url;
   SourcePos pos;
   bool is_image = false;
+  std::string written;  // when a `ref` shortcode made `url`: the shortcode as written, for messages
 };
 
 /// Rewrites a link target (e.g. "other.md" to "../other/index.html"); returns

@@ -40,16 +40,24 @@ bool IsDangerousUrl(std::string_view url, bool is_image) {
   return false;
 }
 
+// The shortcode as written when one of `refs` made the link's URL on its line.
+std::string WrittenRef(const std::vector<RefUse>& refs, const Link& link) {
+  for (const RefUse& r : refs)
+    if (r.line == link.pos.line && r.target == link.url) return r.written;
+  return {};
+}
+
 }  // namespace
 
 void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path, int line_offset,
-                 const MarkdownOptions& opt, std::vector<Link>* links) {
+                 const MarkdownOptions& opt, const std::vector<RefUse>& refs, std::vector<Link>* links) {
   for (cmark_node* n : nodes) {
     const char* url = cmark_node_get_url(n);
     int line = cmark_node_get_start_line(n);
     for (cmark_node* p = n; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
     Link link{url ? url : "", {path, line + line_offset, cmark_node_get_start_column(n)},
               cmark_node_get_type(n) == CMARK_NODE_IMAGE};
+    link.written = WrittenRef(refs, link);
     links->push_back(link);
     if (IsDangerousUrl(link.url, link.is_image)) {
       cmark_node_set_url(n, "");
@@ -63,7 +71,7 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
 }
 
 void HandleHtmlLinks(const std::vector<cmark_node*>& nodes, const std::string& path, int line_offset,
-                     const MarkdownOptions& opt, std::vector<Link>* links) {
+                     const MarkdownOptions& opt, const std::vector<RefUse>& refs, std::vector<Link>* links) {
   for (cmark_node* n : nodes) {
     std::string lit = Literal(n);
     std::vector<HtmlUrl> urls = FindHtmlUrls(lit);
@@ -79,6 +87,7 @@ void HandleHtmlLinks(const std::vector<cmark_node*>& nodes, const std::string& p
         if (lit[seen] == '\n') ++lines_before, line_start = seen + 1;
       int at_col = lines_before == 0 ? col + static_cast<int>(u.begin) : static_cast<int>(u.begin - line_start) + 1;
       Link link{u.url, {path, line + line_offset + lines_before, at_col}, u.is_image};
+      link.written = WrittenRef(refs, link);
       links->push_back(link);
       std::string url = IsDangerousUrl(link.url, link.is_image) ? std::string()
                         : opt.rewrite                          ? (*opt.rewrite)(link)

@@ -369,6 +369,7 @@ ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int 
     done = end;
     std::string ref = RefTarget(call);
     if (call.name == "ref" || call.name == "relref") {
+      out.refs.push_back({call.pos.line, ref, std::string(body.substr(tag.begin, end - tag.begin))});
       out.text += ref;
       continue;
     }

@@ -41,11 +41,20 @@ struct ShortcodeCall {
 /// when there is no such template.
 using ShortcodeRenderer = std::function<bool(const ShortcodeCall& call, std::string* html)>;
 
+/// A `ref` or `relref` put in the text as the path it names, so that a
+/// message about the link it makes can quote the shortcode as written.
+struct RefUse {
+  int line = 0;         // of its opening "{{" in the file
+  std::string target;   // what it became ("./api.md")
+  std::string written;  // the shortcode as written ({{< relref "./api" >}})
+};
+
 /// A page body with its shortcodes cut out.
 struct ShortcodeBody {
   std::string text;                 // the body with placeholders
   std::vector<ShortcodeCall> calls; // placeholder N stands for calls[N]
   std::string placeholder_prefix;   // "<!--cs-sc-" unless the page has it already
+  std::vector<RefUse> refs;         // the refs put in as text, in order
 };
 
 /// `text` with every character Markdown could read as syntax escaped, so it

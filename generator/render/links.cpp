@@ -214,7 +214,8 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
     std::string path = url.substr(0, cut);
     std::string frag = cut == std::string::npos ? "" : url.substr(cut);
     auto broken = [&](const std::string& why) {
-      diags->Add({Severity::kError, link.pos, "broken link '" + url + "': " + why,
+      const std::string& written = link.written.empty() ? url : link.written;
+      diags->Add({Severity::kError, link.pos, "broken link '" + written + "': " + why,
                   std::string(lines->Line(link.pos.line)), 1, "broken-link"});
       return url;
     };
@@ -229,15 +230,20 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       std::string joined;
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");
+      // A path outside every language folder (content/x.md with
+      // content_layout: folders) is no page: its key would be "", the home
+      // page's. So is one that climbs out of the root it is looked for in.
+      auto page_at = [&](const std::string& file) -> const content::Page* {
+        content::ContentPath at = content::ClassifyContentPath(file.substr(8), *in.config);
+        return at.error.empty() ? FindPage(*in.pages, at.key) : nullptr;
+      };
       content::ContentPath cp = content::ClassifyContentPath(joined.substr(8), *in.config);
-      if (!FindPage(*in.pages, cp.key) && path[0] != '/') {
+      const content::Page* linked = page_at(joined);
+      if (!linked && path[0] != '/') {
         std::string rooted;
-        if (JoinPath(root, path, &rooted)) {
-          content::ContentPath alt = content::ClassifyContentPath(rooted.substr(8), *in.config);
-          if (FindPage(*in.pages, alt.key)) cp = alt;
-        }
+        if (JoinPath(root, path, &rooted) && rooted.rfind(root + "/", 0) == 0 && (linked = page_at(rooted)))
+          cp = content::ClassifyContentPath(rooted.substr(8), *in.config);
       }
-      const content::Page* linked = FindPage(*in.pages, cp.key);
       if (!linked) {
         // Only on this error path: is it Markdown inside a leaf bundle?
         for (const content::Page& p : *in.pages)

@@ -1,0 +1,71 @@
+// Hugo's `ref` and `relref` shortcodes: a page they name that does not exist
+// is an error at the shortcode, wherever the path climbs with `../`, and the
+// message quotes the shortcode as the author wrote it.
+#include <catch2/catch.hpp>
+
+#include "tests/app/run_costsite.h"
+
+namespace costsite {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool Has(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
+
+fs::path WriteRefSite(const fs::path& src) {
+  WriteAll(src / "config.toml", "title = \"R\"\ndefaultContentLanguage = \"en\"\n"
+                                "[languages.en]\ncontentDir = \"content/en\"\nweight = 1\n"
+                                "[languages.zh-cn]\ncontentDir = \"content/zh-cn\"\nweight = 2\n");
+  WriteAll(src / "content/en/overview/other/_index.md", "---\ntitle: Other\n---\nOther.\n");
+  WriteAll(src / "content/zh-cn/overview/other/_index.md", "---\ntitle: 其他\n---\n其他。\n");
+  WriteAll(src / "content/zh-cn/overview/quickstart/_index.md", "---\ntitle: 快速开始\n---\n正文。\n");
+  return src / "content/en/overview/quickstart/_index.md";
+}
+
+TEST_CASE("A relref that climbs with ../ to a page that does not exist is an error at the shortcode") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(WriteRefSite(src), "---\ntitle: QS\n---\n\n[a]({{< relref \"../nothere/\" >}})\n"
+                              "[b]({{< relref \"../../nothere\" >}})\n[c]({{< ref \"../../../../x\" >}})\n");
+  CliResult r = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(Has(r.output, "content/en/overview/quickstart/_index.md:5:1: error: broken link '{{< relref \"../nothere/\" >}}': "
+                      "no page content/en/overview/nothere.md\n"
+                      " 5 | [a]({{< relref \"../nothere/\" >}})\n"
+                      "   | ^\n"));
+  CHECK(Has(r.output, "content/en/overview/quickstart/_index.md:6:1: error: broken link '{{< relref \"../../nothere\" >}}': "
+                      "no page content/en/nothere.md\n"));
+  CHECK(Has(r.output, "content/en/overview/quickstart/_index.md:7:1: error: broken link '{{< ref \"../../../../x\" >}}': "
+                      "it points outside content/\n"));
+  CHECK(Has(r.output, "3 errors"));
+  CHECK_FALSE(fs::exists(tmp.path() / "out/en/index.html"));
+}
+
+TEST_CASE("A relref that climbs with ../ to a page that exists leads to it") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(WriteRefSite(src), "---\ntitle: QS\n---\n\n[a]({{< relref \"../other/\" >}}) "
+                              "[b]({{< relref \"../../overview/other\" >}})\n"
+                              "<a href='{{< relref \"../other\" >}}'>c</a>\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string en = ReadAll(out / "en/overview/quickstart/index.html");
+  CHECK(Has(en, "<a href=\"../other/index.html\">a</a> <a href=\"../other/index.html\">b</a>"));
+}
+
+TEST_CASE("A broken ref in raw HTML is named as written") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "site.yaml", "title: D\nlanguages: [en]\ndefault_language: en\nraw_html: true\n");
+  WriteAll(src / "content/p.en.md", "---\ntitle: P\n---\n\n<p><a href='{{< relref \"./api\" >}}'>y</a></p>\n");
+  CliResult r = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  CHECK(Has(r.output, "content/p.en.md:5:13: error: broken link '{{< relref \"./api\" >}}': no page content/api.md\n"));
+}
+
+}  // namespace
+}  // namespace costsite
