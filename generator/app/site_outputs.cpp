@@ -29,8 +29,10 @@ std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in, Diagnost
   std::vector<render::OutputFile> files;
   files.push_back(render::RenderRootIndex(in));
   for (auto& f : render::PublishFiles(in)) files.push_back(std::move(f));
-  for (auto& f : render::RedirectFiles(in, diags)) files.push_back(std::move(f));
   for (const auto& [path, bytes] : in.theme->assets) files.push_back(render::OutputFile::Plain(path, bytes));
+  std::set<std::string, std::less<>> generated;
+  for (const render::OutputFile& f : files) generated.insert(f.path);
+  for (auto& f : render::RedirectFiles(in, generated, diags)) files.push_back(std::move(f));
   return files;
 }
 

@@ -513,14 +513,17 @@ std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string&
                                     std::string_view text, Diagnostics* diags) {
   std::vector<std::string> out;
   for (const WrittenPath& a : front.more().aliases) {
-    std::vector<std::string> parts;
+    // As Hugo's renderAliases: "/x" from the site's root, "x" from the
+    // folder the page's own URL is in (its language's folder included).
     const bool absolute = !a.text.empty() && a.text[0] == '/';
-    if (!absolute) parts = Parent(url_key);
+    std::vector<std::string> parts;
+    if (!absolute) {
+      parts = Parent(url_key);
+      parts.insert(parts.begin(), std::string(lang));
+    }
     bool walked = a.text.find("://") == std::string::npos && !OddUrlPath(a.text) && Walk(a.text, &parts);
-    if (walked && absolute && parts.size() > 1 && !lang.empty() && parts.front() == lang)
-      parts.erase(parts.begin());  // "/en/old/" on an English page: the site root's en/old/
     if (!walked || parts.empty()) {
-      diags->Error(a.pos, "alias '" + a.text + "' leaves the language's folder or names its home page", text,
+      diags->Error(a.pos, "alias '" + a.text + "' is not a path below the site's root", text,
                    static_cast<int>(std::max<size_t>(a.text.size(), 1)), "front-matter");
       continue;
     }

@@ -145,11 +145,11 @@ std::string HugoPath(std::string_view path, bool lowercase);
 std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags,
                    const SiteConfig* cfg = nullptr, bool is_list = false);
 
-/// The files, below the language's folder, of the page's aliases: "/old/x"
-/// from the language's folder ("old/x/index.html"), "old-x" beside the page,
-/// "old.html" as that file. "/LANG/old/x", starting with the page's own
-/// language `lang`, is the same file (Hugo takes a "/" alias from the site's
-/// root). Errors for one that would leave the folder.
+/// The files, from the site's root, of the page's aliases in `lang`, as
+/// Hugo writes them: "/old/x" at the root ("old/x/index.html", so
+/// "/en/old/x" is "en/old/x/index.html"), "old-x" beside the page
+/// ("en/guides/old-x/index.html"), "old.html" as that file. Errors for one
+/// that would climb above the site's root, or is the root itself.
 std::vector<std::string> AliasFiles(const FrontMatter& front, const std::string& url_key, std::string_view lang,
                                     std::string_view text, Diagnostics* diags);
 

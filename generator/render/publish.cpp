@@ -1,6 +1,7 @@
 #include "render/publish.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "figures/dates.h"
@@ -143,37 +144,56 @@ std::vector<OutputFile> PublishFiles(const SiteInputs& in) {
   return files;
 }
 
-std::vector<OutputFile> RedirectFiles(const SiteInputs& in, Diagnostics* diags) {
+std::vector<OutputFile> RedirectFiles(const SiteInputs& in, const std::set<std::string, std::less<>>& generated,
+                                      Diagnostics* diags) {
   // The pages' files an alias would take. Only the aliases' paths are held,
   // not every page's file: that set was 20 MB at 2 x 100,000 pages, the high
   // point of such a build, for the few pages most sites give an alias.
   std::set<std::string, std::less<>> aliases;
   for (const content::Page& page : *in.pages)
     for (const content::PageSource& s : page.sources)
-      for (const std::string& alias : s.alias_files()) aliases.insert(s.lang + "/" + alias);
+      for (const std::string& alias : s.alias_files()) aliases.insert(alias);
   if (aliases.empty()) return {};
   std::set<std::string> taken;
   for (const content::Page& page : *in.pages)
     for (const std::string& lang : in.config->languages)
       if (std::string file = output::PageFile(lang, page.UrlIn(lang)); aliases.count(file)) taken.insert(std::move(file));
+  // A file the site writes anyway (index.html, 404.html), or one whose path
+  // would have to be a folder ("style.css/index.html").
+  auto generated_at = [&](const std::string& path) {
+    if (generated.count(path)) return true;
+    for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+      if (generated.count(std::string_view(path).substr(0, slash))) return true;
+    return false;
+  };
   std::vector<OutputFile> files;
   for (const content::Page& page : *in.pages) {
-    for (const content::PageSource& s : page.sources) {
-      const std::string target = output::PageFile(s.lang, s.url_key);
-      for (const std::string& alias : s.alias_files()) {
-        std::string path = s.lang + "/" + alias;
+    // An alias from the site's root that translations share (copied with the
+    // front matter) is one redirect, to the default language's page, else to
+    // the first language's that gives it; Hugo lets the last one written win.
+    std::vector<const content::PageSource*> order;
+    for (const content::PageSource& s : page.sources)
+      if (s.lang == in.config->default_language) order.push_back(&s);
+    for (const content::PageSource& s : page.sources)
+      if (s.lang != in.config->default_language) order.push_back(&s);
+    std::map<std::string, std::string> given;  // alias -> the language of the page's source that wrote it
+    for (const content::PageSource* s : order) {
+      const std::string target = output::PageFile(s->lang, s->url_key);
+      for (const std::string& path : s->alias_files()) {
         // The page's own URL: a Hugo site with its default language at the
         // root writes "/en/x/" on en/x/, a different URL there, the same here.
         if (path == target) continue;
-        if (!taken.insert(path).second) {
-          diags->Error({s.path, 1, 1}, "alias '" + alias + "' is already a page or another alias in '" + s.lang + "'",
+        if (auto g = given.find(path); g != given.end() && g->second != s->lang) continue;
+        if (generated_at(path) || !taken.insert(path).second) {
+          diags->Error({s->path, 1, 1}, "alias '" + path + "' is already a page, a file of the site or another alias",
                        {}, 1, "duplicate-url");
           continue;
         }
+        given[path] = s->lang;
         std::string url = HtmlEscape(output::RelativeUrl(path, target));
-        std::string title = HtmlEscape(s.front.title);
+        std::string title = HtmlEscape(s->front.title);
         files.push_back(OutputFile::Plain(
-            path, "<!DOCTYPE html>\n<html lang=\"" + content::HtmlLang(s.lang) + "\">\n<head>\n<title>" + title +
+            path, "<!DOCTYPE html>\n<html lang=\"" + content::HtmlLang(s->lang) + "\">\n<head>\n<title>" + title +
                       "</title>\n<link rel=\"canonical\" href=\"" + url +
                       "\">\n<meta name=\"robots\" content=\"noindex\">\n<meta charset=\"utf-8\">\n"
                       "<meta http-equiv=\"refresh\" content=\"0; url=" + url + "\">\n</head>\n<body>\n<p><a href=\"" +

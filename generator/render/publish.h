@@ -7,6 +7,7 @@
 #ifndef COSTSITE_RENDER_PUBLISH_H_
 #define COSTSITE_RENDER_PUBLISH_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,10 @@ std::string AbsoluteUrl(std::string_view base_url, std::string_view path);
 std::vector<OutputFile> PublishFiles(const SiteInputs& in);
 
 /// A redirect page for each alias of each page (meta refresh, canonical and
-/// a link, all relative); an alias that is already a page's or another
-/// alias's file is an error.
-std::vector<OutputFile> RedirectFiles(const SiteInputs& in, Diagnostics* diags);
+/// a link, all relative); an alias that is already a page's, one of
+/// `generated` (the site's other files) or another alias's file is an error.
+std::vector<OutputFile> RedirectFiles(const SiteInputs& in, const std::set<std::string, std::less<>>& generated,
+                                      Diagnostics* diags);
 
 }  // namespace costsite::render
 

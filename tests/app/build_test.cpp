@@ -336,27 +336,32 @@ TEST_CASE("An alias at another page's URL or another alias is an error, one at t
   TempDir tmp;
   const fs::path src = tmp.path() / "src";
   WriteAll(src / "site.yaml", "title: {en: Site}\nlanguages: [en]\n");
-  WriteAll(src / "content/a.en.md", "---\ntitle: A\naliases: [/old/, /b/]\n---\nText.\n");
+  WriteAll(src / "content/a.en.md", "---\ntitle: A\naliases: [/old/, /en/b/, /404.html, /style.css/]\n---\nText.\n");
   WriteAll(src / "content/b.en.md", "---\ntitle: B\n---\nText.\n");
-  WriteAll(src / "content/c.en.md", "---\ntitle: C\naliases: [/old/, /c/, /older/]\n---\nText.\n");
+  WriteAll(src / "content/c.en.md", "---\ntitle: C\naliases: [/old/, /en/c/, /older/]\n---\nText.\n");
   RunResult r = RunCostsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
   INFO(r.output);
   CHECK(r.exit_code != 0);
-  CHECK(r.output.find("content/a.en.md:1:1: error: alias 'b/index.html' is already a page or another alias in 'en'") !=
-        std::string::npos);
-  CHECK(r.output.find("content/c.en.md:1:1: error: alias 'old/index.html' is already a page or another alias in 'en'") !=
-        std::string::npos);
-  CHECK(r.output.find("alias 'c/index.html'") == std::string::npos);  // c's own URL
+  for (const char* taken : {"en/b/index.html", "404.html", "style.css/index.html"})
+    CHECK(r.output.find(std::string("content/a.en.md:1:1: error: alias '") + taken +
+                        "' is already a page, a file of the site or another alias") != std::string::npos);
+  CHECK(r.output.find("content/c.en.md:1:1: error: alias 'old/index.html' is already a page, a file of the site or "
+                      "another alias") != std::string::npos);
+  CHECK(r.output.find("alias 'en/c/index.html'") == std::string::npos);  // c's own URL
   CHECK(r.output.find("alias 'older/index.html'") == std::string::npos);
+  CHECK(r.output.find("4 errors") != std::string::npos);
 
-  // Without the collisions, the redirects are written; none at the page's own URL.
-  WriteAll(src / "content/a.en.md", "---\ntitle: A\naliases: [/old/]\n---\nText.\n");
-  WriteAll(src / "content/c.en.md", "---\ntitle: C\naliases: [/c/, /older/]\n---\nText.\n");
+  // Without the collisions, the redirects are written, "/x/" at the site's root and "x" beside the
+  // page, as Hugo writes them; none at the page's own URL.
+  WriteAll(src / "content/a.en.md", "---\ntitle: A\naliases: [/old/, a-old]\n---\nText.\n");
+  WriteAll(src / "content/c.en.md", "---\ntitle: C\naliases: [/en/c/, /older/]\n---\nText.\n");
   r = RunCostsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
   REQUIRE(r.exit_code == 0);
-  CHECK(ReadAll(tmp.path() / "out/en/old/index.html").find("url=../a/index.html") != std::string::npos);
-  CHECK(ReadAll(tmp.path() / "out/en/older/index.html").find("url=../c/index.html") != std::string::npos);
+  CHECK(ReadAll(tmp.path() / "out/old/index.html").find("url=../en/a/index.html") != std::string::npos);
+  CHECK(ReadAll(tmp.path() / "out/older/index.html").find("url=../en/c/index.html") != std::string::npos);
+  CHECK(ReadAll(tmp.path() / "out/en/a-old/index.html").find("url=../a/index.html") != std::string::npos);
   CHECK(ReadAll(tmp.path() / "out/en/c/index.html").find("http-equiv=\"refresh\"") == std::string::npos);
+  CHECK_FALSE(fs::exists(tmp.path() / "out/en/old"));
 }
 
 }  // namespace

@@ -287,5 +287,27 @@ TEST_CASE("An alias that starts with the page's own language folder redirects fr
   CHECK(Has(b.Page("en/docs/selectors/index.html"), "<h1>Field Selectors</h1>"));
 }
 
+TEST_CASE("An alias from the site's root is written at the root, whatever the page's language") {
+  // dubbo-website: zh-cn is the default language, in its own folder, and its pages keep the old
+  // /zh/... URLs as aliases; Hugo writes those at the site's root.
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "config.toml", "title = \"A\"\ndefaultContentLanguage = \"zh-cn\"\ndefaultContentLanguageInSubdir = true\n"
+                                "[languages.en]\ncontentDir = \"content/en\"\nweight = 1\n"
+                                "[languages.zh-cn]\ncontentDir = \"content/zh-cn\"\nweight = 2\n");
+  WriteAll(src / "content/en/docs/lb.md", "---\ntitle: LB\naliases:\n    - /old/lb/\n    - lb-old\n---\nBody\n");
+  WriteAll(src / "content/zh-cn/docs/lb.md",
+           "---\ntitle: 负载均衡\naliases:\n    - /zh/overview/load-balance/\n---\n正文\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(ReadAll(out / "zh/overview/load-balance/index.html"), "url=../../../zh-cn/docs/lb/index.html"));
+  CHECK(Has(ReadAll(out / "old/lb/index.html"), "url=../../en/docs/lb/index.html"));
+  CHECK(Has(ReadAll(out / "en/docs/lb-old/index.html"), "url=../lb/index.html"));
+  CHECK_FALSE(fs::exists(out / "zh-cn/zh"));
+  CHECK_FALSE(fs::exists(out / "en/old"));
+}
+
 }  // namespace
 }  // namespace costsite

@@ -248,23 +248,29 @@ TEST_CASE("A url leaving the output folder is an error at its place") {
         "   |      ^~~~~~~\n");
 }
 
-TEST_CASE("Aliases become redirect files below the language's folder") {
+TEST_CASE("Aliases become redirect files from the site's root or beside the page, as in Hugo") {
   Diagnostics diags;
-  PageSource src = Parse("---\naliases: [/old/install/, setup-old, legacy.html, ../../../x]\n---\n", &diags);
+  PageSource src = Parse("---\naliases: [/old/install/, setup-old, legacy.html, ../up/, ../../x, ../../../x, /]\n---\n",
+                         &diags);
   std::vector<std::string> files = AliasFiles(src.front, "guides/install", "en", src.text, &diags);
-  CHECK(files == std::vector<std::string>{"old/install/index.html", "guides/setup-old/index.html",
-                                          "guides/legacy.html"});
-  CHECK(diags.ErrorCount() == 1);
+  // "/old/install/" at the site's root; a relative one from the folder the page's URL is in,
+  // its language's folder included, so "../../x" is at the root too.
+  CHECK(files == std::vector<std::string>{"old/install/index.html", "en/guides/setup-old/index.html",
+                                          "en/guides/legacy.html", "en/up/index.html", "x/index.html"});
+  REQUIRE(diags.ErrorCount() == 2);
+  CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
+        "content/a.en.md:2:67: error: alias '../../../x' is not a path below the site's root\n"
+        " 2 | aliases: [/old/install/, setup-old, legacy.html, ../up/, ../../x, ../../../x, /]\n"
+        "   |                                                                   ^~~~~~~~~~\n");
 }
 
-TEST_CASE("An alias that starts with the page's own language folder is from the site's root, as in Hugo") {
-  // Docsy sites write `aliases: [/en/overview/core-features/load-balance/]` on the English page.
+TEST_CASE("An alias that starts with a language folder is that folder at the site's root") {
+  // Docsy sites write `aliases: [/en/overview/core-features/load-balance/]` on the English page,
+  // and a zh-cn page of dubbo's site `aliases: [/zh/overview/load-balance/]`.
   Diagnostics diags;
   PageSource src = Parse("---\naliases:\n    - /zh-cn/overview/old/\n    - /zh/overview/old/\n    - /zh-cn/\n---\n", &diags);
   std::vector<std::string> files = AliasFiles(src.front, "overview/lb", "zh-cn", src.text, &diags);
-  // Only the page's own language is taken off; "/zh/" is a folder like any other; "/zh-cn/" alone
-  // names the home page and stays a folder name.
-  CHECK(files == std::vector<std::string>{"overview/old/index.html", "zh/overview/old/index.html",
+  CHECK(files == std::vector<std::string>{"zh-cn/overview/old/index.html", "zh/overview/old/index.html",
                                           "zh-cn/index.html"});
   CHECK_FALSE(diags.HasErrors());
 }
