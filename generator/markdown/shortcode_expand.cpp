@@ -45,6 +45,11 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
     inner.cost_refs = nullptr;
     inner.shortcode_depth = opt.shortcode_depth + 1;
     inner.reserved_ids = &results->taken;  // headings inside take ids of their own
+    // In an HTML page, Hugo renders the inner content of a `{{% %}}`
+    // shortcode inside another shortcode as Markdown (a Docsy landing page's
+    // features in a section); at the page's top level, and in a `{{< >}}`
+    // one, it stays HTML as written, since no Markdown is read there.
+    if (call.markdown_form && opt.shortcode_depth > 0) inner.html_body = false;
     RenderedMarkdown r = RenderMarkdown(path, call.inner_raw, call.inner_line, inner, diags);
     call.inner_html = inline_use ? StripParagraph(std::move(r.html)) : std::move(r.html);
     results->links->insert(results->links->end(), r.links.begin(), r.links.end());

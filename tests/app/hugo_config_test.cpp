@@ -254,6 +254,33 @@ TEST_CASE("A content file in HTML is a page whose body is written as it is") {
   CHECK(Has(ReadAll(out / "en/index.search.js"), "Welcome home"));
 }
 
+TEST_CASE("In an HTML page a {{% %}} shortcode inside another shortcode shows its content as Markdown, as in Hugo") {
+  // dubbo-website's landing page: Docsy features, each a heading with a link, in a section.
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "config.toml", "title = \"Docs\"\n[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n");
+  WriteAll(src / "content/en/docs/pod.md", "---\ntitle: Pods\n---\nA Pod runs containers.\n");
+  WriteAll(src / "content/en/_index.html",
+           "---\ntitle: Home\n---\n<div class=\"top\">\n{{< blocks/section >}}\n"
+           "{{% blocks/feature title=\"Fast\" %}}\n#### [Quick start](./docs/pod/), then **more**\n\n"
+           "Text with [a lost link](./docs/lost/).\n{{% /blocks/feature %}}\n{{< /blocks/section >}}\n"
+           "{{% alert %}}Top-level **as written**.{{% /alert %}}\n</div>\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  // Its links are checked at their place in the file, as a Markdown page's.
+  CHECK(Has(r.output, "content/en/_index.html:9:11: warning: link './docs/lost/' leads nowhere"));
+  CHECK(Has(r.output, "1 warning"));
+  const std::string en = ReadAll(out / "en/index.html");
+  CHECK(Has(en, "<h4 id=\"quick-startdocspod-then-more\">"));  // Hugo's id, the link's target in it
+  CHECK(Has(en, "<a href=\"docs/pod/index.html\">Quick start</a>, then <strong>more</strong>"));
+  CHECK_FALSE(Has(en, "#### "));
+  // At the page's top level Hugo reads no Markdown: the content stays as written.
+  CHECK(Has(en, "Top-level **as written**."));
+  CHECK(Has(ReadAll(out / "en/index.search.js"), "Quick start, then more"));
+}
+
 TEST_CASE("A language whose contentDir is not its code reads its pages from that folder") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
