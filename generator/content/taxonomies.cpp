@@ -29,6 +29,11 @@ std::string PlainInline(std::string_view text) {
       if (close != std::string_view::npos) i = close;
       continue;
     }
+    if (c == '<' && text.substr(i, 4) == "<!--") {  // a comment, whatever tags it holds
+      size_t close = text.find("-->", i + 4);
+      i = close == std::string_view::npos ? text.size() : close + 2;
+      continue;
+    }
     if (c == '<') {
       size_t close = text.find('>', i);
       if (close != std::string_view::npos) {
@@ -51,6 +56,21 @@ std::string Shorten(std::string text, size_t max) {
   text.resize(cut);
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text + "…";
+}
+
+// `html` without its comments, except Hugo's summary divider `<!--more-->`.
+std::string WithoutComments(std::string_view html) {
+  std::string out;
+  size_t from = 0;
+  for (size_t open; (open = html.find("<!--", from)) != std::string_view::npos;) {
+    const size_t close = html.find("-->", open + 4);
+    const size_t end = close == std::string_view::npos ? html.size() : close + 3;
+    out.append(html.substr(from, open - from));
+    if (html.substr(open, end - open) == "<!--more-->") out.append("<!--more-->");
+    from = end;
+  }
+  out.append(html.substr(from));
+  return out;
 }
 
 }  // namespace
@@ -127,6 +147,10 @@ std::string FirstParagraph(std::string_view body) {
 }
 
 std::string FirstHtmlParagraph(std::string_view body) {
+  // Comments are left out before anything is looked for: a paragraph kept
+  // in one (`<!--<p class="lead">…</p>-->`) is not shown, so not the summary.
+  const std::string uncommented = WithoutComments(body);
+  body = uncommented;
   const size_t divider = body.find("<!--more-->");
   std::string_view part = body.substr(0, divider);
   if (divider == std::string_view::npos) {

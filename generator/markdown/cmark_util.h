@@ -30,7 +30,8 @@ inline std::string Literal(cmark_node* n) {
   return s ? std::string(s) : std::string();
 }
 
-/// The visible text of an HTML fragment: tags dropped, basic entities decoded.
+/// The visible text of an HTML fragment: tags and comments dropped, basic
+/// entities decoded.
 std::string VisibleText(std::string_view html);
 
 /// Concatenated text of all text and code descendants of `n`, including the

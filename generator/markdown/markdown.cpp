@@ -47,7 +47,7 @@ bool HasHiddenAttribute(std::string_view tag) {
 
 }  // namespace
 
-// The visible text of an HTML fragment: tags dropped, the five entities cmark
+// The visible text of an HTML fragment: tags and comments dropped, the five entities cmark
 // and this stage write decoded, elements with a `hidden` attribute skipped
 // whole (a figure's popover: headings, the search index and the plain text
 // see the figure, not its explanation). Used for figures, which are inline HTML.
@@ -56,6 +56,12 @@ std::string VisibleText(std::string_view html) {
   std::string_view hidden_tag;  // the element being skipped, and how deep in it
   int depth = 0;
   for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '<' && html.compare(i, 4, "<!--") == 0) {  // a comment: nothing in it is shown
+      size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      continue;
+    }
     if (html[i] == '<') {
       size_t gt = html.find('>', i);
       if (gt == std::string_view::npos) break;

@@ -78,6 +78,11 @@ TEST_CASE("An HTML page's summary is the text of its first paragraph") {
                            "Q&amp;A &lt;here&gt;<!-- a note --></p><p>Second</p>") == "Welcome home, Q&A <here>");
   CHECK(FirstHtmlParagraph("<p>One</p>\n<p>Two</p>\n<!--more-->\n<p>Three</p>") == "One Two");
   CHECK(FirstHtmlParagraph("<div>No paragraph</div>").empty());
+  // A paragraph kept in a comment is not shown, so it is not the summary, nor any of its words.
+  CHECK(FirstHtmlParagraph("<!--<p class=\"lead\">\n  Old words.\n</p>-->\n<p>New <!-- not <b>this</b> -->words.</p>") ==
+        "New words.");
+  CHECK(FirstHtmlParagraph("<!--<p>old</p>--><p>One</p>\n<!--more-->\n<p>Two</p>") == "One");
+  CHECK(FirstParagraph("Shown <!--<b>hidden</b>-->text.\n") == "Shown text.");
   CHECK(FirstHtmlParagraph("<p>{{< param \"version\" >}}</p>").empty());
 }
 

@@ -224,6 +224,29 @@ TEST_CASE("VisibleText drops tags and decodes entities") {
   CHECK(VisibleText("<unclosed") == "");
 }
 
+TEST_CASE("VisibleText leaves out comments, whatever markup they hold") {
+  CHECK(VisibleText("<!--<div class=\"x\">commented out words</div>-->\n\n<p>Visible text.</p>") == "\n\nVisible text.");
+  CHECK(VisibleText("a<!-- b > c -->d<!---->e") == "ade");
+  CHECK(VisibleText("a<!-- never closed <b>x</b>") == "a");
+}
+
+TEST_CASE("Search text has no comment from raw HTML or a shortcode's inner content") {
+  MarkdownOptions opt;
+  opt.raw_html = true;
+  Diagnostics diags;
+  auto r = RenderMarkdown("content/t.md", "Before <!--<b>inline words</b>--> after.\n\n<!--<div>block words</div>-->\n", 1,
+                          opt, &diags);
+  CHECK(Has(r.plain_text, "Before  after."));
+  CHECK_FALSE(Has(r.plain_text, "words"));
+  CHECK_FALSE(Has(r.plain_text, "-->"));
+  opt.html_body = true;
+  r = RenderMarkdown("content/t.html", "<!--<div class=\"x\">commented out words</div>-->\n\nVisible text.\n", 1, opt,
+                     &diags);
+  CHECK_FALSE(Has(r.plain_text, "commented"));
+  CHECK_FALSE(Has(r.plain_text, "-->"));
+  CHECK(Has(r.plain_text, "Visible text."));
+}
+
 TEST_CASE("Dangerous link schemes are dropped, safe ones kept") {
   auto r = Render("[a](JavaScript:alert(1)) [b](vbscript:x) [c](file:///etc/passwd) [d](data:text/html,x) "
                   "![e](data:image/png;base64,AAAA) [f](mailto:a@b.example)\n");
