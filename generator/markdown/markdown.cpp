@@ -208,11 +208,11 @@ bool IsGeneratedId(std::string_view id) {
   return false;
 }
 
-// Gives every h2–h6 an id and a visible anchor link. The id is Hugo's
-// (heading_ids.h): the heading's `{#id}` if it has one, else made from its
-// source text. Ids are unique on the page: a repeated one gets "-1", "-2", ...
-// until the id is free, and the ids the theme and this stage write around the
-// headings count as taken.
+// Gives every heading, h1 to h6 as in Hugo, an id and a visible anchor link.
+// The id is Hugo's (heading_ids.h): the heading's `{#id}` if it has one, else
+// made from its source text. Ids are unique on the page: a repeated one gets
+// "-1", "-2", ... until the id is free, and the ids the theme and this stage
+// write around the headings count as taken.
 void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<HeadingSource>& sources,
                     const std::vector<std::pair<size_t, size_t>>& spans, const std::set<std::string>* reserved,
                     std::vector<Heading>* headings) {
@@ -235,7 +235,6 @@ void AnchorHeadings(const std::vector<cmark_node*>& nodes, const std::vector<Hea
       for (int n = all_generated ? 1 : 2; IsGeneratedId(id) || !taken.insert(id).second; ++n)
         id = base + "-" + std::to_string(n);
     }
-    if (level < 2) continue;
     headings->push_back({level, id, text, spans[k].first, spans[k].second});
     std::string lv = std::to_string(level);
     cmark_node* block = NewNode(CMARK_NODE_CUSTOM_BLOCK);

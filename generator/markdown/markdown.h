@@ -19,7 +19,7 @@ namespace costsite::markdown {
 struct CostContext;   // markdown/cost_nodes.h: figures and directives
 struct PageCostRefs;  // markdown/cost_drift.h: what the page refers to
 
-/// An h2–h6 heading with the anchor id given to it.
+/// A heading (h1–h6) with the anchor id given to it.
 struct Heading {
   int level = 2;
   std::string id;

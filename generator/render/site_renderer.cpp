@@ -256,7 +256,7 @@ struct PageRenderer::Impl {
       open = has_children = false;
     };
     for (const auto& h : headings) {
-      if (h.level > 3) continue;
+      if (h.level < 2 || h.level > 3) continue;  // Hugo's outline: h2 and h3
       ++count;
       mstch::data item;
       item.set("id", h.id);
@@ -580,8 +580,9 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   if (impl_->ids == PageIds::kEvery || !out.anchors.links.empty()) out.anchors.ids = IdList(CollectIds(out.content));
   const size_t shift = src->front.description().empty() ? 0 : src->front.description().size() + 1;
   out.search_text = shift == 0 ? std::move(md.plain_text) : src->front.description() + "\n" + md.plain_text;
-  for (const markdown::Heading& h : md.headings)
-    if (h.level <= 3) out.search_sections.push_back({h.id, h.text, shift + h.text_begin, shift + h.text_end});
+  for (const markdown::Heading& h : md.headings)  // the outline's: h2 and h3
+    if (h.level >= 2 && h.level <= 3)
+      out.search_sections.push_back({h.id, h.text, shift + h.text_begin, shift + h.text_end});
   return out;
 }
 

@@ -40,5 +40,23 @@ TEST_CASE("Headings named like the theme's elements get ids of their own") {
   CHECK(html.find("<a class=\"skip-link\" href=\"#main\">") != std::string::npos);
 }
 
+TEST_CASE("A # heading in the text has an id that links reach, and no entry in the outline") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "site.yaml", "title: T\nlanguages: [en]\ndefault_language: en\ntoc_min_headings: 1\n");
+  WriteAll(src / "content/a.en.md", "---\ntitle: A\n---\n# Summary\n\nSee [the summary](#summary).\n\n## Details\n\n"
+                                    "# Summary\n");
+  WriteAll(src / "content/b.en.md", "---\ntitle: B\n---\nRead [A's summary](a.md#summary-1).\n");
+  CliResult r = Costsite("build --source " + src.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find(" 0 warnings") != std::string::npos);  // no broken-anchor
+  std::string html = ReadAll(src / "site/en/a/index.html");
+  CHECK(html.find("<h1 id=\"summary\">") != std::string::npos);
+  CHECK(html.find("<h1 id=\"summary-1\">") != std::string::npos);
+  CHECK(html.find("<a href=\"#details\">Details</a>") != std::string::npos);  // the outline
+  CHECK(html.find("<a href=\"#summary\">Summary</a>") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite

@@ -101,16 +101,20 @@ TEST_CASE("javascript: links are not written") {
   CHECK_FALSE(Has(r.html, "javascript:"));
 }
 
-TEST_CASE("Headings get unique anchors, but h1 is left alone") {
-  auto r = Render("# Title\n\n## GPU cost\n\n### GPU cost\n\n## 成本构成（示例）\n");
-  REQUIRE(r.headings.size() == 3);
-  CHECK(r.headings[0].id == "gpu-cost");
-  CHECK(r.headings[1].id == "gpu-cost-1");
-  CHECK(r.headings[1].level == 3);
-  CHECK(r.headings[2].id == "成本构成示例");  // as Hugo: full-width punctuation dropped
+TEST_CASE("Every heading gets a unique anchor, h1 too, as in Hugo") {
+  auto r = Render("# Summary\n\n## GPU cost\n\n### GPU cost\n\n## 成本构成（示例）\n\n## Summary\n");
+  REQUIRE(r.headings.size() == 5);
+  CHECK(r.headings[0].id == "summary");
+  CHECK(r.headings[0].level == 1);
+  CHECK(r.headings[1].id == "gpu-cost");
+  CHECK(r.headings[2].id == "gpu-cost-1");
+  CHECK(r.headings[2].level == 3);
+  CHECK(r.headings[3].id == "成本构成示例");  // as Hugo: full-width punctuation dropped
+  CHECK(r.headings[4].id == "summary-1");  // unique on the page, whatever the level
   CHECK(Has(r.html, "<h2 id=\"gpu-cost\">"));
   CHECK(Has(r.html, "<a class=\"anchor\" href=\"#gpu-cost\""));
-  CHECK(Has(r.html, "<h1>Title</h1>"));
+  CHECK(Has(r.html, "<h1 id=\"summary\">\nSummary\n <a class=\"anchor\" href=\"#summary\" aria-label=\"Summary\">#</a></h1>"));
+  CHECK_FALSE(Has(r.html, "<h1>"));
 }
 
 TEST_CASE("Heading ids leave reserved and generated ids free and never repeat") {
