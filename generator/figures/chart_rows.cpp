@@ -2,6 +2,7 @@
 // sized to the longest (wrapped) label, values right of their bars. Narrow:
 // each label on its own line(s) above its bar, so labels get the full width.
 #include <algorithm>
+#include <cstdlib>
 
 #include "figures/chart_svg.h"
 #include "figures/html.h"
@@ -121,13 +122,15 @@ std::string Bars(const ChartSpec& spec, const Layout& l, const Speaker& lang) {
     const Bar& b = spec.bars[i];
     const Row& r = l.rows[i];
     const Scale& s = l.scale;
-    int lo = s.X(b.value.lo), hi = s.X(b.value.hi), mid = s.X(b.value.Mid());
+    const int lo = s.X(b.value.lo), hi = s.X(b.value.hi), mid = s.X(b.value.Mid()), zero = s.X(cost::Decimal(0));
     int y = r.bar_mid - kBarHeight / 2;
     out += "<g class=\"chart-row chart-row-" + I(static_cast<int>(i % 6)) + "\">\n";
     out += wide ? Text("chart-label", l.label_x - 8, r.label_y, "end", r.label, b.label)
                 : Text("chart-label", kEdge, r.label_y, "", r.label, b.label);
+    // A bar runs from the zero line to its value: right for an amount, left for a credit.
     if (spec.kind == ChartKind::kBars)
-      out += "<rect class=\"chart-bar\" x=\"" + I(s.left) + "\" y=\"" + I(y) + "\" width=\"" + I(mid - s.left) +
+      out += "<rect class=\"chart-bar\" x=\"" + I(std::min(zero, mid)) + "\" y=\"" + I(y) + "\" width=\"" +
+             I(std::abs(mid - zero)) +
              "\" height=\"" + I(kBarHeight) + "\"><title>" + Escape(b.label + sep + b.text) + "</title></rect>\n";
     if (spec.kind == ChartKind::kStacked) {
       cost::Decimal sum(0);
@@ -149,7 +152,8 @@ std::string Bars(const ChartSpec& spec, const Layout& l, const Speaker& lang) {
     if (spec.kind == ChartKind::kRanges)
       out += "<circle class=\"chart-dot\" cx=\"" + I(mid) + "\" cy=\"" + I(r.bar_mid) + "\" r=\"4\"><title>" +
              Escape(b.label + sep + b.text) + "</title></circle>\n";
-    int value_x = r.value_below_label ? kEdge : std::max(hi, mid) + kGap;
+    // Right of the bar, or of the zero line for a negative one.
+    int value_x = r.value_below_label ? kEdge : std::max({hi, mid, zero}) + kGap;
     out += Text("chart-value", value_x, r.value_y, "", b.text) + "</g>\n";
   }
   return out;
@@ -180,9 +184,17 @@ std::string RenderRows(const ChartSpec& spec, const Speaker& lang, ChartLayout l
       if (layout == ChartLayout::kNarrow) spans.push_back({r.bar_mid - kBarHeight / 2 - 3, r.bar_mid + kBarHeight / 2 + 3});
     out += AxisTicks(spec, l.scale, spans, l.rows_bottom, width);
   }
-  if (layout == ChartLayout::kWide)  // narrow: labels start at the axis, so it would strike through them
-    out += "<line class=\"chart-axis\" x1=\"" + I(l.scale.left) + "\" y1=\"" + I(l.rows_top - 4) + "\" x2=\"" +
-           I(l.scale.left) + "\" y2=\"" + I(l.rows_bottom) + "\"/>\n";
+  // The zero line. Narrow: beside each bar only, as labels above the bars
+  // start at the axis and a line would strike through them; where no value
+  // is negative, the bars' own left ends show it.
+  const int zero = l.scale.X(cost::Decimal(0));
+  if (layout == ChartLayout::kWide)
+    out += "<line class=\"chart-axis\" x1=\"" + I(zero) + "\" y1=\"" + I(l.rows_top - 4) + "\" x2=\"" + I(zero) +
+           "\" y2=\"" + I(l.rows_bottom) + "\"/>\n";
+  else if (zero > l.scale.left)
+    for (const Row& r : l.rows)
+      out += "<line class=\"chart-axis\" x1=\"" + I(zero) + "\" y1=\"" + I(r.bar_mid - kBarHeight / 2 - 3) +
+             "\" x2=\"" + I(zero) + "\" y2=\"" + I(r.bar_mid + kBarHeight / 2 + 3) + "\"/>\n";
   out += Bars(spec, l, lang);
   for (const WrappedText& note : l.note)
     out += Text("chart-note", kEdge, l.rows_bottom + 22 + kLineHeight, "", note, UiText("chart_log_scale", lang));

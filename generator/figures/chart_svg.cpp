@@ -21,15 +21,15 @@ int ChartWidth(ChartLayout layout) { return layout == ChartLayout::kWide ? 640 :
 
 
 int Scale::X(const Decimal& v) const {
-  if (v <= Decimal(0)) return left;
   if (log) {
+    if (v <= Decimal(0)) return left;
     double pos = (std::log10(v.ToDouble()) - lo_exp) / (hi_exp - lo_exp);
     return left + std::clamp(static_cast<int>(std::lround(pos * width)), 0, width);
   }
-  if (max <= Decimal(0)) return left;
-  // v / max is v times max's inverse (boost divides so): the inverse is made
-  // once per chart, not once per bar end.
-  Decimal px = (v * per_max * Decimal(width)).RoundHalfAwayFromZero(0);
+  if (v <= min || max <= min) return left;
+  // (v - min) / (max - min) is a product with the span's inverse (boost
+  // divides so): the inverse is made once per chart, not once per bar end.
+  Decimal px = ((v - min) * per_max * Decimal(width)).RoundHalfAwayFromZero(0);
   return left + std::clamp(static_cast<int>(px.ToInt().value_or(0)), 0, width);
 }
 
@@ -59,6 +59,9 @@ bool Span(const ChartSpec& spec, Decimal* lo, Decimal* hi) {
 
 bool NeedsLogScale(const ChartSpec& spec) {
   if (spec.kind != ChartKind::kBars && spec.kind != ChartKind::kRanges) return false;
+  // A log scale has no place for a negative value (a credit, a saving).
+  for (const Bar& b : spec.bars)
+    if (b.value.lo < Decimal(0)) return false;
   Decimal lo, hi;
   return spec.tick_text && Span(spec, &lo, &hi) && hi > lo * Decimal(100);
 }
@@ -75,9 +78,12 @@ Scale MakeScale(const ChartSpec& spec, int left, int width) {
     if (s.hi_exp <= s.lo_exp) s.hi_exp = s.lo_exp + 1;
     return s;
   }
-  s.max = Decimal(0);
-  for (const Bar& b : spec.bars) s.max = cost::Max(s.max, b.value.hi);
-  if (s.max > Decimal(0)) s.per_max = Decimal(1) / s.max;
+  s.min = s.max = Decimal(0);
+  for (const Bar& b : spec.bars) {
+    s.max = cost::Max(s.max, b.value.hi);
+    if (b.value.lo < s.min) s.min = b.value.lo;
+  }
+  if (s.max > s.min) s.per_max = Decimal(1) / (s.max - s.min);
   return s;
 }
 
@@ -135,25 +141,39 @@ std::string Legend(const std::vector<std::string>& legend, int width, int top) {
   return out + "</g>\n";
 }
 
-// Tick labels under the plot, each centred on its tick but kept inside the
-// chart; a label that would touch the one before is left out.
+// Tick labels under the plot, each on its own grid line: centred on it, or,
+// where the chart's edge leaves no room for that, starting (left edge) or
+// ending (right edge) at it. When not every label fits, every second (third…)
+// is labelled, from the first, so the labels shown stay evenly spaced.
 std::string AxisTicks(const ChartSpec& spec, const Scale& s, const std::vector<std::pair<int, int>>& spans,
                       int labels_y, int width) {
+  struct Label {
+    int x, left, right;
+    std::string anchor, text;
+  };
   std::string out;
-  int prev_right = -1000;
-  const int bottom = labels_y;
+  std::vector<Label> labels;
   for (const Decimal& t : s.Ticks()) {
-    int x = s.X(t);
+    const int x = s.X(t);
     for (const auto& [top, end] : spans)
       out += "<line class=\"chart-grid\" x1=\"" + I(x) + "\" y1=\"" + I(top) + "\" x2=\"" + I(x) + "\" y2=\"" +
              I(end) + "\"/>\n";
-    std::string label = spec.tick_text(t);
-    int w = TextWidth(label, kChartFontPx);
-    int cx = std::clamp(x, kEdge + w / 2 + 1, width - kEdge - w / 2 - 1);
-    if (cx - w / 2 < prev_right + 8) continue;
-    prev_right = cx + w / 2;
-    out += Text("chart-tick", cx, bottom + 15, "middle", label);
+    Label l{x, 0, 0, "middle", spec.tick_text(t)};
+    const int w = TextWidth(l.text, kChartFontPx);
+    if (x - w / 2 - 1 < kEdge) l.anchor = "start", l.left = x, l.right = x + w;
+    else if (x + w / 2 + 1 > width - kEdge) l.anchor = "end", l.left = x - w, l.right = x;
+    else l.left = x - w / 2, l.right = x + w / 2;
+    labels.push_back(std::move(l));
   }
+  const size_t n = labels.size();
+  size_t every = 1;
+  for (; every < n; ++every) {
+    bool fits = true;
+    for (size_t i = every; i < n && fits; i += every) fits = labels[i].left >= labels[i - every].right + 8;
+    if (fits) break;
+  }
+  for (size_t i = 0; i < n; i += every)
+    out += Text("chart-tick", labels[i].x, labels_y + 15, labels[i].anchor, labels[i].text);
   return out;
 }
 

@@ -20,12 +20,15 @@ inline constexpr int kSwatch = 12;
 inline constexpr int kLegendRow = 20;
 inline constexpr int kSeriesColours = 8;  // chart-series-0 … 7 in the theme
 
-/// Where a value falls on the plot: linear from 0, or log over whole decades.
+/// Where a value falls on the plot: linear from the smallest value or 0,
+/// whichever is less (a negative bar is drawn left of the zero line), or log
+/// over whole decades.
 struct Scale {
   bool log = false;
   int left = 0, width = 1;  // px
+  cost::Decimal min;        // linear: the value at the left end (0, or the most negative)
   cost::Decimal max;        // linear: the value at the right end
-  cost::Decimal per_max;    // 1 / max (when max > 0)
+  cost::Decimal per_max;    // 1 / (max - min) (when max > min)
   int lo_exp = 0, hi_exp = 1;  // log: from 10^lo_exp to 10^hi_exp
   int X(const cost::Decimal& v) const;
   /// The labelled ticks: each power of ten of a log scale; none when linear.

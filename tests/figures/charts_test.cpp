@@ -1,6 +1,7 @@
 // SVG charts: well-formed, accessible name and description, data table, deterministic.
 #include "figures/charts.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <utility>
@@ -189,6 +190,68 @@ TEST_CASE("Values spanning more than 100 times get a log scale with labelled tic
   CHECK(zh.find("对数刻度") != std::string::npos);
   s.bars[1].value = Interval(Decimal(70000));
   CHECK_FALSE(NeedsLogScale(s));  // 88×: linear
+}
+
+// The x of each attribute `name` of the elements of `cls` ("chart-grid", x1).
+std::vector<int> Xs(const std::string& svg, const std::string& cls, const std::string& name) {
+  std::vector<int> out;
+  for (size_t i = 0; (i = svg.find("class=\"" + cls + "\"", i)) != std::string::npos; ++i) {
+    const size_t start = svg.rfind('<', i);
+    out.push_back(Attr(svg.substr(start, svg.find('>', i) - start), name));
+  }
+  return out;
+}
+
+TEST_CASE("Log axis labels sit on their grid lines and are dropped evenly when they do not fit") {
+  ChartSpec s = Spec();
+  // Eight decades, labels as long as "US$100,000,000" at 360 px: not all fit.
+  s.bars[0].value = Interval(Decimal(1)), s.bars[0].text = "US$1";
+  s.bars[1].value = Interval(*Decimal::Parse("99000000")), s.bars[1].text = "US$99,000,000";
+  s.bars[0].value = Interval(*Decimal::Parse("0.1"));
+  s.tick_text = [](const Decimal& v) { return "US$" + v.ToString() + "0"; };
+  for (ChartLayout layout : {ChartLayout::kNarrow, ChartLayout::kWide}) {
+    std::string svg = RenderChart(s, testing::SpeakerFor("zh"), layout);
+    INFO(svg);
+    CheckTextsInside(svg);
+    std::vector<int> grid = Xs(svg, "chart-grid", "x1");
+    std::vector<int> lines;  // one x per grid line (a narrow chart repeats each beside every bar)
+    for (int x : grid)
+      if (std::find(lines.begin(), lines.end(), x) == lines.end()) lines.push_back(x);
+    std::vector<int> labels = Xs(svg, "chart-tick", "x");
+    REQUIRE(lines.size() == 10);  // 10^-1 … 10^8
+    REQUIRE(labels.size() >= 2);
+    // Each label is on a line, and the lines labelled are every k-th from the first.
+    std::vector<size_t> at;
+    for (int x : labels) {
+      auto it = std::find(lines.begin(), lines.end(), x);
+      CHECK(it != lines.end());
+      at.push_back(static_cast<size_t>(it - lines.begin()));
+    }
+    CHECK(at.front() == 0);
+    for (size_t i = 1; i < at.size(); ++i) CHECK(at[i] - at[i - 1] == at[1] - at[0]);
+    if (layout == ChartLayout::kNarrow) CHECK(labels.size() < lines.size());
+  }
+}
+
+TEST_CASE("A negative item is drawn left of the zero line") {
+  ChartSpec s = Spec();
+  s.bars[0].value = Interval(Decimal(900)), s.bars[0].text = "$900/month";
+  s.bars[1].label = "Credit", s.bars[1].value = Interval(Decimal(-500)), s.bars[1].text = "-$500/month";
+  CHECK_FALSE(NeedsLogScale(s));
+  for (ChartLayout layout : {ChartLayout::kWide, ChartLayout::kNarrow}) {
+    std::string svg = RenderChart(s, testing::SpeakerFor("en"), layout);
+    INFO(svg);
+    CheckTextsInside(svg);
+    std::vector<int> x = Xs(svg, "chart-bar", "x"), w = Xs(svg, "chart-bar", "width");
+    std::vector<int> zero = Xs(svg, "chart-axis", "x1");
+    REQUIRE(x.size() == 2);
+    REQUIRE_FALSE(zero.empty());
+    CHECK(x[0] == zero[0]);              // the amount starts at zero, rightwards
+    CHECK(w[1] > 0);                     // the credit is drawn…
+    CHECK(x[1] + w[1] == zero[0]);       // …ending at zero, leftwards
+    CHECK(std::abs(w[0] * 5 - w[1] * 9) <= 9);  // to scale: 500 / 900, to a pixel
+    CHECK(svg.find(">-$500/month</text>") != std::string::npos);
+  }
 }
 
 TEST_CASE("A stacked chart has a legend and a titled segment per part") {
