@@ -172,10 +172,47 @@ std::string InputHtml(const cost::InputUse& in, const Speaker& lang) {
   return Line("pop-line", html);
 }
 
-// "US$60/天 × 30.4 天/月 = US$1,825/月".
+// The digits of a conversion line, so that the amounts as shown multiply
+// out: the display policy's, or a factor with more digits ("$147,640/month ×
+// 0.03288 months/day = $4,854/day", not "× 0.0329", which gives $4,857), or,
+// where the factor is whole (730 h/month), the amount with more
+// ("$202.027/h × 730 h/month = $147,480/month", not "$202.03/h", which
+// gives $147,482).
+struct ConversionDigits {
+  FormatOptions from, factor;
+};
+
+ConversionDigits DigitsThatMultiplyOut(const cost::ConversionUse& c) {
+  ConversionDigits out;
+  const cost::Interval from = c.from_value, factor = c.factor, to = c.to_value;
+  if (!from.IsPoint() || !factor.IsPoint() || !to.IsPoint() || factor.lo.IsZero()) return out;
+  const NumberStyle from_style = StyleOf(*c.from), own = StyleOf(*c.factor_unit), to_style = StyleOf(*c.to);
+  const cost::Interval to_shown = Displayed(to, to_style);
+  auto multiplies_out = [&](const cost::Decimal& a, const cost::Decimal& f) {
+    return Displayed(cost::Interval(a * f), to_style) == to_shown;
+  };
+  const cost::Decimal from_shown = Displayed(from, from_style).lo, factor_shown = Displayed(factor, own).lo;
+  if (multiplies_out(from_shown, factor_shown)) return out;
+  const int factor_decimals = DefaultDecimals(factor.lo, own);
+  for (int decimals = factor_decimals + 1; decimals <= factor_decimals + 8; ++decimals)
+    if (multiplies_out(from_shown, factor.lo.RoundHalfAwayFromZero(decimals))) {
+      out.factor.precision = decimals;
+      return out;
+    }
+  const int from_decimals = DefaultDecimals(from.lo, from_style);
+  for (int decimals = from_decimals + 1; decimals <= from_decimals + 6; ++decimals)
+    if (multiplies_out(from.lo.RoundHalfAwayFromZero(decimals), factor_shown)) {
+      out.from.precision = decimals;
+      return out;
+    }
+  return out;
+}
+
+// "US$60/天 × 30.42 天/月 = US$1,825/月".
 std::string ConversionHtml(const cost::ConversionUse& c, const Speaker& lang) {
-  return Line("pop-line", Escape(FormatAmount(c.from_value, c.from, {}, lang)) + " × " +
-                              Escape(FormatAmount(c.factor, c.factor_unit, {}, lang)) + " = " +
+  const ConversionDigits digits = DigitsThatMultiplyOut(c);
+  return Line("pop-line", Escape(FormatAmount(c.from_value, c.from, digits.from, lang)) + " × " +
+                              Escape(FormatAmount(c.factor, c.factor_unit, digits.factor, lang)) + " = " +
                               Escape(FormatAmount(c.to_value, c.to, {}, lang)));
 }
 

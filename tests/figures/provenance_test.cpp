@@ -29,13 +29,19 @@ cost::Evaluation Load(Diagnostics& diags) {
                             "  daily_bill: {value: 100 USD/day, label: {zh: 日成本, en: Daily bill}}\n"
                             "  gpu_part: {value: 60%, label: {zh: GPU 部分占比, en: GPU part}}\n"
                             "  vms: {value: 2, label: {zh: 虚拟机台数, en: VMs}}\n"
+                            "  monthly_bill: {value: 147640 USD/month, label: {zh: 月成本, en: Monthly bill}}\n"
+                            "  hourly_rate: {value: 202.0274 USD/h, label: {zh: 每小时, en: Hourly rate}}\n"
                             "items:\n"
                             "  gpu: {formula: daily_bill * gpu_part, unit: USD/month, label: {zh: GPU, en: GPUs}}\n"
                             "  vm: {formula: vms * @cloud/vm, label: {zh: 虚拟机, en: VMs}}\n"
                             "figures:\n"
                             "  daily_cny: {formula: \"convert(daily_bill, CNY/month)\", unit: CNY/month, "
                             "label: {zh: 日成本折人民币, en: Daily bill in CNY}}\n"
-                            "  gpu_share: {formula: share(gpu), unit: \"%\", label: {zh: GPU 份额, en: GPU share}}\n",
+                            "  gpu_share: {formula: share(gpu), unit: \"%\", label: {zh: GPU 份额, en: GPU share}}\n"
+                            "  daily: {formula: \"convert(monthly_bill, USD/day)\", unit: USD/day, "
+                            "label: {zh: 日均成本, en: Daily cost}}\n"
+                            "  monthly: {formula: \"convert(hourly_rate, USD/month)\", unit: USD/month, "
+                            "label: {zh: 月成本, en: Monthly cost}}\n",
                             &inputs, diags);
   return cost::Evaluate(std::move(inputs), {}, diags);
 }
@@ -84,12 +90,29 @@ TEST_CASE("A popover shows a daily amount turned monthly with its factor", "[fig
   Loaded l;
   std::string zh = ProvenanceHtml(Get(l.eval, "gpu"), testing::SpeakerFor("zh"));
   INFO(zh);
-  CHECK(Has(zh, "<span class=\"pop-head\">换算</span><span class=\"pop-line\">US$60/天 × 30.4 天/月 = US$1,825/月</span>"));
+  // 60 × 30.4 is 1,824: the factor reads 30.42 (a month is 30.416… days), so the line multiplies out.
+  CHECK(Has(zh, "<span class=\"pop-head\">换算</span><span class=\"pop-line\">US$60/天 × 30.42 天/月 = US$1,825/月</span>"));
   std::string en = ProvenanceHtml(Get(l.eval, "gpu"), testing::SpeakerFor("en"));
   INFO(en);
-  CHECK(Has(en, "<span class=\"pop-head\">Conversion</span><span class=\"pop-line\">$60/day × 30.4 days/month = $1,825/month</span>"));
+  CHECK(Has(en, "<span class=\"pop-head\">Conversion</span><span class=\"pop-line\">$60/day × 30.42 days/month = $1,825/month</span>"));
   // An amount already in the figure's unit needs no step.
   CHECK_FALSE(Has(ProvenanceHtml(Get(l.eval, "gpu_part"), testing::SpeakerFor("en")), "Conversion"));
+}
+
+TEST_CASE("A popover's conversion factor has the digits that multiply out", "[figures][provenance]") {
+  // 147,640 × 0.0329 is 4,857, not the 4,854 shown: the factor takes a digit more.
+  Loaded l;
+  REQUIRE_FALSE(l.diags.HasErrors());
+  std::string en = ProvenanceHtml(Get(l.eval, "daily"), testing::SpeakerFor("en"));
+  INFO(en);
+  CHECK(Has(en, "<span class=\"pop-line\">$147,640/month × 0.03288 months/day = $4,854/day</span>"));
+  std::string zh = ProvenanceHtml(Get(l.eval, "daily"), testing::SpeakerFor("zh"));
+  INFO(zh);
+  CHECK(Has(zh, "<span class=\"pop-line\">US$147,640/月 × 0.03288 个月/天 = US$4,854/天</span>"));
+  // 202.03 × 730 is 147,482: a whole factor cannot take digits, the amount does.
+  std::string monthly = ProvenanceHtml(Get(l.eval, "monthly"), testing::SpeakerFor("en"));
+  INFO(monthly);
+  CHECK(Has(monthly, "<span class=\"pop-line\">$202.027/h × 730 h/month = $147,480/month</span>"));
 }
 
 TEST_CASE("A popover gives the dated rate and prices with linked sources", "[figures][provenance]") {
@@ -98,7 +121,7 @@ TEST_CASE("A popover gives the dated rate and prices with linked sources", "[fig
   INFO(zh);
   CHECK(Has(zh, "<span class=\"pop-head\">汇率</span><span class=\"pop-line\">US$1 = ¥7.2（<time datetime=\"2025-01-01\">"
                 "2025-01-01</time>，<a href=\"https://fx.example.com/\">fx.example.com</a>）</span>"));
-  CHECK(Has(zh, "¥720/天 × 30.4 天/月 = ¥21,900/月"));
+  CHECK(Has(zh, "¥720/天 × 30.417 天/月 = ¥21,900/月"));  // 720 × 30.4 would be 21,888
   std::string vm = ProvenanceHtml(Get(l.eval, "vm"), testing::SpeakerFor("en"));
   INFO(vm);
   CHECK(Has(vm, "<span class=\"pop-head\">Prices</span><span class=\"pop-line\">SomeCloud · General VM: $2/h (checked <time "
