@@ -91,6 +91,21 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
     std::string change = "<tr class=\"change\">" + RowTh(Escape(vs("change")));
     std::string pct = "<tr class=\"change\">" + RowTh(Escape(vs("change_pct")));
     std::string ratio = "<tr class=\"change\">" + RowTh(Escape(vs("ratio")));
+    // The change in % and the ratio each in one precision along a row of
+    // several ("0.40× | 0.64× | 0.33×", not "0.4× | 0.64×").
+    NumberStyle p;
+    p.percent = true;
+    p.kind = NumberKind::kPercent;
+    NumberStyle x;
+    x.kind = NumberKind::kMultiplier;
+    std::vector<Interval> pcts, ratios;
+    if (!ContainsZero(base->value))
+      for (const auto* r : results)
+        if (const Figure* f = r->Find(id); f && r != &first) {
+          ratios.push_back(Ratio(base->value, f->value));
+          pcts.push_back(ratios.back() * Interval(Decimal(100)) - Interval(Decimal(100)));
+        }
+    if (ratios.size() > 1) p = ColumnStyle(p, pcts), x = ColumnStyle(x, ratios);
     for (const auto* r : results) {
       const Figure* f = r->Find(id);
       if (!f) {
@@ -108,14 +123,10 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
         pct += Num("—"), ratio += Num("—");
         continue;
       }
-      Interval r_v = Ratio(base->value, f->value);
-      NumberStyle p;
-      p.percent = true;
-      p.kind = NumberKind::kPercent;
-      pct += Num(Escape(Signed(r_v * Interval(Decimal(100)) - Interval(Decimal(100)), p, lang)));
-      NumberStyle x;
-      x.kind = NumberKind::kMultiplier;
-      ratio += Num(Escape(FormatInterval(r_v, x, RangeStyle::kDash, lang) + "×"));
+      const Interval r_v = Ratio(base->value, f->value);
+      const Interval pct_v = r_v * Interval(Decimal(100)) - Interval(Decimal(100));
+      pct += Num(Escape(Signed(pct_v, ColumnCell(p, pct_v), lang)));
+      ratio += Num(Escape(FormatInterval(r_v, ColumnCell(x, r_v), RangeStyle::kDash, lang) + "×"));
     }
     html += values + "</tr>\n";
     // With many figures, changes are shown for the total (else the last) only.
@@ -186,11 +197,25 @@ const cost::PriceShape* ShapeOf(const std::vector<std::pair<std::string, cost::P
 // A price table's cell: the value, and below it the shape in words ("50% of
 // on-demand", "from 200,000 tokens: 2.50 …"); the column header names the unit.
 std::string PriceCellHtml(const cost::Interval& value, const cost::Unit& unit, const cost::PriceShape* shape,
-                          const cost::ProviderView& p, const Speaker& lang) {
-  std::string html = Escape(FormatPriceNumber(value, unit, lang));
+                          const cost::ProviderView& p, const Speaker& lang, int column_decimals) {
+  std::string html = Escape(FormatPriceNumber(value, unit, lang, column_decimals));
   if (!shape || shape->empty()) return html;
   const LocalizedText* of = shape->percent ? p.VariantLabel(shape->of) : nullptr;
   return html + "<br><small class=\"price-shape\">" + Escape(PriceShapeText(*shape, unit, of, false, lang)) + "</small>";
+}
+
+// The decimals a column of prices shares (PriceColumnDecimals): "3.00"
+// beside "0.30", "15.00" beside "7.50", as a price list writes them. `rows`
+// holds each row's (variants, unit).
+using PriceRow = std::pair<const std::vector<std::pair<std::string, cost::Interval>>*, const cost::Unit*>;
+int VariantColumnDecimals(const std::vector<PriceRow>& rows, std::string_view variant) {
+  std::vector<Interval> money;
+  for (const auto& [variants, row_unit] : rows) {
+    if (!row_unit->dim.IsMoney()) continue;
+    for (const auto& [v, value] : *variants)
+      if (v == variant) money.push_back(value);
+  }
+  return PriceColumnDecimals(money);
 }
 
 }  // namespace
@@ -215,13 +240,19 @@ std::string PriceTable(const cost::ProviderView& p, const std::vector<std::strin
                  std::any_of(rows.begin(), rows.end(), [](const auto* e) { return !e->source.empty(); });
   html += (dated ? Th(UiText("date", lang)) : "") + (sourced ? Th(UiText("source", lang)) : "") +
           "</tr></thead>\n<tbody>\n";
+  std::vector<PriceRow> priced;
+  for (const auto* e : rows) priced.push_back({&e->variants, &e->unit});
+  std::vector<int> decimals;
+  for (const auto& v : variants) decimals.push_back(VariantColumnDecimals(priced, v));
   for (const auto* e : rows) {
     std::string label = Pick(e->label, lang).empty() ? e->id : Pick(e->label, lang);
     html += "<tr>" + RowTh(Escape(label)) + "<td class=\"unit\">" + Escape(PriceUnitHeader(e->unit, lang)) + "</td>";
-    for (const auto& v : variants) {
+    for (size_t k = 0; k < variants.size(); ++k) {
+      const std::string& v = variants[k];
       auto it = std::find_if(e->variants.begin(), e->variants.end(), [&](const auto& x) { return x.first == v; });
       const cost::PriceShape* shape = ShapeOf(e->shapes, v);
-      html += it == e->variants.end() ? NotListed(lang, "num") : Num(PriceCellHtml(it->second, e->unit, shape, p, lang));
+      html += it == e->variants.end() ? NotListed(lang, "num")
+                                      : Num(PriceCellHtml(it->second, e->unit, shape, p, lang, decimals[k]));
       if (it != e->variants.end()) {
         cost::PriceUse use{p.id + "/" + e->id, v, it->second, e->unit, e->date, e->source, p.name, e->label, {}};
         use.since = e->since;
@@ -260,12 +291,18 @@ std::string PriceHistoryTable(const cost::ProviderView& p, const cost::PriceEntr
                      Th(UiText("date", lang));
   for (const auto& v : variants) html += Th(Escape(VariantName(v, p.VariantLabel(v), lang)), "num");
   html += "</tr></thead>\n<tbody>\n";
+  std::vector<PriceRow> priced;
+  for (const auto& dated : e.dated) priced.push_back({&dated.variants, &e.unit});
+  std::vector<int> decimals;
+  for (const auto& v : variants) decimals.push_back(VariantColumnDecimals(priced, v));
   for (const auto& dated : e.dated) {
     html += "<tr>" + RowTh("<time datetime=\"" + Escape(dated.date) + "\">" + Escape(dated.date) + "</time>");
-    for (const auto& v : variants) {
+    for (size_t k = 0; k < variants.size(); ++k) {
+      const std::string& v = variants[k];
       auto it = std::find_if(dated.variants.begin(), dated.variants.end(), [&](const auto& x) { return x.first == v; });
       const cost::PriceShape* shape = dated.ShapeOf(v);
-      html += it == dated.variants.end() ? NotListed(lang, "num") : Num(PriceCellHtml(it->second, e.unit, shape, p, lang));
+      html += it == dated.variants.end() ? NotListed(lang, "num")
+                                         : Num(PriceCellHtml(it->second, e.unit, shape, p, lang, decimals[k]));
       if (it == dated.variants.end()) continue;
       cost::PriceUse use{p.id + "/" + e.id, v, it->second, e.unit, dated.date, e.source, p.name, e.label, {}};
       if (const LocalizedText* vl = p.VariantLabel(v)) use.variant_label = *vl;

@@ -63,12 +63,36 @@ Fraction FractionForMagnitude(const Decimal& a, NumberKind kind) {
   return {0, SignificantDecimals(a, 3)};
 }
 
+// True when `v` rounded to `decimals` reads as another value than it is in a
+// way that misleads: a non-zero amount as 0, a percentage short of 100 % (or
+// above it) as exactly 100.
+bool MisreadAt(const Decimal& v, int decimals, NumberKind kind) {
+  if (v.IsZero()) return false;
+  const Decimal shown = v.RoundHalfAwayFromZero(decimals);
+  if (shown.IsZero()) return true;
+  return kind == NumberKind::kPercent && shown.Abs() == Decimal(100) && v.Abs() != Decimal(100);
+}
+
+// `fraction` with as many more decimals as `v` needs not to be misread
+// (MisreadAt): "0.0004", "99.95%".
+Fraction KeepApart(const Decimal& v, Fraction fraction, NumberKind kind) {
+  if (!MisreadAt(v, fraction.max, kind)) return fraction;
+  if (v.RoundHalfAwayFromZero(fraction.max).IsZero())  // its own significant digits, as the policy shows it
+    return {fraction.min, std::max(fraction.max, FractionForMagnitude(v.Abs(), kind).max)};
+  int decimals = fraction.max + 1;
+  while (decimals < 10 && MisreadAt(v, decimals, kind)) ++decimals;
+  return {fraction.min, decimals};
+}
+
 Fraction FractionFor(const Decimal& v, const NumberStyle& style) {
-  if (style.precision) return {*style.precision, *style.precision};
+  // precision=N sets the decimals, except that a non-zero amount is never
+  // shown as zero, nor 99.95 % as 100 %: it keeps the digits it needs
+  // ("$0.0004" at precision=2), as a table's cell does.
+  if (style.precision) return KeepApart(v, {*style.precision, *style.precision}, style.kind);
   // A whole value shows no ".00"; 15 significant digits drop the residue a
   // unit conversion leaves (800 USD/day from a monthly amount).
   if (v.IsZero() || v.IsInteger() || v.RoundSignificant(15).IsInteger()) return {0, 0};
-  return FractionForMagnitude(v.Abs(), style.kind);
+  return KeepApart(v, FractionForMagnitude(v.Abs(), style.kind), style.kind);
 }
 
 // Both ends of a range take the rule of the larger one ("US$608–1,217", not
@@ -85,7 +109,7 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
   for (auto [end, f] : {std::pair<const Decimal*, Fraction*>{&v.lo, lo}, {&v.hi, hi}}) {
     const Decimal a = end->Abs();
     bool vanishes = !a.IsZero() && a + a < unit;  // |end| < unit / 2; a sum is cheaper than a product
-    if (!vanishes) *f = shared;
+    if (!vanishes) *f = KeepApart(*end, shared, style.kind);
   }
 }
 
@@ -252,7 +276,7 @@ cost::Interval Displayed(const Interval& v, const NumberStyle& style) {
 std::string UnitText(const cost::Unit& unit, const Interval& value, std::string_view lang) {
   if (unit.dim.IsMoney()) return PerUnitText(cost::SplitMoneyUnit(unit.text).second, lang, unit.declared.get());
   if (unit.text == "%") return "%";
-  return CountUnitText(unit.text, value, lang, unit.declared.get());
+  return CountUnitText(unit.text, value.IsPoint() && value.lo == Decimal(1), lang, unit.declared.get());
 }
 
 std::string FormatAmount(const Interval& v, const cost::Unit& unit, const FormatOptions& opt,
@@ -272,7 +296,11 @@ std::string FormatAmount(const Interval& v, const cost::Unit& unit, const Format
     // says "每月下载" or "a month" ("100 GB/month" -> "100 GB").
     std::string_view counted = unit.text;
     if (!opt.per) counted = counted.substr(0, counted.find('/'));
-    std::string words = CountUnitText(counted, shown, lang, unit.declared.get());
+    // The noun follows the number as shown: 1.0004 GPUs read "1 GPU", a
+    // precision=1 "1.0 GPUs" and a range "1–2 GPUs" the plural.
+    const Interval as_shown = Displayed(shown, style);
+    const bool one = as_shown.IsPoint() && as_shown.lo == Decimal(1) && FractionFor(shown.lo, style).min == 0;
+    std::string words = CountUnitText(counted, one, lang, unit.declared.get());
     if (!words.empty()) text += (SpacedUnit(words) ? " " : "") + words;
   }
   return text;
@@ -307,14 +335,27 @@ FormatOptions PriceOptions(const Interval& v, const cost::Unit& unit) {
 
 }  // namespace
 
-std::string FormatPrice(const Interval& v, const cost::Unit& unit, std::string_view lang) {
-  return FormatAmount(v, unit, PriceOptions(v, unit), lang);
+std::string FormatPrice(const Interval& v, const cost::Unit& unit, std::string_view lang, int column_decimals) {
+  FormatOptions opt = PriceOptions(v, unit);
+  if (unit.dim.IsMoney() && column_decimals > opt.precision.value_or(0)) opt.precision = column_decimals;
+  return FormatAmount(v, unit, opt, lang);
 }
 
-std::string FormatPriceNumber(const Interval& v, const cost::Unit& unit, std::string_view lang) {
+std::string FormatPriceNumber(const Interval& v, const cost::Unit& unit, std::string_view lang, int column_decimals) {
   FormatOptions opt = PriceOptions(v, unit);
   opt.plain = true;
+  if (unit.dim.IsMoney() && column_decimals > opt.precision.value_or(0)) opt.precision = column_decimals;
   return FormatAmount(v, unit, opt, lang);
+}
+
+int PriceColumnDecimals(const std::vector<Interval>& prices) {
+  Decimal max(0);
+  bool whole = true;
+  for (const Interval& v : prices) {
+    max = cost::Max(max, cost::Max(v.lo.Abs(), v.hi.Abs()));
+    whole = whole && v.lo.IsInteger() && v.hi.IsInteger();
+  }
+  return whole ? 0 : FractionForMagnitude(max, NumberKind::kMoney).min;
 }
 
 std::string CurrencyName(std::string_view code, std::string_view lang) {

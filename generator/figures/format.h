@@ -80,11 +80,22 @@ std::string FormatFigure(const cost::Figure& f, const FormatOptions& opt, const 
 /// A formula input as FormatFigure shows it.
 std::string FormatInput(const cost::InputUse& in, const Speaker& lang);
 
-/// A price as a reader reads it: "US$4.10/小时", "$0.005/1,000 requests".
-std::string FormatPrice(const cost::Interval& v, const cost::Unit& unit, std::string_view lang);
+/// A price as a reader reads it: "US$4.10/小时", "$0.005/1,000 requests";
+/// with at least `column_decimals` decimals (PriceColumnDecimals).
+std::string FormatPrice(const cost::Interval& v, const cost::Unit& unit, std::string_view lang,
+                        int column_decimals = 0);
 
-/// The number of a price alone, digits as written: "4.1", "0.005".
-std::string FormatPriceNumber(const cost::Interval& v, const cost::Unit& unit, std::string_view lang);
+/// The number of a price alone, digits as written: "4.10", "0.005"; with at
+/// least `column_decimals` decimals (PriceColumnDecimals).
+std::string FormatPriceNumber(const cost::Interval& v, const cost::Unit& unit, std::string_view lang,
+                              int column_decimals = 0);
+
+/// The decimals every price of a column of amounts of money shows at least,
+/// so the column lines up as a price list writes it ("3.00" beside "0.30",
+/// "15.00" beside "7.50"): the cents of the money rule when any price has a
+/// fraction, none for a column of whole amounts or from 1,000 up. A price
+/// written with more digits keeps them ("0.0035").
+int PriceColumnDecimals(const std::vector<cost::Interval>& prices);
 
 /// A price's unit for a column: "美元/小时", "USD/h", "美元/千次请求".
 std::string PriceUnitHeader(const cost::Unit& unit, std::string_view lang);

@@ -114,7 +114,8 @@ LocaleData IcuLocaleData(std::string_view lang, const std::vector<std::string>& 
 
 std::string IcuNumberText(std::string_view decimal, const DigitRule& rule, std::string_view lang) {
   auto f = Base(lang);
-  if (rule.compact) f = f.notation(number::Notation::compactShort());
+  // Compact numbers group from four digits, as the rest of the page does.
+  if (rule.compact) f = f.notation(number::Notation::compactShort()).grouping(UNUM_GROUPING_ON_ALIGNED);
   if (rule.significant3) f = f.precision(number::Precision::maxSignificantDigits(3));
   else f = f.precision(number::Precision::minMaxFraction(rule.min_fraction, rule.max_fraction));
   if (!rule.currency.empty()) WithCurrency(&f, rule.currency);

@@ -110,10 +110,11 @@ std::string NumberText(std::string_view decimal, const DigitRule& rule, const Lo
   int min_fraction = rule.significant3 ? 0 : rule.min_fraction;
   while (static_cast<int>(fraction.size()) > min_fraction && fraction.back() == '0') fraction.pop_back();
   if (static_cast<int>(fraction.size()) < min_fraction) fraction.append(min_fraction - fraction.size(), '0');
-  // Grouping by thousands; compact notation groups from five digits on.
-  size_t min_grouped = rule.compact ? 5 : 4;
+  // Grouping by thousands from four digits on, compact too: zh compact has
+  // no step for thousands, and "US$1000" beside "1,000" reads as another
+  // way of writing numbers (ICU's compact default groups from five).
   std::string grouped;
-  if (whole.size() >= min_grouped) {
+  if (whole.size() >= 4) {
     for (size_t i = 0; i < whole.size(); ++i) {
       if (i > 0 && (whole.size() - i) % 3 == 0) grouped += locale.group;
       grouped += whole[i];

@@ -46,10 +46,11 @@ NumberStyle CostColumn(const cost::ModelResult& r, const FormatOptions& opt) {
   return ColumnStyle(first ? StyleOf(*first, opt) : StyleOf(cost::Unit{}, opt), values);
 }
 
-// Escaped `text` that may break after each "/" ("requests/<wbr>month"), so
-// that a cost table fits a phone's width. Chinese breaks between characters.
-std::string BreakableUnits(std::string_view text, const Speaker& lang) {
-  if (IsCjk(lang)) return Escape(text);
+// Escaped `text` that may break after each "/" ("requests/<wbr>month",
+// "百万 token/<wbr>天"), so that a cost table fits a phone's width. Chinese
+// too: the theme keeps its words whole there (word-break: keep-all), so it
+// breaks at a space or a slash, never inside "百万".
+std::string BreakableUnits(std::string_view text) {
   std::string out;
   for (char c : Escape(text)) {
     out += c;
@@ -87,19 +88,19 @@ std::pair<std::string, std::string> FactorKey(const Figure& f) { return {f.unit-
 // makes quantity × unit price equal the cost in the cost column's unit.
 std::string QuantityCell(const cost::LineItem& it, const FactorPlaces& places, const Speaker& lang,
                          PagePopovers* ids) {
-  std::string html = FigureMarkup(*it.quantity, BreakableUnits(FormatFigure(*it.quantity, {}, lang), lang), lang, ids);
+  std::string html = FigureMarkup(*it.quantity, BreakableUnits(FormatFigure(*it.quantity, {}, lang)), lang, ids);
   if (it.factor) {
     FormatOptions opt;
     const int shown = DefaultDecimals(it.factor->value.lo, StyleOf(*it.factor));
     if (auto at = places.find(FactorKey(*it.factor)); at != places.end() && at->second > shown)
       opt.precision = at->second;
-    html += " × " + BreakableUnits(FormatFigure(*it.factor, opt, lang), lang);
+    html += " × " + BreakableUnits(FormatFigure(*it.factor, opt, lang));
   }
   return Num(html);
 }
 
-std::string PriceCell(const cost::PriceUse& p, const Speaker& lang) {
-  std::string html = BreakableUnits(FormatPrice(p.value, p.unit, lang), lang);
+std::string PriceCell(const cost::PriceUse& p, int column_decimals, const Speaker& lang) {
+  std::string html = BreakableUnits(FormatPrice(p.value, p.unit, lang, column_decimals));
   if (!p.date.empty())
     html += " <time class=\"date\" datetime=\"" + Escape(p.date) + "\">" + Escape(p.date) + "</time>";
   return Num(html);
@@ -171,7 +172,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   std::string html = "<table class=\"cost-table\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("item", lang)) +
                      (priced ? Th(UiText("quantity", lang), "num") + Th(UiText("unit_price", lang), "num") : "") +
-                     Th(BreakableUnits(cost_head, lang), "num");
+                     Th(BreakableUnits(cost_head), "num");
   if (has_shares) html += Th(Escape(UiText("share", lang) + Paren("%", lang)), "num");
   html += "</tr></thead>\n<tbody>\n";
 
@@ -181,6 +182,10 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
   std::vector<const Figure*> shown;
   NumberStyle column = CostColumn(r, opt);
   FactorPlaces places;
+  std::vector<Interval> unit_prices;  // the unit price column lines up as the cost column does
+  for (const auto& it : r.items)
+    if (it.quantity && it.unit_price && it.unit_price->unit.dim.IsMoney()) unit_prices.push_back(it.unit_price->value);
+  const int price_decimals = PriceColumnDecimals(unit_prices);
   for (const auto& it : r.items) {
     if (!it.quantity || !it.unit_price || !it.factor) continue;
     int& most = places[FactorKey(*it.factor)];
@@ -193,7 +198,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
       shown.push_back(&it.cost);
       html += "<tr>" + RowTh(Escape(Pick(it.label, lang).empty() ? it.id : Pick(it.label, lang)));
       if (it.quantity && it.unit_price) {
-        html += QuantityCell(it, places, lang, ids) + PriceCell(*it.unit_price, lang);
+        html += QuantityCell(it, places, lang, ids) + PriceCell(*it.unit_price, price_decimals, lang);
       } else if (priced) {  // a formula: no one quantity and price multiply to its cost
         html += "<td class=\"num by-formula\" colspan=\"2\">" + Escape(UiText("by_formula", lang)) + "</td>";
       }

@@ -70,8 +70,6 @@ std::string JoinZh(std::string_view a, std::string_view b) {
   return std::string(a) + (AsciiEnd(a) || Ascii(b) ? " " : "") + std::string(b);
 }
 
-bool IsOne(const cost::Interval& v) { return v.IsPoint() && v.lo == cost::Decimal(1); }
-
 // "1M tokens" -> scale "1M", word "tokens".
 void SplitScale(std::string_view term, std::string_view* scale, std::string_view* word) {
   term = Trim(term);
@@ -152,11 +150,11 @@ std::string PerTerm(std::string_view term, std::string_view lang, const std::vec
 }
 
 // A product of units as a reader names it: every term but the last as after a
-// slash, the last as a count of `value` ("gpus*h" is "GPU·h" and "GPU·小时";
+// slash, the last as a count (`one`: of one) ("gpus*h" is "GPU·h" and "GPU·小时";
 // "GB*months" "GB-months" and "GB·月"). English joins a term written as a
 // word ("months", "hours") with a hyphen, a symbol ("h", "GB") with a dot.
-std::string ProductText(std::string_view first, std::string_view others, const cost::Interval& value,
-                        std::string_view lang, const std::vector<UnitWords>* declared);
+std::string ProductText(std::string_view first, std::string_view others, bool one, std::string_view lang,
+                        const std::vector<UnitWords>* declared);
 
 }  // namespace
 
@@ -185,13 +183,13 @@ std::string PerUnitText(std::string_view unit, std::string_view lang, const std:
   return out;
 }
 
-std::string CountUnitText(std::string_view unit, const cost::Interval& value, std::string_view lang,
+std::string CountUnitText(std::string_view unit, bool one, std::string_view lang,
                           const std::vector<UnitWords>* declared) {
   size_t slash = unit.find('/');
   std::string_view head = unit.substr(0, slash);
   std::string rest = slash == std::string_view::npos ? "" : "/" + PerUnitText(unit.substr(slash + 1), lang, declared);
   if (size_t star = head.find('*'); star != std::string_view::npos)
-    return ProductText(head.substr(0, star), head.substr(star + 1), value, lang, declared) + rest;
+    return ProductText(head.substr(0, star), head.substr(star + 1), one, lang, declared) + rest;
   std::string_view scale, word;
   SplitScale(head, &scale, &word);
   const UnitWords* w = FindUnitWords(word, declared);
@@ -202,7 +200,7 @@ std::string CountUnitText(std::string_view unit, const cost::Interval& value, st
     local = JoinZh(w->zh_measure, w->zh);
   } else {
     // One million tokens: a scale takes the plural.
-    local = (IsOne(value) && scale.empty()) || w->en_other.empty() ? w->en_one : w->en_other;
+    local = (one && scale.empty()) || w->en_other.empty() ? w->en_one : w->en_other;
   }
   if (!scale.empty()) local = IsCjk(lang) ? JoinZh(ScaleText(scale, lang), local) : CountScaleText(scale) + " " + local;
   return local + rest;
@@ -210,15 +208,15 @@ std::string CountUnitText(std::string_view unit, const cost::Interval& value, st
 
 namespace {
 
-std::string ProductText(std::string_view first, std::string_view others, const cost::Interval& value,
-                        std::string_view lang, const std::vector<UnitWords>* declared) {
+std::string ProductText(std::string_view first, std::string_view others, bool one, std::string_view lang,
+                        const std::vector<UnitWords>* declared) {
   std::string out = PerTerm(first, lang, declared);
   while (!others.empty()) {
     const size_t star = others.find('*');
     const std::string_view term = Trim(others.substr(0, star));
     others = star == std::string_view::npos ? std::string_view() : others.substr(star + 1);
     const bool last = others.empty();
-    const std::string local = last ? CountUnitText(term, value, "en", declared) : PerTerm(term, lang, declared);
+    const std::string local = last ? CountUnitText(term, one, "en", declared) : PerTerm(term, lang, declared);
     if (IsCjk(lang)) {
       std::string zh = last ? PerTerm(term, lang, declared) : local;
       out += "·" + zh;

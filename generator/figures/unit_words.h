@@ -11,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "cost/interval.h"
 #include "cost/units.h"
 
 namespace costsite::figures {
@@ -23,11 +22,12 @@ using UnitWords = cost::UnitNames;
 /// The words of `key` ("gpus"), site declarations first; nullptr when unknown.
 const UnitWords* FindUnitWords(std::string_view key, const std::vector<UnitWords>* declared = nullptr);
 
-/// A count of `unit` in `lang` after the number `value`: "块 GPU", "个月",
-/// "GPUs", "months", "GB/月", "token/小时". A compound unit ("requests/s")
-/// names its first term as a count and the rest as per-units. Unknown words
-/// stay as written.
-std::string CountUnitText(std::string_view unit, const cost::Interval& value, std::string_view lang,
+/// A count of `unit` in `lang` after a number: "块 GPU", "个月", "GPUs",
+/// "months", "GB/月", "token/小时"; `one` when that number reads "1" as
+/// shown (English takes the singular: "1 GPU", not for "1.0" or "1–2"). A
+/// compound unit ("requests/s") names its first term as a count and the rest
+/// as per-units. Unknown words stay as written.
+std::string CountUnitText(std::string_view unit, bool one, std::string_view lang,
                           const std::vector<UnitWords>* declared = nullptr);
 
 /// A unit after a slash, term by term: "1M tokens" -> "百万 token" / "1M tokens",

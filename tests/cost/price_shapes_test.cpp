@@ -286,7 +286,8 @@ TEST_CASE("Price tables show each shape under its value, in each language", "[co
   std::string en = PriceTable(*view, {}, testing::SpeakerFor("en"), &sources);
   std::string zh = PriceTable(*view, {}, testing::SpeakerFor("zh"), &sources);
   INFO(en << "\n" << zh);
-  CHECK(en.find("<td class=\"num\">2<br><small class=\"price-shape\">50% of on-demand</small>") != std::string::npos);
+  // 2 in a column beside 0.625: with the column's cents, as the list would write it.
+  CHECK(en.find("<td class=\"num\">2.00<br><small class=\"price-shape\">50% of on-demand</small>") != std::string::npos);
   CHECK(zh.find("按需的 50%") != std::string::npos);
   CHECK(en.find("from 200,000 tokens: 2.50; all of it at the tier its size falls in") != std::string::npos);
   CHECK(en.find("16:30–00:30 UTC") != std::string::npos);

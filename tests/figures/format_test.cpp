@@ -175,6 +175,50 @@ TEST_CASE("Percents: one decimal at most, never zero unless zero") {
   CHECK(Fmt(Fig("10", "20", "%"), "", "en") == "10–20%");
 }
 
+TEST_CASE("precision=N never shows a non-zero amount as zero") {
+  // As a table's cell keeps the digits a tiny amount needs, so does an inline figure.
+  CHECK(Fmt(Money("0.0004", "0.0004", "USD", "month"), "precision=2", "en") == "$0.0004/month");
+  CHECK(Fmt(Money("0.0004", "0.0004", "USD", "month"), "precision=2", "zh") == "US$0.0004/月");
+  CHECK(Fmt(Money("0.0004", "0.0004", "USD", "month"), "precision=0", "en") == "$0.0004/month");
+  CHECK(Fmt(Money("0.004", "12.5", "USD", ""), "precision=1", "en") == "$0.004–12.5");
+  CHECK(Fmt(Plain("0.0004", "gpus"), "precision=1", "en") == "0.0004 GPUs");
+  // Zero stays zero, and a value N shows as non-zero keeps exactly N decimals.
+  CHECK(Fmt(Money("0", "0", "USD", "month"), "precision=2", "en") == "$0.00/month");
+  CHECK(Fmt(Money("0.006", "0.006", "USD", "month"), "precision=2", "en") == "$0.01/month");
+}
+
+TEST_CASE("A percentage short of 100 is never shown as 100") {
+  CHECK(Fmt(Plain("99.95", "%"), "", "en") == "99.95%");
+  CHECK(Fmt(Plain("99.95", "%"), "", "zh") == "99.95%");
+  CHECK(Fmt(Plain("99.999", "%"), "", "en") == "99.999%");
+  CHECK(Fmt(Plain("100.04", "%"), "", "en") == "100.04%");
+  CHECK(Fmt(Plain("99.95", "%"), "precision=0", "en") == "99.95%");
+  CHECK(Fmt(Fig("99.9", "99.95", "%"), "", "en") == "99.9–99.95%");
+  CHECK(Fmt(Plain("100", "%"), "", "en") == "100%");
+  CHECK(Fmt(Plain("99.94", "%"), "", "en") == "99.9%");
+}
+
+TEST_CASE("An English count takes the singular when its number reads 1 as shown") {
+  CHECK(Fmt(Plain("1.0004", "gpus"), "", "en") == "1 GPU");
+  CHECK(Fmt(Plain("0.9996", "gpus"), "", "en") == "1 GPU");
+  CHECK(Fmt(Plain("1.0004", "gpus"), "", "zh") == "1 块 GPU");
+  CHECK(Fmt(Plain("1.0000001", "months"), "", "en") == "1 month");
+  CHECK(Fmt(Plain("1.0004", "gpus"), "precision=1", "en") == "1.0 GPUs");
+  CHECK(Fmt(Plain("1.0004", "gpus"), "precision=0", "en") == "1 GPU");
+  CHECK(Fmt(Fig("1", "2", "gpus"), "", "en") == "1–2 GPUs");
+  CHECK(Fmt(Fig("1.0001", "1.0002", "gpus"), "", "en") == "1 GPU");
+  CHECK(Fmt(Plain("1.05", "gpus"), "", "en") == "1.05 GPUs");
+  CHECK(Fmt(Plain("1.0004", "gpus*h"), "", "en") == "1 GPU·h");
+  CHECK(Fmt(Plain("1.0004", "gpu*hours"), "", "en") == "1 GPU-hour");
+}
+
+TEST_CASE("Compact numbers below a step keep the thousands separator") {
+  CHECK(Fmt(Money("999.995", "999.995", "USD", ""), "compact", "zh") == "US$1,000");
+  CHECK(Fmt(Money("999.995", "999.995", "USD", ""), "compact", "en") == "$1K");
+  CHECK(Fmt(Money("4321", "4321", "CNY", "month"), "compact", "zh") == "¥4,320/月");
+  CHECK(Fmt(Money("12345", "12345", "CNY", "month"), "compact", "zh") == "¥1.23万/月");
+}
+
 TEST_CASE("Booleans read as words") {
   cost::Figure b;
   b.is_bool = true;

@@ -45,7 +45,7 @@ TEST_CASE("cost table in zh, with a scenario") {
   Diagnostics diags;
   std::string html = RenderCost(eval, Block("cost table model=inference scenario=spot"), "zh", &diags).html;
   CHECK(Has(html, "<caption>推理服务月度成本（Spot 实例）</caption>"));
-  CHECK(Has(html, "费用（美元/月）"));
+  CHECK(Has(html, "费用（美元/<wbr>月）"));
   CHECK(Has(html, ">7,176</span></span>"));
 }
 
@@ -86,8 +86,9 @@ scenarios:
   REQUIRE_FALSE(diags.HasErrors());
   CHECK(Has(html, "<th scope=\"row\">Change vs Base case</th><td class=\"num\">—</td><td class=\"num\">+50</td>"
                   "<td class=\"num\">-200 – 200</td>"));
-  CHECK(Has(html, "<th scope=\"row\">Ratio to Base case</th><td class=\"num\">—</td><td class=\"num\">1.17–1.5×</td>"
-                  "<td class=\"num\">0.33–3×</td>"));
+  // One precision along the row, as in a column: 1.50 beside 1.17.
+  CHECK(Has(html, "<th scope=\"row\">Ratio to Base case</th><td class=\"num\">—</td><td class=\"num\">1.17–1.50×</td>"
+                  "<td class=\"num\">0.33–3.00×</td>"));
 }
 
 TEST_CASE("cost budget: budget, estimate and actual with their variance in amount and percent, in both languages") {
@@ -388,16 +389,17 @@ TEST_CASE("cost table rows read quantity × unit price = cost, in zh") {
   std::string html = RenderCost(eval, Block("cost table model=service"), "zh", &diags).html;
   INFO(html << AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
-  CHECK(Has(html, "费用（美元/月）"));
+  // A unit may break after its slash, never inside a word ("百万").
+  CHECK(Has(html, "费用（美元/<wbr>月）"));
   // The hours a per-hour price runs for in a month are shown, not hidden in the cost.
-  CHECK(Has(html, ">2 个实例</span></span> × 730 小时/月</td><td class=\"num\">US$1.006/小时 <time"));
+  CHECK(Has(html, ">2 个实例</span></span> × 730 小时/<wbr>月</td><td class=\"num\">US$1.006/<wbr>小时 <time"));
   CHECK(Has(html, ">1,469</span></span>"));
   // A monthly token quantity stays per month.
-  CHECK(Has(html, ">60,000,000 token/月</span></span></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">60,000,000 token/<wbr>月</span></span></td><td class=\"num\">US$2.50/<wbr>百万 token <time"));
   CHECK(Has(html, ">150</span></span>"));
   // A quantity derived from per-month operands is per month too, not per hour:
   // 1M queries/month × 1,500 tokens/query = 1,500,000,000 tokens/month; × $2.50/1M = $3,750.
-  CHECK(Has(html, ">1,500,000,000 token/月</span></span></td><td class=\"num\">US$2.50/百万 token <time"));
+  CHECK(Has(html, ">1,500,000,000 token/<wbr>月</span></span></td><td class=\"num\">US$2.50/<wbr>百万 token <time"));
   CHECK(Has(html, ">3,750</span></span>"));
   // A formula item says so instead of leaving two cells empty.
   CHECK(Has(html, "<th scope=\"row\">支持服务</th><td class=\"num by-formula\" colspan=\"2\">按公式计算</td>"));
@@ -425,7 +427,7 @@ TEST_CASE("cost table: a row's factor has the digits that multiply out to its co
     INFO(html << AllDiagnostics(diags));
     // 24 × 30.4 × 2.50 = 1,824, not the 1,825 shown; 24 × 30.42 × 2.50 = 1,825.2 is.
     CHECK(Has(html, ">1,825</span>"));
-    const std::string factor = std::string(lang) == "zh" ? " × 30.42 天/月</td>" : " × 30.42 days/<wbr>month</td>";
+    const std::string factor = std::string(lang) == "zh" ? " × 30.42 天/<wbr>月</td>" : " × 30.42 days/<wbr>month</td>";
     CHECK(Has(html, factor));
     // The standby row (1 × 30.4 × 2.50 = 76, as shown) would do with 30.4; one
     // factor reads alike in every row of the table.
@@ -460,8 +462,9 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
           .html;
   INFO(zh << "\n" << en << "\n" << compare);
   // Three significant digits, 万 in zh and K in en, as inline figures with compact.
-  CHECK(Has(zh, ">1470</span></span>"));
-  CHECK(Has(zh, ">5530</span></span>"));
+  // Below 万, digits are grouped as everywhere on the page.
+  CHECK(Has(zh, ">1,470</span></span>"));
+  CHECK(Has(zh, ">5,530</span></span>"));
   CHECK(Has(en, ">23.9K</span></span>"));
   CHECK(Has(en, ">24K–24.2K</span></span>"));
   CHECK(Has(compare, ">2.4万–2.42万</span></span>"));
