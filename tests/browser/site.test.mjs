@@ -152,11 +152,15 @@ async function CheckPhone(page, name, failures) {
     // The numbers ("100,000", "15.0") and dates ("2025-10-31") of a table's
     // cells that the layout broke across lines: a narrow column breaks
     // between words, never inside one.
+    // A Chinese word in a number's cell ("百万" of "US$3/百万 token") is
+    // kept whole as well.
     function BrokenWords(table) {
       const broken = [];
       const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const m of node.data.matchAll(/\d{4}-\d{2}-\d{2}|\d[\d,.]*\d/g)) {
+        const inNumber = node.parentElement?.closest("td.num") && !node.parentElement.closest(".price-shape, .cost-expectations");
+        const words = inNumber ? /\d{4}-\d{2}-\d{2}|\d[\d,.]*\d|[\u3400-\u9fff]{2,}/g : /\d{4}-\d{2}-\d{2}|\d[\d,.]*\d/g;
+        for (const m of node.data.matchAll(words)) {
           const range = document.createRange();
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);
@@ -167,6 +171,9 @@ async function CheckPhone(page, name, failures) {
       return broken;
     }
   }));
+  // Nothing on the page, seen or hidden (words for screen readers), makes it scroll sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) failures.Add(name, `at ${kPhoneWidth} px the page scrolls sideways by ${overflow} px`);
   // A folded <details> keeps its list laid out but hidden (content-visibility).
   const toc = await page.$$eval(".toc", (ts) => ts.map((t) => ({ open: t.querySelector("details")?.open || false,
     listShown: t.querySelector("ul")?.checkVisibility() || false })));
