@@ -71,11 +71,7 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
     html += Th(head, "num");
   }
   html += "</tr></thead>\n<tbody>\n";
-  auto vs = [&](std::string_view key) {
-    std::string text = UiText(key, lang);
-    text.replace(text.find("{first}"), 7, ScenarioLabel(first, lang));
-    return text;
-  };
+  auto vs = [&](std::string_view key) { return UiTextWith(key, "first", ScenarioLabel(first, lang), lang); };
   for (const std::string& id : figure_ids) {
     const Figure* base = first.Find(id);
     if (!base) continue;

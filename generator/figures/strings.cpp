@@ -9,10 +9,10 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 115> kKeys = {
+constexpr std::array<std::string_view, 117> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
-    "sources", "region", "param", "value", "rule", "recommendation", "no_rules", "stated",
+    "sources", "region", "param", "params", "value", "rule", "rule_because", "recommendation", "no_rules", "stated",
     "computed", "status", "note", "ok", "mismatch", "known_discrepancy", "formula", "inputs",
     "prices", "fx", "given", "conversion", "share_of", "as_of", "yes", "no", "progress", "progress_recommended",
     "recommended", "chart_data", "chart_breakdown", "chart_compare", "chart_range", "chart_stacked", "chart_history",
@@ -62,6 +62,59 @@ std::string UiText(std::string_view key, const Speaker& lang) {
   if (const std::string* s = Find(lang.words, lang.lang, key)) return *s;
   if (const std::string* s = Find(lang.words, lang.fallback_lang, key)) return *s;
   return std::string(key);
+}
+
+namespace {
+
+// The code point of the UTF-8 character starting at `s[at]` (0 when malformed).
+char32_t CodePointAt(std::string_view s, size_t at) {
+  const auto b = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  const unsigned c = b(at);
+  if (c < 0x80) return c;
+  if ((c & 0xE0) == 0xC0) return ((c & 0x1F) << 6) | (b(at + 1) & 0x3F);
+  if ((c & 0xF0) == 0xE0) return ((c & 0x0F) << 12) | ((b(at + 1) & 0x3F) << 6) | (b(at + 2) & 0x3F);
+  if ((c & 0xF8) == 0xF0)
+    return ((c & 0x07) << 18) | ((b(at + 1) & 0x3F) << 12) | ((b(at + 2) & 0x3F) << 6) | (b(at + 3) & 0x3F);
+  return 0;
+}
+
+// The start of the UTF-8 character that ends just before `end`.
+size_t LastCharStart(std::string_view s, size_t end) {
+  size_t at = end - 1;
+  while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+bool IsIdeograph(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3040 && c <= 0x30FF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool IsLatinOrDigit(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// True when `a` (the last character before a join) and `b` (the first after)
+// are an ideograph and a Latin letter or digit, in either order.
+bool NeedsSpace(char32_t a, char32_t b) {
+  return (IsIdeograph(a) && IsLatinOrDigit(b)) || (IsLatinOrDigit(a) && IsIdeograph(b));
+}
+
+}  // namespace
+
+std::string UiTextWith(std::string_view key, std::string_view name, std::string_view value, const Speaker& lang) {
+  std::string text = UiText(key, lang);
+  const std::string slot = "{" + std::string(name) + "}";
+  const size_t at = text.find(slot);
+  if (at == std::string::npos) return text;
+  std::string before = text.substr(0, at), after = text.substr(at + slot.size());
+  if (IsCjk(lang) && !value.empty()) {
+    if (!before.empty() && NeedsSpace(CodePointAt(before, LastCharStart(before, before.size())), CodePointAt(value, 0)))
+      before += ' ';
+    if (!after.empty() && NeedsSpace(CodePointAt(value, LastCharStart(value, value.size())), CodePointAt(after, 0)))
+      after.insert(after.begin(), ' ');
+  }
+  return before + std::string(value) + after;
 }
 
 std::string VariantLabel(std::string_view variant, const Speaker& lang) {

@@ -40,6 +40,12 @@ std::span<const std::string_view> WordKeys();
 /// language, else the key itself. REQUIRES: `key` is in WordKeys().
 std::string UiText(std::string_view key, const Speaker& lang);
 
+/// The UI word `key` with "{name}" replaced by `value`. On a CJK page a
+/// space separates an ideograph from a Latin letter or digit where the two
+/// meet ("相对 2024 年末价格的变化", "与 Spot 之比"), as the theme writes
+/// mixed text elsewhere ("32 块 GPU").
+std::string UiTextWith(std::string_view key, std::string_view name, std::string_view value, const Speaker& lang);
+
 /// A price variant's name ("按需", "On-demand"), from the word
 /// `variant_<id>`; the id itself for a variant the theme does not name.
 std::string VariantLabel(std::string_view variant, const Speaker& lang);

@@ -233,7 +233,7 @@ std::string LineItemTable(const cost::ModelResult& r, const Speaker& lang, Sourc
 
 std::string ParamsTable(const cost::ModelResult& r, const Speaker& lang, PagePopovers* ids) {
   std::string caption = (Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang)) +
-                        Paren(UiText("param", lang), lang);
+                        Paren(UiText("params", lang), lang);
   std::string html = "<table class=\"cost-params\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("param", lang)) + Th(UiText("value", lang), "num") + "</tr></thead>\n<tbody>\n";
   for (const Figure& p : r.params)
@@ -252,9 +252,14 @@ std::string RulesList(const cost::ModelResult& r, const Speaker& lang) {
     const std::string& rec = Pick(rule.recommendation, lang);
     if (!rec.empty()) items += (IsCjk(lang) ? "：" : ": ") + Escape(rec);
     // The condition in words; the formula stays in the tooltip, never as reader text.
+    // It follows the recommendation as its reason: "Cut seats (because the
+    // estimate is over the budget)", "减少席位（原因：预计支出超过预算）".
     const std::string& condition = Pick(rule.condition, lang, "en");
-    if (!condition.empty())
-      items += " <span class=\"rule-when\" title=\"" + Escape(rule.when) + "\">" + Escape(condition) + "</span>";
+    if (!condition.empty()) {
+      const std::string because = UiTextWith("rule_because", "condition", condition, lang);
+      items += std::string(IsCjk(lang) ? "" : " ") + "<span class=\"rule-when\" title=\"" + Escape(rule.when) +
+               "\">" + Escape(because) + "</span>";
+    }
     items += "</li>\n";
   }
   if (items.empty()) return "<p class=\"cost-rules none\">" + Escape(UiText("no_rules", lang)) + "</p>\n";

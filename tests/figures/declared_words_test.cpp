@@ -70,9 +70,9 @@ TEST_CASE("A rule shows its condition sentence, not its formula", "[figures][dec
   Diagnostics diags;
   cost::Evaluation eval = Load(diags);
   std::string en = RulesList(*eval.Find("m"), testing::SpeakerFor("en"));
-  CHECK(en.find(">the monthly total is above 10 USD</span>") != std::string::npos);
+  CHECK(en.find(">(because the monthly total is above 10 USD)</span>") != std::string::npos);
   CHECK(en.find("<code") == std::string::npos);
-  CHECK(RulesList(*eval.Find("m"), testing::SpeakerFor("zh")).find(">月度总计超过 10 美元</span>") != std::string::npos);
+  CHECK(RulesList(*eval.Find("m"), testing::SpeakerFor("zh")).find(">（原因：月度总计超过 10 美元）</span>") != std::string::npos);
 }
 
 }  // namespace

@@ -60,6 +60,18 @@ TEST_CASE("Price variants are named from the words, and an unknown variant keeps
   CHECK(VariantLabel("cached", {"en", &words, "zh"}) == "cached");  // known key, no text in this site
 }
 
+TEST_CASE("A word's placeholder is filled with a space where Chinese meets a Latin word or a digit") {
+  const figures::Speaker zh = testing::SpeakerFor("zh"), en = testing::SpeakerFor("en");
+  CHECK(UiTextWith("change", "first", "2024 年末价格", zh) == "相对 2024 年末价格的变化");
+  CHECK(UiTextWith("ratio", "first", "2024 年末价格", zh) == "与 2024 年末价格之比");
+  CHECK(UiTextWith("ratio", "first", "Spot 实例", zh) == "与 Spot 实例之比");
+  CHECK(UiTextWith("ratio", "first", "基准", zh) == "与基准之比");
+  CHECK(UiTextWith("change_pct", "first", "v2", zh) == "相对 v2 的变化率");
+  // Full-width punctuation takes no space; English is written as it is.
+  CHECK(UiTextWith("rule_because", "condition", "GPU 占比过半", zh) == "（原因：GPU 占比过半）");
+  CHECK(UiTextWith("ratio", "first", "2024 prices", en) == "Ratio to 2024 prices");
+}
+
 TEST_CASE("Labels given per language fall back to the site's default language") {
   const LocalizedText label = {{"zh", "月度总计"}, {"en", "Monthly total"}};
   CHECK(Pick(label, Speaker{"ja", nullptr, "zh"}) == "月度总计");

@@ -87,6 +87,36 @@ TEST_CASE("cost compare: the change in % and the ratio read in one precision alo
   CHECK(Has(html, "<td class=\"num\">-60.0%</td><td class=\"num\">-36.0%</td><td class=\"num\">-66.7%</td>"));
 }
 
+TEST_CASE("cost compare in zh: a label starting with a digit is set apart from the Chinese around it") {
+  Diagnostics diags;
+  cost::Evaluation eval = Evaluate({{"pricing/seats.yaml", kSeatsYaml}}, &diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  std::string html =
+      RenderCost(eval, Block("cost compare model=seats scenarios=y2024,small figures=seat"), "zh", &diags).html;
+  INFO(html);
+  CHECK(Has(html, "<th scope=\"row\">相对 2024 年末价格的变化</th>"));
+  CHECK(Has(html, "<th scope=\"row\">相对 2024 年末价格的变化率</th>"));
+  CHECK(Has(html, "<th scope=\"row\">与 2024 年末价格之比</th>"));
+}
+
+TEST_CASE("cost params is captioned in the plural and cost rules gives the condition as the reason") {
+  Diagnostics diags;
+  cost::Evaluation eval = Evaluate({{"pricing/seats.yaml", kSeatsYaml}}, &diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  const std::string md = Block("cost params model=seats") + "\n" + Block("cost rules model=seats");
+  std::string en = RenderCost(eval, md, "en", &diags).html;
+  INFO(en);
+  CHECK(Has(en, "<caption>Seat cost (Parameters)</caption>"));
+  CHECK(Has(en, "<th scope=\"col\">Parameter</th>"));
+  CHECK(Has(en, "<li><strong>Over budget</strong>: Cut seats <span class=\"rule-when\" title=\"total &gt; budget\">"
+                "(because the estimate is over the budget)</span></li>"));
+  std::string zh = RenderCost(eval, md, "zh", &diags).html;
+  INFO(zh);
+  CHECK(Has(zh, "<caption>席位成本（参数）</caption>"));
+  CHECK(Has(zh, "<li><strong>超预算</strong>：减少席位<span class=\"rule-when\" title=\"total &gt; budget\">"
+                "（原因：预计支出超过预算）</span></li>"));
+}
+
 TEST_CASE("cost table: a quantity of one reads in the singular") {
   Diagnostics diags;
   cost::Evaluation eval = Evaluate({{"pricing/seats.yaml", kSeatsYaml}}, &diags);
