@@ -50,7 +50,7 @@ params:
   budget: {value: 50 USD/month, label: {zh: 预算, en: Budget}}
 items:
   seat: {label: {zh: 席位, en: Seats}, formula: seats}
-  single: {label: {zh: 单卡, en: Single GPU}, quantity: gpus * 730 h/month, price: 1 USD/h}
+  single: {label: {zh: 单卡, en: Single GPU}, quantity: gpus, price: 1 USD/h}
 scenarios:
   y2024: {label: {zh: 2024 年末价格, en: End-2024 prices}}
   small: {label: {zh: 小, en: Small}, params: {seats: 40 USD/month, gpus: 0.4 gpu}}
