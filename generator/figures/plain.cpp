@@ -1,5 +1,7 @@
 #include "figures/plain.h"
 
+#include "figures/unit_words.h"
+
 namespace costsite::figures {
 
 using cost::Decimal;
@@ -27,10 +29,29 @@ std::string PlainValue(const Interval& v, bool money) {
   return lo == hi ? lo : lo + " – " + hi;
 }
 
+namespace {
+
+// A one-word unit in the number the printed value asks for, as a spelling
+// the unit also has: "1 month", "2 months", whichever the formula wrote
+// ("floor(span, month)" is 2 months). Other units as written.
+std::string_view Numbered(std::string_view word, std::string_view printed, const cost::Unit& unit) {
+  if (word.empty() || word.find_first_of("/* ") != std::string_view::npos) return word;
+  const UnitWords* w = FindUnitWords(word, unit.declared.get());
+  if (!w) return word;
+  const bool one = printed == "1";
+  for (const std::string& key : w->keys) {
+    if (one && word.size() == key.size() + 1 && word.back() == 's' && word.starts_with(key)) return key;
+    if (!one && key.size() == word.size() + 1 && key.back() == 's' && key.starts_with(word)) return key;
+  }
+  return word;
+}
+
+}  // namespace
+
 std::string PlainAmount(const Interval& v, const cost::Unit& unit) {
   std::string text = PlainValue(v, unit.dim.IsMoney());
   if (unit.text.empty()) return text;
-  return unit.text == "%" ? text + "%" : text + " " + unit.text;
+  return unit.text == "%" ? text + "%" : text + " " + std::string(Numbered(unit.text, text, unit));
 }
 
 std::string PlainFigure(const cost::Figure& f) {

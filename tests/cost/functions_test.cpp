@@ -43,7 +43,7 @@ figures:
   CHECK(run->Show("m", "instances") == "12");
   CHECK(run->Show("m", "npv") == "0.00 USD");
   CHECK(run->Show("m", "pick") == "5 h");
-  CHECK(run->Show("m", "days") == "2 day");
+  CHECK(run->Show("m", "days") == "2 days");
   CHECK(run->Show("m", "biggest") == "2 GB");
   CHECK(run->Show("m", "middle") == "1000.00 CNY/month");
   CHECK(run->Show("m", "rounded") == "2.35");
@@ -64,6 +64,7 @@ figures:
   three: {formula: "floor(3 USD/month / (1 USD/month))"}
   ten: {formula: "floor(10 / 7 * 7)"}
   two_months: {formula: "floor(2 months, month)"}
+  one_month: {formula: "convert(100 USD / (100 USD/month), months)"}
   hours: {formula: "floor(1 USD/h / (1 USD/month))"}
   up: {formula: "ceil(22.5M tokens/month / (1M tokens/month))"}
   down: {formula: "floor(-2.5)"}
@@ -74,7 +75,8 @@ figures:
   CHECK(run->Show("m", "months") == "12");
   CHECK(run->Show("m", "three") == "3");
   CHECK(run->Show("m", "ten") == "10");
-  CHECK(run->Show("m", "two_months") == "2 month");
+  CHECK(run->Show("m", "two_months") == "2 months");  // written "month", shown in the number of 2
+  CHECK(run->Show("m", "one_month") == "1 month");    // written "months", shown in the number of 1
   CHECK(run->Show("m", "hours") == "730");
   CHECK(run->Show("m", "up") == "23");
   CHECK(run->Show("m", "down") == "-3");
