@@ -108,10 +108,8 @@ std::optional<Unit> WithCounts(const std::optional<Unit>& display, const CountTe
 // 146000000000000 h*B), 2 GPUs × 10 h "gpus*h" (not 20 h), 3 nodes × 500
 // h/month "nodes*h/month" (not 2.05 nodes). Terms of one unit cancel (USD/month
 // × months is USD; `*cancelled` says when every term did: a plain number).
-// nullopt when an operand with a unit was not written with one, two terms
-// left measure one base dimension in different units, unless one operand was
-// written so (h/month: USD/h × month reads better canonically), or a term
-// would be raised to a power. Money drops the count nouns it is multiplied
+// nullopt when an operand with a unit was not written with one, or a kind
+// would be measured by more than two terms, or raised to a power. Money drops the count nouns it is multiplied
 // by: 2 GPUs × 3 USD/h is 6 USD/h, such a price being per GPU.
 std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const Dimension& dim,
                                  const UnitTable& units, bool* cancelled = nullptr) {
@@ -155,17 +153,33 @@ std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const 
   const bool money = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return t.unit.dim.IsMoney(); });
   if (money)
     std::erase_if(terms, [&](const Term& t) { return t.power > 0 && IsCountNoun(t.text, units); });
-  std::array<const Term*, kBaseDimCount> measured{};
-  for (const Term& t : terms) {
+  // One kind measured twice, over and under: kept as a ratio where one
+  // operand wrote it so (5 GB × 500 h/month is GB*h/month) or where nothing
+  // but counts is left beside it (24 h/day × 30 days/month is h/month); else
+  // the two make a number (USD/h × 2 months is USD, 100 GB/s × 1 h GB).
+  std::array<size_t, kBaseDimCount> first{};
+  first.fill(terms.size());
+  std::vector<bool> drop(terms.size(), false);
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const Term& t = terms[i];
     if (t.power != 1 && t.power != -1) return std::nullopt;
     for (int b = 0; b < kBaseDimCount; ++b) {
       if (t.unit.dim.exp[b] == 0) continue;
-      const Term* other = measured[b];
-      // One kind twice only as one operand wrote it, over and under: h/month.
-      if (other && (other->operand != t.operand || other->power == t.power)) return std::nullopt;
-      measured[b] = &t;
+      if (first[b] == terms.size()) {
+        first[b] = i;
+        continue;
+      }
+      const Term& other = terms[first[b]];
+      if (other.power == t.power || drop[first[b]]) return std::nullopt;  // a third, or a square
+      if (other.operand == t.operand) continue;
+      const bool more = std::any_of(terms.begin(), terms.end(), [&](const Term& u) {
+        return u.unit.dim.exp[b] == 0 && !IsCountNoun(u.text, units);
+      });
+      if (more) drop[first[b]] = drop[i] = true;
     }
   }
+  for (size_t i = terms.size(); i-- > 0;)
+    if (drop[i]) terms.erase(terms.begin() + static_cast<std::ptrdiff_t>(i));
   if (terms.empty()) {
     if (cancelled) *cancelled = dim.IsNone();
     return std::nullopt;

@@ -206,7 +206,16 @@ TEST_CASE("A product or quotient without a declared unit reads in the units it w
                    "  monthly_price: {formula: 5 USD/h * 500 h/month}\n"
                    "  node_cost: {formula: 3 nodes * 500 h/month * 2 USD/h}\n"
                    "  share_of_month: {formula: 500 h/month / (730 h/month)}\n"
-                   "  doubled: {formula: 500 h/month * 2}\n",
+                   "  doubled: {formula: 500 h/month * 2}\n"
+                   // Two units of one kind from two operands: a ratio where only
+                   // counts stand beside it, else a number of the other unit.
+                   "  office_hours: {formula: 24 h/day * 30 days/month}\n"
+                   "  node_office_hours: {formula: 3 nodes * 24 h/day * 30 days/month}\n"
+                   "  moved: {formula: 100 GB/s * 1 h}\n"
+                   "  served: {formula: 100 requests/s * 1 h}\n"
+                   "  gb_hours: {formula: 5 GB * 500 h/month}\n"
+                   "  hourly_to_monthly: {formula: 0.5 USD/h * 730 h/month}\n"
+                   "  per_day: {formula: 8 gpus * 2.5 USD/h * 24 h/day}\n",
                    &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
   INFO(AllDiagnostics(diags));
@@ -227,6 +236,13 @@ TEST_CASE("A product or quotient without a declared unit reads in the units it w
   CHECK(shown("node_cost") == "3000.00 USD/month");
   CHECK(shown("share_of_month") == "0.685");  // every unit cancels: not 0.685 h/month
   CHECK(shown("doubled") == "1000 h/month");
+  CHECK(shown("office_hours") == "720 h/month");  // not 23.671 h/day
+  CHECK(shown("node_office_hours") == "2160 nodes*h/month");
+  CHECK(shown("moved") == "360000 GB");  // not 360000000000000 B
+  CHECK(shown("served") == "360000 requests");
+  CHECK(shown("gb_hours") == "2500 GB*h/month");  // a ratio as written stays
+  CHECK(shown("hourly_to_monthly") == "365.00 USD/month");  // not 0.50 USD/h
+  CHECK(shown("per_day") == "480.00 USD/day");  // not 20.00 USD/h
 }
 
 TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
