@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <set>
 #include <thread>
@@ -100,7 +101,7 @@ std::vector<render::OutputFile> RenderPages(const render::SiteInputs& in, std::v
   const bool keep = page_diags != nullptr;
   std::atomic<size_t> done{0};
   std::vector<std::unique_ptr<render::PageRenderer>> renderers(static_cast<size_t>(threads));
-  render::PageLists lists(in.pages);  // one for every thread
+  render::PageLists lists(in.pages, in.config->translation_fallback);  // one for every thread
   ParallelFor(pages.size() + models.size(), threads, [&](size_t p, int worker) {
     if (p >= pages.size()) {
       std::string err;
@@ -299,7 +300,15 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   kept.clear();
   std::vector<render::OutputFile>().swap(linking);
   std::vector<uint64_t>().swap(page_paths);
-  const size_t page_files = pages.size() * cfg.languages.size();
+  // Each page in the languages it is published in.
+  std::map<std::string, int> per_language;
+  size_t page_files = 0;
+  for (const content::Page& page : pages)
+    for (const std::string& lang : cfg.languages)
+      if (content::PublishedIn(page, lang, cfg.translation_fallback)) {
+        ++per_language[lang];
+        ++page_files;
+      }
   if (!options.keep) {
     // Nothing after the checks reads the rendered pages' records or the
     // models' results: both go before the site's own files are made.
@@ -321,7 +330,6 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
                     [](std::string_view, const fs::path&, std::string*) { return true; }};
     site_files = WriteSiteFiles(site, in, root, none, diags);
   }
-  const size_t page_count = pages.size();
   if (!options.keep) std::vector<content::Page>().swap(pages);
   render::SearchIndexStats search_stats;
   std::string err;
@@ -336,7 +344,7 @@ bool BuildSite(const BuildOptions& options, Diagnostics* diags, BuildStats* stat
   stats->search_index_runs = search_stats.runs;
 
   stats->languages = cfg.languages;
-  for (const auto& lang : cfg.languages) stats->pages_per_language[lang] += static_cast<int>(page_count);
+  for (const auto& [lang, count] : per_language) stats->pages_per_language[lang] += count;
   stats->files = page_files + more_files + site_files + 1;  // + the search index
   // Any error so far: the staging folder is dropped, the old site stays.
   if (diags->HasErrors()) return false;

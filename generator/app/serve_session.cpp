@@ -29,6 +29,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// The pages of `files` that are written: a language a page is not published
+// in has a file record with no path.
+size_t PageFiles(const std::vector<render::OutputFile>& files) {
+  return static_cast<size_t>(
+      std::count_if(files.begin(), files.end(), [](const render::OutputFile& f) { return !f.path.empty(); }));
+}
+
 bool IsUnder(std::string_view path, std::string_view dir) {
   return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
 }
@@ -179,7 +186,7 @@ UpdateReport ServeSession::FullBuild() {
   }
   state_ = std::move(kept);
   Reset();
-  report.pages_total = report.pages_rendered = state_->files.size();
+  report.pages_total = report.pages_rendered = PageFiles(state_->files);
   report.files_written = stats.files;
   report.models_total = model_prints_.size();
   report.warnings = diags.WarningCount();
@@ -503,6 +510,7 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, bool pages_c
     return false;
   }
   report->files_written += writes.count();
+  report->pages_rendered = PageFiles(files);
   for (size_t i = 0; i < which.size(); ++i) {
     size_t p = which[i];
     for (size_t l = 0; l < langs; ++l) {
@@ -511,7 +519,6 @@ bool ServeSession::RenderAndWrite(const std::vector<size_t>& which, bool pages_c
     }
     state_->page_diags[p] = std::move(diags[i]);
   }
-  report->pages_rendered = which.size() * langs;
   return true;
 }
 
@@ -527,7 +534,7 @@ void ServeSession::ReplaceLoadDiags(const std::function<bool(const Diagnostic&)>
 void ServeSession::Finish(UpdateReport* report) {
   RunSiteChecks();
   report->ok = report->errors.empty();
-  report->pages_total = state_->files.size();
+  report->pages_total = PageFiles(state_->files);
   if (report->models_total == 0) report->models_total = model_prints_.size();
   for (const Diagnostic& d : Diagnostics()) report->warnings += d.severity == Severity::kWarning;
 }
@@ -564,6 +571,7 @@ bool WriteSearchIndex(const SearchSnapshot& snapshot, const std::atomic<bool>* c
   for (size_t i = 0; i < snapshot.pages.size(); ++i) {
     if (cancel && (i & 255) == 0 && cancel->load(std::memory_order_relaxed)) return true;
     const SearchSnapshot::Page& p = *snapshot.pages[i];
+    if (p.path.empty()) continue;  // a language the page is not published in
     search.Add(0, i, p.lang, p.path, p.title, p.text, p.sections);
   }
   render::SearchIndexStats stats;

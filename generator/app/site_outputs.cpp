@@ -14,6 +14,7 @@ namespace fs = std::filesystem;
 
 void WritePageFiles(const render::SiteInputs& in, bool is_list, const render::OutputFile& file, bool single_file,
                     const OutputSink& sink, Diagnostics* diags) {
+  if (file.path.empty()) return;  // not published in this language
   std::string err;
   if (!sink.write(file.path, file.content, &err)) diags->Error({}, err, {}, 1, "output");
   if (single_file && !is_list &&
@@ -50,6 +51,7 @@ std::vector<CopiedFile> CopiedFiles(const LoadedSite& site, const fs::path& root
   for (const content::Page& page : site.pages) {
     if (page.resources.empty()) continue;
     for (const std::string& lang : site.config.languages) {
+      if (!content::PublishedIn(page, lang, site.config.translation_fallback)) continue;
       // Beside the page's file, wherever its slug or url puts it.
       std::string dir = output::PageFile(lang, page.UrlIn(lang));
       dir.resize(dir.rfind('/') + 1);  // "zh/guide/index.html" -> "zh/guide/"

@@ -33,8 +33,9 @@ struct CopiedFile {
 };
 
 /// Writes what one rendered page makes: its HTML, its search text, and with
-/// `single_file` its self-contained copy (not for list pages). Errors go to
-/// `diags` (code "output").
+/// `single_file` its self-contained copy (not for list pages); nothing for a
+/// file with no path (a language the page is not published in). Errors go
+/// to `diags` (code "output").
 void WritePageFiles(const render::SiteInputs& in, bool is_list, const render::OutputFile& file, bool single_file,
                     const OutputSink& sink, Diagnostics* diags);
 
@@ -52,8 +53,9 @@ std::vector<render::OutputFile> SiteFiles(const render::SiteInputs& in, Diagnost
 bool SiteFilesDiffer(const content::PageSource& a, const content::PageSource& b);
 
 /// The files copied as they are: static/ at the output's root, and each
-/// page bundle's resources beside its page in every language (a language
-/// without its own copy of a resource gets the first other language's).
+/// page bundle's resources beside its page in every language it is
+/// published in (a language without its own copy of a resource gets the
+/// first other language's).
 std::vector<CopiedFile> CopiedFiles(const LoadedSite& site, const std::filesystem::path& root);
 
 /// Writes SiteFiles and CopiedFiles. A static file at a path the site

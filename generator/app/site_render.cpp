@@ -20,8 +20,12 @@ std::string ReferenceDate(const content::SiteConfig& cfg) {
   return Today(&today, &error) ? today : UtcToday();
 }
 
+// Only when the page is shown there in another language's text: without
+// translation_fallback, a page lacking a language is simply not published
+// in it, as in Hugo, where a site written in one language first is usual.
 void WarnMissingTranslations(const std::vector<content::Page>& pages, const content::SiteConfig& cfg,
                              Diagnostics* diags) {
+  if (!cfg.translation_fallback) return;
   for (const auto& page : pages) {
     for (const std::string& lang : cfg.languages) {
       if (page.In(lang) || page.sources.empty() || !page.taxonomy().empty()) continue;
@@ -65,6 +69,7 @@ void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, si
   std::vector<markdown::PageCostRefs> refs(page.sources.size());
   std::vector<bool> have(page.sources.size(), false);
   for (size_t l = 0; l < langs.size(); ++l) {
+    if (!content::PublishedIn(page, langs[l], in.config->translation_fallback)) continue;  // files[l] stays empty
     const content::PageSource* own = page.In(langs[l]);
     size_t si = own ? static_cast<size_t>(own - page.sources.data()) : 0;
     std::function<void(render::OutputFile&)> more;

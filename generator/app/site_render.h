@@ -54,10 +54,12 @@ void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig&
 bool LoadSite(const std::filesystem::path& root, const std::string& build_date, int threads, bool keep,
               LoadedSite* site, Diagnostics* diags, pricing::ParseCache* cache = nullptr);
 
-/// Renders page `p` of `in` in every site language with `renderer` (one per
-/// thread) and runs its drift checks. `done(l, file)` receives the file of
-/// the l-th site language while it still holds its HTML and search text;
-/// what it leaves in `file` is kept in files[l]. The later pages of a list
+/// Renders page `p` of `in` in every site language it is published in
+/// (content::PublishedIn) with `renderer` (one per thread) and runs its
+/// drift checks. `done(l, file)` receives the file of the l-th site language
+/// while it still holds its HTML and search text; what it leaves in `file`
+/// is kept in files[l]. files[l] of a language the page is not published in
+/// is left as it was (an empty path: nothing to write). The later pages of a list
 /// shown a page of entries at a time go to `later(l, file)`, each before
 /// its language's first page reaches `done`, and are not kept.
 /// REQUIRES: `files` has room for one file per site language.

@@ -245,9 +245,6 @@ Placed PlacePages(size_t count, Rel rel, const SiteConfig& cfg) {
 // none; each page's sources follow the site's language order.
 std::vector<Page> SettlePages(Placed placed, const SiteConfig& cfg, Diagnostics* diags) {
   std::vector<Placed::At>().swap(placed.at);
-  auto rank = [&](const PageSource& s) {
-    return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
-  };
   std::vector<Page>& pages = placed.pages;
   size_t w = 0;
   for (size_t p = 0; p < pages.size(); ++p) {
@@ -273,7 +270,7 @@ std::vector<Page> SettlePages(Placed placed, const SiteConfig& cfg, Diagnostics*
     list.resize(kept);
     if (kept == 0) continue;
     if (list.capacity() > kept) list.shrink_to_fit();
-    std::sort(list.begin(), list.end(), [&](const PageSource& a, const PageSource& b) { return rank(a) < rank(b); });
+    SortByLanguage(&list, cfg);
     if (w != p) pages[w] = std::move(page);
     ++w;
   }
@@ -610,18 +607,24 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
                  "path-escape");
   std::vector<Page> pages = SettlePages(std::move(placed), cfg, diags);
   // Every language has a home page (the site's root index links to it): one
-  // with no text and the site's title when content/ has no _index file.
+  // with no text and the site's title when content/ has no _index file, or,
+  // without translation_fallback, none in that language (as Hugo makes it).
   if (pages.empty() || !pages.front().key.empty()) {
     Page home;
     home.is_list = true;
+    pages.insert(pages.begin(), std::move(home));
+  }
+  Page& home = pages.front();
+  if (home.sources.empty() || !cfg.translation_fallback) {
     for (const std::string& lang : cfg.languages) {
+      if (home.In(lang)) continue;
       PageSource src;
       src.lang = lang;
       src.path = InContent(cfg.content_layout == ContentLayout::kFolders ? std::string(ContentFolderOf(cfg, lang)) + "/_index.md"
                                                                        : "_index." + lang + ".md");
       home.sources.push_back(std::move(src));
     }
-    pages.insert(pages.begin(), std::move(home));
+    SortByLanguage(&home.sources, cfg);
   }
   AttachResources(&pages, others, cfg);
   // Markdown resources are not published; they are kept so a link to one

@@ -133,6 +133,17 @@ struct Page {
   HeapOptional<TaxonomyOf> taxonomy_;
 };
 
+/// Whether `page` is published in `lang`: it is written in it, or, with
+/// `fallback` (SiteConfig::translation_fallback), shown there in another
+/// language's text. Lists, menus, links and the search index know a page
+/// in the languages it is published in.
+inline bool PublishedIn(const Page& page, std::string_view lang, bool fallback) {
+  return page.In(lang) != nullptr || (fallback && !page.sources.empty());
+}
+
+/// Orders a page's sources as the site lists its languages.
+void SortByLanguage(std::vector<PageSource>* sources, const SiteConfig& cfg);
+
 /// Whether `rel` is a page's file: Markdown (`.md`), or HTML (`.html`), whose
 /// body is HTML as written (Hugo's content formats; a landing page is often
 /// `_index.html`). Other files are resources or not published.

@@ -47,6 +47,11 @@ struct SiteConfig {
   // root-relative URL without a language folder ("/docs/x/") is the default
   // language's. false: such a URL names a file at the root of site/.
   bool default_language_at_root = false;
+  // A page lacking a language is published there too, with another
+  // language's text under a notice. false: only in the languages it is
+  // written in, as Hugo publishes it (the default when the site is read
+  // from Hugo's configuration).
+  bool translation_fallback = true;
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
   int pager_size = 200;                        // entries on one page of a list; 0: all on one
   // Values for Hugo's `{{< param "NAME" >}}`, by lowercased name: per

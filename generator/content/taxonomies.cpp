@@ -16,6 +16,14 @@ const std::string& Page::UrlIn(std::string_view lang) const {
   return sources.empty() ? kNone : sources.front().url_key;
 }
 
+void SortByLanguage(std::vector<PageSource>* sources, const SiteConfig& cfg) {
+  auto rank = [&](const PageSource& s) {
+    return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
+  };
+  std::stable_sort(sources->begin(), sources->end(),
+                   [&](const PageSource& a, const PageSource& b) { return rank(a) < rank(b); });
+}
+
 namespace {
 
 // Drops inline Markdown: link targets, emphasis marks, code ticks, HTML tags.
@@ -248,10 +256,13 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
     // Every language gets its own page, also where no page of that language
     // names the term: the language switcher leads there, and it lists that
     // language's pages (none) in that language's words, not another
-    // language's page under a missing-translation notice.
+    // language's page under a missing-translation notice. Without
+    // translation_fallback a term has a page only in the languages whose
+    // pages name it, as in Hugo; a taxonomy has one in every language.
+    const bool term = !what[key].second.empty();
     for (const std::string& lang : cfg.languages) {
-      if (at->In(lang)) continue;
       auto title = langs.find(lang);
+      if (at->In(lang) || (term && !cfg.translation_fallback && title == langs.end())) continue;
       PageSource src;
       src.lang = lang;
       src.path = "content/" + key + "/_index." + lang + ".md";
@@ -262,11 +273,7 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
       if (date != newest.end()) src.front.more_mut().date = date->second;
       at->sources.push_back(std::move(src));
     }
-    auto rank = [&](const PageSource& s) {
-      return std::find(cfg.languages.begin(), cfg.languages.end(), s.lang) - cfg.languages.begin();
-    };
-    std::stable_sort(at->sources.begin(), at->sources.end(),
-                     [&](const PageSource& a, const PageSource& b) { return rank(a) < rank(b); });
+    SortByLanguage(&at->sources, cfg);
   }
 }
 

@@ -344,6 +344,7 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
     if (!out.title.contains(l)) out.title[l] = out.title.begin()->second;
   out.content_layout = folders ? content::ContentLayout::kFolders : content::ContentLayout::kSuffix;
   out.default_language_at_root = Text(Get(doc, "defaultcontentlanguageinsubdir")) != "true";
+  out.translation_fallback = false;  // Hugo publishes a page in the languages it is written in
   std::string base = Text(Get(doc, "baseurl"));
   while (!base.empty() && base.back() == '/') base.pop_back();
   const bool web = base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0;

@@ -63,22 +63,35 @@ std::string UrlForm(std::string_view s) {
   return out;
 }
 
-// The page whose URL in `lang` (its key, or its slug or url) is `rest`, in
-// any case, with or without a trailing slash or "index.html"; nullptr if
-// none. Hugo lowercases URLs, so "/Docs/Intro/" is the page
-// content/docs/intro.md and also content/Docs/Intro.md.
-const content::Page* FindPageByUrl(const std::vector<content::Page>& pages, std::string rest, const std::string& lang) {
+// The page published in `lang` (content::PublishedIn with `fallback`) whose
+// URL there (its key, or its slug or url) is `rest`, in any case, with or
+// without a trailing slash or "index.html"; nullptr if none. Hugo
+// lowercases URLs, so "/Docs/Intro/" is the page content/docs/intro.md and
+// also content/Docs/Intro.md.
+const content::Page* FindPageByUrl(const std::vector<content::Page>& pages, std::string rest, const std::string& lang,
+                                   bool fallback) {
   if (rest.size() >= 10 && rest.compare(rest.size() - 10, 10, "index.html") == 0) rest.resize(rest.size() - 10);
   while (!rest.empty() && rest.back() == '/') rest.pop_back();
+  auto at = [&](const content::Page& p, auto&& same) {
+    return same(p.UrlIn(lang)) && content::PublishedIn(p, lang, fallback);
+  };
+  auto is_rest = [&](const std::string& url) { return url == rest; };
   // Most pages' URL is their key: found by a binary search. The scans below
   // run only for a URL in another case or a page with its own slug or url.
-  if (const content::Page* p = FindPage(pages, rest); p && p->UrlIn(lang) == rest) return p;
+  if (const content::Page* p = FindPage(pages, rest); p && at(*p, is_rest)) return p;
   for (const content::Page& p : pages)
-    if (p.UrlIn(lang) == rest) return &p;
+    if (at(p, is_rest)) return &p;
   std::string want = UrlForm(rest);
   for (const content::Page& p : pages)
-    if (UrlForm(p.UrlIn(lang)) == want) return &p;
+    if (at(p, [&](const std::string& url) { return UrlForm(url) == want; })) return &p;
   return nullptr;
+}
+
+// The languages `page` is written in, as "'zh-cn'" or "'en', 'ja'".
+std::string WrittenIn(const content::Page& page) {
+  std::string out;
+  for (const content::PageSource& s : page.sources) out += (out.empty() ? "'" : ", '") + s.lang + "'";
+  return out;
 }
 
 std::string PercentDecode(std::string_view s) {
@@ -109,6 +122,9 @@ struct UrlTarget {
   std::string file;  // the site file it leads to ("en/docs/a/index.html", "images/x.png")
   std::string page;  // for messages about a page's ids: "page docs/a"; "" for other files
   bool rewrite = true;  // false: the URL as written already leads there
+  // Not found: why, when the URL is a page's that is not published in its
+  // language (without translation_fallback).
+  std::string unpublished;
 };
 
 // Resolves `path` (no query or fragment) written on the page shown from
@@ -142,10 +158,14 @@ UrlTarget ResolveUrl(const SiteInputs& in, const content::Page& page, const cont
                      : (cfg.default_language_at_root && lang == cfg.default_language) ? rest
                                                                                       : lang + "/" + rest;
   if (!lang.empty()) {
-    if (const content::Page* p = FindPageByUrl(*in.pages, rest, lang)) {
+    if (const content::Page* p = FindPageByUrl(*in.pages, rest, lang, cfg.translation_fallback)) {
       t.found = true;
       t.file = output::PageFile(lang, p->UrlIn(lang));
       t.page = t.file == out_path ? "this page" : p->key.empty() ? "the home page" : "page " + p->key;
+      return t;
+    }
+    if (const content::Page* p = FindPageByUrl(*in.pages, rest, lang, true)) {
+      t.unpublished = "page " + p->key + " is not written in '" + lang + "' (only in " + WrittenIn(*p) + ")";
       return t;
     }
   } else if (decoded.empty() || decoded == "index.html") {
@@ -255,7 +275,21 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
             }
         return broken("no page " + joined);
       }
-      const std::string target = output::PageFile(lang, linked->UrlIn(lang));
+      std::string target = output::PageFile(lang, linked->UrlIn(lang));
+      if (!content::PublishedIn(*linked, lang, in.config->translation_fallback)) {
+        // As Hugo's REF_NOT_FOUND: a ref finds pages of the page's language.
+        const std::string missing = "page " + cp.key + " is not written in '" + lang + "' (only in " +
+                                    WrittenIn(*linked) + ")";
+        if (!link.written.empty()) return broken(missing);
+        // A Markdown link leads to the page in a language it has: the
+        // default language, else the first the site lists.
+        const content::PageSource* to = linked->In(in.config->default_language);
+        if (!to) to = &linked->sources.front();
+        diags->Add({Severity::kWarning, link.pos,
+                    "link '" + url + "': " + missing + "; it leads to the '" + to->lang + "' page",
+                    std::string(lines->Line(link.pos.line)), 1, "missing-translation"});
+        target = output::PageFile(to->lang, to->url_key);
+      }
       keep(target, cp.key.empty() ? "the home page" : "page " + cp.key);
       return output::RelativeUrl(out_path, target) + frag;
     }
@@ -267,8 +301,9 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
     if (!target.found) {
       if (src.lang != lang) return url;  // reported where the page is in its own language
       diags->Add({Severity::kWarning, link.pos,
-                  std::string(link.is_image ? "image" : "link") + " '" + url +
-                      "' leads nowhere: no page, static/ file or page resource has that URL",
+                  std::string(link.is_image ? "image" : "link") + " '" + url + "' leads nowhere: " +
+                      (target.unpublished.empty() ? "no page, static/ file or page resource has that URL"
+                                                  : target.unpublished),
                   std::string(lines->Line(link.pos.line)), 1, "broken-link"});
       return url;
     }

@@ -82,6 +82,16 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
   auto add = [&](const content::Page& page) {
     if (const content::PageSource* s = fallbacks ? SourceFor(page, lang) : page.In(lang)) out.emplace_back(&page, s);
   };
+  // A section's children in `lang`, those of a subsection not published in
+  // it among them.
+  auto children = [&](auto& self, size_t section) -> void {
+    for (uint32_t c : tree.Children(section)) {
+      if (content::PublishedIn(pages[c], lang, fallbacks))
+        add(pages[c]);
+      else if (pages[c].is_list)
+        self(self, c);
+    }
+  };
   if (!list.taxonomy().empty() && list.term().empty()) {  // a taxonomy: its terms
     for (const content::Page& page : pages)
       if (page.taxonomy() == list.taxonomy() && !page.term().empty() && page.In(lang)) add(page);
@@ -90,10 +100,17 @@ std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const Si
       if (const content::PageSource* s = page.In(lang); s && page.taxonomy().empty() && UsesTerm(*s, list))
         out.emplace_back(&page, s);
   } else {
-    for (uint32_t c : tree.Children(p)) add(pages[c]);
+    children(children, p);
   }
   std::stable_sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return HugoBefore(*a.second, *b.second); });
   return out;
+}
+
+size_t SectionIn(const std::vector<content::Page>& pages, const SiteTree& tree, size_t p, std::string_view lang,
+                 bool fallbacks) {
+  size_t s = tree.Parent(p);
+  while (s != SiteTree::kNone && !content::PublishedIn(pages[s], lang, fallbacks)) s = tree.Parent(s);
+  return s;
 }
 
 size_t TermCount(const std::vector<content::Page>& pages, const content::Page& term_page, std::string_view lang) {
@@ -127,14 +144,15 @@ std::optional<size_t> PageLists::Order::Place(const content::Page* page) const {
   return *it;
 }
 
-PageLists::PageLists(const std::vector<content::Page>* pages) : pages_(pages), tree_(SiteTree::Build(*pages)) {}
+PageLists::PageLists(const std::vector<content::Page>* pages, bool fallbacks)
+    : pages_(pages), fallbacks_(fallbacks), tree_(SiteTree::Build(*pages)) {}
 
 const std::vector<Entry>* PageLists::Siblings(size_t section, std::string_view lang) {
   if (section == SiteTree::kNone) return nullptr;
   std::lock_guard<std::mutex> lock(mu_);
   auto it = siblings_.find(Key(section, lang));
   if (it == siblings_.end())
-    it = siblings_.emplace(Key(section, lang), ListEntries(*pages_, tree_, section, lang)).first;
+    it = siblings_.emplace(Key(section, lang), ListEntries(*pages_, tree_, section, lang, fallbacks_)).first;
   return &it->second;
 }
 
@@ -145,7 +163,7 @@ const PageLists::Order& PageLists::OrderOf(size_t section, std::string_view lang
   auto it = orders_.find(Key(section, lang));
   if (it != orders_.end()) return it->second;
   Order o;
-  for (const Entry& e : ListEntries(*pages_, tree_, section, lang))
+  for (const Entry& e : ListEntries(*pages_, tree_, section, lang, fallbacks_))
     if (!e.first->is_list) o.listing.push_back(e);
   o.by_page.resize(o.listing.size());
   for (size_t i = 0; i < o.listing.size(); ++i) o.by_page[i] = static_cast<uint32_t>(i);

@@ -61,10 +61,19 @@ std::string EntryText(const content::PageSource& src);
 
 /// The entries page `p` lists in `lang`: a section's children, a term's
 /// pages, a taxonomy's terms; in Hugo's order (a term's date is its newest
-/// page's). A page shown
-/// only through another language's text is listed when `fallbacks`.
+/// page's). A page shown only through another language's text is listed
+/// when `fallbacks` (SiteConfig::translation_fallback); without, a
+/// subsection not published in `lang` is not listed, and its pages of
+/// `lang` are listed in its place, as in Hugo, whose sections are each
+/// language's own.
 std::vector<Entry> ListEntries(const std::vector<content::Page>& pages, const SiteTree& tree, size_t p,
-                               std::string_view lang, bool fallbacks = true);
+                               std::string_view lang, bool fallbacks);
+
+/// Page `p`'s section in `lang`: the nearest section above it published in
+/// `lang` (content::PublishedIn); SiteTree::kNone for the home page and
+/// taxonomies.
+size_t SectionIn(const std::vector<content::Page>& pages, const SiteTree& tree, size_t p, std::string_view lang,
+                 bool fallbacks);
 
 /// The pages of `lang` whose source names `term` in `taxonomy`.
 size_t TermCount(const std::vector<content::Page>& pages, const content::Page& term_page, std::string_view lang);
@@ -95,11 +104,15 @@ class PageLists {
   };
 
   /// REQUIRES: `pages` outlives this, ordered by key (content::LoadContent's order).
-  explicit PageLists(const std::vector<content::Page>* pages);
+  /// `fallbacks`: SiteConfig::translation_fallback (see ListEntries).
+  PageLists(const std::vector<content::Page>* pages, bool fallbacks);
   PageLists(const PageLists&) = delete;
   PageLists& operator=(const PageLists&) = delete;
 
   const SiteTree& tree() const { return tree_; }
+  bool fallbacks() const { return fallbacks_; }
+  /// SectionIn: page `p`'s section in `lang`.
+  size_t SectionOf(size_t p, std::string_view lang) const { return SectionIn(*pages_, tree_, p, lang, fallbacks_); }
   /// ListEntries of `section` in `lang` (a sidebar's entries); nullptr for kNone.
   const std::vector<Entry>* Siblings(size_t section, std::string_view lang);
   /// The pages of `section` in `lang`, in order.
@@ -113,6 +126,7 @@ class PageLists {
  private:
   using Key = std::pair<size_t, std::string>;
   const std::vector<content::Page>* pages_;
+  bool fallbacks_;
   SiteTree tree_;
   // The threads ask at once; what one works out, the others wait for. Nodes
   // of a std::map do not move, so what is handed out stays put.

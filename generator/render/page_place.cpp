@@ -48,21 +48,23 @@ mstch::data PageDate(const std::string& day, std::string_view lang) {
   return d;
 }
 
-size_t SidebarSection(const std::vector<content::Page>& pages, const SiteTree& tree, const content::Page& page) {
+size_t SidebarSection(const std::vector<content::Page>& pages, PageLists& lists, const content::Page& page,
+                      std::string_view lang) {
   const size_t self = static_cast<size_t>(&page - pages.data());
-  size_t section = page.is_list && page.taxonomy().empty() ? self : tree.Parent(self);
+  size_t section = page.is_list && page.taxonomy().empty() ? self : lists.SectionOf(self, lang);
   return section != SiteTree::kNone && !pages[section].key.empty() ? section : SiteTree::kNone;
 }
 
-void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
+void SetPagePlace(const SiteInputs& in, PageLists& lists, const content::Page& page,
                   const content::PageSource& src, std::string_view lang, const std::string& file,
-                  const std::string& taxonomy_word, const std::vector<MenuItem>& main_menu,
-                  const std::vector<Entry>* siblings, mstch::data* data) {
+                  const std::string& taxonomy_word, const std::vector<Entry>* siblings, mstch::data* data) {
   const std::vector<content::Page>& pages = *in.pages;
+  const std::vector<MenuItem>& main_menu = lists.MainMenu(lang);
   const size_t self = static_cast<size_t>(&page - pages.data());
-  // Breadcrumbs: the sections above the page, below the home page.
+  // Breadcrumbs: the sections above the page in its language, below the home page.
   std::vector<size_t> up;
-  for (size_t s = tree.Parent(self); s != SiteTree::kNone && !pages[s].key.empty(); s = tree.Parent(s)) up.push_back(s);
+  for (size_t s = lists.SectionOf(self, lang); s != SiteTree::kNone && !pages[s].key.empty(); s = lists.SectionOf(s, lang))
+    up.push_back(s);
   mstch::data crumbs{mstch::data::type::list};
   if (!page.term().empty())  // a term's page: under its taxonomy's
     for (size_t i = 0; i < pages.size(); ++i)
@@ -74,7 +76,7 @@ void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Pag
   }
   data->set("breadcrumbs", crumbs);
   // The sidebar of the section the page is in (a section page: its own).
-  size_t section = SidebarSection(pages, tree, page);
+  size_t section = SidebarSection(pages, lists, page, lang);
   if (section != SiteTree::kNone && siblings) {
     mstch::data nav = Link(pages[section], *SourceFor(pages[section], lang), lang, file);
     nav.set("current", mstch::data(section == self));

@@ -17,9 +17,10 @@ namespace costsite::render {
 /// {iso, text}: a YYYY-MM-DD day and its text in `lang`.
 kainjow::mustache::data PageDate(const std::string& day, std::string_view lang);
 
-/// The section whose sidebar `page` shows (a section page: its own), or
-/// SiteTree::kNone when it shows none.
-size_t SidebarSection(const std::vector<content::Page>& pages, const SiteTree& tree, const content::Page& page);
+/// The section whose sidebar `page` shows in `lang` (a section page: its
+/// own), or SiteTree::kNone when it shows none.
+size_t SidebarSection(const std::vector<content::Page>& pages, PageLists& lists, const content::Page& page,
+                      std::string_view lang);
 
 /// The most pages a section sidebar lists: a section of more shows the
 /// window of its entries around the page, and a link to the section's list.
@@ -27,14 +28,14 @@ inline constexpr size_t kSidebarWindow = 50;
 
 /// Sets breadcrumbs, section_nav, menu_main, date, lastmod, tags,
 /// categories and params for `page` shown from `src` in `lang` at `file`.
-/// A term page's breadcrumb names its taxonomy `taxonomy_word`; `menu` is
-/// MenuEntries(pages, "main", lang), made once per language; `siblings` is
-/// ListEntries of SidebarSection(page) in `lang`, made once per section (a
-/// section of 5,000 pages would otherwise be listed and sorted 5,000 times).
-void SetPagePlace(const SiteInputs& in, const SiteTree& tree, const content::Page& page,
+/// A term page's breadcrumb names its taxonomy `taxonomy_word`; the main
+/// menu is `lists`' (made once per language); `siblings` is ListEntries of
+/// SidebarSection(page) in `lang`, made once per section (a section of
+/// 5,000 pages would otherwise be listed and sorted 5,000 times).
+void SetPagePlace(const SiteInputs& in, PageLists& lists, const content::Page& page,
                   const content::PageSource& src, std::string_view lang, const std::string& file,
-                  const std::string& taxonomy_word, const std::vector<MenuItem>& menu,
-                  const std::vector<Entry>* siblings, kainjow::mustache::data* data);
+                  const std::string& taxonomy_word, const std::vector<Entry>* siblings,
+                  kainjow::mustache::data* data);
 
 }  // namespace costsite::render
 

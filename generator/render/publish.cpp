@@ -157,7 +157,9 @@ std::vector<OutputFile> RedirectFiles(const SiteInputs& in, const std::set<std::
   std::set<std::string> taken;
   for (const content::Page& page : *in.pages)
     for (const std::string& lang : in.config->languages)
-      if (std::string file = output::PageFile(lang, page.UrlIn(lang)); aliases.count(file)) taken.insert(std::move(file));
+      if (std::string file = output::PageFile(lang, page.UrlIn(lang));
+          content::PublishedIn(page, lang, in.config->translation_fallback) && aliases.count(file))
+        taken.insert(std::move(file));
   // A file the site writes anyway (index.html, 404.html), or one whose path
   // would have to be a folder ("style.css/index.html").
   auto generated_at = [&](const std::string& path) {

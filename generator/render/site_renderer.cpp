@@ -156,7 +156,7 @@ struct PageRenderer::Impl {
 
   Impl(const SiteInputs& inputs, PageLists* site_lists)
       : in(inputs),
-        own_lists(site_lists ? nullptr : std::make_unique<PageLists>(inputs.pages)),
+        own_lists(site_lists ? nullptr : std::make_unique<PageLists>(inputs.pages, inputs.config->translation_fallback)),
         lists(site_lists ? site_lists : own_lists.get()) {
     reserved_ids = in.theme->ids;
     reserved_ids.emplace(figures::kSourcesId);
@@ -212,6 +212,8 @@ struct PageRenderer::Impl {
     return out;
   }
 
+  // Each language's version of the page; its home page where the page is
+  // not published (without translation_fallback), as Docsy's switcher does.
   mstch::data Languages(const content::Page& page, std::string_view lang, const std::string& file) {
     mstch::data list{mstch::data::type::list};
     for (const std::string& l : in.config->languages) {
@@ -219,7 +221,8 @@ struct PageRenderer::Impl {
       item.set("code", l);
       item.set("html_lang", content::HtmlLang(l));
       item.set("name", LangName(*in.theme, l));
-      item.set("url", output::RelativeUrl(file, output::PageFile(l, page.UrlIn(l))));
+      const bool published = content::PublishedIn(page, l, in.config->translation_fallback);
+      item.set("url", output::RelativeUrl(file, output::PageFile(l, published ? page.UrlIn(l) : std::string())));
       item.set("current", mstch::data(l == lang));
       item.set("translated", mstch::data(page.In(l) != nullptr));
       list.push_back(item);
@@ -300,7 +303,7 @@ struct PageRenderer::Impl {
   // and "next" ({title, url}) in `data`.
   void SetNeighbours(const content::Page& page, std::string_view lang, const std::string& file,
                      mstch::data* data) {
-    size_t section = tree().Parent(IndexOf(page));
+    size_t section = lists->SectionOf(IndexOf(page), lang);
     if (section == SiteTree::kNone) return;
     const PageLists::Order& order = lists->OrderOf(section, lang);
     const auto& listing = order.listing;
@@ -348,7 +351,7 @@ struct PageRenderer::Impl {
   // is not listed.
   std::vector<Listed> Listing(const content::Page& list_page, std::string_view lang) {
     std::vector<Listed> out;
-    for (const auto& [page, src] : ListEntries(*in.pages, tree(), IndexOf(list_page), lang)) {
+    for (const auto& [page, src] : ListEntries(*in.pages, tree(), IndexOf(list_page), lang, lists->fallbacks())) {
       const size_t term_count = page->term().empty() ? 0 : TermCount(*in.pages, *page, lang);
       if (!page->term().empty() && term_count == 0) continue;
       out.push_back({page, src, term_count});
@@ -538,8 +541,8 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   } else {
     impl_->SetNeighbours(page, l, out.path, &data);
   }
-  SetPagePlace(in, impl_->tree(), page, *src, l, out.path, taxonomy_word, impl_->lists->MainMenu(l),
-               impl_->lists->Siblings(SidebarSection(*in.pages, impl_->tree(), page), l), &data);
+  SetPagePlace(in, *impl_->lists, page, *src, l, out.path, taxonomy_word,
+               impl_->lists->Siblings(SidebarSection(*in.pages, *impl_->lists, page, l), l), &data);
   // The date the page's prices hold at: the site's pinned as_of, else the
   // newest price the page shows.
   std::string as_of = in.config->as_of;

@@ -374,6 +374,27 @@ TEST_CASE("The search index follows an edit once rewritten") {
   CHECK(ReadAll(f.out / "search-index.js").find("\"zebrafish\"") != std::string::npos);
 }
 
+TEST_CASE("serve publishes a page only in the languages it is written in without translation_fallback") {
+  Fixture f(2, 1, "translation_fallback: false\n");
+  WriteAll(f.src / "content/r9.zh.md", "---\ntitle: 报告 9\n---\n斑马鱼 `=m0.total`。\n");
+  REQUIRE(f.session->Update({"content/r9.zh.md"}).ok);
+  WriteAll(f.src / "content/r9.zh.md", "---\ntitle: 报告 9\n---\n斑马鱼，改过 `=m0.total`。\n");
+  UpdateReport r = f.session->Update({"content/r9.zh.md"});
+  INFO(r.errors);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.full);
+  CHECK(r.pages_rendered == 1);  // in Chinese only
+  CHECK(r.pages_total == 7);     // two reports and the home page in both languages, and r9
+  CHECK(f.Page("zh/r9/index.html").find("改过") != std::string::npos);
+  CHECK_FALSE(fs::exists(f.out / "en/r9/index.html"));
+  std::string error;
+  REQUIRE(f.session->WriteSearchIndex(&error));
+  const std::string index = ReadAll(f.out / "search-index.js");
+  CHECK(index.find("\"zh/r9/index.html\"") != std::string::npos);
+  CHECK(index.find("r9/index.html") == index.rfind("r9/index.html"));
+  CHECK(index.find("[\"en\",\"\"") == std::string::npos);  // no entry without a page
+}
+
 TEST_CASE("A model file read by a model in another file: only the named file is read, and the pages are a fresh build's") {
   // m4 (pricing/m4.yaml) reads m0 (pricing/m0.yaml); r5 shows m4.
   Fixture f(6, 4);

@@ -80,6 +80,19 @@ TEST_CASE("ParseSiteConfig rejects a default language outside the list and bad c
   CHECK(none.Sorted()[0].message == "'languages' must be a non-empty list such as [zh, en]");
 }
 
+TEST_CASE("ParseSiteConfig reads translation_fallback: true unless set") {
+  Diagnostics diags;
+  CHECK(ParseSiteConfig("site.yaml", "title: T\n", &diags).translation_fallback);
+  CHECK_FALSE(ParseSiteConfig("site.yaml", "title: T\ntranslation_fallback: false\n", &diags).translation_fallback);
+  CHECK_FALSE(diags.HasErrors());
+  ParseSiteConfig("site.yaml", "title: T\ntranslation_fallback: sometimes\n", &diags);
+  auto all = diags.Sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].pos.line == 2);
+  CHECK(all[0].pos.col == 23);
+  CHECK(all[0].message == "'translation_fallback' must be true or false");
+}
+
 TEST_CASE("An unknown setting names the one meant, as Hugo spells it or mistyped") {
   Diagnostics diags;
   ParseSiteConfig("site.yaml", "title: T\nbaseURL: https://x.example\nmonth_hour: 700\nDefault-Language: zh\ncolour: red\n",

@@ -46,9 +46,9 @@ std::vector<content::Page> Site() {
 TEST_CASE("A section lists its own pages and subsections in Hugo's order") {
   auto pages = Site();
   SiteTree tree = SiteTree::Build(pages);
-  CHECK(Titles(ListEntries(pages, tree, 0, "en")) == std::vector<std::string>{"Docs", "About", "Loose"});
-  CHECK(Titles(ListEntries(pages, tree, 2, "en")) == std::vector<std::string>{"First", "Reference", "New", "Old"});
-  CHECK(Titles(ListEntries(pages, tree, 6, "en")) == std::vector<std::string>{"Deep"});
+  CHECK(Titles(ListEntries(pages, tree, 0, "en", true)) == std::vector<std::string>{"Docs", "About", "Loose"});
+  CHECK(Titles(ListEntries(pages, tree, 2, "en", true)) == std::vector<std::string>{"First", "Reference", "New", "Old"});
+  CHECK(Titles(ListEntries(pages, tree, 6, "en", true)) == std::vector<std::string>{"Deep"});
   CHECK(tree.Parent(7) == 6);
   CHECK(tree.Parent(6) == 2);
   CHECK(tree.Parent(0) == SiteTree::kNone);
@@ -58,6 +58,38 @@ TEST_CASE("A section lists its own pages and subsections in Hugo's order") {
   CHECK(children(6) == std::vector<uint32_t>{7});
   CHECK(children(7).empty());
   CHECK(children(8).empty());
+}
+
+// A source of `page` in `lang`.
+void AddSource(content::Page* page, const std::string& lang, const std::string& title, int weight = 0) {
+  content::PageSource s;
+  s.lang = lang;
+  s.url_key = page->key;
+  s.front.title = title;
+  s.front.weight = weight;
+  page->sources.push_back(s);
+}
+
+TEST_CASE("Without fallbacks a language lists its own pages and those of a section it lacks in its place") {
+  auto pages = Site();                       // every page in English
+  AddSource(&pages[0], "zh", "首页");
+  AddSource(&pages[2], "zh", "文档", 1);      // docs
+  AddSource(&pages[4], "zh", "新", 2);        // docs/b-new
+  AddSource(&pages[7], "zh", "深", 1);        // docs/ref/deep/x, in docs/ref: no Chinese section page
+  SiteTree tree = SiteTree::Build(pages);
+  CHECK(Titles(ListEntries(pages, tree, 0, "zh", false)) == std::vector<std::string>{"文档"});
+  CHECK(Titles(ListEntries(pages, tree, 2, "zh", false)) == std::vector<std::string>{"深", "新"});
+  CHECK(Titles(ListEntries(pages, tree, 2, "en", false)) == std::vector<std::string>{"First", "Reference", "New", "Old"});
+  // With fallbacks, every page is listed in its English text.
+  CHECK(Titles(ListEntries(pages, tree, 2, "zh", true)) == std::vector<std::string>{"First", "新", "Reference", "Old"});
+  CHECK(SectionIn(pages, tree, 7, "zh", false) == 2);
+  CHECK(SectionIn(pages, tree, 7, "en", false) == 6);
+  CHECK(SectionIn(pages, tree, 7, "zh", true) == 6);
+  CHECK(SectionIn(pages, tree, 0, "zh", false) == SiteTree::kNone);
+  PageLists lists(&pages, false);
+  std::vector<std::string> titles;
+  for (const Entry& e : lists.OrderOf(lists.SectionOf(7, "zh"), "zh").listing) titles.push_back(e.second->front.title);
+  CHECK(titles == std::vector<std::string>{"深", "新"});
 }
 
 TEST_CASE("Lists show linkTitle and fall back to the page's own summary") {
@@ -88,7 +120,7 @@ TEST_CASE("A menu lists the pages that name it, by weight") {
 
 TEST_CASE("Lists worked out once are shared by threads, and worked out again when the pages change") {
   auto pages = Site();
-  PageLists lists(&pages);
+  PageLists lists(&pages, true);
   // Four threads ask for the same lists at once: each gets the one list.
   std::vector<const PageLists::Order*> orders(4);
   std::vector<const std::vector<Entry>*> siblings(4);
