@@ -1,5 +1,9 @@
 #include "app/site_render.h"
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+
 #include "app/site_checks.h"
 #include "base/today.h"
 #include "markdown/cost_drift.h"
@@ -68,16 +72,26 @@ void RenderPage(render::PageRenderer& renderer, const render::SiteInputs& in, si
   // renderer makes of each source in its own language.
   std::vector<markdown::PageCostRefs> refs(page.sources.size());
   std::vector<bool> have(page.sources.size(), false);
+  // A text also shown in a language it lacks (translation_fallback) reports
+  // its problems once, not once for every language it is shown in.
+  const bool fallbacks = std::any_of(langs.begin(), langs.end(), [&](const std::string& l) {
+    return !page.In(l) && content::PublishedIn(page, l, in.config->translation_fallback);
+  });
+  Diagnostics shown;
   for (size_t l = 0; l < langs.size(); ++l) {
     if (!content::PublishedIn(page, langs[l], in.config->translation_fallback)) continue;  // files[l] stays empty
     const content::PageSource* own = page.In(langs[l]);
     size_t si = own ? static_cast<size_t>(own - page.sources.data()) : 0;
     std::function<void(render::OutputFile&)> more;
     if (later) more = [&](render::OutputFile& file) { later(l, file); };
-    files[l] = renderer.Render(page, langs[l], diags, own ? &refs[si] : nullptr, more);
+    files[l] = renderer.Render(page, langs[l], fallbacks ? &shown : diags, own ? &refs[si] : nullptr, more);
     if (own) have[si] = true;
     done(l, files[l]);
   }
+  std::set<std::tuple<Severity, std::string, int, int, std::string>> seen;
+  diags->MergeIf(shown, [&](const Diagnostic& d) {
+    return seen.emplace(d.severity, d.pos.path, d.pos.line, d.pos.col, d.message).second;
+  });
   // Sources in a language the site does not list are parsed here.
   for (size_t si = 0; si < page.sources.size(); ++si)
     if (!have[si])

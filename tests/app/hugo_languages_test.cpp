@@ -208,5 +208,20 @@ TEST_CASE("A site.yaml site shows a missing translation in another language unle
   CHECK_FALSE(Has(home, "只有中文"));
 }
 
+TEST_CASE("A page shown in a language it lacks reports the problems of its text once") {
+  TempDir tmp;
+  const fs::path src = WriteSuffixSite(tmp.path() / "src", "");
+  WriteAll(src / "content/reports/only.zh.md", "---\ntitle: 只有中文\n---\n见 [别处](nothere.md) 和 {{< nosuch >}}。\n");
+  CliResult r = Costsite("check --source " + src.string());
+  INFO(r.output);
+  CHECK(r.exit_code == 1);
+  const std::string error = "content/reports/only.zh.md:4:3: error: broken link 'nothere.md': no page content/reports/nothere.md\n";
+  CHECK(Has(r.output, error));
+  CHECK(r.output.find(error) == r.output.rfind(error));
+  const std::string warning = "content/reports/only.zh.md:4:22: warning: unknown shortcode 'nosuch'";
+  CHECK(Has(r.output, warning));
+  CHECK(r.output.find(warning) == r.output.rfind(warning));
+}
+
 }  // namespace
 }  // namespace costsite
