@@ -331,7 +331,8 @@ void GenaiReader::AddPart(const JsonValue& m, const std::string& model, const st
   // The catalog's set in force gives every price of its time; a cache price
   // the set before gave and this one does not is not offered any more.
   for (size_t k = 1; k < values.size(); ++k) {
-    for (const auto& [name, value] : values[k - 1].variants) {
+    for (const auto& variant : values[k - 1].variants) {
+      const std::string& name = variant.first;
       auto given = [&](const auto& v) { return v.first == name; };
       if (std::none_of(values[k].variants.begin(), values[k].variants.end(), given)) values[k].inherit_given = true;
     }
