@@ -1,13 +1,49 @@
 #include "cost/affine.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <iterator>
+#include <span>
+#include <string_view>
 
 namespace costsite::cost {
 
-Symbol MakeSymbol(std::string name) {
+namespace {
+
+uint64_t HashOf(std::string_view name) {
   uint64_t h = 14695981039346656037ull;  // FNV-1a: stable across runs, so terms sort the same way
   for (unsigned char c : name) h = (h ^ c) * 1099511628211ull;
-  return std::make_shared<const NoiseSymbol>(NoiseSymbol{h, std::move(name)});
+  return h;
+}
+
+// The inputs of `s`: its factors, or itself.
+std::span<const Symbol> InputsOf(const Symbol& s) { return s->factors.empty() ? std::span(&s, 1) : std::span(s->factors); }
+
+// The symbol of the product of `inputs` (in symbol order, two or more).
+Symbol ProductSymbol(std::vector<Symbol> inputs) {
+  std::string name;
+  for (const Symbol& f : inputs) {
+    if (!name.empty()) name += kProductSeparator;
+    name += f->name;
+  }
+  uint64_t h = HashOf(name);
+  return std::make_shared<const NoiseSymbol>(NoiseSymbol{h, std::move(name), std::move(inputs)});
+}
+
+}  // namespace
+
+Symbol MakeSymbol(std::string name) {
+  if (name.find(kProductSeparator) == std::string::npos)
+    return std::make_shared<const NoiseSymbol>(NoiseSymbol{HashOf(name), std::move(name), {}});
+  std::vector<Symbol> inputs;
+  for (size_t at = 0; at <= name.size();) {
+    size_t end = std::min(name.find(kProductSeparator, at), name.size());
+    inputs.push_back(MakeSymbol(name.substr(at, end - at)));
+    at = end + 1;
+  }
+  std::sort(inputs.begin(), inputs.end(), [](const Symbol& x, const Symbol& y) { return CompareSymbols(x, y) < 0; });
+  return ProductSymbol(std::move(inputs));
 }
 
 int CompareSymbols(const Symbol& a, const Symbol& b) {
@@ -50,10 +86,129 @@ AffineForm Combine(const AffineForm& a, const Decimal& ka, const AffineForm& b, 
 AffineForm Scale(const AffineForm& a, const Decimal& k) { return Combine(a, k, AffineForm{}, Decimal(0)); }
 
 AffineForm Multiply(const AffineForm& a, const AffineForm& b) {
-  // (a0 + α)(b0 + β) = a0·b0 + a0·β + b0·α + α·β, with |α·β| <= rad(a)·rad(b).
+  // (a0 + α)(b0 + β) = a0·b0 + a0·β + b0·α + α·β, with α = Σ aᵢεᵢ + ea·η.
   AffineForm out = Combine(a, b.centre, b, a.centre, -(a.centre * b.centre));
-  out.error += a.Radius() * b.Radius();
+  Decimal ra = a.Radius() - a.error, rb = b.Radius() - b.error;  // Σ |aᵢ|, Σ |bⱼ|
+  out.error += a.error * (rb + b.error) + b.error * ra;          // the parts of α·β with an η
+  if (a.terms.size() * b.terms.size() > kMaxProductTerms) {
+    out.error += ra * rb;
+    return out;
+  }
+  // Σ aᵢ·bⱼ·εᵢεⱼ: a product of different inputs is a symbol of its own; a
+  // square εᵢ² is in [0, 1], so aᵢ·bᵢ·εᵢ² is aᵢbᵢ/2 ± |aᵢbᵢ|/2; any other
+  // (an input twice among more, too many inputs) is only bounded.
+  static const Decimal kHalf = *Decimal::Parse("0.5");
+  AffineForm products;
+  for (const AffineTerm& x : a.terms) {
+    for (const AffineTerm& y : b.terms) {
+      Decimal coef = x.coef * y.coef;
+      if (CompareSymbols(x.symbol, y.symbol) == 0) {
+        Decimal half = coef * kHalf;
+        products.error += half.Abs();
+        products.centre += half;
+        continue;
+      }
+      std::span<const Symbol> p = InputsOf(x.symbol), q = InputsOf(y.symbol);
+      std::vector<Symbol> inputs;
+      inputs.reserve(p.size() + q.size());
+      std::merge(p.begin(), p.end(), q.begin(), q.end(), std::back_inserter(inputs),
+                 [](const Symbol& l, const Symbol& r) { return CompareSymbols(l, r) < 0; });
+      bool repeated = std::adjacent_find(inputs.begin(), inputs.end(), [](const Symbol& l, const Symbol& r) {
+                        return CompareSymbols(l, r) == 0;
+                      }) != inputs.end();
+      if (repeated || inputs.size() > kMaxFactors) products.error += coef.Abs();
+      else products.terms.push_back({ProductSymbol(std::move(inputs)), std::move(coef)});
+    }
+  }
+  std::stable_sort(products.terms.begin(), products.terms.end(),
+                   [](const AffineTerm& x, const AffineTerm& y) { return CompareSymbols(x.symbol, y.symbol) < 0; });
+  std::vector<AffineTerm> merged;  // εᵢεⱼ and εⱼεᵢ are one symbol
+  for (AffineTerm& t : products.terms) {
+    if (!merged.empty() && CompareSymbols(merged.back().symbol, t.symbol) == 0) merged.back().coef += t.coef;
+    else merged.push_back(std::move(t));
+  }
+  std::erase_if(merged, [](const AffineTerm& t) { return t.coef.IsZero(); });
+  products.terms = std::move(merged);
+  return Combine(out, Decimal(1), products, Decimal(1));
+}
+
+namespace {
+
+// The inputs of a form's terms, each term as the set of them it multiplies
+// (a bit per input): nullopt when no term is a product (the form is affine)
+// or when there are more than kMaxCornerInputs inputs.
+struct Corners {
+  size_t inputs = 0;
+  std::vector<uint32_t> masks;  // per term of each form, in order
+};
+std::optional<Corners> CornersOf(std::initializer_list<const AffineForm*> forms) {
+  bool product = false;
+  std::vector<Symbol> inputs;
+  for (const AffineForm* f : forms)
+    for (const AffineTerm& t : f->terms) {
+      product = product || !t.symbol->factors.empty();
+      for (const Symbol& s : InputsOf(t.symbol)) inputs.push_back(s);
+    }
+  if (!product) return std::nullopt;
+  auto less = [](const Symbol& l, const Symbol& r) { return CompareSymbols(l, r) < 0; };
+  std::sort(inputs.begin(), inputs.end(), less);
+  inputs.erase(std::unique(inputs.begin(), inputs.end(),
+                           [](const Symbol& l, const Symbol& r) { return CompareSymbols(l, r) == 0; }),
+               inputs.end());
+  if (inputs.size() > kMaxCornerInputs) return std::nullopt;
+  Corners out;
+  out.inputs = inputs.size();
+  for (const AffineForm* f : forms)
+    for (const AffineTerm& t : f->terms) {
+      uint32_t mask = 0;
+      for (const Symbol& s : InputsOf(t.symbol))
+        mask |= 1u << (std::lower_bound(inputs.begin(), inputs.end(), s, less) - inputs.begin());
+      out.masks.push_back(mask);
+    }
   return out;
+}
+
+// Σ coefᵢ·Πεⱼ at the corner where the inputs in `corner` are −1 and the
+// others +1, for the terms [first, first + terms.size()) of `masks`.
+Decimal AtCorner(const std::vector<AffineTerm>& terms, const uint32_t* masks, uint32_t corner) {
+  Decimal v;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (std::popcount(masks[i] & corner) % 2) v -= terms[i].coef;
+    else v += terms[i].coef;
+  }
+  return v;
+}
+
+}  // namespace
+
+std::pair<Decimal, Decimal> Range(const AffineForm& f) {
+  std::optional<Corners> c = CornersOf({&f});
+  if (!c) {
+    Decimal r = f.Radius();
+    return {f.centre - r, f.centre + r};
+  }
+  // Each corner in doubles first; then exactly, only the corners within
+  // rounding of the least and the greatest (nearly always one each).
+  const uint32_t n = 1u << c->inputs;
+  std::vector<double> coef(f.terms.size());
+  double scale = 0;
+  for (size_t i = 0; i < f.terms.size(); ++i) coef[i] = f.terms[i].coef.ToDouble(), scale += std::abs(coef[i]);
+  std::vector<double> at(n);
+  for (uint32_t k = 0; k < n; ++k) {
+    double v = 0;
+    for (size_t i = 0; i < coef.size(); ++i) v += std::popcount(c->masks[i] & k) % 2 ? -coef[i] : coef[i];
+    at[k] = v;
+  }
+  const auto [low, high] = std::minmax_element(at.begin(), at.end());
+  const double slack = scale * 1e-9;
+  std::optional<Decimal> lo, hi;
+  for (uint32_t k = 0; k < n; ++k) {
+    if (at[k] > *low + slack && at[k] < *high - slack) continue;
+    Decimal v = AtCorner(f.terms, c->masks.data(), k);
+    if (at[k] <= *low + slack && (!lo || v < *lo)) lo = v;
+    if (at[k] >= *high - slack && (!hi || v > *hi)) hi = v;
+  }
+  return {f.centre + *lo - f.error, f.centre + *hi + f.error};
 }
 
 AffineForm Reciprocal(const AffineForm& a, const Decimal& lo, const Decimal& hi) {
@@ -117,6 +272,25 @@ Decimal RootOf(const Decimal& a0, const Decimal& b0, const std::vector<Pair>& pa
 }  // namespace
 
 std::optional<std::pair<Decimal, Decimal>> QuotientRange(const AffineForm& a, const AffineForm& b) {
+  if (std::optional<Corners> c = CornersOf({&a, &b})) {
+    // At each corner the numerator is na ± ea and the denominator nb ± eb,
+    // of one sign throughout: the quotient's least and greatest there are
+    // at the numerator's ends over one or the other end of the denominator.
+    const auto [b_lo, b_hi] = Range(b);
+    if (b_lo <= Decimal(0) && b_hi >= Decimal(0)) return std::nullopt;
+    std::optional<Decimal> lo, hi;
+    for (uint32_t k = 0; k < (1u << c->inputs); ++k) {
+      Decimal na = a.centre + AtCorner(a.terms, c->masks.data(), k);
+      Decimal nb = b.centre + AtCorner(b.terms, c->masks.data() + a.terms.size(), k);
+      for (const Decimal& num : {na - a.error, na + a.error})
+        for (const Decimal& den : {nb - b.error, nb + b.error}) {
+          Decimal q = num / den;
+          if (!lo || q < *lo) lo = q;
+          if (!hi || q > *hi) hi = q;
+        }
+    }
+    return std::make_pair(*lo, *hi);
+  }
   if (a.terms.size() + b.terms.size() + 2 > kMaxQuotientSymbols) return std::nullopt;
   std::vector<Pair> pairs;
   size_t i = 0, j = 0;

@@ -27,9 +27,9 @@ AffineForm FormOf(const Interval& x) {
 // names an input. A form whose inputs all cancelled is an exact number.
 // `also`, when given, is one more range known to hold the value.
 Interval Tighten(Interval plain, AffineForm form, const std::optional<std::pair<Decimal, Decimal>>& also = {}) {
-  Decimal radius = form.Radius();
-  if (radius.IsZero()) return Interval(form.centre);
-  Decimal lo = Max(plain.lo, form.centre - radius), hi = Min(plain.hi, form.centre + radius);
+  if (form.terms.empty() && form.error.IsZero()) return Interval(form.centre);
+  auto [low, high] = Range(form);
+  Decimal lo = Max(plain.lo, low), hi = Min(plain.hi, high);
   if (also) lo = Max(lo, also->first), hi = Min(hi, also->second);
   if (hi < lo) lo = hi = (lo + hi) / Decimal(2);  // both hold the value: they differ by rounding only
   Interval out(std::move(lo), std::move(hi));
@@ -92,7 +92,7 @@ std::optional<Interval> Divide(const Interval& a, const Interval& b) {
   if (!Tracked(a, b)) return plain;
   if (b.IsPoint()) return Tighten(std::move(plain), Scale(FormOf(a), Decimal(1) / b.lo));
   if (a.form && b.form) {
-    if (auto k = ProportionOf(*b.form, *a.form)) return Interval(Decimal(1) / *k);  // a / (k·a)
+    if (auto k = ProportionOf(*a.form, *b.form)) return Interval(*k);  // (k·b) / b
   }
   // The form carried on is a linearisation (sound, so later steps keep the
   // inputs' correlation); the range shown is, in addition, narrowed to the
