@@ -315,6 +315,12 @@ void Engine::FollowsFrom(const Located& src, size_t offset, size_t length, const
 }
 
 void Engine::Fail(const Node& at, const Scope& s, std::string message, std::string code) {
+  // A value that only a scenario makes (its params give a zero divisor) is
+  // an error at a formula the base case evaluates fine: the message says where.
+  if (code == "division-by-zero" && !s.scenario.empty() && s.origin.scenario.empty()) {
+    const ModelDef& d = *models_[s.model]->def;
+    message += " in scenario '" + s.scenario + "' of model '" + d.id + "'";
+  }
   Report(*s.src, at.offset, at.length, std::move(message), std::move(code));
 }
 

@@ -96,6 +96,11 @@ struct Scope {
   Origin origin;
 };
 
+/// The name of the uncertain input a range written in a formula is:
+/// "model|param[scenario]@offset" for a scenario's override of a param,
+/// "model|item.quantity@offset" for an item's quantity, and so on.
+std::string RangeSource(const std::string& model, const Origin& o, size_t offset);
+
 /// Every formula of `d`, scenarios', rules' and expectations' included.
 std::vector<const Located*> FormulasOf(const ModelDef& d);
 
@@ -306,6 +311,10 @@ class Engine {
   std::optional<Value> EvalCall(const Node& n, Scope& s);
   std::optional<Value> EvalMath(const Node& n, Scope& s, std::vector<Value>& args);
   std::optional<Value> EvalUnitCall(const Node& n, Scope& s);
+  /// `result` of call `n` (a step that is not linear) of `args`, as an input
+  /// of its own (Derived): named by its arguments, else by its place and scenario.
+  Interval Named(const Interval& result, const Node& n, const Scope& s, std::string_view step,
+                 std::span<const Interval* const> args);
   std::optional<Value> Number(const Node& n, Scope& s, const Value& v, std::string_view what);
   bool Same(const Node& at, Scope& s, const Value& a, const Value& b, std::string_view verb);
   std::optional<Value> Fx(const Node& at, Scope& s, const Value& v, const std::string& currency);

@@ -13,15 +13,6 @@ namespace {
 
 std::string RangeText(const Interval& v) { return v.lo.ToString() + " to " + v.hi.ToString(); }
 
-// The name of the uncertain input a range written in a formula is:
-// "model|param[scenario]@offset" for a scenario's override of a param,
-// "model|item.quantity@offset" for an item's quantity, and so on.
-std::string RangeSource(const std::string& model, const Origin& o, size_t offset) {
-  std::string name = model + "|" + std::string(o.id);
-  if (!o.part.empty()) name += "." + std::string(o.part);
-  if (!o.scenario.empty()) name += "[" + std::string(o.scenario) + "]";
-  return name + "@" + std::to_string(offset);
-}
 
 
 // The count nouns of a unit as written, each with the power it has: "gpus/
@@ -111,6 +102,14 @@ std::optional<Unit> WithCounts(const std::optional<Unit>& display, const CountTe
 // nullopt when an operand with a unit was not written with one, or a kind
 // would be measured by more than two terms, or raised to a power. Money drops the count nouns it is multiplied
 // by: 2 GPUs × 3 USD/h is 6 USD/h, such a price being per GPU.
+// Two or more kinds besides time (USD/B, B/request is one: counts have no
+// dimension): a unit made of canonical units reads as nobody wrote it.
+bool MixesMeasures(const Dimension& dim) {
+  int kinds = 0;
+  for (int b = 0; b < kBaseDimCount; ++b) kinds += b != kTime && dim.exp[b] != 0;
+  return kinds >= 2;
+}
+
 std::optional<Unit> ComposedUnit(const Value& l, const Value& r, char op, const Dimension& dim,
                                  const UnitTable& units, bool* cancelled = nullptr) {
   struct Term {
@@ -221,6 +220,13 @@ bool IsMeasureRatio(const Value& v, const UnitTable& units) {
 }
 
 }  // namespace
+
+std::string RangeSource(const std::string& model, const Origin& o, size_t offset) {
+  std::string name = model + "|" + std::string(o.id);
+  if (!o.part.empty()) name += "." + std::string(o.part);
+  if (!o.scenario.empty()) name += "[" + std::string(o.scenario) + "]";
+  return name + "@" + std::to_string(offset);
+}
 
 std::optional<Value> Engine::Number(const Node& n, Scope& s, const Value& v, std::string_view what) {
   if (!v.is_bool) return v;
@@ -480,6 +486,11 @@ std::optional<Value> Engine::CombineBinary(const Node& n, Scope& s, Value left) 
   else if (l->display && l->dim == out.dim) out.display = l->display;
   else if (r->display && r->dim == out.dim && op == "*") out.display = r->display;
   else out.display = PerTimeUnit(out.dim, *l, *r, units_);
+  // Money per time per a measure reads in the operands' terms: 10,551 USD/month
+  // over 600 TiB is 17.59 USD/month/TiB, where the canonical unit made it
+  // 0.000000000016 USD/B/month.
+  if (out.display && MixesMeasures(out.dim))
+    if (auto c = ComposedUnit(*l, *r, op[0], out.dim, units_)) out.display = std::move(c);
   if (!out.display && !out.dim.IsNone()) out.display = ComposedUnit(*l, *r, op[0], out.dim, units_);
   // The count nouns must come out too: 3 nodes × 8 gpus/node is 24 GPUs,
   // not 24 nodes, though both have no dimension.

@@ -40,6 +40,14 @@ Interval Abs(const Interval& x) {
 
 }  // namespace
 
+Interval Engine::Named(const Interval& result, const Node& n, const Scope& s, std::string_view step,
+                       std::span<const Interval* const> args) {
+  if (result.IsPoint() || result.form) return result;
+  std::string place = RangeSource(models_[s.model]->def->id, s.origin, n.offset) + "{" + s.scenario + "}";
+  if (step.empty()) return Derived(result, place, {}, place);
+  return Derived(result, step, args, place);
+}
+
 std::optional<Value> Engine::EvalPower(const Node& n, Scope& s, const Value& b, const Value& e) {
   if (!e.dim.IsNone() || !e.v.IsPoint()) {
     Fail(*n.args[1], s, "the exponent must be a single plain number", "unit-mismatch");
@@ -66,7 +74,8 @@ std::optional<Value> Engine::EvalPower(const Node& n, Scope& s, const Value& b, 
     Fail(n, s, b.v.Contains(Decimal(0)) ? "division by zero" : "number too large", "division-by-zero");
     return std::nullopt;
   }
-  out.v = *v;
+  const Interval* of[] = {&b.v};
+  out.v = Named(*v, n, s, "^" + e.v.lo.ToString(), of);
   return out;
 }
 
@@ -120,7 +129,10 @@ std::optional<Value> Engine::EvalUnitCall(const Node& n, Scope& s) {
            "unit-mismatch");
       return std::nullopt;
     }
-    x->v = n.name == "ceil" ? Interval(x->v.lo.Ceil(), x->v.hi.Ceil()) : Interval(x->v.lo.Floor(), x->v.hi.Floor());
+    const Interval arg = x->v;
+    const Interval* of[] = {&arg};
+    x->v = Named(n.name == "ceil" ? Interval(arg.lo.Ceil(), arg.hi.Ceil()) : Interval(arg.lo.Floor(), arg.hi.Floor()),
+                 n, s, n.name, of);
     if (x->display && x->display->text == "%") x->display.reset();
     return x;
   }
@@ -144,8 +156,10 @@ std::optional<Value> Engine::EvalUnitCall(const Node& n, Scope& s) {
   }
   if (rounding) {
     Interval in = InUnit(*x, unit);
+    const Interval arg = x->v;
+    const Interval* of[] = {&arg};
     in = n.name == "ceil" ? Interval(in.lo.Ceil(), in.hi.Ceil()) : Interval(in.lo.Floor(), in.hi.Floor());
-    x->v = in * Interval(unit.scale);
+    x->v = Named(in * Interval(unit.scale), n, s, n.name + "/" + unit.scale.ToString(), of);
     x->display = unit;
     return x;
   }
@@ -187,7 +201,9 @@ std::optional<Value> Engine::EvalTiered(const Node& n, Scope& s) {
     return std::nullopt;
   }
   Interval in_by = *Divide(q->v, Interval(tiers->by.scale));
-  out.v = TieredCharge(*tiers, in_by) * Interval(found.unit.scale * tiers->by.scale);
+  // A charge names its price by where the call is: the tiers are not in the name.
+  const Interval* of[] = {&q->v};
+  out.v = Named(TieredCharge(*tiers, in_by) * Interval(found.unit.scale * tiers->by.scale), n, s, "", of);
   out.dim = *Multiply(found.dim, tiers->by.dim);
   return out;
 }
@@ -251,6 +267,13 @@ std::optional<Value> Engine::EvalMath(const Node& n, Scope& s, std::vector<Value
     return std::nullopt;
   }
   Value out = args[0];
+  std::string step = f;  // what the result is a function of, besides the arguments
+  auto named = [&](Value v) {
+    std::vector<const Interval*> of;
+    for (const Value& a : args) of.push_back(&a.v);
+    v.v = Named(v.v, n, s, step, of);
+    return v;
+  };
   if (f == "min" || f == "max" || f == "sum") {
     for (size_t i = 1; i < args.size(); ++i) {
       if (!Same(*n.args[i], s, out, args[i], f == "sum" ? "add" : "compare")) return std::nullopt;
@@ -260,7 +283,7 @@ std::optional<Value> Engine::EvalMath(const Node& n, Scope& s, std::vector<Value
       if (f == "max") out.v = Interval(Max(out.v.lo, b.lo), Max(out.v.hi, b.hi));
       if (!out.display) out.display = args[i].display;
     }
-    if (f != "npv") return out;
+    if (f != "npv") return named(std::move(out));
   }
   if (f == "abs") out.v = Abs(out.v);
   if (f == "lo") out.v = Interval(out.v.lo);
@@ -292,6 +315,7 @@ std::optional<Value> Engine::EvalMath(const Node& n, Scope& s, std::vector<Value
     }
     Unit unit = out.display.value_or(Unit{Decimal(1), out.dim, "", {}});
     out.v = Round(InUnit(out, unit), digits) * Interval(unit.scale);
+    step += "/" + unit.scale.ToString();
   }
   if (f == "npv") {
     const Value& rate = args[0];
@@ -307,7 +331,7 @@ std::optional<Value> Engine::EvalMath(const Node& n, Scope& s, std::vector<Value
       growth = growth * factor;
     }
   }
-  return out;
+  return named(std::move(out));
 }
 
 }  // namespace costsite::cost

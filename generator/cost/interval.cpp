@@ -56,6 +56,33 @@ Interval Uncertain(const Interval& range, std::string source) {
   return out;
 }
 
+Interval Derived(Interval result, std::string_view step, std::span<const Interval* const> args,
+                 std::string_view place) {
+  if (result.IsPoint() || result.form) return result;
+  std::string name(step);
+  name += '(';
+  for (const Interval* a : args) {
+    if (a != args.front()) name += ';';
+    if (a->IsPoint()) {
+      name += a->lo.ToString();
+      continue;
+    }
+    if (!a->form || !a->form->error.IsZero()) {  // fresh noise: this step's result is its own
+      name = place;
+      name += '(';
+      break;
+    }
+    name += a->form->centre.ToString();
+    for (const AffineTerm& t : a->form->terms) {
+      name += ' ';
+      for (char c : t.symbol->name) name += c == kProductSeparator ? '*' : c;  // one symbol, not a product
+      name += ':' + t.coef.ToString();
+    }
+  }
+  name += ")=" + result.lo.ToString() + ".." + result.hi.ToString();
+  return Uncertain(result, std::move(name));
+}
+
 Interval operator+(const Interval& a, const Interval& b) {
   Interval plain(a.lo + b.lo, a.hi + b.hi);
   if (!Tracked(a, b)) return plain;

@@ -14,6 +14,8 @@
 
 #include <memory>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -78,6 +80,19 @@ class IntervalEnds {
 /// "model|param@0"): every range made from it shares its uncertainty. A point
 /// is returned as it is.
 Interval Uncertain(const Interval& range, std::string source);
+
+/// `result`, a range a step that is not linear made of `args` (`ceil`, `min`,
+/// `round`, `sqrt`, a tiered charge…), as an uncertain input of its own, so
+/// that a figure holding it cancels with itself (`nodes - nodes` is 0, and
+/// `total / total` is 1 for `total = nodes × rate`). Its name is `step` with
+/// the arguments' forms and the result's ends when every argument is a number
+/// or exact in named inputs: the same step of the same inputs is one value,
+/// so the figure of two scenarios that compute it alike is one input too.
+/// Otherwise (an argument with fresh noise) the name is `place`, where and in
+/// which scenario the step is, which no other value has. A point, or a range
+/// that already names its inputs, is returned as it is.
+Interval Derived(Interval result, std::string_view step, std::span<const Interval* const> args,
+                 std::string_view place);
 
 Interval operator+(const Interval& a, const Interval& b);
 Interval operator-(const Interval& a, const Interval& b);

@@ -82,5 +82,67 @@ figures:
   CHECK(run->Show("m", "down") == "-3");
 }
 
+TEST_CASE("A figure made by ceil, min or round cancels with itself and across scenarios", "[cost][evaluate]") {
+  // nodes = ceil(qps / 40) for qps 100 to 150 requests/s: 3 to 4 nodes at
+  // 1,000 USD/month each. By hand: total 3,000–4,000; total - total 0;
+  // total / nodes exactly 1,000; a scenario at 400 USD/month a node saves
+  // nodes × 600 = 1,800–2,400 (each node count gives one value). When the
+  // result of ceil named no input, every use of it was fresh noise: total -
+  // total was -1,000 to 1,000 and the saving 1,400–2,800.
+  auto run = EvalModel(R"y(model: m
+unit: USD/month
+params:
+  qps: {value: 100 to 150 requests/s}
+  rate: {value: 1000 USD/month}
+figures:
+  nodes: {formula: "ceil(qps / (40 requests/s), nodes)"}
+  per_node: {formula: "total / nodes"}
+  saving: {formula: "total - m[cheap].total"}
+  same: {formula: "total - total"}
+  ratio: {formula: "total / total"}
+  no_nodes: {formula: "nodes - nodes"}
+  cheap_same: {formula: "m[cheap].total - m[cheap].total"}
+  least: {formula: "min(qps, 120 requests/s) - min(qps, 120 requests/s)"}
+  rounded: {formula: "round(qps * 1 s, -1) - round(qps * 1 s, -1)"}
+  busy_more: {formula: "m[busy].nodes - nodes"}
+items:
+  compute: {formula: nodes * rate}
+scenarios:
+  cheap:
+    params: {rate: 400 USD/month}
+  busy:
+    params: {qps: 200 to 300 requests/s}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("m", "total") == "3000.00 – 4000.00 USD/month");
+  CHECK(run->Show("m", "same") == "0.00 USD/month");
+  CHECK(run->Show("m", "ratio") == "1");
+  CHECK(run->Show("m", "no_nodes") == "0 nodes");
+  CHECK(run->Show("m", "cheap_same") == "0.00 USD/month");
+  CHECK(run->Show("m", "per_node") == "1000.00 USD/month/node");
+  CHECK(run->Show("m", "saving") == "1800.00 – 2400.00 USD/month");
+  CHECK(run->Show("m", "least") == "0 requests/s");
+  CHECK(run->Show("m", "rounded") == "0 requests");
+  // The busy scenario's qps is an input of its own: its 5 to 8 nodes are not
+  // the base case's 3 to 4 moved up, so the difference is 5 - 4 to 8 - 3.
+  CHECK(run->Show("m", "busy_more") == "1 – 5 nodes");
+}
+
+TEST_CASE("A division by zero only a scenario makes names the scenario", "[cost][evaluate]") {
+  // 4 nodes in the base case divide fine; the lean scenario's 3 make the
+  // divisor zero at a formula the scenario does not write.
+  auto run = EvalModel(R"y(model: platform
+params:
+  nodes: {value: 4}
+figures:
+  per_extra: {formula: "100 USD / (nodes - 3)"}
+scenarios:
+  lean:
+    params: {nodes: 3}
+)y");
+  CHECK(run->Errors().find("division by zero in scenario 'lean' of model 'platform'") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite::cost

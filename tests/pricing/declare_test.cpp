@@ -215,7 +215,12 @@ TEST_CASE("A product or quotient without a declared unit reads in the units it w
                    "  served: {formula: 100 requests/s * 1 h}\n"
                    "  gb_hours: {formula: 5 GB * 500 h/month}\n"
                    "  hourly_to_monthly: {formula: 0.5 USD/h * 730 h/month}\n"
-                   "  per_day: {formula: 8 gpus * 2.5 USD/h * 24 h/day}\n",
+                   "  per_day: {formula: 8 gpus * 2.5 USD/h * 24 h/day}\n"
+                   // Money per time per a measure: the canonical unit is USD/B/h.
+                   "  bill: {formula: 10551 USD/month}\n"
+                   "  data: {formula: 600 TiB}\n"
+                   "  per_tib_month: {formula: bill / data}\n"
+                   "  per_gib_month: {formula: 1000 USD/month / (5 GiB)}\n",
                    &inputs, diags);
   cost::Evaluation eval = cost::Evaluate(std::move(inputs), {}, diags);
   INFO(AllDiagnostics(diags));
@@ -243,6 +248,9 @@ TEST_CASE("A product or quotient without a declared unit reads in the units it w
   CHECK(shown("gb_hours") == "2500 GB*h/month");  // a ratio as written stays
   CHECK(shown("hourly_to_monthly") == "365.00 USD/month");  // not 0.50 USD/h
   CHECK(shown("per_day") == "480.00 USD/day");  // not 20.00 USD/h
+  // 10551 / 600 = 17.585; 1000 / 5 = 200 (not 0.000000000016 and 0.000000186 USD/B/month)
+  CHECK(shown("per_tib_month") == "17.59 USD/month/TiB");
+  CHECK(shown("per_gib_month") == "200.00 USD/month/GiB");
 }
 
 TEST_CASE("A price list declares labels of its variants", "[pricing][declare]") {
