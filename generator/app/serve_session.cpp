@@ -351,7 +351,7 @@ UpdateReport ServeSession::Reprice(const std::vector<std::string>& paths) {
   }
   report.pricing_files_parsed = state_->pricing_cache.parsed;
   report.pricing_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  CheckPricing(fresh, site.config, &pricing);
+  CheckPricing(fresh, site.config, options_.source, &pricing);
   if (pricing.HasErrors()) {
     report.errors = ErrorText(pricing);
     return report;

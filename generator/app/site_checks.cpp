@@ -160,7 +160,7 @@ bool DaysBetween(const std::string& from, const std::string& to, long* days) {
   return true;
 }
 
-void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags) {
+void CheckExpectations(const cost::Evaluation& evaluation, const LineAt& line_at, Diagnostics* diags) {
   const cost::ResultList& results = evaluation.results();
   for (size_t i = 0; i < results.size(); ++i) {  // by place: no result is read whole
     if (!results.scenario(i).empty()) continue;
@@ -171,17 +171,17 @@ void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags) {
         diags->Add({Severity::kError, e.pos,
                     "expectation failed: " + where + " is " + computed + ", the source states " +
                         e.stated_text,
-                    {}, 1, "expectation"});
+                    line_at(e.pos), std::max(1, static_cast<int>(e.figure.size())), "expectation"});
       } else if (!e.ok) {
         diags->Add({Severity::kNote, e.pos,
                     "known discrepancy: " + where + " is " + computed + ", the source states " +
                         e.stated_text,
-                    {}, 1, "known-discrepancy"});
+                    line_at(e.pos), std::max(1, static_cast<int>(e.figure.size())), "known-discrepancy"});
       } else if (e.known_discrepancy) {
         diags->Add({Severity::kWarning, e.pos,
                     "expectation marked known_discrepancy now matches: " + where + " is " + computed +
                         "; remove the mark",
-                    {}, 1, "expectation"});
+                    line_at(e.pos), std::max(1, static_cast<int>(e.figure.size())), "expectation"});
       }
     }
   }

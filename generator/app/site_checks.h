@@ -24,10 +24,6 @@ struct OutputFile;
 
 namespace costsite::app {
 
-/// Reports failed expectations as errors, known discrepancies as notes (so
-/// they are listed but do not fail), and a known discrepancy that now matches
-/// as a warning. Expectations are checked in each model's base case.
-void CheckExpectations(const cost::Evaluation& evaluation, Diagnostics* diags);
 
 /// Warns on prices dated more than `max_price_age_days` before `today`
 /// (YYYY-MM-DD: the site's as_of, else the current date). 0 days: no check.
@@ -66,6 +62,11 @@ void CheckUnusedModels(const cost::Evaluation& evaluation, const ShownModels& sh
 using LineAt = std::function<std::string(const SourcePos&)>;
 /// A LineAt reading the files below the site folder `root`, each once.
 LineAt SourceLines(const std::filesystem::path& root);
+
+/// Reports failed expectations as errors, known discrepancies as notes (so
+/// they are listed but do not fail), and a known discrepancy that now matches
+/// as a warning. Expectations are checked in each model's base case.
+void CheckExpectations(const cost::Evaluation& evaluation, const LineAt& line_at, Diagnostics* diags);
 
 /// Warns wherever a reader would see an id instead of words, in a language
 /// of `languages`: a price variant with no label (`variant_labels:` or a

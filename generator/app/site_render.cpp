@@ -53,12 +53,13 @@ bool LoadSite(const fs::path& root, const std::string& build_date, int threads, 
   options.cache = cache;
   if (!load::LoadSite(root, options, site, diags)) return false;
   WarnMissingTranslations(site->pages, site->config, diags);
-  CheckPricing(site->evaluation, site->config, diags);
+  CheckPricing(site->evaluation, site->config, root, diags);
   return true;
 }
 
-void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, Diagnostics* diags) {
-  CheckExpectations(evaluation, diags);
+void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, const fs::path& root,
+                  Diagnostics* diags) {
+  CheckExpectations(evaluation, SourceLines(root), diags);
   CheckPriceAges(evaluation, cfg.max_price_age_days, ReferenceDate(cfg), diags);
 }
 

@@ -41,7 +41,8 @@ struct BuildState {
 
 /// The checks on an evaluation that every build runs: expectations a source
 /// states, and prices older than site.yaml's max_price_age.
-void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, Diagnostics* diags);
+void CheckPricing(const cost::Evaluation& evaluation, const content::SiteConfig& cfg, const std::filesystem::path& root,
+                  Diagnostics* diags);
 
 /// Loads everything under `root` (load::LoadSite) and runs the checks that need no rendering
 /// (missing translations, expectations, price ages). `build_date` is used

@@ -63,6 +63,16 @@ Fraction FractionForMagnitude(const Decimal& a, NumberKind kind) {
   return {0, SignificantDecimals(a, 3)};
 }
 
+// FractionForMagnitude of `a` as it is shown: 999.995 USD rounds to 1,000.00,
+// which is shown by the rule of 1,000 ("$1,000"), not with cents.
+Fraction FractionShown(const Decimal& a, NumberKind kind) {
+  Fraction f = FractionForMagnitude(a, kind);
+  const Decimal shown = a.RoundHalfAwayFromZero(f.max);
+  if (shown == a) return f;
+  Fraction g = FractionForMagnitude(shown, kind);
+  return g.max < f.max ? g : f;
+}
+
 // True when `v` rounded to `decimals` reads as another value than it is in a
 // way that misleads: a non-zero amount as 0, a percentage short of 100 % (or
 // above it) as exactly 100.
@@ -92,7 +102,7 @@ Fraction FractionFor(const Decimal& v, const NumberStyle& style) {
   // A whole value shows no ".00"; 15 significant digits drop the residue a
   // unit conversion leaves (800 USD/day from a monthly amount).
   if (v.IsZero() || v.IsInteger() || v.RoundSignificant(15).IsInteger()) return {0, 0};
-  return KeepApart(v, FractionForMagnitude(v.Abs(), style.kind), style.kind);
+  return KeepApart(v, FractionShown(v.Abs(), style.kind), style.kind);
 }
 
 // Both ends of a range take the rule of the larger one ("US$608–1,217", not
@@ -104,7 +114,7 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
   if (style.precision || v.IsPoint()) return;
   bool whole = v.lo.RoundSignificant(15).IsInteger() && v.hi.RoundSignificant(15).IsInteger();
   Decimal big = cost::Max(v.lo.Abs(), v.hi.Abs());
-  Fraction shared = whole ? Fraction{0, 0} : FractionForMagnitude(big, style.kind);
+  Fraction shared = whole ? Fraction{0, 0} : FractionShown(big, style.kind);
   const Decimal unit = Decimal::PowerOfTen(-shared.max);
   for (auto [end, f] : {std::pair<const Decimal*, Fraction*>{&v.lo, lo}, {&v.hi, hi}}) {
     const Decimal a = end->Abs();
@@ -249,7 +259,7 @@ NumberStyle ColumnStyle(NumberStyle style, const std::vector<Interval>& values) 
     max = cost::Max(max, cost::Max(v.lo.Abs(), v.hi.Abs()));
     whole = whole && v.lo.RoundSignificant(15).IsInteger() && v.hi.RoundSignificant(15).IsInteger();
   }
-  style.precision = whole || max.IsZero() ? 0 : FractionForMagnitude(max, style.kind).max;
+  style.precision = whole || max.IsZero() ? 0 : FractionShown(max, style.kind).max;
   return style;
 }
 

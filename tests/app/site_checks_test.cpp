@@ -42,12 +42,16 @@ TEST_CASE("Expectations: failures are errors, known discrepancies are notes") {
                        "  - {figure: total, stated: 248.20 USD/month, known_discrepancy: true}\n",
                        &diags);
   REQUIRE_FALSE(diags.HasErrors());
-  CheckExpectations(eval, &diags);
+  // The line a diagnostic quotes, as a build reads it from the model's file.
+  auto line_at = [](const SourcePos& pos) { return "line " + std::to_string(pos.line) + " of " + pos.path; };
+  CheckExpectations(eval, line_at, &diags);
   auto all = diags.Sorted();
   REQUIRE(all.size() == 3);
   CHECK(all[0].severity == Severity::kError);
   CHECK(all[0].message == "expectation failed: vm.total is 248.20 USD/month, the source states 250 USD/month");
   CHECK(all[0].pos.line == 7);  // the second expectation
+  CHECK(all[0].source_line == "line 7 of " + all[0].pos.path);  // quoted, with a caret under the figure
+  CHECK(all[0].span == 5);
   CHECK(all[1].severity == Severity::kNote);
   CHECK(all[1].message == "known discrepancy: vm.total is 248.20 USD/month, the source states 300 USD/month");
   CHECK(all[2].severity == Severity::kWarning);

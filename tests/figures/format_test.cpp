@@ -83,6 +83,10 @@ TEST_CASE("Money follows the page's locale and the rounding rule") {
       {"16.4", "20", "USD", "h", "", "en", "$16.40–20.00/h"},
       {"0.004", "12.5", "USD", "", "", "en", "$0.004–12.50"},
       {"1000000000000", "1000000000000", "USD", "", "", "en", "$1,000,000,000,000"},
+      // An amount that rounds up to 1,000 is shown by the rule of 1,000, not with cents.
+      {"999.995", "999.995", "USD", "", "", "en", "$1,000"},
+      {"999.4", "999.4", "USD", "", "", "en", "$999.40"},
+      {"500.5", "999.996", "USD", "month", "", "zh", "US$501–1,000/月"},
       // Compact: three significant digits, the same in both languages.
       {"17232.4", "17232.4", "USD", "month", "compact", "zh", "US$1.72万/月"},
       {"17232.4", "17232.4", "USD", "month", "compact", "en", "$17.2K/month"},
