@@ -381,7 +381,8 @@ bool Engine::ResolvePrice(const Node& n, Scope& s, PriceFound* out) {
     std::string_view tail = std::string_view(n.name).substr(n.name.find('/') + 1);
     ReportUnknown(*s.src, n.offset, n.length,
                   "unknown price '@" + n.name + "'" + DidYouMean(tail, prices_.NamesNear(n.name)),
-                  std::string_view(n.name).substr(0, n.name.find('/')));
+                  prices_.UnparsedFileOf(n.name) ? std::string_view(n.name)  // the entry had an error
+                                                 : std::string_view(n.name).substr(0, n.name.find('/')));
     return false;
   }
   const std::string date = DateOf(s.model, s.scenario);

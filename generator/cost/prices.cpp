@@ -38,6 +38,11 @@ std::optional<Interval> PlainValue(const Located& v, const UnitTable& units, Dia
       node->args[0]->number <= node->args[1]->number) {
     return Interval(node->args[0]->number, node->args[1]->number);
   }
+  if (node->kind == NodeKind::kRange && number(*node->args[0]) && number(*node->args[1])) {
+    ReportAt(diags, v, 0, v.text.size(),
+             "malformed price '" + v.text + "': the lower end of the range is above its upper end", "malformed-number");
+    return std::nullopt;
+  }
   ReportAt(diags, v, 0, v.text.size(),
            "malformed price '" + v.text + "': write a number or 'LOW to HIGH'", "malformed-number");
   return std::nullopt;
@@ -254,11 +259,17 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
                "duplicate-id");
       continue;
     }
+    // An entry dropped for an error reported here: a model's reference to it
+    // follows from that error, and says so instead of "unknown price".
+    auto dropped = [&] {
+      if (entry.where.source) unparsed_.emplace(id, entry.where.source->path);
+    };
     CompiledEntry ce{&list, &entry, {}, {}};
     UnitError uerr;
     auto unit = ParseUnit(entry.unit.text, units, &uerr);
     if (!unit) {
       ReportAt(diags, entry.unit, uerr.offset, uerr.length, uerr.message, "unknown-unit");
+      dropped();
       continue;
     }
     ce.unit = *unit;
@@ -267,6 +278,7 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       if (!money) {
         ReportAt(diags, list.where, 0, list.provider.size(),
                  "unknown currency '" + list.currency + "'", "unknown-currency");
+        dropped();
         continue;
       }
       // The unit as if written in full after the currency: "GB/month" is
@@ -276,6 +288,7 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       auto priced = ParseUnit(full, units, &uerr);
       if (!priced) {
         ReportAt(diags, entry.unit, 0, entry.unit.text.size(), uerr.message, "unknown-unit");
+        dropped();
         continue;
       }
       ce.unit = *priced;
@@ -290,8 +303,10 @@ void PriceBook::CompileList(const PriceList& list, const UnitTable& units, Diagn
       ok = ok && v.has_value();
       if (v) ce.values.push_back(std::move(*v));
     }
-    if (!ok || !CheckPercentBases(ce, diags)) continue;
-    if (!DateValues(entry, &ce, diags)) continue;
+    if (!ok || !CheckPercentBases(ce, diags) || !DateValues(entry, &ce, diags)) {
+      dropped();
+      continue;
+    }
     // Each ranged value is one uncertain input, the same wherever it is used.
     for (size_t k = 0; k < ce.values.size(); ++k)
       for (auto& [variant, value] : ce.values[k].variants)

@@ -95,7 +95,8 @@ class PriceBook {
   /// Views for price tables, in declared order.
   std::vector<ProviderView> Views() const;
   /// The file that would have defined provider or model `id` but is not
-  /// YAML (Inputs::unparsed); nullptr when there is none.
+  /// YAML (Inputs::unparsed), or that defines price `id` ("provider/entry")
+  /// with an error, so the entry was left out; nullptr when there is none.
   const std::string* UnparsedFileOf(std::string_view id) const;
   /// The exchange-rate file that is not YAML; nullptr when there is none.
   const std::string* UnparsedRatesFile() const { return unparsed_rates_.empty() ? nullptr : &unparsed_rates_; }
@@ -115,7 +116,7 @@ class PriceBook {
   // `provider/"original"` -> entries_ holding that original name
   std::map<std::string, std::vector<size_t>, std::less<>> originals_;
   std::vector<CompiledRate> rates_;
-  std::map<std::string, std::string, std::less<>> unparsed_;  // provider or model id -> path
+  std::map<std::string, std::string, std::less<>> unparsed_;  // provider, model or dropped entry id -> path
   std::string unparsed_rates_;
   // What Lookup found, by entry, variant and date: every model that reads a
   // price on the same date shares one PriceUse (about 900 bytes with its
