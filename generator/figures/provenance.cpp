@@ -49,7 +49,9 @@ std::string PriceShapeText(const cost::PriceShape& shape, const cost::Unit& unit
       std::string from = FormatAmount(cost::Interval(t.steps[i].from), t.by, {}, lang);
       std::string price = with_unit ? FormatPrice(t.steps[i].price, unit, lang)
                                     : FormatPriceNumber(t.steps[i].price, unit, lang);
-      parts.push_back(Fill(UiText(t.steps[i].above ? "price_tier_above" : "price_tier_from", lang), {{"quantity", from}}) + (IsCjk(lang) ? "：" : ": ") + price);
+      // UiTextWith spaces a Latin word from an ideograph: "1,000,000 token 起".
+      parts.push_back(UiTextWith(t.steps[i].above ? "price_tier_above" : "price_tier_from", "quantity", from, lang) +
+                      (IsCjk(lang) ? "：" : ": ") + price);
     }
     parts.push_back(UiText(t.marginal ? "price_tiers_marginal" : "price_tiers_whole", lang));
   }

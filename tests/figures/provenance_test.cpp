@@ -289,5 +289,22 @@ TEST_CASE("A page's popovers written once read as each written alone", "[figures
   CHECK(page.Html(Get(l.eval, "vm"), en) == ProvenanceHtml(Get(l.eval, "vm"), en));
 }
 
+TEST_CASE("A tier's threshold reads spaced from the zh words around it", "[figures][provenance]") {
+  cost::UnitTable units;
+  const cost::Unit tokens = *cost::ParseUnit("tokens", units, nullptr);
+  const cost::Unit price = *cost::ParseUnit("USD/1M tokens", units, nullptr);
+  cost::PriceShape shape;
+  shape.tiers = cost::Tiers{false, tokens,
+                            {{cost::Decimal(0), cost::Interval(cost::Decimal(1)), false},
+                             {cost::Decimal(200000), cost::Interval(cost::Decimal(2)), true},
+                             {cost::Decimal(1000000000), cost::Interval(cost::Decimal(3)), false}}};
+  const std::string zh = PriceShapeText(shape, price, nullptr, true, testing::SpeakerFor("zh"));
+  CHECK(zh.find("超过 200,000 token：") != std::string::npos);
+  CHECK(zh.find("1,000,000,000 token 起：") != std::string::npos);  // was "token起"
+  const std::string en = PriceShapeText(shape, price, nullptr, true, testing::SpeakerFor("en"));
+  CHECK(en.find("above 200,000 tokens: ") != std::string::npos);
+  CHECK(en.find("from 1,000,000,000 tokens: ") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace costsite::figures
