@@ -107,10 +107,14 @@ class Parser {
     ++pos_;
     auto r = Compare();
     if (!r) return nullptr;
-    // "500 to 1500 CNY/month": the lower end takes the upper end's unit.
-    if (l->kind == NodeKind::kNumber && !l->has_unit && r->kind == NodeKind::kNumber && r->has_unit) {
-      l->has_unit = true;
-      l->unit = r->unit;
+    // "500 to 1500 CNY/month": the lower end takes the upper end's unit, a
+    // negative one too ("-5 to 10 USD").
+    auto number = [](Node* n) { return n->kind == NodeKind::kNegate && n->args.size() == 1 ? n->args[0].get() : n; };
+    Node* low = number(l.get());
+    const Node* high = number(r.get());
+    if (low->kind == NodeKind::kNumber && !low->has_unit && high->kind == NodeKind::kNumber && high->has_unit) {
+      low->has_unit = true;
+      low->unit = high->unit;
     }
     return Binary(NodeKind::kRange, "to", std::move(l), std::move(r));
   }

@@ -59,6 +59,13 @@ TEST_CASE("Precedence, ranges and offsets", "[cost][formula]") {
   auto r = Parse("500 to 1500 CNY/month");
   REQUIRE(r->kind == NodeKind::kRange);
   CHECK(r->args[0]->unit.text == "CNY/month");  // the lower end takes the upper end's unit
+  auto negative = Parse("-5 to 10 USD");  // a negative lower end too (it was "a number and USD")
+  REQUIRE(negative->args[0]->kind == NodeKind::kNegate);
+  CHECK(negative->args[0]->args[0]->unit.text == "USD");
+  auto both = Parse("-10 to -5 USD");
+  CHECK(both->args[0]->args[0]->unit.text == "USD");
+  auto sum = Parse("2 - 5 to 10 USD");  // an expression keeps its own units (none): an error when evaluated
+  CHECK_FALSE(sum->args[0]->args[1]->has_unit);
   auto c = Parse("share(gpu) > 50%");
   CHECK(c->kind == NodeKind::kCompare);
   CHECK(c->args[0]->kind == NodeKind::kCall);
