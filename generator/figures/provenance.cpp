@@ -222,12 +222,13 @@ std::string ConversionHtml(const cost::ConversionUse& c, const Speaker& lang) {
 // popover and the Sources list show it. A price keeps every digit its file
 // wrote; an actual spend is a sum of billing lines carrying many more
 // decimals than a bill does, so it is shown to the cent (the exact sum is
-// what `costsite actuals` and the data exports print).
+// what `costsite actuals` and the data exports print); under 1, as the
+// figure shows it (US$0.0416, not US$0.04 beside a figure of US$0.0416).
 std::string PriceValueHtml(const cost::PriceUse& p, const Speaker& lang) {
   std::string value;
   if (p.actual) {
     FormatOptions cents;
-    cents.precision = 2;
+    if (cost::Min(p.value.lo.Abs(), p.value.hi.Abs()) >= cost::Decimal(1)) cents.precision = 2;
     value = FormatAmount(p.value, p.unit, cents, lang);
   } else {
     value = FormatPrice(p.value, p.unit, lang);

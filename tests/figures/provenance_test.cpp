@@ -216,6 +216,12 @@ TEST_CASE("An actual spend reads to the cent where a price keeps every digit it 
   CHECK(Has(RenderSources({p}, testing::SpeakerFor("zh")), "实际支出：US$3,948.42/月"));
   p.actual = false;  // the same digits as a price from a price list
   CHECK(Has(RenderSources({p}, testing::SpeakerFor("en")), "$3,948.4185239319/month"));
+  // Under a dollar, cents would read 0.0416 as $0.04 beside the figure's
+  // $0.0416: it takes the figure's three significant digits.
+  p.actual = true;
+  p.value = cost::Interval(*cost::Decimal::Parse("0.0416"));
+  CHECK(Has(RenderSources({p}, testing::SpeakerFor("en")), ": $0.0416/month"));
+  CHECK(Has(RenderSources({p}, testing::SpeakerFor("zh")), "：US$0.0416/月"));
 }
 
 TEST_CASE("A zh popover has no English words around its formula", "[figures][provenance]") {
