@@ -140,5 +140,41 @@ TEST_CASE("A ratio of correlated ranges is exact", "[cost][evaluate][ranges]") {
   }
 }
 
+TEST_CASE("Totals of products of many ranges compare exactly across scenarios", "[cost][evaluate][ranges]") {
+  // Twelve inputs p_i from i+1 to i+2; thirty items, item j the product of
+  // p_j … p_(j+3) (indices mod 12); a scenario sets p0 to 3. Every figure is
+  // of degree one in each input, so its least and greatest values are at
+  // corners: all 4,096 of them, worked with Python's fractions, give
+  // total - s2.total from -9,720 to -3,384 (keeping only the products' linear
+  // parts gave -13,514.63 to 1,291.50, as if p0 = 3 might save money) and
+  // s2.total / total from 1.0343… to 1.1145….
+  std::string text = "model: st\nunit: USD/month\nparams:\n";
+  for (int i = 0; i < 12; ++i)
+    text += "  p" + std::to_string(i) + ": {value: " + std::to_string(i + 1) + " to " + std::to_string(i + 2) + "}\n";
+  text += "items:\n";
+  for (int j = 0; j < 30; ++j) {
+    text += "  it" + std::to_string(j) + ": {formula: \"";
+    for (int k = 0; k < 4; ++k) text += "p" + std::to_string((j + k) % 12) + " * ";
+    text += "1 USD/month\"}\n";
+  }
+  text += "figures:\n  x: {formula: \"total - st[s2].total\"}\n  y: {formula: \"st[s2].total / total\"}\n"
+          "scenarios:\n  s2:\n    params: {p0: 3}\n";
+  auto run = EvalModel(text);
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  REQUIRE(run->ev.Find("st"));
+  const ModelResult& st = *run->ev.Find("st");
+  auto ends = [&](const char* id) {
+    const Interval& v = st.Find(id)->value;
+    return v.lo.RoundHalfAwayFromZero(10).ToString() + " to " + v.hi.RoundHalfAwayFromZero(10).ToString();
+  };
+  CHECK(ends("total") == "71136 to 116472");
+  CHECK(ends("x") == "-9720 to -3384");
+  const Figure* y = st.Find("y");
+  REQUIRE(y);
+  CHECK(y->value.lo.RoundHalfAwayFromZero(6).ToString() == "1.034341");  // 1.0343407425…
+  CHECK(y->value.hi.RoundHalfAwayFromZero(6).ToString() == "1.114599");  // 1.1145992075…
+}
+
 }  // namespace
 }  // namespace costsite::cost
