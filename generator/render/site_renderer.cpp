@@ -101,6 +101,12 @@ std::string BindUiStrings(const std::string& text, const figures::WordTable& str
   return out;
 }
 
+// The keys a list entry may lack. Each entry says so (false): Mustache
+// looks a key up in the enclosing contexts, so an undated entry would
+// otherwise show its list page's own date, lastmod or description.
+constexpr const char* kEntryOptionalKeys[] = {"date",  "lastmod",        "description",
+                                              "count", "headline_label", "headline_html"};
+
 // Mustache treats "" as true; leave empty values unset so sections skip them.
 void SetIfAny(mstch::data* d, const std::string& key, const std::string& value) {
   if (!value.empty()) d->set(key, value);
@@ -374,6 +380,7 @@ struct PageRenderer::Impl {
       const content::Page* page = listing[i].page;
       const content::PageSource* src = listing[i].src;
       mstch::data item;
+      for (const char* key : kEntryOptionalKeys) item.set(key, mstch::data(false));
       item.set("title", ListTitle(*src));
       SetIfAny(&item, "description", EntryText(*src));
       item.set("url", output::RelativeUrl(out->path, output::PageFile(lang, page->UrlIn(lang))));

@@ -225,6 +225,35 @@ TEST_CASE("Dates are shown in the page's language and tags link to term pages") 
   CHECK(b.Page("en/tags/入门/index.html").find("<p>No pages yet.</p>") != std::string::npos);
 }
 
+TEST_CASE("A list entry shows only its own dates and text, never its list page's") {
+  TempDir tmp;
+  fs::path src = FixtureCopy(tmp.path() / "src");
+  // The section has dates and a description of its own; its pages have
+  // none, one date only, or the same date twice (shown once).
+  WriteAll(src / "content/en/dated/_index.md",
+           "---\ntitle: Dated\ndescription: The section lead.\ndate: 2019-01-28\nlastmod: 2020-08-27\n---\n");
+  WriteAll(src / "content/en/dated/undated.md", "---\ntitle: Undated\nweight: 1\n---\n");
+  WriteAll(src / "content/en/dated/once.md", "---\ntitle: Once\nweight: 2\ndate: 2024-12-30\n---\nOnce.\n");
+  WriteAll(src / "content/en/dated/same.md",
+           "---\ntitle: Same\nweight: 3\ndate: 2024-12-30\nlastmod: 2024-12-30\n---\nSame.\n");
+  fs::path site = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + site.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string list = ReadAll(site / "en/dated/index.html");
+  const std::string entries = list.substr(list.find("<section class=\"page-list\""));
+  CHECK(entries.find("<li><a href=\"undated/index.html\">Undated</a></li>\n") != std::string::npos);
+  CHECK(entries.find("<li><a href=\"once/index.html\">Once</a> <time datetime=\"2024-12-30\">December 30, 2024</time>"
+                     "<p>Once.</p></li>\n") != std::string::npos);
+  CHECK(entries.find("<li><a href=\"same/index.html\">Same</a> <time datetime=\"2024-12-30\">December 30, 2024</time>"
+                     "<p>Same.</p></li>\n") != std::string::npos);
+  // The section's own dates and lead are on the page, once each, not in the list.
+  CHECK(entries.find("2019") == std::string::npos);
+  CHECK(entries.find("2020") == std::string::npos);
+  CHECK(entries.find("The section lead.") == std::string::npos);
+  CHECK(list.find("<p class=\"lead\">The section lead.</p>") != std::string::npos);
+}
+
 TEST_CASE("A site lists only the taxonomies it names: site.yaml's taxonomies, Hugo's disableKinds") {
   TempDir tmp;
   fs::path src = FixtureCopy(tmp.path() / "src");
