@@ -77,6 +77,7 @@ std::string RenderCall(ShortcodeBody* sc, size_t k, bool inline_use, const std::
 struct RawHtmlPiece {
   std::string text;
   int call = -1;
+  bool in_line = false;  // the call's placeholder was an inline one
 };
 
 // Splits a raw HTML literal at the shortcode placeholders in it: inline ones
@@ -107,7 +108,7 @@ std::vector<RawHtmlPiece> SplitRawHtml(std::string_view lit, std::string_view pr
         from = at + kInlineOpen.size();
         continue;
       }
-      pieces.push_back({"", std::stoi(std::string(digits))});
+      pieces.push_back({"", std::stoi(std::string(digits)), true});
       from = close + kInlineClose.size();
       continue;
     }
@@ -128,6 +129,42 @@ std::vector<RawHtmlPiece> SplitRawHtml(std::string_view lit, std::string_view pr
   }
   text(lit.substr(std::min(from, lit.size())));
   return pieces;
+}
+
+// Code that holds shortcode placeholders: a shortcode in an indented code
+// block, which Hugo runs before Markdown is read. As Hugo does, its output
+// is put in the code as it is (not escaped) and the rest of the code is
+// shown as code.
+void ExpandInCode(cmark_node* root, ShortcodeBody* sc, const std::string& path, const MarkdownOptions& opt,
+                  ShortcodeResults* results, Diagnostics* diags) {
+  std::vector<cmark_node*> codes;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_CODE)) continue;
+    const std::string lit = Literal(n);
+    if (lit.find(sc->placeholder_prefix) != std::string::npos || lit.find(kInlineOpen) != std::string::npos)
+      codes.push_back(n);
+  }
+  cmark_iter_free(it);
+  for (cmark_node* n : codes) {
+    const bool block = cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK;
+    std::string html;
+    for (const RawHtmlPiece& p : SplitRawHtml(Literal(n), sc->placeholder_prefix, sc->calls.size(), false))
+      html += p.call < 0 ? figures::Escape(p.text)
+                         : RenderCall(sc, static_cast<size_t>(p.call), p.in_line, path, opt, results, diags);
+    if (!block) {
+      ReplaceWithHtml(n, "<code>" + html + "</code>");
+      continue;
+    }
+    std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
+    info = info.substr(0, info.find_first_of(" \t"));
+    const std::string open =
+        info.empty() ? "<pre><code>" : "<pre><code class=\"language-" + figures::Escape(info) + "\">";
+    cmark_node* repl = ReplaceWithHtml(n, open + html + "</code></pre>\n");
+    results->shown[repl] = VisibleText(html);
+  }
 }
 
 }  // namespace
@@ -176,6 +213,7 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
     }
   }
   html_nodes->swap(rest);
+  ExpandInCode(root, sc, path, opt, results, diags);
   std::vector<cmark_node*> texts;
   cmark_iter* it = cmark_iter_new(root);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {

@@ -96,6 +96,25 @@ TEST_CASE("Shortcodes in code stay literal, and Hugo's escape prints the shortco
   CHECK(Has(r.html, "<pre><code>{{&lt; box &gt;}}\n{{&lt; box &gt;}}\n</code></pre>"));
 }
 
+TEST_CASE("A shortcode in an indented code block runs, its output put in the code as Hugo puts it") {
+  Rendered sc;
+  Diagnostics diags;
+  // Hugo runs shortcodes before Markdown is read: indented by four spaces,
+  // the shortcode is inside a code block, and its output goes there as it
+  // is (not escaped); the code around it is escaped as code.
+  auto r = Render("Para.\n\n    {{< box >}}\n    Hello\n    {{< /box >}}\n\nAfter.\n\n"
+                  "Next.\n\n    a < {{< box x />}} b\n\nEnd.\n",
+                  &sc, &diags);
+  INFO(r.html);
+  CHECK(diags.Sorted().empty());
+  CHECK(Has(r.html, "<p>Para.</p>\n<pre><code><div class=\"box\" data-form=\"<\"><pre><code>Hello\n</code></pre>\n"
+                    "</div>\n</code></pre>\n<p>After.</p>"));
+  CHECK(Has(r.html, "<pre><code>a &lt; <div class=\"box\" data-form=\"<\">[x]</div> b\n</code></pre>\n<p>End.</p>"));
+  CHECK_FALSE(Has(r.html, "cs-sc"));
+  CHECK_FALSE(Has(r.html, "\xEE\x80\x80"));
+  CHECK(Has(r.plain_text, "Hello"));  // the search index reads it too
+}
+
 TEST_CASE("ref and relref become the content path they name") {
   Rendered sc;
   Diagnostics diags;
