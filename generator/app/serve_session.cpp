@@ -281,7 +281,8 @@ UpdateReport ServeSession::Edit(const std::vector<std::string>& paths) {
     content::PageSource& old = site.pages[p].sources[s];
     // The page leaves the site, moves, or is listed under other terms (each
     // term has a page).
-    if (fresh.front.draft || fresh.lang != old.lang || Placed(old, fresh)) return FullBuild();
+    if (!content::PublishedBy(fresh.front, site.config) || fresh.lang != old.lang || Placed(old, fresh))
+      return FullBuild();
     // A new `cost actuals` block needs the export read for it, as a full build does.
     if (fresh.actuals_fences() != old.actuals_fences())
       for (const std::string& info : fresh.actuals_fences())

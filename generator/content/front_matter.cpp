@@ -24,7 +24,8 @@ std::string Lower(std::string_view s) {
 // Keys read as text; a key costsite reads in another form (a list, a number)
 // is not a param either.
 enum class Field { kTitle, kDescription, kWeight, kDraft, kHeadless, kBuild, kTranslationOf, kHeadline, kDate, kLastmod,
-                   kLinkTitle, kSummary, kSlug, kUrl, kTags, kCategories, kAliases, kMenu, kParam };
+                   kLinkTitle, kSummary, kSlug, kUrl, kTags, kCategories, kAliases, kMenu, kPublishDate, kExpiryDate,
+                   kParam };
 
 Field FieldOf(std::string_view lower) {
   static const std::pair<std::string_view, Field> kFields[] = {
@@ -38,6 +39,9 @@ Field FieldOf(std::string_view lower) {
       {"slug", Field::kSlug},           {"url", Field::kUrl},
       {"tags", Field::kTags},           {"categories", Field::kCategories},
       {"aliases", Field::kAliases},     {"menu", Field::kMenu},
+      // Hugo's names for the days a page is published from and until.
+      {"publishdate", Field::kPublishDate}, {"pubdate", Field::kPublishDate},
+      {"expirydate", Field::kExpiryDate},   {"unpublishdate", Field::kExpiryDate},
   };
   for (const auto& [name, field] : kFields)
     if (name == lower) return field;
@@ -66,6 +70,8 @@ bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string
     case Field::kDescription: front->set_description(v.text); return true;
     case Field::kDate: day(&front->more_mut().date); return true;
     case Field::kLastmod: day(&front->more_mut().lastmod); return true;
+    case Field::kPublishDate: day(&front->more_mut().publish_date); return true;
+    case Field::kExpiryDate: day(&front->more_mut().expiry_date); return true;
     case Field::kLinkTitle: front->more_mut().link_title = v.text; return true;
     case Field::kSummary: front->more_mut().summary = v.text; return true;
     case Field::kSlug: front->more_mut().slug = v.text; front->more_mut().slug_pos = v.pos; return true;
@@ -146,6 +152,17 @@ bool ParseDay(std::string_view text, std::string* day) {
   if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') return false;
   if (!IsIsoDay(text.substr(0, 10))) return false;
   *day = std::string(text.substr(0, 10));
+  return true;
+}
+
+// Days compare as text (YYYY-MM-DD). A date without a time is midnight in
+// Hugo, so a page expiring today has expired, and one published today is out.
+bool PublishedBy(const FrontMatter& front, const SiteConfig& cfg) {
+  if (front.draft && !cfg.build_drafts) return false;
+  const FrontMatterMore& more = front.more();
+  const std::string& from = more.publish_date.empty() ? more.date : more.publish_date;
+  if (!cfg.build_future && !from.empty() && from > cfg.today) return false;
+  if (!cfg.build_expired && !more.expiry_date.empty() && more.expiry_date <= cfg.today) return false;
   return true;
 }
 

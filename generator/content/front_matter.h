@@ -57,6 +57,8 @@ struct FrontMatterMore {
   std::string headline_line;   // that line, for a diagnostic after the text is let go
   std::string date;            // YYYY-MM-DD ("" = none); a time of day is dropped
   std::string lastmod;         // YYYY-MM-DD ("" = none)
+  std::string publish_date;    // publishDate (or pubDate): YYYY-MM-DD ("" = the date's)
+  std::string expiry_date;     // expiryDate (or unpublishDate): YYYY-MM-DD ("" = never)
   std::string link_title;      // shorter title for lists, menus and breadcrumbs
   std::string summary;         // list entry text; "" = description, else the first paragraph
   std::string slug;            // replaces the last part of the page's URL
@@ -99,6 +101,11 @@ struct FrontMatter {
   HeapOptional<std::string> description_;
   HeapOptional<FrontMatterMore> more_;
 };
+
+/// Whether a page with `front` is published under `cfg`'s build_drafts,
+/// build_future and build_expired, as Hugo decides, by day: not a draft, its
+/// publishDate (else date) not after cfg.today, its expiryDate after it.
+bool PublishedBy(const FrontMatter& front, const SiteConfig& cfg);
 
 /// The calendar day a Hugo date starts with ("2024-03-05T10:00:00+08:00" ->
 /// "2024-03-05"); false when `text` does not start with a valid day.

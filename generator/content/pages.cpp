@@ -579,7 +579,8 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   // The pages are made from the files' paths, then the files are read and
   // their front matter parsed in parallel (YAML parsing is the slow part of
   // loading a large site), each straight into its page's slot; one not kept
-  // (unreadable, a draft, headless) leaves its slot empty.
+  // (unreadable, a draft, not yet published or expired, headless) leaves its
+  // slot empty.
   Placed placed = PlacePages(files.size(), [&](size_t i) -> std::string_view { return files[i]; }, cfg);
   // A build that lets the text go puts the first paragraphs away too, as
   // each file is read (a shelf per thread, written out in 64 KiB pieces):
@@ -592,7 +593,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     const Placed::At& at = placed.at[i];
     PageSource unplaced;  // a path that is no page's: read for its diagnostics only
     PageSource* src = at.page == UINT32_MAX ? &unplaced : &placed.pages[at.page].sources[at.slot];
-    if (!LoadSource(root, files[i], cfg, src, diags) || src->front.draft || src->front.headless) {
+    if (!LoadSource(root, files[i], cfg, src, diags) || !PublishedBy(src->front, cfg) || src->front.headless) {
       *src = PageSource();
       return;
     }

@@ -38,7 +38,8 @@ std::string SettingHint(std::string_view key) {
   static const std::vector<std::string> kSettings = {
       "title", "description", "params", "languages", "default_language", "content_layout", "as_of",
       "build_date", "display_currency", "month_hours", "max_price_age", "raw_html", "lowercase_urls", "permalinks", "taxonomies",
-      "default_language_at_root", "translation_fallback", "toc_min_headings", "pager_size", "base_url"};
+      "default_language_at_root", "translation_fallback", "toc_min_headings", "pager_size", "base_url",
+      "build_drafts", "build_future", "build_expired"};
   auto folded = [](std::string_view k) {
     std::string out;
     for (char c : k)
@@ -204,6 +205,12 @@ SiteConfig ParseSiteConfig(const std::string& path, std::string_view text, Diagn
       cfg.default_language_at_root = r.Bool(v, "default_language_at_root", false);
     } else if (key == "translation_fallback") {
       cfg.translation_fallback = r.Bool(v, "translation_fallback", true);
+    } else if (key == "build_drafts") {
+      cfg.build_drafts = r.Bool(v, "build_drafts", false);
+    } else if (key == "build_future") {
+      cfg.build_future = r.Bool(v, "build_future", true);
+    } else if (key == "build_expired") {
+      cfg.build_expired = r.Bool(v, "build_expired", true);
     } else if (key == "toc_min_headings") {
       cfg.toc_min_headings = r.Int(v, "toc_min_headings", 4);
     } else if (key == "pager_size") {

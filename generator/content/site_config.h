@@ -60,6 +60,18 @@ struct SiteConfig {
   std::map<std::string, LocalizedText, std::less<>> params;
   std::string base_url;                        // "" = nothing absolute
   std::string build_date;                      // "" = no timestamp
+  // Which pages are published by their draft flag and dates (Hugo's
+  // buildDrafts, buildFuture, buildExpired). A site.yaml site publishes a
+  // page whatever its dates unless it says otherwise, so that a report's
+  // output does not depend on the day it is built; a site read from Hugo's
+  // configuration publishes as Hugo does (false, false, false).
+  bool build_drafts = false;  // a `draft: true` page is published
+  bool build_future = true;   // a page whose publishDate (else date) is after `today` is published
+  bool build_expired = true;  // a page whose expiryDate is `today` or before is published
+  // The day pages' dates are judged on, YYYY-MM-DD: set by the loader from
+  // COSTSITE_TODAY or the clock (UTC) when build_future or build_expired is
+  // false; "" = not needed.
+  std::string today;
 };
 
 /// The folder under content/ holding `lang`'s pages with ContentLayout::kFolders:

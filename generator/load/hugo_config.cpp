@@ -48,7 +48,7 @@ constexpr std::string_view kRenderer = "markup.goldmark.renderer";
 std::string KeptToml(std::string_view text, const std::string& prefix) {
   static const std::set<std::string, std::less<>> kTop = {
       "title", "baseurl", "defaultcontentlanguage", "defaultcontentlanguageinsubdir", "contentdir",
-      "disablelanguages", "disablepathtolower", "disablekinds"};
+      "disablelanguages", "disablepathtolower", "disablekinds", "builddrafts", "buildfuture", "buildexpired"};
   static const std::set<std::string, std::less<>> kLanguage = {"title", "weight", "contentdir", "languagename",
                                                                "disabled"};
   std::string out;
@@ -345,6 +345,10 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   out.content_layout = folders ? content::ContentLayout::kFolders : content::ContentLayout::kSuffix;
   out.default_language_at_root = Text(Get(doc, "defaultcontentlanguageinsubdir")) != "true";
   out.translation_fallback = false;  // Hugo publishes a page in the languages it is written in
+  // Hugo's defaults: drafts, pages dated in the future and expired pages are not published.
+  out.build_drafts = Text(Get(doc, "builddrafts")) == "true";
+  out.build_future = Text(Get(doc, "buildfuture")) == "true";
+  out.build_expired = Text(Get(doc, "buildexpired")) == "true";
   std::string base = Text(Get(doc, "baseurl"));
   while (!base.empty() && base.back() == '/') base.pop_back();
   const bool web = base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0;

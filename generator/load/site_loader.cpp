@@ -7,11 +7,26 @@
 #include <thread>
 
 #include "base/fs_util.h"
+#include "base/today.h"
 #include "content/site_layout.h"
 
 namespace costsite::load {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The day pages' dates are judged on, when a setting asks for it: the same
+// "today" as the cost engine's (COSTSITE_TODAY, else the clock in UTC).
+bool SetToday(content::SiteConfig* cfg, Diagnostics* diags) {
+  if (cfg->build_future && cfg->build_expired) return true;
+  std::string error;
+  if (Today(&cfg->today, &error)) return true;
+  diags->Error({"COSTSITE_TODAY", 0, 0}, error, {}, 1, "site-config");
+  return false;
+}
+
+}  // namespace
 
 bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* diags, bool required,
                 const std::string& shown_as) {
@@ -26,7 +41,8 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
   if (!required && !fs::exists(file, ec)) return true;
   // A Hugo site without site.yaml: the settings both share, from Hugo's own.
   if (!fs::exists(file, ec))
-    if (std::string hugo = HugoConfigFile(root); !hugo.empty()) return ReadHugoConfig(root, hugo, cfg, diags);
+    if (std::string hugo = HugoConfigFile(root); !hugo.empty())
+      return ReadHugoConfig(root, hugo, cfg, diags) && SetToday(cfg, diags);
   if (!ReadFile(file, &text, &err)) {
     diags->Error({shown, 0, 0}, "no " + std::string(content::kConfigFile) + " in " + root.string() +
                                     " (is --source the site folder?)", {}, 1, "io");
@@ -37,7 +53,7 @@ bool LoadConfig(const fs::path& root, content::SiteConfig* cfg, Diagnostics* dia
   // mistakes in their terms ("unknown language suffix 'zh'").
   const size_t errors = diags->ErrorCount();
   *cfg = content::ParseSiteConfig(shown, text, diags);
-  return diags->ErrorCount() == errors;
+  return diags->ErrorCount() == errors && SetToday(cfg, diags);
 }
 
 pricing::Options PricingOptions(const content::SiteConfig& cfg) {

@@ -344,5 +344,75 @@ TEST_CASE("site.yaml wins over Hugo's configuration, and a default language Hugo
   CHECK(Has(ReadAll(out / "en/docs/pod/index.html"), "<p>A Pod runs containers (First edition).</p>"));
 }
 
+// Pages dated around 2026-03-10, the day the builds below take as today.
+void WriteDatedPages(const fs::path& src) {
+  WriteAll(src / "content/en/docs/past.md", "---\ntitle: Past\ndate: 2026-03-09\nexpiryDate: 2026-03-11\n---\nP.\n");
+  WriteAll(src / "content/en/docs/today.md", "---\ntitle: Today\ndate: 2026-03-10T08:00:00Z\n---\nT.\n");
+  WriteAll(src / "content/en/docs/future.md", "---\ntitle: Future\ndate: 2026-03-11\n---\nF.\n");
+  WriteAll(src / "content/en/docs/later.md", "---\ntitle: Later\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\nL.\n");
+  WriteAll(src / "content/en/docs/expired.md", "---\ntitle: Expired\nexpiryDate: 2026-03-10\n---\nE.\n");
+  WriteAll(src / "content/en/docs/old.md", "+++\ntitle = \"Old\"\nunpublishdate = 2001-01-01\n+++\nO.\n");
+  WriteAll(src / "content/en/docs/draft.md", "---\ntitle: Draft\ndraft: true\n---\nD.\n");
+}
+
+std::vector<std::string> Published(const fs::path& out) {
+  std::vector<std::string> names;
+  for (const char* name : {"past", "today", "future", "later", "expired", "old", "draft"})
+    if (fs::exists(out / "en/docs" / name / "index.html")) names.push_back(name);
+  return names;
+}
+
+TEST_CASE("A Hugo site publishes no page dated in the future, expired, or a draft, unless its configuration says so") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WritePages(src);
+  WriteDatedPages(src);
+  const std::string langs = "defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                            "[languages.zh-cn]\nweight = 2\ncontentDir = \"content/zh-cn\"\n";
+  SECTION("by default, as Hugo: only pages published by today and not expired; none listed") {
+    WriteAll(src / "hugo.toml", "baseURL = \"https://docs.example.org/\"\ntitle = \"D\"\n" + langs);
+    fs::path out = tmp.path() / "out";
+    CliResult r = Costsite("build --source " + src.string() + " --out " + out.string(), "COSTSITE_TODAY=2026-03-10");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(Published(out) == std::vector<std::string>{"past", "today"});
+    const std::string list = ReadAll(out / "en/index.html");  // docs/ has no _index: its pages are the home's
+    CHECK(Has(list, ">Past</a>"));
+    for (const char* title : {">Future<", ">Later<", ">Expired<", ">Old<", ">Draft<"}) {
+      CHECK_FALSE(Has(list, title));
+      CHECK_FALSE(Has(ReadAll(out / "en/sitemap.xml"), title));
+    }
+    CHECK_FALSE(Has(ReadAll(out / "sitemap.xml") + ReadAll(out / "en/sitemap.xml"), "/docs/future/"));
+    CHECK_FALSE(Has(ReadAll(out / "en/index.xml"), "Future"));
+    // A day later, the future page is out and the past one has expired.
+    fs::path next = tmp.path() / "next";
+    r = Costsite("build --source " + src.string() + " --out " + next.string(), "COSTSITE_TODAY=2026-03-11");
+    REQUIRE(r.exit_code == 0);
+    CHECK(Published(next) == std::vector<std::string>{"today", "future"});
+  }
+  SECTION("buildFuture, buildExpired and buildDrafts publish them") {
+    WriteAll(src / "hugo.toml", "title = \"D\"\nbuildFuture = true\nbuildExpired = true\nbuildDrafts = true\n" + langs);
+    fs::path out = tmp.path() / "out";
+    CliResult r = Costsite("build --source " + src.string() + " --out " + out.string(), "COSTSITE_TODAY=2026-03-10");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(Published(out) == std::vector<std::string>{"past", "today", "future", "later", "expired", "old", "draft"});
+  }
+  SECTION("a site.yaml site publishes every page whatever its dates, unless it says build_future or build_expired") {
+    const std::string yaml = "title: D\nlanguages: [en, zh-cn]\ncontent_layout: folders\n";
+    WriteAll(src / "site.yaml", yaml);
+    fs::path out = tmp.path() / "out";
+    CliResult r = Costsite("build --source " + src.string() + " --out " + out.string(), "COSTSITE_TODAY=2026-03-10");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(Published(out) == std::vector<std::string>{"past", "today", "future", "later", "expired", "old"});
+    WriteAll(src / "site.yaml", yaml + "build_future: false\nbuild_expired: false\n");
+    fs::path dated = tmp.path() / "dated";
+    r = Costsite("build --source " + src.string() + " --out " + dated.string(), "COSTSITE_TODAY=2026-03-10");
+    REQUIRE(r.exit_code == 0);
+    CHECK(Published(dated) == std::vector<std::string>{"past", "today"});
+  }
+}
+
 }  // namespace
 }  // namespace costsite
