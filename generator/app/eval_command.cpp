@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/fs_util.h"
+#include "base/localized.h"
 #include "base/suggest.h"
 #include "cost/prices.h"
 #include "cost/evaluation.h"
@@ -65,6 +66,14 @@ void PrintHuman(const ModelResult& r, const std::string& only, bool explain, std
   }
 }
 
+// A text in several languages as the schema writes it: {"en": …, "zh": …}.
+// (nlohmann would write LocalizedText, a list of pairs, as [["en", …], …].)
+nlohmann::json LocalizedJson(const LocalizedText& t) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [lang, text] : t) j[lang] = text;
+  return j;
+}
+
 // A price's shape, the fields it has: {"percent": "50", "of": "on_demand"},
 // {"hours": "16:30-00:30"}, {"tiers": {"basis", "by", "steps": [{"from" or "above", "price"}]}}.
 nlohmann::json ShapeJson(const cost::PriceShape& shape) {
@@ -117,7 +126,7 @@ nlohmann::json FigureJson(const Figure& f, bool explain) {
 
 nlohmann::json ModelJson(const ModelResult& r, const std::string& only, bool explain) {
   nlohmann::json j = {{"model", r.model}, {"scenario", r.scenario}, {"as_of", r.as_of},
-                      {"title", r.title}, {"figures", nlohmann::json::array()}};
+                      {"title", LocalizedJson(r.title)}, {"figures", nlohmann::json::array()}};
   for (const Figure* f : r.AllFigures()) {
     if (only.empty() || f->id == only) j["figures"].push_back(FigureJson(*f, explain));
   }

@@ -78,6 +78,37 @@ TEST_CASE("eval --json gives decimal strings and units", "[pricing][eval]") {
     CHECK(f["unit"] == "requests/s");
   }
   CHECK(found);
+  CHECK(m["title"] == nlohmann::json::object({{"en", "Basic deployment"}}));
+}
+
+TEST_CASE("eval --json writes a text in two languages as an object by language", "[pricing][eval]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "pricing/models/m.yaml",
+           "model: m\ntitle: {zh: 长上下文请求, en: Long-context requests}\nunit: USD/month\n"
+           "params:\n  n: {value: 4 gpu, label: {zh: 数量, en: Count}}\n"
+           "items:\n  a: {label: {en: A}, formula: 2 USD/month}\n"
+           "figures:\n  gpus: {formula: n}\n");
+  EvalRequest req;
+  req.source_dir = tmp.path().string();
+  req.json = true;
+  int rc = -1;
+  std::string errors;
+  auto j = nlohmann::json::parse(RunToString(req, &rc, &errors));
+  INFO(errors);
+  CHECK(rc == 0);
+  const auto& m = j["models"][0];
+  // As docs/cost-engine.md writes it, not [["en", …], ["zh", …]].
+  CHECK(m["title"] == nlohmann::json::parse(R"({"en": "Long-context requests", "zh": "长上下文请求"})"));
+  // `unit` is the unit as the model writes it; `text` shows it in English.
+  bool found = false;
+  for (const auto& f : m["figures"]) {
+    if (f["id"] != "gpus") continue;
+    found = true;
+    CHECK(f["lo"] == "4");
+    CHECK(f["unit"] == "gpu");
+    CHECK(f["text"] == "4 gpus");
+  }
+  CHECK(found);
 }
 
 TEST_CASE("eval fails on unknown targets and input errors", "[pricing][eval]") {
