@@ -197,6 +197,26 @@ TEST_CASE("actuals: exports as SQL engines and other tools write them", "[actual
   CHECK(latin1.Sorted()[0].message == "invalid UTF-8: FOCUS exports are UTF-8; save the file again as UTF-8 CSV");
 }
 
+TEST_CASE("actuals: currencies new to ISO 4217 and withdrawn ones are summed each on its own", "[actuals]") {
+  // ZWG (2024), VED (2021), XCG (2025); HRK, withdrawn in 2023, on an old bill.
+  std::string csv = kHeader;
+  csv += "ZWG,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.25,,\n";
+  csv += "VED,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,2,,\n";
+  csv += "XCG,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,3,,\n";
+  csv += "HRK,2022-12-01T00:00:00Z,2022-12-02T00:00:00Z,S3,4,,\n";
+  csv += "ZWG,2024-09-02T00:00:00Z,2024-09-03T00:00:00Z,S3,0.75,,\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(t.sums.size() == 4);
+  CHECK(Find(t, "S3", "ZWG")->total == D("2"));
+  CHECK(Find(t, "S3", "ZWG")->lines == 2);
+  CHECK(Find(t, "S3", "VED")->total == D("2"));
+  CHECK(Find(t, "S3", "XCG")->total == D("3"));
+  CHECK(Find(t, "S3", "HRK")->total == D("4"));
+}
+
 TEST_CASE("actuals: a period selects lines by the start of their charge period", "[actuals]") {
   std::string csv = kHeader;
   csv += "USD,2024-08-31T23:00:00Z,2024-09-01T00:00:00Z,S3,1,,\n";

@@ -62,6 +62,29 @@ TEST_CASE("A currency code that is none names the one meant", "[cost][units]") {
   CHECK(UnknownCurrencyMessage("hours") == "unknown currency 'hours'");  // a unit, not a currency
 }
 
+TEST_CASE("Currency codes are those of ISO 4217, new and withdrawn", "[cost][units]") {
+  // Added to the list lately: ZWG (2024), VED (2021), XCG (2025), SLE (2022),
+  // and the funds codes a bill in a Latin American currency may name.
+  for (const char* code : {"ZWG", "VED", "XCG", "SLE", "VES", "STN", "MRU", "UYW", "CLF", "XDR", "USD", "CNY"}) {
+    INFO(code);
+    CHECK(IsCurrencyCode(code));
+  }
+  // Withdrawn, but on the bills of their time: HRK (2023), CUC (2021), ZWL,
+  // SLL, ANG, and those replaced in 2018.
+  for (const char* code : {"HRK", "CUC", "ZWL", "SLL", "ANG", "VEF", "MRO", "STD"}) {
+    INFO(code);
+    CHECK(IsCurrencyCode(code));
+  }
+  // XTS is for testing, XXX "no currency", XBC a bond market's unit that no
+  // bill is in (and a typo of ABC would be taken for); the others are no code.
+  for (const char* code : {"XTS", "XXX", "XBC", "ABC", "US", "USDD", "usd", "EUR1"}) {
+    INFO(code);
+    CHECK_FALSE(IsCurrencyCode(code));
+  }
+  CHECK(IsCurrencyCodeText("ZWG/month"));
+  CHECK(UnknownCurrencyMessage("zwg") == "unknown currency 'zwg' (did you mean 'ZWG'?)");
+}
+
 TEST_CASE("Unit errors point inside the text", "[cost][units]") {
   UnitTable table;
   struct Case {
