@@ -148,7 +148,9 @@ bool CsvReader::SplitFields(std::vector<CsvField>* fields, CsvError* error) {
       } else {
         f.value = std::string_view(p + 1, close - p - 1);
       }
-      for (const char* nl = Find(p, close, '\n'); nl; nl = Find(nl + 1, close, '\n')) ++line, line_start = nl + 1;
+      const char* nl = Find(p, close, '\n');
+      f.width = static_cast<int>((nl ? nl : close + 1) - p);  // over several lines: to the first one's end
+      for (; nl; nl = Find(nl + 1, close, '\n')) ++line, line_start = nl + 1;
       stop = close + 1;
       if (stop < end && *stop != ',') {
         *error = {line, static_cast<int>(stop - line_start) + 1,
@@ -164,6 +166,7 @@ bool CsvReader::SplitFields(std::vector<CsvField>* fields, CsvError* error) {
         return false;
       }
       f.value = std::string_view(p, stop - p);
+      f.width = static_cast<int>(stop - p);
     }
     fields->push_back(f);
     if (stop >= end) return true;

@@ -19,6 +19,7 @@ struct CsvField {
   std::string_view value;
   int line = 0;  // 1-based line of the file
   int col = 0;   // 1-based byte column on that line
+  int width = 0; // bytes its text takes on that line, quotes included (what a caret underlines)
 };
 
 /// A malformed record: where, and why.

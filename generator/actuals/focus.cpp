@@ -91,7 +91,7 @@ std::optional<int> ZoneMinutes(std::string_view zone) {
 
 // An ISO 8601 time as exports write it -> the same instant in UTC,
 // "2024-09-01T00:00:00"; "" when malformed. Accepted: a date alone
-// (midnight), 'T' or a space before the time, seconds optional, fractional
+// (midnight), 'T' (or 't', as RFC 3339 allows) or a space before the time, seconds optional, fractional
 // seconds (dropped), and a zone of Z, UTC or an offset (the time is moved to
 // UTC, so "2024-09-30T23:30:00-05:00" is 2024-10-01T04:30:00). A time
 // without a zone is read as UTC, which FOCUS requires.
@@ -101,7 +101,7 @@ std::string NormalizeTime(std::string_view s) {
   if (!IsCalendarDay(year, month, day)) return "";
   size_t i = 10;
   if (i == s.size()) return std::string(s.substr(0, 10)) + "T00:00:00";
-  if (s[i] != 'T' && s[i] != ' ') return "";
+  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return "";
   if (!Digits(s, i + 1, 2) || s.size() < i + 6 || s[i + 3] != ':' || !Digits(s, i + 4, 2)) return "";
   int hour = Two(s, i + 1), minute = Two(s, i + 4), second = 0;
   if (hour > 24 || minute > 59) return "";
@@ -280,7 +280,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     diags.Add(std::move(d));
   };
   auto report_field = [&](const CsvField& f, std::string message) {
-    report(f.line, f.col, std::move(message), static_cast<int>(f.value.size()));
+    report(f.line, f.col, std::move(message), f.width);
   };
 
   // The header: which column each role is in.
@@ -397,7 +397,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     ++lines_read;
     if (fields.size() != width) {
       const CsvField& last = fields.back();
-      report(last.line, last.col + static_cast<int>(last.value.size()),
+      report(last.line, last.col + last.width,
              std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") + ", but the header has " +
                  std::to_string(width),
              1);

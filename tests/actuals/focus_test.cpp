@@ -261,6 +261,52 @@ TEST_CASE("actuals: times as providers write them are read in UTC", "[actuals]")
                                                  {"2024-09-03", D("8")}, {"2024-09-30", D("32")}});
 }
 
+TEST_CASE("actuals: a lowercase t before the time is read, as RFC 3339 allows", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01t00:00:00Z,2024-09-02t00:00:00z,S3,1.5,,\n";
+  csv += "USD,2024-09-30t23:30:00-01:00,2024-10-01t00:30:00-01:00,S3,2,,\n";  // October in UTC
+  Query q = ByService();
+  q.period = "2024-09";
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(t.lines_read == 2);
+  CHECK(t.lines_selected == 1);
+  REQUIRE(Find(t, "S3"));
+  CHECK(Find(t, "S3")->total == D("1.5"));
+}
+
+TEST_CASE("actuals: a day the calendar lacks is an error under the whole field, quotes included", "[actuals]") {
+  std::string csv = kHeader;
+  csv += "USD,2024-02-30T00:00:00Z,2024-03-01T00:00:00Z,S3,1,,\n";
+  csv += "USD,\"2024-02-30T00:00:00Z\",2024-03-01T00:00:00Z,S3,1,,\n";
+  csv += "USD,2024-02-28T00:00:00Z,\"2023-02-29\",S3,1,,\n";
+  csv += "USD,2024-02-28T00:00:00Z,2024-02-29T00:00:00Z,S3,1,\"2\"\n";  // 6 fields: the caret after the quote
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 4);
+  std::vector<Diagnostic> all = diags.Sorted();
+  CHECK(FormatDiagnostic(all[0]) ==
+        "actuals/a.csv:2:5: error: malformed ChargePeriodStart '2024-02-30T00:00:00Z': write an ISO 8601 time, "
+        "2024-09-01T00:00:00Z\n"
+        " 2 | USD,2024-02-30T00:00:00Z,2024-03-01T00:00:00Z,S3,1,,\n"
+        "   |     ^~~~~~~~~~~~~~~~~~~~\n");
+  CHECK(FormatDiagnostic(all[1]) ==
+        "actuals/a.csv:3:5: error: malformed ChargePeriodStart '2024-02-30T00:00:00Z': write an ISO 8601 time, "
+        "2024-09-01T00:00:00Z\n"
+        " 3 | USD,\"2024-02-30T00:00:00Z\",2024-03-01T00:00:00Z,S3,1,,\n"
+        "   |     ^~~~~~~~~~~~~~~~~~~~~~\n");
+  CHECK(FormatDiagnostic(all[2]) ==
+        "actuals/a.csv:4:26: error: malformed ChargePeriodEnd '2023-02-29': write an ISO 8601 time, "
+        "2024-09-02T00:00:00Z\n"
+        " 4 | USD,2024-02-28T00:00:00Z,\"2023-02-29\",S3,1,,\n"
+        "   |                          ^~~~~~~~~~~~\n");
+  CHECK(all[3].pos.col == 55);
+  CHECK(all[3].message == "6 fields, but the header has 7");
+  CHECK(t.groups.empty());
+}
+
 TEST_CASE("actuals: an offset that is not one, and an hour past midnight, are errors", "[actuals]") {
   std::string csv = kHeader;
   csv += "USD,2024-09-01T00:00:00+8:00,2024-09-02T00:00:00Z,S3,1,,\n";
