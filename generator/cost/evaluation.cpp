@@ -353,8 +353,16 @@ bool Evaluation::Reexpress(const Figure& f, const ModelResult& in, std::string_v
     shown = ParseUnit(to->dim.currency + (per.empty() ? "" : "/" + per), core.units, nullptr);
   }
   if (shown && shown->dim == to->dim) {
-    if (auto c = TimeConversion(*Divide(canonical, Interval(shown->scale)), *shown, *to, core.units))
-      copy.explain.Edit().conversions.push_back(std::move(*c));
+    if (auto c = TimeConversion(*Divide(canonical, Interval(shown->scale)), *shown, *to, core.units)) {
+      // Shown in the unit its last step converted from (a daily fee made
+      // monthly, asked for per day): that step is undone, not walked back.
+      std::vector<ConversionUse>& steps = copy.explain.Edit().conversions;
+      if (!steps.empty() && steps.back().from->text == to->text && steps.back().to->text == shown->text &&
+          steps.back().from->scale == to->scale)
+        steps.pop_back();
+      else
+        steps.push_back(std::move(*c));
+    }
   }
   if (fx && std::find(copy.explain->fx.begin(), copy.explain->fx.end(), *fx) == copy.explain->fx.end())
     copy.explain.Edit().fx.push_back(*fx);

@@ -97,6 +97,18 @@ TEST_CASE("A popover shows a daily amount turned monthly with its factor", "[fig
   CHECK(Has(en, "<span class=\"pop-head\">Conversion</span><span class=\"pop-line\">$60/day × 30.42 days/month = $1,825/month</span>"));
   // An amount already in the figure's unit needs no step.
   CHECK_FALSE(Has(ProvenanceHtml(Get(l.eval, "gpu_part"), testing::SpeakerFor("en")), "Conversion"));
+  // Asked for per day (`unit=USD/day`), the daily amount made monthly is
+  // shown in its own unit: no step there and back ($60/day × 30.42 … ×
+  // 0.0329 months/day = $60/day).
+  cost::Figure daily;
+  std::string error;
+  REQUIRE(l.eval.Reexpress(Get(l.eval, "gpu"), *l.eval.Find("m"), "USD/day", &daily, &error));
+  const std::string back = ProvenanceHtml(daily, testing::SpeakerFor("en"));
+  INFO(back);
+  CHECK_FALSE(Has(back, "Conversion"));
+  cost::Figure hourly;
+  REQUIRE(l.eval.Reexpress(Get(l.eval, "gpu"), *l.eval.Find("m"), "USD/h", &hourly, &error));
+  CHECK(Has(ProvenanceHtml(hourly, testing::SpeakerFor("en")), "Conversion"));  // another unit: its steps stay
 }
 
 TEST_CASE("A popover's conversion factor has the digits that multiply out", "[figures][provenance]") {
