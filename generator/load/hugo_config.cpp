@@ -246,9 +246,20 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
         out.taxonomies.clear();
   if (YAML::Node named = Get(doc, "taxonomies"); named && named.IsMap() && named.size() > 0 && !out.taxonomies.empty()) {
     out.taxonomies.clear();
-    for (const auto& kv : named)
-      if (const std::string plural = Lower(Text(kv.second)); plural == "tags" || plural == "categories")
-        out.taxonomies.push_back(plural);
+    std::vector<std::string> other;
+    for (const auto& kv : named) {
+      const std::string plural = Lower(Text(kv.second));
+      if (plural == "tags" || plural == "categories") out.taxonomies.push_back(plural);
+      else other.push_back(plural);
+    }
+    // Not a mistake in the site (Hugo makes their pages), but pages Hugo
+    // writes that this build does not: said once, not left to be found.
+    if (!other.empty()) {
+      std::string names;
+      for (const std::string& n : other) names += (names.empty() ? "'" : ", '") + n + "'";
+      diags->Warning({file, 0, 0}, (other.size() == 1 ? "taxonomy " + names + " has" : "taxonomies " + names + " have") +
+                                       " no pages here: only tags and categories are listed");
+    }
   }
   // [permalinks] (or, since Hugo 0.115, [permalinks.page]): section -> pattern.
   if (YAML::Node links = Get(doc, "permalinks"); links && links.IsMap()) {

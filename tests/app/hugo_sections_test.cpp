@@ -280,6 +280,22 @@ TEST_CASE("A site lists only the taxonomies it names: site.yaml's taxonomies, Hu
   CHECK(zh.find("发布于 <time datetime=\"2024-03-05\">") != std::string::npos);  // its date is shown all the same
 }
 
+TEST_CASE("Taxonomies of Hugo's configuration beyond tags and categories are named in a warning") {
+  TempDir tmp;
+  fs::path src = FixtureCopy(tmp.path() / "src");
+  fs::remove(src / "site.yaml");
+  WriteAll(src / "hugo.toml", "title = \"Docs\"\n[taxonomies]\ntag = \"tags\"\nauthor = \"authors\"\n"
+                                "[languages.en]\nweight = 1\ncontentDir = \"content/en\"\n"
+                                "[languages.zh]\nweight = 2\ncontentDir = \"content/zh\"\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.output.find("warning: taxonomy 'authors' has no pages here: only tags and categories are listed") !=
+        std::string::npos);
+  CHECK(fs::exists(out / "en/tags/setup/index.html"));
+}
+
 TEST_CASE("A taxonomy costsite does not list is an error in site.yaml") {
   TempDir tmp;
   fs::path src = FixtureCopy(tmp.path() / "src");
