@@ -64,13 +64,15 @@ Fraction FractionForMagnitude(const Decimal& a, NumberKind kind) {
 }
 
 // FractionForMagnitude of `a` as it is shown: 999.995 USD rounds to 1,000.00,
-// which is shown by the rule of 1,000 ("$1,000"), not with cents.
+// which is shown by the rule of 1,000 ("$1,000"), not with cents. Money from
+// 1 to 1,000 is the one band whose decimals are not trimmed, so its upper
+// edge is the one place rounding can change what is shown; elsewhere the
+// trailing zeros a rounding up leaves are dropped ("0.10", "10"). A
+// comparison, not a rounding: this runs for every number a build prints.
 Fraction FractionShown(const Decimal& a, NumberKind kind) {
-  Fraction f = FractionForMagnitude(a, kind);
-  const Decimal shown = a.RoundHalfAwayFromZero(f.max);
-  if (shown == a) return f;
-  Fraction g = FractionForMagnitude(shown, kind);
-  return g.max < f.max ? g : f;
+  static const Decimal kRoundsToThousand = *Decimal::Parse("999.995"), kThousand(1000);
+  if (kind == NumberKind::kMoney && a >= kRoundsToThousand && a < kThousand) return {0, 0};
+  return FractionForMagnitude(a, kind);
 }
 
 // True when `v` rounded to `decimals` reads as another value than it is in a
