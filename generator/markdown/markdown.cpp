@@ -440,7 +440,7 @@ RenderedMarkdown RenderMarkdown(const std::string& path, std::string_view body, 
   FinishRawHtml(marked.html, &shortcodes, path, line_offset, options, &expanded, &out.links, diags);
   if (options.cost) ExpandCostNodes(doc.get(), path, body, line_offset, *options.cost, diags);
   ExpandFlowBlocks(doc.get(), path, line_offset, diags);
-  HandleLinks(marked.links, path, line_offset, options, shortcodes.refs, &out.links);
+  HandleLinks(marked.links, path, line_offset, options, &shortcodes.refs, &out.links);
   JoinCjkLineBreaks(doc.get());  // after the expansions: a figure next to a break keeps it
   // Before the plain text: a heading's `{#id}` is not part of its text.
   std::vector<HeadingSource> heading_sources;

@@ -35,6 +35,7 @@ struct Link {
   SourcePos pos;
   bool is_image = false;
   std::string written;  // when a `ref` shortcode made `url`: the shortcode as written, for messages
+  std::string lang;     // when that shortcode names a language (`lang="zh"`): the page is that language's
 };
 
 /// Rewrites a link target (e.g. "other.md" to "../other/index.html"); returns

@@ -40,24 +40,30 @@ bool IsDangerousUrl(std::string_view url, bool is_image) {
   return false;
 }
 
-// The shortcode as written when one of `refs` made the link's URL on its line.
-std::string WrittenRef(const std::vector<RefUse>& refs, const Link& link) {
-  for (const RefUse& r : refs)
-    if (r.line == link.pos.line && r.target == link.url) return r.written;
-  return {};
+// When one of `refs` made the link's URL on its line: the shortcode as
+// written, and the language it names. Two refs to one path on a line may
+// name two languages: each is taken by the first link not yet given one.
+void SetRef(std::vector<RefUse>* refs, Link* link) {
+  for (RefUse& r : *refs)
+    if (!r.taken && r.line == link->pos.line && r.target == link->url) {
+      link->written = r.written;
+      link->lang = r.lang;
+      r.taken = true;
+      return;
+    }
 }
 
 }  // namespace
 
 void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path, int line_offset,
-                 const MarkdownOptions& opt, const std::vector<RefUse>& refs, std::vector<Link>* links) {
+                 const MarkdownOptions& opt, std::vector<RefUse>* refs, std::vector<Link>* links) {
   for (cmark_node* n : nodes) {
     const char* url = cmark_node_get_url(n);
     int line = cmark_node_get_start_line(n);
     for (cmark_node* p = n; line == 0 && p; p = cmark_node_parent(p)) line = cmark_node_get_start_line(p);
     Link link{url ? url : "", {path, line + line_offset, cmark_node_get_start_column(n)},
               cmark_node_get_type(n) == CMARK_NODE_IMAGE};
-    link.written = WrittenRef(refs, link);
+    SetRef(refs, &link);
     links->push_back(link);
     if (IsDangerousUrl(link.url, link.is_image)) {
       cmark_node_set_url(n, "");
@@ -71,7 +77,7 @@ void HandleLinks(const std::vector<cmark_node*>& nodes, const std::string& path,
 }
 
 void HandleHtmlLinks(const std::vector<cmark_node*>& nodes, const std::string& path, int line_offset,
-                     const MarkdownOptions& opt, const std::vector<RefUse>& refs, std::vector<Link>* links) {
+                     const MarkdownOptions& opt, std::vector<RefUse>* refs, std::vector<Link>* links) {
   for (cmark_node* n : nodes) {
     std::string lit = Literal(n);
     std::vector<HtmlUrl> urls = FindHtmlUrls(lit);
@@ -87,7 +93,7 @@ void HandleHtmlLinks(const std::vector<cmark_node*>& nodes, const std::string& p
         if (lit[seen] == '\n') ++lines_before, line_start = seen + 1;
       int at_col = lines_before == 0 ? col + static_cast<int>(u.begin) : static_cast<int>(u.begin - line_start) + 1;
       Link link{u.url, {path, line + line_offset + lines_before, at_col}, u.is_image};
-      link.written = WrittenRef(refs, link);
+      SetRef(refs, &link);
       links->push_back(link);
       std::string url = IsDangerousUrl(link.url, link.is_image) ? std::string()
                         : opt.rewrite                          ? (*opt.rewrite)(link)

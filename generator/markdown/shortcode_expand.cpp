@@ -246,7 +246,7 @@ void ExpandShortcodes(cmark_node* root, ShortcodeBody* sc, std::vector<cmark_nod
 void FinishRawHtml(const std::vector<cmark_node*>& nodes, ShortcodeBody* sc, const std::string& path,
                    int line_offset, const MarkdownOptions& opt, ShortcodeResults* results,
                    std::vector<Link>* links, Diagnostics* diags) {
-  if (opt.raw_html) HandleHtmlLinks(nodes, path, line_offset, opt, sc->refs, links);
+  if (opt.raw_html) HandleHtmlLinks(nodes, path, line_offset, opt, &sc->refs, links);
   if (results->inner.size() < sc->calls.size()) results->inner.resize(sc->calls.size());
   for (cmark_node* n : nodes) {
     const bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;

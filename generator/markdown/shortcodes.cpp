@@ -369,7 +369,10 @@ ShortcodeBody CutShortcodes(const std::string& path, std::string_view body, int 
     done = end;
     std::string ref = RefTarget(call);
     if (call.name == "ref" || call.name == "relref") {
-      out.refs.push_back({call.pos.line, ref, std::string(body.substr(tag.begin, end - tag.begin))});
+      RefUse use{call.pos.line, ref, std::string(body.substr(tag.begin, end - tag.begin)), {}, false};
+      for (const auto& [k, v] : call.named)
+        if (k == "lang") use.lang = v;
+      out.refs.push_back(std::move(use));
       out.text += ref;
       continue;
     }

@@ -47,6 +47,8 @@ struct RefUse {
   int line = 0;         // of its opening "{{" in the file
   std::string target;   // what it became ("./api.md")
   std::string written;  // the shortcode as written ({{< relref "./api" >}})
+  std::string lang;     // its `lang` argument: the language whose page it names ("" = the page's own)
+  bool taken = false;   // a link took it (HandleLinks)
 };
 
 /// A page body with its shortcodes cut out.

@@ -240,13 +240,25 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
       return url;
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
+      // A ref naming a language (`lang="zh"`) links to that language's page,
+      // looked for among that language's files, as Hugo's ref does.
+      const std::string& to_lang = link.lang.empty() ? lang : link.lang;
+      const auto& langs = in.config->languages;
+      if (std::find(langs.begin(), langs.end(), to_lang) == langs.end())
+        return broken("the site has no language '" + to_lang + "'");
       // "/x.md" is relative to content/ (to content/LANG/ with content_layout:
       // folders, as Hugo's contentDir), anything else to the page's folder
       // first and then to that root (as Hugo's ref and relref look).
-      const std::string root = in.config->content_layout == content::ContentLayout::kFolders
-                                   ? content::InContent(std::string(content::ContentFolderOf(*in.config, src.lang)))
-                                   : std::string(content::kContentDir);
+      const bool folders = in.config->content_layout == content::ContentLayout::kFolders;
+      auto root_of = [&](const std::string& l) {
+        return folders ? content::InContent(std::string(content::ContentFolderOf(*in.config, l)))
+                       : std::string(content::kContentDir);
+      };
+      const std::string root = root_of(link.lang.empty() ? src.lang.str() : link.lang);
       std::string dir = path[0] == '/' ? root : src.path.substr(0, src.path.rfind('/'));
+      // The page's folder in the other language's files.
+      if (const std::string own = root_of(src.lang.str()); path[0] != '/' && root != own && dir.rfind(own, 0) == 0)
+        dir = root + dir.substr(own.size());
       std::string joined;
       if (!JoinPath(dir, path, &joined) || joined.rfind("content/", 0) != 0)
         return broken("it points outside content/");
@@ -275,10 +287,11 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
             }
         return broken("no page " + joined);
       }
-      std::string target = output::PageFile(lang, linked->UrlIn(lang));
-      if (!content::PublishedIn(*linked, lang, in.config->translation_fallback)) {
-        // As Hugo's REF_NOT_FOUND: a ref finds pages of the page's language.
-        const std::string missing = "page " + cp.key + " is not written in '" + lang + "' (only in " +
+      std::string target = output::PageFile(to_lang, linked->UrlIn(to_lang));
+      if (!content::PublishedIn(*linked, to_lang, in.config->translation_fallback)) {
+        // As Hugo's REF_NOT_FOUND: a ref finds pages of the page's language
+        // (or of the one it names).
+        const std::string missing = "page " + cp.key + " is not written in '" + to_lang + "' (only in " +
                                     WrittenIn(*linked) + ")";
         if (!link.written.empty()) return broken(missing);
         // A Markdown link leads to the page in a language it has: the

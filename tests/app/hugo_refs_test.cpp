@@ -56,6 +56,37 @@ TEST_CASE("A relref that climbs with ../ to a page that exists leads to it") {
   CHECK(Has(en, "<a href=\"../other/index.html\">a</a> <a href=\"../other/index.html\">b</a>"));
 }
 
+TEST_CASE("A ref with a lang argument links to that language's page, as Hugo's does") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  fs::path page = WriteRefSite(src);
+  WriteAll(src / "content/zh-cn/only.md", "---\ntitle: 仅中文\n---\n正文。\n");
+  SECTION("relative to the page's folder or to the language's root, in Markdown and raw HTML") {
+    WriteAll(page, "---\ntitle: QS\n---\n\n[a]({{< relref path=\"../other\" lang=\"zh-cn\" >}}) "
+                   "[b]({{< ref path=\"/overview/quickstart\" lang=\"zh-cn\" >}}) "
+                   "[c]({{< relref path=\"only.md\" lang=\"zh-cn\" >}}) [d]({{< relref path=\"../other\" lang=\"en\" >}})\n");
+    fs::path out = tmp.path() / "out";
+    CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const std::string en = ReadAll(out / "en/overview/quickstart/index.html");
+    CHECK(Has(en, "<a href=\"../../../zh-cn/overview/other/index.html\">a</a> "
+                  "<a href=\"../../../zh-cn/overview/quickstart/index.html\">b</a> "
+                  "<a href=\"../../../zh-cn/only/index.html\">c</a> <a href=\"../other/index.html\">d</a>"));
+  }
+  SECTION("a language the page is not written in, or the site does not have, is an error at the shortcode") {
+    WriteAll(page, "---\ntitle: QS\n---\n\n[a]({{< relref path=\"only.md\" lang=\"en\" >}})\n"
+                   "[b]({{< relref path=\"only.md\" lang=\"fr\" >}})\n");
+    CliResult r = Costsite("build --source " + src.string() + " --out " + (tmp.path() / "out").string());
+    INFO(r.output);
+    CHECK(r.exit_code == 1);
+    CHECK(Has(r.output, "content/en/overview/quickstart/_index.md:5:1: error: broken link "
+                        "'{{< relref path=\"only.md\" lang=\"en\" >}}': page only is not written in 'en' (only in 'zh-cn')\n"));
+    CHECK(Has(r.output, "content/en/overview/quickstart/_index.md:6:1: error: broken link "
+                        "'{{< relref path=\"only.md\" lang=\"fr\" >}}': the site has no language 'fr'\n"));
+  }
+}
+
 TEST_CASE("A broken ref in raw HTML is named as written") {
   TempDir tmp;
   fs::path src = tmp.path() / "src";
