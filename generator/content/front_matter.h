@@ -127,7 +127,8 @@ bool ReadSimpleFrontMatter(std::string_view yaml, const std::string& path, std::
 /// on line `first_line` of the file) to YAML with the same lines, so that one
 /// reader serves both; false (reported) for TOML outside the subset read:
 /// `key = value` with a string, integer, float, boolean, date or one-line
-/// array of those, `[table]` and `[table.sub]` headers, and comments.
+/// array of those, `[table]` and `[table.sub]` headers, arrays of tables
+/// (`[[name]]`), and comments.
 bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view text, int first_line,
                 std::string* yaml, Diagnostics* diags);
 

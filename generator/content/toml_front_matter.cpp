@@ -2,7 +2,9 @@
 // that the YAML reader reads both and its diagnostics land on the TOML line:
 // `key = value` becomes `key:  value` (the value keeps its column), and a
 // `[menu.main]` table becomes a flow mapping `menu: {main: {` whose entries
-// follow one per line, closed on the table's last line. TOML strings, numbers,
+// follow one per line, closed on the table's last line. An array of tables
+// (`[[social]]`, repeated) becomes a flow sequence of such mappings,
+// `social: [{` … `}, {` … `}]`. TOML strings, numbers,
 // booleans and one-line or multi-line arrays of them are YAML flow values as
 // written; dates are quoted, since a plain `10:00` in a flow mapping is not.
 #include <cctype>
@@ -65,7 +67,8 @@ int Depth(std::string_view v) {
 bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view text, int first_line,
                 std::string* yaml, Diagnostics* diags) {
   std::vector<std::string> out;
-  int open_tables = 0;     // braces the current table opened
+  std::string closer;      // what closes the current table ("}}", or "}]" for an array of tables)
+  std::string array_name;  // the current table is an element of this array of tables
   int last_entry = -1;     // index in `out` of the line that ends the table's last entry
   int array_depth = 0;     // inside a multi-line array
   bool ok = true;
@@ -74,10 +77,10 @@ bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view
     ok = false;
   };
   auto close_table = [&] {
-    if (open_tables == 0) return;
-    std::string braces(static_cast<size_t>(open_tables), '}');
-    out[static_cast<size_t>(last_entry)] += braces;
-    open_tables = 0;
+    if (closer.empty()) return;
+    out[static_cast<size_t>(last_entry)] += closer;
+    closer.clear();
+    array_name.clear();
   };
   int line_no = 0;
   for (size_t pos = 0; pos <= toml.size(); ++line_no) {
@@ -90,7 +93,7 @@ bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view
       std::string_view v = StripComment(line);
       array_depth += Depth(v);
       out.emplace_back(v);
-      if (open_tables) last_entry = static_cast<int>(out.size()) - 1;
+      if (!closer.empty()) last_entry = static_cast<int>(out.size()) - 1;
       continue;
     }
     size_t indent = line.find_first_not_of(" \t");
@@ -100,18 +103,22 @@ bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view
     }
     std::string_view body = StripComment(line.substr(indent));
     if (body[0] == '[') {
-      if (body.size() > 1 && body[1] == '[') {
-        fail(line_no, static_cast<int>(indent) + 1, "TOML arrays of tables ([[...]]) are not read in front matter");
-        out.emplace_back();
+      const bool array = body.size() > 1 && body[1] == '[';
+      const size_t brackets = array ? 2 : 1;
+      if (array && array_name == body) {  // the array's next table
+        out[static_cast<size_t>(last_entry)] += "},";
+        out.emplace_back(" {");
+        last_entry = static_cast<int>(out.size()) - 1;
         continue;
       }
       close_table();
-      if (body.back() != ']') {
-        fail(line_no, static_cast<int>(indent) + 1, "TOML table header is not closed by ']'");
+      if (body.size() < 2 * brackets || body.substr(body.size() - brackets) != std::string_view("]]", brackets)) {
+        fail(line_no, static_cast<int>(indent) + 1,
+             array ? "TOML array of tables header is not closed by ']]'" : "TOML table header is not closed by ']'");
         out.emplace_back();
         continue;
       }
-      std::string_view name = body.substr(1, body.size() - 2);
+      std::string_view name = body.substr(brackets, body.size() - 2 * brackets);
       std::string header;
       for (size_t start = 0; start <= name.size();) {
         size_t dot = name.find('.', start);
@@ -123,10 +130,12 @@ bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view
           fail(line_no, static_cast<int>(indent) + 2, "TOML table name '" + std::string(name) + "' is not read");
           break;
         }
-        header += std::string(part) + ": {";
-        ++open_tables;
+        const bool last = dot == name.size();
+        header += std::string(part) + (array && last ? ": [{" : ": {");
+        closer.insert(0, array && last ? "}]" : "}");
         start = dot + 1;
       }
+      if (array) array_name = std::string(body);
       out.push_back(std::move(header));
       last_entry = static_cast<int>(out.size()) - 1;
       continue;
@@ -160,13 +169,13 @@ bool TomlToYaml(std::string_view toml, const std::string& path, std::string_view
     if (value[0] == '[') array_depth = Depth(value);
     // The value keeps its column: `key = ` and `key:  ` are as wide.
     std::string entry(indent, ' ');
-    if (open_tables && last_entry >= 0 && out[static_cast<size_t>(last_entry)].back() != '{')
+    if (!closer.empty() && last_entry >= 0 && out[static_cast<size_t>(last_entry)].back() != '{')
       out[static_cast<size_t>(last_entry)] += ',';
     entry += key_text + ":";
     entry.append(static_cast<size_t>(std::max(1, value_col - 1 - static_cast<int>(entry.size()))), ' ');
-    if (!open_tables) entry.erase(0, indent);  // top-level YAML keys start the line
+    if (closer.empty()) entry.erase(0, indent);  // top-level YAML keys start the line
     out.push_back(entry + v);
-    if (open_tables) last_entry = static_cast<int>(out.size()) - 1;
+    if (!closer.empty()) last_entry = static_cast<int>(out.size()) - 1;
   }
   close_table();
   yaml->clear();

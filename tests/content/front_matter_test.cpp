@@ -140,6 +140,36 @@ TEST_CASE("TOML front matter is read with its fields on their own lines") {
   CHECK(src.front.more().params[1].value == "true");
 }
 
+TEST_CASE("TOML arrays of tables are read as lists of tables, as Hugo reads them") {
+  // volcano-sh's blog/_index.md: each [[social]] starts the next table of
+  // the list, and a key after them is the last table's, as TOML reads it.
+  const std::string toml =
+      "title = \"Blog\"\n[[social]]\n  icon = \"/img/a.png\"\n  link = \"#contact\"  # a comment\n\n"
+      " [[social]]\n  icon = \"/img/b.png\"\n[[social]]\nlist_format = 2\n[[more.links]]\n[params]\nshown = true\n";
+  std::string yaml;
+  Diagnostics diags;
+  REQUIRE(TomlToYaml(toml, "content/a.en.md", toml, 2, &yaml, &diags));
+  CHECK_FALSE(diags.HasErrors());
+  // One YAML line for each TOML line, so a diagnostic lands on the TOML line.
+  CHECK(yaml ==
+        "title:  \"Blog\"\nsocial: [{\n  icon:  \"/img/a.png\",\n  link:  \"#contact\"},\n\n {\n  icon:  \"/img/b.png\"},\n"
+        " {\nlist_format:  2}]\nmore: {links: [{}]}\nparams: {\nshown:  true}\n");
+  PageSource src = Parse("+++\n" + toml + "+++\nBody\n", &diags);
+  INFO(AllDiagnostics(diags));
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(src.front.title == "Blog");
+  CHECK(src.body() == "Body\n");
+  REQUIRE(src.front.more().params.size() == 1);  // a table after them is read
+  CHECK(src.front.more().params[0].key == "shown");
+  // A value of the wrong kind inside one of the tables is reported at its line.
+  Diagnostics d2;
+  Parse("+++\n[[social]]\nicon = \"a\"\n[[social]]\nicon = {x = 1}\n+++\n", &d2);
+  CHECK(FormatDiagnostic(d2.Sorted().at(0)) ==
+        "content/a.en.md:5:8: error: TOML multi-line strings and inline tables are not read in front matter\n"
+        " 5 | icon = {x = 1}\n"
+        "   |        ^\n");
+}
+
 TEST_CASE("TOML errors are reported at the TOML line") {
   Diagnostics diags;
   Parse("+++\ntitle = \"T\"\nweight = \"heavy\"\n+++\nBody\n", &diags);
@@ -148,10 +178,10 @@ TEST_CASE("TOML errors are reported at the TOML line") {
         " 3 | weight = \"heavy\"\n"
         "   |          ^\n");
   Diagnostics d2;
-  Parse("+++\ntitle = \"T\"\n[[cascade]]\n+++\nBody\n", &d2);
+  Parse("+++\ntitle = \"T\"\n[[cascade]\n+++\nBody\n", &d2);
   CHECK(FormatDiagnostic(d2.Sorted().at(0)) ==
-        "content/a.en.md:3:1: error: TOML arrays of tables ([[...]]) are not read in front matter\n"
-        " 3 | [[cascade]]\n"
+        "content/a.en.md:3:1: error: TOML array of tables header is not closed by ']]'\n"
+        " 3 | [[cascade]\n"
         "   | ^\n");
   Diagnostics d3;
   Parse("+++\ntitle = \"T\"\n", &d3);
