@@ -62,10 +62,12 @@ std::map<std::string, uint64_t> ModelPrints(const cost::Evaluation& evaluation) 
 }
 
 // What places a page among the site's files: its URL, its redirects, and
-// its tags and categories (each term has a page).
+// its tags and categories (each term has a page), and the translationKey
+// that pairs it with its other languages.
 bool Placed(const content::PageSource& a, const content::PageSource& b) {
   return a.url_key != b.url_key || a.alias_files() != b.alias_files() || a.front.more().tags != b.front.more().tags ||
-         a.front.more().categories != b.front.more().categories;
+         a.front.more().categories != b.front.more().categories ||
+         a.front.more().translation_key != b.front.more().translation_key;
 }
 
 // What pages show of other pages: titles and list entries (home and section

@@ -25,7 +25,7 @@ std::string Lower(std::string_view s) {
 // is not a param either.
 enum class Field { kTitle, kDescription, kWeight, kDraft, kHeadless, kBuild, kTranslationOf, kHeadline, kDate, kLastmod,
                    kLinkTitle, kSummary, kSlug, kUrl, kTags, kCategories, kAliases, kMenu, kPublishDate, kExpiryDate,
-                   kParam };
+                   kTranslationKey, kParam };
 
 Field FieldOf(std::string_view lower) {
   static const std::pair<std::string_view, Field> kFields[] = {
@@ -42,6 +42,7 @@ Field FieldOf(std::string_view lower) {
       // Hugo's names for the days a page is published from and until.
       {"publishdate", Field::kPublishDate}, {"pubdate", Field::kPublishDate},
       {"expirydate", Field::kExpiryDate},   {"unpublishdate", Field::kExpiryDate},
+      {"translationkey", Field::kTranslationKey},
   };
   for (const auto& [name, field] : kFields)
     if (name == lower) return field;
@@ -72,6 +73,7 @@ bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string
     case Field::kLastmod: day(&front->more_mut().lastmod); return true;
     case Field::kPublishDate: day(&front->more_mut().publish_date); return true;
     case Field::kExpiryDate: day(&front->more_mut().expiry_date); return true;
+    case Field::kTranslationKey: front->more_mut().translation_key = v.text; return true;
     case Field::kLinkTitle: front->more_mut().link_title = v.text; return true;
     case Field::kSummary: front->more_mut().summary = v.text; return true;
     case Field::kSlug: front->more_mut().slug = v.text; front->more_mut().slug_pos = v.pos; return true;

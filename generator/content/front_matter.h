@@ -59,6 +59,7 @@ struct FrontMatterMore {
   std::string lastmod;         // YYYY-MM-DD ("" = none)
   std::string publish_date;    // publishDate (or pubDate): YYYY-MM-DD ("" = the date's)
   std::string expiry_date;     // expiryDate (or unpublishDate): YYYY-MM-DD ("" = never)
+  std::string translation_key; // Hugo's translationKey: files naming the same one translate each other
   std::string link_title;      // shorter title for lists, menus and breadcrumbs
   std::string summary;         // list entry text; "" = description, else the first paragraph
   std::string slug;            // replaces the last part of the page's URL

@@ -607,6 +607,7 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     diags->Error({InContent(e), 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
   std::vector<Page> pages = SettlePages(std::move(placed), cfg, diags);
+  PairByTranslationKey(&pages, cfg);
   // Every language has a home page (the site's root index links to it): one
   // with no text and the site's title when content/ has no _index file, or,
   // without translation_fallback, none in that language (as Hugo makes it).

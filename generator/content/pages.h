@@ -176,6 +176,12 @@ ContentPath ClassifyContentPath(std::string_view rel, const SiteConfig& cfg);
 /// `body_line`; reports problems at their line in the file.
 void ParseFrontMatter(PageSource* src, Diagnostics* diags);
 
+/// Hugo's translationKey: pages of one folder, each written in one language,
+/// whose files name the same translationKey are one page in their languages
+/// (content/en/about.md and content/zh/guanyu.md), each at its own URL. The
+/// page whose key sorts first takes the others' sources; `pages` stay sorted.
+void PairByTranslationKey(std::vector<Page>* pages, const SiteConfig& cfg);
+
 /// Groups sources into pages, ordered by key; each page's sources follow the
 /// site's language order. Duplicates are reported.
 std::vector<Page> PairTranslations(std::vector<PageSource> sources, const SiteConfig& cfg,

@@ -277,6 +277,21 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
           cp = content::ClassifyContentPath(rooted.substr(8), *in.config);
       }
       if (!linked) {
+        // Only on this error path: a page paired with another by its
+        // translationKey is that page, under the other's key; find it by its file.
+        std::vector<std::string> keys;
+        if (cp.error.empty()) keys.push_back(cp.key);
+        if (std::string rooted; path[0] != '/' && JoinPath(root, path, &rooted) && rooted.rfind(root + "/", 0) == 0)
+          if (content::ContentPath at = content::ClassifyContentPath(rooted.substr(8), *in.config); at.error.empty())
+            keys.push_back(at.key);
+        for (const content::Page& p : *in.pages)
+          for (const content::PageSource& s : p.sources)
+            if (!linked && !s.front.more().translation_key.empty()) {
+              const std::string key = content::ClassifyContentPath(s.path.substr(8), *in.config).key;
+              if (std::find(keys.begin(), keys.end(), key) != keys.end()) linked = &p, cp.key = p.key;
+            }
+      }
+      if (!linked) {
         // Only on this error path: is it Markdown inside a leaf bundle?
         for (const content::Page& p : *in.pages)
           for (const content::Resource& r : p.resources)

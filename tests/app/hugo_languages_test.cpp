@@ -223,5 +223,36 @@ TEST_CASE("A page shown in a language it lacks reports the problems of its text 
   CHECK(r.output.find(warning) == r.output.rfind(warning));
 }
 
+TEST_CASE("Files naming one translationKey are one page in their languages, each at its own URL") {
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "hugo.toml", "title = \"R\"\ndefaultContentLanguage = \"en\"\ndefaultContentLanguageInSubdir = true\n"
+                              "baseURL = \"https://example.org/\"\n[languages.en]\ncontentDir = \"content/en\"\nweight = 1\n"
+                              "[languages.zh]\ncontentDir = \"content/zh\"\nweight = 2\n");
+  WriteAll(src / "content/en/about.md", "---\ntitle: About\ntranslationKey: about\n---\nSee [中文]({{< relref path=\"guanyu.md\" lang=\"zh\" >}}).\n");
+  WriteAll(src / "content/zh/guanyu.md", "---\ntitle: 关于\nTranslationKey: about\n---\n见[本页](guanyu.md)。\n");
+  // In another folder, the same key pairs nothing: a page has one place in every language.
+  WriteAll(src / "content/zh/docs/about.md", "---\ntitle: 文档\ntranslationKey: about\n---\n文。\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  CHECK(Has(r.output, " 0 warnings"));
+  CHECK(PageFiles(out) == std::set<std::string>{"index.html", "en/index.html", "en/about/index.html", "zh/index.html",
+                                                "zh/guanyu/index.html", "zh/docs/about/index.html"});
+  const std::string en = ReadAll(out / "en/about/index.html");
+  // The language switcher and hreflang lead to the translation, as Hugo's do.
+  CHECK(Has(en, "<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"../../zh/guanyu/index.html\">"));
+  CHECK(Has(en, "<li><a href=\"../../zh/guanyu/index.html\" hreflang=\"zh-CN\" lang=\"zh-CN\">中文</a></li>"));
+  CHECK(Has(en, "See <a href=\"../../zh/guanyu/index.html\">中文</a>."));
+  const std::string zh = ReadAll(out / "zh/guanyu/index.html");
+  CHECK(Has(zh, "<link rel=\"alternate\" hreflang=\"en\" href=\"../../en/about/index.html\">"));
+  CHECK(Has(zh, "见<a href=\"index.html\">本页</a>。"));
+  CHECK(Has(ReadAll(out / "sitemap.xml") + ReadAll(out / "en/sitemap.xml"),
+            "hreflang=\"zh-CN\" href=\"https://example.org/zh/guanyu/\""));
+  const std::string docs = ReadAll(out / "zh/docs/about/index.html");
+  CHECK_FALSE(Has(docs, "<link rel=\"alternate\" hreflang=\"en\""));
+}
+
 }  // namespace
 }  // namespace costsite
