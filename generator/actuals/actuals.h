@@ -94,7 +94,11 @@ class Accumulator {
 /// The columns any export file's header names (and their FOCUS names),
 /// sorted (only the header line of each file is read); empty when `dir`
 /// holds no export. A file without one of them reads it as empty.
-std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags);
+/// `*unreadable` (when given) is set when some file's header does not read
+/// (UTF-16 text, another separator, a cut gzip stream): its columns are
+/// unknown, and LoadActuals reports why.
+std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags,
+                                       bool* unreadable = nullptr);
 
 /// Reads every *.csv and *.csv.gz file below `dir` in sorted path order
 /// (paths in diagnostics start with `dir`'s last component) and sums them.

@@ -189,4 +189,25 @@ std::string_view CsvReader::LineText(int line) const {
   return text;
 }
 
+HeaderFault CheckHeader(const CsvReader& reader, const std::vector<CsvField>& header) {
+  const int line = reader.RecordLine();
+  std::string_view head = reader.LineText(line);
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || head.find('\0') != head.npos)
+    return {line, 1, "the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV", true};
+  // Lines ended by CR alone (classic Mac text) read as one line: the header
+  // and every charge after it, which would leave the file without lines.
+  if (head.find('\r') < head.size() - 1)
+    return {line, static_cast<int>(head.find('\r')) + 1,
+            "the lines end with a carriage return alone: save the file again with LF or CRLF line ends"};
+  if (header.size() == 1) {
+    for (char sep : {';', '\t', '|'}) {
+      if (size_t at = header[0].value.find(sep); at != std::string_view::npos)
+        return {header[0].line, header[0].col + static_cast<int>(at),
+                std::string("the header is one column holding '") + (sep == '\t' ? "\\t" : std::string(1, sep)) +
+                    "': FOCUS exports are comma-separated; save the file again as CSV with commas"};
+    }
+  }
+  return {};
+}
+
 }  // namespace costsite::actuals

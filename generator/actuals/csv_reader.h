@@ -60,6 +60,19 @@ class CsvReader {
   std::deque<std::string> unescaped_;  // fields that held "" (by field index; stable addresses)
 };
 
+/// Why a header line is not comma-separated UTF-8 text, as a spreadsheet that
+/// saved the file again may leave it; an empty message when it is.
+struct HeaderFault {
+  int line = 0, col = 0;
+  std::string message;
+  bool binary = false;  // UTF-16: its line is not text to show
+};
+
+/// The fault of `header`, the record `reader` just read: UTF-16 text, lines
+/// ended by a carriage return alone (one line holds the whole file), or a
+/// single field holding ';', a tab or '|' (another separator).
+HeaderFault CheckHeader(const CsvReader& reader, const std::vector<CsvField>& header);
+
 }  // namespace costsite::actuals
 
 #endif  // COSTSITE_ACTUALS_CSV_READER_H_

@@ -294,31 +294,14 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   }
   // A file that is not comma-separated UTF-8 would otherwise read as a
   // header without any FOCUS column: one error that says why, instead.
-  if (std::string_view head = reader.LineText(reader.RecordLine());
-      head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || head.find('\0') != head.npos) {
-    ++errors;
-    diags.Error({path, reader.RecordLine(), 1},
-                "the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV", {}, 1,
-                "focus");
-    return false;
-  }
-  // Lines ended by CR alone (classic Mac text) read as one line: the header
-  // and every charge after it, which would leave the file without lines.
-  if (std::string_view head = reader.LineText(reader.RecordLine()); head.find('\r') < head.size() - 1) {
-    report(reader.RecordLine(), static_cast<int>(head.find('\r')) + 1,
-           "the lines end with a carriage return alone: save the file again with LF or CRLF line ends", 1);
-    return false;
-  }
-  if (fields.size() == 1) {
-    for (char sep : {';', '\t', '|'}) {
-      if (size_t at = fields[0].value.find(sep); at != std::string_view::npos) {
-        report(fields[0].line, fields[0].col + static_cast<int>(at),
-               std::string("the header is one column holding '") + (sep == '\t' ? "\\t" : std::string(1, sep)) +
-                   "': FOCUS exports are comma-separated; save the file again as CSV with commas",
-               1);
-        return false;
-      }
+  if (HeaderFault fault = CheckHeader(reader, fields); !fault.message.empty()) {
+    if (fault.binary) {
+      ++errors;
+      diags.Error({path, fault.line, fault.col}, fault.message, {}, 1, "focus");
+    } else {
+      report(fault.line, fault.col, fault.message, 1);
     }
+    return false;
   }
   std::map<std::string, size_t, std::less<>> column;
   std::map<std::string, size_t, std::less<>> repeated;  // a name given twice: its second column

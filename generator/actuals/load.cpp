@@ -124,8 +124,9 @@ std::string Shown(const std::filesystem::path& dir, const std::filesystem::path&
 
 }  // namespace
 
-std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags) {
+std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags, bool* unreadable) {
   std::vector<std::string> common;
+  if (unreadable) *unreadable = false;
   for (const auto& file : ExportFiles(dir, diags)) {
     std::unique_ptr<GzipBuf> buf;
     std::ifstream plain;
@@ -142,7 +143,12 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
     std::vector<CsvField> fields;
     CsvError error;
     std::vector<std::string> names;
-    if (reader.Next(&fields, &error) && error.message.empty())
+    // A header that does not read (UTF-16 text, another separator, a cut
+    // gzip stream) names no column here: reading the file says why.
+    const bool read = reader.Next(&fields, &error) && error.message.empty() &&
+                      CheckHeader(reader, fields).message.empty() && (!buf || buf->error().empty());
+    if (!read && unreadable) *unreadable = true;
+    if (read)
       for (const CsvField& f : fields) {
         names.emplace_back(f.value);
         if (std::string_view current = CurrentColumnName(f.value); !current.empty()) names.emplace_back(current);
@@ -178,23 +184,32 @@ Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnos
       }
       source = plain.rdbuf();
     }
+    Diagnostics parsed;
     if (source) {
       FingerprintBuf print(source);
       std::istream in(&print);
-      acc.ParseFocus(shown, in, diags);
+      acc.ParseFocus(shown, in, parsed);
       // A header alone (a month without charges) may well repeat another's.
       if (print.lines() > 1) {
         auto [it, fresh] = seen.emplace(print.Fingerprint(), shown);
         if (!fresh)
-          diags.Error({shown, 1, 1},
-                      "the same text as " + it->second +
-                          ": a copy of one export file would count its lines twice; remove one of them",
-                      {}, 1, "focus");
+          parsed.Error({shown, 1, 1},
+                       "the same text as " + it->second +
+                           ": a copy of one export file would count its lines twice; remove one of them",
+                       {}, 1, "focus");
       }
     }
-    if (gz)
-      if (std::string why = gz->error(); !why.empty())
-        diags.Error({shown, 0, 0}, "cannot read the compressed file: " + why);
+    // A cut or corrupt gzip stream ends the text anywhere, in the header or
+    // in a line: what the parse found there follows from it, so that one
+    // error stands for the file.
+    std::string why = gz ? gz->error() : "";
+    if (why.empty()) {
+      diags.Merge(parsed);
+      continue;
+    }
+    // zlib names the file before its message ("./actuals/a.csv.gz: unexpected end of file").
+    if (std::string prefix = file.string() + ": "; why.rfind(prefix, 0) == 0) why.erase(0, prefix.size());
+    diags.Error({shown, 0, 0}, "cannot read the compressed file: " + why);
   }
   return acc.Finish(diags);
 }

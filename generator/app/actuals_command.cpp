@@ -162,11 +162,14 @@ int RunActuals(const ActualsRequest& req, std::ostream& out, Diagnostics& diags)
     return kExitInputErrors;
   }
   // A column no file of the export has is a mistake (a file without a
-  // column another has reads it as empty on its lines).
-  const std::vector<std::string> columns = actuals::ExportColumns(dir, diags);
+  // column another has reads it as empty on its lines). A file whose header
+  // does not read may have it: reading the files then says what is wrong
+  // with that one.
+  bool unreadable = false;
+  const std::vector<std::string> columns = actuals::ExportColumns(dir, diags, &unreadable);
   for (const std::string& g : req.group_by) {
     const std::string column = g.rfind("tag:", 0) == 0 ? "Tags" : g;
-    if (columns.empty() || std::binary_search(columns.begin(), columns.end(), column)) continue;
+    if (unreadable || columns.empty() || std::binary_search(columns.begin(), columns.end(), column)) continue;
     const std::string s = Suggest(column, columns);
     diags.Error({}, "unknown column '" + column + "' in --group: no file of the export has it" +
                         (s.empty() ? "" : " (did you mean '" + s + "'?)"));

@@ -64,8 +64,10 @@ std::optional<Value> Engine::EvalActual(const Node& n, Scope& s) {
   for (const auto& a : n.args) args.push_back({a->name, a->text, a->offset, a->length});
   ActualSelection sel = SelectionOf(args);
   if (!options_.actuals_loaded) {
-    Fail(n, s, "actual() needs a FOCUS billing export: the site's actuals/ folder holds none that loaded",
-         "no-actuals");
+    // An export whose files had errors: those errors are the one mistake.
+    if (!options_.actuals_reported)
+      Fail(n, s, "actual() needs a FOCUS billing export: the site's actuals/ folder holds none that loaded",
+           "no-actuals");
     return std::nullopt;
   }
   auto it = std::find_if(options_.actuals.begin(), options_.actuals.end(),

@@ -402,9 +402,12 @@ struct Options {
   std::string today;      // YYYY-MM-DD: the date when nothing is pinned; "" = COSTSITE_TODAY, else the clock's (UTC)
   std::vector<ParamSet> sets;  // applied before anything is evaluated; an unknown target is an error
   // The FOCUS export's sums for every ActualSelections() call; `actuals_loaded`
-  // false when the site has no export (or it did not load): actual() then fails.
+  // false when the site has no export (or it did not load): actual() then
+  // fails, quietly when `actuals_reported` (the export's own errors, already
+  // reported at their lines, say why).
   std::vector<ActualFigure> actuals;
   bool actuals_loaded = false;
+  bool actuals_reported = false;
   // Each result is written to a temporary file as its group of models is
   // evaluated, and read back when read (ResultList::Freeze): a build that
   // keeps nothing after it holds the results of a page's models while the

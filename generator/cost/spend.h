@@ -49,6 +49,7 @@ struct SpendResult {
 /// Everything the pages' `cost actuals` blocks asked for.
 struct SpendData {
   bool loaded = false;               // an export was found and read without errors
+  bool reported = false;             // it was read with errors, reported at their lines
   std::vector<std::string> columns;  // the export's header columns (any file's)
   std::vector<std::string> months;   // "YYYY-MM" of the charge periods present, sorted
   std::string files;                 // the export's files, as diagnostics name them

@@ -84,6 +84,7 @@ cost::Evaluation LoadPricingWithActuals(const fs::path& root, pricing::Options o
       actuals::Totals totals = actuals::LoadActuals(ActualsDir(root), query, read);
       bool loaded = !read.HasErrors() && !totals.files.empty();
       options.actuals_loaded = options.actuals_loaded && loaded;
+      options.actuals_reported = options.actuals_reported || read.HasErrors();
       diags->Merge(read);
       std::vector<cost::ActualFigure> figures;
       for (cost::ActualSelection& sel : list) figures.push_back({std::move(sel), false, {}, ""});
@@ -97,15 +98,28 @@ cost::Evaluation LoadPricingWithActuals(const fs::path& root, pricing::Options o
 
 namespace {
 
-// Whether the export can answer `q`: a known measure and known columns.
-bool Answerable(const cost::SpendQuery& q, const std::vector<std::string>& columns) {
+// Whether the export can answer `q`: a known measure and known columns
+// (any column, when some file's header did not read: that file may have it,
+// and reading the files reports what is wrong with it).
+bool Answerable(const cost::SpendQuery& q, const std::vector<std::string>& columns, bool any_column) {
   if (!actuals::MeasureNamed(q.measure) || q.group_by.empty()) return false;
   if (!q.currency.empty() && !cost::IsCurrencyCode(q.currency)) return false;
   for (const std::string& g : q.group_by) {
     std::string_view column = g.rfind("tag:", 0) == 0 ? std::string_view("Tags") : std::string_view(g);
-    if (g == "tag:" || !std::binary_search(columns.begin(), columns.end(), column)) return false;
+    if (g == "tag:" || (!any_column && !std::binary_search(columns.begin(), columns.end(), column))) return false;
   }
   return true;
+}
+
+// Adds what `read` found that `diags` does not hold yet: the formulas'
+// actual() calls read the same files first, and a mistake is told once.
+void MergeNew(const Diagnostics& read, Diagnostics* diags) {
+  std::vector<Diagnostic> found = read.Sorted();
+  if (found.empty()) return;
+  std::set<std::tuple<std::string, int, int, std::string>> told;
+  for (const Diagnostic& d : diags->Sorted()) told.emplace(d.pos.path, d.pos.line, d.pos.col, d.message);
+  for (Diagnostic& d : found)
+    if (!told.count({d.pos.path, d.pos.line, d.pos.col, d.message})) diags->Add(std::move(d));
 }
 
 // One query's rows and daily series, summed again from the groups of a read
@@ -154,15 +168,16 @@ cost::SpendData LoadSpend(const fs::path& root, std::vector<cost::SpendQuery> qu
   std::error_code ec;
   if (queries.empty() || !fs::is_directory(ActualsDir(root), ec)) return data;
   Diagnostics read;
-  data.columns = actuals::ExportColumns(ActualsDir(root), read);
-  if (data.columns.empty()) return data;
+  bool unreadable = false;
+  data.columns = actuals::ExportColumns(ActualsDir(root), read, &unreadable);
+  if (data.columns.empty() && !unreadable) return data;
   std::sort(queries.begin(), queries.end());
   queries.erase(std::unique(queries.begin(), queries.end()), queries.end());
   // One read per measure (a line holds each measure in its own column); each
   // groups by the union of its queries' columns and by charge day.
   std::map<std::pair<std::string, std::string>, std::vector<const cost::SpendQuery*>> by_measure;
   for (const cost::SpendQuery& q : queries)
-    if (Answerable(q, data.columns)) by_measure[{q.measure, q.currency}].push_back(&q);
+    if (Answerable(q, data.columns, unreadable)) by_measure[{q.measure, q.currency}].push_back(&q);
   std::vector<actuals::FxRate> fx;
   for (const cost::Rate& r : rates)
     if (auto v = cost::Decimal::Parse(r.rate.text); v && !v->IsNegative() && !v->IsZero())
@@ -186,8 +201,9 @@ cost::SpendData LoadSpend(const fs::path& root, std::vector<cost::SpendQuery> qu
     for (const actuals::GroupTotal& g : totals.groups) months.insert(g.key.back().substr(0, 7));
     for (const cost::SpendQuery* q : list) data.results.push_back(Project(*q, query.group_by, totals));
   }
-  diags->Merge(read);
+  MergeNew(read, diags);
   data.loaded = ok;
+  data.reported = read.HasErrors();
   data.months.assign(months.begin(), months.end());
   std::sort(data.results.begin(), data.results.end(),
             [](const cost::SpendResult& a, const cost::SpendResult& b) { return a.query < b.query; });

@@ -277,9 +277,11 @@ std::string Actuals(PageExpansion& page, const Directive& d) {
   const cost::SpendData* data = page.ctx.spend;
   const int name_span = static_cast<int>(d.name.size());
   if (!data || !data->loaded) {
-    page.Error(d.line, d.name_col,
-               "'cost actuals' needs a FOCUS billing export: the site's actuals/ folder holds none that loaded",
-               name_span, "no-actuals");
+    // An export whose files had errors: those errors are the one mistake.
+    if (!data || !data->reported)
+      page.Error(d.line, d.name_col,
+                 "'cost actuals' needs a FOCUS billing export: the site's actuals/ folder holds none that loaded",
+                 name_span, "no-actuals");
     return "";
   }
   cost::SpendQuery q;

@@ -499,6 +499,30 @@ TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {
   CHECK(t.groups[0].total == D("3.25"));
 }
 
+TEST_CASE("actuals: a cut gzip file is one error, not the header it seems to lack", "[actuals]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "actuals");
+  const std::filesystem::path whole = dir.path() / "whole.csv.gz";
+  gzFile gz = gzopen(whole.c_str(), "wb");
+  REQUIRE(gz);
+  std::string csv = std::string(kHeader) + "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.25,,\n";
+  gzwrite(gz, csv.data(), static_cast<unsigned>(csv.size()));
+  gzclose(gz);
+  // The first 40 bytes: the gzip header and the start of the CSV header line.
+  WriteAll(dir.path() / "actuals/cut.csv.gz", ReadAll(whole).substr(0, 40));
+  Diagnostics diags;
+  LoadActuals(dir.path() / "actuals", ByService(), diags);
+  CHECK(AllDiagnostics(diags) == "actuals/cut.csv.gz: error: cannot read the compressed file: unexpected end of file\n");
+  // Its columns are unknown, not missing.
+  Diagnostics columns_diags;
+  bool unreadable = false;
+  CHECK(ExportColumns(dir.path() / "actuals", columns_diags, &unreadable).empty());
+  CHECK(unreadable);
+  WriteAll(dir.path() / "actuals/cut.csv.gz", ReadAll(whole));
+  CHECK_FALSE(ExportColumns(dir.path() / "actuals", columns_diags, &unreadable).empty());
+  CHECK_FALSE(unreadable);
+}
+
 TEST_CASE("actuals: a second copy of an export file is an error, not counted twice", "[actuals]") {
   // The file kept beside its .gz, or a download saved twice: the same text.
   TempDir dir;

@@ -120,5 +120,72 @@ TEST_CASE("actuals command: bad requests and bad lines", "[app][actuals]") {
   CHECK(none.output.find("no actuals/ folder") != std::string::npos);
 }
 
+TEST_CASE("actuals command: --group does not hide why a file's header does not read", "[app][actuals]") {
+  // Saved again by a spreadsheet as UTF-16, or with semicolons: the header
+  // names no ServiceName that can be seen, yet the file's own error is the
+  // mistake to report, not an unknown column.
+  TempDir site;
+  std::string header = "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : header) utf16 += std::string{c, '\0'};
+  WriteAll(site.path() / "actuals/utf16.csv", utf16);
+  ActualsRequest req;
+  req.source_dir = site.path().string();
+  req.group_by = {"ServiceName"};
+  int rc = -1;
+  std::string errors;
+  CHECK(Run(req, &rc, &errors).empty());
+  CHECK(rc == 1);
+  CHECK(errors ==
+        "actuals/utf16.csv:1:1: error: the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV\n");
+  TempDir semi;
+  WriteAll(semi.path() / "actuals/semicolon.csv",
+           "BillingCurrency;ChargePeriodStart;ChargePeriodEnd;ServiceName;BilledCost\nUSD;2024-09-01;2024-09-02;S3;1,5\n");
+  req.source_dir = semi.path().string();
+  CHECK(Run(req, &rc, &errors).empty());
+  CHECK(rc == 1);
+  CHECK(errors ==
+        "actuals/semicolon.csv:1:16: error: the header is one column holding ';': FOCUS exports are comma-separated; "
+        "save the file again as CSV with commas\n"
+        " 1 | BillingCurrency;ChargePeriodStart;ChargePeriodEnd;ServiceName;BilledCost\n"
+        "   |                ^\n");
+  // Beside a file that reads, a column no file has is still named.
+  WriteAll(semi.path() / "actuals/ok.csv", kCsv);
+  std::filesystem::remove(semi.path() / "actuals/semicolon.csv");
+  req.group_by = {"ServiceNmae"};
+  Run(req, &rc, &errors);
+  CHECK(rc == 1);
+  CHECK(errors ==
+        "costsite: error: unknown column 'ServiceNmae' in --group: no file of the export has it "
+        "(did you mean 'ServiceName'?)\n");
+}
+
+TEST_CASE("a bad export line fails a build once, and what reads the export says nothing more", "[app][actuals]") {
+  // Two files, one with a bad line; a formula's actual() and a page's
+  // `cost actuals` block both read the export. Before, the line was
+  // reported once per read, then each reader said the folder held no export
+  // that loaded, though one file read well.
+  TempDir site;
+  const std::filesystem::path root = site.path() / "src";
+  WriteAll(root / "site.yaml", "title: {zh: 站, en: Site}\nlanguages: [zh, en]\n");
+  WriteAll(root / "content/a.en.md", "---\ntitle: A\n---\n\nS3: `=m.s3`.\n\n```cost actuals group=ServiceName\n```\n");
+  WriteAll(root / "content/a.zh.md", "---\ntitle: 甲\n---\n\n正文。\n");
+  WriteAll(root / "pricing/models/m.yaml",
+           "model: m\ntitle: {en: M}\nfigures:\n  s3: {formula: 'actual(ServiceName=\"S3\")', unit: USD}\n");
+  WriteAll(root / "actuals/good.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+           "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,2\n");
+  WriteAll(root / "actuals/bad.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+           "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,\"1,234.56\"\n");
+  CliResult r = Costsite("build --source " + root.string() + " --out " + (site.path() / "out").string());
+  CHECK(r.exit_code == 1);
+  CHECK(r.output ==
+        "actuals/bad.csv:2:50: error: malformed BilledCost '1,234.56': write a decimal number such as -0.0042\n"
+        " 2 | USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,\"1,234.56\"\n"
+        "   |                                                  ^~~~~~~~~~\n"
+        "1 error, 0 warnings; nothing was written\n");
+}
+
 }  // namespace
 }  // namespace costsite
