@@ -545,6 +545,7 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
   out.files = st.files;
   out.lines_read = st.lines_read;
   out.lines_selected = st.lines_selected;
+  bool inexact = false;  // a sum was divided by a rate: its digits do not end
   for (const State::Group& g : st.groups) {
     std::vector<GroupTotal> by_currency;
     for (const State::Partial& p : g.parts) {
@@ -554,6 +555,7 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
         const State::Conversion& c = st.conversions[p.conversion];
         if (c.divide) {
           v /= c.rate;
+          inexact = true;
         } else {
           v *= c.rate;
         }
@@ -573,6 +575,15 @@ Totals Accumulator::Finish(Diagnostics& /*diags*/) const {
       t->files = std::move(files);
     }
     for (GroupTotal& t : by_currency) out.groups.push_back(std::move(t));
+  }
+  // Every group is then rounded to the same decimals: as many as leave the
+  // sum of their sizes 40 significant digits, so each group prints whole
+  // and the total, their exact sum, prints whole too, and adds up.
+  if (inexact) {
+    cost::Decimal span = 0;
+    for (const GroupTotal& g : out.groups) span += g.total.Abs();
+    const int integer_digits = span < cost::Decimal(1) ? 1 : static_cast<int>(span.Floor().ToString().size());
+    for (GroupTotal& g : out.groups) g.total = g.total.RoundHalfAwayFromZero(40 - integer_digits);
   }
   std::sort(out.groups.begin(), out.groups.end(), [](const GroupTotal& a, const GroupTotal& b) {
     if (a.currency != b.currency) return a.currency < b.currency;

@@ -9,6 +9,7 @@
 #include "actuals/actuals.h"
 #include "base/suggest.h"
 #include "content/site_layout.h"
+#include "cost/decimal_text.h"
 #include "cost/units.h"
 #include "load/site_loader.h"
 #include "pricing/pricing.h"
@@ -54,7 +55,7 @@ std::string WithThousands(int64_t n) {
 }
 
 nlohmann::json TotalJson(const actuals::GroupTotal& t) {
-  return {{"currency", t.currency}, {"total", t.total.ToString()}, {"lines", t.lines}, {"empty_lines", t.empty_lines}};
+  return {{"currency", t.currency}, {"total", cost::ToFullString(t.total)}, {"lines", t.lines}, {"empty_lines", t.empty_lines}};
 }
 
 void PrintJson(const ActualsRequest& req, const actuals::Totals& totals, std::ostream& out) {
@@ -93,7 +94,7 @@ void PrintText(const ActualsRequest& req, const actuals::Totals& totals, std::os
     std::vector<std::string> row = g.key;
     if (req.group_by.empty()) row.push_back("(all)");
     row.push_back(WithThousands(g.lines));
-    row.push_back(g.total.ToString());
+    row.push_back(cost::ToFullString(g.total));
     row.push_back(g.currency);
     rows.push_back(std::move(row));
   }
@@ -101,7 +102,7 @@ void PrintText(const ActualsRequest& req, const actuals::Totals& totals, std::os
     std::vector<std::string> row(std::max<size_t>(req.group_by.size(), 1), "");
     row[0] = "Total";
     row.push_back(WithThousands(s.lines));
-    row.push_back(s.total.ToString());
+    row.push_back(cost::ToFullString(s.total));
     row.push_back(s.currency);
     rows.push_back(std::move(row));
   }

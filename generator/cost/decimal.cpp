@@ -1,4 +1,5 @@
 #include "cost/decimal.h"
+#include "cost/decimal_text.h"
 
 #include "base/spill.h"
 
@@ -20,6 +21,8 @@ using Backend = boost::multiprecision::cpp_dec_float_50;
 // scientific precision, so 41 significant digits): fewer than the 50 carried,
 // so the last-digit error of inexact quotients (1/730, 1/3600) never shows.
 constexpr int kCleanDigits = 40;
+// The significant digits a sum keeps exactly (of the 73 or more boost holds).
+constexpr int kFullDigits = 50;
 constexpr int kMaxExponent = 1000;
 
 bool IsPlainNumber(std::string_view t) {
@@ -163,10 +166,10 @@ bool ShortDigits(const Limbs& l, uint64_t* digits, int* exponent) {
   return true;
 }
 
-// `l` rounded half up (in magnitude) to kCleanDigits + 1 significant digits,
-// so 11.4999...9 (an artefact of dividing by 730) becomes 11.5.
-Limbs Clean(Limbs l) {
-  const int kept_after_first = kCleanDigits + 1 - DigitCount(l.limb[0]);  // 33 to 40
+// `l` rounded half up (in magnitude) to `significant` digits: by default
+// kCleanDigits + 1, so 11.4999...9 (an artefact of dividing by 730) becomes 11.5.
+Limbs Clean(Limbs l, int significant = kCleanDigits + 1) {
+  const int kept_after_first = significant - DigitCount(l.limb[0]);  // 33 to 40 by default
   size_t c = 1 + static_cast<size_t>(kept_after_first / kLimbDigits);     // the limb the cut falls in
   if (c >= l.count) return l;
   uint32_t unit = 1;  // of the last kept digit, in limb c (10^8 when the cut is at its start)
@@ -229,17 +232,17 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
   return Decimal(Backend(s));
 }
 
-std::string Decimal::ToString() const {
-  if (!IsFinite()) return "nan";
-  Limbs l;
-  if (!Read(v_, &l)) return "0";
+namespace {
+
+// `l` in plain notation at `significant` digits at most.
+std::string PlainText(const Limbs& l, int significant) {
   std::string digits;
   int exponent;
   if (uint64_t d; ShortDigits(l, &d, &exponent)) {
     digits = std::to_string(d);
     exponent += static_cast<int>(digits.size()) - 1;  // of the leading digit, as in scientific notation
   } else {
-    DigitsOf(Clean(l), &digits, &exponent);
+    DigitsOf(Clean(l, significant), &digits, &exponent);
   }
   std::string out;
   int n = static_cast<int>(digits.size());
@@ -251,6 +254,15 @@ std::string Decimal::ToString() const {
     out = digits.substr(0, exponent + 1) + "." + digits.substr(exponent + 1);
   }
   return l.neg ? "-" + out : out;
+}
+
+}  // namespace
+
+std::string Decimal::ToString() const {
+  if (!IsFinite()) return "nan";
+  Limbs l;
+  if (!Read(v_, &l)) return "0";
+  return PlainText(l, kCleanDigits + 1);
 }
 
 std::string Decimal::ToFixed(int digits) const {
@@ -326,6 +338,9 @@ namespace {
 // The forms AppendExact writes, in its first byte.
 enum ExactTag : char { kZero = 0, kLimbs = 1, kNegLimbs = 2, kOther = 3 };
 
+// The limbs AppendExact wrote after its tag `tag`, from `in[*at]`.
+bool ReadLimbs(char tag, std::string_view in, size_t* at, Limbs* out);
+
 }  // namespace
 
 // The limbs boost keeps, up to the last that is not zero (a short decimal
@@ -368,10 +383,31 @@ bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
     *at += v;
     return true;
   }
-  if (tag != kLimbs && tag != kNegLimbs) return false;
   Limbs l;
+  if (!ReadLimbs(tag, in, at, &l)) return false;
+  *out = Decimal(Write(l));
+  return true;
+}
+
+std::string ToFullString(const Decimal& d) {
+  if (!d.IsFinite()) return "nan";
+  if (d.IsZero()) return "0";
+  // The limbs are private to Decimal; AppendExact hands them over whole.
+  std::string exact;
+  d.AppendExact(&exact);
+  size_t at = 1;
+  Limbs l;
+  if (!ReadLimbs(exact[0], exact, &at, &l)) return d.ToString();
+  return PlainText(l, kFullDigits);
+}
+
+namespace {
+
+bool ReadLimbs(char tag, std::string_view in, size_t* at, Limbs* out) {
+  if (tag != kLimbs && tag != kNegLimbs) return false;
+  Limbs& l = *out;
   l.neg = tag == kNegLimbs;
-  uint64_t exp = 0, prec = 0, fpclass = 0, used = 0, count = 0;
+  uint64_t v = 0, exp = 0, prec = 0, fpclass = 0, used = 0, count = 0;
   if (!ReadVarint(in, at, &exp) || !ReadVarint(in, at, &prec) || !ReadVarint(in, at, &fpclass) ||
       !ReadVarint(in, at, &used) || !ReadVarint(in, at, &count) || used > count || count > kMaxLimbs)
     return false;
@@ -383,9 +419,11 @@ bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
     if (!ReadVarint(in, at, &v)) return false;
     l.limb[i] = static_cast<uint32_t>(v);
   }
-  *out = Decimal(Write(l));
   return true;
 }
+
+}  // namespace
+
 Decimal Decimal::Abs() const { return Decimal(Backend(boost::multiprecision::abs(v_))); }
 // At the value's 41 significant digits, as it prints and compares: 22M
 // tokens a month over 1M a month carries an error in the 50th digit

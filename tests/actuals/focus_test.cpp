@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "cost/decimal_text.h"
 #include "tests/app/run_costsite.h"
 #include "tests/test_util.h"
 
@@ -475,6 +476,55 @@ TEST_CASE("actuals: each line converted at the rate in force on its date", "[act
   CHECK(missing.Sorted()[0].message ==
         "no exchange rate between CNY and USD on or before 2024-09-01 (pricing/ rates); this file's lines in CNY are "
         "not counted");
+}
+
+TEST_CASE("actuals: amounts with exponents and long fractions sum to 50 significant digits", "[actuals]") {
+  // Each sum needs 44 to 49 significant digits: more than the 41 ToString shows.
+  std::string csv = kHeader;
+  csv += "JPY,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,12345678901.5,,\n";
+  csv += "JPY,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,1.1102230246251565E-16,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,12345678901234567890123456789,,\n";
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,0.12345678901234567890,,\n";
+  csv += "EUR,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,1e20,,\n";
+  csv += "EUR,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,1e-25,,\n";
+  Diagnostics diags;
+  Totals t = Sum(csv, ByService(), diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(cost::ToFullString(Find(t, "S", "JPY")->total) == "12345678901.50000000000000011102230246251565");
+  CHECK(cost::ToFullString(Find(t, "S", "USD")->total) == "12345678901234567890123456789.1234567890123456789");
+  CHECK(cost::ToFullString(Find(t, "S", "EUR")->total) == "100000000000000000000.0000000000000000000000001");
+}
+
+TEST_CASE("actuals: converted by dividing, every group has the same decimals and the total is their sum",
+          "[actuals]") {
+  // CNY and JPY are divided by their
+  // USD rates (1/7.2 and 1000/149.5 never end), EUR multiplied.
+  std::string csv = kHeader;
+  csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,A,100,,\n";
+  csv += "CNY,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,A,710,,\n";          // 710 / 7.1 = 100
+  csv += "CNY,2024-09-14T23:00:00-02:00,2024-09-15T02:00:00Z,A,72,,\n";     // the 15th in UTC: 72 / 7.2 = 10
+  csv += "CNY,2024-09-20T00:00:00Z,2024-09-21T00:00:00Z,B,1,,\n";
+  csv += "EUR,2024-09-20T00:00:00Z,2024-09-21T00:00:00Z,B,10,,\n";          // 10 × 1.08 = 10.8
+  csv += "JPY,2024-09-20T00:00:00Z,2024-09-21T00:00:00Z,B,1000,,\n";
+  csv += "CNY,2024-09-20T00:00:00Z,2024-09-21T00:00:00Z,B,-0.01,,\n";       // (1 - 0.01) / 7.2 = 0.1375
+  Query q = ByService();
+  q.currency = "USD";
+  q.rates = {{"USD", "CNY", "2024-01-01", D("7.1")}, {"USD", "CNY", "2024-09-15", D("7.2")},
+             {"EUR", "USD", "2024-01-01", D("1.08")}, {"USD", "JPY", "2024-01-01", D("149.5")}};
+  Diagnostics diags;
+  Totals t = Sum(csv, q, diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  REQUIRE(t.groups.size() == 2);
+  CHECK(Find(t, "A")->total == D("210"));
+  // 10.8 + 0.1375 + 1000/149.5 = 17.62646321070234113712374581939799331103678…,
+  // rounded to 37 decimals: 40 significant digits for the sum of the groups' sizes, 227.6….
+  CHECK(Find(t, "B")->total == D("17.626463210702341137123745819397993311"));
+  REQUIRE(t.sums.size() == 1);
+  CHECK(t.sums[0].total == D("227.626463210702341137123745819397993311"));
+  CHECK(t.sums[0].total == Find(t, "A")->total + Find(t, "B")->total);
+  CHECK(cost::ToFullString(t.sums[0].total) == "227.626463210702341137123745819397993311");
 }
 
 TEST_CASE("actuals: gzip files are read like plain ones", "[actuals]") {

@@ -120,6 +120,26 @@ TEST_CASE("actuals command: bad requests and bad lines", "[app][actuals]") {
   CHECK(none.output.find("no actuals/ folder") != std::string::npos);
 }
 
+TEST_CASE("actuals command: totals print every digit of an exact sum", "[app][actuals]") {
+  TempDir site;
+  WriteAll(site.path() / "actuals/a.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+           "JPY,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,12345678901.5\n"
+           "JPY,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S,1.1102230246251565E-16\n");
+  ActualsRequest req;
+  req.source_dir = site.path().string();
+  int rc = -1;
+  std::string errors;
+  std::string out = Run(req, &rc, &errors);
+  INFO(errors);
+  CHECK(rc == 0);
+  CHECK(out ==
+        "       Lines                                    BilledCost  Currency\n"
+        "(all)      2  12345678901.50000000000000011102230246251565  JPY\n"
+        "Total      2  12345678901.50000000000000011102230246251565  JPY\n"
+        "2 of 2 lines in 1 file\n");
+}
+
 TEST_CASE("actuals command: --group does not hide why a file's header does not read", "[app][actuals]") {
   // Saved again by a spreadsheet as UTF-16, or with semicolons: the header
   // names no ServiceName that can be seen, yet the file's own error is the

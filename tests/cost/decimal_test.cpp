@@ -1,4 +1,5 @@
 #include "cost/decimal.h"
+#include "cost/decimal_text.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -231,6 +232,25 @@ TEST_CASE("ToDouble is within two ulps of the correctly rounded double", "[cost]
   }
   CHECK(Decimal(0).ToDouble() == 0.0);
   CHECK((Decimal(1) / Decimal(3)).ToDouble() == Approx(1.0 / 3));
+}
+
+TEST_CASE("ToFullString prints a sum's 50 significant digits, where ToString stops at 41", "[cost][decimal]") {
+  auto d = [](const char* text) { return *Decimal::Parse(text); };
+  const Decimal sum = d("12345678901.5") + d("1.1102230246251565E-16");  // 44 significant digits
+  CHECK(sum.ToString() == "12345678901.500000000000000111022302462516");
+  CHECK(ToFullString(sum) == "12345678901.50000000000000011102230246251565");
+  CHECK(ToFullString(-sum) == "-12345678901.50000000000000011102230246251565");
+  CHECK(ToFullString(d("1e20") + d("1e-25")) == "100000000000000000000.0000000000000000000000001");
+  // 61 digits: the 50 first are kept, rounded half up after the 50th.
+  CHECK(ToFullString(d("1e30") + d("1e-30")) == "1000000000000000000000000000000");
+  CHECK(ToFullString(d("0.55555555555555555555555555555555555555555555555555")) ==
+        "0.55555555555555555555555555555555555555555555555555");
+  CHECK(ToFullString(d("0.555555555555555555555555555555555555555555555555555")) ==
+        "0.55555555555555555555555555555555555555555555555556");
+  // Short values take the same path as ToString.
+  CHECK(ToFullString(d("248.2")) == "248.2");
+  CHECK(ToFullString(d("-0.000001")) == "-0.000001");
+  CHECK(ToFullString(Decimal(0)) == "0");
 }
 
 }  // namespace
