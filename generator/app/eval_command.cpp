@@ -35,7 +35,7 @@ void PrintExplanation(const cost::Explanation& e, std::ostream& out) {
   for (const cost::PriceUse& p : e.prices) {
     if (p.actual) {
       out << "    actual: " << p.id << (p.variant.empty() ? "" : " [" + p.variant + "]") << " = " << figures::PlainPrice(p) << " (" << (p.date.empty() ? "all periods" : p.date)
-          << ", FOCUS export " << p.source << ", " << p.lines << " lines)\n";
+          << ", FOCUS export " << p.source << ", " << p.lines << (p.lines == 1 ? " line)\n" : " lines)\n");
       continue;
     }
     out << "    price: @" << p.id << (p.variant == "on_demand" ? "" : ":" + p.variant) << " = "

@@ -232,6 +232,34 @@ TEST_CASE("eval --set that does not apply prints nothing and names its place", "
   }
 }
 
+TEST_CASE("eval --explain counts an actual()'s lines in words: 1 line, 2 lines", "[pricing][eval]") {
+  TempDir tmp;
+  WriteAll(tmp.path() / "pricing/models/m.yaml",
+           "model: m\ntitle: {en: M}\nfigures:\n"
+           "  one: {formula: 'actual(ServiceName=\"S3\")', unit: USD}\n"
+           "  two: {formula: 'actual(ServiceName=\"EC2\")', unit: USD}\n");
+  WriteAll(tmp.path() / "actuals/a.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+           "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1.5\n"
+           "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,EC2,2\n"
+           "USD,2024-09-02T00:00:00Z,2024-09-03T00:00:00Z,EC2,0.25\n");
+  EvalRequest req;
+  req.source_dir = tmp.path().string();
+  req.explain = true;
+  req.target = "m.one";
+  int rc = -1;
+  std::string errors;
+  std::string one = RunToString(req, &rc, &errors);
+  INFO(errors);
+  CHECK(rc == 0);
+  CHECK(one.find(", FOCUS export actuals/a.csv, 1 line)\n") != std::string::npos);
+  req.target = "m.two";
+  std::string two = RunToString(req, &rc, &errors);
+  CHECK(two.find(", FOCUS export actuals/a.csv, 2 lines)\n") != std::string::npos);
+  INFO(one << two);
+  CHECK(one.find("1 lines") == std::string::npos);
+}
+
 TEST_CASE("eval of a site without models prints nothing and succeeds", "[pricing][eval]") {
   TempDir tmp;
   WriteAll(tmp.path() / "site.yaml", "title: Empty\n");
