@@ -42,7 +42,7 @@ Symbol MakeSymbol(std::string name) {
     inputs.push_back(MakeSymbol(name.substr(at, end - at)));
     at = end + 1;
   }
-  std::sort(inputs.begin(), inputs.end(), [](const Symbol& x, const Symbol& y) { return CompareSymbols(x, y) < 0; });
+  std::sort(inputs.begin(), inputs.end(), SymbolLess());
   return ProductSymbol(std::move(inputs));
 }
 
@@ -56,6 +56,18 @@ Decimal AffineForm::Radius() const {
   Decimal r = error;
   for (const AffineTerm& t : terms) r += t.coef.Abs();
   return r;
+}
+
+std::vector<AffineTerm> MergedTerms(std::vector<AffineTerm> terms) {
+  std::stable_sort(terms.begin(), terms.end(),
+                   [](const AffineTerm& x, const AffineTerm& y) { return SymbolLess()(x.symbol, y.symbol); });
+  std::vector<AffineTerm> merged;
+  for (AffineTerm& t : terms) {
+    if (!merged.empty() && CompareSymbols(merged.back().symbol, t.symbol) == 0) merged.back().coef += t.coef;
+    else merged.push_back(std::move(t));
+  }
+  std::erase_if(merged, [](const AffineTerm& t) { return t.coef.IsZero(); });
+  return merged;
 }
 
 AffineForm Combine(const AffineForm& a, const Decimal& ka, const AffineForm& b, const Decimal& kb,
@@ -111,8 +123,7 @@ AffineForm Multiply(const AffineForm& a, const AffineForm& b) {
       std::span<const Symbol> p = InputsOf(x.symbol), q = InputsOf(y.symbol);
       std::vector<Symbol> inputs;
       inputs.reserve(p.size() + q.size());
-      std::merge(p.begin(), p.end(), q.begin(), q.end(), std::back_inserter(inputs),
-                 [](const Symbol& l, const Symbol& r) { return CompareSymbols(l, r) < 0; });
+      std::merge(p.begin(), p.end(), q.begin(), q.end(), std::back_inserter(inputs), SymbolLess());
       bool repeated = std::adjacent_find(inputs.begin(), inputs.end(), [](const Symbol& l, const Symbol& r) {
                         return CompareSymbols(l, r) == 0;
                       }) != inputs.end();
@@ -120,15 +131,7 @@ AffineForm Multiply(const AffineForm& a, const AffineForm& b) {
       else products.terms.push_back({ProductSymbol(std::move(inputs)), std::move(coef)});
     }
   }
-  std::stable_sort(products.terms.begin(), products.terms.end(),
-                   [](const AffineTerm& x, const AffineTerm& y) { return CompareSymbols(x.symbol, y.symbol) < 0; });
-  std::vector<AffineTerm> merged;  // εᵢεⱼ and εⱼεᵢ are one symbol
-  for (AffineTerm& t : products.terms) {
-    if (!merged.empty() && CompareSymbols(merged.back().symbol, t.symbol) == 0) merged.back().coef += t.coef;
-    else merged.push_back(std::move(t));
-  }
-  std::erase_if(merged, [](const AffineTerm& t) { return t.coef.IsZero(); });
-  products.terms = std::move(merged);
+  products.terms = MergedTerms(std::move(products.terms));  // εᵢεⱼ and εⱼεᵢ are one symbol
   return Combine(out, Decimal(1), products, Decimal(1));
 }
 
@@ -150,7 +153,7 @@ std::optional<Corners> CornersOf(std::initializer_list<const AffineForm*> forms)
       for (const Symbol& s : InputsOf(t.symbol)) inputs.push_back(s);
     }
   if (!product) return std::nullopt;
-  auto less = [](const Symbol& l, const Symbol& r) { return CompareSymbols(l, r) < 0; };
+  const SymbolLess less;
   std::sort(inputs.begin(), inputs.end(), less);
   inputs.erase(std::unique(inputs.begin(), inputs.end(),
                            [](const Symbol& l, const Symbol& r) { return CompareSymbols(l, r) == 0; }),

@@ -49,6 +49,10 @@ inline constexpr char kProductSeparator = '\x1f';
 Symbol MakeSymbol(std::string name);
 /// Orders symbols (by hash, then name); equal names compare equal.
 int CompareSymbols(const Symbol& a, const Symbol& b);
+/// CompareSymbols as an ordering for sorts and merges.
+struct SymbolLess {
+  bool operator()(const Symbol& a, const Symbol& b) const { return CompareSymbols(a, b) < 0; }
+};
 
 struct AffineTerm {
   Symbol symbol;
@@ -65,6 +69,9 @@ struct AffineForm {
   Decimal Radius() const;
 };
 
+/// Terms in any order, a symbol perhaps several times, sorted by symbol with
+/// each symbol's coefficients added and the terms that come to zero left out.
+std::vector<AffineTerm> MergedTerms(std::vector<AffineTerm> terms);
 /// ka·a + kb·b + shift, merging the terms of shared symbols.
 AffineForm Combine(const AffineForm& a, const Decimal& ka, const AffineForm& b, const Decimal& kb,
                    const Decimal& shift = Decimal(0));

@@ -147,16 +147,7 @@ Interval Sum(const std::vector<Interval>& parts) {
     sum.error += f.error;
     sum.terms.insert(sum.terms.end(), std::make_move_iterator(f.terms.begin()), std::make_move_iterator(f.terms.end()));
   }
-  std::stable_sort(sum.terms.begin(), sum.terms.end(),
-                   [](const AffineTerm& x, const AffineTerm& y) { return CompareSymbols(x.symbol, y.symbol) < 0; });
-  std::vector<AffineTerm> merged;
-  for (AffineTerm& t : sum.terms) {
-    if (!merged.empty() && CompareSymbols(merged.back().symbol, t.symbol) == 0) merged.back().coef += t.coef;
-    else merged.push_back(std::move(t));
-  }
-  merged.erase(std::remove_if(merged.begin(), merged.end(), [](const AffineTerm& t) { return t.coef.IsZero(); }),
-               merged.end());
-  sum.terms = std::move(merged);
+  sum.terms = MergedTerms(std::move(sum.terms));
   return Tighten(std::move(plain), std::move(sum));
 }
 
