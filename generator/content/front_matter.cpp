@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "base/calendar.h"
 #include "base/yaml_util.h"
@@ -104,6 +105,27 @@ std::string Expected(Field field) {
   }
 }
 
+// A page's weight. One that is not a whole number orders the page as Hugo
+// orders it, with a warning at the value: a decimal number by its whole part
+// (`2.5` as 2), anything else (`2100,`, `heavy`) as no weight (0). A real
+// Hugo site builds with such a typo, so it must not stop the build here.
+int ReadWeight(const YAML::Node& v, const std::string& key, const SourcePos& pos, std::string_view text,
+               Diagnostics* diags) {
+  int weight = 0;
+  if (v.IsScalar() && YAML::convert<int>::decode(v, weight)) return weight;
+  weight = 0;
+  double number = 0;
+  if (v.IsScalar() && YAML::convert<double>::decode(v, number) && std::isfinite(number) && std::abs(number) < 1e9)
+    weight = static_cast<int>(number);
+  diags->Warning(pos,
+                 "front matter '" + key + "' must be a whole number" +
+                     (v.IsScalar() ? ", not '" + v.Scalar() + "'" : std::string()) +
+                     "; the page is ordered as with weight " + std::to_string(weight) +
+                     (weight == 0 ? " (none), as Hugo orders it" : ", as Hugo orders it"),
+                 text, 1, "front-matter");
+  return weight;
+}
+
 // A list of terms: `tags: [a, b]`, a block list, or one term as a scalar.
 bool ReadTerms(const YAML::Node& v, std::vector<std::string>* out) {
   if (v.IsScalar()) {
@@ -183,7 +205,7 @@ void ReadFrontMatterFields(const YAML::Node& doc, const std::string& path, std::
     };
     try {
       if (field == Field::kWeight) {
-        front->weight = v.as<int>();
+        front->weight = ReadWeight(v, key, PosOf(v, path, first_line), text, diags);
       } else if (field == Field::kDraft) {
         front->draft = v.as<bool>();
       } else if (field == Field::kHeadless) {

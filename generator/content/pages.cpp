@@ -589,11 +589,16 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
   // 2 x 100,000. A source's slot stays where it is until the shelf's Flush.
   std::vector<std::unique_ptr<TextShelf>> shelves(keep_text ? 0 : static_cast<size_t>(ThreadCount(threads)));
   for (auto& shelf : shelves) shelf = std::make_unique<TextShelf>();
+  // The files read but not published: an _index (a draft, headless) makes
+  // its folder a section Hugo does not render, so none is made for it; a
+  // headless page is still a page of its folder's section.
+  std::vector<uint8_t> unpublished(cfg.implicit_lists ? files.size() : 0);
   ParallelFor(files.size(), ThreadCount(threads), [&](size_t i, int worker) {
     const Placed::At& at = placed.at[i];
     PageSource unplaced;  // a path that is no page's: read for its diagnostics only
     PageSource* src = at.page == UINT32_MAX ? &unplaced : &placed.pages[at.page].sources[at.slot];
     if (!LoadSource(root, files[i], cfg, src, diags) || !PublishedBy(src->front, cfg) || src->front.headless) {
+      if (!unpublished.empty() && !src->path.empty()) unpublished[i] = src->front.headless ? 2 : 1;
       *src = PageSource();
       return;
     }
@@ -602,12 +607,21 @@ std::vector<Page> LoadContent(const std::filesystem::path& root, const SiteConfi
     shelves[static_cast<size_t>(worker)]->Put(&src->first_paragraph);
   });
   for (auto& shelf : shelves) shelf->Flush();
+  HiddenContent hidden;
+  for (size_t i = 0; i < unpublished.size(); ++i) {
+    if (!unpublished[i]) continue;
+    ContentPath cp = ClassifyContentPath(files[i], cfg);
+    if (!cp.error.empty()) continue;
+    if (cp.is_list) hidden.lists.emplace(std::move(cp.key), std::move(cp.lang));
+    else if (unpublished[i] == 2) hidden.headless.emplace(std::move(cp.key), std::move(cp.lang));
+  }
   std::vector<std::string>().swap(files);  // each source has its path: not held beside them
   for (const auto& e : escaped)
     diags->Error({InContent(e), 0, 0}, "symbolic link points outside the site folder", {}, 1,
                  "path-escape");
   std::vector<Page> pages = SettlePages(std::move(placed), cfg, diags);
   PairByTranslationKey(&pages, cfg);
+  AddImplicitSections(&pages, hidden, cfg, diags);
   // Every language has a home page (the site's root index links to it): one
   // with no text and the site's title when content/ has no _index file, or,
   // without translation_fallback, none in that language (as Hugo makes it).

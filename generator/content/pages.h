@@ -4,6 +4,7 @@
 #define COSTSITE_CONTENT_PAGES_H_
 
 #include <filesystem>
+#include <set>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -237,6 +238,27 @@ std::string TermKey(std::string_view term);
 /// (kept ordered by key). A content page at one of these keys (an _index
 /// file) gives its text and title.
 void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg);
+
+/// Hugo's title of a section without an _index file: its folder's name with
+/// its first letter capitalised and, with `pluralize` (Hugo's
+/// pluralizeListTitles), made plural as English words are ("docs" -> "Docs",
+/// "common" -> "Commons", "policy" -> "Policies"; a name that does not end
+/// in an ASCII letter is kept).
+std::string SectionTitle(std::string_view folder, bool pluralize);
+
+/// Files read but not published, by (key, language).
+struct HiddenContent {
+  std::set<std::pair<std::string, std::string>> lists;     // an _index that is a draft, headless, not yet due…
+  std::set<std::pair<std::string, std::string>> headless;  // other pages that are headless
+};
+
+/// With SiteConfig::implicit_lists, a section page for each top-level
+/// folder without an _index file, in each language that has a page below it
+/// (Hugo's sections), published or headless: no text, titled SectionTitle.
+/// A folder whose _index is in `hidden.lists` has none: Hugo renders no
+/// page for it. `pages` stay ordered by key.
+void AddImplicitSections(std::vector<Page>* pages, const HiddenContent& hidden, const SiteConfig& cfg,
+                         Diagnostics* diags);
 
 /// Reports two pages of one language written to one URL (through slug or url).
 void CheckUrlCollisions(const std::vector<Page>& pages, Diagnostics* diags);

@@ -52,6 +52,18 @@ struct SiteConfig {
   // written in, as Hugo publishes it (the default when the site is read
   // from Hugo's configuration).
   bool translation_fallback = true;
+  // A language's name in the language switcher, by code (Hugo's
+  // languageName): set, it is shown instead of the theme's `language_name`.
+  std::map<std::string, std::string, std::less<>> language_names;
+  // Hugo's list pages that no file makes: a top-level folder of content/
+  // holding pages of a language is a section page there, titled by the
+  // folder's name ("docs" -> "Docs", "common" -> "Commons"; Hugo's
+  // pluralizeListTitles, `pluralize_titles`), and each taxonomy has its page
+  // in every language, used or not. true for a site read from Hugo's
+  // configuration; false: a folder without _index is no page, and a
+  // taxonomy no page uses has none.
+  bool implicit_lists = false;
+  bool pluralize_titles = true;
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
   int pager_size = 200;                        // entries on one page of a list; 0: all on one
   // Values for Hugo's `{{< param "NAME" >}}`, by lowercased name: per

@@ -243,6 +243,14 @@ void AddTaxonomyPages(std::vector<Page>* pages, const SiteConfig& cfg) {
       }
     }
   }
+  // Hugo renders a taxonomy's page in every language, also where no page
+  // names a term of it.
+  if (cfg.implicit_lists)
+    for (std::string_view taxonomy : cfg.taxonomies) {
+      std::string t(taxonomy);
+      for (const std::string& lang : cfg.languages) wanted[t].emplace(lang, "");
+      what[t] = {t, ""};
+    }
   for (const auto& [key, langs] : wanted) {
     auto at = std::lower_bound(pages->begin(), pages->end(), key,
                                [](const Page& p, const std::string& k) { return p.key < k; });

@@ -48,7 +48,8 @@ constexpr std::string_view kRenderer = "markup.goldmark.renderer";
 std::string KeptToml(std::string_view text, const std::string& prefix) {
   static const std::set<std::string, std::less<>> kTop = {
       "title", "baseurl", "defaultcontentlanguage", "defaultcontentlanguageinsubdir", "contentdir",
-      "disablelanguages", "disablepathtolower", "disablekinds", "builddrafts", "buildfuture", "buildexpired"};
+      "disablelanguages", "disablepathtolower", "disablekinds", "builddrafts", "buildfuture", "buildexpired",
+      "pluralizelisttitles"};
   static const std::set<std::string, std::less<>> kLanguage = {"title", "weight", "contentdir", "languagename",
                                                                "disabled"};
   std::string out;
@@ -284,7 +285,7 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   // Each language's settings, taken out of the YAML nodes before sorting
   // (assigning a YAML::Node writes through to the node it refers to).
   struct Language {
-    std::string code, title, description, content_dir;
+    std::string code, title, description, content_dir, name;
     int weight = 0;
     std::vector<std::pair<std::string, std::string>> params;
   };
@@ -308,6 +309,7 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
       } catch (const YAML::Exception&) {
       }
       l.title = Text(Get(node, "title"));
+      l.name = Text(Get(node, "languagename"));
       l.description = Text(Get(Get(node, "params"), "description"));
       l.content_dir = Text(Get(node, "contentdir"));
       l.params = text_params(Get(node, "params"));
@@ -328,13 +330,22 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
                  {}, 1, "site-config");
     return false;
   }
-  const std::string title = Text(Get(doc, "title"));
+  // The site's title: Hugo's `title`, else (a theme's own setting, as
+  // KubeSphere's) its params' `title`, else the site's folder name; a
+  // language's own title, else its params' `title`, comes first.
+  std::string title = Text(Get(doc, "title"));
+  if (title.empty()) title = Text(Get(Get(doc, "params"), "title"));
+  if (title.empty()) title = root.filename().string();
   const std::string description = Text(Get(Get(doc, "params"), "description"));
   for (const auto& [name, value] : text_params(Get(doc, "params"))) out.params[name][""] = value;
   bool folders = false;
   for (const Language& l : langs) {
     for (const auto& [name, value] : l.params) out.params[name][l.code] = value;
-    out.title[l.code] = l.title.empty() ? title : l.title;
+    std::string own = l.title;
+    for (const auto& [name, value] : l.params)
+      if (own.empty() && name == "title") own = value;
+    out.title[l.code] = own.empty() ? title : own;
+    if (!l.name.empty()) out.language_names[l.code] = l.name;
     if (!l.description.empty() || !description.empty())
       out.description[l.code] = l.description.empty() ? description : l.description;
     if (l.content_dir.empty()) continue;
@@ -350,12 +361,13 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
       out.content_folders[l.code] = folder;
     }
   }
-  if (out.title.empty()) out.title[out.default_language] = title.empty() ? root.filename().string() : title;
   for (const std::string& l : out.languages)
-    if (!out.title.contains(l)) out.title[l] = out.title.begin()->second;
+    if (!out.title.contains(l)) out.title[l] = title;
   out.content_layout = folders ? content::ContentLayout::kFolders : content::ContentLayout::kSuffix;
   out.default_language_at_root = Text(Get(doc, "defaultcontentlanguageinsubdir")) != "true";
   out.translation_fallback = false;  // Hugo publishes a page in the languages it is written in
+  out.implicit_lists = true;         // and lists each top-level folder and taxonomy
+  out.pluralize_titles = Text(Get(doc, "pluralizelisttitles")) != "false";
   // Hugo's defaults: drafts, pages dated in the future and expired pages are not published.
   out.build_drafts = Text(Get(doc, "builddrafts")) == "true";
   out.build_future = Text(Get(doc, "buildfuture")) == "true";

@@ -158,6 +158,10 @@ void LoadStrings(const std::map<std::string, ThemeFile>& files, const content::S
   const auto& def = theme->strings[def_lang];
   for (const std::string& lang : cfg.languages) {
     auto& table = theme->strings[lang];
+    // A language's name is its own, never another language's word: the
+    // configuration's (Hugo's languageName), else the theme's, else its code.
+    if (auto n = cfg.language_names.find(lang); n != cfg.language_names.end()) table["language_name"] = n->second;
+    else if (!table.count("language_name")) table["language_name"] = lang;
     for (const std::string& key : keys) {
       if (table.count(key)) continue;
       auto d = def.find(key);

@@ -238,8 +238,12 @@ TEST_CASE("Files naming one translationKey are one page in their languages, each
   INFO(r.output);
   REQUIRE(r.exit_code == 0);
   CHECK(Has(r.output, " 0 warnings"));
+  // As Hugo writes them, with the section of the folder without _index and
+  // the taxonomies' pages.
   CHECK(PageFiles(out) == std::set<std::string>{"index.html", "en/index.html", "en/about/index.html", "zh/index.html",
-                                                "zh/guanyu/index.html", "zh/docs/about/index.html"});
+                                                "zh/guanyu/index.html", "zh/docs/index.html", "zh/docs/about/index.html",
+                                                "en/tags/index.html", "en/categories/index.html", "zh/tags/index.html",
+                                                "zh/categories/index.html"});
   const std::string en = ReadAll(out / "en/about/index.html");
   // The language switcher and hreflang lead to the translation, as Hugo's do.
   CHECK(Has(en, "<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"../../zh/guanyu/index.html\">"));

@@ -174,7 +174,7 @@ TEST_CASE("TOML errors are reported at the TOML line") {
   Diagnostics diags;
   Parse("+++\ntitle = \"T\"\nweight = \"heavy\"\n+++\nBody\n", &diags);
   CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
-        "content/a.en.md:3:10: error: front matter 'weight' must be a whole number, not 'heavy'\n"
+        "content/a.en.md:3:10: warning: front matter 'weight' must be a whole number, not 'heavy'; the page is ordered as with weight 0 (none), as Hugo orders it\n"
         " 3 | weight = \"heavy\"\n"
         "   |          ^\n");
   Diagnostics d2;
@@ -186,6 +186,40 @@ TEST_CASE("TOML errors are reported at the TOML line") {
   Diagnostics d3;
   Parse("+++\ntitle = \"T\"\n", &d3);
   CHECK(d3.Sorted().at(0).message == "front matter is not closed by a '+++' line");
+}
+
+TEST_CASE("A weight that is no whole number orders the page as Hugo does, with a warning at it") {
+  struct Case {
+    const char* yaml;
+    int weight;
+    const char* message;
+  };
+  for (const Case& c : {Case{"---\ntitle: T\nweight: 2100,\n---\n", 0,
+                             "front matter 'weight' must be a whole number, not '2100,'; the page is ordered as "
+                             "with weight 0 (none), as Hugo orders it"},
+                        Case{"---\ntitle: T\nweight: 2.5\n---\n", 2,
+                             "front matter 'weight' must be a whole number, not '2.5'; the page is ordered as "
+                             "with weight 2, as Hugo orders it"},
+                        Case{"---\ntitle: T\nweight: [1]\n---\n", 0,
+                             "front matter 'weight' must be a whole number; the page is ordered as with weight 0 "
+                             "(none), as Hugo orders it"},
+                        Case{"---\ntitle: T\nweight: -3\n---\n", -3, nullptr}}) {
+    CAPTURE(c.yaml);
+    Diagnostics diags;
+    PageSource src = Parse(c.yaml, &diags);
+    CHECK(src.front.weight == c.weight);
+    CHECK(src.front.title == "T");
+    CHECK(diags.ErrorCount() == 0);
+    if (!c.message) {
+      CHECK(diags.Sorted().empty());
+      continue;
+    }
+    REQUIRE(diags.Sorted().size() == 1);
+    CHECK(diags.Sorted()[0].severity == Severity::kWarning);
+    CHECK(diags.Sorted()[0].pos.line == 3);
+    CHECK(diags.Sorted()[0].pos.col == 9);
+    CHECK(diags.Sorted()[0].message == c.message);
+  }
 }
 
 TEST_CASE("url and slug set the page's URL inside its language's folder") {
