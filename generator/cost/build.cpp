@@ -128,10 +128,30 @@ const Engine::ShareBasis& Engine::Basis(size_t m, const std::string& scenario) {
     if (!item.group.empty()) by_group[item.group].push_back(ie->value.v);
     b.any_negative = b.any_negative || ie->value.v.lo.IsNegative();
   }
-  b.all = Sum(all);
-  for (const auto& [group, parts] : by_group) b.by_group.emplace(group, Sum(parts));
+  auto sum_of = [](const std::vector<Interval>& parts) {
+    ItemSum s{Sum(parts), Decimal(0), Decimal(0)};
+    for (const Interval& p : parts) s.lo_ends = s.lo_ends + p.lo, s.hi_ends = s.hi_ends + p.hi;
+    return s;
+  };
+  b.all = sum_of(all);
+  for (const auto& [group, parts] : by_group) b.by_group.emplace(group, sum_of(parts));
   b.ok = true;
   return b;
+}
+
+// What the items but `part` add up to, as narrow as the two sums allow: the
+// sum with inputs less the part (their shared inputs cancel), and the ends of
+// the other items added up. Each holds every value the rest can take, so both
+// together do. Subtracting the part's ends from the sum's ends instead would
+// pair the part's least value with the total's least, which need not come
+// together: a cache hit ratio that lowers the uncached input raises the
+// cached one.
+Interval Engine::RestOf(const ItemSum& all, const ItemSum& part) {
+  Interval with_inputs = all.sum - part.sum;
+  Decimal lo = Max(with_inputs.lo, all.lo_ends - part.lo_ends);
+  Decimal hi = Min(with_inputs.hi, all.hi_ends - part.hi_ends);
+  if (hi < lo) return Ends(with_inputs);  // only residues of inexact quotients part them
+  return Interval(lo, hi);
 }
 
 bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::string& of, Entry* e) {
@@ -145,15 +165,16 @@ bool Engine::ComputeShare(size_t m, const std::string& scenario, const std::stri
   if (!basis.ok) return false;
   // The rest is everything but the part: one subtraction per share instead
   // of a sum over the other items, which made a model's shares quadratic.
-  Interval part(Decimal(0));
+  ItemSum part_sum{Interval(Decimal(0)), Decimal(0), Decimal(0)};
   if (is_item) {
     const Entry* ie = nullptr;
     if (Get(m, scenario, of, nullptr, nullptr, &ie) != Lookup::kFound) return false;
-    part = ie->value.v;
+    part_sum = ItemSum{ie->value.v, ie->value.v.lo, ie->value.v.hi};
   } else if (auto g = basis.by_group.find(of); g != basis.by_group.end()) {
-    part = g->second;
+    part_sum = g->second;
   }
-  Interval rest(basis.all.lo - part.lo, basis.all.hi - part.hi);
+  const Interval& part = part_sum.sum;
+  Interval rest = RestOf(basis.all, part_sum);
   bool any_negative = basis.any_negative;
   // part / (part + rest) grows with part and shrinks with rest, which keeps the
   // range of a share within [0, 1] for non-negative items.

@@ -237,13 +237,21 @@ class Engine {
     SharedList<ScenarioInfo> scenario_infos;
     std::optional<std::vector<std::string>> reads;  // ModelsRead, once computed
   };
+  // A sum of items twice over: with their inputs (a shared input cancels, so
+  // the sum may be narrower than its items' ends add up to), and the sums of
+  // their ends alone, from which the ends of every other item are one
+  // subtraction away.
+  struct ItemSum {
+    Interval sum;
+    Decimal lo_ends, hi_ends;
+  };
   // What the shares of a model in one scenario are computed from, summed
   // once rather than once per share.
   struct ShareBasis {
     bool ok = false;
     bool any_negative = false;
-    Interval all;                                            // every item
-    std::map<std::string, Interval, std::less<>> by_group;  // each group's items
+    ItemSum all;                                            // every item
+    std::map<std::string, ItemSum, std::less<>> by_group;  // each group's items
   };
   enum class Lookup { kFound, kFailed, kUnknown };
 
@@ -273,6 +281,8 @@ class Engine {
   /// The first scenario of model m named `id`; nullptr if none.
   const ScenarioDef* FindScenario(size_t m, const std::string& id) const;
   const ShareBasis& Basis(size_t m, const std::string& scenario);
+  /// What the items of `all` but those of `part` add up to.
+  static Interval RestOf(const ItemSum& all, const ItemSum& part);
   // The other models (of this evaluation or the prior one) that m's formulas name.
   std::vector<std::string> ModelsRead(size_t m);
   std::vector<std::string> ReadFromFormulas(size_t m);

@@ -176,5 +176,46 @@ TEST_CASE("Totals of products of many ranges compare exactly across scenarios", 
   CHECK(y->value.hi.RoundHalfAwayFromZero(6).ToString() == "1.114599");  // 1.1145992075…
 }
 
+TEST_CASE("Shares of items that read one range hold every value it allows", "[cost][evaluate][ranges]") {
+  // A cache hit ratio h in 30–60 % moves two items in opposite directions:
+  // uncached input 12000 (1 - h), cached input 3000 h, output 6400 USD/month,
+  // so the total runs from 13,000 (h = 60 %) to 15,700 (h = 30 %). The
+  // uncached share is 4800/13000 = 36.92 % at h = 60 % and 8400/15700 =
+  // 53.50 % at h = 30 %. Pairing each item's least value with the least
+  // total gave 39.67–50.60 %, a range that misses both.
+  auto run = EvalModel(R"y(model: cache
+unit: USD/month
+params:
+  hit: 30% to 60%
+groups:
+  uncached: {en: Uncached}
+  rest: {en: Cached and output}
+items:
+  fresh: {group: uncached, formula: "12000 USD/month * (1 - hit)"}
+  cached: {group: rest, formula: "3000 USD/month * hit"}
+  output: {group: rest, formula: 6400 USD/month}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("cache", "total") == "13000.00 – 15700.00 USD/month");
+  CHECK(run->Show("cache", "share.fresh") == "36.923 – 53.503%");   // 4800/13000, 8400/15700
+  CHECK(run->Show("cache", "share.cached") == "5.732 – 13.846%");   // 900/15700, 1800/13000
+  CHECK(run->Show("cache", "share.output") == "40.764 – 49.231%");  // 6400/15700, 6400/13000
+  CHECK(run->Show("cache", "share.rest") == "46.497 – 63.077%");    // 7300/15700, 8200/13000
+  const ModelResult& r = *run->ev.Find("cache");
+  REQUIRE(r.items.size() == 3);
+  for (int k = 0; k <= 30; ++k) {
+    Decimal h = D("0.3") + D("0.3") * Decimal(k) / Decimal(30);
+    Decimal fresh = D("12000") * (Decimal(1) - h), cached = D("3000") * h, total = fresh + cached + D("6400");
+    INFO("h = " << h.ToString());
+    const Decimal parts[] = {fresh / total, cached / total, D("6400") / total};
+    for (size_t i = 0; i < 3; ++i) {
+      const IntervalEnds& share = r.items[i].share;
+      CHECK(((share.lo() <= parts[i] && parts[i] <= share.hi()) || share.lo().NearlyEquals(parts[i]) ||
+             share.hi().NearlyEquals(parts[i])));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace costsite::cost
