@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kMonthColumn = "ChargePeriodStart";
-
 void SumSelections(const actuals::Totals& totals, const std::vector<std::string>& columns,
                    std::vector<cost::ActualFigure>* figures) {
   for (cost::ActualFigure& fig : *figures) {
@@ -38,7 +36,8 @@ void SumSelections(const actuals::Totals& totals, const std::vector<std::string>
       }
       if (!match) continue;
       fig.known = true;
-      // The charge month: the first seven characters of an ISO 8601 start.
+      // The charge month of the line's charge day, in UTC ("2024-10-01"):
+      // the month `costsite actuals --period` and `cost actuals` count it in.
       if (!fig.selection.period.empty() && g.key.back().substr(0, 7) != fig.selection.period) continue;
       cost::ActualSum& sum = by_currency[g.currency];
       sum.currency = g.currency;
@@ -68,7 +67,9 @@ cost::Evaluation LoadPricingWithActuals(const fs::path& root, pricing::Options o
   std::error_code ec;
   if (!selections.empty() && fs::is_directory(ActualsDir(root), ec)) {
     // One read per measure the calls sum (a line holds each in its own
-    // column), grouped by every column they select on and the charge month.
+    // column), grouped by every column they select on and the charge day in
+    // UTC: a start written with an offset (2024-10-01T00:00:00+08:00) is in
+    // the month its UTC time falls in, not the one its text names.
     std::map<std::string, std::vector<cost::ActualSelection>> by_measure;
     for (cost::ActualSelection& sel : selections) by_measure[sel.measure].push_back(std::move(sel));
     options.actuals_loaded = true;
@@ -78,7 +79,7 @@ cost::Evaluation LoadPricingWithActuals(const fs::path& root, pricing::Options o
         for (const auto& f : sel.filters) used.insert(f.first);
       actuals::Query query;
       query.group_by.assign(used.begin(), used.end());
-      query.group_by.emplace_back(kMonthColumn);
+      query.by_day = true;
       query.measure = actuals::MeasureNamed(measure.empty() ? "BilledCost" : measure).value_or(actuals::Measure::kBilledCost);
       Diagnostics read;
       actuals::Totals totals = actuals::LoadActuals(ActualsDir(root), query, read);

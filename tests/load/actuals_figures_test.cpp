@@ -2,6 +2,7 @@
 // each selection's exact sum used by the engine like a price.
 #include <catch2/catch.hpp>
 
+#include "actuals/actuals.h"
 #include "load/site_loader.h"
 #include "tests/test_util.h"
 
@@ -102,6 +103,44 @@ figures:
   CHECK(oci->explain->prices[0]->source == "actuals/oci.csv");
   CHECK(FigureValue(ev, "oci") == "12.500000");
   CHECK(FigureValue(ev, "aws_oci") == "92.604000");
+}
+
+TEST_CASE("actual() counts a line in the UTC month of its charge period start, as --period does",
+          "[load][actuals]") {
+  TempDir tmp;
+  fs::path root = Site(tmp, R"y(model: m
+title: {en: M}
+as_of: 2024-10-31
+unit: CNY/month
+figures:
+  aug: {formula: 'actual(ProviderName="Tencent Cloud", period=2024-08)', unit: CNY/month}
+  sep: {formula: 'actual(ProviderName="Tencent Cloud", period=2024-09)', unit: CNY/month}
+  oct: {formula: 'actual(ProviderName="Tencent Cloud", period=2024-10)', unit: CNY/month}
+)y");
+  // Local times with their offset: the text's month is not the UTC month
+  // for the first, second and last line.
+  WriteAll(root / "actuals/tencent.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ProviderName,ServiceName,BilledCost\n"
+           "CNY,2024-10-01T00:00:00+08:00,2024-10-01T01:00:00+08:00,Tencent Cloud,CVM,100\n"  // 09-30T16:00Z
+           "CNY,2024-09-01T07:00:00+08:00,2024-09-01T08:00:00+08:00,Tencent Cloud,CVM,7\n"    // 08-31T23:00Z
+           "CNY,2024-09-15T00:00:00+08:00,2024-09-15T01:00:00+08:00,Tencent Cloud,COS,20\n"
+           "CNY,2024-09-30T23:30:00-05:00,2024-10-01T00:30:00-05:00,Tencent Cloud,CVM,3\n");  // 10-01T04:30Z
+  Diagnostics diags;
+  cost::Evaluation ev = LoadPricingWithActuals(root, pricing::Options(), &diags);
+  INFO(AllDiagnostics(diags));
+  REQUIRE_FALSE(diags.HasErrors());
+  CHECK(FigureValue(ev, "aug") == "7.000000");
+  CHECK(FigureValue(ev, "sep") == "120.000000");
+  CHECK(FigureValue(ev, "oct") == "3.000000");
+  // The same months as `costsite actuals --period`.
+  actuals::Query query;
+  query.group_by = {"ProviderName"};
+  query.period = "2024-09";
+  Diagnostics read;
+  actuals::Totals sep = actuals::LoadActuals(root / "actuals", query, read);
+  REQUIRE(sep.groups.size() == 3);  // Tencent Cloud in CNY, the fixture's AWS in USD and Alibaba in CNY
+  for (const actuals::GroupTotal& g : sep.groups)
+    if (g.key[0] == "Tencent Cloud") CHECK(g.total == cost::Decimal(120));
 }
 
 TEST_CASE("actual() selects a tag whose key a name cannot hold, quoted: tag.\"user:team\"", "[load][actuals]") {
