@@ -8,6 +8,7 @@
 
 #include "actuals/actuals.h"
 #include "base/suggest.h"
+#include "base/display_width.h"
 #include "content/site_layout.h"
 #include "cost/decimal_text.h"
 #include "cost/units.h"
@@ -106,15 +107,17 @@ void PrintText(const ActualsRequest& req, const actuals::Totals& totals, std::os
     row.push_back(s.currency);
     rows.push_back(std::move(row));
   }
-  std::vector<size_t> width(head.size(), 0);
+  // Columns line up in a terminal: a service or tag named in Chinese takes
+  // two columns a character, not its three bytes.
+  std::vector<int> width(head.size(), 0);
   for (const auto& row : rows)
-    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], DisplayWidth(row[i]));
   const size_t keys = head.size() - 3;
   for (const auto& row : rows) {
     std::string line;
     for (size_t i = 0; i < row.size(); ++i) {
       std::string cell = row[i];
-      std::string pad(width[i] - cell.size(), ' ');
+      std::string pad(static_cast<size_t>(width[i] - DisplayWidth(cell)), ' ');
       bool right = i == keys || i == keys + 1;  // counts and amounts line up on the right
       line += right ? pad + cell : cell + (i + 1 < row.size() ? pad : "");
       if (i + 1 < row.size()) line += "  ";

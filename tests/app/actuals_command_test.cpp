@@ -48,6 +48,30 @@ TEST_CASE("actuals command: text totals per group and currency", "[app][actuals]
         "4 of 4 lines in 1 file\n");
 }
 
+TEST_CASE("actuals command: columns line up when a group is named in Chinese", "[app][actuals]") {
+  // Alibaba Cloud and Tencent Cloud name their services in Chinese: each
+  // character takes two columns of a terminal (and three bytes).
+  TempDir site;
+  WriteAll(site.path() / "actuals/2024-09.csv",
+           "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"
+           "CNY,2024-09-01T00:00:00+08:00,2024-09-01T01:00:00+08:00,云服务器 ECS,187.5\n"
+           "CNY,2024-09-02T00:00:00+08:00,2024-09-02T01:00:00+08:00,CDN,14.25\n");
+  ActualsRequest req;
+  req.source_dir = site.path().string();
+  req.group_by = {"ServiceName"};
+  int rc = -1;
+  std::string errors;
+  std::string out = Run(req, &rc, &errors);
+  INFO(errors);
+  CHECK(rc == 0);
+  CHECK(out ==
+        "ServiceName   Lines  BilledCost  Currency\n"
+        "云服务器 ECS      1       187.5  CNY\n"
+        "CDN               1       14.25  CNY\n"
+        "Total             2      201.75  CNY\n"
+        "2 of 2 lines in 1 file\n");
+}
+
 TEST_CASE("actuals command: files of one export with different columns and a file's name in capitals",
           "[app][actuals]") {
   // A second file in capitals (COST.CSV) without Tags: its lines have no tag,
