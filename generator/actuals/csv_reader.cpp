@@ -14,6 +14,19 @@ const char* Find(const char* from, const char* to, char c) {
   return from >= to ? nullptr : static_cast<const char*>(std::memchr(from, c, to - from));
 }
 
+// UTF-16 without a byte order mark: the header's ASCII letters alternate
+// with zero bytes, all on one side of each pair.
+bool LooksUtf16(std::string_view head) {
+  const size_t pairs = std::min<size_t>(head.size() / 2, 16);
+  if (pairs < 2) return false;
+  size_t even = 0, odd = 0;
+  for (size_t i = 0; i < pairs; ++i) {
+    even += head[2 * i] == '\0';
+    odd += head[2 * i + 1] == '\0';
+  }
+  return (even == pairs && odd == 0) || (odd == pairs && even == 0);
+}
+
 }  // namespace
 
 CsvReader::CsvReader(std::istream& in) : in_(in) {}
@@ -192,8 +205,16 @@ std::string_view CsvReader::LineText(int line) const {
 HeaderFault CheckHeader(const CsvReader& reader, const std::vector<CsvField>& header) {
   const int line = reader.RecordLine();
   std::string_view head = reader.LineText(line);
-  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || head.find('\0') != head.npos)
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" || LooksUtf16(head))
     return {line, 1, "the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV", true};
+  // Other bytes that text never holds: a macOS "._" file beside the export
+  // (the resource fork a copy to a USB disk, a network share or a zip
+  // leaves), or a Parquet or ZIP file named .csv.
+  if (head.find('\0') != head.npos)
+    return {line, 1,
+            "the file is binary data, not CSV text (a macOS \"._\" file, or a Parquet or ZIP file named .csv?): "
+            "remove it from actuals/, or export the bill as CSV",
+            true};
   // Lines ended by CR alone (classic Mac text) read as one line: the header
   // and every charge after it, which would leave the file without lines.
   if (head.find('\r') < head.size() - 1)

@@ -65,12 +65,13 @@ class CsvReader {
 struct HeaderFault {
   int line = 0, col = 0;
   std::string message;
-  bool binary = false;  // UTF-16: its line is not text to show
+  bool binary = false;  // UTF-16 or binary data: its line is not text to show
 };
 
-/// The fault of `header`, the record `reader` just read: UTF-16 text, lines
-/// ended by a carriage return alone (one line holds the whole file), or a
-/// single field holding ';', a tab or '|' (another separator).
+/// The fault of `header`, the record `reader` just read: UTF-16 text, other
+/// binary data (zero bytes), lines ended by a carriage return alone (one line
+/// holds the whole file), or a single field holding ';', a tab or '|'
+/// (another separator).
 HeaderFault CheckHeader(const CsvReader& reader, const std::vector<CsvField>& header);
 
 }  // namespace costsite::actuals

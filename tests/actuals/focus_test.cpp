@@ -383,6 +383,26 @@ TEST_CASE("actuals: a UTF-16 or semicolon-separated file is one error that says 
         "   |                ^\n");
 }
 
+TEST_CASE("actuals: binary data named .csv is not called UTF-16", "[actuals]") {
+  // A macOS "._" file beside the export (AppleDouble: magic, version, then
+  // "Mac OS X"), and UTF-16 text without its byte order mark.
+  const std::string apple_double("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02\x00\x00\n", 29);
+  Diagnostics diags;
+  Totals t = Sum(apple_double, ByService(), diags);
+  REQUIRE(diags.ErrorCount() == 1);
+  CHECK(FormatDiagnostic(diags.Sorted()[0]) ==
+        "actuals/a.csv:1:1: error: the file is binary data, not CSV text (a macOS \"._\" file, or a Parquet or ZIP "
+        "file named .csv?): remove it from actuals/, or export the bill as CSV\n");
+  CHECK(t.groups.empty());
+  std::string utf16;
+  for (char c : std::string("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,BilledCost\n"))
+    utf16 += std::string{c, '\0'};
+  Diagnostics no_bom;
+  Sum(utf16, ByService(), no_bom);
+  REQUIRE(no_bom.ErrorCount() == 1);
+  CHECK(no_bom.Sorted()[0].message == "the file is UTF-16 text: FOCUS exports are UTF-8; save it again as UTF-8 CSV");
+}
+
 TEST_CASE("actuals: tag groups and the effective measure", "[actuals]") {
   std::string csv = kHeader;
   csv += "USD,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,S3,1,0.5,\"{\"\"team\"\": \"\"data\"\", \"\"cc\"\": 7}\"\n";
