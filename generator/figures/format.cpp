@@ -77,11 +77,13 @@ Fraction FractionShown(const Decimal& a, NumberKind kind) {
 
 // True when `v` rounded to `decimals` reads as another value than it is in a
 // way that misleads: a non-zero amount as 0, a percentage short of 100 % (or
-// above it) as exactly 100.
+// above it) as exactly 100, a ratio as one more than a tenth away from it
+// (0.0071 as "0.01×": a ratio is read as a proportion, not to a cent).
 bool MisreadAt(const Decimal& v, int decimals, NumberKind kind) {
   if (v.IsZero()) return false;
   const Decimal shown = v.RoundHalfAwayFromZero(decimals);
   if (shown.IsZero()) return true;
+  if (kind == NumberKind::kMultiplier) return ((shown - v).Abs() * Decimal(10)) > v.Abs();
   return kind == NumberKind::kPercent && shown.Abs() == Decimal(100) && v.Abs() != Decimal(100);
 }
 
@@ -107,6 +109,14 @@ Fraction FractionFor(const Decimal& v, const NumberStyle& style) {
   return KeepApart(v, FractionShown(v.Abs(), style.kind), style.kind);
 }
 
+// The decimals `v` shows with `f`, its trailing zeros dropped down to f.min.
+int ShownDecimals(const Decimal& v, Fraction f) {
+  const Decimal shown = v.RoundHalfAwayFromZero(f.max);
+  int d = f.min;
+  while (d < f.max && shown.RoundHalfAwayFromZero(d) != shown) ++d;
+  return d;
+}
+
 // Both ends of a range take the rule of the larger one ("US$608–1,217", not
 // "US$608.33–1,217"), except an end the rule would show as 0, which keeps
 // its own significant digits ("US$0.004–12.50").
@@ -123,6 +133,11 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
     bool vanishes = !a.IsZero() && a + a < unit;  // |end| < unit / 2; a sum is cheaper than a product
     if (!vanishes) *f = KeepApart(*end, shared, style.kind);
   }
+  // Both ends with as many decimals ("4.15–4.20×", "53.0–61.2 kW", not
+  // "4.15–4.2×"), where an end's trailing zeros would be dropped.
+  const int both = std::max(ShownDecimals(v.lo, *lo), ShownDecimals(v.hi, *hi));
+  lo->min = std::min(both, lo->max);
+  hi->min = std::min(both, hi->max);
 }
 
 // The digits of a number in `style` with `fraction`; `symbol` adds the

@@ -202,6 +202,25 @@ TEST_CASE("A percentage short of 100 is never shown as 100") {
   CHECK(Fmt(Plain("99.94", "%"), "", "en") == "99.9%");
 }
 
+TEST_CASE("A ratio is never shown more than a tenth away from its value") {
+  // 73.60 / 10,377.73 at a column's two decimals read "0.01×", 41 % above it.
+  CHECK(Fmt(Plain("0.0070921", "x"), "precision=2", "en") == "0.007×");
+  CHECK(Fmt(Plain("0.0070921", "x"), "", "en") == "0.0071×");
+  CHECK(Fmt(Plain("0.4", "x"), "precision=2", "en") == "0.40×");
+  CHECK(Fmt(Plain("0.064", "x"), "precision=2", "zh") == "0.06×");  // 6 % off: kept to the column
+  CHECK(Fmt(Plain("0.04", "x"), "precision=1", "zh") == "0.04×");
+}
+
+TEST_CASE("Both ends of a range show as many decimals") {
+  CHECK(Fmt(Fig("4.15", "4.2", "x"), "", "en") == "4.15–4.20×");
+  CHECK(Fmt(Fig("1.3333", "1.6", "x"), "", "en") == "1.33–1.60×");
+  CHECK(Fmt(Fig("53", "61.2", "GB"), "", "en") == "53.0–61.2 GB");
+  CHECK(Fmt(Fig("-53", "-52.6", "%"), "", "en") == "-53.0 – -52.6%");
+  CHECK(Fmt(Fig("2", "8", "gpus"), "", "en") == "2–8 GPUs");
+  CHECK(Fmt(Money("0.004", "12.5", "USD", ""), "", "en") == "$0.004–12.50");
+  CHECK(Fmt(Money("608.333", "1217", "USD", ""), "", "en") == "$608–1,217");
+}
+
 TEST_CASE("An English count takes the singular when its number reads 1 as shown") {
   CHECK(Fmt(Plain("1.0004", "gpus"), "", "en") == "1 GPU");
   CHECK(Fmt(Plain("0.9996", "gpus"), "", "en") == "1 GPU");
