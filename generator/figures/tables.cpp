@@ -142,8 +142,11 @@ std::string FigureLabel(const Figure& f, const Speaker& lang) {
 }
 
 std::string UnitHeader(const Figure& f, const Speaker& lang) {
-  // A count of things ("GPU 总数") names them in its label; its cells are numbers.
-  if (!f.IsMoney() && IsObjectCount(f.unit->text, f.unit->declared.get())) return "";
+  // A count of things ("GPU 总数") names them in its label; its cells are
+  // numbers. A duration does not ("回本时间" is months or years): it keeps
+  // its unit ("回本时间（个月）", "Break-even (months)").
+  const bool duration = f.unit->dim.exp[cost::kTime] > 0;
+  if (!f.IsMoney() && !duration && IsObjectCount(f.unit->text, f.unit->declared.get())) return "";
   std::string per = UnitText(f.unit, f.value, lang);
   if (!f.IsMoney()) return per;
   std::string currency = CurrencyName(f.Currency(), lang);

@@ -550,13 +550,19 @@ OutputFile PageRenderer::RenderPart(const content::Page& page, std::string_view 
   }
   SetPagePlace(in, *impl_->lists, page, *src, l, out.path, taxonomy_word,
                impl_->lists->Siblings(SidebarSection(*in.pages, *impl_->lists, page, l), l), &data);
-  // The date the page's prices hold at: the site's pinned as_of, else the
-  // newest price the page shows.
-  std::string as_of = in.config->as_of;
-  if (as_of.empty())
+  if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
+  // The date the page's prices hold at: the one its models are evaluated at
+  // (a model's own as_of, else the site's), else the newest price the page
+  // shows. Models pinned at different dates give none: each compare table
+  // and figure's provenance says its own.
+  std::set<std::string> dates;
+  if (in.evaluation)
+    for (const std::string& m : out.models)
+      if (const cost::ModelResult* r = in.evaluation->Find(m)) dates.insert(r->as_of);
+  std::string as_of = dates.size() == 1 ? *dates.begin() : dates.empty() ? in.config->as_of : "";
+  if (as_of.empty() && dates.size() <= 1)
     for (const cost::PriceUse& p : cost_out.sources.items()) as_of = std::max(as_of, p.date);
   SetIfAny(&data, "prices_as_of", as_of);
-  if (in.evaluation) out.models = ModelsOfRefs(cost_out.refs, *in.evaluation);
   // A page with what-if inputs carries what the engine needs after its body.
   if (in.evaluation && !cost_out.whatif_models.empty()) {
     // With its `cost model` blocks' definitions, which the engine evaluates too.

@@ -217,5 +217,52 @@ items:
   }
 }
 
+TEST_CASE("A share of items that grow with one range is as narrow as the range allows, and rules on it hold",
+          "[cost][evaluate][ranges]") {
+  // Every item is a fixed part of the total whatever the data stored: a is
+  // exactly a sixth. Treating the part and the rest as unrelated gave
+  // 9.091–28.571 %, and `share(a) > 10%` was false though it always holds.
+  auto run = EvalModel(R"y(model: sh
+unit: USD/month
+params:
+  data: 1 to 2
+items:
+  a: {formula: data * 100 USD/month}
+  b: {formula: data * 200 USD/month}
+  y: {formula: data * 300 USD/month}
+rules:
+  over: {when: share(a) > 10%}
+  under: {when: share(a) < 20%}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("sh", "share.a") == "16.667%");
+  CHECK(run->Show("sh", "share.y") == "50%");
+  const ModelResult& r = *run->ev.Find("sh");
+  REQUIRE(r.rules.size() == 2);
+  CHECK(r.rules[0].holds);
+  CHECK(r.rules[1].holds);
+  // Storage grows with the data stored (40–60 TiB), its replication too, and
+  // requests do not: storage 40–60 × 20, replication 40–60 × 10 × replicas
+  // (1–3), requests 100–400. The true ends, worked over the corners.
+  auto mr = EvalModel(R"y(model: mr
+unit: USD/month
+params:
+  data: 40 to 60
+  replicas: 1 to 3
+items:
+  storage: {formula: data * 20 USD/month}
+  replication: {formula: data * replicas * 10 USD/month}
+  requests: {formula: 100 USD/month to 400 USD/month}
+)y");
+  INFO(mr->Errors());
+  REQUIRE_FALSE(mr->diags.HasErrors());
+  // storage / total: least 800/(800+1200+400) = 1/3 at data 40, replicas 3,
+  // requests 400; greatest 1200/(1200+600+100) = 63.158 % at data 60, 1, 100.
+  CHECK(mr->Show("mr", "share.storage") == "33.333 – 63.158%");
+  // replication: least 400/(800+400+400) = 25 %; greatest 1800/(1200+1800+100) = 58.065 %.
+  CHECK(mr->Show("mr", "share.replication") == "25 – 58.065%");
+}
+
 }  // namespace
 }  // namespace costsite::cost

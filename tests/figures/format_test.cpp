@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "figures/strings.h"
+#include "figures/tables.h"
 #include "figures/unit_words.h"
 
 #include "tests/figures/words_fixture.h"
@@ -275,6 +276,14 @@ TEST_CASE("Prices keep the digits their list states") {
   CHECK(FormatPrice(Interval(D("25"), D("50")), U("USD/month"), "zh") == "US$25–50/月");
   CHECK(PriceUnitHeader(U("USD/GB/month"), "zh") == "美元/GB/月");
   CHECK(PriceUnitHeader(U("USD/h"), "en") == "USD/h");
+}
+
+TEST_CASE("A column of a duration names its unit, a count of things names them in its label") {
+  CHECK(UnitHeader(Plain("1.5", "months"), testing::SpeakerFor("zh")) == "个月");
+  CHECK(UnitHeader(Plain("1.5", "months"), testing::SpeakerFor("en")) == "months");
+  CHECK(UnitHeader(Plain("3", "days"), testing::SpeakerFor("zh")) == "天");
+  CHECK(UnitHeader(Plain("32", "gpus"), testing::SpeakerFor("zh")).empty());
+  CHECK(UnitHeader(Money("10", "10", "USD", "month"), testing::SpeakerFor("zh")) == "美元/月");
 }
 
 TEST_CASE("Exchange rates read in the page's language") {
