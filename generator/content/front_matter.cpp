@@ -61,11 +61,17 @@ struct Scalar {
 // reads it in its own form). Errors are reported at the value.
 bool SetScalar(Field field, const std::string& key, const Scalar& v, std::string_view text, FrontMatter* front,
                Diagnostics* diags) {
+  // A date Hugo cannot read either (`2018-06-24:00:00+02:00`, `2023-02-29`)
+  // leaves the page without it there, and a real Hugo site builds with it:
+  // a warning at the value, and the page is read as without that date.
   auto day = [&](std::string* out) {
-    if (!ParseDay(v.text, out))
-      diags->Error(v.pos, "front matter '" + key + "' is not a date ('" + v.text +
-                              "'; write YYYY-MM-DD, optionally followed by a time)",
-                   text, static_cast<int>(std::max<size_t>(v.text.size(), 1)), "front-matter");
+    if (!ParseDay(v.text, out)) {
+      out->clear();
+      diags->Warning(v.pos, "front matter '" + key + "' is not a date ('" + v.text +
+                                "'; write YYYY-MM-DD, optionally followed by a time); the page is read as "
+                                "without it, as Hugo reads it",
+                     text, static_cast<int>(std::max<size_t>(v.text.size(), 1)), "front-matter");
+    }
   };
   switch (field) {
     case Field::kTitle: front->title = v.text; return true;
@@ -508,7 +514,7 @@ std::string ExpandPermalink(std::string_view pattern, const FrontMatter& front, 
 }  // namespace
 
 std::string UrlKey(const FrontMatter& front, const std::string& file_key, std::string_view text, Diagnostics* diags,
-                   const SiteConfig* cfg, bool is_list) {
+                   const SiteConfig* cfg, bool is_list, std::string_view lang) {
   const bool lowercase = !cfg || cfg->lowercase_urls;
   const std::string key = HugoPath(file_key, lowercase);
   if (cfg && !is_list && front.more().url.text.empty() && !cfg->permalinks.empty()) {
@@ -528,6 +534,10 @@ std::string UrlKey(const FrontMatter& front, const std::string& file_key, std::s
                    text, span, "front-matter");
       return key;
     }
+    // `url: /zh-cn/bar/` on a zh-cn page: Hugo's URL from the site's root,
+    // which names the language's folder; the page's URL below it is bar/.
+    if (!lang.empty() && u.starts_with('/') && !parts.empty() && Lower(parts.front()) == Lower(lang))
+      parts.erase(parts.begin());
     if (parts.empty()) {
       diags->Error(front.more().url.pos, "url '" + u + "' is the home page's URL", text, span, "front-matter");
       return key;

@@ -151,8 +151,11 @@ std::string HugoPath(std::string_view path, bool lowercase);
 /// `:sections` (every folder), `:title` (made a path), `:slug` (else the
 /// title), `:filename` (the file's, or its bundle's folder's, name) and
 /// `:slugorfilename`.
+/// A url from the site's root that starts with the page's language `lang`
+/// (`url: /zh-cn/bar/` on a zh-cn page, as Hugo sites write it) is the page's
+/// URL below that folder ("bar"), not a folder of that name inside it.
 std::string UrlKey(const FrontMatter& front, const std::string& key, std::string_view text, Diagnostics* diags,
-                   const SiteConfig* cfg = nullptr, bool is_list = false);
+                   const SiteConfig* cfg = nullptr, bool is_list = false, std::string_view lang = {});
 
 /// The files, from the site's root, of the page's aliases in `lang`, as
 /// Hugo writes them: "/old/x" at the root ("old/x/index.html", so

@@ -379,7 +379,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   }
   src->lang = cp.lang;
   ParseFrontMatter(src, diags);
-  src->url_key = UrlKey(src->front, cp.key, src->text, diags, &cfg, cp.is_list);
+  src->url_key = UrlKey(src->front, cp.key, src->text, diags, &cfg, cp.is_list, cp.lang);
   src->set_alias_files(AliasFiles(src->front, src->url_key, src->lang, src->text, diags));
   if (src->front.description().empty() && src->front.more().summary.empty()) {
     std::string paragraph = IsHtmlPageFile(src->path) ? FirstHtmlParagraph(src->body()) : FirstParagraph(src->body());

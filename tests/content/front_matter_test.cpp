@@ -72,18 +72,27 @@ TEST_CASE("Simple front matter keeps unknown keys and reads dates") {
   CHECK(src.front.more().params[0].key == "audience");
 }
 
-TEST_CASE("A date that is not a calendar day is an error at the value") {
-  for (const char* yaml : {"date: 2023-02-29\n", "date: \"2023-02-29\"\n", "date: [2023-02-29]\n"}) {
+TEST_CASE("A date that is not a calendar day is a warning at the value, and the page is read without it") {
+  // As Hugo reads such a date: Gitea's docs have `date: "2018-06-24:00:00+02:00"`.
+  for (const char* yaml : {"date: 2023-02-29\n", "date: \"2023-02-29\"\n", "date: \"2018-06-24:00:00+02:00\"\n",
+                           "expiryDate: 2023-13-01\n"}) {
     Diagnostics diags;
-    Parse(std::string("---\ntitle: T\n") + yaml + "---\nBody\n", &diags);
+    PageSource src = Parse(std::string("---\ntitle: T\n") + yaml + "---\nBody\n", &diags);
     INFO(yaml);
-    REQUIRE(diags.ErrorCount() == 1);
+    CHECK(diags.ErrorCount() == 0);
+    REQUIRE(diags.Sorted().size() == 1);
+    CHECK(diags.Sorted()[0].severity == Severity::kWarning);
+    CHECK(src.front.more().date.empty());
+    CHECK(src.front.more().expiry_date.empty());
   }
+  Diagnostics list;  // a value of another kind is still an error
+  Parse("---\ntitle: T\ndate: [2023-02-29]\n---\nBody\n", &list);
+  CHECK(list.ErrorCount() == 1);
   Diagnostics diags;
   Parse("---\ntitle: T\ndate: 2023-02-29\n---\nBody\n", &diags);
   CHECK(FormatDiagnostic(diags.Sorted().at(0)) ==
-        "content/a.en.md:3:7: error: front matter 'date' is not a date ('2023-02-29'; write YYYY-MM-DD, "
-        "optionally followed by a time)\n"
+        "content/a.en.md:3:7: warning: front matter 'date' is not a date ('2023-02-29'; write YYYY-MM-DD, "
+        "optionally followed by a time); the page is read as without it, as Hugo reads it\n"
         " 3 | date: 2023-02-29\n"
         "   |       ^~~~~~~~~~\n");
 }
@@ -239,6 +248,22 @@ TEST_CASE("url and slug set the page's URL inside its language's folder") {
     Diagnostics diags;
     PageSource src = Parse(std::string("---\n") + c.yaml + "---\n", &diags);
     CHECK(UrlKey(src.front, c.key, src.text, &diags) == c.url_key);
+    CHECK_FALSE(diags.HasErrors());
+  }
+  // A url from the site's root naming the page's language folder, as Gitea's
+  // docs write it, is the page's URL below that folder; written relative,
+  // or naming another language, it is a folder of that name.
+  const Case in_lang[] = {
+      {"url: /zh-cn/bar/\n", "doc/bar", "bar"},
+      {"url: /zh-CN/doc/bar\n", "doc/bar", "doc/bar"},
+      {"url: zh-cn/bar/\n", "doc/bar", "zh-cn/bar"},
+      {"url: /en-us/bar/\n", "doc/bar", "en-us/bar"},
+  };
+  for (const Case& c : in_lang) {
+    INFO(c.yaml);
+    Diagnostics diags;
+    PageSource src = Parse(std::string("---\n") + c.yaml + "---\n", &diags);
+    CHECK(UrlKey(src.front, c.key, src.text, &diags, nullptr, false, "zh-cn") == c.url_key);
     CHECK_FALSE(diags.HasErrors());
   }
 }
