@@ -241,9 +241,17 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
     };
     if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) {
       // A ref naming a language (`lang="zh"`) links to that language's page,
-      // looked for among that language's files, as Hugo's ref does.
-      const std::string& to_lang = link.lang.empty() ? lang : link.lang;
+      // looked for among that language's files, as Hugo's ref does; so does
+      // a path naming a language's file (`guide.en-us.md` from a zh-cn page:
+      // the page in the language the author named, not this page's).
       const auto& langs = in.config->languages;
+      std::string named;
+      if (const size_t dot = path.rfind('.', path.size() - 4), slash = path.rfind('/');
+          dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+        const std::string suffix = path.substr(dot + 1, path.size() - 3 - dot - 1);
+        if (std::find(langs.begin(), langs.end(), suffix) != langs.end()) named = suffix;
+      }
+      const std::string to_lang = !link.lang.empty() ? link.lang : !named.empty() ? named : std::string(lang);
       if (std::find(langs.begin(), langs.end(), to_lang) == langs.end())
         return broken("the site has no language '" + to_lang + "'");
       // "/x.md" is relative to content/ (to content/LANG/ with content_layout:
@@ -275,6 +283,18 @@ markdown::LinkRewriter MakeLinkRewriter(const SiteInputs& in, const content::Pag
         std::string rooted;
         if (JoinPath(root, path, &rooted) && rooted.rfind(root + "/", 0) == 0 && (linked = page_at(rooted)))
           cp = content::ClassifyContentPath(rooted.substr(8), *in.config);
+      }
+      if (!linked && path.find('/') == std::string::npos && cp.error.empty()) {
+        // Only on this error path: a file's name alone (`seek-help.md`) is,
+        // as in Hugo's ref, the one page of the site with that name.
+        const std::string_view name = std::string_view(cp.key).substr(cp.key.rfind('/') + 1);
+        const content::Page* only = nullptr;
+        size_t count = 0;
+        for (const content::Page& p : *in.pages)
+          if (const size_t slash = p.key.rfind('/');
+              !p.key.empty() && std::string_view(p.key).substr(slash == std::string::npos ? 0 : slash + 1) == name)
+            only = &p, ++count;
+        if (count == 1) linked = only, cp.key = only->key;
       }
       if (!linked) {
         // Only on this error path: a page paired with another by its

@@ -98,5 +98,35 @@ TEST_CASE("A broken ref in raw HTML is named as written") {
   CHECK(Has(r.output, "content/p.en.md:5:13: error: broken link '{{< relref \"./api\" >}}': no page content/api.md\n"));
 }
 
+TEST_CASE("A ref by a file's name alone finds the one page with it, and a file of another language links there") {
+  // Laid out as Gitea's docs: file-name language suffixes, pages in folders
+  // below the one the ref is written in.
+  TempDir tmp;
+  fs::path src = tmp.path() / "src";
+  WriteAll(src / "config.yaml", "title: G\ndefaultContentLanguage: en-us\nlanguages:\n  en-us: {weight: 1}\n"
+                                "  zh-cn: {weight: 2}\n");
+  WriteAll(src / "content/doc/help/seek-help.en-us.md", "---\ntitle: Seek help\n---\nAsk.\n");
+  WriteAll(src / "content/doc/help/seek-help.zh-cn.md", "---\ntitle: 需要帮助\n---\n提问。\n");
+  WriteAll(src / "content/doc/usage/labels.zh-cn.md", "---\ntitle: 标签\n---\n标签。\n");
+  WriteAll(src / "content/doc/admin/labels.en-us.md", "---\ntitle: Labels\n---\nLabels.\n");
+  WriteAll(src / "content/page/start.zh-cn.md",
+           "---\ntitle: 开始\n---\n[a]({{< relref \"seek-help.zh-cn.md\" >}}) [b]({{< relref \"seek-help.md\" >}})\n"
+           "[c]({{< relref \"doc/help/seek-help.en-us.md\" >}})\n");
+  fs::path out = tmp.path() / "out";
+  CliResult r = Costsite("build --source " + src.string() + " --out " + out.string());
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const std::string start = ReadAll(out / "zh-cn/page/start/index.html");
+  CHECK(Has(start, "<a href=\"../../doc/help/seek-help/index.html\">a</a>"));
+  CHECK(Has(start, "<a href=\"../../doc/help/seek-help/index.html\">b</a>"));
+  // The English file named: its page, not the Chinese one at the same key.
+  CHECK(Has(start, "<a href=\"../../../en-us/doc/help/seek-help/index.html\">c</a>"));
+  // A name two pages have finds neither: an error at the shortcode.
+  WriteAll(src / "content/page/start.zh-cn.md", "---\ntitle: 开始\n---\n[d]({{< relref \"labels.md\" >}})\n");
+  r = Costsite("build --source " + src.string() + " --out " + out.string());
+  CHECK(r.exit_code == 1);
+  CHECK(Has(r.output, "content/page/start.zh-cn.md:4:1: error: broken link '{{< relref \"labels.md\" >}}'"));
+}
+
 }  // namespace
 }  // namespace costsite
