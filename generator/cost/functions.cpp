@@ -43,9 +43,10 @@ Interval Abs(const Interval& x) {
 Interval Engine::Named(const Interval& result, const Node& n, const Scope& s, std::string_view step,
                        std::span<const Interval* const> args) {
   if (result.IsPoint() || result.form) return result;
-  std::string place = RangeSource(models_[s.model]->def->id, s.origin, n.offset) + "{" + s.scenario + "}";
+  std::string formula = RangeSource(models_[s.model]->def->id, s.origin, n.offset);
+  std::string place = formula + "{" + s.scenario + "}";
   if (step.empty()) return Derived(result, place, {}, place);
-  return Derived(result, step, args, place);
+  return Derived(result, step, args, place, formula);
 }
 
 std::optional<Value> Engine::EvalPower(const Node& n, Scope& s, const Value& b, const Value& e) {

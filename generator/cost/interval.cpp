@@ -57,17 +57,18 @@ Interval Uncertain(const Interval& range, std::string source) {
 }
 
 Interval Derived(Interval result, std::string_view step, std::span<const Interval* const> args,
-                 std::string_view place) {
+                 std::string_view place, std::string_view formula) {
   if (result.IsPoint() || result.form) return result;
   std::string name(step);
   name += '(';
+  bool rounded = false;  // an argument's form has a rounding error term
   for (const Interval* a : args) {
     if (a != args.front()) name += ';';
     if (a->IsPoint()) {
       name += a->lo.ToString();
       continue;
     }
-    if (!a->form || !a->form->error.IsZero()) {  // fresh noise: this step's result is its own
+    if (!a->form || (!a->form->error.IsZero() && formula.empty())) {  // fresh noise: this step's result is its own
       name = place;
       name += '(';
       break;
@@ -78,8 +79,18 @@ Interval Derived(Interval result, std::string_view step, std::span<const Interva
       for (char c : t.symbol->name) name += c == kProductSeparator ? '*' : c;  // one symbol, not a product
       name += ':' + t.coef.ToString();
     }
+    if (!a->form->error.IsZero()) {
+      // The error of a linearised quotient or product is no fresh input: it
+      // is what the same formula leaves of the same inputs, so one formula
+      // with arguments of the same form (the error's size too) in two
+      // scenarios computed one value. Named with the formula's place, not
+      // only the step: another formula may linearise to the same form.
+      name += " ~" + a->form->error.ToString();
+      rounded = true;
+    }
   }
   name += ")=" + result.lo.ToString() + ".." + result.hi.ToString();
+  if (rounded) name = std::string(formula) + "|" + name;
   return Uncertain(result, std::move(name));
 }
 

@@ -88,11 +88,14 @@ Interval Uncertain(const Interval& range, std::string source);
 /// the arguments' forms and the result's ends when every argument is a number
 /// or exact in named inputs: the same step of the same inputs is one value,
 /// so the figure of two scenarios that compute it alike is one input too.
-/// Otherwise (an argument with fresh noise) the name is `place`, where and in
-/// which scenario the step is, which no other value has. A point, or a range
-/// that already names its inputs, is returned as it is.
+/// An argument whose form has a rounding error (a quotient of ranges) names
+/// it too when `formula` is given, the step's place in the model's formulas
+/// whatever the scenario: that formula of the same inputs in two scenarios
+/// is one value. Otherwise (an argument with fresh noise) the name is
+/// `place`, where and in which scenario the step is, which no other value
+/// has. A point, or a range that already names its inputs, is returned as it is.
 Interval Derived(Interval result, std::string_view step, std::span<const Interval* const> args,
-                 std::string_view place);
+                 std::string_view place, std::string_view formula = {});
 
 Interval operator+(const Interval& a, const Interval& b);
 Interval operator-(const Interval& a, const Interval& b);

@@ -139,10 +139,14 @@ bool ParseHours(const Located& v, std::string* out, Diagnostics& diags) {
 
 Interval TieredCharge(const Tiers& t, const Interval& q) {
   // Quantities and thresholds in `by` units; the result in (price unit × by unit).
+  // A quantity within rounding of a threshold is at it: 200,000 tokens / 3 × 3
+  // is 200,000.000…01 in decimals, and is not above 200,000 (it was charged
+  // the higher tier's price, twice the right charge, while ceil() of the
+  // same value gave the threshold).
   auto price_at = [&](const Decimal& x) -> const Interval& {
     const TierStep* step = &t.steps.front();
     for (const TierStep& s : t.steps)
-      if (s.above ? s.from < x : s.from <= x) step = &s;
+      if (x.NearlyEquals(s.from) ? !s.above : s.above ? s.from < x : s.from <= x) step = &s;
     return step->price;
   };
   if (t.marginal) {  // monotone in the quantity and in each price

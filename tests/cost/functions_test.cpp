@@ -129,6 +129,44 @@ scenarios:
   CHECK(run->Show("m", "busy_more") == "1 – 5 nodes");
 }
 
+TEST_CASE("ceil of a quotient of ranges is one value in scenarios that compute it from the same inputs",
+          "[cost][evaluate]") {
+  // gpus = ceil(qps × 1000 / tps) for qps 40–60 and tps 2,400–3,000: 14 to
+  // 25 GPUs (40,000 / 3,000 = 13.3 up to 60,000 / 2,400 = 25). The spot
+  // scenario changes only the interruption overhead, so it needs the same
+  // GPUs: spot.gpus - gpus is 0, and its total is exactly 1.1 times the
+  // base's, 1,400–2,500 more (0.1 × 14,000 to 0.1 × 25,000). The quotient's
+  // rounding error made each scenario's ceil an input of its own: -11 to 11
+  // GPUs, and the compare's change -11,600 to 13,500.
+  auto run = EvalModel(R"y(model: cap
+unit: USD/month
+params:
+  qps: {value: 40 to 60}
+  tps: {value: 2400 to 3000}
+  interrupt: {value: 0}
+figures:
+  gpus: {formula: "ceil(qps * 1000 / tps)"}
+  more_gpus: {formula: "cap[spot].gpus - gpus"}
+  more: {formula: "cap[spot].total - total"}
+  ratio: {formula: "cap[spot].total / total"}
+items:
+  compute: {formula: "gpus * (1 + interrupt) * 1000 USD/month"}
+scenarios:
+  spot:
+    params: {interrupt: 10%}
+  busy:
+    params: {qps: 80 to 90}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("cap", "gpus") == "14 – 25");
+  CHECK(run->Show("cap", "more_gpus") == "0");
+  CHECK(run->Show("cap", "more") == "1400.00 – 2500.00 USD/month");
+  CHECK(run->Show("cap", "ratio") == "1.1");
+  // A scenario with its own qps computes other GPUs: 27 to 38 against 14 to 25.
+  CHECK(run->Show("cap", "gpus", "busy") == "27 – 38");
+}
+
 TEST_CASE("A division by zero only a scenario makes names the scenario", "[cost][evaluate]") {
   // 4 nodes in the base case divide fine; the lean scenario's 3 make the
   // divisor zero at a formula the scenario does not write.

@@ -139,6 +139,9 @@ figures:
   over: {formula: "tiered(@llm/long.input, 200000 to 300000 tokens)", unit: USD}
   five: {formula: "tiered(@llm/both, 5 tokens) / (5 tokens)", unit: USD/1M tokens}
   more: {formula: "tiered(@llm/both, 5.1 tokens) / (5.1 tokens)", unit: USD/1M tokens}
+  thirds: {formula: "tiered(@llm/long.input, 200000 tokens / 3 * 3)", unit: USD}
+  cached: {formula: "tiered(@llm/long.input, 300000 tokens * (1 - 1/3))", unit: USD}
+  five_thirds: {formula: "tiered(@llm/both, 5 tokens / 3 * 3) / (5 tokens)", unit: USD/1M tokens}
 )y");
   INFO(r->Errors());
   REQUIRE_FALSE(r->diags.HasErrors());
@@ -150,6 +153,12 @@ figures:
   CHECK(r->Get("over")->value == Interval(*Decimal::Parse("0.2"), *Decimal::Parse("0.6")));
   CHECK(r->Show("five") == "2.00 USD/1M tokens");  // `from: 5`, not yet `above: 5`
   CHECK(r->Show("more") == "3.00 USD/1M tokens");
+  // A quantity within rounding of a threshold is at it, either side: a
+  // quotient's residue (200,000.000…01 tokens) is not above 200,000, and
+  // 4.999…9 tokens has reached `from: 5`.
+  CHECK(r->Show("thirds") == "0.20 USD");
+  CHECK(r->Show("cached") == "0.20 USD");
+  CHECK(r->Show("five_thirds") == "2.00 USD/1M tokens");
   // `from:` and `above:` together, or a first tier `above:`, are errors at their place.
   auto both = Eval(R"y(provider: llm
 currency: USD
