@@ -19,8 +19,21 @@ Interval InUnit(const Interval& v, const Unit& unit) {
 
 Interval InUnit(const Value& v, const Unit& unit) { return InUnit(v.v, unit); }
 
+Unit ShownUnit(const Unit& unit) {
+  // Money written with a number in front of its currency (a model's
+  // `unit: 1000 USD/month`, the step of `ceil(total, 100 USD/month)`) is
+  // shown in the currency's own unit: a currency symbol before a count of
+  // thousands read $2,376/month as "$2.38", with neither scale nor month.
+  const std::string& text = unit.text;
+  const size_t space = text.find(' ');
+  if (unit.dim.IsMoney() && space != std::string::npos && space > 0 && IsCurrencyCodeText(text.substr(space + 1)))
+    if (std::optional<Decimal> n = Decimal::Parse(text.substr(0, space)); n && !n->IsNegative() && !n->IsZero())
+      return Unit{unit.scale / *n, unit.dim, text.substr(space + 1), unit.declared};
+  return unit;
+}
+
 Unit DisplayUnit(const Value& v) {
-  if (v.display) return *v.display;
+  if (v.display) return ShownUnit(*v.display);
   return Unit{Decimal(1), v.dim, FormatDimension(v.dim), {}};
 }
 
@@ -347,7 +360,7 @@ std::optional<Value> Engine::EvalLocated(const Located& src, size_t m, const std
 }
 
 void Engine::ShowIn(const Unit& unit, Value* v, Trace* trace) const {
-  if (trace && v->display) trace->AddConversion(*v, *v->display, unit, units_);
+  if (trace && v->display) trace->AddConversion(*v, ShownUnit(*v->display), ShownUnit(unit), units_);
   v->display = unit;
 }
 

@@ -38,7 +38,10 @@ struct Value {
 /// The unit of `v` as messages name it: its written unit, else the canonical
 /// one; "a number" when it has none.
 std::string UnitText(const Value& v);
-/// The unit `v` is best shown in: its written unit, else the canonical one.
+/// `unit` as it is shown: money written with a number in front of its
+/// currency ("1000 USD/month") in the currency's own unit ("USD/month").
+Unit ShownUnit(const Unit& unit);
+/// The unit `v` is best shown in: its written unit (ShownUnit), else the canonical one.
 Unit DisplayUnit(const Value& v);
 /// `v` converted into `unit` (REQUIRES: same dimension).
 Interval InUnit(const Value& v, const Unit& unit);

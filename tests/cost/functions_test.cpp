@@ -167,6 +167,26 @@ scenarios:
   CHECK(run->Show("cap", "gpus", "busy") == "27 – 38");
 }
 
+TEST_CASE("Money in a unit with a number before its currency is shown in the currency's own unit", "[cost][evaluate]") {
+  // A model in thousands of dollars a month: 2,376 USD/month, not "2.38"
+  // read with a dollar sign as $2.38.
+  auto run = EvalModel(R"y(model: kusd
+unit: 1000 USD/month
+items:
+  a: {formula: 1500 USD/month}
+  b: {formula: 876 USD/month}
+figures:
+  c2: {formula: "ceil(total, 100 USD/month)"}
+  yearly: {formula: total, unit: 1000 USD/year}
+)y");
+  INFO(run->Errors());
+  REQUIRE_FALSE(run->diags.HasErrors());
+  CHECK(run->Show("kusd", "total") == "2376.00 USD/month");
+  CHECK(run->Show("kusd", "a") == "1500.00 USD/month");
+  CHECK(run->Show("kusd", "c2") == "2400.00 USD/month");
+  CHECK(run->Show("kusd", "yearly") == "28512.00 USD/year");
+}
+
 TEST_CASE("A division by zero only a scenario makes names the scenario", "[cost][evaluate]") {
   // 4 nodes in the base case divide fine; the lean scenario's 3 make the
   // divisor zero at a formula the scenario does not write.
