@@ -18,18 +18,31 @@
     return pop ? {wrap: wrap, fig: fig, pop: pop} : null;
   }
 
+  // Never over its own figure: on a phone a tap opens the popover (its
+  // mouseover comes first) and the same tap's click then lands where the
+  // figure was, on a link inside the popover if it covers the figure, and
+  // the tap to close it again would miss. Below the figure when it fits,
+  // else above it when it fits; else on the side with more room, as tall as
+  // that room (it scrolls inside itself, style.css).
   function place(p) {
     var r = p.fig.getBoundingClientRect();
     var vw = document.documentElement.clientWidth, vh = window.innerHeight;
     p.pop.style.left = '0px';
     p.pop.style.top = '0px';
+    p.pop.style.maxHeight = '';
+    p.pop.removeAttribute('tabindex');
     var w = p.pop.offsetWidth, h = p.pop.offsetHeight;
     var left = Math.max(4, Math.min(r.left, vw - w - 4));
+    var below = vh - 4 - (r.bottom + 2), above = r.top - 2 - 4;
     var top = r.bottom + 2;
-    if (top + h > vh - 4) {
-      // Above the figure when it fits there; else as low as the window lets
-      // it be seen whole (its height is at most the window's, style.css).
-      top = r.top - h - 2 >= 4 ? r.top - h - 2 : Math.max(4, vh - h - 4);
+    if (h > below) {
+      if (h <= above) {
+        top = r.top - h - 2;
+      } else {
+        if (above > below) top = 4;
+        p.pop.style.maxHeight = Math.max(above > below ? above : below, 0) + 'px';
+        p.pop.tabIndex = 0;  // it scrolls: the keyboard reaches it to scroll it
+      }
     }
     p.pop.style.left = left + 'px';
     p.pop.style.top = top + 'px';

@@ -76,6 +76,9 @@ std::optional<Figure> TimeFactor(const Unit& quantity, const Unit& price, const 
 std::optional<ConversionUse> TimeConversion(const Interval& value, const Unit& from, const Unit& to,
                                             const UnitTable& units) {
   if (from.dim != to.dim || from.scale == to.scale) return std::nullopt;
+  // Zero is zero in any unit: "US$0/h × 730 h/month = US$0/month" only
+  // stood beside the price list's US$1.48/h as if it were another price.
+  if (value.IsPoint() && value.lo.IsZero()) return std::nullopt;
   auto factor = TimeFactor(from, Unit{}, to, units);
   if (!factor) return std::nullopt;
   ConversionUse c;

@@ -62,13 +62,13 @@ std::string Percent(const Decimal& v, const Speaker& lang) {
   return FormatNumber(v, s, lang.lang);
 }
 
-// A row's share; one that rounds to 0.0 % but is not zero says so: "<0.1%",
-// and a credit's "-<0.1%" (it takes less than 0.1 % off the total).
+// A row's share; one that rounds to 0.0 % but is not zero says so: "< 0.1%",
+// and a credit's "> -0.1%" (it takes less than 0.1 % off the total).
 std::string ShareText(const SpendLine& l, const Speaker& lang) {
   if (!l.share) return "—";
   if (!l.share->IsZero() || l.total.IsZero()) return Escape(Percent(*l.share, lang));
-  const Decimal tenth = *Decimal::Parse("0.1");
-  return Escape((l.total.IsNegative() ? "-< " : "< ") + Percent(tenth, lang));
+  static const Decimal kTenth = *Decimal::Parse("0.1");
+  return Escape(l.total.IsNegative() ? "> " + Percent(-kTenth, lang) : "< " + Percent(kTenth, lang));
 }
 
 std::string Th(std::string_view html, std::string_view cls = {}) {

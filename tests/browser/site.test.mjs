@@ -243,6 +243,13 @@ async function PopoverState(fig) {
   });
 }
 
+// Whether the popover's box `pop` (PopoverState) overlaps its figure `fig`:
+// a tap on the figure would then land on the popover's contents.
+async function Covers(fig, pop) {
+  const r = await fig.evaluate((f) => { const b = f.getBoundingClientRect(); return { top: b.top, bottom: b.bottom }; });
+  return pop.top < r.bottom - 0.5 && pop.bottom > r.top + 0.5;
+}
+
 // Figures are buttons described by a popover: Tab to one shows it, Escape
 // hides it, and axe finds nothing wrong with it open.
 async function CheckProvenance(page, name, failures, shot) {
@@ -294,6 +301,13 @@ async function CheckProvenance(page, name, failures, shot) {
     if (!tall.shown) failures.Add(name, "the tallest popover does not show on focus");
     else if (tall.top < 0 || tall.bottom > height || tall.left < 0 || tall.right > page.viewportSize().width)
       failures.Add(name, `the tallest popover leaves the window (top ${Math.round(tall.top)}, bottom ${Math.round(tall.bottom)} of ${height})`);
+    else if (await Covers(big, tall)) failures.Add(name, "the tallest popover covers its own figure");
+    await page.keyboard.press("Escape");
+    // In the middle of the window too, where neither side may have room.
+    await big.evaluate((f) => { const r = f.getBoundingClientRect(); window.scrollBy(0, r.top - window.innerHeight / 2); });
+    await big.focus();
+    const middle = await PopoverState(big);
+    if (middle.shown && await Covers(big, middle)) failures.Add(name, "the tallest popover covers its own figure mid-window");
     await page.keyboard.press("Escape");
   }
 }

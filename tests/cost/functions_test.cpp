@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "cost/engine.h"
 #include "tests/cost/evaluate_fixture.h"
 
 namespace costsite::cost {
@@ -185,6 +186,17 @@ figures:
   CHECK(run->Show("kusd", "a") == "1500.00 USD/month");
   CHECK(run->Show("kusd", "c2") == "2400.00 USD/month");
   CHECK(run->Show("kusd", "yearly") == "28512.00 USD/year");
+}
+
+TEST_CASE("A conversion step is told for an amount, never for zero", "[cost][evaluate]") {
+  UnitTable table;
+  UnitError err;
+  const Unit per_hour = *ParseUnit("USD/h", table, &err), per_month = *ParseUnit("USD/month", table, &err);
+  auto step = TimeConversion(Interval(Decimal(2)), per_hour, per_month, table);
+  REQUIRE(step);
+  CHECK(step->to_value.lo().NearlyEquals(Decimal(1460)));  // $2/h × 730 h/month
+  // "$0/h × 730 h/month = $0/month" beside a price list's $1.48/h read as another price.
+  CHECK_FALSE(TimeConversion(Interval(Decimal(0)), per_hour, per_month, table));
 }
 
 TEST_CASE("A division by zero only a scenario makes names the scenario", "[cost][evaluate]") {
