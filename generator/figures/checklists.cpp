@@ -18,6 +18,9 @@ std::string Replace(std::string text, std::string_view from, std::string_view to
 
 std::string ChecklistProgress(const ChecklistCount& count, const Speaker& lang) {
   std::string text = std::to_string(count.done) + " / " + std::to_string(count.total) + " " + UiText("progress", lang);
+  // An item a rule ticks is not work anyone did: counted apart from "done".
+  if (count.met > 0)
+    text += (IsCjk(lang) ? "，" : ", ") + Replace(UiText("progress_met", lang), "{count}", std::to_string(count.met));
   if (count.recommended > 0)
     text += (IsCjk(lang) ? "，" : ", ") +
             Replace(UiText("progress_recommended", lang), "{count}", std::to_string(count.recommended));
@@ -65,7 +68,11 @@ bool CountChecklist(const std::vector<ChecklistItem>& items, const cost::Evaluat
     if (item.binding) {
       const cost::RuleResult* rule = FindRule(eval, item.rule, error);
       if (!rule) return false;
-      if (item.binding == '!') checked = rule->holds;
+      if (item.binding == '!') {
+        count->met += rule->holds ? 1 : 0;
+        ++count->total;
+        continue;
+      }
       if (item.binding == '?' && rule->holds && !checked) ++count->recommended;
     }
     ++count->total;

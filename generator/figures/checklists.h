@@ -14,13 +14,14 @@ namespace costsite::figures {
 
 /// What a checklist holds: items done, items in all, open items a rule recommends.
 struct ChecklistCount {
-  int done = 0;
+  int done = 0;         // ticked by the author, unbound or `?`
   int total = 0;
+  int met = 0;          // `!` items whose rule holds: the figures establish them, no one did them
   int recommended = 0;
 };
 
-/// "2 / 8 已完成，3 项建议" / "2 / 8 done, 3 recommended" (no recommendation
-/// part when none is), as HTML-escaped text.
+/// "2 / 8 已完成，1 项由数据确认，3 项建议" / "2 / 8 done, 1 met by the
+/// figures, 3 recommended" (no part for none), as HTML-escaped text.
 std::string ChecklistProgress(const ChecklistCount& count, const Speaker& lang);
 
 /// The badge and reason after a recommended item: "建议" and the rule's

@@ -158,9 +158,10 @@ void ExpandChecklist(PageExpansion& page, cmark_node* list) {
       RemoveSpan(span);
     }
     LabelItem(item, box, binding, after);
-    items.push_back(std::move(entry));
     ++count.total;
-    count.done += shown ? 1 : 0;
+    if (entry.binding == '!') count.met += shown ? 1 : 0;
+    else count.done += shown ? 1 : 0;
+    items.push_back(std::move(entry));
   }
   std::string id = "checklist-" + std::to_string(++page.checklists);
   std::string progress = figures::ProgressElement(count, id, lang);

@@ -180,7 +180,8 @@ TEST_CASE("What-if fragments: the engine renders each one as the build did, and 
     CHECK(checklist["?"].second.find("<span class=\"task-badge\">" + std::string(en ? "Recommended" : "建议")) !=
           std::string::npos);
     CHECK(checklist["progress"].first.find(en ? ">1 / 3 done</p>" : ">1 / 3 已完成</p>") != std::string::npos);
-    CHECK(checklist["progress"].second.find(en ? ">2 / 3 done, 1 recommended</p>" : ">2 / 3 已完成，1 项建议</p>") !=
+    CHECK(checklist["progress"].second.find(en ? ">1 / 3 done, 1 met by the figures, 1 recommended</p>"
+                                               : ">1 / 3 已完成，1 项由数据确认，1 项建议</p>") !=
           std::string::npos);
   }
   CHECK(pages == 2);

@@ -35,7 +35,9 @@ TEST_CASE("An established item (`!model.rule`) is ticked exactly when its rule h
   CHECK_FALSE(diags.HasErrors());
   CHECK(Has(html, "<li><label class=\"task-established\"><input type=\"checkbox\" disabled checked> GPU heavy</label></li>"));
   CHECK(Has(html, "<li><label class=\"task-established\"><input type=\"checkbox\" disabled> Very cheap</label></li>"));
-  CHECK(Has(html, ">1 / 2 done</p>"));
+  // Ticked by its rule, not by anyone: counted apart from the items done.
+  CHECK(Has(html, ">0 / 2 done, 1 met by the figures</p>"));
+  CHECK(Has(RenderCost(eval, md, "zh", &diags).html, ">0 / 2 已完成，1 项由数据确认</p>"));
   CHECK_FALSE(Has(html, "!inference"));
   CHECK_FALSE(Has(html, "task-badge"));
 }
@@ -67,7 +69,7 @@ TEST_CASE("The progress count counts done items only and says how many are recom
   Diagnostics diags;
   std::string md =
       "- [x] Read the bill\n"                          // done by its author
-      "- [ ] GPU heavy `!inference.gpu_heavy`\n"        // established: done
+      "- [ ] GPU heavy `!inference.gpu_heavy`\n"        // established: met, not done
       "- [ ] Quantise `?inference.gpu_heavy`\n"         // recommended: open
       "- [x] Spot already `?inference.gpu_heavy`\n"     // done by its author: no badge
       "- [ ] Cheap `?inference.tiny`\n"                 // not recommended
@@ -75,7 +77,7 @@ TEST_CASE("The progress count counts done items only and says how many are recom
   std::string html = RenderCost(eval, md, "en", &diags).html;
   INFO(html << AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
-  CHECK(Has(html, ">3 / 6 done, 1 recommended</p>"));
+  CHECK(Has(html, ">2 / 6 done, 1 met by the figures, 1 recommended</p>"));
   CHECK(Has(html, "<label class=\"task-recommended\"><input type=\"checkbox\" disabled checked> Spot already</label></li>"));
   size_t badges = 0;
   for (size_t p = html.find("task-badge"); p != std::string::npos; p = html.find("task-badge", p + 1)) ++badges;
