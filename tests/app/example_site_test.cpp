@@ -64,7 +64,7 @@ TEST_CASE("Example site: figures across the five reports match hand computation"
       {"hw_api", "deepseek_10k_cny", 212.64, 212.64, "CNY/month"},  // 300 USD / 10 x 7.088
       {"hw_api", "chain_saving", 99.8, 99.8, "%"},               // 1 - 6 / 3000
       // Cost tracking and capacity planning.
-      {"track_usage", "total", 1870.63, 1870.63, "USD/month"},   // (24 h x 2.5 + 50k x 0.03/1k) x 730 / 24
+      {"track_usage", "total", 61.5, 61.5, "USD/day"},            // 24 h x 2.5 + 50k x 0.03/1k, the day logged
       {"track_mix", "network", 304.17, 304.17, "USD/month"},     // 100 USD/day x 10% x 730 / 24
       {"track_combined", "int8_cache_cost", 30, 30, "USD/day"},  // 100 x (1 - 50%) x (1 - 40%)
       {"track_combined", "int8_cache_spot_cost", 9, 9, "USD/day"},  // 30 x (1 - 70%)
