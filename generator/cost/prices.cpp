@@ -235,6 +235,7 @@ PriceBook::PriceBook(const Inputs& inputs, const UnitTable& units, Diagnostics& 
       continue;
     }
     CompileList(list, units, diags);
+    if (list.entries.empty()) named_only_.push_back(&list);
   }
   CompileRates(inputs, diags);
   for (const UnparsedFile& f : inputs.unparsed) {
@@ -563,6 +564,9 @@ std::vector<ProviderView> PriceBook::Views() const {
                      });
     out.back().entries.push_back(std::move(v));
   }
+  for (const PriceList* list : named_only_)
+    out.push_back({list->provider, list->name, list->currency, list->source, list->region, list->date, {},
+                   list->variant_labels});
   return out;
 }
 

@@ -112,6 +112,9 @@ class PriceBook {
     Decimal rate;
   };
   std::vector<CompiledEntry> entries_;
+  // Price lists with no entry: a provider named for its name alone (a
+  // billing export's ProviderName shown in the page's language).
+  std::vector<const PriceList*> named_only_;
   std::map<std::string, size_t, std::less<>> index_;  // id -> entries_
   // `provider/"original"` -> entries_ holding that original name
   std::map<std::string, std::vector<size_t>, std::less<>> originals_;

@@ -2,6 +2,7 @@
 #include "figures/spend.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "figures/html.h"
@@ -28,10 +29,34 @@ std::string ColumnHeader(const std::string& column, const Speaker& lang) {
   return column;  // another FOCUS column: its name is the reader's identifier for it
 }
 
-std::string KeyText(const std::vector<std::string>& key, const Speaker& lang) {
+bool SameText(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// A group's value in column `column` as the page names it: a provider of
+// the price lists by its name in the page's language, when the export's
+// ProviderName is its id or English name ("AWS", "Google Cloud"); "none"
+// for an empty value; else the value as the export has it.
+std::string ValueText(const std::string& column, const std::string& value, const Speaker& lang,
+                      const std::vector<cost::ProviderView>* providers) {
+  if (value.empty()) return UiText("spend_none", lang);
+  if (column == "ProviderName" && providers)
+    for (const cost::ProviderView& p : *providers)
+      if (SameText(value, p.id) || SameText(value, Pick(p.name, "en"))) {
+        std::string name = Pick(p.name, lang);
+        if (!name.empty()) return name;
+      }
+  return value;
+}
+
+std::string KeyText(const cost::SpendResult& r, const std::vector<std::string>& key, const Speaker& lang,
+                    const std::vector<cost::ProviderView>* providers) {
   std::string out;
-  for (const std::string& v : key)
-    out += (out.empty() ? "" : " · ") + (v.empty() ? UiText("spend_none", lang) : v);
+  for (size_t i = 0; i < key.size(); ++i)
+    out += (out.empty() ? "" : " · ") +
+           ValueText(i < r.query.group_by.size() ? r.query.group_by[i] : std::string(), key[i], lang, providers);
   return out;
 }
 
@@ -131,7 +156,7 @@ std::vector<cost::SpendResult> SpendByCurrency(const cost::SpendResult& r) {
 }
 
 std::string SpendTable(const cost::SpendResult& r, int top, const Speaker& lang, const FormatOptions& opt,
-                       bool name_currency) {
+                       bool name_currency, const std::vector<cost::ProviderView>* providers) {
   const std::string currency = Currency(r);
   std::string by;
   for (const std::string& g : r.query.group_by) by += (by.empty() ? "" : IsCjk(lang) ? "、" : ", ") + ColumnHeader(g, lang);
@@ -153,7 +178,7 @@ std::string SpendTable(const cost::SpendResult& r, int top, const Speaker& lang,
               Escape(OtherText(l.others, lang)) + "</th>";
     } else {
       for (size_t i = 0; i < l.key.size(); ++i) {
-        std::string cell = Escape(l.key[i].empty() ? UiText("spend_none", lang) : l.key[i]);
+        std::string cell = Escape(ValueText(r.query.group_by[i], l.key[i], lang, providers));
         html += i == 0 ? "<th scope=\"row\">" + cell + "</th>" : "<td>" + cell + "</td>";
       }
     }
@@ -170,7 +195,7 @@ std::string SpendTable(const cost::SpendResult& r, int top, const Speaker& lang,
 }
 
 ChartSpec SpendChart(const cost::SpendResult& r, bool monthly, int top, const Speaker& lang, std::string id,
-                     bool name_currency) {
+                     bool name_currency, const std::vector<cost::ProviderView>* providers) {
   const std::string currency = Currency(r);
   std::string by;
   for (const std::string& g : r.query.group_by) by += (by.empty() ? "" : IsCjk(lang) ? "、" : ", ") + ColumnHeader(g, lang);
@@ -184,7 +209,7 @@ ChartSpec SpendChart(const cost::SpendResult& r, bool monthly, int top, const Sp
   std::map<std::vector<std::string>, size_t> line_of;
   std::vector<SpendLine> lines = SpendLines(r, top);
   for (const SpendLine& l : lines) {
-    spec.legend.push_back(l.key.empty() ? OtherText(l.others, lang) : KeyText(l.key, lang));
+    spec.legend.push_back(l.key.empty() ? OtherText(l.others, lang) : KeyText(r, l.key, lang, providers));
     if (!l.key.empty()) line_of[l.key] = spec.legend.size() - 1;
   }
   // A chart of one line shows no legend: its title names the group.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cost/evaluation.h"
 #include "cost/spend.h"
 #include "figures/charts.h"
 #include "figures/format.h"
@@ -37,13 +38,16 @@ std::vector<cost::SpendResult> SpendByCurrency(const cost::SpendResult& r);
 /// column, the amount and the share, a total row; money to the cent
 /// (`opt.precision` overrides). `name_currency`: the caption names the
 /// currency (one table of several).
+/// `providers` (the price lists'), when given, name a ProviderName group by
+/// the provider whose id or English name it is, in the page's language
+/// ("Alibaba Cloud" on a zh page: 阿里云).
 std::string SpendTable(const cost::SpendResult& r, int top, const Speaker& lang, const FormatOptions& opt = {},
-                       bool name_currency = false);
+                       bool name_currency = false, const std::vector<cost::ProviderView>* providers = nullptr);
 
 /// Spend per day (or, `monthly`, per month) of `r` (one currency), a line per
 /// group (the `top` largest and "other" when `top` > 0).
 ChartSpec SpendChart(const cost::SpendResult& r, bool monthly, int top, const Speaker& lang, std::string id,
-                     bool name_currency = false);
+                     bool name_currency = false, const std::vector<cost::ProviderView>* providers = nullptr);
 
 /// The chart's data as a table: a row per day or month, a column per line.
 std::string SpendSeriesTable(const ChartSpec& chart, bool monthly, const Speaker& lang);

@@ -354,14 +354,15 @@ std::string Actuals(PageExpansion& page, const Directive& d) {
     return "";
   }
   const figures::Speaker lang = page.ctx.Speaker();
+  const std::vector<cost::ProviderView>* providers = page.eval ? &page.eval->providers() : nullptr;
   // Lines in several billing currencies without currency=: a table (or chart) per currency.
   const std::vector<cost::SpendResult> parts = figures::SpendByCurrency(*r);
   const bool several = parts.size() > 1;
   auto chart = d.args.find("chart");
   if (chart == d.args.end()) {
-    if (!several) return figures::SpendTable(*r, top, lang, d.format);
+    if (!several) return figures::SpendTable(*r, top, lang, d.format, false, providers);
     std::string html;
-    for (const cost::SpendResult& part : parts) html += figures::SpendTable(part, top, lang, d.format, true);
+    for (const cost::SpendResult& part : parts) html += figures::SpendTable(part, top, lang, d.format, true, providers);
     return html;
   }
   if (chart->second.value != "daily" && chart->second.value != "monthly") {
@@ -373,7 +374,7 @@ std::string Actuals(PageExpansion& page, const Directive& d) {
   std::string html;
   for (const cost::SpendResult& part : several ? parts : std::vector<cost::SpendResult>{*r}) {
     figures::ChartSpec spec =
-        figures::SpendChart(part, monthly, top, lang, "cost-chart-" + std::to_string(++page.charts), several);
+        figures::SpendChart(part, monthly, top, lang, "cost-chart-" + std::to_string(++page.charts), several, providers);
     html += figures::ChartFigure(spec, figures::SpendSeriesTable(spec, monthly, lang), lang);
   }
   return html;
