@@ -104,15 +104,22 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
                     });
 }
 
-// The export's files below `dir`, in sorted path order.
-std::vector<std::filesystem::path> ExportFiles(const std::filesystem::path& dir, Diagnostics& diags) {
+// The export's files below `dir`, in sorted path order. `unread`, when
+// given, gets the files of an export in another form (Parquet, the default
+// of AWS Data Exports; a ZIP of a legacy CUR), which are not read.
+std::vector<std::filesystem::path> ExportFiles(const std::filesystem::path& dir, Diagnostics& diags,
+                                               std::vector<std::filesystem::path>* unread = nullptr) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (it->is_regular_file(ec) && (EndsWith(name, ".csv") || EndsWith(name, ".csv.gz"))) files.push_back(it->path());
+    if (!it->is_regular_file(ec)) continue;
+    if (EndsWith(name, ".csv") || EndsWith(name, ".csv.gz")) files.push_back(it->path());
+    else if (unread && (EndsWith(name, ".parquet") || EndsWith(name, ".zip")))
+      unread->push_back(it->path());
   }
+  if (unread) std::sort(unread->begin(), unread->end());
   if (ec) diags.Error({dir.filename().string(), 0, 0}, "cannot read the folder: " + ec.message());
   std::sort(files.begin(), files.end());
   return files;
@@ -127,7 +134,16 @@ std::string Shown(const std::filesystem::path& dir, const std::filesystem::path&
 std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags, bool* unreadable) {
   std::vector<std::string> common;
   if (unreadable) *unreadable = false;
-  for (const auto& file : ExportFiles(dir, diags)) {
+  // An export in another form is not read: said once, so that a month whose
+  // only file is Parquet does not read as a month without spend.
+  std::vector<std::filesystem::path> unread;
+  const std::vector<std::filesystem::path> files = ExportFiles(dir, diags, &unread);
+  for (const auto& file : unread)
+    diags.Warning({Shown(dir, file), 0, 0},
+                  "not read: costsite reads FOCUS exports as CSV (.csv or .csv.gz); export it as CSV, or convert it "
+                  "(duckdb -c \"COPY (FROM 'x.parquet') TO 'x.csv'\")",
+                  {}, 1, "actuals-format");
+  for (const auto& file : files) {
     std::unique_ptr<GzipBuf> buf;
     std::ifstream plain;
     std::istream* in = &plain;

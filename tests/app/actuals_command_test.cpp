@@ -48,6 +48,26 @@ TEST_CASE("actuals command: text totals per group and currency", "[app][actuals]
         "4 of 4 lines in 1 file\n");
 }
 
+TEST_CASE("actuals command: an export in Parquet or a ZIP is named in a warning, once, and not read", "[app][actuals]") {
+  TempDir site;
+  WriteAll(site.path() / "actuals/2025.csv", kCsv);
+  WriteAll(site.path() / "actuals/2025-07/part-0.snappy.parquet", "PAR1");
+  WriteAll(site.path() / "actuals/cur-2025-08.csv.zip", "PK");
+  WriteAll(site.path() / "actuals/manifest.json", "{}");  // an export folder's manifest: no warning
+  ActualsRequest req;
+  req.source_dir = site.path().string();
+  req.group_by = {"ServiceName"};
+  int rc = -1;
+  std::string errors;
+  Run(req, &rc, &errors);
+  CHECK(rc == 0);
+  CHECK(errors ==
+        "actuals/2025-07/part-0.snappy.parquet: warning: not read: costsite reads FOCUS exports as CSV (.csv or "
+        ".csv.gz); export it as CSV, or convert it (duckdb -c \"COPY (FROM 'x.parquet') TO 'x.csv'\")\n"
+        "actuals/cur-2025-08.csv.zip: warning: not read: costsite reads FOCUS exports as CSV (.csv or .csv.gz); "
+        "export it as CSV, or convert it (duckdb -c \"COPY (FROM 'x.parquet') TO 'x.csv'\")\n");
+}
+
 TEST_CASE("actuals command: columns line up when a group is named in Chinese", "[app][actuals]") {
   // Alibaba Cloud and Tencent Cloud name their services in Chinese: each
   // character takes two columns of a terminal (and three bytes).
