@@ -4,8 +4,10 @@
 #include "base/spill.h"
 
 #include <boost/core/nvp.hpp>
+#include <boost/multiprecision/cpp_dec_float.hpp>
 
 #include <array>
+#include <new>
 #include <cctype>
 #include <cstdint>
 #include <vector>
@@ -225,11 +227,49 @@ void DigitsOf(const Limbs& l, std::string* digits, int* exponent) {
 
 }  // namespace
 
+// The bytes of a Decimal as the boost number they hold: every constructor
+// makes one there (placement new), the destructor ends it.
+struct DecimalAccess {
+  static_assert(sizeof(Backend) == Decimal::kSize && alignof(Backend) == Decimal::kAlign,
+                "Decimal::kSize and kAlign must be the boost number's size and alignment");
+  static Backend& V(Decimal& d) { return *std::launder(reinterpret_cast<Backend*>(d.rep_)); }
+  static const Backend& V(const Decimal& d) {
+    return *std::launder(reinterpret_cast<const Backend*>(d.rep_));
+  }
+  static Decimal Make(const Backend& v) {
+    Decimal d;
+    V(d) = v;
+    return d;
+  }
+};
+
+namespace {
+Backend& V(Decimal& d) { return DecimalAccess::V(d); }
+const Backend& V(const Decimal& d) { return DecimalAccess::V(d); }
+Decimal Make(const Backend& v) { return DecimalAccess::Make(v); }
+}  // namespace
+
+Decimal::Decimal() { new (rep_) Backend(); }
+Decimal::Decimal(int64_t v) { new (rep_) Backend(v); }
+Decimal::Decimal(const Decimal& o) { new (rep_) Backend(V(o)); }
+Decimal& Decimal::operator=(const Decimal& o) {
+  V(*this) = V(o);
+  return *this;
+}
+Decimal::~Decimal() { V(*this).~Backend(); }
+
+bool operator==(const Decimal& a, const Decimal& b) { return V(a) == V(b); }
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  return V(a) < V(b)   ? std::strong_ordering::less
+         : V(b) < V(a) ? std::strong_ordering::greater
+                       : std::strong_ordering::equal;
+}
+
 std::optional<Decimal> Decimal::Parse(std::string_view text) {
   if (text.empty() || text.size() > 200 || !IsPlainNumber(text)) return std::nullopt;
   std::string s(text);
   if (s[0] == '+') s.erase(0, 1);
-  return Decimal(Backend(s));
+  return Make(Backend(s));
 }
 
 namespace {
@@ -261,7 +301,7 @@ std::string PlainText(const Limbs& l, int significant) {
 std::string Decimal::ToString() const {
   if (!IsFinite()) return "nan";
   Limbs l;
-  if (!Read(v_, &l)) return "0";
+  if (!Read(V(*this), &l)) return "0";
   return PlainText(l, kCleanDigits + 1);
 }
 
@@ -280,7 +320,7 @@ std::string Decimal::ToFixed(int digits) const {
 
 Decimal Decimal::RoundHalfAwayFromZero(int digits) const {
   Limbs l;
-  if (!IsFinite() || !Read(v_, &l)) return *this;
+  if (!IsFinite() || !Read(V(*this), &l)) return *this;
   uint64_t d;
   int exponent;
   // Clean first: 11.4999...9 (an artefact of dividing by 730) must round as 11.5.
@@ -290,23 +330,23 @@ Decimal Decimal::RoundHalfAwayFromZero(int digits) const {
     // Exact in at most 18 digits: integer arithmetic rounds it. `drop`
     // digits go; half of 10^drop or more rounds up.
     int drop = -digits - exponent;
-    if (drop <= 0) return short_digits ? *this : Decimal(Write(clean));
+    if (drop <= 0) return short_digits ? *this : Make(Write(clean));
     if (drop >= 19) return Decimal(0);  // d < 10^18 < half of 10^drop
     uint64_t unit = 1;
     for (int i = 0; i < drop; ++i) unit *= 10;
     uint64_t q = d / unit + (d % unit >= unit / 2 ? 1 : 0);
     if (q == 0) return Decimal(0);
-    return Decimal(FromShort(q, exponent + drop, l.neg, l));
+    return Make(FromShort(q, exponent + drop, l.neg, l));
   }
   const Backend c = Write(clean);
   Backend scaled = boost::multiprecision::abs(c) * Pow10(digits);
   Backend rounded = boost::multiprecision::floor(scaled + Half()) * Pow10(-digits);
-  return Decimal(l.neg ? Backend(-rounded) : rounded);
+  return Make(l.neg ? Backend(-rounded) : rounded);
 }
 
 Decimal Decimal::RoundSignificant(int digits) const {
   Limbs l;
-  if (!IsFinite() || !Read(v_, &l)) return *this;
+  if (!IsFinite() || !Read(V(*this), &l)) return *this;
   // The exponent of the leading digit once printed (41 significant digits).
   const Limbs clean = Clean(l);
   const int exponent = clean.exp + DigitCount(clean.limb[0]) - 1;
@@ -319,19 +359,19 @@ double Decimal::ToDouble() const {
   // typed number with every figure. The limbs give the mantissa directly;
   // scaling it by a power of ten costs an ulp or two, which charts and the
   // 0.5 % heuristic of the drift checks never see.
-  if (!IsFinite()) return v_.convert_to<double>();
-  if (v_ == 0) return 0.0;
+  if (!IsFinite()) return V(*this).convert_to<double>();
+  if (V(*this) == 0) return 0.0;
   double mantissa = 0;
   int exponent = 0;
-  v_.backend().extract_parts(mantissa, exponent);
-  if (exponent > 308 || exponent < -307) return v_.convert_to<double>();
+  V(*this).backend().extract_parts(mantissa, exponent);
+  if (exponent > 308 || exponent < -307) return V(*this).convert_to<double>();
   static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   int e = exponent < 0 ? -exponent : exponent;
   double scale = e <= 22 ? kPow10[e] : std::pow(10.0, e);
   return exponent < 0 ? mantissa / scale : mantissa * scale;
 }
-Decimal Decimal::PowerOfTen(int n) { return Decimal(Pow10(n)); }
+Decimal Decimal::PowerOfTen(int n) { return Make(Pow10(n)); }
 
 namespace {
 
@@ -348,12 +388,12 @@ bool ReadLimbs(char tag, std::string_view in, size_t* at, Limbs* out);
 // Write sets every field, so the value read back is equal to the last digit.
 void Decimal::AppendExact(std::string* out) const {
   Limbs l;
-  if (!Read(v_, &l)) {
-    if (v_ == 0) {
+  if (!Read(V(*this), &l)) {
+    if (V(*this) == 0) {
       out->push_back(kZero);
       return;
     }
-    const std::string text = v_.str(0, std::ios_base::scientific);  // inf, -inf, nan
+    const std::string text = V(*this).str(0, std::ios_base::scientific);  // inf, -inf, nan
     out->push_back(kOther);
     AppendVarint(text.size(), out);
     out->append(text);
@@ -379,13 +419,13 @@ bool Decimal::ReadExact(std::string_view in, size_t* at, Decimal* out) {
   uint64_t v = 0;
   if (tag == kOther) {
     if (!ReadVarint(in, at, &v) || v > in.size() - *at) return false;
-    *out = Decimal(Backend(std::string(in.substr(*at, v))));
+    *out = Make(Backend(std::string(in.substr(*at, v))));
     *at += v;
     return true;
   }
   Limbs l;
   if (!ReadLimbs(tag, in, at, &l)) return false;
-  *out = Decimal(Write(l));
+  *out = Make(Write(l));
   return true;
 }
 
@@ -424,66 +464,66 @@ bool ReadLimbs(char tag, std::string_view in, size_t* at, Limbs* out) {
 
 }  // namespace
 
-Decimal Decimal::Abs() const { return Decimal(Backend(boost::multiprecision::abs(v_))); }
+Decimal Decimal::Abs() const { return Make(Backend(boost::multiprecision::abs(V(*this)))); }
 // At the value's 41 significant digits, as it prints and compares: 22M
 // tokens a month over 1M a month carries an error in the 50th digit
 // (22.000…01), which the whole number above must not see.
 Decimal Decimal::Ceil() const {
   const Decimal clean = IsZero() ? *this : RoundSignificant(kCleanDigits + 1);
-  return Decimal(Backend(boost::multiprecision::ceil(clean.v_)));
+  return Make(Backend(boost::multiprecision::ceil(V(clean))));
 }
 Decimal Decimal::Floor() const {
   const Decimal clean = IsZero() ? *this : RoundSignificant(kCleanDigits + 1);
-  return Decimal(Backend(boost::multiprecision::floor(clean.v_)));
+  return Make(Backend(boost::multiprecision::floor(V(clean))));
 }
-Decimal Decimal::Sqrt() const { return Decimal(Backend(boost::multiprecision::sqrt(v_))); }
+Decimal Decimal::Sqrt() const { return Make(Backend(boost::multiprecision::sqrt(V(*this)))); }
 
 std::optional<Decimal> Decimal::Pow(int64_t exponent) const {
   if (exponent < -10000 || exponent > 10000) return std::nullopt;
-  if (v_ == 0 && exponent < 0) return std::nullopt;
-  Decimal r(Backend(boost::multiprecision::pow(v_, static_cast<int>(exponent))));
+  if (V(*this) == 0 && exponent < 0) return std::nullopt;
+  Decimal r = Make(Backend(boost::multiprecision::pow(V(*this), static_cast<int>(exponent))));
   if (!r.IsFinite()) return std::nullopt;
   return r;
 }
 
 std::optional<Decimal> Decimal::Pow(const Decimal& exponent) const {
   if (auto n = exponent.ToInt()) return Pow(*n);
-  if (v_ <= 0) return std::nullopt;
-  Decimal r(Backend(boost::multiprecision::exp(exponent.v_ * boost::multiprecision::log(v_))));
+  if (V(*this) <= 0) return std::nullopt;
+  Decimal r = Make(Backend(boost::multiprecision::exp(V(exponent) * boost::multiprecision::log(V(*this)))));
   if (!r.IsFinite()) return std::nullopt;
   return r;
 }
 
-bool Decimal::IsZero() const { return v_ == 0; }
-bool Decimal::IsNegative() const { return v_ < 0; }
+bool Decimal::IsZero() const { return V(*this) == 0; }
+bool Decimal::IsNegative() const { return V(*this) < 0; }
 bool Decimal::IsInteger() const {
   Limbs l;
   if (!IsFinite()) return false;
   // Limbs end at multiples of 8 digits: the last one not zero ends at or
   // left of the point exactly when the value is whole.
-  return !Read(v_, &l) || l.exp - kLimbDigits * static_cast<int>(LastNonZero(l)) >= 0;
+  return !Read(V(*this), &l) || l.exp - kLimbDigits * static_cast<int>(LastNonZero(l)) >= 0;
 }
 bool Decimal::IsFinite() const {
-  return !boost::multiprecision::isinf(v_) && !boost::multiprecision::isnan(v_);
+  return !boost::multiprecision::isinf(V(*this)) && !boost::multiprecision::isnan(V(*this));
 }
 
 std::optional<int64_t> Decimal::ToInt() const {
-  if (!IsInteger() || boost::multiprecision::abs(v_) > Backend("1e18")) return std::nullopt;
-  return v_.convert_to<int64_t>();
+  if (!IsInteger() || boost::multiprecision::abs(V(*this)) > Backend("1e18")) return std::nullopt;
+  return V(*this).convert_to<int64_t>();
 }
 
 bool Decimal::NearlyEquals(const Decimal& other) const {
-  if (v_ == other.v_) return true;
-  Backend scale = boost::multiprecision::abs(v_);
-  Backend b = boost::multiprecision::abs(other.v_);
+  if (V(*this) == V(other)) return true;
+  Backend scale = boost::multiprecision::abs(V(*this));
+  Backend b = boost::multiprecision::abs(V(other));
   if (b > scale) scale = b;
-  return boost::multiprecision::abs(v_ - other.v_) <= scale * Backend("1e-40");
+  return boost::multiprecision::abs(V(*this) - V(other)) <= scale * Backend("1e-40");
 }
 
-Decimal Decimal::operator-() const { return Decimal(Backend(-v_)); }
-Decimal& Decimal::operator+=(const Decimal& o) { v_ += o.v_; return *this; }
-Decimal& Decimal::operator-=(const Decimal& o) { v_ -= o.v_; return *this; }
-Decimal& Decimal::operator*=(const Decimal& o) { v_ *= o.v_; return *this; }
+Decimal Decimal::operator-() const { return Make(Backend(-V(*this))); }
+Decimal& Decimal::operator+=(const Decimal& o) { V(*this) += V(o); return *this; }
+Decimal& Decimal::operator-=(const Decimal& o) { V(*this) -= V(o); return *this; }
+Decimal& Decimal::operator*=(const Decimal& o) { V(*this) *= V(o); return *this; }
 namespace {
 
 // The inverse of `d` as cpp_dec_float's division makes it, from a small
@@ -517,15 +557,15 @@ Decimal& Decimal::operator/=(const Decimal& o) {
   // times the inverse, so every quotient is the same to the last digit.
   // Zero, infinite and not-a-number operands take boost's own path.
   if (o.IsZero() || !o.IsFinite() || !IsFinite()) {
-    v_ /= o.v_;
+    V(*this) /= V(o);
     return *this;
   }
-  const bool same_sign = (v_ < 0) == (o.v_ < 0);
-  if (same_sign ? v_ == o.v_ : v_ == -o.v_) {
-    v_ = same_sign ? 1 : -1;
+  const bool same_sign = (V(*this) < 0) == (V(o) < 0);
+  if (same_sign ? V(*this) == V(o) : V(*this) == -V(o)) {
+    V(*this) = same_sign ? 1 : -1;
     return *this;
   }
-  v_ *= InverseOf(o.v_);
+  V(*this) *= InverseOf(V(o));
   return *this;
 }
 

@@ -10,15 +10,22 @@
 #include <string>
 #include <string_view>
 
-#include <boost/multiprecision/cpp_dec_float.hpp>
-
 namespace costsite::cost {
 
-/// An exact decimal number (cpp_dec_float_50) with value semantics.
+/// An exact decimal number (boost's cpp_dec_float_50) with value semantics.
+///
+/// The boost number is held as bytes of its size and handled only in
+/// decimal.cpp: its header and the boost.math it pulls in are a third of
+/// the text of every file that includes this one, and about three seconds of
+/// compiling each of them. Every operation is a call into decimal.cpp, as
+/// all but the comparisons were before.
 class Decimal {
  public:
-  Decimal() = default;
-  Decimal(int64_t v) : v_(v) {}  // NOLINT: implicit so `Decimal x = 0` reads well
+  Decimal();  // zero
+  Decimal(int64_t v);  // NOLINT: implicit so `Decimal x = 0` reads well
+  Decimal(const Decimal& o);
+  Decimal& operator=(const Decimal& o);
+  ~Decimal();
 
   /// Parses plain or exponent notation ("12", "-0.023", "1.5e3"); nullopt if malformed.
   static std::optional<Decimal> Parse(std::string_view text);
@@ -76,17 +83,15 @@ class Decimal {
   friend Decimal operator-(Decimal a, const Decimal& b) { return a -= b; }
   friend Decimal operator*(Decimal a, const Decimal& b) { return a *= b; }
   friend Decimal operator/(Decimal a, const Decimal& b) { return a /= b; }
-  friend bool operator==(const Decimal& a, const Decimal& b) { return a.v_ == b.v_; }
-  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-    return a.v_ < b.v_ ? std::strong_ordering::less
-           : b.v_ < a.v_ ? std::strong_ordering::greater
-                         : std::strong_ordering::equal;
-  }
+  friend bool operator==(const Decimal& a, const Decimal& b);
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
  private:
-  using Backend = boost::multiprecision::cpp_dec_float_50;
-  explicit Decimal(Backend v) : v_(std::move(v)) {}
-  Backend v_;
+  friend struct DecimalAccess;  // decimal.cpp's view of the bytes as the boost number
+  // sizeof and alignof of cpp_dec_float_50 (nine 32-bit limbs, the exponent,
+  // sign, class and precision), checked where it is known (decimal.cpp).
+  static constexpr size_t kSize = 56, kAlign = 4;
+  alignas(kAlign) unsigned char rep_[kSize];
 };
 
 /// The smaller and larger of two decimals.
