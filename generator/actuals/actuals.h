@@ -95,10 +95,14 @@ class Accumulator {
 /// sorted (only the header line of each file is read); empty when `dir`
 /// holds no export. A file without one of them reads it as empty.
 /// `*unreadable` (when given) is set when some file's header does not read
-/// (UTF-16 text, another separator, a cut gzip stream): its columns are
-/// unknown, and LoadActuals reports why.
+/// (UTF-16 text, another separator, a cut gzip stream) or is not FOCUS's (no
+/// ChargePeriodStart: a provider's own export): its columns are unknown, and
+/// LoadActuals reports why.
 std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnostics& diags,
                                        bool* unreadable = nullptr);
+/// Whether `columns` (ExportColumns) holds `name`, as written or by the FOCUS
+/// name it stands for (CurrentColumnName): how LoadActuals finds it.
+bool HasColumn(const std::vector<std::string>& columns, std::string_view name);
 
 /// Reads every *.csv and *.csv.gz file below `dir` in sorted path order
 /// (paths in diagnostics start with `dir`'s last component) and sums them.

@@ -108,7 +108,9 @@ bool CsvReader::Next(std::vector<CsvField>* fields, CsvError* error) {
     if (end == pos_ && pos_ >= buf_.size() && eof_) return false;
     rec_begin_ = pos_;
     rec_end_ = end;
-    if (rec_end_ > rec_begin_ && buf_[rec_end_ - 1] == '\r') --rec_end_;
+    // CRLF, and the CR CR LF of a CSV writer whose line end went through a
+    // second CRLF translation (Python's csv module on Windows without newline='').
+    while (rec_end_ > rec_begin_ && buf_[rec_end_ - 1] == '\r') --rec_end_;
     record_line_ = next_line_;
     next_line_ += 1 + (multiline ? static_cast<int>(std::count(buf_.begin() + rec_begin_, buf_.begin() + end, '\n')) : 0);
     pos_ = std::min(end + 1, buf_.size());
@@ -198,7 +200,7 @@ std::string_view CsvReader::LineText(int line) const {
   }
   const char* nl = Find(p, end, '\n');
   std::string_view text(p, (nl ? nl : end) - p);
-  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  while (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   return text;
 }
 

@@ -180,6 +180,31 @@ bool SameLetters(std::string_view a, std::string_view b) {
          });
 }
 
+// What a header that is not FOCUS's is, by a column only that export has
+// ("" when none is known).
+std::string_view ExportKind(const std::vector<CsvField>& header) {
+  constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+      {"lineItem/UnblendedCost", "an AWS Cost and Usage Report"},
+      {"line_item_unblended_cost", "an AWS Cost and Usage Report (CUR 2.0)"},
+      {"CostInBillingCurrency", "an Azure cost details export"},
+      {"PreTaxCost", "an Azure usage details export"},
+      {"costInBillingCurrency", "an Azure cost details export"},
+      {"usage_start_time", "a Google Cloud billing export"},
+      {"cost_at_list", "a Google Cloud billing export"},
+  };
+  for (const auto& [column, kind] : kKinds)
+    for (const CsvField& f : header)
+      if (SameLetters(f.value, column)) return kind;
+  return {};
+}
+
+// An empty cell, or the unquoted NULL that SQL engines' exports and
+// FOCUS's own sample data write for a missing value ("NULL" in quotes is
+// text).
+bool IsNull(const CsvField& f) {
+  return f.value.empty() || (f.width == 4 && f.value == "NULL");
+}
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -325,11 +350,22 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     header_ok = false;
     repeated.erase(twice);
   };
+  // A name the query gives is found as written, else by the name it stands
+  // for ("servicename", FOCUS 1.3's "ServiceProviderName" in a FOCUS 1.0
+  // file): a file of one export whose header another tool wrote in
+  // lower case is still the same column.
+  auto find = [&](std::string_view name) {
+    auto it = column.find(name);
+    if (it != column.end()) return it;
+    std::string_view current = CurrentColumnName(name);
+    return current.empty() ? column.end() : column.find(current);
+  };
+  std::vector<std::string_view> missing;
   auto need = [&](std::string_view name) -> size_t {
     once(name);
-    auto it = column.find(name);
+    auto it = find(name);
     if (it != column.end()) return it->second;
-    report(reader.RecordLine(), 1, "the header has no column '" + std::string(name) + "'", 1);
+    missing.push_back(name);
     header_ok = false;
     return 0;
   };
@@ -337,6 +373,21 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   const size_t currency_col = need(kCurrency);
   const size_t start_col = need(kStart);
   const size_t end_col = need(kEnd);
+  // One error for the header, whatever it lacks: a provider's own export
+  // (an AWS Cost and Usage Report, Azure's cost details) lacks them all.
+  if (!missing.empty()) {
+    std::string names;
+    for (size_t i = 0; i < missing.size(); ++i)
+      names += (i == 0 ? "'" : i + 1 == missing.size() ? " or '" : ", '") + std::string(missing[i]) + "'";
+    std::string message = "the header has no column " + names;
+    if (missing.size() > 1) {
+      std::string_view kind = ExportKind(fields);
+      message += kind.empty() ? std::string(": this is not a FOCUS export")
+                              : ": this looks like " + std::string(kind) + ", not a FOCUS export";
+      message += "; export the bill in FOCUS format instead";
+    }
+    report(reader.RecordLine(), 1, message, 1);
+  }
   // A column to group or select by that this file lacks reads as empty on
   // each of its lines (the query's columns are checked against every file's
   // header, ExportColumns): a provider's own column, or Tags, which FOCUS's
@@ -344,7 +395,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
   constexpr size_t kAbsent = static_cast<size_t>(-1);
   auto optional = [&](std::string_view name) {
     once(name);
-    auto it = column.find(name);
+    auto it = find(name);
     return it == column.end() ? kAbsent : it->second;
   };
   std::vector<std::pair<size_t, std::string>> group_cols;  // column, tag key ("" for a plain column)
@@ -416,7 +467,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     last_currency = currency.value;
     const CsvField& measure = fields[measure_col];
     std::optional<Amount> amount;
-    if (!measure.value.empty()) {
+    if (!IsNull(measure)) {
       amount = ParseAmount(measure.value);
       if (!amount) {
         report_field(measure, "malformed " + std::string(MeasureName(q.measure)) + " '" + std::string(measure.value) +
@@ -427,7 +478,7 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     if (!q.period.empty() && std::string_view(start_time).substr(0, 7) != q.period) continue;
     if (tags) {
       nlohmann::json obj;
-      if (tags_col != kAbsent && !fields[tags_col].value.empty()) {
+      if (tags_col != kAbsent && !IsNull(fields[tags_col])) {
         const CsvField& t = fields[tags_col];
         obj = nlohmann::json::parse(t.value.begin(), t.value.end(), nullptr, false);
         // Google Cloud's FOCUS view writes its tags as a list of
@@ -477,8 +528,9 @@ bool Accumulator::ParseFocus(const std::string& path, std::istream& in, Diagnost
     key.clear();
     for (size_t g = 0; g < group_cols.size(); ++g) {
       values[g] = !group_cols[g].second.empty()         ? std::string_view(tag_values[g])
-                  : group_cols[g].first == kAbsent ? std::string_view()
-                                                   : fields[group_cols[g].first].value;
+                  : group_cols[g].first == kAbsent || IsNull(fields[group_cols[g].first])
+                      ? std::string_view()
+                      : fields[group_cols[g].first].value;
       key.append(values[g]);
       key.push_back('\x1f');
     }

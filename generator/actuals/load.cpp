@@ -161,8 +161,13 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
     std::vector<std::string> names;
     // A header that does not read (UTF-16 text, another separator, a cut
     // gzip stream) names no column here: reading the file says why.
-    const bool read = reader.Next(&fields, &error) && error.message.empty() &&
-                      CheckHeader(reader, fields).message.empty() && (!buf || buf->error().empty());
+    bool read = reader.Next(&fields, &error) && error.message.empty() &&
+                CheckHeader(reader, fields).message.empty() && (!buf || buf->error().empty());
+    // A header without FOCUS's charge period is not FOCUS's (a provider's
+    // own export): its columns are not the export's, and reading it says so.
+    read = read && std::any_of(fields.begin(), fields.end(), [](const CsvField& f) {
+             return f.value == "ChargePeriodStart" || CurrentColumnName(f.value) == "ChargePeriodStart";
+           });
     if (!read && unreadable) *unreadable = true;
     if (read)
       for (const CsvField& f : fields) {
@@ -177,6 +182,12 @@ std::vector<std::string> ExportColumns(const std::filesystem::path& dir, Diagnos
   std::sort(common.begin(), common.end());
   common.erase(std::unique(common.begin(), common.end()), common.end());
   return common;
+}
+
+bool HasColumn(const std::vector<std::string>& columns, std::string_view name) {
+  if (std::binary_search(columns.begin(), columns.end(), name)) return true;
+  std::string_view current = CurrentColumnName(name);
+  return !current.empty() && std::binary_search(columns.begin(), columns.end(), current);
 }
 
 Totals LoadActuals(const std::filesystem::path& dir, const Query& query, Diagnostics& diags) {

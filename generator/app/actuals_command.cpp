@@ -173,7 +173,7 @@ int RunActuals(const ActualsRequest& req, std::ostream& out, Diagnostics& diags)
   const std::vector<std::string> columns = actuals::ExportColumns(dir, diags, &unreadable);
   for (const std::string& g : req.group_by) {
     const std::string column = g.rfind("tag:", 0) == 0 ? "Tags" : g;
-    if (unreadable || columns.empty() || std::binary_search(columns.begin(), columns.end(), column)) continue;
+    if (unreadable || columns.empty() || actuals::HasColumn(columns, column)) continue;
     const std::string s = Suggest(column, columns);
     diags.Error({}, "unknown column '" + column + "' in --group: no file of the export has it" +
                         (s.empty() ? "" : " (did you mean '" + s + "'?)"));

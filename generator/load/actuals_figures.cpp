@@ -107,7 +107,7 @@ bool Answerable(const cost::SpendQuery& q, const std::vector<std::string>& colum
   if (!q.currency.empty() && !cost::IsCurrencyCode(q.currency)) return false;
   for (const std::string& g : q.group_by) {
     std::string_view column = g.rfind("tag:", 0) == 0 ? std::string_view("Tags") : std::string_view(g);
-    if (g == "tag:" || (!any_column && !std::binary_search(columns.begin(), columns.end(), column))) return false;
+    if (g == "tag:" || (!any_column && !actuals::HasColumn(columns, column))) return false;
   }
   return true;
 }
