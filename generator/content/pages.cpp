@@ -380,7 +380,7 @@ bool LoadSource(const std::filesystem::path& root, const std::string& rel, const
   src->lang = cp.lang;
   ParseFrontMatter(src, diags);
   src->url_key = UrlKey(src->front, cp.key, src->text, diags, &cfg, cp.is_list, cp.lang);
-  src->set_alias_files(AliasFiles(src->front, src->url_key, src->lang, src->text, diags));
+  if (!cfg.disable_aliases) src->set_alias_files(AliasFiles(src->front, src->url_key, src->lang, src->text, diags));
   if (src->front.description().empty() && src->front.more().summary.empty()) {
     std::string paragraph = IsHtmlPageFile(src->path) ? FirstHtmlParagraph(src->body()) : FirstParagraph(src->body());
     // Kept for the whole build, one per page: built by appending, it held

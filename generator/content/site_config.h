@@ -64,6 +64,8 @@ struct SiteConfig {
   // taxonomy no page uses has none.
   bool implicit_lists = false;
   bool pluralize_titles = true;
+  // No redirect page for any page's `aliases` (Hugo's disableAliases).
+  bool disable_aliases = false;
   int toc_min_headings = 4;                    // h2/h3 count for a TOC
   int pager_size = 200;                        // entries on one page of a list; 0: all on one
   // Values for Hugo's `{{< param "NAME" >}}`, by lowercased name: per

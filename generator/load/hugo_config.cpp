@@ -49,7 +49,7 @@ std::string KeptToml(std::string_view text, const std::string& prefix) {
   static const std::set<std::string, std::less<>> kTop = {
       "title", "baseurl", "defaultcontentlanguage", "defaultcontentlanguageinsubdir", "contentdir",
       "disablelanguages", "disablepathtolower", "disablekinds", "builddrafts", "buildfuture", "buildexpired",
-      "pluralizelisttitles"};
+      "pluralizelisttitles", "disablealiases"};
   static const std::set<std::string, std::less<>> kLanguage = {"title", "weight", "contentdir", "languagename",
                                                                "disabled"};
   std::string out;
@@ -316,6 +316,24 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
       langs.push_back(std::move(l));
     }
   }
+  // A language's content may come from a module mount instead of its
+  // contentDir (OpenTelemetry's site): `{source: content/zh, target: content,
+  // lang: zh}`; a mount without `lang` is the default language's.
+  if (YAML::Node mounts = Get(Get(doc, "module"), "mounts"); mounts && mounts.IsSequence()) {
+    auto clean = [](std::string dir) {
+      while (dir.rfind("./", 0) == 0) dir.erase(0, 2);
+      while (!dir.empty() && dir.back() == '/') dir.pop_back();
+      return dir;
+    };
+    for (const auto& m : mounts) {
+      if (!m.IsMap() || clean(Text(Get(m, "target"))) != "content") continue;
+      const std::string source = clean(Text(Get(m, "source")));
+      std::string lang = Lower(Text(Get(m, "lang")));
+      if (lang.empty()) lang = out.default_language;
+      for (Language& l : langs)
+        if (l.code == lang && l.content_dir.empty() && source != "content") l.content_dir = source;
+    }
+  }
   // Hugo's order: by weight (none after every weighted one), then by code.
   std::stable_sort(langs.begin(), langs.end(), [](const Language& a, const Language& b) {
     if ((a.weight != 0) != (b.weight != 0)) return a.weight != 0;
@@ -368,6 +386,7 @@ bool ReadHugoConfig(const fs::path& root, const std::string& file, content::Site
   out.translation_fallback = false;  // Hugo publishes a page in the languages it is written in
   out.implicit_lists = true;         // and lists each top-level folder and taxonomy
   out.pluralize_titles = Text(Get(doc, "pluralizelisttitles")) != "false";
+  out.disable_aliases = Text(Get(doc, "disablealiases")) == "true";
   // Hugo's defaults: drafts, pages dated in the future and expired pages are not published.
   out.build_drafts = Text(Get(doc, "builddrafts")) == "true";
   out.build_future = Text(Get(doc, "buildfuture")) == "true";

@@ -207,6 +207,20 @@ UrlTarget ResolveUrl(const SiteInputs& in, const content::Page& page, const cont
     t.file = in.theme->assets.count(decoded) ? decoded : hugo;
     return t;
   }
+  // A page's alias: the site writes a redirect there (RedirectFiles). Only
+  // on this path, which is otherwise a warning.
+  if (path[0] == '/') {
+    const std::string file = decoded.empty() || decoded.back() == '/' ? decoded + "index.html" : decoded;
+    for (const content::Page& p : *in.pages)
+      for (const content::PageSource& s : p.sources)
+        for (const std::string& alias : s.alias_files())
+          if (alias == file || alias == file + "/index.html") {
+            t.found = true;
+            t.file = alias;
+            t.rewrite = false;
+            return t;
+          }
+  }
   return t;
 }
 

@@ -1,7 +1,11 @@
 #include "render/page_lists.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <memory>
+
+#include <unicode/ucol.h>
 
 #include "render/site_renderer.h"
 
@@ -19,6 +23,49 @@ bool UsesTerm(const content::PageSource& s, const content::Page& term_page) {
   for (const std::string& t : TermsOf(s, term_page.taxonomy()))
     if (content::TermKey(t) == term_key) return true;
   return false;
+}
+
+// Titles in the order of `lang`'s collation, as Hugo sorts them
+// (golang.org/x/text/collate): pinyin in zh ("安装" before "博客" before
+// "中文"), letters before their case in en ("apple" before "Zebra"). Titles
+// the collation holds equal are in code point order. Reached only when two
+// pages tie on weight and date; one collator per language and thread.
+bool CollatedBefore(const std::string& a, const std::string& b, std::string_view lang) {
+  if (a == b) return false;
+  struct Close {
+    void operator()(UCollator* c) const { ucol_close(c); }
+  };
+  thread_local std::map<std::string, std::unique_ptr<UCollator, Close>, std::less<>> collators;
+  auto it = collators.find(lang);
+  if (it == collators.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCollator, Close> c(ucol_open(std::string(lang).c_str(), &status));
+    // Scripts in Unicode's order, as Hugo's collator keeps them: Latin
+    // before Han, though CLDR's zh order puts Han first.
+    const int32_t none = UCOL_REORDER_CODE_NONE;
+    if (U_SUCCESS(status)) ucol_setReorderCodes(c.get(), &none, 1, &status);
+    if (U_FAILURE(status)) c.reset();
+    it = collators.emplace(std::string(lang), std::move(c)).first;
+  }
+  if (it->second) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCollationResult r = ucol_strcollUTF8(it->second.get(), a.data(), static_cast<int32_t>(a.size()), b.data(),
+                                          static_cast<int32_t>(b.size()), &status);
+    if (U_SUCCESS(status) && r != UCOL_EQUAL) return r == UCOL_LESS;
+  }
+  return a < b;
+}
+
+// Hugo's order of menu entries' names (compare.Strings): letter by letter
+// regardless of case, then as written.
+bool FoldedBefore(const std::string& a, const std::string& b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i])));
+    const char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[i])));
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
+  }
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
 }  // namespace
@@ -62,7 +109,7 @@ bool HugoBefore(const content::PageSource& a, const content::PageSource& b) {
   if (aw != bw) return aw;
   if (a.front.weight != b.front.weight) return a.front.weight < b.front.weight;
   if (a.front.more().date != b.front.more().date) return a.front.more().date > b.front.more().date;
-  return ListTitle(a) < ListTitle(b);
+  return CollatedBefore(ListTitle(a), ListTitle(b), a.lang);
 }
 
 const std::string& ListTitle(const content::PageSource& src) {
@@ -132,7 +179,7 @@ std::vector<MenuItem> MenuEntries(const std::vector<content::Page>& pages, std::
   };
   std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
     if (a.second->weight != b.second->weight) return a.second->weight < b.second->weight;
-    return name(a) < name(b);
+    return FoldedBefore(name(a), name(b));
   });
   return out;
 }
