@@ -110,7 +110,16 @@
       toggle(q);
     }
   });
-  function replace() { if (current) place(current); }
+  // Again on a resize or a scroll of the page, keeping how far the
+  // popover itself is scrolled; its own scrolling (the wheel, a swipe, Tab
+  // to a link further down) leaves it where it is.
+  function replace(e) {
+    if (!current) return;
+    if (e && e.type === 'scroll' && e.target !== document && current.pop.contains(e.target)) return;
+    var scrolled = current.pop.scrollTop;
+    place(current);
+    current.pop.scrollTop = scrolled;
+  }
   window.addEventListener('resize', replace);
   document.addEventListener('scroll', replace, true);
 })();

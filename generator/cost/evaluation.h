@@ -496,7 +496,9 @@ uint64_t Fingerprint(const ModelResult& r);
 
 /// One dated value of a price list entry, per variant, as the list states it.
 struct DatedPrice {
-  std::string date;
+  std::string date;     // in force from, else (a value in force always) the date it was read
+  std::string checked;  // the date it was read (`checked:`, else the price list's date)
+  std::string since;    // in force from; "" = always
   std::vector<std::pair<std::string, Interval>> variants;  // "on_demand" first when given
   std::vector<std::pair<std::string, PriceShape>> shapes;  // variants given as more than a number
   /// The shape of `variant`; nullptr for a plain value.

@@ -545,7 +545,7 @@ std::vector<ProviderView> PriceBook::Views() const {
     if (own != e.values.end()) v.since = own->date;
     for (const CompiledValue& cv : e.values) {
       // A value in force always is drawn at the date it was read.
-      DatedPrice dated{cv.date.empty() ? cv.checked : cv.date, {}, {}};
+      DatedPrice dated{cv.date.empty() ? cv.checked : cv.date, cv.checked, cv.date, {}, {}};
       // Each variant as it was in force on this value's date: a percentage resolved against its base.
       for (const auto& [name, value] : cv.variants) {
         PriceFound found;

@@ -36,7 +36,7 @@ std::string RecommendationHtml(const cost::RuleResult& rule, const Speaker& lang
     reason += (IsCjk(lang) ? "：" : ": ") + value;  // the condition may end in parentheses
   }
   if (!reason.empty())
-    html += " <span class=\"task-reason\" title=\"" + Escape(rule.when) + "\">" + Escape(reason) + "</span>";
+    html += " <span class=\"task-reason\">" + Escape(reason) + "</span>";
   return html;
 }
 
@@ -53,6 +53,11 @@ const cost::RuleResult* FindRule(const cost::Evaluation& eval, std::string_view 
 
 std::string TaskBox(bool checked) {
   return std::string("<input type=\"checkbox\" disabled") + (checked ? " checked" : "") + ">";
+}
+
+std::string EstablishedBox(const cost::RuleResult& rule, const Speaker& lang) {
+  if (!rule.holds) return TaskBox(false);
+  return TaskBox(true) + "<span class=\"task-badge task-met\">" + Escape(UiText("met", lang)) + "</span>";
 }
 
 std::string TaskAdvice(const cost::RuleResult& rule, bool checked, const Speaker& lang) {

@@ -42,6 +42,9 @@ const cost::RuleResult* FindRule(const cost::Evaluation& eval, std::string_view 
 
 /// An item's box: `<input type="checkbox" disabled>`, ` checked` when ticked.
 std::string TaskBox(bool checked);
+/// The box of an item a rule ticks (`!`): checked with a "met by the
+/// figures" badge while the rule holds, so it never reads as work done.
+std::string EstablishedBox(const cost::RuleResult& rule, const Speaker& lang);
 
 /// The advice after a recommended item on a page with what-if inputs:
 /// `<span class="task-advice">` holding RecommendationHtml when `rule` holds

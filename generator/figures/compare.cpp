@@ -300,7 +300,8 @@ std::string PriceHistoryTable(const cost::ProviderView& p, const cost::PriceEntr
       html += it == dated.variants.end() ? NotListed(lang, "num")
                                          : Num(PriceCellHtml(it->second, e.unit, shape, p, lang, decimals[k]));
       if (it == dated.variants.end()) continue;
-      cost::PriceUse use{p.id + "/" + e.id, v, it->second, e.unit, dated.date, e.source, p.name, e.label, {}};
+      cost::PriceUse use{p.id + "/" + e.id, v, it->second, e.unit, dated.checked, e.source, p.name, e.label, {}};
+      use.since = dated.since;
       if (const LocalizedText* vl = p.VariantLabel(v)) use.variant_label = *vl;
       if (shape) use.shape = *shape;
       if (shape && shape->percent && p.VariantLabel(shape->of)) use.of_label = *p.VariantLabel(shape->of);

@@ -118,8 +118,9 @@ int ShownDecimals(const Decimal& v, Fraction f) {
 }
 
 // Both ends of a range take the rule of the larger one ("US$608–1,217", not
-// "US$608.33–1,217"), except an end the rule would show as 0, which keeps
-// its own significant digits ("US$0.004–12.50").
+// "US$608.33–1,217"), except an end that rule would show more than a tenth
+// off, which keeps its own ("US$0.004–12.50", "US$0.50–1,500", not
+// "US$0–12.50" or "US$1–1,500").
 void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, Fraction* hi) {
   *lo = FractionFor(v.lo, style);
   *hi = FractionFor(v.hi, style);
@@ -130,8 +131,11 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
   const Decimal unit = Decimal::PowerOfTen(-shared.max);
   for (auto [end, f] : {std::pair<const Decimal*, Fraction*>{&v.lo, lo}, {&v.hi, hi}}) {
     const Decimal a = end->Abs();
-    bool vanishes = !a.IsZero() && a + a < unit;  // |end| < unit / 2; a sum is cheaper than a product
-    if (!vanishes) *f = KeepApart(*end, shared, style.kind);
+    // Off by more than a tenth: |end| < 10 × unit holds every such end, and
+    // the comparison spares most ranges a rounding.
+    bool misread = !a.IsZero() && a < unit * Decimal(10) &&
+                   (end->RoundHalfAwayFromZero(shared.max) - *end).Abs() * Decimal(10) > a;
+    if (!misread) *f = KeepApart(*end, shared, style.kind);
   }
   // Both ends with as many decimals ("4.15–4.20×", "53.0–61.2 kW", not
   // "4.15–4.2×"), where an end's trailing zeros would be dropped.
@@ -145,7 +149,10 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
 DigitRule RuleFor(const NumberStyle& style, Fraction fraction, bool symbol) {
   DigitRule rule;
   rule.compact = style.compact;
-  rule.significant3 = style.compact && !style.precision;
+  // Compact means three significant digits, except for a percentage: it
+  // has no thousands to shorten, and three digits would show 99.95 % as
+  // 100 %; it keeps its own rule, which never does.
+  rule.significant3 = style.compact && !style.precision && style.kind != NumberKind::kPercent;
   rule.min_fraction = fraction.min;
   rule.max_fraction = fraction.max;
   if (symbol && style.percent) rule.percent = true;

@@ -82,7 +82,7 @@ std::string ChecklistElement(const Fragment& f, const cost::Evaluation& eval, co
   const ChecklistItem& item = f.items[0];
   const cost::RuleResult* rule = FindRule(eval, item.rule, error);
   if (!rule) return "";
-  return item.binding == '!' ? TaskBox(rule->holds) : TaskAdvice(*rule, item.checked, lang);
+  return item.binding == '!' ? EstablishedBox(*rule, lang) : TaskAdvice(*rule, item.checked, lang);
 }
 
 }  // namespace costsite::figures

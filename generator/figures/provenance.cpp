@@ -335,7 +335,9 @@ std::string FigureMarkup(const cost::Figure& f, std::string_view html, const Spe
 
 void SourceList::Add(const cost::PriceUse& p) {
   auto same = [&](const cost::PriceUse& q) {
-    return q.id == p.id && q.variant == p.variant && q.date == p.date;
+    // A scenario's earlier price (its `as_of`) is another value of one entry:
+    // the same date read, another date in force.
+    return q.id == p.id && q.variant == p.variant && q.date == p.date && q.since == p.since;
   };
   if (std::none_of(items_.begin(), items_.end(), same)) items_.push_back(p);
 }

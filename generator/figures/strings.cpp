@@ -9,12 +9,12 @@ namespace costsite::figures {
 namespace {
 
 // The keys this stage uses; their text is in templates/i18n/*.yaml.
-constexpr std::array<std::string_view, 118> kKeys = {
+constexpr std::array<std::string_view, 119> kKeys = {
     "item", "quantity", "unit_price", "by_formula", "cost", "share", "total", "subtotal", "rounded_note",
     "figure", "change", "change_pct", "ratio", "base", "entry", "unit", "date", "source",
     "sources", "region", "param", "params", "value", "rule", "rule_because", "recommendation", "no_rules", "stated",
     "computed", "status", "note", "ok", "mismatch", "known_discrepancy", "formula", "inputs",
-    "prices", "fx", "given", "conversion", "share_of", "as_of", "yes", "no", "progress", "progress_met", "progress_recommended",
+    "prices", "fx", "given", "conversion", "share_of", "as_of", "yes", "no", "progress", "progress_met", "progress_recommended", "met",
     "recommended", "chart_data", "chart_breakdown", "chart_compare", "chart_range", "chart_stacked", "chart_history",
     "chart_log_scale", "range_from_to", "scenario", "low", "high", "mid",
     // Price variants the engine knows by name (a price list may label others).

@@ -78,11 +78,16 @@ TEST_CASE("Money follows the page's locale and the rounding rule") {
       {"0.5", "0.5", "USD", "h", "", "en", "$0.50/h"},
       {"0.0001", "0.0001", "USD", "", "", "en", "$0.0001"},
       {"0", "0", "USD", "month", "", "en", "$0/month"},
-      // Both ends of a range take the larger end's rule; an end that rule would show as 0 keeps its digits.
+      // Both ends of a range take the larger end's rule; an end that rule would show as 0 keeps its digits,
       {"608.33", "1217", "USD", "month", "", "zh", "US$608–1,217/月"},
       {"912.5", "1521", "USD", "month", "", "en", "$913–1,521/month"},
       {"16.4", "20", "USD", "h", "", "en", "$16.40–20.00/h"},
       {"0.004", "12.5", "USD", "", "", "en", "$0.004–12.50"},
+      // ... as does an end it would show more than a tenth off.
+      {"0.5", "1500", "USD", "", "", "en", "$0.50–1,500"},
+      {"1.4", "1500", "USD", "", "", "zh", "US$1.40–1,500"},
+      {"5.5", "1500", "USD", "", "", "en", "$6–1,500"},
+      {"12.4", "1500", "USD", "", "", "en", "$12–1,500"},
       {"1000000000000", "1000000000000", "USD", "", "", "en", "$1,000,000,000,000"},
       // An amount that rounds up to 1,000 is shown by the rule of 1,000, not with cents.
       {"999.995", "999.995", "USD", "", "", "en", "$1,000"},
@@ -196,6 +201,10 @@ TEST_CASE("A percentage short of 100 is never shown as 100") {
   CHECK(Fmt(Plain("99.95", "%"), "", "en") == "99.95%");
   CHECK(Fmt(Plain("99.95", "%"), "", "zh") == "99.95%");
   CHECK(Fmt(Plain("99.999", "%"), "", "en") == "99.999%");
+  // compact shortens thousands; a percentage has none, and keeps its rule.
+  CHECK(Fmt(Plain("99.95", "%"), "compact", "en") == "99.95%");
+  CHECK(Fmt(Plain("99.996", "%"), "compact", "zh") == "99.996%");
+  CHECK(Fmt(Plain("74.427", "%"), "compact", "en") == "74.4%");
   CHECK(Fmt(Plain("100.04", "%"), "", "en") == "100.04%");
   CHECK(Fmt(Plain("99.95", "%"), "precision=0", "en") == "99.95%");
   CHECK(Fmt(Fig("99.9", "99.95", "%"), "", "en") == "99.9–99.95%");

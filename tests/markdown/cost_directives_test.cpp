@@ -492,6 +492,48 @@ TEST_CASE("cost chart type=stacked and type=history") {
   CHECK_FALSE(diags.HasErrors());
 }
 
+TEST_CASE("A history chart's prices in the Sources list keep the date they were read apart from the date in force") {
+  Diagnostics diags;
+  cost::Inputs inputs;
+  pricing::ParsePricingFile("pricing/aliyun.yaml", R"(provider: aliyun
+currency: CNY
+date: 2025-06-01
+prices:
+  - id: gn7i
+    unit: CNY/h
+    price: 34.74
+    since: 2025-03-01
+    history:
+      - {since: 2024-01-01, price: 38.20}
+)", &inputs, diags);
+  cost::Evaluation eval = cost::Evaluate(std::move(inputs), cost::Options{}, diags);
+  REQUIRE_FALSE(diags.HasErrors());
+  CostOutput out;
+  std::string html = RenderCost(eval, Block("cost chart type=history price=aliyun/gn7i"), "en", &diags, &out).html;
+  INFO(html << AllDiagnostics(diags));
+  std::vector<std::pair<std::string, std::string>> dates;  // in force from, read on
+  for (const cost::PriceUse& p : out.sources.items()) dates.emplace_back(p.since, p.date);
+  CHECK(dates == std::vector<std::pair<std::string, std::string>>{{"2024-01-01", "2025-06-01"},
+                                                                   {"2025-03-01", "2025-06-01"}});
+}
+
+TEST_CASE("The Sources list keeps a scenario's earlier price beside the current one") {
+  // One entry read on one day, in force from two dates: a scenario's `as_of` used the older.
+  cost::PriceUse now;
+  now.id = "aliyun/gn7i";
+  now.variant = "on_demand";
+  now.date = "2025-06-01";
+  now.since = "2025-03-01";
+  cost::PriceUse then = now;
+  then.since = "2024-01-01";
+  figures::SourceList list;
+  list.Add(now);
+  list.Add(then);
+  list.Add(now);
+  REQUIRE(list.items().size() == 2);
+  CHECK(list.items()[1].since == "2024-01-01");
+}
+
 TEST_CASE("A chart's value labels share one precision, as a table column does") {
   cost::Evaluation eval = FixtureEvaluation();
   Diagnostics diags;
