@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 namespace costsite::cost {
 
@@ -523,9 +524,21 @@ bool Engine::CheckInput(size_t m, const ParamDef& p, const Located& src, const V
     return false;
   }
   const Unit unit = DisplayUnit(v);
+  // A value given on the command line (--set) that is not in its input's
+  // unit is the mistake, not the model's bounds: one error, at the value.
+  const bool set_here = src.pos().path == "--set";
+  bool told = false;
   auto bound = [&](const Located& b, std::string_view name) -> std::optional<Decimal> {
     std::optional<Value> bv = EvalLocated(b, m, "", nullptr, {p.id, name, ""});
     if (!bv) return std::nullopt;
+    if (set_here && !bv->is_bool && bv->dim != v.dim) {
+      if (!std::exchange(told, true))
+        Report(src, 0, src.text.size(),
+               "unit mismatch: parameter '" + p.id + "' is in " + UnitText(*bv) + " (its input's " +
+                   std::string(name) + "), not " + unit.text,
+               "unit-mismatch");
+      return std::nullopt;
+    }
     if (bv->is_bool || bv->dim != v.dim) {
       Report(b, 0, b.text.size(),
              "unit mismatch: the input's " + std::string(name) + " is in " +

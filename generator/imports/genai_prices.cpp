@@ -12,6 +12,7 @@
 
 #include "base/calendar.h"
 #include "cost/decimal.h"
+#include "cost/decimal_text.h"
 #include "imports/imports.h"
 #include "imports/json_read.h"
 
@@ -186,8 +187,9 @@ class GenaiReader {
 
   // The share of `base`'s steps that gives `v`'s: "10% of on_demand"; "" when
   // no one share does. A share that is no short decimal (4/15 of Gemini
-  // Flash-8B's input tiers) is written to the 41 significant digits a value
-  // prints with, so every tier still prints exactly (0.0375 × 26.66…67% is 0.01).
+  // Flash-8B's input tiers) is written to the 50 significant digits the
+  // engine carries, so every tier, and every amount of it, still prints
+  // exactly (0.0375 × 26.66…67% is 0.01).
   static std::string PercentOf(const CatalogPrice& v, const CatalogPrice& base) {
     if (v.steps.size() != base.steps.size() || base.steps.empty()) return "";
     auto b0 = cost::Decimal::Parse(base.steps[0].price);
@@ -206,11 +208,14 @@ class GenaiReader {
     };
     cost::Decimal pct = exact.RoundHalfAwayFromZero(6);
     if (!gives(pct, false)) {
-      auto printed = cost::Decimal::Parse(exact.ToString());
+      // Every digit the engine carries (50), not the 41 a value prints
+      // with: a tier times the share then prints exactly ("0.004", not
+      // "0.0040…01" with the share's 41st digit in it).
+      auto printed = cost::Decimal::Parse(cost::ToFullString(exact));
       if (!printed || !gives(*printed, true)) return "";
       pct = *printed;
     }
-    return PlainDecimal(pct.ToString()) + "% of on_demand";
+    return PlainDecimal(cost::ToFullString(pct)) + "% of on_demand";
   }
 
   struct Window {

@@ -155,11 +155,12 @@ TEST_CASE("genai-prices sets are in force as the catalog chooses them: the last 
   REQUIRE(twice->current.variants.size() == 1);
   CHECK(twice->current.variants[0].first == "h0000_0600");
   CHECK(twice->current.variants[0].second.text == "0.25");
-  // A share that is no short decimal: 4/15 of each tier, to the digits figures print with.
+  // A share that is no short decimal: 4/15 of each tier, to the digits the engine carries.
   const cost::PriceEntry* third = EntryOf(lists[0], "third.input");
   REQUIRE(third);
   REQUIRE(third->current.variants.size() == 1);
-  CHECK(third->current.variants[0].second.text == "26.666666666666666666666666666666666666667% of on_demand");
+  CHECK(third->current.variants[0].second.text ==
+        "26.666666666666666666666666666666666666666666666667% of on_demand");
   CHECK(all.find("third") == std::string::npos);
 }
 

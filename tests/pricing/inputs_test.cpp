@@ -66,6 +66,16 @@ params:
         "   |       ^~~~~~~~~~~~~~~\n");
   // No silently wrong figure: the parameter is left out.
   CHECK(ev.Find("m")->params.empty());
+  // A set value in another unit is the mistake, once, at the value: not the model's bounds.
+  Diagnostics unit;
+  cost::ParamSet other{cost::Located::OnLine("m.qps", "--set", "m.qps=20 GB", 1),
+                       cost::Located::OnLine("20 GB", "--set", "m.qps=20 GB", 7)};
+  ev = EvaluateModel(yaml, &unit, {other});
+  CHECK(AllDiagnostics(unit) ==
+        "--set:1:7: error: unit mismatch: parameter 'qps' is in requests/s (its input's min), not GB\n"
+        " 1 | m.qps=20 GB\n"
+        "   |       ^~~~~\n");
+  CHECK(ev.Find("m")->params.empty());
 }
 
 TEST_CASE("Bad inputs name their place", "[pricing][inputs]") {
