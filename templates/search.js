@@ -342,6 +342,13 @@
         list.querySelector('a').focus();
       }
     });
+    // Escape on a result clears the search too, and the box takes the focus.
+    list.addEventListener('keydown', function (e) {
+      if (e.key !== 'Escape') return;
+      input.value = '';
+      show();
+      input.focus();
+    });
   }
 
   // Called by each page's text file.

@@ -29,6 +29,22 @@ std::string ColumnHeader(const std::string& column, const Speaker& lang) {
   return column;  // another FOCUS column: its name is the reader's identifier for it
 }
 
+// The groups as a caption names them mid-sentence ("Actual spend by
+// service"): a header's capital lowered, not an acronym's ("AWS", "SKU")
+// nor a column's own name (ResourceId) nor a tag's key.
+std::string GroupWords(const cost::SpendResult& r, const Speaker& lang) {
+  std::string by;
+  for (const std::string& g : r.query.group_by) {
+    std::string word = ColumnHeader(g, lang);
+    const bool named = word != g && g.rfind("tag:", 0) != 0;
+    if (named && word.size() > 1 && std::isupper(static_cast<unsigned char>(word[0])) &&
+        std::islower(static_cast<unsigned char>(word[1])))
+      word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    by += (by.empty() ? "" : IsCjk(lang) ? "、" : ", ") + word;
+  }
+  return by;
+}
+
 bool SameText(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
@@ -158,8 +174,7 @@ std::vector<cost::SpendResult> SpendByCurrency(const cost::SpendResult& r) {
 std::string SpendTable(const cost::SpendResult& r, int top, const Speaker& lang, const FormatOptions& opt,
                        bool name_currency, const std::vector<cost::ProviderView>* providers) {
   const std::string currency = Currency(r);
-  std::string by;
-  for (const std::string& g : r.query.group_by) by += (by.empty() ? "" : IsCjk(lang) ? "、" : ", ") + ColumnHeader(g, lang);
+  const std::string by = GroupWords(r, lang);
   std::string caption = UiText("spend_table", lang);
   if (size_t at = caption.find("{group}"); at != std::string::npos) caption.replace(at, 7, by);
   if (!r.query.period.empty()) caption += IsCjk(lang) ? "（" + r.query.period + "）" : " (" + r.query.period + ")";
@@ -197,8 +212,7 @@ std::string SpendTable(const cost::SpendResult& r, int top, const Speaker& lang,
 ChartSpec SpendChart(const cost::SpendResult& r, bool monthly, int top, const Speaker& lang, std::string id,
                      bool name_currency, const std::vector<cost::ProviderView>* providers) {
   const std::string currency = Currency(r);
-  std::string by;
-  for (const std::string& g : r.query.group_by) by += (by.empty() ? "" : IsCjk(lang) ? "、" : ", ") + ColumnHeader(g, lang);
+  const std::string by = GroupWords(r, lang);
   std::string title = UiText(monthly ? "spend_chart_monthly" : "spend_chart_daily", lang);
   if (size_t at = title.find("{group}"); at != std::string::npos) title.replace(at, 7, by);
   ChartSpec spec;

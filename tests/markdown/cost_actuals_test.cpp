@@ -90,7 +90,7 @@ TEST_CASE("cost actuals: groups largest first, a total row and shares adding up 
   std::string en = Render(&spend, info, "en", &diags).html;
   INFO(en);
   CHECK_FALSE(diags.HasErrors());
-  CHECK(Has(en, "<caption>Actual spend by Service (2024-10)</caption>"));
+  CHECK(Has(en, "<caption>Actual spend by service (2024-10)</caption>"));
   CHECK(Has(en, "<th scope=\"col\">Service</th>"));
   CHECK(Has(en, "<tr><th scope=\"row\">Amazon EC2</th><td class=\"num\">$80.10</td><td class=\"num\">70.9%</td></tr>"));
   CHECK(Has(en, "<tr><th scope=\"row\">AWS Credits</th><td class=\"num\">-$5.00</td><td class=\"num\">-4.4%</td></tr>"));
@@ -168,8 +168,8 @@ TEST_CASE("cost actuals currency= converts each line at pricing's rates, and lin
   std::string both = Render(&spend, mixed, "en", &two).html;
   INFO(both);
   CHECK_FALSE(two.HasErrors());
-  CHECK(Has(both, "<caption>Actual spend by Provider: CNY</caption>"));
-  CHECK(Has(both, "<caption>Actual spend by Provider: USD</caption>"));
+  CHECK(Has(both, "<caption>Actual spend by provider: CNY</caption>"));
+  CHECK(Has(both, "<caption>Actual spend by provider: USD</caption>"));
   CHECK(Has(both, "<tr><th scope=\"row\">Alibaba Cloud</th><td class=\"num\">CN¥72.00</td><td class=\"num\">100.0%</td>"));
   CHECK(Has(both, "<tr><th scope=\"row\">AWS</th><td class=\"num\">$113.94</td><td class=\"num\">100.0%</td>"));
   std::string zh = Render(&spend, mixed, "zh", &two).html;
@@ -223,7 +223,7 @@ TEST_CASE("cost actuals chart=daily and chart=monthly: spend over time, a line p
   std::string en = Render(&spend, daily, "en", &diags).html;
   INFO(en << AllDiagnostics(diags));
   CHECK_FALSE(diags.HasErrors());
-  CHECK(Has(en, "<figcaption>Daily actual spend by Service</figcaption>"));
+  CHECK(Has(en, "<figcaption>Daily actual spend by service</figcaption>"));
   CHECK(Has(en, "<svg"));
   CHECK(Has(en, "role=\"img\""));
   // The data table: a row per day, EC2 and the other services as columns.
@@ -235,7 +235,7 @@ TEST_CASE("cost actuals chart=daily and chart=monthly: spend over time, a line p
   CHECK(Has(zh, "<figcaption>按服务的每日实际支出</figcaption>"));
   std::string months = Render(&spend, monthly, "en", &diags).html;
   INFO(months);
-  CHECK(Has(months, "<figcaption>Monthly actual spend by Provider</figcaption>"));
+  CHECK(Has(months, "<figcaption>Monthly actual spend by provider</figcaption>"));
   CHECK(Has(months, "<tr><th scope=\"row\">2024-09</th><td class=\"num\">$1.00</td><td class=\"num\">$10.00</td></tr>"));
 }
 
