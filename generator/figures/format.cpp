@@ -5,6 +5,8 @@
 #include <vector>
 
 #include <charconv>
+#include <cmath>
+#include <optional>
 
 #include "figures/number_text.h"
 #include "figures/strings.h"
@@ -254,6 +256,49 @@ std::string FormatNumber(const Decimal& v, const NumberStyle& style, std::string
   return Run(style, FractionFor(v, style), true, lang, v);
 }
 
+// The power of ten of `a`'s leading digit; REQUIRES a > 0.
+int MagnitudeOf(const Decimal& a) {
+  int m = static_cast<int>(std::floor(std::log10(a.ToDouble())));
+  while (m > -400 && a < Decimal::PowerOfTen(m)) --m;  // the double's logarithm may be one off
+  while (m < 400 && !(a < Decimal::PowerOfTen(m + 1))) ++m;
+  return m;
+}
+
+// A compact range, both ends in the step of the larger and with as many
+// decimals ("$4.21K–5.10K", "US$0.88万–1.27万", not "$4.21K–5.1K" or
+// "US$8,800–1.27万"); nullopt when an end would read more than a tenth off
+// in that step, or is zero, and the ends are shown each by its own rule.
+std::optional<std::string> CompactRange(const Interval& v, const NumberStyle& style, std::string_view lang,
+                                        bool symbol_first) {
+  const Decimal big = cost::Max(v.lo.Abs(), v.hi.Abs());
+  if (v.lo.IsZero() || v.hi.IsZero()) return std::nullopt;
+  const int magnitude = MagnitudeOf(big.RoundSignificant(3));
+  const LocaleData& locale = LocaleDataFor(lang);
+  const int shift = CompactShift(locale, magnitude);
+  const int places = 2 - (magnitude - shift);  // three significant digits of the larger end, in the step
+  int decimals = 0;
+  for (const Decimal* end : {&v.lo, &v.hi}) {
+    const Decimal a = end->Abs();
+    if (((end->RoundHalfAwayFromZero(places - shift) - *end).Abs() * Decimal(10)) > a) return std::nullopt;
+    const Decimal scaled = *end * Decimal::PowerOfTen(-shift);
+    decimals = std::max(decimals, ShownDecimals(scaled, {0, std::max(places, 0)}));
+  }
+  DigitRule rule = RuleFor(style, {decimals, places}, false);
+  rule.significant3 = false;
+  rule.compact_magnitude = magnitude;
+  auto text = [&](const Decimal& x, bool symbol) {
+    DigitRule r = rule;
+    if (!symbol) r.currency.clear(), r.percent = false;
+    else if (style.percent) r.percent = true;
+    else if (IsCurrencyCode(style.currency)) r.currency = style.currency;
+    return NumberText(x.ToString(), r, locale);
+  };
+  const std::string lo_full = text(v.lo, true), hi_full = text(v.hi, true);
+  if (lo_full == hi_full) return lo_full;
+  const bool negative = v.lo.IsNegative() || v.hi.IsNegative();
+  return text(v.lo, symbol_first) + (negative ? " \u2013 " : "\u2013") + text(v.hi, !symbol_first);
+}
+
 std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeStyle range,
                            std::string_view lang) {
   if (range == RangeStyle::kLo) return FormatNumber(v.lo, style, lang);
@@ -261,6 +306,8 @@ std::string FormatInterval(const Interval& v, const NumberStyle& style, RangeSty
   if (range == RangeStyle::kMid || v.IsPoint()) return FormatNumber(v.IsPoint() ? v.lo : v.Mid(), style, lang);
   // The currency symbol leads, the percent sign trails: write each once.
   bool symbol_first = !style.currency.empty();
+  if (style.compact && !style.precision && style.kind != NumberKind::kPercent)
+    if (std::optional<std::string> text = CompactRange(v, style, lang, symbol_first)) return *text;
   Fraction flo, fhi;
   RangeFractions(v, style, &flo, &fhi);
   std::string lo = Run(style, flo, symbol_first, lang, v.lo);

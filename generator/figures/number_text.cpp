@@ -81,7 +81,12 @@ std::string NumberText(std::string_view decimal, const DigitRule& rule, const Lo
   bool negative = false;
   Digits d = Parse(decimal, &negative);
   std::string suffix;
-  if (rule.compact) {
+  if (rule.compact && rule.compact_magnitude >= 0) {
+    const int shift = Shift(locale, rule.compact_magnitude);
+    d.point -= shift;
+    ApplyRounding(&d, rule);
+    if (const CompactStep* s = Step(locale, rule.compact_magnitude); s && !d.IsZero()) suffix = s->suffix;
+  } else if (rule.compact) {
     // As ICU's compact notation: scale by the step of the value's magnitude,
     // round, and rescale once if rounding carried into another step.
     int magnitude = d.IsZero() ? 0 : d.Magnitude();
@@ -128,6 +133,8 @@ std::string NumberText(std::string_view decimal, const DigitRule& rule, const Lo
                                            : locale.plain;
   return negative ? a.neg_prefix + number + a.neg_suffix : a.pos_prefix + number + a.pos_suffix;
 }
+
+int CompactShift(const LocaleData& locale, int magnitude) { return Shift(locale, magnitude); }
 
 const Affixes& CurrencyAffixes(const LocaleData& locale, std::string_view code) {
   auto it = locale.currency.find(code);

@@ -44,6 +44,10 @@ struct DigitRule {
   int min_fraction = 0, max_fraction = 0;
   bool significant3 = false;  // compact without a precision: 3 significant digits at most
   bool compact = false;
+  // With compact: >= 0 scales by the step of a number whose leading digit
+  // is at 10^compact_magnitude, whatever this one's is (a range's ends
+  // share their larger end's step: "$4.21K–5.10K", "0.88万–1.27万").
+  int compact_magnitude = -1;
   std::string currency;  // "" = none
   bool percent = false;
 };
@@ -51,6 +55,10 @@ struct DigitRule {
 /// `decimal` ("-1234.5678", as Decimal::ToString writes it) by `rule`, rounding
 /// half away from zero, as ICU's number formatter writes it for `locale`.
 std::string NumberText(std::string_view decimal, const DigitRule& rule, const LocaleData& locale);
+
+/// The power of ten compact notation divides a number whose leading digit
+/// is at 10^magnitude by (3 for "K", 4 for "万"; 0 below the first step).
+int CompactShift(const LocaleData& locale, int magnitude);
 
 /// The locale data of a language. The native build reads it from ICU; the
 /// what-if engine is given it (SetLocaleData) before it formats.

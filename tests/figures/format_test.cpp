@@ -101,6 +101,13 @@ TEST_CASE("Money follows the page's locale and the rounding rule") {
       {"250000000", "250000000", "CNY", "year", "compact", "zh", "¥2.5亿/年"},
       {"2500000", "2500000", "USD", "year", "compact", "en", "$2.5M/year"},
       {"3200000000", "3200000000", "USD", "", "compact", "en", "$3.2B"},
+      // A compact range: both ends in the larger end's step, with as many decimals.
+      {"4210", "5100", "USD", "", "compact", "en", "$4.21K–5.10K"},
+      {"8800", "12700", "USD", "", "compact", "zh", "US$0.88万–1.27万"},
+      {"8800", "12700", "USD", "", "compact", "en", "$8.8K–12.7K"},
+      {"1500", "2000", "USD", "", "compact", "zh", "US$1,500–2,000"},
+      {"-1310", "80", "USD", "", "compact", "en", "-$1.31K – 0.08K"},
+      {"12", "12700", "USD", "", "compact", "en", "$12–12.7K"},
       {"17232.4", "17232.4", "USD", "month", "per=none", "en", "$17,232"},
       {"17232.4", "17232.4", "USD", "month", "plain", "en", "17,232"},
       {"0.15", "0.15", "USD", "1M tokens", "", "zh", "US$0.15/百万 token"},

@@ -466,8 +466,9 @@ TEST_CASE("cost table and cost compare take precision= and compact") {
   CHECK(Has(zh, ">1,470</span></span>"));
   CHECK(Has(zh, ">5,530</span></span>"));
   CHECK(Has(en, ">23.9K</span></span>"));
-  CHECK(Has(en, ">24K–24.2K</span></span>"));
-  CHECK(Has(compare, ">2.4万–2.42万</span></span>"));
+  // A range: both ends in one step with as many decimals.
+  CHECK(Has(en, ">24.0K–24.2K</span></span>"));
+  CHECK(Has(compare, ">2.40万–2.42万</span></span>"));
   CHECK(Has(compare, "<td class=\"num\">-1.67万</td>"));
   CHECK_FALSE(diags.HasErrors());
 }
