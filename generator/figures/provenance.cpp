@@ -186,14 +186,20 @@ struct ConversionDigits {
 
 ConversionDigits DigitsThatMultiplyOut(const cost::ConversionUse& c) {
   ConversionDigits out;
+  // Each end of a range as of a point ("$50–75/day × 30.417 days/month =
+  // $1,521–2,281/month", not "× 30.4", which gives $1,520–2,280).
   const cost::Interval from = c.from_value, factor = c.factor, to = c.to_value;
-  if (!from.IsPoint() || !factor.IsPoint() || !to.IsPoint() || factor.lo.IsZero()) return out;
+  if (from.IsPoint() != to.IsPoint() || !factor.IsPoint() || factor.lo.IsZero()) return out;
   const NumberStyle from_style = StyleOf(*c.from), own = StyleOf(*c.factor_unit), to_style = StyleOf(*c.to);
   const cost::Interval to_shown = Displayed(to, to_style);
-  auto multiplies_out = [&](const cost::Decimal& a, const cost::Decimal& f) {
-    return Displayed(cost::Interval(a * f), to_style) == to_shown;
+  auto multiplies_out = [&](const cost::Interval& a, const cost::Decimal& f) {
+    return Displayed(cost::Interval(a.lo * f, a.hi * f), to_style) == to_shown;
   };
-  const cost::Decimal from_shown = Displayed(from, from_style).lo, factor_shown = Displayed(factor, own).lo;
+  auto rounded = [](const cost::Interval& v, int decimals) {
+    return cost::Interval(v.lo.RoundHalfAwayFromZero(decimals), v.hi.RoundHalfAwayFromZero(decimals));
+  };
+  const cost::Interval from_shown = Displayed(from, from_style);
+  const cost::Decimal factor_shown = Displayed(factor, own).lo;
   if (multiplies_out(from_shown, factor_shown)) return out;
   const int factor_decimals = DefaultDecimals(factor.lo, own);
   for (int decimals = factor_decimals + 1; decimals <= factor_decimals + 8; ++decimals)
@@ -201,9 +207,9 @@ ConversionDigits DigitsThatMultiplyOut(const cost::ConversionUse& c) {
       out.factor.precision = decimals;
       return out;
     }
-  const int from_decimals = DefaultDecimals(from.lo, from_style);
+  const int from_decimals = DefaultDecimals(cost::Max(from.lo.Abs(), from.hi.Abs()), from_style);
   for (int decimals = from_decimals + 1; decimals <= from_decimals + 6; ++decimals)
-    if (multiplies_out(from.lo.RoundHalfAwayFromZero(decimals), factor_shown)) {
+    if (multiplies_out(rounded(from, decimals), factor_shown)) {
       out.from.precision = decimals;
       return out;
     }

@@ -31,6 +31,7 @@ cost::Evaluation Load(Diagnostics& diags) {
                             "  vms: {value: 2, label: {zh: 虚拟机台数, en: VMs}}\n"
                             "  monthly_bill: {value: 147640 USD/month, label: {zh: 月成本, en: Monthly bill}}\n"
                             "  hourly_rate: {value: 202.0274 USD/h, label: {zh: 每小时, en: Hourly rate}}\n"
+                            "  spot_daily: {value: 50 to 75 USD/day, label: {zh: 竞价日成本, en: Spot per day}}\n"
                             "items:\n"
                             "  gpu: {formula: daily_bill * gpu_part, unit: USD/month, label: {zh: GPU, en: GPUs}}\n"
                             "  vm: {formula: vms * @cloud/vm, label: {zh: 虚拟机, en: VMs}}\n"
@@ -41,7 +42,8 @@ cost::Evaluation Load(Diagnostics& diags) {
                             "  daily: {formula: \"convert(monthly_bill, USD/day)\", unit: USD/day, "
                             "label: {zh: 日均成本, en: Daily cost}}\n"
                             "  monthly: {formula: \"convert(hourly_rate, USD/month)\", unit: USD/month, "
-                            "label: {zh: 月成本, en: Monthly cost}}\n",
+                            "label: {zh: 月成本, en: Monthly cost}}\n"
+                            "  spot_month: {formula: spot_daily, unit: USD/month, label: {zh: 竞价月成本, en: Spot per month}}\n",
                             &inputs, diags);
   return cost::Evaluate(std::move(inputs), {}, diags);
 }
@@ -84,6 +86,14 @@ TEST_CASE("A popover names inputs by their labels, ids only as code", "[figures]
   std::string share = ProvenanceHtml(Get(l.eval, "gpu_share"), testing::SpeakerFor("zh"));
   INFO(share);
   CHECK(Has(share, "GPU占合计的比例 <code>share(gpu)</code>："));
+}
+
+TEST_CASE("A range turned monthly shows a factor that multiplies out at both ends", "[figures][provenance]") {
+  Loaded l;
+  std::string en = ProvenanceHtml(Get(l.eval, "spot_month"), testing::SpeakerFor("en"));
+  INFO(en);
+  // 50 × 30.4 = 1,520 and 75 × 30.4 = 2,280 against $1,521–2,281: 30.417 gives 1,520.85 and 2,281.28.
+  CHECK(Has(en, "<span class=\"pop-line\">$50–75/day × 30.417 days/month = $1,521–2,281/month</span>"));
 }
 
 TEST_CASE("A popover shows a daily amount turned monthly with its factor", "[figures][provenance]") {
