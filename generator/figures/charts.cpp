@@ -51,7 +51,7 @@ std::vector<std::string> ColumnTexts(const std::vector<cost::Figure>& figures, c
 
 std::string Title(const cost::ModelResult& r, std::string_view key, const Speaker& lang) {
   std::string model = Pick(r.title, lang).empty() ? r.model : Pick(r.title, lang);
-  return UiText(key, lang) + (IsCjk(lang) ? "：" : ": ") + model;
+  return JoinCaption(UiText(key, lang), model, lang.lang);
 }
 
 // Axis ticks of a figure's unit, short: "$10K", "US$1万".

@@ -58,8 +58,8 @@ std::string CompareTable(const std::vector<const cost::ModelResult*>& results,
                          const std::vector<std::string>& figure_ids, const Speaker& lang,
                          SourceList* sources, PagePopovers* ids, const FormatOptions& opt) {
   const cost::ModelResult& first = *results.front();
-  std::string caption = (Pick(first.title, lang).empty() ? first.model : Pick(first.title, lang)) +
-                        (IsCjk(lang) ? "：" : ": ") + UiText("chart_compare", lang);
+  std::string caption = JoinCaption(Pick(first.title, lang).empty() ? first.model : Pick(first.title, lang),
+                                    UiText("chart_compare", lang), lang.lang);
   std::string html = "<table class=\"cost-compare\">\n<caption>" + Escape(caption) + "</caption>\n<thead><tr>" +
                      Th(UiText("figure", lang));
   // A scenario that pins another date than the others says so under its name.

@@ -138,4 +138,13 @@ bool IsCjk(std::string_view lang) {
   return primary == "zh" || primary == "ja";
 }
 
+std::string JoinCaption(std::string_view head, std::string_view tail, std::string_view lang) {
+  auto colon = [](std::string_view s) {
+    return s.find(':') != std::string_view::npos || s.find("\uFF1A") != std::string_view::npos;
+  };
+  const bool cjk = IsCjk(lang);
+  const std::string_view sep = colon(head) || colon(tail) ? (cjk ? "\u2014\u2014" : " \u2014 ") : (cjk ? "\uFF1A" : ": ");
+  return std::string(head) + std::string(sep) + std::string(tail);
+}
+
 }  // namespace costsite::figures

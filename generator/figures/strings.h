@@ -72,6 +72,11 @@ std::string_view PrimaryLanguage(std::string_view lang);
 /// True for languages written without spaces between a number and its unit word.
 bool IsCjk(std::string_view lang);
 
+/// `head` and `tail` of a caption joined by a colon ("Scenario comparison:
+/// Monthly cost"), or by a dash when either already holds one ("Cost
+/// tracker example: one day — Scenario comparison", "…的用量——方案对比").
+std::string JoinCaption(std::string_view head, std::string_view tail, std::string_view lang);
+
 }  // namespace costsite::figures
 
 #endif  // COSTSITE_FIGURES_STRINGS_H_
