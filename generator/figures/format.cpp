@@ -81,11 +81,14 @@ Fraction FractionShown(const Decimal& a, NumberKind kind) {
 // way that misleads: a non-zero amount as 0, a percentage short of 100 % (or
 // above it) as exactly 100, a ratio as one more than a tenth away from it
 // (0.0071 as "0.01×": a ratio is read as a proportion, not to a cent).
+// True when `shown`, what `v` rounds to, is more than a tenth of `v` away from it.
+bool TenthOff(const Decimal& v, const Decimal& shown) { return ((shown - v).Abs() * Decimal(10)) > v.Abs(); }
+
 bool MisreadAt(const Decimal& v, int decimals, NumberKind kind) {
   if (v.IsZero()) return false;
   const Decimal shown = v.RoundHalfAwayFromZero(decimals);
   if (shown.IsZero()) return true;
-  if (kind == NumberKind::kMultiplier) return ((shown - v).Abs() * Decimal(10)) > v.Abs();
+  if (kind == NumberKind::kMultiplier) return TenthOff(v, shown);
   return kind == NumberKind::kPercent && shown.Abs() == Decimal(100) && v.Abs() != Decimal(100);
 }
 
@@ -135,8 +138,7 @@ void RangeFractions(const Interval& v, const NumberStyle& style, Fraction* lo, F
     const Decimal a = end->Abs();
     // Off by more than a tenth: |end| < 10 × unit holds every such end, and
     // the comparison spares most ranges a rounding.
-    bool misread = !a.IsZero() && a < unit * Decimal(10) &&
-                   (end->RoundHalfAwayFromZero(shared.max) - *end).Abs() * Decimal(10) > a;
+    bool misread = !a.IsZero() && a < unit * Decimal(10) && TenthOff(*end, end->RoundHalfAwayFromZero(shared.max));
     if (!misread) *f = KeepApart(*end, shared, style.kind);
   }
   // Both ends with as many decimals ("4.15–4.20×", "53.0–61.2 kW", not
@@ -278,20 +280,15 @@ std::optional<std::string> CompactRange(const Interval& v, const NumberStyle& st
   const int places = 2 - (magnitude - shift);  // three significant digits of the larger end, in the step
   int decimals = 0;
   for (const Decimal* end : {&v.lo, &v.hi}) {
-    const Decimal a = end->Abs();
-    if (((end->RoundHalfAwayFromZero(places - shift) - *end).Abs() * Decimal(10)) > a) return std::nullopt;
+    if (TenthOff(*end, end->RoundHalfAwayFromZero(places - shift))) return std::nullopt;
     const Decimal scaled = *end * Decimal::PowerOfTen(-shift);
     decimals = std::max(decimals, ShownDecimals(scaled, {0, std::max(places, 0)}));
   }
-  DigitRule rule = RuleFor(style, {decimals, places}, false);
-  rule.significant3 = false;
-  rule.compact_magnitude = magnitude;
   auto text = [&](const Decimal& x, bool symbol) {
-    DigitRule r = rule;
-    if (!symbol) r.currency.clear(), r.percent = false;
-    else if (style.percent) r.percent = true;
-    else if (IsCurrencyCode(style.currency)) r.currency = style.currency;
-    return NumberText(x.ToString(), r, locale);
+    DigitRule rule = RuleFor(style, {decimals, places}, symbol);
+    rule.significant3 = false;
+    rule.compact_magnitude = magnitude;
+    return NumberText(x.ToString(), rule, locale);
   };
   const std::string lo_full = text(v.lo, true), hi_full = text(v.hi, true);
   if (lo_full == hi_full) return lo_full;
